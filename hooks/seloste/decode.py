@@ -1,0 +1,232 @@
+"""Turn located YAML nodes into the typed model, collecting every problem with its place.
+
+The decoder is driven by the dataclasses' type hints (and the ``Annotated`` constraints in
+:mod:`seloste.types`), so adding a field to the model adds it to the loader and the schema.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import re
+import types
+import typing
+from typing import Any, Literal, Union
+
+import yaml
+
+from .errors import DataError, Location
+from .types import Text
+from .yamlsource import check_tag, location
+
+_MISSING = object()
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+class Decoder:
+    """Decodes one file's nodes; problems accumulate in ``errors``."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.errors: list[DataError] = []
+        self.locations: dict[str, Location] = {}
+        """Where each decoded value stands, by its dotted name (``sections[2].id``)."""
+        self._seen: set[int] = set()
+
+    def error(self, node: yaml.Node | None, message: str) -> None:
+        where = location(self.path, node) if node is not None else Location(self.path)
+        self.errors.append(DataError(where, message))
+
+    def decode(self, node: yaml.Node | None, hint: Any, name: str) -> Any:
+        """Decode ``node`` as ``hint``; returns _MISSING after reporting a problem."""
+        if node is None:
+            self.error(None, f"the file is empty; expected {describe(hint)}")
+            return _MISSING
+        if id(node) in self._seen:
+            self.error(node, f"{name}: YAML anchors and aliases (&, *) are not allowed; write the value out")
+            return _MISSING
+        self._seen.add(id(node))
+        self.locations[name] = location(self.path, node)
+        tag_problem = check_tag(node)
+        if tag_problem:
+            self.error(node, f"{name}: {tag_problem}")
+            return _MISSING
+        return self._decode(node, hint, name)
+
+    def _decode(self, node: yaml.Node, hint: Any, name: str) -> Any:
+        origin = typing.get_origin(hint)
+        if origin is typing.Annotated:
+            base, *extras = typing.get_args(hint)
+            constraint = next((e for e in extras if isinstance(e, Text)), Text())
+            return self._text(node, constraint, name)
+        if origin in (Union, types.UnionType):
+            options = [a for a in typing.get_args(hint) if a is not type(None)]
+            if _is_null(node):
+                if len(options) == len(typing.get_args(hint)):
+                    self.error(node, f"{name}: expected {describe(hint)}, got nothing")
+                    return _MISSING
+                return None
+            (only,) = options
+            return self._decode(node, only, name)
+        if origin is tuple:
+            (item_hint, _ellipsis) = typing.get_args(hint)
+            return self._sequence(node, item_hint, name)
+        if origin is Literal:
+            return self._choice(node, typing.get_args(hint), name)
+        if hint is str:
+            return self._text(node, Text(), name)
+        if hint is dt.date:
+            return self._date(node, name)
+        if dataclasses.is_dataclass(hint):
+            return self._record(node, hint, name)
+        raise TypeError(f"no decoder for {hint!r}")  # a bug in the model, not in the data
+
+    def _scalar(self, node: yaml.Node, expected: str, name: str) -> str | None:
+        if isinstance(node, yaml.ScalarNode):
+            if _is_null(node):
+                self.error(node, f"{name}: expected {expected}, got nothing")
+                return None
+            return str(node.value)
+        self.error(node, f"{name}: expected {expected}, got {_kind(node)}")
+        return None
+
+    def _text(self, node: yaml.Node, constraint: Text, name: str) -> Any:
+        value = self._scalar(node, constraint.expected, name)
+        if value is None:
+            return _MISSING
+        problem = constraint.problem(value)
+        if problem:
+            self.error(node, f"{name}: {problem}")
+            return _MISSING
+        return value
+
+    def _date(self, node: yaml.Node, name: str) -> Any:
+        expected = "a date as YYYY-MM-DD, such as '2021-06-23'"
+        value = self._scalar(node, expected, name)
+        if value is None:
+            return _MISSING
+        if not _DATE.fullmatch(value):
+            self.error(node, f"{name}: expected {expected}, got {value!r}")
+            return _MISSING
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as err:
+            self.error(node, f"{name}: {value!r} is not a real date ({err})")
+            return _MISSING
+
+    def _choice(self, node: yaml.Node, choices: tuple[str, ...], name: str) -> Any:
+        expected = "one of " + ", ".join(choices)
+        value = self._scalar(node, expected, name)
+        if value is None:
+            return _MISSING
+        if value not in choices:
+            self.error(node, f"{name}: expected {expected}; got {value!r}")
+            return _MISSING
+        return value
+
+    def _sequence(self, node: yaml.Node, item_hint: Any, name: str) -> Any:
+        if not isinstance(node, yaml.SequenceNode):
+            self.error(node, f"{name}: expected a list of {describe(item_hint)}, got {_kind(node)}")
+            return _MISSING
+        items = [self.decode(item, item_hint, f"{name}[{i}]") for i, item in enumerate(node.value)]
+        if any(item is _MISSING for item in items):
+            return _MISSING
+        return tuple(items)
+
+    def _record(self, node: yaml.Node, cls: Any, name: str) -> Any:
+        what = describe(cls)
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, f"{name}: expected {what}, got {_kind(node)}")
+            return _MISSING
+        fields = {f.name: f for f in dataclasses.fields(cls)}
+        hints = _hints(cls)
+        values: dict[str, Any] = {}
+        seen_keys: dict[str, yaml.Node] = {}
+        failed = False
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or check_tag(key_node):
+                self.error(key_node, f"{name}: keys must be plain names")
+                failed = True
+                continue
+            key = str(key_node.value)
+            label = f"{name}.{key}" if name else key
+            if key in seen_keys:
+                first = seen_keys[key].start_mark.line + 1
+                self.error(key_node, f"{label}: duplicate key (first given on line {first})")
+                failed = True
+                continue
+            seen_keys[key] = key_node
+            if key not in fields:
+                allowed = ", ".join(fields)
+                self.error(key_node, f"{label}: unknown key {key!r}; expected one of: {allowed}")
+                failed = True
+                continue
+            value = self.decode(value_node, hints[key], label)
+            if value is _MISSING:
+                failed = True
+            else:
+                values[key] = value
+        for field_name, f in fields.items():
+            required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+            if required and field_name not in seen_keys:
+                label = f"{name}.{field_name}" if name else field_name
+                if cls.__name__ in ("Localized", "LocalizedMarkdown"):
+                    language = {"fi": "Finnish", "en": "English"}[field_name]
+                    self.error(node, f"{label}: the {language} text is missing; every text needs both 'fi' and 'en'")
+                else:
+                    self.error(node, f"{label}: required key is missing; expected {describe(hints[field_name])}")
+                failed = True
+        if failed:
+            return _MISSING
+        return cls(**values)
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls, include_extras=True)
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null" and node.style is None
+
+
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if _is_null(node):
+        return "nothing"
+    return f"the text {node.value!r}"
+
+
+def describe(hint: Any) -> str:
+    """What a person should write for a value of type ``hint``."""
+    origin = typing.get_origin(hint)
+    if origin is typing.Annotated:
+        extras = [e for e in typing.get_args(hint)[1:] if isinstance(e, Text)]
+        return extras[0].expected if extras else "text"
+    if origin in (Union, types.UnionType):
+        return " or ".join(describe(a) for a in typing.get_args(hint) if a is not type(None))
+    if origin is tuple:
+        return f"a list of {describe(typing.get_args(hint)[0])}"
+    if origin is Literal:
+        return "one of " + ", ".join(typing.get_args(hint))
+    if hint is dt.date:
+        return "a date as YYYY-MM-DD"
+    if hint is str:
+        return "text"
+    if dataclasses.is_dataclass(hint):
+        if hint.__name__ in ("Localized", "LocalizedMarkdown"):
+            return "texts in both languages as 'fi:' and 'en:'"
+        keys = [f.name for f in dataclasses.fields(hint)]
+        return "a mapping with keys " + ", ".join(keys)
+    return str(hint)
+
+
+def decode_file(path: str, node: yaml.Node | None, cls: type) -> tuple[Any, Decoder]:
+    """Decode a whole file as ``cls``; returns (value or None, the decoder with errors and locations)."""
+    decoder = Decoder(path)
+    value = decoder.decode(node, cls, "")
+    return (None if value is _MISSING else value), decoder

@@ -1,0 +1,225 @@
+"""Load ``data/`` into an :class:`~seloste.model.Archive`, or report every problem found.
+
+Checks within one file are the decoder's; this module adds the checks across files and
+fields: folder and file names, version order and dates, section references, captures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .decode import Decoder, decode_file
+from .errors import DataError, DataErrors, Location, display_path
+from .model import Archive, Organisation, OrganisationRecord, Version, VersionRecord
+from .types import SLUG_PATTERN
+from .yamlsource import YamlFileError, read_yaml
+
+ORGANISATION_FILE = "organisation.yaml"
+CAPTURES_DIR = "captures"
+SCHEMA_DIR = "schema"
+ALLOWED_TOP_FILES = frozenset({"README.md"})
+RESERVED_SLUGS = frozenset({"en", "fi", "assets", "search", "about", "tietoa", "data", "feeds", "schema", "404"})
+"""Slugs that would collide with the site's own paths."""
+
+_VERSION_FILE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})\.yaml")
+_TOP_HEADING = re.compile(r"^ {0,3}#{1,2}(?:\s|$)")
+
+
+@dataclass
+class _Run:
+    root: Path
+    errors: list[DataError]
+
+    def error(self, path: Path, message: str, line: int = 1, column: int = 1) -> None:
+        self.errors.append(DataError(Location(display_path(path, self.root), line, column), message))
+
+    def at(self, where: Location | None, fallback: Path, message: str) -> None:
+        if where is None:
+            self.error(fallback, message)
+        else:
+            self.errors.append(DataError(where, message))
+
+
+def load_archive(data_dir: Path, root: Path | None = None) -> Archive:
+    """Load every organisation under ``data_dir``; raises DataErrors listing all problems.
+
+    ``root`` is what error paths are shown relative to (default: the current directory).
+    """
+    run = _Run(root=root or Path.cwd(), errors=[])
+    if not data_dir.is_dir():
+        run.error(data_dir, "data folder not found")
+        raise DataErrors(run.errors)
+    records: list[OrganisationRecord] = []
+    folded: dict[str, Path] = {}
+    for entry in sorted(data_dir.iterdir()):
+        if entry.is_file():
+            if entry.name not in ALLOWED_TOP_FILES:
+                run.error(entry, "unexpected file: data/ holds one folder per organisation (data/<slug>/)")
+            continue
+        if entry.name == SCHEMA_DIR or entry.name.startswith("."):
+            continue
+        if not _slug_ok(run, entry):
+            continue
+        key = entry.name.casefold()
+        if key in folded:
+            run.error(entry, f"organisation folder differs from {folded[key].name!r} only by case")
+            continue
+        folded[key] = entry
+        record = _load_organisation(run, entry)
+        if record is not None:
+            records.append(record)
+    if run.errors:
+        raise DataErrors(run.errors)
+    return Archive(organisations=tuple(records))
+
+
+def _slug_ok(run: _Run, folder: Path) -> bool:
+    slug = folder.name
+    if not re.fullmatch(SLUG_PATTERN, slug) or not slug.isascii():
+        run.error(folder, f"organisation folder name {slug!r} is not a valid slug: expected lowercase a-z, 0-9 and single hyphens, such as 'micro-magic'")
+        return False
+    if slug in RESERVED_SLUGS:
+        run.error(folder, f"organisation slug {slug!r} is reserved for the site's own pages; choose another")
+        return False
+    return True
+
+
+def _load_organisation(run: _Run, folder: Path) -> OrganisationRecord | None:
+    failed_before = len(run.errors)
+    org_file = folder / ORGANISATION_FILE
+    organisation: Organisation | None = None
+    if not org_file.is_file():
+        run.error(folder, f"missing {ORGANISATION_FILE}: every organisation folder needs one")
+    else:
+        organisation, _ = _decode(run, org_file, Organisation)
+
+    version_files: list[tuple[dt.date, Path]] = []
+    for entry in sorted(folder.iterdir()):
+        if entry.name in (ORGANISATION_FILE, CAPTURES_DIR) or entry.name.startswith("."):
+            continue
+        match = _VERSION_FILE.fullmatch(entry.name)
+        if not match or not entry.is_file():
+            run.error(entry, "unexpected file: an organisation folder holds organisation.yaml, "
+                      "<YYYY-MM-DD>.yaml version files and captures/")
+            continue
+        try:
+            version_files.append((dt.date.fromisoformat(match.group(1)), entry))
+        except ValueError as err:
+            run.error(entry, f"version file name {entry.name!r} is not a real date ({err})")
+    if not version_files and org_file.is_file():
+        run.error(org_file, "no versions: add at least one <YYYY-MM-DD>.yaml notice version")
+
+    versions: list[VersionRecord] = []
+    previous: tuple[VersionRecord, Decoder] | None = None
+    for date, path in version_files:
+        version, decoder = _decode(run, path, Version)
+        if version is None:
+            previous = None
+            continue
+        record = VersionRecord(date=date, version=version, capture_text=_capture(run, folder, path, version, decoder))
+        _check_version(run, path, record, decoder, previous[0] if previous else None, first=not versions)
+        versions.append(record)
+        previous = (record, decoder)
+
+    if len(run.errors) > failed_before or organisation is None:
+        return None
+    return OrganisationRecord(slug=folder.name, organisation=organisation, versions=tuple(versions))
+
+
+def _decode(run: _Run, path: Path, cls: type):  # noqa: ANN202
+    try:
+        display, node = read_yaml(path, run.root)
+    except YamlFileError as err:
+        run.errors.append(err.error)
+        return None, Decoder(display_path(path, run.root))
+    value, decoder = decode_file(display, node, cls)
+    run.errors.extend(decoder.errors)
+    return value, decoder
+
+
+def _capture(run: _Run, folder: Path, path: Path, version: Version, decoder: Decoder) -> str | None:
+    name = version.source.capture
+    if name is None:
+        return None
+    capture = (folder / name).resolve()
+    where = decoder.locations.get("source.capture")
+    if not capture.is_relative_to(folder.resolve()):
+        run.at(where, path, f"source.capture: {name!r} must stay inside the organisation's folder")
+        return None
+    if not capture.is_file():
+        run.at(where, path, f"source.capture: file {name!r} not found next to this version (expected {CAPTURES_DIR}/<date>.txt)")
+        return None
+    try:
+        return capture.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        run.at(where, path, f"source.capture: {name!r} is not UTF-8 text")
+        return None
+
+
+def _check_version(
+    run: _Run, path: Path, record: VersionRecord, decoder: Decoder, previous: VersionRecord | None, *, first: bool
+) -> None:
+    version = record.version
+    loc = decoder.locations.get
+
+    if version.stated_date and version.stated_date > record.date:
+        run.at(loc("stated_date"), path, f"stated_date: {version.stated_date} is after the version date "
+               f"{record.date} given by the file name; the version date is the stated date or later")
+    if version.recorded_date < record.date:
+        run.at(loc("recorded_date"), path, f"recorded_date: {version.recorded_date} is before the version date "
+               f"{record.date}; a version cannot be recorded before it exists")
+    if previous and previous.version.stated_date and version.stated_date:
+        if version.stated_date < previous.version.stated_date:
+            run.at(loc("stated_date"), path, f"stated_date: versions out of order: {version.stated_date} is before "
+                   f"the previous version's stated date {previous.version.stated_date} ({previous.id}.yaml)")
+    if first and version.change is not None:
+        run.at(loc("change"), path, "change: the first version of an organisation has nothing to change from; remove 'change'")
+    if not first and version.change is None:
+        run.error(path, "change: required from the second version on; say what changed (kind and summary)")
+
+    ids: dict[str, int] = {}
+    for index, section in enumerate(version.sections):
+        if section.id in ids:
+            run.at(loc(f"sections[{index}].id"), path,
+                   f"sections[{index}].id: duplicate section id {section.id!r} (also sections[{ids[section.id]}])")
+        ids.setdefault(section.id, index)
+        if section.heading is None and index > 0:
+            run.at(loc(f"sections[{index}]"), path,
+                   f"sections[{index}].heading: required except for an untitled opening section")
+        for lang in ("fi", "en"):
+            _check_body(run, path, decoder, f"sections[{index}].body.{lang}", section.body[lang])
+    if not version.sections:
+        run.at(loc("sections"), path, "sections: expected at least one section")
+
+    for name, section_id in _fact_sections(version):
+        if section_id not in ids:
+            known = ", ".join(ids) or "none"
+            run.at(loc(f"facts.{name}.section") or loc(f"facts.{name}"), path,
+                   f"facts.{name}.section: no section has id {section_id!r}; expected one of: {known}")
+
+
+def _check_body(run: _Run, path: Path, decoder: Decoder, name: str, body: str) -> None:
+    where = decoder.locations.get(name)
+    for offset, line in enumerate(body.splitlines()):
+        if _TOP_HEADING.match(line):
+            line_no = (where.line + 1 + offset) if where else 1
+            run.error(path, f"{name}: '#' and '##' headings are the page's and the sections'; "
+                      "use '###' for a heading inside a section", line=line_no, column=1)
+
+
+def _fact_sections(version: Version) -> list[tuple[str, str]]:
+    """(dotted fact name, section id) for every fact in the version."""
+    refs: list[tuple[str, str]] = []
+    facts = version.facts
+    for name in facts.__dataclass_fields__:
+        value = getattr(facts, name)
+        if value is None:
+            continue
+        if isinstance(value, tuple):
+            refs.extend((f"{name}[{i}]", item.section) for i, item in enumerate(value))
+        else:
+            refs.append((name, value.section))
+    return refs

@@ -1,0 +1,279 @@
+"""The typed model of the archive: what the loader returns, frozen past it.
+
+Field docs (``doc=``) become the JSON Schema's descriptions, so editors show them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .types import BusinessId, CommitId, Email, Markdown, Phone, PostalCode, RelPath, Repository, Slug, Str, Url
+
+LANGUAGES: tuple[str, ...] = ("fi", "en")
+"""Finnish is the original; English is the translation."""
+
+ORIGINAL_LANGUAGE = "fi"
+
+
+def doc(text: str, **kwargs: object) -> dict[str, object]:
+    return {"doc": text, **kwargs}
+
+
+def _f(text: str, **kwargs: object):  # noqa: ANN202 - dataclass field helper
+    return field(metadata=doc(text), **kwargs)  # type: ignore[call-overload]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Localized:
+    """A text in both languages."""
+
+    fi: Str = _f("Finnish: the original, as published.")
+    en: Str = _f("English: our translation.")
+
+    def __getitem__(self, lang: str) -> str:
+        return str(getattr(self, lang))
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class LocalizedMarkdown:
+    """A Markdown text in both languages."""
+
+    fi: Markdown = _f("Finnish: the original, as published (Markdown).")
+    en: Markdown = _f("English: our translation (Markdown).")
+
+    def __getitem__(self, lang: str) -> str:
+        return str(getattr(self, lang))
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Address:
+    street: Str = _f("Street address, as the organisation writes it.")
+    postal_code: PostalCode | None = _f("Postal code.", default=None)
+    city: Str = _f("Post office / city.")
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ContactChannels:
+    email: Email | None = _f("Public e-mail address.", default=None)
+    phone: Phone | None = _f("Public phone number.", default=None)
+    url: Url | None = _f("Contact page or form.", default=None)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Organisation:
+    """``data/<slug>/organisation.yaml``: who the organisation is."""
+
+    name: Str = _f("The organisation's name as it writes it, e.g. 'Micro Magic Oy'.")
+    business_id: BusinessId | None = _f("Business ID (Y-tunnus), where known.", default=None)
+    address: Address | None = _f("Postal address.", default=None)
+    contact: ContactChannels | None = _f("Public contact channels.", default=None)
+    website: Url | None = _f("The organisation's website, where known.", default=None)
+
+
+# --- a version of a notice ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Source:
+    url: Url | None = _f("Where the notice was published, where known.", default=None)
+    repository: Repository | None = _f("Public git repository the version was taken from (owner/name).", default=None)
+    path: RelPath | None = _f("Path of the notice inside that repository.", default=None)
+    commit: CommitId | None = _f("Commit that introduced this version.", default=None)
+    capture: RelPath | None = _f(
+        "The original capture of this version, relative to the organisation's folder (captures/<date>.txt).",
+        default=None,
+    )
+    capture_noise: tuple[Str, ...] = _f(
+        "Lines of the capture that are not part of the notice (navigation, forms, metadata).", default=()
+    )
+    note: Localized | None = _f("What a reader should know about the transcription.", default=None)
+
+
+ChangeKind = Literal["substantive", "editorial", "translation", "correction"]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Change:
+    """What this version changed compared with the previous one."""
+
+    kind: ChangeKind = _f(
+        "substantive: what is done with personal data changed; editorial: wording only; "
+        "translation: the English text only; correction: a fix of this archive's own transcription."
+    )
+    summary: Localized = _f("One line on what changed.")
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Section:
+    id: Slug = _f("Stable id of the section, kept across versions; the anchor in URLs.")
+    heading: Localized | None = _f("The section's heading; omitted only for an untitled opening section.", default=None)
+    body: LocalizedMarkdown = _f("The section's text in Markdown.")
+
+
+# --- structured facts in GDPR Art. 13/14 terms ------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Controller:
+    """Art. 13(1)(a): the identity and contact details of the controller."""
+
+    name: Str = _f("The controller's name as stated.")
+    business_id: BusinessId | None = _f("Business ID, if the notice states it.", default=None)
+    address: Str | None = _f("Address as stated.", default=None)
+    email: Email | None = _f("E-mail as stated.", default=None)
+    phone: Phone | None = _f("Phone as stated.", default=None)
+    section: Slug = _f("Id of the section that states this.")
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Contact:
+    """Art. 13(1)(a)-(b): whom to contact about personal data; or the DPO."""
+
+    name: Str | None = _f("Person's name, if stated.", default=None)
+    role: Localized | None = _f("Role or title, if stated.", default=None)
+    email: Email | None = _f("E-mail, if stated.", default=None)
+    phone: Phone | None = _f("Phone, if stated.", default=None)
+    address: Str | None = _f("Address, if stated.", default=None)
+    url: Url | None = _f("Contact page or form, if stated.", default=None)
+    section: Slug = _f("Id of the section that states this.")
+
+
+LegalBasis = Literal[
+    "consent", "contract", "legal-obligation", "vital-interests", "public-task", "legitimate-interests", "not-stated"
+]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Purpose:
+    """Art. 13(1)(c): a purpose of processing and its legal basis."""
+
+    purpose: Localized = _f("The purpose, as the notice states it.")
+    legal_basis: LegalBasis = _f("Art. 6(1) basis the notice gives for it; not-stated if none.")
+    section: Slug = _f("Id of the section that states this.")
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Stated:
+    """A fact stated in words (a data category, a source, a right, ...)."""
+
+    text: Localized = _f("What the notice says.")
+    section: Slug = _f("Id of the section that states this.")
+
+
+RecipientRole = Literal["processor", "recipient", "joint-controller", "authority", "group-company"]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Recipient:
+    """Art. 13(1)(e): a recipient or processor."""
+
+    name: Str = _f("Name of the recipient or category of recipients, as stated.")
+    role: RecipientRole = _f("Its role.")
+    country: Str | None = _f("Country where it processes the data, if stated.", default=None)
+    purpose: Localized | None = _f("What it does with the data, if stated.", default=None)
+    section: Slug = _f("Id of the section that states this.")
+
+
+TransferMechanism = Literal[
+    "adequacy-decision",
+    "data-privacy-framework",
+    "privacy-shield",
+    "standard-contractual-clauses",
+    "binding-corporate-rules",
+    "consent",
+    "not-stated",
+]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Transfer:
+    """Art. 13(1)(f): a transfer outside the EEA and its mechanism."""
+
+    destination: Str = _f("Country or region the data goes to, as stated.")
+    mechanism: TransferMechanism = _f("The safeguard the notice names; not-stated if none.")
+    section: Slug = _f("Id of the section that states this.")
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Retention:
+    """Art. 13(2)(a): how long data is kept."""
+
+    category: Localized = _f("Which data, as stated.")
+    period: Localized = _f("The period or criterion, as stated.")
+    section: Slug = _f("Id of the section that states this.")
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Facts:
+    """Structured facts in GDPR Art. 13/14 terms. A fact the text does not state is left out."""
+
+    controller: Controller = _f("The controller.")
+    contact: Contact | None = _f("Contact for privacy matters.", default=None)
+    dpo: Contact | None = _f("Data protection officer, if the notice names one.", default=None)
+    purposes: tuple[Purpose, ...] = _f("Purposes and legal bases.", default=())
+    data_categories: tuple[Stated, ...] = _f("Categories of personal data.", default=())
+    sources: tuple[Stated, ...] = _f("Where the data comes from.", default=())
+    recipients: tuple[Recipient, ...] = _f("Recipients and processors.", default=())
+    transfers: tuple[Transfer, ...] = _f("Transfers outside the EEA.", default=())
+    retention: tuple[Retention, ...] = _f("Retention periods.", default=())
+    rights: tuple[Stated, ...] = _f("Rights of the data subject the notice names.", default=())
+    complaint: Stated | None = _f("The right to complain to a supervisory authority.", default=None)
+    cookies: tuple[Stated, ...] = _f("Cookies and tracking tools.", default=())
+    automated_decisions: Stated | None = _f("What the notice says on automated decisions and profiling.", default=None)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Version:
+    """``data/<slug>/<YYYY-MM-DD>.yaml``: one version of an organisation's privacy notice."""
+
+    stated_date: dt.date | None = _f("The date the notice itself states; omit if it states none.", default=None)
+    recorded_date: dt.date = _f("The date this archive recorded the text.")
+    source: Source = _f("Where the text comes from.")
+    change: Change | None = _f("What changed since the previous version; omitted in the first.", default=None)
+    title: Localized = _f("The notice's own title.")
+    sections: tuple[Section, ...] = _f("The text, as ordered sections.")
+    facts: Facts = _f("Structured facts stated in the text.")
+
+
+# --- the loaded archive ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class VersionRecord:
+    """A version with what the loader knows about it beyond the file's contents."""
+
+    date: dt.date
+    """The version date: the file name."""
+    version: Version
+    capture_text: str | None
+    """The original capture, if the version names one."""
+
+    @property
+    def id(self) -> str:
+        return self.date.isoformat()
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class OrganisationRecord:
+    slug: str
+    organisation: Organisation
+    versions: tuple[VersionRecord, ...]
+    """Oldest first; never empty."""
+
+    @property
+    def current(self) -> VersionRecord:
+        return self.versions[-1]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Archive:
+    organisations: tuple[OrganisationRecord, ...]
+    """Sorted by slug."""
+
+    def get(self, slug: str) -> OrganisationRecord:
+        for record in self.organisations:
+            if record.slug == slug:
+                return record
+        raise KeyError(slug)

@@ -1,0 +1,65 @@
+"""Constrained scalar types, declared once and read by both the decoder and the schema.
+
+A field typed ``Slug`` is decoded with its pattern check and appears in the JSON Schema with
+the same pattern, so the loader and the editors' schema cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Annotated, Callable
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A text constraint: a regular expression and what it means to a person."""
+
+    pattern: str | None = None
+    expected: str = "text"
+    json_format: str | None = None
+    check: Callable[[str], str | None] | None = None
+    """Further check beyond the pattern; returns a message if the value is wrong."""
+    single_line: bool = False
+
+    def problem(self, value: str) -> str | None:
+        if not value.strip():
+            return f"expected {self.expected}, got an empty value"
+        if self.single_line and "\n" in value.strip():
+            return f"expected {self.expected} on a single line"
+        if self.pattern and not re.fullmatch(self.pattern, value):
+            return f"expected {self.expected}, got {value!r}"
+        if self.check:
+            return self.check(value)
+        return None
+
+
+def business_id_problem(value: str) -> str | None:
+    """Check the Y-tunnus check digit (weights 7, 9, 10, 5, 8, 4, 2; modulo 11)."""
+    digits = [int(c) for c in value[:7]]
+    remainder = sum(d * w for d, w in zip(digits, (7, 9, 10, 5, 8, 4, 2), strict=True)) % 11
+    if remainder == 1:
+        return f"{value!r} is not a valid business ID (no check digit exists for these digits)"
+    expected = 0 if remainder == 0 else 11 - remainder
+    if int(value[8]) != expected:
+        return f"{value!r} is not a valid business ID: the check digit should be {expected}"
+    return None
+
+
+SLUG_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+
+Str = Annotated[str, Text(single_line=True)]
+Markdown = Annotated[str, Text(expected="Markdown text")]
+Slug = Annotated[str, Text(SLUG_PATTERN, "an id of lowercase a-z, 0-9 and single hyphens, such as 'tietojen-sailytys'")]
+BusinessId = Annotated[
+    str, Text(r"[0-9]{7}-[0-9]", "a business ID (Y-tunnus) such as '1783913-6'", check=business_id_problem)
+]
+Url = Annotated[str, Text(r"https?://[^\s<>\"]+", "an http:// or https:// address", json_format="uri")]
+Email = Annotated[str, Text(r"[^@\s<>\"]+@[^@\s<>\"]+\.[a-z]{2,}", "an e-mail address", json_format="email")]
+Phone = Annotated[str, Text(r"\+?[0-9][0-9 ()-]{4,}[0-9]", "a phone number such as '010 328 4708' or '+358 40 123 4567'")]
+PostalCode = Annotated[str, Text(r"[0-9]{5}", "a five-digit postal code such as '00180'")]
+CommitId = Annotated[str, Text(r"[0-9a-f]{7,40}", "a git commit id (hexadecimal)")]
+Repository = Annotated[str, Text(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", "a repository as owner/name")]
+RelPath = Annotated[
+    str, Text(r"(?!/)(?!.*(?:^|/)\.\.(?:/|$))[A-Za-z0-9_./-]+", "a relative path inside the repository, without '..'")
+]

@@ -1,0 +1,82 @@
+"""Read a YAML file into located nodes, without PyYAML's type guessing.
+
+PyYAML turns ``no`` into ``False``, ``1.10`` into ``1.1`` and unquoted ``2024-13-01`` into a
+bare ValueError; it accepts duplicate keys silently and constructs arbitrary objects from
+``!!python/...`` tags. We only *compose* the document (nodes with line/column marks) and
+hand the nodes to the typed decoder, which reads every scalar as the text that was typed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .errors import DataError, Location, display_path
+
+try:  # the C parser is ~30x faster; both give the same nodes and marks
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - libyaml missing
+    _Loader = yaml.SafeLoader
+
+MAX_BYTES = 1_000_000
+"""Largest data file accepted. A real notice version is 2-30 kB."""
+
+_STANDARD_TAGS = frozenset(
+    "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+)
+
+
+class YamlFileError(Exception):
+    """The file cannot be read as YAML at all."""
+
+    def __init__(self, error: DataError) -> None:
+        self.error = error
+        super().__init__(str(error))
+
+
+def location(path: str, node: yaml.Node) -> Location:
+    return Location(path, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def read_yaml(file: Path, root: Path | None = None) -> tuple[str, yaml.Node | None]:
+    """Compose ``file`` into a node tree; returns the display path and the root node.
+
+    Raises YamlFileError with a located message for anything that is not well-formed,
+    UTF-8 encoded YAML of reasonable size.
+    """
+    path = display_path(file, root)
+    raw = file.read_bytes()
+    if len(raw) > MAX_BYTES:
+        raise YamlFileError(
+            DataError(Location(path), f"file is {len(raw):,} bytes; a data file may be at most {MAX_BYTES:,} bytes")
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        raise YamlFileError(
+            DataError(
+                Location(path, line, column),
+                f"file is not valid UTF-8 (byte 0x{raw[err.start]:02x}); save it as UTF-8",
+            )
+        ) from err
+    text = text.removeprefix("\ufeff")
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
+        problem = " ".join(part for part in (err.context, err.problem) if part)
+        raise YamlFileError(DataError(where, f"YAML syntax error: {problem}")) from err
+    except yaml.YAMLError as err:
+        raise YamlFileError(DataError(Location(path), f"YAML error: {err}")) from err
+    return path, node
+
+
+def check_tag(node: yaml.Node) -> str | None:
+    """A message if the node carries a tag other than YAML's standard ones."""
+    if node.tag in _STANDARD_TAGS:
+        return None
+    return f"YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')!r} is not allowed; write plain values"
