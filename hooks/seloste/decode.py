@@ -57,16 +57,14 @@ class Decoder:
     def _decode(self, node: yaml.Node, hint: Any, name: str) -> Any:
         origin = typing.get_origin(hint)
         if origin is typing.Annotated:
-            base, *extras = typing.get_args(hint)
+            _base, *extras = typing.get_args(hint)
             constraint = next((e for e in extras if isinstance(e, Text)), Text())
             return self._text(node, constraint, name)
         if origin in (Union, types.UnionType):
             options = [a for a in typing.get_args(hint) if a is not type(None)]
             if _is_null(node):
-                if len(options) == len(typing.get_args(hint)):
-                    self.error(node, f"{name}: expected {describe(hint)}, got nothing")
-                    return _MISSING
-                return None
+                self.error(node, f"{name}: expected {describe(hint)}, got nothing; leave the key out if there is none")
+                return _MISSING
             (only,) = options
             return self._decode(node, only, name)
         if origin is tuple:

@@ -79,7 +79,11 @@ def load_archive(data_dir: Path, root: Path | None = None) -> Archive:
 def _slug_ok(run: _Run, folder: Path) -> bool:
     slug = folder.name
     if not re.fullmatch(SLUG_PATTERN, slug) or not slug.isascii():
-        run.error(folder, f"organisation folder name {slug!r} is not a valid slug: expected lowercase a-z, 0-9 and single hyphens, such as 'micro-magic'")
+        run.error(
+            folder,
+            f"organisation folder name {slug!r} is not a valid slug: "
+            "expected lowercase a-z, 0-9 and single hyphens, such as 'micro-magic'",
+        )
         return False
     if slug in RESERVED_SLUGS:
         run.error(folder, f"organisation slug {slug!r} is reserved for the site's own pages; choose another")
@@ -102,8 +106,11 @@ def _load_organisation(run: _Run, folder: Path) -> OrganisationRecord | None:
             continue
         match = _VERSION_FILE.fullmatch(entry.name)
         if not match or not entry.is_file():
-            run.error(entry, "unexpected file: an organisation folder holds organisation.yaml, "
-                      "<YYYY-MM-DD>.yaml version files and captures/")
+            run.error(
+                entry,
+                "unexpected file: an organisation folder holds organisation.yaml, "
+                "<YYYY-MM-DD>.yaml version files and captures/",
+            )
             continue
         try:
             version_files.append((dt.date.fromisoformat(match.group(1)), entry))
@@ -129,7 +136,7 @@ def _load_organisation(run: _Run, folder: Path) -> OrganisationRecord | None:
     return OrganisationRecord(slug=folder.name, organisation=organisation, versions=tuple(versions))
 
 
-def _decode(run: _Run, path: Path, cls: type):  # noqa: ANN202
+def _decode(run: _Run, path: Path, cls: type):
     try:
         display, node = read_yaml(path, run.root)
     except YamlFileError as err:
@@ -150,7 +157,11 @@ def _capture(run: _Run, folder: Path, path: Path, version: Version, decoder: Dec
         run.at(where, path, f"source.capture: {name!r} must stay inside the organisation's folder")
         return None
     if not capture.is_file():
-        run.at(where, path, f"source.capture: file {name!r} not found next to this version (expected {CAPTURES_DIR}/<date>.txt)")
+        run.at(
+            where,
+            path,
+            f"source.capture: file {name!r} not found next to this version (expected {CAPTURES_DIR}/<date>.txt)",
+        )
         return None
     try:
         return capture.read_bytes().decode("utf-8")
@@ -166,29 +177,52 @@ def _check_version(
     loc = decoder.locations.get
 
     if version.stated_date and version.stated_date > record.date:
-        run.at(loc("stated_date"), path, f"stated_date: {version.stated_date} is after the version date "
-               f"{record.date} given by the file name; the version date is the stated date or later")
+        run.at(
+            loc("stated_date"),
+            path,
+            f"stated_date: {version.stated_date} is after the version date "
+            f"{record.date} given by the file name; the version date is the stated date or later",
+        )
     if version.recorded_date < record.date:
-        run.at(loc("recorded_date"), path, f"recorded_date: {version.recorded_date} is before the version date "
-               f"{record.date}; a version cannot be recorded before it exists")
-    if previous and previous.version.stated_date and version.stated_date:
-        if version.stated_date < previous.version.stated_date:
-            run.at(loc("stated_date"), path, f"stated_date: versions out of order: {version.stated_date} is before "
-                   f"the previous version's stated date {previous.version.stated_date} ({previous.id}.yaml)")
+        run.at(
+            loc("recorded_date"),
+            path,
+            f"recorded_date: {version.recorded_date} is before the version date "
+            f"{record.date}; a version cannot be recorded before it exists",
+        )
+    earlier = previous.version.stated_date if previous else None
+    if earlier and version.stated_date and version.stated_date < earlier:
+        assert previous is not None
+        run.at(
+            loc("stated_date"),
+            path,
+            f"stated_date: versions out of order: {version.stated_date} is before "
+            f"the previous version's stated date {earlier} ({previous.id}.yaml)",
+        )
     if first and version.change is not None:
-        run.at(loc("change"), path, "change: the first version of an organisation has nothing to change from; remove 'change'")
+        run.at(
+            loc("change"),
+            path,
+            "change: the first version of an organisation has nothing to change from; remove 'change'",
+        )
     if not first and version.change is None:
         run.error(path, "change: required from the second version on; say what changed (kind and summary)")
 
     ids: dict[str, int] = {}
     for index, section in enumerate(version.sections):
         if section.id in ids:
-            run.at(loc(f"sections[{index}].id"), path,
-                   f"sections[{index}].id: duplicate section id {section.id!r} (also sections[{ids[section.id]}])")
+            run.at(
+                loc(f"sections[{index}].id"),
+                path,
+                f"sections[{index}].id: duplicate section id {section.id!r} (also sections[{ids[section.id]}])",
+            )
         ids.setdefault(section.id, index)
         if section.heading is None and index > 0:
-            run.at(loc(f"sections[{index}]"), path,
-                   f"sections[{index}].heading: required except for an untitled opening section")
+            run.at(
+                loc(f"sections[{index}]"),
+                path,
+                f"sections[{index}].heading: required except for an untitled opening section",
+            )
         for lang in ("fi", "en"):
             _check_body(run, path, decoder, f"sections[{index}].body.{lang}", section.body[lang])
     if not version.sections:
@@ -197,8 +231,11 @@ def _check_version(
     for name, section_id in _fact_sections(version):
         if section_id not in ids:
             known = ", ".join(ids) or "none"
-            run.at(loc(f"facts.{name}.section") or loc(f"facts.{name}"), path,
-                   f"facts.{name}.section: no section has id {section_id!r}; expected one of: {known}")
+            run.at(
+                loc(f"facts.{name}.section") or loc(f"facts.{name}"),
+                path,
+                f"facts.{name}.section: no section has id {section_id!r}; expected one of: {known}",
+            )
 
 
 def _check_body(run: _Run, path: Path, decoder: Decoder, name: str, body: str) -> None:
@@ -206,8 +243,13 @@ def _check_body(run: _Run, path: Path, decoder: Decoder, name: str, body: str) -
     for offset, line in enumerate(body.splitlines()):
         if _TOP_HEADING.match(line):
             line_no = (where.line + 1 + offset) if where else 1
-            run.error(path, f"{name}: '#' and '##' headings are the page's and the sections'; "
-                      "use '###' for a heading inside a section", line=line_no, column=1)
+            run.error(
+                path,
+                f"{name}: '#' and '##' headings are the page's and the sections'; "
+                "use '###' for a heading inside a section",
+                line=line_no,
+                column=1,
+            )
 
 
 def _fact_sections(version: Version) -> list[tuple[str, str]]:

@@ -21,7 +21,7 @@ def doc(text: str, **kwargs: object) -> dict[str, object]:
     return {"doc": text, **kwargs}
 
 
-def _f(text: str, **kwargs: object):  # noqa: ANN202 - dataclass field helper
+def _f(text: str, **kwargs: object):
     return field(metadata=doc(text), **kwargs)  # type: ignore[call-overload]
 
 
@@ -265,6 +265,12 @@ class OrganisationRecord:
     @property
     def current(self) -> VersionRecord:
         return self.versions[-1]
+
+    def version(self, version_id: str) -> VersionRecord:
+        for record in self.versions:
+            if record.id == version_id:
+                return record
+        raise KeyError(f"{self.slug}/{version_id}")
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -7,8 +7,9 @@ the same pattern, so the loader and the editors' schema cannot drift apart.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Callable
+from typing import Annotated
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,9 @@ BusinessId = Annotated[
 ]
 Url = Annotated[str, Text(r"https?://[^\s<>\"]+", "an http:// or https:// address", json_format="uri")]
 Email = Annotated[str, Text(r"[^@\s<>\"]+@[^@\s<>\"]+\.[a-z]{2,}", "an e-mail address", json_format="email")]
-Phone = Annotated[str, Text(r"\+?[0-9][0-9 ()-]{4,}[0-9]", "a phone number such as '010 328 4708' or '+358 40 123 4567'")]
+Phone = Annotated[
+    str, Text(r"\+?[0-9][0-9 ()-]{4,}[0-9]", "a phone number such as '010 328 4708' or '+358 40 123 4567'")
+]
 PostalCode = Annotated[str, Text(r"[0-9]{5}", "a five-digit postal code such as '00180'")]
 CommitId = Annotated[str, Text(r"[0-9a-f]{7,40}", "a git commit id (hexadecimal)")]
 Repository = Annotated[str, Text(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", "a repository as owner/name")]

@@ -1,0 +1,86 @@
+"""The site as a whole: the loaded archive, its page plan and the view of each page.
+
+This is the single object the MkDocs adapter talks to. It is cached across the nested
+per-language builds and rebuilt only when a file under data/ changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .labels import format_date, labels
+from .loader import load_archive
+from .model import Archive
+from .pages import HomeView, NoticeView, PagePlan, home_view, notice_view, site_pages, version_view
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class OutlineEntry:
+    id: str
+    title: str
+
+
+@dataclass
+class Site:
+    archive: Archive
+    plans: dict[str, PagePlan]
+    """Generated pages by their source name."""
+
+    @classmethod
+    def build(cls, archive: Archive) -> Site:
+        return cls(archive=archive, plans={plan.src_uri: plan for plan in site_pages(archive)})
+
+    def labels(self, lang: str) -> dict[str, Any]:
+        return labels(lang)
+
+    def view(self, plan: PagePlan) -> HomeView | NoticeView:
+        if plan.kind == "home":
+            return home_view(self.archive, plan.lang, labels(plan.lang)["home_title"])
+        assert plan.slug is not None
+        record = self.archive.get(plan.slug)
+        if plan.kind == "version":
+            return version_view(record, record.version(plan.version or ""), plan.lang)
+        return notice_view(record, plan.lang)
+
+    def title(self, plan: PagePlan) -> str:
+        """The page's title as plain text."""
+        if plan.kind == "home":
+            return str(labels(plan.lang)["home_title"])
+        assert plan.slug is not None
+        name = self.archive.get(plan.slug).organisation.name
+        if plan.kind == "version" and plan.version:
+            date = format_date(self.archive.get(plan.slug).version(plan.version).date, plan.lang)
+            return f"{name} ({labels(plan.lang)['version_of']} {date})"
+        return name
+
+    def outline(self, view: HomeView | NoticeView) -> list[OutlineEntry]:
+        """The page's table of contents."""
+        if isinstance(view, NoticeView):
+            untitled = str(labels(view.lang)["untitled_section"])
+            return [OutlineEntry(id=s.id, title=s.heading_text or untitled) for s in view.sections]
+        return []
+
+
+_cache: dict[Path, tuple[tuple[tuple[str, int, int], ...], Site]] = {}
+
+
+def _signature(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    entries = []
+    for path in sorted(data_dir.rglob("*")):
+        stat = path.stat()
+        entries.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(entries)
+
+
+def load_site(data_dir: Path) -> Site:
+    """Load the site from ``data_dir``, reusing the last load if no file changed."""
+    key = data_dir.resolve()
+    signature = _signature(key)
+    cached = _cache.get(key)
+    if cached and cached[0] == signature:
+        return cached[1]
+    site = Site.build(load_archive(data_dir))
+    _cache[key] = (signature, site)
+    return site

@@ -1,0 +1,82 @@
+"""MkDocs adapter: wires the plain core (``seloste``) into the build. Nothing else lives here.
+
+static-i18n runs each language as a full nested build, at priority -100: every event below
+fires once per language. Pages are generated before i18n (-50) under suffixed names inside
+docs/ so that i18n routes them (``x.en.md`` -> ``/en/x/``); i18n replaces File objects, so
+their (empty) content is restored after it, in ``on_nav`` (-200). See docs/architecture.md.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+from seloste.errors import DataErrors
+from seloste.site import Site, load_site
+
+log = logging.getLogger("mkdocs.plugins.seloste")
+
+_site: Site | None = None
+
+
+def on_config(config):
+    global _site
+    data_dir = Path(config.config_file_path).parent / "data"
+    try:
+        _site = load_site(data_dir)
+    except DataErrors as err:
+        for error in err.errors:
+            log.error(str(error))
+        raise PluginError(f"{len(err.errors)} error(s) in {data_dir.name}/; nothing was built") from None
+    return config
+
+
+@event_priority(-50)
+def on_files(files: Files, config) -> Files:
+    assert _site is not None
+    for plan in _site.plans.values():
+        existing = files.get_file_from_path(plan.src_uri)
+        if existing is not None:
+            raise PluginError(f"docs/{plan.src_uri} is generated from data/; remove the hand-written file")
+        file = File(plan.src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
+        file.content_string = ""
+        file.abs_src_path = os.path.join(config.docs_dir, plan.src_uri)  # i18n only handles files "in" docs_dir
+        files.append(file)
+    return files
+
+
+@event_priority(-200)
+def on_nav(nav, config, files: Files):
+    assert _site is not None
+    for file in files:
+        if file.src_uri in _site.plans:
+            file.content_string = ""
+    return nav
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    plan = _site.plans.get(page.file.src_uri) if _site else None
+    if plan is None:
+        return markdown
+    page.meta["template"] = plan.template
+    page.meta["title"] = str(escape(_site.title(plan)))  # Material prints meta.title unescaped
+    return ""
+
+
+def on_page_context(context, page, config, nav):
+    assert _site is not None
+    lang = config.theme["language"]
+    context["t"] = _site.labels(lang)
+    plan = _site.plans.get(page.file.src_uri)
+    if plan is not None:
+        view = _site.view(plan)
+        context["seloste"] = view
+        page.toc = TableOfContents([AnchorLink(str(escape(entry.title)), entry.id, 2) for entry in _site.outline(view)])
+    return context
