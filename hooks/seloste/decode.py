@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import difflib
 import functools
 import re
 import types
@@ -44,13 +45,13 @@ class Decoder:
             self.error(None, f"the file is empty; expected {describe(hint)}")
             return _MISSING
         if id(node) in self._seen:
-            self.error(node, f"{name}: YAML anchors and aliases (&, *) are not allowed; write the value out")
+            self.error(node, f"{_label(name)}YAML anchors and aliases (&, *) are not allowed; write the value out")
             return _MISSING
         self._seen.add(id(node))
         self.locations[name] = location(self.path, node)
         tag_problem = check_tag(node)
         if tag_problem:
-            self.error(node, f"{name}: {tag_problem}")
+            self.error(node, f"{_label(name)}{tag_problem}")
             return _MISSING
         return self._decode(node, hint, name)
 
@@ -63,7 +64,7 @@ class Decoder:
         if origin in (Union, types.UnionType):
             options = [a for a in typing.get_args(hint) if a is not type(None)]
             if _is_null(node):
-                self.error(node, f"{name}: expected {describe(hint)}, got nothing; leave the key out if there is none")
+                self.error(node, f"{_label(name)}expected {describe(hint)}, got nothing; leave the key out if there is none")
                 return _MISSING
             (only,) = options
             return self._decode(node, only, name)
@@ -83,10 +84,10 @@ class Decoder:
     def _scalar(self, node: yaml.Node, expected: str, name: str) -> str | None:
         if isinstance(node, yaml.ScalarNode):
             if _is_null(node):
-                self.error(node, f"{name}: expected {expected}, got nothing")
+                self.error(node, f"{_label(name)}expected {expected}, got nothing")
                 return None
             return str(node.value)
-        self.error(node, f"{name}: expected {expected}, got {_kind(node)}")
+        self.error(node, f"{_label(name)}expected {expected}, got {_kind(node)}")
         return None
 
     def _text(self, node: yaml.Node, constraint: Text, name: str) -> Any:
@@ -95,7 +96,7 @@ class Decoder:
             return _MISSING
         problem = constraint.problem(value)
         if problem:
-            self.error(node, f"{name}: {problem}")
+            self.error(node, f"{_label(name)}{problem}")
             return _MISSING
         return value
 
@@ -105,12 +106,12 @@ class Decoder:
         if value is None:
             return _MISSING
         if not _DATE.fullmatch(value):
-            self.error(node, f"{name}: expected {expected}, got {value!r}")
+            self.error(node, f"{_label(name)}expected {expected}, got {value!r}")
             return _MISSING
         try:
             return dt.date.fromisoformat(value)
         except ValueError as err:
-            self.error(node, f"{name}: {value!r} is not a real date ({err})")
+            self.error(node, f"{_label(name)}{value!r} is not a real date ({err})")
             return _MISSING
 
     def _choice(self, node: yaml.Node, choices: tuple[str, ...], name: str) -> Any:
@@ -119,13 +120,13 @@ class Decoder:
         if value is None:
             return _MISSING
         if value not in choices:
-            self.error(node, f"{name}: expected {expected}; got {value!r}")
+            self.error(node, f"{_label(name)}expected {expected}; got {value!r}")
             return _MISSING
         return value
 
     def _sequence(self, node: yaml.Node, item_hint: Any, name: str) -> Any:
         if not isinstance(node, yaml.SequenceNode):
-            self.error(node, f"{name}: expected a list of {describe(item_hint)}, got {_kind(node)}")
+            self.error(node, f"{_label(name)}expected a list, each item {describe(item_hint)}; got {_kind(node)}")
             return _MISSING
         items = [self.decode(item, item_hint, f"{name}[{i}]") for i, item in enumerate(node.value)]
         if any(item is _MISSING for item in items):
@@ -135,16 +136,20 @@ class Decoder:
     def _record(self, node: yaml.Node, cls: Any, name: str) -> Any:
         what = describe(cls)
         if not isinstance(node, yaml.MappingNode):
-            self.error(node, f"{name}: expected {what}, got {_kind(node)}")
+            self.error(node, f"{_label(name)}expected {what}, got {_kind(node)}")
             return _MISSING
         fields = {f.name: f for f in dataclasses.fields(cls)}
         hints = _hints(cls)
         values: dict[str, Any] = {}
         seen_keys: dict[str, yaml.Node] = {}
         failed = False
+        suggested: set[str] = set()
         for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.error(key_node, f"{_label(name)}YAML merge keys (<<) are not allowed; write the keys out")
+                return _MISSING
             if not isinstance(key_node, yaml.ScalarNode) or check_tag(key_node):
-                self.error(key_node, f"{name}: keys must be plain names")
+                self.error(key_node, f"{_label(name)}keys must be plain names")
                 failed = True
                 continue
             key = str(key_node.value)
@@ -156,8 +161,14 @@ class Decoder:
                 continue
             seen_keys[key] = key_node
             if key not in fields:
-                allowed = ", ".join(fields)
-                self.error(key_node, f"{label}: unknown key {key!r}; expected one of: {allowed}")
+                given = {str(k.value) for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+                close = difflib.get_close_matches(key, [f for f in fields if f not in given], n=1, cutoff=0.75)
+                if close:
+                    suggested.add(close[0])
+                    self.error(key_node, f"{label}: unknown key {key!r}; did you mean {close[0]!r}?")
+                else:
+                    allowed = ", ".join(fields)
+                    self.error(key_node, f"{label}: unknown key {key!r}; expected one of: {allowed}")
                 failed = True
                 continue
             value = self.decode(value_node, hints[key], label)
@@ -167,7 +178,7 @@ class Decoder:
                 values[key] = value
         for field_name, f in fields.items():
             required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-            if required and field_name not in seen_keys:
+            if required and field_name not in seen_keys and field_name not in suggested:
                 label = f"{name}.{field_name}" if name else field_name
                 if cls.__name__ in ("Localized", "LocalizedMarkdown"):
                     language = {"fi": "Finnish", "en": "English"}[field_name]
@@ -185,8 +196,16 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls, include_extras=True)
 
 
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
 def _is_null(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null" and node.style is None
+    """A plain empty / ``~`` / ``null`` scalar (a quoted ``""`` is an empty text, not nothing)."""
+    return isinstance(node, yaml.ScalarNode) and not node.style and node.value in _NULLS
+
+
+def _label(name: str) -> str:
+    return f"{name}: " if name else ""
 
 
 def _kind(node: yaml.Node) -> str:
@@ -208,7 +227,7 @@ def describe(hint: Any) -> str:
     if origin in (Union, types.UnionType):
         return " or ".join(describe(a) for a in typing.get_args(hint) if a is not type(None))
     if origin is tuple:
-        return f"a list of {describe(typing.get_args(hint)[0])}"
+        return f"a list, each item {describe(typing.get_args(hint)[0])}"
     if origin is Literal:
         return "one of " + ", ".join(typing.get_args(hint))
     if hint is dt.date:

@@ -64,5 +64,5 @@ PostalCode = Annotated[str, Text(r"[0-9]{5}", "a five-digit postal code such as 
 CommitId = Annotated[str, Text(r"[0-9a-f]{7,40}", "a git commit id (hexadecimal)")]
 Repository = Annotated[str, Text(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", "a repository as owner/name")]
 RelPath = Annotated[
-    str, Text(r"(?!/)(?!.*(?:^|/)\.\.(?:/|$))[A-Za-z0-9_./-]+", "a relative path inside the repository, without '..'")
+    str, Text(r"(?!/)(?!.*(?:^|/)\.\.(?:/|$))[A-Za-z0-9_./-]+", "a relative path without '..', such as 'captures/2024-01-10.txt'")
 ]

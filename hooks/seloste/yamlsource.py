@@ -64,15 +64,34 @@ def read_yaml(file: Path, root: Path | None = None) -> tuple[str, yaml.Node | No
         ) from err
     text = text.removeprefix("\ufeff")
     try:
+        if "&" in text or "*" in text:
+            _reject_anchors(path, text)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
         problem = " ".join(part for part in (err.context, err.problem) if part)
-        raise YamlFileError(DataError(where, f"YAML syntax error: {problem}")) from err
+        raise YamlFileError(
+            DataError(where, f"YAML syntax error: {problem} (check the indentation and quoting here)")
+        ) from err
     except yaml.YAMLError as err:
         raise YamlFileError(DataError(Location(path), f"YAML error: {err}")) from err
     return path, node
+
+
+def _reject_anchors(path: str, text: str) -> None:
+    """Refuse anchors and aliases before composing: they reuse values (and can multiply them)."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            what = f"alias *{event.anchor}"
+        elif getattr(event, "anchor", None):
+            what = f"anchor &{event.anchor}"
+        else:
+            continue
+        where = Location(path, event.start_mark.line + 1, event.start_mark.column + 1)
+        raise YamlFileError(
+            DataError(where, f"YAML {what}: anchors and aliases are not allowed; write the value out in full")
+        )
 
 
 def check_tag(node: yaml.Node) -> str | None:

@@ -1,0 +1,160 @@
+"""The loader: one defect per fixture, each with its exact message and place."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from datadir import FIXTURES, SLUG, VERSION, copy_valid, make_data
+from seloste.errors import DataErrors
+from seloste.loader import load_archive
+
+
+def _fixtures(kind: str) -> list[Path]:
+    return sorted(p for p in (FIXTURES / "invalid" / kind).glob("*.yaml") if not p.name.startswith("_"))
+
+
+def _expectation(fixture: Path) -> str:
+    match = re.search(r"^# expect: (.+)$", fixture.read_text(encoding="utf-8"), re.MULTILINE)
+    assert match, f"{fixture} has no '# expect:' line"
+    return match.group(1)
+
+
+def _errors(data: Path, root: Path) -> list[str]:
+    with pytest.raises(DataErrors) as caught:
+        load_archive(data, root=root)
+    return [str(error) for error in caught.value.errors]
+
+
+@pytest.mark.parametrize("fixture", _fixtures("version"), ids=lambda p: p.stem)
+def test_invalid_version_is_reported_exactly(tmp_path: Path, fixture: Path) -> None:
+    data = make_data(tmp_path, version=fixture.read_text(encoding="utf-8"))
+    assert _errors(data, tmp_path) == [f"data/{SLUG}/{VERSION}.yaml:{_expectation(fixture)}"]
+
+
+@pytest.mark.parametrize("fixture", _fixtures("organisation"), ids=lambda p: p.stem)
+def test_invalid_organisation_is_reported_exactly(tmp_path: Path, fixture: Path) -> None:
+    data = make_data(tmp_path, organisation=fixture.read_text(encoding="utf-8"))
+    assert _errors(data, tmp_path) == [f"data/{SLUG}/organisation.yaml:{_expectation(fixture)}"]
+
+
+def test_bases_of_the_invalid_fixtures_are_valid(tmp_path: Path) -> None:
+    archive = load_archive(make_data(tmp_path), root=tmp_path)
+    assert [record.slug for record in archive.organisations] == [SLUG]
+
+
+def test_valid_fixture_loads_into_the_typed_model(tmp_path: Path) -> None:
+    archive = load_archive(copy_valid(tmp_path), root=tmp_path)
+    record = archive.get(SLUG)
+    assert record.organisation.business_id == "1783913-6"
+    assert [v.id for v in record.versions] == ["2024-01-10", "2024-06-01"]
+    first, second = record.versions
+    assert first.version.stated_date is not None and first.version.stated_date.isoformat() == "2024-01-10"
+    assert first.version.recorded_date.isoformat() == "2024-02-01"  # unquoted date read as text, then parsed
+    assert first.version.sections[0].heading is None
+    assert [s.id for s in first.version.sections] == ["johdanto", "rekisterinpitaja", "tietojen-sailytys"]
+    assert first.capture_text is not None and "Hyppää sisältöön" in first.capture_text
+    # PyYAML's type guessing is off: no/on/1.10 stay the text that was typed
+    assert (second.version.title.fi, second.version.title.en) == ("no", "on")
+    assert second.version.sections[0].body.fi == "Esimerkki Oy, 1.10"
+    assert second.version.change is not None and second.version.change.kind == "substantive"
+    assert second.version.facts.transfers[0].mechanism == "data-privacy-framework"
+    assert record.current is second
+
+
+# --- problems across files and folders ------------------------------------------------
+
+
+def test_all_errors_of_a_run_are_reported_together_sorted(tmp_path: Path) -> None:
+    base = (FIXTURES / "invalid/version/_base.yaml").read_text(encoding="utf-8")
+    make_data(tmp_path, slug="beta", version=base.replace("title:", "titel:"))
+    make_data(tmp_path, slug="alfa", version=base.replace('"2024-02-01"', '"2024-02-31"'))
+    assert _errors(tmp_path / "data", tmp_path) == [
+        "data/alfa/2024-01-10.yaml:2:16: recorded_date: '2024-02-31' is not a real date (day is out of range for month)",
+        "data/beta/2024-01-10.yaml:5:1: titel: unknown key 'titel'; did you mean 'title'?",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("slug", "message"),
+    [
+        ("Esimerkki_Oy", "organisation folder name 'Esimerkki_Oy' is not a valid slug: expected lowercase a-z, "
+         "0-9 and single hyphens, such as 'micro-magic'"),
+        ("esimerkki--oy", "organisation folder name 'esimerkki--oy' is not a valid slug: expected lowercase a-z, "
+         "0-9 and single hyphens, such as 'micro-magic'"),
+        ("en", "organisation slug 'en' is reserved for the site's own pages; choose another"),
+    ],
+)
+def test_bad_slugs_are_refused(tmp_path: Path, slug: str, message: str) -> None:
+    make_data(tmp_path, slug=slug)
+    assert _errors(tmp_path / "data", tmp_path) == [f"data/{slug}:1:1: {message}"]
+
+
+def test_version_file_name_must_be_a_real_date(tmp_path: Path) -> None:
+    make_data(tmp_path)
+    shutil.copy(tmp_path / "data" / SLUG / f"{VERSION}.yaml", tmp_path / "data" / SLUG / "2024-13-01.yaml")
+    assert _errors(tmp_path / "data", tmp_path) == [
+        f"data/{SLUG}/2024-13-01.yaml:1:1: version file name '2024-13-01.yaml' is not a real date "
+        "(month must be in 1..12)"
+    ]
+
+
+def test_stray_files_are_not_skipped_silently(tmp_path: Path) -> None:
+    make_data(tmp_path)
+    (tmp_path / "data" / SLUG / "notes.txt").write_text("x")
+    (tmp_path / "data" / "stray.yaml").write_text("x: 1")
+    assert _errors(tmp_path / "data", tmp_path) == [
+        f"data/{SLUG}/notes.txt:1:1: unexpected file: an organisation folder holds organisation.yaml, "
+        "<YYYY-MM-DD>.yaml version files and captures/",
+        "data/stray.yaml:1:1: unexpected file: data/ holds one folder per organisation (data/<slug>/)",
+    ]
+
+
+def test_missing_organisation_file_and_versions(tmp_path: Path) -> None:
+    data = make_data(tmp_path)
+    (data / SLUG / "organisation.yaml").unlink()
+    (data / "tyhja").mkdir()
+    (data / "tyhja" / "organisation.yaml").write_text("name: Tyhjä Oy\n")
+    assert _errors(data, tmp_path) == [
+        f"data/{SLUG}:1:1: missing organisation.yaml: every organisation folder needs one",
+        "data/tyhja/organisation.yaml:1:1: no versions: add at least one <YYYY-MM-DD>.yaml notice version",
+    ]
+
+
+def test_versions_out_of_order_are_refused(tmp_path: Path) -> None:
+    data = copy_valid(tmp_path)
+    later = data / SLUG / "2024-06-01.yaml"
+    later.write_text('stated_date: "2023-12-01"\n' + later.read_text(encoding="utf-8"), encoding="utf-8")
+    assert _errors(data, tmp_path) == [
+        f"data/{SLUG}/2024-06-01.yaml:1:14: stated_date: versions out of order: 2023-12-01 is before the "
+        "previous version's stated date 2024-01-10 (2024-01-10.yaml)"
+    ]
+
+
+def test_a_later_version_must_say_what_changed(tmp_path: Path) -> None:
+    data = copy_valid(tmp_path)
+    later = data / SLUG / "2024-06-01.yaml"
+    text = later.read_text(encoding="utf-8")
+    start, end = text.index("change:"), text.index("title:")
+    later.write_text(text[:start] + text[end:], encoding="utf-8")
+    assert _errors(data, tmp_path) == [
+        f"data/{SLUG}/2024-06-01.yaml:1:1: change: required from the second version on; "
+        "say what changed (kind and summary)"
+    ]
+
+
+def test_the_real_data_loads() -> None:
+    archive = load_archive(Path(__file__).parents[1] / "data")
+    slugs = {record.slug: len(record.versions) for record in archive.organisations}
+    assert slugs == {
+        "infocrea": 3,
+        "micro-magic": 1,
+        "midare": 1,
+        "mikromafia": 1,
+        "mikroni-digital": 1,
+        "minikone": 1,
+        "planeetta-internet": 4,
+    }
