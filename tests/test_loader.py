@@ -81,10 +81,16 @@ def test_all_errors_of_a_run_are_reported_together_sorted(tmp_path: Path) -> Non
 @pytest.mark.parametrize(
     ("slug", "message"),
     [
-        ("Esimerkki_Oy", "organisation folder name 'Esimerkki_Oy' is not a valid slug: expected lowercase a-z, "
-         "0-9 and single hyphens, such as 'micro-magic'"),
-        ("esimerkki--oy", "organisation folder name 'esimerkki--oy' is not a valid slug: expected lowercase a-z, "
-         "0-9 and single hyphens, such as 'micro-magic'"),
+        (
+            "Esimerkki_Oy",
+            "organisation folder name 'Esimerkki_Oy' is not a valid slug: expected lowercase a-z, "
+            "0-9 and single hyphens, such as 'micro-magic'",
+        ),
+        (
+            "esimerkki--oy",
+            "organisation folder name 'esimerkki--oy' is not a valid slug: expected lowercase a-z, "
+            "0-9 and single hyphens, such as 'micro-magic'",
+        ),
         ("en", "organisation slug 'en' is reserved for the site's own pages; choose another"),
     ],
 )
@@ -97,8 +103,7 @@ def test_version_file_name_must_be_a_real_date(tmp_path: Path) -> None:
     make_data(tmp_path)
     shutil.copy(tmp_path / "data" / SLUG / f"{VERSION}.yaml", tmp_path / "data" / SLUG / "2024-13-01.yaml")
     assert _errors(tmp_path / "data", tmp_path) == [
-        f"data/{SLUG}/2024-13-01.yaml:1:1: version file name '2024-13-01.yaml' is not a real date "
-        "(month must be in 1..12)"
+        f"data/{SLUG}/2024-13-01.yaml:1:1: version file name '2024-13-01.yaml' is not a real date (month must be in 1..12)"
     ]
 
 
@@ -141,8 +146,7 @@ def test_a_later_version_must_say_what_changed(tmp_path: Path) -> None:
     start, end = text.index("change:"), text.index("title:")
     later.write_text(text[:start] + text[end:], encoding="utf-8")
     assert _errors(data, tmp_path) == [
-        f"data/{SLUG}/2024-06-01.yaml:1:1: change: required from the second version on; "
-        "say what changed (kind and summary)"
+        f"data/{SLUG}/2024-06-01.yaml:1:1: change: required from the second version on; say what changed (kind and summary)"
     ]
 
 

@@ -8,8 +8,7 @@ from seloste.render import inline_html, markdown_html
 def test_paragraphs_lists_and_line_breaks() -> None:
     html = markdown_html("Nimi: Oy\nY-tunnus: 1\n\n- yksi\n- kaksi\n\n1. eka\n2. toka")
     assert html == (
-        "<p>Nimi: Oy<br>\nY-tunnus: 1</p>\n<ul>\n<li>yksi</li>\n<li>kaksi</li>\n</ul>\n"
-        "<ol>\n<li>eka</li>\n<li>toka</li>\n</ol>"
+        "<p>Nimi: Oy<br>\nY-tunnus: 1</p>\n<ul>\n<li>yksi</li>\n<li>kaksi</li>\n</ul>\n<ol>\n<li>eka</li>\n<li>toka</li>\n</ol>"
     )
 
 
@@ -30,7 +29,7 @@ def test_raw_html_is_text_not_markup() -> None:
 
 
 def test_typographic_characters_are_kept_as_published() -> None:
-    text = "Micro Magic Oy (jäljempänä ”Micro Magic” tai ”Me”) ja – kilpailut -- \"lainaus\""
+    text = 'Micro Magic Oy (jäljempänä ”Micro Magic” tai ”Me”) ja – kilpailut -- "lainaus"'
     assert inline_html(text) == 'Micro Magic Oy (jäljempänä ”Micro Magic” tai ”Me”) ja – kilpailut -- "lainaus"'
 
 

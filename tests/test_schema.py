@@ -26,7 +26,7 @@ def _validator(name: str) -> jsonschema.Draft202012Validator:
 def _schema_accepts(name: str, text: str) -> bool:
     """What an editor sees: YAML read as plain text values, checked against the schema."""
     try:
-        document = yaml.load(text, Loader=yaml.BaseLoader)  # noqa: S506 - BaseLoader builds only str/list/dict
+        document = yaml.load(text, Loader=yaml.BaseLoader)
     except yaml.YAMLError:
         return False
     return _validator(name).is_valid(document)
@@ -53,11 +53,7 @@ def test_schema_accepts_every_valid_file(path: Path) -> None:
 
 
 def _invalid() -> list[tuple[str, Path]]:
-    return [
-        (kind, path)
-        for kind in ("version", "organisation")
-        for path in sorted((FIXTURES / "invalid" / kind).glob("*.yaml"))
-    ]
+    return [(kind, path) for kind in ("version", "organisation") for path in sorted((FIXTURES / "invalid" / kind).glob("*.yaml"))]
 
 
 @pytest.mark.parametrize(("kind", "path"), _invalid(), ids=lambda x: x if isinstance(x, str) else x.stem)

@@ -108,8 +108,7 @@ def _load_organisation(run: _Run, folder: Path) -> OrganisationRecord | None:
         if not match or not entry.is_file():
             run.error(
                 entry,
-                "unexpected file: an organisation folder holds organisation.yaml, "
-                "<YYYY-MM-DD>.yaml version files and captures/",
+                "unexpected file: an organisation folder holds organisation.yaml, <YYYY-MM-DD>.yaml version files and captures/",
             )
             continue
         try:
@@ -245,8 +244,7 @@ def _check_body(run: _Run, path: Path, decoder: Decoder, name: str, body: str) -
             line_no = (where.line + 1 + offset) if where else 1
             run.error(
                 path,
-                f"{name}: '#' and '##' headings are the page's and the sections'; "
-                "use '###' for a heading inside a section",
+                f"{name}: '#' and '##' headings are the page's and the sections'; use '###' for a heading inside a section",
                 line=line_no,
                 column=1,
             )

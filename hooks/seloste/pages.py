@@ -197,13 +197,9 @@ def version_view(record: OrganisationRecord, shown: VersionRecord, lang: str) ->
     org = record.organisation
     address = None
     if org.address:
-        address = ", ".join(
-            p for p in (org.address.street, f"{org.address.postal_code or ''} {org.address.city}".strip()) if p
-        )
+        address = ", ".join(p for p in (org.address.street, f"{org.address.postal_code or ''} {org.address.city}".strip()) if p)
     facts = version.facts
-    sections = tuple(
-        _section_view(s.id, s.heading[lang] if s.heading else None, s.body[lang]) for s in version.sections
-    )
+    sections = tuple(_section_view(s.id, s.heading[lang] if s.heading else None, s.body[lang]) for s in version.sections)
     return NoticeView(
         lang=lang,
         slug=record.slug,

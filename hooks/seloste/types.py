@@ -52,14 +52,10 @@ SLUG_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 Str = Annotated[str, Text(single_line=True)]
 Markdown = Annotated[str, Text(expected="Markdown text")]
 Slug = Annotated[str, Text(SLUG_PATTERN, "an id of lowercase a-z, 0-9 and single hyphens, such as 'tietojen-sailytys'")]
-BusinessId = Annotated[
-    str, Text(r"[0-9]{7}-[0-9]", "a business ID (Y-tunnus) such as '1783913-6'", check=business_id_problem)
-]
+BusinessId = Annotated[str, Text(r"[0-9]{7}-[0-9]", "a business ID (Y-tunnus) such as '1783913-6'", check=business_id_problem)]
 Url = Annotated[str, Text(r"https?://[^\s<>\"]+", "an http:// or https:// address", json_format="uri")]
 Email = Annotated[str, Text(r"[^@\s<>\"]+@[^@\s<>\"]+\.[a-z]{2,}", "an e-mail address", json_format="email")]
-Phone = Annotated[
-    str, Text(r"\+?[0-9][0-9 ()-]{4,}[0-9]", "a phone number such as '010 328 4708' or '+358 40 123 4567'")
-]
+Phone = Annotated[str, Text(r"\+?[0-9][0-9 ()-]{4,}[0-9]", "a phone number such as '010 328 4708' or '+358 40 123 4567'")]
 PostalCode = Annotated[str, Text(r"[0-9]{5}", "a five-digit postal code such as '00180'")]
 CommitId = Annotated[str, Text(r"[0-9a-f]{7,40}", "a git commit id (hexadecimal)")]
 Repository = Annotated[str, Text(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", "a repository as owner/name")]

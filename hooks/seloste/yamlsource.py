@@ -71,9 +71,7 @@ def read_yaml(file: Path, root: Path | None = None) -> tuple[str, yaml.Node | No
         mark = err.problem_mark or err.context_mark
         where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
         problem = " ".join(part for part in (err.context, err.problem) if part)
-        raise YamlFileError(
-            DataError(where, f"YAML syntax error: {problem} (check the indentation and quoting here)")
-        ) from err
+        raise YamlFileError(DataError(where, f"YAML syntax error: {problem} (check the indentation and quoting here)")) from err
     except yaml.YAMLError as err:
         raise YamlFileError(DataError(Location(path), f"YAML error: {err}")) from err
     return path, node
@@ -89,9 +87,7 @@ def _reject_anchors(path: str, text: str) -> None:
         else:
             continue
         where = Location(path, event.start_mark.line + 1, event.start_mark.column + 1)
-        raise YamlFileError(
-            DataError(where, f"YAML {what}: anchors and aliases are not allowed; write the value out in full")
-        )
+        raise YamlFileError(DataError(where, f"YAML {what}: anchors and aliases are not allowed; write the value out in full"))
 
 
 def check_tag(node: yaml.Node) -> str | None:
