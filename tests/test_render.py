@@ -35,3 +35,12 @@ def test_typographic_characters_are_kept_as_published() -> None:
 
 def test_inline_html_keeps_emphasis_without_paragraph() -> None:
     assert inline_html("**Infocrea Oy:n** seloste") == "<strong>Infocrea Oy:n</strong> seloste"
+
+
+def test_headings_keep_their_numbers_and_markers() -> None:
+    assert inline_html("1. Rekisterinpitäjä") == "1. Rekisterinpitäjä"
+    assert inline_html("10. Tarkastusoikeus") == "10. Tarkastusoikeus"
+    assert inline_html("- viiva") == "- viiva"
+    assert inline_html("# risuaita") == "# risuaita"
+    assert inline_html("> lainaus") == "&gt; lainaus"
+    assert inline_html("+ plus") == "+ plus"

@@ -15,7 +15,7 @@ from typing import Literal
 from markupsafe import Markup
 
 from .labels import format_date
-from .model import LANGUAGES, ORIGINAL_LANGUAGE, Archive, Contact, Controller, OrganisationRecord, VersionRecord
+from .model import LANGUAGES, ORIGINAL_LANGUAGE, Archive, Contact, Controller, OrganisationRecord, Source, VersionRecord
 from .render import inline_html, markdown_html
 
 PageKind = Literal["home", "notice", "version"]
@@ -139,8 +139,20 @@ class SectionView:
 @dataclass(frozen=True, kw_only=True, slots=True)
 class SourceView:
     url: str | None
-    repository: str | None
-    commit: str | None
+    label: str | None
+    """What to show for the link: ``owner/repo: path @ 632a041bcc`` or the address without its scheme."""
+
+
+def source_view(source: Source) -> SourceView:
+    if source.repository:
+        label = source.repository + (f": {source.path}" if source.path else "")
+        if source.commit:
+            label += f" @ {source.commit[:10]}"
+    elif source.url:
+        label = source.url.split("://", 1)[-1]
+    else:
+        label = None
+    return SourceView(url=source.url, label=label)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -216,7 +228,7 @@ def version_view(record: OrganisationRecord, shown: VersionRecord, lang: str) ->
         is_current=shown is record.current,
         current_url=site_url(lang, notice_path(record.slug)),
         permanent_url=site_url(lang, version_path(record.slug, shown.id)),
-        source=SourceView(url=version.source.url, repository=version.source.repository, commit=version.source.commit),
+        source=source_view(version.source),
         transcription_note=version.source.note[lang] if version.source.note else None,
         is_translation=lang != ORIGINAL_LANGUAGE,
         original_url=site_url(

@@ -12,6 +12,7 @@ markup from running in a reader's browser:
 from __future__ import annotations
 
 import functools
+import re
 
 import markdown
 import nh3
@@ -81,9 +82,17 @@ def markdown_html(text: str) -> str:
         md.reset()
 
 
+_BLOCK_START = re.compile(r"^(\s*)(?:([0-9]+)\.(?=\s)|([-+*](?=\s)|[#>]))")
+
+
 def inline_html(text: str) -> str:
-    """Render a one-line text (heading, title) with inline Markdown only, sanitised."""
-    html = markdown_html(text)
+    """Render a one-line text (heading, title) with inline Markdown only, sanitised.
+
+    A heading such as ``1. Rekisterinpitäjä`` is text, not an ordered list: a leading block
+    marker is escaped before rendering.
+    """
+    escaped = _BLOCK_START.sub(lambda m: f"{m[1]}{m[2]}\\." if m[2] else f"{m[1]}\\{m[3]}", text)
+    html = markdown_html(escaped)
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return html

@@ -1,0 +1,98 @@
+"""The real site, built once: strict build, fidelity of every version, complete translations."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from seloste.fidelity import capture_sentences, html_text, missing_in_order, normalize
+from seloste.loader import load_archive
+from sitebuild import ROOT, Build, build
+
+pytestmark = pytest.mark.build
+
+ARCHIVE = load_archive(ROOT / "data")
+VERSIONS = [(o.slug, v.id) for o in ARCHIVE.organisations for v in o.versions]
+_COMMON_WORD = re.compile(r"^[a-zåäö]{2,}[,.:;!?]?$")
+"""An ordinary lowercase word: names, addresses, numbers and e-mails are the same in both languages."""
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    result = build(ROOT, tmp_path_factory.mktemp("real") / "site")
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def _notice_text(page: BeautifulSoup) -> str:
+    title = page.select_one("article.sl-notice h1")
+    body = page.select_one(".sl-notice__text")
+    assert title is not None and body is not None
+    return html_text(str(title)) + " " + html_text(str(body))
+
+
+def test_strict_build_passes_without_warnings(real_site: Build) -> None:
+    assert "WARNING" not in real_site.stderr
+
+
+@pytest.mark.parametrize(("slug", "version_id"), VERSIONS)
+def test_every_sentence_of_the_original_is_published_in_order(real_site: Build, slug: str, version_id: str) -> None:
+    record = ARCHIVE.get(slug).version(version_id)
+    assert record.capture_text is not None
+    sentences = capture_sentences(record.capture_text, record.version.source.capture_noise)
+    assert len(sentences) > 5
+    page_text = _notice_text(real_site.soup(f"{slug}/{version_id}/"))
+    assert [s.text for s in missing_in_order(sentences, page_text)] == []
+
+
+@pytest.mark.parametrize("slug", [o.slug for o in ARCHIVE.organisations])
+def test_current_notice_page_shows_the_latest_version(real_site: Build, slug: str) -> None:
+    current = ARCHIVE.get(slug).current.id
+    for prefix in ("", "en/"):
+        assert _notice_text(real_site.soup(f"{prefix}{slug}/")) == _notice_text(real_site.soup(f"{prefix}{slug}/{current}/"))
+
+
+def _common_words(text: str) -> int:
+    return sum(bool(_COMMON_WORD.match(word)) for word in text.split())
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences that say something in a language (three or more ordinary words)."""
+    return [s for s in re.split(r"(?<=[.!?:])\s+", normalize(text)) if _common_words(s) >= 3]
+
+
+@pytest.mark.parametrize(("slug", "version_id"), VERSIONS)
+def test_every_english_section_is_translated(real_site: Build, slug: str, version_id: str) -> None:
+    fi = real_site.soup(f"{slug}/{version_id}/")
+    en = real_site.soup(f"en/{slug}/{version_id}/")
+    fi_sections = {s["id"]: s for s in fi.select(".sl-notice__text section")}
+    en_sections = {s["id"]: s for s in en.select(".sl-notice__text section")}
+    assert list(en_sections) == list(fi_sections)
+    assert fi.select_one("article h1").get_text() != en.select_one("article h1").get_text()
+    for section_id, fi_section in fi_sections.items():
+        en_text = html_text(str(en_sections[section_id]))
+        assert en_text, section_id
+        fi_heading, en_heading = fi_section.find("h2"), en_sections[section_id].find("h2")
+        if fi_heading is not None:
+            assert en_heading is not None, section_id
+            if _common_words(fi_heading.get_text()):  # a heading that is only a name ("Google") stays as it is
+                assert en_heading.get_text() != fi_heading.get_text(), section_id
+        left_in_finnish = [s for s in _sentences(html_text(str(fi_section))) if s in en_text]
+        assert left_in_finnish == [], section_id
+        # same structure: as many paragraphs and list items
+        for tag in ("p", "li", "h3"):
+            assert len(en_sections[section_id].find_all(tag)) == len(fi_section.find_all(tag)), (section_id, tag)
+
+
+def test_every_page_has_the_right_html_lang(real_site: Build) -> None:
+    pages = sorted(Path(real_site.site).rglob("index.html"))
+    assert len(pages) >= 2 * (1 + 1 + len(ARCHIVE.organisations) + len(VERSIONS))
+    for page in pages:
+        relative = page.relative_to(real_site.site).as_posix()
+        if relative.startswith("search/"):
+            continue
+        lang = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").html["lang"]
+        assert lang == ("en" if relative.startswith("en/") else "fi"), relative
