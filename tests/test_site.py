@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from seloste.fidelity import capture_sentences, html_text, missing_in_order, normalize
 from seloste.loader import load_archive
-from sitebuild import ROOT, Build, build
+from sitebuild import ROOT, Build
 
 pytestmark = pytest.mark.build
 
@@ -18,13 +18,6 @@ ARCHIVE = load_archive(ROOT / "data")
 VERSIONS = [(o.slug, v.id) for o in ARCHIVE.organisations for v in o.versions]
 _COMMON_WORD = re.compile(r"^[a-zåäö]{2,}[,.:;!?]?$")
 """An ordinary lowercase word: names, addresses, numbers and e-mails are the same in both languages."""
-
-
-@pytest.fixture(scope="session")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    result = build(ROOT, tmp_path_factory.mktemp("real") / "site")
-    assert result.returncode == 0, result.stderr
-    return result
 
 
 def _notice_text(page: BeautifulSoup) -> str:

@@ -1,0 +1,45 @@
+# Seloste: the two commands a fresh machine needs are `make serve` and `make test`.
+# Each sets up what it needs (a virtualenv in .venv with exact pins) before it runs.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test validate lint schema clean
+
+serve: $(VENV)/.site  ## set up, build and serve the site at http://127.0.0.1:8000/
+	$(BIN)/mkdocs serve
+
+build: $(VENV)/.site  ## set up and build the site into site/ (strict)
+	$(BIN)/mkdocs build --strict
+
+test: $(VENV)/.test  ## set up and run every test (lint, data, unit, build, browser)
+	$(BIN)/ruff check hooks tests
+	$(BIN)/seloste validate
+	$(BIN)/seloste schema --check
+	$(BIN)/python -m pytest
+
+validate: $(VENV)/.site  ## check data/ and report every problem as path:line:col
+	$(BIN)/seloste validate
+
+schema: $(VENV)/.site  ## regenerate data/schema/*.json from the model
+	$(BIN)/seloste schema --write
+
+lint: $(VENV)/.test
+	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff format --check hooks tests
+
+$(VENV)/.site: requirements/site.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements/site.txt
+	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps -e .
+	touch $@
+
+$(VENV)/.test: $(VENV)/.site requirements/test.txt scripts/install-chromium
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements/test.txt
+	scripts/install-chromium
+	touch $@
+
+clean:
+	rm -rf $(VENV) site .pytest_cache

@@ -1,0 +1,96 @@
+"""The real site in headless Chromium (Debian's, driven by Playwright)."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from sitebuild import Build
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(real_site: Build) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(real_site.site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert CHROMIUM.exists(), "Debian's chromium is missing: run scripts/install-chromium (make test does)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == [], errors
+
+
+def test_reader_opens_an_organisation_and_switches_language(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    page.get_by_role("link", name="Micro Magic Oy").click()
+    page.wait_for_url(site_url + "micro-magic/")
+    assert page.locator("html").get_attribute("lang") == "fi"
+    assert page.locator("article h1").inner_text() == "Micro Magicin tietosuojaseloste"
+    page.locator(".md-header .md-select").hover()
+    page.locator("a.md-select__link[hreflang=en]").click()
+    page.wait_for_url(site_url + "en/micro-magic/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("article h1").inner_text() == "Micro Magic privacy notice"
+    assert page.locator(".sl-translation").is_visible()
+
+
+def test_sections_are_reachable_from_the_outline(page: Page, site_url: str) -> None:
+    page.goto(site_url + "planeetta-internet/")
+    outline = page.locator(".md-sidebar--secondary a.md-nav__link", has_text="Kauanko henkilötietojani säilytetään?")
+    outline.click()
+    assert page.url.endswith("#sailytysaika")
+    assert page.locator("#sailytysaika h2").is_visible()
+
+
+def test_notice_fits_a_phone_screen_and_lists_its_contents(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    for path in ("mikroni-digital/", "en/planeetta-internet/2010-06-15/", "en/"):
+        page.goto(site_url + path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, (path, overflow)
+    page.goto(site_url + "mikroni-digital/")
+    assert page.locator(".sl-toc").is_visible()  # the sidebar outline is hidden at this width
+    context.close()
