@@ -1,0 +1,182 @@
+"""The diff core on its own, and on a fixture organisation whose five versions cover each case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from seloste.diff import Segment, VersionDiff, classify, diff_versions, word_diff
+from seloste.loader import load_archive
+
+HISTORY = Path(__file__).parent / "fixtures" / "history"
+V = load_archive(HISTORY, root=HISTORY).get("muutos").versions
+
+
+def diff(i: int, j: int, lang: str = "fi") -> VersionDiff:
+    return diff_versions(V[i], V[j], lang)
+
+
+def changes(d: VersionDiff) -> list[tuple[str, str, str, bool, bool]]:
+    return [(s.id, s.status, s.change, s.moved, s.renamed) for s in d.changed_sections]
+
+
+# --- words ------------------------------------------------------------------------------
+
+
+def test_word_diff_marks_words_not_lines() -> None:
+    assert word_diff("Säilytämme tietoja kymmenen vuotta.", "Säilytämme tietoja viisi vuotta.") == (
+        Segment("equal", "Säilytämme tietoja "),
+        Segment("delete", "kymmenen"),
+        Segment("insert", "viisi"),
+        Segment("equal", " vuotta."),
+    )
+
+
+def test_a_replaced_name_reads_as_one_replacement() -> None:
+    assert word_diff("tietosuojavastaava Heidi Eronen, puh.", "tietosuojavastaava Salla Vainionpää, puh.") == (
+        Segment("equal", "tietosuojavastaava "),
+        Segment("delete", "Heidi Eronen"),
+        Segment("insert", "Salla Vainionpää"),
+        Segment("equal", ", puh."),
+    )
+
+
+def test_insertion_only() -> None:
+    assert word_diff("Käytämme evästeitä.", "Käytämme välttämättömiä evästeitä.") == (
+        Segment("equal", "Käytämme "),
+        Segment("insert", "välttämättömiä "),
+        Segment("equal", "evästeitä."),
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("Päivitetty 1.1.2024.", "Päivitetty 1.1.2024.", "none"),
+        ("Päivitetty  1.1.2024. ", "Päivitetty 1.1.2024.", "whitespace"),
+        ("Päivitetty 1.1.2024.", "Päivitetty 23.6.2025.", "dates"),
+        ("Updated 1 January 2024.", "Updated 23 June 2025.", "dates"),
+        ("Päivitetty 2024-01-01.", "Päivitetty 2025-06-23.", "dates"),
+        ("Päivitetty 1.1.2024.", "Laadittu 1.1.2024.", "text"),
+        ("Säilytämme 10 vuotta.", "Säilytämme 5 vuotta.", "text"),
+    ],
+)
+def test_classify(old: str, new: str, expected: str) -> None:
+    assert classify(old, new) == expected
+
+
+# --- versions of the fixture organisation --------------------------------------------------
+
+
+def test_the_fixture_has_five_versions() -> None:
+    assert [v.id for v in V] == ["2024-01-01", "2024-03-01", "2024-06-01", "2024-09-01", "2024-12-01"]
+
+
+def test_a_date_and_whitespace_change_is_reported_as_such() -> None:
+    fi, en = diff(0, 1, "fi"), diff(0, 1, "en")
+    assert fi.change == en.change == "dates"
+    assert changes(fi) == [("johdanto", "changed", "dates", False, False), ("evasteet", "changed", "whitespace", False, False)]
+    # only the Finnish cookies text gained a double space
+    assert changes(en) == [("johdanto", "changed", "dates", False, False)]
+    assert fi.facts == en.facts == ()
+
+
+def test_word_changes_a_move_a_rename_and_an_addition() -> None:
+    d = diff(1, 2)
+    assert d.change == "text"
+    assert changes(d) == [
+        ("johdanto", "changed", "dates", False, False),
+        ("sailytys", "changed", "text", True, False),
+        ("yhteystiedot", "changed", "text", False, True),
+        ("kasittelijat", "added", "text", False, False),
+    ]
+    assert [s.id for s in d.sections] == ["johdanto", "evasteet", "sailytys", "yhteystiedot", "kasittelijat"]
+    retention = next(s for s in d.sections if s.id == "sailytys")
+    assert retention.blocks[0].segments == (
+        Segment("equal", "Säilytämme asiakastietoja "),
+        Segment("delete", "kymmenen"),
+        Segment("insert", "viisi"),
+        Segment("equal", " vuotta asiakassuhteen päättymisestä."),
+    )
+    assert retention.blocks[1].status == "unchanged"
+    contact = next(s for s in d.sections if s.id == "yhteystiedot")
+    assert contact.heading == (Segment("delete", "Yhteystiedot"), Segment("insert", "Ota yhteyttä"))
+    assert (contact.old_heading, contact.new_heading) == ("Yhteystiedot", "Ota yhteyttä")
+    # the date's day, viisi, 'Ota yhteyttä', the new section's heading and its five words
+    assert d.words_inserted == 1 + 1 + 2 + 1 + 5
+    assert d.words_deleted == 1 + 1 + 1  # the day, kymmenen, Yhteystiedot
+
+
+def test_a_move_is_not_a_deletion_plus_an_addition() -> None:
+    d = diff(1, 2)
+    assert [s.status for s in d.sections if s.id in ("evasteet", "sailytys")] == ["unchanged", "changed"]
+    assert not any(s.status in ("added", "removed") for s in d.sections if s.id in ("evasteet", "sailytys"))
+
+
+def test_facts_changed_field_by_field_in_each_language() -> None:
+    fi = [(f.field, f.item, f.kind, f.old, f.new) for f in diff(1, 2, "fi").facts]
+    assert fi == [
+        ("recipients", "PostHog", "added", None, "henkilötietojen käsittelijä"),
+        (
+            "retention",
+            "asiakastiedot",
+            "changed",
+            "kymmenen vuotta asiakassuhteen päättymisestä",
+            "viisi vuotta asiakassuhteen päättymisestä",
+        ),
+    ]
+    en = [(f.field, f.item, f.kind, f.old, f.new) for f in diff(1, 2, "en").facts]
+    assert en[0] == ("recipients", "PostHog", "added", None, "processor")
+    assert en[1][3:] == ("ten years after the customer relationship ends", "five years after the customer relationship ends")
+
+
+def test_finnish_and_english_change_separately() -> None:
+    fi, en = diff(2, 3, "fi"), diff(2, 3, "en")
+    assert fi.change == "none" and fi.changed_sections == []
+    assert en.change == "text"
+    assert changes(en) == [("sailytys", "changed", "text", False, False)]
+    billing = next(s for s in en.sections if s.id == "sailytys").blocks[1]
+    assert billing.segments == (
+        Segment("equal", "Billing data is kept "),
+        Segment("insert", "for as long "),
+        Segment("equal", "as the Accounting Act requires."),
+    )
+
+
+def test_a_removed_section_and_a_new_id_for_the_same_text() -> None:
+    d = diff(3, 4)
+    assert changes(d) == [("johdanto", "changed", "dates", False, False), ("kasittelijat", "removed", "text", False, False)]
+    contact = next(s for s in d.sections if s.new_id == "ota-yhteytta")
+    assert (contact.old_id, contact.status) == ("yhteystiedot", "unchanged")
+    assert [s.id for s in d.sections] == ["johdanto", "evasteet", "sailytys", "ota-yhteytta", "kasittelijat"]
+    assert [(f.field, f.item, f.kind) for f in d.facts] == [("recipients", "PostHog", "removed")]
+
+
+def test_any_two_versions_compare_directly() -> None:
+    d = diff(0, 4)
+    assert changes(d) == [
+        ("johdanto", "changed", "dates", False, False),
+        ("evasteet", "changed", "whitespace", False, False),
+        ("sailytys", "changed", "text", True, False),
+        ("ota-yhteytta", "changed", "text", False, True),
+    ]
+
+
+def test_the_same_version_has_no_change() -> None:
+    d = diff_versions(V[2], V[2], "fi")
+    assert (d.change, d.changed_sections, d.facts) == ("none", [], ())
+
+
+def test_real_history_planeetta_dpo_change() -> None:
+    planeetta = load_archive(Path(__file__).parents[1] / "data").get("planeetta-internet").versions
+    d = diff_versions(planeetta[2], planeetta[3], "fi")
+    assert [(f.field, f.item, f.old, f.new) for f in d.facts] == [
+        ("contact", "name", "Heidi Eronen", "Salla Vainionpää"),
+        ("dpo", "name", "Heidi Eronen", "Salla Vainionpää"),
+    ]
+    (section,) = d.changed_sections
+    assert [seg for block in section.blocks for seg in block.segments if seg.op != "equal"] == [
+        Segment("delete", "Heidi Eronen"),
+        Segment("insert", "Salla Vainionpää"),
+    ]
