@@ -15,7 +15,7 @@ build: $(VENV)/.site  ## set up and build the site into site/ (strict)
 	$(BIN)/mkdocs build --strict
 
 test: $(VENV)/.test  ## set up and run every test (lint, data, unit, build, browser)
-	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff check hooks tests scripts
 	$(BIN)/seloste validate
 	$(BIN)/seloste schema --check
 	$(BIN)/python -m pytest
@@ -27,8 +27,8 @@ schema: $(VENV)/.site  ## regenerate data/schema/*.json from the model
 	$(BIN)/seloste schema --write
 
 lint: $(VENV)/.test
-	$(BIN)/ruff check hooks tests
-	$(BIN)/ruff format --check hooks tests
+	$(BIN)/ruff check hooks tests scripts
+	$(BIN)/ruff format --check hooks tests scripts
 
 $(VENV)/.site: requirements/site.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

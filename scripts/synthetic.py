@@ -1,0 +1,232 @@
+"""Generate a synthetic archive for benchmarks: N organisations x V versions, both languages.
+
+Text is drawn from a word-level Markov chain trained on the real notices in data/, so it
+has Finnish and English word lengths, inflections and punctuation; a notice has about as
+many sections and characters as the real ones. Each later version changes a few things a
+real update changes: a date, some words, a sentence added or dropped, now and then a
+section renamed, moved, added or removed, and a fact.
+
+    python scripts/synthetic.py OUT_DIR --organisations 2000 --versions 5 [--seed 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
+
+from seloste.loader import load_archive
+
+ROOT = Path(__file__).resolve().parents[1]
+Chain = dict[tuple[str, str], list[str]]
+
+
+def _train(texts: list[str]) -> tuple[Chain, list[tuple[str, str]]]:
+    chain: Chain = defaultdict(list)
+    starts: list[tuple[str, str]] = []
+    for text in texts:
+        for sentence in re.split(r"(?<=[.!?])\s+", " ".join(text.split())):
+            words = sentence.split()
+            if len(words) < 4:
+                continue
+            starts.append((words[0], words[1]))
+            for a, b, c in zip(words, words[1:], words[2:], strict=False):
+                chain[(a, b)].append(c)
+            chain[(words[-2], words[-1])].append("")
+    return chain, starts
+
+
+class Text:
+    """Sentences in one language, from the real notices."""
+
+    def __init__(self, bodies: list[str], headings: list[str], rng: random.Random) -> None:
+        self.chain, self.starts = _train(bodies)
+        self.headings = sorted(set(headings))
+        self.rng = rng
+
+    def sentence(self) -> str:
+        a, b = self.rng.choice(self.starts)
+        words = [a, b]
+        while len(words) < 40:
+            following = self.chain.get((a, b))
+            if not following:
+                break
+            c = self.rng.choice(following)
+            if not c:
+                break
+            words.append(c)
+            a, b = b, c
+        text = " ".join(words)
+        return text if text[-1] in ".!?:" else text + "."
+
+    def paragraph(self, sentences: int) -> str:
+        return " ".join(self.sentence() for _ in range(sentences))
+
+
+def _corpus() -> dict[str, tuple[list[str], list[str]]]:
+    archive = load_archive(ROOT / "data", root=ROOT)
+    corpus: dict[str, tuple[list[str], list[str]]] = {"fi": ([], []), "en": ([], [])}
+    for record in archive.organisations:
+        for version in record.versions:
+            for section in version.version.sections:
+                for lang in ("fi", "en"):
+                    body = re.sub(r"[#*\[\]()\\]|https?://\S+", " ", section.body[lang])
+                    corpus[lang][0].append(body)
+                    if section.heading:
+                        corpus[lang][1].append(re.sub(r"^[0-9.]+\s*", "", section.heading[lang]))
+    return corpus
+
+
+def _yaml_text(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _block(text: str, indent: int) -> str:
+    pad = " " * indent
+    return "|-\n" + "\n".join(pad + line if line else "" for line in text.split("\n"))
+
+
+class Notice:
+    """One organisation's notice as it evolves, both languages in step."""
+
+    def __init__(self, texts: dict[str, Text], rng: random.Random, number: int) -> None:
+        self.texts, self.rng = texts, rng
+        self.name = f"Synteettinen {number} Oy"
+        self.sections: list[dict[str, object]] = []
+        for index in range(rng.randint(8, 13)):
+            self.sections.append(self._new_section(index + 1))
+        self.period = rng.choice([2, 3, 5, 6, 10])
+
+    def _new_section(self, number: int) -> dict[str, object]:
+        heading = {lang: f"{number}. {self.rng.choice(t.headings)}" for lang, t in self.texts.items()}
+        blocks = []
+        for _ in range(self.rng.randint(2, 3)):
+            if self.rng.random() < 0.25:
+                items = self.rng.randint(3, 5)
+                blocks.append({lang: "\n".join(f"- {t.sentence()}" for _ in range(items)) for lang, t in self.texts.items()})
+            else:
+                count = self.rng.randint(2, 4)
+                blocks.append({lang: t.paragraph(count) for lang, t in self.texts.items()})
+        return {"id": f"osio-{self.rng.randrange(10**6):06d}", "heading": heading, "blocks": blocks}
+
+    def evolve(self) -> str:
+        """Change the notice as an update would; returns the change kind."""
+        rng = self.rng
+        for _ in range(rng.randint(1, 3)):
+            section = rng.choice(self.sections)
+            blocks = section["blocks"]
+            assert isinstance(blocks, list)
+            index = rng.randrange(len(blocks))
+            for lang, t in self.texts.items():
+                words = blocks[index][lang].split(" ")
+                for _ in range(rng.randint(1, 4)):
+                    words[rng.randrange(len(words))] = t.sentence().split(" ")[0].lower()
+                blocks[index][lang] = " ".join(words)
+        roll = rng.random()
+        if roll < 0.2:
+            self.sections.insert(rng.randrange(len(self.sections) + 1), self._new_section(len(self.sections) + 1))
+        elif roll < 0.3 and len(self.sections) > 6:
+            self.sections.pop(rng.randrange(len(self.sections)))
+        elif roll < 0.4:
+            i, j = rng.sample(range(len(self.sections)), 2)
+            self.sections[i], self.sections[j] = self.sections[j], self.sections[i]
+        elif roll < 0.5:
+            section = rng.choice(self.sections)
+            section["heading"] = {lang: f"{rng.choice(t.headings)}" for lang, t in self.texts.items()}
+        if rng.random() < 0.3:
+            self.period = rng.choice([2, 3, 5, 6, 10])
+        return "substantive" if roll < 0.5 else "editorial"
+
+    def yaml(self, date: dt.date, first: bool, kind: str) -> str:
+        lines = [
+            "# yaml-language-server: $schema=../schema/version.schema.json",
+            f'stated_date: "{date.isoformat()}"',
+            f'recorded_date: "{date.isoformat()}"',
+            "source:",
+            f"  url: https://synteettinen.example/{self.name.split()[1]}/tietosuoja",
+        ]
+        if not first:
+            lines += [
+                "change:",
+                f"  kind: {kind}",
+                "  summary:",
+                f"    fi: {_yaml_text(self.texts['fi'].sentence())}",
+                f"    en: {_yaml_text(self.texts['en'].sentence())}",
+            ]
+        lines += [
+            "title:",
+            f"  fi: {_yaml_text(self.name + ':n tietosuojaseloste')}",
+            f"  en: {_yaml_text(self.name + ' privacy notice')}",
+        ]
+        lines.append("sections:")
+        dated = {"fi": f"Päivitetty {date.day}.{date.month}.{date.year}.", "en": f"Updated {date.day}.{date.month}.{date.year}."}
+        lines += ["  - id: johdanto", "    body:"]
+        lines += [f"      {lang}: {_yaml_text(dated[lang])}" for lang in ("fi", "en")]
+        for section in self.sections:
+            heading = section["heading"]
+            blocks = section["blocks"]
+            assert isinstance(heading, dict) and isinstance(blocks, list)
+            lines += [f"  - id: {section['id']}", "    heading:"]
+            lines += [f"      {lang}: {_yaml_text(heading[lang])}" for lang in ("fi", "en")]
+            lines.append("    body:")
+            for lang in ("fi", "en"):
+                lines.append(f"      {lang}: " + _block("\n\n".join(b[lang] for b in blocks), 8))
+        first_id = self.sections[0]["id"]
+        lines += [
+            "facts:",
+            "  controller:",
+            f"    name: {_yaml_text(self.name)}",
+            f"    section: {first_id}",
+            "  retention:",
+            "    - category: {fi: asiakastiedot, en: customer data}",
+            f"      period: {{fi: {self.period} vuotta, en: {self.period} years}}",
+            f"      section: {first_id}",
+        ]
+        return "\n".join(lines) + "\n"
+
+
+def generate(out: Path, organisations: int, versions: int, seed: int = 1) -> Path:
+    """Write ``out/data`` with the synthetic archive; returns the data folder."""
+    rng = random.Random(seed)
+    corpus = _corpus()
+    texts = {lang: Text(bodies, headings, rng) for lang, (bodies, headings) in corpus.items()}
+    data = out / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    for number in range(1, organisations + 1):
+        folder = data / f"synteettinen-{number:05d}"
+        folder.mkdir(exist_ok=True)
+        notice = Notice(texts, rng, number)
+        (folder / "organisation.yaml").write_text(
+            f"# yaml-language-server: $schema=../schema/organisation.schema.json\nname: {_yaml_text(notice.name)}\n",
+            encoding="utf-8",
+        )
+        date = dt.date(2018, 5, 25) + dt.timedelta(days=rng.randrange(365))
+        kind = "substantive"
+        for index in range(versions):
+            if index:
+                kind = notice.evolve()
+                date += dt.timedelta(days=rng.randint(60, 400))
+            (folder / f"{date.isoformat()}.yaml").write_text(notice.yaml(date, index == 0, kind), encoding="utf-8")
+    return data
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("out", type=Path, help="folder to write data/ into")
+    parser.add_argument("--organisations", type=int, default=2000)
+    parser.add_argument("--versions", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    data = generate(args.out, args.organisations, args.versions, args.seed)
+    print(f"wrote {args.organisations} organisations x {args.versions} versions to {data}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
