@@ -3,7 +3,8 @@
 static-i18n runs each language as a full nested build, at priority -100: every event below
 fires once per language. Pages are generated before i18n (-50) under suffixed names inside
 docs/ so that i18n routes them (``x.en.md`` -> ``/en/x/``); i18n replaces File objects, so
-their (empty) content is restored after it, in ``on_nav`` (-200). See docs/architecture.md.
+their (empty) content is restored after it, in ``on_nav`` (-200). Lite pages and feeds are
+written after each language's build. See docs/architecture.md.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from seloste.errors import DataErrors
+from seloste.lite import LiteRenderer
 from seloste.site import Site, load_site
 
 log = logging.getLogger("mkdocs.plugins.seloste")
@@ -42,8 +44,7 @@ def on_config(config):
 def on_files(files: Files, config) -> Files:
     assert _site is not None
     for plan in _site.plans.values():
-        existing = files.get_file_from_path(plan.src_uri)
-        if existing is not None:
+        if files.get_file_from_path(plan.src_uri) is not None:
             raise PluginError(f"docs/{plan.src_uri} is generated from data/; remove the hand-written file")
         file = File(plan.src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
         file.content_string = ""
@@ -72,11 +73,19 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 def on_page_context(context, page, config, nav):
     assert _site is not None
-    lang = config.theme["language"]
-    context["t"] = _site.labels(lang)
+    context["t"] = _site.labels(config.theme["language"])
     plan = _site.plans.get(page.file.src_uri)
     if plan is not None:
         view = _site.view(plan)
         context["seloste"] = view
-        page.toc = TableOfContents([AnchorLink(str(escape(entry.title)), entry.id, 2) for entry in _site.outline(view)])
+        page.toc = TableOfContents([AnchorLink(str(escape(e.title)), e.id, 2) for e in _site.outline(view)])
     return context
+
+
+def on_post_build(config) -> None:
+    assert _site is not None
+    site_dir = Path(config.site_dir)
+    stylesheets = sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / "assets/stylesheets").glob("*.min.css"))
+    renderer = LiteRenderer(Path(config.theme.custom_dir), (*stylesheets, *config.extra_css), ("assets/seloste-compare.js",))
+    count = _site.write_extra(config.theme["language"], site_dir, renderer, config.site_url or "")
+    log.info("seloste: wrote %d version, history and comparison pages and feeds (%s)", count, config.theme["language"])

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import feedparser
 import pytest
 
 from datadir import FIXTURES, copy_valid, make_data
@@ -68,30 +70,124 @@ def test_english_page_is_marked_as_translation_linking_the_original(fixture_site
     assert "We keep the data for five years." in page.select_one("#tietojen-sailytys").get_text()
 
 
-@pytest.mark.parametrize(
-    ("path", "other"), [("esimerkki/", "en/esimerkki/"), ("en/esimerkki/2024-01-10/", "esimerkki/2024-01-10/")]
-)
-def test_language_switcher_lands_on_the_same_page(fixture_site: Build, path: str, other: str) -> None:
-    page = fixture_site.soup(path)
-    other_lang = "fi" if path.startswith("en/") else "en"
-    switch = page.select_one(f"a.md-select__link[hreflang={other_lang}]")
-    assert switch is not None and resolve(path, str(switch["href"])) == other
-    alternate = page.select_one(f"link[rel=alternate][hreflang={other_lang}]")
-    assert alternate is not None and resolve(path, str(alternate["href"])) == other
+def test_language_switcher_lands_on_the_same_page(fixture_site: Build) -> None:
+    for path, other, other_lang in (("esimerkki/", "en/esimerkki/", "en"), ("en/esimerkki/", "esimerkki/", "fi")):
+        page = fixture_site.soup(path)
+        switch = page.select_one(f"a.md-select__link[hreflang={other_lang}]")
+        assert switch is not None and resolve(path, str(switch["href"])) == other
+        alternate = page.select_one(f"link[rel=alternate][hreflang={other_lang}]")
+        assert alternate is not None and resolve(path, str(alternate["href"])) == other
 
 
-def test_every_version_has_a_permanent_page_and_old_ones_say_so(fixture_site: Build) -> None:
-    old = fixture_site.soup("esimerkki/2024-01-10/")
+def test_current_notice_says_which_version_and_links_the_history(fixture_site: Build) -> None:
+    status = fixture_site.soup("esimerkki/").select_one(".sl-status")
+    assert status.get_text(" ", strip=True) == "Versio 1.6.2024; aiempia versioita 1. Näytä historia"
+    assert resolve("esimerkki/", status.select_one("a")["href"]) == "esimerkki/history/"
+    en = fixture_site.soup("en/esimerkki/").select_one(".sl-status")
+    assert en.get_text(" ", strip=True) == "Version of 1 June 2024; 1 earlier version. Show history"
+    assert (
+        fixture_site.soup("pahis/")
+        .select_one(".sl-status")
+        .get_text(" ", strip=True)
+        .startswith("Versio 10.1.2024; aiempia versioita ei ole.")
+    )
+
+
+def test_old_version_has_a_permanent_page_saying_it_is_not_current(fixture_site: Build) -> None:
+    path = "esimerkki/2024-01-10/"
+    old = fixture_site.soup(path)
+    assert old.html["lang"] == "fi"
     banner = old.select_one(".sl-old-version")
     assert banner is not None and "Tämä ei ole voimassa oleva versio" in banner.get_text()
-    assert resolve("esimerkki/2024-01-10/", str(banner.select_one("a")["href"])) == "esimerkki/"
+    links = [resolve(path, a["href"]) for a in banner.select("a")]
+    assert links == ["esimerkki/", "esimerkki/compare/?from=2024-01-10&to=2024-06-01"]
     assert old.select_one("article h1").get_text(strip=True) == "Esimerkki Oy:n tietosuojaseloste"
-    current = fixture_site.soup("esimerkki/2024-06-01/")
-    assert current.select_one(".sl-old-version") is None
-    en_old = fixture_site.soup("en/esimerkki/2024-01-10/")
+    assert old.select_one("title").get_text() == "Esimerkki Oy: versio 10.1.2024 - Seloste"
+    en_path = "en/esimerkki/2024-01-10/"
+    en_old = fixture_site.soup(en_path)
+    assert en_old.html["lang"] == "en"
     assert "This is not the current version" in en_old.select_one(".sl-old-version").get_text()
     original = en_old.select_one(".sl-translation a[hreflang=fi]")
-    assert resolve("en/esimerkki/2024-01-10/", str(original["href"])) == "esimerkki/2024-01-10/"
+    assert resolve(en_path, original["href"]) == "esimerkki/2024-01-10/"
+    switch = en_old.select_one("a.sl-lite__lang")
+    assert resolve(en_path, switch["href"]) == "esimerkki/2024-01-10/" and switch["hreflang"] == "fi"
+    stylesheets = [resolve(en_path, link["href"]) for link in en_old.select("link[rel=stylesheet]")]
+    assert all((fixture_site.site / css).is_file() for css in stylesheets) and "assets/seloste.css" in stylesheets
+
+
+def test_current_versions_permanent_address_leads_to_the_notice(fixture_site: Build) -> None:
+    path = "esimerkki/2024-06-01/"
+    page = fixture_site.soup(path)
+    refresh = page.select_one("meta[http-equiv=refresh]")["content"]
+    assert refresh.startswith("0; url=") and resolve(path, refresh.removeprefix("0; url=")) == "esimerkki/"
+    assert resolve(path, page.select_one("link[rel=canonical]")["href"]) == "esimerkki/"
+    assert page.select_one("meta[name=robots]")["content"] == "noindex"
+
+
+def test_history_lists_every_version_and_compares_any_two(fixture_site: Build) -> None:
+    path = "esimerkki/history/"
+    page = fixture_site.soup(path)
+    rows = page.select(".sl-history tbody tr")
+    assert [row.select_one("th time")["datetime"] for row in rows] == ["2024-06-01", "2024-01-10"]
+    cells = [[td.get_text(" ", strip=True) for td in row.find_all("td")[2:]] for row in rows]
+    assert cells == [
+        ["sisällöllinen muutos", "Säilytysaika lyheni viiteen vuoteen. vertaa edelliseen"],
+        ["ensimmäinen tallennettu versio", ""],
+    ]
+    assert "(voimassa)" in rows[0].select_one("th").get_text()
+    form = page.select_one("form.sl-history")
+    assert form["method"] == "get" and resolve(path, form["action"]) == "esimerkki/compare/"
+    assert [(i["name"], i["value"]) for i in page.select("input[checked]")] == [("to", "2024-06-01"), ("from", "2024-01-10")]
+    previous = rows[0].select_one("td a")
+    assert resolve(path, previous["href"]) == "esimerkki/compare/?from=2024-01-10&to=2024-06-01"
+    versions = [resolve(path, row.select_one("th a")["href"]) for row in rows]
+    assert versions == ["esimerkki/", "esimerkki/2024-01-10/"]
+    en = fixture_site.soup("en/esimerkki/history/")
+    assert en.select_one("h1").get_text() == "Esimerkki Oy: Version history"
+    assert en.select(".sl-history tbody tr td")[2].get_text(strip=True) == "substantive change"
+
+
+def test_compare_page_names_both_versions_and_loads_the_script(fixture_site: Build) -> None:
+    path = "en/esimerkki/compare/"
+    page = fixture_site.soup(path)
+    options = page.select("select[name=from] option")
+    assert [(o["value"], resolve(path, o["data-url"])) for o in options] == [
+        ("2024-06-01", "en/esimerkki/"),
+        ("2024-01-10", "en/esimerkki/2024-01-10/"),
+    ]
+    assert page.select_one("select[name=from] option[selected]")["value"] == "2024-01-10"
+    assert page.select_one("select[name=to] option[selected]")["value"] == "2024-06-01"
+    script = resolve(path, page.select_one("script[src]")["src"])
+    assert script == "assets/seloste-compare.js" and (fixture_site.site / script).is_file()
+    assert "needs JavaScript" in page.select_one("noscript").get_text()
+    assert page.select_one("meta[name=robots]")["content"] == "noindex"
+
+
+def test_feeds_are_valid_atom_linked_from_the_pages(fixture_site: Build) -> None:
+    for lang, prefix in (("fi", ""), ("en", "en/")):
+        feed = feedparser.parse((fixture_site.site / prefix / "esimerkki/feed.xml").read_bytes())
+        assert not feed.bozo, feed.bozo_exception
+        assert feed.version == "atom10"
+        assert [e.updated for e in feed.entries] == ["2024-06-01T00:00:00Z", "2024-01-10T00:00:00Z"]
+        base = "https://seloste.github.io/seloste/" + prefix
+        assert [e.link for e in feed.entries] == [
+            base + "esimerkki/compare/?from=2024-01-10&to=2024-06-01",
+            base + "esimerkki/2024-01-10/",
+        ]
+        summary = "Säilytysaika lyheni viiteen vuoteen." if lang == "fi" else "The retention period was shortened to five years."
+        assert feed.entries[0].summary == summary
+        site_feed = feedparser.parse((fixture_site.site / prefix / "feed.xml").read_bytes())
+        assert not site_feed.bozo and len(site_feed.entries) == 3
+        assert site_feed.feed.language == lang
+        for page_path in (prefix, prefix + "esimerkki/", prefix + "esimerkki/history/", prefix + "esimerkki/2024-01-10/"):
+            links = fixture_site.soup(page_path).select("link[rel=alternate][type='application/atom+xml']")
+            assert links and all((fixture_site.site / resolve(page_path, link["href"])).is_file() for link in links), page_path
+
+
+def test_history_versions_and_comparisons_stay_out_of_the_search_index(fixture_site: Build) -> None:
+    index = json.loads((fixture_site.site / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    assert not [loc for loc in locations if "history" in loc or "compare" in loc or "2024-" in loc]
 
 
 def test_text_from_data_never_becomes_markup(fixture_site: Build) -> None:

@@ -180,3 +180,15 @@ def test_real_history_planeetta_dpo_change() -> None:
         Segment("delete", "Heidi Eronen"),
         Segment("insert", "Salla Vainionpää"),
     ]
+
+
+def test_gaps_between_changes_join_them_to_the_end() -> None:
+    # Infocrea's 2018 wording: the last lone space between changes is absorbed too (it was once
+    # skipped after earlier gaps had been split, leaving "data processing" / "agreement with Google")
+    old = "in a service of Google Inc; we are currently moving to a GDPR-compliant data processing agreement with Google. Data"
+    new = "on an Android phone and in Google LLC's Privacy Shield-compliant Google Suite service. Data"
+    assert word_diff(old, new)[-3:] == (
+        Segment("delete", "data processing agreement with Google"),
+        Segment("insert", "Google Suite service"),
+        Segment("equal", ". Data"),
+    )

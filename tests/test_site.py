@@ -10,12 +10,21 @@ from bs4 import BeautifulSoup
 
 from seloste.fidelity import capture_sentences, html_text, missing_in_order, normalize
 from seloste.loader import load_archive
-from sitebuild import ROOT, Build
+from sitebuild import ROOT, Build, resolve
 
 pytestmark = pytest.mark.build
 
 ARCHIVE = load_archive(ROOT / "data")
 VERSIONS = [(o.slug, v.id) for o in ARCHIVE.organisations for v in o.versions]
+
+
+def published_at(slug: str, version_id: str, lang: str = "fi") -> str:
+    """Where a version's text is published: the notice page while current, else its own page."""
+    prefix = "" if lang == "fi" else f"{lang}/"
+    current = ARCHIVE.get(slug).current.id
+    return f"{prefix}{slug}/" if version_id == current else f"{prefix}{slug}/{version_id}/"
+
+
 _COMMON_WORD = re.compile(r"^[a-zåäö]{2,}[,.:;!?]?$")
 """An ordinary lowercase word: names, addresses, numbers and e-mails are the same in both languages."""
 
@@ -37,15 +46,19 @@ def test_every_sentence_of_the_original_is_published_in_order(real_site: Build, 
     assert record.capture_text is not None
     sentences = capture_sentences(record.capture_text, record.version.source.capture_noise)
     assert len(sentences) > 5
-    page_text = _notice_text(real_site.soup(f"{slug}/{version_id}/"))
+    page_text = _notice_text(real_site.soup(published_at(slug, version_id)))
     assert [s.text for s in missing_in_order(sentences, page_text)] == []
 
 
 @pytest.mark.parametrize("slug", [o.slug for o in ARCHIVE.organisations])
-def test_current_notice_page_shows_the_latest_version(real_site: Build, slug: str) -> None:
+def test_current_versions_permanent_address_redirects_to_the_notice(real_site: Build, slug: str) -> None:
     current = ARCHIVE.get(slug).current.id
     for prefix in ("", "en/"):
-        assert _notice_text(real_site.soup(f"{prefix}{slug}/")) == _notice_text(real_site.soup(f"{prefix}{slug}/{current}/"))
+        path = f"{prefix}{slug}/{current}/"
+        refresh = real_site.soup(path).select_one("meta[http-equiv=refresh]")["content"]
+        assert resolve(path, refresh.removeprefix("0; url=")) == f"{prefix}{slug}/"
+        notice = real_site.soup(f"{prefix}{slug}/").select_one("article.sl-notice")
+        assert notice["data-version"] == current
 
 
 def _common_words(text: str) -> int:
@@ -59,8 +72,8 @@ def _sentences(text: str) -> list[str]:
 
 @pytest.mark.parametrize(("slug", "version_id"), VERSIONS)
 def test_every_english_section_is_translated(real_site: Build, slug: str, version_id: str) -> None:
-    fi = real_site.soup(f"{slug}/{version_id}/")
-    en = real_site.soup(f"en/{slug}/{version_id}/")
+    fi = real_site.soup(published_at(slug, version_id))
+    en = real_site.soup(published_at(slug, version_id, "en"))
     fi_sections = {s["id"]: s for s in fi.select(".sl-notice__text section")}
     en_sections = {s["id"]: s for s in en.select(".sl-notice__text section")}
     assert list(en_sections) == list(fi_sections)

@@ -6,6 +6,7 @@ or a change of list marker is not reported as a change of text.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Literal
@@ -67,9 +68,15 @@ class _Blocks(HTMLParser):
         parts.clear()
 
 
-def blocks(markdown: str) -> list[Block]:
-    """The blocks of a Markdown body, in reading order."""
+@functools.lru_cache(maxsize=1 << 16)
+def blocks(markdown: str) -> tuple[Block, ...]:
+    """The blocks of a Markdown body, in reading order (cached: most sections repeat across versions)."""
+    return html_blocks(markdown_html(markdown))
+
+
+def html_blocks(html: str) -> tuple[Block, ...]:
+    """The blocks of rendered HTML, as a browser's reader of the page sees them."""
     parser = _Blocks()
-    parser.feed(markdown_html(markdown))
+    parser.feed(html)
     parser.close()
-    return parser.blocks
+    return tuple(parser.blocks)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import hashlib
 import re
 import typing
 from collections.abc import Iterable
@@ -24,8 +25,10 @@ from difflib import SequenceMatcher
 from typing import Any, Literal
 
 from .blocks import Block, BlockKind, blocks
+from .fidelity import html_text
 from .labels import labels
-from .model import Facts, Localized, Section, VersionRecord
+from .model import Facts, Localized, VersionRecord
+from .render import inline_html
 
 Op = Literal["equal", "insert", "delete"]
 Status = Literal["unchanged", "changed", "added", "removed"]
@@ -116,9 +119,11 @@ _MONTHS = (
     "marraskuuta|joulukuuta|January|February|March|April|May|June|July|August|September|October|November|December"
 )
 _DATE = re.compile(
-    rf"\b(?:\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\.? (?:{_MONTHS}) \d{{4}}|"
-    rf"(?:{_MONTHS}) \d{{1,2}},? \d{{4}})"
+    rf"(?<!\w)(?:[0-9]{{1,2}}\.[0-9]{{1,2}}\.[0-9]{{2,4}}|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}|"
+    rf"[0-9]{{1,2}}\.? (?:{_MONTHS}) [0-9]{{4}}|(?:{_MONTHS}) [0-9]{{1,2}},? [0-9]{{4}})"
 )
+"""Dates as notices write them. ASCII digits and a look-behind instead of \\b, so the browser's
+port of this module (docs/assets/seloste-compare.js) matches exactly the same text."""
 
 
 def tokens(text: str) -> list[str]:
@@ -144,13 +149,15 @@ def _absorb_gaps(segments: list[Segment]) -> list[Segment]:
     """A lone space or punctuation mark between two changes joins them, so 'Heidi Eronen' ->
     'Salla Vainionpää' reads as one replacement, not two."""
     result = list(segments)
-    for i in range(1, len(result) - 1):
+    i = 1
+    while i < len(result) - 1:  # the list grows as gaps are split: re-read its length
         seg = result[i]
         if seg.op == "equal" and len(seg.text) <= 2 and not re.search(r"\w", seg.text):
             before, after = result[i - 1], result[i + 1]
             if before.op != "equal" and after.op != "equal":
                 result[i] = Segment("delete", seg.text)
                 result.insert(i + 1, Segment("insert", seg.text))
+        i += 1
     # gather deletes before inserts within each run of changes
     ordered: list[Segment] = []
     run: list[Segment] = []
@@ -254,25 +261,76 @@ def _pair_blocks(old: list[Block], new: list[Block]) -> list[BlockDiff]:
 
 
 @dataclass(frozen=True, slots=True)
+class SectionText:
+    """A section as a reader of one language sees it: what the diff compares."""
+
+    id: str
+    heading: str | None
+    """The heading as plain text."""
+    blocks: tuple[Block, ...]
+    source: str
+    """A short hash of the heading and body as written: tells formatting-only changes apart."""
+
+
+FactsText = dict[str, dict[str, dict[str, str]]]
+"""``{"single": {field: {part: value}}, "list": {field: {entry key: value}}}`` in one language."""
+
+
+@dataclass(frozen=True, slots=True)
+class VersionText:
+    """A version as a reader of one language sees it. Published in each version's page, so the
+    browser can compare any two versions with exactly this input (docs/architecture.md)."""
+
+    id: str
+    title: str
+    sections: tuple[SectionText, ...]
+    facts: FactsText
+
+
+def plain(markdown_line: str) -> str:
+    """A one-line Markdown text as the reader sees it."""
+    return html_text(inline_html(markdown_line))
+
+
+def source_hash(*parts: str | None) -> str:
+    digest = hashlib.sha1("\x1f".join(p or "" for p in parts).encode("utf-8"), usedforsecurity=False)
+    return digest.hexdigest()[:12]
+
+
+def version_text(record: VersionRecord, lang: str) -> VersionText:
+    version = record.version
+    sections = tuple(
+        SectionText(
+            id=s.id,
+            heading=plain(s.heading[lang]) if s.heading else None,
+            blocks=blocks(s.body[lang]),
+            source=source_hash(s.heading[lang] if s.heading else None, s.body[lang]),
+        )
+        for s in version.sections
+    )
+    return VersionText(id=record.id, title=plain(version.title[lang]), sections=sections, facts=facts_text(version.facts, lang))
+
+
+@dataclass(frozen=True, slots=True)
 class _Side:
     index: int
-    section: Section
-    heading: str | None
-    blocks: list[Block]
-    source: tuple[str | None, str]
-    """The heading and body as written, in this language."""
+    section: SectionText
+
+    @property
+    def heading(self) -> str | None:
+        return self.section.heading
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        return self.section.blocks
 
     @property
     def text(self) -> str:
         return " ".join(b.text for b in self.blocks)
 
 
-def _sides(sections: tuple[Section, ...], lang: str) -> list[_Side]:
-    sides = []
-    for i, section in enumerate(sections):
-        heading = section.heading[lang] if section.heading else None
-        sides.append(_Side(i, section, heading, blocks(section.body[lang]), (heading, section.body[lang])))
-    return sides
+def _sides(sections: tuple[SectionText, ...]) -> list[_Side]:
+    return [_Side(i, s) for i, s in enumerate(sections)]
 
 
 def _align(old: list[_Side], new: list[_Side]) -> list[tuple[_Side, _Side]]:
@@ -344,7 +402,7 @@ def _section_diff(old: _Side | None, new: _Side | None, moved: bool) -> SectionD
     heading_change = classify(old.heading or "", new.heading or "")
     renamed = heading_change not in ("none", "whitespace")
     change = _worst([heading_change, *(b.change for b in block_diffs)])
-    if change == "none" and (old.source != new.source):
+    if change == "none" and old.section.source != new.section.source:
         change = "whitespace"  # the source changed, what a reader sees did not
     heading = word_diff(old.heading or "", new.heading or "") if (old.heading or new.heading) else ()
     status: Status = "unchanged" if change == "none" else "changed"
@@ -355,11 +413,17 @@ def _section_diff(old: _Side | None, new: _Side | None, moved: bool) -> SectionD
 
 def diff_versions(old: VersionRecord, new: VersionRecord, lang: str) -> VersionDiff:
     """What changed from ``old`` to ``new``, in language ``lang``."""
-    old_sides, new_sides = _sides(old.version.sections, lang), _sides(new.version.sections, lang)
+    return diff_texts(version_text(old, lang), version_text(new, lang), lang)
+
+
+def diff_texts(old: VersionText, new: VersionText, lang: str) -> VersionDiff:
+    """What changed between two versions as readers of ``lang`` see them."""
+    old_sides, new_sides = _sides(old.sections), _sides(new.sections)
     pairs = _align(old_sides, new_sides)
     moved = _moved(pairs)
     by_new = {n.index: o for o, n in pairs}
     paired_old = {o.index for o, _ in pairs}
+
     # In new order; a removed section stands where it stood, after the sections that preceded it.
     entries: list[tuple[float, int, SectionDiff]] = []
     for side in new_sides:
@@ -372,12 +436,9 @@ def diff_versions(old: VersionRecord, new: VersionRecord, lang: str) -> VersionD
             entries.append((preceding + 0.5, side.index, _section_diff(side, None, moved=False)))
     sections = tuple(diff for _, _, diff in sorted(entries, key=lambda e: (e[0], e[1])))
 
-    title = word_diff(old.version.title[lang], new.version.title[lang])
-    facts = tuple(diff_facts(old.version.facts, new.version.facts, lang))
-    change = _worst(
-        [classify(old.version.title[lang], new.version.title[lang]), *(s.change for s in sections)]
-        + ["text" for s in sections if s.moved]
-    )
+    title = word_diff(old.title, new.title)
+    facts = tuple(diff_facts(old.facts, new.facts))
+    change = _worst([classify(old.title, new.title), *(s.change for s in sections)] + ["text" for s in sections if s.moved])
     if facts and change == "none":
         change = "text"
     return VersionDiff(lang, old.id, new.id, title, facts, sections, change)
@@ -434,33 +495,92 @@ def _key(name: str, item: Any, lang: str) -> str:
     return _display(getattr(item, field_name), lang) or "" if field_name else _display(item, lang) or ""
 
 
-def diff_facts(old: Facts, new: Facts, lang: str) -> list[FactChange]:
-    """Field-level changes of the structured facts."""
-    changes: list[FactChange] = []
+def facts_text(facts: Facts, lang: str) -> FactsText:
+    """The facts as display values in ``lang``: what a version page publishes for the diff."""
+    single: dict[str, dict[str, str]] = {}
+    listed: dict[str, dict[str, str]] = {}
     for f in dataclasses.fields(Facts):
-        before, after = getattr(old, f.name), getattr(new, f.name)
-        if isinstance(before, tuple):
-            changes.extend(_diff_list(f.name, before, after, lang))
-        elif before is None or after is None:
-            if before != after:
-                kind: FactChangeKind = "added" if before is None else "removed"
-                changes.append(FactChange(f.name, None, kind, _display(before, lang), _display(after, lang)))
-        else:
-            for part in dataclasses.fields(before):
+        value = getattr(facts, f.name)
+        if isinstance(value, tuple):
+            skip = frozenset({_KEY_FIELDS[f.name]}) if f.name in _KEY_FIELDS else frozenset()
+            listed[f.name] = {_key(f.name, item, lang): _display(item, lang, skip) or "" for item in value}
+        elif value is not None:
+            parts = {}
+            hints = _hints(type(value))
+            for part in dataclasses.fields(value):
                 if part.name == "section":
                     continue
-                a, b = _display(getattr(before, part.name), lang), _display(getattr(after, part.name), lang)
-                if a != b:
-                    kind = "added" if a is None else "removed" if b is None else "changed"
-                    changes.append(FactChange(f.name, part.name, kind, a, b))
+                shown = getattr(value, part.name)
+                if isinstance(shown, str) and typing.get_origin(hints[part.name]) is Literal:
+                    shown = fact_value_label(shown, lang)
+                text = _display(shown, lang)
+                if text is not None:
+                    parts[part.name] = text
+            single[f.name] = parts
+    return {"single": single, "list": listed}
+
+
+def diff_facts(old: FactsText, new: FactsText) -> list[FactChange]:
+    """Field-level changes of the structured facts, in the order of the model's fields."""
+    changes: list[FactChange] = []
+    for f in dataclasses.fields(Facts):
+        name = f.name
+        if name in old["list"] or name in new["list"]:
+            before, after = old["list"].get(name, {}), new["list"].get(name, {})
+            changes += [FactChange(name, k, "removed", v, None) for k, v in before.items() if k not in after]
+            changes += [FactChange(name, k, "added", None, v) for k, v in after.items() if k not in before]
+            changes += [FactChange(name, k, "changed", v, after[k]) for k, v in before.items() if k in after and v != after[k]]
+            continue
+        a, b = old["single"].get(name), new["single"].get(name)
+        if a is None and b is None:
+            continue
+        if a is None or b is None:
+            kind: FactChangeKind = "added" if a is None else "removed"
+            changes.append(FactChange(name, None, kind, _joined(a), _joined(b)))
+            continue
+        for part in [*a, *(p for p in b if p not in a)]:
+            x, y = a.get(part), b.get(part)
+            if x != y:
+                changes.append(FactChange(name, part, "added" if x is None else "removed" if y is None else "changed", x, y))
     return changes
 
 
-def _diff_list(name: str, before: tuple[Any, ...], after: tuple[Any, ...], lang: str) -> list[FactChange]:
-    skip = frozenset({_KEY_FIELDS[name]}) if name in _KEY_FIELDS else frozenset()
-    old = {_key(name, item, lang): _display(item, lang, skip) for item in before}
-    new = {_key(name, item, lang): _display(item, lang, skip) for item in after}
-    changes = [FactChange(name, k, "removed", v, None) for k, v in old.items() if k not in new]
-    changes += [FactChange(name, k, "added", None, v) for k, v in new.items() if k not in old]
-    changes += [FactChange(name, k, "changed", old[k], new[k]) for k in old if k in new and old[k] != new[k]]
-    return changes
+def _joined(parts: dict[str, str] | None) -> str | None:
+    return ", ".join(parts.values()) if parts else None
+
+
+def facts_pairs(facts: FactsText) -> dict[str, list[tuple[str, list[tuple[str, str]]]]]:
+    """The facts as ordered pairs for publishing as JSON (JSON objects do not keep key order)."""
+    return {kind: [(name, list(values.items())) for name, values in table.items()] for kind, table in facts.items()}
+
+
+def diff_json(diff: VersionDiff) -> dict[str, Any]:
+    """The diff as plain data: the comparison page's script produces exactly this for the same versions."""
+
+    def segs(segments: tuple[Segment, ...]) -> list[list[str]]:
+        return [[s.op, s.text] for s in segments]
+
+    return {
+        "change": diff.change,
+        "title": segs(diff.title),
+        "facts": [[f.field, f.item, f.kind, f.old, f.new] for f in diff.facts],
+        "sections": [
+            {
+                "old_id": s.old_id,
+                "new_id": s.new_id,
+                "old_heading": s.old_heading,
+                "new_heading": s.new_heading,
+                "heading": segs(s.heading),
+                "status": s.status,
+                "moved": s.moved,
+                "renamed": s.renamed,
+                "change": s.change,
+                "blocks": [
+                    {"kind": b.kind, "status": b.status, "change": b.change, "segments": segs(b.segments)} for b in s.blocks
+                ],
+            }
+            for s in diff.sections
+        ],
+        "words_inserted": diff.words_inserted,
+        "words_deleted": diff.words_deleted,
+    }

@@ -3,28 +3,33 @@
 Python decides here; the Jinja templates in ``overrides/seloste/`` only render. Every
 string that came from the data is either plain text (templates escape it) or ``Markup``
 produced by :mod:`seloste.render` (sanitised HTML).
+
+Two families of pages (docs/architecture.md explains why):
+
+- MkDocs/Material pages: the home page and each organisation's current notice;
+- lite pages, rendered by :mod:`seloste.lite` after the MkDocs build: each version's
+  permanent page, the history, the comparison page.
+
+All links are relative (``root`` + a site path), so the site works under any subpath.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from markupsafe import Markup
 
-from .labels import format_date
+from .diff import facts_pairs, facts_text, source_hash
+from .fidelity import html_text
+from .labels import format_date, labels
 from .model import LANGUAGES, ORIGINAL_LANGUAGE, Archive, Contact, Controller, OrganisationRecord, Source, VersionRecord
 from .render import inline_html, markdown_html
 
-PageKind = Literal["home", "notice", "version"]
+PageKind = Literal["home", "notice"]
 
-TEMPLATES: dict[PageKind, str] = {
-    "home": "seloste/home.html",
-    "notice": "seloste/notice.html",
-    "version": "seloste/notice.html",
-}
+TEMPLATES: dict[PageKind, str] = {"home": "seloste/home.html", "notice": "seloste/notice.html"}
 
 
 def lang_prefix(lang: str) -> str:
@@ -37,41 +42,13 @@ def site_url(lang: str, path: str = "") -> str:
     return lang_prefix(lang) + path
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class PagePlan:
-    """One generated page in one language."""
-
-    src_uri: str
-    """The page's source name inside docs/, with the language suffix (``micro-magic/index.en.md``)."""
-    lang: str
-    kind: PageKind
-    slug: str | None = None
-    version: str | None = None
-    """The version id (its date) of a version page."""
-
-    @property
-    def template(self) -> str:
-        return TEMPLATES[self.kind]
+def root_of(page_url: str) -> str:
+    """The relative path from a page (``en/x/2024-01-01/``) back to the site root (``../../../``)."""
+    return "../" * page_url.count("/")
 
 
-def site_pages(archive: Archive) -> list[PagePlan]:
-    """Every generated page of both languages."""
-    plans: list[PagePlan] = []
-    for lang in LANGUAGES:
-        plans.append(PagePlan(src_uri=f"index.{lang}.md", lang=lang, kind="home"))
-        for record in archive.organisations:
-            plans.append(PagePlan(src_uri=f"{record.slug}/index.{lang}.md", lang=lang, kind="notice", slug=record.slug))
-            plans.extend(
-                PagePlan(
-                    src_uri=f"{record.slug}/{version.id}/index.{lang}.md",
-                    lang=lang,
-                    kind="version",
-                    slug=record.slug,
-                    version=version.id,
-                )
-                for version in record.versions
-            )
-    return plans
+def other_language(lang: str) -> str:
+    return next(other for other in LANGUAGES if other != lang)
 
 
 def notice_path(slug: str) -> str:
@@ -82,6 +59,50 @@ def notice_path(slug: str) -> str:
 def version_path(slug: str, version_id: str) -> str:
     """The permanent page of one version."""
     return f"{slug}/{version_id}/"
+
+
+def history_path(slug: str) -> str:
+    return f"{slug}/history/"
+
+
+def compare_path(slug: str, old: str | None = None, new: str | None = None) -> str:
+    query = f"?from={old}&to={new}" if old and new else ""
+    return f"{slug}/compare/{query}"
+
+
+def feed_path(slug: str | None = None) -> str:
+    return f"{slug}/feed.xml" if slug else "feed.xml"
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class PagePlan:
+    """One MkDocs-rendered page in one language."""
+
+    src_uri: str
+    """The page's source name inside docs/, with the language suffix (``micro-magic/index.en.md``)."""
+    lang: str
+    kind: PageKind
+    slug: str | None = None
+
+    @property
+    def template(self) -> str:
+        return TEMPLATES[self.kind]
+
+    @property
+    def url(self) -> str:
+        return site_url(self.lang, notice_path(self.slug) if self.slug else "")
+
+
+def site_pages(archive: Archive) -> list[PagePlan]:
+    """Every MkDocs-rendered page of both languages."""
+    plans: list[PagePlan] = []
+    for lang in LANGUAGES:
+        plans.append(PagePlan(src_uri=f"index.{lang}.md", lang=lang, kind="home"))
+        plans.extend(
+            PagePlan(src_uri=f"{record.slug}/index.{lang}.md", lang=lang, kind="notice", slug=record.slug)
+            for record in archive.organisations
+        )
+    return plans
 
 
 # --- views ----------------------------------------------------------------------------
@@ -109,7 +130,9 @@ class OrganisationRow:
 @dataclass(frozen=True, kw_only=True, slots=True)
 class HomeView:
     lang: str
+    root: str
     title: str
+    feed_url: str
     organisations: tuple[OrganisationRow, ...]
 
 
@@ -134,6 +157,8 @@ class SectionView:
     heading_text: str
     """The heading as plain text (table of contents, page outline)."""
     body: Markup
+    source: str
+    """Hash of the section as written, for the comparison in the browser."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -158,7 +183,10 @@ def source_view(source: Source) -> SourceView:
 @dataclass(frozen=True, kw_only=True, slots=True)
 class NoticeView:
     lang: str
+    root: str
+    """Relative path from this page to the site root."""
     slug: str
+    version_id: str
     organisation_name: str
     business_id: str | None
     address: str | None
@@ -169,11 +197,15 @@ class NoticeView:
     stated_date: DateView | None
     recorded_date: DateView
     version_count: int
+    version_status: str
+    """"Version of 23 June 2021; 2 earlier versions."""
     is_current: bool
     current_url: str
-    """The organisation's current notice in this language."""
     permanent_url: str
-    """This version's permanent page in this language."""
+    history_url: str
+    compare_current_url: str | None
+    """For an old version: its comparison with the current one."""
+    feed_url: str
     source: SourceView
     transcription_note: str | None
     is_translation: bool
@@ -183,9 +215,12 @@ class NoticeView:
     contact: PartyView | None
     dpo: PartyView | None
     sections: tuple[SectionView, ...]
+    facts: dict[str, Any]
+    """The facts as display values, published for the comparison in the browser."""
 
 
-def home_view(archive: Archive, lang: str, title: str) -> HomeView:
+def home_view(archive: Archive, lang: str) -> HomeView:
+    page = site_url(lang)
     rows = tuple(
         OrganisationRow(
             name=record.organisation.name,
@@ -196,25 +231,39 @@ def home_view(archive: Archive, lang: str, title: str) -> HomeView:
         )
         for record in sorted(archive.organisations, key=lambda r: r.organisation.name.casefold())
     )
-    return HomeView(lang=lang, title=title, organisations=rows)
+    return HomeView(
+        lang=lang,
+        root=root_of(page),
+        title=str(labels(lang)["home_title"]),
+        feed_url=site_url(lang, feed_path()),
+        organisations=rows,
+    )
 
 
 def notice_view(record: OrganisationRecord, lang: str) -> NoticeView:
-    return version_view(record, record.current, lang)
+    """The organisation's current notice, at its own URL."""
+    return version_view(record, record.current, lang, page=site_url(lang, notice_path(record.slug)))
 
 
-def version_view(record: OrganisationRecord, shown: VersionRecord, lang: str) -> NoticeView:
-    """The page of one version; the current one is also shown at the organisation's own URL."""
+def version_view(record: OrganisationRecord, shown: VersionRecord, lang: str, *, page: str | None = None) -> NoticeView:
+    """One version of the notice; ``page`` is the URL it is shown at (default: its permanent page)."""
+    slug = record.slug
+    page = page or site_url(lang, version_path(slug, shown.id))
     version = shown.version
     org = record.organisation
     address = None
     if org.address:
-        address = ", ".join(p for p in (org.address.street, f"{org.address.postal_code or ''} {org.address.city}".strip()) if p)
-    facts = version.facts
-    sections = tuple(_section_view(s.id, s.heading[lang] if s.heading else None, s.body[lang]) for s in version.sections)
+        city = f"{org.address.postal_code or ''} {org.address.city}".strip()
+        address = ", ".join(p for p in (org.address.street, city) if p)
+    is_current = shown is record.current
+    earlier = sum(1 for v in record.versions if v.date < shown.date)
+    t = labels(lang)
+    status_template = t["version_status_none" if not earlier else "version_status_single" if earlier == 1 else "version_status"]
     return NoticeView(
         lang=lang,
-        slug=record.slug,
+        root=root_of(page),
+        slug=slug,
+        version_id=shown.id,
         organisation_name=org.name,
         business_id=org.business_id,
         address=address,
@@ -225,20 +274,22 @@ def version_view(record: OrganisationRecord, shown: VersionRecord, lang: str) ->
         stated_date=date_view(version.stated_date, lang) if version.stated_date else None,
         recorded_date=date_view(version.recorded_date, lang),
         version_count=len(record.versions),
-        is_current=shown is record.current,
-        current_url=site_url(lang, notice_path(record.slug)),
-        permanent_url=site_url(lang, version_path(record.slug, shown.id)),
+        version_status=status_template.format(date=format_date(shown.date, lang), count=earlier),
+        is_current=is_current,
+        current_url=site_url(lang, notice_path(slug)),
+        permanent_url=site_url(lang, version_path(slug, shown.id)),
+        history_url=site_url(lang, history_path(slug)),
+        compare_current_url=None if is_current else site_url(lang, compare_path(slug, shown.id, record.current.id)),
+        feed_url=site_url(lang, feed_path(slug)),
         source=source_view(version.source),
         transcription_note=version.source.note[lang] if version.source.note else None,
         is_translation=lang != ORIGINAL_LANGUAGE,
-        original_url=site_url(
-            ORIGINAL_LANGUAGE,
-            notice_path(record.slug) if shown is record.current else version_path(record.slug, shown.id),
-        ),
-        controller=_party(facts.controller, lang),
-        contact=_party(facts.contact, lang) if facts.contact else None,
-        dpo=_party(facts.dpo, lang) if facts.dpo else None,
-        sections=sections,
+        original_url=site_url(ORIGINAL_LANGUAGE, notice_path(slug) if is_current else version_path(slug, shown.id)),
+        controller=_party(version.facts.controller, lang),
+        contact=_party(version.facts.contact, lang) if version.facts.contact else None,
+        dpo=_party(version.facts.dpo, lang) if version.facts.dpo else None,
+        sections=tuple(_section_view(s.id, s.heading[lang] if s.heading else None, s.body[lang]) for s in version.sections),
+        facts=facts_pairs(facts_text(version.facts, lang)),
     )
 
 
@@ -248,6 +299,7 @@ def _section_view(section_id: str, heading: str | None, body: str) -> SectionVie
         heading=Markup(inline_html(heading)) if heading else None,
         heading_text=plain_text(heading) if heading else "",
         body=Markup(markdown_html(body)),
+        source=source_hash(heading, body),
     )
 
 
@@ -265,10 +317,6 @@ def _party(party: Controller | Contact, lang: str) -> PartyView:
     )
 
 
-_MARKUP = re.compile(r"[*_`]|\\(?=[\\`*_{}\[\]()#+\-.!])")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-
-
 def plain_text(markdown_line: str) -> str:
-    """A one-line Markdown text without its markup: ``**Foo** [bar](x)`` -> ``Foo bar``."""
-    return _MARKUP.sub("", _LINK.sub(r"\1", markdown_line)).strip()
+    """A one-line Markdown text as the reader sees it: ``**Foo** [bar](x)`` -> ``Foo bar``."""
+    return html_text(inline_html(markdown_line))

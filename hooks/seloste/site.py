@@ -10,10 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .labels import format_date, labels
+from .feeds import render_feeds
+from .labels import labels
+from .lite import LiteRenderer, render_lite_pages
 from .loader import load_archive
 from .model import Archive
-from .pages import HomeView, NoticeView, PagePlan, home_view, notice_view, site_pages, version_view
+from .pages import HomeView, NoticeView, PagePlan, home_view, notice_view, site_pages
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -37,23 +39,27 @@ class Site:
 
     def view(self, plan: PagePlan) -> HomeView | NoticeView:
         if plan.kind == "home":
-            return home_view(self.archive, plan.lang, labels(plan.lang)["home_title"])
+            return home_view(self.archive, plan.lang)
         assert plan.slug is not None
-        record = self.archive.get(plan.slug)
-        if plan.kind == "version":
-            return version_view(record, record.version(plan.version or ""), plan.lang)
-        return notice_view(record, plan.lang)
+        return notice_view(self.archive.get(plan.slug), plan.lang)
 
     def title(self, plan: PagePlan) -> str:
         """The page's title as plain text."""
         if plan.kind == "home":
             return str(labels(plan.lang)["home_title"])
         assert plan.slug is not None
-        name = self.archive.get(plan.slug).organisation.name
-        if plan.kind == "version" and plan.version:
-            date = format_date(self.archive.get(plan.slug).version(plan.version).date, plan.lang)
-            return f"{name} ({labels(plan.lang)['version_of']} {date})"
-        return name
+        return self.archive.get(plan.slug).organisation.name
+
+    def write_extra(self, lang: str, site_dir: Path, renderer: LiteRenderer, base_url: str) -> int:
+        """Write the lite pages and feeds of ``lang`` into ``site_dir``; returns the number of files."""
+        count = 0
+        outputs = [*render_lite_pages(self.archive, lang, renderer), *render_feeds(self.archive, lang, base_url, renderer)]
+        for path, text in outputs:
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+            count += 1
+        return count
 
     def outline(self, view: HomeView | NoticeView) -> list[OutlineEntry]:
         """The page's table of contents."""

@@ -1,0 +1,238 @@
+"""Lite pages: each version's permanent page, the history and the comparison page.
+
+They are rendered with the templates in ``overrides/seloste/lite/`` straight from the
+core's views, outside the MkDocs page pipeline: at archive scale (thousands of
+organisations, five versions each) a full Material page per version would make the site
+too big and the build too slow (docs/architecture.md has the figures). They share the
+site's stylesheets and the notice markup with the Material pages.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import jinja2
+
+from .labels import format_date, labels
+from .model import LANGUAGES, Archive, Facts, OrganisationRecord
+from .pages import (
+    DateView,
+    NoticeView,
+    compare_path,
+    date_view,
+    feed_path,
+    history_path,
+    lang_prefix,
+    notice_path,
+    other_language,
+    root_of,
+    site_url,
+    version_path,
+    version_view,
+)
+
+LiteKind = Literal["version", "redirect", "history", "compare"]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class LitePlan:
+    url: str
+    """The page's folder relative to the site root, with the language prefix (``en/x/history/``)."""
+    lang: str
+    kind: LiteKind
+    slug: str
+    version: str | None = None
+
+    @property
+    def output(self) -> str:
+        return self.url + "index.html"
+
+
+def lite_pages(archive: Archive) -> list[LitePlan]:
+    plans = []
+    for lang in LANGUAGES:
+        for record in archive.organisations:
+            slug = record.slug
+            plans.append(LitePlan(url=site_url(lang, history_path(slug)), lang=lang, kind="history", slug=slug))
+            plans.append(LitePlan(url=site_url(lang, compare_path(slug)), lang=lang, kind="compare", slug=slug))
+            for version in record.versions:
+                kind: LiteKind = "redirect" if version is record.current else "version"
+                url = site_url(lang, version_path(slug, version.id))
+                plans.append(LitePlan(url=url, lang=lang, kind=kind, slug=slug, version=version.id))
+    return plans
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Chrome:
+    """What every lite page has around its content."""
+
+    lang: str
+    root: str
+    title: str
+    home_url: str
+    organisation: str
+    current_url: str
+    history_url: str
+    feed_url: str
+    other_lang: str
+    other_url: str
+    """The same page in the other language."""
+    stylesheets: tuple[str, ...]
+    scripts: tuple[str, ...] = ()
+    noindex: bool = False
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class HistoryRow:
+    id: str
+    date: DateView
+    stated: DateView | None
+    recorded: DateView
+    kind: str
+    summary: str | None
+    url: str
+    is_current: bool
+    compare_previous_url: str | None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class CompareOption:
+    id: str
+    label: str
+    url: str
+    """The page holding this version's text (the notice page for the current one)."""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class LiteView:
+    chrome: Chrome
+    notice: NoticeView | None = None
+    rows: tuple[HistoryRow, ...] = ()
+    options: tuple[CompareOption, ...] = ()
+    default_from: str | None = None
+    default_to: str | None = None
+    compare_url: str | None = None
+    redirect_url: str | None = None
+    ui: dict[str, Any] = field(default_factory=dict)
+    """Labels the comparison script needs, in the page's language."""
+
+
+class LiteRenderer:
+    """Renders lite pages with the templates of ``overrides/``; autoescape is on."""
+
+    def __init__(self, templates: Path, stylesheets: tuple[str, ...], scripts: tuple[str, ...]) -> None:
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(templates),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            undefined=jinja2.StrictUndefined,
+        )
+        self.stylesheets = stylesheets
+        self.scripts = scripts
+
+    def render(self, archive: Archive, plan: LitePlan) -> str:
+        record = archive.get(plan.slug)
+        view = self.view(record, plan)
+        template = self.env.get_template(f"seloste/lite/{plan.kind}.html")
+        return template.render(page=view, n=view.notice, t=labels(plan.lang))
+
+    def view(self, record: OrganisationRecord, plan: LitePlan) -> LiteView:
+        lang = plan.lang
+        t = labels(lang)
+        slug = record.slug
+        other = other_language(lang)
+        other_url = lang_prefix(other) + plan.url.removeprefix(lang_prefix(lang))
+        titles = {
+            "version": f"{record.organisation.name}: {t['version_of']} {format_date(_date(record, plan.version), lang)}",
+            "redirect": record.organisation.name,
+            "history": f"{record.organisation.name}: {t['history']}",
+            "compare": f"{record.organisation.name}: {t['compare_title']}",
+        }
+        chrome = Chrome(
+            lang=lang,
+            root=root_of(plan.url),
+            title=titles[plan.kind],
+            home_url=site_url(lang),
+            organisation=record.organisation.name,
+            current_url=site_url(lang, notice_path(slug)),
+            history_url=site_url(lang, history_path(slug)),
+            feed_url=site_url(lang, feed_path(slug)),
+            other_lang=other,
+            other_url=other_url,
+            stylesheets=self.stylesheets,
+            scripts=self.scripts if plan.kind == "compare" else (),
+            noindex=plan.kind in ("compare", "redirect"),
+        )
+        if plan.kind == "version":
+            return LiteView(chrome=chrome, notice=version_view(record, record.version(plan.version or ""), lang))
+        if plan.kind == "redirect":
+            return LiteView(chrome=chrome, redirect_url=chrome.current_url)
+        if plan.kind == "history":
+            return LiteView(
+                chrome=chrome,
+                rows=_history_rows(record, lang),
+                compare_url=site_url(lang, compare_path(slug)),
+                default_from=record.versions[-2].id if len(record.versions) > 1 else record.current.id,
+                default_to=record.current.id,
+            )
+        options = tuple(
+            CompareOption(
+                id=v.id,
+                label=format_date(v.date, lang) + (f" ({t['current_marker']})" if v is record.current else ""),
+                url=site_url(lang, notice_path(slug) if v is record.current else version_path(slug, v.id)),
+            )
+            for v in reversed(record.versions)
+        )
+        return LiteView(
+            chrome=chrome,
+            options=options,
+            default_from=record.versions[-2].id if len(record.versions) > 1 else record.current.id,
+            default_to=record.current.id,
+            ui=_ui(lang),
+        )
+
+
+def _date(record: OrganisationRecord, version: str | None):
+    return record.version(version or record.current.id).date
+
+
+def _history_rows(record: OrganisationRecord, lang: str) -> tuple[HistoryRow, ...]:
+    t = labels(lang)
+    rows = []
+    for index, v in enumerate(record.versions):
+        change = v.version.change
+        is_current = v is record.current
+        previous = record.versions[index - 1].id if index else None
+        rows.append(
+            HistoryRow(
+                id=v.id,
+                date=date_view(v.date, lang),
+                stated=date_view(v.version.stated_date, lang) if v.version.stated_date else None,
+                recorded=date_view(v.version.recorded_date, lang),
+                kind=t["change_kinds"][change.kind if change else "first"],
+                summary=change.summary[lang] if change else None,
+                url=site_url(lang, notice_path(record.slug) if is_current else version_path(record.slug, v.id)),
+                is_current=is_current,
+                compare_previous_url=site_url(lang, compare_path(record.slug, previous, v.id)) if previous else None,
+            )
+        )
+    return tuple(reversed(rows))
+
+
+@functools.cache
+def _ui(lang: str) -> dict[str, Any]:
+    t = labels(lang)
+    return {"diff": t["diff"], "fields": t["fact_fields"], "fact_order": [f.name for f in dataclasses.fields(Facts)]}
+
+
+def render_lite_pages(archive: Archive, lang: str, renderer: LiteRenderer) -> Iterator[tuple[str, str]]:
+    """(output path relative to the site root, HTML) for every lite page of ``lang``."""
+    for plan in lite_pages(archive):
+        if plan.lang == lang:
+            yield plan.output, renderer.render(archive, plan)

@@ -1,0 +1,78 @@
+"""The comparison in the browser gives exactly the Python diff core's result.
+
+seloste-compare.js ports hooks/seloste/diff.py; here both run on every pair of versions of
+the fixture history (which covers each kind of change) and of the real histories, in both
+languages, and must agree to the last segment.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from conftest import serve
+from seloste.diff import diff_json, diff_versions
+from seloste.loader import load_archive
+from seloste.model import Facts, OrganisationRecord
+from seloste.pages import notice_path, site_url, version_path
+from sitebuild import ROOT, Build, build, fixture_project
+
+pytestmark = [pytest.mark.browser, pytest.mark.build]
+
+HISTORY = Path(__file__).parent / "fixtures" / "history"
+ORDER = [f.name for f in dataclasses.fields(Facts)]
+
+
+@pytest.fixture(scope="module")
+def history_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    root = fixture_project(tmp_path_factory.mktemp("history"))
+    shutil.copytree(HISTORY, root / "data")
+    result = build(root, root / "site")
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+@pytest.fixture(scope="module")
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def _url(record: OrganisationRecord, version_id: str, lang: str) -> str:
+    path = notice_path(record.slug) if version_id == record.current.id else version_path(record.slug, version_id)
+    return site_url(lang, path)
+
+
+def _compare_all(page: Page, base: str, data: Path) -> int:
+    archive = load_archive(data, root=data.parent)
+    compared = 0
+    page.goto(base + site_url("fi", f"{archive.organisations[0].slug}/compare/"))
+    for record in archive.organisations:
+        for old, new in itertools.permutations(record.versions, 2):
+            for lang in ("fi", "en"):
+                expected = diff_json(diff_versions(old, new, lang))
+                actual = page.evaluate(
+                    "([a, b, order]) => selosteCompare.diffPages(a, b, order)",
+                    [base + _url(record, old.id, lang), base + _url(record, new.id, lang), ORDER],
+                )
+                assert actual == expected, (record.slug, old.id, new.id, lang)
+                compared += 1
+    return compared
+
+
+def test_fixture_history_every_pair_both_directions(history_site: Build, page: Page) -> None:
+    with serve(history_site.site) as base:
+        assert _compare_all(page, base, HISTORY) == 5 * 4 * 2
+
+
+def test_real_histories_every_pair(real_site: Build, page: Page) -> None:
+    with serve(real_site.site) as base:
+        assert _compare_all(page, base, ROOT / "data") == (4 * 3 + 3 * 2) * 2
