@@ -62,3 +62,45 @@ def test_notice_fits_a_phone_screen_and_lists_its_contents(browser: Browser, sit
     page.goto(site_url + "mikroni-digital/")
     assert page.locator(".sl-toc").is_visible()  # the sidebar outline is hidden at this width
     context.close()
+
+
+def test_reader_picks_two_versions_in_the_history_and_sees_what_changed(page: Page, site_url: str) -> None:
+    page.goto(site_url + "planeetta-internet/history/")
+    page.locator("input[name=from][value='2018-06-07']").check()
+    page.locator("input[name=to][value='2022-03-21']").check()
+    page.get_by_role("button", name="Vertaa valittuja versioita").click()
+    page.wait_for_url(lambda url: "/planeetta-internet/compare/?" in url and "from=2018-06-07" in url and "to=2022-03-21" in url)
+    page.wait_for_selector("#sl-diff[data-ready]")
+    diff = page.locator("#sl-diff")
+    assert diff.locator(".sl-diff__section ins").all_inner_texts() == ["tietosuojavastaava Salla Vainionpää", "440"]
+    assert diff.locator(".sl-diff__section del").all_inner_texts() == ["toimitusjohtaja Lauri Kasti", "458"]
+    facts = diff.locator(".sl-diff__facts tr").all_inner_texts()
+    assert facts[0].split("\t")[:2] == ["Yhteyshenkilö – nimi", "muuttui"]
+    # the fourteen unchanged sections are one collapsed line that opens
+    unchanged = diff.locator("details.sl-diff__unchanged")
+    assert unchanged.count() == 1 and not unchanged.get_attribute("open")
+    assert unchanged.locator("summary").inner_text().startswith("14 muuttumatonta osiota")
+    unchanged.locator("summary").click()
+    assert unchanged.locator("section").nth(0).is_visible()
+
+
+def test_side_by_side_view_and_marks_without_colour(page: Page, site_url: str) -> None:
+    page.goto(site_url + "en/planeetta-internet/compare/?from=2021-01-26&to=2022-03-21")
+    page.wait_for_selector("#sl-diff[data-ready]")
+    page.get_by_role("button", name="Side by side").click()
+    assert page.get_by_role("button", name="Side by side").get_attribute("aria-pressed") == "true"
+    assert "view=side" in page.url
+    old, new = page.locator(".sl-diff__column").all()[:2]
+    assert old.locator("del").all_inner_texts() == ["Heidi Eronen"] and old.locator("ins").count() == 0
+    assert new.locator("ins").all_inner_texts() == ["Salla Vainionpää"] and new.locator("del").count() == 0
+    page.emulate_media(media="print")
+    marks = page.evaluate(
+        "() => ['ins', 'del'].map(t => getComputedStyle(document.querySelector('.sl-diff__section ' + t), '::before').content)"
+    )
+    assert marks == ['"[+"', '"[−"']
+    assert page.locator(".sl-compare__form").is_hidden()
+
+
+def test_comparing_a_version_with_itself_asks_for_two(page: Page, site_url: str) -> None:
+    page.goto(site_url + "en/infocrea/compare/?from=2018-06-25&to=2018-06-25")
+    assert page.locator("#sl-diff").inner_text() == "Pick two different versions."

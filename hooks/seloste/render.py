@@ -73,8 +73,9 @@ def sanitize(html: str) -> str:
     )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def markdown_html(text: str) -> str:
-    """Render a body's Markdown to sanitised HTML."""
+    """Render a body's Markdown to sanitised HTML (cached: most sections repeat across versions)."""
     md = _converter()
     try:
         return sanitize(md.convert(text))
