@@ -618,7 +618,7 @@
     ]);
   }
 
-  function render(target, diff, ui, view) {
+  function render(target, diff, ui, view, labels) {
     const d = ui.diff;
     target.replaceChildren();
     const summary = el("p", { class: "sl-diff__summary" }, [
@@ -630,6 +630,12 @@
       el("button", { type: "button", class: "md-button", "data-view": "side", "aria-pressed": String(view === "side"), text: d.side_by_side }),
     ]);
     target.append(summary, el("p", { class: "sl-note", text: d.legend }), toolbar);
+    if (view === "side") {
+      target.append(el("div", { class: "sl-diff__columns sl-diff__column-heads", "aria-hidden": "true" }, [
+        el("strong", { text: d.old_column + ": " + labels.from }),
+        el("strong", { text: d.new_column + ": " + labels.to }),
+      ]));
+    }
     if (diff.title.some((s) => s[0] !== "equal")) target.append(el("h2", { class: "sl-diff__title" }, segments(diff.title)));
     if (diff.facts.length) target.append(factsNode(diff.facts, ui));
     if (diff.change === "none") {
@@ -679,7 +685,8 @@
       target.replaceChildren(el("p", { class: "sl-diff__error", text: ui.diff.failed }));
       return;
     }
-    render(target, diff, ui, view);
+    const labels = { from: from.textContent.trim(), to: to.textContent.trim() };
+    render(target, diff, ui, view, labels);
     target.dataset.ready = "true";
     target.addEventListener("click", (event) => {
       const button = event.target.closest("button[data-view]");
@@ -687,7 +694,7 @@
       view = button.dataset.view;
       params.set("view", view);
       history.replaceState(null, "", "?" + params.toString());
-      render(target, diff, ui, view);
+      render(target, diff, ui, view, labels);
       target.dataset.ready = "true";
     });
     window.addEventListener("beforeprint", () => target.querySelectorAll("details").forEach((d) => (d.open = true)));
