@@ -55,8 +55,17 @@ def test_sections_are_reachable_from_the_outline(page: Page, site_url: str) -> N
 def test_notice_fits_a_phone_screen_and_lists_its_contents(browser: Browser, site_url: str) -> None:
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
-    for path in ("mikroni-digital/", "en/planeetta-internet/2010-06-15/", "en/"):
+    for path in (
+        "mikroni-digital/",
+        "en/planeetta-internet/2010-06-15/",
+        "en/",
+        "planeetta-internet/history/",
+        "en/planeetta-internet/compare/?from=2010-06-15&to=2022-03-21",
+        "planeetta-internet/compare/?from=2021-01-26&to=2022-03-21&view=side",
+    ):
         page.goto(site_url + path)
+        if "compare" in path:
+            page.wait_for_selector("#sl-diff[data-ready]")
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, (path, overflow)
     page.goto(site_url + "mikroni-digital/")
