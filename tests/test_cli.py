@@ -69,3 +69,77 @@ def test_usage_errors_exit_2_and_help_exits_0() -> None:
     assert bad.returncode == 2 and "invalid choice: 'frobnicate'" in bad.stderr
     helped = subprocess.run([*run, "validate", "--help"], capture_output=True, text=True, env=env_path, check=False)
     assert helped.returncode == 0 and "path:line:col: message" in helped.stdout
+
+
+def test_new_organisation_skeleton_names_every_field_to_fill_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data").mkdir()
+    assert main(["new-organisation", "uusi-oy", "--name", "Uusi Oy", "--business-id", "1783913-6", "--date", "2025-01-15"]) == 0
+    assert "created data/uusi-oy/organisation.yaml and data/uusi-oy/2025-01-15.yaml" in capsys.readouterr().out
+    assert (tmp_path / "data/uusi-oy/captures").is_dir()
+    assert main(["validate"]) == 1
+    errors = capsys.readouterr().err.splitlines()
+    assert (
+        errors[0] == "data/uusi-oy/2025-01-15.yaml:4:8: source.url: expected an http:// or https:// address, got an empty value"
+    )
+    assert "data/uusi-oy/2025-01-15.yaml:7:7: title.fi: expected text, got an empty value" in errors
+    assert errors[-1] == "9 errors in the data"
+    assert main(["new-organisation", "uusi-oy", "--name", "X"]) == 2
+    assert capsys.readouterr().err.startswith("seloste new-organisation: data/uusi-oy already exists")
+    assert main(["new-organisation", "Uusi_Oy", "--name", "X"]) == 2
+
+
+def test_new_version_starts_from_the_latest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    copy_valid(tmp_path)
+    assert main(["new-version", "esimerkki", "--date", "2024-05-01"]) == 2
+    assert "must be dated after the latest one (2024-06-01)" in capsys.readouterr().err
+    assert main(["new-version", "esimerkki", "--date", "2025-02-01"]) == 0
+    created = tmp_path / "data/esimerkki/2025-02-01.yaml"
+    text = created.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schema/version.schema.json\nrecorded_date:")
+    assert "fi: Säilytämme tietoja viisi vuotta. Käytämme Google Analyticsia." in text
+    assert main(["validate"]) == 1
+    assert capsys.readouterr().err == (
+        "data/esimerkki/2025-02-01.yaml:6:9: change.kind: expected one of substantive, editorial, translation, correction; "
+        "got ''\n"
+        "data/esimerkki/2025-02-01.yaml:8:9: change.summary.fi: expected text, got an empty value\n"
+        "data/esimerkki/2025-02-01.yaml:9:9: change.summary.en: expected text, got an empty value\n"
+        "3 errors in the data\n"
+    )
+    filled = (
+        text.replace("kind: ''", "kind: editorial")
+        .replace("fi: ''", "fi: Pieni muutos.")
+        .replace("en: ''", "en: A small change.")
+    )
+    created.write_text(filled, encoding="utf-8")
+    assert main(["validate"]) == 1
+    assert "source.capture: file 'captures/2025-02-01.txt' not found next to this version" in capsys.readouterr().err
+    (tmp_path / "data/esimerkki/captures/2025-02-01.txt").write_text("Säilytämme tietoja viisi vuotta.\n", encoding="utf-8")
+    assert main(["validate"]) == 0
+
+
+def test_report_between_two_versions(capsys: pytest.CaptureFixture[str]) -> None:
+    data = str(ROOT / "data")
+    assert main(["report", "--data", data, "planeetta-internet", "2021-01-26", "2022-03-21"]) == 0
+    report = capsys.readouterr().out
+    assert report.startswith("# Planeetta Internet Oy: 2021-01-26 → 2022-03-21\n")
+    assert "tietosuojavastaava <del>Heidi Eronen</del><ins>Salla Vainionpää</ins>" in report
+    assert "| Data protection officer – name | changed | Heidi Eronen | Salla Vainionpää |" in report
+    assert main(["report", "--data", data, "planeetta-internet"]) == 0
+    assert capsys.readouterr().out == report  # the latest against the one before, by default
+    assert main(["report", "--data", data, "planeetta-internet", "2019-01-01", "2022-03-21"]) == 2
+    assert "planeetta-internet has no version 2019-01-01; its versions are 2010-06-15, 2018-06-07" in capsys.readouterr().err
+    assert main(["report", "--data", data, "midare"]) == 2
+
+
+@pytest.mark.parametrize("command", ["validate", "check", "changes", "report", "new-organisation", "new-version", "schema"])
+def test_every_command_has_help_with_exit_codes(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main([command, "--help"])
+    assert exited.value.code == 0
+    assert "Exit codes: 0 success, 1 problems in the data" in capsys.readouterr().out

@@ -1,45 +1,106 @@
-"""``seloste``: the archive's command line, for editors and CI.
+"""``seloste``: the archive's command line, for contributors, editors and CI.
 
-Exit codes: 0 success; 1 the data (or a schema) has problems, listed as path:line:col;
-2 the command was used wrongly.
+Exit codes: 0 success; 1 the data (or the change, or a schema) has problems, each listed
+as ``path:line:col: message``; 2 the command was used wrongly (unknown organisation,
+version or git revision, a file that already exists).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import re
 import sys
 from pathlib import Path
 
+from .emit import dump, plain
 from .errors import DataErrors
 from .fidelity import fidelity_errors
-from .loader import load_archive
+from .gitbase import GitError, archive_at
+from .loader import RESERVED_SLUGS, load_archive
+from .model import Archive
+from .policy import check_change
+from .report import changes, comparison, render_report
 from .schema import stale_schemas, write_schemas
+from .types import SLUG_PATTERN
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+EPILOG = "Exit codes: 0 success, 1 problems in the data (listed as path:line:col: message), 2 usage error."
+
+
+class UsageError(Exception):
+    """The command cannot be carried out as asked."""
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="seloste",
-        description="Seloste: validate and inspect the privacy-notice archive's data.",
-        epilog="Exit codes: 0 success, 1 problems in the data (listed as path:line:col: message), 2 usage error.",
+        prog="seloste", description="Seloste: validate, update and compare the privacy-notice archive's data.", epilog=EPILOG
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    validate = sub.add_parser(
+    def command(name: str, summary: str, description: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=summary, description=description, epilog=EPILOG)
+        p.add_argument("--data", type=Path, default=Path("data"), help="the data folder (default: data)")
+        return p
+
+    command(
         "validate",
-        help="check every file under data/ and report all problems",
-        description="Check every organisation and version under the data folder, and that each version's "
-        "Finnish text holds every sentence of its original capture in order; report every problem as "
-        "path:line:col: message. Exit 0 if the data is valid, 1 if not.",
+        "check every file under data/ and report all problems",
+        "Check every organisation and version under the data folder, and that each version's Finnish text holds "
+        "every sentence of its original capture in order; report every problem as path:line:col: message. "
+        "Exit 0 if the data is valid, 1 if not.",
     )
-    validate.add_argument("--data", type=Path, default=Path("data"), help="the data folder (default: data)")
+    check = command(
+        "check",
+        "validate, then check the change against a base revision (the pull request's rules)",
+        "Validate the data, then compare it with the data at a base git revision: a published version is never "
+        "edited or deleted unless a correction with its reason is declared, a new version is dated after the "
+        "latest published one, and a Finnish text change comes with its English one unless the version declares "
+        "'translation: pending'. Exit 0 if all rules hold, 1 if not, 2 if the revision cannot be read.",
+    )
+    check.add_argument("--base", required=True, help="git revision to compare with, e.g. origin/main")
+    changed = command(
+        "changes",
+        "print a Markdown report of what changed against a base revision",
+        "Print, in Markdown, every new organisation, new version and corrected version compared with the data at a "
+        "base git revision: facts field by field and the text word by word, in Finnish and English. "
+        "CI writes it into the pull request's job summary.",
+    )
+    changed.add_argument("--base", required=True, help="git revision to compare with, e.g. origin/main")
+    report = command(
+        "report",
+        "print the change report between two versions of an organisation",
+        "Print, in Markdown, what changed between two versions of an organisation's notice: facts field by field "
+        "and the text word by word, in Finnish and English. Without versions: the latest against the one before.",
+    )
+    report.add_argument("slug", help="the organisation's folder name, e.g. planeetta-internet")
+    report.add_argument("old", nargs="?", help="the older version (its date), e.g. 2021-01-26")
+    report.add_argument("new", nargs="?", help="the newer version (its date), e.g. 2022-03-21")
+    new_org = command(
+        "new-organisation",
+        "start a new organisation from a skeleton",
+        "Create data/SLUG/ with organisation.yaml, a first version file to fill in and a captures/ folder. The "
+        "skeleton's empty texts fail validation on purpose, each naming the field to fill in.",
+    )
+    new_org.add_argument("slug", help="folder name: lowercase a-z, 0-9 and single hyphens, e.g. esimerkki-oy")
+    new_org.add_argument("--name", required=True, help="the organisation's name as it writes it")
+    new_org.add_argument("--business-id", help="the Y-tunnus, if known")
+    new_org.add_argument("--date", type=dt.date.fromisoformat, default=dt.date.today(), help="version date (default: today)")
+    new_version = command(
+        "new-version",
+        "start a new version from the latest one",
+        "Copy the organisation's latest version to DATE.yaml with today's recording date and an empty change "
+        "summary to fill in; the texts are the previous version's, to edit into the new one.",
+    )
+    new_version.add_argument("slug", help="the organisation's folder name")
+    new_version.add_argument("--date", type=dt.date.fromisoformat, default=dt.date.today(), help="version date (default: today)")
 
     schema = sub.add_parser(
         "schema",
         help="check or rewrite data/schema/*.json from the model",
         description="The JSON Schemas in data/schema/ are generated from the model. --check exits 1 if they are "
         "out of date; --write regenerates them.",
+        epilog=EPILOG,
     )
     mode = schema.add_mutually_exclusive_group(required=True)
     mode.add_argument("--check", action="store_true", help="exit 1 if a schema file is out of date")
@@ -50,24 +111,120 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command == "validate":
-        return _validate(args.data)
-    if args.command == "schema":
-        return _schema(args.dir, write=args.write)
-    return EXIT_USAGE  # pragma: no cover - argparse rejects unknown commands
-
-
-def _validate(data: Path) -> int:
     try:
-        archive = load_archive(data)
-        problems = fidelity_errors(archive, data)
-        if problems:
-            raise DataErrors(problems)
+        return _run(args)
     except DataErrors as err:
         print(err.report(), file=sys.stderr)
         return EXIT_DATA
-    versions = sum(len(record.versions) for record in archive.organisations)
-    print(f"{data}: {len(archive.organisations)} organisations, {versions} versions: valid")
+    except (UsageError, GitError) as err:
+        print(f"seloste {args.command}: {err}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "schema":
+        return _schema(args.dir, write=args.write)
+    if args.command == "new-organisation":
+        return _new_organisation(args.data, args.slug, args.name, args.business_id, args.date)
+    archive = _valid(args.data)
+    if args.command == "validate":
+        versions = sum(len(record.versions) for record in archive.organisations)
+        print(f"{args.data}: {len(archive.organisations)} organisations, {versions} versions: valid")
+        return EXIT_OK
+    if args.command == "check":
+        problems = check_change(archive_at(args.base, args.data), archive, args.data)
+        if problems:
+            raise DataErrors(problems)
+        print(f"{args.data}: valid, and the change against {args.base} keeps the archive's rules")
+        return EXIT_OK
+    if args.command == "changes":
+        items = changes(archive_at(args.base, args.data), archive)
+        print(render_report(items, f"Changes to the published notices (against {args.base})"), end="")
+        return EXIT_OK
+    if args.command == "report":
+        record = _organisation(archive, args.slug)
+        ids = [v.id for v in record.versions]
+        if args.old is None and args.new is None:
+            if len(ids) < 2:
+                raise UsageError(f"{args.slug} has only one version ({ids[0]}); nothing to compare")
+            old, new = ids[-2], ids[-1]
+        elif args.old is not None and args.new is not None:
+            old, new = args.old, args.new
+        else:
+            raise UsageError("give both versions, or neither")
+        for version in (old, new):
+            if version not in ids:
+                raise UsageError(f"{args.slug} has no version {version}; its versions are {', '.join(ids)}")
+        name = record.organisation.name
+        print(render_report([comparison(record, old, new)], f"{name}: {old} → {new}"), end="")
+        return EXIT_OK
+    if args.command == "new-version":
+        return _new_version(args.data, _organisation(archive, args.slug), args.date)
+    raise UsageError(f"unknown command {args.command}")  # pragma: no cover - argparse rejects it first
+
+
+def _valid(data: Path) -> Archive:
+    archive = load_archive(data)
+    problems = fidelity_errors(archive, data)
+    if problems:
+        raise DataErrors(problems)
+    return archive
+
+
+def _organisation(archive: Archive, slug: str):
+    try:
+        return archive.get(slug)
+    except KeyError:
+        known = ", ".join(record.slug for record in archive.organisations)
+        raise UsageError(f"no organisation {slug!r} in the data; known: {known}") from None
+
+
+def _new_organisation(data: Path, slug: str, name: str, business_id: str | None, date: dt.date) -> int:
+    if not re.fullmatch(SLUG_PATTERN, slug) or slug in RESERVED_SLUGS:
+        raise UsageError(f"{slug!r} is not a usable slug: lowercase a-z, 0-9 and single hyphens, not one of the site's own paths")
+    folder = data / slug
+    if folder.exists():
+        raise UsageError(f"{folder} already exists")
+    (folder / "captures").mkdir(parents=True)
+    organisation = {"name": name, **({"business_id": business_id} if business_id else {})}
+    (folder / "organisation.yaml").write_text(dump(organisation, "organisation"), encoding="utf-8")
+    empty = {"fi": "", "en": ""}
+    version = {
+        "recorded_date": dt.date.today().isoformat(),
+        "source": {"url": "", "capture": f"captures/{date.isoformat()}.txt"},
+        "title": dict(empty),
+        "sections": [{"id": "", "heading": dict(empty), "body": dict(empty)}],
+        "facts": {"controller": {"name": name, "section": ""}},
+    }
+    path = folder / f"{date.isoformat()}.yaml"
+    path.write_text(dump(version, "version"), encoding="utf-8")
+    print(f"created {folder}/organisation.yaml and {path}")
+    print(f"next: save the notice as published into {folder}/captures/{date.isoformat()}.txt, fill in {path},")
+    print("then run 'seloste validate': it names every field still to fill in (data/README.md explains each).")
+    return EXIT_OK
+
+
+def _new_version(data: Path, record, date: dt.date) -> int:
+    latest = record.current
+    if date <= latest.date:
+        raise UsageError(f"a new version must be dated after the latest one ({latest.id}); give --date")
+    path = data / record.slug / f"{date.isoformat()}.yaml"
+    if path.exists():
+        raise UsageError(f"{path} already exists")
+    version = plain(latest.version)
+    version.pop("stated_date", None)
+    version.pop("corrections", None)
+    version.pop("translation", None)
+    version["recorded_date"] = dt.date.today().isoformat()
+    source = {"url": latest.version.source.url} if latest.version.source.url else {}
+    version["source"] = {**source, "capture": f"captures/{date.isoformat()}.txt"}
+    version["change"] = {"kind": "", "summary": {"fi": "", "en": ""}}
+    ordered = {key: version[key] for key in ("recorded_date", "source", "change") if key in version}
+    ordered.update({key: value for key, value in version.items() if key not in ordered})
+    path.write_text(dump(ordered, "version"), encoding="utf-8")
+    print(f"created {path} from {latest.id}")
+    print(f"next: save the new notice as published into {data / record.slug}/captures/{date.isoformat()}.txt, edit the texts,")
+    print("add stated_date if the notice states one, fill in change (kind and summary), then run 'seloste validate'.")
     return EXIT_OK
 
 

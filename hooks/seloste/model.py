@@ -106,6 +106,17 @@ class Change:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class Correction:
+    """A change to an already published version: allowed only when declared, and shown to readers."""
+
+    date: dt.date = _f("When the correction was made.")
+    reason: Localized = _f("What was corrected and why.")
+
+
+TranslationState = Literal["complete", "pending"]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Section:
     id: Slug = _f("Stable id of the section, kept across versions; the anchor in URLs.")
     heading: Localized | None = _f("The section's heading; omitted only for an untitled opening section.", default=None)
@@ -232,6 +243,13 @@ class Version:
     recorded_date: dt.date = _f("The date this archive recorded the text.")
     source: Source = _f("Where the text comes from.")
     change: Change | None = _f("What changed since the previous version; omitted in the first.", default=None)
+    translation: TranslationState = _f(
+        "pending: the Finnish text changed and the English translation is not updated yet (the English pages say so).",
+        default="complete",
+    )
+    corrections: tuple[Correction, ...] = _f(
+        "Corrections made to this version after it was published, oldest first, each with its reason.", default=()
+    )
     title: Localized = _f("The notice's own title.")
     sections: tuple[Section, ...] = _f("The text, as ordered sections.")
     facts: Facts = _f("Structured facts stated in the text.")

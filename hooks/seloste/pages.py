@@ -181,6 +181,12 @@ def source_view(source: Source) -> SourceView:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class CorrectionView:
+    date: DateView
+    reason: str
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class NoticeView:
     lang: str
     root: str
@@ -208,6 +214,10 @@ class NoticeView:
     feed_url: str
     source: SourceView
     transcription_note: str | None
+    corrections: tuple[CorrectionView, ...]
+    """Declared corrections to this version after it was published."""
+    translation_pending: bool
+    """The English text may not follow the Finnish one yet (shown on English pages)."""
     is_translation: bool
     original_url: str
     """The same page in the original language."""
@@ -283,6 +293,8 @@ def version_view(record: OrganisationRecord, shown: VersionRecord, lang: str, *,
         feed_url=site_url(lang, feed_path(slug)),
         source=source_view(version.source),
         transcription_note=version.source.note[lang] if version.source.note else None,
+        corrections=tuple(CorrectionView(date=date_view(c.date, lang), reason=c.reason[lang]) for c in version.corrections),
+        translation_pending=version.translation == "pending",
         is_translation=lang != ORIGINAL_LANGUAGE,
         original_url=site_url(ORIGINAL_LANGUAGE, notice_path(slug) if is_current else version_path(slug, shown.id)),
         controller=_party(version.facts.controller, lang),

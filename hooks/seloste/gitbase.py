@@ -1,0 +1,53 @@
+"""The data as it stands on another git revision (the pull request's base branch)."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import tarfile
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .loader import load_archive
+from .model import Archive
+
+
+class GitError(Exception):
+    """The revision cannot be read (not a git repository, unknown revision)."""
+
+
+@contextmanager
+def data_at(ref: str, data_dir: Path) -> Iterator[Path | None]:
+    """Extract ``data_dir`` as it is at ``ref`` into a temporary folder; yields it (None if absent there)."""
+    data_dir = data_dir.resolve()
+    try:
+        top = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"], cwd=data_dir.parent, capture_output=True, text=True, check=True
+        ).stdout.strip()
+    except (subprocess.CalledProcessError, FileNotFoundError) as err:
+        raise GitError(f"{data_dir.parent} is not inside a git repository") from err
+    relative = data_dir.relative_to(Path(top).resolve()).as_posix()
+    verify = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd=top, capture_output=True)
+    if verify.returncode != 0:
+        raise GitError(f"unknown git revision {ref!r}")
+    listing = subprocess.run(["git", "ls-tree", "--name-only", ref, "--", relative], cwd=top, capture_output=True, text=True)
+    with tempfile.TemporaryDirectory(prefix="seloste-base-") as tmp:
+        if not listing.stdout.strip():
+            yield None
+            return
+        archive = subprocess.run(
+            ["git", "archive", "--format=tar", ref, "--", relative], cwd=top, capture_output=True, check=True
+        )
+        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+            tar.extractall(tmp, filter="data")
+        yield Path(tmp) / relative
+
+
+def archive_at(ref: str, data_dir: Path) -> Archive:
+    """The archive at ``ref``; empty if the data folder did not exist there."""
+    with data_at(ref, data_dir) as base:
+        if base is None:
+            return Archive(organisations=())
+        return load_archive(base, root=base.parent)

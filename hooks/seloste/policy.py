@@ -1,0 +1,150 @@
+"""The rules a change to the archive must keep, checked against the base branch.
+
+- A published version is never edited or deleted, except by a declared correction: an
+  entry in its ``corrections`` with the date and the reason, which the site shows.
+- A new version is dated after the latest published version of its organisation.
+- A change to a Finnish text needs its English counterpart, unless the version declares
+  ``translation: pending`` (the English pages then say so).
+- A published organisation is never removed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from .decode import decode_file
+from .errors import DataError, Location, display_path
+from .model import Archive, OrganisationRecord, Version
+from .yamlsource import YamlFileError, read_yaml
+
+
+def check_change(base: Archive, head: Archive, data_dir: Path, root: Path | None = None) -> list[DataError]:
+    """Every way ``head`` breaks the rules relative to ``base``."""
+    errors: list[DataError] = []
+    heads = {record.slug: record for record in head.organisations}
+    for published in base.organisations:
+        current = heads.get(published.slug)
+        folder = data_dir / published.slug
+        if current is None:
+            errors.append(_error(folder, root, f"organisation {published.slug!r} is published and cannot be removed"))
+            continue
+        errors += _check_organisation(published, current, data_dir, root)
+    for record in head.organisations:
+        if record.slug not in {r.slug for r in base.organisations}:
+            errors += _check_translations(record, set(), data_dir, root)
+    return sorted(errors)
+
+
+def _check_organisation(base: OrganisationRecord, head: OrganisationRecord, data_dir: Path, root: Path | None) -> list[DataError]:
+    errors: list[DataError] = []
+    folder = data_dir / head.slug
+    head_versions = {v.id: v for v in head.versions}
+    latest = base.versions[-1].date
+    for published in base.versions:
+        file = folder / f"{published.id}.yaml"
+        now = head_versions.get(published.id)
+        if now is None:
+            errors.append(
+                _error(
+                    file,
+                    root,
+                    "this published version was deleted; published versions are never deleted "
+                    "(to fix its text, edit it and declare a correction)",
+                )
+            )
+            continue
+        errors += _check_edit(published.version, now.version, file, root)
+    for version in head.versions:
+        if version.id not in {v.id for v in base.versions} and version.date <= latest:
+            errors.append(
+                _error(
+                    folder / f"{version.id}.yaml",
+                    root,
+                    f"a new version must be dated after the latest published version ({latest.isoformat()})",
+                )
+            )
+    errors += _check_translations(head, {v.id for v in base.versions}, data_dir, root, base)
+    return errors
+
+
+def _without_corrections(version: Version) -> Version:
+    return dataclasses.replace(version, corrections=())
+
+
+def _check_edit(published: Version, now: Version, file: Path, root: Path | None) -> list[DataError]:
+    if now.corrections[: len(published.corrections)] != published.corrections:
+        return [_located(file, root, "corrections", "published corrections are kept as they are; add a new one")]
+    changed = _without_corrections(published) != _without_corrections(now)
+    if changed and len(now.corrections) == len(published.corrections):
+        message = (
+            "this version is published and was changed; declare the change: add an entry to 'corrections' "
+            "with its date and the reason in fi and en"
+        )
+        return [_error(file, root, message)]
+    return []
+
+
+def _check_translations(
+    head: OrganisationRecord, published_ids: set[str], data_dir: Path, root: Path | None, base: OrganisationRecord | None = None
+) -> list[DataError]:
+    """A Finnish text changed without its English, in new versions and corrected ones."""
+    errors: list[DataError] = []
+    base_versions = {v.id: v.version for v in base.versions} if base else {}
+    for index, record in enumerate(head.versions):
+        version = record.version
+        if version.translation == "pending":
+            continue
+        if record.id in published_ids:
+            before = base_versions[record.id]
+            if _without_corrections(before) == _without_corrections(version):
+                continue
+        elif index:
+            before = head.versions[index - 1].version
+        else:
+            continue
+        file = data_dir / head.slug / f"{record.id}.yaml"
+        for name in _untranslated(before, version):
+            errors.append(
+                _located(
+                    file,
+                    root,
+                    name,
+                    "the Finnish text changed but the English did not; update the translation, "
+                    "or declare 'translation: pending' on this version",
+                )
+            )
+    return errors
+
+
+def _untranslated(before: Version, after: Version) -> list[str]:
+    """Dotted names of texts whose Finnish changed while their English stayed the same."""
+    names = []
+    if before.title.fi != after.title.fi and before.title.en == after.title.en:
+        names.append("title")
+    earlier = {s.id: s for s in before.sections}
+    for index, section in enumerate(after.sections):
+        old = earlier.get(section.id)
+        if old is None:
+            continue
+        if old.heading and section.heading and old.heading.fi != section.heading.fi and old.heading.en == section.heading.en:
+            names.append(f"sections[{index}].heading")
+        if old.body.fi != section.body.fi and old.body.en == section.body.en:
+            names.append(f"sections[{index}].body")
+    return names
+
+
+def _error(path: Path, root: Path | None, message: str) -> DataError:
+    return DataError(Location(display_path(path, root)), message)
+
+
+def _located(file: Path, root: Path | None, name: str, message: str) -> DataError:
+    """An error at the place of ``name`` in ``file`` (line 1 if it cannot be found)."""
+    where = Location(display_path(file, root))
+    try:
+        shown, node = read_yaml(file, root)
+        _, decoder = decode_file(shown, node, Version)
+        where = decoder.locations.get(name, where)
+    except (YamlFileError, OSError):
+        pass
+    return DataError(where, f"{name}: {message}")

@@ -1,0 +1,202 @@
+"""The pull-request rules, on temporary git repositories: a base branch and a change on top."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from datadir import SLUG, copy_valid, make_data
+from seloste.cli import main
+
+V1, V2 = "2024-01-10", "2024-06-01"
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A repository whose main branch publishes the valid fixture organisation (two versions)."""
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "config", "user.email", "test@example.invalid")
+    git(tmp_path, "config", "user.name", "Test")
+    copy_valid(tmp_path)
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "publish")
+    git(tmp_path, "switch", "-q", "-c", "change")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def version_file(repo: Path, version: str = V2) -> Path:
+    return repo / "data" / SLUG / f"{version}.yaml"
+
+
+def check(capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = main(["check", "--base", "main"])
+    captured = capsys.readouterr()
+    return code, captured.err or captured.out
+
+
+def add_version(repo: Path, date: str, edit: dict[str, str]) -> Path:
+    text = version_file(repo).read_text(encoding="utf-8")
+    for old, new in edit.items():
+        assert old in text
+        text = text.replace(old, new)
+    path = version_file(repo, date)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+FI_BODY = "fi: Säilytämme tietoja viisi vuotta. Käytämme Google Analyticsia."
+EN_BODY = "en: We keep the data for five years. We use Google Analytics."
+NEW_VERSION = {
+    'recorded_date: "2024-06-02"': 'recorded_date: "2024-09-02"',
+    FI_BODY: FI_BODY.replace("viisi", "kolme"),
+    EN_BODY: EN_BODY.replace("five", "three"),
+    "fi: Säilytysaika lyheni viiteen vuoteen.": "fi: Säilytysaika lyheni kolmeen vuoteen.",
+    "en: The retention period was shortened to five years.": "en: The retention period was shortened to three years.",
+}
+
+
+# --- allowed --------------------------------------------------------------------------------
+
+
+def test_a_new_version_with_both_languages_passes_and_is_reported(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    add_version(repo, "2024-09-01", NEW_VERSION)
+    assert check(capsys) == (0, "data: valid, and the change against main keeps the archive's rules\n")
+    assert main(["changes", "--base", "main"]) == 0
+    report = capsys.readouterr().out
+    assert "New version **2024-09-01** (compared with 2024-06-01)." in report
+    assert "Säilytämme tietoja <del>viisi</del><ins>kolme</ins> vuotta" in report
+    assert "We keep the data for <del>five</del><ins>three</ins> years" in report
+    assert "- Summary (en): The retention period was shortened to three years." in report
+
+
+def test_an_unchanged_branch_reports_nothing(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert check(capsys)[0] == 0
+    assert main(["changes", "--base", "main"]) == 0
+    assert "No published notice changes." in capsys.readouterr().out
+
+
+def test_a_declared_correction_may_change_a_published_version(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = version_file(repo)
+    text = path.read_text(encoding="utf-8").replace("en: We keep the data for five years.", "en: We keep data for five years.")
+    text = text.replace(
+        "title:\n",
+        'corrections:\n  - date: "2024-07-01"\n    reason:\n      fi: Käännösvirhe korjattiin.\n'
+        "      en: A translation error was fixed.\ntitle:\n",
+        1,
+    )
+    path.write_text(text, encoding="utf-8")
+    assert check(capsys)[0] == 0
+    assert main(["changes", "--base", "main"]) == 0
+    report = capsys.readouterr().out
+    assert "Correction to published version **2024-06-01**" in report
+    assert "- Correction of 2024-07-01: Käännösvirhe korjattiin. / A translation error was fixed." in report
+
+
+def test_a_new_organisation_passes(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_data(repo, slug="uusi")
+    assert check(capsys)[0] == 0
+    assert main(["changes", "--base", "main"]) == 0
+    assert "## Esimerkki Oy (uusi)\n\nNew organisation, 1 version(s)" in capsys.readouterr().out
+
+
+def test_a_pending_translation_may_leave_the_english_as_it_was(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit = {key: value for key, value in NEW_VERSION.items() if key != EN_BODY}
+    edit["title:\n"] = "translation: pending\ntitle:\n"
+    add_version(repo, "2024-09-01", edit)
+    assert check(capsys)[0] == 0
+
+
+def test_a_repository_without_data_on_the_base_treats_everything_as_new(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "config", "user.email", "test@example.invalid")
+    git(tmp_path, "config", "user.name", "Test")
+    (tmp_path / "README.md").write_text("x")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "empty")
+    copy_valid(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert check(capsys)[0] == 0
+
+
+# --- refused -------------------------------------------------------------------------------
+
+
+def test_editing_a_published_version_needs_a_declared_correction(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = version_file(repo)
+    text = path.read_text(encoding="utf-8").replace("viisi vuotta.", "kuusi vuotta.").replace("five years.", "six years.")
+    path.write_text(text, encoding="utf-8")
+    assert check(capsys) == (
+        1,
+        "data/esimerkki/2024-06-01.yaml:1:1: this version is published and was changed; declare the change: add an "
+        "entry to 'corrections' with its date and the reason in fi and en\n1 error in the data\n",
+    )
+
+
+def test_a_published_version_is_never_deleted(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    version_file(repo, V2).unlink()
+    assert check(capsys) == (
+        1,
+        "data/esimerkki/2024-06-01.yaml:1:1: this published version was deleted; published versions are never deleted "
+        "(to fix its text, edit it and declare a correction)\n1 error in the data\n",
+    )
+
+
+def test_a_published_organisation_is_never_removed(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.rmtree(repo / "data" / SLUG)
+    make_data(repo, slug="toinen")
+    assert check(capsys) == (
+        1,
+        "data/esimerkki:1:1: organisation 'esimerkki' is published and cannot be removed\n1 error in the data\n",
+    )
+
+
+def test_a_new_version_must_come_after_the_published_ones(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    add_version(repo, "2024-03-01", {**NEW_VERSION, 'recorded_date: "2024-06-02"': 'recorded_date: "2024-03-02"'})
+    code, output = check(capsys)
+    assert code == 1
+    assert (
+        "data/esimerkki/2024-03-01.yaml:1:1: a new version must be dated after the latest published version (2024-06-01)\n"
+        in output
+    )
+
+
+def test_a_finnish_change_needs_its_english(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    add_version(repo, "2024-09-01", {key: value for key, value in NEW_VERSION.items() if key != EN_BODY})
+    assert check(capsys) == (
+        1,
+        "data/esimerkki/2024-09-01.yaml:31:7: sections[1].body: the Finnish text changed but the English did not; "
+        "update the translation, or declare 'translation: pending' on this version\n1 error in the data\n",
+    )
+
+
+def test_published_corrections_are_kept(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = version_file(repo)
+    correction = 'corrections:\n  - date: "2024-07-01"\n    reason:\n      fi: Korjaus.\n      en: A fix.\ntitle:\n'
+    path.write_text(path.read_text(encoding="utf-8").replace("title:\n", correction, 1), encoding="utf-8")
+    git(repo, "commit", "-qam", "a correction")
+    git(repo, "branch", "-f", "main", "HEAD")
+    path.write_text(path.read_text(encoding="utf-8").replace(correction, "title:\n"), encoding="utf-8")
+    code, output = check(capsys)
+    assert code == 1 and output.startswith("data/esimerkki/2024-06-01.yaml:1:1: corrections: published corrections are kept")
+
+
+def test_invalid_data_is_reported_before_the_rules(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = version_file(repo)
+    path.write_text(path.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
+    code, output = check(capsys)
+    assert code == 1 and "titel: unknown key 'titel'; did you mean 'title'?" in output
+
+
+def test_an_unknown_base_revision_is_a_usage_error(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--base", "no-such-branch"]) == 2
+    assert capsys.readouterr().err == "seloste check: unknown git revision 'no-such-branch'\n"
