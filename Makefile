@@ -36,10 +36,11 @@ $(VENV)/.site: requirements/site.txt pyproject.toml
 	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps -e .
 	touch $@
 
-$(VENV)/.test: $(VENV)/.site requirements/test.txt scripts/install-chromium
+$(VENV)/.test: $(VENV)/.site requirements/test.txt scripts/install-chromium package-lock.json
 	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements/test.txt
+	npm ci --no-audit --no-fund --loglevel=error
 	scripts/install-chromium
 	touch $@
 
 clean:
-	rm -rf $(VENV) site .pytest_cache
+	rm -rf $(VENV) site .pytest_cache node_modules

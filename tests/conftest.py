@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import functools
+import os
+import shutil
 import sys
 import threading
 from collections.abc import Iterator
@@ -16,7 +18,14 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from sitebuild import Build, build  # noqa: E402
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(
+    os.environ.get("SELOSTE_CHROMIUM")
+    or next(
+        (found for name in ("chromium", "google-chrome", "google-chrome-stable") if (found := shutil.which(name))),
+        "/usr/bin/chromium",
+    )
+)
+"""Debian's chromium here; GitHub's runners have Google Chrome; SELOSTE_CHROMIUM overrides."""
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",

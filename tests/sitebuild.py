@@ -29,9 +29,11 @@ class Build:
         return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
 
-def build(project: Path, site: Path, *extra: str) -> Build:
+def build(project: Path, site: Path, *extra: str, site_url: str | None = None) -> Build:
     """``mkdocs build --strict`` of ``project`` (its mkdocs.yml and data/) into ``site``."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["SELOSTE_SITE_URL"] = site_url
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site), *extra],
         capture_output=True,

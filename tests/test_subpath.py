@@ -1,0 +1,139 @@
+"""The site works at a project subpath, as on GitHub Pages (https://<user>.github.io/<repo>/).
+
+The real site is built for http://127.0.0.1:PORT/seloste/ and served only there; a crawler
+follows every internal link, stylesheet, script, image, form target, feed (and the links
+inside the feeds), comparison source and search resource of both languages. Nothing may be
+missing and nothing may point outside the subpath.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import socket
+import threading
+import urllib.error
+import urllib.request
+from collections import deque
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlsplit
+from xml.etree import ElementTree
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sitebuild import ROOT, build
+
+pytestmark = pytest.mark.build
+
+PREFIX = "/seloste/"
+
+
+class _Subpath(SimpleHTTPRequestHandler):
+    """Serves the site only under PREFIX, like a GitHub project site."""
+
+    def translate_path(self, path: str) -> str:
+        clean = urlsplit(path).path
+        if not clean.startswith(PREFIX):
+            return str(Path(self.directory) / "__outside_the_subpath__")
+        return super().translate_path("/" + clean[len(PREFIX) :])
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base = f"http://127.0.0.1:{port}{PREFIX}"
+    site = tmp_path_factory.mktemp("subpath") / "site"
+    result = build(ROOT, site, site_url=base)
+    assert result.returncode == 0, result.stderr
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Subpath, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield base
+    server.shutdown()
+    server.server_close()
+
+
+def _references(url: str, body: bytes, content_type: str) -> list[str]:
+    if "xml" in content_type or url.endswith(".xml"):
+        feed = ElementTree.fromstring(body)
+        return [link.get("href", "") for link in feed.iter("{http://www.w3.org/2005/Atom}link")]
+    soup = BeautifulSoup(body, "html.parser")
+    found = [tag.get(attr) for tag, attr in (
+        *((t, "href") for t in soup.find_all(["a", "link"])),
+        *((t, "src") for t in soup.find_all(["script", "img", "source", "iframe"])),
+        *((t, "action") for t in soup.find_all("form")),
+        *((t, "data-url") for t in soup.find_all("option")),
+    )]  # fmt: skip
+    refresh = soup.select_one("meta[http-equiv=refresh]")
+    if refresh:
+        found.append(refresh["content"].split("url=", 1)[1])
+    config = soup.select_one("script#__config")
+    if config:  # Material's search worker and index
+        settings = json.loads(config.string)
+        found.append(urljoin(url, settings["search"]))  # relative to the page
+        found.append(urljoin(urljoin(url, settings["base"] + "/"), "search/search_index.json"))
+    return [ref for ref in found if ref and not ref.startswith(("mailto:", "tel:", "javascript:"))]
+
+
+def test_every_internal_reference_resolves_under_the_subpath(base_url: str) -> None:
+    origin = base_url.split(PREFIX)[0]
+    queue = deque([base_url, base_url + "en/"])
+    seen: set[str] = set()
+    fragments: list[tuple[str, str, str]] = []
+    pages: dict[str, BeautifulSoup] = {}
+    broken: list[str] = []
+    while queue:
+        url = queue.popleft()
+        if url in seen:
+            continue
+        seen.add(url)
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                body, kind = response.read(), response.headers.get_content_type()
+        except urllib.error.HTTPError as err:
+            broken.append(f"{url}: {err.code}")
+            continue
+        if kind == "text/html":
+            pages[url] = BeautifulSoup(body, "html.parser")
+        if kind not in ("text/html", "application/xml", "text/xml", "application/atom+xml") and not url.endswith(".xml"):
+            continue
+        for ref in _references(url, body, kind):
+            target, fragment = urldefrag(urljoin(url, ref))
+            if not target.startswith(origin):
+                continue  # an external site
+            path = urlsplit(target).path
+            if not path.startswith(PREFIX):
+                broken.append(f"{url}: {ref} leaves the subpath")
+                continue
+            page = target.split("?")[0]
+            if fragment:
+                fragments.append((url, page, fragment))
+            queue.append(page)
+    for source, page, fragment in fragments:
+        if page in pages and not pages[page].find(id=fragment):
+            broken.append(f"{source}: #{fragment} not found on {page}")
+    assert broken == []
+    paths = {urlsplit(url).path.removeprefix(PREFIX) for url in seen}
+    # both languages, every kind of page, feeds, the comparison script and the search resources were reached
+    for expected in (
+        "",
+        "en/",
+        "planeetta-internet/",
+        "en/planeetta-internet/2018-06-07/",
+        "planeetta-internet/history/",
+        "en/planeetta-internet/compare/",
+        "planeetta-internet/feed.xml",
+        "en/feed.xml",
+        "assets/seloste-compare.js",
+        "search/search_index.json",
+        "en/architecture/",
+    ):
+        assert expected in paths, expected
+    assert len(seen) >= 90  # pages of both languages, feeds, assets (95 when written)
