@@ -22,6 +22,17 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     copy_valid(root)
     evil_org = (FIXTURES / "invalid/organisation/_base.yaml").read_text().replace("name: Esimerkki Oy", f'name: "{EVIL_NAME}"')
     make_data(root, slug="pahis", organisation=evil_org)
+    corrected = (
+        (FIXTURES / "invalid/version/_base.yaml")
+        .read_text()
+        .replace(
+            "title:",
+            'translation: pending\ncorrections:\n  - date: "2024-03-01"\n    reason:\n'
+            "      fi: Kirjoitusvirhe korjattiin.\n      en: A typo was fixed.\ntitle:",
+            1,
+        )
+    )
+    make_data(root, slug="korjattu", version=corrected)
     result = build(root, root / "site")
     assert result.returncode == 0, result.stderr
     return result
@@ -31,7 +42,11 @@ def test_home_lists_organisations_in_both_languages(fixture_site: Build) -> None
     fi, en = fixture_site.soup(""), fixture_site.soup("en/")
     assert fi.html["lang"] == "fi" and en.html["lang"] == "en"
     rows = [[cell.get_text(strip=True) for cell in row.find_all(["th", "td"])] for row in fi.select(".sl-orgs tbody tr")]
-    assert rows == [["Esimerkki Oy", "1783913-6", "1.6.2024", "2"], [EVIL_NAME, "1783913-6", "10.1.2024", "1"]]
+    assert rows == [
+        ["Esimerkki Oy", "1783913-6", "1.6.2024", "2"],
+        ["Esimerkki Oy", "1783913-6", "10.1.2024", "1"],
+        [EVIL_NAME, "1783913-6", "10.1.2024", "1"],
+    ]
     en_rows = [[c.get_text(strip=True) for c in r.find_all(["th", "td"])] for r in en.select(".sl-orgs tbody tr")]
     assert en_rows[0] == ["Esimerkki Oy", "1783913-6", "1 June 2024", "2"]
     link = en.select_one(".sl-orgs tbody a")
@@ -177,7 +192,7 @@ def test_feeds_are_valid_atom_linked_from_the_pages(fixture_site: Build) -> None
         summary = "Säilytysaika lyheni viiteen vuoteen." if lang == "fi" else "The retention period was shortened to five years."
         assert feed.entries[0].summary == summary
         site_feed = feedparser.parse((fixture_site.site / prefix / "feed.xml").read_bytes())
-        assert not site_feed.bozo and len(site_feed.entries) == 3
+        assert not site_feed.bozo and len(site_feed.entries) == 4  # every version of the three organisations
         assert site_feed.feed.language == lang
         for page_path in (prefix, prefix + "esimerkki/", prefix + "esimerkki/history/", prefix + "esimerkki/2024-01-10/"):
             links = fixture_site.soup(page_path).select("link[rel=alternate][type='application/atom+xml']")
@@ -210,3 +225,13 @@ def test_bad_data_stops_the_build_with_located_errors_and_no_traceback(tmp_path:
     assert "2 error(s) in data/; nothing was built" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (root / "site" / "index.html").exists()
+
+
+def test_declared_corrections_are_shown_and_a_pending_translation_is_said_plainly(fixture_site: Build) -> None:
+    fi, en = fixture_site.soup("korjattu/"), fixture_site.soup("en/korjattu/")
+    assert fi.select_one(".sl-corrections li").get_text(" ", strip=True) == "1.3.2024 : Kirjoitusvirhe korjattiin."
+    assert en.select_one(".sl-corrections li").get_text(" ", strip=True) == "1 March 2024 : A typo was fixed."
+    assert fi.select_one(".sl-translation-pending") is None
+    pending = en.select_one(".sl-translation-pending")
+    assert pending is not None and "has not been updated yet" in pending.get_text()
+    assert fixture_site.soup("en/esimerkki/").select_one(".sl-translation-pending") is None
