@@ -49,7 +49,7 @@ def test_sections_are_reachable_from_the_outline(page: Page, site_url: str) -> N
     outline = page.locator(".md-sidebar--secondary a.md-nav__link", has_text="Kauanko henkilötietojani säilytetään?")
     outline.click()
     assert page.url.endswith("#sailytysaika")
-    assert page.locator("#sailytysaika h2").is_visible()
+    assert page.locator("h2#sailytysaika").is_visible()
 
 
 def test_notice_fits_a_phone_screen_and_lists_its_contents(browser: Browser, site_url: str) -> None:

@@ -57,7 +57,8 @@ def test_notice_page_has_header_contents_and_sections(fixture_site: Build) -> No
     page = fixture_site.soup("esimerkki/")
     assert page.html["lang"] == "fi"
     assert page.select_one("article.sl-notice h1").get_text(strip=True) == "no"  # the title typed as `no` stays text
-    assert [s["id"] for s in page.select(".sl-notice__text section")] == ["rekisterinpitaja", "tietojen-sailytys"]
+    assert [s["data-section"] for s in page.select(".sl-notice__text section")] == ["rekisterinpitaja", "tietojen-sailytys"]
+    assert [h["id"] for h in page.select(".sl-notice__text section h2")] == ["rekisterinpitaja", "tietojen-sailytys"]
     assert [a["href"] for a in page.select(".sl-toc a")] == ["#rekisterinpitaja", "#tietojen-sailytys"]
     headings = [h.get_text(strip=True) for h in page.select(".sl-notice__text section h2")]
     assert headings == ["1. Rekisterinpitäjä", "2. Tietojen säilytys"]
@@ -82,7 +83,7 @@ def test_english_page_is_marked_as_translation_linking_the_original(fixture_site
     original = note.select_one("a[hreflang=fi]")
     assert original is not None and resolve("en/esimerkki/", str(original["href"])) == "esimerkki/"
     assert [h.get_text(strip=True) for h in page.select(".sl-notice__text section h2")] == ["1. Controller", "2. Retention"]
-    assert "We keep the data for five years." in page.select_one("#tietojen-sailytys").get_text()
+    assert "We keep the data for five years." in page.select_one("section[data-section=tietojen-sailytys]").get_text()
 
 
 def test_language_switcher_lands_on_the_same_page(fixture_site: Build) -> None:

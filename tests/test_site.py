@@ -74,8 +74,8 @@ def _sentences(text: str) -> list[str]:
 def test_every_english_section_is_translated(real_site: Build, slug: str, version_id: str) -> None:
     fi = real_site.soup(published_at(slug, version_id))
     en = real_site.soup(published_at(slug, version_id, "en"))
-    fi_sections = {s["id"]: s for s in fi.select(".sl-notice__text section")}
-    en_sections = {s["id"]: s for s in en.select(".sl-notice__text section")}
+    fi_sections = {s["data-section"]: s for s in fi.select(".sl-notice__text section")}
+    en_sections = {s["data-section"]: s for s in en.select(".sl-notice__text section")}
     assert list(en_sections) == list(fi_sections)
     assert fi.select_one("article h1").get_text() != en.select_one("article h1").get_text()
     for section_id, fi_section in fi_sections.items():

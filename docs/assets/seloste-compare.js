@@ -470,7 +470,7 @@
     const sections = Array.from(article.querySelectorAll(".sl-notice__text > section.sl-section")).map((section) => {
       const heading = section.querySelector(":scope > h2");
       return {
-        id: section.id,
+        id: section.dataset.section,
         heading: heading ? normalize(heading.textContent) : null,
         blocks: htmlBlocks(section.querySelector(":scope > .sl-section__body")),
         source: section.dataset.source,
