@@ -36,10 +36,10 @@ $(VENV)/.site: requirements/site.txt pyproject.toml
 	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps -e .
 	touch $@
 
-$(VENV)/.test: $(VENV)/.site requirements/test.txt scripts/install-chromium package-lock.json
+$(VENV)/.test: $(VENV)/.site requirements/test.txt scripts/install-system-packages package-lock.json
 	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements/test.txt
 	npm ci --no-audit --no-fund --loglevel=error
-	scripts/install-chromium
+	scripts/install-system-packages
 	touch $@
 
 clean:

@@ -66,7 +66,7 @@ def serve(directory: Path) -> Iterator[str]:
 def browser():
     from playwright.sync_api import sync_playwright
 
-    assert CHROMIUM.exists(), "Debian's chromium is missing: run scripts/install-chromium (make test does)"
+    assert CHROMIUM.exists(), "Debian's chromium is missing: run scripts/install-system-packages (make test does)"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser

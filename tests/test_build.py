@@ -200,10 +200,14 @@ def test_feeds_are_valid_atom_linked_from_the_pages(fixture_site: Build) -> None
             assert links and all((fixture_site.site / resolve(page_path, link["href"])).is_file() for link in links), page_path
 
 
-def test_history_versions_and_comparisons_stay_out_of_the_search_index(fixture_site: Build) -> None:
-    index = json.loads((fixture_site.site / "search/search_index.json").read_text(encoding="utf-8"))
-    locations = {doc["location"] for doc in index["docs"]}
-    assert not [loc for loc in locations if "history" in loc or "compare" in loc or "2024-" in loc]
+def test_only_current_notices_are_in_the_search_index_one_index_per_language(fixture_site: Build) -> None:
+    entry = json.loads((fixture_site.site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    # three organisations: their current notice pages, and nothing else (no history, versions, comparisons)
+    assert {lang: info["page_count"] for lang, info in entry["languages"].items()} == {"fi": 3, "en": 3}
+    indexed = fixture_site.soup("esimerkki/").select("[data-pagefind-body]")
+    assert len(indexed) == 1 and indexed[0].name == "article"
+    for path in ("esimerkki/2024-01-10/", "esimerkki/history/", "en/esimerkki/compare/", "", "about/"):
+        assert fixture_site.soup(path).select("[data-pagefind-body]") == [], path
 
 
 def test_text_from_data_never_becomes_markup(fixture_site: Build) -> None:

@@ -23,6 +23,7 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import Browser
 
 from sitebuild import ROOT, build
 
@@ -61,6 +62,13 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def _references(url: str, body: bytes, content_type: str) -> list[str]:
+    if url.endswith("pagefind-entry.json"):
+        entry = json.loads(body)
+        return [
+            name
+            for lang, info in entry["languages"].items()
+            for name in (f"pagefind.{info['hash']}.pf_meta", f"wasm.{info['wasm']}.pagefind")
+        ]
     if "xml" in content_type or url.endswith(".xml"):
         feed = ElementTree.fromstring(body)
         return [link.get("href", "") for link in feed.iter("{http://www.w3.org/2005/Atom}link")]
@@ -74,11 +82,11 @@ def _references(url: str, body: bytes, content_type: str) -> list[str]:
     refresh = soup.select_one("meta[http-equiv=refresh]")
     if refresh:
         found.append(refresh["content"].split("url=", 1)[1])
-    config = soup.select_one("script#__config")
-    if config:  # Material's search worker and index
-        settings = json.loads(config.string)
-        found.append(urljoin(url, settings["search"]))  # relative to the page
-        found.append(urljoin(urljoin(url, settings["base"] + "/"), "search/search_index.json"))
+    search = soup.select_one("#sl-search[data-base]")
+    if search:  # the search's resources: Pagefind's bundle, its index of each language, the Finnish lexicon
+        base = urljoin(url, search["data-base"])
+        found += [urljoin(base, "pagefind/pagefind.js"), urljoin(base, "pagefind/pagefind-entry.json")]
+        found.append(urljoin(base, "search-lexicon/fi/he.json"))
     return [ref for ref in found if ref and not ref.startswith(("mailto:", "tel:", "javascript:"))]
 
 
@@ -102,7 +110,10 @@ def test_every_internal_reference_resolves_under_the_subpath(base_url: str) -> N
             continue
         if kind == "text/html":
             pages[url] = BeautifulSoup(body, "html.parser")
-        if kind not in ("text/html", "application/xml", "text/xml", "application/atom+xml") and not url.endswith(".xml"):
+        readable = ("text/html", "application/xml", "text/xml", "application/atom+xml", "application/json")
+        if kind not in readable and not url.endswith(".xml"):
+            continue
+        if kind == "application/json" and not url.endswith("pagefind-entry.json"):
             continue
         for ref in _references(url, body, kind):
             target, fragment = urldefrag(urljoin(url, ref))
@@ -132,8 +143,24 @@ def test_every_internal_reference_resolves_under_the_subpath(base_url: str) -> N
         "planeetta-internet/feed.xml",
         "en/feed.xml",
         "assets/seloste-compare.js",
-        "search/search_index.json",
+        "pagefind/pagefind.js",
+        "pagefind/wasm.fi.pagefind",
+        "search-lexicon/fi/he.json",
         "en/architecture/",
     ):
         assert expected in paths, expected
     assert len(seen) >= 90  # pages of both languages, feeds, assets (95 when written)
+
+
+@pytest.mark.browser
+def test_search_works_under_the_subpath(base_url: str, browser: Browser) -> None:
+    page = browser.new_page()
+    for path, query in (("", "henkilötiedot"), ("en/", "cookies")):
+        page.goto(base_url + path)
+        hits = page.evaluate("q => selosteSearch.find(q)", query)
+        assert hits and all(hit["url"].startswith(PREFIX) for hit in hits)
+        assert all(section.startswith(PREFIX) for hit in hits for section in hit["sections"])
+        for hit in hits[:2]:
+            with urllib.request.urlopen(urljoin(base_url, hit["url"]), timeout=10) as response:
+                assert response.status == 200
+    page.close()

@@ -1,0 +1,205 @@
+/*
+ * Seloste: search the current notices of the page's language with Pagefind.
+ *
+ * Pagefind stems words (Snowball); for Finnish, each query word is also expanded with the
+ * other forms of the same word found in the notices (search-lexicon/fi/, written at build
+ * time with the Voikko analyser): henkilötiedot also finds henkilötietojen, seloste also
+ * finds tietosuojaseloste. A quoted "phrase" is searched as it is. Results list each
+ * organisation with its matching sections, the matched words marked, linking to the section.
+ * Text from the index is inserted with textContent only.
+ */
+(function () {
+  "use strict";
+
+  const dialog = document.getElementById("sl-search");
+  if (!dialog) return;
+  const ui = JSON.parse(document.getElementById("sl-search-ui").textContent);
+  const input = document.getElementById("sl-search-input");
+  const status = document.getElementById("sl-search-status");
+  const list = document.getElementById("sl-search-results");
+  const base = new URL(dialog.dataset.base, location.href);
+  const lang = document.documentElement.lang;
+  const WORD = /[\p{L}\p{N}]+/gu;
+  const MAX_RESULTS = 20;
+  const MAX_SECTIONS = 3;
+  let pagefind = null;
+  const lexicon = new Map();
+
+  async function engine() {
+    if (!pagefind) {
+      pagefind = await import(new URL("pagefind/pagefind.js", base).href);
+      await pagefind.options({ baseUrl: base.pathname });
+      await pagefind.init();
+    }
+    return pagefind;
+  }
+
+  async function variants(word) {
+    if (lang !== "fi" || word.length < 3) return [word];
+    const shard = word.slice(0, 2);
+    if (!lexicon.has(shard)) {
+      lexicon.set(shard, fetch(new URL("search-lexicon/fi/" + encodeURIComponent(shard) + ".json", base))
+        .then((r) => (r.ok ? r.json() : {}))
+        .catch(() => ({})));
+    }
+    const table = await lexicon.get(shard);
+    return [word].concat(table[word] || []);
+  }
+
+  /* Pages matching every query word in some form: [{id, score, results}], best first. */
+  async function search(query) {
+    const pf = await engine();
+    const phrase = /"/.test(query);
+    const words = phrase ? [] : Array.from(new Set((query.toLowerCase().match(WORD) || [])));
+    const direct = await pf.search(query);
+    const found = new Map(direct.results.map((r) => [r.id, { id: r.id, score: r.score * 2, results: [r] }]));
+    if (phrase || !words.length) return Array.from(found.values());
+    let pages = null;
+    for (const word of words) {
+      const forms = await variants(word);
+      if (forms.length === 1 && words.length === 1) break; // nothing to add to the direct search
+      const hits = new Map();
+      for (const form of forms) {
+        for (const r of (await pf.search(form)).results) {
+          const hit = hits.get(r.id);
+          if (!hit) hits.set(r.id, { id: r.id, score: r.score, results: [r] });
+          else {
+            hit.score = Math.max(hit.score, r.score);
+            hit.results.push(r);
+          }
+        }
+      }
+      if (pages === null) {
+        pages = hits;
+      } else {
+        for (const id of Array.from(pages.keys())) {
+          if (!hits.has(id)) pages.delete(id);
+          else {
+            pages.get(id).score += hits.get(id).score;
+            pages.get(id).results.push(...hits.get(id).results);
+          }
+        }
+      }
+    }
+    for (const [id, hit] of pages || []) {
+      if (!found.has(id)) found.set(id, hit);
+      else found.get(id).results.push(...hit.results);
+    }
+    return Array.from(found.values()).sort((a, b) => b.score - a.score);
+  }
+
+  /* One entry per page: its title and URL, and every matching section (from all word forms). */
+  async function details(hit) {
+    const all = await Promise.all(hit.results.map((r) => r.data()));
+    const sections = new Map();
+    for (const data of all) {
+      for (const s of data.sub_results || []) if (s.url.includes("#") && !sections.has(s.url)) sections.set(s.url, s);
+    }
+    const first = all[0];
+    return { title: first.meta.title, url: first.url, excerpt: first.excerpt, sections: Array.from(sections.values()) };
+  }
+
+  function excerptNodes(html) {
+    // Pagefind marks matches with <mark>; parse in an inert document, keep only text and marks.
+    const doc = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
+    const out = [];
+    for (const node of doc.body.firstChild.childNodes) {
+      if (node.nodeType === Node.ELEMENT_NODE && node.localName === "mark") {
+        const mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        out.push(mark);
+      } else {
+        out.push(document.createTextNode(node.textContent));
+      }
+    }
+    return out;
+  }
+
+  function el(tag, attrs, children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs || {})) {
+      if (key === "text") node.textContent = value;
+      else node.setAttribute(key, value);
+    }
+    for (const child of children || []) node.append(child);
+    return node;
+  }
+
+  async function render(query) {
+    status.textContent = ui.loading;
+    list.replaceChildren();
+    let hits;
+    try {
+      hits = await search(query);
+    } catch (error) {
+      status.textContent = ui.failed;
+      return;
+    }
+    if (input.value.trim() !== query) return; // a newer query is on its way
+    if (!hits.length) {
+      status.textContent = ui.none.replace("{query}", query);
+      return;
+    }
+    status.textContent = ui.results.replace("{count}", String(hits.length));
+    const items = await Promise.all(hits.slice(0, MAX_RESULTS).map(details));
+    if (input.value.trim() !== query) return;
+    list.replaceChildren(...items.map((item) => {
+      const sections = item.sections.slice(0, MAX_SECTIONS);
+      const shown = sections.length ? sections : [{ title: item.title, url: item.url, excerpt: item.excerpt }];
+      return el("li", { class: "sl-search__result" }, [
+        el("a", { class: "sl-search__org", href: item.url, text: item.title }),
+        el("ul", {}, shown.map((s) => el("li", {}, [
+          el("a", { class: "sl-search__section", href: s.url, text: s.title }),
+          el("p", { class: "sl-search__excerpt" }, excerptNodes(s.excerpt)),
+        ]))),
+      ]);
+    }));
+  }
+
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") {
+      event.preventDefault(); // a search field would only clear itself; Escape closes the search
+      dialog.close();
+    }
+  });
+
+  let timer = null;
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    const query = input.value.trim();
+    if (!query) {
+      status.textContent = "";
+      list.replaceChildren();
+      return;
+    }
+    timer = setTimeout(() => render(query), 150);
+  });
+
+  function open() {
+    if (!dialog.open) dialog.showModal();
+    input.focus();
+    input.select();
+    engine().catch(() => (status.textContent = ui.failed));
+  }
+
+  document.querySelectorAll("[data-sl-search-open]").forEach((button) => button.addEventListener("click", open));
+  dialog.addEventListener("click", (event) => {
+    if (event.target === dialog || event.target.closest("a[href]")) dialog.close(); // the backdrop, or a result followed
+  });
+  document.addEventListener("keydown", (event) => {
+    const typing = /^(input|textarea|select)$/i.test(event.target.localName) || event.target.isContentEditable;
+    if ((event.key === "/" && !typing) || (event.key.toLowerCase() === "k" && (event.ctrlKey || event.metaKey))) {
+      event.preventDefault();
+      open();
+    }
+  });
+
+  /* For tests and the benchmark: [{title, url, sections: [url]}] for a query. */
+  async function find(query) {
+    const hits = await search(query);
+    const items = await Promise.all(hits.map(details));
+    return items.map((item) => ({ title: item.title, url: item.url, sections: item.sections.map((s) => s.url) }));
+  }
+
+  window.selosteSearch = { search: search, variants: variants, find: find };
+})();

@@ -1,0 +1,64 @@
+"""The search index: Pagefind over the built site, one index per language.
+
+Only current notices are indexed (their article carries ``data-pagefind-body``); history,
+old versions and comparisons never are. Pagefind reads each page's ``<html lang>`` and
+builds a separate index per language, stemming Finnish and English words with Snowball.
+docs/search.en.md records how the engines compared on the archive's query list.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+from pathlib import Path
+
+from .blocks import blocks
+from .lexicon import available, build_lexicon, words, write_lexicon
+from .model import Archive
+
+log = logging.getLogger(__name__)
+
+BUNDLE = "pagefind"
+"""The folder under the site root that holds the index and its scripts."""
+
+
+class SearchIndexError(Exception):
+    """Pagefind failed; the message holds its output."""
+
+
+def pagefind_executable() -> str:
+    from pagefind_bin import get_executable  # the pinned binary, shipped in the wheel
+
+    return str(get_executable())
+
+
+def index_site(site_dir: Path) -> str:
+    """Index the built site in place; returns Pagefind's summary output."""
+    command = [pagefind_executable(), "--site", str(site_dir), "--output-subdir", BUNDLE]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise SearchIndexError(result.stdout + result.stderr)
+    return result.stdout
+
+
+def current_finnish_texts(archive: Archive) -> list[str]:
+    """The Finnish texts the search indexes: each current notice's title, headings and blocks."""
+    texts = []
+    for record in archive.organisations:
+        version = record.current.version
+        texts.append(version.title.fi)
+        for section in version.sections:
+            if section.heading:
+                texts.append(section.heading.fi)
+            texts.extend(block.text for block in blocks(section.body.fi))
+    return texts
+
+
+def write_finnish_lexicon(archive: Archive, site_dir: Path) -> int | None:
+    """Write the Finnish search lexicon; returns its number of words, or None without Voikko."""
+    analyser = available()
+    if analyser is None:
+        return None
+    lexicon = build_lexicon(words(current_finnish_texts(archive)), analyser)
+    write_lexicon(site_dir, "fi", lexicon)
+    return len(lexicon)

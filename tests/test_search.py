@@ -1,0 +1,184 @@
+"""Search that understands Finnish: the issue's query list against the built index.
+
+Expected hits come from an oracle independent of the engine: a pattern matching the forms of
+each word, applied to the text of every section of every current notice. The search must
+find every organisation and every titled section whose text uses a form of the word
+(recall), and only organisations that do (precision).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, Page
+
+from conftest import serve
+from seloste.fidelity import html_text
+from seloste.loader import load_archive
+from sitebuild import ROOT, Build
+
+pytestmark = [pytest.mark.browser, pytest.mark.build]
+
+ARCHIVE = load_archive(ROOT / "data")
+
+# query: the forms of its word (what must be found); precision is checked with PRECISION where
+# a query also, rightly, finds a shorter word of the same family (säilytysaika -> säilytys).
+FINNISH = {
+    "evästeistä": r"eväste",
+    "evästeet": r"eväste",
+    "henkilötiedot": r"henkilötie[dt]o",
+    "henkilötietojen": r"henkilötie[dt]o",
+    "säilyttää": r"säily(tä|tet|ttä)",
+    "säilytysaika": r"säilytysa[ij]",
+    "rekisterinpitäjän": r"rekisterinpitäj",
+    "luovutetaan": r"luovu(ta|te|tta|tti)",
+    "suoramarkkinointi": r"suoramarkkinoin",
+    "tietosuojavaltuutetulle": r"tietosuojavaltuute",
+    "oikeus": r"oikeu(s|d|k|t(?!et))",
+    "poistaminen": r"poist[ae]",
+    "tietosuojaseloste": r"tietosuojaselost",
+    "seloste": r"selost",
+    "henkilötieto": r"henkilötie[dt]o",  # consonant gradation: henkilötiedot / henkilötieto
+}
+ENGLISH = {"cookies": r"cookie", "retention": r"retention", "transfer": r"transfer"}
+PRECISION = {"säilytysaika": r"säilyty"}
+
+
+def _sections(site: Build, lang: str) -> dict[str, tuple[str, dict[str, str]]]:
+    """slug -> (organisation name, {section anchor or '': text})."""
+    prefix = "" if lang == "fi" else "en/"
+    result = {}
+    for record in ARCHIVE.organisations:
+        page = site.soup(f"{prefix}{record.slug}/")
+        texts = {}
+        for section in page.select(".sl-notice__text section"):
+            heading = section.find("h2")
+            texts[heading["id"] if heading else ""] = html_text(str(section)).lower()
+        title = page.select_one("article h1")
+        texts[""] = texts.get("", "") + " " + html_text(str(title)).lower()
+        result[record.slug] = (record.organisation.name, texts)
+    return result
+
+
+@pytest.fixture(scope="module")
+def site_url(real_site: Build) -> Iterator[str]:
+    with serve(real_site.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def _find(page: Page, url: str, query: str) -> dict[str, set[str]]:
+    """organisation name -> anchors of the sections found, through the site's own search script."""
+    if page.url != url:
+        page.goto(url)
+    found = page.evaluate("q => selosteSearch.find(q)", query)
+    return {hit["title"]: {urlsplit(s).fragment for s in hit["sections"]} for hit in found}
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "pattern"), [("fi", q, p) for q, p in FINNISH.items()] + [("en", q, p) for q, p in ENGLISH.items()]
+)
+def test_query_finds_every_section_using_the_word(
+    real_site: Build, site_url: str, page: Page, lang: str, query: str, pattern: str
+) -> None:
+    sections = _sections(real_site, lang)
+    oracle = re.compile(pattern)
+    expected = {
+        name: {anchor for anchor, text in texts.items() if anchor and oracle.search(text)}
+        for name, texts in sections.values()
+        if any(oracle.search(text) for text in texts.values())
+    }
+    found = _find(page, site_url + ("" if lang == "fi" else "en/"), query)
+    assert set(expected) <= set(found), f"missing {set(expected) - set(found)}"
+    loose = re.compile(PRECISION.get(query, pattern))
+    allowed = {name for name, texts in sections.values() if any(loose.search(text) for text in texts.values())}
+    assert set(found) <= allowed, f"found without the word: {set(found) - allowed}"
+    for name, anchors in expected.items():
+        assert anchors <= found[name], (name, anchors - found[name])
+
+
+def test_one_language_at_a_time(site_url: str, page: Page) -> None:
+    # an English word on the Finnish site and a Finnish one on the English site find nothing
+    assert _find(page, site_url, "retention") == {}
+    assert _find(page, site_url + "en/", "evästeet") == {}
+    assert _find(page, site_url + "en/", "retention") != {}
+
+
+def test_several_words_must_all_match_and_a_phrase_is_exact(real_site: Build, site_url: str, page: Page) -> None:
+    both = _find(page, site_url, "henkilötietojen säilytysaika")
+    assert set(both) and set(both) <= set(_find(page, site_url, "säilytysaika")) & set(_find(page, site_url, "henkilötiedot"))
+    with_phrase = {
+        name for name, texts in _sections(real_site, "fi").values() if any("oikeus tarkastaa" in t for t in texts.values())
+    }
+    assert set(_find(page, site_url, '"oikeus tarkastaa"')) == with_phrase == {"Infocrea Oy", "Midare Oy", "Mikromafia Oy"}
+    assert len(_find(page, site_url, "oikeus tarkastaa")) >= len(with_phrase)
+
+
+def test_only_current_notices_are_indexed(site_url: str, page: Page) -> None:
+    page.goto(site_url)
+    urls = page.evaluate(
+        """async () => { const all = []; for (const q of ['tietosuojaseloste', 'rekisteri', 'Heidi']) {
+             for (const hit of await selosteSearch.find(q)) all.push(hit.url); } return all; }"""
+    )
+    assert urls and all(re.fullmatch(r"/[a-z0-9-]+/", url) for url in urls), urls
+    assert _find(page, site_url, "Heidi") == {}  # only the 2021 version names Heidi Eronen
+
+
+def test_search_box_in_each_language(real_site: Build, site_url: str, browser: Browser) -> None:
+    for path, query, button, expected in (
+        ("planeetta-internet/", "tietosuojavaltuutetulle", "Hae selosteista", "Mikroni Digital"),
+        ("en/micro-magic/", "retention", "Search the notices", "Micro Magic Oy"),
+    ):
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        page = context.new_page()
+        page.goto(site_url + path)
+        header = page.locator(".md-header")
+        before = header.bounding_box()
+        page.keyboard.press("/")
+        assert page.locator("#sl-search").is_visible()
+        page.keyboard.type(query)
+        result = page.locator(".sl-search__result", has_text=expected).first
+        result.wait_for()
+        assert result.locator("mark").count() >= 1
+        link = result.locator(".sl-search__section").first
+        href = link.get_attribute("href")
+        assert href and "#" in href
+        link.click()
+        page.wait_for_url(f"**{urlsplit(href).path}#{urlsplit(href).fragment}")
+        assert page.locator(f"h2#{urlsplit(href).fragment}").is_visible()
+        assert header.bounding_box() == before  # no layout jump
+        page.get_by_role("button", name=button).click()
+        assert page.locator("#sl-search").is_visible()
+        page.keyboard.press("Escape")
+        assert not page.locator("#sl-search").is_visible()
+        context.close()
+    del real_site
+
+
+def test_search_at_phone_width(site_url: str, browser: Browser) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(site_url)
+    page.get_by_role("button", name="Hae selosteista").click()
+    page.keyboard.type("evästeet")
+    page.locator(".sl-search__result").first.wait_for()
+    box = page.locator("#sl-search").bounding_box()
+    assert box and box["width"] <= 360 and page.evaluate("document.documentElement.scrollWidth") <= 360
+    context.close()
+
+
+def test_results_show_only_text(real_site: Build) -> None:
+    script = (real_site.site / "assets/seloste-search.js").read_text(encoding="utf-8")
+    assert "innerHTML" not in script and "insertAdjacentHTML" not in script
+    assert BeautifulSoup((real_site.site / "index.html").read_text(encoding="utf-8"), "html.parser").select_one("#sl-search")
