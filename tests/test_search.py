@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page
 
 from conftest import serve
+from search_queries import ENGLISH, FINNISH, PRECISION
 from seloste.fidelity import html_text
 from seloste.loader import load_archive
 from sitebuild import ROOT, Build
@@ -24,28 +25,6 @@ from sitebuild import ROOT, Build
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 ARCHIVE = load_archive(ROOT / "data")
-
-# query: the forms of its word (what must be found); precision is checked with PRECISION where
-# a query also, rightly, finds a shorter word of the same family (säilytysaika -> säilytys).
-FINNISH = {
-    "evästeistä": r"eväste",
-    "evästeet": r"eväste",
-    "henkilötiedot": r"henkilötie[dt]o",
-    "henkilötietojen": r"henkilötie[dt]o",
-    "säilyttää": r"säily(tä|tet|ttä)",
-    "säilytysaika": r"säilytysa[ij]",
-    "rekisterinpitäjän": r"rekisterinpitäj",
-    "luovutetaan": r"luovu(ta|te|tta|tti)",
-    "suoramarkkinointi": r"suoramarkkinoin",
-    "tietosuojavaltuutetulle": r"tietosuojavaltuute",
-    "oikeus": r"oikeu(s|d|k|t(?!et))",
-    "poistaminen": r"poist[ae]",
-    "tietosuojaseloste": r"tietosuojaselost",
-    "seloste": r"selost",
-    "henkilötieto": r"henkilötie[dt]o",  # consonant gradation: henkilötiedot / henkilötieto
-}
-ENGLISH = {"cookies": r"cookie", "retention": r"retention", "transfer": r"transfer"}
-PRECISION = {"säilytysaika": r"säilyty"}
 
 
 def _sections(site: Build, lang: str) -> dict[str, tuple[str, dict[str, str]]]:

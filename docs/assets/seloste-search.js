@@ -30,6 +30,7 @@
       pagefind = await import(new URL("pagefind/pagefind.js", base).href);
       await pagefind.options({ baseUrl: base.pathname });
       await pagefind.init();
+      await pagefind.preload(lang === "fi" ? "tieto" : "data"); // loads the language's WebAssembly before the reader types
     }
     return pagefind;
   }
@@ -46,6 +47,14 @@
     return [word].concat(table[word] || []);
   }
 
+  /* What a query will need, fetched ahead: the index chunks of its words and of their other forms. */
+  async function prepare(query) {
+    const pf = await engine();
+    const words = /"/.test(query) ? [] : Array.from(new Set(query.toLowerCase().match(WORD) || []));
+    const forms = (await Promise.all(words.map(variants))).flat();
+    await Promise.all([query].concat(forms).map((form) => pf.preload(form)));
+  }
+
   /* Pages matching every query word in some form: [{id, score, results}], best first. */
   async function search(query) {
     const pf = await engine();
@@ -59,8 +68,9 @@
       const forms = await variants(word);
       if (forms.length === 1 && words.length === 1) break; // nothing to add to the direct search
       const hits = new Map();
-      for (const form of forms) {
-        for (const r of (await pf.search(form)).results) {
+      const searches = await Promise.all(forms.map((form) => pf.search(form)));
+      for (const found of searches) {
+        for (const r of found.results) {
           const hit = hits.get(r.id);
           if (!hit) hits.set(r.id, { id: r.id, score: r.score, results: [r] });
           else {
@@ -172,6 +182,7 @@
       list.replaceChildren();
       return;
     }
+    prepare(query).catch(() => {}); // fetch index chunks and lexicon while the reader types
     timer = setTimeout(() => render(query), 150);
   });
 
@@ -194,12 +205,12 @@
     }
   });
 
-  /* For tests and the benchmark: [{title, url, sections: [url]}] for a query. */
-  async function find(query) {
-    const hits = await search(query);
+  /* For tests and the benchmark: [{title, url, sections: [url]}] for a query (the first `limit`). */
+  async function find(query, limit) {
+    const hits = (await search(query)).slice(0, limit || Infinity);
     const items = await Promise.all(hits.map(details));
     return items.map((item) => ({ title: item.title, url: item.url, sections: item.sections.map((s) => s.url) }));
   }
 
-  window.selosteSearch = { search: search, variants: variants, find: find };
+  window.selosteSearch = { search: search, variants: variants, find: find, ready: engine, prepare: prepare, shown: MAX_RESULTS };
 })();

@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 LEXICON_DIR = "search-lexicon"
-MAX_FORMS = 40
-"""At most this many other forms per word (the most frequent first): enough for real notices."""
+MAX_FORMS = 12
+"""At most this many other forms per word (the most frequent first)."""
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _PART = re.compile(r"\(([^()]+)\)")
 
@@ -80,13 +80,25 @@ def build_lexicon(counts: dict[str, int], analyser: Analyser) -> dict[str, list[
             groups[key].add(word)
     for base in groups:
         keys.setdefault(base, frozenset({base}))
+    stem = _stemmer()
     lexicon = {}
     for word, bases in keys.items():
         related = set().union(*(groups[b] for b in bases)) - {word} if bases else set()
-        if related:
-            ranked = sorted(related, key=lambda w: (-counts.get(w, 0), w))[:MAX_FORMS]
-            lexicon[word] = sorted(ranked)
+        # Pagefind stems both the index and the query with Snowball: one form per Snowball stem is
+        # enough, and forms of the query's own stem add nothing.
+        by_stem: dict[str, str] = {}
+        for form in sorted(related, key=lambda w: (-counts.get(w, 0), w)):
+            by_stem.setdefault(stem(form), form)
+        by_stem.pop(stem(word), None)
+        if by_stem:
+            lexicon[word] = sorted(by_stem.values())[:MAX_FORMS]
     return lexicon
+
+
+def _stemmer():
+    import snowballstemmer  # the Snowball algorithm Pagefind's index uses for Finnish
+
+    return snowballstemmer.stemmer("finnish").stemWord
 
 
 def shard(word: str) -> str:

@@ -1,0 +1,114 @@
+"""Measure search at archive scale: what a first query downloads, and how long queries take.
+
+Builds a synthetic archive (scripts/synthetic.py) with this repository's configuration, serves
+it locally and, in headless Chromium, opens the Finnish home page and runs queries through the
+site's own search script (Pagefind plus the Finnish lexicon), like a reader's search box does.
+Prints, per query, on a fresh visit: bytes of search resources fetched (Pagefind's scripts,
+WebAssembly, index chunks and fragments, lexicon shards; uncompressed, as served), the time
+to load the search engine (the search dialog starts this when it opens, before the reader
+has typed), the time from the query to the results, and the same query again.
+
+    python scripts/search_benchmark.py [--organisations 2000] [--versions 1] [--site DIR]
+
+--site measures an already built site instead of building one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests"), str(ROOT / "scripts")]
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+from synthetic import generate  # noqa: E402
+
+from conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from sitebuild import build, fixture_project  # noqa: E402
+
+QUERIES = ["henkilötiedot", "evästeistä", "säilytysaika", "seloste", "oikeus poistaminen", '"henkilötietojen käsittely"']
+
+
+def measure(site: Path) -> list[tuple[str, int, int, float, float, float, float]]:
+    rows = []
+    with sync_playwright() as playwright, serve(site) as base:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        for query in QUERIES:
+            page = browser.new_page()  # its own context: an empty cache, a reader's first visit
+            page.goto(base)
+            fetched: list[int] = []  # Pagefind fetches from a worker: count responses, not the page's resource timings
+            page.on(
+                "requestfinished",
+                lambda request, fetched=fetched: (
+                    fetched.append(request.sizes()["responseBodySize"])
+                    if "/pagefind/" in request.url or "/search-lexicon/" in request.url
+                    else None
+                ),
+            )
+            loading = time.perf_counter()
+            page.evaluate("() => selosteSearch.ready().then(() => true)")  # the dialog starts this when it opens
+            load = (time.perf_counter() - loading) * 1000
+            started = time.perf_counter()
+            # as the search dialog does: every matching organisation, the details of the first ones shown
+            page.evaluate("q => selosteSearch.find(q, selosteSearch.shown).then(hits => hits.length)", query)
+            elapsed = (time.perf_counter() - started) * 1000
+            size = sum(fetched)
+            # a reader types for a while: the search box prepares the query meanwhile (see prepare())
+            fresh = browser.new_page()
+            fresh.goto(base)
+            fresh.evaluate("q => selosteSearch.ready().then(() => selosteSearch.prepare(q)).then(() => true)", query)
+            typed_started = time.perf_counter()
+            fresh.evaluate("q => selosteSearch.find(q, selosteSearch.shown).then(hits => hits.length)", query)
+            typed = (time.perf_counter() - typed_started) * 1000
+            fresh.close()
+            warm_started = time.perf_counter()
+            page.evaluate("q => selosteSearch.find(q, selosteSearch.shown).then(hits => hits.length)", query)
+            warm = (time.perf_counter() - warm_started) * 1000
+            count = page.evaluate("q => selosteSearch.search(q).then(hits => hits.length)", query)
+            rows.append((query, count, size, load, elapsed, typed, warm))
+            page.close()
+        browser.close()
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--organisations", type=int, default=2000)
+    parser.add_argument("--versions", type=int, default=1, help="versions per organisation (only current ones are indexed)")
+    parser.add_argument("--site", type=Path, help="an already built site to measure")
+    parser.add_argument("--keep", type=Path, help="build the synthetic project into this folder and keep it")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        site = args.site
+        if site is None:
+            project = fixture_project(args.keep or Path(tmp) / "project")
+            generate(project, args.organisations, args.versions)
+            started = time.perf_counter()
+            result = build(project, project / "site")
+            if result.returncode:
+                print(result.stderr, file=sys.stderr)
+                return 1
+            print(f"built {args.organisations} organisations x {args.versions} versions in {time.perf_counter() - started:.0f} s")
+            site = project / "site"
+        index_bytes = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
+        lexicon_bytes = sum(p.stat().st_size for p in (site / "search-lexicon").rglob("*") if p.is_file())
+        print(f"search index on disk: {index_bytes / 1e6:.1f} MB; Finnish lexicon: {lexicon_bytes / 1e3:.0f} kB")
+        print(
+            "| query | results | first query downloads (engine + index + lexicon) | engine load (on opening) "
+            "| first query, cold | first query, prepared while typing | again |"
+        )
+        print("|---|---|---|---|---|---|---|")
+        for query, count, size, load, elapsed, typed, warm in measure(site):
+            print(
+                f"| `{query}` | {count} | {size / 1000:.0f} kB | {load:.0f} ms | {elapsed:.0f} ms "
+                f"| {typed:.0f} ms | {warm:.0f} ms |"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

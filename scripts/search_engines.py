@@ -1,0 +1,161 @@
+"""Compare search engines on the archive's query list and print the hit table (docs/search.en.md).
+
+Engines, all on the current notices of the real data, in headless Chromium:
+
+- Material: Material for MkDocs' own search (lunr) with mkdocs-static-i18n, over the same
+  notices built as plain Markdown pages (one per organisation and language);
+- Pagefind: Pagefind 1.5.2 with its Snowball stemming (the site without its Finnish lexicon);
+- Pagefind + Voikko: the site as built (query words expanded with the Voikko lexicon).
+
+For each query the oracle (tests/search_queries.py) says which organisations use a form of
+the word; a cell reads found/expected, with "+N" for organisations found without the word
+and "+N other language" for hits on pages of the other language.
+
+    python scripts/search_engines.py            (needs chromium, Voikko, the test requirements)
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
+
+from playwright.sync_api import Page, sync_playwright  # noqa: E402
+
+from conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from search_queries import ENGLISH, FINNISH, PRECISION  # noqa: E402
+from seloste.blocks import blocks  # noqa: E402
+from seloste.loader import load_archive  # noqa: E402
+from sitebuild import build  # noqa: E402
+
+ARCHIVE = load_archive(ROOT / "data", root=ROOT)
+NAMES = {record.slug: record.organisation.name for record in ARCHIVE.organisations}
+
+
+def oracle(lang: str, pattern: str) -> set[str]:
+    """Organisations whose current notice (title, headings, text) uses a form of the word."""
+    found = set()
+    for record in ARCHIVE.organisations:
+        version = record.current.version
+        texts = [version.title[lang]] + [s.heading[lang] for s in version.sections if s.heading]
+        texts += [b.text for s in version.sections for b in blocks(s.body[lang])]
+        if re.search(pattern, " ".join(texts).lower()):
+            found.add(record.organisation.name)
+    return found
+
+
+def material_site(work: Path) -> Path:
+    """The current notices as plain Markdown pages, built with Material's search and static-i18n."""
+    docs = work / "docs"
+    docs.mkdir(parents=True)
+    for lang in ("fi", "en"):
+        (docs / f"index.{lang}.md").write_text("# Seloste\n", encoding="utf-8")
+        for record in ARCHIVE.organisations:
+            version = record.current.version
+            parts = [f"# {record.organisation.name}\n", f"{version.title[lang]}\n"]
+            for section in version.sections:
+                if section.heading:
+                    parts.append(f"## {section.heading[lang]}\n")
+                parts.append(section.body[lang] + "\n")
+            (docs / f"{record.slug}.{lang}.md").write_text("\n".join(parts), encoding="utf-8")
+    (work / "mkdocs.yml").write_text(
+        textwrap.dedent(
+            """\
+            site_name: Material search baseline
+            theme: {name: material, language: fi, font: false}
+            plugins:
+              - search
+              - i18n:
+                  docs_structure: suffix
+                  reconfigure_search: true
+                  languages:
+                    - {locale: fi, name: Suomi, default: true, build: true}
+                    - {locale: en, name: English, build: true}
+            """
+        ),
+        encoding="utf-8",
+    )
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(sys.executable).parent)}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(work / "site")], cwd=work, check=True, env=env)
+    return work / "site"
+
+
+def material_hits(page: Page, base: str, lang: str, query: str) -> tuple[set[str], int]:
+    """(organisations found on pages of the language, hits on pages of the other language)."""
+    page.goto(base + ("" if lang == "fi" else "en/"))
+    page.locator(".md-search__input").click()
+    page.keyboard.type(query, delay=20)  # Material listens to key events
+    page.wait_for_function(
+        "() => /\\d|^No |^Ei /.test(document.querySelector('.md-search-result__meta').textContent)", timeout=10000
+    )
+    page.wait_for_timeout(500)
+    hrefs = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+    names, other = set(), 0
+    for href in hrefs:
+        path = href.split(base, 1)[-1].split("#")[0]
+        in_english = path.startswith("en/")
+        slug = path.removeprefix("en/").strip("/")
+        if slug in NAMES:
+            if in_english == (lang == "en"):
+                names.add(NAMES[slug])
+            else:
+                other += 1
+    return names, other
+
+
+def pagefind_hits(page: Page, base: str, lang: str, query: str) -> tuple[set[str], int]:
+    page.goto(base + ("" if lang == "fi" else "en/"))
+    hits = page.evaluate("q => selosteSearch.find(q)", query)
+    return {hit["title"] for hit in hits}, 0
+
+
+def cell(found: set[str], other: int, expected: set[str], allowed: set[str]) -> str:
+    text = f"{len(found & expected)}/{len(expected)}"
+    if found - allowed:
+        text += f" +{len(found - allowed)}"
+    if other:
+        text += f" +{other} other language"
+    return text
+
+
+def main() -> int:
+    queries = [("fi", q, p) for q, p in FINNISH.items()] + [("en", q, p) for q, p in ENGLISH.items()]
+    # a word of the other language: found pages must be of the page's own language only
+    queries += [("fi", "retention", r"retention"), ("en", "evästeet", r"eväste")]
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        baseline = material_site(work / "material")
+        ours = build(ROOT, work / "site").site
+        snowball = work / "snowball"
+        shutil.copytree(ours, snowball)
+        shutil.rmtree(snowball / "search-lexicon")
+        rows = []
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            with serve(baseline) as m, serve(snowball) as s, serve(ours) as v:
+                for lang, query, pattern in queries:
+                    expected = oracle(lang, pattern)
+                    allowed = oracle(lang, PRECISION.get(query, pattern))
+                    cells = [
+                        cell(*material_hits(page, m, lang, query), expected, allowed),
+                        cell(*pagefind_hits(page, s, lang, query), expected, allowed),
+                        cell(*pagefind_hits(page, v, lang, query), expected, allowed),
+                    ]
+                    rows.append(f"| `{query}` ({lang}) | {' | '.join(cells)} |")
+            browser.close()
+    print("| query | Material (lunr) | Pagefind (Snowball) | Pagefind + Voikko lexicon |")
+    print("|---|---|---|---|")
+    print("\n".join(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
