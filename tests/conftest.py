@@ -71,3 +71,12 @@ def browser():
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def page(browser):
+    """One browser page shared by a module's tests (test_browser.py has its own, per test)."""
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()

@@ -10,11 +10,10 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from conftest import serve
 from seloste.diff import diff_json, diff_versions
@@ -36,14 +35,6 @@ def history_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     result = build(root, root / "site")
     assert result.returncode == 0, result.stderr
     return result
-
-
-@pytest.fixture(scope="module")
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context()
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def _url(record: OrganisationRecord, version_id: str, lang: str) -> str:

@@ -49,14 +49,6 @@ def site_url(real_site: Build) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="module")
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context()
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def _find(page: Page, url: str, query: str) -> dict[str, set[str]]:
     """organisation name -> anchors of the sections found, through the site's own search script."""
     if page.url != url:
