@@ -20,7 +20,7 @@
   const base = new URL(dialog.dataset.base, location.href);
   const lang = document.documentElement.lang;
   const WORD = /[\p{L}\p{N}]+/gu;
-  const MAX_RESULTS = 20;
+  const MAX_RESULTS = 10; // details (a fragment of each notice) are fetched for those shown only
   const MAX_SECTIONS = 3;
   let pagefind = null;
   const lexicon = new Map();
@@ -60,13 +60,13 @@
     const pf = await engine();
     const phrase = /"/.test(query);
     const words = phrase ? [] : Array.from(new Set((query.toLowerCase().match(WORD) || [])));
-    const direct = await pf.search(query);
-    const found = new Map(direct.results.map((r) => [r.id, { id: r.id, score: r.score * 2, results: [r] }]));
-    if (phrase || !words.length) return Array.from(found.values());
+    const expansions = phrase ? [] : await Promise.all(words.map(variants));
+    if (phrase || !words.length || expansions.every((forms) => forms.length === 1)) {
+      return (await pf.search(query)).results.map((r) => ({ id: r.id, score: r.score, results: [r] }));
+    }
+    const found = new Map();
     let pages = null;
-    for (const word of words) {
-      const forms = await variants(word);
-      if (forms.length === 1 && words.length === 1) break; // nothing to add to the direct search
+    for (const forms of expansions) {
       const hits = new Map();
       const searches = await Promise.all(forms.map((form) => pf.search(form)));
       for (const found of searches) {
@@ -151,9 +151,16 @@
       return;
     }
     status.textContent = ui.results.replace("{count}", String(hits.length));
-    const items = await Promise.all(hits.slice(0, MAX_RESULTS).map(details));
+    list.replaceChildren();
+    await show(query, hits, 0);
+  }
+
+  /* Append the results from `start` on, MAX_RESULTS at a time, with a button for the next ones. */
+  async function show(query, hits, start) {
+    const items = await Promise.all(hits.slice(start, start + MAX_RESULTS).map(details));
     if (input.value.trim() !== query) return;
-    list.replaceChildren(...items.map((item) => {
+    list.querySelector(".sl-search__more")?.remove();
+    list.append(...items.map((item) => {
       const sections = item.sections.slice(0, MAX_SECTIONS);
       const shown = sections.length ? sections : [{ title: item.title, url: item.url, excerpt: item.excerpt }];
       return el("li", { class: "sl-search__result" }, [
@@ -164,6 +171,11 @@
         ]))),
       ]);
     }));
+    if (start + MAX_RESULTS < hits.length) {
+      const more = el("button", { type: "button", class: "md-button", text: ui.more.replace("{count}", String(hits.length - start - MAX_RESULTS)) });
+      more.addEventListener("click", () => show(query, hits, start + MAX_RESULTS));
+      list.append(el("li", { class: "sl-search__more" }, [more]));
+    }
   }
 
   input.addEventListener("keydown", (event) => {
