@@ -25,10 +25,9 @@ from difflib import SequenceMatcher
 from typing import Any, Literal
 
 from .blocks import Block, BlockKind, blocks
-from .fidelity import html_text
+from .fidelity import plain_text
 from .labels import labels
 from .model import Facts, Localized, VersionRecord
-from .render import inline_html
 
 Op = Literal["equal", "insert", "delete"]
 Status = Literal["unchanged", "changed", "added", "removed"]
@@ -287,11 +286,6 @@ class VersionText:
     facts: FactsText
 
 
-def plain(markdown_line: str) -> str:
-    """A one-line Markdown text as the reader sees it."""
-    return html_text(inline_html(markdown_line))
-
-
 def source_hash(*parts: str | None) -> str:
     digest = hashlib.sha1("\x1f".join(p or "" for p in parts).encode("utf-8"), usedforsecurity=False)
     return digest.hexdigest()[:12]
@@ -302,13 +296,15 @@ def version_text(record: VersionRecord, lang: str) -> VersionText:
     sections = tuple(
         SectionText(
             id=s.id,
-            heading=plain(s.heading[lang]) if s.heading else None,
+            heading=plain_text(s.heading[lang]) if s.heading else None,
             blocks=blocks(s.body[lang]),
             source=source_hash(s.heading[lang] if s.heading else None, s.body[lang]),
         )
         for s in version.sections
     )
-    return VersionText(id=record.id, title=plain(version.title[lang]), sections=sections, facts=facts_text(version.facts, lang))
+    return VersionText(
+        id=record.id, title=plain_text(version.title[lang]), sections=sections, facts=facts_text(version.facts, lang)
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,6 +74,11 @@ class _Text(HTMLParser):
         self.parts.append(data)
 
 
+def plain_text(markdown_line: str) -> str:
+    """A one-line Markdown text (a title, a heading) as the reader sees it: ``**Foo** [bar](x)`` -> ``Foo bar``."""
+    return html_text(inline_html(markdown_line))
+
+
 def html_text(html: str) -> str:
     """The visible text of an HTML fragment, whitespace-normalised."""
     parser = _Text()

@@ -148,16 +148,17 @@ class LiteRenderer:
         slug = record.slug
         other = other_language(lang)
         other_url = lang_prefix(other) + plan.url.removeprefix(lang_prefix(lang))
-        titles = {
-            "version": f"{record.organisation.name}: {t['version_of']} {format_date(_date(record, plan.version), lang)}",
-            "redirect": record.organisation.name,
-            "history": f"{record.organisation.name}: {t['history']}",
-            "compare": f"{record.organisation.name}: {t['compare_title']}",
-        }
+        name = record.organisation.name
+        if plan.kind == "version":
+            title = f"{name}: {t['version_of']} {format_date(record.version(plan.version or '').date, lang)}"
+        else:
+            title = {"redirect": name, "history": f"{name}: {t['history']}", "compare": f"{name}: {t['compare_title']}"}[
+                plan.kind
+            ]
         chrome = Chrome(
             lang=lang,
             root=root_of(plan.url),
-            title=titles[plan.kind],
+            title=title,
             home_url=site_url(lang),
             organisation=record.organisation.name,
             current_url=site_url(lang, notice_path(slug)),
@@ -196,10 +197,6 @@ class LiteRenderer:
             default_to=record.current.id,
             ui=_ui(lang),
         )
-
-
-def _date(record: OrganisationRecord, version: str | None):
-    return record.version(version or record.current.id).date
 
 
 def _history_rows(record: OrganisationRecord, lang: str) -> tuple[HistoryRow, ...]:

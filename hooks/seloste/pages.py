@@ -22,7 +22,7 @@ from typing import Any, Literal
 from markupsafe import Markup
 
 from .diff import facts_pairs, facts_text, source_hash
-from .fidelity import html_text
+from .fidelity import plain_text
 from .labels import format_date, labels
 from .model import LANGUAGES, ORIGINAL_LANGUAGE, Archive, Contact, Controller, OrganisationRecord, Source, VersionRecord
 from .render import inline_html, markdown_html
@@ -327,8 +327,3 @@ def _party(party: Controller | Contact, lang: str) -> PartyView:
         url=getattr(party, "url", None),
         section=party.section,
     )
-
-
-def plain_text(markdown_line: str) -> str:
-    """A one-line Markdown text as the reader sees it: ``**Foo** [bar](x)`` -> ``Foo bar``."""
-    return html_text(inline_html(markdown_line))

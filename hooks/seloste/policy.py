@@ -30,8 +30,9 @@ def check_change(base: Archive, head: Archive, data_dir: Path, root: Path | None
             errors.append(_error(folder, root, f"organisation {published.slug!r} is published and cannot be removed"))
             continue
         errors += _check_organisation(published, current, data_dir, root)
+    published_slugs = {r.slug for r in base.organisations}
     for record in head.organisations:
-        if record.slug not in {r.slug for r in base.organisations}:
+        if record.slug not in published_slugs:
             errors += _check_translations(record, set(), data_dir, root)
     return sorted(errors)
 
@@ -41,6 +42,7 @@ def _check_organisation(base: OrganisationRecord, head: OrganisationRecord, data
     folder = data_dir / head.slug
     head_versions = {v.id: v for v in head.versions}
     latest = base.versions[-1].date
+    published_ids = {v.id for v in base.versions}
     for published in base.versions:
         file = folder / f"{published.id}.yaml"
         now = head_versions.get(published.id)
@@ -56,7 +58,7 @@ def _check_organisation(base: OrganisationRecord, head: OrganisationRecord, data
             continue
         errors += _check_edit(published.version, now.version, file, root)
     for version in head.versions:
-        if version.id not in {v.id for v in base.versions} and version.date <= latest:
+        if version.id not in published_ids and version.date <= latest:
             errors.append(
                 _error(
                     folder / f"{version.id}.yaml",
@@ -64,7 +66,7 @@ def _check_organisation(base: OrganisationRecord, head: OrganisationRecord, data
                     f"a new version must be dated after the latest published version ({latest.isoformat()})",
                 )
             )
-    errors += _check_translations(head, {v.id for v in base.versions}, data_dir, root, base)
+    errors += _check_translations(head, published_ids, data_dir, root, base)
     return errors
 
 
