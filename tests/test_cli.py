@@ -45,7 +45,7 @@ def test_validate_points_at_the_capture_line_of_a_missing_sentence(
     version.write_text(version.read_text(encoding="utf-8").replace("        Säilytämme tietoja viisi vuotta.\n", ""))
     assert main(["validate"]) == 1
     assert capsys.readouterr().err == (
-        "data/esimerkki/captures/2024-01-10.txt:14:1: this sentence of the original is missing from "
+        "data/esimerkki/captures/2024-01-10.txt:16:1: this sentence of the original is missing from "
         "esimerkki/2024-01-10.yaml's Finnish text, or out of order: 'Säilytämme tietoja viisi vuotta.'\n"
         "1 error in the data\n"
     )
@@ -102,7 +102,7 @@ def test_new_version_starts_from_the_latest(
     created = tmp_path / "data/esimerkki/2025-02-01.yaml"
     text = created.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../schema/version.schema.json\nrecorded_date:")
-    assert "fi: Säilytämme tietoja viisi vuotta. Käytämme Google Analyticsia." in text
+    assert "fi: 'Säilytämme tietoja viisi vuotta. Käytämme Google Analyticsia." in text
     assert main(["validate"]) == 1
     assert capsys.readouterr().err == (
         "data/esimerkki/2025-02-01.yaml:6:9: change.kind: expected one of substantive, editorial, translation, correction; "

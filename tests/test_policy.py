@@ -52,8 +52,8 @@ def add_version(repo: Path, date: str, edit: dict[str, str]) -> Path:
     return path
 
 
-FI_BODY = "fi: Säilytämme tietoja viisi vuotta. Käytämme Google Analyticsia."
-EN_BODY = "en: We keep the data for five years. We use Google Analytics."
+FI_BODY = 'fi: "Säilytämme tietoja viisi vuotta. Käytämme Google Analyticsia.'
+EN_BODY = 'en: "We keep the data for five years. We use Google Analytics.'
 NEW_VERSION = {
     'recorded_date: "2024-06-02"': 'recorded_date: "2024-09-02"',
     FI_BODY: FI_BODY.replace("viisi", "kolme"),

@@ -27,7 +27,9 @@ from typing import Any, Literal
 from .blocks import Block, BlockKind, blocks
 from .fidelity import plain_text
 from .labels import labels
+from .laws import LAWS
 from .model import Facts, Localized, VersionRecord
+from .types import country_names
 
 Op = Literal["equal", "insert", "delete"]
 Status = Literal["unchanged", "changed", "added", "removed"]
@@ -455,10 +457,15 @@ _KEY_FIELDS: dict[str, str] = {
     "retention": "category",
     "data_categories": "text",
     "sources": "text",
-    "rights": "text",
-    "cookies": "text",
+    "rights": "right",
+    "cookies": "tool",
+    "legal_references": "law",
 }
 """What identifies an entry of a list fact across versions."""
+
+
+_NOT_SHOWN = frozenset({"section", "quote"})
+"""Evidence, not content: a fact changes when what it says changes, not where or in which words."""
 
 
 def _display(value: Any, lang: str, skip: frozenset[str] = frozenset()) -> str | None:
@@ -471,24 +478,33 @@ def _display(value: Any, lang: str, skip: frozenset[str] = frozenset()) -> str |
         hints = _hints(type(value))
         parts = []
         for f in dataclasses.fields(value):
-            if f.name == "section" or f.name in skip:
+            if f.name in _NOT_SHOWN or f.name in skip:
                 continue
             part = getattr(value, f.name)
             if isinstance(part, str) and typing.get_origin(hints[f.name]) is Literal:
                 part = fact_value_label(part, lang)
+            elif f.name == "country" and part is not None:
+                part = country_names(lang).get(part, part)
             parts.append(_display(part, lang))
         return ", ".join(p for p in parts if p) or None
     return str(value)
 
 
 def fact_value_label(value: str, lang: str) -> str:
-    """A fixed choice (``processor``, ``consent``) in words of ``lang``."""
+    """A fixed choice (``processor``, ``consent``, a law's id) in words of ``lang``."""
+    if value in LAWS:
+        return LAWS[value].name[lang]
     return str(labels(lang)["fact_values"].get(value, value))
 
 
 def _key(name: str, item: Any, lang: str) -> str:
     field_name = _KEY_FIELDS.get(name)
-    return _display(getattr(item, field_name), lang) or "" if field_name else _display(item, lang) or ""
+    if field_name is None:
+        return _display(item, lang) or ""
+    value = getattr(item, field_name)
+    if isinstance(value, str) and typing.get_origin(_hints(type(item))[field_name]) is Literal:
+        return fact_value_label(value, lang)
+    return _display(value, lang) or ""
 
 
 def facts_text(facts: Facts, lang: str) -> FactsText:
@@ -504,11 +520,13 @@ def facts_text(facts: Facts, lang: str) -> FactsText:
             parts = {}
             hints = _hints(type(value))
             for part in dataclasses.fields(value):
-                if part.name == "section":
+                if part.name in _NOT_SHOWN:
                     continue
                 shown = getattr(value, part.name)
                 if isinstance(shown, str) and typing.get_origin(hints[part.name]) is Literal:
                     shown = fact_value_label(shown, lang)
+                elif part.name == "country" and shown is not None:
+                    shown = country_names(lang).get(shown, shown)
                 text = _display(shown, lang)
                 if text is not None:
                     parts[part.name] = text

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .decode import Decoder, decode_file
 from .errors import DataError, DataErrors, Location, display_path
+from .evidence import TITLE_ID, evidence_problems, fact_items
 from .model import Archive, Organisation, OrganisationRecord, Version, VersionRecord
 from .types import SLUG_PATTERN
 from .yamlsource import YamlFileError, read_yaml
@@ -216,6 +217,12 @@ def _check_version(
                 f"sections[{index}].id: duplicate section id {section.id!r} (also sections[{ids[section.id]}])",
             )
         ids.setdefault(section.id, index)
+        if section.id == TITLE_ID:
+            run.at(
+                loc(f"sections[{index}].id"),
+                path,
+                f"sections[{index}].id: {TITLE_ID!r} is kept for facts that the notice's title states; choose another id",
+            )
         if section.heading is None and index > 0:
             run.at(
                 loc(f"sections[{index}]"),
@@ -227,14 +234,16 @@ def _check_version(
     if not version.sections:
         run.at(loc("sections"), path, "sections: expected at least one section")
 
-    for name, section_id in _fact_sections(version):
-        if section_id not in ids:
+    for _field, name, item in fact_items(version.facts):
+        if item.section not in ids and item.section != TITLE_ID:
             known = ", ".join(ids) or "none"
             run.at(
                 loc(f"facts.{name}.section") or loc(f"facts.{name}"),
                 path,
-                f"facts.{name}.section: no section has id {section_id!r}; expected one of: {known}",
+                f"facts.{name}.section: no section has id {item.section!r}; expected one of: {known}",
             )
+    for name, message in evidence_problems(version):
+        run.at(loc(name) or loc(name.rsplit(".", 1)[0]), path, message)
 
 
 def _check_body(run: _Run, path: Path, decoder: Decoder, name: str, body: str) -> None:
@@ -248,18 +257,3 @@ def _check_body(run: _Run, path: Path, decoder: Decoder, name: str, body: str) -
                 line=line_no,
                 column=1,
             )
-
-
-def _fact_sections(version: Version) -> list[tuple[str, str]]:
-    """(dotted fact name, section id) for every fact in the version."""
-    refs: list[tuple[str, str]] = []
-    facts = version.facts
-    for name in facts.__dataclass_fields__:
-        value = getattr(facts, name)
-        if value is None:
-            continue
-        if isinstance(value, tuple):
-            refs.extend((f"{name}[{i}]", item.section) for i, item in enumerate(value))
-        else:
-            refs.append((name, value.section))
-    return refs

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .types import BusinessId, CommitId, Email, Markdown, Phone, PostalCode, RelPath, Repository, Slug, Str, Url
+from .types import BusinessId, CommitId, Country, Email, Markdown, Phone, PostalCode, RelPath, Repository, Slug, Str, Url
 
 LANGUAGES: tuple[str, ...] = ("fi", "en")
 """Finnish is the original; English is the translation."""
@@ -124,15 +124,20 @@ class Section:
 
 
 # --- structured facts in GDPR Art. 13/14 terms ------------------------------------------
+#
+# Every fact names the section that states it. Facts summarised in our own words (a purpose,
+# a retention period) also carry a quote: words copied exactly from that section, in Finnish
+# and in English, which the loader finds in the section's text. A fact the text does not
+# state is left out ("not stated"); it is never guessed.
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Controller:
     """Art. 13(1)(a): the identity and contact details of the controller."""
 
-    name: Str = _f("The controller's name as stated.")
+    name: Str = _f("The controller's name as stated (found in the cited section's text).")
     business_id: BusinessId | None = _f("Business ID, if the notice states it.", default=None)
-    address: Str | None = _f("Address as stated.", default=None)
+    address: Str | None = _f("Address as stated; parts separated by commas, each found in the section.", default=None)
     email: Email | None = _f("E-mail as stated.", default=None)
     phone: Phone | None = _f("Phone as stated.", default=None)
     section: Slug = _f("Id of the section that states this.")
@@ -142,7 +147,7 @@ class Controller:
 class Contact:
     """Art. 13(1)(a)-(b): whom to contact about personal data; or the DPO."""
 
-    name: Str | None = _f("Person's name, if stated.", default=None)
+    name: Str | None = _f("Person's or unit's name, if stated.", default=None)
     role: Localized | None = _f("Role or title, if stated.", default=None)
     email: Email | None = _f("E-mail, if stated.", default=None)
     phone: Phone | None = _f("Phone, if stated.", default=None)
@@ -158,18 +163,20 @@ LegalBasis = Literal[
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Purpose:
-    """Art. 13(1)(c): a purpose of processing and its legal basis."""
+    """Art. 13(1)(c)-(d): a purpose of processing and its legal basis."""
 
-    purpose: Localized = _f("The purpose, as the notice states it.")
-    legal_basis: LegalBasis = _f("Art. 6(1) basis the notice gives for it; not-stated if none.")
+    purpose: Localized = _f("The purpose in a few words.")
+    legal_basis: LegalBasis = _f("The Art. 6(1) basis the notice gives for this purpose; not-stated if it gives none.")
+    quote: Localized = _f("Words copied exactly from the section that state this.")
     section: Slug = _f("Id of the section that states this.")
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Stated:
-    """A fact stated in words (a data category, a source, a right, ...)."""
+    """A fact stated in words: a data category, a source, the right to complain, ..."""
 
-    text: Localized = _f("What the notice says.")
+    text: Localized = _f("What the notice says, in a few words.")
+    quote: Localized = _f("Words copied exactly from the section that state this.")
     section: Slug = _f("Id of the section that states this.")
 
 
@@ -178,12 +185,12 @@ RecipientRole = Literal["processor", "recipient", "joint-controller", "authority
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Recipient:
-    """Art. 13(1)(e): a recipient or processor."""
+    """Art. 13(1)(e): a recipient or category of recipients, or a processor."""
 
-    name: Str = _f("Name of the recipient or category of recipients, as stated.")
+    name: Localized = _f("Name of the recipient or category of recipients, as stated.")
     role: RecipientRole = _f("Its role.")
-    country: Str | None = _f("Country where it processes the data, if stated.", default=None)
-    purpose: Localized | None = _f("What it does with the data, if stated.", default=None)
+    country: Country | None = _f("Country where it processes the data, if stated.", default=None)
+    quote: Localized = _f("Words copied exactly from the section that state this.")
     section: Slug = _f("Id of the section that states this.")
 
 
@@ -200,10 +207,12 @@ TransferMechanism = Literal[
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Transfer:
-    """Art. 13(1)(f): a transfer outside the EEA and its mechanism."""
+    """Art. 13(1)(f): a transfer outside the EEA and its safeguard."""
 
-    destination: Str = _f("Country or region the data goes to, as stated.")
+    destination: Localized = _f("Where the data goes, as stated ('the USA', 'outside the EU/EEA').")
+    country: Country | None = _f("The destination as a country code, if the notice names a country.", default=None)
     mechanism: TransferMechanism = _f("The safeguard the notice names; not-stated if none.")
+    quote: Localized = _f("Words copied exactly from the section that state this.")
     section: Slug = _f("Id of the section that states this.")
 
 
@@ -213,7 +222,62 @@ class Retention:
 
     category: Localized = _f("Which data, as stated.")
     period: Localized = _f("The period or criterion, as stated.")
+    quote: Localized = _f("Words copied exactly from the section that state this.")
     section: Slug = _f("Id of the section that states this.")
+
+
+RightKind = Literal[
+    "information",
+    "access",
+    "rectification",
+    "erasure",
+    "restriction",
+    "objection",
+    "object-direct-marketing",
+    "portability",
+    "withdraw-consent",
+    "automated-decisions",
+]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Right:
+    """Art. 13(2)(b)-(c): a right of the data subject the notice names."""
+
+    right: RightKind = _f("Which right (Art. 15-22 GDPR; withdraw-consent is Art. 7(3)).")
+    quote: Localized = _f("Words copied exactly from the section that state this.")
+    section: Slug = _f("Id of the section that states this.")
+
+
+CookiePurpose = Literal["necessary", "functional", "analytics", "marketing", "not-stated"]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Cookie:
+    """Cookies and tracking tools the notice names."""
+
+    tool: Localized = _f("The tool ('Google Analytics') or, if none is named, what is used ('cookies').")
+    purpose: CookiePurpose = _f("What it is used for, as stated; not-stated if the notice does not say.")
+    quote: Localized = _f("Words copied exactly from the section that state this.")
+    section: Slug = _f("Id of the section that states this.")
+
+
+Law = Literal[
+    "gdpr",
+    "tietosuojalaki-1050-2018",
+    "henkilotietolaki-523-1999",
+    "sahkoisen-viestinnan-palvelulaki-917-2014",
+    "privacy-shield",
+]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class LegalReference:
+    """A law or legal instrument the notice cites."""
+
+    law: Law = _f("Which law; the archive knows its source and whether it still applies.")
+    quote: Localized = _f("Words copied exactly from the section that cite it.")
+    section: Slug = _f("Id of the section that cites it.")
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -229,10 +293,11 @@ class Facts:
     recipients: tuple[Recipient, ...] = _f("Recipients and processors.", default=())
     transfers: tuple[Transfer, ...] = _f("Transfers outside the EEA.", default=())
     retention: tuple[Retention, ...] = _f("Retention periods.", default=())
-    rights: tuple[Stated, ...] = _f("Rights of the data subject the notice names.", default=())
+    rights: tuple[Right, ...] = _f("Rights of the data subject the notice names.", default=())
     complaint: Stated | None = _f("The right to complain to a supervisory authority.", default=None)
-    cookies: tuple[Stated, ...] = _f("Cookies and tracking tools.", default=())
+    cookies: tuple[Cookie, ...] = _f("Cookies and tracking tools.", default=())
     automated_decisions: Stated | None = _f("What the notice says on automated decisions and profiling.", default=None)
+    legal_references: tuple[LegalReference, ...] = _f("Laws and legal instruments the notice cites.", default=())
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -6,6 +6,7 @@ the same pattern, so the loader and the editors' schema cannot drift apart.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -47,6 +48,21 @@ def business_id_problem(value: str) -> str | None:
     return None
 
 
+def country_problem(value: str) -> str | None:
+    """Is ``value`` an ISO 3166-1 country code known to the Unicode CLDR (through Babel)?"""
+    if value not in country_names("en"):
+        return f"{value!r} is not a country code; expected an ISO 3166-1 code such as 'US', 'IE' or 'FI'"
+    return None
+
+
+@functools.cache
+def country_names(lang: str) -> dict[str, str]:
+    """Country names in ``lang`` by ISO 3166-1 code (CLDR data, through Babel)."""
+    from babel import Locale
+
+    return {code: name for code, name in Locale.parse(lang).territories.items() if len(code) == 2 and code.isalpha()}
+
+
 SLUG_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 
 Str = Annotated[str, Text(single_line=True)]
@@ -62,3 +78,4 @@ Repository = Annotated[str, Text(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", "a reposito
 RelPath = Annotated[
     str, Text(r"(?!/)(?!.*(?:^|/)\.\.(?:/|$))[A-Za-z0-9_./-]+", "a relative path without '..', such as 'captures/2024-01-10.txt'")
 ]
+Country = Annotated[str, Text(r"[A-Z]{2}", "an ISO 3166-1 country code such as 'US'", check=country_problem)]

@@ -1,0 +1,89 @@
+"""Facts are only what the text says: each fact is checked against the section it cites.
+
+A fact summarised in our words carries a quote, which must stand word for word in the cited
+section, in Finnish and in English. A fact given as a value (the controller's name, e-mail,
+phone, business ID, address) must itself appear in the cited section's Finnish text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from typing import Any
+
+from .fidelity import html_text, normalize
+from .model import LANGUAGES, Contact, Controller, Facts, Version
+from .render import inline_html, markdown_html
+
+LANGUAGE_NAMES = {"fi": "Finnish", "en": "English"}
+TITLE_ID = "title"
+"""What a fact cites as its section when the notice's title states it; no section may take this id."""
+_VERBATIM = ("name", "business_id", "email", "phone")
+
+
+def fact_items(facts: Facts) -> Iterator[tuple[str, str, Any]]:
+    """(field, dotted name, item) for every fact, in the model's order: ``purposes[0]``, ``controller``."""
+    for f in dataclasses.fields(Facts):
+        value = getattr(facts, f.name)
+        if value is None:
+            continue
+        if isinstance(value, tuple):
+            for index, item in enumerate(value):
+                yield f.name, f"{f.name}[{index}]", item
+        else:
+            yield f.name, f.name, value
+
+
+def section_texts(version: Version, lang: str) -> dict[str, str]:
+    """Each section's visible text (heading and body) in ``lang``, whitespace-normalised, by id; the title as ``title``."""
+    texts = {TITLE_ID: html_text(inline_html(version.title[lang]))}
+    for section in version.sections:
+        heading = f"<h2>{inline_html(section.heading[lang])}</h2>" if section.heading else ""
+        texts.setdefault(section.id, html_text(heading + markdown_html(section.body[lang])))  # a duplicate id is reported
+    return texts
+
+
+def evidence_problems(version: Version) -> list[tuple[str, str]]:
+    """(dotted field name, message) for every fact its cited section does not bear out.
+
+    Facts citing a section that does not exist are the loader's to report; they are skipped here.
+    """
+    texts = {lang: section_texts(version, lang) for lang in LANGUAGES}
+    problems: list[tuple[str, str]] = []
+    for _field, name, item in fact_items(version.facts):
+        section = item.section
+        if section not in texts["fi"]:
+            continue
+        quote = getattr(item, "quote", None)
+        if quote is not None:
+            for lang in LANGUAGES:
+                if normalize(quote[lang]) not in texts[lang][section]:
+                    problems.append(
+                        (
+                            f"facts.{name}.quote.{lang}",
+                            f"facts.{name}.quote.{lang}: not found in the {LANGUAGE_NAMES[lang]} text of section "
+                            f"{section!r}; copy the words exactly as they stand there",
+                        )
+                    )
+        if isinstance(item, Controller | Contact):
+            problems += _value_problems(name, item, texts["fi"][section])
+    return problems
+
+
+def _value_problems(name: str, item: Controller | Contact, text: str) -> list[tuple[str, str]]:
+    problems = []
+    for key in _VERBATIM:
+        value = getattr(item, key, None)
+        if value is not None and normalize(value) not in text:
+            problems.append((f"facts.{name}.{key}", f"facts.{name}.{key}: {value!r} does not appear in section {item.section!r}"))
+    if item.address is not None:
+        for part in (normalize(p) for p in item.address.split(",")):
+            if part and part not in text:
+                problems.append(
+                    (
+                        f"facts.{name}.address",
+                        f"facts.{name}.address: {part!r} does not appear in section {item.section!r}; "
+                        "give the address as it stands there, parts separated by commas",
+                    )
+                )
+    return problems

@@ -1,0 +1,46 @@
+"""The laws a notice can cite, with their sources and whether they still apply (``laws.yaml``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .model import LANGUAGES, Law
+
+LAWS_FILE = Path(__file__).with_name("laws.yaml")
+
+
+@dataclass(frozen=True, slots=True)
+class LawInfo:
+    id: str
+    name: dict[str, str]
+    source: dict[str, str]
+    applies_from: dt.date
+    ended: dt.date | None = None
+    ended_because: dict[str, str] | None = None
+    ended_source: dict[str, str] | None = None
+
+    def ended_by(self, date: dt.date) -> bool:
+        """Had the law stopped applying by ``date``?"""
+        return self.ended is not None and self.ended <= date
+
+
+def _load() -> dict[str, LawInfo]:
+    with LAWS_FILE.open(encoding="utf-8") as stream:
+        table = yaml.load(stream, Loader=yaml.CSafeLoader)
+    laws = {key: LawInfo(id=key, **value) for key, value in table.items()}
+    expected = set(typing.get_args(Law))
+    if set(laws) != expected:
+        raise ValueError(f"{LAWS_FILE}: laws {sorted(set(laws) ^ expected)} differ from the model's Law choices")
+    for law in laws.values():
+        for texts in (law.name, law.source, law.ended_because or {}, law.ended_source or {}):
+            if texts and set(texts) != set(LANGUAGES):
+                raise ValueError(f"{LAWS_FILE}: {law.id} needs texts in {', '.join(LANGUAGES)}")
+    return laws
+
+
+LAWS: dict[str, LawInfo] = _load()
