@@ -67,6 +67,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if plan is None:
         return markdown
     page.meta["template"] = plan.template
+    if plan.hide:
+        page.meta["hide"] = list(plan.hide)
     page.meta["title"] = str(escape(_site.title(plan)))  # Material prints meta.title unescaped
     return ""
 

@@ -507,6 +507,13 @@ def _key(name: str, item: Any, lang: str) -> str:
     return _display(value, lang) or ""
 
 
+def fact_line(name: str, item: Any, lang: str) -> tuple[str, str]:
+    """One fact as a reader of ``lang`` reads it: (what, details), e.g. ('asiakaspalvelu', 'sopimus')."""
+    if name in _KEY_FIELDS:
+        return _key(name, item, lang), _display(item, lang, frozenset({_KEY_FIELDS[name]})) or ""
+    return _display(item, lang) or "", ""
+
+
 def facts_text(facts: Facts, lang: str) -> FactsText:
     """The facts as display values in ``lang``: what a version page publishes for the diff."""
     single: dict[str, dict[str, str]] = {}
@@ -514,8 +521,7 @@ def facts_text(facts: Facts, lang: str) -> FactsText:
     for f in dataclasses.fields(Facts):
         value = getattr(facts, f.name)
         if isinstance(value, tuple):
-            skip = frozenset({_KEY_FIELDS[f.name]}) if f.name in _KEY_FIELDS else frozenset()
-            listed[f.name] = {_key(f.name, item, lang): _display(item, lang, skip) or "" for item in value}
+            listed[f.name] = dict(fact_line(f.name, item, lang) for item in value)
         elif value is not None:
             parts = {}
             hints = _hints(type(value))

@@ -18,11 +18,13 @@ from typing import Any, Literal
 
 import jinja2
 
+from .checklist import ChecklistView, checklist_view
 from .labels import format_date, labels
 from .model import LANGUAGES, Archive, Facts, OrganisationRecord
 from .pages import (
     DateView,
     NoticeView,
+    checklist_path,
     compare_path,
     date_view,
     feed_path,
@@ -36,7 +38,7 @@ from .pages import (
     version_view,
 )
 
-LiteKind = Literal["version", "redirect", "history", "compare"]
+LiteKind = Literal["version", "redirect", "history", "compare", "checklist"]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -60,6 +62,7 @@ def lite_pages(archive: Archive) -> list[LitePlan]:
             slug = record.slug
             plans.append(LitePlan(url=site_url(lang, history_path(slug)), lang=lang, kind="history", slug=slug))
             plans.append(LitePlan(url=site_url(lang, compare_path(slug)), lang=lang, kind="compare", slug=slug))
+            plans.append(LitePlan(url=site_url(lang, checklist_path(slug)), lang=lang, kind="checklist", slug=slug))
             for version in record.versions:
                 kind: LiteKind = "redirect" if version is record.current else "version"
                 url = site_url(lang, version_path(slug, version.id))
@@ -118,6 +121,8 @@ class LiteView:
     default_to: str | None = None
     compare_url: str | None = None
     redirect_url: str | None = None
+    checklist: ChecklistView | None = None
+    version_date: DateView | None = None
     ui: dict[str, Any] = field(default_factory=dict)
     """Labels the comparison script needs, in the page's language."""
 
@@ -152,9 +157,12 @@ class LiteRenderer:
         if plan.kind == "version":
             title = f"{name}: {t['version_of']} {format_date(record.version(plan.version or '').date, lang)}"
         else:
-            title = {"redirect": name, "history": f"{name}: {t['history']}", "compare": f"{name}: {t['compare_title']}"}[
-                plan.kind
-            ]
+            title = {
+                "redirect": name,
+                "history": f"{name}: {t['history']}",
+                "compare": f"{name}: {t['compare_title']}",
+                "checklist": f"{name}: {t['checklist_title']}",
+            }[plan.kind]
         chrome = Chrome(
             lang=lang,
             root=root_of(plan.url),
@@ -174,6 +182,13 @@ class LiteRenderer:
             return LiteView(chrome=chrome, notice=version_view(record, record.version(plan.version or ""), lang))
         if plan.kind == "redirect":
             return LiteView(chrome=chrome, redirect_url=chrome.current_url)
+        if plan.kind == "checklist":
+            current = record.current
+            return LiteView(
+                chrome=chrome,
+                checklist=checklist_view(current.version, current.date, slug, lang),
+                version_date=date_view(current.date, lang),
+            )
         if plan.kind == "history":
             return LiteView(
                 chrome=chrome,

@@ -22,7 +22,9 @@ ORGANISATION_FILE = "organisation.yaml"
 CAPTURES_DIR = "captures"
 SCHEMA_DIR = "schema"
 ALLOWED_TOP_FILES = frozenset({"README.md"})
-RESERVED_SLUGS = frozenset({"en", "fi", "assets", "search", "about", "tietoa", "data", "feeds", "schema", "404"})
+RESERVED_SLUGS = frozenset(
+    {"en", "fi", "assets", "search", "about", "tietoa", "data", "feeds", "schema", "404", "facts", "open-data", "architecture"}
+)
 """Slugs that would collide with the site's own paths."""
 
 _VERSION_FILE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})\.yaml")

@@ -16,20 +16,24 @@ All links are relative (``root`` + a site path), so the site works under any sub
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from markupsafe import Markup
 
-from .diff import facts_pairs, facts_text, source_hash
+from .checklist import GlanceRow, checklist, glance, to_line
+from .diff import fact_line, facts_pairs, facts_text, source_hash
 from .fidelity import plain_text
 from .labels import format_date, labels
+from .laws import LAWS
 from .model import LANGUAGES, ORIGINAL_LANGUAGE, Archive, Contact, Controller, OrganisationRecord, Source, VersionRecord
 from .render import inline_html, markdown_html
+from .types import country_names
 
-PageKind = Literal["home", "notice"]
+PageKind = Literal["home", "notice", "facts"]
 
-TEMPLATES: dict[PageKind, str] = {"home": "seloste/home.html", "notice": "seloste/notice.html"}
+TEMPLATES: dict[PageKind, str] = {"home": "seloste/home.html", "notice": "seloste/notice.html", "facts": "seloste/facts.html"}
 
 
 def lang_prefix(lang: str) -> str:
@@ -70,6 +74,15 @@ def compare_path(slug: str, old: str | None = None, new: str | None = None) -> s
     return f"{slug}/compare/{query}"
 
 
+def checklist_path(slug: str) -> str:
+    return f"{slug}/checklist/"
+
+
+def facts_path() -> str:
+    """The comparison of organisations by their facts."""
+    return "facts/"
+
+
 def feed_path(slug: str | None = None) -> str:
     return f"{slug}/feed.xml" if slug else "feed.xml"
 
@@ -89,7 +102,14 @@ class PagePlan:
         return TEMPLATES[self.kind]
 
     @property
+    def hide(self) -> tuple[str, ...]:
+        """Material's page sidebars to hide: the comparison table needs the width."""
+        return ("toc",) if self.kind == "facts" else ()
+
+    @property
     def url(self) -> str:
+        if self.kind == "facts":
+            return site_url(self.lang, facts_path())
         return site_url(self.lang, notice_path(self.slug) if self.slug else "")
 
 
@@ -98,6 +118,7 @@ def site_pages(archive: Archive) -> list[PagePlan]:
     plans: list[PagePlan] = []
     for lang in LANGUAGES:
         plans.append(PagePlan(src_uri=f"index.{lang}.md", lang=lang, kind="home"))
+        plans.append(PagePlan(src_uri=f"facts/index.{lang}.md", lang=lang, kind="facts"))
         plans.extend(
             PagePlan(src_uri=f"{record.slug}/index.{lang}.md", lang=lang, kind="notice", slug=record.slug)
             for record in archive.organisations
@@ -225,6 +246,9 @@ class NoticeView:
     contact: PartyView | None
     dpo: PartyView | None
     sections: tuple[SectionView, ...]
+    glance: tuple[GlanceRow, ...]
+    """The "at a glance" panel (current notices only; empty on old versions)."""
+    checklist_url: str
     facts: dict[str, Any]
     """The facts as display values, published for the comparison in the browser."""
 
@@ -301,6 +325,8 @@ def version_view(record: OrganisationRecord, shown: VersionRecord, lang: str, *,
         contact=_party(version.facts.contact, lang) if version.facts.contact else None,
         dpo=_party(version.facts.dpo, lang) if version.facts.dpo else None,
         sections=tuple(_section_view(s.id, s.heading[lang] if s.heading else None, s.body[lang]) for s in version.sections),
+        glance=glance(version.facts, slug, lang) if is_current else (),
+        checklist_url=site_url(lang, checklist_path(slug)),
         facts=facts_pairs(facts_text(version.facts, lang)),
     )
 
@@ -326,4 +352,100 @@ def _party(party: Controller | Contact, lang: str) -> PartyView:
         phone=party.phone,
         url=getattr(party, "url", None),
         section=party.section,
+    )
+
+
+# --- the comparison of organisations by their facts ---------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Choice:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class FactsRow:
+    name: str
+    url: str
+    checklist_url: str
+    version: DateView
+    stated: int
+    total: int
+    transfers: tuple[str, ...]
+    """Destinations with their safeguards, as readers read them."""
+    tools: tuple[str, ...]
+    """Cookie tools and named recipients."""
+    retention: tuple[str, ...]
+    """The periods stated."""
+    outdated: tuple[str, ...]
+    """Names of the laws cited that no longer apply."""
+    filters: dict[str, str]
+    """data-* attributes the page's filter script matches on: countries and tools as space-separated ids, flags as 1/0."""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class FactsPageView:
+    lang: str
+    root: str
+    rows: tuple[FactsRow, ...]
+    countries: tuple[Choice, ...]
+    tools: tuple[Choice, ...]
+
+
+def _tool_id(name: str) -> str:
+    return "-".join(re.findall(r"\w+", name.casefold()))
+
+
+def _transfer_text(transfer: Any, slug: str, lang: str) -> str:
+    line = to_line("transfers", transfer, slug, lang)
+    return f"{line.text} ({line.detail})"
+
+
+def facts_page_view(archive: Archive, lang: str) -> FactsPageView:
+    names = country_names(lang)
+    countries: dict[str, str] = {}
+    tools: dict[str, str] = {}
+    rows = []
+    for record in sorted(archive.organisations, key=lambda r: r.organisation.name.casefold()):
+        version = record.current.version
+        f = version.facts
+        result = checklist(version, record.current.date)
+        codes = sorted({c for c in (*(x.country for x in f.transfers), *(x.country for x in f.recipients)) if c})
+        countries.update((code, names.get(code, code)) for code in codes)
+        named = [fact_line("cookies", c, lang)[0] for c in f.cookies] + [
+            fact_line("recipients", r, lang)[0] for r in f.recipients
+        ]
+        named_ids = {}
+        for tool in named:
+            named_ids.setdefault(_tool_id(tool), tool)
+        tools.update(named_ids)
+        rows.append(
+            FactsRow(
+                name=record.organisation.name,
+                url=site_url(lang, notice_path(record.slug)),
+                checklist_url=site_url(lang, checklist_path(record.slug)),
+                version=date_view(record.current.date, lang),
+                stated=result.stated,
+                total=len(result.items),
+                transfers=tuple(_transfer_text(x, record.slug, lang) for x in f.transfers),
+                tools=tuple(named_ids.values()),
+                retention=tuple(fact_line("retention", x, lang)[1] for x in f.retention),
+                outdated=tuple(LAWS[o.law].name[lang] for o in result.outdated),
+                filters={
+                    "countries": " ".join(codes),
+                    "tools": " ".join(named_ids),
+                    "retention": "1" if f.retention else "0",
+                    "dpo": "1" if f.dpo else "0",
+                    "bases": "1" if any(i.id == "legal_bases" and i.status == "stated" for i in result.items) else "0",
+                    "outdated": "1" if result.outdated else "0",
+                },
+            )
+        )
+    return FactsPageView(
+        lang=lang,
+        root=root_of(site_url(lang, facts_path())),
+        rows=tuple(rows),
+        countries=tuple(Choice(value=c, label=n) for c, n in sorted(countries.items(), key=lambda x: x[1])),
+        tools=tuple(Choice(value=i, label=n) for i, n in sorted(tools.items(), key=lambda x: x[1].casefold())),
     )

@@ -14,8 +14,9 @@ from .feeds import render_feeds
 from .labels import labels
 from .lite import LiteRenderer, render_lite_pages
 from .loader import load_archive
-from .model import Archive
-from .pages import HomeView, NoticeView, PagePlan, home_view, notice_view, site_pages
+from .model import ORIGINAL_LANGUAGE, Archive
+from .opendata import open_data_files
+from .pages import FactsPageView, HomeView, NoticeView, PagePlan, facts_page_view, home_view, notice_view, site_pages
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -37,16 +38,18 @@ class Site:
     def labels(self, lang: str) -> dict[str, Any]:
         return labels(lang)
 
-    def view(self, plan: PagePlan) -> HomeView | NoticeView:
+    def view(self, plan: PagePlan) -> HomeView | NoticeView | FactsPageView:
         if plan.kind == "home":
             return home_view(self.archive, plan.lang)
+        if plan.kind == "facts":
+            return facts_page_view(self.archive, plan.lang)
         assert plan.slug is not None
         return notice_view(self.archive.get(plan.slug), plan.lang)
 
     def title(self, plan: PagePlan) -> str:
         """The page's title as plain text."""
-        if plan.kind == "home":
-            return str(labels(plan.lang)["home_title"])
+        if plan.kind in ("home", "facts"):
+            return str(labels(plan.lang)[f"{plan.kind}_page_title" if plan.kind == "facts" else "home_title"])
         assert plan.slug is not None
         return self.archive.get(plan.slug).organisation.name
 
@@ -54,6 +57,8 @@ class Site:
         """Write the lite pages and feeds of ``lang`` into ``site_dir``; returns the number of files."""
         count = 0
         outputs = [*render_lite_pages(self.archive, lang, renderer), *render_feeds(self.archive, lang, base_url, renderer)]
+        if lang == ORIGINAL_LANGUAGE:  # language-neutral files, written once at the site root
+            outputs += open_data_files(self.archive)
         for path, text in outputs:
             target = site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -61,7 +66,7 @@ class Site:
             count += 1
         return count
 
-    def outline(self, view: HomeView | NoticeView) -> list[OutlineEntry]:
+    def outline(self, view: HomeView | NoticeView | FactsPageView) -> list[OutlineEntry]:
         """The page's table of contents."""
         if isinstance(view, NoticeView):
             untitled = str(labels(view.lang)["untitled_section"])

@@ -1,0 +1,158 @@
+"""The Art. 13/14 checklist, the outdated references and the "at a glance" lines, on fixtures."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from datadir import SLUG, copy_valid
+from seloste.checklist import checklist, checklist_view, glance
+from seloste.loader import load_archive
+from seloste.model import LegalReference, Localized, Right, Transfer, Version
+
+DAY = dt.date(2024, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def version(tmp_path_factory: pytest.TempPathFactory) -> Version:
+    root = tmp_path_factory.mktemp("checklist")
+    return load_archive(copy_valid(root), root=root).get(SLUG).version("2024-06-01").version
+
+
+def with_facts(version: Version, **changes: object) -> Version:
+    return dataclasses.replace(version, facts=dataclasses.replace(version.facts, **changes))
+
+
+def statuses(version: Version, date: dt.date = DAY) -> dict[str, str]:
+    return {item.id: item.status for item in checklist(version, date).items}
+
+
+def quote(text: str) -> Localized:
+    return Localized(fi=text, en=text)
+
+
+def test_every_item_of_the_fixture_with_every_kind_of_fact(version: Version) -> None:
+    assert statuses(version) == {
+        "controller": "partly",  # the name alone: no address, e-mail, phone or contact
+        "dpo": "stated",
+        "purposes": "stated",
+        "legal_bases": "stated",
+        "recipients": "stated",
+        "transfers": "stated",
+        "retention": "stated",
+        "rights": "partly",  # access only
+        "withdraw_consent": "not-stated",
+        "complaint": "stated",
+        "automated_decisions": "stated",
+        "data_categories": "stated",
+        "sources": "stated",
+    }
+    assert checklist(version, DAY).stated == 10
+
+
+def test_a_notice_with_the_controller_alone_states_almost_nothing(version: Version) -> None:
+    bare = Version(
+        recorded_date=version.recorded_date,
+        source=version.source,
+        title=version.title,
+        sections=version.sections,
+        facts=type(version.facts)(controller=version.facts.controller),
+    )
+    result = checklist(bare, DAY)
+    assert [item.id for item in result.items if item.status != "not-stated"] == ["controller"]
+    assert result.outdated == ()
+
+
+def test_rights_name_what_is_missing_and_are_stated_only_with_all_six(version: Version) -> None:
+    item = next(i for i in checklist(version, DAY).items if i.id == "rights")
+    assert item.missing == ("rectification", "erasure", "restriction", "objection", "portability")
+    six = tuple(
+        Right(right=r, quote=quote("x"), section="tietojen-sailytys")
+        for r in ("access", "rectification", "erasure", "restriction", "objection", "portability")
+    )
+    assert statuses(with_facts(version, rights=six))["rights"] == "stated"
+
+
+def test_legal_bases_are_partly_stated_when_a_purpose_has_none(version: Version) -> None:
+    purpose = version.facts.purposes[0]
+    two = (purpose, dataclasses.replace(purpose, purpose=quote("markkinointi"), legal_basis="not-stated"))
+    assert statuses(with_facts(version, purposes=two))["legal_bases"] == "partly"
+    none = (dataclasses.replace(purpose, legal_basis="not-stated"),)
+    assert statuses(with_facts(version, purposes=none))["legal_bases"] == "not-stated"
+
+
+def test_withdrawing_consent_is_required_only_when_consent_is_a_basis(version: Version) -> None:
+    item = next(i for i in checklist(version, DAY).items if i.id == "withdraw_consent")
+    assert item.conditional  # the fixture relies on a contract only
+    consent = (dataclasses.replace(version.facts.purposes[0], legal_basis="consent"),)
+    item = next(i for i in checklist(with_facts(version, purposes=consent), DAY).items if i.id == "withdraw_consent")
+    assert not item.conditional and item.status == "not-stated"
+
+
+def test_a_transfer_without_a_safeguard_is_partly_stated(version: Version) -> None:
+    unsafe = (dataclasses.replace(version.facts.transfers[0], mechanism="not-stated"),)
+    assert statuses(with_facts(version, transfers=unsafe))["transfers"] == "partly"
+
+
+def test_a_repealed_law_is_flagged_with_whether_it_had_ended_by_the_version(version: Version) -> None:
+    old_law = (LegalReference(law="henkilotietolaki-523-1999", quote=quote("x"), section="rekisterinpitaja"),)
+    cited = with_facts(version, legal_references=old_law)
+    (flag,) = checklist(cited, DAY).outdated
+    assert (flag.law, flag.section, flag.cited_after_end) == ("henkilotietolaki-523-1999", "rekisterinpitaja", True)
+    (flag,) = checklist(cited, dt.date(2010, 6, 15)).outdated
+    assert flag.cited_after_end is False  # in force when that version was published; repealed since
+    assert checklist(version, DAY).outdated == ()  # the GDPR still applies
+
+
+def test_privacy_shield_as_a_transfer_mechanism_is_flagged_once(version: Version) -> None:
+    shield = Transfer(
+        destination=quote("USA"), country="US", mechanism="privacy-shield", quote=quote("x"), section="tietojen-sailytys"
+    )
+    reference = LegalReference(law="privacy-shield", quote=quote("x"), section="rekisterinpitaja")
+    cited = with_facts(version, transfers=(shield,), legal_references=(reference,))
+    assert [(o.law, o.section) for o in checklist(cited, DAY).outdated] == [("privacy-shield", "rekisterinpitaja")]
+    assert [o.law for o in checklist(with_facts(version, transfers=(shield,)), DAY).outdated] == ["privacy-shield"]
+
+
+def test_the_checklist_view_links_each_fact_to_its_section_and_explains_what_is_outdated(version: Version) -> None:
+    old_law = (LegalReference(law="henkilotietolaki-523-1999", quote=quote("x"), section="title"),)
+    view = checklist_view(with_facts(version, legal_references=old_law), DAY, SLUG, "en")
+    rows = {row.id: row for row in view.rows}
+    assert [line.href for line in rows["retention"].lines] == ["#tietojen-sailytys"]
+    assert rows["rights"].missing == (
+        "right to rectification, right to erasure, right to restriction of processing, right to object, right to data portability"
+    )
+    assert rows["rights"].article_url.endswith("CELEX:32016R0679#art_13")
+    assert rows["dpo"].conditional_note is None  # stated: no need to say when it is required
+    assert rows["withdraw_consent"].conditional_note is not None
+    (outdated,) = view.outdated
+    assert outdated.href == f"#{SLUG}-title"  # the title states it
+    assert outdated.when == "no longer applied when this version was published (ended 1 January 2019)"
+    assert "finlex.fi" in outdated.ended_source_url and "Repealed on 1 January 2019" in outdated.explanation
+
+
+def test_glance_lists_every_fact_field_and_labels_bare_choices(version: Version) -> None:
+    rows = {row.field: row for row in glance(version.facts, SLUG, "fi")}
+    assert list(rows)[:3] == ["controller", "contact", "dpo"] and len(rows) == 14
+    assert rows["contact"].lines == ()  # not stated
+    (purpose,) = rows["purposes"].lines
+    assert (purpose.text, purpose.detail, purpose.href) == ("Asiakassuhteen hoito", "oikeusperuste: sopimus", "#tietojen-sailytys")
+    (transfer,) = rows["transfers"].lines
+    assert transfer.detail == "Yhdysvallat, suojatoimi: EU–USA-tietosuojakehys (Data Privacy Framework)"
+    (cookie,) = glance(version.facts, SLUG, "en")[11].lines
+    assert (cookie.text, cookie.detail) == ("Google Analytics", "purpose: analytics")
+
+
+def test_facts_fixture_versions_compare_field_by_field_without_quotes(version: Version) -> None:
+    """Quotes are evidence: changing one alone is no change of the facts."""
+    from seloste.diff import diff_facts, facts_text
+
+    changed = dataclasses.replace(version.facts.retention[0], quote=quote("Säilytämme"))
+    after = with_facts(version, retention=(changed,))
+    assert diff_facts(facts_text(version.facts, "fi"), facts_text(after.facts, "fi")) == []
+    longer = dataclasses.replace(version.facts.retention[0], period=quote("kuusi vuotta"))
+    (change,) = diff_facts(facts_text(version.facts, "fi"), facts_text(with_facts(version, retention=(longer,)).facts, "fi"))
+    assert (change.field, change.kind, change.old, change.new) == ("retention", "changed", "viisi vuotta", "kuusi vuotta")
