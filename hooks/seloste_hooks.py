@@ -19,6 +19,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
+from seloste.csp import with_csp
 from seloste.errors import DataErrors
 from seloste.lite import LiteRenderer
 from seloste.site import Site, load_site
@@ -82,6 +83,14 @@ def on_page_context(context, page, config, nav):
         context["seloste"] = view
         page.toc = TableOfContents([AnchorLink(str(escape(e.title)), e.id, 2) for e in _site.outline(view)])
     return context
+
+
+def on_post_page(output: str, page, config) -> str:
+    return with_csp(output)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    return with_csp(output) if template_name.endswith(".html") else output
 
 
 def on_post_build(config) -> None:

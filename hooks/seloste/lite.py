@@ -19,6 +19,7 @@ from typing import Any, Literal
 import jinja2
 
 from .checklist import ChecklistView, checklist_view
+from .csp import with_csp
 from .labels import format_date, labels
 from .model import LANGUAGES, Archive, Facts, OrganisationRecord
 from .pages import (
@@ -145,7 +146,7 @@ class LiteRenderer:
         record = archive.get(plan.slug)
         view = self.view(record, plan)
         template = self.env.get_template(f"seloste/lite/{plan.kind}.html")
-        return template.render(page=view, n=view.notice, t=labels(plan.lang))
+        return with_csp(template.render(page=view, n=view.notice, t=labels(plan.lang)))
 
     def view(self, record: OrganisationRecord, plan: LitePlan) -> LiteView:
         lang = plan.lang
