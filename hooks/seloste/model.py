@@ -267,6 +267,7 @@ Law = Literal[
     "tietosuojalaki-1050-2018",
     "henkilotietolaki-523-1999",
     "sahkoisen-viestinnan-palvelulaki-917-2014",
+    "kirjanpitolaki-1336-1997",
     "privacy-shield",
 ]
 
