@@ -81,7 +81,8 @@ def test_seed_notices_citing_law_that_no_longer_applies_are_flagged(slug: str) -
 
 
 def test_infocrea_moved_its_registers_to_a_privacy_shield_service_in_june_2018() -> None:
-    flags = {r.id: [(o.law, o.cited_after_end) for o in checklist(r.version, r.date).outdated] for r in ARCHIVE.get("infocrea").versions}
+    versions = ARCHIVE.get("infocrea").versions
+    flags = {r.id: [(o.law, o.cited_after_end) for o in checklist(r.version, r.date).outdated] for r in versions}
     # in force in 2018; the flag says it was invalidated since, not that the notice was wrong then
     assert flags == {"2018-05-24": [], "2018-06-25": [("privacy-shield", False)], "2018-09-19": [("privacy-shield", False)]}
 
@@ -156,8 +157,12 @@ def test_reader_filters_organisations_by_their_facts(page: Page, site_url: str) 
     everyone = _shown(page)
     assert len(everyone) == len(SLUGS)
     page.select_option("select[name=country]", "US")
-    us = {o.organisation.name for o in ARCHIVE.organisations if any(t.country == "US" for t in o.current.version.facts.transfers)}
-    us |= {o.organisation.name for o in ARCHIVE.organisations if any(r.country == "US" for r in o.current.version.facts.recipients)}
+    us = {
+        o.organisation.name
+        for o in ARCHIVE.organisations
+        for fact in (*o.current.version.facts.transfers, *o.current.version.facts.recipients)
+        if fact.country == "US"
+    }
     assert set(_shown(page)) == us and "Midare Oy" in us
     assert page.locator("#sl-filters-count").inner_text() == f"{len(us)} of {len(SLUGS)} organisations"
     page.select_option("select[name=country]", "")

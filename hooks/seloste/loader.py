@@ -64,13 +64,13 @@ def load_archive(data_dir: Path, root: Path | None = None) -> Archive:
             continue
         if entry.name == SCHEMA_DIR or entry.name.startswith("."):
             continue
-        if not _slug_ok(run, entry):
-            continue
         key = entry.name.casefold()
-        if key in folded:
+        if key in folded:  # one of the two is not a valid slug, but say why the pair cannot stand
             run.error(entry, f"organisation folder differs from {folded[key].name!r} only by case")
             continue
         folded[key] = entry
+        if not _slug_ok(run, entry):
+            continue
         record = _load_organisation(run, entry)
         if record is not None:
             records.append(record)

@@ -25,6 +25,9 @@ class Text:
     single_line: bool = False
 
     def problem(self, value: str) -> str | None:
+        control = bidi_control(value)
+        if control:
+            return control
         if not value.strip():
             return f"expected {self.expected}, got an empty value"
         if self.single_line and "\n" in value.strip():
@@ -34,6 +37,30 @@ class Text:
         if self.check:
             return self.check(value)
         return None
+
+
+_BIDI_CONTROLS = {
+    "\u202a": "LEFT-TO-RIGHT EMBEDDING",
+    "\u202b": "RIGHT-TO-LEFT EMBEDDING",
+    "\u202c": "POP DIRECTIONAL FORMATTING",
+    "\u202d": "LEFT-TO-RIGHT OVERRIDE",
+    "\u202e": "RIGHT-TO-LEFT OVERRIDE",
+    "\u2066": "LEFT-TO-RIGHT ISOLATE",
+    "\u2067": "RIGHT-TO-LEFT ISOLATE",
+    "\u2068": "FIRST STRONG ISOLATE",
+    "\u2069": "POP DIRECTIONAL ISOLATE",
+}
+
+
+def bidi_control(value: str) -> str | None:
+    """Direction overrides and isolates reorder how text is displayed ('Trojan Source'); no notice needs them."""
+    for index, char in enumerate(value):
+        if char in _BIDI_CONTROLS:
+            return (
+                f"contains U+{ord(char):04X} {_BIDI_CONTROLS[char]} at character {index + 1}: "
+                "it changes the order in which text is displayed; remove it"
+            )
+    return None
 
 
 def business_id_problem(value: str) -> str | None:

@@ -71,6 +71,8 @@ def read_yaml(file: Path, root: Path | None = None) -> tuple[str, yaml.Node | No
         mark = err.problem_mark or err.context_mark
         where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
         problem = " ".join(part for part in (err.context, err.problem) if part)
+        if mark and mark.index < len(text) and text[mark.index] == "\t":
+            problem = "a tab character here; YAML indents with spaces only"
         raise YamlFileError(DataError(where, f"YAML syntax error: {problem} (check the indentation and quoting here)")) from err
     except yaml.YAMLError as err:
         raise YamlFileError(DataError(Location(path), f"YAML error: {err}")) from err
