@@ -1,0 +1,73 @@
+"""Hostile text for every kind of text field: markup, links, styles, templates, entities.
+
+Each payload that could run sets ``window.__xss`` or fetches from ``evil.test``; the test
+opens every page kind and checks that nothing ran, nothing was fetched and no markup from
+the data survived as markup. Unicode direction overrides are not here: the loader refuses
+them outright (tests/test_malformed.py).
+"""
+
+from __future__ import annotations
+
+SINGLE_LINE = [
+    "<script>window.__xss=1</script>",
+    '<img src="https://evil.test/2.png" onerror="window.__xss=2">',
+    '<svg onload="window.__xss=3"></svg>',
+    "<svg><script>window.__xss=4</script></svg>",
+    '<iframe src="javascript:window.__xss=5"></iframe>',
+    "[linkki](javascript:window.__xss=6)",
+    "[data](data:text/html;base64,PHNjcmlwdD53aW5kb3cuX194c3M9NzwvZGF0YT4=)",
+    '<a href="javascript:window.__xss=8">a</a>',
+    '<body onload="window.__xss=9">',
+    '<style>body{background:url("https://evil.test/10.png")}</style>',
+    '<div style="background:url(https://evil.test/11.png)">tyyli</div>',
+    "{{ 7*7 }}",
+    "{% for x in range(3) %}silmukka{% endfor %}",
+    '{: onclick="window.__xss=14" }',
+    "&lt;script&gt;window.__xss=15&lt;/script&gt;",
+    "&#x3C;img src=x onerror=window.__xss=16&#x3E;",
+    '<a href="https://evil.test/17" target="_blank">ulos</a>',
+    "![kuva](https://evil.test/18.png)",
+    '<link rel="stylesheet" href="https://evil.test/19.css">',
+    '<meta http-equiv="refresh" content="0;url=https://evil.test/20">',
+    '<object data="javascript:window.__xss=21"></object>',
+    '<embed src="https://evil.test/22.swf">',
+    '<form action="https://evil.test/23"><button>lähetä</button></form>',
+    '<base href="https://evil.test/24/">',
+    "[vb](vbscript:msgbox(25))",
+    "[isot](JaVaScRiPt:window.__xss=26)",
+    "[väli]( javascript:window.__xss=27)",
+    "<math><mtext><table><mglyph><style><img src=x onerror=window.__xss=28>",
+    '"><script>window.__xss=29</script>',
+    "'onmouseover='window.__xss=30",
+    "</script><script>window.__xss=31</script>",
+    "<!-- kommentti --><script>window.__xss=32</script>",
+    "[entiteetti](javascript&colon;window.__xss=33)",
+    "<https://evil.test/34>",
+    "${7*7} #{7*7} <%= 7*7 %>",
+    "`<script>window.__xss=36</script>`",
+    "<img src=x:y onerror=window.__xss=37>",
+    "javascript:window.__xss=38",
+    '<video><source onerror="window.__xss=39"></video>',
+    '<details open ontoggle="window.__xss=40">',
+    '<svg><a xlink:href="javascript:window.__xss=41"><text>t</text></a></svg>',
+    '<input autofocus onfocus="window.__xss=42">',
+    '<img src="//evil.test/43.png">',
+    '<noscript><p title="</noscript><img src=x onerror=window.__xss=44>">',
+]
+
+MULTI_LINE = [
+    "[viite][r]\n\n[r]: javascript:window.__xss=45",
+    "```\n<script>window.__xss=46</script>\n```",
+    "<div>\n<script>window.__xss=47</script>\n</div>",
+    "Otsikko\n===\n<script>window.__xss=48</script>",
+    '    <script>window.__xss=49</script>\n\n<p onclick="window.__xss=50">',
+]
+
+SEPARATOR = " ⁂ "
+ONE_LINE = SEPARATOR.join(SINGLE_LINE)
+"""Every single-line payload in one text, for one-line fields (names, titles, headings, summaries)."""
+
+BODY = "\n\n".join(["Vihamielinen testi.", *SINGLE_LINE, *MULTI_LINE, "- " + "\n- ".join(SINGLE_LINE)])
+"""Every payload as its own paragraph, then all single-line ones again as list items."""
+
+assert len(SINGLE_LINE) + len(MULTI_LINE) >= 30

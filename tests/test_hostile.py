@@ -1,0 +1,194 @@
+"""No script from data: the payload corpus in every kind of text field, every page kind opened in Chromium.
+
+The browser context bypasses the Content-Security-Policy, so what is tested here is that no
+markup from the data survives: the policy (tests/test_csp.py) is a second, separate layer.
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import Browser
+
+from conftest import serve
+from payloads import BODY, MULTI_LINE, ONE_LINE, SINGLE_LINE
+from sitebuild import Build, build, fixture_project
+
+SLUG = "vihamielinen"
+NAME = "Vihamielinen Oy " + ONE_LINE
+BODY_EN = BODY.replace("Vihamielinen testi.", "Hostile test.")
+
+
+def both(text: str) -> dict[str, str]:
+    return {"fi": text, "en": text}
+
+
+def quoted(fi: str = "Vihamielinen testi.", en: str = "Hostile test.") -> dict[str, str]:
+    return {"fi": fi, "en": en}
+
+
+def version(first: bool) -> dict:
+    fact = {"quote": quoted(), "section": "yleista"}
+    data: dict = {
+        "recorded_date": "2024-02-01" if first else "2024-06-02",
+        "source": {"url": "https://evil.test/lahde", "note": both(ONE_LINE)},
+    }
+    if first:
+        data["corrections"] = [{"date": "2024-03-01", "reason": both(ONE_LINE)}]
+    else:
+        data["change"] = {"kind": "substantive", "summary": both(ONE_LINE)}
+    data |= {
+        "title": both(ONE_LINE + ("" if first else " v2")),
+        "sections": [
+            {"id": "yleista", "heading": both(ONE_LINE), "body": {"fi": BODY, "en": BODY_EN}},
+            {"id": "lisaa", "heading": both("Lisää " + SINGLE_LINE[0]), "body": both(BODY if first else BODY + "\n\nUusi.")},
+        ],
+        "facts": {
+            "controller": {"name": "Vihamielinen", "section": "yleista"},
+            "contact": {"role": both(ONE_LINE), "section": "yleista"},
+            "purposes": [{"purpose": both(ONE_LINE), "legal_basis": "consent", **fact}],
+            "data_categories": [{"text": both(p), **fact} for p in SINGLE_LINE],
+            "sources": [{"text": both(ONE_LINE), **fact}],
+            "recipients": [{"name": both(ONE_LINE), "role": "processor", "country": "US", **fact}],
+            "transfers": [{"destination": both(ONE_LINE), "country": "US", "mechanism": "privacy-shield", **fact}],
+            "retention": [{"category": both(ONE_LINE), "period": both(SINGLE_LINE[1]), **fact}],
+            "rights": [{"right": "access", **fact}],
+            "complaint": {"text": both(ONE_LINE), **fact},
+            "cookies": [{"tool": both(p), "purpose": "analytics", **fact} for p in SINGLE_LINE[:10]],
+            "automated_decisions": {"text": both(ONE_LINE), **fact},
+        },
+    }
+    return data
+
+
+class _NoAliases(yaml.SafeDumper):
+    def ignore_aliases(self, data: object) -> bool:
+        return True  # the archive refuses anchors: write shared values out
+
+
+def dump(data: dict) -> str:
+    return yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=100_000)
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    root = fixture_project(tmp_path_factory.mktemp("hostile"))
+    folder = root / "data" / SLUG
+    folder.mkdir(parents=True)
+    organisation = {"name": NAME, "address": {"street": ONE_LINE, "city": ONE_LINE}, "website": "https://evil.test/"}
+    (folder / "organisation.yaml").write_text(dump(organisation), encoding="utf-8")
+    (folder / "2024-01-10.yaml").write_text(dump(version(first=True)), encoding="utf-8")
+    (folder / "2024-06-01.yaml").write_text(dump(version(first=False)), encoding="utf-8")
+    result = build(root, root / "site")
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+@pytest.fixture(scope="module")
+def site_url(hostile_site: Build) -> Iterator[str]:
+    with serve(hostile_site.site) as url:
+        yield url
+
+
+PAGES = [
+    "",
+    "facts/",
+    f"{SLUG}/",
+    f"{SLUG}/2024-01-10/",
+    f"{SLUG}/history/",
+    f"{SLUG}/compare/?from=2024-01-10&to=2024-06-01",
+    f"{SLUG}/checklist/",
+]
+SHOWS_NAME = {"", "facts/", f"{SLUG}/", f"{SLUG}/history/", f"{SLUG}/checklist/", f"{SLUG}/2024-01-10/"}
+
+INSPECT = """() => {
+  const found = [];
+  for (const el of document.querySelectorAll('*')) {
+    for (const attr of el.attributes) {
+      const value = attr.value.toLowerCase();
+      if (attr.name.startsWith('on')) found.push(`${el.tagName} ${attr.name}`);
+      if (['href', 'src', 'action', 'formaction', 'data', 'srcdoc', 'xlink:href', 'poster'].includes(attr.name)
+          && /^\\s*(javascript|data|vbscript):/.test(value)) found.push(`${el.tagName} ${attr.name}=${value}`);
+      if (attr.name === 'style' && /xss|evil/.test(value)) found.push(`${el.tagName} style`);
+      if (['src', 'srcset', 'poster', 'data', 'action'].includes(attr.name) && value.includes('evil.test'))
+        found.push(`${el.tagName} ${attr.name}=${value}`);
+    }
+    const tag = el.tagName.toLowerCase();
+    if (['iframe', 'object', 'embed', 'base', 'video', 'audio', 'source', 'math', 'frame'].includes(tag))
+      found.push(`element ${tag}`);  // the site itself uses none of these
+    if (tag === 'form' && /evil/.test(el.getAttribute('action') || '')) found.push('form action');
+    if ((tag === 'script' || tag === 'style') && /xss|evil/.test(el.textContent)
+        && !(tag === 'script' && el.type === 'application/json')) found.push(`${tag} with payload`);
+    if (tag === 'link' && /evil/.test(el.getAttribute('href') || '')) found.push('link from data');
+    if (tag === 'meta' && /evil/.test(el.getAttribute('content') || '')) found.push('meta from data');
+  }
+  return found;
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("prefix", ["", "en/"], ids=["fi", "en"])
+@pytest.mark.parametrize("path", PAGES)
+def test_no_payload_runs_fetches_or_survives_as_markup(browser: Browser, site_url: str, path: str, prefix: str) -> None:
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    dialogs: list[str] = []
+    outside: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("request", lambda request: request.url.startswith(site_url) or outside.append(request.url))
+    page.goto(site_url + prefix + path)
+    page.wait_for_timeout(300)
+    if "compare/" in path:
+        page.wait_for_selector(".sl-diff ins, .sl-diff del")
+    page.mouse.move(200, 300)
+    page.keyboard.press("Tab")
+    ran = page.evaluate("window.__xss ?? null")
+    markup = page.evaluate(INSPECT)
+    text = page.evaluate("document.body.innerText")
+    context.close()
+    assert (dialogs, outside, ran, markup) == ([], [], None, [])
+    if path in SHOWS_NAME:
+        assert "Vihamielinen Oy <script>window.__xss=1</script> ⁂ " in text  # shown as text, not run
+        assert "{{ 7*7 }}" in text and "{% for x in range(3) %}silmukka{% endfor %}" in text  # not templated
+
+
+@pytest.mark.browser
+def test_search_results_show_payloads_as_text(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    outside: list[str] = []
+    page.on("request", lambda request: request.url.startswith(site_url) or outside.append(request.url))
+    page.goto(site_url)
+    page.keyboard.press("/")
+    page.keyboard.type("vihamielinen")
+    page.wait_for_selector(".sl-search__results > li")
+    page.wait_for_timeout(300)
+    result = page.locator(".sl-search__results").inner_text()
+    ran, markup = page.evaluate("window.__xss ?? null"), page.evaluate(INSPECT)
+    context.close()
+    assert (outside, ran, markup) == ([], None, [])
+    assert "Vihamielinen Oy <script>" in result
+
+
+@pytest.mark.build
+def test_feeds_and_open_data_carry_payloads_as_text(hostile_site: Build) -> None:
+    for feed in ("feed.xml", f"{SLUG}/feed.xml", f"en/{SLUG}/feed.xml"):
+        tree = ET.parse(hostile_site.site / feed)  # well-formed: every payload escaped
+        titles = [e.text or "" for e in tree.iter("{http://www.w3.org/2005/Atom}title")]
+        assert any("<script>window.__xss=1</script>" in title for title in titles), titles
+        assert not list(tree.iter("script")) and not list(tree.iter("{http://www.w3.org/1999/xhtml}script"))
+    data = json.loads((hostile_site.site / f"data/v1/{SLUG}/2024-06-01.json").read_text(encoding="utf-8"))
+    assert data["sections"][0]["body"]["fi"] == BODY  # open data keeps the text exactly as written
+
+
+def test_the_corpus_covers_every_kind_of_payload() -> None:
+    everything = "\n".join(SINGLE_LINE + MULTI_LINE)
+    for kind in ("<script", "onerror=", "javascript:", "data:", "<svg", "<style", "style=", "{{", "{%", "{:", "&#x3C;", "&lt;"):
+        assert kind in everything, kind
+    assert len(SINGLE_LINE) + len(MULTI_LINE) >= 30
+    assert Path(__file__).with_name("payloads.py").is_file()
