@@ -135,3 +135,11 @@ def test_two_organisations_whose_folders_differ_only_by_case_are_refused(tmp_pat
         "0-9 and single hyphens, such as 'micro-magic'",
         "data/esimerkki:1:1: organisation folder differs from 'Esimerkki' only by case",
     ]
+
+
+def test_a_capture_name_the_file_system_cannot_hold_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    """Found by tests/test_fuzz.py: a 5,000-character name made the file system refuse to look it up."""
+    data = write(tmp_path, BASE.replace("capture: captures/2024-01-10.txt", "capture: " + "x" * 5000).encode())
+    assert errors(data, tmp_path) == [
+        f"{VERSION_FILE}:4:12: source.capture: '{'x' * 60}'... cannot be a file (File name too long)"
+    ]

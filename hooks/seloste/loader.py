@@ -153,12 +153,17 @@ def _capture(run: _Run, folder: Path, path: Path, version: Version, decoder: Dec
     name = version.source.capture
     if name is None:
         return None
-    capture = (folder / name).resolve()
     where = decoder.locations.get("source.capture")
+    try:
+        capture = (folder / name).resolve()
+        exists = capture.is_file()
+    except OSError as err:  # a name the file system cannot hold, such as one too long
+        run.at(where, path, f"source.capture: {name[:60]!r}{'...' if len(name) > 60 else ''} cannot be a file ({err.strerror})")
+        return None
     if not capture.is_relative_to(folder.resolve()):
         run.at(where, path, f"source.capture: {name!r} must stay inside the organisation's folder")
         return None
-    if not capture.is_file():
+    if not exists:
         run.at(
             where,
             path,
