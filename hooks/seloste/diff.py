@@ -521,7 +521,14 @@ def facts_text(facts: Facts, lang: str) -> FactsText:
     for f in dataclasses.fields(Facts):
         value = getattr(facts, f.name)
         if isinstance(value, tuple):
-            listed[f.name] = dict(fact_line(f.name, item, lang) for item in value)
+            entries: dict[str, str] = {}
+            for item in value:
+                key, detail = fact_line(f.name, item, lang)
+                n = 1
+                while (unique := key if n == 1 else f"{key} ({n})") in entries:  # two facts may read alike
+                    n += 1
+                entries[unique] = detail
+            listed[f.name] = entries
         elif value is not None:
             parts = {}
             hints = _hints(type(value))

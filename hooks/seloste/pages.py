@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from markupsafe import Markup
 
-from .checklist import GlanceRow, checklist, glance, to_line
+from .checklist import GlanceRow, checklist, glance, section_anchor, to_line
 from .diff import fact_line, facts_pairs, facts_text, source_hash
 from .fidelity import plain_text
 from .labels import format_date, labels
@@ -169,6 +169,7 @@ class PartyView:
     phone: str | None
     url: str | None
     section: str
+    """The anchor of the section that states it (``#yhteystiedot``)."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -218,6 +219,9 @@ class NoticeView:
     business_id: str | None
     address: str | None
     website: str | None
+    email: str | None
+    phone: str | None
+    contact_url: str | None
     title: Markup
     title_text: str
     version_date: DateView
@@ -302,6 +306,9 @@ def version_view(record: OrganisationRecord, shown: VersionRecord, lang: str, *,
         business_id=org.business_id,
         address=address,
         website=org.website,
+        email=org.contact.email if org.contact else None,
+        phone=org.contact.phone if org.contact else None,
+        contact_url=org.contact.url if org.contact else None,
         title=Markup(inline_html(version.title[lang])),
         title_text=plain_text(version.title[lang]),
         version_date=date_view(shown.date, lang),
@@ -321,9 +328,9 @@ def version_view(record: OrganisationRecord, shown: VersionRecord, lang: str, *,
         translation_pending=version.translation == "pending",
         is_translation=lang != ORIGINAL_LANGUAGE,
         original_url=site_url(ORIGINAL_LANGUAGE, notice_path(slug) if is_current else version_path(slug, shown.id)),
-        controller=_party(version.facts.controller, lang),
-        contact=_party(version.facts.contact, lang) if version.facts.contact else None,
-        dpo=_party(version.facts.dpo, lang) if version.facts.dpo else None,
+        controller=_party(version.facts.controller, slug, lang),
+        contact=_party(version.facts.contact, slug, lang) if version.facts.contact else None,
+        dpo=_party(version.facts.dpo, slug, lang) if version.facts.dpo else None,
         sections=tuple(_section_view(s.id, s.heading[lang] if s.heading else None, s.body[lang]) for s in version.sections),
         glance=glance(version.facts, slug, lang) if is_current else (),
         checklist_url=site_url(lang, checklist_path(slug)),
@@ -341,7 +348,7 @@ def _section_view(section_id: str, heading: str | None, body: str) -> SectionVie
     )
 
 
-def _party(party: Controller | Contact, lang: str) -> PartyView:
+def _party(party: Controller | Contact, slug: str, lang: str) -> PartyView:
     role = getattr(party, "role", None)
     return PartyView(
         name=party.name,
@@ -351,7 +358,7 @@ def _party(party: Controller | Contact, lang: str) -> PartyView:
         email=party.email,
         phone=party.phone,
         url=getattr(party, "url", None),
-        section=party.section,
+        section=section_anchor(party.section, slug),
     )
 
 

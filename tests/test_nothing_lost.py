@@ -1,0 +1,155 @@
+"""Nothing lost: every text field of every version reaches the built site, and builds are reproducible.
+
+The walk is generic: every string in the data is found by its path and must match a rule of
+WHERE, which says where a reader (or a reuser of the open data) finds it. A field added to the
+model without a rule fails here until someone decides where it is published.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import filecmp
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from seloste.diff import facts_pairs, facts_text
+from seloste.emit import plain
+from seloste.fidelity import html_text, normalize, plain_text
+from seloste.loader import load_archive
+from seloste.model import Localized, OrganisationRecord, VersionRecord
+from seloste.render import markdown_html
+from sitebuild import ROOT, Build, build
+
+pytestmark = pytest.mark.build
+
+ARCHIVE = load_archive(ROOT / "data")
+
+WHERE: list[tuple[str, str]] = [
+    (r"title\.(fi|en)", "page"),
+    (r"sections\[\d+\]\.heading\.(fi|en)", "page"),
+    (r"sections\[\d+\]\.body\.(fi|en)", "page"),
+    (r"sections\[\d+\]\.id", "anchor"),
+    (r"change\.summary\.(fi|en)", "history"),
+    (r"change\.kind", "json"),
+    (r"source\.note\.(fi|en)", "page"),
+    (r"source\.(url|repository|path|commit)", "page-raw"),
+    (r"source\.capture(_noise\[\d+\])?", "json"),  # provenance: the archive's own file and the lines it leaves out
+    (r"corrections\[\d+\]\.reason\.(fi|en)", "page"),
+    (r"corrections\[\d+\]\.date", "json"),
+    (r"(stated_date|recorded_date)", "json"),
+    (r"translation", "json"),
+    (r"facts\..*\.(quote)\.(fi|en)", "json"),  # evidence for the fact; the fact itself is shown
+    (r"facts\..*\.section", "json"),
+    (r"facts\..*", "facts"),
+]
+
+
+def leaves(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from leaves(item, f"{path}.{key}" if path else key)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from leaves(item, f"{path}[{index}]")
+    else:
+        yield path, value
+
+
+def rule(path: str) -> str:
+    for pattern, where in WHERE:
+        if re.fullmatch(pattern, path):
+            return where
+    raise AssertionError(f"no rule says where {path} is published: add one to WHERE")
+
+
+def page_path(org: OrganisationRecord, record: VersionRecord, lang: str) -> str:
+    prefix = "" if lang == "fi" else f"{lang}/"
+    return f"{prefix}{org.slug}/" if record is org.current else f"{prefix}{org.slug}/{record.id}/"
+
+
+def _text(site: Build, path: str) -> str:
+    return html_text(str(site.soup(path)))
+
+
+CASES = [(o.slug, v.id) for o in ARCHIVE.organisations for v in o.versions]
+
+
+@pytest.mark.parametrize(("slug", "version_id"), CASES)
+def test_every_text_field_of_the_version_is_on_its_pages(real_site: Build, slug: str, version_id: str) -> None:
+    org = ARCHIVE.get(slug)
+    record = org.version(version_id)
+    data = plain(record.version)
+    published = json.loads((real_site.site / f"data/v1/{slug}/{version_id}.json").read_text(encoding="utf-8"))
+    assert published == data  # the open data holds every field exactly
+    pages = {lang: real_site.soup(page_path(org, record, lang)) for lang in ("fi", "en")}
+    texts = {lang: html_text(str(page)) for lang, page in pages.items()}
+    history = {lang: _text(real_site, ("" if lang == "fi" else "en/") + f"{slug}/history/") for lang in ("fi", "en")}
+    shown_facts = {
+        lang: json.dumps(facts_pairs(facts_text(record.version.facts, lang)), ensure_ascii=False) for lang in ("fi", "en")
+    }
+    checked = 0
+    for path, value in leaves(data):
+        if not isinstance(value, str):
+            continue
+        lang = path.rsplit(".", 1)[-1] if path.rsplit(".", 1)[-1] in ("fi", "en") else "fi"
+        where = rule(path)
+        if where == "page":
+            shown = html_text(markdown_html(value)) if ".body." in path else plain_text(value)
+            assert shown in texts[lang], f"{path} missing from {page_path(org, record, lang)}"
+        elif where == "page-raw":
+            html = str(pages[lang])
+            assert value in html, f"{path} missing from {page_path(org, record, lang)}"
+        elif where == "anchor":
+            assert pages["fi"].find(id=value) is not None and pages["en"].find(id=value) is not None, path
+        elif where == "history":
+            assert normalize(value) in history[lang], f"{path} missing from the history page"
+        elif where == "facts":
+            # a fact reads in words of the page's language: its value or a fixed choice's label
+            page_facts = json.loads(pages[lang].select_one("#sl-facts").get_text())
+            assert page_facts == json.loads(shown_facts[lang])
+            assert _fact_shown(path, value, record, lang, shown_facts[lang]), f"{path}={value!r} not shown"
+        checked += 1
+    assert checked > 20
+
+
+def _fact_shown(path: str, value: str, record: VersionRecord, lang: str, shown: str) -> bool:
+    """The fact's value as displayed (Localized texts in their language, codes as labels) is among the shown facts."""
+    if re.search(r"\.(fi|en)$", path):
+        return json.dumps(value, ensure_ascii=False)[1:-1] in shown
+    from seloste.diff import fact_value_label
+    from seloste.types import country_names
+
+    candidates = {value, fact_value_label(value, lang), country_names(lang).get(value, value)}
+    return any(json.dumps(c, ensure_ascii=False)[1:-1] in shown for c in candidates)
+
+
+def test_every_organisation_field_is_on_its_notice_page(real_site: Build) -> None:
+    for org in ARCHIVE.organisations:
+        for lang in ("fi", "en"):
+            text = _text(real_site, ("" if lang == "fi" else "en/") + f"{org.slug}/")
+            for path, value in leaves(plain(org.organisation)):
+                assert isinstance(value, str) and (
+                    normalize(value) in text or value in str(real_site.soup(("" if lang == "fi" else "en/") + f"{org.slug}/"))
+                ), f"{org.slug}: {path}"
+
+
+def test_localized_fields_are_covered_by_the_walk() -> None:
+    """The walk reaches Localized texts through plain(): both languages of each."""
+    version = ARCHIVE.organisations[0].current.version
+    assert dataclasses.is_dataclass(version.title) and isinstance(version.title, Localized)
+    paths = [path for path, _ in leaves(plain(version))]
+    assert "title.fi" in paths and "title.en" in paths
+
+
+def test_two_builds_of_the_same_commit_are_byte_identical(real_site: Build, tmp_path_factory: pytest.TempPathFactory) -> None:
+    again = build(ROOT, tmp_path_factory.mktemp("again") / "site")
+    assert again.returncode == 0, again.stderr
+    first = sorted(p.relative_to(real_site.site) for p in real_site.site.rglob("*") if p.is_file())
+    second = sorted(p.relative_to(again.site) for p in again.site.rglob("*") if p.is_file())
+    assert first == second
+    differ = [str(p) for p in first if not filecmp.cmp(real_site.site / p, again.site / p, shallow=False)]
+    assert differ == []
