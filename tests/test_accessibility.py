@@ -1,0 +1,121 @@
+"""Accessibility: axe-core in Chromium on every page kind of both languages, and the keyboard alone.
+
+axe-core (npm, locked in package-lock.json) is injected into each page; the browser context
+bypasses the site's Content-Security-Policy for that injection only. Serious and critical
+violations fail; the WCAG 2.1 A/AA rules and axe's best practices run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from conftest import serve
+from sitebuild import ROOT, Build
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules/axe-core/axe.min.js"
+PAGES = {
+    "home": "",
+    "notice": "planeetta-internet/",
+    "old version": "planeetta-internet/2018-06-07/",
+    "history": "planeetta-internet/history/",
+    "diff": "planeetta-internet/compare/?from=2018-06-07&to=2022-03-21",
+    "checklist": "midare/checklist/",
+    "comparison": "facts/",
+    "open data": "open-data/",
+    "about": "about/",
+}
+
+
+@pytest.fixture(scope="module")
+def site_url(real_site: Build) -> Iterator[str]:
+    with serve(real_site.site) as url:
+        yield url
+
+
+def axe(page: Page) -> list[str]:
+    assert AXE.is_file(), "axe-core is missing: run npm ci (make test does)"
+    page.add_script_tag(path=str(AXE))
+    tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+    results = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", tags)
+    return [
+        f"{v['impact']}: {v['id']} ({v['help']}) at {[n['target'] for n in v['nodes']][:3]}"
+        for v in results["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"], ids=["fi", "en"])
+@pytest.mark.parametrize("kind", PAGES)
+def test_no_serious_or_critical_violation(page: Page, site_url: str, kind: str, prefix: str) -> None:
+    page.goto(site_url + prefix + PAGES[kind])
+    if kind == "diff":
+        page.wait_for_selector(".sl-diff ins, .sl-diff del")
+    if kind == "comparison":
+        page.wait_for_selector("#sl-filters:not([hidden])")
+    assert axe(page) == []
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"], ids=["fi", "en"])
+def test_search_dialog_with_results_has_no_serious_violation(page: Page, site_url: str, prefix: str) -> None:
+    page.goto(site_url + prefix)
+    page.keyboard.press("/")
+    page.keyboard.type("evästeet" if not prefix else "cookies")
+    page.wait_for_selector(".sl-search__results > li")
+    assert axe(page) == []
+
+
+def _tab_until(page: Page, test: str, limit: int = 200) -> bool:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(test):
+            return True
+    return False
+
+
+def test_every_function_is_reachable_by_keyboard(page: Page, site_url: str) -> None:
+    # the notice: the at-a-glance links and the checklist, by Tab alone
+    page.goto(site_url + "en/midare/")
+    assert _tab_until(page, "document.activeElement.matches('.sl-glance a')")
+    assert _tab_until(page, "document.activeElement.matches('a.sl-glance__checklist')")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/en/midare/checklist/")
+    # the history: pick two versions with the keyboard and compare them
+    page.goto(site_url + "en/planeetta-internet/history/")
+    assert _tab_until(page, "document.activeElement.matches('input[name=from]')")
+    page.keyboard.press("ArrowDown")  # radio groups move with the arrow keys
+    assert _tab_until(page, "document.activeElement.matches('button[type=submit]')")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".sl-diff ins, .sl-diff del")
+    assert "compare/" in page.url
+    # the comparison page's filters
+    page.goto(site_url + "en/facts/")
+    assert _tab_until(page, "document.activeElement.matches('input[name=retention]')")
+    page.keyboard.press("Space")
+    assert page.locator("tr.sl-facts-row[hidden]").count() > 0
+    # search: the shortcut opens it, Escape closes it and gives focus back
+    page.goto(site_url + "en/")
+    page.keyboard.press("/")
+    page.keyboard.type("cookies")
+    page.wait_for_selector(".sl-search__results > li")
+    assert _tab_until(page, "document.activeElement.closest('.sl-search__results') !== null", limit=10)
+    page.keyboard.press("Escape")
+    assert page.evaluate("!document.querySelector('dialog.sl-search').open")
+
+
+def test_focus_is_visible_on_the_sites_own_controls(page: Page, site_url: str) -> None:
+    page.goto(site_url + "en/facts/")
+    assert _tab_until(page, "document.activeElement.matches('input[name=retention]')")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("none", "")
