@@ -143,6 +143,12 @@ class Notice:
             self.period = rng.choice([2, 3, 5, 6, 10])
         return "substantive" if roll < 0.5 else "editorial"
 
+    def _facts_sentence(self, lang: str) -> str:
+        """The sentence the facts quote, opening the first section."""
+        if lang == "fi":
+            return f"Rekisterinpitäjä on {self.name}. Säilytämme asiakastietoja {self.period} vuotta asiakkuuden päätyttyä."
+        return f"The controller is {self.name}. We keep customer data for {self.period} years after the customer leaves."
+
     def yaml(self, date: dt.date, first: bool, kind: str) -> str:
         lines = [
             "# yaml-language-server: $schema=../schema/version.schema.json",
@@ -176,8 +182,12 @@ class Notice:
             lines += [f"      {lang}: {_yaml_text(heading[lang])}" for lang in ("fi", "en")]
             lines.append("    body:")
             for lang in ("fi", "en"):
-                lines.append(f"      {lang}: " + _block("\n\n".join(b[lang] for b in blocks), 8))
+                texts = [b[lang] for b in blocks]
+                if section is self.sections[0]:  # what the facts quote: the controller and the retention period
+                    texts.insert(0, self._facts_sentence(lang))
+                lines.append(f"      {lang}: " + _block("\n\n".join(texts), 8))
         first_id = self.sections[0]["id"]
+        quote = {"fi": f"Säilytämme asiakastietoja {self.period} vuotta", "en": f"We keep customer data for {self.period} years"}
         lines += [
             "facts:",
             "  controller:",
@@ -186,6 +196,7 @@ class Notice:
             "  retention:",
             "    - category: {fi: asiakastiedot, en: customer data}",
             f"      period: {{fi: {self.period} vuotta, en: {self.period} years}}",
+            f"      quote: {{fi: {_yaml_text(quote['fi'])}, en: {_yaml_text(quote['en'])}}}",
             f"      section: {first_id}",
         ]
         return "\n".join(lines) + "\n"

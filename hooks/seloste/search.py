@@ -8,6 +8,7 @@ docs/search.en.md records how the engines compared on the archive's query list.
 
 from __future__ import annotations
 
+import json
 import logging
 import subprocess
 from pathlib import Path
@@ -38,7 +39,16 @@ def index_site(site_dir: Path) -> str:
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SearchIndexError(result.stdout + result.stderr)
+    _sort_entry(site_dir / BUNDLE / "pagefind-entry.json")
     return result.stdout
+
+
+def _sort_entry(entry: Path) -> None:
+    """Pagefind lists the languages in its entry file in no fixed order; sorted, two builds are byte-identical."""
+    if entry.is_file():
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        data["languages"] = dict(sorted(data.get("languages", {}).items()))
+        entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def current_finnish_texts(archive: Archive) -> list[str]:
