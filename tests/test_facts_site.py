@@ -12,6 +12,8 @@ from playwright.sync_api import Browser, Page
 from conftest import serve
 from seloste.checklist import checklist
 from seloste.emit import plain
+from seloste.evidence import evidence_problems, fact_items, section_texts
+from seloste.fidelity import normalize
 from seloste.loader import load_archive
 from sitebuild import ROOT, Build, resolve
 
@@ -85,6 +87,25 @@ def test_infocrea_moved_its_registers_to_a_privacy_shield_service_in_june_2018()
     flags = {r.id: [(o.law, o.cited_after_end) for o in checklist(r.version, r.date).outdated] for r in versions}
     # in force in 2018; the flag says it was invalidated since, not that the notice was wrong then
     assert flags == {"2018-05-24": [], "2018-06-25": [("privacy-shield", False)], "2018-09-19": [("privacy-shield", False)]}
+
+
+@pytest.mark.parametrize(("slug", "version_id"), [(o.slug, v.id) for o in ARCHIVE.organisations for v in o.versions])
+def test_every_fact_of_every_seed_is_borne_out_by_the_section_it_cites(slug: str, version_id: str) -> None:
+    version = ARCHIVE.get(slug).version(version_id).version
+    texts = {lang: section_texts(version, lang) for lang in ("fi", "en")}
+    checked = 0
+    for _field, name, item in fact_items(version.facts):
+        quote = getattr(item, "quote", None)
+        for lang in ("fi", "en") if quote else ():
+            assert normalize(quote[lang]) in texts[lang][item.section], f"{name}.quote.{lang}"
+            checked += 1
+        for key in ("name", "business_id", "email", "phone"):
+            value = getattr(item, key, None)
+            if isinstance(value, str) and _field in ("controller", "contact", "dpo"):
+                assert normalize(value) in texts["fi"][item.section], f"{name}.{key}"
+                checked += 1
+    assert checked >= 10
+    assert evidence_problems(version) == []
 
 
 @pytest.mark.parametrize(("slug", "version_id"), [(o.slug, v.id) for o in ARCHIVE.organisations for v in o.versions])
@@ -170,6 +191,14 @@ def test_reader_filters_organisations_by_their_facts(page: Page, site_url: str) 
     with_retention = {o.organisation.name for o in ARCHIVE.organisations if o.current.version.facts.retention}
     assert set(_shown(page)) == with_retention and 0 < len(with_retention) < len(SLUGS)
     page.uncheck("input[name=retention]")
+    page.select_option("select[name=tool]", "google-analytics")
+    analytics = {
+        o.organisation.name
+        for o in ARCHIVE.organisations
+        if any(c.tool.en == "Google Analytics" for c in o.current.version.facts.cookies)
+    }
+    assert set(_shown(page)) == analytics and "Minikone Oy" in analytics
+    page.select_option("select[name=tool]", "")
     page.fill("input[name=name]", "mikro")
     assert set(_shown(page)) == {n for n in everyone if "mikro" in n.casefold()}
 
