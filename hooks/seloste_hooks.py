@@ -21,16 +21,26 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from seloste.csp import with_csp
 from seloste.errors import DataErrors
-from seloste.lite import LiteRenderer
+from seloste.lite import BYTECODE_CACHE, LiteRenderer
 from seloste.site import Site, load_site
+from seloste.timing import write_on_exit
 
 log = logging.getLogger("mkdocs.plugins.seloste")
 
 _site: Site | None = None
+_serving = False
+"""`mkdocs serve` injects its live-reload script inline; the policy would block it, so previews go without it."""
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config):
     global _site
+    if os.environ.get("SELOSTE_TIMINGS"):  # scripts/benchmark.py: where the build's time goes
+        write_on_exit(Path(os.environ["SELOSTE_TIMINGS"]))
     data_dir = Path(config.config_file_path).parent / "data"
     try:
         _site = load_site(data_dir)
@@ -85,18 +95,25 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_env(env, config, files):
+    env.bytecode_cache = BYTECODE_CACHE  # Material's templates compiled once per process, not once per language and build
+    return env
+
+
 def on_post_page(output: str, page, config) -> str:
-    return with_csp(output)
+    return output if _serving else with_csp(output)
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
-    return with_csp(output) if template_name.endswith(".html") else output
+    return with_csp(output) if template_name.endswith(".html") and not _serving else output
 
 
 def on_post_build(config) -> None:
     assert _site is not None
     site_dir = Path(config.site_dir)
     stylesheets = sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / "assets/stylesheets").glob("*.min.css"))
-    renderer = LiteRenderer(Path(config.theme.custom_dir), (*stylesheets, *config.extra_css), ("assets/seloste-compare.js",))
+    renderer = LiteRenderer(
+        Path(config.theme.custom_dir), (*stylesheets, *config.extra_css), ("assets/seloste-compare.js",), csp=not _serving
+    )
     count = _site.write_extra(config.theme["language"], site_dir, renderer, config.site_url or "")
     log.info("seloste: wrote %d version, history and comparison pages and feeds (%s)", count, config.theme["language"])

@@ -29,3 +29,30 @@ def test_search_benchmark_runs_and_prints_its_figures() -> None:
     for row in rows:
         assert re.fullmatch(r"\| `[^`]+` \| \d+ \| \d+ kB \| \d+ ms \| \d+ ms \| \d+ ms \| \d+ ms \|", row), row
     assert re.search(r"henkilötiedot` \| 3 \|", result.stdout)  # every synthetic notice uses the word
+
+
+def _run(*args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "scripts/benchmark.py", *args], cwd=ROOT, capture_output=True, text=True, check=False, timeout=600
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_build_benchmark_prints_stages_sizes_baseline_and_growth() -> None:
+    out = _run("--organisations", "4", "--versions", "2", "--growth", "--search")
+    assert "synthetic archive: 4 organisations x 2 versions, Finnish and English" in out
+    for stage in ("load and validate", "old-version pages", "search index (Pagefind)", "MkDocs rendering and the rest"):
+        assert re.search(rf"^  {re.escape(stage)} +\d+\.\d s +\d+\.\d%$", out, re.MULTILINE), stage
+    assert re.search(r"^peak memory +\d+ MB \(Python\)  \d+ MB \(Pagefind\)$", out, re.MULTILINE)
+    assert re.search(r"^notice page HTML +\d+\.\d kB median, \d+\.\d kB largest$", out, re.MULTILINE)
+    assert re.search(r"^first search query +\d+-\d+ kB, \d+-\d+ ms$", out, re.MULTILINE)
+    assert "## baseline: Material alone, current notices as plain pages" in out
+    assert re.search(r"^ratio to the baseline  time \d+\.\d\dx, size \d+\.\d\dx$", out, re.MULTILINE)
+    assert re.search(r"^growth at 2x organisations: time \d+\.\d\dx, size \d+\.\d\dx$", out, re.MULTILINE)
+
+
+def test_everyday_benchmark_builds_a_clean_checkout_and_times_an_edit_under_serve() -> None:
+    out = _run("--everyday")
+    assert re.search(r"^full build of the real data from a clean checkout: \d+\.\d s$", out, re.MULTILINE)
+    assert re.search(r"^mkdocs serve: an edited notice is shown \d+\.\d s after saving$", out, re.MULTILINE)

@@ -36,28 +36,45 @@ def fact_items(facts: Facts) -> Iterator[tuple[str, str, Any]]:
 
 def section_texts(version: Version, lang: str) -> dict[str, str]:
     """Each section's visible text (heading and body) in ``lang``, whitespace-normalised, by id; the title as ``title``."""
-    texts = {TITLE_ID: html_text(inline_html(version.title[lang]))}
-    for section in version.sections:
-        heading = f"<h2>{inline_html(section.heading[lang])}</h2>" if section.heading else ""
-        texts.setdefault(section.id, html_text(heading + markdown_html(section.body[lang])))  # a duplicate id is reported
-    return texts
+    return {section_id: section_text(version, section_id, lang) for section_id in _section_ids(version)}
+
+
+def _section_ids(version: Version) -> list[str]:
+    return [TITLE_ID, *dict.fromkeys(section.id for section in version.sections)]
+
+
+def section_text(version: Version, section_id: str, lang: str) -> str:
+    """The visible text of one section (the first of that id) or of the title, whitespace-normalised."""
+    if section_id == TITLE_ID:
+        return html_text(inline_html(version.title[lang]))
+    section = next(s for s in version.sections if s.id == section_id)
+    heading = f"<h2>{inline_html(section.heading[lang])}</h2>" if section.heading else ""
+    return html_text(heading + markdown_html(section.body[lang]))
 
 
 def evidence_problems(version: Version) -> list[tuple[str, str]]:
     """(dotted field name, message) for every fact its cited section does not bear out.
 
     Facts citing a section that does not exist are the loader's to report; they are skipped here.
+    Only the sections that facts cite are rendered.
     """
-    texts = {lang: section_texts(version, lang) for lang in LANGUAGES}
+    known = set(_section_ids(version))
+    texts: dict[tuple[str, str], str] = {}
+
+    def text(section_id: str, lang: str) -> str:
+        if (section_id, lang) not in texts:
+            texts[section_id, lang] = section_text(version, section_id, lang)
+        return texts[section_id, lang]
+
     problems: list[tuple[str, str]] = []
     for _field, name, item in fact_items(version.facts):
         section = item.section
-        if section not in texts["fi"]:
+        if section not in known:
             continue
         quote = getattr(item, "quote", None)
         if quote is not None:
             for lang in LANGUAGES:
-                if normalize(quote[lang]) not in texts[lang][section]:
+                if normalize(quote[lang]) not in text(section, lang):
                     problems.append(
                         (
                             f"facts.{name}.quote.{lang}",
@@ -66,7 +83,7 @@ def evidence_problems(version: Version) -> list[tuple[str, str]]:
                         )
                     )
         if isinstance(item, Controller | Contact):
-            problems += _value_problems(name, item, texts["fi"][section])
+            problems += _value_problems(name, item, text(section, "fi"))
     return problems
 
 

@@ -11,6 +11,7 @@ to Snowball alone.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import defaultdict
@@ -48,8 +49,12 @@ class Analyser:
         return self._cache[word]
 
 
+@functools.cache
 def available() -> Analyser | None:
-    """Voikko with its Finnish dictionary, or None if it is not installed."""
+    """Voikko with its Finnish dictionary, or None if it is not installed.
+
+    One analyser per process: its cache of analyses carries over the rebuilds of `mkdocs serve`.
+    """
     try:
         return Analyser()
     except Exception:
@@ -95,10 +100,11 @@ def build_lexicon(counts: dict[str, int], analyser: Analyser) -> dict[str, list[
     return lexicon
 
 
+@functools.cache
 def _stemmer():
     import snowballstemmer  # the Snowball algorithm Pagefind's index uses for Finnish
 
-    return snowballstemmer.stemmer("finnish").stemWord
+    return functools.lru_cache(maxsize=1 << 18)(snowballstemmer.stemmer("finnish").stemWord)
 
 
 def shard(word: str) -> str:

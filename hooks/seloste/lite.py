@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import jinja2
+import jinja2.bccache
 
 from .checklist import ChecklistView, checklist_view
 from .csp import with_csp
@@ -38,6 +39,7 @@ from .pages import (
     version_path,
     version_view,
 )
+from .timing import stage
 
 LiteKind = Literal["version", "redirect", "history", "compare", "checklist"]
 
@@ -128,25 +130,49 @@ class LiteView:
     """Labels the comparison script needs, in the page's language."""
 
 
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept in memory: MkDocs makes a new Jinja environment for each language of each
+    build (and `mkdocs serve` rebuilds on every edit); compiling Material's templates again each time is
+    a large part of a small build."""
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
+
+
+BYTECODE_CACHE = MemoryBytecodeCache()
+
+
 class LiteRenderer:
     """Renders lite pages with the templates of ``overrides/``; autoescape is on."""
 
-    def __init__(self, templates: Path, stylesheets: tuple[str, ...], scripts: tuple[str, ...]) -> None:
+    def __init__(self, templates: Path, stylesheets: tuple[str, ...], scripts: tuple[str, ...], *, csp: bool = True) -> None:
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates),
             autoescape=True,
             trim_blocks=True,
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
+            bytecode_cache=BYTECODE_CACHE,
         )
         self.stylesheets = stylesheets
         self.scripts = scripts
+        self.csp = csp
+        """Give each page its Content-Security-Policy (not in a live-reloading preview, whose script is inline)."""
 
     def render(self, archive: Archive, plan: LitePlan) -> str:
         record = archive.get(plan.slug)
         view = self.view(record, plan)
         template = self.env.get_template(f"seloste/lite/{plan.kind}.html")
-        return with_csp(template.render(page=view, n=view.notice, t=labels(plan.lang)))
+        html = template.render(page=view, n=view.notice, t=labels(plan.lang))
+        return with_csp(html) if self.csp else html
 
     def view(self, record: OrganisationRecord, plan: LitePlan) -> LiteView:
         lang = plan.lang
@@ -248,4 +274,15 @@ def render_lite_pages(archive: Archive, lang: str, renderer: LiteRenderer) -> It
     """(output path relative to the site root, HTML) for every lite page of ``lang``."""
     for plan in lite_pages(archive):
         if plan.lang == lang:
-            yield plan.output, renderer.render(archive, plan)
+            with stage(_STAGES[plan.kind]):
+                html = renderer.render(archive, plan)
+            yield plan.output, html
+
+
+_STAGES: dict[LiteKind, str] = {
+    "version": "old-version pages",
+    "redirect": "old-version pages",
+    "history": "history and comparison pages",
+    "compare": "history and comparison pages",
+    "checklist": "checklist pages",
+}

@@ -138,13 +138,25 @@ def _load_organisation(run: _Run, folder: Path) -> OrganisationRecord | None:
     return OrganisationRecord(slug=folder.name, organisation=organisation, versions=tuple(versions))
 
 
+_decoded: dict[tuple[str, str, type], tuple[tuple[int, int], object, Decoder, DataError | None]] = {}
+"""Decoded files by path, kept while unchanged: `mkdocs serve` reloads data/ on every edit."""
+
+
 def _decode(run: _Run, path: Path, cls: type):
-    try:
-        display, node = read_yaml(path, run.root)
-    except YamlFileError as err:
-        run.errors.append(err.error)
-        return None, Decoder(display_path(path, run.root))
-    value, decoder = decode_file(display, node, cls)
+    stat = path.stat()
+    key, signature = (str(path.resolve()), str(run.root), cls), (stat.st_mtime_ns, stat.st_size)
+    cached = _decoded.get(key)
+    if cached is None or cached[0] != signature:
+        try:
+            display, node = read_yaml(path, run.root)
+            value, decoder = decode_file(display, node, cls)
+            cached = (signature, value, decoder, None)
+        except YamlFileError as err:
+            cached = (signature, None, Decoder(display_path(path, run.root)), err.error)
+        _decoded[key] = cached
+    _signature, value, decoder, error = cached
+    if error is not None:
+        run.errors.append(error)
     run.errors.extend(decoder.errors)
     return value, decoder
 

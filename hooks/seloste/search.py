@@ -16,6 +16,7 @@ from pathlib import Path
 from .blocks import blocks
 from .lexicon import available, build_lexicon, words, write_lexicon
 from .model import Archive
+from .timing import stage
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,8 @@ def pagefind_executable() -> str:
 def index_site(site_dir: Path) -> str:
     """Index the built site in place; returns Pagefind's summary output."""
     command = [pagefind_executable(), "--site", str(site_dir), "--output-subdir", BUNDLE]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    with stage("search index (Pagefind)"):
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SearchIndexError(result.stdout + result.stderr)
     _sort_entry(site_dir / BUNDLE / "pagefind-entry.json")
@@ -69,6 +71,7 @@ def write_finnish_lexicon(archive: Archive, site_dir: Path) -> int | None:
     analyser = available()
     if analyser is None:
         return None
-    lexicon = build_lexicon(words(current_finnish_texts(archive)), analyser)
-    write_lexicon(site_dir, "fi", lexicon)
+    with stage("search lexicon (Voikko)"):
+        lexicon = build_lexicon(words(current_finnish_texts(archive)), analyser)
+        write_lexicon(site_dir, "fi", lexicon)
     return len(lexicon)

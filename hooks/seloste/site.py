@@ -17,6 +17,7 @@ from .loader import load_archive
 from .model import ORIGINAL_LANGUAGE, Archive
 from .opendata import open_data_files
 from .pages import FactsPageView, HomeView, NoticeView, PagePlan, facts_page_view, home_view, notice_view, site_pages
+from .timing import stage
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -39,6 +40,10 @@ class Site:
         return labels(lang)
 
     def view(self, plan: PagePlan) -> HomeView | NoticeView | FactsPageView:
+        with stage("page views (Material pages)"):
+            return self._view(plan)
+
+    def _view(self, plan: PagePlan) -> HomeView | NoticeView | FactsPageView:
         if plan.kind == "home":
             return home_view(self.archive, plan.lang)
         if plan.kind == "facts":
@@ -56,14 +61,18 @@ class Site:
     def write_extra(self, lang: str, site_dir: Path, renderer: LiteRenderer, base_url: str) -> int:
         """Write the lite pages and feeds of ``lang`` into ``site_dir``; returns the number of files."""
         count = 0
-        outputs = [*render_lite_pages(self.archive, lang, renderer), *render_feeds(self.archive, lang, base_url, renderer)]
+        outputs = [*render_lite_pages(self.archive, lang, renderer)]
+        with stage("feeds"):
+            outputs += render_feeds(self.archive, lang, base_url, renderer)
         if lang == ORIGINAL_LANGUAGE:  # language-neutral files, written once at the site root
-            outputs += open_data_files(self.archive)
-        for path, text in outputs:
-            target = site_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-            count += 1
+            with stage("open data"):
+                outputs += open_data_files(self.archive)
+        with stage("writing generated files"):
+            for path, text in outputs:
+                target = site_dir / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
+                count += 1
         return count
 
     def outline(self, view: HomeView | NoticeView | FactsPageView) -> list[OutlineEntry]:
@@ -92,6 +101,7 @@ def load_site(data_dir: Path) -> Site:
     cached = _cache.get(key)
     if cached and cached[0] == signature:
         return cached[1]
-    site = Site.build(load_archive(data_dir))
+    with stage("load and validate"):
+        site = Site.build(load_archive(data_dir))
     _cache[key] = (signature, site)
     return site

@@ -52,15 +52,19 @@ _BIDI_CONTROLS = {
 }
 
 
+_BIDI = re.compile("[" + "".join(_BIDI_CONTROLS) + "]")
+
+
 def bidi_control(value: str) -> str | None:
     """Direction overrides and isolates reorder how text is displayed ('Trojan Source'); no notice needs them."""
-    for index, char in enumerate(value):
-        if char in _BIDI_CONTROLS:
-            return (
-                f"contains U+{ord(char):04X} {_BIDI_CONTROLS[char]} at character {index + 1}: "
-                "it changes the order in which text is displayed; remove it"
-            )
-    return None
+    found = _BIDI.search(value)
+    if found is None:
+        return None
+    char = found.group()
+    return (
+        f"contains U+{ord(char):04X} {_BIDI_CONTROLS[char]} at character {found.start() + 1}: "
+        "it changes the order in which text is displayed; remove it"
+    )
 
 
 def business_id_problem(value: str) -> str | None:

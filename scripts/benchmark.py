@@ -1,0 +1,291 @@
+"""Build speed and size at archive scale, against a baseline of Material alone.
+
+Generates a synthetic archive (scripts/synthetic.py: N organisations x V versions, Finnish-
+and English-like text of real notice length, realistic change between versions), builds it
+with this repository's configuration and prints:
+
+- total wall time, and time per stage (the core's own stages, timed inside the build; the
+  search index; MkDocs rendering is what remains);
+- peak memory (the build's Python process, and Pagefind's);
+- number of files and size of the site, the largest parts of it, and the HTML size of a
+  notice page (its own HTML; shared CSS and scripts aside);
+- with --search: what a first search query downloads (scripts/search_benchmark.py);
+- the baseline: Material alone (its own search included) rendering the same current notices
+  in both languages as plain Markdown pages, with the same nav; and our/baseline ratios;
+- with --growth: the same at 2N organisations, and the ratios of time and size.
+
+    python scripts/benchmark.py [--organisations 2000] [--versions 5] [--search] [--growth] [--no-baseline]
+
+--everyday measures the real data instead: a full build from a clean checkout, and how long
+`mkdocs serve` takes to show an edit of a notice.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests"), str(ROOT / "scripts")]
+
+from synthetic import generate  # noqa: E402
+
+from seloste.loader import load_archive  # noqa: E402
+from sitebuild import fixture_project  # noqa: E402
+
+# Runs MkDocs in this process and reports its peak memory and its children's (Pagefind).
+_MEASURED_BUILD = """
+import resource, sys, json
+from mkdocs.__main__ import cli
+code = 0
+try:
+    cli(sys.argv[2:], standalone_mode=False)
+except SystemExit as exit:
+    code = exit.code or 0
+except Exception as error:
+    print(error, file=sys.stderr)
+    code = 1
+own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+open(sys.argv[1], "w").write(json.dumps({"peak_kb": own, "children_peak_kb": children, "code": code}))
+sys.exit(code)
+"""
+
+
+@dataclass
+class Result:
+    wall: float
+    peak_mb: float
+    children_peak_mb: float
+    files: int
+    size_mb: float
+    parts: dict[str, float]
+    notice_kb: dict[str, float]
+    stages: dict[str, float] = field(default_factory=dict)
+
+
+def measured_build(project: Path, site: Path, timings: Path | None = None) -> tuple[float, dict]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if timings:
+        env["SELOSTE_TIMINGS"] = str(timings)
+    memory = site.parent / "memory.json"
+    command = [
+        sys.executable,
+        "-c",
+        _MEASURED_BUILD,
+        str(memory),
+        "build",
+        "-q",
+        "-f",
+        str(project / "mkdocs.yml"),
+        "-d",
+        str(site),
+    ]
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"build failed:\n{result.stderr[-3000:]}")
+    return wall, json.loads(memory.read_text())
+
+
+def site_figures(site: Path, notice_pages: list[Path]) -> tuple[int, float, dict[str, float], dict[str, float]]:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    total = sum(p.stat().st_size for p in files)
+    parts: dict[str, int] = {}
+    for p in files:
+        rel = p.relative_to(site).as_posix()
+        if rel.startswith(("pagefind/", "search/")):
+            kind = "search index"
+        elif rel.startswith("search-lexicon/"):
+            kind = "search lexicon"
+        elif rel.startswith("data/v1/"):
+            kind = "open data JSON"
+        elif rel.startswith("assets/"):
+            kind = "assets"
+        elif rel.endswith("feed.xml"):
+            kind = "feeds"
+        elif re.search(r"/\d{4}-\d{2}-\d{2}/index\.html$", rel):
+            kind = "old-version pages"
+        elif re.search(r"/(history|compare|checklist)/index\.html$", rel):
+            kind = "history, comparison, checklist pages"
+        elif rel.endswith(".html"):
+            kind = "notice and other pages"
+        else:
+            kind = "other"
+        parts[kind] = parts.get(kind, 0) + p.stat().st_size
+    sizes = [p.stat().st_size / 1024 for p in notice_pages if p.is_file()]
+    notice = {"median": statistics.median(sizes), "max": max(sizes)} if sizes else {}
+    return len(files), total / 1e6, {k: v / 1e6 for k, v in sorted(parts.items(), key=lambda x: -x[1])}, notice
+
+
+def ours(out: Path, organisations: int, versions: int) -> Result:
+    project = fixture_project(out / "ours")
+    generate(project, organisations, versions)
+    timings = out / "timings.json"
+    wall, memory = measured_build(project, project / "site", timings)
+    slugs = [p.name for p in (project / "data").iterdir() if p.is_dir()]
+    notices = [project / "site" / prefix / slug / "index.html" for slug in slugs for prefix in ("", "en")]
+    files, size, parts, notice = site_figures(project / "site", notices)
+    stages = json.loads(timings.read_text())
+    return Result(wall, memory["peak_kb"] / 1024, memory["children_peak_kb"] / 1024, files, size, parts, notice, stages)
+
+
+def baseline(out: Path, data: Path) -> Result:
+    """Material alone: the same current notices, both languages, plain Markdown pages, the same nav."""
+    project = out / "baseline"
+    archive = load_archive(data, root=out)
+    docs = project / "docs"
+    for lang in ("fi", "en"):
+        for record in archive.organisations:
+            version = record.current.version
+            parts = [f"# {version.title[lang]}\n"]
+            for section in version.sections:
+                if section.heading:
+                    parts.append(f"## {section.heading[lang]}\n")
+                parts.append(section.body[lang] + "\n")
+            page = docs / lang / record.slug / "index.md"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text("\n".join(parts), encoding="utf-8")
+    for name in ("index.md", "facts.md", "open-data.md", "about.md"):
+        (docs / name).write_text(f"# {name[:-3]}\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        "site_name: Baseline\nsite_url: https://example.test/\ntheme:\n  name: material\n  language: fi\n"
+        "plugins:\n  - search\nnot_in_nav: |\n  /fi/\n  /en/\n"
+        "nav:\n  - Tietosuojaselosteet: index.md\n  - Vertailu: facts.md\n  - Avoin data: open-data.md\n  - Tietoa: about.md\n",
+        encoding="utf-8",
+    )
+    wall, memory = measured_build(project, project / "site")
+    notices = list((project / "site").glob("*/*/index.html"))
+    files, size, parts, notice = site_figures(project / "site", notices)
+    return Result(wall, memory["peak_kb"] / 1024, memory["children_peak_kb"] / 1024, files, size, parts, notice)
+
+
+def search_bytes(site: Path) -> str:
+    from search_benchmark import measure
+
+    rows = measure(site)
+    sizes = [row[2] for row in rows]
+    times = [row[5] for row in rows]
+    return f"{min(sizes) / 1000:.0f}-{max(sizes) / 1000:.0f} kB, {min(times):.0f}-{max(times):.0f} ms"
+
+
+def print_result(title: str, r: Result) -> None:
+    print(f"\n## {title}\n")
+    print(f"total wall time        {r.wall:8.1f} s")
+    if r.stages:
+        own = sum(v for k, v in r.stages.items() if not k.startswith("search"))
+        search = sum(v for k, v in r.stages.items() if k.startswith("search"))
+        for name, seconds in r.stages.items():
+            print(f"  {name:34} {seconds:8.1f} s  {seconds / r.wall:6.1%}")
+        rendering = r.wall - own - search
+        print(f"  {'MkDocs rendering and the rest':34} {rendering:8.1f} s  {rendering / r.wall:6.1%}")
+        print(f"  {'our own stages':34} {own:8.1f} s  {own / r.wall:6.1%}")
+    print(f"peak memory            {r.peak_mb:8.0f} MB (Python)  {r.children_peak_mb:.0f} MB (Pagefind)")
+    print(f"files                  {r.files:8d}")
+    print(f"site size              {r.size_mb:8.1f} MB")
+    for name, mb in r.parts.items():
+        print(f"  {name:34} {mb:8.1f} MB")
+    if r.notice_kb:
+        print(f"notice page HTML       {r.notice_kb['median']:8.1f} kB median, {r.notice_kb['max']:.1f} kB largest")
+
+
+def everyday() -> None:
+    """The real data: a full build from a clean checkout, and an edit shown by `mkdocs serve`."""
+    with tempfile.TemporaryDirectory() as tmp:
+        checkout = Path(tmp) / "checkout"
+        subprocess.run(["git", "clone", "-q", str(ROOT), str(checkout)], check=True)
+        wall, _memory = measured_build(checkout, checkout / "site")
+        print(f"full build of the real data from a clean checkout: {wall:.1f} s")
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SELOSTE_SITE_URL": f"http://127.0.0.1:{port}/"}
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],  # --no-livereload would stop watching
+            cwd=checkout, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        try:
+            url = f"http://127.0.0.1:{port}/micro-magic/"
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline:
+                try:
+                    urllib.request.urlopen(url, timeout=2).read()
+                    break
+                except OSError:
+                    time.sleep(0.2)
+            time.sleep(2)  # the file watcher starts after the first page is served
+            version = checkout / "data/micro-magic/2021-06-23.yaml"
+            text = version.read_text(encoding="utf-8")
+            marker = "Muokattu hetki sitten"
+            edited = text.replace("en: Micro Magic privacy notice", f"en: Micro Magic privacy notice {marker}", 1)
+            assert edited != text
+            started = time.monotonic()
+            version.write_text(edited, encoding="utf-8")
+            en = f"http://127.0.0.1:{port}/en/micro-magic/"
+            while time.monotonic() - started < 60:
+                try:
+                    if marker in urllib.request.urlopen(en, timeout=5).read().decode("utf-8"):
+                        break
+                except OSError:
+                    pass
+                time.sleep(0.05)
+            else:
+                raise SystemExit("mkdocs serve did not show the edit within 60 s")
+            print(f"mkdocs serve: an edited notice is shown {time.monotonic() - started:.1f} s after saving")
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--organisations", type=int, default=2000)
+    parser.add_argument("--versions", type=int, default=5)
+    parser.add_argument("--search", action="store_true", help="also measure a first search query in Chromium")
+    parser.add_argument("--growth", action="store_true", help="also build 2N organisations and print the ratios")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the Material-alone baseline")
+    parser.add_argument("--everyday", action="store_true", help="measure the real data instead (build, serve)")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    args = parser.parse_args()
+    print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, {platform.platform()}")
+    if args.everyday:
+        everyday()
+        return 0
+    out = args.keep or Path(tempfile.mkdtemp(prefix="seloste-benchmark-"))
+    try:
+        n, v = args.organisations, args.versions
+        print(f"synthetic archive: {n} organisations x {v} versions, Finnish and English")
+        mine = ours(out / "n", n, v)
+        print_result("this site", mine)
+        if args.search:
+            print(f"first search query     {search_bytes(out / 'n/ours/site')}")
+        if not args.no_baseline:
+            base = baseline(out / "n", out / "n/ours/data")
+            print_result("baseline: Material alone, current notices as plain pages", base)
+            print(f"\nratio to the baseline  time {mine.wall / base.wall:.2f}x, size {mine.size_mb / base.size_mb:.2f}x")
+        if args.growth:
+            double = ours(out / "2n", 2 * n, v)
+            print_result(f"this site at {2 * n} organisations", double)
+            print(f"\ngrowth at 2x organisations: time {double.wall / mine.wall:.2f}x, size {double.size_mb / mine.size_mb:.2f}x")
+    finally:
+        if not args.keep:
+            shutil.rmtree(out, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
