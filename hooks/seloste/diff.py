@@ -527,7 +527,7 @@ def facts_text(facts: Facts, lang: str) -> FactsText:
                 n = 1
                 while (unique := key if n == 1 else f"{key} ({n})") in entries:  # two facts may read alike
                     n += 1
-                entries[unique] = detail
+                entries[unique] = detail or key  # a fact that is all key (a right, a law) reads as itself
             listed[f.name] = entries
         elif value is not None:
             parts = {}
