@@ -30,7 +30,8 @@
       pagefind = await import(new URL("pagefind/pagefind.js", base).href);
       await pagefind.options({ baseUrl: base.pathname });
       await pagefind.init();
-      await pagefind.preload(lang === "fi" ? "tieto" : "data"); // loads the language's WebAssembly before the reader types
+      // No warm-up search here: any word loads its index chunk, and a common one costs ~85 kB at 2,000
+      // notices (scripts/search_benchmark.py). prepare() fetches what the typed words need instead.
     }
     return pagefind;
   }
