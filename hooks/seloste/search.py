@@ -15,7 +15,8 @@ from pathlib import Path
 
 from .blocks import blocks
 from .lexicon import available, build_lexicon, words, write_lexicon
-from .model import Archive
+from .model import LANGUAGES, Archive
+from .pages import lang_prefix
 from .timing import stage
 
 log = logging.getLogger(__name__)
@@ -34,9 +35,16 @@ def pagefind_executable() -> str:
     return str(get_executable())
 
 
+def notice_glob() -> str:
+    """The pages Pagefind reads: the current notices (``<org>/``, ``en/<org>/``). Only they are indexed (they
+    carry data-pagefind-body), and without this Pagefind would parse every old version, history and
+    checklist page to find that out."""
+    return "{" + ",".join(f"{lang_prefix(lang)}*" for lang in LANGUAGES) + "}/" + "index.html"
+
+
 def index_site(site_dir: Path) -> str:
     """Index the built site in place; returns Pagefind's summary output."""
-    command = [pagefind_executable(), "--site", str(site_dir), "--output-subdir", BUNDLE]
+    command = [pagefind_executable(), "--site", str(site_dir), "--output-subdir", BUNDLE, "--glob", notice_glob()]
     with stage("search index (Pagefind)"):
         result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
