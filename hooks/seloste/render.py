@@ -73,9 +73,15 @@ def sanitize(html: str) -> str:
     )
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 18)
 def markdown_html(text: str) -> str:
-    """Render a body's Markdown to sanitised HTML (cached: most sections repeat across versions)."""
+    """Render a body's Markdown to sanitised HTML (cached: most sections repeat across versions).
+
+    The cache holds every distinct body of a large archive (about 110,000 at 2,000 organisations x
+    5 versions, both languages): the build renders the current notices, then the old versions, so a
+    smaller cache would evict each body before its next use (measured: 2.6x the build time at 4,000
+    organisations, against 2x the organisations). Its keys are the archive's own strings.
+    """
     md = _converter()
     try:
         return sanitize(md.convert(text))
