@@ -11,12 +11,11 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .diff import fact_line, fact_value_label
+from .diff import fact_line, field_text
 from .evidence import TITLE_ID, fact_items
 from .labels import format_date, labels
 from .laws import LAWS
 from .model import Facts, Version
-from .types import country_names
 
 Status = Literal["stated", "partly", "not-stated"]
 
@@ -209,9 +208,8 @@ def to_line(field_name: str, item: Any, slug: str, lang: str) -> FactLine:
     text, detail = fact_line(field_name, item, lang)
     choice = _LABELLED_CHOICE.get(field_name)
     if choice:
-        names = labels(lang)["fact_fields"]
-        country = country_names(lang).get(item.country, item.country) if getattr(item, "country", None) else None
-        labelled = f"{names[choice]}: {fact_value_label(getattr(item, choice), lang)}"
+        country = field_text(item, "country", lang) if hasattr(item, "country") else None
+        labelled = f"{labels(lang)['fact_fields'][choice]}: {field_text(item, choice, lang)}"
         detail = ", ".join(p for p in (country, labelled) if p)
     return FactLine(text=text, detail=detail, href=section_anchor(item.section, slug))
 

@@ -475,19 +475,19 @@ def _display(value: Any, lang: str, skip: frozenset[str] = frozenset()) -> str |
     if isinstance(value, Localized):
         return value[lang]
     if dataclasses.is_dataclass(value):
-        hints = _hints(type(value))
-        parts = []
-        for f in dataclasses.fields(value):
-            if f.name in _NOT_SHOWN or f.name in skip:
-                continue
-            part = getattr(value, f.name)
-            if isinstance(part, str) and typing.get_origin(hints[f.name]) is Literal:
-                part = fact_value_label(part, lang)
-            elif f.name == "country" and part is not None:
-                part = country_names(lang).get(part, part)
-            parts.append(_display(part, lang))
+        parts = [field_text(value, f.name, lang) for f in dataclasses.fields(value) if f.name not in _NOT_SHOWN | skip]
         return ", ".join(p for p in parts if p) or None
     return str(value)
+
+
+def field_text(fact: Any, name: str, lang: str) -> str | None:
+    """One field of a fact as a reader of ``lang`` reads it: a fixed choice in words, a country code as its name."""
+    value = getattr(fact, name)
+    if isinstance(value, str) and typing.get_origin(_hints(type(fact))[name]) is Literal:
+        return fact_value_label(value, lang)
+    if name == "country" and value is not None:
+        return country_names(lang).get(value, value)
+    return _display(value, lang)
 
 
 def fact_value_label(value: str, lang: str) -> str:
@@ -501,10 +501,7 @@ def _key(name: str, item: Any, lang: str) -> str:
     field_name = _KEY_FIELDS.get(name)
     if field_name is None:
         return _display(item, lang) or ""
-    value = getattr(item, field_name)
-    if isinstance(value, str) and typing.get_origin(_hints(type(item))[field_name]) is Literal:
-        return fact_value_label(value, lang)
-    return _display(value, lang) or ""
+    return field_text(item, field_name, lang) or ""
 
 
 def fact_line(name: str, item: Any, lang: str) -> tuple[str, str]:
@@ -530,20 +527,8 @@ def facts_text(facts: Facts, lang: str) -> FactsText:
                 entries[unique] = detail or key  # a fact that is all key (a right, a law) reads as itself
             listed[f.name] = entries
         elif value is not None:
-            parts = {}
-            hints = _hints(type(value))
-            for part in dataclasses.fields(value):
-                if part.name in _NOT_SHOWN:
-                    continue
-                shown = getattr(value, part.name)
-                if isinstance(shown, str) and typing.get_origin(hints[part.name]) is Literal:
-                    shown = fact_value_label(shown, lang)
-                elif part.name == "country" and shown is not None:
-                    shown = country_names(lang).get(shown, shown)
-                text = _display(shown, lang)
-                if text is not None:
-                    parts[part.name] = text
-            single[f.name] = parts
+            texts = {part.name: field_text(value, part.name, lang) for part in dataclasses.fields(value)}
+            single[f.name] = {name: text for name, text in texts.items() if name not in _NOT_SHOWN and text is not None}
     return {"single": single, "list": listed}
 
 
