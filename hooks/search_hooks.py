@@ -1,4 +1,4 @@
-"""MkDocs adapter: index the finished site for search (both languages) with the core's Pagefind step.
+"""MkDocs adapter: write the search index (both languages) with the core's search step.
 
 static-i18n builds the other languages inside the default language's post-build event
 (at priority -100); this runs after that (-200), once, in the outer build.
@@ -9,10 +9,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from seloste.search import SearchIndexError, index_site, write_finnish_lexicon
+from seloste.search import index_site
+from seloste.searchindex import describe
 from seloste.site import load_site
 
 log = logging.getLogger("mkdocs.plugins.seloste.search")
@@ -23,14 +23,8 @@ def on_post_build(config) -> None:
     i18n = config.plugins.get("i18n")
     if i18n is not None and i18n.building:
         return  # a nested per-language build: the outer one indexes the whole site
-    try:
-        summary = index_site(Path(config.site_dir))
-    except SearchIndexError as err:
-        raise PluginError(f"search index: {err}") from None
-    log.info("seloste: search index built (%s)", " ".join(summary.split()[-12:]))
     site = load_site(Path(config.config_file_path).parent / "data")  # cached: already loaded for this build
-    words = write_finnish_lexicon(site.archive, Path(config.site_dir))
-    if words is None:
+    built, analyser = index_site(site.archive, Path(config.site_dir))
+    if analyser is None:
         log.warning("seloste: Voikko is not installed (Debian: libvoikko1 voikko-fi); Finnish search uses stemming only")
-    else:
-        log.info("seloste: Finnish search lexicon of %d word forms", words)
+    log.info("seloste: search index built (%s)", describe(built))

@@ -6,7 +6,7 @@ with this repository's configuration and prints:
 
 - total wall time, and time per stage (the core's own stages, timed inside the build; the
   search index; MkDocs rendering is what remains);
-- peak memory (the build's Python process, and Pagefind's);
+- peak memory of the build (one Python process: the search index is built in it);
 - number of files and size of the site, the largest parts of it, and the HTML size of a
   notice page (its own HTML; shared CSS and scripts aside);
 - with --search: what a first search query downloads (scripts/search_benchmark.py);
@@ -46,7 +46,7 @@ from synthetic import generate  # noqa: E402
 from seloste.loader import load_archive  # noqa: E402
 from sitebuild import fixture_project  # noqa: E402
 
-# Runs MkDocs in this process and reports its peak memory and its children's (Pagefind).
+# Runs MkDocs in this process and reports its peak memory and its children's.
 _MEASURED_BUILD = """
 import resource, sys, json
 from mkdocs.__main__ import cli
@@ -69,7 +69,6 @@ sys.exit(code)
 class Result:
     wall: float
     peak_mb: float
-    pagefind_peak_mb: float
     files: int
     size_mb: float
     parts: dict[str, float]
@@ -102,37 +101,14 @@ def measured_build(project: Path, site: Path, timings: Path | None = None) -> tu
     return wall, json.loads(memory.read_text())
 
 
-_PAGEFIND_ALONE = """
-import resource, subprocess, sys
-subprocess.run(sys.argv[1:], check=True, capture_output=True)
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-"""
-
-
-def pagefind_peak_mb(site: Path) -> float:
-    """Pagefind's own peak memory, indexing the built site again from a small process.
-
-    Inside the build, Pagefind is a child of a large Python process, and a child's peak as the
-    kernel reports it counts the parent's pages it started from; run alone, it is Pagefind's.
-    """
-    from seloste.search import BUNDLE, notice_glob, pagefind_executable
-
-    command = [pagefind_executable(), "--site", str(site), "--output-subdir", BUNDLE + "-again", "--glob", notice_glob()]
-    result = subprocess.run([sys.executable, "-c", _PAGEFIND_ALONE, *command], capture_output=True, text=True, check=True)
-    shutil.rmtree(site / (BUNDLE + "-again"), ignore_errors=True)
-    return int(result.stdout.strip()) / 1024
-
-
 def site_figures(site: Path, notice_pages: list[Path]) -> tuple[int, float, dict[str, float], dict[str, float]]:
     files = [p for p in site.rglob("*") if p.is_file()]
     total = sum(p.stat().st_size for p in files)
     parts: dict[str, int] = {}
     for p in files:
         rel = p.relative_to(site).as_posix()
-        if rel.startswith(("pagefind/", "search/")):
+        if rel.startswith(("search-index/", "search/")):
             kind = "search index"
-        elif rel.startswith("search-lexicon/"):
-            kind = "search lexicon"
         elif rel.startswith("data/v1/"):
             kind = "open data JSON"
         elif rel.startswith("assets/"):
@@ -162,7 +138,7 @@ def ours(out: Path, organisations: int, versions: int) -> Result:
     notices = [project / "site" / prefix / slug / "index.html" for slug in slugs for prefix in ("", "en")]
     files, size, parts, notice = site_figures(project / "site", notices)
     stages = json.loads(timings.read_text())
-    return Result(wall, memory["peak_kb"] / 1024, pagefind_peak_mb(project / "site"), files, size, parts, notice, stages)
+    return Result(wall, memory["peak_kb"] / 1024, files, size, parts, notice, stages)
 
 
 def baseline(out: Path, data: Path) -> Result:
@@ -192,7 +168,7 @@ def baseline(out: Path, data: Path) -> Result:
     wall, memory = measured_build(project, project / "site")
     notices = list((project / "site").glob("*/*/index.html"))
     files, size, parts, notice = site_figures(project / "site", notices)
-    return Result(wall, memory["peak_kb"] / 1024, 0.0, files, size, parts, notice)  # no Pagefind in the baseline
+    return Result(wall, memory["peak_kb"] / 1024, files, size, parts, notice)
 
 
 def search_bytes(site: Path) -> str:
@@ -215,8 +191,7 @@ def print_result(title: str, r: Result) -> None:
         rendering = r.wall - own - search
         print(f"  {'MkDocs rendering and the rest':34} {rendering:8.1f} s  {rendering / r.wall:6.1%}")
         print(f"  {'our own stages':34} {own:8.1f} s  {own / r.wall:6.1%}")
-    pagefind = f"  {r.pagefind_peak_mb:.0f} MB (Pagefind, run alone)" if r.pagefind_peak_mb else ""
-    print(f"peak memory            {r.peak_mb:8.0f} MB (Python){pagefind}")
+    print(f"peak memory            {r.peak_mb:8.0f} MB")
     print(f"files                  {r.files:8d}")
     print(f"site size              {r.size_mb:8.1f} MB")
     for name, mb in r.parts.items():

@@ -2,11 +2,13 @@
 
 Builds a synthetic archive (scripts/synthetic.py) with this repository's configuration, serves
 it locally and, in headless Chromium, opens the Finnish home page and runs queries through the
-site's own search script (Pagefind plus the Finnish lexicon), like a reader's search box does.
-Prints, per query, on a fresh visit: bytes of search resources fetched (Pagefind's scripts,
-WebAssembly, index chunks and fragments, lexicon shards; uncompressed, as served), the time
-to load the search engine (the search dialog starts this when it opens, before the reader
-has typed), the time from the query to the results, and the same query again.
+site's own search script, like a reader's search box does. Prints, per query, on a fresh
+visit: bytes of the search index fetched (lexicon shards, key buckets, positions for phrases,
+the texts of the results shown; as stored and served, gzip-compressed), the time to open the
+index (the search dialog does this when it opens, before the reader has typed), the time
+from the query to the results shown (every matching organisation, the details of the first
+ten), once cold and once after the search box prepared the query while the reader typed,
+and the same query again. Times are measured inside the page (performance.now()).
 
     python scripts/search_benchmark.py [--organisations 2000] [--versions 1] [--site DIR]
 
@@ -33,6 +35,15 @@ from sitebuild import build, fixture_project  # noqa: E402
 QUERIES = ["henkilötiedot", "evästeistä", "säilytysaika", "seloste", "oikeus poistaminen", '"henkilötietojen käsittely"']
 
 
+TIMED = """async ([what, query]) => {
+  const started = performance.now();
+  if (what === "ready") await selosteSearch.ready();
+  else if (what === "prepare") await selosteSearch.prepare(query);
+  else await selosteSearch.find(query, selosteSearch.shown);
+  return performance.now() - started;
+}"""
+
+
 def measure(site: Path) -> list[tuple[str, int, int, float, float, float, float]]:
     rows = []
     with sync_playwright() as playwright, serve(site) as base:
@@ -40,34 +51,25 @@ def measure(site: Path) -> list[tuple[str, int, int, float, float, float, float]
         for query in QUERIES:
             page = browser.new_page()  # its own context: an empty cache, a reader's first visit
             page.goto(base)
-            fetched: list[int] = []  # Pagefind fetches from a worker: count responses, not the page's resource timings
+            fetched: list[int] = []
             page.on(
                 "requestfinished",
                 lambda request, fetched=fetched: (
-                    fetched.append(request.sizes()["responseBodySize"])
-                    if "/pagefind/" in request.url or "/search-lexicon/" in request.url
-                    else None
+                    fetched.append(request.sizes()["responseBodySize"]) if "/search-index/" in request.url else None
                 ),
             )
-            loading = time.perf_counter()
-            page.evaluate("() => selosteSearch.ready().then(() => true)")  # the dialog starts this when it opens
-            load = (time.perf_counter() - loading) * 1000
-            started = time.perf_counter()
+            load = page.evaluate(TIMED, ["ready", ""])  # the dialog does this when it opens
             # as the search dialog does: every matching organisation, the details of the first ones shown
-            page.evaluate("q => selosteSearch.find(q, selosteSearch.shown).then(hits => hits.length)", query)
-            elapsed = (time.perf_counter() - started) * 1000
+            elapsed = page.evaluate(TIMED, ["shown", query])
             size = sum(fetched)
             # a reader types for a while: the search box prepares the query meanwhile (see prepare())
             fresh = browser.new_page()
             fresh.goto(base)
-            fresh.evaluate("q => selosteSearch.ready().then(() => selosteSearch.prepare(q)).then(() => true)", query)
-            typed_started = time.perf_counter()
-            fresh.evaluate("q => selosteSearch.find(q, selosteSearch.shown).then(hits => hits.length)", query)
-            typed = (time.perf_counter() - typed_started) * 1000
+            fresh.evaluate(TIMED, ["ready", ""])
+            fresh.evaluate(TIMED, ["prepare", query])
+            typed = fresh.evaluate(TIMED, ["shown", query])
             fresh.close()
-            warm_started = time.perf_counter()
-            page.evaluate("q => selosteSearch.find(q, selosteSearch.shown).then(hits => hits.length)", query)
-            warm = (time.perf_counter() - warm_started) * 1000
+            warm = page.evaluate(TIMED, ["shown", query])
             count = page.evaluate("q => selosteSearch.search(q).then(hits => hits.length)", query)
             rows.append((query, count, size, load, elapsed, typed, warm))
             page.close()
@@ -94,11 +96,10 @@ def main() -> int:
                 return 1
             print(f"built {args.organisations} organisations x {args.versions} versions in {time.perf_counter() - started:.0f} s")
             site = project / "site"
-        index_bytes = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
-        lexicon_bytes = sum(p.stat().st_size for p in (site / "search-lexicon").rglob("*") if p.is_file())
-        print(f"search index on disk: {index_bytes / 1e6:.1f} MB; Finnish lexicon: {lexicon_bytes / 1e3:.0f} kB")
+        index = [p for p in (site / "search-index").rglob("*") if p.is_file()]
+        print(f"search index on disk: {sum(p.stat().st_size for p in index) / 1e6:.1f} MB in {len(index)} files")
         print(
-            "| query | results | first query downloads (engine + index + lexicon) | engine load (on opening) "
+            "| query | results | first query downloads (index files) | index opened (on opening) "
             "| first query, cold | first query, prepared while typing | again |"
         )
         print("|---|---|---|---|---|---|---|")

@@ -153,3 +153,22 @@ def test_results_show_only_text(real_site: Build) -> None:
     script = (real_site.site / "assets/seloste-search.js").read_text(encoding="utf-8")
     assert "innerHTML" not in script and "insertAdjacentHTML" not in script
     assert BeautifulSoup((real_site.site / "index.html").read_text(encoding="utf-8"), "html.parser").select_one("#sl-search")
+
+
+def test_a_form_the_notices_do_not_use_is_found_by_its_stem(site_url: str, page: Page) -> None:
+    page.goto(site_url)
+    assert page.evaluate("w => selosteSearch.keys(w)", "evästeillemme") == ["~eväst"]  # no notice says "evästeillemme"
+    assert set(_find(page, site_url, "evästeillemme")) == set(_find(page, site_url, "evästeet")) != set()
+    assert _find(page, site_url, "qwxyzzy") == {}
+
+
+def test_a_phrase_marks_its_words_only_where_they_form_it(site_url: str, browser: Browser) -> None:
+    page = browser.new_page()
+    page.goto(site_url)
+    page.keyboard.press("/")
+    page.keyboard.type('"oikeus tarkastaa"')
+    page.locator(".sl-search__result").first.wait_for()
+    page.wait_for_timeout(300)
+    marks = page.locator("#sl-search-results mark").all_inner_texts()
+    assert marks and [m.lower() for m in marks] == ["oikeus", "tarkastaa"] * (len(marks) // 2)
+    page.close()

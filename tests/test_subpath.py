@@ -9,7 +9,6 @@ missing and nothing may point outside the subpath.
 from __future__ import annotations
 
 import functools
-import json
 import socket
 import threading
 import urllib.error
@@ -25,6 +24,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
+from seloste.searchindex import shard
 from sitebuild import ROOT, build
 
 pytestmark = pytest.mark.build
@@ -62,13 +62,6 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def _references(url: str, body: bytes, content_type: str) -> list[str]:
-    if url.endswith("pagefind-entry.json"):
-        entry = json.loads(body)
-        return [
-            name
-            for lang, info in entry["languages"].items()
-            for name in (f"pagefind.{info['hash']}.pf_meta", f"wasm.{info['wasm']}.pagefind")
-        ]
     if "xml" in content_type or url.endswith(".xml"):
         feed = ElementTree.fromstring(body)
         return [link.get("href", "") for link in feed.iter("{http://www.w3.org/2005/Atom}link")]
@@ -83,10 +76,12 @@ def _references(url: str, body: bytes, content_type: str) -> list[str]:
     if refresh:
         found.append(refresh["content"].split("url=", 1)[1])
     search = soup.select_one("#sl-search[data-base]")
-    if search:  # the search's resources: Pagefind's bundle, its index of each language, the Finnish lexicon
+    if search:  # the search's resources: each language's index, as the search script finds its files
         base = urljoin(url, search["data-base"])
-        found += [urljoin(base, "pagefind/pagefind.js"), urljoin(base, "pagefind/pagefind-entry.json")]
-        found.append(urljoin(base, "search-lexicon/fi/he.json"))
+        for lang in ("fi", "en"):
+            found += [urljoin(base, f"search-index/{lang}/meta.json"), urljoin(base, f"search-index/{lang}/docs/0.json.gz")]
+            found += [urljoin(base, f"search-index/{lang}/keys/0.json.gz"), urljoin(base, f"search-index/{lang}/pos/0.json.gz")]
+        found.append(urljoin(base, f"search-index/fi/lex/{shard('henkilötiedot')}.json.gz"))
     return [ref for ref in found if ref and not ref.startswith(("mailto:", "tel:", "javascript:"))]
 
 
@@ -113,7 +108,7 @@ def test_every_internal_reference_resolves_under_the_subpath(base_url: str) -> N
         readable = ("text/html", "application/xml", "text/xml", "application/atom+xml", "application/json")
         if kind not in readable and not url.endswith(".xml"):
             continue
-        if kind == "application/json" and not url.endswith("pagefind-entry.json"):
+        if kind == "application/json":
             continue
         for ref in _references(url, body, kind):
             target, fragment = urldefrag(urljoin(url, ref))
@@ -143,9 +138,9 @@ def test_every_internal_reference_resolves_under_the_subpath(base_url: str) -> N
         "planeetta-internet/feed.xml",
         "en/feed.xml",
         "assets/seloste-compare.js",
-        "pagefind/pagefind.js",
-        "pagefind/wasm.fi.pagefind",
-        "search-lexicon/fi/he.json",
+        "search-index/fi/meta.json",
+        "search-index/en/docs/0.json.gz",
+        f"search-index/fi/lex/{shard('henkilötiedot')}.json.gz",
         "en/architecture/",
     ):
         assert expected in paths, expected

@@ -1,12 +1,14 @@
 /*
- * Seloste: search the current notices of the page's language with Pagefind.
+ * Seloste: search the current notices of the page's language.
  *
- * Pagefind stems words (Snowball); for Finnish, each query word is also expanded with the
- * other forms of the same word found in the notices (search-lexicon/fi/, written at build
- * time with the Voikko analyser): henkilötiedot also finds henkilötietojen, seloste also
- * finds tietosuojaseloste. A quoted "phrase" is searched as it is. Results list each
- * organisation with its matching sections, the matched words marked, linking to the section.
- * Text from the index is inserted with textContent only.
+ * The index (search-index/<lang>/, written at build time by hooks/seloste/searchindex.py) is
+ * fetched a few small files at a time: the lexicon shard of each query word gives the keys it
+ * is searched by (Snowball stems and, in Finnish, Voikko's base forms: henkilötiedot also finds
+ * henkilötietojen, seloste also finds tietosuojaseloste); each key's bucket lists the notices
+ * that use it and the forms to mark. Several words must all match; a quoted "phrase" must
+ * appear as written (word positions). Results list each organisation with its matching
+ * sections, the matched words marked, linking to the section; text from the index is
+ * inserted with textContent only.
  */
 (function () {
   "use strict";
@@ -19,111 +21,220 @@
   const list = document.getElementById("sl-search-results");
   const base = new URL(dialog.dataset.base, location.href);
   const lang = document.documentElement.lang;
+  const index = new URL("search-index/" + encodeURIComponent(lang) + "/", base);
   const WORD = /[\p{L}\p{N}]+/gu;
-  const MAX_RESULTS = 10; // details (a fragment of each notice) are fetched for those shown only
+  const STEM = "~";
+  const MAX_STRIPPED = 8; // a word the notices do not use is searched by a stem at most this much shorter
+  const MAX_RESULTS = 10; // details (the text of each notice) are fetched for those shown only
   const MAX_SECTIONS = 3;
-  let pagefind = null;
-  const lexicon = new Map();
+  const EXCERPT_WORDS = 24;
+  const files = new Map();
 
-  async function engine() {
-    if (!pagefind) {
-      pagefind = await import(new URL("pagefind/pagefind.js", base).href);
-      await pagefind.options({ baseUrl: base.pathname });
-      await pagefind.init();
-      // No warm-up search here: any word loads its index chunk, and a common one costs ~85 kB at 2,000
-      // notices (scripts/search_benchmark.py). prepare() fetches what the typed words need instead.
+  /* An index file's JSON, cached. Files are gzip-compressed unless a server already decompressed them. */
+  function load(path) {
+    if (!files.has(path)) {
+      const promise = fetch(new URL(path, index)).then(async (response) => {
+        if (!response.ok) throw new Error(path + ": HTTP " + response.status);
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return JSON.parse(new TextDecoder().decode(bytes));
+        const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+        return JSON.parse(await new Response(stream).text());
+      });
+      promise.catch(() => files.delete(path)); // a failed fetch is tried again next time
+      files.set(path, promise);
     }
-    return pagefind;
+    return files.get(path);
   }
 
-  async function variants(word) {
-    if (lang !== "fi" || word.length < 3) return [word];
-    const shard = word.slice(0, 2);
-    if (!lexicon.has(shard)) {
-      lexicon.set(shard, fetch(new URL("search-lexicon/fi/" + encodeURIComponent(shard) + ".json", base))
-        .then((r) => (r.ok ? r.json() : {}))
-        .catch(() => ({})));
-    }
-    const table = await lexicon.get(shard);
-    return [word].concat(table[word] || []);
+  function engine() {
+    return load("meta.json");
   }
 
-  /* What a query will need, fetched ahead: the index chunks of its words and of their other forms. */
-  async function prepare(query) {
-    const pf = await engine();
-    const words = /"/.test(query) ? [] : Array.from(new Set(query.toLowerCase().match(WORD) || []));
-    const forms = (await Promise.all(words.map(variants))).flat();
-    await Promise.all([query].concat(forms).map((form) => pf.preload(form)));
+  function words(text) {
+    return text.normalize("NFC").toLowerCase().match(WORD) || [];
   }
 
-  /* Pages matching every query word in some form: [{id, score, results}], best first. */
-  async function search(query) {
-    const pf = await engine();
-    const phrase = /"/.test(query);
-    const words = phrase ? [] : Array.from(new Set((query.toLowerCase().match(WORD) || [])));
-    const expansions = phrase ? [] : await Promise.all(words.map(variants));
-    if (phrase || !words.length || expansions.every((forms) => forms.length === 1)) {
-      return (await pf.search(query)).results.map((r) => ({ id: r.id, score: r.score, results: [r] }));
+  /* 32-bit FNV-1a of the UTF-8 bytes, as the index was bucketed (searchindex.fnv1a). */
+  function fnv1a(text) {
+    let hash = 0x811c9dc5;
+    for (const byte of new TextEncoder().encode(text)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+    return hash;
+  }
+
+  function shard(word) {
+    return Array.from(word).slice(0, 2).map((c) => c.codePointAt(0).toString(16)).join("-");
+  }
+
+  /* The keys a query word is searched by: its own, or the longest stem it starts with. */
+  async function keysOf(word) {
+    const table = await load("lex/" + shard(word) + ".json.gz").catch(() => ({}));
+    if (Object.hasOwn(table, word) && table[word].length) return table[word];
+    const stems = new Set(table[STEM] || []);
+    const chars = Array.from(word);
+    for (let n = chars.length; n >= Math.max(3, chars.length - MAX_STRIPPED); n--) {
+      const stem = chars.slice(0, n).join("");
+      if (stems.has(stem)) return [STEM + stem];
     }
+    return [];
+  }
+
+  /* A key's notices (number -> how often) and the forms that carry it; decoded once. */
+  const decoded = new Map();
+  function postings(key) {
+    if (!decoded.has(key)) decoded.set(key, decodePostings(key));
+    return decoded.get(key);
+  }
+
+  async function decodePostings(key) {
+    const meta = await engine();
+    const bucket = await load("keys/" + (fnv1a(key) % meta.keys) + ".json.gz");
+    const docs = new Map();
+    if (!Object.hasOwn(bucket, key)) return { forms: [], docs };
+    const [forms, flat] = bucket[key];
+    for (let i = 0, doc = 0; i < flat.length; i += 2) {
+      doc += flat[i];
+      docs.set(doc, flat[i + 1]);
+    }
+    return { forms, docs };
+  }
+
+  /* Where an exact form stands in each notice: number -> [positions]. */
+  async function positions(form) {
+    const meta = await engine();
+    const bucket = await load("pos/" + (fnv1a(form) % meta.pos) + ".json.gz");
     const found = new Map();
-    let pages = null;
-    for (const forms of expansions) {
-      const hits = new Map();
-      const searches = await Promise.all(forms.map((form) => pf.search(form)));
-      for (const found of searches) {
-        for (const r of found.results) {
-          const hit = hits.get(r.id);
-          if (!hit) hits.set(r.id, { id: r.id, score: r.score, results: [r] });
-          else {
-            hit.score = Math.max(hit.score, r.score);
-            hit.results.push(r);
-          }
-        }
-      }
-      if (pages === null) {
-        pages = hits;
-      } else {
-        for (const id of Array.from(pages.keys())) {
-          if (!hits.has(id)) pages.delete(id);
-          else {
-            pages.get(id).score += hits.get(id).score;
-            pages.get(id).results.push(...hits.get(id).results);
-          }
-        }
-      }
+    const flat = Object.hasOwn(bucket, form) ? bucket[form] : [];
+    for (let i = 0, doc = 0; i < flat.length; ) {
+      doc += flat[i];
+      const count = flat[i + 1];
+      const at = [];
+      for (let j = 0, p = 0; j < count; j++) at.push((p += flat[i + 2 + j]));
+      found.set(doc, at);
+      i += 2 + count;
     }
-    for (const [id, hit] of pages || []) {
-      if (!found.has(id)) found.set(id, hit);
-      else found.get(id).results.push(...hit.results);
-    }
-    return Array.from(found.values()).sort((a, b) => b.score - a.score);
+    return found;
   }
 
-  /* One entry per page: its title and URL, and every matching section (from all word forms). */
-  async function details(hit) {
-    const all = await Promise.all(hit.results.map((r) => r.data()));
-    const sections = new Map();
-    for (const data of all) {
-      for (const s of data.sub_results || []) if (s.url.includes("#") && !sections.has(s.url)) sections.set(s.url, s);
+  /* Notices where the words stand one after the other: number -> occurrences. */
+  async function phraseDocs(phrase) {
+    const lists = await Promise.all(phrase.map(positions));
+    const found = new Map();
+    for (const [doc, starts] of lists[0]) {
+      const rest = lists.slice(1).map((list) => list.get(doc));
+      if (rest.some((at) => !at)) continue;
+      const sets = rest.map((at) => new Set(at));
+      const count = starts.filter((p) => sets.every((set, k) => set.has(p + k + 1))).length;
+      if (count) found.set(doc, count);
     }
-    const first = all[0];
-    return { title: first.meta.title, url: first.url, excerpt: first.excerpt, sections: Array.from(sections.values()) };
+    return found;
   }
 
-  function excerptNodes(html) {
-    // Pagefind marks matches with <mark>; parse in an inert document, keep only text and marks.
-    const doc = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
-    const out = [];
-    for (const node of doc.body.firstChild.childNodes) {
-      if (node.nodeType === Node.ELEMENT_NODE && node.localName === "mark") {
-        const mark = document.createElement("mark");
-        mark.textContent = node.textContent;
-        out.push(mark);
-      } else {
-        out.push(document.createTextNode(node.textContent));
+  function parse(query) {
+    const phrases = [];
+    const rest = query.replace(/"([^"]*)"?/g, (_, text) => {
+      const phrase = words(text);
+      if (phrase.length) phrases.push(phrase);
+      return " ";
+    });
+    return { words: Array.from(new Set(words(rest))), phrases };
+  }
+
+  /* Notices matching every word (in some form) and every phrase, best first: {hits: [{doc, score}], marks, phrases}. */
+  async function search(query) {
+    const { words: terms, phrases } = parse(query);
+    const marks = new Set(); // forms to mark anywhere; a phrase's words are marked where they form it
+    if (!terms.length && !phrases.length) return { hits: [], marks, phrases };
+    const meta = await engine();
+    const matches = await Promise.all([
+      ...terms.map(async (word) => {
+        const found = await Promise.all((await keysOf(word)).map(postings));
+        const docs = new Map();
+        for (const { forms, docs: counts } of found) {
+          forms.forEach((form) => marks.add(form));
+          for (const [doc, count] of counts) docs.set(doc, Math.max(docs.get(doc) || 0, count));
+        }
+        return docs;
+      }),
+      ...phrases.map(phraseDocs),
+    ]);
+    let scores = null;
+    for (const docs of matches) {
+      const weight = Math.log(1 + meta.docs / Math.max(1, docs.size)); // rarer words weigh more
+      const next = new Map();
+      for (const [doc, count] of docs) {
+        if (scores === null || scores.has(doc)) next.set(doc, (scores ? scores.get(doc) : 0) + weight * (1 + Math.log(count)));
+      }
+      scores = next;
+    }
+    const hits = Array.from(scores, ([doc, score]) => ({ doc, score })).sort((a, b) => b.score - a.score || a.doc - b.doc);
+    return { hits, marks, phrases };
+  }
+
+  /* The words of a text with their places, and whether each is a match. */
+  function tokenize(text, marks, phrases) {
+    const lower = text.toLowerCase(); // the index's texts are NFC already
+    const found = lower.length === text.length
+      ? Array.from(lower.matchAll(WORD), (m) => ({ start: m.index, end: m.index + m[0].length, word: m[0] }))
+      : Array.from(text.matchAll(WORD), (m) => ({ start: m.index, end: m.index + m[0].length, word: m[0].toLowerCase() }));
+    const marked = found.map((t) => marks.has(t.word));
+    for (const phrase of phrases) {
+      for (let i = 0; i + phrase.length <= found.length; i++) {
+        if (phrase.every((word, k) => found[i + k].word === word)) for (let k = 0; k < phrase.length; k++) marked[i + k] = true;
       }
     }
-    return out;
+    return found.map((t, i) => Object.assign(t, { marked: marked[i] }));
+  }
+
+  function phraseIn(tokens, phrase) {
+    for (let i = 0; i + phrase.length <= tokens.length; i++) if (phrase.every((word, k) => tokens[i + k].word === word)) return true;
+    return false;
+  }
+
+  /* Some words of the text around its first match (or all of them): [{text, mark}]. */
+  function excerpt(text, tokens, length) {
+    const first = Math.max(0, tokens.findIndex((t) => t.marked));
+    const from = length ? Math.max(0, first - 6) : 0;
+    const to = length ? Math.min(tokens.length, from + length) : tokens.length;
+    if (!tokens.length) return [{ text: text, mark: false }];
+    const parts = [{ text: from > 0 ? "… " : "", mark: false }];
+    let at = tokens[from].start;
+    for (let i = from; i < to; i++) {
+      if (!tokens[i].marked) continue;
+      parts.push({ text: text.slice(at, tokens[i].start), mark: false }, { text: text.slice(tokens[i].start, tokens[i].end), mark: true });
+      at = tokens[i].end;
+    }
+    parts.push({ text: text.slice(at, tokens[to - 1].end) + (to < tokens.length ? " …" : ""), mark: false });
+    return parts.filter((part) => part.text);
+  }
+
+  /* One entry per notice: the organisation, its page, and every section that matches. */
+  async function details(hit, context) {
+    const doc = await load("docs/" + hit.doc + ".json.gz");
+    const page = new URL(doc.u, base).href;
+    const title = doc.s.length ? doc.s[0][1] : doc.t;
+    const sections = [];
+    for (const [anchor, heading, text] of doc.s) {
+      const inHeading = tokenize(heading, context.marks, context.phrases);
+      const inText = tokenize(text, context.marks, context.phrases);
+      const all = inHeading.concat(inText);
+      const matches = all.some((t) => t.marked) && context.phrases.every((phrase) => phraseIn(all, phrase));
+      if (!matches) continue;
+      sections.push({
+        title: heading ? excerpt(heading, inHeading) : [{ text: title, mark: false }],
+        url: anchor ? page + "#" + anchor : page,
+        excerpt: text && inText.some((t) => t.marked) ? excerpt(text, inText, EXCERPT_WORDS) : [],
+      });
+    }
+    return { title: doc.t, url: page, sections };
+  }
+
+  function excerptNodes(parts) {
+    return parts.map((part) => {
+      if (!part.mark) return document.createTextNode(part.text);
+      const mark = document.createElement("mark");
+      mark.textContent = part.text;
+      return mark;
+    });
   }
 
   function el(tag, attrs, children) {
@@ -139,42 +250,44 @@
   async function render(query) {
     status.textContent = ui.loading;
     list.replaceChildren();
-    let hits;
+    let found;
     try {
-      hits = await search(query);
+      found = await search(query);
     } catch (error) {
       status.textContent = ui.failed;
       return;
     }
     if (input.value.trim() !== query) return; // a newer query is on its way
+    const hits = found.hits;
     if (!hits.length) {
       status.textContent = ui.none.replace("{query}", query);
       return;
     }
     status.textContent = ui.results.replace("{count}", String(hits.length));
     list.replaceChildren();
-    await show(query, hits, 0);
+    await show(query, found, 0);
   }
 
   /* Append the results from `start` on, MAX_RESULTS at a time, with a button for the next ones. */
-  async function show(query, hits, start) {
-    const items = await Promise.all(hits.slice(start, start + MAX_RESULTS).map(details));
+  async function show(query, found, start) {
+    const hits = found.hits;
+    const items = await Promise.all(hits.slice(start, start + MAX_RESULTS).map((hit) => details(hit, found)));
     if (input.value.trim() !== query) return;
     list.querySelector(".sl-search__more")?.remove();
     list.append(...items.map((item) => {
       const sections = item.sections.slice(0, MAX_SECTIONS);
-      const shown = sections.length ? sections : [{ title: item.title, url: item.url, excerpt: item.excerpt }];
+      const shown = sections.length ? sections : [{ title: [{ text: item.title, mark: false }], url: item.url, excerpt: [] }];
       return el("li", { class: "sl-search__result" }, [
         el("a", { class: "sl-search__org", href: item.url, text: item.title }),
         el("ul", {}, shown.map((s) => el("li", {}, [
-          el("a", { class: "sl-search__section", href: s.url, text: s.title }),
-          el("p", { class: "sl-search__excerpt" }, excerptNodes(s.excerpt)),
+          el("a", { class: "sl-search__section", href: s.url }, excerptNodes(s.title)),
+          ...(s.excerpt.length ? [el("p", { class: "sl-search__excerpt" }, excerptNodes(s.excerpt))] : []),
         ]))),
       ]);
     }));
     if (start + MAX_RESULTS < hits.length) {
       const more = el("button", { type: "button", class: "md-button", text: ui.more.replace("{count}", String(hits.length - start - MAX_RESULTS)) });
-      more.addEventListener("click", () => show(query, hits, start + MAX_RESULTS));
+      more.addEventListener("click", () => show(query, found, start + MAX_RESULTS));
       list.append(el("li", { class: "sl-search__more" }, [more]));
     }
   }
@@ -195,7 +308,7 @@
       list.replaceChildren();
       return;
     }
-    prepare(query).catch(() => {}); // fetch index chunks and lexicon while the reader types
+    search(query).catch(() => {}); // fetch the index files the words need while the reader types
     timer = setTimeout(() => render(query), 150);
   });
 
@@ -220,10 +333,11 @@
 
   /* For tests and the benchmark: [{title, url, sections: [url]}] for a query (the first `limit`). */
   async function find(query, limit) {
-    const hits = (await search(query)).slice(0, limit || Infinity);
-    const items = await Promise.all(hits.map(details));
-    return items.map((item) => ({ title: item.title, url: item.url, sections: item.sections.map((s) => s.url) }));
+    const found = await search(query);
+    const items = await Promise.all(found.hits.slice(0, limit || Infinity).map((hit) => details(hit, found)));
+    const path = (url) => new URL(url).pathname + new URL(url).hash;
+    return items.map((item) => ({ title: item.title, url: path(item.url), sections: item.sections.map((s) => path(s.url)) }));
   }
 
-  window.selosteSearch = { search: search, variants: variants, find: find, ready: engine, prepare: prepare, shown: MAX_RESULTS };
+  window.selosteSearch = { search: (q) => search(q).then((found) => found.hits), keys: keysOf, find: find, ready: engine, prepare: search, shown: MAX_RESULTS };
 })();

@@ -1,27 +1,18 @@
-"""A Finnish lexicon for search: which word forms of the notices belong together.
+"""What search knows of words: Snowball stems, and Voikko's analysis of Finnish.
 
-Pagefind stems Finnish with Snowball, which misses consonant gradation (henkilötiedot /
-henkilötietojen) and compounds (seloste / tietosuojaseloste). Voikko, the Finnish
-morphological analyser, gives each word form its base forms and compound parts; from it we
-publish, for every form in the current notices, the other forms that share its base form,
-including compounds that end in it. The search script expands a query word with them
-(docs/search.en.md). Without Voikko installed, no lexicon is written and search falls back
-to Snowball alone.
+Snowball stemming misses consonant gradation (henkilötiedot / henkilötietojen) and compounds
+(seloste / tietosuojaseloste). Voikko, the Finnish morphological analyser, gives each word
+form its base forms and the base of a compound's last part; the search index
+(searchindex.py) keys words by both. Without Voikko installed, Finnish search falls back to
+Snowball alone.
 """
 
 from __future__ import annotations
 
 import functools
-import json
 import re
-from collections import defaultdict
-from collections.abc import Iterable
-from pathlib import Path
+from collections.abc import Callable
 
-LEXICON_DIR = "search-lexicon"
-MAX_FORMS = 12
-"""At most this many other forms per word (the most frequent first)."""
-_WORD = re.compile(r"[^\W\d_]{3,}")
 _PART = re.compile(r"\(([^()]+)\)")
 
 
@@ -35,7 +26,11 @@ class Analyser:
         self._cache: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
 
     def analyse(self, word: str) -> tuple[frozenset[str], frozenset[str]]:
-        """(base forms, bases of the last compound part when it differs) of ``word``."""
+        """(base forms, other bases it is made of) of ``word``.
+
+        The other bases are a compound's last part (tietosuojaseloste: seloste) and a derived
+        word's root (evästeetön: eväste): a search for them finds the word, not the reverse.
+        """
         if word not in self._cache:
             bases, last_parts = set(), set()
             for analysis in self._voikko.analyze(word):
@@ -43,7 +38,11 @@ class Analyser:
                 if base:
                     bases.add(base)
                 parts = _PART.findall(analysis.get("WORDBASES", ""))
-                if len(parts) > 1 and not parts[-1].startswith("+"):
+                derived = False
+                while parts and parts[-1].startswith("+"):  # a derivational suffix: evästee(eväste)+tön(+tön)
+                    parts.pop()
+                    derived = True
+                if parts and (len(parts) > 1 or derived):
                     last_parts.add(parts[-1].lower())
             self._cache[word] = (frozenset(bases), frozenset(last_parts - bases))
         return self._cache[word]
@@ -61,64 +60,9 @@ def available() -> Analyser | None:
         return None
 
 
-def words(texts: Iterable[str]) -> dict[str, int]:
-    """Lower-case word forms of the texts with their frequency."""
-    counts: dict[str, int] = defaultdict(int)
-    for text in texts:
-        for word in _WORD.findall(text.lower()):
-            counts[word] += 1
-    return counts
-
-
-def build_lexicon(counts: dict[str, int], analyser: Analyser) -> dict[str, list[str]]:
-    """For each form, and each base form: the forms that share the base form, or end in it as a compound.
-
-    Base forms are keys too, since readers type the dictionary form (säilytysaika) even where the
-    notices only use another one (säilytysajat).
-    """
-    groups: dict[str, set[str]] = defaultdict(set)
-    keys: dict[str, frozenset[str]] = {}
-    for word in counts:
-        bases, last_parts = analyser.analyse(word)
-        keys[word] = bases
-        for key in bases | last_parts:
-            groups[key].add(word)
-    for base in groups:
-        keys.setdefault(base, frozenset({base}))
-    stem = _stemmer()
-    lexicon = {}
-    for word, bases in keys.items():
-        related = set().union(*(groups[b] for b in bases)) - {word} if bases else set()
-        # Pagefind stems both the index and the query with Snowball: one form per Snowball stem is
-        # enough, and forms of the query's own stem add nothing.
-        by_stem: dict[str, str] = {}
-        for form in sorted(related, key=lambda w: (-counts.get(w, 0), w)):
-            by_stem.setdefault(stem(form), form)
-        by_stem.pop(stem(word), None)
-        if by_stem:
-            lexicon[word] = sorted(by_stem.values())[:MAX_FORMS]
-    return lexicon
-
-
 @functools.cache
-def _stemmer():
-    import snowballstemmer  # the Snowball algorithm Pagefind's index uses for Finnish
+def stemmer(language: str) -> Callable[[str], str]:
+    """Snowball's stemmer for ``finnish`` or ``english``, its results cached (kept across rebuilds)."""
+    import snowballstemmer
 
-    return functools.lru_cache(maxsize=1 << 18)(snowballstemmer.stemmer("finnish").stemWord)
-
-
-def shard(word: str) -> str:
-    """The lexicon file a word is in: its first two letters."""
-    return word[:2]
-
-
-def write_lexicon(site_dir: Path, lang: str, lexicon: dict[str, list[str]]) -> int:
-    """Write the lexicon as small JSON files, one per first two letters; returns the number of files."""
-    folder = site_dir / LEXICON_DIR / lang
-    folder.mkdir(parents=True, exist_ok=True)
-    shards: dict[str, dict[str, list[str]]] = defaultdict(dict)
-    for word in sorted(lexicon):
-        shards[shard(word)][word] = lexicon[word]
-    for name, table in shards.items():
-        (folder / f"{name}.json").write_text(json.dumps(table, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return len(shards)
+    return functools.lru_cache(maxsize=1 << 18)(snowballstemmer.stemmer(language).stemWord)

@@ -1,0 +1,256 @@
+"""The search index: one per language, built from the model, small enough to fetch per query.
+
+A reader's query fetches only what it needs, whatever the size of the archive:
+
+- ``lex/<shard>.json.gz``: for each word form of the notices (and, in Finnish, each base form),
+  the *keys* it is searched by, sharded by the form's first two letters. Keys are Snowball stems
+  (``~eväste``) and, in Finnish, Voikko's base forms (``henkilötieto``), so that consonant
+  gradation (henkilötiedot / henkilötietojen) and irregular stems meet. A form the notices do not
+  use is searched by the longest Snowball stem it starts with (``evästeistä`` -> ``~eväste``).
+- ``keys/<bucket>.json.gz``: for each key, the forms of the notices that carry it (to mark them in
+  results) and the notices that use it, with how often (to rank them); a key's bucket is a hash of it.
+  A compound carries the base of its last part as a key too, so ``seloste`` finds
+  ``tietosuojaseloste``, but not the other way round (a query's keys are its own base forms).
+- ``pos/<bucket>.json.gz``: for each exact form, where in each notice it stands: only a quoted
+  phrase needs it.
+- ``docs/<n>.json.gz``: one notice's organisation, address and sections (anchor, heading, text):
+  fetched for the results shown, to pick the matching sections and mark the words.
+- ``meta.json``: the number of buckets, for the hash.
+
+Files are gzip-compressed (deterministic: no name, no time), read with the browser's
+DecompressionStream. Only current notices are indexed. docs/search.en.md records how the
+engines compared.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import itertools
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+from .fidelity import html_text, plain_text
+from .lexicon import Analyser, stemmer
+from .model import LANGUAGES, Archive
+from .pages import lang_prefix, notice_path
+from .render import markdown_html
+from .timing import stage
+
+INDEX_DIR = "search-index"
+FORMAT = 1
+BUCKET_BYTES = 24_000
+"""Aimed size of a key or position bucket before compression; a common key can make its own larger."""
+_WORD = re.compile(r"[^\W_]+")
+MIN_PREFIX = 5
+"""A word is also found by the keys it starts with, from this length on."""
+STEM = "~"
+"""Prefix of a key that is a Snowball stem (base forms have none)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Section:
+    anchor: str
+    heading: str
+    text: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Document:
+    """A current notice as search sees it: its organisation, its page and its sections (the title first)."""
+
+    title: str
+    url: str
+    sections: tuple[Section, ...]
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case words, as the search script splits them (letters and digits)."""
+    return _WORD.findall(_nfc(text).lower())
+
+
+def documents(archive: Archive, lang: str) -> list[Document]:
+    """The current notice of every organisation in ``lang``, as its page shows it."""
+    docs = []
+    for record in archive.organisations:
+        version = record.current.version
+        sections = [Section("", plain_text(version.title[lang]), "")]
+        for section in version.sections:
+            heading = plain_text(section.heading[lang]) if section.heading else ""
+            sections.append(Section(section.id, heading, html_text(markdown_html(section.body[lang]))))
+        docs.append(Document(record.organisation.name, lang_prefix(lang) + notice_path(record.slug), tuple(sections)))
+    return docs
+
+
+class Keys:
+    """The keys a word form is indexed by and searched by, in one language."""
+
+    def __init__(self, lang: str, analyser: Analyser | None) -> None:
+        self._stem = stemmer("finnish" if lang == "fi" else "english")
+        self._analyser = analyser if lang == "fi" else None
+
+    def query(self, form: str) -> frozenset[str]:
+        """A query word's keys: its stem and its base forms."""
+        keys = {STEM + self._stem(form)}
+        if self._analyser is not None:
+            keys |= self._analyser.analyse(form)[0]
+        return frozenset(keys)
+
+    def index(self, form: str) -> frozenset[str]:
+        """A text word's keys: those of a query, and the base of a compound's last part."""
+        keys = self.query(form)
+        if self._analyser is not None:
+            keys |= self._analyser.analyse(form)[1]
+        return keys
+
+    def bases(self, form: str) -> frozenset[str]:
+        """Base forms and last-part bases: dictionary words a reader may type that the text need not use."""
+        if self._analyser is None:
+            return frozenset()
+        bases, last_parts = self._analyser.analyse(form)
+        return bases | last_parts
+
+
+@dataclasses.dataclass
+class Index:
+    """A language's index, as the files it is published as (path under the language's folder -> data)."""
+
+    files: dict[str, object]
+    words: int
+    keys: int
+
+
+def fnv1a(text: str) -> int:
+    """32-bit FNV-1a of the UTF-8 bytes; the search script computes the same."""
+    value = 0x811C9DC5
+    for byte in text.encode("utf-8"):
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return value
+
+
+def shard(form: str) -> str:
+    """The lexicon file of a form: its first two characters as hex code points (safe in any URL or file system)."""
+    return "-".join(f"{ord(c):x}" for c in form[:2])
+
+
+def _buckets(table: dict[str, list], total: int) -> tuple[int, dict[str, dict[str, list]]]:
+    count = max(1, round(total / BUCKET_BYTES))
+    buckets: dict[str, dict[str, list]] = defaultdict(dict)
+    for key in sorted(table):
+        buckets[str(fnv1a(key) % count)][key] = table[key]
+    return count, buckets
+
+
+def build_index(docs: list[Document], keys: Keys) -> Index:
+    """The index of ``docs`` (in their order: a result is a document's number)."""
+    counts: dict[str, dict[int, int]] = defaultdict(dict)  # form -> doc -> occurrences
+    positions: dict[str, list[int]] = defaultdict(list)  # form -> flat [doc delta, n, position deltas...]
+    last_doc: dict[str, int] = {}
+    files: dict[str, object] = {}
+    for number, doc in enumerate(docs):
+        where: dict[str, list[int]] = defaultdict(list)
+        position = 0
+        for section in doc.sections:
+            for form in tokens(section.heading) + tokens(section.text):
+                where[form].append(position)
+                position += 1
+            position += 1  # no phrase across sections
+        for form, found in where.items():
+            counts[form][number] = len(found)
+            gaps = (b - a for a, b in itertools.pairwise(found))
+            positions[form] += [number - last_doc.get(form, 0), len(found), found[0], *gaps]
+            last_doc[form] = number
+        sections = [[s.anchor, _nfc(s.heading), _nfc(s.text)] for s in doc.sections]
+        files[f"docs/{number}.json.gz"] = {"t": _nfc(doc.title), "u": doc.url, "s": sections}
+
+    own = {form: keys.index(form) for form in counts}
+    known = set().union(*own.values()) if own else set()
+    forms_of: dict[str, list[str]] = defaultdict(list)
+    for form in sorted(counts):
+        for key in own[form] | _prefix_keys(form, known):
+            forms_of[key].append(form)
+    by_key: dict[str, dict[int, int]] = {}
+    for key, forms in forms_of.items():
+        into = dict(counts[forms[0]])
+        for form in forms[1:]:  # a notice's count for a key: its most frequent form's (forms of a word overlap)
+            for doc, n in counts[form].items():
+                if n > into.get(doc, 0):
+                    into[doc] = n
+        by_key[key] = into
+    key_table: dict[str, list] = {}
+    for key, found in by_key.items():
+        flat, previous = [], 0
+        for doc in sorted(found):
+            flat += [doc - previous, found[doc]]
+            previous = doc
+        key_table[key] = [forms_of[key], flat]
+
+    lexicon: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    searchable = set(counts)
+    for form in counts:
+        searchable |= keys.bases(form)
+    for form in sorted(searchable):
+        lexicon[shard(form)][form] = sorted(k for k in keys.query(form) if k in by_key)
+    stems = sorted(k[len(STEM) :] for k in by_key if k.startswith(STEM))
+    for stem in stems:
+        lexicon[shard(stem)].setdefault(STEM, []).append(stem)  # for forms the notices do not use
+
+    size = sum(len(json.dumps(v, ensure_ascii=False)) for v in key_table.values())
+    key_count, key_buckets = _buckets(key_table, size)
+    size = sum(len(v) * 3 for v in positions.values())
+    pos_count, pos_buckets = _buckets(dict(positions), size)
+    files.update({f"keys/{b}.json.gz": table for b, table in key_buckets.items()})
+    files.update({f"pos/{b}.json.gz": table for b, table in pos_buckets.items()})
+    files.update({f"lex/{name}.json.gz": table for name, table in lexicon.items()})
+    files["meta.json"] = {"format": FORMAT, "docs": len(docs), "keys": key_count, "pos": pos_count}
+    return Index(files, words=len(counts), keys=len(by_key))
+
+
+def _prefix_keys(form: str, known: set[str]) -> set[str]:
+    """Keys of the archive that the form starts with: henkilötietorekisteri is found by henkilötieto, and
+    evästeetöntä by eväste's stem, as a reader expects of a word that begins a compound."""
+    found = set()
+    for end in range(MIN_PREFIX, len(form)):
+        prefix = form[:end]
+        found |= {key for key in (prefix, STEM + prefix) if key in known}
+    return found
+
+
+def _encode(path: str, data: object) -> bytes:
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return gzip.compress(raw, compresslevel=6, mtime=0) if path.endswith(".gz") else raw
+
+
+def write_index(site_dir: Path, lang: str, index: Index) -> int:
+    """Write a language's index under ``search-index/<lang>/``; returns its size in bytes."""
+    folder = site_dir / INDEX_DIR / lang
+    size = 0
+    for path, data in index.files.items():
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        body = _encode(path, data)
+        target.write_bytes(body)
+        size += len(body)
+    return size
+
+
+def write_search_index(archive: Archive, site_dir: Path, analyser: Analyser | None) -> dict[str, Index]:
+    """Build and write the index of every language."""
+    built = {}
+    with stage("search index"):
+        for lang in LANGUAGES:
+            index = build_index(documents(archive, lang), Keys(lang, analyser))
+            write_index(site_dir, lang, index)
+            built[lang] = index
+    return built
+
+
+def describe(built: dict[str, Index]) -> str:
+    return ", ".join(f"{lang}: {i.words} word forms, {i.keys} keys" for lang, i in built.items())

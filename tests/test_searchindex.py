@@ -1,0 +1,152 @@
+"""The search index (searchindex.py): keys that join the forms of a word, compact files, one per need."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from seloste.lexicon import Analyser, available
+from seloste.searchindex import Document, Keys, Section, build_index, fnv1a, shard, tokens, write_index
+
+TEXTS = [
+    "Käsittelemme henkilötietoja. Henkilötiedot säilytetään henkilötietorekisterissä.",
+    "Henkilötietojen säilytysajat vaihtelevat. Tämä tietosuojaseloste kertoo evästeettömästä palvelusta.",
+    "Tietosuojaselosteen mukaan rekisteriseloste on vanha. Seloste päivitetään.",
+    "Voit tehdä valituksen tietosuojavaltuutetulle. Käytämme evästeitä.",
+]
+
+
+@pytest.fixture(scope="module")
+def analyser() -> Analyser:
+    found = available()
+    assert found is not None, "Voikko is missing: scripts/install-system-packages installs libvoikko1 and voikko-fi"
+    return found
+
+
+def _docs(texts: list[str]) -> list[Document]:
+    return [
+        Document(f"Org {n}", f"org-{n}/", (Section("", "Tietosuojaseloste", ""), Section("s", "", t)))
+        for n, t in enumerate(texts)
+    ]
+
+
+@pytest.fixture(scope="module")
+def finnish(analyser: Analyser):
+    keys = Keys("fi", analyser)
+    index = build_index(_docs(TEXTS), keys)
+    meta = index.files["meta.json"]
+
+    def lookup(word: str) -> list[str]:
+        return index.files[f"lex/{shard(word)}.json.gz"].get(word, [])
+
+    def docs(word: str) -> set[int]:
+        """Documents found by a word the notices use (or its base form), as the search script finds them."""
+        found = set()
+        for key in lookup(word):
+            entry = index.files[f"keys/{fnv1a(key) % meta['keys']}.json.gz"][key]
+            doc = 0
+            for delta in entry[1][::2]:
+                doc += delta
+                found.add(doc)
+        return found
+
+    return lookup, docs, index
+
+
+def test_consonant_gradation_and_base_forms_meet(finnish) -> None:
+    _, docs, _ = finnish
+    assert docs("henkilötiedot") == docs("henkilötietojen") == docs("henkilötieto") == {0, 1}
+    assert docs("säilytysaika") == {1}  # the base form a reader types, though the text says säilytysajat
+
+
+def test_a_compound_is_found_by_its_last_part_and_by_what_it_starts_with_not_the_reverse(finnish) -> None:
+    _, docs, _ = finnish
+    assert docs("seloste") == {0, 1, 2, 3}  # every title, tietosuojaseloste, rekisteriseloste
+    assert docs("tietosuojaseloste") == {0, 1, 2, 3}  # the titles say Tietosuojaseloste
+    assert docs("rekisteriseloste") == {2}
+    assert 0 in docs("henkilötiedot")  # henkilötietorekisterissä starts with henkilötieto
+    assert docs("evästeitä") == {1, 3}  # evästeettömästä is derived from eväste
+
+
+def test_marks_list_the_forms_each_key_stands_for(finnish) -> None:
+    lookup, _, index = finnish
+    meta = index.files["meta.json"]
+    forms = set()
+    for key in lookup("henkilötiedot"):
+        forms |= set(index.files[f"keys/{fnv1a(key) % meta['keys']}.json.gz"][key][0])
+    assert {"henkilötietoja", "henkilötiedot", "henkilötietojen", "henkilötietorekisterissä"} <= forms
+    assert "säilytetään" not in forms
+
+
+def test_positions_place_each_word_for_phrases(finnish) -> None:
+    _, _, index = finnish
+    meta = index.files["meta.json"]
+    bucket = index.files[f"pos/{fnv1a('seloste') % meta['pos']}.json.gz"]
+    # document 2 (delta 2 from 0): once, after its title (1 word + gap) and "tietosuojaselosteen mukaan rekisteriseloste on vanha"
+    assert bucket["seloste"] == [2, 1, 2 + 5]
+
+
+def test_stems_of_each_shard_serve_forms_the_notices_do_not_use(finnish) -> None:
+    _, _, index = finnish
+    stems = index.files[f"lex/{shard('eväste')}.json.gz"]["~"]
+    assert "eväst" in stems  # evästeistä is not in the texts: the search script tries its stem
+
+
+def test_english_keys_are_stems(tmp_path: Path) -> None:
+    docs = [
+        Document(
+            "A",
+            "en/a/",
+            (
+                Section("", "Privacy notice", ""),
+                Section("s", "Cookies", "We transfer data; retention is short."),
+            ),
+        )
+    ]
+    index = build_index(docs, Keys("en", None))
+    assert index.files[f"lex/{shard('cookies')}.json.gz"]["cookies"] == ["~cooki"]
+    size = write_index(tmp_path, "en", index)
+    files = [p for p in (tmp_path / "search-index/en").rglob("*") if p.is_file()]
+    assert size == sum(p.stat().st_size for p in files)
+    doc = json.loads(gzip.decompress((tmp_path / "search-index/en/docs/0.json.gz").read_bytes()))
+    assert doc == {
+        "t": "A",
+        "u": "en/a/",
+        "s": [["", "Privacy notice", ""], ["s", "Cookies", "We transfer data; retention is short."]],
+    }
+    assert (tmp_path / "search-index/en/docs/0.json.gz").read_bytes() == write_and_read(tmp_path / "again", index)
+
+
+def write_and_read(folder: Path, index) -> bytes:
+    write_index(folder, "en", index)
+    return (folder / "search-index/en/docs/0.json.gz").read_bytes()  # gzip without name or time: the same bytes
+
+
+def test_tokens_split_on_anything_but_letters_and_digits() -> None:
+    assert tokens("Tietosuoja-asetus (EU) 2016/679, art. 13 – ÄÖ_x") == [
+        "tietosuoja",
+        "asetus",
+        "eu",
+        "2016",
+        "679",
+        "art",
+        "13",
+        "äö",
+        "x",
+    ]
+
+
+@pytest.mark.browser
+def test_the_search_script_hashes_and_shards_as_the_index_does(page: Page) -> None:
+    words = ["henkilötiedot", "~eväst", "Ωmega", "数据", "\U0001d518nicode", "a", "e\u0301"]
+    script = Path(__file__).resolve().parents[1] / "docs/assets/seloste-search.js"
+    source = script.read_text(encoding="utf-8")
+    fnv = source[source.index("  function fnv1a(") : source.index("  function shard(")]
+    shard_js = source[source.index("  function shard(") : source.index("  /* The keys a query word")]
+    page.set_content("<p>test</p>")
+    found = page.evaluate(f"words => {{ {fnv} {shard_js} return words.map(w => [fnv1a(w), shard(w)]); }}", words)
+    assert found == [[fnv1a(w), shard(w)] for w in words]
