@@ -44,6 +44,11 @@ TIMED = """async ([what, query]) => {
 }"""
 
 
+FETCHED = """() => performance.getEntriesByType("resource")
+  .filter((entry) => entry.name.includes("/search-index/"))
+  .reduce((sum, entry) => sum + entry.encodedBodySize, 0)"""
+
+
 def measure(site: Path) -> list[tuple[str, int, int, float, float, float, float]]:
     rows = []
     with sync_playwright() as playwright, serve(site) as base:
@@ -51,17 +56,10 @@ def measure(site: Path) -> list[tuple[str, int, int, float, float, float, float]
         for query in QUERIES:
             page = browser.new_page()  # its own context: an empty cache, a reader's first visit
             page.goto(base)
-            fetched: list[int] = []
-            page.on(
-                "requestfinished",
-                lambda request, fetched=fetched: (
-                    fetched.append(request.sizes()["responseBodySize"]) if "/search-index/" in request.url else None
-                ),
-            )
             load = page.evaluate(TIMED, ["ready", ""])  # the dialog does this when it opens
             # as the search dialog does: every matching organisation, the details of the first ones shown
             elapsed = page.evaluate(TIMED, ["shown", query])
-            size = sum(fetched)
+            size = page.evaluate(FETCHED)
             # a reader types for a while: the search box prepares the query meanwhile (see prepare())
             fresh = browser.new_page()
             fresh.goto(base)

@@ -185,11 +185,6 @@
     return found.map((t, i) => Object.assign(t, { marked: marked[i] }));
   }
 
-  function phraseIn(tokens, phrase) {
-    for (let i = 0; i + phrase.length <= tokens.length; i++) if (phrase.every((word, k) => tokens[i + k].word === word)) return true;
-    return false;
-  }
-
   /* Some words of the text around its first match (or all of them): [{text, mark}]. */
   function excerpt(text, tokens, length) {
     const first = Math.max(0, tokens.findIndex((t) => t.marked));
@@ -212,20 +207,38 @@
     const doc = await load("docs/" + hit.doc + ".json.gz");
     const page = new URL(doc.u, base).href;
     const title = doc.s.length ? doc.s[0][1] : doc.t;
+    const tests = matchers(context);
     const sections = [];
     for (const [anchor, heading, text] of doc.s) {
-      const inHeading = tokenize(heading, context.marks, context.phrases);
-      const inText = tokenize(text, context.marks, context.phrases);
-      const all = inHeading.concat(inText);
-      const matches = all.some((t) => t.marked) && context.phrases.every((phrase) => phraseIn(all, phrase));
-      if (!matches) continue;
-      sections.push({
-        title: heading ? excerpt(heading, inHeading) : [{ text: title, mark: false }],
-        url: anchor ? page + "#" + anchor : page,
-        excerpt: text && inText.some((t) => t.marked) ? excerpt(text, inText, EXCERPT_WORDS) : [],
-      });
+      const all = (heading + "\n" + text).toLowerCase();
+      const matches = tests.phrases.length ? tests.phrases.every((re) => re.test(all)) : tests.marks !== null && tests.marks.test(all);
+      if (matches) sections.push({ heading, text, title, url: anchor ? page + "#" + anchor : page });
     }
     return { title: doc.t, url: page, sections };
+  }
+
+  /* One regular expression for the forms to mark, one per phrase (cached per query). */
+  function matchers(context) {
+    if (!context.tests) {
+      const word = (source) => new RegExp("(?<![\\p{L}\\p{N}])" + source + "(?![\\p{L}\\p{N}])", "u");
+      const forms = Array.from(context.marks).sort((a, b) => b.length - a.length);
+      context.tests = {
+        marks: forms.length ? word("(?:" + forms.join("|") + ")") : null,
+        phrases: context.phrases.map((phrase) => word(phrase.join("[^\\p{L}\\p{N}]+"))),
+      };
+    }
+    return context.tests;
+  }
+
+  /* A section as shown: its heading and an excerpt, the matched words marked. */
+  function present(section, context) {
+    const inHeading = tokenize(section.heading, context.marks, context.phrases);
+    const inText = tokenize(section.text, context.marks, context.phrases);
+    return {
+      url: section.url,
+      title: section.heading ? excerpt(section.heading, inHeading) : [{ text: section.title, mark: false }],
+      excerpt: section.text && inText.some((t) => t.marked) ? excerpt(section.text, inText, EXCERPT_WORDS) : [],
+    };
   }
 
   function excerptNodes(parts) {
@@ -275,7 +288,7 @@
     if (input.value.trim() !== query) return;
     list.querySelector(".sl-search__more")?.remove();
     list.append(...items.map((item) => {
-      const sections = item.sections.slice(0, MAX_SECTIONS);
+      const sections = item.sections.slice(0, MAX_SECTIONS).map((section) => present(section, found));
       const shown = sections.length ? sections : [{ title: [{ text: item.title, mark: false }], url: item.url, excerpt: [] }];
       return el("li", { class: "sl-search__result" }, [
         el("a", { class: "sl-search__org", href: item.url, text: item.title }),
