@@ -214,6 +214,9 @@ def test_only_current_notices_are_in_the_search_index_one_index_per_language(fix
         esimerkki = next(doc for doc in docs if doc["u"] == f"{prefix}esimerkki/")
         page = fixture_site.soup(f"{prefix}esimerkki/")
         assert [s[0] for s in esimerkki["s"][1:]] == [s["data-section"] for s in page.select(".sl-notice__text section")]
+        # the title, and the organisation's name under it: a notice is found by the name even where its text never says it
+        assert esimerkki["s"][0] == ["", page.select_one("article h1").get_text(strip=True), esimerkki["t"]]
+        assert esimerkki["t"] == page.select_one(".sl-notice__org").contents[0].strip()
 
 
 def test_text_from_data_never_becomes_markup(fixture_site: Build) -> None:

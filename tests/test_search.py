@@ -157,7 +157,10 @@ def test_results_show_only_text(real_site: Build) -> None:
 
 def test_a_form_the_notices_do_not_use_is_found_by_its_stem(site_url: str, page: Page) -> None:
     page.goto(site_url)
-    assert page.evaluate("w => selosteSearch.keys(w)", "evästeillemme") == ["~eväst"]  # no notice says "evästeillemme"
+    keys = page.evaluate("w => selosteSearch.keys(w)", "evästeillemme")  # no notice says "evästeillemme"
+    assert {"~eväst", "eväste"} <= set(keys)  # what evästeet, evästeitä... are searched by
+    assert page.evaluate("w => selosteSearch.keys(w)", "evästeet") != keys  # a form of the notices: its own keys
+    assert page.evaluate("w => selosteSearch.keys(w)", "evästexyz") == []  # a stem, but "xyz" is no ending
     assert set(_find(page, site_url, "evästeillemme")) == set(_find(page, site_url, "evästeet")) != set()
     assert _find(page, site_url, "qwxyzzy") == {}
 
@@ -171,4 +174,45 @@ def test_a_phrase_marks_its_words_only_where_they_form_it(site_url: str, browser
     page.wait_for_timeout(300)
     marks = page.locator("#sl-search-results mark").all_inner_texts()
     assert marks and [m.lower() for m in marks] == ["oikeus", "tarkastaa"] * (len(marks) // 2)
+    page.close()
+
+
+def test_an_organisation_is_found_by_its_name_first(site_url: str, page: Page) -> None:
+    page.goto(site_url)
+    found = page.evaluate("q => selosteSearch.find(q)", "Mikroni")
+    assert found and found[0]["title"] == "Mikroni Digital"  # before notices that only share its stem (mikro)
+
+
+def test_typographic_quotes_make_a_phrase_too(site_url: str, page: Page) -> None:
+    straight = _find(page, site_url, '"oikeus tarkastaa"')
+    assert _find(page, site_url, "”oikeus tarkastaa”") == _find(page, site_url, "«oikeus tarkastaa»") == straight
+    assert len(_find(page, site_url, "oikeus tarkastaa")) > len(straight)
+
+
+def test_index_files_are_asked_for_by_build_and_a_missing_shard_only_once(site_url: str, browser: Browser) -> None:
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url) if "/search-index/" in request.url else None)
+    page.goto(site_url)
+    build = page.evaluate("selosteSearch.ready().then(meta => meta.build)")
+    for query in ("qqqq", "qqqq rekisteri", "henkilötiedot"):
+        page.evaluate("q => selosteSearch.find(q)", query)
+    files = [url for url in requests if not url.endswith("/meta.json")]
+    assert files and all(url.endswith("?v=" + build) for url in files)
+    assert len([url for url in files if "/lex/71-71." in url]) == 1  # no notice word starts with "qq": fetched once
+    page.close()
+
+
+def test_a_failed_index_file_says_so_and_the_next_try_works(site_url: str, browser: Browser) -> None:
+    page = browser.new_page()
+    page.goto(site_url)
+    page.route("**/search-index/fi/docs/**", lambda route: route.fulfill(status=503, body="unavailable"))
+    failed = page.evaluate("JSON.parse(document.getElementById('sl-search-ui').textContent).failed")
+    page.keyboard.press("/")
+    page.keyboard.type("evästeet")
+    page.wait_for_function("t => document.getElementById('sl-search-status').textContent === t", arg=failed)
+    page.unroute("**/search-index/fi/docs/**")
+    page.keyboard.type(" ")
+    page.keyboard.press("Backspace")
+    page.locator(".sl-search__result").first.wait_for()
     page.close()

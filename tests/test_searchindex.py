@@ -86,8 +86,10 @@ def test_positions_place_each_word_for_phrases(finnish) -> None:
     _, _, index = finnish
     meta = index.files["meta.json"]
     bucket = index.files[f"pos/{fnv1a('seloste') % meta['pos']}.json.gz"]
-    # document 2 (delta 2 from 0): once, after its title (1 word + gap) and "tietosuojaselosteen mukaan rekisteriseloste on vanha"
-    assert bucket["seloste"] == [2, 1, 2 + 5]
+    # document 2 (delta 2 from 0): once, after its title section (1 word, a gap after its heading and
+    # after its empty text), the next section's empty heading (a gap) and "tietosuojaselosteen mukaan
+    # rekisteriseloste on vanha": no phrase runs from a heading into its text or into the next section
+    assert bucket["seloste"] == [2, 1, 4 + 5]
 
 
 def test_stems_of_each_shard_serve_forms_the_notices_do_not_use(finnish) -> None:
@@ -108,7 +110,7 @@ def test_english_keys_are_stems(tmp_path: Path) -> None:
         )
     ]
     index = build_index(docs, Keys("en", None))
-    assert index.files[f"lex/{shard('cookies')}.json.gz"]["cookies"] == ["~cooki"]
+    assert index.files[f"lex/{shard('cookies')}.json.gz"]["cookies"] == ["=cookies", "~cooki"]  # as written, and its stem
     size = write_index(tmp_path, "en", index)
     files = [p for p in (tmp_path / "search-index/en").rglob("*") if p.is_file()]
     assert size == sum(p.stat().st_size for p in files)
@@ -150,3 +152,30 @@ def test_the_search_script_hashes_and_shards_as_the_index_does(page: Page) -> No
     page.set_content("<p>test</p>")
     found = page.evaluate(f"words => {{ {fnv} {shard_js} return words.map(w => [fnv1a(w), shard(w)]); }}", words)
     assert found == [[fnv1a(w), shard(w)] for w in words]
+
+
+def test_every_bucket_is_written_and_the_build_names_its_files(tmp_path: Path, finnish) -> None:
+    _, _, index = finnish
+    size = write_index(tmp_path / "a", "fi", index)
+    folder = tmp_path / "a/search-index/fi"
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    for kind in ("keys", "pos"):  # a phrase word no notice uses still finds its (empty) bucket
+        assert sorted(int(p.name.split(".")[0]) for p in (folder / kind).iterdir()) == list(range(meta[kind]))
+    assert size == sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+    write_index(tmp_path / "b", "fi", index)
+    assert json.loads((tmp_path / "b/search-index/fi/meta.json").read_text(encoding="utf-8"))["build"] == meta["build"]
+    changed = build_index(_docs(TEXTS[:-1]), Keys("fi", None))
+    write_index(tmp_path / "c", "fi", changed)
+    assert json.loads((tmp_path / "c/search-index/fi/meta.json").read_text(encoding="utf-8"))["build"] != meta["build"]
+
+
+@pytest.mark.browser
+def test_the_search_script_splits_words_as_the_index_does(page: Page) -> None:
+    texts = ["Tietosuoja-asetus (EU) 2016/679, art. 13 – ÄÖ_x", "e\u0301vaste\u0308 İstanbul ǅungla", "数据 Ωmega ½ ²"]
+    script = Path(__file__).resolve().parents[1] / "docs/assets/seloste-search.js"
+    source = script.read_text(encoding="utf-8")
+    word = source[source.index("  const WORD = ") : source.index("\n", source.index("  const WORD = "))]
+    split = source[source.index("  function words(") : source.index("  /* 32-bit FNV-1a")]
+    page.set_content("<p>test</p>")
+    found = page.evaluate(f"texts => {{ {word} {split} return texts.map(words); }}", texts)
+    assert found == [tokens(t) for t in texts]

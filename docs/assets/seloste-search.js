@@ -24,16 +24,28 @@
   const index = new URL("search-index/" + encodeURIComponent(lang) + "/", base);
   const WORD = /[\p{L}\p{N}]+/gu;
   const STEM = "~";
-  const MAX_STRIPPED = 8; // a word the notices do not use is searched by a stem at most this much shorter
+  const EXACT = "=";
+  // A word the notices do not use is searched by the longest stem it starts with, if the rest is an ending.
+  const ENDINGS = {
+    fi: /^[aeiouyäö]{0,2}[ij]?(?:n|a|ä|ta|tä|na|nä|ksi|ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|tta|ttä|ne|in|en|iin|seen|siin|hin|den|tten|ten|t)?(?:ni|si|mme|nne|nsa|nsä|an|en|in|on|un|yn|än|ön)?(?:kin|kaan|kään|ko|kö|han|hän|pa|pä)?$/u,
+    en: /^(?:[bdgklmnprt]?(?:ing|ings|ed|er|ers|est)|e?s|'s|d|ly|ies|ied|y)?$/u,
+  };
+  const QUOTES = /["“”„«»]([^"“”„«»]*)["“”„«»]?/gu;
   const MAX_RESULTS = 10; // details (the text of each notice) are fetched for those shown only
   const MAX_SECTIONS = 3;
   const EXCERPT_WORDS = 24;
   const files = new Map();
 
-  /* An index file's JSON, cached. Files are gzip-compressed unless a server already decompressed them. */
+  /* An index file's JSON, cached. Files are gzip-compressed unless a server already decompressed them.
+     Every file but meta.json is asked for with the build meta.json names, so a browser never mixes
+     files cached from two builds. A missing lexicon shard is no word of the notices: an empty one. */
   function load(path) {
     if (!files.has(path)) {
-      const promise = fetch(new URL(path, index)).then(async (response) => {
+      const url = path === "meta.json"
+        ? fetch(new URL(path, index), { cache: "no-cache" })
+        : engine().then((meta) => fetch(new URL(path + "?v=" + encodeURIComponent(meta.build), index)));
+      const promise = url.then(async (response) => {
+        if (response.status === 404 && path.startsWith("lex/")) return {};
         if (!response.ok) throw new Error(path + ": HTTP " + response.status);
         const bytes = new Uint8Array(await response.arrayBuffer());
         if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return JSON.parse(new TextDecoder().decode(bytes));
@@ -65,15 +77,16 @@
     return Array.from(word).slice(0, 2).map((c) => c.codePointAt(0).toString(16)).join("-");
   }
 
-  /* The keys a query word is searched by: its own, or the longest stem it starts with. */
+  /* The keys a query word is searched by: its own, or those of the longest stem it starts with followed by an ending. */
   async function keysOf(word) {
-    const table = await load("lex/" + shard(word) + ".json.gz").catch(() => ({}));
+    const table = await load("lex/" + shard(word) + ".json.gz");
     if (Object.hasOwn(table, word) && table[word].length) return table[word];
-    const stems = new Set(table[STEM] || []);
+    const stems = Object.hasOwn(table, STEM) ? table[STEM] : {};
     const chars = Array.from(word);
-    for (let n = chars.length; n >= Math.max(3, chars.length - MAX_STRIPPED); n--) {
+    const ending = ENDINGS[lang] || ENDINGS.en;
+    for (let n = chars.length; n >= 3; n--) {
       const stem = chars.slice(0, n).join("");
-      if (stems.has(stem)) return [STEM + stem];
+      if (Object.hasOwn(stems, stem) && ending.test(chars.slice(n).join(""))) return stems[stem];
     }
     return [];
   }
@@ -81,7 +94,11 @@
   /* A key's notices (number -> how often) and the forms that carry it; decoded once. */
   const decoded = new Map();
   function postings(key) {
-    if (!decoded.has(key)) decoded.set(key, decodePostings(key));
+    if (!decoded.has(key)) {
+      const promise = decodePostings(key);
+      promise.catch(() => decoded.delete(key)); // tried again next time
+      decoded.set(key, promise);
+    }
     return decoded.get(key);
   }
 
@@ -131,7 +148,7 @@
 
   function parse(query) {
     const phrases = [];
-    const rest = query.replace(/"([^"]*)"?/g, (_, text) => {
+    const rest = query.replace(QUOTES, (_, text) => {
       const phrase = words(text);
       if (phrase.length) phrases.push(phrase);
       return " ";
@@ -139,35 +156,47 @@
     return { words: Array.from(new Set(words(rest))), phrases };
   }
 
-  /* Notices matching every word (in some form) and every phrase, best first: {hits: [{doc, score}], marks, phrases}. */
+  /* One query word: the notices using it in some form (number -> how often), those using it as written,
+     and the forms to mark. */
+  async function wordDocs(word) {
+    const keys = await keysOf(word);
+    const found = await Promise.all(keys.map(postings));
+    const docs = new Map();
+    const exact = new Set();
+    const forms = new Set();
+    found.forEach((entry, i) => {
+      entry.forms.forEach((form) => forms.add(form));
+      for (const [doc, count] of entry.docs) {
+        docs.set(doc, Math.max(docs.get(doc) || 0, count));
+        if (keys[i].startsWith(EXACT)) exact.add(doc);
+      }
+    });
+    return { docs, exact, forms };
+  }
+
+  /* Notices matching every word (in some form) and every phrase, best first:
+     {hits: [{doc, score}], marks, phrases, terms: [forms of each word]}. */
   async function search(query) {
     const { words: terms, phrases } = parse(query);
     const marks = new Set(); // forms to mark anywhere; a phrase's words are marked where they form it
-    if (!terms.length && !phrases.length) return { hits: [], marks, phrases };
+    if (!terms.length && !phrases.length) return { hits: [], marks, phrases, terms: [] };
     const meta = await engine();
-    const matches = await Promise.all([
-      ...terms.map(async (word) => {
-        const found = await Promise.all((await keysOf(word)).map(postings));
-        const docs = new Map();
-        for (const { forms, docs: counts } of found) {
-          forms.forEach((form) => marks.add(form));
-          for (const [doc, count] of counts) docs.set(doc, Math.max(docs.get(doc) || 0, count));
-        }
-        return docs;
-      }),
-      ...phrases.map(phraseDocs),
-    ]);
+    const words = await Promise.all(terms.map(wordDocs));
+    const matches = words.concat((await Promise.all(phrases.map(phraseDocs))).map((docs) => ({ docs, exact: new Set() })));
+    words.forEach((word) => word.forms.forEach((form) => marks.add(form)));
     let scores = null;
-    for (const docs of matches) {
+    for (const { docs, exact } of matches) {
       const weight = Math.log(1 + meta.docs / Math.max(1, docs.size)); // rarer words weigh more
       const next = new Map();
       for (const [doc, count] of docs) {
-        if (scores === null || scores.has(doc)) next.set(doc, (scores ? scores.get(doc) : 0) + weight * (1 + Math.log(count)));
+        if (scores !== null && !scores.has(doc)) continue;
+        const score = weight * (1 + Math.log(count)) * (exact.has(doc) ? 2 : 1); // the word as written counts double
+        next.set(doc, (scores ? scores.get(doc) : 0) + score);
       }
       scores = next;
     }
     const hits = Array.from(scores, ([doc, score]) => ({ doc, score })).sort((a, b) => b.score - a.score || a.doc - b.doc);
-    return { hits, marks, phrases };
+    return { hits, marks, phrases, terms: words.map((word) => word.forms) };
   }
 
   /* The words of a text with their places, and whether each is a match. */
@@ -209,23 +238,23 @@
     const title = doc.s.length ? doc.s[0][1] : doc.t;
     const tests = matchers(context);
     const sections = [];
-    for (const [anchor, heading, text] of doc.s) {
-      const all = (heading + "\n" + text).toLowerCase();
-      const matches = tests.phrases.length ? tests.phrases.every((re) => re.test(all)) : tests.marks !== null && tests.marks.test(all);
-      if (matches) sections.push({ heading, text, title, url: anchor ? page + "#" + anchor : page });
-    }
+    doc.s.forEach(([anchor, heading, text], order) => {
+      const parts = [heading.toLowerCase(), text.toLowerCase()];
+      const found = tests.filter((re) => parts.some((part) => re.test(part))).length; // query words and phrases it has
+      if (found) sections.push({ heading, text, title, found, order, url: anchor ? page + "#" + anchor : page });
+    });
+    sections.sort((a, b) => b.found - a.found || a.order - b.order); // the sections with most of the query first
     return { title: doc.t, url: page, sections };
   }
 
-  /* One regular expression for the forms to mark, one per phrase (cached per query). */
+  /* A regular expression per query word (any of its forms) and per phrase (cached per query). */
   function matchers(context) {
     if (!context.tests) {
       const word = (source) => new RegExp("(?<![\\p{L}\\p{N}])" + source + "(?![\\p{L}\\p{N}])", "u");
-      const forms = Array.from(context.marks).sort((a, b) => b.length - a.length);
-      context.tests = {
-        marks: forms.length ? word("(?:" + forms.join("|") + ")") : null,
-        phrases: context.phrases.map((phrase) => word(phrase.join("[^\\p{L}\\p{N}]+"))),
-      };
+      context.tests = context.terms
+        .filter((forms) => forms.size)
+        .map((forms) => word("(?:" + Array.from(forms).sort((a, b) => b.length - a.length).join("|") + ")"))
+        .concat(context.phrases.map((phrase) => word(phrase.join("[^\\p{L}\\p{N}]+"))));
     }
     return context.tests;
   }
@@ -263,29 +292,28 @@
   async function render(query) {
     status.textContent = ui.loading;
     list.replaceChildren();
-    let found;
     try {
-      found = await search(query);
+      const found = await search(query);
+      if (input.value.trim() !== query) return; // a newer query is on its way
+      if (!found.hits.length) {
+        status.textContent = ui.none.replace("{query}", () => query);
+        return;
+      }
+      status.textContent = ui.results.replace("{count}", () => String(found.hits.length));
+      list.replaceChildren();
+      await show(query, found, 0);
     } catch (error) {
-      status.textContent = ui.failed;
-      return;
+      if (input.value.trim() === query) status.textContent = ui.failed;
     }
-    if (input.value.trim() !== query) return; // a newer query is on its way
-    const hits = found.hits;
-    if (!hits.length) {
-      status.textContent = ui.none.replace("{query}", query);
-      return;
-    }
-    status.textContent = ui.results.replace("{count}", String(hits.length));
-    list.replaceChildren();
-    await show(query, found, 0);
   }
 
   /* Append the results from `start` on, MAX_RESULTS at a time, with a button for the next ones. */
   async function show(query, found, start) {
     const hits = found.hits;
-    const items = await Promise.all(hits.slice(start, start + MAX_RESULTS).map((hit) => details(hit, found)));
+    const settled = await Promise.allSettled(hits.slice(start, start + MAX_RESULTS).map((hit) => details(hit, found)));
     if (input.value.trim() !== query) return;
+    const items = settled.filter((result) => result.status === "fulfilled").map((result) => result.value);
+    if (!items.length) throw new Error("no result could be loaded");
     list.querySelector(".sl-search__more")?.remove();
     list.append(...items.map((item) => {
       const sections = item.sections.slice(0, MAX_SECTIONS).map((section) => present(section, found));
@@ -299,8 +327,11 @@
       ]);
     }));
     if (start + MAX_RESULTS < hits.length) {
-      const more = el("button", { type: "button", class: "md-button", text: ui.more.replace("{count}", String(hits.length - start - MAX_RESULTS)) });
-      more.addEventListener("click", () => show(query, found, start + MAX_RESULTS));
+      const more = el("button", { type: "button", class: "md-button", text: ui.more.replace("{count}", () => String(hits.length - start - MAX_RESULTS)) });
+      more.addEventListener("click", () => {
+        more.disabled = true; // once: a second click would add the same results again
+        show(query, found, start + MAX_RESULTS).catch(() => (more.disabled = false));
+      }, { once: true });
       list.append(el("li", { class: "sl-search__more" }, [more]));
     }
   }

@@ -13,7 +13,7 @@ import functools
 import re
 from collections.abc import Callable
 
-_PART = re.compile(r"\(([^()]+)\)")
+_SEGMENT = re.compile(r"\+([^+(]*)(?:\(([^)]*)\))?")
 
 
 class Analyser:
@@ -28,24 +28,40 @@ class Analyser:
     def analyse(self, word: str) -> tuple[frozenset[str], frozenset[str]]:
         """(base forms, other bases it is made of) of ``word``.
 
-        The other bases are a compound's last part (tietosuojaseloste: seloste) and a derived
-        word's root (evästeetön: eväste): a search for them finds the word, not the reverse.
+        The other bases are a compound's last part (tietosuojaseloste: seloste), the words it
+        begins with (henkilötietorekisteri: henkilö, henkilötieto) and a derived word's root
+        (evästeetön: eväste): a search for them finds the word, not the reverse.
         """
         if word not in self._cache:
-            bases, last_parts = set(), set()
+            bases, others = set(), set()
             for analysis in self._voikko.analyze(word):
                 base = analysis.get("BASEFORM", "").lower()
                 if base:
                     bases.add(base)
-                parts = _PART.findall(analysis.get("WORDBASES", ""))
-                derived = False
-                while parts and parts[-1].startswith("+"):  # a derivational suffix: evästee(eväste)+tön(+tön)
-                    parts.pop()
-                    derived = True
-                if parts and (len(parts) > 1 or derived):
-                    last_parts.add(parts[-1].lower())
-            self._cache[word] = (frozenset(bases), frozenset(last_parts - bases))
+                others |= _made_of(analysis.get("WORDBASES", "").lower())
+            self._cache[word] = (frozenset(bases), frozenset(others - bases))
         return self._cache[word]
+
+
+def _made_of(wordbases: str) -> set[str]:
+    """The bases a word is made of, from Voikko's WORDBASES (``+henkilö(henkilö)+tieto(tieto)``)."""
+    parts: list[list[str]] = []  # [surface, base] of each word in it; a derivational suffix joins the word before
+    root = None
+    for surface, base in _SEGMENT.findall(wordbases):
+        if base and not base.startswith("+"):
+            parts.append([surface, base])
+        elif parts:
+            root = root or parts[-1][1]
+            parts[-1][0] += surface
+            parts[-1][1] = parts[-1][0]  # a derived word's base is itself: säilyt+ys -> säilytys
+    found = set()
+    if root and len(parts) == 1:
+        found.add(root)  # evästeetön: eväste
+    if len(parts) > 1:
+        found.add(parts[-1][1])  # the last part: seloste
+        for end in range(1, len(parts)):  # what it begins with: henkilö, henkilötieto
+            found.add("".join(surface for surface, _ in parts[: end - 1]) + parts[end - 1][1])
+    return found
 
 
 @functools.cache

@@ -15,7 +15,7 @@ A reader's query fetches only what it needs, whatever the size of the archive:
   phrase needs it.
 - ``docs/<n>.json.gz``: one notice's organisation, address and sections (anchor, heading, text):
   fetched for the results shown, to pick the matching sections and mark the words.
-- ``meta.json``: the number of buckets, for the hash.
+- ``meta.json``: the number of buckets, for the hash, and the build the files belong to.
 
 Files are gzip-compressed (deterministic: no name, no time), read with the browser's
 DecompressionStream. Only current notices are indexed. docs/search.en.md records how the
@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import gzip
+import hashlib
 import itertools
 import json
 import re
@@ -45,10 +46,10 @@ FORMAT = 1
 BUCKET_BYTES = 24_000
 """Aimed size of a key or position bucket before compression; a common key can make its own larger."""
 _WORD = re.compile(r"[^\W_]+")
-MIN_PREFIX = 5
-"""A word is also found by the keys it starts with, from this length on."""
 STEM = "~"
 """Prefix of a key that is a Snowball stem (base forms have none)."""
+EXACT = "="
+"""Prefix of a key that is a form as written: results that use the query's own form rank first."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -81,7 +82,7 @@ def documents(archive: Archive, lang: str) -> list[Document]:
     docs = []
     for record in archive.organisations:
         version = record.current.version
-        sections = [Section("", plain_text(version.title[lang]), "")]
+        sections = [Section("", plain_text(version.title[lang]), record.organisation.name)]
         for section in version.sections:
             heading = plain_text(section.heading[lang]) if section.heading else ""
             sections.append(Section(section.id, heading, html_text(markdown_html(section.body[lang]))))
@@ -95,6 +96,7 @@ class Keys:
     def __init__(self, lang: str, analyser: Analyser | None) -> None:
         self._stem = stemmer("finnish" if lang == "fi" else "english")
         self._analyser = analyser if lang == "fi" else None
+        self._derived = _DERIVED.get(lang)
 
     def query(self, form: str) -> frozenset[str]:
         """A query word's keys: its stem and its base forms."""
@@ -104,11 +106,19 @@ class Keys:
         return frozenset(keys)
 
     def index(self, form: str) -> frozenset[str]:
-        """A text word's keys: those of a query, and the base of a compound's last part."""
+        """A text word's keys: those of a query, and those of the words it is made of (Voikko's analysis
+        of Finnish; an English word and a derivational suffix: cookieless is found by cookies)."""
         keys = self.query(form)
         if self._analyser is not None:
             keys |= self._analyser.analyse(form)[1]
+        if self._derived is not None:
+            match = self._derived.fullmatch(form)
+            if match:
+                keys |= {STEM + self._stem(match[1])}
         return keys
+
+    def stem(self, form: str) -> str:
+        return STEM + self._stem(form)
 
     def bases(self, form: str) -> frozenset[str]:
         """Base forms and last-part bases: dictionary words a reader may type that the text need not use."""
@@ -116,6 +126,10 @@ class Keys:
             return frozenset()
         bases, last_parts = self._analyser.analyse(form)
         return bases | last_parts
+
+
+_DERIVED = {"en": re.compile(r"([^\W\d_]{4,}?)(?:less|ful|ness|ment|ments|able|ible|like)")}
+"""English words made of a word and a derivational suffix."""
 
 
 @dataclasses.dataclass
@@ -142,7 +156,7 @@ def shard(form: str) -> str:
 
 def _buckets(table: dict[str, list], total: int) -> tuple[int, dict[str, dict[str, list]]]:
     count = max(1, round(total / BUCKET_BYTES))
-    buckets: dict[str, dict[str, list]] = defaultdict(dict)
+    buckets: dict[str, dict[str, list]] = {str(n): {} for n in range(count)}  # every one, empty or not
     for key in sorted(table):
         buckets[str(fnv1a(key) % count)][key] = table[key]
     return count, buckets
@@ -158,10 +172,11 @@ def build_index(docs: list[Document], keys: Keys) -> Index:
         where: dict[str, list[int]] = defaultdict(list)
         position = 0
         for section in doc.sections:
-            for form in tokens(section.heading) + tokens(section.text):
-                where[form].append(position)
-                position += 1
-            position += 1  # no phrase across sections
+            for text in (section.heading, section.text):
+                for form in tokens(text):
+                    where[form].append(position)
+                    position += 1
+                position += 1  # no phrase across a heading and its text, or across sections
         for form, found in where.items():
             counts[form][number] = len(found)
             gaps = (b - a for a, b in itertools.pairwise(found))
@@ -170,11 +185,9 @@ def build_index(docs: list[Document], keys: Keys) -> Index:
         sections = [[s.anchor, _nfc(s.heading), _nfc(s.text)] for s in doc.sections]
         files[f"docs/{number}.json.gz"] = {"t": _nfc(doc.title), "u": doc.url, "s": sections}
 
-    own = {form: keys.index(form) for form in counts}
-    known = set().union(*own.values()) if own else set()
     forms_of: dict[str, list[str]] = defaultdict(list)
     for form in sorted(counts):
-        for key in own[form] | _prefix_keys(form, known):
+        for key in keys.index(form) | {EXACT + form}:
             forms_of[key].append(form)
     by_key: dict[str, dict[int, int]] = {}
     for key, forms in forms_of.items():
@@ -197,10 +210,13 @@ def build_index(docs: list[Document], keys: Keys) -> Index:
     for form in counts:
         searchable |= keys.bases(form)
     for form in sorted(searchable):
-        lexicon[shard(form)][form] = sorted(k for k in keys.query(form) if k in by_key)
-    stems = sorted(k[len(STEM) :] for k in by_key if k.startswith(STEM))
-    for stem in stems:
-        lexicon[shard(stem)].setdefault(STEM, []).append(stem)  # for forms the notices do not use
+        lexicon[shard(form)][form] = sorted(k for k in keys.query(form) | {EXACT + form} if k in by_key)
+    # For a form the notices do not use: what the forms of the stem it starts with are searched by.
+    by_stem: dict[str, set[str]] = defaultdict(set)
+    for form in counts:
+        by_stem[keys.stem(form)] |= {k for k in keys.query(form) if k in by_key}
+    for stem, found in sorted(by_stem.items()):
+        lexicon[shard(stem[len(STEM) :])].setdefault(STEM, {})[stem[len(STEM) :]] = sorted(found)
 
     size = sum(len(json.dumps(v, ensure_ascii=False)) for v in key_table.values())
     key_count, key_buckets = _buckets(key_table, size)
@@ -213,32 +229,28 @@ def build_index(docs: list[Document], keys: Keys) -> Index:
     return Index(files, words=len(counts), keys=len(by_key))
 
 
-def _prefix_keys(form: str, known: set[str]) -> set[str]:
-    """Keys of the archive that the form starts with: henkilötietorekisteri is found by henkilötieto, and
-    evästeetöntä by eväste's stem, as a reader expects of a word that begins a compound."""
-    found = set()
-    for end in range(MIN_PREFIX, len(form)):
-        prefix = form[:end]
-        found |= {key for key in (prefix, STEM + prefix) if key in known}
-    return found
-
-
 def _encode(path: str, data: object) -> bytes:
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return gzip.compress(raw, compresslevel=6, mtime=0) if path.endswith(".gz") else raw
 
 
 def write_index(site_dir: Path, lang: str, index: Index) -> int:
-    """Write a language's index under ``search-index/<lang>/``; returns its size in bytes."""
+    """Write a language's index under ``search-index/<lang>/``; returns its size in bytes.
+
+    ``meta.json`` names the build (a hash of every other file): the search script asks for the
+    files of that build, so a browser never mixes files cached from an earlier one.
+    """
     folder = site_dir / INDEX_DIR / lang
-    size = 0
-    for path, data in index.files.items():
+    encoded = {path: _encode(path, data) for path, data in index.files.items() if path != "meta.json"}
+    digest = hashlib.sha256()
+    for path in sorted(encoded):
+        digest.update(path.encode("utf-8") + b"\0" + encoded[path])
+    encoded["meta.json"] = _encode("meta.json", {**index.files["meta.json"], "build": digest.hexdigest()[:16]})  # type: ignore[dict-item]
+    for path, body in encoded.items():
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        body = _encode(path, data)
         target.write_bytes(body)
-        size += len(body)
-    return size
+    return sum(len(body) for body in encoded.values())
 
 
 def write_search_index(archive: Archive, site_dir: Path, analyser: Analyser | None) -> dict[str, Index]:
