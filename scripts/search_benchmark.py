@@ -56,6 +56,7 @@ def measure(site: Path) -> list[tuple[str, int, int, float, float, float, float]
         for query in QUERIES:
             page = browser.new_page()  # its own context: an empty cache, a reader's first visit
             page.goto(base)
+            page.wait_for_load_state("networkidle")  # a reader opens the search once the page is there
             load = page.evaluate(TIMED, ["ready", ""])  # the dialog does this when it opens
             # as the search dialog does: every matching organisation, the details of the first ones shown
             elapsed = page.evaluate(TIMED, ["shown", query])
@@ -63,6 +64,7 @@ def measure(site: Path) -> list[tuple[str, int, int, float, float, float, float]
             # a reader types for a while: the search box prepares the query meanwhile (see prepare())
             fresh = browser.new_page()
             fresh.goto(base)
+            fresh.wait_for_load_state("networkidle")
             fresh.evaluate(TIMED, ["ready", ""])
             fresh.evaluate(TIMED, ["prepare", query])
             typed = fresh.evaluate(TIMED, ["shown", query])

@@ -45,6 +45,10 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 
 class _Quiet(SimpleHTTPRequestHandler):
+    # Headers and body go out in two writes; with Nagle's algorithm the body can wait for the
+    # browser's delayed ACK (up to 200 ms), a stall of this test server that real hosts do not have.
+    disable_nagle_algorithm = True
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 

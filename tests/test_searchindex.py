@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
+from seloste import searchindex
 from seloste.lexicon import Analyser, available
 from seloste.searchindex import Document, Keys, Section, build_index, fnv1a, shard, tokens, write_index
 
@@ -38,16 +39,16 @@ def _docs(texts: list[str]) -> list[Document]:
 def finnish(analyser: Analyser):
     keys = Keys("fi", analyser)
     index = build_index(_docs(TEXTS), keys)
-    meta = index.files["meta.json"]
 
-    def lookup(word: str) -> list[str]:
+    def lookup(word: str) -> list[list]:
+        """[key, chunk] of each key the word is searched by."""
         return index.files[f"lex/{shard(word)}.json.gz"].get(word, [])
 
     def docs(word: str) -> set[int]:
         """Documents found by a word the notices use (or its base form), as the search script finds them."""
         found = set()
-        for key in lookup(word):
-            entry = index.files[f"keys/{fnv1a(key) % meta['keys']}.json.gz"][key]
+        for key, chunk in lookup(word):
+            entry = index.files[f"keys/{chunk}.json.gz"][key]
             doc = 0
             for delta in entry[1][::2]:
                 doc += delta
@@ -74,10 +75,9 @@ def test_a_compound_is_found_by_its_last_part_and_by_what_it_starts_with_not_the
 
 def test_marks_list_the_forms_each_key_stands_for(finnish) -> None:
     lookup, _, index = finnish
-    meta = index.files["meta.json"]
     forms = set()
-    for key in lookup("henkilötiedot"):
-        forms |= set(index.files[f"keys/{fnv1a(key) % meta['keys']}.json.gz"][key][0])
+    for key, chunk in lookup("henkilötiedot"):
+        forms |= set(index.files[f"keys/{chunk}.json.gz"][key][0])
     assert {"henkilötietoja", "henkilötiedot", "henkilötietojen", "henkilötietorekisterissä"} <= forms
     assert "säilytetään" not in forms
 
@@ -110,7 +110,7 @@ def test_english_keys_are_stems(tmp_path: Path) -> None:
         )
     ]
     index = build_index(docs, Keys("en", None))
-    assert index.files[f"lex/{shard('cookies')}.json.gz"]["cookies"] == ["=cookies", "~cooki"]  # as written, and its stem
+    assert index.files[f"lex/{shard('cookies')}.json.gz"]["cookies"] == [["=cookies", 0], ["~cooki", 0]]  # as written, its stem
     size = write_index(tmp_path, "en", index)
     files = [p for p in (tmp_path / "search-index/en").rglob("*") if p.is_file()]
     assert size == sum(p.stat().st_size for p in files)
@@ -179,3 +179,15 @@ def test_the_search_script_splits_words_as_the_index_does(page: Page) -> None:
     page.set_content("<p>test</p>")
     found = page.evaluate(f"texts => {{ {word} {split} return texts.map(words); }}", texts)
     assert found == [tokens(t) for t in texts]
+
+
+def test_keys_are_chunked_in_the_order_of_their_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(searchindex, "BUCKET_BYTES", 60)
+    keys = ("=aamu", "~aamu", "henkilötieto", "=henkilötiedot", "~henkilötiedo", "=öljy")
+    table = {key: [[key.lstrip("~=")], [0, 1]] for key in keys}
+    count, chunks, chunk_of = searchindex._chunks(table)
+    assert count == len(chunks) > 2 and all(chunks.values())
+    assert all(key in chunks[str(chunk)] for key, chunk in chunk_of.items()) and set(chunk_of) == set(table)
+    # a word's keys sit side by side: its form, stem and base form span at most two chunks
+    assert len({chunk_of[k] for k in ("henkilötieto", "=henkilötiedot", "~henkilötiedo")}) <= 2
+    assert chunk_of["=aamu"] < chunk_of["~henkilötiedo"] <= chunk_of["henkilötieto"] <= chunk_of["=öljy"]

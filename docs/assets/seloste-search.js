@@ -77,7 +77,8 @@
     return Array.from(word).slice(0, 2).map((c) => c.codePointAt(0).toString(16)).join("-");
   }
 
-  /* The keys a query word is searched by: its own, or those of the longest stem it starts with followed by an ending. */
+  /* The keys a query word is searched by ([key, chunk]): its own, or those of the longest stem it starts with
+     followed by an ending. */
   async function keysOf(word) {
     const table = await load("lex/" + shard(word) + ".json.gz");
     if (Object.hasOwn(table, word) && table[word].length) return table[word];
@@ -93,18 +94,17 @@
 
   /* A key's notices (number -> how often) and the forms that carry it; decoded once. */
   const decoded = new Map();
-  function postings(key) {
+  function postings([key, chunk]) {
     if (!decoded.has(key)) {
-      const promise = decodePostings(key);
+      const promise = decodePostings(key, chunk);
       promise.catch(() => decoded.delete(key)); // tried again next time
       decoded.set(key, promise);
     }
     return decoded.get(key);
   }
 
-  async function decodePostings(key) {
-    const meta = await engine();
-    const bucket = await load("keys/" + (fnv1a(key) % meta.keys) + ".json.gz");
+  async function decodePostings(key, chunk) {
+    const bucket = await load("keys/" + Number(chunk) + ".json.gz");
     const docs = new Map();
     if (!Object.hasOwn(bucket, key)) return { forms: [], docs };
     const [forms, flat] = bucket[key];
@@ -168,7 +168,7 @@
       entry.forms.forEach((form) => forms.add(form));
       for (const [doc, count] of entry.docs) {
         docs.set(doc, Math.max(docs.get(doc) || 0, count));
-        if (keys[i].startsWith(EXACT)) exact.add(doc);
+        if (keys[i][0].startsWith(EXACT)) exact.add(doc);
       }
     });
     return { docs, exact, forms };

@@ -3,12 +3,15 @@
 A reader's query fetches only what it needs, whatever the size of the archive:
 
 - ``lex/<shard>.json.gz``: for each word form of the notices (and, in Finnish, each base form),
-  the *keys* it is searched by, sharded by the form's first two letters. Keys are Snowball stems
-  (``~eväste``) and, in Finnish, Voikko's base forms (``henkilötieto``), so that consonant
-  gradation (henkilötiedot / henkilötietojen) and irregular stems meet. A form the notices do not
-  use is searched by the longest Snowball stem it starts with (``evästeistä`` -> ``~eväste``).
-- ``keys/<bucket>.json.gz``: for each key, the forms of the notices that carry it (to mark them in
-  results) and the notices that use it, with how often (to rank them); a key's bucket is a hash of it.
+  the *keys* it is searched by, each with the chunk that holds it, sharded by the form's first
+  two letters. Keys are the form as written (``=evästeet``), its Snowball stem (``~eväst``)
+  and, in Finnish, Voikko's base forms (``henkilötieto``), so that consonant gradation
+  (henkilötiedot / henkilötietojen) and irregular stems meet. Under ``~``, the keys of the forms
+  of each stem: a form the notices do not use is searched by those of the longest stem it
+  starts with, if the rest is an ending (``evästeillemme``: ``eväst`` + ``eillemme``).
+- ``keys/<chunk>.json.gz``: for each key, the forms of the notices that carry it (to mark them in
+  results) and the notices that use it, with how often (to rank them); keys in the order of their
+  words, so that a word's keys mostly share a chunk; the lexicon says which chunk holds a key.
   A compound carries the base of its last part as a key too, so ``seloste`` finds
   ``tietosuojaseloste``, but not the other way round (a query's keys are its own base forms).
 - ``pos/<bucket>.json.gz``: for each exact form, where in each notice it stands: only a quoted
@@ -32,6 +35,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 from .fidelity import html_text, plain_text
@@ -162,6 +166,24 @@ def _buckets(table: dict[str, list], total: int) -> tuple[int, dict[str, dict[st
     return count, buckets
 
 
+def _chunks(table: dict[str, list]) -> tuple[int, dict[str, dict[str, list]], dict[str, int]]:
+    """Keys in chunks of about BUCKET_BYTES, in the order of their words: the keys of one query word
+    (its form, stem and base forms, which mostly begin alike) tend to share a chunk, and a query
+    fetches fewer files. Returns the number of chunks, the chunks and each key's chunk."""
+    chunks: dict[str, dict[str, list]] = {}
+    chunk_of: dict[str, int] = {}
+    size = BUCKET_BYTES
+    for key in sorted(table, key=lambda k: (k.lstrip(STEM + EXACT), k)):
+        entry_size = len(json.dumps(table[key], ensure_ascii=False))
+        if size + entry_size > BUCKET_BYTES and size:
+            chunks[str(len(chunks))] = {}
+            size = 0
+        chunks[str(len(chunks) - 1)][key] = table[key]
+        chunk_of[key] = len(chunks) - 1
+        size += entry_size
+    return len(chunks), chunks, chunk_of
+
+
 def build_index(docs: list[Document], keys: Keys) -> Index:
     """The index of ``docs`` (in their order: a result is a document's number)."""
     counts: dict[str, dict[int, int]] = defaultdict(dict)  # form -> doc -> occurrences
@@ -205,21 +227,25 @@ def build_index(docs: list[Document], keys: Keys) -> Index:
             previous = doc
         key_table[key] = [forms_of[key], flat]
 
-    lexicon: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    key_count, key_buckets, chunk_of = _chunks(key_table)
+
+    def located(found: Iterable[str]) -> list[list[str | int]]:
+        return [[key, chunk_of[key]] for key in sorted(found) if key in chunk_of]
+
+    lexicon: dict[str, dict[str, object]] = defaultdict(dict)
     searchable = set(counts)
     for form in counts:
         searchable |= keys.bases(form)
     for form in sorted(searchable):
-        lexicon[shard(form)][form] = sorted(k for k in keys.query(form) | {EXACT + form} if k in by_key)
+        lexicon[shard(form)][form] = located(keys.query(form) | {EXACT + form})
     # For a form the notices do not use: what the forms of the stem it starts with are searched by.
     by_stem: dict[str, set[str]] = defaultdict(set)
     for form in counts:
-        by_stem[keys.stem(form)] |= {k for k in keys.query(form) if k in by_key}
+        by_stem[keys.stem(form)] |= keys.query(form)
     for stem, found in sorted(by_stem.items()):
-        lexicon[shard(stem[len(STEM) :])].setdefault(STEM, {})[stem[len(STEM) :]] = sorted(found)
+        table = lexicon[shard(stem[len(STEM) :])].setdefault(STEM, {})
+        table[stem[len(STEM) :]] = located(found)  # type: ignore[index]
 
-    size = sum(len(json.dumps(v, ensure_ascii=False)) for v in key_table.values())
-    key_count, key_buckets = _buckets(key_table, size)
     size = sum(len(v) * 3 for v in positions.values())
     pos_count, pos_buckets = _buckets(dict(positions), size)
     files.update({f"keys/{b}.json.gz": table for b, table in key_buckets.items()})
