@@ -161,6 +161,9 @@ def test_a_form_the_notices_do_not_use_is_found_by_its_stem(site_url: str, page:
     assert {"~eväst", "eväste"} <= {key for key, _ in keys}  # what evästeet, evästeitä... are searched by
     assert page.evaluate("w => selosteSearch.keys(w)", "evästeet") != keys  # a form of the notices: its own keys
     assert page.evaluate("w => selosteSearch.keys(w)", "evästexyz") == []  # a stem, but "xyz" is no ending
+    english = site_url + "en/"
+    assert set(_find(page, english, "cookie")) == set(_find(page, english, "cookies")) != set()  # cooki + e
+    assert _find(page, english, "cooking") == {}  # cooki + ng is no English ending
     assert set(_find(page, site_url, "evästeillemme")) == set(_find(page, site_url, "evästeet")) != set()
     assert _find(page, site_url, "qwxyzzy") == {}
 

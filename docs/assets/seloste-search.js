@@ -28,7 +28,7 @@
   // A word the notices do not use is searched by the longest stem it starts with, if the rest is an ending.
   const ENDINGS = {
     fi: /^[aeiouyäö]{0,2}[ij]?(?:n|a|ä|ta|tä|na|nä|ksi|ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|tta|ttä|ne|in|en|iin|seen|siin|hin|den|tten|ten|t)?(?:ni|si|mme|nne|nsa|nsä|an|en|in|on|un|yn|än|ön)?(?:kin|kaan|kään|ko|kö|han|hän|pa|pä)?$/u,
-    en: /^(?:[bdgklmnprt]?(?:ing|ings|ed|er|ers|est)|e?s|'s|d|ly|ies|ied|y)?$/u,
+    en: /^(?:[bdgklmnprt]?(?:ing|ings|ed|er|ers|est)|e|e?s|'s|d|ly|ies|ied|y)?$/u,
   };
   const QUOTES = /["“”„«»]([^"“”„«»]*)["“”„«»]?/gu;
   const MAX_RESULTS = 10; // details (the text of each notice) are fetched for those shown only
