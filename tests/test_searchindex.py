@@ -191,3 +191,17 @@ def test_keys_are_chunked_in_the_order_of_their_words(monkeypatch: pytest.Monkey
     # a word's keys sit side by side: its form, stem and base form span at most two chunks
     assert len({chunk_of[k] for k in ("henkilötieto", "=henkilötiedot", "~henkilötiedo")}) <= 2
     assert chunk_of["=aamu"] < chunk_of["~henkilötiedo"] <= chunk_of["henkilötieto"] <= chunk_of["=öljy"]
+
+
+def test_without_voikko_finnish_is_searched_by_stems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from seloste import search
+    from seloste.loader import load_archive
+    from sitebuild import ROOT
+
+    monkeypatch.setattr(search, "available", lambda: None)
+    built, analyser = search.index_site(load_archive(ROOT / "data"), tmp_path)
+    assert analyser is None and set(built) == {"fi", "en"}
+    index = built["fi"]
+    keys = index.files[f"lex/{shard('evästeet')}.json.gz"]["evästeet"]
+    assert [key for key, _ in keys] == ["=evästeet", "~eväst"]  # no base forms, the stem still joins evästeitä
+    assert (tmp_path / "search-index/fi/meta.json").is_file()
