@@ -3,10 +3,10 @@
  *
  * The index (search-index/<lang>/, written at build time by hooks/seloste/searchindex.py) is
  * fetched a few small files at a time: the lexicon shard of each query word gives the keys it
- * is searched by (Snowball stems and, in Finnish, Voikko's base forms: henkilötiedot also finds
- * henkilötietojen, seloste also finds tietosuojaseloste); each key's bucket lists the notices
- * that use it and the forms to mark. Several words must all match; a quoted "phrase" must
- * appear as written (word positions). Results list each organisation with its matching
+ * is searched by (the form as written, its Snowball stem and, in Finnish, Voikko's base forms:
+ * henkilötiedot also finds henkilötietojen, seloste also finds tietosuojaseloste) and the chunk
+ * of each; a key's entry lists the notices that use it and the forms to mark. Several words
+ * must all match; a quoted "phrase" must appear as written (word positions). Results list each organisation with its matching
  * sections, the matched words marked, linking to the section; text from the index is
  * inserted with textContent only.
  */

@@ -12,13 +12,15 @@ A reader's query fetches only what it needs, whatever the size of the archive:
 - ``keys/<chunk>.json.gz``: for each key, the forms of the notices that carry it (to mark them in
   results) and the notices that use it, with how often (to rank them); keys in the order of their
   words, so that a word's keys mostly share a chunk; the lexicon says which chunk holds a key.
-  A compound carries the base of its last part as a key too, so ``seloste`` finds
-  ``tietosuojaseloste``, but not the other way round (a query's keys are its own base forms).
+  A word also carries the keys of what it is made of (a compound's last part and the words it
+  begins with, a derived word's root), so ``seloste`` finds ``tietosuojaseloste``, but not the
+  other way round (a query's keys are its own).
 - ``pos/<bucket>.json.gz``: for each exact form, where in each notice it stands: only a quoted
-  phrase needs it.
-- ``docs/<n>.json.gz``: one notice's organisation, address and sections (anchor, heading, text):
-  fetched for the results shown, to pick the matching sections and mark the words.
-- ``meta.json``: the number of buckets, for the hash, and the build the files belong to.
+  phrase needs it. A form's bucket is a hash of it (32-bit FNV-1a, as the search script has it).
+- ``docs/<n>.json.gz``: one notice's organisation, page address and sections (anchor, heading, text;
+  the title first, with the organisation's name): fetched for the results shown, to pick the
+  matching sections and mark the words.
+- ``meta.json``: the number of notices, chunks and buckets, and the build the files belong to.
 
 Files are gzip-compressed (deterministic: no name, no time), read with the browser's
 DecompressionStream. Only current notices are indexed. docs/search.en.md records how the
