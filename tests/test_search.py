@@ -219,3 +219,32 @@ def test_a_failed_index_file_says_so_and_the_next_try_works(site_url: str, brows
     page.keyboard.press("Backspace")
     page.locator(".sl-search__result").first.wait_for()
     page.close()
+
+
+def test_more_results_come_ten_at_a_time_once_per_click(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from synthetic import generate
+
+    from sitebuild import build, fixture_project
+
+    project = fixture_project(tmp_path_factory.mktemp("many") / "project")
+    generate(project, 13, 1)  # more notices than one page of results
+    result = build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    with serve(project / "site") as url:
+        page = browser.new_page()
+        page.goto(url)
+        page.keyboard.press("/")
+        page.keyboard.type("henkilötiedot")  # every synthetic notice uses it
+        results = page.locator("#sl-search-results > .sl-search__result")
+        page.wait_for_function("() => document.querySelectorAll('#sl-search-results > .sl-search__result').length === 10")
+        more = page.locator(".sl-search__more button")
+        more.dblclick()
+        page.wait_for_function("() => !document.querySelector('.sl-search__more')")
+        page.wait_for_timeout(300)
+        assert results.count() == 13
+        names = results.locator(".sl-search__org").all_inner_texts()
+        assert len(set(names)) == 13
+        page.close()

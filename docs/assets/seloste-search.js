@@ -329,9 +329,10 @@
     if (start + MAX_RESULTS < hits.length) {
       const more = el("button", { type: "button", class: "md-button", text: ui.more.replace("{count}", () => String(hits.length - start - MAX_RESULTS)) });
       more.addEventListener("click", () => {
-        more.disabled = true; // once: a second click would add the same results again
-        show(query, found, start + MAX_RESULTS).catch(() => (more.disabled = false));
-      }, { once: true });
+        if (more.disabled) return;
+        more.disabled = true; // a second click would add the same results again
+        show(query, found, start + MAX_RESULTS).catch(() => (more.disabled = false)); // failed: it can be tried again
+      });
       list.append(el("li", { class: "sl-search__more" }, [more]));
     }
   }
