@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from seloste.render import inline_html, markdown_html
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from seloste.render import _plain_html, _python_markdown, inline_html, markdown_html
 
 
 def test_paragraphs_lists_and_line_breaks() -> None:
@@ -44,3 +47,37 @@ def test_headings_keep_their_numbers_and_markers() -> None:
     assert inline_html("# risuaita") == "# risuaita"
     assert inline_html("> lainaus") == "&gt; lainaus"
     assert inline_html("+ plus") == "+ plus"
+
+
+# Plain prose (lines starting with a letter; words, digits, punctuation; line and paragraph breaks),
+# the same with one character or break that may mean something to Markdown put in somewhere, and
+# random texts: the shortcut must give Python-Markdown's HTML or stand aside.
+_PIECE = st.text(alphabet="aäöZÅb1 .,;:?!'\"()/%@+-–…€§", min_size=1, max_size=8)
+_LINE = st.tuples(st.sampled_from("aÄzQé"), st.lists(_PIECE, max_size=8)).map(lambda t: t[0] + "".join(t[1]))
+_PROSE = st.lists(st.lists(_LINE, min_size=1, max_size=3).map("\n".join), min_size=1, max_size=3).map("\n\n".join)
+_SPECIAL = st.sampled_from([*"*_#>[]&<\\`|=~\t", "\n", "\n\n\n", "  \n", "\n1. ", "\n- ", "\n    ", " "])
+
+
+def _insert(parts: tuple[str, int, str]) -> str:
+    text, at, special = parts
+    at %= len(text) + 1
+    return text[:at] + special + text[at:]
+
+
+_MIXED = st.tuples(_PROSE, st.integers(min_value=0), _SPECIAL).map(_insert)
+_WORD = st.text(alphabet="aäöZÅb1 .,;:?!'\"()/%@+-–…€§*_#>[]&<\\`|=~\t", min_size=1, max_size=12)
+_TEXT = st.lists(st.sampled_from(["\n", "\n\n", "\n\n\n", " ", "  \n", "1. ", "- ", "    "]) | _WORD, max_size=25).map("".join)
+
+
+@settings(max_examples=400, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(_PROSE | _MIXED | _TEXT)
+def test_plain_prose_shortcut_gives_python_markdowns_html(text: str) -> None:
+    html = _plain_html(text)
+    assert html is None or html == _python_markdown(text)
+
+
+def test_plain_prose_shortcut_is_taken_for_prose_and_not_for_markdown() -> None:
+    prose = "Käsittelemme henkilötietoja (EU) 2016/679 mukaisesti – “luottamuksellisesti”.\nToinen rivi!\n\nUusi kappale."
+    assert _plain_html(prose) == _python_markdown(prose)
+    for markdown in ("- lista", "1. lista", "# otsikko", "**lihava**", "[linkki](https://x.fi)", "rivi  \nkatko", "> lainaus"):
+        assert _plain_html(markdown) is None, markdown
