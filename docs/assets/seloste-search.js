@@ -6,9 +6,9 @@
  * is searched by (the form as written, its Snowball stem and, in Finnish, Voikko's base forms:
  * henkilötiedot also finds henkilötietojen, seloste also finds tietosuojaseloste) and the chunk
  * of each; a key's entry lists the notices that use it and the forms to mark. Several words
- * must all match; a quoted "phrase" must appear as written (word positions). Results list each organisation with its matching
- * sections, the matched words marked, linking to the section; text from the index is
- * inserted with textContent only.
+ * must all match; a quoted "phrase" must appear as written (word positions). Results list
+ * each organisation with its matching sections, the matched words marked, linking to the
+ * section; text from the index is inserted with textContent only.
  */
 (function () {
   "use strict";
@@ -166,9 +166,10 @@
     const forms = new Set();
     found.forEach((entry, i) => {
       entry.forms.forEach((form) => forms.add(form));
+      const asWritten = keys[i][0].startsWith(EXACT);
       for (const [doc, count] of entry.docs) {
         docs.set(doc, Math.max(docs.get(doc) || 0, count));
-        if (keys[i][0].startsWith(EXACT)) exact.add(doc);
+        if (asWritten) exact.add(doc);
       }
     });
     return { docs, exact, forms };
@@ -178,12 +179,12 @@
      {hits: [{doc, score}], marks, phrases, terms: [forms of each word]}. */
   async function search(query) {
     const { words: terms, phrases } = parse(query);
-    const marks = new Set(); // forms to mark anywhere; a phrase's words are marked where they form it
-    if (!terms.length && !phrases.length) return { hits: [], marks, phrases, terms: [] };
+    if (!terms.length && !phrases.length) return { hits: [], marks: new Set(), phrases, terms: [] };
     const meta = await engine();
-    const words = await Promise.all(terms.map(wordDocs));
-    const matches = words.concat((await Promise.all(phrases.map(phraseDocs))).map((docs) => ({ docs, exact: new Set() })));
-    words.forEach((word) => word.forms.forEach((form) => marks.add(form)));
+    const perWord = await Promise.all(terms.map(wordDocs));
+    const matches = perWord.concat((await Promise.all(phrases.map(phraseDocs))).map((docs) => ({ docs, exact: new Set() })));
+    // forms to mark anywhere; a phrase's words are marked only where they form it
+    const marks = new Set(perWord.flatMap((word) => Array.from(word.forms)));
     let scores = null;
     for (const { docs, exact } of matches) {
       const weight = Math.log(1 + meta.docs / Math.max(1, docs.size)); // rarer words weigh more
@@ -196,7 +197,7 @@
       scores = next;
     }
     const hits = Array.from(scores, ([doc, score]) => ({ doc, score })).sort((a, b) => b.score - a.score || a.doc - b.doc);
-    return { hits, marks, phrases, terms: words.map((word) => word.forms) };
+    return { hits, marks, phrases, terms: perWord.map((word) => word.forms) };
   }
 
   /* The words of a text with their places, and whether each is a match. */

@@ -106,7 +106,7 @@ class Keys:
 
     def query(self, form: str) -> frozenset[str]:
         """A query word's keys: its stem and its base forms."""
-        keys = {STEM + self._stem(form)}
+        keys = {self.stem(form)}
         if self._analyser is not None:
             keys |= self._analyser.analyse(form)[0]
         return frozenset(keys)
@@ -124,14 +124,15 @@ class Keys:
         return keys
 
     def stem(self, form: str) -> str:
+        """The form's Snowball stem, as a key."""
         return STEM + self._stem(form)
 
     def bases(self, form: str) -> frozenset[str]:
-        """Base forms and last-part bases: dictionary words a reader may type that the text need not use."""
+        """Base forms and the bases it is made of: dictionary words a reader may type that the text need not use."""
         if self._analyser is None:
             return frozenset()
-        bases, last_parts = self._analyser.analyse(form)
-        return bases | last_parts
+        bases, others = self._analyser.analyse(form)
+        return bases | others
 
 
 _DERIVED = {"en": re.compile(r"([^\W\d_]{4,}?)(?:less|ful|ness|ment|ments|able|ible|like)")}
