@@ -116,4 +116,4 @@ def on_post_build(config) -> None:
         Path(config.theme.custom_dir), (*stylesheets, *config.extra_css), ("assets/seloste-compare.js",), csp=not _serving
     )
     count = _site.write_extra(config.theme["language"], site_dir, renderer, config.site_url or "")
-    log.info("seloste: wrote %d version, history and comparison pages and feeds (%s)", count, config.theme["language"])
+    log.info("seloste: wrote %d lite pages, versions files and feeds (%s)", count, config.theme["language"])

@@ -109,14 +109,16 @@ def site_figures(site: Path, notice_pages: list[Path]) -> tuple[int, float, dict
         rel = p.relative_to(site).as_posix()
         if rel.startswith(("search-index/", "search/")):
             kind = "search index"
-        elif rel.startswith("data/v1/"):
-            kind = "open data JSON"
+        elif rel.startswith("data/"):
+            kind = "open data"
         elif rel.startswith("assets/"):
             kind = "assets"
         elif rel.endswith("feed.xml"):
             kind = "feeds"
         elif re.search(r"/\d{4}-\d{2}-\d{2}/index\.html$", rel):
-            kind = "old-version pages"
+            kind = "version pages"
+        elif rel.endswith("/versions.json.gz"):
+            kind = "versions files"
         elif re.search(r"/(history|compare|checklist)/index\.html$", rel):
             kind = "history, comparison, checklist pages"
         elif rel.endswith(".html"):

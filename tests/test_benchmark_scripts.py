@@ -42,7 +42,7 @@ def _run(*args: str) -> str:
 def test_build_benchmark_prints_stages_sizes_baseline_and_growth() -> None:
     out = _run("--organisations", "4", "--versions", "2", "--growth", "--search")
     assert "synthetic archive: 4 organisations x 2 versions, Finnish and English" in out
-    for stage in ("load and validate", "old-version pages", "search index", "MkDocs rendering and the rest"):
+    for stage in ("load and validate", "old versions", "search index", "MkDocs rendering and the rest"):
         assert re.search(rf"^  {re.escape(stage)} +\d+\.\d s +\d+\.\d%$", out, re.MULTILINE), stage
     assert re.search(r"^peak memory +\d+ MB$", out, re.MULTILINE)
     assert re.search(r"^notice page HTML +\d+\.\d kB median, \d+\.\d kB largest$", out, re.MULTILINE)

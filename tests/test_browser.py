@@ -66,10 +66,53 @@ def test_notice_fits_a_phone_screen_and_lists_its_contents(browser: Browser, sit
         page.goto(site_url + path)
         if "compare" in path:
             page.wait_for_selector("#sl-diff[data-ready]")
+        if "2010-06-15/" in path:
+            page.wait_for_selector("html[data-version-shown] .sl-notice__text")
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, (path, overflow)
     page.goto(site_url + "mikroni-digital/")
     assert page.locator(".sl-toc").is_visible()  # the sidebar outline is hidden at this width
+    context.close()
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"], ids=["fi", "en"])
+def test_an_old_version_shows_its_text_and_opens_at_a_section(page: Page, site_url: str, prefix: str, real_site: Build) -> None:
+    path = f"{prefix}planeetta-internet/2018-06-07/"
+    expected = real_site.shown(path).select_one("article.sl-notice")
+    page.goto(site_url + path + "#sailytysaika")
+    page.wait_for_selector("html[data-version-shown='2018-06-07'] .sl-notice__text")
+    article = page.locator("article.sl-notice")
+    assert article.count() == 1 and article.get_attribute("data-versions") is None
+    sections = page.locator(".sl-notice__text > section.sl-section")
+    assert sections.count() == len(expected.select(".sl-notice__text > section.sl-section")) > 10
+    first = expected.select_one(".sl-notice__text > section .sl-section__body p").get_text(" ", strip=True)
+    assert " ".join(sections.nth(0).locator(".sl-section__body p").nth(0).inner_text().split()) == " ".join(first.split())
+    assert page.locator(".sl-old-version").count() == 1 and page.locator(".sl-version-loading").count() == 0
+    heading = page.locator("h2#sailytysaika")
+    assert heading.is_visible() and heading.bounding_box()["y"] < 300  # opened at the section
+    assert page.evaluate("window.scrollY") > 1000
+
+
+def test_an_old_version_that_cannot_load_says_so(browser: Browser, site_url: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.route("**/versions.json.gz*", lambda route: route.fulfill(status=503, body="unavailable"))
+    page.goto(site_url + "en/infocrea/2018-05-24/")
+    status = page.locator(".sl-version-loading")
+    page.wait_for_function("document.querySelector('.sl-version-loading').textContent.includes('could not')")
+    assert status.is_visible() and status.inner_text() == "The text of this version could not be loaded. Try reloading the page."
+    assert page.locator("article h1").inner_text() == "Customer register privacy notice"  # what the page says stays
+    context.close()
+
+
+def test_without_javascript_an_old_version_points_to_the_open_data(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "infocrea/2018-05-24/")
+    assert page.locator(".sl-version-loading").is_hidden()
+    link = page.get_by_role("link", name="Organisaation kaikki versiot avoimena datana")
+    assert link.is_visible() and link.get_attribute("href") == "../../data/v2/infocrea.json.gz"
+    assert page.locator(".sl-old-version").is_visible()
     context.close()
 
 

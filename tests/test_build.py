@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 from pathlib import Path
 
 import feedparser
 import pytest
+from bs4 import BeautifulSoup
 
 from datadir import FIXTURES, copy_valid, make_data
 from sitebuild import Build, build, fixture_project, resolve
@@ -134,6 +136,34 @@ def test_old_version_has_a_permanent_page_saying_it_is_not_current(fixture_site:
     assert all((fixture_site.site / css).is_file() for css in stylesheets) and "assets/seloste.css" in stylesheets
 
 
+def test_the_versions_file_holds_every_version_and_each_page_names_it_by_its_content(fixture_site: Build) -> None:
+    for prefix, lang in (("", "fi"), ("en/", "en")):
+        path = f"{prefix}esimerkki/versions.json.gz"
+        data = (fixture_site.site / path).read_bytes()
+        versions = fixture_site.versions(path)
+        assert list(versions) == ["2024-01-10", "2024-06-01"]  # oldest first, the current one too
+        for version_id, markup in versions.items():
+            article = BeautifulSoup(markup, "html.parser").select_one("article.sl-notice")
+            assert article["data-version"] == version_id and article["lang"] == lang
+            assert article.select(".sl-notice__text > section.sl-section")
+        for page_path, selector in (
+            (f"{prefix}esimerkki/2024-01-10/", "article[data-versions]"),
+            (f"{prefix}esimerkki/compare/", "#sl-diff[data-versions]"),
+        ):
+            url, query = fixture_site.soup(page_path).select_one(selector)["data-versions"].split("?")
+            assert resolve(page_path, url) == path
+            assert query == "v=" + hashlib.sha256(data).hexdigest()[:16]  # a new file is never read from a stale cache
+    shell = fixture_site.soup("esimerkki/2024-01-10/")
+    assert shell.select_one("article")["data-version"] == "2024-01-10" and not shell.select(".sl-section")
+    assert shell.select_one("script[src$='seloste-compare.js']") is not None
+    link = shell.select_one("noscript a")
+    assert resolve("esimerkki/2024-01-10/", link["href"]) == "data/v2/esimerkki.json.gz"
+    assert (fixture_site.site / "data/v2/esimerkki.json.gz").is_file()
+    shown = fixture_site.shown("en/esimerkki/2024-01-10/")
+    assert shown.select_one("article")["data-version"] == "2024-01-10" and shown.select(".sl-section")
+    assert len(shown.select(".sl-old-version")) == 1 and shown.select_one("article[data-versions]") is None
+
+
 def test_current_versions_permanent_address_leads_to_the_notice(fixture_site: Build) -> None:
     path = "esimerkki/2024-06-01/"
     page = fixture_site.soup(path)
@@ -170,10 +200,9 @@ def test_compare_page_names_both_versions_and_loads_the_script(fixture_site: Bui
     path = "en/esimerkki/compare/"
     page = fixture_site.soup(path)
     options = page.select("select[name=from] option")
-    assert [(o["value"], resolve(path, o["data-url"])) for o in options] == [
-        ("2024-06-01", "en/esimerkki/"),
-        ("2024-01-10", "en/esimerkki/2024-01-10/"),
-    ]
+    assert [o["value"] for o in options] == ["2024-06-01", "2024-01-10"]
+    read = [resolve(path, a["href"]) for a in page.select("noscript a")]  # without the script: each version, the open data
+    assert read == ["en/esimerkki/", "en/esimerkki/2024-01-10/", "data/v2/esimerkki.json.gz"]
     assert page.select_one("select[name=from] option[selected]")["value"] == "2024-01-10"
     assert page.select_one("select[name=to] option[selected]")["value"] == "2024-06-01"
     script = resolve(path, page.select_one("script[src]")["src"])

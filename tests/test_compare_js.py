@@ -19,7 +19,7 @@ from conftest import serve
 from seloste.diff import diff_json, diff_versions
 from seloste.loader import load_archive
 from seloste.model import Facts, OrganisationRecord
-from seloste.pages import notice_path, site_url, version_path
+from seloste.pages import site_url, versions_path
 from sitebuild import ROOT, Build, build, fixture_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
@@ -37,9 +37,8 @@ def history_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return result
 
 
-def _url(record: OrganisationRecord, version_id: str, lang: str) -> str:
-    path = notice_path(record.slug) if version_id == record.current.id else version_path(record.slug, version_id)
-    return site_url(lang, path)
+def _versions_url(record: OrganisationRecord, lang: str) -> str:
+    return site_url(lang, versions_path(record.slug))
 
 
 def _compare_all(page: Page, base: str, data: Path) -> int:
@@ -51,8 +50,8 @@ def _compare_all(page: Page, base: str, data: Path) -> int:
             for lang in ("fi", "en"):
                 expected = diff_json(diff_versions(old, new, lang))
                 actual = page.evaluate(
-                    "([a, b, order]) => selosteCompare.diffPages(a, b, order)",
-                    [base + _url(record, old.id, lang), base + _url(record, new.id, lang), ORDER],
+                    "([url, a, b, order]) => selosteCompare.diffVersions(url, a, b, order)",
+                    [base + _versions_url(record, lang), old.id, new.id, ORDER],
                 )
                 assert actual == expected, (record.slug, old.id, new.id, lang)
                 compared += 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections.abc import Iterator
 
@@ -138,23 +139,24 @@ def test_comparison_page_has_a_row_per_organisation_with_its_filters(real_site: 
 
 @pytest.mark.build
 def test_open_data_has_every_version_as_json_that_validates_against_the_published_schema(real_site: Build) -> None:
-    base = real_site.site / "data/v1"
+    base = real_site.site / "data/v2"
     index = json.loads((base / "index.json").read_text(encoding="utf-8"))
-    assert index["format"] == 1
+    assert index["format"] == 2
     schema = json.loads((base / index["schemas"]["version"]).read_text(encoding="utf-8"))
     org_schema = json.loads((base / index["schemas"]["organisation"]).read_text(encoding="utf-8"))
     assert [o["slug"] for o in index["organisations"]] == SLUGS
     for entry in index["organisations"]:
         record = ARCHIVE.get(entry["slug"])
-        organisation = json.loads((base / entry["organisation"]).read_text(encoding="utf-8"))
-        jsonschema.validate(organisation, org_schema)
-        assert organisation == plain(record.organisation)
+        data = json.loads(gzip.decompress((base / entry["file"]).read_bytes()))
+        assert data["format"] == 2 and data["slug"] == record.slug
+        jsonschema.validate(data["organisation"], org_schema)
+        assert data["organisation"] == plain(record.organisation)
         assert [v["id"] for v in entry["versions"]] == [v.id for v in record.versions]
+        assert list(data["versions"]) == [v.id for v in record.versions]  # oldest first
         assert entry["current"] == record.current.id
         for listed, version in zip(entry["versions"], record.versions, strict=True):
-            data = json.loads((base / listed["json"]).read_text(encoding="utf-8"))
-            jsonschema.validate(data, schema)
-            assert data == plain(version.version)
+            jsonschema.validate(data["versions"][listed["id"]], schema)
+            assert data["versions"][listed["id"]] == plain(version.version)
             for lang, page in listed["pages"].items():
                 assert (real_site.site / page / "index.html").is_file(), (lang, page)
 

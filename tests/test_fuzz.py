@@ -11,6 +11,7 @@ The suite runs a short campaign; a long one is one environment variable away:
 
 from __future__ import annotations
 
+import gzip
 import os
 import re
 import shutil
@@ -138,8 +139,11 @@ def _build_everything(data: Path, root: Path) -> None:
         site.view(plan)
         site.title(plan)
     for lang in LANGUAGES:
-        for _path, html in render_lite_pages(archive, lang, RENDERER):
-            assert html.startswith("<!doctype html>")
+        for path, output in render_lite_pages(archive, lang, RENDERER):
+            if path.endswith("/versions.json.gz"):
+                assert isinstance(output, bytes) and gzip.decompress(output).startswith(b'{"format":1,')
+            else:
+                assert isinstance(output, str) and output.startswith("<!doctype html>")
         list(render_feeds(archive, lang, "https://example.test/", RENDERER))
     list(open_data_files(archive))
 

@@ -46,7 +46,7 @@ def test_every_sentence_of_the_original_is_published_in_order(real_site: Build, 
     assert record.capture_text is not None
     sentences = capture_sentences(record.capture_text, record.version.source.capture_noise)
     assert len(sentences) > 5
-    page_text = _notice_text(real_site.soup(published_at(slug, version_id)))
+    page_text = _notice_text(real_site.shown(published_at(slug, version_id)))
     assert [s.text for s in missing_in_order(sentences, page_text)] == []
 
 
@@ -72,11 +72,11 @@ def _sentences(text: str) -> list[str]:
 
 @pytest.mark.parametrize(("slug", "version_id"), VERSIONS)
 def test_every_english_section_is_translated(real_site: Build, slug: str, version_id: str) -> None:
-    fi = real_site.soup(published_at(slug, version_id))
-    en = real_site.soup(published_at(slug, version_id, "en"))
+    fi = real_site.shown(published_at(slug, version_id))
+    en = real_site.shown(published_at(slug, version_id, "en"))
     fi_sections = {s["data-section"]: s for s in fi.select(".sl-notice__text section")}
     en_sections = {s["data-section"]: s for s in en.select(".sl-notice__text section")}
-    assert list(en_sections) == list(fi_sections)
+    assert fi_sections and list(en_sections) == list(fi_sections)
     assert fi.select_one("article h1").get_text() != en.select_one("article h1").get_text()
     for section_id, fi_section in fi_sections.items():
         en_text = html_text(str(en_sections[section_id]))

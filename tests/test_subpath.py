@@ -70,7 +70,7 @@ def _references(url: str, body: bytes, content_type: str) -> list[str]:
         *((t, "href") for t in soup.find_all(["a", "link"])),
         *((t, "src") for t in soup.find_all(["script", "img", "source", "iframe"])),
         *((t, "action") for t in soup.find_all("form")),
-        *((t, "data-url") for t in soup.find_all("option")),
+        *((t, "data-versions") for t in soup.select("[data-versions]")),  # the versions file of old versions and comparisons
     )]  # fmt: skip
     refresh = soup.select_one("meta[http-equiv=refresh]")
     if refresh:
@@ -133,6 +133,8 @@ def test_every_internal_reference_resolves_under_the_subpath(base_url: str) -> N
         "en/",
         "planeetta-internet/",
         "en/planeetta-internet/2018-06-07/",
+        "en/planeetta-internet/versions.json.gz",
+        "data/v2/planeetta-internet.json.gz",
         "planeetta-internet/history/",
         "en/planeetta-internet/compare/",
         "planeetta-internet/feed.xml",

@@ -1,11 +1,13 @@
 /*
- * Seloste: compare any two versions of a notice, in the reader's browser.
+ * Seloste: earlier versions of a notice, and any two versions compared, in the reader's browser.
  *
- * The comparison page names the two versions; this script fetches their pages, reads each
- * version as its reader sees it (title, sections, blocks, facts) and diffs them. The
- * algorithm is a port of hooks/seloste/diff.py, which is the reference: the test suite
- * runs both on the same versions and requires identical results (tests/test_compare_js.py).
- * Text from the pages is only ever inserted with textContent, never as HTML.
+ * The text of every version of an organisation is one gzip-compressed file per language
+ * (<slug>/versions.json.gz: each version's notice markup, as the build rendered and sanitised
+ * it). A version's permanent page shows its text from that file. The comparison page reads
+ * the two versions from it (title, sections, blocks, facts) and diffs them. The algorithm is
+ * a port of hooks/seloste/diff.py, which is the reference: the test suite runs both on the
+ * same versions and requires identical results (tests/test_compare_js.py). Text read for a
+ * comparison is only ever inserted with textContent, never as HTML.
  */
 (function () {
   "use strict";
@@ -484,15 +486,62 @@
     };
   }
 
-  async function fetchVersion(url) {
-    const response = await fetch(url, { credentials: "same-origin" });
-    if (!response.ok) throw new Error(url + ": " + response.status);
-    return readVersion(new DOMParser().parseFromString(await response.text(), "text/html"));
+  // --- the versions file -----------------------------------------------------------------
+
+  const files = new Map();
+
+  /* The versions file at url: {format, versions: {id: markup}}. It is gzip-compressed unless a
+     server already decompressed it. A failed fetch is tried again next time. */
+  function loadVersions(url) {
+    if (!files.has(url)) {
+      const promise = fetch(url, { credentials: "same-origin" }).then(async (response) => {
+        if (!response.ok) throw new Error(url + ": HTTP " + response.status);
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return JSON.parse(new TextDecoder().decode(bytes));
+        const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+        return JSON.parse(await new Response(stream).text());
+      });
+      promise.catch(() => files.delete(url));
+      files.set(url, promise);
+    }
+    return files.get(url);
   }
 
-  async function diffPages(oldUrl, newUrl, order) {
-    const [a, b] = await Promise.all([fetchVersion(oldUrl), fetchVersion(newUrl)]);
-    return diffTexts(a, b, order);
+  /* One version's notice markup, parsed into an inert document (its scripts never run). */
+  async function versionDocument(url, id) {
+    const file = await loadVersions(url);
+    if (!Object.prototype.hasOwnProperty.call(file.versions, id)) throw new Error(url + ": no version " + id);
+    return new DOMParser().parseFromString(file.versions[id], "text/html");
+  }
+
+  async function diffVersions(url, oldId, newId, order) {
+    const [a, b] = await Promise.all([versionDocument(url, oldId), versionDocument(url, newId)]);
+    return diffTexts(readVersion(a), readVersion(b), order);
+  }
+
+  /* A version's permanent page: its article, from the versions file, in place of the page's own
+     (which says which version this is while the text loads). */
+  async function showVersion(shell) {
+    const status = shell.querySelector(".sl-version-loading");
+    if (status) status.hidden = false;
+    let article;
+    try {
+      const doc = await versionDocument(new URL(shell.dataset.versions, location.href).href, shell.dataset.version);
+      article = doc.querySelector("article.sl-notice");
+      if (!article) throw new Error("no notice in the versions file");
+    } catch (error) {
+      if (status) {
+        status.textContent = status.dataset.failed;
+        status.classList.add("sl-diff__error");
+      }
+      return;
+    }
+    shell.replaceWith(document.adoptNode(article));
+    document.documentElement.dataset.versionShown = shell.dataset.version;
+    if (location.hash) {
+      const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      if (target) target.scrollIntoView();
+    }
   }
 
   // --- rendering ------------------------------------------------------------------------
@@ -660,6 +709,8 @@
   }
 
   async function start() {
+    const shell = document.querySelector("article.sl-notice[data-versions]");
+    if (shell) return showVersion(shell);
     const form = document.getElementById("sl-compare-form");
     const target = document.getElementById("sl-diff");
     if (!form || !target) return;
@@ -680,7 +731,8 @@
     target.replaceChildren(el("p", { text: ui.diff.loading }));
     let diff;
     try {
-      diff = await diffPages(from.dataset.url, to.dataset.url, ui.fact_order);
+      const url = new URL(target.dataset.versions, location.href).href;
+      diff = await diffVersions(url, from.value, to.value, ui.fact_order);
     } catch (error) {
       target.replaceChildren(el("p", { class: "sl-diff__error", text: ui.diff.failed }));
       return;
@@ -700,7 +752,13 @@
     window.addEventListener("beforeprint", () => target.querySelectorAll("details").forEach((d) => (d.open = true)));
   }
 
-  window.selosteCompare = { diffTexts: diffTexts, diffPages: diffPages, readVersion: readVersion, wordDiff: wordDiff, classify: classify };
+  window.selosteCompare = {
+    diffTexts: diffTexts,
+    diffVersions: diffVersions,
+    readVersion: readVersion,
+    wordDiff: wordDiff,
+    classify: classify,
+  };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

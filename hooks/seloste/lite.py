@@ -5,12 +5,22 @@ core's views, outside the MkDocs page pipeline: at archive scale (thousands of
 organisations, five versions each) a full Material page per version would make the site
 too big and the build too slow (docs/architecture.md has the figures). They share the
 site's stylesheets and the notice markup with the Material pages.
+
+The text of every version of an organisation, in one language, is one compressed file,
+``<slug>/versions.json.gz``: each version's notice markup, as the current notice page shows
+it. Successive versions differ in a few sections, so gzip stores each one after the first
+at a fraction of its size. A version's permanent page holds what says which version it is
+(its title, that it is not the current one, the translation notice) and shows the text from
+that file; the comparison page reads both versions from it.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
+import gzip
+import hashlib
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +33,7 @@ from .checklist import ChecklistView, checklist_view
 from .csp import with_csp
 from .labels import format_date, labels
 from .model import LANGUAGES, Archive, Facts, OrganisationRecord
+from .opendata import open_data_file
 from .pages import (
     DateView,
     NoticeView,
@@ -38,10 +49,12 @@ from .pages import (
     site_url,
     version_path,
     version_view,
+    versions_path,
 )
 from .timing import stage
 
 LiteKind = Literal["version", "redirect", "history", "compare", "checklist"]
+VERSIONS_FORMAT = 1
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -59,17 +72,20 @@ class LitePlan:
 
 
 def lite_pages(archive: Archive) -> list[LitePlan]:
-    plans = []
-    for lang in LANGUAGES:
-        for record in archive.organisations:
-            slug = record.slug
-            plans.append(LitePlan(url=site_url(lang, history_path(slug)), lang=lang, kind="history", slug=slug))
-            plans.append(LitePlan(url=site_url(lang, compare_path(slug)), lang=lang, kind="compare", slug=slug))
-            plans.append(LitePlan(url=site_url(lang, checklist_path(slug)), lang=lang, kind="checklist", slug=slug))
-            for version in record.versions:
-                kind: LiteKind = "redirect" if version is record.current else "version"
-                url = site_url(lang, version_path(slug, version.id))
-                plans.append(LitePlan(url=url, lang=lang, kind=kind, slug=slug, version=version.id))
+    return [plan for lang in LANGUAGES for record in archive.organisations for plan in organisation_pages(record, lang)]
+
+
+def organisation_pages(record: OrganisationRecord, lang: str) -> list[LitePlan]:
+    slug = record.slug
+    plans = [
+        LitePlan(url=site_url(lang, history_path(slug)), lang=lang, kind="history", slug=slug),
+        LitePlan(url=site_url(lang, compare_path(slug)), lang=lang, kind="compare", slug=slug),
+        LitePlan(url=site_url(lang, checklist_path(slug)), lang=lang, kind="checklist", slug=slug),
+    ]
+    for version in record.versions:
+        kind: LiteKind = "redirect" if version is record.current else "version"
+        url = site_url(lang, version_path(slug, version.id))
+        plans.append(LitePlan(url=url, lang=lang, kind=kind, slug=slug, version=version.id))
     return plans
 
 
@@ -88,6 +104,7 @@ class Chrome:
     other_lang: str
     other_url: str
     """The same page in the other language."""
+    open_data_url: str
     stylesheets: tuple[str, ...]
     scripts: tuple[str, ...] = ()
     noindex: bool = False
@@ -126,6 +143,9 @@ class LiteView:
     redirect_url: str | None = None
     checklist: ChecklistView | None = None
     version_date: DateView | None = None
+    versions_url: str | None = None
+    """The organisation's versions file in this language, with its content hash as query (a new build's file is
+    never read from a stale cache); on version and comparison pages."""
     ui: dict[str, Any] = field(default_factory=dict)
     """Labels the comparison script needs, in the page's language."""
 
@@ -167,14 +187,26 @@ class LiteRenderer:
         self.csp = csp
         """Give each page its Content-Security-Policy (not in a live-reloading preview, whose script is inline)."""
 
-    def render(self, archive: Archive, plan: LitePlan) -> str:
+    def render(self, archive: Archive, plan: LitePlan, versions_url: str | None = None, notice: NoticeView | None = None) -> str:
         record = archive.get(plan.slug)
-        view = self.view(record, plan)
+        view = self.view(record, plan, versions_url, notice)
         template = self.env.get_template(f"seloste/lite/{plan.kind}.html")
         html = template.render(page=view, n=view.notice, t=labels(plan.lang))
         return with_csp(html) if self.csp else html
 
-    def view(self, record: OrganisationRecord, plan: LitePlan) -> LiteView:
+    def versions_file(self, views: dict[str, NoticeView], lang: str) -> bytes:
+        """The organisation's versions file in ``lang`` from the views of its versions (oldest first):
+        ``{"format": 1, "versions": {id: notice markup}}``, gzip-compressed (reproducibly: no time in the header).
+        Each version's markup is the one its permanent page shows, links relative to that page."""
+        template = self.env.get_template("seloste/notice-article.html")
+        t = labels(lang)
+        versions = {id: template.render(n=view, t=t) for id, view in views.items()}
+        text = json.dumps({"format": VERSIONS_FORMAT, "versions": versions}, ensure_ascii=False, separators=(",", ":"))
+        return gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0)
+
+    def view(
+        self, record: OrganisationRecord, plan: LitePlan, versions_url: str | None = None, notice: NoticeView | None = None
+    ) -> LiteView:
         lang = plan.lang
         t = labels(lang)
         slug = record.slug
@@ -201,12 +233,14 @@ class LiteRenderer:
             feed_url=site_url(lang, feed_path(slug)),
             other_lang=other,
             other_url=other_url,
+            open_data_url=open_data_file(slug),
             stylesheets=self.stylesheets,
-            scripts=self.scripts if plan.kind == "compare" else (),
+            scripts=self.scripts if plan.kind in ("compare", "version") else (),
             noindex=plan.kind in ("compare", "redirect"),
         )
         if plan.kind == "version":
-            return LiteView(chrome=chrome, notice=version_view(record, record.version(plan.version or ""), lang))
+            notice = notice or version_view(record, record.version(plan.version or ""), lang)
+            return LiteView(chrome=chrome, notice=notice, versions_url=versions_url)
         if plan.kind == "redirect":
             return LiteView(chrome=chrome, redirect_url=chrome.current_url)
         if plan.kind == "checklist":
@@ -237,6 +271,7 @@ class LiteRenderer:
             options=options,
             default_from=record.versions[-2].id if len(record.versions) > 1 else record.current.id,
             default_to=record.current.id,
+            versions_url=versions_url,
             ui=_ui(lang),
         )
 
@@ -270,18 +305,26 @@ def _ui(lang: str) -> dict[str, Any]:
     return {"diff": t["diff"], "fields": t["fact_fields"], "fact_order": [f.name for f in dataclasses.fields(Facts)]}
 
 
-def render_lite_pages(archive: Archive, lang: str, renderer: LiteRenderer) -> Iterator[tuple[str, str]]:
-    """(output path relative to the site root, HTML) for every lite page of ``lang``."""
-    for plan in lite_pages(archive):
-        if plan.lang == lang:
+def render_lite_pages(archive: Archive, lang: str, renderer: LiteRenderer) -> Iterator[tuple[str, str | bytes]]:
+    """(output path relative to the site root, HTML or bytes) for every lite page of ``lang`` and each
+    organisation's versions file."""
+    for record in archive.organisations:
+        with stage("old versions"):
+            views = {v.id: version_view(record, v, lang) for v in record.versions}
+            data = renderer.versions_file(views, lang)
+        path = site_url(lang, versions_path(record.slug))
+        yield path, data
+        digest = hashlib.sha256(data).hexdigest()[:16]
+        for plan in organisation_pages(record, lang):
             with stage(_STAGES[plan.kind]):
-                html = renderer.render(archive, plan)
+                versions_url = f"{root_of(plan.url)}{path}?v={digest}"
+                html = renderer.render(archive, plan, versions_url, views.get(plan.version or ""))
             yield plan.output, html
 
 
 _STAGES: dict[LiteKind, str] = {
-    "version": "old-version pages",
-    "redirect": "old-version pages",
+    "version": "old versions",
+    "redirect": "old versions",
     "history": "history and comparison pages",
     "compare": "history and comparison pages",
     "checklist": "checklist pages",

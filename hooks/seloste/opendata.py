@@ -1,28 +1,39 @@
-"""The archive as open data: every version as JSON at a stable URL, with an index.
+"""The archive as open data: every organisation with every version, as JSON at a stable URL.
 
-Files go under ``data/v1/`` of the published site (docs/open-data.en.md documents them):
+Files go under ``data/v2/`` of the published site (docs/open-data.en.md documents them):
 
 - ``index.json``: every organisation and its versions, with links;
-- ``<slug>/organisation.json`` and ``<slug>/<YYYY-MM-DD>.json``: exactly the data files of
-  the archive, as JSON; they validate against the schemas published beside them;
+- ``<slug>.json.gz``: one organisation, gzip-compressed JSON: ``organisation`` and every
+  version by its id, oldest first, exactly the data files of the archive as JSON; each part
+  validates against the schema published beside it;
 - ``schema/organisation.schema.json``, ``schema/version.schema.json``.
 
-The ``v1`` in the path changes only if a file's shape changes incompatibly.
+One compressed file per organisation, not one plain file per version: successive versions
+repeat most of their text, which gzip stores once. Version 1 of the format, a plain file per
+version, took as much room as all the pages of the site at 2,000 organisations
+(docs/benchmark.en.md). The number in the path changes only if a file's shape changes
+incompatibly.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections.abc import Iterator
 from typing import Any
 
 from .emit import plain
-from .model import LANGUAGES, Archive
+from .model import LANGUAGES, Archive, OrganisationRecord
 from .pages import notice_path, site_url, version_path
 from .schema import SCHEMAS, render
 
-OPEN_DATA_DIR = "data/v1/"
-FORMAT = 1
+OPEN_DATA_DIR = "data/v2/"
+FORMAT = 2
+
+
+def open_data_file(slug: str) -> str:
+    """An organisation's open data file, relative to the site root."""
+    return f"{OPEN_DATA_DIR}{slug}.json.gz"
 
 
 def _json(value: Any) -> str:
@@ -30,8 +41,8 @@ def _json(value: Any) -> str:
 
 
 def index(archive: Archive) -> dict[str, Any]:
-    """The index of all organisations and versions. Paths of JSON files are relative to ``data/v1/``,
-    those of pages relative to the site root."""
+    """The index of all organisations and versions. Paths of files are relative to ``data/v2/``, those of pages
+    relative to the site root."""
     organisations = []
     for record in archive.organisations:
         versions = []
@@ -44,7 +55,6 @@ def index(archive: Archive) -> dict[str, Any]:
                     "recorded_date": v.version.recorded_date.isoformat(),
                     "change": v.version.change.kind if v.version.change else None,
                     "current": current,
-                    "json": f"{record.slug}/{v.id}.json",
                     "pages": {
                         lang: site_url(lang, notice_path(record.slug) if current else version_path(record.slug, v.id))
                         for lang in LANGUAGES
@@ -56,7 +66,7 @@ def index(archive: Archive) -> dict[str, Any]:
                 "slug": record.slug,
                 "name": record.organisation.name,
                 "business_id": record.organisation.business_id,
-                "organisation": f"{record.slug}/organisation.json",
+                "file": open_data_file(record.slug).removeprefix(OPEN_DATA_DIR),
                 "current": record.current.id,
                 "versions": versions,
             }
@@ -68,12 +78,21 @@ def index(archive: Archive) -> dict[str, Any]:
     }
 
 
-def open_data_files(archive: Archive) -> Iterator[tuple[str, str]]:
-    """(path relative to the site root, text) of every open data file."""
+def organisation_data(record: OrganisationRecord) -> dict[str, Any]:
+    """What an organisation's file holds, before compression."""
+    return {
+        "format": FORMAT,
+        "slug": record.slug,
+        "organisation": plain(record.organisation),
+        "versions": {v.id: plain(v.version) for v in record.versions},
+    }
+
+
+def open_data_files(archive: Archive) -> Iterator[tuple[str, str | bytes]]:
+    """(path relative to the site root, text or bytes) of every open data file."""
     yield OPEN_DATA_DIR + "index.json", _json(index(archive))
     for name, cls in SCHEMAS.items():
         yield f"{OPEN_DATA_DIR}schema/{name}", render(cls)
     for record in archive.organisations:
-        yield f"{OPEN_DATA_DIR}{record.slug}/organisation.json", _json(plain(record.organisation))
-        for v in record.versions:
-            yield f"{OPEN_DATA_DIR}{record.slug}/{v.id}.json", _json(plain(v.version))
+        data = _json(organisation_data(record)).encode("utf-8")
+        yield open_data_file(record.slug), gzip.compress(data, compresslevel=6, mtime=0)

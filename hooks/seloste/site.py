@@ -68,10 +68,13 @@ class Site:
             with stage("open data"):
                 outputs += open_data_files(self.archive)
         with stage("writing generated files"):
-            for path, text in outputs:
+            for path, content in outputs:
                 target = site_dir / path
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(text, encoding="utf-8")
+                if isinstance(content, bytes):
+                    target.write_bytes(content)
+                else:
+                    target.write_text(content, encoding="utf-8")
                 count += 1
         return count
 
