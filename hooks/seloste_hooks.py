@@ -19,6 +19,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
+from seloste.compact import compact_html
 from seloste.csp import with_csp
 from seloste.errors import DataErrors
 from seloste.lite import BYTECODE_CACHE, LiteRenderer
@@ -101,11 +102,15 @@ def on_env(env, config, files):
 
 
 def on_post_page(output: str, page, config) -> str:
+    output = compact_html(output)
     return output if _serving else with_csp(output)
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
-    return with_csp(output) if template_name.endswith(".html") and not _serving else output
+    if not template_name.endswith(".html"):
+        return output
+    output = compact_html(output)
+    return output if _serving else with_csp(output)
 
 
 def on_post_build(config) -> None:

@@ -30,6 +30,7 @@ import jinja2
 import jinja2.bccache
 
 from .checklist import ChecklistView, checklist_view
+from .compact import compact_html
 from .csp import with_csp
 from .labels import format_date, labels
 from .model import LANGUAGES, Archive, Facts, OrganisationRecord
@@ -191,7 +192,7 @@ class LiteRenderer:
         record = archive.get(plan.slug)
         view = self.view(record, plan, versions_url, notice)
         template = self.env.get_template(f"seloste/lite/{plan.kind}.html")
-        html = template.render(page=view, n=view.notice, t=labels(plan.lang))
+        html = compact_html(template.render(page=view, n=view.notice, t=labels(plan.lang)))
         return with_csp(html) if self.csp else html
 
     def versions_file(self, views: dict[str, NoticeView], lang: str) -> bytes:

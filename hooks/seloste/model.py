@@ -361,9 +361,12 @@ class OrganisationRecord:
 class Archive:
     organisations: tuple[OrganisationRecord, ...]
     """Sorted by slug."""
+    _by_slug: dict[str, OrganisationRecord] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_slug", {record.slug: record for record in self.organisations})
 
     def get(self, slug: str) -> OrganisationRecord:
-        for record in self.organisations:
-            if record.slug == slug:
-                return record
-        raise KeyError(slug)
+        """The organisation ``slug`` (every page of the site looks its organisation up: a scan would make the
+        build quadratic in the number of organisations)."""
+        return self._by_slug[slug]
