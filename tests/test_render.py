@@ -54,7 +54,9 @@ def test_headings_keep_their_numbers_and_markers() -> None:
 # random texts: the shortcut must give Python-Markdown's HTML or stand aside.
 _PIECE = st.text(alphabet="aäöZÅb1 .,;:?!'\"()/%@+-–…€§", min_size=1, max_size=8)
 _LINE = st.tuples(st.sampled_from("aÄzQé"), st.lists(_PIECE, max_size=8)).map(lambda t: t[0] + "".join(t[1]))
-_PROSE = st.lists(st.lists(_LINE, min_size=1, max_size=3).map("\n".join), min_size=1, max_size=3).map("\n\n".join)
+_PARAGRAPH = st.lists(_LINE, min_size=1, max_size=3).map("\n".join)
+_LIST = st.lists(_LINE.map(lambda line: "- " + line), min_size=1, max_size=4).map("\n".join)
+_PROSE = st.lists(_PARAGRAPH | _LIST, min_size=1, max_size=4).map("\n\n".join)
 _SPECIAL = st.sampled_from([*"*_#>[]&<\\`|=~\t", "\n", "\n\n\n", "  \n", "\n1. ", "\n- ", "\n    ", " "])
 
 
@@ -79,5 +81,14 @@ def test_plain_prose_shortcut_gives_python_markdowns_html(text: str) -> None:
 def test_plain_prose_shortcut_is_taken_for_prose_and_not_for_markdown() -> None:
     prose = "Käsittelemme henkilötietoja (EU) 2016/679 mukaisesti – “luottamuksellisesti”.\nToinen rivi!\n\nUusi kappale."
     assert _plain_html(prose) == _python_markdown(prose)
-    for markdown in ("- lista", "1. lista", "# otsikko", "**lihava**", "[linkki](https://x.fi)", "rivi  \nkatko", "> lainaus"):
+    for markdown in ("1. lista", "# otsikko", "**lihava**", "[linkki](https://x.fi)", "rivi  \nkatko", "> lainaus", "* tähti"):
         assert _plain_html(markdown) is None, markdown
+    lists = "Johdanto:\n\n- yksi, kaksi.\n- kolme\n\nLoppu."
+    assert (
+        _plain_html(lists)
+        == _python_markdown(lists)
+        == ("<p>Johdanto:</p>\n<ul>\n<li>yksi, kaksi.</li>\n<li>kolme</li>\n</ul>\n<p>Loppu.</p>")
+    )
+    for markdown in ("- a\n\n- b", "Rivi\n- ei lista", "- - sisäkkäinen", "- a\n  jatkuu", "-  kaksi välilyöntiä"):
+        assert _plain_html(markdown) is None or _plain_html(markdown) == _python_markdown(markdown), markdown
+    assert _plain_html("- a\n\n- b") is None  # one loose list to Markdown

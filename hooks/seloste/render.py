@@ -80,16 +80,27 @@ digits, spaces and punctuation that mean nothing to Markdown, and ends without a
 
 
 def _plain_html(text: str) -> str | None:
-    """What Python-Markdown (as configured here) makes of a body of plain paragraphs, or None if the body
-    has anything else. Most bodies are plain prose; this skips the parser for them, with the same result
-    (tests/test_render.py checks it against Python-Markdown on generated texts)."""
-    paragraphs = []
-    for paragraph in text.rstrip("\n").split("\n\n"):
-        lines = paragraph.split("\n")
+    """What Python-Markdown (as configured here) makes of a body of plain paragraphs and simple lists, or None
+    if the body has anything else. Most bodies are such prose; this skips the parser for them, with the same
+    result (tests/test_render.py checks it against Python-Markdown on generated texts).
+
+    A simple list is a block of ``- `` items of one plain line each. Two lists in a row (only a blank line
+    between them) are one loose list to Markdown, with paragraphs in its items: such bodies are left to it."""
+    blocks = []
+    previous_list = False
+    for block in text.rstrip("\n").split("\n\n"):
+        lines = block.split("\n")
+        if all(line.startswith("- ") and _PLAIN_LINE.fullmatch(line, 2) for line in lines):
+            if previous_list:
+                return None
+            blocks.append("<ul>\n<li>" + "</li>\n<li>".join(line[2:] for line in lines) + "</li>\n</ul>")
+            previous_list = True
+            continue
         if not all(_PLAIN_LINE.fullmatch(line) for line in lines):
             return None
-        paragraphs.append("<p>" + "<br>\n".join(lines) + "</p>")
-    return "\n".join(paragraphs)
+        blocks.append("<p>" + "<br>\n".join(lines) + "</p>")
+        previous_list = False
+    return "\n".join(blocks)
 
 
 def _python_markdown(text: str) -> str:
