@@ -45,7 +45,7 @@ class Build:
         """The versions file at site path ``path``: each version's notice markup by its id."""
         data = json.loads(gzip.decompress((self.site / path).read_bytes()))
         assert data["format"] == 1
-        return data["versions"]
+        return {id: "".join(data["parts"][i] for i in parts) for id, parts in data["versions"].items()}
 
 
 def build(project: Path, site: Path, *extra: str, site_url: str | None = None) -> Build:

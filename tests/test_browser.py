@@ -93,6 +93,23 @@ def test_an_old_version_shows_its_text_and_opens_at_a_section(page: Page, site_u
     assert page.evaluate("window.scrollY") > 1000
 
 
+def test_an_old_version_keeps_the_readers_place_on_reload_and_back(page: Page, site_url: str) -> None:
+    shown = "html[data-version-shown='2018-06-07'] .sl-notice__text"
+    page.goto(site_url + "planeetta-internet/2018-06-07/")
+    page.wait_for_selector(shown)
+    page.evaluate("scrollTo(0, 3000)")
+    page.reload()
+    page.wait_for_selector(shown)
+    assert page.evaluate("scrollY") == 3000
+    page.goto(site_url + "planeetta-internet/history/")
+    page.go_back()
+    page.wait_for_selector(shown)
+    assert page.evaluate("scrollY") == 3000
+    page.goto(site_url + "planeetta-internet/history/")
+    page.goto(site_url + "en/planeetta-internet/2018-06-07/#%E0%A4%A")  # a malformed address: the text, no error
+    page.wait_for_selector(shown)
+
+
 def test_an_old_version_that_cannot_load_says_so(browser: Browser, site_url: str) -> None:
     context = browser.new_context()
     page = context.new_page()

@@ -18,9 +18,19 @@ def test_indentation_and_blank_lines_go_and_a_line_break_stays_between_words() -
 
 
 def test_a_page_where_whitespace_shows_is_left_as_it_is() -> None:
-    pages = ("<div>\n  <pre>a\n    b</pre>\n</div>", "<form>\n  <textarea>\n  x</textarea></form>", "<PRE class=x>\n  y</PRE>")
+    pages = (
+        "<div>\n  <pre>a\n    b</pre>\n</div>",
+        "<form>\n  <textarea>\n  x</textarea></form>",
+        "<PRE class=x>\n  y</PRE>",
+        "<p>a <code>x\n   y</code> b</p>\n  <p>c</p>",  # Material: code is white-space: pre-wrap
+    )
     for html in pages:
         assert compact_html(html) == html
+
+
+def test_spaces_that_are_text_stay_and_a_long_run_of_blanks_is_one_run() -> None:
+    assert compact_html("<p>x\n\u2003\u2003y</p>\n  <p>a\n\u3000b</p>") == "<p>x\n\u2003\u2003y</p>\n<p>a\n\u3000b</p>"
+    assert compact_html("<p>a" + " " * 100_000 + "b</p>\n\t <p>c\r\n  d</p>") == "<p>a" + " " * 100_000 + "b</p>\n<p>c\nd</p>"
 
 
 @pytest.mark.build

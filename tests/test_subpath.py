@@ -9,6 +9,8 @@ missing and nothing may point outside the subpath.
 from __future__ import annotations
 
 import functools
+import gzip
+import json
 import socket
 import threading
 import urllib.error
@@ -85,6 +87,20 @@ def _references(url: str, body: bytes, content_type: str) -> list[str]:
     return [ref for ref in found if ref and not ref.startswith(("mailto:", "tel:", "javascript:"))]
 
 
+def _as_shown(url: str, body: bytes) -> bytes:
+    """A version's page with its text from the versions file, as the browser shows it: the links in the text are
+    relative to the page."""
+    soup = BeautifulSoup(body, "html.parser")
+    shell = soup.select_one("article[data-versions]")
+    if shell is None:
+        return body
+    with urllib.request.urlopen(urljoin(url, shell["data-versions"]), timeout=10) as response:
+        data = json.loads(gzip.decompress(response.read()))
+    markup = "".join(data["parts"][i] for i in data["versions"][shell["data-version"]])
+    shell.replace_with(BeautifulSoup(markup, "html.parser"))
+    return str(soup).encode("utf-8")
+
+
 def test_every_internal_reference_resolves_under_the_subpath(base_url: str) -> None:
     origin = base_url.split(PREFIX)[0]
     queue = deque([base_url, base_url + "en/"])
@@ -104,6 +120,7 @@ def test_every_internal_reference_resolves_under_the_subpath(base_url: str) -> N
             broken.append(f"{url}: {err.code}")
             continue
         if kind == "text/html":
+            body = _as_shown(url, body)
             pages[url] = BeautifulSoup(body, "html.parser")
         readable = ("text/html", "application/xml", "text/xml", "application/atom+xml", "application/json")
         if kind not in readable and not url.endswith(".xml"):

@@ -490,8 +490,9 @@
 
   const files = new Map();
 
-  /* The versions file at url: {format, versions: {id: markup}}. It is gzip-compressed unless a
-     server already decompressed it. A failed fetch is tried again next time. */
+  /* The versions file at url: {format, parts: [markup], versions: {id: [part index]}}; a version's
+     markup is its parts joined. It is gzip-compressed unless a server already decompressed it.
+     A failed fetch is tried again next time. */
   function loadVersions(url) {
     if (!files.has(url)) {
       const promise = fetch(url, { credentials: "same-origin" }).then(async (response) => {
@@ -510,8 +511,10 @@
   /* One version's notice markup, parsed into an inert document (its scripts never run). */
   async function versionDocument(url, id) {
     const file = await loadVersions(url);
+    if (file.format !== 1) throw new Error(url + ": unknown format " + file.format);
     if (!Object.prototype.hasOwnProperty.call(file.versions, id)) throw new Error(url + ": no version " + id);
-    return new DOMParser().parseFromString(file.versions[id], "text/html");
+    const markup = file.versions[id].map((index) => file.parts[index]).join("");
+    return new DOMParser().parseFromString(markup, "text/html");
   }
 
   async function diffVersions(url, oldId, newId, order) {
@@ -538,10 +541,18 @@
     }
     shell.replaceWith(document.adoptNode(article));
     document.documentElement.dataset.versionShown = shell.dataset.version;
-    if (location.hash) {
-      const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
-      if (target) target.scrollIntoView();
+    // The text arrived after the browser placed the page: go to the section the address names, or
+    // back to where the reader was when the page was left (a reload, Back).
+    const saved = "sl-scroll:" + location.pathname;
+    addEventListener("pagehide", () => sessionStorage.setItem(saved, String(Math.round(scrollY))));
+    let target = null;
+    try {
+      target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    } catch (error) {
+      target = null; // a malformed address: stay at the top
     }
+    if (target) target.scrollIntoView();
+    else if (sessionStorage.getItem(saved)) scrollTo(0, Number(sessionStorage.getItem(saved)));
   }
 
   // --- rendering ------------------------------------------------------------------------

@@ -8,8 +8,8 @@ site's stylesheets and the notice markup with the Material pages.
 
 The text of every version of an organisation, in one language, is one compressed file,
 ``<slug>/versions.json.gz``: each version's notice markup, as the current notice page shows
-it. Successive versions differ in a few sections, so gzip stores each one after the first
-at a fraction of its size. A version's permanent page holds what says which version it is
+it. Successive versions differ in a few sections, and a section they share is stored once,
+so each version after the first costs a fraction of its size. A version's permanent page holds what says which version it is
 (its title, that it is not the current one, the translation notice) and shows the text from
 that file; the comparison page reads both versions from it.
 """
@@ -21,6 +21,7 @@ import functools
 import gzip
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,6 +57,9 @@ from .timing import stage
 
 LiteKind = Literal["version", "redirect", "history", "compare", "checklist"]
 VERSIONS_FORMAT = 1
+_PART_START = re.compile(r'(?=<section class="sl-section" )|(?=<script type="application/json" id="sl-facts">)')
+"""Where the notice template starts a section and the facts. Only the template writes these: a body's markup is
+sanitised, and neither ``section`` nor ``script`` is among the tags it may keep."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -196,13 +200,24 @@ class LiteRenderer:
         return with_csp(html) if self.csp else html
 
     def versions_file(self, views: dict[str, NoticeView], lang: str) -> bytes:
-        """The organisation's versions file in ``lang`` from the views of its versions (oldest first):
-        ``{"format": 1, "versions": {id: notice markup}}``, gzip-compressed (reproducibly: no time in the header).
-        Each version's markup is the one its permanent page shows, links relative to that page."""
+        """The organisation's versions file in ``lang`` from the views of its versions (oldest first), gzip-
+        compressed (reproducibly: no time in the header)::
+
+            {"format": 1, "parts": [markup, ...], "versions": {id: [part index, ...]}}
+
+        A version's notice markup (the one its permanent page shows, links relative to that page) is its parts
+        joined. The markup is cut before each section and before the facts, and a part the versions share is
+        stored once: an unchanged section costs a number, whatever the size of the notice (gzip alone finds
+        repeats only within 32 kB, less than one version of a long notice)."""
         template = self.env.get_template("seloste/notice-article.html")
         t = labels(lang)
-        versions = {id: template.render(n=view, t=t) for id, view in views.items()}
-        text = json.dumps({"format": VERSIONS_FORMAT, "versions": versions}, ensure_ascii=False, separators=(",", ":"))
+        parts: dict[str, int] = {}
+        versions = {}
+        for id, view in views.items():
+            markup = compact_html(template.render(n=view, t=t))
+            versions[id] = [parts.setdefault(part, len(parts)) for part in _PART_START.split(markup)]
+        data = {"format": VERSIONS_FORMAT, "parts": list(parts), "versions": versions}
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         return gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0)
 
     def view(
@@ -275,6 +290,12 @@ class LiteRenderer:
             versions_url=versions_url,
             ui=_ui(lang),
         )
+
+
+def versioned(site_dir: Path, path: str) -> str:
+    """``path`` (a file of the built site) with its content hash as query: a page of a new build never runs a
+    script cached from an older one."""
+    return f"{path}?v={hashlib.sha256((site_dir / path).read_bytes()).hexdigest()[:16]}"
 
 
 def _history_rows(record: OrganisationRecord, lang: str) -> tuple[HistoryRow, ...]:
