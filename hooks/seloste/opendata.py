@@ -9,9 +9,9 @@ Files go under ``data/v2/`` of the published site (docs/open-data.en.md document
 - ``schema/organisation.schema.json``, ``schema/version.schema.json``.
 
 One compressed file per organisation, not one plain file per version: successive versions
-repeat most of their text, which gzip stores once. Version 1 of the format, a plain file per
-version, took as much room as all the pages of the site at 2,000 organisations
-(docs/benchmark.en.md). The number in the path changes only if a file's shape changes
+repeat most of their text, which gzip stores as references when it lies within 32 kB.
+Version 1 of the format, a plain file per version, took as much room as all the pages of the
+site at 2,000 organisations (docs/benchmark.en.md). The number in the path changes only if a file's shape changes
 incompatibly.
 """
 
