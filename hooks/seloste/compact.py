@@ -12,12 +12,20 @@ from __future__ import annotations
 
 import re
 
-_BREAK = re.compile(r"(?<![ \t\r\f])[ \t\r\f]*\n[ \t\r\n\f]*")
-"""Starts only at the first blank of a run, so a long run of spaces is scanned once (linear time)."""
+_BLANKS = " \t\r\f"
 _KEEPS_WHITESPACE = re.compile(r"<(?:pre|textarea|code)[\s>]", re.I)
 
 
 def compact_html(html: str) -> str:
     if _KEEPS_WHITESPACE.search(html):
         return html
-    return _BREAK.sub("\n", html)
+    # Line by line with str methods: linear, and a few times faster than a regular expression that could
+    # start at any character (the build compacts about 700 MB of HTML at 2,000 organisations).
+    first, *rest = html.split("\n")
+    if not rest:
+        return html
+    *middle, last = rest
+    lines = [first.rstrip(_BLANKS)]
+    lines += [line for line in (line.strip(_BLANKS) for line in middle) if line]
+    lines.append(last.lstrip(_BLANKS))
+    return "\n".join(lines)

@@ -20,6 +20,7 @@ import dataclasses
 import functools
 import gzip
 import hashlib
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -57,7 +58,7 @@ from .timing import stage
 
 LiteKind = Literal["version", "redirect", "history", "compare", "checklist"]
 VERSIONS_FORMAT = 1
-_PART_START = re.compile(r'(?=<section class="sl-section" )|(?=<script type="application/json" id="sl-facts">)')
+_PART_START = re.compile(r'<(?:section class="sl-section" |script type="application/json" id="sl-facts">)')
 """Where the notice template starts a section and the facts. Only the template writes these: a body's markup is
 sanitised, and neither ``section`` nor ``script`` is among the tags it may keep."""
 
@@ -214,8 +215,9 @@ class LiteRenderer:
         parts: dict[str, int] = {}
         versions = {}
         for id, view in views.items():
-            markup = compact_html(template.render(n=view, t=t))
-            versions[id] = [parts.setdefault(part, len(parts)) for part in _PART_START.split(markup)]
+            markup = template.render(n=view, t=t)  # not compacted: gzip takes the indentation to almost nothing
+            cuts = [0, *(match.start() for match in _PART_START.finditer(markup)), len(markup)]
+            versions[id] = [parts.setdefault(markup[a:b], len(parts)) for a, b in itertools.pairwise(cuts) if b > a]
         data = {"format": VERSIONS_FORMAT, "parts": list(parts), "versions": versions}
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         return gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0)
