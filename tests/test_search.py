@@ -248,3 +248,29 @@ def test_more_results_come_ten_at_a_time_once_per_click(tmp_path_factory: pytest
         names = results.locator(".sl-search__org").all_inner_texts()
         assert len(set(names)) == 13
         page.close()
+
+
+COVER_QUERIES = [
+    "evästeet henkilötiedot",
+    "evästeet oikeus",
+    "evästeet markkinointi",
+    "evästeet asiakas",
+    "oikeus säilytys luovutus",
+    "suostumus markkinointi",
+    "google analytiikka tietoturva",
+]
+
+
+def test_the_sections_shown_hold_every_query_word_a_notice_has(site_url: str, page: Page) -> None:
+    """A result shows three sections: together they hold every query word its notice holds, not the same
+    word three times over."""
+    page.goto(site_url)
+    shown = 3  # MAX_SECTIONS in seloste-search.js
+    checked = 0
+    for query in COVER_QUERIES:
+        for hit in page.evaluate("q => selosteSearch.find(q)", query):
+            held = {test for tests in hit["has"] for test in tests}
+            first = {test for tests in hit["has"][:shown] for test in tests}
+            assert first == held, (query, hit["title"], hit["has"])
+            checked += len(hit["has"]) > shown
+    assert checked >= 10  # results where the choice mattered: more sections than are shown

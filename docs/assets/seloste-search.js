@@ -241,11 +241,30 @@
     const sections = [];
     doc.s.forEach(([anchor, heading, text], order) => {
       const parts = [heading.toLowerCase(), text.toLowerCase()];
-      const found = tests.filter((re) => parts.some((part) => re.test(part))).length; // query words and phrases it has
-      if (found) sections.push({ heading, text, title, found, order, url: anchor ? page + "#" + anchor : page });
+      const has = tests.flatMap((re, i) => (parts.some((part) => re.test(part)) ? [i] : [])); // query words and phrases
+      if (has.length) sections.push({ heading, text, title, has, order, url: anchor ? page + "#" + anchor : page });
     });
-    sections.sort((a, b) => b.found - a.found || a.order - b.order); // the sections with most of the query first
-    return { title: doc.t, url: page, sections };
+    return { title: doc.t, url: page, sections: covering(sections) };
+  }
+
+  /* The sections in the order to show them: each next one adds the most query words the ones before
+     it lack (so the few shown hold every word some section holds), then by how many it holds, then
+     in the notice's order. */
+  function covering(sections) {
+    const rest = sections.slice().sort((a, b) => b.has.length - a.has.length || a.order - b.order);
+    const covered = new Set();
+    const ordered = [];
+    for (;;) {
+      let best = -1, gain = 0;
+      rest.forEach((section, i) => {
+        const adds = section.has.filter((test) => !covered.has(test)).length;
+        if (adds > gain) { best = i; gain = adds; }
+      });
+      if (best < 0) return ordered.concat(rest);
+      const [section] = rest.splice(best, 1);
+      section.has.forEach((test) => covered.add(test));
+      ordered.push(section);
+    }
   }
 
   /* A regular expression per query word (any of its forms) and per phrase (cached per query). */
@@ -382,7 +401,12 @@
     const found = await search(query);
     const items = await Promise.all(found.hits.slice(0, limit || Infinity).map((hit) => details(hit, found)));
     const path = (url) => new URL(url).pathname + new URL(url).hash;
-    return items.map((item) => ({ title: item.title, url: path(item.url), sections: item.sections.map((s) => path(s.url)) }));
+    return items.map((item) => ({
+      title: item.title,
+      url: path(item.url),
+      sections: item.sections.map((s) => path(s.url)),
+      has: item.sections.map((s) => s.has), // which query words and phrases each section holds
+    }));
   }
 
   window.selosteSearch = { search: (q) => search(q).then((found) => found.hits), keys: keysOf, find: find, ready: engine, prepare: search, shown: MAX_RESULTS };
