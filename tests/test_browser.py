@@ -122,6 +122,16 @@ def test_an_old_version_that_cannot_load_says_so(browser: Browser, site_url: str
     context.close()
 
 
+def test_a_comparison_whose_labels_cannot_load_says_so(browser: Browser, site_url: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.route("**/compare-labels.json*", lambda route: route.fulfill(status=503, body="unavailable"))
+    page.goto(site_url + "en/infocrea/compare/?from=2018-05-24&to=2018-09-19")
+    page.wait_for_selector("#sl-diff .sl-diff__error")
+    assert page.locator("#sl-diff").inner_text() == "The versions could not be loaded."
+    context.close()
+
+
 def test_without_javascript_an_old_version_points_to_the_open_data(browser: Browser, site_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

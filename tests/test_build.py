@@ -128,7 +128,7 @@ def test_old_version_has_a_permanent_page_saying_it_is_not_current(fixture_site:
     en_old = fixture_site.soup(en_path)
     assert en_old.html["lang"] == "en"
     assert "This is not the current version" in en_old.select_one(".sl-old-version").get_text()
-    original = en_old.select_one(".sl-translation a[hreflang=fi]")
+    original = fixture_site.shown(en_path).select_one(".sl-translation a[hreflang=fi]")  # with its text
     assert resolve(en_path, original["href"]) == "esimerkki/2024-01-10/"
     switch = en_old.select_one("a.sl-lite__lang")
     assert resolve(en_path, switch["href"]) == "esimerkki/2024-01-10/" and switch["hreflang"] == "fi"
@@ -209,6 +209,11 @@ def test_compare_page_names_both_versions_and_loads_the_script(fixture_site: Bui
     assert script == "assets/seloste-compare.js" and (fixture_site.site / script).is_file()
     assert query == "v=" + hashlib.sha256((fixture_site.site / script).read_bytes()).hexdigest()[:16]  # never a stale copy
     assert "needs JavaScript" in page.select_one("noscript").get_text()
+    diff = page.select_one("#sl-diff")
+    labels_url, query = resolve(path, diff["data-labels"]).split("?")
+    labels = (fixture_site.site / labels_url).read_bytes()
+    assert labels_url == "en/compare-labels.json" and query == "v=" + hashlib.sha256(labels).hexdigest()[:16]
+    assert json.loads(labels)["diff"]["failed"] == diff["data-failed"] == "The versions could not be loaded."
     assert page.select_one("meta[name=robots]")["content"] == "noindex"
 
 

@@ -142,6 +142,8 @@ def _build_everything(data: Path, root: Path) -> None:
         for path, output in render_lite_pages(archive, lang, RENDERER):
             if path.endswith("/versions.json.gz"):
                 assert isinstance(output, bytes) and gzip.decompress(output).startswith(b'{"format":1,')
+            elif path.endswith("compare-labels.json"):
+                assert isinstance(output, bytes) and output.startswith(b'{"diff":')
             else:
                 assert isinstance(output, str) and output.startswith("<!doctype html>")
         list(render_feeds(archive, lang, "https://example.test/", RENDERER))

@@ -73,6 +73,7 @@ def _references(url: str, body: bytes, content_type: str) -> list[str]:
         *((t, "src") for t in soup.find_all(["script", "img", "source", "iframe"])),
         *((t, "action") for t in soup.find_all("form")),
         *((t, "data-versions") for t in soup.select("[data-versions]")),  # the versions file of old versions and comparisons
+        *((t, "data-labels") for t in soup.select("[data-labels]")),  # the comparison's labels
     )]  # fmt: skip
     refresh = soup.select_one("meta[http-equiv=refresh]")
     if refresh:

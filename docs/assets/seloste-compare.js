@@ -725,7 +725,15 @@
     const form = document.getElementById("sl-compare-form");
     const target = document.getElementById("sl-diff");
     if (!form || !target) return;
-    const ui = JSON.parse(document.getElementById("sl-ui").textContent);
+    let ui;
+    try {
+      const response = await fetch(new URL(target.dataset.labels, location.href).href, { credentials: "same-origin" });
+      if (!response.ok) throw new Error("labels: HTTP " + response.status);
+      ui = await response.json();
+    } catch (error) {
+      target.replaceChildren(el("p", { class: "sl-diff__error", text: target.dataset.failed }));
+      return;
+    }
     const params = new URLSearchParams(location.search);
     const pick = (name) => {
       const select = form.elements[name];

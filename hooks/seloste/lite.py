@@ -24,7 +24,7 @@ import itertools
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -58,6 +58,9 @@ from .timing import stage
 
 LiteKind = Literal["version", "redirect", "history", "compare", "checklist"]
 VERSIONS_FORMAT = 1
+UI_FILE = "compare-labels.json"
+"""Per language (``compare-labels.json``, ``en/compare-labels.json``): written once, not into every comparison
+page."""
 _PART_START = re.compile(r'<(?:section class="sl-section" |script type="application/json" id="sl-facts">)')
 """Where the notice template starts a section and the facts. Only the template writes these: a body's markup is
 sanitised, and neither ``section`` nor ``script`` is among the tags it may keep."""
@@ -152,8 +155,9 @@ class LiteView:
     versions_url: str | None = None
     """The organisation's versions file in this language, with its content hash as query (a new build's file is
     never read from a stale cache); on version and comparison pages."""
-    ui: dict[str, Any] = field(default_factory=dict)
-    """Labels the comparison script needs, in the page's language."""
+    ui_url: str | None = None
+    """The labels the comparison script needs, in the page's language: one file per language (``UI_FILE``),
+    with its content hash as query; on comparison pages."""
 
 
 class MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -193,9 +197,19 @@ class LiteRenderer:
         self.csp = csp
         """Give each page its Content-Security-Policy (not in a live-reloading preview, whose script is inline)."""
 
-    def render(self, archive: Archive, plan: LitePlan, versions_url: str | None = None, notice: NoticeView | None = None) -> str:
+    def render(
+        self,
+        archive: Archive,
+        plan: LitePlan,
+        *,
+        versions_url: str | None = None,
+        notice: NoticeView | None = None,
+        ui_url: str | None = None,
+    ) -> str:
+        """The page of ``plan``. Version and comparison pages need the URLs of the organisation's versions file and
+        (comparison) of the labels file; a version page may be given its version's view, made for the file."""
         record = archive.get(plan.slug)
-        view = self.view(record, plan, versions_url, notice)
+        view = self.view(record, plan, versions_url=versions_url, notice=notice, ui_url=ui_url)
         template = self.env.get_template(f"seloste/lite/{plan.kind}.html")
         html = compact_html(template.render(page=view, n=view.notice, t=labels(plan.lang)))
         return with_csp(html) if self.csp else html
@@ -223,7 +237,13 @@ class LiteRenderer:
         return gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0)
 
     def view(
-        self, record: OrganisationRecord, plan: LitePlan, versions_url: str | None = None, notice: NoticeView | None = None
+        self,
+        record: OrganisationRecord,
+        plan: LitePlan,
+        *,
+        versions_url: str | None = None,
+        notice: NoticeView | None = None,
+        ui_url: str | None = None,
     ) -> LiteView:
         lang = plan.lang
         t = labels(lang)
@@ -290,7 +310,7 @@ class LiteRenderer:
             default_from=record.versions[-2].id if len(record.versions) > 1 else record.current.id,
             default_to=record.current.id,
             versions_url=versions_url,
-            ui=_ui(lang),
+            ui_url=ui_url,
         )
 
 
@@ -332,6 +352,10 @@ def _ui(lang: str) -> dict[str, Any]:
 def render_lite_pages(archive: Archive, lang: str, renderer: LiteRenderer) -> Iterator[tuple[str, str | bytes]]:
     """(output path relative to the site root, HTML or bytes) for every lite page of ``lang`` and each
     organisation's versions file."""
+    ui = (json.dumps(_ui(lang), ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    ui_path = site_url(lang, UI_FILE)
+    yield ui_path, ui
+    ui_digest = hashlib.sha256(ui).hexdigest()[:16]
     for record in archive.organisations:
         with stage("old versions"):
             views = {v.id: version_view(record, v, lang) for v in record.versions}
@@ -341,8 +365,11 @@ def render_lite_pages(archive: Archive, lang: str, renderer: LiteRenderer) -> It
         digest = hashlib.sha256(data).hexdigest()[:16]
         for plan in organisation_pages(record, lang):
             with stage(_STAGES[plan.kind]):
-                versions_url = f"{root_of(plan.url)}{path}?v={digest}"
-                html = renderer.render(archive, plan, versions_url, views.get(plan.version or ""))
+                root = root_of(plan.url)
+                versions_url = f"{root}{path}?v={digest}"
+                ui_url = f"{root}{ui_path}?v={ui_digest}"
+                notice = views.get(plan.version or "")
+                html = renderer.render(archive, plan, versions_url=versions_url, notice=notice, ui_url=ui_url)
             yield plan.output, html
 
 
