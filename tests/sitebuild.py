@@ -44,8 +44,13 @@ class Build:
     def versions(self, path: str) -> dict[str, str]:
         """The versions file at site path ``path``: each version's notice markup by its id."""
         data = json.loads(gzip.decompress((self.site / path).read_bytes()))
-        assert data["format"] == 1
-        return {id: "".join(data["parts"][i] for i in parts) for id, parts in data["versions"].items()}
+        return {id: version_markup(data, id) for id in data["versions"]}
+
+
+def version_markup(versions_file: dict, version_id: str) -> str:
+    """One version's notice markup from a versions file's JSON: its parts joined, as seloste-compare.js joins them."""
+    assert versions_file["format"] == 1
+    return "".join(versions_file["parts"][i] for i in versions_file["versions"][version_id])
 
 
 def build(project: Path, site: Path, *extra: str, site_url: str | None = None) -> Build:

@@ -27,7 +27,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
 from seloste.searchindex import shard
-from sitebuild import ROOT, build
+from sitebuild import ROOT, build, version_markup
 
 pytestmark = pytest.mark.build
 
@@ -97,8 +97,7 @@ def _as_shown(url: str, body: bytes) -> bytes:
         return body
     with urllib.request.urlopen(urljoin(url, shell["data-versions"]), timeout=10) as response:
         data = json.loads(gzip.decompress(response.read()))
-    markup = "".join(data["parts"][i] for i in data["versions"][shell["data-version"]])
-    shell.replace_with(BeautifulSoup(markup, "html.parser"))
+    shell.replace_with(BeautifulSoup(version_markup(data, shell["data-version"]), "html.parser"))
     return str(soup).encode("utf-8")
 
 

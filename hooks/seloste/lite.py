@@ -18,10 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import gzip
-import hashlib
 import itertools
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -37,6 +34,7 @@ from .csp import with_csp
 from .labels import format_date, labels
 from .model import LANGUAGES, Archive, Facts, OrganisationRecord
 from .opendata import open_data_file
+from .packed import content_query, gzipped, json_bytes
 from .pages import (
     DateView,
     NoticeView,
@@ -232,9 +230,7 @@ class LiteRenderer:
             markup = template.render(n=view, t=t)  # not compacted: gzip takes the indentation to almost nothing
             cuts = [0, *(match.start() for match in _PART_START.finditer(markup)), len(markup)]
             versions[id] = [parts.setdefault(markup[a:b], len(parts)) for a, b in itertools.pairwise(cuts) if b > a]
-        data = {"format": VERSIONS_FORMAT, "parts": list(parts), "versions": versions}
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        return gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0)
+        return gzipped(json_bytes({"format": VERSIONS_FORMAT, "parts": list(parts), "versions": versions}))
 
     def view(
         self,
@@ -317,7 +313,7 @@ class LiteRenderer:
 def versioned(site_dir: Path, path: str) -> str:
     """``path`` (a file of the built site) with its content hash as query: a page of a new build never runs a
     script cached from an older one."""
-    return f"{path}?v={hashlib.sha256((site_dir / path).read_bytes()).hexdigest()[:16]}"
+    return path + content_query((site_dir / path).read_bytes())
 
 
 def _history_rows(record: OrganisationRecord, lang: str) -> tuple[HistoryRow, ...]:
@@ -352,22 +348,22 @@ def _ui(lang: str) -> dict[str, Any]:
 def render_lite_pages(archive: Archive, lang: str, renderer: LiteRenderer) -> Iterator[tuple[str, str | bytes]]:
     """(output path relative to the site root, HTML or bytes) for every lite page of ``lang`` and each
     organisation's versions file."""
-    ui = (json.dumps(_ui(lang), ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    ui = json_bytes(_ui(lang)) + b"\n"
     ui_path = site_url(lang, UI_FILE)
     yield ui_path, ui
-    ui_digest = hashlib.sha256(ui).hexdigest()[:16]
+    ui_query = content_query(ui)
     for record in archive.organisations:
         with stage("old versions"):
             views = {v.id: version_view(record, v, lang) for v in record.versions}
             data = renderer.versions_file(views, lang)
         path = site_url(lang, versions_path(record.slug))
         yield path, data
-        digest = hashlib.sha256(data).hexdigest()[:16]
+        query = content_query(data)
         for plan in organisation_pages(record, lang):
             with stage(_STAGES[plan.kind]):
                 root = root_of(plan.url)
-                versions_url = f"{root}{path}?v={digest}"
-                ui_url = f"{root}{ui_path}?v={ui_digest}"
+                versions_url = root + path + query
+                ui_url = root + ui_path + ui_query
                 notice = views.get(plan.version or "")
                 html = renderer.render(archive, plan, versions_url=versions_url, notice=notice, ui_url=ui_url)
             yield plan.output, html

@@ -17,13 +17,12 @@ incompatibly.
 
 from __future__ import annotations
 
-import gzip
-import json
 from collections.abc import Iterator
 from typing import Any
 
 from .emit import plain
 from .model import LANGUAGES, Archive, OrganisationRecord
+from .packed import gzipped, json_bytes
 from .pages import notice_path, site_url, version_path
 from .schema import SCHEMAS, render
 
@@ -37,7 +36,7 @@ def open_data_file(slug: str) -> str:
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json_bytes(value).decode("utf-8") + "\n"
 
 
 def index(archive: Archive) -> dict[str, Any]:
@@ -94,5 +93,4 @@ def open_data_files(archive: Archive) -> Iterator[tuple[str, str | bytes]]:
     for name, cls in SCHEMAS.items():
         yield f"{OPEN_DATA_DIR}schema/{name}", render(cls)
     for record in archive.organisations:
-        data = _json(organisation_data(record)).encode("utf-8")
-        yield open_data_file(record.slug), gzip.compress(data, compresslevel=6, mtime=0)
+        yield open_data_file(record.slug), gzipped(_json(organisation_data(record)).encode("utf-8"))

@@ -30,7 +30,6 @@ engines compared.
 from __future__ import annotations
 
 import dataclasses
-import gzip
 import hashlib
 import itertools
 import json
@@ -43,6 +42,7 @@ from pathlib import Path
 from .fidelity import html_text, plain_text
 from .lexicon import Analyser, stemmer
 from .model import LANGUAGES, Archive
+from .packed import gzipped, json_bytes
 from .pages import lang_prefix, notice_path
 from .render import markdown_html
 from .timing import stage
@@ -259,8 +259,8 @@ def build_index(docs: list[Document], keys: Keys) -> Index:
 
 
 def _encode(path: str, data: object) -> bytes:
-    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return gzip.compress(raw, compresslevel=6, mtime=0) if path.endswith(".gz") else raw
+    raw = json_bytes(data)
+    return gzipped(raw) if path.endswith(".gz") else raw
 
 
 def write_index(site_dir: Path, lang: str, index: Index) -> int:
