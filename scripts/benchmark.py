@@ -12,7 +12,9 @@ with this repository's configuration and prints:
 - with --search: what a first search query downloads (scripts/search_benchmark.py);
 - the baseline: Material alone (its own search included) rendering the same current notices
   in both languages as plain Markdown pages, with the same nav; and our/baseline ratios;
-- with --growth: the same at 2N organisations, and the ratios of time and size.
+- with --growth: the same at 2N organisations, and the ratios of time and size;
+- with the baseline, a floor: the time to read and compose the data files with libyaml, and
+  to render each distinct section text once, against what the time targets allow.
 
     python scripts/benchmark.py [--organisations 2000] [--versions 5] [--search] [--growth] [--no-baseline]
 
@@ -38,12 +40,16 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests"), str(ROOT / "scripts")]
 
 from synthetic import generate  # noqa: E402
 
 from seloste.loader import load_archive  # noqa: E402
+from seloste.model import Archive  # noqa: E402
+from seloste.render import markdown_html  # noqa: E402
 from sitebuild import fixture_project  # noqa: E402
 
 # Runs MkDocs in this process and reports its peak memory and its children's.
@@ -143,10 +149,9 @@ def ours(out: Path, organisations: int, versions: int) -> Result:
     return Result(wall, memory["peak_kb"] / 1024, files, size, parts, notice, stages)
 
 
-def baseline(out: Path, data: Path) -> Result:
+def baseline(out: Path, archive: Archive) -> Result:
     """Material alone: the same current notices, both languages, plain Markdown pages, the same nav."""
     project = out / "baseline"
-    archive = load_archive(data, root=out)
     docs = project / "docs"
     for lang in ("fi", "en"):
         for record in archive.organisations:
@@ -171,6 +176,64 @@ def baseline(out: Path, data: Path) -> Result:
     notices = list((project / "site").glob("*/*/index.html"))
     files, size, parts, notice = site_figures(project / "site", notices)
     return Result(wall, memory["peak_kb"] / 1024, files, size, parts, notice)
+
+
+@dataclass
+class Floor:
+    parse: float
+    render_all: float
+    render_old: float
+
+
+def parse_floor(data: Path) -> float:
+    """Seconds to read and compose every data file with libyaml: no checks, nothing built.
+
+    Composing (nodes with their line and column) is the least a loader that reports file:line
+    can do with YAML; PyYAML's C parser is the fastest this stack has.
+    """
+    files = sorted(data.rglob("*.yaml"))
+    started = time.perf_counter()
+    for file in files:
+        yaml.compose(file.read_bytes(), Loader=yaml.CSafeLoader)
+    return time.perf_counter() - started
+
+
+def section_texts(archive: Archive) -> tuple[set[str], set[str]]:
+    """Every distinct section text (all versions, both languages), and those no current version holds."""
+    every: set[str] = set()
+    current: set[str] = set()
+    for record in archive.organisations:
+        for shown in record.versions:
+            for section in shown.version.sections:
+                texts = (section.body.fi, section.body.en)
+                every.update(texts)
+                if shown is record.current:
+                    current.update(texts)
+    return every, every - current
+
+
+def render_floor(archive: Archive) -> tuple[float, float]:
+    """Seconds to render each distinct section text once (Markdown and the sanitiser): every
+    version's, and only the texts the current versions do not hold (the baseline renders those)."""
+    timings = []
+    for texts in section_texts(archive):
+        markdown_html.cache_clear()
+        started = time.perf_counter()
+        for text in sorted(texts):
+            markdown_html(text)
+        timings.append(time.perf_counter() - started)
+    return timings[0], timings[1]
+
+
+def print_floor(floor: Floor, base: Result) -> None:
+    allowed = 1.5 * base.wall
+    print("\n## floor: what any build of this archive does on this stack\n")
+    print(f"reading and composing the data files (libyaml, no checks)  {floor.parse:8.1f} s")
+    print(f"rendering each distinct section text once                  {floor.render_all:8.1f} s")
+    print(f"  of which texts the current versions do not hold          {floor.render_old:8.1f} s")
+    print(f"1.5x the baseline                                          {allowed:8.1f} s")
+    print(f"  10% of it (the target for our own stages)                {allowed / 10:8.1f} s")
+    print(f"  left after the baseline's own work                       {allowed - base.wall:8.1f} s")
 
 
 def search_bytes(site: Path) -> str:
@@ -273,9 +336,13 @@ def main() -> int:
         if args.search:
             print(f"first search query     {search_bytes(out / 'n/ours/site')}")
         if not args.no_baseline:
-            base = baseline(out / "n", out / "n/ours/data")
+            data = out / "n/ours/data"
+            parse = parse_floor(data)
+            archive = load_archive(data, root=out)
+            base = baseline(out / "n", archive)
             print_result("baseline: Material alone, current notices as plain pages", base)
             print(f"\nratio to the baseline  time {mine.wall / base.wall:.2f}x, size {mine.size_mb / base.size_mb:.2f}x")
+            print_floor(Floor(parse, *render_floor(archive)), base)
         if args.growth:
             double = ours(out / "2n", 2 * n, v)
             print_result(f"this site at {2 * n} organisations", double)

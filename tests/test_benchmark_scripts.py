@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from seloste.loader import load_archive
 from sitebuild import ROOT
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
@@ -50,6 +51,23 @@ def test_build_benchmark_prints_stages_sizes_baseline_and_growth() -> None:
     assert "## baseline: Material alone, current notices as plain pages" in out
     assert re.search(r"^ratio to the baseline  time \d+\.\d\dx, size \d+\.\d\dx$", out, re.MULTILINE)
     assert re.search(r"^growth at 2x organisations: time \d+\.\d\dx, size \d+\.\d\dx$", out, re.MULTILINE)
+    floor = out.split("## floor: what any build of this archive does on this stack", 1)[1]
+    for line in ("reading and composing the data files", "rendering each distinct section text once", "10% of it"):
+        assert re.search(rf"^ *{re.escape(line)}.* \d+\.\d s$", floor, re.MULTILINE), line
+
+
+def test_the_floor_renders_old_texts_apart_from_the_current_ones() -> None:
+    sys.path[:0] = [str(ROOT / "scripts")]
+    try:
+        from benchmark import section_texts
+    finally:
+        del sys.path[0]
+    archive = load_archive(ROOT / "data")
+    every, not_current = section_texts(archive)
+    current = {s.body[lang] for r in archive.organisations for s in r.current.version.sections for lang in ("fi", "en")}
+    assert current <= every and not current & not_current
+    changed = {s.body.fi for r in archive.organisations for v in r.versions for s in v.version.sections} - current
+    assert changed and changed <= not_current  # the real histories change texts
 
 
 def test_everyday_benchmark_builds_a_clean_checkout_and_times_an_edit_under_serve() -> None:
