@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import yaml
+
 FIXTURES = Path(__file__).parent / "fixtures"
 SLUG = "esimerkki"
 VERSION = "2024-01-10"
@@ -29,8 +31,23 @@ def make_data(
     version_text = version if version is not None else (FIXTURES / "invalid/version/_base.yaml").read_text()
     (folder / "organisation.yaml").write_text(org_text, encoding="utf-8")
     (folder / f"{version_id}.yaml").write_text(version_text, encoding="utf-8")
-    (folder / "captures" / f"{VERSION}.txt").write_text("Tietosuojaseloste\n", encoding="utf-8")
+    (folder / "captures" / f"{VERSION}.txt").write_text(capture_for(version_text), encoding="utf-8")
     return root / "data"
+
+
+def capture_for(version_text: str) -> str:
+    """A capture the version's Finnish text is faithful to (its title, headings and bodies), for tests
+    that are not about fidelity; a one-line stub if the text is not a readable version."""
+    try:
+        version = yaml.load(version_text, Loader=yaml.BaseLoader)  # every scalar as typed
+        parts = [version["title"]["fi"]]
+        for section in version["sections"]:
+            if section.get("heading"):
+                parts.append(section["heading"]["fi"])
+            parts.append(section["body"]["fi"])
+    except (yaml.YAMLError, KeyError, TypeError, AttributeError):
+        return "Tietosuojaseloste\n"
+    return "\n\n".join(str(part) for part in parts) + "\n"
 
 
 def copy_valid(root: Path, slug: str = SLUG) -> Path:

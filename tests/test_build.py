@@ -276,6 +276,20 @@ def test_bad_data_stops_the_build_with_located_errors_and_no_traceback(tmp_path:
     assert not (root / "site" / "index.html").exists()
 
 
+def test_text_unfaithful_to_its_capture_stops_the_build(tmp_path: Path) -> None:
+    root = fixture_project(tmp_path / "project")
+    data = copy_valid(root)
+    version = data / "esimerkki/2024-01-10.yaml"
+    version.write_text(version.read_text(encoding="utf-8").replace("viisi vuotta.", "viisi vuotta. Myymme tietosi."))
+    result = build(root, root / "site")
+    assert result.returncode == 1
+    assert "sections[2].body.fi: text that is not in the original capture (captures/2024-01-10.txt): 'Myymme tietosi.'" in (
+        result.stderr
+    )
+    assert "1 error(s) in data/; nothing was built" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_declared_corrections_are_shown_and_a_pending_translation_is_said_plainly(fixture_site: Build) -> None:
     fi, en = fixture_site.soup("korjattu/"), fixture_site.soup("en/korjattu/")
     assert fi.select_one(".sl-corrections li").get_text(" ", strip=True) == "1.3.2024 : Kirjoitusvirhe korjattiin."

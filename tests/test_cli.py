@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from datadir import copy_valid, make_data
+from datadir import capture_for, copy_valid, make_data
 from seloste.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,6 +49,36 @@ def test_validate_points_at_the_capture_line_of_a_missing_sentence(
         "esimerkki/2024-01-10.yaml's Finnish text, or out of order: 'Säilytämme tietoja viisi vuotta.'\n"
         "1 error in the data\n"
     )
+
+
+def test_validate_points_at_text_the_capture_does_not_hold(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    copy_valid(tmp_path)
+    version = tmp_path / "data/esimerkki/2024-01-10.yaml"
+    text = version.read_text(encoding="utf-8")
+    version.write_text(text.replace("Säilytämme tietoja viisi vuotta.", "Säilytämme tietoja viisi vuotta. Myymme tietosi."))
+    assert main(["validate"]) == 1
+    line = text[: text.index("Säilytämme tietoja viisi vuotta.")].count("\n")  # the body's "fi: |" line
+    assert capsys.readouterr().err == (
+        f"data/esimerkki/2024-01-10.yaml:{line}:11: sections[2].body.fi: text that is not in the original capture "
+        "(captures/2024-01-10.txt): 'Myymme tietosi.'; publish the notice's own words only (a note of ours goes in "
+        "source.note)\n"
+        "1 error in the data\n"
+    )
+
+
+def test_validate_rejects_an_empty_capture(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    copy_valid(tmp_path)
+    (tmp_path / "data/esimerkki/captures/2024-01-10.txt").write_text(" \n", encoding="utf-8")
+    assert main(["validate"]) == 1
+    err = capsys.readouterr().err
+    assert "source.capture: 'captures/2024-01-10.txt' is empty; it must hold the notice as it was captured" in err
+    assert err.startswith("data/esimerkki/2024-01-10.yaml:") and err.endswith("1 error in the data\n")
 
 
 def test_schema_check_passes_on_the_repository() -> None:
@@ -119,7 +149,7 @@ def test_new_version_starts_from_the_latest(
     created.write_text(filled, encoding="utf-8")
     assert main(["validate"]) == 1
     assert "source.capture: file 'captures/2025-02-01.txt' not found next to this version" in capsys.readouterr().err
-    (tmp_path / "data/esimerkki/captures/2025-02-01.txt").write_text("Säilytämme tietoja viisi vuotta.\n", encoding="utf-8")
+    (tmp_path / "data/esimerkki/captures/2025-02-01.txt").write_text(capture_for(filled), encoding="utf-8")
     assert main(["validate"]) == 0
 
 

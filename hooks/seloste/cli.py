@@ -15,7 +15,6 @@ from pathlib import Path
 
 from .emit import dump, plain
 from .errors import DataErrors
-from .fidelity import fidelity_errors
 from .gitbase import GitError, archive_at
 from .loader import RESERVED_SLUGS, load_archive
 from .model import Archive
@@ -47,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
         "validate",
         "check every file under data/ and report all problems",
         "Check every organisation and version under the data folder, and that each version's Finnish text holds "
-        "every sentence of its original capture in order; report every problem as path:line:col: message. "
+        "every sentence of its original capture in order, and nothing else; report every problem as path:line:col: message. "
         "Exit 0 if the data is valid, 1 if not.",
     )
     check = command(
@@ -164,11 +163,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _valid(data: Path) -> Archive:
-    archive = load_archive(data)
-    problems = fidelity_errors(archive, data)
-    if problems:
-        raise DataErrors(problems)
-    return archive
+    return load_archive(data)  # every check, fidelity to the captures included
 
 
 def _organisation(archive: Archive, slug: str):

@@ -1,9 +1,9 @@
 """Is the published Finnish text faithful to the original capture?
 
 Every sentence of the capture (its capture noise excepted) must appear in the published
-text, in order. The capture is light Markdown as a reader saw the page, so its markup
-(headings, list markers, emphasis, link targets) is removed before comparing; the
-published side is the text of the rendered HTML.
+text, in order, and the published text must hold nothing else. The capture is light
+Markdown as a reader saw the page, so its markup (headings, list markers, emphasis, link
+targets) is removed before comparing; the published side is the text of the rendered HTML.
 """
 
 from __future__ import annotations
@@ -12,10 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from pathlib import Path
 
-from .errors import DataError, Location, display_path
-from .model import Archive, VersionRecord
+from .model import Version, VersionRecord
 from .render import inline_html, markdown_html
 
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
@@ -89,7 +87,13 @@ def html_text(html: str) -> str:
 
 def missing_in_order(sentences: list[Sentence], text: str) -> list[Sentence]:
     """Sentences not found in ``text`` in order (each searched after the previous match)."""
+    return _match(sentences, text)[0]
+
+
+def _match(sentences: list[Sentence], text: str) -> tuple[list[Sentence], list[tuple[int, int]]]:
+    """The sentences not found in order, and the spans of ``text`` the others matched."""
     missing = []
+    spans = []
     position = 0
     for sentence in sentences:
         found = text.find(sentence.text, position)
@@ -97,42 +101,64 @@ def missing_in_order(sentences: list[Sentence], text: str) -> list[Sentence]:
             missing.append(sentence)
         else:
             position = found + len(sentence.text)
-    return missing
+            spans.append((found, position))
+    return missing, spans
+
+
+@dataclass(frozen=True, slots=True)
+class Extra:
+    """Published text that no sentence of the capture accounts for."""
+
+    name: str
+    """The field it stands in, as the loader names it (``sections[2].body.fi``)."""
+    text: str
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+"""Text left over between matched sentences counts if it has a letter: a heading's number ("1.") is the
+capture's Markdown list marker, removed from the capture side, and not text of its own."""
+
+
+def published_parts(version: Version, lang: str = "fi") -> list[tuple[str, str]]:
+    """The text a reader sees of a version, field by field: (field name, visible text)."""
+    parts = [("title." + lang, plain_text(version.title[lang]))]
+    for i, section in enumerate(version.sections):
+        if section.heading:
+            parts.append((f"sections[{i}].heading.{lang}", plain_text(section.heading[lang])))
+        parts.append((f"sections[{i}].body.{lang}", html_text(markdown_html(section.body[lang]))))
+    return [(name, text) for name, text in parts if text]
 
 
 def published_text(record: VersionRecord, lang: str = "fi") -> str:
     """The text a reader sees of a version: its title and sections, rendered."""
-    version = record.version
-    parts = [inline_html(version.title[lang])]
-    for section in version.sections:
-        if section.heading:
-            parts.append(f"<h2>{inline_html(section.heading[lang])}</h2>")
-        parts.append(markdown_html(section.body[lang]))
-    return html_text("".join(parts))
+    return " ".join(text for _name, text in published_parts(record.version, lang))
 
 
-def check_version(record: VersionRecord) -> list[Sentence]:
-    """Capture sentences missing from the version's Finnish text ([] if faithful or no capture)."""
+def compare(record: VersionRecord) -> tuple[list[Sentence], list[Extra]]:
+    """Capture sentences missing from the version's Finnish text (or out of order), and Finnish text
+    that is not in the capture; ([], []) if faithful or the version has no capture."""
     if record.capture_text is None:
-        return []
+        return [], []
     sentences = capture_sentences(record.capture_text, record.version.source.capture_noise)
-    return missing_in_order(sentences, published_text(record))
+    parts = published_parts(record.version)
+    text = " ".join(part for _name, part in parts)
+    missing, spans = _match(sentences, text)
+    covered = bytearray(len(text))
+    for start, end in spans:
+        covered[start:end] = b"\x01" * (end - start)
+    extras = []
+    offset = 0
+    for name, part in parts:
+        for free in _FREE.finditer(covered, offset, offset + len(part)):
+            run = text[free.start() : free.end()]
+            if _LETTER.search(run):
+                extras.append(Extra(name, normalize(run)))
+        offset += len(part) + 1
+    return missing, extras
 
 
-def fidelity_errors(archive: Archive, data_dir: Path, root: Path | None = None) -> list[DataError]:
-    """A located error for every capture sentence missing from its version's Finnish text."""
-    errors = []
-    for organisation in archive.organisations:
-        for record in organisation.versions:
-            if record.version.source.capture is None:
-                continue
-            capture = display_path(data_dir / organisation.slug / record.version.source.capture, root)
-            for sentence in check_version(record):
-                errors.append(
-                    DataError(
-                        Location(capture, sentence.line, 1),
-                        f"this sentence of the original is missing from {organisation.slug}/{record.id}.yaml's "
-                        f"Finnish text, or out of order: {sentence.text!r}",
-                    )
-                )
-    return errors
+_FREE = re.compile(b"\x00+")
+
+
+def shorten(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -14,6 +14,7 @@ from pathlib import Path
 from .decode import Decoder, decode_file
 from .errors import DataError, DataErrors, Location, display_path
 from .evidence import TITLE_ID, evidence_problems, fact_items
+from .fidelity import compare, shorten
 from .model import Archive, Organisation, OrganisationRecord, Version, VersionRecord
 from .types import SLUG_PATTERN
 from .yamlsource import YamlFileError, read_yaml
@@ -129,6 +130,7 @@ def _load_organisation(run: _Run, folder: Path) -> OrganisationRecord | None:
             previous = None
             continue
         record = VersionRecord(date=date, version=version, capture_text=_capture(run, folder, path, version, decoder))
+        _check_fidelity(run, folder, path, record, decoder)
         _check_version(run, path, record, decoder, previous[0] if previous else None, first=not versions)
         versions.append(record)
         previous = (record, decoder)
@@ -183,10 +185,38 @@ def _capture(run: _Run, folder: Path, path: Path, version: Version, decoder: Dec
         )
         return None
     try:
-        return capture.read_bytes().decode("utf-8")
+        text = capture.read_bytes().decode("utf-8")
     except UnicodeDecodeError:
         run.at(where, path, f"source.capture: {name!r} is not UTF-8 text")
         return None
+    if not text.strip():
+        run.at(where, path, f"source.capture: {name!r} is empty; it must hold the notice as it was captured")
+        return None
+    return text
+
+
+def _check_fidelity(run: _Run, folder: Path, path: Path, record: VersionRecord, decoder: Decoder) -> None:
+    """The Finnish text is the capture's, sentence for sentence, in order, with nothing added."""
+    missing, extras = compare(record)
+    name = record.version.source.capture
+    if name is None:
+        return
+    capture = display_path(folder / name, run.root)
+    for sentence in missing:
+        run.errors.append(
+            DataError(
+                Location(capture, sentence.line, 1),
+                f"this sentence of the original is missing from {folder.name}/{path.name}'s Finnish text, "
+                f"or out of order: {sentence.text!r}",
+            )
+        )
+    for extra in extras:
+        run.at(
+            decoder.locations.get(extra.name),
+            path,
+            f"{extra.name}: text that is not in the original capture ({name}): {shorten(extra.text)!r}; "
+            "publish the notice's own words only (a note of ours goes in source.note)",
+        )
 
 
 def _check_version(
