@@ -183,3 +183,23 @@ def test_side_by_side_view_and_marks_without_colour(page: Page, site_url: str) -
 def test_comparing_a_version_with_itself_asks_for_two(page: Page, site_url: str) -> None:
     page.goto(site_url + "en/infocrea/compare/?from=2018-06-25&to=2018-06-25")
     assert page.locator("#sl-diff").inner_text() == "Pick two different versions."
+
+
+def test_a_comparison_keeps_its_pair_and_view_across_languages_and_shows_a_reversed_pair_oldest_first(
+    page: Page, site_url: str
+) -> None:
+    page.goto(site_url + "en/planeetta-internet/compare/?from=2018-06-07&to=2010-06-15&view=side")
+    page.wait_for_selector("#sl-diff[data-ready]")
+    heads = page.locator(".sl-diff__column-heads strong").all_inner_texts()
+    assert heads[0].endswith("15 June 2010") and heads[1].endswith("7 June 2018"), heads
+    assert page.url.endswith("?from=2010-06-15&to=2018-06-07&view=side")
+    page.locator("button[data-view=inline]").click()
+    page.locator("a.sl-lite__lang").click()
+    page.wait_for_url(site_url + "planeetta-internet/compare/?from=2010-06-15&to=2018-06-07&view=inline")
+    page.wait_for_selector("#sl-diff[data-ready]")
+    assert page.locator("select[name=from]").input_value() == "2010-06-15"
+    assert page.locator("select[name=to]").input_value() == "2018-06-07"
+    page.locator("select[name=to]").select_option("2022-03-21")
+    page.locator("button[data-view=side]").click()
+    page.locator("#sl-compare-form button[type=submit]").click()
+    page.wait_for_url(site_url + "planeetta-internet/compare/?from=2010-06-15&to=2022-03-21&view=side")

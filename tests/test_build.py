@@ -100,6 +100,15 @@ def test_language_switcher_lands_on_the_same_page(fixture_site: Build) -> None:
         assert alternate is not None and resolve(path, str(alternate["href"])) == other
 
 
+def test_lite_pages_name_themselves_and_their_translation_as_alternates(fixture_site: Build) -> None:
+    for path in ("esimerkki/history/", "en/esimerkki/2024-01-10/", "esimerkki/compare/", "en/esimerkki/checklist/"):
+        lang, other = ("en", "fi") if path.startswith("en/") else ("fi", "en")
+        same = path.removeprefix("en/") if lang == "en" else "en/" + path
+        page = fixture_site.soup(path)
+        alternates = {link["hreflang"]: resolve(path, link["href"]) for link in page.select("link[rel=alternate][hreflang]")}
+        assert alternates == {lang: path, other: same}, path
+
+
 def test_current_notice_says_which_version_and_links_the_history(fixture_site: Build) -> None:
     status = fixture_site.soup("esimerkki/").select_one(".sl-status")
     assert status.get_text(" ", strip=True) == "Versio 1.6.2024; aiempia versioita 1. Näytä historia"

@@ -741,8 +741,27 @@
       if (wanted && Array.from(select.options).some((o) => o.value === wanted)) select.value = wanted;
       return select.options[select.selectedIndex];
     };
-    const from = pick("from"), to = pick("to");
+    let from = pick("from"), to = pick("to");
+    if (from.value > to.value) {
+      // Version ids are ISO dates: a pair given newest first is shown oldest first, as the labels say.
+      [from, to] = [to, from];
+      form.elements.from.value = from.value;
+      form.elements.to.value = to.value;
+    }
     let view = params.get("view") === "side" ? "side" : "inline";
+    const viewInput = el("input", { type: "hidden", name: "view", value: view });
+    form.append(viewInput);  // choosing another pair keeps the view
+    const keep = () => {
+      // The address, and the link to this page in the other language, name the pair and the view shown.
+      params.set("from", from.value);
+      params.set("to", to.value);
+      params.set("view", view);
+      viewInput.value = view;
+      history.replaceState(null, "", "?" + params.toString());
+      const other = document.querySelector("a.sl-lite__lang");
+      if (other) other.search = "?" + params.toString();
+    };
+    keep();
     if (from.value === to.value) {
       target.replaceChildren(el("p", { text: ui.diff.same_version }));
       return;
@@ -763,8 +782,7 @@
       const button = event.target.closest("button[data-view]");
       if (!button) return;
       view = button.dataset.view;
-      params.set("view", view);
-      history.replaceState(null, "", "?" + params.toString());
+      keep();
       render(target, diff, ui, view, labels);
       target.dataset.ready = "true";
     });

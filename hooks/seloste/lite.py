@@ -108,6 +108,8 @@ class Chrome:
     current_url: str
     history_url: str
     feed_url: str
+    page_url: str
+    """This page."""
     other_lang: str
     other_url: str
     """The same page in the other language."""
@@ -265,6 +267,7 @@ class LiteRenderer:
             current_url=site_url(lang, notice_path(slug)),
             history_url=site_url(lang, history_path(slug)),
             feed_url=site_url(lang, feed_path(slug)),
+            page_url=plan.url,
             other_lang=other,
             other_url=other_url,
             open_data_url=open_data_file(slug),
