@@ -55,6 +55,9 @@ def on_config(config):
 @event_priority(-50)
 def on_files(files: Files, config) -> Files:
     assert _site is not None
+    templates = os.path.join(config.theme.custom_dir, "seloste", "")
+    for file in [f for f in files if f.abs_src_path and f.abs_src_path.startswith(templates)]:
+        files.remove(file)  # MkDocs copies a theme's non-.html files as assets; the feed's template is not one
     for plan in _site.plans.values():
         if files.get_file_from_path(plan.src_uri) is not None:
             raise PluginError(f"docs/{plan.src_uri} is generated from data/; remove the hand-written file")

@@ -100,6 +100,11 @@ def test_language_switcher_lands_on_the_same_page(fixture_site: Build) -> None:
         assert alternate is not None and resolve(path, str(alternate["href"])) == other
 
 
+def test_templates_are_not_published(fixture_site: Build) -> None:
+    assert (fixture_site.site / "feed.xml").is_file()
+    assert not (fixture_site.site / "seloste").exists()
+
+
 def test_lite_pages_name_themselves_and_their_translation_as_alternates(fixture_site: Build) -> None:
     for path in ("esimerkki/history/", "en/esimerkki/2024-01-10/", "esimerkki/compare/", "en/esimerkki/checklist/"):
         lang, other = ("en", "fi") if path.startswith("en/") else ("fi", "en")
