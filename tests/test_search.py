@@ -274,3 +274,18 @@ def test_the_sections_shown_hold_every_query_word_a_notice_has(site_url: str, pa
             assert first == held, (query, hit["title"], hit["has"])
             checked += len(hit["has"]) > shown
     assert checked >= 10  # results where the choice mattered: more sections than are shown
+
+
+def test_the_count_of_results_is_singular_for_one(site_url: str, page: Page) -> None:
+    for path, one, several in (("", "Salla", "henkilötietojen"), ("en/", "Salla", "personal data")):
+        page.goto(site_url + path)
+        page.keyboard.press("/")
+        status = page.locator("#sl-search-status")
+        expected = {"": ("1 organisaatio", "organisaatiota"), "en/": ("1 organisation", "organisations")}[path]
+        page.keyboard.type(one)
+        page.wait_for_function("t => document.getElementById('sl-search-status').textContent === t", arg=expected[0])
+        page.locator("#sl-search input").fill(several)
+        page.wait_for_function(
+            "t => /^[2-9][0-9]* /.test(document.getElementById('sl-search-status').textContent)", arg=expected[1]
+        )
+        assert status.inner_text().endswith(expected[1])

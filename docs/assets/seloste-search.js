@@ -319,7 +319,8 @@
         status.textContent = ui.none.replace("{query}", () => query);
         return;
       }
-      status.textContent = ui.results.replace("{count}", () => String(found.hits.length));
+      const count = found.hits.length;
+      status.textContent = count === 1 ? ui.result : ui.results.replace("{count}", () => String(count));
       list.replaceChildren();
       await show(query, found, 0);
     } catch (error) {
