@@ -2,6 +2,7 @@
 
 - A published version is never edited or deleted, except by a declared correction: an
   entry in its ``corrections`` with the date and the reason, which the site shows.
+- A published version's capture never changes: it is the provenance.
 - A new version is dated after the latest published version of its organisation.
 - A change to a Finnish text needs its English counterpart, unless the version declares
   ``translation: pending`` (the English pages then say so).
@@ -57,6 +58,16 @@ def _check_organisation(base: OrganisationRecord, head: OrganisationRecord, data
             )
             continue
         errors += _check_edit(published.version, now.version, file, root)
+        if published.capture_text is not None and now.capture_text != published.capture_text:
+            capture = now.version.source.capture or published.version.source.capture or ""
+            errors.append(
+                _error(
+                    folder / capture,
+                    root,
+                    "the capture of a published version was changed; a capture is the original as it was captured "
+                    "and is kept as it is (a correction fixes our transcription, never the capture)",
+                )
+            )
     for version in head.versions:
         if version.id not in published_ids and version.date <= latest:
             errors.append(
