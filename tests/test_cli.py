@@ -69,6 +69,23 @@ def test_validate_points_at_text_the_capture_does_not_hold(
     )
 
 
+def test_validate_names_a_link_that_would_lose_its_address(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    copy_valid(tmp_path)
+    version = tmp_path / "data/esimerkki/2024-06-01.yaml"
+    text = version.read_text(encoding="utf-8")
+    version.write_text(text.replace("en: Esimerkki Oy, 1.10", "en: Esimerkki Oy, [1.10](www.esimerkki.fi)"))
+    assert main(["validate"]) == 1
+    line = text[: text.index("en: Esimerkki Oy, 1.10")].count("\n") + 1
+    assert capsys.readouterr().err == (
+        f"data/esimerkki/2024-06-01.yaml:{line}:11: sections[0].body.en: link 'www.esimerkki.fi': links must be full "
+        "http://, https:// or mailto: addresses (such as https://www.example.fi/); any other would be published without "
+        "its address\n1 error in the data\n"
+    )
+
+
 def test_validate_rejects_an_empty_capture(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

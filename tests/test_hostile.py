@@ -16,7 +16,8 @@ import yaml
 from playwright.sync_api import Browser
 
 from conftest import serve
-from payloads import BODY, MULTI_LINE, ONE_LINE, SINGLE_LINE
+from payloads import BODY, MULTI_LINE, NOTICE_LINE, ONE_LINE, REFUSED, SINGLE_LINE
+from seloste.render import markdown_html
 from sitebuild import Build, build, fixture_project
 
 SLUG = "vihamielinen"
@@ -43,9 +44,9 @@ def version(first: bool) -> dict:
     else:
         data["change"] = {"kind": "substantive", "summary": both(ONE_LINE)}
     data |= {
-        "title": both(ONE_LINE + ("" if first else " v2")),
+        "title": both(NOTICE_LINE + ("" if first else " v2")),
         "sections": [
-            {"id": "yleista", "heading": both(ONE_LINE), "body": {"fi": BODY, "en": BODY_EN}},
+            {"id": "yleista", "heading": both(NOTICE_LINE), "body": {"fi": BODY, "en": BODY_EN}},
             {"id": "lisaa", "heading": both("Lisää " + SINGLE_LINE[0]), "body": both(BODY if first else BODY + "\n\nUusi.")},
         ],
         "facts": {
@@ -193,3 +194,23 @@ def test_the_corpus_covers_every_kind_of_payload() -> None:
     for kind in ("<script", "onerror=", "javascript:", "data:", "<svg", "<style", "style=", "{{", "{%", "{:", "&#x3C;", "&lt;"):
         assert kind in everything, kind
     assert len(SINGLE_LINE) + len(MULTI_LINE) >= 30
+
+
+def test_links_that_would_lose_their_address_are_refused_in_the_notice_and_neutralised_anyway(tmp_path) -> None:
+    root = fixture_project(tmp_path / "project")
+    folder = root / "data" / SLUG
+    folder.mkdir(parents=True)
+    (folder / "organisation.yaml").write_text(dump({"name": "Vihamielinen Oy"}), encoding="utf-8")
+    data = version(first=True)
+    data["title"] = both(REFUSED[0])
+    data["sections"][0]["heading"] = both(REFUSED[2])
+    data["sections"][0]["body"] = {"fi": "\n\n".join(REFUSED), "en": BODY_EN}
+    (folder / "2024-01-10.yaml").write_text(dump(data), encoding="utf-8")
+    result = build(root, root / "site")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    for name in ("title.fi", "title.en", "sections[0].heading.fi", "sections[0].body.fi"):
+        assert f"data/{SLUG}/2024-01-10.yaml:" in result.stderr and f": {name}: " in result.stderr, name
+    assert result.stderr.count(": sections[0].body.fi: ") == len(REFUSED)
+    for payload in REFUSED:  # the sanitiser, the layer behind the loader, drops them too
+        html = markdown_html(payload)
+        assert "<img" not in html and "javascript" not in html.lower() and "vbscript" not in html and "data:" not in html

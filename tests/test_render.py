@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from seloste.render import _plain_html, _python_markdown, inline_html, markdown_html
+from seloste.render import _plain_html, _python_markdown, inline_html, link_problems, markdown_html
 
 
 def test_paragraphs_lists_and_line_breaks() -> None:
@@ -92,3 +92,23 @@ def test_plain_prose_shortcut_is_taken_for_prose_and_not_for_markdown() -> None:
     for markdown in ("- a\n\n- b", "Rivi\n- ei lista", "- - sisäkkäinen", "- a\n  jatkuu", "-  kaksi välilyöntiä"):
         assert _plain_html(markdown) is None or _plain_html(markdown) == _python_markdown(markdown), markdown
     assert _plain_html("- a\n\n- b") is None  # one loose list to Markdown
+
+
+def test_links_and_images_the_sanitiser_would_drop_are_named() -> None:
+    text = (
+        "[ok](https://example.fi/) [mail](mailto:a@example.fi) <https://example.fi/auto>\n\n"
+        "[data](data:text/html,hi) [ent](&#106;avascript:alert(1)) [rel](www.example.fi) [proto](//evil.example/x)\n\n"
+        "![pix](https://evil.example/p.png) [r][x]\n\n[x]: vbscript:x\n"
+    )
+    assert link_problems(text) == [
+        *(
+            f"link {href!r}: links must be full http://, https:// or mailto: addresses (such as https://www.example.fi/); "
+            "any other would be published without its address"
+            for href in ("data:text/html,hi", "javascript:alert(1)", "www.example.fi", "//evil.example/x")
+        ),
+        "image 'https://evil.example/p.png': images are not published; describe it in words, or link to it as "
+        "[text](https://...)",
+        "link 'vbscript:x': links must be full http://, https:// or mailto: addresses (such as https://www.example.fi/); "
+        "any other would be published without its address",
+    ]
+    assert link_problems("Plain text, no links.") == []

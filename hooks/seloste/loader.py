@@ -16,6 +16,7 @@ from .errors import DataError, DataErrors, Location, display_path
 from .evidence import TITLE_ID, evidence_problems, fact_items
 from .fidelity import compare, shorten
 from .model import Archive, Organisation, OrganisationRecord, Version, VersionRecord
+from .render import link_problems
 from .types import SLUG_PATTERN
 from .yamlsource import YamlFileError, read_yaml
 
@@ -257,6 +258,9 @@ def _check_version(
     if not first and version.change is None:
         run.error(path, "change: required from the second version on; say what changed (kind and summary)")
 
+    for lang in ("fi", "en"):
+        for problem in link_problems(version.title[lang]):
+            run.at(loc(f"title.{lang}"), path, f"title.{lang}: {problem}")
     ids: dict[str, int] = {}
     for index, section in enumerate(version.sections):
         if section.id in ids:
@@ -272,6 +276,10 @@ def _check_version(
                 path,
                 f"sections[{index}].id: {TITLE_ID!r} is kept for facts that the notice's title states; choose another id",
             )
+        for lang in ("fi", "en"):
+            if section.heading:
+                for problem in link_problems(section.heading[lang]):
+                    run.at(loc(f"sections[{index}].heading.{lang}"), path, f"sections[{index}].heading.{lang}: {problem}")
         if section.heading is None and index > 0:
             run.at(
                 loc(f"sections[{index}]"),
@@ -297,6 +305,8 @@ def _check_version(
 
 def _check_body(run: _Run, path: Path, decoder: Decoder, name: str, body: str) -> None:
     where = decoder.locations.get(name)
+    for problem in link_problems(body):
+        run.at(where, path, f"{name}: {problem}")
     for offset, line in enumerate(body.splitlines()):
         if _TOP_HEADING.match(line):
             line_no = (where.line + 1 + offset) if where else 1

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import functools
 import re
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 import markdown
 import nh3
@@ -122,6 +124,37 @@ def markdown_html(text: str) -> str:
     """
     html = _plain_html(text)
     return sanitize(_python_markdown(text) if html is None else html)
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            self.problems.append(
+                f"image {dict(attrs).get('src') or ''!r}: images are not published; "
+                "describe it in words, or link to it as [text](https://...)"
+            )
+        elif tag == "a":
+            href = (dict(attrs).get("href") or "").strip()
+            scheme = urlsplit(href).scheme.lower() if ":" in href else ""
+            if scheme not in URL_SCHEMES:
+                self.problems.append(
+                    f"link {href!r}: links must be full http://, https:// or mailto: addresses "
+                    "(such as https://www.example.fi/); any other would be published without its address"
+                )
+
+
+def link_problems(text: str) -> list[str]:
+    """What the sanitiser would silently drop from a text's links and images, in words for its author."""
+    if "[" not in text and "<" not in text:
+        return []  # no Markdown link, reference, image or autolink
+    parser = _Links()
+    parser.feed(_python_markdown(text))
+    parser.close()
+    return parser.problems
 
 
 _BLOCK_START = re.compile(r"^(\s*)(?:([0-9]+)\.(?=\s)|([-+*](?=\s)|[#>]))")
