@@ -86,6 +86,41 @@ def test_validate_names_a_link_that_would_lose_its_address(
     )
 
 
+def test_a_capture_with_a_byte_order_mark_is_read_without_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    copy_valid(tmp_path)
+    capture = tmp_path / "data/esimerkki/captures/2024-01-10.txt"
+    capture.write_bytes(b"\xef\xbb\xbf" + capture.read_bytes())  # before its first line, a capture-noise line
+    assert main(["validate"]) == 0
+
+
+def test_captures_are_bounded_and_a_capture_no_version_names_is_reported(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    copy_valid(tmp_path)
+    captures = tmp_path / "data/esimerkki/captures"
+    (captures / "muistiinpanot.md").write_text("Luonnos.\n", encoding="utf-8")
+    assert main(["validate"]) == 1
+    assert capsys.readouterr().err == (
+        "data/esimerkki/captures/muistiinpanot.md:1:1: unexpected file: captures/ holds the captures the versions name "
+        "in source.capture, and this is none of them\n1 error in the data\n"
+    )
+    (captures / "muistiinpanot.md").unlink()
+    capture = captures / "2024-01-10.txt"
+    original = capture.read_text(encoding="utf-8")
+    capture.write_text(original + "Pitkä " * 200_000, encoding="utf-8")
+    assert main(["validate"]) == 1
+    err = capsys.readouterr().err
+    assert "source.capture: 'captures/2024-01-10.txt' is 1,400,3" in err and "a capture may be at most 1,000,000 bytes" in err
+    capture.write_text(original + "Pitkä " * 500 + "\n", encoding="utf-8")
+    assert main(["validate"]) == 1
+    err = capsys.readouterr().err
+    assert "or out of order: 'Pitkä Pitkä" in err and "…'" in err and len(err) < 500
+
+
 def test_validate_rejects_an_empty_capture(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

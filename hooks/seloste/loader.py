@@ -18,7 +18,7 @@ from .fidelity import compare, shorten
 from .model import Archive, Organisation, OrganisationRecord, Version, VersionRecord
 from .render import link_problems
 from .types import SLUG_PATTERN
-from .yamlsource import YamlFileError, read_yaml
+from .yamlsource import MAX_BYTES, YamlFileError, read_yaml
 
 ORGANISATION_FILE = "organisation.yaml"
 CAPTURES_DIR = "captures"
@@ -135,6 +135,8 @@ def _load_organisation(run: _Run, folder: Path) -> OrganisationRecord | None:
         _check_version(run, path, record, decoder, previous[0] if previous else None, first=not versions)
         versions.append(record)
         previous = (record, decoder)
+    if len(run.errors) == failed_before:  # every version read as it should be: a capture none names is left over
+        _check_captures(run, folder, versions)
 
     if len(run.errors) > failed_before or organisation is None:
         return None
@@ -185,8 +187,12 @@ def _capture(run: _Run, folder: Path, path: Path, version: Version, decoder: Dec
             f"source.capture: file {name!r} not found next to this version (expected {CAPTURES_DIR}/<date>.txt)",
         )
         return None
+    raw = capture.read_bytes()
+    if len(raw) > MAX_BYTES:
+        run.at(where, path, f"source.capture: {name!r} is {len(raw):,} bytes; a capture may be at most {MAX_BYTES:,} bytes")
+        return None
     try:
-        text = capture.read_bytes().decode("utf-8")
+        text = raw.decode("utf-8").removeprefix("\ufeff")  # a byte-order mark is the editor's, not the notice's
     except UnicodeDecodeError:
         run.at(where, path, f"source.capture: {name!r} is not UTF-8 text")
         return None
@@ -194,6 +200,19 @@ def _capture(run: _Run, folder: Path, path: Path, version: Version, decoder: Dec
         run.at(where, path, f"source.capture: {name!r} is empty; it must hold the notice as it was captured")
         return None
     return text
+
+
+def _check_captures(run: _Run, folder: Path, versions: list[VersionRecord]) -> None:
+    captures = folder / CAPTURES_DIR
+    if not captures.is_dir():
+        return
+    named = {(folder / v.version.source.capture).resolve() for v in versions if v.version.source.capture}
+    for entry in sorted(captures.iterdir()):
+        if not entry.name.startswith(".") and entry.resolve() not in named:
+            run.error(
+                entry,
+                "unexpected file: captures/ holds the captures the versions name in source.capture, and this is none of them",
+            )
 
 
 def _check_fidelity(run: _Run, folder: Path, path: Path, record: VersionRecord, decoder: Decoder) -> None:
@@ -208,7 +227,7 @@ def _check_fidelity(run: _Run, folder: Path, path: Path, record: VersionRecord, 
             DataError(
                 Location(capture, sentence.line, 1),
                 f"this sentence of the original is missing from {folder.name}/{path.name}'s Finnish text, "
-                f"or out of order: {sentence.text!r}",
+                f"or out of order: {shorten(sentence.text)!r}",
             )
         )
     for extra in extras:
