@@ -121,6 +121,21 @@ def test_captures_are_bounded_and_a_capture_no_version_names_is_reported(
     assert "or out of order: 'Pitkä Pitkä" in err and "…'" in err and len(err) < 500
 
 
+def test_two_organisations_with_one_business_id_are_reported(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    copy_valid(tmp_path)
+    copy_valid(tmp_path, slug="kopio")
+    assert main(["validate"]) == 1
+    organisation = (tmp_path / "data/kopio/organisation.yaml").read_text(encoding="utf-8")
+    line = organisation[: organisation.index("business_id:")].count("\n") + 1
+    assert capsys.readouterr().err == (
+        f"data/kopio/organisation.yaml:{line}:14: business_id: 1783913-6 is already the business ID of 'esimerkki'; "
+        "an organisation has one folder, with all its notices' versions\n1 error in the data\n"
+    )
+
+
 def test_validate_rejects_an_empty_capture(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

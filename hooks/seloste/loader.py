@@ -59,6 +59,8 @@ def load_archive(data_dir: Path, root: Path | None = None) -> Archive:
         raise DataErrors(run.errors)
     records: list[OrganisationRecord] = []
     folded: dict[str, Path] = {}
+    ids: dict[str, str] = {}
+    """Business IDs, to the organisation that has each."""
     for entry in sorted(data_dir.iterdir()):
         if entry.is_file():
             if entry.name not in ALLOWED_TOP_FILES:
@@ -73,8 +75,19 @@ def load_archive(data_dir: Path, root: Path | None = None) -> Archive:
         folded[key] = entry
         if not _slug_ok(run, entry):
             continue
-        record = _load_organisation(run, entry)
-        if record is not None:
+        loaded = _load_organisation(run, entry)
+        if loaded is not None:
+            record, where = loaded
+            business_id = record.organisation.business_id
+            if business_id in ids:
+                run.at(
+                    where,
+                    entry / ORGANISATION_FILE,
+                    f"business_id: {business_id} is already the business ID of {ids[business_id]!r}; "
+                    "an organisation has one folder, with all its notices' versions",
+                )
+            elif business_id:
+                ids[business_id] = record.slug
             records.append(record)
     if run.errors:
         raise DataErrors(run.errors)
@@ -96,14 +109,17 @@ def _slug_ok(run: _Run, folder: Path) -> bool:
     return True
 
 
-def _load_organisation(run: _Run, folder: Path) -> OrganisationRecord | None:
+def _load_organisation(run: _Run, folder: Path) -> tuple[OrganisationRecord, Location | None] | None:
+    """The organisation's record, and where its business ID is written."""
     failed_before = len(run.errors)
     org_file = folder / ORGANISATION_FILE
     organisation: Organisation | None = None
+    business_id_at: Location | None = None
     if not org_file.is_file():
         run.error(folder, f"missing {ORGANISATION_FILE}: every organisation folder needs one")
     else:
-        organisation, _ = _decode(run, org_file, Organisation)
+        organisation, org_decoder = _decode(run, org_file, Organisation)
+        business_id_at = org_decoder.locations.get("business_id")
 
     version_files: list[tuple[dt.date, Path]] = []
     for entry in sorted(folder.iterdir()):
@@ -140,7 +156,7 @@ def _load_organisation(run: _Run, folder: Path) -> OrganisationRecord | None:
 
     if len(run.errors) > failed_before or organisation is None:
         return None
-    return OrganisationRecord(slug=folder.name, organisation=organisation, versions=tuple(versions))
+    return OrganisationRecord(slug=folder.name, organisation=organisation, versions=tuple(versions)), business_id_at
 
 
 _decoded: dict[tuple[str, str, type], tuple[tuple[int, int], object, Decoder, DataError | None]] = {}
