@@ -28,11 +28,28 @@ def make_data(
     folder = root / "data" / slug
     (folder / "captures").mkdir(parents=True, exist_ok=True)
     org_text = organisation if organisation is not None else (FIXTURES / "invalid/organisation/_base.yaml").read_text()
+    if slug != SLUG:  # two organisations cannot share a business ID
+        org_text = org_text.replace(BUSINESS_ID, business_id_for(slug))
     version_text = version if version is not None else (FIXTURES / "invalid/version/_base.yaml").read_text()
     (folder / "organisation.yaml").write_text(org_text, encoding="utf-8")
     (folder / f"{version_id}.yaml").write_text(version_text, encoding="utf-8")
     (folder / "captures" / f"{VERSION}.txt").write_text(capture_for(version_text), encoding="utf-8")
     return root / "data"
+
+
+BUSINESS_ID = "1783913-6"
+"""The fixture organisation's business ID."""
+
+
+def business_id_for(slug: str) -> str:
+    """A valid business ID (Y-tunnus) of its own for a test organisation other than the fixture's."""
+    number = int.from_bytes(slug.encode("utf-8"), "big") % 9_000_000 + 1_000_000
+    while True:
+        digits = [int(c) for c in str(number)]
+        remainder = sum(d * w for d, w in zip(digits, (7, 9, 10, 5, 8, 4, 2), strict=True)) % 11
+        if remainder != 1 and number != 1783913:
+            return f"{number}-{0 if remainder == 0 else 11 - remainder}"
+        number += 1
 
 
 def capture_for(version_text: str) -> str:
@@ -56,5 +73,8 @@ def copy_valid(root: Path, slug: str = SLUG) -> Path:
     (folder / "captures").mkdir(parents=True, exist_ok=True)
     for name in ("organisation.yaml", "2024-01-10.yaml", "2024-06-01.yaml"):
         shutil.copy(FIXTURES / "valid" / name, folder / name)
+    if slug != SLUG:
+        organisation = folder / "organisation.yaml"
+        organisation.write_text(organisation.read_text(encoding="utf-8").replace(BUSINESS_ID, business_id_for(slug)))
     shutil.copy(FIXTURES / "valid" / "2024-01-10.txt", folder / "captures" / "2024-01-10.txt")
     return root / "data"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from datadir import capture_for, copy_valid, make_data
+from datadir import business_id_for, capture_for, copy_valid, make_data
 from seloste.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -127,6 +127,9 @@ def test_two_organisations_with_one_business_id_are_reported(
     monkeypatch.chdir(tmp_path)
     copy_valid(tmp_path)
     copy_valid(tmp_path, slug="kopio")
+    assert main(["validate"]) == 0
+    organisation = tmp_path / "data/kopio/organisation.yaml"
+    organisation.write_text(organisation.read_text(encoding="utf-8").replace(business_id_for("kopio"), "1783913-6"))
     assert main(["validate"]) == 1
     organisation = (tmp_path / "data/kopio/organisation.yaml").read_text(encoding="utf-8")
     line = organisation[: organisation.index("business_id:")].count("\n") + 1
