@@ -203,3 +203,11 @@ def test_a_comparison_keeps_its_pair_and_view_across_languages_and_shows_a_rever
     page.locator("button[data-view=side]").click()
     page.locator("#sl-compare-form button[type=submit]").click()
     page.wait_for_url(site_url + "planeetta-internet/compare/?from=2010-06-15&to=2022-03-21&view=side")
+
+
+def test_changed_facts_name_a_list_entry_by_its_text_and_label_its_parts(page: Page, site_url: str) -> None:
+    page.goto(site_url + "en/planeetta-internet/compare/?from=2010-06-15&to=2018-06-07")
+    page.wait_for_selector("#sl-diff[data-ready]")
+    row = page.locator(".sl-diff__fact", has_text="Cookies and tracking")
+    assert row.locator("th").inner_text() == "Cookies and tracking – cookies"
+    assert row.locator("ins").inner_text() == "purpose: analytics"

@@ -155,4 +155,5 @@ def test_facts_fixture_versions_compare_field_by_field_without_quotes(version: V
     assert diff_facts(facts_text(version.facts, "fi"), facts_text(after.facts, "fi")) == []
     longer = dataclasses.replace(version.facts.retention[0], period=quote("kuusi vuotta"))
     (change,) = diff_facts(facts_text(version.facts, "fi"), facts_text(with_facts(version, retention=(longer,)).facts, "fi"))
-    assert (change.field, change.kind, change.old, change.new) == ("retention", "changed", "viisi vuotta", "kuusi vuotta")
+    expected = ("retention", "changed", "säilytysaika: viisi vuotta", "säilytysaika: kuusi vuotta")
+    assert (change.field, change.kind, change.old, change.new) == expected

@@ -235,6 +235,12 @@ def test_report_between_two_versions(capsys: pytest.CaptureFixture[str]) -> None
     assert main(["report", "--data", data, "planeetta-internet", "2019-01-01", "2022-03-21"]) == 2
     assert "planeetta-internet has no version 2019-01-01; its versions are 2010-06-15, 2018-06-07" in capsys.readouterr().err
     assert main(["report", "--data", data, "midare"]) == 2
+    capsys.readouterr()
+    assert main(["report", "--data", data, "planeetta-internet", "2010-06-15", "2018-06-07"]) == 0
+    report = capsys.readouterr().out
+    # a list entry is named by its own text (here 'cookies'), its other parts each by their label
+    assert "| Cookies and tracking – cookies | added |  | purpose: analytics |" in report
+    assert "| Käsittelyn tarkoitukset – markkinointi | poistettu | oikeusperuste: ei kerrottu |  |" in report
 
 
 @pytest.mark.parametrize("command", ["validate", "check", "changes", "report", "new-organisation", "new-version", "schema"])

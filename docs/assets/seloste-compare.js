@@ -664,7 +664,8 @@
     const d = ui.diff;
     const rows = facts.map(([field, item, kind, oldValue, newValue]) => {
       const name = ui.fields[field] || field;
-      const what = item ? name + " – " + (ui.fields[item] || item) : name;
+      // A list fact's entry is named by its own text; a single fact's part by the part's label.
+      const what = item ? name + " – " + (ui.list_facts.includes(field) ? item : ui.fields[item] || item) : name;
       return el("tr", { class: "sl-diff__fact sl-diff__fact--" + kind }, [
         el("th", { scope: "row", text: what }),
         el("td", { text: d["fact_" + kind] }),

@@ -463,6 +463,9 @@ _KEY_FIELDS: dict[str, str] = {
 }
 """What identifies an entry of a list fact across versions."""
 
+LIST_FACTS = frozenset(_KEY_FIELDS)
+"""The facts that are lists: a change names the entry by its identifying text, not by a field."""
+
 
 _NOT_SHOWN = frozenset({"section", "quote"})
 """Evidence, not content: a fact changes when what it says changes, not where or in which words."""
@@ -507,8 +510,17 @@ def _key(name: str, item: Any, lang: str) -> str:
 def fact_line(name: str, item: Any, lang: str) -> tuple[str, str]:
     """One fact as a reader of ``lang`` reads it: (what, details), e.g. ('asiakaspalvelu', 'sopimus')."""
     if name in _KEY_FIELDS:
-        return _key(name, item, lang), _display(item, lang, frozenset({_KEY_FIELDS[name]})) or ""
+        return _key(name, item, lang), _details(item, lang, _KEY_FIELDS[name])
     return _display(item, lang) or "", ""
+
+
+def _details(item: Any, lang: str, key: str) -> str:
+    """What a list entry says beyond its identifying text, each part named: 'legal basis: consent'."""
+    if not dataclasses.is_dataclass(item):
+        return ""
+    names = labels(lang)["fact_fields"]
+    parts = ((f.name, field_text(item, f.name, lang)) for f in dataclasses.fields(item) if f.name not in _NOT_SHOWN | {key})
+    return ", ".join(f"{names.get(name, name)}: {text}" for name, text in parts if text)
 
 
 def facts_text(facts: Facts, lang: str) -> FactsText:

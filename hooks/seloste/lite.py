@@ -31,6 +31,7 @@ import jinja2.bccache
 from .checklist import ChecklistView, checklist_view
 from .compact import compact_html
 from .csp import with_csp
+from .diff import LIST_FACTS
 from .labels import format_date, labels
 from .model import LANGUAGES, Archive, Facts, OrganisationRecord
 from .opendata import open_data_file
@@ -345,7 +346,12 @@ def _history_rows(record: OrganisationRecord, lang: str) -> tuple[HistoryRow, ..
 @functools.cache
 def _ui(lang: str) -> dict[str, Any]:
     t = labels(lang)
-    return {"diff": t["diff"], "fields": t["fact_fields"], "fact_order": [f.name for f in dataclasses.fields(Facts)]}
+    return {
+        "diff": t["diff"],
+        "fields": t["fact_fields"],
+        "fact_order": [f.name for f in dataclasses.fields(Facts)],
+        "list_facts": sorted(LIST_FACTS),
+    }
 
 
 def render_lite_pages(archive: Archive, lang: str, renderer: LiteRenderer) -> Iterator[tuple[str, str | bytes]]:

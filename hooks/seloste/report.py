@@ -14,7 +14,7 @@ from typing import Literal
 
 import jinja2
 
-from .diff import Segment, VersionDiff, diff_versions
+from .diff import LIST_FACTS, Segment, VersionDiff, diff_versions
 from .labels import format_date, labels
 from .model import LANGUAGES, Archive, OrganisationRecord, VersionRecord
 
@@ -73,7 +73,9 @@ def _environment() -> jinja2.Environment:
 
 def render_report(items: list[ReportItem], title: str) -> str:
     template = _environment().get_template("report.md")
-    return template.render(items=items, title=title, labels={lang: labels(lang) for lang in LANGUAGES}, languages=LANGUAGES)
+    return template.render(
+        items=items, title=title, labels={lang: labels(lang) for lang in LANGUAGES}, languages=LANGUAGES, list_facts=LIST_FACTS
+    )
 
 
 def comparison(record: OrganisationRecord, old_id: str, new_id: str) -> ReportItem:
