@@ -117,18 +117,21 @@ def test_a_move_is_not_a_deletion_plus_an_addition() -> None:
 def test_facts_changed_field_by_field_in_each_language() -> None:
     fi = [(f.field, f.item, f.kind, f.old, f.new) for f in diff(1, 2, "fi").facts]
     assert fi == [
-        ("recipients", "PostHog", "added", None, "henkilötietojen käsittelijä"),
+        ("recipients", "PostHog", "added", None, "rooli: henkilötietojen käsittelijä"),
         (
             "retention",
             "asiakastiedot",
             "changed",
-            "kymmenen vuotta asiakassuhteen päättymisestä",
-            "viisi vuotta asiakassuhteen päättymisestä",
+            "säilytysaika: kymmenen vuotta asiakassuhteen päättymisestä",
+            "säilytysaika: viisi vuotta asiakassuhteen päättymisestä",
         ),
     ]
     en = [(f.field, f.item, f.kind, f.old, f.new) for f in diff(1, 2, "en").facts]
-    assert en[0] == ("recipients", "PostHog", "added", None, "processor")
-    assert en[1][3:] == ("ten years after the customer relationship ends", "five years after the customer relationship ends")
+    assert en[0] == ("recipients", "PostHog", "added", None, "role: processor")
+    assert en[1][3:] == (
+        "retention period: ten years after the customer relationship ends",
+        "retention period: five years after the customer relationship ends",
+    )
 
 
 def test_finnish_and_english_change_separately() -> None:
