@@ -115,3 +115,15 @@ def test_a_section_the_versions_share_is_stored_once_in_the_versions_file(real_s
     assert sorted(set(used)) == list(range(len(stored["parts"])))  # every part is used
     # 2021-01-26 -> 2022-03-21 changed one section of fifteen: the rest are the same parts
     assert len(set(versions["2021-01-26"]) & set(versions["2022-03-21"])) >= 14
+
+
+def test_a_notice_with_one_version_offers_nothing_to_compare(real_site: Build) -> None:
+    for prefix, note in (("", "vain yksi versio"), ("en/", "only one version")):
+        history = real_site.soup(f"{prefix}midare/history/")
+        assert note in history.select_one(".sl-note").get_text()
+        assert not history.select("input[type=radio]") and not history.select("button[type=submit]")
+        compare = real_site.soup(f"{prefix}midare/compare/")
+        assert note in compare.select_one(".sl-note").get_text()
+        assert compare.select_one("#sl-compare-form") is None
+        several = real_site.soup(f"{prefix}planeetta-internet/history/")
+        assert several.select_one(".sl-note") is None and len(several.select("input[type=radio]")) == 8

@@ -153,6 +153,8 @@ class LiteView:
     redirect_url: str | None = None
     checklist: ChecklistView | None = None
     version_date: DateView | None = None
+    single_version: bool = False
+    """The organisation has one version so far: nothing to compare yet."""
     versions_url: str | None = None
     """The organisation's versions file in this language, with its content hash as query (a new build's file is
     never read from a stale cache); on version and comparison pages."""
@@ -295,6 +297,7 @@ class LiteRenderer:
                 compare_url=site_url(lang, compare_path(slug)),
                 default_from=record.versions[-2].id if len(record.versions) > 1 else record.current.id,
                 default_to=record.current.id,
+                single_version=len(record.versions) == 1,
             )
         options = tuple(
             CompareOption(
@@ -311,6 +314,7 @@ class LiteRenderer:
             default_to=record.current.id,
             versions_url=versions_url,
             ui_url=ui_url,
+            single_version=len(record.versions) == 1,
         )
 
 
