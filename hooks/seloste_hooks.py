@@ -22,7 +22,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from seloste.compact import compact_html
 from seloste.csp import with_csp
 from seloste.errors import DataErrors
-from seloste.lite import BYTECODE_CACHE, LiteRenderer, versioned
+from seloste.lite import BYTECODE_CACHE, LiteRenderer
 from seloste.site import Site, load_site
 from seloste.timing import write_on_exit
 
@@ -119,8 +119,6 @@ def on_post_template(output: str, template_name: str, config) -> str:
 def on_post_build(config) -> None:
     assert _site is not None
     site_dir = Path(config.site_dir)
-    stylesheets = sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / "assets/stylesheets").glob("*.min.css"))
-    script = versioned(site_dir, "assets/seloste-compare.js")
-    renderer = LiteRenderer(Path(config.theme.custom_dir), (*stylesheets, *config.extra_css), (script,), csp=not _serving)
+    renderer = LiteRenderer.for_site(site_dir, Path(config.theme.custom_dir), tuple(config.extra_css), csp=not _serving)
     count = _site.write_extra(config.theme["language"], site_dir, renderer, config.site_url or "")
     log.info("seloste: wrote %d lite pages, versions files and feeds (%s)", count, config.theme["language"])

@@ -43,6 +43,18 @@ class _Subpath(SimpleHTTPRequestHandler):
             return str(Path(self.directory) / "__outside_the_subpath__")
         return super().translate_path("/" + clean[len(PREFIX) :])
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()  # like GitHub Pages: the site's 404 page, with status 404, at any missing address
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
@@ -177,4 +189,26 @@ def test_search_works_under_the_subpath(base_url: str, browser: Browser) -> None
         for hit in hits[:2]:
             with urllib.request.urlopen(urljoin(base_url, hit["url"]), timeout=10) as response:
                 assert response.status == 200
+    page.close()
+
+
+def test_a_missing_address_gets_the_404_page_in_both_languages_with_working_links(base_url: str, browser: Browser) -> None:
+    page = browser.new_page()
+    failed: list[str] = []
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.on("response", lambda response: response.status >= 400 and response.url != missing and failed.append(response.url))
+    missing = base_url + "ei-ole/2020-01-01/"
+    response = page.goto(missing)
+    assert response is not None and response.status == 404
+    assert page.locator("html").get_attribute("lang") == "fi"
+    assert page.locator("h1").inner_text() == "Sivua ei löytynyt"
+    assert page.locator("section[lang=en] h2").inner_text() == "Page not found"
+    header = page.evaluate("getComputedStyle(document.querySelector('.sl-lite__header')).backgroundColor")
+    assert header == "rgb(64, 81, 181)"  # Material's indigo: the site's stylesheets apply
+    assert failed == []  # its stylesheets and icon load from the absolute addresses
+    page.get_by_role("link", name="To the front page in English").click()
+    page.wait_for_url(base_url + "en/")
+    page.go_back()
+    page.get_by_role("link", name="Etusivulle").click()
+    page.wait_for_url(base_url)
     page.close()

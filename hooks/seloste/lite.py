@@ -200,6 +200,13 @@ class LiteRenderer:
         self.csp = csp
         """Give each page its Content-Security-Policy (not in a live-reloading preview, whose script is inline)."""
 
+    @classmethod
+    def for_site(cls, site_dir: Path, templates: Path, extra_css: tuple[str, ...], *, csp: bool) -> LiteRenderer:
+        """A renderer with the built site's stylesheets (Material's, then ``extra_css``) and the comparison script."""
+        material = sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / "assets/stylesheets").glob("*.min.css"))
+        script = versioned(site_dir, "assets/seloste-compare.js")
+        return cls(templates, (*material, *extra_css), (script,), csp=csp)
+
     def render(
         self,
         archive: Archive,
@@ -215,6 +222,13 @@ class LiteRenderer:
         view = self.view(record, plan, versions_url=versions_url, notice=notice, ui_url=ui_url)
         template = self.env.get_template(f"seloste/lite/{plan.kind}.html")
         html = compact_html(template.render(page=view, n=view.notice, t=labels(plan.lang)))
+        return with_csp(html) if self.csp else html
+
+    def not_found_page(self, base: str) -> str:
+        """The site's 404 page, in both languages. GitHub Pages serves it at any address that has no page, so its
+        links are absolute: ``base`` is the site's path (``/seloste/``)."""
+        template = self.env.get_template("seloste/lite/not-found.html")
+        html = compact_html(template.render(base=base, stylesheets=self.stylesheets, fi=labels("fi"), en=labels("en")))
         return with_csp(html) if self.csp else html
 
     def versions_file(self, views: dict[str, NoticeView], lang: str) -> bytes:

@@ -1,0 +1,33 @@
+"""MkDocs adapter: the site's 404 page, in both languages, written once after every language is built.
+
+static-i18n builds the other languages inside the default language's post-build event (at
+priority -100), and each build would leave a 404 page of its own language with the last
+page's language links; this runs after them (-200), once, in the outer build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.plugins import event_priority
+
+from seloste.lite import LiteRenderer
+
+_serving = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
+@event_priority(-200)
+def on_post_build(config) -> None:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:
+        return  # a nested per-language build
+    site_dir = Path(config.site_dir)
+    renderer = LiteRenderer.for_site(site_dir, Path(config.theme.custom_dir), tuple(config.extra_css), csp=not _serving)
+    base = urlsplit(config.site_url or "/").path or "/"
+    (site_dir / "404.html").write_text(renderer.not_found_page(base), encoding="utf-8")
