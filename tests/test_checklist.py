@@ -133,6 +133,10 @@ def test_the_checklist_view_links_each_fact_to_its_section_and_explains_what_is_
     assert "finlex.fi" in outdated.ended_source_url and "Repealed on 1 January 2019" in outdated.explanation
 
 
+def transfer_destination(version: Version):
+    return version.facts.transfers[0].destination
+
+
 def test_glance_lists_every_fact_field_and_labels_bare_choices(version: Version) -> None:
     rows = {row.field: row for row in glance(version.facts, SLUG, "fi")}
     assert list(rows)[:3] == ["controller", "contact", "dpo"] and len(rows) == 14
@@ -141,7 +145,14 @@ def test_glance_lists_every_fact_field_and_labels_bare_choices(version: Version)
     assert (purpose.text, purpose.detail) == ("Asiakassuhteen hoito", "oikeusperuste: sopimus")
     assert purpose.href == "#tietojen-sailytys"
     (transfer,) = rows["transfers"].lines
-    assert transfer.detail == "Yhdysvallat, suojatoimi: EU–USA-tietosuojakehys (Data Privacy Framework)"
+    # the destination names the country already: it is not repeated in the detail
+    assert (transfer.text, transfer.detail) == ("Yhdysvallat", "suojatoimi: EU–USA-tietosuojakehys (Data Privacy Framework)")
+    elsewhere = dataclasses.replace(transfer_destination(version), fi="palveluntarjoajan palvelimille")
+    moved = dataclasses.replace(version.facts.transfers[0], destination=elsewhere)
+    (line,) = next(
+        r for r in glance(dataclasses.replace(version.facts, transfers=(moved,)), SLUG, "fi") if r.field == "transfers"
+    ).lines
+    assert line.detail == "Yhdysvallat, suojatoimi: EU–USA-tietosuojakehys (Data Privacy Framework)"
     (cookie,) = glance(version.facts, SLUG, "en")[11].lines
     assert (cookie.text, cookie.detail) == ("Google Analytics", "purpose: analytics")
 

@@ -209,6 +209,8 @@ def to_line(field_name: str, item: Any, slug: str, lang: str) -> FactLine:
     choice = _LABELLED_CHOICE.get(field_name)
     if choice:
         country = field_text(item, "country", lang) if hasattr(item, "country") else None
+        if country and country.casefold() in text.casefold():
+            country = None  # the text names it already: "Yhdysvallat", not "Yhdysvallat (Yhdysvallat, ...)"
         labelled = f"{labels(lang)['fact_fields'][choice]}: {field_text(item, choice, lang)}"
         detail = ", ".join(p for p in (country, labelled) if p)
     return FactLine(text=text, detail=detail, href=section_anchor(item.section, slug))
