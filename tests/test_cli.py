@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -221,6 +222,16 @@ def test_new_version_starts_from_the_latest(
     assert "source.capture: file 'captures/2025-02-01.txt' not found next to this version" in capsys.readouterr().err
     (tmp_path / "data/esimerkki/captures/2025-02-01.txt").write_text(capture_for(filled), encoding="utf-8")
     assert main(["validate"]) == 0
+
+
+def test_new_version_keeps_the_capture_noise_of_the_latest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    assert main(["new-version", "micro-magic", "--date", "2027-01-04"]) == 0
+    created = (tmp_path / "data/micro-magic/2027-01-04.yaml").read_text(encoding="utf-8")
+    assert "  capture: captures/2027-01-04.txt\n  capture_noise:\n    - Hyppää sisältöön\n" in created
 
 
 def test_report_between_two_versions(capsys: pytest.CaptureFixture[str]) -> None:

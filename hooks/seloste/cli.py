@@ -213,6 +213,8 @@ def _new_version(data: Path, record, date: dt.date) -> int:
     version["recorded_date"] = dt.date.today().isoformat()
     source = {"url": latest.version.source.url} if latest.version.source.url else {}
     version["source"] = {**source, "capture": f"captures/{date.isoformat()}.txt"}
+    if latest.version.source.capture_noise:  # the same site's chrome (a skip link, a cookie banner) is likely there again
+        version["source"]["capture_noise"] = list(latest.version.source.capture_noise)
     version["change"] = {"kind": "", "summary": {"fi": "", "en": ""}}
     ordered = {key: version[key] for key in ("recorded_date", "source", "change") if key in version}
     ordered.update({key: value for key, value in version.items() if key not in ordered})
