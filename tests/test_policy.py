@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from datadir import SLUG, copy_valid, make_data
+from datadir import SLUG, capture_for, copy_valid, make_data
 from seloste.cli import main
 
 V1, V2 = "2024-01-10", "2024-06-01"
@@ -42,14 +42,21 @@ def check(capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
     return code, captured.err or captured.out
 
 
-def add_version(repo: Path, date: str, edit: dict[str, str]) -> Path:
+def add_version(repo: Path, date: str, edit: dict[str, str], *, capture: bool = True) -> Path:
     text = version_file(repo).read_text(encoding="utf-8")
     for old, new in edit.items():
         assert old in text
         text = text.replace(old, new)
     path = version_file(repo, date)
-    path.write_text(text, encoding="utf-8")
+    path.write_text(with_capture(repo, path, text) if capture else text, encoding="utf-8")
     return path
+
+
+def with_capture(repo: Path, path: Path, text: str) -> str:
+    """The version's text naming its capture, which is written beside it (a new version comes with one)."""
+    name = f"captures/{path.stem}.txt"
+    (path.parent / name).write_text(capture_for(text), encoding="utf-8")
+    return text.replace("\nsource:\n", f"\nsource:\n  capture: {name}\n", 1)
 
 
 FI_BODY = 'fi: "Säilytämme tietoja viisi vuotta. Käytämme Google Analyticsia.'
@@ -124,6 +131,8 @@ def test_a_repository_without_data_on_the_base_treats_everything_as_new(
     git(tmp_path, "add", "-A")
     git(tmp_path, "commit", "-q", "-m", "empty")
     copy_valid(tmp_path)
+    second = version_file(tmp_path)
+    second.write_text(with_capture(tmp_path, second, second.read_text(encoding="utf-8")), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert check(capsys)[0] == 0
 
@@ -195,8 +204,18 @@ def test_a_finnish_change_needs_its_english(repo: Path, capsys: pytest.CaptureFi
     add_version(repo, "2024-09-01", {key: value for key, value in NEW_VERSION.items() if key != EN_BODY})
     assert check(capsys) == (
         1,
-        "data/esimerkki/2024-09-01.yaml:31:7: sections[1].body: the Finnish text changed but the English did not; "
+        "data/esimerkki/2024-09-01.yaml:32:7: sections[1].body: the Finnish text changed but the English did not; "
         "update the translation, or declare 'translation: pending' on this version\n1 error in the data\n",
+    )
+
+
+def test_a_new_version_comes_with_its_capture(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    add_version(repo, "2024-09-01", NEW_VERSION, capture=False)
+    assert check(capsys) == (
+        1,
+        "data/esimerkki/2024-09-01.yaml:4:3: source: a new version needs its original capture: save the notice "
+        "as published in captures/2024-09-01.txt and name it here (capture: captures/2024-09-01.txt)\n"
+        "1 error in the data\n",
     )
 
 

@@ -2,7 +2,8 @@
 
 - A published version is never edited or deleted, except by a declared correction: an
   entry in its ``corrections`` with the date and the reason, which the site shows.
-- A published version's capture never changes: it is the provenance.
+- A published version's capture never changes: it is the provenance. A new version comes
+  with its capture.
 - A new version is dated after the latest published version of its organisation.
 - A change to a Finnish text needs its English counterpart, unless the version declares
   ``translation: pending`` (the English pages then say so).
@@ -32,9 +33,21 @@ def check_change(base: Archive, head: Archive, data_dir: Path, root: Path | None
             continue
         errors += _check_organisation(published, current, data_dir, root)
     published_slugs = {r.slug for r in base.organisations}
+    published = {(r.slug, v.id) for r in base.organisations for v in r.versions}
     for record in head.organisations:
         if record.slug not in published_slugs:
             errors += _check_translations(record, set(), data_dir, root)
+        for version in record.versions:
+            if (record.slug, version.id) not in published and version.version.source.capture is None:
+                errors.append(
+                    _located(
+                        data_dir / record.slug / f"{version.id}.yaml",
+                        root,
+                        "source",
+                        "a new version needs its original capture: save the notice as published in "
+                        f"captures/{version.id}.txt and name it here (capture: captures/{version.id}.txt)",
+                    )
+                )
     return sorted(errors)
 
 
