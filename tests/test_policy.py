@@ -209,6 +209,19 @@ def test_a_finnish_change_needs_its_english(repo: Path, capsys: pytest.CaptureFi
     )
 
 
+def test_a_paragraph_left_untranslated_is_found(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit = dict(NEW_VERSION)
+    edit[FI_BODY] = FI_BODY.replace("Säilytämme tietoja viisi", "Siirrämme tietoja Yhdysvaltoihin.\\n\\nSäilytämme tietoja kolme")
+    add_version(repo, "2024-09-01", edit)
+    code, out = check(capsys)
+    assert code == 1
+    assert out.endswith(
+        ": sections[1].body: the English has 1 paragraph, the Finnish 2 paragraphs; translate each paragraph and list "
+        "item as one of its own, in the same order (or declare 'translation: pending' on this version)\n1 error in the data\n"
+    )
+    assert out.startswith("data/esimerkki/2024-09-01.yaml:")
+
+
 def test_a_new_version_comes_with_its_capture(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     add_version(repo, "2024-09-01", NEW_VERSION, capture=False)
     assert check(capsys) == (
