@@ -28,6 +28,8 @@ def on_post_build(config) -> None:
     if i18n is not None and i18n.building:
         return  # a nested per-language build
     site_dir = Path(config.site_dir)
-    renderer = LiteRenderer.for_site(site_dir, Path(config.theme.custom_dir), tuple(config.extra_css), csp=not _serving)
+    renderer = LiteRenderer.for_site(
+        site_dir, Path(config.theme.custom_dir), tuple(config.extra_css), csp=not _serving, palettes=config.theme["palette"]
+    )
     base = urlsplit(config.site_url or "/").path or "/"
     (site_dir / "404.html").write_text(renderer.not_found_page(base), encoding="utf-8")

@@ -119,6 +119,8 @@ def on_post_template(output: str, template_name: str, config) -> str:
 def on_post_build(config) -> None:
     assert _site is not None
     site_dir = Path(config.site_dir)
-    renderer = LiteRenderer.for_site(site_dir, Path(config.theme.custom_dir), tuple(config.extra_css), csp=not _serving)
+    renderer = LiteRenderer.for_site(
+        site_dir, Path(config.theme.custom_dir), tuple(config.extra_css), csp=not _serving, palettes=config.theme["palette"]
+    )
     count = _site.write_extra(config.theme["language"], site_dir, renderer, config.site_url or "")
     log.info("seloste: wrote %d lite pages, versions files and feeds (%s)", count, config.theme["language"])

@@ -211,3 +211,25 @@ def test_changed_facts_name_a_list_entry_by_its_text_and_label_its_parts(page: P
     row = page.locator(".sl-diff__fact", has_text="Cookies and tracking")
     assert row.locator("th").inner_text() == "Cookies and tracking – cookies"
     assert row.locator("ins").inner_text() == "purpose: analytics"
+
+
+def test_lite_pages_follow_the_readers_colour_scheme(browser: Browser, site_url: str) -> None:
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    dark = browser.new_context(color_scheme="dark")
+    page = dark.new_page()
+    for path in ("planeetta-internet/history/", "en/planeetta-internet/2018-06-07/", "en/infocrea/checklist/"):
+        page.goto(site_url + path)
+        assert page.evaluate(scheme) == "slate", path  # the system's dark scheme, as on the Material pages
+    dark.close()
+    light = browser.new_context(color_scheme="light")
+    page = light.new_page()
+    page.goto(site_url + "planeetta-internet/history/")
+    assert page.evaluate(scheme) == "default"
+    page.goto(site_url + "planeetta-internet/")
+    page.locator("label[for=__palette_1]").click()  # the reader picks the dark scheme on a Material page
+    assert page.evaluate(scheme) == "slate"
+    page.goto(site_url + "en/planeetta-internet/compare/")
+    assert page.evaluate(scheme) == "slate"  # and keeps it on the lite pages of both languages
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background != "rgb(255, 255, 255)"
+    light.close()

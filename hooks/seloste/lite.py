@@ -118,6 +118,10 @@ class Chrome:
     stylesheets: tuple[str, ...]
     scripts: tuple[str, ...] = ()
     noindex: bool = False
+    palette_script: str | None = None
+    """The script that applies the reader's colour scheme (``assets/seloste-palette.js``)."""
+    palettes: tuple[dict[str, str], ...] = ()
+    """The site's colour palettes: media query, scheme, primary and accent colour."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -186,7 +190,16 @@ BYTECODE_CACHE = MemoryBytecodeCache()
 class LiteRenderer:
     """Renders lite pages with the templates of ``overrides/``; autoescape is on."""
 
-    def __init__(self, templates: Path, stylesheets: tuple[str, ...], scripts: tuple[str, ...], *, csp: bool = True) -> None:
+    def __init__(
+        self,
+        templates: Path,
+        stylesheets: tuple[str, ...],
+        scripts: tuple[str, ...],
+        *,
+        csp: bool = True,
+        palette_script: str | None = None,
+        palettes: tuple[dict[str, str], ...] = (),
+    ) -> None:
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates),
             autoescape=True,
@@ -199,13 +212,29 @@ class LiteRenderer:
         self.scripts = scripts
         self.csp = csp
         """Give each page its Content-Security-Policy (not in a live-reloading preview, whose script is inline)."""
+        self.palette_script = palette_script
+        self.palettes = palettes
 
     @classmethod
-    def for_site(cls, site_dir: Path, templates: Path, extra_css: tuple[str, ...], *, csp: bool) -> LiteRenderer:
-        """A renderer with the built site's stylesheets (Material's, then ``extra_css``) and the comparison script."""
+    def for_site(
+        cls, site_dir: Path, templates: Path, extra_css: tuple[str, ...], *, csp: bool, palettes: Any = ()
+    ) -> LiteRenderer:
+        """A renderer with the built site's stylesheets (Material's, then ``extra_css``), the comparison script, and
+        the site's colour palettes (MkDocs' ``theme.palette``: one mapping or a list of them)."""
         material = sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / "assets/stylesheets").glob("*.min.css"))
         script = versioned(site_dir, "assets/seloste-compare.js")
-        return cls(templates, (*material, *extra_css), (script,), csp=csp)
+        options = [palettes] if isinstance(palettes, dict) else list(palettes or ())
+        kept = tuple(
+            {key: str(option[key]) for key in ("media", "scheme", "primary", "accent") if option.get(key)} for option in options
+        )
+        return cls(
+            templates,
+            (*material, *extra_css),
+            (script,),
+            csp=csp,
+            palette_script=versioned(site_dir, "assets/seloste-palette.js"),
+            palettes=kept,
+        )
 
     def render(
         self,
@@ -228,7 +257,16 @@ class LiteRenderer:
         """The site's 404 page, in both languages. GitHub Pages serves it at any address that has no page, so its
         links are absolute: ``base`` is the site's path (``/seloste/``)."""
         template = self.env.get_template("seloste/lite/not-found.html")
-        html = compact_html(template.render(base=base, stylesheets=self.stylesheets, fi=labels("fi"), en=labels("en")))
+        html = compact_html(
+            template.render(
+                base=base,
+                stylesheets=self.stylesheets,
+                palette_script=self.palette_script,
+                palettes=self.palettes,
+                fi=labels("fi"),
+                en=labels("en"),
+            )
+        )
         return with_csp(html) if self.csp else html
 
     def versions_file(self, views: dict[str, NoticeView], lang: str) -> bytes:
@@ -291,6 +329,8 @@ class LiteRenderer:
             stylesheets=self.stylesheets,
             scripts=self.scripts if plan.kind in ("compare", "version") else (),
             noindex=plan.kind in ("compare", "redirect"),
+            palette_script=self.palette_script,
+            palettes=self.palettes,
         )
         if plan.kind == "version":
             notice = notice or version_view(record, record.version(plan.version or ""), lang)
