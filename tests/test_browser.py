@@ -233,3 +233,13 @@ def test_lite_pages_follow_the_readers_colour_scheme(browser: Browser, site_url:
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert background != "rgb(255, 255, 255)"
     light.close()
+
+
+def test_the_facts_table_fits_a_desktop_screen_in_both_languages(browser: Browser, site_url: str) -> None:
+    fits = "(w => w.querySelector('table').scrollWidth <= w.clientWidth)(document.querySelector('.sl-facts-table'))"
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    for path in ("facts/", "en/facts/"):
+        page.goto(site_url + path)
+        assert page.evaluate(fits), path  # no column cut off behind a sideways scroll
+    context.close()

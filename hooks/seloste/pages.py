@@ -108,8 +108,9 @@ class PagePlan:
 
     @property
     def hide(self) -> tuple[str, ...]:
-        """Material's page sidebars to hide: the comparison table needs the width."""
-        return ("toc",) if self.kind == "facts" else ()
+        """Material's page sidebars to hide: the comparison table's seven columns need the width (the site's
+        links stay in the header's menu)."""
+        return ("navigation", "toc") if self.kind == "facts" else ()
 
     @property
     def url(self) -> str:
