@@ -129,11 +129,6 @@ def published_parts(version: Version, lang: str = "fi") -> list[tuple[str, str]]
     return [(name, text) for name, text in parts if text]
 
 
-def published_text(record: VersionRecord, lang: str = "fi") -> str:
-    """The text a reader sees of a version: its title and sections, rendered."""
-    return " ".join(text for _name, text in published_parts(record.version, lang))
-
-
 def compare(record: VersionRecord) -> tuple[list[Sentence], list[Extra]]:
     """Capture sentences missing from the version's Finnish text (or out of order), and Finnish text
     that is not in the capture; ([], []) if faithful or the version has no capture."""
