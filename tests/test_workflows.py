@@ -1,4 +1,5 @@
-"""The GitHub workflows: actionlint passes, and the security rules hold."""
+"""The GitHub workflows: actionlint passes, each job's token has exactly the scopes its steps need, the
+runner's packages exist, and the security rules hold."""
 
 from __future__ import annotations
 
@@ -13,7 +14,36 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+FIXTURES = Path(__file__).parent / "fixtures" / "workflows"
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40}$")
+
+NEEDS: dict[str, dict[str, str]] = {
+    # actions, by owner/name: the GITHUB_TOKEN scopes each needs (from the action's documentation)
+    "actions/checkout": {"contents": "read"},
+    "actions/setup-python": {},
+    "actions/configure-pages": {"pages": "read"},  # GET /repos/{owner}/{repo}/pages for the base URL
+    "actions/upload-pages-artifact": {},
+    "actions/upload-artifact": {},
+    "actions/deploy-pages": {"pages": "write", "id-token": "write"},
+    "peter-evans/create-pull-request": {"contents": "write", "pull-requests": "write"},
+}
+"""Every action a workflow uses must be here: the table grows with the workflows."""
+
+COMMAND_NEEDS: dict[str, dict[str, str]] = {
+    # commands in `run:` steps that use the token
+    r"\bgh pr (create|edit)\b": {"contents": "write", "pull-requests": "write"},
+    r"\bgit push\b": {"contents": "write"},
+}
+
+RUNNERS: dict[str, dict[str, str]] = {
+    # Every label a job runs on, with the packages verified to exist in that Ubuntu release.
+    # ubuntu-24.04 (noble): libvoikko1 4.3.2-1build1 and voikko-fi 2.5-1build1, both in universe
+    # (enabled on GitHub's images), verified in Ubuntu's package archive for noble on 3 December 2026.
+    # ubuntu-latest is not used: it moved to Ubuntu 26.04 in November 2026 and will move again.
+    "ubuntu-24.04": {"libvoikko1": "universe", "voikko-fi": "universe"},
+}
+
+LEVEL = {"none": 0, "read": 1, "write": 2}
 
 
 def load(path: Path) -> dict[str, Any]:
@@ -23,6 +53,54 @@ def load(path: Path) -> dict[str, Any]:
 
 def steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
     return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def needs_of(step: dict[str, Any]) -> dict[str, str]:
+    """The token scopes a step needs; an action missing from NEEDS is an error naming it."""
+    if "uses" in step:
+        action = step["uses"].split("@")[0]
+        if action not in NEEDS:
+            raise LookupError(f"{action}: not in NEEDS; add the token scopes it needs to tests/test_workflows.py")
+        return NEEDS[action]
+    found: dict[str, str] = {}
+    for pattern, scopes in COMMAND_NEEDS.items():
+        if re.search(pattern, step.get("run", "")):
+            for scope, level in scopes.items():
+                found[scope] = max(found.get(scope, "none"), level, key=LEVEL.__getitem__)
+    return found
+
+
+def permission_problems(workflow: dict[str, Any]) -> list[str]:
+    """What is wrong with each job's token: a scope a step needs and the job lacks, or one it has and no step needs.
+
+    A job that declares ``permissions`` gets exactly those (every other scope is ``none``); one that does not
+    gets the workflow's. A job with neither gets GitHub's defaults, which are never least privilege.
+    """
+    problems = []
+    for name, job in workflow["jobs"].items():
+        granted = job.get("permissions", workflow.get("permissions"))
+        if not isinstance(granted, dict):
+            problems.append(f"{name}: declare its permissions (at the job or the workflow), got {granted!r}")
+            continue
+        needed: dict[str, str] = {}
+        for step in job.get("steps", []):
+            for scope, level in needs_of(step).items():
+                needed[scope] = max(needed.get(scope, "none"), level, key=LEVEL.__getitem__)
+        for scope, level in sorted(needed.items()):
+            if LEVEL[granted.get(scope, "none")] < LEVEL[level]:
+                problems.append(f"{name}: needs {scope}: {level}, has {granted.get(scope, 'none')}")
+        for scope, level in sorted(granted.items()):
+            if LEVEL[level] > LEVEL[needed.get(scope, "none")]:
+                problems.append(f"{name}: has {scope}: {level}, which no step needs")
+    return problems
+
+
+def apt_packages(text: str) -> set[str]:
+    """The packages named by ``apt-get install`` in a workflow's or script's text."""
+    found = set()
+    for match in re.finditer(r"apt-get install ([^\n&|;]+)", text):
+        found |= {word for word in match.group(1).split() if not word.startswith(("-", '"', "$"))}
+    return found
 
 
 def test_there_are_two_workflows() -> None:
@@ -84,7 +162,7 @@ def test_main_deploys_with_the_official_pages_actions() -> None:
     workflow = load(ROOT / ".github/workflows/deploy.yml")
     assert workflow["on"]["push"]["branches"] == ["main"]
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
-    assert "permissions" not in build
+    assert build["permissions"] == {"contents": "read", "pages": "read"}
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
     uses = [s.get("uses", "").split("@")[0] for s in build["steps"] + deploy["steps"]]
@@ -96,3 +174,101 @@ def test_main_deploys_with_the_official_pages_actions() -> None:
         "actions/deploy-pages",
     ]
     assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": "false"}
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_each_job_has_exactly_the_token_scopes_its_steps_need(path: Path) -> None:
+    assert permission_problems(load(path)) == []
+
+
+def test_the_scope_check_finds_a_build_job_that_cannot_read_the_pages_site() -> None:
+    # the deploy workflow as it was: configure-pages in a job with only the workflow's contents: read
+    assert permission_problems(load(FIXTURES / "deploy-build-without-pages-read.yml")) == ["build: needs pages: read, has none"]
+
+
+def test_the_scope_check_finds_a_scope_no_step_needs_and_a_command_that_needs_one() -> None:
+    workflow = load(ROOT / ".github/workflows/pull-request.yml")
+    workflow["jobs"]["check"]["permissions"] = {"contents": "read", "pull-requests": "write"}
+    assert permission_problems(workflow) == ["check: has pull-requests: write, which no step needs"]
+    workflow["jobs"]["check"]["steps"].append({"run": 'gh pr create --title "x" --body-file report.md'})
+    assert permission_problems(workflow) == ["check: needs contents: write, has read"]
+    del workflow["jobs"]["check"]["permissions"], workflow["permissions"]
+    assert permission_problems(workflow) == ["check: declare its permissions (at the job or the workflow), got None"]
+
+
+def test_the_scope_check_refuses_an_action_missing_from_its_table() -> None:
+    workflow = load(ROOT / ".github/workflows/pull-request.yml")
+    workflow["jobs"]["check"]["steps"].append({"uses": "someone/something@" + "0" * 40})
+    with pytest.raises(LookupError, match="someone/something: not in NEEDS"):
+        permission_problems(workflow)
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_jobs_run_on_a_pinned_runner_whose_packages_were_verified(path: Path) -> None:
+    workflow = load(path)
+    script = (ROOT / "scripts/install-system-packages").read_text(encoding="utf-8")
+    # what the script may install: chromium only where no browser is found, and GitHub's images have Google Chrome
+    from_script = {p for group in re.findall(r"need\+=\(([^)]*)\)", script) for p in group.split()} - {"chromium"}
+    assert from_script == {"libvoikko1", "voikko-fi"}
+    for name, job in workflow["jobs"].items():
+        assert job["runs-on"] in RUNNERS, f"{name}: runs on {job['runs-on']}, whose packages were not verified"
+        installed = apt_packages("\n".join(step.get("run", "") for step in job.get("steps", [])))
+        if any("make test" in step.get("run", "") for step in job.get("steps", [])):
+            installed |= from_script
+        assert installed <= set(RUNNERS[job["runs-on"]]), f"{name}: {sorted(installed - set(RUNNERS[job['runs-on']]))}"
+
+
+def _toolbox(folder: Path, *browsers: str) -> dict[str, str]:
+    """A PATH holding only what install-system-packages uses, and fake browsers of the given names."""
+    folder.mkdir()
+    for tool in ("grep", "ldconfig"):
+        found = shutil.which(tool) or shutil.which(tool, path="/sbin:/usr/sbin")
+        assert found, tool
+        (folder / tool).symlink_to(found)
+    for browser in browsers:
+        (folder / browser).write_text("#!/bin/sh\n")
+        (folder / browser).chmod(0o755)
+    return {"PATH": str(folder)}
+
+
+@pytest.mark.parametrize(
+    ("browsers", "found"),
+    [
+        (("google-chrome", "chromium"), "google-chrome"),  # a GitHub runner: Google Chrome, and a Chromium snapshot
+        (("chromium",), "chromium"),  # Debian with its chromium
+        ((), None),  # a fresh Debian machine
+    ],
+)
+def test_the_tests_find_the_browser_the_install_script_looks_for(
+    tmp_path: Path, browsers: tuple[str, ...], found: str | None
+) -> None:
+    from browsers import find_browser
+
+    env = _toolbox(tmp_path / "bin", *browsers)
+    assert find_browser(env) == (tmp_path / "bin" / found if found else None)
+    result = subprocess.run(
+        ["/bin/bash", "scripts/install-system-packages", "--dry-run"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert ("chromium" in result.stdout.split()) == (found is None), result.stdout
+    assert find_browser({**env, "SELOSTE_CHROMIUM": "/opt/chrome"}) == Path("/opt/chrome")
+
+
+def test_the_readme_walks_an_operator_through_the_first_deploy() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    publishing = readme.split("## Publishing", 1)[1].split("\n## ", 1)[0]
+    checklist = publishing.split("### First deploy", 1)[1]
+    workflow = load(ROOT / ".github/workflows/deploy.yml")
+    build = workflow["jobs"]["build"]
+    # the checklist's steps, in order
+    steps_named = ["Fork", "Source", "GitHub Actions", "Push", "address", "custom domain", "SELOSTE_SITE_URL"]
+    positions = [checklist.find(word) for word in steps_named]
+    assert -1 not in positions and positions == sorted(positions), dict(zip(steps_named, positions, strict=True))
+    # what it says of the workflow holds: main deploys, the address comes from configure-pages, mkdocs.yml reads it
+    assert workflow["on"]["push"]["branches"] == ["main"] and "`main`" in publishing
+    site_url = next(s["env"]["SELOSTE_SITE_URL"] for s in build["steps"] if "SELOSTE_SITE_URL" in s.get("env", {}))
+    assert site_url == "${{ steps.pages.outputs.base_url }}/"
+    assert "!ENV [SELOSTE_SITE_URL" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    # each missing setting's symptom, as the actions print it
+    for symptom in ("Get Pages site failed", "Invalid deployment branch", "Workflows aren't being run on this forked repository"):
+        assert symptom in " ".join(publishing.split()), symptom
