@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
 import sys
 import threading
 from collections.abc import Iterator
@@ -16,16 +15,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(Path(__file__).parent))
 
+from browsers import NAMES, find_browser  # noqa: E402
 from sitebuild import Build, build  # noqa: E402
 
-CHROMIUM = Path(
-    os.environ.get("SELOSTE_CHROMIUM")
-    or next(
-        (found for name in ("chromium", "google-chrome", "google-chrome-stable") if (found := shutil.which(name))),
-        "/usr/bin/chromium",
-    )
-)
-"""Debian's chromium here; GitHub's runners have Google Chrome; SELOSTE_CHROMIUM overrides."""
+CHROMIUM = find_browser(os.environ)
+"""Google Chrome on GitHub's runners, Debian's chromium elsewhere; SELOSTE_CHROMIUM overrides."""
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -70,7 +64,9 @@ def serve(directory: Path) -> Iterator[str]:
 def browser():
     from playwright.sync_api import sync_playwright
 
-    assert CHROMIUM.exists(), "Debian's chromium is missing: run scripts/install-system-packages (make test does)"
+    assert CHROMIUM is not None and CHROMIUM.exists(), (
+        f"no browser: none of {', '.join(NAMES)} is on PATH; run scripts/install-system-packages (make test does)"
+    )
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
