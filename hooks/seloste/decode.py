@@ -66,6 +66,10 @@ class Decoder:
             if _is_null(node):
                 self.error(node, f"{_label(name)}expected {describe(hint)}, got nothing; leave the key out if there is none")
                 return _MISSING
+            if len(options) > 1:  # a text or a mapping (a single capture, or one per language): chosen by the node's kind
+                (record,) = [a for a in options if dataclasses.is_dataclass(a)]
+                (text,) = [a for a in options if not dataclasses.is_dataclass(a)]
+                return self._decode(node, record if isinstance(node, yaml.MappingNode) else text, name)
             (only,) = options
             return self._decode(node, only, name)
         if origin is tuple:
@@ -180,7 +184,7 @@ class Decoder:
             required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
             if required and field_name not in seen_keys and field_name not in suggested:
                 label = f"{name}.{field_name}" if name else field_name
-                if cls.__name__ in ("Localized", "LocalizedMarkdown"):
+                if cls.__name__ == "Localized":
                     language = {"fi": "Finnish", "en": "English"}[field_name]
                     self.error(node, f"{label}: the {language} text is missing; every text needs both 'fi' and 'en'")
                 else:
@@ -235,8 +239,12 @@ def describe(hint: Any) -> str:
     if hint is str:
         return "text"
     if dataclasses.is_dataclass(hint):
-        if hint.__name__ in ("Localized", "LocalizedMarkdown"):
+        if hint.__name__ == "Localized":
             return "texts in both languages as 'fi:' and 'en:'"
+        if hint.__name__ in ("NoticeText", "NoticeMarkdown"):
+            return "the text by language, as 'fi:' and 'en:' (or 'sv:')"
+        if hint.__name__ == "Captures":
+            return "one capture per language, as 'fi:', 'sv:', 'en:'"
         keys = [f.name for f in dataclasses.fields(hint)]
         return "a mapping with keys " + ", ".join(keys)
     return str(hint)

@@ -1,8 +1,9 @@
 """Facts are only what the text says: each fact is checked against the section it cites.
 
 A fact summarised in our words carries a quote, which must stand word for word in the cited
-section, in Finnish and in English. A fact given as a value (the controller's name, e-mail,
-phone, business ID, address) must itself appear in the cited section's Finnish text.
+section, in every language of the text. A fact given as a value (the controller's name, e-mail,
+phone, business ID, address) must itself appear in the cited section's original text, and a
+contact's role in each language's text.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from .fidelity import html_text, normalize
-from .model import LANGUAGES, Contact, Controller, Facts, Version
+from .model import Contact, Controller, Facts, Version
 from .render import inline_html, markdown_html
 
-LANGUAGE_NAMES = {"fi": "Finnish", "en": "English"}
+LANGUAGE_NAMES = {"fi": "Finnish", "sv": "Swedish", "en": "English"}
 TITLE_ID = "title"
 """What a fact cites as its section when the notice's title states it; no section may take this id."""
 _VERBATIM = ("name", "business_id", "email", "phone")
@@ -73,7 +74,7 @@ def evidence_problems(version: Version) -> list[tuple[str, str]]:
             continue
         quote = getattr(item, "quote", None)
         if quote is not None:
-            for lang in LANGUAGES:
+            for lang in version.text_languages:
                 if normalize(quote[lang]) not in text(section, lang):
                     problems.append(
                         (
@@ -83,7 +84,18 @@ def evidence_problems(version: Version) -> list[tuple[str, str]]:
                         )
                     )
         if isinstance(item, Controller | Contact):
-            problems += _value_problems(name, item, text(section, "fi"))
+            problems += _value_problems(name, item, text(section, version.published_in[0]))
+            role = item.role if isinstance(item, Contact) else None
+            for lang in role.languages if role is not None else ():
+                # casefolded: a role that opens a line is capitalised there ("Yhteyshenkilö ...")
+                if normalize(role[lang]).casefold() not in text(section, lang).casefold():
+                    problems.append(
+                        (
+                            f"facts.{name}.role.{lang}",
+                            f"facts.{name}.role.{lang}: {role[lang]!r} does not appear in the {LANGUAGE_NAMES[lang]} "
+                            f"text of section {section!r}; give the role as it stands there",
+                        )
+                    )
     return problems
 
 

@@ -1,4 +1,4 @@
-"""Is the published Finnish text faithful to the original capture?
+"""Is each text the organisation published faithful to its original capture?
 
 Every sentence of the capture (its capture noise excepted) must appear in the published
 text, in order, and the published text must hold nothing else. The capture is light
@@ -129,13 +129,16 @@ def published_parts(version: Version, lang: str = "fi") -> list[tuple[str, str]]
     return [(name, text) for name, text in parts if text]
 
 
-def compare(record: VersionRecord) -> tuple[list[Sentence], list[Extra]]:
-    """Capture sentences missing from the version's Finnish text (or out of order), and Finnish text
-    that is not in the capture; ([], []) if faithful or the version has no capture."""
-    if record.capture_text is None:
+def compare(record: VersionRecord, lang: str | None = None) -> tuple[list[Sentence], list[Extra]]:
+    """Capture sentences missing from the version's text in ``lang`` (default: the first language it was published
+    in), or out of order, and text in that language that is not in the capture; ([], []) if faithful or the
+    version has no capture in that language."""
+    lang = lang or record.version.published_in[0]
+    capture = record.captures.get(lang)
+    if capture is None:
         return [], []
-    sentences = capture_sentences(record.capture_text, record.version.source.capture_noise)
-    parts = published_parts(record.version)
+    sentences = capture_sentences(capture, record.version.source.capture_noise)
+    parts = published_parts(record.version, lang)
     text = " ".join(part for _name, part in parts)
     missing, spans = _match(sentences, text)
     covered = bytearray(len(text))

@@ -15,7 +15,8 @@ from .decode import Decoder, decode_file
 from .errors import DataError, DataErrors, Location, display_path
 from .evidence import TITLE_ID, evidence_problems, fact_items
 from .fidelity import compare, shorten
-from .model import Archive, Organisation, OrganisationRecord, Version, VersionRecord
+from .languages import NAMES, language_problems, listed
+from .model import Archive, Captures, Organisation, OrganisationRecord, Version, VersionRecord
 from .render import link_problems
 from .types import SLUG_PATTERN
 from .yamlsource import MAX_BYTES, YamlFileError, read_yaml
@@ -146,9 +147,13 @@ def _load_organisation(run: _Run, folder: Path) -> tuple[OrganisationRecord, Loc
         if version is None:
             previous = None
             continue
-        record = VersionRecord(date=date, version=version, capture_text=_capture(run, folder, path, version, decoder))
-        _check_fidelity(run, folder, path, record, decoder)
-        _check_version(run, path, record, decoder, previous[0] if previous else None, first=not versions)
+        languages = language_problems(version)
+        for name, message in languages:
+            run.at(_where(decoder, name), path, message)
+        record = VersionRecord(date=date, version=version, captures=_captures(run, folder, path, version, decoder))
+        if not languages:  # the texts the checks below read are all there
+            _check_fidelity(run, folder, path, record, decoder)
+        _check_version(run, path, record, decoder, previous[0] if previous else None, first=not versions, texts=not languages)
         versions.append(record)
         previous = (record, decoder)
     if len(run.errors) == failed_before:  # every version read as it should be: a capture none names is left over
@@ -182,38 +187,77 @@ def _decode(run: _Run, path: Path, cls: type):
     return value, decoder
 
 
-def _capture(run: _Run, folder: Path, path: Path, version: Version, decoder: Decoder) -> str | None:
-    name = version.source.capture
-    if name is None:
-        return None
-    where = decoder.locations.get("source.capture")
+def _where(decoder: Decoder, name: str) -> Location | None:
+    """Where a field stands, or the nearest enclosing one that is written (a missing key's mapping)."""
+    while name:
+        if name in decoder.locations:
+            return decoder.locations[name]
+        name = name.rsplit(".", 1)[0] if "." in name else ""
+    return None
+
+
+def _captures(run: _Run, folder: Path, path: Path, version: Version, decoder: Decoder) -> dict[str, str]:
+    """The capture of each language the version was published in, read and checked."""
+    capture = version.source.capture
+    published = version.published_in
+    if capture is None:
+        return {}
+    if isinstance(capture, Captures):
+        if set(capture.languages) != set(published):
+            run.at(
+                decoder.locations.get("source.capture"),
+                path,
+                f"source.capture: one capture per language the version was published in ({listed(published)}); "
+                f"got {listed(capture.languages) if capture.languages else 'none'}",
+            )
+            return {}
+    elif len(published) > 1:
+        run.at(
+            decoder.locations.get("source.capture"),
+            path,
+            f"source.capture: this version was published in {listed(published)}: give each language its capture, "
+            + "{"
+            + ", ".join(f"{lang}: captures/<date>.{lang}.txt" for lang in published)
+            + "}",
+        )
+        return {}
+    texts = {}
+    for lang, name in version.source.captures(published).items():
+        field = "source.capture" if isinstance(capture, str) else f"source.capture.{lang}"
+        text = _capture(run, folder, path, name, field, decoder.locations.get(field))
+        if text is not None:
+            texts[lang] = text
+    return texts
+
+
+def _capture(run: _Run, folder: Path, path: Path, name: str, field: str, where: Location | None) -> str | None:
     try:
         capture = (folder / name).resolve()
         exists = capture.is_file()
     except OSError as err:  # a name the file system cannot hold, such as one too long
-        run.at(where, path, f"source.capture: {name[:60]!r}{'...' if len(name) > 60 else ''} cannot be a file ({err.strerror})")
+        run.at(where, path, f"{field}: {name[:60]!r}{'...' if len(name) > 60 else ''} cannot be a file ({err.strerror})")
         return None
     if not capture.is_relative_to(folder.resolve()):
-        run.at(where, path, f"source.capture: {name!r} must stay inside the organisation's folder")
+        run.at(where, path, f"{field}: {name!r} must stay inside the organisation's folder")
         return None
     if not exists:
         run.at(
             where,
             path,
-            f"source.capture: file {name!r} not found next to this version (expected {CAPTURES_DIR}/<date>.txt)",
+            f"{field}: file {name!r} not found next to this version (expected {CAPTURES_DIR}/<date>.txt)",
         )
         return None
     raw = capture.read_bytes()
     if len(raw) > MAX_BYTES:
-        run.at(where, path, f"source.capture: {name!r} is {len(raw):,} bytes; a capture may be at most {MAX_BYTES:,} bytes")
+        run.at(where, path, f"{field}: {name!r} is {len(raw):,} bytes; a capture may be at most {MAX_BYTES:,} bytes")
         return None
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")  # a byte-order mark is the editor's, not the notice's
     except UnicodeDecodeError:
-        run.at(where, path, f"source.capture: {name!r} is not UTF-8 text")
+        run.at(where, path, f"{field}: {name!r} is not UTF-8 text")
         return None
     if not text.strip():
-        run.at(where, path, f"source.capture: {name!r} is empty; it must hold the notice as it was captured")
+        run.at(where, path, f"{field}: {name!r} is empty; it must hold the notice as it was captured")
         return None
     return text
 
@@ -222,7 +266,7 @@ def _check_captures(run: _Run, folder: Path, versions: list[VersionRecord]) -> N
     captures = folder / CAPTURES_DIR
     if not captures.is_dir():
         return
-    named = {(folder / v.version.source.capture).resolve() for v in versions if v.version.source.capture}
+    named = {(folder / name).resolve() for v in versions for name in v.version.source.captures(v.version.published_in).values()}
     for entry in sorted(captures.iterdir()):
         if not entry.name.startswith(".") and entry.resolve() not in named:
             run.error(
@@ -232,32 +276,33 @@ def _check_captures(run: _Run, folder: Path, versions: list[VersionRecord]) -> N
 
 
 def _check_fidelity(run: _Run, folder: Path, path: Path, record: VersionRecord, decoder: Decoder) -> None:
-    """The Finnish text is the capture's, sentence for sentence, in order, with nothing added."""
-    missing, extras = compare(record)
-    name = record.version.source.capture
-    if name is None:
-        return
-    capture = display_path(folder / name, run.root)
-    for sentence in missing:
-        run.errors.append(
-            DataError(
-                Location(capture, sentence.line, 1),
-                f"this sentence of the original is missing from {folder.name}/{path.name}'s Finnish text, "
-                f"or out of order: {shorten(sentence.text)!r}",
+    """Each original language's text is its capture's, sentence for sentence, in order, with nothing added."""
+    names = record.version.source.captures(record.version.published_in)
+    for lang in record.captures:
+        missing, extras = compare(record, lang)
+        name = names[lang]
+        capture = display_path(folder / name, run.root)
+        for sentence in missing:
+            run.errors.append(
+                DataError(
+                    Location(capture, sentence.line, 1),
+                    f"this sentence of the original is missing from {folder.name}/{path.name}'s {NAMES[lang]} text, "
+                    f"or out of order: {shorten(sentence.text)!r}",
+                )
             )
-        )
-    for extra in extras:
-        run.at(
-            decoder.locations.get(extra.name),
-            path,
-            f"{extra.name}: text that is not in the original capture ({name}): {shorten(extra.text)!r}; "
-            "publish the notice's own words only (a note of ours goes in source.note)",
-        )
+        for extra in extras:
+            run.at(
+                decoder.locations.get(extra.name),
+                path,
+                f"{extra.name}: text that is not in the original capture ({name}): {shorten(extra.text)!r}; "
+                "publish the notice's own words only (a note of ours goes in source.note)",
+            )
 
 
 def _check_version(
-    run: _Run, path: Path, record: VersionRecord, decoder: Decoder, previous: VersionRecord | None, *, first: bool
+    run: _Run, path: Path, record: VersionRecord, decoder: Decoder, previous: VersionRecord | None, *, first: bool, texts: bool
 ) -> None:
+    """Dates, the change, sections and facts; the texts' links and the facts' evidence only if ``texts`` are all there."""
     version = record.version
     loc = decoder.locations.get
 
@@ -293,7 +338,8 @@ def _check_version(
     if not first and version.change is None:
         run.error(path, "change: required from the second version on; say what changed (kind and summary)")
 
-    for lang in ("fi", "en"):
+    langs = version.text_languages if texts else ()
+    for lang in langs:
         for problem in link_problems(version.title[lang]):
             run.at(loc(f"title.{lang}"), path, f"title.{lang}: {problem}")
     ids: dict[str, int] = {}
@@ -311,7 +357,7 @@ def _check_version(
                 path,
                 f"sections[{index}].id: {TITLE_ID!r} is kept for facts that the notice's title states; choose another id",
             )
-        for lang in ("fi", "en"):
+        for lang in langs:
             if section.heading:
                 for problem in link_problems(section.heading[lang]):
                     run.at(loc(f"sections[{index}].heading.{lang}"), path, f"sections[{index}].heading.{lang}: {problem}")
@@ -321,7 +367,7 @@ def _check_version(
                 path,
                 f"sections[{index}].heading: required except for an untitled opening section",
             )
-        for lang in ("fi", "en"):
+        for lang in langs:
             _check_body(run, path, decoder, f"sections[{index}].body.{lang}", section.body[lang])
     if not version.sections:
         run.at(loc("sections"), path, "sections: expected at least one section")
@@ -334,8 +380,9 @@ def _check_version(
                 path,
                 f"facts.{name}.section: no section has id {item.section!r}; expected one of: {known}",
             )
-    for name, message in evidence_problems(version):
-        run.at(loc(name) or loc(name.rsplit(".", 1)[0]), path, message)
+    if texts:
+        for name, message in evidence_problems(version):
+            run.at(loc(name) or loc(name.rsplit(".", 1)[0]), path, message)
 
 
 def _check_body(run: _Run, path: Path, decoder: Decoder, name: str, body: str) -> None:

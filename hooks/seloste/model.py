@@ -12,9 +12,19 @@ from typing import Literal
 from .types import BusinessId, CommitId, Country, Email, Markdown, Phone, PostalCode, RelPath, Repository, Slug, Str, Url
 
 LANGUAGES: tuple[str, ...] = ("fi", "en")
-"""Finnish is the original; English is the translation."""
+"""The site's languages: Finnish at the root, English under ``en/``."""
 
 ORIGINAL_LANGUAGE = "fi"
+"""The site's first language, and the language most notices are published in."""
+
+Language = Literal["fi", "sv", "en"]
+"""A language a notice is published in: Finnish, Swedish (Finland's second official language) or English."""
+
+TEXT_LANGUAGES: tuple[Language, ...] = ("fi", "sv", "en")
+
+Reading = Literal["own", "translation", "original"]
+"""Whose text a page in one site language shows: the organisation's own text in that language, the
+archive's translation into it, or (no translation into it) the original in its own language."""
 
 
 def doc(text: str, **kwargs: object) -> dict[str, object]:
@@ -27,24 +37,57 @@ def _f(text: str, **kwargs: object):
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Localized:
-    """A text in both languages."""
+    """The archive's own words (a summary, a fact in brief, a note) in both of the site's languages."""
 
-    fi: Str = _f("Finnish: the original, as published.")
-    en: Str = _f("English: our translation.")
+    fi: Str = _f("Finnish.")
+    en: Str = _f("English.")
 
     def __getitem__(self, lang: str) -> str:
         return str(getattr(self, lang))
+
+
+def _present(text: object) -> tuple[str, ...]:
+    return tuple(lang for lang in TEXT_LANGUAGES if getattr(text, lang) is not None)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
-class LocalizedMarkdown:
-    """A Markdown text in both languages."""
+class NoticeText:
+    """A text of the notice: the organisation's own in each language it published the version in
+    (``published_in``), and the archive's translations."""
 
-    fi: Markdown = _f("Finnish: the original, as published (Markdown).")
-    en: Markdown = _f("English: our translation (Markdown).")
+    fi: Str | None = _f("Finnish.", default=None)
+    sv: Str | None = _f("Swedish: only where the organisation published the notice in Swedish.", default=None)
+    en: Str | None = _f("English.", default=None)
 
     def __getitem__(self, lang: str) -> str:
-        return str(getattr(self, lang))
+        value = getattr(self, lang)
+        if value is None:
+            raise KeyError(lang)
+        return str(value)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages this text is given in, in the order fi, sv, en."""
+        return _present(self)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class NoticeMarkdown:
+    """A Markdown text of the notice, in the languages the version has (as :class:`NoticeText`)."""
+
+    fi: Markdown | None = _f("Finnish (Markdown).", default=None)
+    sv: Markdown | None = _f("Swedish (Markdown): only where the organisation published the notice in Swedish.", default=None)
+    en: Markdown | None = _f("English (Markdown).", default=None)
+
+    def __getitem__(self, lang: str) -> str:
+        value = getattr(self, lang)
+        if value is None:
+            raise KeyError(lang)
+        return str(value)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return _present(self)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -76,19 +119,41 @@ class Organisation:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class Captures:
+    """One original capture per language the organisation published the version in."""
+
+    fi: RelPath | None = _f("The capture of the Finnish original.", default=None)
+    sv: RelPath | None = _f("The capture of the Swedish original.", default=None)
+    en: RelPath | None = _f("The capture of the English original.", default=None)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return _present(self)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Source:
     url: Url | None = _f("Where the notice was published, where known.", default=None)
     repository: Repository | None = _f("Public git repository the version was taken from (owner/name).", default=None)
     path: RelPath | None = _f("Path of the notice inside that repository.", default=None)
     commit: CommitId | None = _f("Commit that introduced this version.", default=None)
-    capture: RelPath | None = _f(
-        "The original capture of this version, relative to the organisation's folder (captures/<date>.txt).",
+    capture: RelPath | Captures | None = _f(
+        "The original capture of this version, relative to the organisation's folder (captures/<date>.txt); "
+        "for a version published in several languages, one per language ({fi: captures/<date>.fi.txt, en: ...}).",
         default=None,
     )
     capture_noise: tuple[Str, ...] = _f(
         "Lines of the capture that are not part of the notice (navigation, forms, metadata).", default=()
     )
     note: Localized | None = _f("What a reader should know about the transcription.", default=None)
+
+    def captures(self, published_in: tuple[str, ...]) -> dict[str, str]:
+        """The capture of each original language, by language: a single capture is the first language's."""
+        if self.capture is None:
+            return {}
+        if isinstance(self.capture, Captures):
+            return {lang: str(getattr(self.capture, lang)) for lang in self.capture.languages}
+        return {published_in[0]: str(self.capture)}
 
 
 ChangeKind = Literal["substantive", "editorial", "translation", "correction"]
@@ -119,8 +184,8 @@ TranslationState = Literal["complete", "pending"]
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Section:
     id: Slug = _f("Stable id of the section, kept across versions; the anchor in URLs.")
-    heading: Localized | None = _f("The section's heading; omitted only for an untitled opening section.", default=None)
-    body: LocalizedMarkdown = _f("The section's text in Markdown.")
+    heading: NoticeText | None = _f("The section's heading; omitted only for an untitled opening section.", default=None)
+    body: NoticeMarkdown = _f("The section's text in Markdown.")
 
 
 # --- structured facts in GDPR Art. 13/14 terms ------------------------------------------
@@ -148,7 +213,7 @@ class Contact:
     """Art. 13(1)(a)-(b): whom to contact about personal data; or the DPO."""
 
     name: Str | None = _f("Person's or unit's name, if stated.", default=None)
-    role: Localized | None = _f("Role or title, if stated.", default=None)
+    role: NoticeText | None = _f("Role or title as stated, in each language of the text.", default=None)
     email: Email | None = _f("E-mail, if stated.", default=None)
     phone: Phone | None = _f("Phone, if stated.", default=None)
     address: Str | None = _f("Address, if stated.", default=None)
@@ -167,7 +232,7 @@ class Purpose:
 
     purpose: Localized = _f("The purpose in a few words.")
     legal_basis: LegalBasis = _f("The Art. 6(1) basis the notice gives for this purpose; not-stated if it gives none.")
-    quote: Localized = _f("Words copied exactly from the section that state this.")
+    quote: NoticeText = _f("Words copied exactly from the section that state this, in each language of the text.")
     section: Slug = _f("Id of the section that states this.")
 
 
@@ -176,7 +241,7 @@ class Stated:
     """A fact stated in words: a data category, a source, the right to complain, ..."""
 
     text: Localized = _f("What the notice says, in a few words.")
-    quote: Localized = _f("Words copied exactly from the section that state this.")
+    quote: NoticeText = _f("Words copied exactly from the section that state this, in each language of the text.")
     section: Slug = _f("Id of the section that states this.")
 
 
@@ -190,7 +255,7 @@ class Recipient:
     name: Localized = _f("Name of the recipient or category of recipients, as stated.")
     role: RecipientRole = _f("Its role.")
     country: Country | None = _f("Country where it processes the data, if stated.", default=None)
-    quote: Localized = _f("Words copied exactly from the section that state this.")
+    quote: NoticeText = _f("Words copied exactly from the section that state this, in each language of the text.")
     section: Slug = _f("Id of the section that states this.")
 
 
@@ -212,7 +277,7 @@ class Transfer:
     destination: Localized = _f("Where the data goes, as stated ('the USA', 'outside the EU/EEA').")
     country: Country | None = _f("The destination as a country code, if the notice names a country.", default=None)
     mechanism: TransferMechanism = _f("The safeguard the notice names; not-stated if none.")
-    quote: Localized = _f("Words copied exactly from the section that state this.")
+    quote: NoticeText = _f("Words copied exactly from the section that state this, in each language of the text.")
     section: Slug = _f("Id of the section that states this.")
 
 
@@ -222,7 +287,7 @@ class Retention:
 
     category: Localized = _f("Which data, as stated.")
     period: Localized = _f("The period or criterion, as stated.")
-    quote: Localized = _f("Words copied exactly from the section that state this.")
+    quote: NoticeText = _f("Words copied exactly from the section that state this, in each language of the text.")
     section: Slug = _f("Id of the section that states this.")
 
 
@@ -245,7 +310,7 @@ class Right:
     """Art. 13(2)(b)-(c): a right of the data subject the notice names."""
 
     right: RightKind = _f("Which right (Art. 15-22 GDPR; withdraw-consent is Art. 7(3)).")
-    quote: Localized = _f("Words copied exactly from the section that state this.")
+    quote: NoticeText = _f("Words copied exactly from the section that state this, in each language of the text.")
     section: Slug = _f("Id of the section that states this.")
 
 
@@ -258,7 +323,7 @@ class Cookie:
 
     tool: Localized = _f("The tool ('Google Analytics') or, if none is named, what is used ('cookies').")
     purpose: CookiePurpose = _f("What it is used for, as stated; not-stated if the notice does not say.")
-    quote: Localized = _f("Words copied exactly from the section that state this.")
+    quote: NoticeText = _f("Words copied exactly from the section that state this, in each language of the text.")
     section: Slug = _f("Id of the section that states this.")
 
 
@@ -277,7 +342,7 @@ class LegalReference:
     """A law or legal instrument the notice cites."""
 
     law: Law = _f("Which law; the archive knows its source and whether it still applies.")
-    quote: Localized = _f("Words copied exactly from the section that cite it.")
+    quote: NoticeText = _f("Words copied exactly from the section that cite it, in each language of the text.")
     section: Slug = _f("Id of the section that cites it.")
 
 
@@ -305,20 +370,41 @@ class Facts:
 class Version:
     """``data/<slug>/<YYYY-MM-DD>.yaml``: one version of an organisation's privacy notice."""
 
+    published_in: tuple[Language, ...] = _f(
+        "The languages the organisation published this version in, each with its own capture; the first is the "
+        "language of a single capture. Texts in these languages are the organisation's own; any other is the archive's "
+        "translation (English always, unless the organisation published English or the translation is pending; "
+        "Finnish for a notice published only in English, optionally).",
+        default=("fi",),
+    )
     stated_date: dt.date | None = _f("The date the notice itself states; omit if it states none.", default=None)
     recorded_date: dt.date = _f("The date this archive recorded the text.")
     source: Source = _f("Where the text comes from.")
     change: Change | None = _f("What changed since the previous version; omitted in the first.", default=None)
     translation: TranslationState = _f(
-        "pending: the Finnish text changed and the English translation is not updated yet (the English pages say so).",
+        "pending: the original changed and the English translation is not updated, or not made, yet (the English "
+        "pages say so and, without one, show the original).",
         default="complete",
     )
     corrections: tuple[Correction, ...] = _f(
         "Corrections made to this version after it was published, oldest first, each with its reason.", default=()
     )
-    title: Localized = _f("The notice's own title.")
+    title: NoticeText = _f("The notice's own title.")
     sections: tuple[Section, ...] = _f("The text, as ordered sections.")
     facts: Facts = _f("Structured facts stated in the text.")
+
+    @property
+    def text_languages(self) -> tuple[str, ...]:
+        """Every language the text is given in: the originals and the archive's translations."""
+        return self.title.languages
+
+    def reading(self, site_lang: str) -> tuple[str, Reading]:
+        """The language of the text a page in ``site_lang`` shows, and whose text that is."""
+        if site_lang in self.published_in:
+            return site_lang, "own"
+        if site_lang in self.text_languages:
+            return site_lang, "translation"
+        return self.published_in[0], "original"
 
 
 # --- the loaded archive ----------------------------------------------------------------
@@ -331,12 +417,17 @@ class VersionRecord:
     date: dt.date
     """The version date: the file name."""
     version: Version
-    capture_text: str | None
-    """The original capture, if the version names one."""
+    captures: dict[str, str] = field(default_factory=dict)
+    """The original capture of each language the version was published in, by language, where it names them."""
 
     @property
     def id(self) -> str:
         return self.date.isoformat()
+
+    @property
+    def capture_text(self) -> str | None:
+        """The capture of the first language the version was published in, if it names one."""
+        return self.captures.get(self.version.published_in[0])
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -62,8 +62,10 @@ def _type(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
         text = next((e for e in typing.get_args(hint)[1:] if isinstance(e, Text)), Text())
         return _text(text)
     if origin in (Union, types.UnionType):
-        (only,) = [a for a in typing.get_args(hint) if a is not type(None)]
-        return _type(only, defs)
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(options) > 1:
+            return {"anyOf": [_type(a, defs) for a in options]}
+        return _type(options[0], defs)
     if origin is tuple:
         return {"type": "array", "items": _type(typing.get_args(hint)[0], defs)}
     if origin is Literal:
