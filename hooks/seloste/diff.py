@@ -294,18 +294,21 @@ def source_hash(*parts: str | None) -> str:
 
 
 def version_text(record: VersionRecord, lang: str) -> VersionText:
+    """The version as a page in ``lang`` shows it: its text in the language that page reads (see Version.reading),
+    its facts in ``lang``."""
     version = record.version
+    text_lang, _reading = version.reading(lang)
     sections = tuple(
         SectionText(
             id=s.id,
-            heading=plain_text(s.heading[lang]) if s.heading else None,
-            blocks=blocks(s.body[lang]),
-            source=source_hash(s.heading[lang] if s.heading else None, s.body[lang]),
+            heading=plain_text(s.heading[text_lang]) if s.heading else None,
+            blocks=blocks(s.body[text_lang]),
+            source=source_hash(s.heading[text_lang] if s.heading else None, s.body[text_lang]),
         )
         for s in version.sections
     )
     return VersionText(
-        id=record.id, title=plain_text(version.title[lang]), sections=sections, facts=facts_text(version.facts, lang)
+        id=record.id, title=plain_text(version.title[text_lang]), sections=sections, facts=facts_text(version.facts, lang)
     )
 
 

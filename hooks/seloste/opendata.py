@@ -53,6 +53,10 @@ def index(archive: Archive) -> dict[str, Any]:
                     "stated_date": v.version.stated_date.isoformat() if v.version.stated_date else None,
                     "recorded_date": v.version.recorded_date.isoformat(),
                     "change": v.version.change.kind if v.version.change else None,
+                    "published_in": list(v.version.published_in),
+                    "readings": {
+                        lang: dict(zip(("language", "whose"), v.version.reading(lang), strict=True)) for lang in LANGUAGES
+                    },
                     "current": current,
                     "pages": {
                         lang: site_url(lang, notice_path(record.slug) if current else version_path(record.slug, v.id))

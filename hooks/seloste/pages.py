@@ -27,7 +27,18 @@ from .diff import fact_line, facts_pairs, facts_text, source_hash
 from .fidelity import plain_text
 from .labels import format_date, labels
 from .laws import LAWS
-from .model import LANGUAGES, ORIGINAL_LANGUAGE, Archive, Contact, Controller, OrganisationRecord, Source, VersionRecord
+from .model import (
+    LANGUAGES,
+    ORIGINAL_LANGUAGE,
+    Archive,
+    Contact,
+    Controller,
+    OrganisationRecord,
+    Reading,
+    Source,
+    Version,
+    VersionRecord,
+)
 from .render import inline_html, markdown_html
 from .types import country_names
 
@@ -247,11 +258,19 @@ class NoticeView:
     transcription_note: str | None
     corrections: tuple[CorrectionView, ...]
     """Declared corrections to this version after it was published."""
+    text_lang: str
+    """The language of the notice's text on this page (``sv`` on the Finnish page of a notice published in Swedish)."""
+    reading: Reading
+    """Whose text this page shows: the organisation's own, the archive's translation, or the original (no translation)."""
+    language_note: str | None
+    """What the page says about whose text it is; None for the organisation's own text in its only language."""
     translation_pending: bool
-    """The English text may not follow the Finnish one yet (shown on English pages)."""
+    """The translation may not follow the original yet, or is not made yet."""
     is_translation: bool
     original_url: str
-    """The same page in the original language."""
+    """The same page where the original is shown."""
+    original_lang: str
+    """The language of that page."""
     controller: PartyView
     contact: PartyView | None
     dpo: PartyView | None
@@ -302,6 +321,8 @@ def version_view(record: OrganisationRecord, shown: VersionRecord, lang: str, *,
     is_current = shown is record.current
     earlier = sum(1 for v in record.versions if v.date < shown.date)
     t = labels(lang)
+    text_lang, reading = version.reading(lang)
+    original_lang = next(site for site in LANGUAGES if version.reading(site)[1] != "translation")
     status_template = t["version_status_none" if not earlier else "version_status_single" if earlier == 1 else "version_status"]
     return NoticeView(
         lang=lang,
@@ -315,8 +336,8 @@ def version_view(record: OrganisationRecord, shown: VersionRecord, lang: str, *,
         email=org.contact.email if org.contact else None,
         phone=org.contact.phone if org.contact else None,
         contact_url=org.contact.url if org.contact else None,
-        title=Markup(inline_html(version.title[lang])),
-        title_text=plain_text(version.title[lang]),
+        title=Markup(inline_html(version.title[text_lang])),
+        title_text=plain_text(version.title[text_lang]),
         version_date=date_view(shown.date, lang),
         stated_date=date_view(version.stated_date, lang) if version.stated_date else None,
         recorded_date=date_view(version.recorded_date, lang),
@@ -331,17 +352,49 @@ def version_view(record: OrganisationRecord, shown: VersionRecord, lang: str, *,
         source=source_view(version.source),
         transcription_note=version.source.note[lang] if version.source.note else None,
         corrections=tuple(CorrectionView(date=date_view(c.date, lang), reason=c.reason[lang]) for c in version.corrections),
-        translation_pending=version.translation == "pending",
-        is_translation=lang != ORIGINAL_LANGUAGE,
-        original_url=site_url(ORIGINAL_LANGUAGE, notice_path(slug) if is_current else version_path(slug, shown.id)),
-        controller=_party(version.facts.controller, slug, lang),
-        contact=_party(version.facts.contact, slug, lang) if version.facts.contact else None,
-        dpo=_party(version.facts.dpo, slug, lang) if version.facts.dpo else None,
-        sections=tuple(_section_view(s.id, s.heading[lang] if s.heading else None, s.body[lang]) for s in version.sections),
+        text_lang=text_lang,
+        reading=reading,
+        language_note=language_note(version, lang),
+        translation_pending=version.translation == "pending" and reading != "own",
+        is_translation=reading == "translation",
+        original_url=site_url(original_lang, notice_path(slug) if is_current else version_path(slug, shown.id)),
+        original_lang=original_lang,
+        controller=_party(version.facts.controller, slug, text_lang),
+        contact=_party(version.facts.contact, slug, text_lang) if version.facts.contact else None,
+        dpo=_party(version.facts.dpo, slug, text_lang) if version.facts.dpo else None,
+        sections=tuple(
+            _section_view(s.id, s.heading[text_lang] if s.heading else None, s.body[text_lang]) for s in version.sections
+        ),
         glance=glance(version.facts, slug, lang) if is_current else (),
         checklist_url=site_url(lang, checklist_path(slug)),
         facts=facts_pairs(facts_text(version.facts, lang)),
     )
+
+
+def in_languages(langs: tuple[str, ...], lang: str) -> str:
+    """``in Finnish and English`` / ``suomeksi ja englanniksi``."""
+    t = labels(lang)
+    names = [t["in_language"][code] for code in langs]
+    if len(names) == 1:
+        return names[0]
+    if lang == "en":  # "in Finnish and in English" reads as two; one preposition serves
+        names = [names[0], *(name.removeprefix("in ") for name in names[1:])]
+    return ", ".join(names[:-1]) + f" {t['and']} " + names[-1]
+
+
+def language_note(version: Version, lang: str) -> str | None:
+    """Whose text a page in ``lang`` shows, in a sentence; None where that goes without saying (the organisation's
+    own text in the only language it published)."""
+    _text_lang, reading = version.reading(lang)
+    t = labels(lang)
+    if reading == "own":
+        return (
+            t["own_text_notice"].format(in_languages=in_languages(version.published_in, lang))
+            if len(version.published_in) > 1
+            else None
+        )
+    in_original = in_languages(version.published_in, lang)
+    return t["translation_notice" if reading == "translation" else "original_only_notice"].format(in_original=in_original)
 
 
 def _section_view(section_id: str, heading: str | None, body: str) -> SectionView:
@@ -354,11 +407,11 @@ def _section_view(section_id: str, heading: str | None, body: str) -> SectionVie
     )
 
 
-def _party(party: Controller | Contact, slug: str, lang: str) -> PartyView:
+def _party(party: Controller | Contact, slug: str, text_lang: str) -> PartyView:
     role = getattr(party, "role", None)
     return PartyView(
         name=party.name,
-        role=role[lang] if role else None,
+        role=role[text_lang] if role else None,
         business_id=getattr(party, "business_id", None),
         address=party.address,
         email=party.email,

@@ -84,15 +84,21 @@ def tokens(text: str) -> list[str]:
 
 
 def documents(archive: Archive, lang: str) -> list[Document]:
-    """The current notice of every organisation in ``lang``, as its page shows it."""
+    """The current notice of every organisation in ``lang``, as its page shows it. A notice whose page in ``lang``
+    shows a text in another language (published only in English or Swedish, not translated) is found by its
+    organisation's name only: that text is not in ``lang``, and this index's words are."""
     docs = []
     for record in archive.organisations:
         version = record.current.version
+        path = lang_prefix(lang) + notice_path(record.slug)
+        if version.reading(lang)[0] != lang:
+            docs.append(Document(record.organisation.name, path, (Section("", record.organisation.name, ""),)))
+            continue
         sections = [Section("", plain_text(version.title[lang]), record.organisation.name)]
         for section in version.sections:
             heading = plain_text(section.heading[lang]) if section.heading else ""
             sections.append(Section(section.id, heading, html_text(markdown_html(section.body[lang]))))
-        docs.append(Document(record.organisation.name, lang_prefix(lang) + notice_path(record.slug), tuple(sections)))
+        docs.append(Document(record.organisation.name, path, tuple(sections)))
     return docs
 
 
