@@ -394,7 +394,9 @@ def language_note(version: Version, lang: str) -> str | None:
             else None
         )
     in_original = in_languages(version.published_in, lang)
-    return t["translation_notice" if reading == "translation" else "original_only_notice"].format(in_original=in_original)
+    adjective = t["language_adjective"][version.published_in[0]]
+    template = t["translation_notice" if reading == "translation" else "original_only_notice"]
+    return template.format(in_original=in_original, original_adjective=adjective)
 
 
 def _section_view(section_id: str, heading: str | None, body: str) -> SectionView:
