@@ -51,7 +51,8 @@ def version(first: bool) -> dict:
         ],
         "facts": {
             "controller": {"name": "Vihamielinen", "section": "yleista"},
-            "contact": {"role": both(ONE_LINE), "section": "yleista"},
+            # a role must stand in its section's text as a reader sees it, which a payload's markup never does
+            "contact": {"role": quoted("testi", "test"), "section": "yleista"},
             "purposes": [{"purpose": both(ONE_LINE), "legal_basis": "consent", **fact}],
             "data_categories": [{"text": both(p), **fact} for p in SINGLE_LINE],
             "sources": [{"text": both(ONE_LINE), **fact}],

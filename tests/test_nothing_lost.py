@@ -21,7 +21,7 @@ from seloste.diff import facts_pairs, facts_text
 from seloste.emit import plain
 from seloste.fidelity import html_text, normalize, plain_text
 from seloste.loader import load_archive
-from seloste.model import Localized, OrganisationRecord, VersionRecord
+from seloste.model import NoticeText, OrganisationRecord, VersionRecord
 from seloste.render import markdown_html
 from sitebuild import ROOT, Build, build
 
@@ -139,9 +139,9 @@ def test_every_organisation_field_is_on_its_notice_page(real_site: Build) -> Non
 
 
 def test_localized_fields_are_covered_by_the_walk() -> None:
-    """The walk reaches Localized texts through plain(): both languages of each."""
+    """The walk reaches the notice's texts through plain(): every language of each."""
     version = ARCHIVE.organisations[0].current.version
-    assert dataclasses.is_dataclass(version.title) and isinstance(version.title, Localized)
+    assert dataclasses.is_dataclass(version.title) and isinstance(version.title, NoticeText)
     paths = [path for path, _ in leaves(plain(version))]
     assert "title.fi" in paths and "title.en" in paths
 
