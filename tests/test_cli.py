@@ -43,13 +43,41 @@ def test_validate_points_at_the_capture_line_of_a_missing_sentence(
     monkeypatch.chdir(tmp_path)
     copy_valid(tmp_path)
     version = tmp_path / "data/esimerkki/2024-01-10.yaml"
-    version.write_text(version.read_text(encoding="utf-8").replace("        Säilytämme tietoja viisi vuotta.\n", ""))
+    text = version.read_text(encoding="utf-8").replace("        Säilytämme tietoja viisi vuotta.\n", "")
+    version.write_text(text.replace("        We keep the data for five years.\n", ""))  # the paragraph in both languages
     assert main(["validate"]) == 1
     assert capsys.readouterr().err == (
         "data/esimerkki/captures/2024-01-10.txt:16:1: this sentence of the original is missing from "
         "esimerkki/2024-01-10.yaml's Finnish text, or out of order: 'Säilytämme tietoja viisi vuotta.'\n"
         "1 error in the data\n"
     )
+
+
+def test_validate_checks_that_the_english_has_the_finnish_paragraphs_in_every_version(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Paragraph parity is the loader's: validate (and the build) report it with every other problem, in any version."""
+    monkeypatch.chdir(tmp_path)
+    copy_valid(tmp_path)
+    version = tmp_path / "data/esimerkki/2024-01-10.yaml"
+    text = version.read_text(encoding="utf-8")
+    text = text.replace("        - customer data\n        - billing data", "        - customer data, billing data")
+    text = text.replace("        Data protection officer Maija", "        Data protection\n\n        officer Maija")
+    version.write_text(text.replace("recorded_date: 2024-02-01", "recorded_date: 2024-01-01"), encoding="utf-8")
+    assert main(["validate"]) == 1
+    assert capsys.readouterr().err == (
+        "data/esimerkki/2024-01-10.yaml:3:16: recorded_date: 2024-01-01 is before the version date 2024-01-10; "
+        "a version cannot be recorded before it exists\n"
+        "data/esimerkki/2024-01-10.yaml:24:7: sections[1].body: the English has 3 paragraphs, the Finnish 2 paragraphs; "
+        "translate each paragraph and list item as one of its own, in the same order "
+        "(or declare 'translation: pending' on this version)\n"
+        "data/esimerkki/2024-01-10.yaml:41:7: sections[2].body: the English has 1 paragraph, 1 list item, "
+        "the Finnish 1 paragraph, 2 list items; translate each paragraph and list item as one of its own, in the same "
+        "order (or declare 'translation: pending' on this version)\n"
+        "3 errors in the data\n"
+    )
+    version.write_text(text.replace("title:\n", "translation: pending\ntitle:\n", 1), encoding="utf-8")
+    assert main(["validate"]) == 0
 
 
 def test_validate_points_at_text_the_capture_does_not_hold(

@@ -80,3 +80,31 @@ def html_blocks(html: str) -> tuple[Block, ...]:
     parser.feed(html)
     parser.close()
     return tuple(parser.blocks)
+
+
+_KIND_NAMES: dict[BlockKind, tuple[str, str]] = {
+    "paragraph": ("paragraph", "paragraphs"),
+    "item": ("list item", "list items"),
+    "heading": ("heading", "headings"),
+    "row": ("table row", "table rows"),
+}
+
+
+def parity_problem(finnish: str, english: str) -> str | None:
+    """Why a body's English does not have the Finnish's paragraphs, list items, headings and table rows in
+    the same order (a paragraph left untranslated, or two run together); None if it does."""
+    fi, en = [b.kind for b in blocks(finnish)], [b.kind for b in blocks(english)]
+    if fi == en:
+        return None
+    counts = f"the English has {_counted(en)}, the Finnish {_counted(fi)}"
+    if sorted(fi) == sorted(en):
+        counts = f"the English has the Finnish's {_counted(fi)}, in another order"
+    return (
+        f"{counts}; translate each paragraph and list item "
+        "as one of its own, in the same order (or declare 'translation: pending' on this version)"
+    )
+
+
+def _counted(kinds: list[BlockKind]) -> str:
+    counts = {kind: kinds.count(kind) for kind in _KIND_NAMES if kind in kinds}
+    return ", ".join(f"{n} {_KIND_NAMES[kind][n != 1]}" for kind, n in counts.items()) or "no text"

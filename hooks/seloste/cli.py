@@ -45,16 +45,21 @@ def _parser() -> argparse.ArgumentParser:
     command(
         "validate",
         "check every file under data/ and report all problems",
-        "Check every organisation and version under the data folder, and that each version's Finnish text holds "
-        "every sentence of its original capture in order, and nothing else; report every problem as path:line:col: message. "
-        "Exit 0 if the data is valid, 1 if not.",
+        "Check every organisation and version under the data folder: each file against the model, each fact against "
+        "the section it cites, that each version's Finnish text holds every sentence of its original capture in order, "
+        "and nothing else, and that each section's English has the paragraphs and list items of its Finnish, in the "
+        "same order (unless the version declares 'translation: pending'). Report every problem as path:line:col: "
+        "message. Only the rules that need the published data are left to 'seloste check --base': published versions "
+        "and their captures unchanged, new versions dated after the published ones, Finnish changes matched in "
+        "English. Exit 0 if the data is valid, 1 if not.",
     )
     check = command(
         "check",
         "validate, then check the change against a base revision (the pull request's rules)",
-        "Validate the data, then compare it with the data at a base git revision: a published version is never "
-        "edited or deleted unless a correction with its reason is declared, a new version is dated after the "
-        "latest published one, and a Finnish text change comes with its English one unless the version declares "
+        "Validate the data (everything 'seloste validate' checks), then compare it with the data at a base git "
+        "revision: a published version is never edited or deleted unless a correction with its reason is declared, "
+        "a published capture never changes, a new version comes with its capture and is dated after the latest "
+        "published one, and a Finnish text change comes with its English one unless the version declares "
         "'translation: pending'. Exit 0 if all rules hold, 1 if not, 2 if the revision cannot be read.",
     )
     check.add_argument("--base", required=True, help="git revision to compare with, e.g. origin/main")

@@ -1,7 +1,8 @@
 """Load ``data/`` into an :class:`~seloste.model.Archive`, or report every problem found.
 
 Checks within one file are the decoder's; this module adds the checks across files and
-fields: folder and file names, version order and dates, section references, captures.
+fields: folder and file names, version order and dates, section references, captures, and
+that each section's English has the paragraphs and list items of its Finnish, in order.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .blocks import parity_problem
 from .decode import Decoder, decode_file
 from .errors import DataError, DataErrors, Location, display_path
 from .evidence import TITLE_ID, evidence_problems, fact_items
@@ -323,6 +325,9 @@ def _check_version(
             )
         for lang in ("fi", "en"):
             _check_body(run, path, decoder, f"sections[{index}].body.{lang}", section.body[lang])
+        parity = None if version.translation == "pending" else parity_problem(section.body.fi, section.body.en)
+        if parity:
+            run.at(loc(f"sections[{index}].body"), path, f"sections[{index}].body: {parity}")
     if not version.sections:
         run.at(loc("sections"), path, "sections: expected at least one section")
 

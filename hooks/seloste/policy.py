@@ -6,8 +6,8 @@
   with its capture.
 - A new version is dated after the latest published version of its organisation.
 - A change to a Finnish text needs its English counterpart, unless the version declares
-  ``translation: pending`` (the English pages then say so); a new or changed section's
-  English has the same paragraphs and list items as its Finnish, in the same order.
+  ``translation: pending`` (the English pages then say so). (That each section's English has
+  the paragraphs and list items of its Finnish is the loader's rule: it holds for every version.)
 - A published organisation is never removed.
 """
 
@@ -16,7 +16,6 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from .blocks import blocks
 from .decode import decode_file
 from .errors import DataError, Location, display_path
 from .model import Archive, OrganisationRecord, Version
@@ -130,8 +129,6 @@ def _check_translations(
                 continue
         else:
             before = head.versions[index - 1].version if index else None
-        for name, message in _unmatched_blocks(before, version):
-            errors.append(_located(file, root, name, message))
         if before is None:
             continue
         for name in _untranslated(before, version):
@@ -145,35 +142,6 @@ def _check_translations(
                 )
             )
     return errors
-
-
-_KIND_NAMES = {"paragraph": "paragraph", "item": "list item", "heading": "heading", "row": "table row"}
-
-
-def _unmatched_blocks(before: Version | None, after: Version) -> list[tuple[str, str]]:
-    """Sections whose Finnish text is new or changed and whose English does not have the same paragraphs, list
-    items, headings and table rows in the same order: a paragraph left untranslated, or two run together."""
-    earlier = {s.id: s for s in before.sections} if before else {}
-    found = []
-    for index, section in enumerate(after.sections):
-        old = earlier.get(section.id)
-        if old is not None and old.body.fi == section.body.fi:
-            continue
-        fi, en = [b.kind for b in blocks(section.body.fi)], [b.kind for b in blocks(section.body.en)]
-        if fi != en:
-            found.append(
-                (
-                    f"sections[{index}].body",
-                    f"the English has {_counted(en)}, the Finnish {_counted(fi)}; translate each paragraph and list item "
-                    "as one of its own, in the same order (or declare 'translation: pending' on this version)",
-                )
-            )
-    return found
-
-
-def _counted(kinds: list[str]) -> str:
-    counts = {kind: kinds.count(kind) for kind in _KIND_NAMES if kind in kinds}
-    return ", ".join(f"{n} {_KIND_NAMES[kind]}{'' if n == 1 else 's'}" for kind, n in counts.items()) or "no text"
 
 
 def _untranslated(before: Version, after: Version) -> list[str]:
