@@ -39,6 +39,8 @@ _TOP_HEADING = re.compile(r"^ {0,3}#{1,2}(?:\s|$)")
 class _Run:
     root: Path
     errors: list[DataError]
+    waiting: frozenset[Path] = frozenset()
+    """Captures saved for a version not written yet (``seloste new-version``): not reported as left over."""
 
     def error(self, path: Path, message: str, line: int = 1, column: int = 1) -> None:
         self.errors.append(DataError(Location(display_path(path, self.root), line, column), message))
@@ -50,12 +52,13 @@ class _Run:
             self.errors.append(DataError(where, message))
 
 
-def load_archive(data_dir: Path, root: Path | None = None) -> Archive:
+def load_archive(data_dir: Path, root: Path | None = None, *, waiting: frozenset[Path] = frozenset()) -> Archive:
     """Load every organisation under ``data_dir``; raises DataErrors listing all problems.
 
-    ``root`` is what error paths are shown relative to (default: the current directory).
+    ``root`` is what error paths are shown relative to (default: the current directory). ``waiting``: captures
+    saved for a version that is about to be written, which no version names yet.
     """
-    run = _Run(root=root or Path.cwd(), errors=[])
+    run = _Run(root=root or Path.cwd(), errors=[], waiting=frozenset(path.resolve() for path in waiting))
     if not data_dir.is_dir():
         run.error(data_dir, "data folder not found")
         raise DataErrors(run.errors)
@@ -224,7 +227,7 @@ def _check_captures(run: _Run, folder: Path, versions: list[VersionRecord]) -> N
     captures = folder / CAPTURES_DIR
     if not captures.is_dir():
         return
-    named = {(folder / v.version.source.capture).resolve() for v in versions if v.version.source.capture}
+    named = {(folder / v.version.source.capture).resolve() for v in versions if v.version.source.capture} | run.waiting
     for entry in sorted(captures.iterdir()):
         if not entry.name.startswith(".") and entry.resolve() not in named:
             run.error(
