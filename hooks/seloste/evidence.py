@@ -2,7 +2,8 @@
 
 A fact summarised in our words carries a quote, which must stand word for word in the cited
 section, in Finnish and in English. A fact given as a value (the controller's name, e-mail,
-phone, business ID, address) must itself appear in the cited section's Finnish text.
+phone, business ID, address, a contact's web address) must itself appear in the cited section's Finnish
+text (a web address also as a link's address there).
 """
 
 from __future__ import annotations
@@ -84,7 +85,28 @@ def evidence_problems(version: Version) -> list[tuple[str, str]]:
                     )
         if isinstance(item, Controller | Contact):
             problems += _value_problems(name, item, text(section, "fi"))
+        if isinstance(item, Contact) and item.url is not None:
+            problems += _url_problems(name, item.url, section, text(section, "fi"), _markdown(version, section))
     return problems
+
+
+def _markdown(version: Version, section_id: str) -> str:
+    """The Finnish Markdown of a section (heading and body) or of the title: where a link's address stands."""
+    if section_id == TITLE_ID:
+        return version.title.fi
+    section = next(s for s in version.sections if s.id == section_id)
+    return f"{section.heading.fi if section.heading else ''}\n{section.body.fi}"
+
+
+def _url_problems(name: str, url: str, section: str, text: str, markdown: str) -> list[tuple[str, str]]:
+    """A contact page is stated when its address stands in the section's text or is the address of a link there."""
+    if normalize(url) in text or url in markdown:
+        return []
+    message = (
+        f"facts.{name}.url: {url!r} does not appear in section {section!r}, neither in its text nor as a link's "
+        "address; give the address as it stands there"
+    )
+    return [(f"facts.{name}.url", message)]
 
 
 def _value_problems(name: str, item: Controller | Contact, text: str) -> list[tuple[str, str]]:
