@@ -342,6 +342,13 @@ def _check_version(
                 path,
                 f"facts.{name}.section: no section has id {item.section!r}; expected one of: {known}",
             )
+    if version.facts.dpo is not None and version.facts.no_dpo is not None:
+        run.at(
+            loc("facts.no_dpo"),
+            path,
+            "facts.no_dpo: the notice cannot both name a data protection officer (facts.dpo) and say it has none; "
+            "keep the one its text states",
+        )
     for name, message in evidence_problems(version):
         run.at(loc(name) or loc(name.rsplit(".", 1)[0]), path, message)
 

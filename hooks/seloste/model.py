@@ -282,12 +282,24 @@ class LegalReference:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class StatedNone:
+    """The notice says there is none (no data protection officer): the words that say so."""
+
+    quote: Localized = _f("Words copied exactly from the section that say there is none.")
+    section: Slug = _f("Id of the section that says so.")
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Facts:
     """Structured facts in GDPR Art. 13/14 terms. A fact the text does not state is left out."""
 
     controller: Controller = _f("The controller.")
     contact: Contact | None = _f("Contact for privacy matters.", default=None)
     dpo: Contact | None = _f("Data protection officer, if the notice names one.", default=None)
+    no_dpo: StatedNone | None = _f(
+        "The notice says it has no data protection officer (then dpo is left out); with the words that say so.",
+        default=None,
+    )
     purposes: tuple[Purpose, ...] = _f("Purposes and legal bases.", default=())
     data_categories: tuple[Stated, ...] = _f("Categories of personal data.", default=())
     sources: tuple[Stated, ...] = _f("Where the data comes from.", default=())
