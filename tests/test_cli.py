@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_validate_reports_valid_data(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     data = copy_valid(tmp_path)
     assert main(["validate", "--data", str(data)]) == 0
-    assert capsys.readouterr().out == f"{data}: 1 organisations, 2 versions: valid\n"
+    assert capsys.readouterr().out == f"{data}: 1 organisation, 2 versions: valid\n"
 
 
 def test_validate_lists_every_error_and_exits_1(

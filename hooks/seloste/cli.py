@@ -16,6 +16,7 @@ from pathlib import Path
 from .emit import dump, plain
 from .errors import DataErrors
 from .gitbase import GitError, archive_at
+from .labels import counted
 from .loader import CAPTURES_DIR, RESERVED_SLUGS, load_archive
 from .model import Archive
 from .policy import check_change
@@ -139,7 +140,8 @@ def _run(args: argparse.Namespace) -> int:
     archive = _valid(args.data, frozenset(waiting))  # a new version's capture may be saved before the version
     if args.command == "validate":
         versions = sum(len(record.versions) for record in archive.organisations)
-        print(f"{args.data}: {len(archive.organisations)} organisations, {versions} versions: valid")
+        organisations = counted(len(archive.organisations), "organisation", "organisations")
+        print(f"{args.data}: {organisations}, {counted(versions, 'version', 'versions')}: valid")
         return EXIT_OK
     if args.command == "check":
         problems = check_change(archive_at(args.base, args.data), archive, args.data)
