@@ -22,6 +22,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from seloste.compact import compact_html
 from seloste.csp import with_csp
 from seloste.errors import DataErrors
+from seloste.labels import counted
 from seloste.lite import BYTECODE_CACHE, LiteRenderer
 from seloste.site import Site, load_site
 from seloste.timing import write_on_exit
@@ -48,7 +49,7 @@ def on_config(config):
     except DataErrors as err:
         for error in err.errors:
             log.error(str(error))
-        raise PluginError(f"{len(err.errors)} error(s) in {data_dir.name}/; nothing was built") from None
+        raise PluginError(f"{counted(len(err.errors), 'error', 'errors')} in {data_dir.name}/; nothing was built") from None
     return config
 
 

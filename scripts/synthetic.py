@@ -25,6 +25,8 @@ from seloste.loader import load_archive
 
 ROOT = Path(__file__).resolve().parents[1]
 Chain = dict[tuple[str, str], list[str]]
+_MARKER = re.compile(r"[-+*•>]|[0-9]+[.)]")
+"""A word that Markdown reads as a block's marker where it starts a line."""
 
 
 def _train(texts: list[str]) -> tuple[Chain, list[tuple[str, str]]]:
@@ -33,7 +35,7 @@ def _train(texts: list[str]) -> tuple[Chain, list[tuple[str, str]]]:
     for text in texts:
         for sentence in re.split(r"(?<=[.!?])\s+", " ".join(text.split())):
             words = sentence.split()
-            if len(words) < 4:
+            if len(words) < 4 or _MARKER.fullmatch(words[0]):  # a list marker would start a list in one language only
                 continue
             starts.append((words[0], words[1]))
             for a, b, c in zip(words, words[1:], words[2:], strict=False):
@@ -126,7 +128,9 @@ class Notice:
             for lang, t in self.texts.items():
                 words = blocks[index][lang].split(" ")
                 for _ in range(rng.randint(1, 4)):
-                    words[rng.randrange(len(words))] = t.sentence().split(" ")[0].lower()
+                    at, word = rng.randrange(len(words)), t.sentence().split(" ")[0].lower()
+                    if "\n" not in words[at] and not _MARKER.fullmatch(words[at]):  # keep the blocks of both languages
+                        words[at] = word
                 blocks[index][lang] = " ".join(words)
         roll = rng.random()
         if roll < 0.2:

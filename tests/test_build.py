@@ -285,7 +285,7 @@ def test_bad_data_stops_the_build_with_located_errors_and_no_traceback(tmp_path:
     assert result.returncode == 1
     assert "data/esimerkki/2024-01-10.yaml:2:16: recorded_date: '2024-02-30' is not a real date" in result.stderr
     assert "data/esimerkki/2024-01-10.yaml:5:1: titel: unknown key 'titel'; did you mean 'title'?" in result.stderr
-    assert "2 error(s) in data/; nothing was built" in result.stderr
+    assert "2 errors in data/; nothing was built" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (root / "site" / "index.html").exists()
 
@@ -300,7 +300,7 @@ def test_text_unfaithful_to_its_capture_stops_the_build(tmp_path: Path) -> None:
     assert "sections[2].body.fi: text that is not in the original capture (captures/2024-01-10.txt): 'Myymme tietosi.'" in (
         result.stderr
     )
-    assert "1 error(s) in data/; nothing was built" in result.stderr
+    assert "1 error in data/; nothing was built" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -10,7 +10,7 @@ import pytest
 from datadir import SLUG, copy_valid
 from seloste.checklist import checklist, checklist_view, glance
 from seloste.loader import load_archive
-from seloste.model import LegalReference, Localized, Right, Transfer, Version
+from seloste.model import LegalReference, Localized, Right, StatedNone, Transfer, Version
 
 DAY = dt.date(2024, 6, 1)
 
@@ -168,3 +168,31 @@ def test_facts_fixture_versions_compare_field_by_field_without_quotes(version: V
     (change,) = diff_facts(facts_text(version.facts, "fi"), facts_text(with_facts(version, retention=(longer,)).facts, "fi"))
     expected = ("retention", "changed", "säilytysaika: viisi vuotta", "säilytysaika: kuusi vuotta")
     assert (change.field, change.kind, change.old, change.new) == expected
+
+
+def test_a_notice_that_says_it_has_no_dpo_states_it(version: Version) -> None:
+    """Not "not stated": the panel and the checklist say there is none, the notice says so, linked to where."""
+    says_none = with_facts(version, dpo=None, no_dpo=StatedNone(quote=quote("x"), section="tietojen-sailytys"))
+    for lang, text in (
+        ("en", "no data protection officer (the notice says so)"),
+        ("fi", "ei tietosuojavastaavaa (seloste kertoo näin)"),
+    ):
+        rows = {row.field: row for row in glance(says_none.facts, SLUG, lang)}
+        assert "no_dpo" not in rows and len(rows) == 14
+        (line,) = rows["dpo"].lines
+        assert (line.text, line.detail, line.href) == (text, "", "#tietojen-sailytys")
+        checked = {row.id: row for row in checklist_view(says_none, DAY, SLUG, lang).rows}["dpo"]
+        assert checked.status == "stated" and checked.conditional_note is None
+        assert [line.text for line in checked.lines] == [text]
+    assert statuses(with_facts(version, dpo=None))["dpo"] == "not-stated"
+
+
+def test_saying_there_is_no_dpo_is_a_change_of_the_facts(version: Version) -> None:
+    from seloste.diff import diff_facts, facts_text
+
+    says_none = with_facts(version, dpo=None, no_dpo=StatedNone(quote=quote("x"), section="tietojen-sailytys"))
+    changes = diff_facts(facts_text(version.facts, "en"), facts_text(says_none.facts, "en"))
+    assert [(c.field, c.kind, c.new) for c in changes] == [
+        ("dpo", "removed", None),
+        ("no_dpo", "added", "no data protection officer (the notice says so)"),
+    ]

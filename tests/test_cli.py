@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_validate_reports_valid_data(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     data = copy_valid(tmp_path)
     assert main(["validate", "--data", str(data)]) == 0
-    assert capsys.readouterr().out == f"{data}: 1 organisations, 2 versions: valid\n"
+    assert capsys.readouterr().out == f"{data}: 1 organisation, 2 versions: valid\n"
 
 
 def test_validate_lists_every_error_and_exits_1(
@@ -44,13 +44,41 @@ def test_validate_points_at_the_capture_line_of_a_missing_sentence(
     monkeypatch.chdir(tmp_path)
     copy_valid(tmp_path)
     version = tmp_path / "data/esimerkki/2024-01-10.yaml"
-    version.write_text(version.read_text(encoding="utf-8").replace("        Säilytämme tietoja viisi vuotta.\n", ""))
+    text = version.read_text(encoding="utf-8").replace("        Säilytämme tietoja viisi vuotta.\n", "")
+    version.write_text(text.replace("        We keep the data for five years.\n", ""))  # the paragraph in both languages
     assert main(["validate"]) == 1
     assert capsys.readouterr().err == (
         "data/esimerkki/captures/2024-01-10.txt:16:1: this sentence of the original is missing from "
         "esimerkki/2024-01-10.yaml's Finnish text, or out of order: 'Säilytämme tietoja viisi vuotta.'\n"
         "1 error in the data\n"
     )
+
+
+def test_validate_checks_that_the_english_has_the_finnish_paragraphs_in_every_version(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Paragraph parity is the loader's: validate (and the build) report it with every other problem, in any version."""
+    monkeypatch.chdir(tmp_path)
+    copy_valid(tmp_path)
+    version = tmp_path / "data/esimerkki/2024-01-10.yaml"
+    text = version.read_text(encoding="utf-8")
+    text = text.replace("        - customer data\n        - billing data", "        - customer data, billing data")
+    text = text.replace("        Data protection officer Maija", "        Data protection\n\n        officer Maija")
+    version.write_text(text.replace("recorded_date: 2024-02-01", "recorded_date: 2024-01-01"), encoding="utf-8")
+    assert main(["validate"]) == 1
+    assert capsys.readouterr().err == (
+        "data/esimerkki/2024-01-10.yaml:3:16: recorded_date: 2024-01-01 is before the version date 2024-01-10; "
+        "a version cannot be recorded before it exists\n"
+        "data/esimerkki/2024-01-10.yaml:24:7: sections[1].body: the English has 3 paragraphs, the Finnish 2 paragraphs; "
+        "translate each paragraph and list item as one of its own, in the same order "
+        "(or declare 'translation: pending' on this version)\n"
+        "data/esimerkki/2024-01-10.yaml:41:7: sections[2].body: the English has 1 paragraph, 1 list item, "
+        "the Finnish 1 paragraph, 2 list items; translate each paragraph and list item as one of its own, in the same "
+        "order (or declare 'translation: pending' on this version)\n"
+        "3 errors in the data\n"
+    )
+    version.write_text(text.replace("title:\n", "translation: pending\ntitle:\n", 1), encoding="utf-8")
+    assert main(["validate"]) == 0
 
 
 def test_validate_points_at_text_the_capture_does_not_hold(
@@ -207,10 +235,10 @@ def test_new_version_starts_from_the_latest(
     assert "fi: 'Säilytämme tietoja viisi vuotta. Käytämme Google Analyticsia." in text
     assert main(["validate"]) == 1
     assert capsys.readouterr().err == (
-        "data/esimerkki/2025-02-01.yaml:6:9: change.kind: expected one of substantive, editorial, translation, correction; "
+        "data/esimerkki/2025-02-01.yaml:8:9: change.kind: expected one of substantive, editorial, translation, correction; "
         "got ''\n"
-        "data/esimerkki/2025-02-01.yaml:8:9: change.summary.fi: expected text, got an empty value\n"
-        "data/esimerkki/2025-02-01.yaml:9:9: change.summary.en: expected text, got an empty value\n"
+        "data/esimerkki/2025-02-01.yaml:10:9: change.summary.fi: expected text, got an empty value\n"
+        "data/esimerkki/2025-02-01.yaml:11:9: change.summary.en: expected text, got an empty value\n"
         "3 errors in the data\n"
     )
     filled = (
@@ -233,6 +261,74 @@ def test_new_version_keeps_the_capture_noise_of_the_latest(
     assert main(["new-version", "micro-magic", "--date", "2027-01-04"]) == 0
     created = (tmp_path / "data/micro-magic/2027-01-04.yaml").read_text(encoding="utf-8")
     assert "  capture: captures/2027-01-04.txt\n  capture_noise:\n    - Hyppää sisältöön\n" in created
+
+
+def test_new_version_uses_a_capture_saved_before_it_and_says_what_it_did(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    copy_valid(tmp_path)
+    capture = tmp_path / "data/esimerkki/captures/2025-02-01.txt"
+    saved = "Uusi seloste, tallennettu ennen versiota.\n"
+    capture.write_text(saved, encoding="utf-8")
+    assert main(["new-version", "esimerkki", "--date", "2025-02-01"]) == 0
+    assert capsys.readouterr().out == (
+        "created data/esimerkki/2025-02-01.yaml from version 2024-06-01\n"
+        "  copied from 2024-06-01: title, sections, facts, source.repository, source.path\n"
+        "  not copied, as they name version 2024-06-01's own source: source.commit, source.note\n"
+        "  source.capture: captures/2025-02-01.txt, the capture you saved (data/esimerkki/captures/2025-02-01.txt); "
+        "validate compares the text with it\n"
+        "next: fill in change.kind (substantive, editorial, translation or correction) and change.summary (fi and en);\n"
+        "  add stated_date if the notice states a date, and where it was published (source.url, or source.commit);\n"
+        "  edit the texts and facts into the new version's, then run 'seloste validate'.\n"
+    )
+    assert capture.read_text(encoding="utf-8") == saved  # used, never overwritten
+    created = (tmp_path / "data/esimerkki/2025-02-01.yaml").read_text(encoding="utf-8")
+    assert (
+        "\nsource:\n  repository: esimerkki/esimerkki.fi\n  path: tietosuoja.md\n  capture: captures/2025-02-01.txt\n" in created
+    )
+    filled = created.replace("kind: ''", "kind: editorial").replace("fi: ''", "fi: Muutos.").replace("en: ''", "en: A change.")
+    (tmp_path / "data/esimerkki/2025-02-01.yaml").write_text(filled, encoding="utf-8")
+    assert main(["validate"]) == 1
+    errors = capsys.readouterr().err
+    assert (
+        "data/esimerkki/captures/2025-02-01.txt:1:1: this sentence of the original is missing from "
+        "esimerkki/2025-02-01.yaml's Finnish text, or out of order: 'Uusi seloste, tallennettu ennen versiota.'\n"
+    ) in errors
+
+
+def test_new_version_without_its_capture_says_where_to_save_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    copy_valid(tmp_path)
+    assert main(["new-version", "esimerkki", "--date", "2025-02-01"]) == 0
+    assert (
+        "  source.capture: captures/2025-02-01.txt, not saved yet: save the notice as published into "
+        "data/esimerkki/captures/2025-02-01.txt\n"
+    ) in capsys.readouterr().out
+
+
+def test_new_version_leaves_out_what_names_the_previous_commit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A notice from a git history: the repository and path still hold; the commit, the URL at that commit
+    and the capture's line naming it are the previous version's."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    assert main(["new-version", "planeetta-internet", "--date", "2027-01-04"]) == 0
+    out = capsys.readouterr().out
+    assert "  copied from 2022-03-21: title, sections, facts, source.repository, source.path\n" in out
+    assert (
+        "  not copied, as they name version 2022-03-21's own source: source.url (it names a commit), source.commit, "
+        "the source.capture_noise lines that name a commit\n"
+    ) in out
+    created = (tmp_path / "data/planeetta-internet/2027-01-04.yaml").read_text(encoding="utf-8")
+    assert (
+        "\nsource:\n  repository: cloudplatformfi/cloudplatformfi.github.io\n  path: tietosuoja.md\n"
+        "  capture: captures/2027-01-04.txt\nchange:\n"
+    ) in created
+    assert "264d4413228d93d5966f70527e9c7aa79b393400" not in created
 
 
 def test_report_between_two_versions(capsys: pytest.CaptureFixture[str]) -> None:

@@ -41,6 +41,14 @@ def test_invalid_organisation_is_reported_exactly(tmp_path: Path, fixture: Path)
     assert _errors(data, tmp_path) == [f"data/{SLUG}/organisation.yaml:{_expectation(fixture)}"]
 
 
+def test_a_contact_page_may_be_stated_as_a_link_s_address(tmp_path: Path) -> None:
+    fixture = (FIXTURES / "invalid/version/contact-url-not-in-section.yaml").read_text(encoding="utf-8")
+    linked = fixture.replace("url: https://esimerkki.fi/yhteystiedot", "url: https://esimerkki.fi/lomake")
+    archive = load_archive(make_data(tmp_path, version=linked), root=tmp_path)
+    contact = archive.get(SLUG).current.version.facts.contact
+    assert contact is not None and contact.url == "https://esimerkki.fi/lomake"
+
+
 def test_bases_of_the_invalid_fixtures_are_valid(tmp_path: Path) -> None:
     archive = load_archive(make_data(tmp_path), root=tmp_path)
     assert [record.slug for record in archive.organisations] == [SLUG]

@@ -111,7 +111,7 @@ def test_a_new_organisation_passes(repo: Path, capsys: pytest.CaptureFixture[str
     make_data(repo, slug="uusi")
     assert check(capsys)[0] == 0
     assert main(["changes", "--base", "main"]) == 0
-    assert "## Esimerkki Oy (uusi)\n\nNew organisation, 1 version(s)" in capsys.readouterr().out
+    assert "## Esimerkki Oy (uusi)\n\nNew organisation, 1 version;" in capsys.readouterr().out
 
 
 def test_a_pending_translation_may_leave_the_english_as_it_was(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -205,8 +205,33 @@ def test_a_finnish_change_needs_its_english(repo: Path, capsys: pytest.CaptureFi
     assert check(capsys) == (
         1,
         "data/esimerkki/2024-09-01.yaml:32:7: sections[1].body: the Finnish text changed but the English did not; "
-        "update the translation, or declare 'translation: pending' on this version\n1 error in the data\n",
+        "update the translation, or declare 'translation: pending' on this version ('translation: unaffected' for a "
+        "typo fix)\n1 error in the data\n",
     )
+
+
+TYPO_FIX = {
+    'recorded_date: "2024-06-02"': 'recorded_date: "2024-09-02"\ntranslation: unaffected',
+    FI_BODY: FI_BODY.replace("Käytämme", "Käytämmme"),  # the organisation's own typo, kept as published
+    "kind: substantive": "kind: editorial",
+}
+
+
+def test_a_typo_fix_may_leave_the_english_as_it_is_when_declared(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    add_version(repo, "2024-09-01", TYPO_FIX)
+    assert check(capsys) == (0, "data: valid, and the change against main keeps the archive's rules\n")
+
+
+def test_unaffected_covers_a_few_words_of_an_editorial_change_only(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    add_version(repo, "2024-09-01", {**TYPO_FIX, FI_BODY: FI_BODY.replace("viisi vuotta", "kolme vuotta, ei enempää eikä vähempää")})
+    assert check(capsys) == (
+        1,
+        "data/esimerkki/2024-09-01.yaml:33:7: sections[1].body: 'translation: unaffected' covers a fix of at most 3 words "
+        "in a text; 6 words of this Finnish text changed: update the English\n1 error in the data\n",
+    )
+    add_version(repo, "2024-09-01", {**TYPO_FIX, "kind: substantive": "kind: substantive"})
+    code, output = check(capsys)
+    assert code == 1 and "translation: 'unaffected' is for an editorial change (change.kind: editorial) only" in output
 
 
 def test_a_paragraph_left_untranslated_is_found(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -572,6 +572,11 @@
     return template.replace(/\{(\w+)\}/g, (_, key) => String(values[key]));
   }
 
+  /* A counted label's form for count (labels.yaml): one for 1, other for any other number, in Finnish as in English. */
+  function plural(forms, count) {
+    return count === 1 ? forms.one : forms.other;
+  }
+
   function segments(list, only) {
     const out = [];
     for (const [op, text] of list) {
@@ -652,7 +657,7 @@
 
   function unchangedGroup(sections, ui) {
     const d = ui.diff;
-    const summary = el("summary", { text: fill(d.unchanged_sections, { count: sections.length }) + ": " + sections.map((s) => s.new_heading || "…").join(" · ") });
+    const summary = el("summary", { text: fill(plural(d.unchanged_sections, sections.length), { count: sections.length }) + ": " + sections.map((s) => s.new_heading || "…").join(" · ") });
     const inner = sections.map((s) => el("section", { class: "sl-diff__section sl-diff__section--unchanged" }, [
       el("h2", { class: "sl-diff__heading", text: s.new_heading || "" }),
       el("div", {}, blockNodes(s.blocks, null)),

@@ -24,7 +24,8 @@
       row.hidden = !match;
       if (match) shown += 1;
     });
-    count.textContent = count.dataset.template.replace("{shown}", String(shown)).replace("{total}", String(rows.length));
+    const template = rows.length === 1 ? count.dataset.templateOne : count.dataset.templateOther; // by the total: "1 of 1 organisation"
+    count.textContent = template.replace("{shown}", String(shown)).replace("{total}", String(rows.length));
   }
 
   form.addEventListener("input", apply);

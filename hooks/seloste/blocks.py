@@ -80,3 +80,35 @@ def html_blocks(html: str) -> tuple[Block, ...]:
     parser.feed(html)
     parser.close()
     return tuple(parser.blocks)
+
+
+_KIND_NAMES: dict[BlockKind, tuple[str, str]] = {
+    "paragraph": ("paragraph", "paragraphs"),
+    "item": ("list item", "list items"),
+    "heading": ("heading", "headings"),
+    "row": ("table row", "table rows"),
+}
+
+
+_NAMES = {"fi": "Finnish", "sv": "Swedish", "en": "English"}
+
+
+def parity_problem(original: str, translation: str, original_lang: str = "fi", translation_lang: str = "en") -> str | None:
+    """Why a body's translation does not have the original's paragraphs, list items, headings and table rows in
+    the same order (a paragraph left untranslated, or two run together); None if it does."""
+    fi, en = [b.kind for b in blocks(original)], [b.kind for b in blocks(translation)]
+    if fi == en:
+        return None
+    theirs, ours = _NAMES[original_lang], _NAMES[translation_lang]
+    counts = f"the {ours} has {_counted(en)}, the {theirs} {_counted(fi)}"
+    if sorted(fi) == sorted(en):
+        counts = f"the {ours} has the {theirs}'s {_counted(fi)}, in another order"
+    return (
+        f"{counts}; translate each paragraph and list item "
+        "as one of its own, in the same order (or declare 'translation: pending' on this version)"
+    )
+
+
+def _counted(kinds: list[BlockKind]) -> str:
+    counts = {kind: kinds.count(kind) for kind in _KIND_NAMES if kind in kinds}
+    return ", ".join(f"{n} {_KIND_NAMES[kind][n != 1]}" for kind, n in counts.items()) or "no text"

@@ -92,7 +92,13 @@ def checklist(version: Version, date: Any) -> Checklist:
             status="stated" if controller_contact else "partly",
             facts=_of(f, "controller", "contact"),
         ),
-        CheckItem(id="dpo", article="13(1)(b)", conditional=True, status=_status(f.dpo is not None), facts=_of(f, "dpo")),
+        CheckItem(
+            id="dpo",
+            article="13(1)(b)",
+            conditional=True,
+            status=_status(f.dpo is not None or f.no_dpo is not None),  # "we have none" states it too
+            facts=_of(f, "dpo", "no_dpo"),
+        ),
         CheckItem(
             id="purposes", article="13(1)(c)", conditional=False, status=_status(bool(f.purposes)), facts=_of(f, "purposes")
         ),
@@ -224,13 +230,18 @@ def fact_lines(facts: Facts, slug: str, lang: str) -> dict[str, tuple[FactLine, 
     return {name: tuple(found) for name, found in lines.items()}
 
 
+_SHOWN_WITH = {"no_dpo": "dpo"}
+"""Facts that say there is none, shown in the row of what they deny ("no data protection officer (the notice
+says so)" rather than "not stated")."""
+
+
 def glance(facts: Facts, slug: str, lang: str) -> tuple[GlanceRow, ...]:
     """The "at a glance" panel: every Art. 13/14 fact, stated or not, linked to its section."""
     names = labels(lang)["fact_fields"]
-    return tuple(
-        GlanceRow(field=field_name, label=str(names[field_name]), lines=found)
-        for field_name, found in fact_lines(facts, slug, lang).items()
-    )
+    lines = fact_lines(facts, slug, lang)
+    for denial, row in _SHOWN_WITH.items():
+        lines[row] += lines.pop(denial)
+    return tuple(GlanceRow(field=field_name, label=str(names[field_name]), lines=found) for field_name, found in lines.items())
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -16,7 +16,8 @@ from pathlib import Path
 from .emit import dump, plain
 from .errors import DataErrors
 from .gitbase import GitError, archive_at
-from .loader import RESERVED_SLUGS, load_archive
+from .labels import counted
+from .loader import CAPTURES_DIR, RESERVED_SLUGS, load_archive
 from .model import Archive
 from .policy import check_change
 from .report import changes, comparison, render_report
@@ -45,16 +46,21 @@ def _parser() -> argparse.ArgumentParser:
     command(
         "validate",
         "check every file under data/ and report all problems",
-        "Check every organisation and version under the data folder, and that each version's Finnish text holds "
-        "every sentence of its original capture in order, and nothing else; report every problem as path:line:col: message. "
-        "Exit 0 if the data is valid, 1 if not.",
+        "Check every organisation and version under the data folder: each file against the model, each fact against "
+        "the section it cites, that each version's Finnish text holds every sentence of its original capture in order, "
+        "and nothing else, and that each section's English has the paragraphs and list items of its Finnish, in the "
+        "same order (unless the version declares 'translation: pending'). Report every problem as path:line:col: "
+        "message. Only the rules that need the published data are left to 'seloste check --base': published versions "
+        "and their captures unchanged, new versions dated after the published ones, Finnish changes matched in "
+        "English. Exit 0 if the data is valid, 1 if not.",
     )
     check = command(
         "check",
         "validate, then check the change against a base revision (the pull request's rules)",
-        "Validate the data, then compare it with the data at a base git revision: a published version is never "
-        "edited or deleted unless a correction with its reason is declared, a new version is dated after the "
-        "latest published one, and a Finnish text change comes with its English one unless the version declares "
+        "Validate the data (everything 'seloste validate' checks), then compare it with the data at a base git "
+        "revision: a published version is never edited or deleted unless a correction with its reason is declared, "
+        "a published capture never changes, a new version comes with its capture and is dated after the latest "
+        "published one, and a Finnish text change comes with its English one unless the version declares "
         "'translation: pending'. Exit 0 if all rules hold, 1 if not, 2 if the revision cannot be read.",
     )
     check.add_argument("--base", required=True, help="git revision to compare with, e.g. origin/main")
@@ -89,7 +95,12 @@ def _parser() -> argparse.ArgumentParser:
         "new-version",
         "start a new version from the latest one",
         "Copy the organisation's latest version to DATE.yaml with today's recording date and an empty change "
-        "summary to fill in; the texts are the previous version's, to edit into the new one.",
+        "to fill in; the texts and facts are the previous version's, to edit into the new one. source.capture names "
+        "captures/DATE.txt, whether the capture is saved already (then it is used, and validate compares the text "
+        "with it) or not yet. Of the previous source, what says where the notice lives is kept: repository, path, "
+        "a url without a commit id, and capture_noise lines without one; what names the previous version's own "
+        "text is not: commit, a url or noise line with a commit id, note. Also not copied: stated_date, "
+        "corrections, translation. The command prints what it copied and what is left to fill in.",
     )
     new_version.add_argument("slug", help="the organisation's folder name")
     new_version.add_argument("--date", type=dt.date.fromisoformat, default=dt.date.today(), help="version date (default: today)")
@@ -125,10 +136,12 @@ def _run(args: argparse.Namespace) -> int:
         return _schema(args.dir, write=args.write)
     if args.command == "new-organisation":
         return _new_organisation(args.data, args.slug, args.name, args.business_id, args.date)
-    archive = _valid(args.data)
+    waiting = {args.data / args.slug / CAPTURES_DIR / f"{args.date.isoformat()}.txt"} if args.command == "new-version" else set()
+    archive = _valid(args.data, frozenset(waiting))  # a new version's capture may be saved before the version
     if args.command == "validate":
         versions = sum(len(record.versions) for record in archive.organisations)
-        print(f"{args.data}: {len(archive.organisations)} organisations, {versions} versions: valid")
+        organisations = counted(len(archive.organisations), "organisation", "organisations")
+        print(f"{args.data}: {organisations}, {counted(versions, 'version', 'versions')}: valid")
         return EXIT_OK
     if args.command == "check":
         problems = check_change(archive_at(args.base, args.data), archive, args.data)
@@ -162,8 +175,8 @@ def _run(args: argparse.Namespace) -> int:
     raise UsageError(f"unknown command {args.command}")  # pragma: no cover - argparse rejects it first
 
 
-def _valid(data: Path) -> Archive:
-    return load_archive(data)  # every check, fidelity to the captures included
+def _valid(data: Path, waiting: frozenset[Path] = frozenset()) -> Archive:
+    return load_archive(data, waiting=waiting)  # every check, fidelity to the captures included
 
 
 def _organisation(archive: Archive, slug: str):
@@ -199,30 +212,78 @@ def _new_organisation(data: Path, slug: str, name: str, business_id: str | None,
     return EXIT_OK
 
 
+_COMMIT_HASH = re.compile(r"(?<![0-9a-fA-F])[0-9a-fA-F]{40}(?![0-9a-fA-F])")
+"""A full git commit id, as a URL or a capture's metadata line names the commit it was read at."""
+
+
+def _names_commit(text: str, commit: str | None) -> bool:
+    return bool((commit and commit in text) or _COMMIT_HASH.search(text))
+
+
 def _new_version(data: Path, record, date: dt.date) -> int:
     latest = record.current
     if date <= latest.date:
         raise UsageError(f"a new version must be dated after the latest one ({latest.id}); give --date")
-    path = data / record.slug / f"{date.isoformat()}.yaml"
+    folder = data / record.slug
+    path = folder / f"{date.isoformat()}.yaml"
     if path.exists():
         raise UsageError(f"{path} already exists")
+    capture_name = f"{CAPTURES_DIR}/{date.isoformat()}.txt"
     version = plain(latest.version)
-    version.pop("stated_date", None)
-    version.pop("corrections", None)
-    version.pop("translation", None)
+    for key in ("stated_date", "corrections", "translation"):  # the previous version's own, not the new one's
+        version.pop(key, None)
     version["recorded_date"] = dt.date.today().isoformat()
-    source = {"url": latest.version.source.url} if latest.version.source.url else {}
-    version["source"] = {**source, "capture": f"captures/{date.isoformat()}.txt"}
-    if latest.version.source.capture_noise:  # the same site's chrome (a skip link, a cookie banner) is likely there again
-        version["source"]["capture_noise"] = list(latest.version.source.capture_noise)
+    old = latest.version.source
+    kept, left = _carried_source(old)
+    version["source"] = {**kept, "capture": capture_name}
+    if "capture_noise" in version["source"]:  # the capture's chrome comes after the capture, as in data/README.md
+        version["source"]["capture_noise"] = version["source"].pop("capture_noise")
     version["change"] = {"kind": "", "summary": {"fi": "", "en": ""}}
     ordered = {key: version[key] for key in ("recorded_date", "source", "change") if key in version}
     ordered.update({key: value for key, value in version.items() if key not in ordered})
     path.write_text(dump(ordered, "version"), encoding="utf-8")
-    print(f"created {path} from {latest.id}")
-    print(f"next: save the new notice as published into {data / record.slug}/captures/{date.isoformat()}.txt, edit the texts,")
-    print("add stated_date if the notice states one, fill in change (kind and summary), then run 'seloste validate'.")
+
+    copied = ["title", "sections", "facts"] + [f"source.{key}" for key in kept]
+    print(f"created {path} from version {latest.id}")
+    print(f"  copied from {latest.id}: {', '.join(copied)}")
+    if left:
+        print(f"  not copied, as they name version {latest.id}'s own source: {', '.join(left)}")
+    capture = folder / capture_name
+    if capture.is_file():
+        print(f"  source.capture: {capture_name}, the capture you saved ({capture}); validate compares the text with it")
+    else:
+        print(f"  source.capture: {capture_name}, not saved yet: save the notice as published into {capture}")
+    print("next: fill in change.kind (substantive, editorial, translation or correction) and change.summary (fi and en);")
+    print("  add stated_date if the notice states a date, and where it was published (source.url, or source.commit);")
+    print("  edit the texts and facts into the new version's, then run 'seloste validate'.")
     return EXIT_OK
+
+
+def _carried_source(old) -> tuple[dict[str, object], list[str]]:
+    """The previous version's source fields that still hold for a new version, and the names of those left out:
+    where the notice lives is kept (repository, path, a URL without a commit, the site's chrome in
+    capture_noise); what names the previous version's own text is not (its commit, a URL or a noise line that
+    names a commit, its capture, its transcription note)."""
+    kept: dict[str, object] = {}
+    left: list[str] = []
+    if old.url is not None:
+        if _names_commit(old.url, old.commit):
+            left.append("source.url (it names a commit)")
+        else:
+            kept["url"] = old.url
+    for key in ("repository", "path"):
+        if getattr(old, key) is not None:
+            kept[key] = getattr(old, key)
+    if old.commit is not None:
+        left.append("source.commit")
+    noise = [line for line in old.capture_noise if not _names_commit(line, old.commit)]
+    if noise:
+        kept["capture_noise"] = noise
+    if len(noise) < len(old.capture_noise):
+        left.append("the source.capture_noise lines that name a commit")
+    if old.note is not None:
+        left.append("source.note")
+    return kept, left
 
 
 def _schema(schema_dir: Path, *, write: bool) -> int:

@@ -164,6 +164,14 @@ class Decoder:
                 failed = True
                 continue
             seen_keys[key] = key_node
+            if key not in fields and node.flow_style and cls.__name__ in ("Localized", "LocalizedMarkdown"):
+                self.error(
+                    key_node,
+                    f"{name or key}: in {{fi: ..., en: ...}} a comma ends the text, and {key!r} was read as a key; "
+                    'quote a text that contains a comma: {fi: "a, b", en: "a, b"}',
+                )
+                failed = True
+                continue
             if key not in fields:
                 given = {str(k.value) for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
                 close = difflib.get_close_matches(key, [f for f in fields if f not in given], n=1, cutoff=0.75)

@@ -28,7 +28,7 @@ from .blocks import Block, BlockKind, blocks
 from .fidelity import plain_text
 from .labels import labels
 from .laws import LAWS
-from .model import Facts, Localized, VersionRecord
+from .model import Facts, Localized, StatedNone, VersionRecord
 from .types import country_names
 
 Op = Literal["equal", "insert", "delete"]
@@ -512,6 +512,8 @@ def _key(name: str, item: Any, lang: str) -> str:
 
 def fact_line(name: str, item: Any, lang: str) -> tuple[str, str]:
     """One fact as a reader of ``lang`` reads it: (what, details), e.g. ('asiakaspalvelu', 'sopimus')."""
+    if isinstance(item, StatedNone):  # nothing but its evidence: what it says is which fact it is
+        return str(labels(lang)["stated_none"][name]), ""
     if name in _KEY_FIELDS:
         return _key(name, item, lang), _details(item, lang, _KEY_FIELDS[name])
     return _display(item, lang) or "", ""
@@ -541,6 +543,8 @@ def facts_text(facts: Facts, lang: str) -> FactsText:
                     n += 1
                 entries[unique] = detail or key  # a fact that is all key (a right, a law) reads as itself
             listed[f.name] = entries
+        elif isinstance(value, StatedNone):
+            single[f.name] = {"stated": fact_line(f.name, value, lang)[0]}
         elif value is not None:
             texts = {part.name: field_text(value, part.name, lang) for part in dataclasses.fields(value)}
             single[f.name] = {name: text for name, text in texts.items() if name not in _NOT_SHOWN and text is not None}

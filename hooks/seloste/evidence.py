@@ -2,8 +2,9 @@
 
 A fact summarised in our words carries a quote, which must stand word for word in the cited
 section, in every language of the text. A fact given as a value (the controller's name, e-mail,
-phone, business ID, address) must itself appear in the cited section's original text, and a
-contact's role in each language's text.
+phone, business ID, address, a contact's web address) must itself appear in the cited section's
+original text (a web address also as a link's address there), and a contact's role in each
+language's text.
 """
 
 from __future__ import annotations
@@ -84,7 +85,8 @@ def evidence_problems(version: Version) -> list[tuple[str, str]]:
                         )
                     )
         if isinstance(item, Controller | Contact):
-            problems += _value_problems(name, item, text(section, version.published_in[0]))
+            original = version.published_in[0]
+            problems += _value_problems(name, item, text(section, original))
             role = item.role if isinstance(item, Contact) else None
             for lang in role.languages if role is not None else ():
                 # casefolded: a role that opens a line is capitalised there ("Yhteyshenkilö ...")
@@ -96,7 +98,29 @@ def evidence_problems(version: Version) -> list[tuple[str, str]]:
                             f"text of section {section!r}; give the role as it stands there",
                         )
                     )
+        if isinstance(item, Contact) and item.url is not None:
+            original = version.published_in[0]
+            problems += _url_problems(name, item.url, section, text(section, original), _markdown(version, section, original))
     return problems
+
+
+def _markdown(version: Version, section_id: str, lang: str) -> str:
+    """The Markdown of a section (heading and body) or of the title in ``lang``: where a link's address stands."""
+    if section_id == TITLE_ID:
+        return version.title[lang]
+    section = next(s for s in version.sections if s.id == section_id)
+    return f"{section.heading[lang] if section.heading else ''}\n{section.body[lang]}"
+
+
+def _url_problems(name: str, url: str, section: str, text: str, markdown: str) -> list[tuple[str, str]]:
+    """A contact page is stated when its address stands in the section's text or is the address of a link there."""
+    if normalize(url) in text or url in markdown:
+        return []
+    message = (
+        f"facts.{name}.url: {url!r} does not appear in section {section!r}, neither in its text nor as a link's "
+        "address; give the address as it stands there"
+    )
+    return [(f"facts.{name}.url", message)]
 
 
 def _value_problems(name: str, item: Controller | Contact, text: str) -> list[tuple[str, str]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -36,3 +37,14 @@ def format_date(date: dt.date, lang: str) -> str:
     if lang == "fi":
         return f"{date.day}.{date.month}.{date.year}"
     return f"{date.day} {labels(lang)['months'][date.month - 1]} {date.year}"
+
+
+def plural(forms: Mapping[str, str], count: int) -> str:
+    """The form of a counted label for ``count``: ``{one: "{count} osio", other: "{count} osiota"}``. Finnish
+    and English both take ``one`` for 1 and ``other`` for any other number (0 osiota, 2 osiota; 0 sections)."""
+    return forms["one" if count == 1 else "other"]
+
+
+def counted(count: int, one: str, other: str) -> str:
+    """A count with its noun in English, for the command line and the build's messages: ``1 error``, ``2 errors``."""
+    return f"{count} {one if count == 1 else other}"

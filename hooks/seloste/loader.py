@@ -1,7 +1,8 @@
 """Load ``data/`` into an :class:`~seloste.model.Archive`, or report every problem found.
 
 Checks within one file are the decoder's; this module adds the checks across files and
-fields: folder and file names, version order and dates, section references, captures.
+fields: folder and file names, version order and dates, section references, captures, and
+that each section's English has the paragraphs and list items of its Finnish, in order.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .blocks import parity_problem
 from .decode import Decoder, decode_file
 from .errors import DataError, DataErrors, Location, display_path
 from .evidence import TITLE_ID, evidence_problems, fact_items
@@ -38,6 +40,8 @@ _TOP_HEADING = re.compile(r"^ {0,3}#{1,2}(?:\s|$)")
 class _Run:
     root: Path
     errors: list[DataError]
+    waiting: frozenset[Path] = frozenset()
+    """Captures saved for a version not written yet (``seloste new-version``): not reported as left over."""
 
     def error(self, path: Path, message: str, line: int = 1, column: int = 1) -> None:
         self.errors.append(DataError(Location(display_path(path, self.root), line, column), message))
@@ -49,12 +53,13 @@ class _Run:
             self.errors.append(DataError(where, message))
 
 
-def load_archive(data_dir: Path, root: Path | None = None) -> Archive:
+def load_archive(data_dir: Path, root: Path | None = None, *, waiting: frozenset[Path] = frozenset()) -> Archive:
     """Load every organisation under ``data_dir``; raises DataErrors listing all problems.
 
-    ``root`` is what error paths are shown relative to (default: the current directory).
+    ``root`` is what error paths are shown relative to (default: the current directory). ``waiting``: captures
+    saved for a version that is about to be written, which no version names yet.
     """
-    run = _Run(root=root or Path.cwd(), errors=[])
+    run = _Run(root=root or Path.cwd(), errors=[], waiting=frozenset(path.resolve() for path in waiting))
     if not data_dir.is_dir():
         run.error(data_dir, "data folder not found")
         raise DataErrors(run.errors)
@@ -266,7 +271,9 @@ def _check_captures(run: _Run, folder: Path, versions: list[VersionRecord]) -> N
     captures = folder / CAPTURES_DIR
     if not captures.is_dir():
         return
-    named = {(folder / name).resolve() for v in versions for name in v.version.source.captures(v.version.published_in).values()}
+    named = {
+        (folder / name).resolve() for v in versions for name in v.version.source.captures(v.version.published_in).values()
+    } | run.waiting
     for entry in sorted(captures.iterdir()):
         if not entry.name.startswith(".") and entry.resolve() not in named:
             run.error(
@@ -369,6 +376,11 @@ def _check_version(
             )
         for lang in langs:
             _check_body(run, path, decoder, f"sections[{index}].body.{lang}", section.body[lang])
+        original = version.published_in[0]
+        for lang in (x for x in langs if x not in version.published_in and version.translation != "pending"):
+            parity = parity_problem(section.body[original], section.body[lang], original, lang)  # each translation
+            if parity:
+                run.at(loc(f"sections[{index}].body"), path, f"sections[{index}].body: {parity}")
     if not version.sections:
         run.at(loc("sections"), path, "sections: expected at least one section")
 
@@ -380,6 +392,13 @@ def _check_version(
                 path,
                 f"facts.{name}.section: no section has id {item.section!r}; expected one of: {known}",
             )
+    if version.facts.dpo is not None and version.facts.no_dpo is not None:
+        run.at(
+            loc("facts.no_dpo"),
+            path,
+            "facts.no_dpo: the notice cannot both name a data protection officer (facts.dpo) and say it has none; "
+            "keep the one its text states",
+        )
     if texts:
         for name, message in evidence_problems(version):
             run.at(loc(name) or loc(name.rsplit(".", 1)[0]), path, message)

@@ -178,7 +178,7 @@ class Correction:
     reason: Localized = _f("What was corrected and why.")
 
 
-TranslationState = Literal["complete", "pending"]
+TranslationState = Literal["complete", "pending", "unaffected"]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -347,12 +347,24 @@ class LegalReference:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class StatedNone:
+    """The notice says there is none (no data protection officer): the words that say so."""
+
+    quote: Localized = _f("Words copied exactly from the section that say there is none.")
+    section: Slug = _f("Id of the section that says so.")
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Facts:
     """Structured facts in GDPR Art. 13/14 terms. A fact the text does not state is left out."""
 
     controller: Controller = _f("The controller.")
     contact: Contact | None = _f("Contact for privacy matters.", default=None)
     dpo: Contact | None = _f("Data protection officer, if the notice names one.", default=None)
+    no_dpo: StatedNone | None = _f(
+        "The notice says it has no data protection officer (then dpo is left out); with the words that say so.",
+        default=None,
+    )
     purposes: tuple[Purpose, ...] = _f("Purposes and legal bases.", default=())
     data_categories: tuple[Stated, ...] = _f("Categories of personal data.", default=())
     sources: tuple[Stated, ...] = _f("Where the data comes from.", default=())
@@ -383,7 +395,8 @@ class Version:
     change: Change | None = _f("What changed since the previous version; omitted in the first.", default=None)
     translation: TranslationState = _f(
         "pending: the original changed and the English translation is not updated, or not made, yet (the English "
-        "pages say so and, without one, show the original).",
+        "pages say so and, without one, show the original). unaffected: an editorial fix of the original (a typo, "
+        "punctuation: a few words at most in each text) that the translation does not show, which stays as it was.",
         default="complete",
     )
     corrections: tuple[Correction, ...] = _f(

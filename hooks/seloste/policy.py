@@ -6,19 +6,20 @@
   with its capture.
 - A new version is dated after the latest published version of its organisation.
 - A change to a Finnish text needs its English counterpart, unless the version declares
-  ``translation: pending`` (the English pages then say so); a new or changed section's
-  English has the same paragraphs and list items as its Finnish, in the same order.
+  ``translation: pending`` (the English pages then say so). (That each section's English has
+  the paragraphs and list items of its Finnish is the loader's rule: it holds for every version.)
 - A published organisation is never removed.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import difflib
 from pathlib import Path
 
-from .blocks import blocks
 from .decode import decode_file
 from .errors import DataError, Location, display_path
+from .languages import NAMES
 from .model import Archive, OrganisationRecord, Version
 from .yamlsource import YamlFileError, read_yaml
 
@@ -116,7 +117,8 @@ def _check_edit(published: Version, now: Version, file: Path, root: Path | None)
 def _check_translations(
     head: OrganisationRecord, published_ids: set[str], data_dir: Path, root: Path | None, base: OrganisationRecord | None = None
 ) -> list[DataError]:
-    """A Finnish text changed without its English, in new versions and corrected ones."""
+    """An original text changed without its translation, in new versions and corrected ones; a translation left as it
+    was must be declared ('pending', or 'unaffected' for a typo-sized editorial fix, which is held to that size)."""
     errors: list[DataError] = []
     base_versions = {v.id: v.version for v in base.versions} if base else {}
     for index, record in enumerate(head.versions):
@@ -130,67 +132,62 @@ def _check_translations(
                 continue
         else:
             before = head.versions[index - 1].version if index else None
-        for name, message in _unmatched_blocks(before, version):
-            errors.append(_located(file, root, name, message))
         if before is None:
             continue
-        for name in _untranslated(before, version):
+        unaffected = version.translation == "unaffected"
+        if unaffected and (version.change is None or version.change.kind != "editorial"):
             errors.append(
-                _located(
-                    file,
-                    root,
-                    name,
-                    "the Finnish text changed but the English did not; update the translation, "
-                    "or declare 'translation: pending' on this version",
-                )
+                _located(file, root, "translation", "'unaffected' is for an editorial change (change.kind: editorial) only")
             )
+        original = version.published_in[0]
+        for lang, name, words in _untranslated(before, version):
+            if not unaffected:
+                message = (
+                    f"the {NAMES[original]} text changed but the {NAMES[lang]} did not; update the translation, or "
+                    "declare 'translation: pending' on this version ('translation: unaffected' for a typo fix)"
+                )
+            elif words > UNAFFECTED_WORDS:
+                message = (
+                    f"'translation: unaffected' covers a fix of at most {UNAFFECTED_WORDS} words in a text; "
+                    f"{words} words of this {NAMES[original]} text changed: update the {NAMES[lang]}"
+                )
+            else:
+                continue
+            errors.append(_located(file, root, name, message))
     return errors
 
 
-_KIND_NAMES = {"paragraph": "paragraph", "item": "list item", "heading": "heading", "row": "table row"}
+UNAFFECTED_WORDS = 3
+"""How many words of a text an editorial fix may change and leave its translation as it was."""
 
 
-def _unmatched_blocks(before: Version | None, after: Version) -> list[tuple[str, str]]:
-    """Sections whose Finnish text is new or changed and whose English does not have the same paragraphs, list
-    items, headings and table rows in the same order: a paragraph left untranslated, or two run together."""
-    earlier = {s.id: s for s in before.sections} if before else {}
+def _untranslated(before: Version, after: Version) -> list[tuple[str, str, int]]:
+    """(translation language, dotted name, words changed) of each text whose original changed while that language's
+    translation stayed the same. Texts the organisation published in several languages are each its own."""
+    original = after.published_in[0]
     found = []
-    for index, section in enumerate(after.sections):
-        old = earlier.get(section.id)
-        if old is not None and old.body.fi == section.body.fi:
-            continue
-        fi, en = [b.kind for b in blocks(section.body.fi)], [b.kind for b in blocks(section.body.en)]
-        if fi != en:
-            found.append(
-                (
-                    f"sections[{index}].body",
-                    f"the English has {_counted(en)}, the Finnish {_counted(fi)}; translate each paragraph and list item "
-                    "as one of its own, in the same order (or declare 'translation: pending' on this version)",
-                )
-            )
+    for lang in (x for x in after.text_languages if x not in after.published_in):
+        pairs = [("title", before.title, after.title)]
+        earlier = {s.id: s for s in before.sections}
+        for index, section in enumerate(after.sections):
+            old = earlier.get(section.id)
+            if old is None:
+                continue
+            if old.heading and section.heading:
+                pairs.append((f"sections[{index}].heading", old.heading, section.heading))
+            pairs.append((f"sections[{index}].body", old.body, section.body))
+        for name, old_text, new_text in pairs:
+            if original not in old_text.languages or lang not in old_text.languages:
+                continue
+            if old_text[original] != new_text[original] and old_text[lang] == new_text[lang]:
+                found.append((lang, name, _words_changed(old_text[original], new_text[original])))
     return found
 
 
-def _counted(kinds: list[str]) -> str:
-    counts = {kind: kinds.count(kind) for kind in _KIND_NAMES if kind in kinds}
-    return ", ".join(f"{n} {_KIND_NAMES[kind]}{'' if n == 1 else 's'}" for kind, n in counts.items()) or "no text"
-
-
-def _untranslated(before: Version, after: Version) -> list[str]:
-    """Dotted names of texts whose Finnish changed while their English stayed the same."""
-    names = []
-    if before.title.fi != after.title.fi and before.title.en == after.title.en:
-        names.append("title")
-    earlier = {s.id: s for s in before.sections}
-    for index, section in enumerate(after.sections):
-        old = earlier.get(section.id)
-        if old is None:
-            continue
-        if old.heading and section.heading and old.heading.fi != section.heading.fi and old.heading.en == section.heading.en:
-            names.append(f"sections[{index}].heading")
-        if old.body.fi != section.body.fi and old.body.en == section.body.en:
-            names.append(f"sections[{index}].body")
-    return names
+def _words_changed(old: str, new: str) -> int:
+    """How many words of ``old`` and ``new`` differ, taking the larger side of each change."""
+    matcher = difflib.SequenceMatcher(a=old.split(), b=new.split(), autojunk=False)
+    return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
 
 
 def _error(path: Path, root: Path | None, message: str) -> DataError:

@@ -40,6 +40,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .fidelity import html_text, plain_text
+from .labels import counted
 from .lexicon import Analyser, stemmer
 from .model import LANGUAGES, Archive
 from .packed import gzipped, json_bytes
@@ -300,4 +301,6 @@ def write_search_index(archive: Archive, site_dir: Path, analyser: Analyser | No
 
 
 def describe(built: dict[str, Index]) -> str:
-    return ", ".join(f"{lang}: {i.words} word forms, {i.keys} keys" for lang, i in built.items())
+    return ", ".join(
+        f"{lang}: {counted(i.words, 'word form', 'word forms')}, {counted(i.keys, 'key', 'keys')}" for lang, i in built.items()
+    )
