@@ -223,7 +223,8 @@ def test_a_typo_fix_may_leave_the_english_as_it_is_when_declared(repo: Path, cap
 
 
 def test_unaffected_covers_a_few_words_of_an_editorial_change_only(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    add_version(repo, "2024-09-01", {**TYPO_FIX, FI_BODY: FI_BODY.replace("viisi vuotta", "kolme vuotta, ei enempää eikä vähempää")})
+    longer = FI_BODY.replace("viisi vuotta", "kolme vuotta, ei enempää eikä vähempää")
+    add_version(repo, "2024-09-01", {**TYPO_FIX, FI_BODY: longer})
     assert check(capsys) == (
         1,
         "data/esimerkki/2024-09-01.yaml:33:7: sections[1].body: 'translation: unaffected' covers a fix of at most 3 words "
