@@ -63,7 +63,8 @@ def test_the_organisations_own_english_is_checked_against_its_own_capture(tmp_pa
     assert errors[-1] == (
         "data/omat-kielet/captures/2024-01-10.en.txt:9:1: this sentence of the original is missing from "
         "omat-kielet/2024-01-10.yaml's English text, or out of order: "
-        "'We keep customer data for three years after the customer relationship ends.'"
+        "'We keep customer data for three years after the customer relationship ends.'; the nearest text has "
+        "'customer data for four years after' where the capture has 'customer data for three years after'"
     )
 
 

@@ -276,7 +276,8 @@ def _carried_source(old) -> tuple[dict[str, object], list[str]]:
             kept[key] = getattr(old, key)
     if old.commit is not None:
         left.append("source.commit")
-    noise = [line for line in old.capture_noise if not _names_commit(line, old.commit)]
+    # lines given as text are the site's chrome, likely in the new capture too; lines by number are the old capture's
+    noise = [line for line in old.capture_noise if isinstance(line, str) and not _names_commit(line, old.commit)]
     if noise:
         kept["capture_noise"] = noise
     if len(noise) < len(old.capture_noise):

@@ -8,12 +8,13 @@ targets) is removed before comparing; the published side is the text of the rend
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from .model import Version, VersionRecord
+from .model import NoiseLines, Version, VersionRecord
 from .render import inline_html, markdown_html
 
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
@@ -36,19 +37,73 @@ class Sentence:
     text: str
 
 
-def capture_sentences(capture: str, noise: tuple[str, ...] = ()) -> list[Sentence]:
-    """The sentences of a capture, in order, without its Markdown markup and noise lines."""
-    noise_lines = {normalize(line) for line in noise}
+def noise_lines(capture: str, noise: tuple[str | NoiseLines, ...]) -> tuple[set[int], list[int]]:
+    """The capture's line numbers that are noise, and the indexes of noise entries that stand nowhere they may.
+
+    A line given as text is noise only in the runs of noise and blank lines at the capture's start and end (a
+    page's chrome): the same words inside the notice are the notice's. Lines given by number are noise anywhere.
+    """
+    lines = [normalize(raw) for raw in capture.splitlines()]
+    numbered = {n for entry in noise if isinstance(entry, NoiseLines) for n in entry.numbers}
+    texts: dict[str, list[int]] = {}
+    for index, entry in enumerate(noise):
+        if isinstance(entry, str):
+            texts.setdefault(normalize(entry), []).append(index)
+    used: set[int] = set()
+    found = {n for n in numbered if n <= len(lines)}
+    for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
+        for i in order:
+            if i + 1 in numbered or not lines[i]:
+                continue
+            if lines[i] not in texts:
+                break
+            found.add(i + 1)
+            used.update(texts[lines[i]])
+    unplaced = [i for i, e in enumerate(noise) if (i not in used if isinstance(e, str) else e.numbers[-1] > len(lines))]
+    return found, unplaced
+
+
+_TABLE_ROW = re.compile(r"^\|.*\|$")
+_TABLE_RULE = re.compile(r"^\|[\s|:-]+\|$")
+_CODE = re.compile(r"(`+)(.+?)\1")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _text_of(line: str) -> str:
+    """A capture line's text as a reader sees it: Markdown's marks removed, code and escaped characters kept."""
+    kept: list[str] = []
+
+    def keep(text: str) -> str:
+        kept.append(text)
+        return f"\x00{len(kept) - 1}\x00"
+
+    line = _CODE.sub(lambda m: keep(m.group(2).strip()), line)
+    line = _ESCAPED.sub(lambda m: keep(m.group(1)), line)
+    line = _LINK.sub(r"\1", line)
+    line = _EMPHASIS.sub("", line)
+    return re.sub("\x00([0-9]+)\x00", lambda m: kept[int(m.group(1))], line)
+
+
+def capture_sentences(capture: str, noise: tuple[str | NoiseLines, ...] = ()) -> list[Sentence]:
+    """The sentences of a capture, in order, without its Markdown markup and noise. A Markdown table's rows are
+    read cell by cell, as its rendering reads; its rule line is markup."""
+    skip, _unplaced = noise_lines(capture, noise)
     sentences: list[Sentence] = []
     for line_no, raw in enumerate(capture.splitlines(), start=1):
         line = normalize(raw)
-        if not line or line in noise_lines:
+        if not line or line_no in skip:
+            continue
+        if _TABLE_ROW.match(line):
+            if _TABLE_RULE.match(line):
+                continue
+            cells = re.split(r"(?<!\\)\|", line.strip("|"))
+            line = " ".join(normalize(_text_of(cell)) for cell in cells if cell.strip())
+            sentences.extend(Sentence(line_no, s) for s in _SENTENCE_END.split(line) if s)
             continue
         line = line.removesuffix("\\").rstrip()
         line = _HEADING.sub("", line)
         line = _LIST_MARKER.sub("", line)
-        line = _LINK.sub(r"\1", line)
-        line = normalize(_EMPHASIS.sub("", line))
+        line = normalize(_text_of(line))
         sentences.extend(Sentence(line_no, s) for s in _SENTENCE_END.split(line) if s)
     return sentences
 
@@ -160,3 +215,21 @@ _FREE = re.compile(b"\x00+")
 
 def shorten(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def nearest_difference(sentence: str, text: str) -> tuple[str, str] | None:
+    """Where ``text`` comes closest to holding ``sentence``, the first words that differ, with a few words of context:
+    (as the capture has them, as the text has them); None if no word of the sentence is in the text."""
+    words, published = sentence.split(), text.split()
+    anchor = difflib.SequenceMatcher(a=words, b=published, autojunk=False).find_longest_match(0, len(words), 0, len(published))
+    if anchor.size == 0:
+        return None
+    start = max(0, anchor.b - anchor.a)
+    window = published[start : start + len(words) + 3]
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=words, b=window, autojunk=False).get_opcodes():
+        if tag != "equal":
+            before = max(0, i1 - 3)
+            ours = " ".join(words[before:i2] + words[i2 : i2 + 2])
+            theirs = " ".join(window[max(0, j1 - (i1 - before)) : j2] + window[j2 : j2 + 2])
+            return ours, theirs
+    return None

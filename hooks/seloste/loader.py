@@ -16,7 +16,7 @@ from .blocks import parity_problem
 from .decode import Decoder, decode_file
 from .errors import DataError, DataErrors, Location, display_path
 from .evidence import TITLE_ID, evidence_problems, fact_items
-from .fidelity import compare, shorten
+from .fidelity import compare, nearest_difference, noise_lines, published_parts, shorten
 from .languages import NAMES, language_problems, listed
 from .model import Archive, Captures, Organisation, OrganisationRecord, Version, VersionRecord
 from .render import link_problems
@@ -285,16 +285,36 @@ def _check_captures(run: _Run, folder: Path, versions: list[VersionRecord]) -> N
 def _check_fidelity(run: _Run, folder: Path, path: Path, record: VersionRecord, decoder: Decoder) -> None:
     """Each original language's text is its capture's, sentence for sentence, in order, with nothing added."""
     names = record.version.source.captures(record.version.published_in)
+    noise = record.version.source.capture_noise
+    unplaced = set(range(len(noise)))
+    for text in record.captures.values():
+        unplaced &= set(noise_lines(text, noise)[1])
+    for index in sorted(unplaced) if record.captures else ():
+        entry = noise[index]
+        where = f"source.capture_noise[{index}]"
+        if isinstance(entry, str):
+            message = (
+                f"{where}: {shorten(entry)!r} is not a line at the start or end of the capture, where a page's chrome "
+                "stands; inside the notice the same words are the notice's. Give such lines by number: {lines: '40-52'}"
+            )
+        else:
+            message = f"{where}: the capture has no line {entry.numbers[-1]}"
+        run.at(decoder.locations.get(where), path, message)
     for lang in record.captures:
         missing, extras = compare(record, lang)
         name = names[lang]
         capture = display_path(folder / name, run.root)
+        published = " ".join(part for _name, part in published_parts(record.version, lang)) if missing else ""
         for sentence in missing:
+            near = nearest_difference(sentence.text, published)
+            where = ""
+            if near:
+                where = f"; the nearest text has {shorten(near[1], 60)!r} where the capture has {shorten(near[0], 60)!r}"
             run.errors.append(
                 DataError(
                     Location(capture, sentence.line, 1),
                     f"this sentence of the original is missing from {folder.name}/{path.name}'s {NAMES[lang]} text, "
-                    f"or out of order: {shorten(sentence.text)!r}",
+                    f"or out of order: {shorten(sentence.text)!r}{where}",
                 )
             )
         for extra in extras:

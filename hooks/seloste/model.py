@@ -9,7 +9,21 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .types import BusinessId, CommitId, Country, Email, Markdown, Phone, PostalCode, RelPath, Repository, Slug, Str, Url
+from .types import (
+    BusinessId,
+    CommitId,
+    Country,
+    Email,
+    LineRange,
+    Markdown,
+    Phone,
+    PostalCode,
+    RelPath,
+    Repository,
+    Slug,
+    Str,
+    Url,
+)
 
 LANGUAGES: tuple[str, ...] = ("fi", "en")
 """The site's languages: Finnish at the root, English under ``en/``."""
@@ -132,6 +146,18 @@ class Captures:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class NoiseLines:
+    """Lines of the capture that are not part of the notice, by number: where they stand, not what they say."""
+
+    lines: LineRange = _f("A line number, or the first and last line of a range ('40-52').")
+
+    @property
+    def numbers(self) -> range:
+        first, _, last = self.lines.partition("-")
+        return range(int(first), int(last or first) + 1)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Source:
     url: Url | None = _f("Where the notice was published, where known.", default=None)
     repository: Repository | None = _f("Public git repository the version was taken from (owner/name).", default=None)
@@ -142,8 +168,10 @@ class Source:
         "for a version published in several languages, one per language ({fi: captures/<date>.fi.txt, en: ...}).",
         default=None,
     )
-    capture_noise: tuple[Str, ...] = _f(
-        "Lines of the capture that are not part of the notice (navigation, forms, metadata).", default=()
+    capture_noise: tuple[Str | NoiseLines, ...] = _f(
+        "What in the capture is not part of the notice (navigation, forms, metadata): a line as it stands at the "
+        "capture's start or end, or {lines: '40-52'} for lines anywhere, by number.",
+        default=(),
     )
     note: Localized | None = _f("What a reader should know about the transcription.", default=None)
 
@@ -350,7 +378,7 @@ class LegalReference:
 class StatedNone:
     """The notice says there is none (no data protection officer): the words that say so."""
 
-    quote: Localized = _f("Words copied exactly from the section that say there is none.")
+    quote: NoticeText = _f("Words copied exactly from the section that say there is none, in each language of the text.")
     section: Slug = _f("Id of the section that says so.")
 
 
