@@ -1,17 +1,24 @@
-"""Real notices in shapes that need no workaround: here, two versions whose texts state the same date.
+"""Real notices in the shapes they come in, archived faithfully with no workaround (tests/fixtures/shapes/):
 
-The organisation changed its notice without changing the date it states. The later version is named
-by the date it was first seen (data/README.md, "A version"), states the same date as the earlier
-one, and both are archived, ordered and shown with the dates they state and the dates recorded.
+- sama-paiva: two versions whose texts state the same date, both archived and shown with the dates they
+  state and the dates recorded;
+- taulukko: a Markdown source with front matter, a table, inline code and footnote asterisks;
+- html-sivu: the visible text of an HTML page, with its menu, cookie banner and chat widget as noise;
+- monisivuinen: a notice over three pages, captured in reading order.
 """
 
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, expect
 
+from conftest import serve
 from datadir import FIXTURES
+from seloste.errors import DataErrors
+from seloste.loader import load_archive
 from sitebuild import Build, build, fixture_project
 
 pytestmark = pytest.mark.build
@@ -56,3 +63,90 @@ def test_the_comparison_of_the_two_shows_the_change(shapes_site: Build) -> None:
     versions = shapes_site.versions("sama-paiva/versions.json.gz")
     assert list(versions) == ["2024-01-10", "2024-03-05"]
     assert "kolme vuotta" in versions["2024-01-10"] and "neljä vuotta" in versions["2024-03-05"]
+
+
+def _errors(tmp_path: Path, slug: str, name: str, old: str, new: str) -> list[str]:
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "shapes" / slug, data / slug)
+    path = data / slug / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(DataErrors) as raised:
+        load_archive(data, root=tmp_path)
+    return [str(e) for e in raised.value.errors]
+
+
+def test_every_shape_is_faithful_to_its_capture(tmp_path: Path) -> None:
+    archive = load_archive(FIXTURES / "shapes", root=FIXTURES)
+    assert {r.slug for r in archive.organisations} >= {"sama-paiva", "taulukko", "html-sivu", "monisivuinen"}
+
+
+def test_a_table_cell_is_checked_against_the_capture_with_its_code_and_asterisk(tmp_path: Path) -> None:
+    row = "| `session_id` | kirjautuminen | istunto |"
+    errors = _errors(tmp_path, "taulukko", "2024-01-10.yaml", row, row.replace("istunto", "vuosi"))
+    assert errors == [
+        "data/taulukko/2024-01-10.yaml:29:11: sections[1].body.fi: text that is not in the original capture "
+        "(captures/2024-01-10.txt): 'session_id kirjautuminen vuosi'; publish the notice's own words only (a note of ours "
+        "goes in source.note)",
+        "data/taulukko/captures/2024-01-10.txt:16:1: this sentence of the original is missing from "
+        "taulukko/2024-01-10.yaml's Finnish text, or out of order: 'session_id kirjautuminen istunto'; the nearest text "
+        "has 'session_id kirjautuminen vuosi * Googlen ilmoittama' where the capture has 'session_id kirjautuminen istunto'",
+    ]
+
+
+def test_chrome_words_inside_the_notice_are_the_notices(tmp_path: Path) -> None:
+    # "Palvelut" is a menu item at the capture's start; the same word as a heading inside the notice is not noise
+    errors = _errors(tmp_path, "html-sivu", "captures/2024-01-10.txt", "Mitä tietoja keräämme\n", "Palvelut\n")
+    assert "data/html-sivu/captures/2024-01-10.txt:14:1: this sentence of the original is missing" in errors[-1], errors
+    inside = '    - Etusivu\n    - "Keräämme seuraavia tietoja:"\n'
+    errors = _errors(tmp_path / "b", "html-sivu", "2024-01-10.yaml", "    - Etusivu\n", inside)
+    assert errors[0].startswith(
+        "data/html-sivu/2024-01-10.yaml:8:7: source.capture_noise[1]: 'Keräämme seuraavia tietoja:' is not a line at the "
+        "start or end of the capture"
+    ), errors
+
+
+def test_a_page_of_a_multi_page_notice_cannot_go_missing(tmp_path: Path) -> None:
+    last = "Sinulla on oikeus tarkastaa tietosi."
+    errors = _errors(tmp_path, "monisivuinen", "captures/2024-01-10.txt", last, last.replace("tarkastaa", "tarkastaa ja korjata"))
+    assert errors[-1] == (
+        "data/monisivuinen/captures/2024-01-10.txt:18:1: this sentence of the original is missing from "
+        "monisivuinen/2024-01-10.yaml's Finnish text, or out of order: 'Sinulla on oikeus tarkastaa ja korjata tietosi.'; "
+        "the nearest text has 'on oikeus tarkastaa tietosi.' where the capture has 'on oikeus tarkastaa ja korjata tietosi.'"
+    )
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_tables_stay_tables_with_their_code_and_asterisks(shapes_site: Build, lang: str) -> None:
+    page = shapes_site.soup(f"{lang}taulukko/")
+    table = page.select_one("#evasteet ~ .sl-section__body table, section[data-section=evasteet] table")
+    assert table is not None
+    cells = [[c.get_text() for c in row.find_all(["th", "td"])] for row in table.select("tr")]
+    assert cells[1][0] == "_ga" and table.select_one("td code").get_text() == "_ga"
+    assert cells[1][2] in ("13 kuukautta*", "13 months*")
+    old = shapes_site.versions("taulukko/versions.json.gz" if not lang else "en/taulukko/versions.json.gz")["2024-01-10"]
+    assert "<table>" in old and "<code>_ga</code>" in old
+
+
+def test_a_multi_page_notice_links_every_page(shapes_site: Build) -> None:
+    links = [a["href"] for a in shapes_site.soup("monisivuinen/").select(".sl-meta a[rel~=nofollow]")]
+    assert links == [
+        "https://monisivu.fi/tietosuoja",
+        "https://monisivu.fi/tietosuoja/tiedot",
+        "https://monisivu.fi/tietosuoja/oikeudet",
+    ]
+
+
+@pytest.mark.browser
+def test_the_comparison_shows_a_changed_table_cell_as_a_table_row(shapes_site: Build, browser: Browser) -> None:
+    with serve(shapes_site.site) as base:
+        page = browser.new_page()
+        page.goto(base + "taulukko/compare/?from=2024-01-10&to=2024-06-01")
+        changed = page.locator("#sl-diff table.sl-diff__table tr:has(ins)")
+        expect(changed).to_have_count(1)
+        cells = changed.locator("td")
+        assert cells.count() == 3 and cells.nth(0).inner_text() == "_ga"
+        assert cells.nth(2).locator("del").inner_text().strip() == "2 vuotta" or "2" in cells.nth(2).locator("del").inner_text()
+        assert "13" in cells.nth(2).locator("ins").inner_text()
+        page.close()

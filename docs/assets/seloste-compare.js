@@ -588,12 +588,40 @@
     return out;
   }
 
+  /* A table row's segments as cells: its text is the cells' joined by " | " (blocks.py, htmlBlocks). */
+  function rowNode(block, only) {
+    const cells = [[]];
+    for (const [op, text] of block.segments) {
+      if (only && op !== "equal" && op !== only) continue;
+      text.split("|").forEach((part, i) => {
+        if (i) cells.push([]);
+        const piece = i || cells[cells.length - 1].length ? part : part.replace(/^\s+/, "");
+        if (!piece.trim() && op === "equal") return;
+        if (op === "insert") cells[cells.length - 1].push(el("ins", { text: piece }));
+        else if (op === "delete") cells[cells.length - 1].push(el("del", { text: piece }));
+        else cells[cells.length - 1].push(document.createTextNode(piece));
+      });
+    }
+    return el("tr", { class: "sl-diff__block sl-diff__block--" + block.status }, cells.map((nodes) => el("td", {}, nodes)));
+  }
+
   function blockNodes(blocks, only) {
     const nodes = [];
     let list = null;
+    let table = null;
     for (const b of blocks) {
       if (only === "insert" && b.status === "removed") continue;
       if (only === "delete" && b.status === "added") continue;
+      if (b.kind === "row") {  // tables stay tables
+        list = null;
+        if (!table) {
+          table = el("tbody");
+          nodes.push(el("table", { class: "sl-diff__table" }, [table]));
+        }
+        table.append(rowNode(b, only));
+        continue;
+      }
+      table = null;
       const tag = b.kind === "item" ? "li" : b.kind === "heading" ? "h3" : "p";
       const node = el(tag, { class: "sl-diff__block sl-diff__block--" + b.status }, segmentsWithBreaks(b.segments, only));
       if (tag === "li") {

@@ -159,7 +159,12 @@ class NoiseLines:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Source:
-    url: Url | None = _f("Where the notice was published, where known.", default=None)
+    url: Url | None = _f("Where the notice was published, where known (its first page, if it has several).", default=None)
+    pages: tuple[Url, ...] = _f(
+        "The notice's further pages in reading order, where it is split over several; the capture holds their texts "
+        "one after another, after the first page's.",
+        default=(),
+    )
     repository: Repository | None = _f("Public git repository the version was taken from (owner/name).", default=None)
     path: RelPath | None = _f("Path of the notice inside that repository.", default=None)
     commit: CommitId | None = _f("Commit that introduced this version.", default=None)

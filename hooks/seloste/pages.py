@@ -205,6 +205,8 @@ class SourceView:
     url: str | None
     label: str | None
     """What to show for the link: ``owner/repo: path @ 632a041bcc`` or the address without its scheme."""
+    pages: tuple[str, ...] = ()
+    """The notice's further pages, where it is split over several."""
 
 
 def source_view(source: Source) -> SourceView:
@@ -216,7 +218,7 @@ def source_view(source: Source) -> SourceView:
         label = source.url.split("://", 1)[-1]
     else:
         label = None
-    return SourceView(url=source.url, label=label)
+    return SourceView(url=source.url, label=label, pages=source.pages)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
