@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 import sys
 import threading
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(Path(__file__).parent))
 
 from browsers import NAMES, find_browser  # noqa: E402
-from sitebuild import Build, build  # noqa: E402
+from sitebuild import FROZEN, PROJECT, Build, build, fixture_project  # noqa: E402
 
 CHROMIUM = find_browser(os.environ)
 """Google Chrome on GitHub's runners, Debian's chromium elsewhere; SELOSTE_CHROMIUM overrides."""
@@ -32,10 +33,30 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The repository's own site, built once with --strict."""
-    result = build(ROOT, tmp_path_factory.mktemp("real") / "site")
+    """The live archive's site (PROJECT: the repository, or SELOSTE_TEST_PROJECT), built once with --strict.
+
+    Tests that use it are marked ``archive`` and assert only what holds for any valid archive."""
+    result = build(PROJECT, tmp_path_factory.mktemp("real") / "site")
     assert result.returncode == 0, result.stderr
     return result
+
+
+@pytest.fixture(scope="session")
+def frozen_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The site of the frozen fixture archive (tests/fixtures/archive), built once with --strict: for the tests
+    of specific content (an organisation's history, its facts, search results, page counts)."""
+    root = fixture_project(tmp_path_factory.mktemp("frozen") / "project")
+    shutil.copytree(FROZEN, root / "data")
+    result = build(root, root / "site")
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test on the live archive's site is an archive test, whatever its module says."""
+    for item in items:
+        if "real_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.archive)
 
 
 class _Quiet(SimpleHTTPRequestHandler):

@@ -17,6 +17,14 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parents[1]
 BASE = "http://site.test/"
 
+PROJECT = Path(os.environ.get("SELOSTE_TEST_PROJECT") or ROOT).resolve()
+"""The project whose data/ the archive tests (marked ``archive``) check: the repository by default, another
+project (its mkdocs.yml and data/) when SELOSTE_TEST_PROJECT names one."""
+DATA = PROJECT / "data"
+"""The live archive: tests over it assert only what holds for any valid archive."""
+FROZEN = ROOT / "tests" / "fixtures" / "archive"
+"""The frozen fixture archive (a copy of data/ as it was): the tests of specific content run on it."""
+
 
 @dataclass
 class Build:

@@ -1,4 +1,5 @@
-"""Accessibility: axe-core in Chromium on every page kind of both languages, and the keyboard alone.
+"""Accessibility: axe-core in Chromium on every page kind of both languages, and the keyboard alone (on the site of
+the frozen fixture archive, whose pages the paths name).
 
 axe-core (npm, locked in package-lock.json) is injected into each page; the browser context
 bypasses the site's Content-Security-Policy for that injection only. Serious and critical
@@ -32,8 +33,8 @@ PAGES = {
 
 
 @pytest.fixture(scope="module")
-def site_url(real_site: Build) -> Iterator[str]:
-    with serve(real_site.site) as url:
+def site_url(frozen_site: Build) -> Iterator[str]:
+    with serve(frozen_site.site) as url:
         yield url
 
 

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from seloste.loader import load_archive
-from sitebuild import ROOT
+from sitebuild import FROZEN, ROOT
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -62,12 +62,12 @@ def test_the_floor_renders_old_texts_apart_from_the_current_ones() -> None:
         from benchmark import section_texts
     finally:
         del sys.path[0]
-    archive = load_archive(ROOT / "data")
+    archive = load_archive(FROZEN)
     every, not_current = section_texts(archive)
     current = {s.body[lang] for r in archive.organisations for s in r.current.version.sections for lang in ("fi", "en")}
     assert current <= every and not current & not_current
     changed = {s.body.fi for r in archive.organisations for v in r.versions for s in v.version.sections} - current
-    assert changed and changed <= not_current  # the real histories change texts
+    assert changed and changed <= not_current  # the frozen archive's real histories change texts
 
 
 def test_everyday_benchmark_builds_a_clean_checkout_and_times_an_edit_under_serve() -> None:

@@ -1,4 +1,5 @@
-"""The real site in headless Chromium (Debian's, driven by Playwright)."""
+"""The site of the frozen fixture archive (a copy of the real notices) in headless Chromium (Debian's, driven by
+Playwright)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def site_url(real_site: Build) -> Iterator[str]:
-    with serve(real_site.site) as url:
+def site_url(frozen_site: Build) -> Iterator[str]:
+    with serve(frozen_site.site) as url:
         yield url
 
 
@@ -76,9 +77,9 @@ def test_notice_fits_a_phone_screen_and_lists_its_contents(browser: Browser, sit
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"], ids=["fi", "en"])
-def test_an_old_version_shows_its_text_and_opens_at_a_section(page: Page, site_url: str, prefix: str, real_site: Build) -> None:
+def test_an_old_version_shows_its_text_and_opens_at_a_section(page: Page, site_url: str, prefix: str, frozen_site: Build) -> None:
     path = f"{prefix}planeetta-internet/2018-06-07/"
-    expected = real_site.shown(path).select_one("article.sl-notice")
+    expected = frozen_site.shown(path).select_one("article.sl-notice")
     page.goto(site_url + path + "#sailytysaika")
     page.wait_for_selector("html[data-version-shown='2018-06-07'] .sl-notice__text")
     article = page.locator("article.sl-notice")

@@ -11,6 +11,7 @@ import pytest
 
 from datadir import business_id_for, capture_for, copy_valid, make_data
 from seloste.cli import main
+from sitebuild import FROZEN
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -256,7 +257,7 @@ def test_new_version_starts_from_the_latest(
 def test_new_version_keeps_the_capture_noise_of_the_latest(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(FROZEN, tmp_path / "data")
     monkeypatch.chdir(tmp_path)
     assert main(["new-version", "micro-magic", "--date", "2027-01-04"]) == 0
     created = (tmp_path / "data/micro-magic/2027-01-04.yaml").read_text(encoding="utf-8")
@@ -332,7 +333,7 @@ def test_new_version_leaves_out_what_names_the_previous_commit(
 
 
 def test_report_between_two_versions(capsys: pytest.CaptureFixture[str]) -> None:
-    data = str(ROOT / "data")
+    data = str(FROZEN)
     assert main(["report", "--data", data, "planeetta-internet", "2021-01-26", "2022-03-21"]) == 0
     report = capsys.readouterr().out
     assert report.startswith("# Planeetta Internet Oy: 2021-01-26 → 2022-03-21\n")

@@ -9,7 +9,8 @@ from playwright.sync_api import Browser
 
 from conftest import serve
 from seloste.compact import compact_html
-from sitebuild import Build
+from seloste.loader import load_archive
+from sitebuild import DATA, Build
 
 
 def test_indentation_and_blank_lines_go_and_a_line_break_stays_between_words() -> None:
@@ -33,16 +34,28 @@ def test_spaces_that_are_text_stay_and_a_long_run_of_blanks_is_one_run() -> None
     assert compact_html("<p>a" + " " * 100_000 + "b</p>\n\t <p>c\r\n  d</p>") == "<p>a" + " " * 100_000 + "b</p>\n<p>c\nd</p>"
 
 
+def _not_compact(pages: list) -> list:
+    return [page for page in pages if compact_html(page.read_text(encoding="utf-8")) != page.read_text(encoding="utf-8")]
+
+
 @pytest.mark.build
-def test_the_sites_pages_are_compact(real_site: Build) -> None:
-    pages = sorted(real_site.site.rglob("*.html"))
+def test_the_sites_pages_are_compact(frozen_site: Build) -> None:
+    pages = sorted(frozen_site.site.rglob("*.html"))
     assert len(pages) > 80
-    assert [page for page in pages if compact_html(page.read_text(encoding="utf-8")) != page.read_text(encoding="utf-8")] == []
+    assert _not_compact(pages) == []
+
+
+@pytest.mark.build
+def test_the_live_archives_pages_are_compact(real_site: Build) -> None:
+    archive = load_archive(DATA)
+    pages = sorted(real_site.site.rglob("*.html"))
+    assert len(pages) >= 2 * sum(len(o.versions) + 1 for o in archive.organisations)  # a notice and each version's page
+    assert _not_compact(pages) == []
 
 
 @pytest.fixture(scope="module")
-def site_url(real_site: Build) -> Iterator[str]:
-    with serve(real_site.site) as url:
+def site_url(frozen_site: Build) -> Iterator[str]:
+    with serve(frozen_site.site) as url:
         yield url
 
 
@@ -53,12 +66,12 @@ PAGES = ["", "planeetta-internet/", "planeetta-internet/history/", "midare/check
 @pytest.mark.parametrize("prefix", ["", "en/"], ids=["fi", "en"])
 @pytest.mark.parametrize("path", PAGES)
 def test_a_page_renders_the_same_text_however_its_lines_are_indented(
-    browser: Browser, site_url: str, real_site: Build, path: str, prefix: str
+    browser: Browser, site_url: str, frozen_site: Build, path: str, prefix: str
 ) -> None:
     """What a reader sees does not depend on the whitespace compact_html takes away: the page as built, and the
     same page with every line break widened to blank lines and indentation, show the same text (innerText
     follows the stylesheets' white-space rules)."""
-    html = (real_site.site / prefix / path / "index.html").read_text(encoding="utf-8")
+    html = (frozen_site.site / prefix / path / "index.html").read_text(encoding="utf-8")
     widened = html.replace("\n", "\n  \n\t    ")
     context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
     page = context.new_page()

@@ -8,6 +8,7 @@ import pytest
 
 from seloste.diff import Segment, VersionDiff, classify, diff_versions, word_diff
 from seloste.loader import load_archive
+from sitebuild import FROZEN
 
 HISTORY = Path(__file__).parent / "fixtures" / "history"
 V = load_archive(HISTORY, root=HISTORY).get("muutos").versions
@@ -172,7 +173,7 @@ def test_the_same_version_has_no_change() -> None:
 
 
 def test_real_history_planeetta_dpo_change() -> None:
-    planeetta = load_archive(Path(__file__).parents[1] / "data").get("planeetta-internet").versions
+    planeetta = load_archive(FROZEN).get("planeetta-internet").versions
     d = diff_versions(planeetta[2], planeetta[3], "fi")
     assert [(f.field, f.item, f.old, f.new) for f in d.facts] == [
         ("contact", "name", "Heidi Eronen", "Salla Vainionpää"),

@@ -1,4 +1,8 @@
-"""Facts on the built site: the "at a glance" panel, the checklists, the comparison page and the open data."""
+"""Facts on the built site: the "at a glance" panel, the checklists, the comparison page and the open data.
+
+The live archive (ARCHIVE, real_site) is held to what any valid archive must satisfy; what specific notices state
+(the laws they cite, their countries and tools) is checked on the frozen fixture archive (FROZEN_ARCHIVE,
+frozen_site)."""
 
 from __future__ import annotations
 
@@ -16,15 +20,19 @@ from seloste.emit import plain
 from seloste.evidence import evidence_problems, fact_items, section_texts
 from seloste.fidelity import normalize
 from seloste.loader import load_archive
-from sitebuild import ROOT, Build, resolve
+from sitebuild import DATA, FROZEN, Build, resolve
 
-ARCHIVE = load_archive(ROOT / "data")
+ARCHIVE = load_archive(DATA)
 SLUGS = [o.slug for o in ARCHIVE.organisations]
+FROZEN_ARCHIVE = load_archive(FROZEN)
+FROZEN_SLUGS = [o.slug for o in FROZEN_ARCHIVE.organisations]
+VERSIONS = [(o.slug, v.id) for o in ARCHIVE.organisations for v in o.versions]
+FROZEN_VERSIONS = [(o.slug, v.id) for o in FROZEN_ARCHIVE.organisations for v in o.versions]
 LANGS = {"fi": "", "en": "en/"}
 
 
-def _ids(real_site: Build, path: str) -> set[str]:
-    return {tag["id"] for tag in real_site.soup(path).select("[id]")}
+def _ids(site: Build, path: str) -> set[str]:
+    return {tag["id"] for tag in site.soup(path).select("[id]")}
 
 
 @pytest.mark.build
@@ -76,23 +84,23 @@ OUTDATED = {
 """What the issue names: rekisteriseloste under the repealed Personal Data Act; the Privacy Shield."""
 
 
-@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize("slug", FROZEN_SLUGS)
 def test_seed_notices_citing_law_that_no_longer_applies_are_flagged(slug: str) -> None:
-    record = ARCHIVE.get(slug).current
+    record = FROZEN_ARCHIVE.get(slug).current
     flagged = {o.law for o in checklist(record.version, record.date).outdated}
     assert flagged == OUTDATED.get(slug, set())
 
 
 def test_infocrea_moved_its_registers_to_a_privacy_shield_service_in_june_2018() -> None:
-    versions = ARCHIVE.get("infocrea").versions
+    versions = FROZEN_ARCHIVE.get("infocrea").versions
     flags = {r.id: [(o.law, o.cited_after_end) for o in checklist(r.version, r.date).outdated] for r in versions}
     # in force in 2018; the flag says it was invalidated since, not that the notice was wrong then
     assert flags == {"2018-05-24": [], "2018-06-25": [("privacy-shield", False)], "2018-09-19": [("privacy-shield", False)]}
 
 
-@pytest.mark.parametrize(("slug", "version_id"), [(o.slug, v.id) for o in ARCHIVE.organisations for v in o.versions])
-def test_every_fact_of_every_seed_is_borne_out_by_the_section_it_cites(slug: str, version_id: str) -> None:
-    version = ARCHIVE.get(slug).version(version_id).version
+def _evidence_checked(version) -> int:
+    """Checks every fact's quote and the controller's, contact's and DPO's details against the cited section;
+    returns how many were checked."""
     texts = {lang: section_texts(version, lang) for lang in ("fi", "en")}
     checked = 0
     for _field, name, item in fact_items(version.facts):
@@ -105,14 +113,28 @@ def test_every_fact_of_every_seed_is_borne_out_by_the_section_it_cites(slug: str
             if isinstance(value, str) and _field in ("controller", "contact", "dpo"):
                 assert normalize(value) in texts["fi"][item.section], f"{name}.{key}"
                 checked += 1
-    assert checked >= 10
+    return checked
+
+
+@pytest.mark.archive
+@pytest.mark.parametrize(("slug", "version_id"), VERSIONS)
+def test_every_fact_is_borne_out_by_the_section_it_cites(slug: str, version_id: str) -> None:
+    version = ARCHIVE.get(slug).version(version_id).version
+    assert _evidence_checked(version) >= 1  # the controller's name at least
     assert evidence_problems(version) == []
 
 
-@pytest.mark.parametrize(("slug", "version_id"), [(o.slug, v.id) for o in ARCHIVE.organisations for v in o.versions])
+@pytest.mark.parametrize(("slug", "version_id"), FROZEN_VERSIONS)
+def test_every_fact_of_every_seed_is_borne_out_by_the_section_it_cites(slug: str, version_id: str) -> None:
+    version = FROZEN_ARCHIVE.get(slug).version(version_id).version
+    assert _evidence_checked(version) >= 10
+    assert evidence_problems(version) == []
+
+
+@pytest.mark.parametrize(("slug", "version_id"), FROZEN_VERSIONS)
 def test_every_version_has_its_facts_filled_in(slug: str, version_id: str) -> None:
-    """Facts for every version: more than the controller, and the items every notice of this archive states."""
-    facts = ARCHIVE.get(slug).version(version_id).version.facts
+    """Facts for every version: more than the controller, and the items every seed notice states."""
+    facts = FROZEN_ARCHIVE.get(slug).version(version_id).version.facts
     filled = [name for name in facts.__dataclass_fields__ if getattr(facts, name) not in (None, ())]
     assert facts.purposes and facts.data_categories, filled
     assert len(filled) >= 5, filled
@@ -131,6 +153,17 @@ def test_comparison_page_has_a_row_per_organisation_with_its_filters(real_site: 
         assert target in {f"{prefix}{slug}/" for slug in SLUGS}
         assert resolve(path, row.select_one("td a")["href"]) == f"{target}checklist/"
         assert {"data-countries", "data-tools", "data-retention", "data-dpo", "data-bases", "data-outdated"} <= set(row.attrs)
+    countries = {c for row in rows for c in row["data-countries"].split()}
+    options = [o["value"] for o in page.select("select[name=country] option")]
+    assert options[0] == "" and countries <= set(options)
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("prefix", LANGS.values(), ids=LANGS.keys())
+def test_comparison_page_row_shows_an_organisations_countries_and_outdated_laws(frozen_site: Build, prefix: str) -> None:
+    page = frozen_site.soup(f"{prefix}facts/")
+    rows = page.select("tr.sl-facts-row")
+    assert len(rows) == len(FROZEN_SLUGS)
     midare = next(row for row in rows if row.select_one("th a").get_text() == "Midare Oy")
     assert "US" in midare["data-countries"].split() and midare["data-outdated"] == "1"
     options = [o["value"] for o in page.select("select[name=country] option")]
@@ -165,8 +198,8 @@ def test_open_data_has_every_version_as_json_that_validates_against_the_publishe
 
 
 @pytest.fixture(scope="module")
-def site_url(real_site: Build) -> Iterator[str]:
-    with serve(real_site.site) as url:
+def site_url(frozen_site: Build) -> Iterator[str]:
+    with serve(frozen_site.site) as url:
         yield url
 
 
@@ -178,25 +211,25 @@ def _shown(page: Page) -> list[str]:
 def test_reader_filters_organisations_by_their_facts(page: Page, site_url: str) -> None:
     page.goto(site_url + "en/facts/")
     everyone = _shown(page)
-    assert len(everyone) == len(SLUGS)
+    assert len(everyone) == len(FROZEN_SLUGS)
     page.select_option("select[name=country]", "US")
     us = {
         o.organisation.name
-        for o in ARCHIVE.organisations
+        for o in FROZEN_ARCHIVE.organisations
         for fact in (*o.current.version.facts.transfers, *o.current.version.facts.recipients)
         if fact.country == "US"
     }
     assert set(_shown(page)) == us and "Midare Oy" in us
-    assert page.locator("#sl-filters-count").inner_text() == f"{len(us)} of {len(SLUGS)} organisations"
+    assert page.locator("#sl-filters-count").inner_text() == f"{len(us)} of {len(FROZEN_SLUGS)} organisations"
     page.select_option("select[name=country]", "")
     page.check("input[name=retention]")
-    with_retention = {o.organisation.name for o in ARCHIVE.organisations if o.current.version.facts.retention}
-    assert set(_shown(page)) == with_retention and 0 < len(with_retention) < len(SLUGS)
+    with_retention = {o.organisation.name for o in FROZEN_ARCHIVE.organisations if o.current.version.facts.retention}
+    assert set(_shown(page)) == with_retention and 0 < len(with_retention) < len(FROZEN_SLUGS)
     page.uncheck("input[name=retention]")
     page.select_option("select[name=tool]", "google-analytics")
     analytics = {
         o.organisation.name
-        for o in ARCHIVE.organisations
+        for o in FROZEN_ARCHIVE.organisations
         if any(c.tool.en == "Google Analytics" for c in o.current.version.facts.cookies)
     }
     assert set(_shown(page)) == analytics and "Minikone Oy" in analytics

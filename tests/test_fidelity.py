@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
+
+import pytest
 
 from seloste.fidelity import Extra, capture_sentences, compare, html_text, missing_in_order
 from seloste.loader import load_archive
-
-ROOT = Path(__file__).resolve().parents[1]
+from sitebuild import DATA, FROZEN
 
 
 def test_capture_markup_and_noise_are_removed() -> None:
@@ -29,8 +29,9 @@ def test_html_text_separates_blocks() -> None:
     assert html_text("<p>Yksi<br>kaksi</p><ul><li>a</li><li>b&nbsp;c</li></ul>") == "Yksi kaksi a b c"
 
 
+@pytest.mark.archive
 def test_the_real_data_is_faithful_to_its_captures() -> None:
-    archive = load_archive(ROOT / "data")  # raises DataErrors on a sentence missing or added
+    archive = load_archive(DATA)  # raises DataErrors on a sentence missing or added
     # every version of the real data has its capture kept beside it
     assert all(v.capture_text for o in archive.organisations for v in o.versions)
 
@@ -44,7 +45,7 @@ def _with_finnish_body(record, index: int, body: str):
 
 
 def test_text_the_capture_does_not_hold_is_found_in_its_field() -> None:
-    record = load_archive(ROOT / "data").get("micro-magic").versions[0]
+    record = load_archive(FROZEN).get("micro-magic").versions[0]
     assert compare(record) == ([], [])  # headings' numbers ("8.") are the capture's list markers, not added text
     index = next(i for i, s in enumerate(record.version.sections) if s.id == "sailyttamisen-periaatteet")
     body = record.version.sections[index].body.fi

@@ -11,6 +11,7 @@ import pytest
 from datadir import FIXTURES, SLUG, VERSION, copy_valid, make_data
 from seloste.errors import DataErrors
 from seloste.loader import load_archive
+from sitebuild import DATA, FROZEN
 
 
 def _fixtures(kind: str) -> list[Path]:
@@ -158,8 +159,18 @@ def test_a_later_version_must_say_what_changed(tmp_path: Path) -> None:
     ]
 
 
-def test_the_real_data_loads() -> None:
-    archive = load_archive(Path(__file__).parents[1] / "data")
+@pytest.mark.archive
+def test_the_real_data_loads_with_every_organisation_folder() -> None:
+    archive = load_archive(DATA)
+    folders = sorted(p.name for p in DATA.iterdir() if p.is_dir() and p.name != "schema")
+    assert [record.slug for record in archive.organisations] == folders
+    for record in archive.organisations:
+        assert [v.id for v in record.versions] == sorted(p.stem for p in (DATA / record.slug).glob("????-??-??.yaml"))
+        assert record.current is record.versions[-1]
+
+
+def test_the_frozen_fixture_archive_loads() -> None:
+    archive = load_archive(FROZEN)
     slugs = {record.slug: len(record.versions) for record in archive.organisations}
     assert slugs == {
         "infocrea": 3,

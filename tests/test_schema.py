@@ -12,6 +12,7 @@ import yaml
 
 from datadir import FIXTURES
 from seloste.schema import SCHEMAS, render, stale_schemas
+from sitebuild import DATA, FROZEN
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA_DIR = ROOT / "data" / "schema"
@@ -42,11 +43,15 @@ def test_schema_would_notice_a_model_change(tmp_path: Path) -> None:
     assert stale_schemas(tmp_path) == ["version.schema.json"]
 
 
-def _data_files() -> list[Path]:
-    return sorted((ROOT / "data").glob("*/*.yaml")) + sorted((FIXTURES / "valid").glob("*.yaml"))
+def _data_files() -> list:
+    live = [
+        pytest.param(p, marks=pytest.mark.archive, id=f"live-{p.parent.name}/{p.name}") for p in sorted(DATA.glob("*/*.yaml"))
+    ]
+    fixtures = sorted(FROZEN.glob("*/*.yaml")) + sorted((FIXTURES / "valid").glob("*.yaml"))
+    return live + [pytest.param(p, id=f"{p.parent.name}/{p.name}") for p in fixtures]
 
 
-@pytest.mark.parametrize("path", _data_files(), ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize("path", _data_files())
 def test_schema_accepts_every_valid_file(path: Path) -> None:
     name = "organisation.schema.json" if path.name == "organisation.yaml" else "version.schema.json"
     assert _schema_accepts(name, path.read_text(encoding="utf-8"))
@@ -70,8 +75,23 @@ def test_schema_and_loader_agree_on_invalid_fixtures(kind: str, path: Path) -> N
     assert accepted is (verdict.group(1) != "rejects")
 
 
+@pytest.mark.archive
 def test_data_files_reference_their_schema() -> None:
-    for path in sorted((ROOT / "data").glob("*/*.yaml")):
+    files = sorted(DATA.glob("*/*.yaml"))
+    assert files
+    for path in files:
         first = path.read_text(encoding="utf-8").splitlines()[0]
         expected = "organisation" if path.name == "organisation.yaml" else "version"
         assert first == f"# yaml-language-server: $schema=../schema/{expected}.schema.json", path
+
+
+def test_frozen_fixture_files_reference_the_data_schema() -> None:
+    """The frozen archive lies deeper in the tree than data/: its files point at data/schema/ from there."""
+    files = sorted(FROZEN.glob("*/*.yaml"))
+    assert len(files) == 19
+    for path in files:
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        expected = "organisation" if path.name == "organisation.yaml" else "version"
+        relative = f"../../../../data/schema/{expected}.schema.json"
+        assert first == f"# yaml-language-server: $schema={relative}", path
+        assert (path.parent / relative).resolve() == SCHEMA_DIR / f"{expected}.schema.json", path

@@ -196,10 +196,10 @@ def test_keys_are_chunked_in_the_order_of_their_words(monkeypatch: pytest.Monkey
 def test_without_voikko_finnish_is_searched_by_stems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from seloste import search
     from seloste.loader import load_archive
-    from sitebuild import ROOT
+    from sitebuild import FROZEN
 
     monkeypatch.setattr(search, "available", lambda: None)
-    built, analyser = search.index_site(load_archive(ROOT / "data"), tmp_path)
+    built, analyser = search.index_site(load_archive(FROZEN), tmp_path)
     assert analyser is None and set(built) == {"fi", "en"}
     index = built["fi"]
     keys = index.files[f"lex/{shard('evästeet')}.json.gz"]["evästeet"]

@@ -1,4 +1,6 @@
-"""The real site, built once: strict build, fidelity of every version, complete translations."""
+"""The live archive's site, built once: strict build, fidelity of every version, complete translations (what holds
+for any valid archive); and, on the frozen fixture archive, how versions share their parts and when there is
+nothing to compare."""
 
 from __future__ import annotations
 
@@ -12,11 +14,12 @@ from bs4 import BeautifulSoup
 
 from seloste.fidelity import capture_sentences, html_text, missing_in_order, normalize
 from seloste.loader import load_archive
-from sitebuild import ROOT, Build, resolve
+from sitebuild import DATA, FROZEN, Build, resolve
 
 pytestmark = pytest.mark.build
 
-ARCHIVE = load_archive(ROOT / "data")
+ARCHIVE = load_archive(DATA)
+FROZEN_ARCHIVE = load_archive(FROZEN)
 VERSIONS = [(o.slug, v.id) for o in ARCHIVE.organisations for v in o.versions]
 
 
@@ -47,7 +50,7 @@ def test_every_sentence_of_the_original_is_published_in_order(real_site: Build, 
     record = ARCHIVE.get(slug).version(version_id)
     assert record.capture_text is not None
     sentences = capture_sentences(record.capture_text, record.version.source.capture_noise)
-    assert len(sentences) > 5
+    assert sentences  # a capture may not be empty
     page_text = _notice_text(real_site.shown(published_at(slug, version_id)))
     assert [s.text for s in missing_in_order(sentences, page_text)] == []
 
@@ -107,23 +110,36 @@ def test_every_page_has_the_right_html_lang(real_site: Build) -> None:
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"], ids=["fi", "en"])
-def test_a_section_the_versions_share_is_stored_once_in_the_versions_file(real_site: Build, prefix: str) -> None:
-    stored = json.loads(gzip.decompress((real_site.site / f"{prefix}planeetta-internet/versions.json.gz").read_bytes()))
+def test_a_section_the_versions_share_is_stored_once_in_the_versions_file(frozen_site: Build, prefix: str) -> None:
+    stored = json.loads(gzip.decompress((frozen_site.site / f"{prefix}planeetta-internet/versions.json.gz").read_bytes()))
     versions = stored["versions"]
-    assert list(versions) == [v.id for v in ARCHIVE.get("planeetta-internet").versions]
+    assert list(versions) == [v.id for v in FROZEN_ARCHIVE.get("planeetta-internet").versions]
     used = [index for parts in versions.values() for index in parts]
     assert sorted(set(used)) == list(range(len(stored["parts"])))  # every part is used
     # 2021-01-26 -> 2022-03-21 changed one section of fifteen: the rest are the same parts
     assert len(set(versions["2021-01-26"]) & set(versions["2022-03-21"])) >= 14
 
 
-def test_a_notice_with_one_version_offers_nothing_to_compare(real_site: Build) -> None:
+def test_a_notice_with_one_version_offers_nothing_to_compare(frozen_site: Build) -> None:
     for prefix, note in (("", "vain yksi versio"), ("en/", "only one version")):
-        history = real_site.soup(f"{prefix}midare/history/")
+        history = frozen_site.soup(f"{prefix}midare/history/")
         assert note in history.select_one(".sl-note").get_text()
         assert not history.select("input[type=radio]") and not history.select("button[type=submit]")
-        compare = real_site.soup(f"{prefix}midare/compare/")
+        compare = frozen_site.soup(f"{prefix}midare/compare/")
         assert note in compare.select_one(".sl-note").get_text()
         assert compare.select_one("#sl-compare-form") is None
-        several = real_site.soup(f"{prefix}planeetta-internet/history/")
+        several = frozen_site.soup(f"{prefix}planeetta-internet/history/")
         assert several.select_one(".sl-note") is None and len(several.select("input[type=radio]")) == 8
+
+
+@pytest.mark.parametrize("slug", [o.slug for o in ARCHIVE.organisations])
+def test_every_history_offers_its_versions_to_compare_or_says_there_is_one(real_site: Build, slug: str) -> None:
+    versions = ARCHIVE.get(slug).versions
+    for prefix, note in (("", "vain yksi versio"), ("en/", "only one version")):
+        history = real_site.soup(f"{prefix}{slug}/history/")
+        radios = history.select("input[type=radio]")
+        if len(versions) == 1:
+            assert note in history.select_one(".sl-note").get_text() and not radios
+        else:  # a "from" and a "to" choice per version
+            assert history.select_one(".sl-note") is None and len(radios) == 2 * len(versions)
+            assert sorted({r["value"] for r in radios}) == [v.id for v in versions]

@@ -1,9 +1,10 @@
 """The site works at a project subpath, as on GitHub Pages (https://<user>.github.io/<repo>/).
 
-The real site is built for http://127.0.0.1:PORT/seloste/ and served only there; a crawler
-follows every internal link, stylesheet, script, image, form target, feed (and the links
-inside the feeds), comparison source and search resource of both languages. Nothing may be
-missing and nothing may point outside the subpath.
+The site of the live archive (marked archive) and that of the frozen fixture archive are each
+built for http://127.0.0.1:PORT/seloste/ and served only there; a crawler follows every
+internal link, stylesheet, script, image, form target, feed (and the links inside the feeds),
+comparison source and search resource of both languages. Nothing may be missing and nothing
+may point outside the subpath, and every organisation's pages are reached.
 """
 
 from __future__ import annotations
@@ -11,12 +12,15 @@ from __future__ import annotations
 import functools
 import gzip
 import json
+import re
+import shutil
 import socket
 import threading
 import urllib.error
 import urllib.request
 from collections import deque
 from collections.abc import Iterator
+from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -26,12 +30,21 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
+from seloste.loader import load_archive
+from seloste.model import Archive
 from seloste.searchindex import shard
-from sitebuild import ROOT, build, version_markup
+from sitebuild import DATA, FROZEN, PROJECT, build, fixture_project, version_markup
 
 pytestmark = pytest.mark.build
 
 PREFIX = "/seloste/"
+
+
+@dataclass
+class Served:
+    base: str
+    archive: Archive
+    frozen: bool
 
 
 class _Subpath(SimpleHTTPRequestHandler):
@@ -59,23 +72,41 @@ class _Subpath(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@pytest.fixture(scope="module", params=[pytest.param("live", marks=pytest.mark.archive), "frozen"])
+def served(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The site of the live or the frozen archive, built and served under PREFIX."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     base = f"http://127.0.0.1:{port}{PREFIX}"
-    site = tmp_path_factory.mktemp("subpath") / "site"
-    result = build(ROOT, site, site_url=base)
+    root = tmp_path_factory.mktemp("subpath")
+    if request.param == "live":
+        project, archive = PROJECT, load_archive(DATA)
+    else:
+        project = fixture_project(root / "project")
+        shutil.copytree(FROZEN, project / "data")
+        archive = load_archive(FROZEN)
+    site = root / "site"
+    result = build(project, site, site_url=base)
     assert result.returncode == 0, result.stderr
     server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Subpath, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield base
+    yield Served(base, archive, frozen=request.param == "frozen")
     server.shutdown()
     server.server_close()
 
 
-def _references(url: str, body: bytes, content_type: str) -> list[str]:
+@pytest.fixture(scope="module")
+def base_url(served: Served) -> str:
+    return served.base
+
+
+def _a_word_of(archive: Archive) -> str:
+    """A word the first notice uses, whose lexicon file the search fetches."""
+    return re.findall(r"[a-zåäö]{4,}", archive.organisations[0].current.version.sections[0].body.fi.lower())[0]
+
+
+def _references(url: str, body: bytes, content_type: str, word: str) -> list[str]:
     if "xml" in content_type or url.endswith(".xml"):
         feed = ElementTree.fromstring(body)
         return [link.get("href", "") for link in feed.iter("{http://www.w3.org/2005/Atom}link")]
@@ -96,7 +127,7 @@ def _references(url: str, body: bytes, content_type: str) -> list[str]:
         for lang in ("fi", "en"):
             found += [urljoin(base, f"search-index/{lang}/meta.json"), urljoin(base, f"search-index/{lang}/docs/0.json.gz")]
             found += [urljoin(base, f"search-index/{lang}/keys/0.json.gz"), urljoin(base, f"search-index/{lang}/pos/0.json.gz")]
-        found.append(urljoin(base, f"search-index/fi/lex/{shard('henkilötiedot')}.json.gz"))
+        found.append(urljoin(base, f"search-index/fi/lex/{shard(word)}.json.gz"))
     return [ref for ref in found if ref and not ref.startswith(("mailto:", "tel:", "javascript:"))]
 
 
@@ -113,7 +144,19 @@ def _as_shown(url: str, body: bytes) -> bytes:
     return str(soup).encode("utf-8")
 
 
-def test_every_internal_reference_resolves_under_the_subpath(base_url: str) -> None:
+def _expected_paths(archive: Archive) -> set[str]:
+    """What a crawl of any archive's site reaches: both languages' pages of every organisation and version."""
+    expected = {"", "en/", "en/feed.xml", "search-index/fi/meta.json", "search-index/en/docs/0.json.gz", "en/architecture/"}
+    for record in archive.organisations:
+        for prefix in ("", "en/"):
+            expected |= {f"{prefix}{record.slug}/", f"{prefix}{record.slug}/history/", f"{prefix}{record.slug}/checklist/"}
+            expected |= {f"{prefix}{record.slug}/{v.id}/" for v in record.versions if v is not record.current}
+    return expected
+
+
+def test_every_internal_reference_resolves_under_the_subpath(served: Served) -> None:
+    base_url, archive = served.base, served.archive
+    word = "henkilötiedot" if served.frozen else _a_word_of(archive)
     origin = base_url.split(PREFIX)[0]
     queue = deque([base_url, base_url + "en/"])
     seen: set[str] = set()
@@ -139,7 +182,7 @@ def test_every_internal_reference_resolves_under_the_subpath(base_url: str) -> N
             continue
         if kind == "application/json":
             continue
-        for ref in _references(url, body, kind):
+        for ref in _references(url, body, kind, word):
             target, fragment = urldefrag(urljoin(url, ref))
             if not target.startswith(origin):
                 continue  # an external site
@@ -156,7 +199,12 @@ def test_every_internal_reference_resolves_under_the_subpath(base_url: str) -> N
             broken.append(f"{source}: #{fragment} not found on {page}")
     assert broken == []
     paths = {urlsplit(url).path.removeprefix(PREFIX) for url in seen}
-    # both languages, every kind of page, feeds, the comparison script and the search resources were reached
+    assert sorted(_expected_paths(archive) - paths) == []
+    assert f"search-index/fi/lex/{shard(word)}.json.gz" in paths
+    if not served.frozen:
+        return
+    # on the frozen archive: both languages, every kind of page, feeds, the comparison script and the search
+    # resources were reached
     for expected in (
         "",
         "en/",
@@ -179,9 +227,12 @@ def test_every_internal_reference_resolves_under_the_subpath(base_url: str) -> N
 
 
 @pytest.mark.browser
-def test_search_works_under_the_subpath(base_url: str, browser: Browser) -> None:
+def test_search_works_under_the_subpath(served: Served, browser: Browser) -> None:
+    base_url = served.base
     page = browser.new_page()
-    for path, query in (("", "henkilötiedot"), ("en/", "cookies")):
+    name = served.archive.organisations[0].organisation.name  # any archive's notices are found by their names
+    queries = (("", "henkilötiedot"), ("en/", "cookies")) if served.frozen else (("", name), ("en/", name))
+    for path, query in queries:
         page.goto(base_url + path)
         hits = page.evaluate("q => selosteSearch.find(q)", query)
         assert hits and all(hit["url"].startswith(PREFIX) for hit in hits)

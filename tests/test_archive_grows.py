@@ -1,0 +1,148 @@
+"""The archive tests read their expectations from data/: they pass on a copy of it that has grown.
+
+A copy of the repository's data/ gets a new organisation, a new version of an organisation it
+has, and enough further organisations that a search query finds more than ten notices; the
+tests marked ``archive`` then run against the copy (SELOSTE_TEST_PROJECT) and must pass.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from datadir import FIXTURES, business_id_for
+from search_queries import FINNISH
+from seloste.cli import main
+from seloste.emit import SCHEMA_LINE, dump
+from seloste.loader import load_archive
+from sitebuild import DATA, ROOT, fixture_project
+
+pytestmark = pytest.mark.build
+
+NEW_SENTENCE = {"fi": "Tätä selostetta täydennettiin uudella virkkeellä.", "en": "This notice was completed with a new sentence."}
+CLONES = 10
+
+
+def _read(path: Path) -> dict:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # every scalar as typed
+
+
+def _in_data(text: str, kind: str) -> str:
+    """A fixture file's text with the schema line a file in data/ has."""
+    return SCHEMA_LINE.format(kind=kind) + text.split("\n", 1)[1] if text.startswith("# yaml-language-server") else text
+
+
+def add_organisation(data: Path, slug: str) -> None:
+    """A new organisation: the valid fixture's first version and its capture, under its own business ID."""
+    folder = data / slug
+    (folder / "captures").mkdir(parents=True)
+    organisation = (FIXTURES / "valid/organisation.yaml").read_text(encoding="utf-8").replace("1783913-6", business_id_for(slug))
+    (folder / "organisation.yaml").write_text(_in_data(organisation, "organisation"), encoding="utf-8")
+    version = (FIXTURES / "valid/2024-01-10.yaml").read_text(encoding="utf-8")
+    (folder / "2024-01-10.yaml").write_text(_in_data(version, "version"), encoding="utf-8")
+    shutil.copy(FIXTURES / "valid/2024-01-10.txt", folder / "captures/2024-01-10.txt")
+
+
+def add_version(data: Path, slug: str, capsys: pytest.CaptureFixture[str]) -> str:
+    """A new version of ``slug``, as a maintainer makes one: ``seloste new-version``, its capture (the previous one
+    with a sentence added at the end), the same sentence at the end of the texts, and the change filled in."""
+    record = load_archive(data).get(slug)
+    latest = record.current
+    date = (latest.date + dt.timedelta(days=1)).isoformat()
+    assert main(["new-version", slug, "--date", date, "--data", str(data)]) == 0
+    capsys.readouterr()
+    assert latest.capture_text is not None
+    capture = latest.capture_text.rstrip("\n") + f"\n\n{NEW_SENTENCE['fi']}\n"
+    (data / slug / "captures" / f"{date}.txt").write_text(capture, encoding="utf-8")
+    path = data / slug / f"{date}.yaml"
+    version = _read(path)
+    version["change"] = {
+        "kind": "substantive",
+        "summary": {"fi": "Selosteeseen lisättiin virke.", "en": "A sentence was added to the notice."},
+    }
+    last = version["sections"][-1]["body"]
+    for lang in ("fi", "en"):
+        last[lang] = last[lang].rstrip("\n") + f"\n\n{NEW_SENTENCE[lang]}"
+    path.write_text(dump(version, "version"), encoding="utf-8")
+    return date
+
+
+def clone_organisation(data: Path, slug: str, number: int) -> str:
+    """A further organisation with the notice (every version) of ``slug``, under a name of its own (and no business ID:
+    two organisations cannot share one)."""
+    clone = f"{slug}-{number}"
+    shutil.copytree(data / slug, data / clone)
+    organisation = _read(data / clone / "organisation.yaml")
+    organisation["name"] = f"{organisation['name']} {number}"
+    organisation.pop("business_id", None)
+    (data / clone / "organisation.yaml").write_text(dump(organisation, "organisation"), encoding="utf-8")
+    return clone
+
+
+def _current_text(record) -> str:
+    version = record.current.version
+    parts = [version.title.fi] + [s.heading.fi for s in version.sections if s.heading] + [s.body.fi for s in version.sections]
+    return "\n".join(parts).lower()
+
+
+def test_the_archive_tests_pass_on_a_grown_copy_of_the_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = fixture_project(tmp_path / "project")
+    data = project / "data"
+    shutil.copytree(DATA, data)
+    before = load_archive(data)
+    first = before.organisations[0]
+
+    add_organisation(data, "uusi-organisaatio-oy")
+    # the organisation whose latest version is the oldest: its next day is no later than today's records
+    updated = min(before.organisations, key=lambda record: record.current.date).slug
+    new_version = add_version(data, updated, capsys)
+    clones = [clone_organisation(data, first.slug, n) for n in range(2, 2 + CLONES)]
+
+    assert main(["validate", "--data", str(data)]) == 0, capsys.readouterr().err
+    capsys.readouterr()
+    after = load_archive(data)
+    added = ["uusi-organisaatio-oy", *clones]
+    assert [r.slug for r in after.organisations] == sorted([r.slug for r in before.organisations] + added)
+    assert after.get(updated).current.id == new_version
+    assert len(after.get(updated).versions) == len(before.get(updated).versions) + 1
+    # some query of the archive's list now finds more than ten notices (its word is in the cloned one)
+    found = {q: sum(bool(re.search(p, _current_text(r))) for r in after.organisations) for q, p in FINNISH.items()}
+    assert max(found.values()) > 10, found
+
+    env = {**os.environ, "SELOSTE_TEST_PROJECT": str(project)}
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-m", "archive", "-q", "-p", "no:cacheprovider", "-x"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
+    assert re.search(r"^\d+ passed, \d+ deselected", result.stdout, re.MULTILINE), result.stdout[-2000:]
+    # the run checked the copy: its tests are those of the grown archive's organisations and versions
+    collected = _collected(env)
+    assert f"test_every_sentence_of_the_original_is_published_in_order[{clones[-1]}-" in collected
+    assert f"test_every_sentence_of_the_original_is_published_in_order[{updated}-{new_version}]" in collected
+
+
+def _collected(env: dict[str, str]) -> str:
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-m", "archive", "--collect-only", "-q", "-p", "no:cacheprovider", "tests/test_site.py"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
