@@ -150,3 +150,13 @@ def test_the_comparison_shows_a_changed_table_cell_as_a_table_row(shapes_site: B
         assert cells.nth(2).locator("del").inner_text().strip() == "2 vuotta" or "2" in cells.nth(2).locator("del").inner_text()
         assert "13" in cells.nth(2).locator("ins").inner_text()
         page.close()
+
+
+@pytest.mark.parametrize("slug", ["sama-paiva", "taulukko", "html-sivu", "monisivuinen"])
+def test_each_shape_says_the_truth_about_its_language(shapes_site: Build, slug: str) -> None:
+    # published in Finnish only: the Finnish page is the original, unmarked; the English page is our translation
+    finnish, english = shapes_site.soup(f"{slug}/"), shapes_site.soup(f"en/{slug}/")
+    assert finnish.select("article .sl-translation, article .sl-own-text, article .sl-original-only") == []
+    assert finnish.select_one("article h1").get("lang") is None and finnish.select_one(".sl-notice__text").get("lang") is None
+    note = english.select_one("article .sl-translation")
+    assert note is not None and "a notice the organisation published in Finnish" in note.get_text(" ", strip=True)
