@@ -60,10 +60,14 @@ def add_version(data: Path, slug: str, capsys: pytest.CaptureFixture[str]) -> st
     assert main(["new-version", slug, "--date", date, "--data", str(data)]) == 0
     capsys.readouterr()
     assert latest.capture_text is not None
-    capture = latest.capture_text.rstrip("\n") + f"\n\n{NEW_SENTENCE['fi']}\n"
-    (data / slug / "captures" / f"{date}.txt").write_text(capture, encoding="utf-8")
     path = data / slug / f"{date}.yaml"
     version = _read(path)
+    # the new capture has the previous one's text; a noise line new-version left out (it names the previous
+    # version's commit) is not in it, as a capture of another commit would not have it
+    dropped = set(latest.version.source.capture_noise) - set(version["source"].get("capture_noise", []))
+    lines = [line for line in latest.capture_text.splitlines() if line not in dropped]
+    capture = "\n".join(lines).rstrip("\n") + f"\n\n{NEW_SENTENCE['fi']}\n"
+    (data / slug / "captures" / f"{date}.txt").write_text(capture, encoding="utf-8")
     version["change"] = {
         "kind": "substantive",
         "summary": {"fi": "Selosteeseen lisättiin virke.", "en": "A sentence was added to the notice."},
