@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
-from seloste.lite import LiteRenderer
+from seloste.publish.lite import LiteRenderer
 
 _serving = False
 

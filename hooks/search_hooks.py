@@ -11,9 +11,9 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from seloste.search import index_site
-from seloste.searchindex import describe
-from seloste.site import load_site
+from seloste.publish.site import load_site
+from seloste.search.build import index_site
+from seloste.search.searchindex import describe
 
 log = logging.getLogger("mkdocs.plugins.seloste.search")
 

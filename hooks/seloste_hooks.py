@@ -19,13 +19,13 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from seloste.compact import compact_html
-from seloste.csp import with_csp
-from seloste.errors import DataErrors
+from seloste.archive.errors import DataErrors
 from seloste.labels import counted
-from seloste.lite import BYTECODE_CACHE, LiteRenderer
-from seloste.site import Site, load_site
-from seloste.timing import write_on_exit
+from seloste.publish.compact import compact_html
+from seloste.publish.csp import with_csp
+from seloste.publish.lite import BYTECODE_CACHE, LiteRenderer
+from seloste.publish.site import Site, load_site
+from seloste.publish.timing import write_on_exit
 
 log = logging.getLogger("mkdocs.plugins.seloste")
 

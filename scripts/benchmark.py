@@ -47,9 +47,9 @@ sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests"), str(ROOT / "scripts")]
 
 from synthetic import generate  # noqa: E402
 
-from seloste.loader import load_archive  # noqa: E402
-from seloste.model import Archive  # noqa: E402
-from seloste.render import markdown_html  # noqa: E402
+from seloste.archive.loader import load_archive  # noqa: E402
+from seloste.archive.model import Archive  # noqa: E402
+from seloste.markup.render import markdown_html  # noqa: E402
 from sitebuild import fixture_project  # noqa: E402
 
 # Runs MkDocs in this process and reports its peak memory and its children's.

@@ -34,8 +34,8 @@ from playwright.sync_api import Page, sync_playwright  # noqa: E402
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 from search_queries import ENGLISH, FINNISH, PRECISION  # noqa: E402
-from seloste.blocks import blocks  # noqa: E402
-from seloste.loader import load_archive  # noqa: E402
+from seloste.archive.loader import load_archive  # noqa: E402
+from seloste.markup.blocks import blocks  # noqa: E402
 from sitebuild import build  # noqa: E402
 
 ARCHIVE = load_archive(ROOT / "data", root=ROOT)

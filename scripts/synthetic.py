@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
-from seloste.loader import load_archive
+from seloste.archive.loader import load_archive
 
 ROOT = Path(__file__).resolve().parents[1]
 Chain = dict[tuple[str, str], list[str]]

@@ -12,7 +12,7 @@ CORE = ROOT / "hooks" / "seloste"
 
 
 def test_core_modules_import_nothing_from_mkdocs() -> None:
-    for module in sorted(CORE.glob("*.py")):
+    for module in sorted(CORE.rglob("*.py")):
         tree = ast.parse(module.read_text(encoding="utf-8"))
         imported = [
             name
@@ -25,7 +25,7 @@ def test_core_modules_import_nothing_from_mkdocs() -> None:
 
 def test_loading_and_rendering_a_page_view_does_not_load_mkdocs() -> None:
     code = (
-        "import sys; from pathlib import Path; from seloste.site import load_site; "
+        "import sys; from pathlib import Path; from seloste.publish.site import load_site; "
         "site = load_site(Path('data')); [site.view(p) for p in site.plans.values()]; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')))"
     )

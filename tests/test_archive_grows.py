@@ -20,9 +20,9 @@ import yaml
 
 from datadir import FIXTURES, business_id_for
 from search_queries import FINNISH
-from seloste.cli import main
-from seloste.emit import SCHEMA_LINE, dump
-from seloste.loader import load_archive
+from seloste.archive.emit import SCHEMA_LINE, dump
+from seloste.archive.loader import load_archive
+from seloste.contribute.cli import main
 from sitebuild import DATA, ROOT, fixture_project
 
 pytestmark = pytest.mark.build

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from seloste.loader import load_archive
+from seloste.archive.loader import load_archive
 from sitebuild import FROZEN, ROOT
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from datadir import business_id_for, capture_for, copy_valid, make_data
-from seloste.cli import main
+from seloste.contribute.cli import main
 from sitebuild import FROZEN
 
 ROOT = Path(__file__).resolve().parents[1]

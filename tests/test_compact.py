@@ -8,8 +8,8 @@ import pytest
 from playwright.sync_api import Browser
 
 from conftest import serve
-from seloste.compact import compact_html
-from seloste.loader import load_archive
+from seloste.archive.loader import load_archive
+from seloste.publish.compact import compact_html
 from sitebuild import DATA, Build
 
 

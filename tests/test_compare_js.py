@@ -17,10 +17,10 @@ import pytest
 from playwright.sync_api import Page
 
 from conftest import serve
-from seloste.diff import diff_json, diff_versions
-from seloste.loader import load_archive
-from seloste.model import Facts, OrganisationRecord
-from seloste.pages import site_url, versions_path
+from seloste.archive.loader import load_archive
+from seloste.archive.model import Facts, OrganisationRecord
+from seloste.compare.diff import diff_json, diff_versions
+from seloste.publish.pages import site_url, versions_path
 from sitebuild import DATA, FROZEN, Build, build, fixture_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]

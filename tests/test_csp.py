@@ -8,8 +8,8 @@ import pytest
 from playwright.sync_api import Browser
 
 from conftest import serve
-from seloste.csp import inline_script_hashes, policy, with_csp
-from seloste.loader import load_archive
+from seloste.archive.loader import load_archive
+from seloste.publish.csp import inline_script_hashes, policy, with_csp
 from sitebuild import DATA, Build
 
 PAGE = '<html><head><meta charset="utf-8"><script>var a = 1;</script><script type="application/json">{}</script></head></html>'

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from seloste.diff import Segment, VersionDiff, classify, diff_versions, word_diff
-from seloste.loader import load_archive
+from seloste.archive.loader import load_archive
+from seloste.compare.diff import Segment, VersionDiff, classify, diff_versions, word_diff
 from sitebuild import FROZEN
 
 HISTORY = Path(__file__).parent / "fixtures" / "history"

@@ -15,11 +15,11 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from conftest import serve
-from seloste.checklist import checklist
-from seloste.emit import plain
-from seloste.evidence import evidence_problems, fact_items, section_texts
-from seloste.fidelity import normalize
-from seloste.loader import load_archive
+from seloste.archive.emit import plain
+from seloste.archive.evidence import evidence_problems, fact_items, section_texts
+from seloste.archive.loader import load_archive
+from seloste.markup.text import normalize
+from seloste.publish.checklist import checklist
 from sitebuild import DATA, FROZEN, Build, resolve
 
 ARCHIVE = load_archive(DATA)

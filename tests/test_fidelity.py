@@ -6,8 +6,9 @@ import dataclasses
 
 import pytest
 
-from seloste.fidelity import Extra, capture_sentences, compare, html_text, missing_in_order
-from seloste.loader import load_archive
+from seloste.archive.fidelity import Extra, capture_sentences, compare, missing_in_order
+from seloste.archive.loader import load_archive
+from seloste.markup.text import html_text
 from sitebuild import DATA, FROZEN
 
 

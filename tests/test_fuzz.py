@@ -23,13 +23,13 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from datadir import FIXTURES, SLUG, copy_valid
-from seloste.errors import DataErrors
-from seloste.feeds import render_feeds
-from seloste.lite import LiteRenderer, render_lite_pages
-from seloste.loader import load_archive
-from seloste.model import LANGUAGES
-from seloste.opendata import open_data_files
-from seloste.site import Site
+from seloste.archive.errors import DataErrors
+from seloste.archive.loader import load_archive
+from seloste.archive.model import LANGUAGES
+from seloste.publish.feeds import render_feeds
+from seloste.publish.lite import LiteRenderer, render_lite_pages
+from seloste.publish.opendata import open_data_files
+from seloste.publish.site import Site
 from sitebuild import ROOT
 
 EXAMPLES = int(os.environ.get("SELOSTE_FUZZ_EXAMPLES", "150"))

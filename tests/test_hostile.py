@@ -17,7 +17,7 @@ from playwright.sync_api import Browser
 
 from conftest import serve
 from payloads import BODY, MULTI_LINE, NOTICE_LINE, ONE_LINE, REFUSED, SINGLE_LINE
-from seloste.render import markdown_html
+from seloste.markup.render import markdown_html
 from sitebuild import Build, build, fixture_project
 
 SLUG = "vihamielinen"

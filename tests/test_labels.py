@@ -10,8 +10,8 @@ import jinja2
 import pytest
 from bs4 import BeautifulSoup
 
+from seloste.archive.model import LANGUAGES
 from seloste.labels import counted, labels, plural
-from seloste.model import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 

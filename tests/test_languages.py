@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from datadir import FIXTURES
-from seloste.errors import DataErrors
-from seloste.loader import load_archive
-from seloste.searchindex import documents
+from seloste.archive.errors import DataErrors
+from seloste.archive.loader import load_archive
+from seloste.search.searchindex import documents
 from sitebuild import Build, build, fixture_project, resolve
 
 LANGUAGE_FIXTURES = FIXTURES / "languages"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from datadir import FIXTURES, SLUG, VERSION, copy_valid, make_data
-from seloste.errors import DataErrors
-from seloste.loader import load_archive
+from seloste.archive.errors import DataErrors
+from seloste.archive.loader import load_archive
 from sitebuild import DATA, FROZEN
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from datadir import SLUG, VERSION, make_data
-from seloste.errors import DataErrors
-from seloste.loader import load_archive
-from seloste.yamlsource import MAX_BYTES
+from seloste.archive.errors import DataErrors
+from seloste.archive.loader import load_archive
+from seloste.archive.yamlsource import MAX_BYTES
 
 BASE = (Path(__file__).parent / "fixtures/invalid/version/_base.yaml").read_text(encoding="utf-8")
 VERSION_FILE = f"data/{SLUG}/{VERSION}.yaml"

@@ -18,12 +18,12 @@ from typing import Any
 
 import pytest
 
-from seloste.diff import facts_pairs, facts_text
-from seloste.emit import plain
-from seloste.fidelity import html_text, normalize, plain_text
-from seloste.loader import load_archive
-from seloste.model import NoticeText, OrganisationRecord, VersionRecord
-from seloste.render import markdown_html
+from seloste.archive.emit import plain
+from seloste.archive.loader import load_archive
+from seloste.archive.model import NoticeText, OrganisationRecord, VersionRecord
+from seloste.compare.diff import facts_pairs, facts_text
+from seloste.markup.render import markdown_html
+from seloste.markup.text import html_text, normalize, plain_text
 from sitebuild import DATA, FROZEN, PROJECT, Build, build
 
 pytestmark = pytest.mark.build
@@ -130,8 +130,8 @@ def _fact_shown(path: str, value: str, record: VersionRecord, lang: str, shown: 
     """The fact's value as displayed (Localized texts in their language, codes as labels) is among the shown facts."""
     if re.search(r"\.(fi|en)$", path):
         return json.dumps(value, ensure_ascii=False)[1:-1] in shown
-    from seloste.diff import fact_value_label
-    from seloste.types import country_names
+    from seloste.archive.types import country_names
+    from seloste.compare.diff import fact_value_label
 
     candidates = {value, fact_value_label(value, lang), country_names(lang).get(value, value)}
     return any(json.dumps(c, ensure_ascii=False)[1:-1] in shown for c in candidates)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from datadir import SLUG, capture_for, copy_valid, make_data
-from seloste.cli import main
+from seloste.contribute.cli import main
 
 V1, V2 = "2024-01-10", "2024-06-01"
 

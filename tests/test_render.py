@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from seloste.render import _plain_html, _python_markdown, inline_html, link_problems, markdown_html
+from seloste.markup.render import _plain_html, _python_markdown, inline_html, link_problems, markdown_html
 
 
 def test_paragraphs_lists_and_line_breaks() -> None:

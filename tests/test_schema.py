@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from datadir import FIXTURES
-from seloste.schema import SCHEMAS, render, stale_schemas
+from seloste.archive.schema import SCHEMAS, render, stale_schemas
 from sitebuild import DATA, FROZEN
 
 ROOT = Path(__file__).resolve().parents[1]

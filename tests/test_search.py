@@ -20,8 +20,8 @@ from playwright.sync_api import Browser, Page
 
 from conftest import serve
 from search_queries import ENGLISH, FINNISH, PRECISION
-from seloste.fidelity import html_text
-from seloste.loader import load_archive
+from seloste.archive.loader import load_archive
+from seloste.markup.text import html_text
 from sitebuild import DATA, FROZEN, ROOT, Build
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from seloste import searchindex
-from seloste.lexicon import Analyser, available
-from seloste.searchindex import Document, Keys, Section, build_index, fnv1a, shard, tokens, write_index
+from seloste.search import searchindex
+from seloste.search.lexicon import Analyser, available
+from seloste.search.searchindex import Document, Keys, Section, build_index, fnv1a, shard, tokens, write_index
 
 TEXTS = [
     "Käsittelemme henkilötietoja. Henkilötiedot säilytetään henkilötietorekisterissä.",
@@ -194,8 +194,8 @@ def test_keys_are_chunked_in_the_order_of_their_words(monkeypatch: pytest.Monkey
 
 
 def test_without_voikko_finnish_is_searched_by_stems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from seloste import search
-    from seloste.loader import load_archive
+    from seloste.archive.loader import load_archive
+    from seloste.search import build as search
     from sitebuild import FROZEN
 
     monkeypatch.setattr(search, "available", lambda: None)

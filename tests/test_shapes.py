@@ -17,8 +17,8 @@ from playwright.sync_api import Browser, expect
 
 from conftest import serve
 from datadir import FIXTURES
-from seloste.errors import DataErrors
-from seloste.loader import load_archive
+from seloste.archive.errors import DataErrors
+from seloste.archive.loader import load_archive
 from sitebuild import Build, build, fixture_project
 
 pytestmark = pytest.mark.build

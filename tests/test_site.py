@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from seloste.fidelity import capture_sentences, html_text, missing_in_order, normalize
-from seloste.loader import load_archive
+from seloste.archive.fidelity import capture_sentences, missing_in_order
+from seloste.archive.loader import load_archive
+from seloste.markup.text import html_text, normalize
 from sitebuild import DATA, FROZEN, Build, resolve
 
 pytestmark = pytest.mark.build

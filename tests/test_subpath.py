@@ -30,9 +30,9 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
-from seloste.loader import load_archive
-from seloste.model import Archive
-from seloste.searchindex import shard
+from seloste.archive.loader import load_archive
+from seloste.archive.model import Archive
+from seloste.search.searchindex import shard
 from sitebuild import DATA, FROZEN, PROJECT, build, fixture_project, version_markup
 
 pytestmark = pytest.mark.build

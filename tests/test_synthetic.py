@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from seloste.loader import load_archive
+from seloste.archive.loader import load_archive
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 

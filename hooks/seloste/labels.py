@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from .model import LANGUAGES
+from .archive.model import LANGUAGES
 
 LABELS_FILE = Path(__file__).with_name("labels.yaml")
 

@@ -13,9 +13,9 @@ import dataclasses
 from collections.abc import Iterator
 from typing import Any
 
-from .fidelity import html_text, normalize
+from ..markup.render import inline_html, markdown_html
+from ..markup.text import html_text, normalize
 from .model import Contact, Controller, Facts, Version
-from .render import inline_html, markdown_html
 
 LANGUAGE_NAMES = {"fi": "Finnish", "sv": "Swedish", "en": "English"}
 TITLE_ID = "title"

@@ -12,14 +12,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .blocks import parity_problem
+from ..markup.blocks import parity_problem
+from ..markup.render import link_problems
 from .decode import Decoder, decode_file
 from .errors import DataError, DataErrors, Location, display_path
 from .evidence import TITLE_ID, evidence_problems, fact_items
 from .fidelity import compare, nearest_difference, noise_lines, published_parts, shorten
 from .languages import NAMES, language_problems, listed
 from .model import Archive, Captures, Organisation, OrganisationRecord, Version, VersionRecord
-from .render import link_problems
 from .types import SLUG_PATTERN
 from .yamlsource import MAX_BYTES, YamlFileError, read_yaml
 

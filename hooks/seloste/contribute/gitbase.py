@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .loader import load_archive
-from .model import Archive
+from ..archive.loader import load_archive
+from ..archive.model import Archive
 
 
 class GitError(Exception):

@@ -11,11 +11,11 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .diff import fact_line, field_text
-from .evidence import TITLE_ID, fact_items
-from .labels import format_date, labels
-from .laws import LAWS
-from .model import Facts, Version
+from ..archive.evidence import TITLE_ID, fact_items
+from ..archive.laws import LAWS
+from ..archive.model import Facts, Version
+from ..compare.diff import fact_line, field_text
+from ..labels import format_date, labels
 
 Status = Literal["stated", "partly", "not-stated"]
 

@@ -20,11 +20,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .emit import plain
-from .model import LANGUAGES, Archive, OrganisationRecord
+from ..archive.emit import plain
+from ..archive.model import LANGUAGES, Archive, OrganisationRecord
+from ..archive.schema import SCHEMAS, render
 from .packed import gzipped, json_bytes
 from .pages import notice_path, site_url, version_path
-from .schema import SCHEMAS, render
 
 OPEN_DATA_DIR = "data/v2/"
 FORMAT = 2

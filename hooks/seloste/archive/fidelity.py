@@ -10,24 +10,17 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
+from ..markup.render import markdown_html
+from ..markup.text import html_text, normalize, plain_text
 from .model import NoiseLines, Version, VersionRecord
-from .render import inline_html, markdown_html
 
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+•]|[0-9]+\.)\s+")
 _LINK = re.compile(r"\[([^\[\]]*)\]\([^)\s]*\)")
 _EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,2}|_{1,2}(?!\w)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_SPACE = re.compile(r"\s+")
-
-
-def normalize(text: str) -> str:
-    """NFC, every kind of whitespace (incl. no-break space) as one space."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,38 +99,6 @@ def capture_sentences(capture: str, noise: tuple[str | NoiseLines, ...] = ()) ->
         line = normalize(_text_of(line))
         sentences.extend(Sentence(line_no, s) for s in _SENTENCE_END.split(line) if s)
     return sentences
-
-
-class _Text(HTMLParser):
-    _BLOCKS = frozenset({"p", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section", "div", "tr", "td", "th"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._BLOCKS:
-            self.parts.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._BLOCKS:
-            self.parts.append(" ")
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
-def plain_text(markdown_line: str) -> str:
-    """A one-line Markdown text (a title, a heading) as the reader sees it: ``**Foo** [bar](x)`` -> ``Foo bar``."""
-    return html_text(inline_html(markdown_line))
-
-
-def html_text(html: str) -> str:
-    """The visible text of an HTML fragment, whitespace-normalised."""
-    parser = _Text()
-    parser.feed(html)
-    parser.close()
-    return normalize("".join(parser.parts))
 
 
 def missing_in_order(sentences: list[Sentence], text: str) -> list[Sentence]:

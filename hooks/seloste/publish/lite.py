@@ -28,12 +28,12 @@ from typing import Any, Literal
 import jinja2
 import jinja2.bccache
 
+from ..archive.model import LANGUAGES, Archive, Facts, OrganisationRecord
+from ..compare.diff import LIST_FACTS
+from ..labels import format_date, labels
 from .checklist import ChecklistView, checklist_view
 from .compact import compact_html
 from .csp import with_csp
-from .diff import LIST_FACTS
-from .labels import format_date, labels
-from .model import LANGUAGES, Archive, Facts, OrganisationRecord
 from .opendata import open_data_file
 from .packed import content_query, gzipped, json_bytes
 from .pages import (

@@ -14,9 +14,9 @@ from typing import Literal
 
 import jinja2
 
+from ..archive.model import LANGUAGES, Archive, OrganisationRecord, VersionRecord
+from ..labels import format_date, labels
 from .diff import LIST_FACTS, Segment, VersionDiff, diff_versions
-from .labels import format_date, labels
-from .model import LANGUAGES, Archive, OrganisationRecord, VersionRecord
 
 TEMPLATES = Path(__file__).with_name("templates")
 ItemKind = Literal["new-organisation", "new-version", "corrected-version", "comparison"]

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Literal
 
-from .fidelity import normalize
 from .render import markdown_html
+from .text import normalize
 
 BlockKind = Literal["paragraph", "item", "heading", "row"]
 

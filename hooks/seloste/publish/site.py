@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..archive.loader import load_archive
+from ..archive.model import ORIGINAL_LANGUAGE, Archive
+from ..labels import labels
 from .feeds import render_feeds
-from .labels import labels
 from .lite import LiteRenderer, render_lite_pages
-from .loader import load_archive
-from .model import ORIGINAL_LANGUAGE, Archive
 from .opendata import open_data_files
 from .pages import FactsPageView, HomeView, NoticeView, PagePlan, facts_page_view, home_view, notice_view, site_pages
 from .timing import stage

@@ -13,16 +13,16 @@ import re
 import sys
 from pathlib import Path
 
-from .emit import dump, plain
-from .errors import DataErrors
+from ..archive.emit import dump, plain
+from ..archive.errors import DataErrors
+from ..archive.loader import CAPTURES_DIR, RESERVED_SLUGS, load_archive
+from ..archive.model import Archive
+from ..archive.schema import stale_schemas, write_schemas
+from ..archive.types import SLUG_PATTERN
+from ..compare.report import changes, comparison, render_report
+from ..labels import counted
 from .gitbase import GitError, archive_at
-from .labels import counted
-from .loader import CAPTURES_DIR, RESERVED_SLUGS, load_archive
-from .model import Archive
 from .policy import check_change
-from .report import changes, comparison, render_report
-from .schema import stale_schemas, write_schemas
-from .types import SLUG_PATTERN
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 EPILOG = "Exit codes: 0 success, 1 problems in the data (listed as path:line:col: message), 2 usage error."

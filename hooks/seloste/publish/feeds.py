@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .labels import format_date, labels
+from ..archive.model import Archive, OrganisationRecord, VersionRecord
+from ..labels import format_date, labels
 from .lite import LiteRenderer
-from .model import Archive, OrganisationRecord, VersionRecord
 from .pages import compare_path, feed_path, notice_path, site_url, version_path
 
 SITE_FEED_ENTRIES = 100

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..archive.model import Archive
 from .lexicon import Analyser, available
-from .model import Archive
 from .searchindex import Index, write_search_index
 
 

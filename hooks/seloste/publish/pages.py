@@ -22,12 +22,8 @@ from typing import Any, Literal
 
 from markupsafe import Markup
 
-from .checklist import GlanceRow, checklist, glance, section_anchor, to_line
-from .diff import fact_line, facts_pairs, facts_text, source_hash
-from .fidelity import plain_text
-from .labels import format_date, labels
-from .laws import LAWS
-from .model import (
+from ..archive.laws import LAWS
+from ..archive.model import (
     LANGUAGES,
     ORIGINAL_LANGUAGE,
     Archive,
@@ -39,8 +35,12 @@ from .model import (
     Version,
     VersionRecord,
 )
-from .render import inline_html, markdown_html
-from .types import country_names
+from ..archive.types import country_names
+from ..compare.diff import fact_line, facts_pairs, facts_text, source_hash
+from ..labels import format_date, labels
+from ..markup.render import inline_html, markdown_html
+from ..markup.text import plain_text
+from .checklist import GlanceRow, checklist, glance, section_anchor, to_line
 
 PageKind = Literal["home", "notice", "facts"]
 

@@ -17,11 +17,11 @@ import dataclasses
 import difflib
 from pathlib import Path
 
-from .decode import decode_file
-from .errors import DataError, Location, display_path
-from .languages import NAMES
-from .model import Archive, OrganisationRecord, Version
-from .yamlsource import YamlFileError, read_yaml
+from ..archive.decode import decode_file
+from ..archive.errors import DataError, Location, display_path
+from ..archive.languages import NAMES
+from ..archive.model import Archive, OrganisationRecord, Version
+from ..archive.yamlsource import YamlFileError, read_yaml
 
 
 def check_change(base: Archive, head: Archive, data_dir: Path, root: Path | None = None) -> list[DataError]:

@@ -39,14 +39,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
-from .fidelity import html_text, plain_text
-from .labels import counted
+from ..archive.model import LANGUAGES, Archive
+from ..labels import counted
+from ..markup.render import markdown_html
+from ..markup.text import html_text, plain_text
+from ..publish.packed import gzipped, json_bytes
+from ..publish.pages import lang_prefix, notice_path
+from ..publish.timing import stage
 from .lexicon import Analyser, stemmer
-from .model import LANGUAGES, Archive
-from .packed import gzipped, json_bytes
-from .pages import lang_prefix, notice_path
-from .render import markdown_html
-from .timing import stage
 
 INDEX_DIR = "search-index"
 FORMAT = 1

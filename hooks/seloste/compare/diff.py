@@ -24,12 +24,12 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any, Literal
 
-from .blocks import Block, BlockKind, blocks
-from .fidelity import plain_text
-from .labels import labels
-from .laws import LAWS
-from .model import Facts, Localized, StatedNone, VersionRecord
-from .types import country_names
+from ..archive.laws import LAWS
+from ..archive.model import Facts, Localized, StatedNone, VersionRecord
+from ..archive.types import country_names
+from ..labels import labels
+from ..markup.blocks import Block, BlockKind, blocks
+from ..markup.text import plain_text
 
 Op = Literal["equal", "insert", "delete"]
 Status = Literal["unchanged", "changed", "added", "removed"]

@@ -1,0 +1,1 @@
+"""Two versions compared: sections aligned, words and facts diffed, the change report."""

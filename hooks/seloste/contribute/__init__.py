@@ -1,0 +1,1 @@
+"""What contributors run: the seloste command, the rules a change keeps, the base branch read from git."""

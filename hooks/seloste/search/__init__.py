@@ -1,0 +1,1 @@
+"""The site's own search index: word forms and stems keyed per language, written in shards."""
