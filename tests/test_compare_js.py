@@ -20,7 +20,7 @@ from conftest import serve
 from seloste.archive.loader import load_archive
 from seloste.archive.model import Facts, OrganisationRecord
 from seloste.compare.diff import diff_json, diff_versions
-from seloste.publish.pages import site_url, versions_path
+from seloste.publish.urls import site_url, versions_path
 from sitebuild import DATA, FROZEN, Build, build, fixture_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]

@@ -28,6 +28,7 @@ from seloste.archive.loader import load_archive
 from seloste.archive.model import LANGUAGES
 from seloste.publish.feeds import render_feeds
 from seloste.publish.lite import LiteRenderer, render_lite_pages
+from seloste.publish.liteviews import Style
 from seloste.publish.opendata import open_data_files
 from seloste.publish.site import Site
 from sitebuild import ROOT
@@ -68,7 +69,7 @@ INJECTED = [
 ]
 RETYPED = [None, 0, 1.5, True, [], {}, ["x"], {"fi": "x"}, "", "2024-13-45", "x" * 5000, "<script>alert(1)</script>"]
 
-RENDERER = LiteRenderer(ROOT / "overrides", ("assets/seloste.css",), ("assets/seloste-compare.js",))
+RENDERER = LiteRenderer(ROOT / "overrides", Style(stylesheets=("assets/seloste.css",), scripts=("assets/seloste-compare.js",)))
 
 
 def _keys(node: object, path: tuple = ()) -> list[tuple]:

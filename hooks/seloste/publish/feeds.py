@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..archive.model import Archive, OrganisationRecord, VersionRecord
 from ..labels import format_date, labels
 from .lite import LiteRenderer
-from .pages import compare_path, feed_path, notice_path, site_url, version_path
+from .urls import compare_path, feed_path, notice_path, site_url, version_path
 
 SITE_FEED_ENTRIES = 100
 """The site-wide feed lists the newest changes only; each organisation's feed lists all of its versions."""

@@ -24,7 +24,7 @@ from ..archive.emit import plain
 from ..archive.model import LANGUAGES, Archive, OrganisationRecord
 from ..archive.schema import SCHEMAS, render
 from .packed import gzipped, json_bytes
-from .pages import notice_path, site_url, version_path
+from .urls import notice_path, site_url, version_path
 
 OPEN_DATA_DIR = "data/v2/"
 FORMAT = 2

@@ -25,7 +25,6 @@ from markupsafe import Markup
 from ..archive.laws import LAWS
 from ..archive.model import (
     LANGUAGES,
-    ORIGINAL_LANGUAGE,
     Archive,
     Contact,
     Controller,
@@ -41,66 +40,11 @@ from ..labels import format_date, labels
 from ..markup.render import inline_html, markdown_html
 from ..markup.text import plain_text
 from .checklist import GlanceRow, checklist, glance, section_anchor, to_line
+from .urls import checklist_path, compare_path, facts_path, feed_path, history_path, notice_path, root_of, site_url, version_path
 
 PageKind = Literal["home", "notice", "facts"]
 
 TEMPLATES: dict[PageKind, str] = {"home": "seloste/home.html", "notice": "seloste/notice.html", "facts": "seloste/facts.html"}
-
-
-def lang_prefix(lang: str) -> str:
-    """The site folder of a language: Finnish at the root, English under ``en/``."""
-    return "" if lang == ORIGINAL_LANGUAGE else f"{lang}/"
-
-
-def site_url(lang: str, path: str = "") -> str:
-    """A page's URL relative to the site root, such as ``en/micro-magic/``."""
-    return lang_prefix(lang) + path
-
-
-def root_of(page_url: str) -> str:
-    """The relative path from a page (``en/x/2024-01-01/``) back to the site root (``../../../``)."""
-    return "../" * page_url.count("/")
-
-
-def other_language(lang: str) -> str:
-    return next(other for other in LANGUAGES if other != lang)
-
-
-def notice_path(slug: str) -> str:
-    """The organisation's current notice."""
-    return f"{slug}/"
-
-
-def version_path(slug: str, version_id: str) -> str:
-    """The permanent page of one version."""
-    return f"{slug}/{version_id}/"
-
-
-def versions_path(slug: str) -> str:
-    """The text of every version, in one compressed file per language (:mod:`seloste.lite`)."""
-    return f"{slug}/versions.json.gz"
-
-
-def history_path(slug: str) -> str:
-    return f"{slug}/history/"
-
-
-def compare_path(slug: str, old: str | None = None, new: str | None = None) -> str:
-    query = f"?from={old}&to={new}" if old and new else ""
-    return f"{slug}/compare/{query}"
-
-
-def checklist_path(slug: str) -> str:
-    return f"{slug}/checklist/"
-
-
-def facts_path() -> str:
-    """The comparison of organisations by their facts."""
-    return "facts/"
-
-
-def feed_path(slug: str | None = None) -> str:
-    return f"{slug}/feed.xml" if slug else "feed.xml"
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -44,8 +44,8 @@ from ..labels import counted
 from ..markup.render import markdown_html
 from ..markup.text import html_text, plain_text
 from ..publish.packed import gzipped, json_bytes
-from ..publish.pages import lang_prefix, notice_path
 from ..publish.timing import stage
+from ..publish.urls import lang_prefix, notice_path
 from .lexicon import Analyser, stemmer
 
 INDEX_DIR = "search-index"

@@ -1,0 +1,329 @@
+"""The views of the lite pages: one dataclass and one pure function per page kind.
+
+Each view names its template (``seloste/lite/<kind>.html``); :class:`~seloste.publish.lite.LiteRenderer`
+renders whichever it is given. Adding a page kind is a dataclass, a function, a template and an entry
+in :data:`VIEWS` (CONTRIBUTING.md, "Adding a page kind").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar, Literal
+
+from ..archive.model import OrganisationRecord
+from ..labels import format_date, labels
+from .checklist import ChecklistView, checklist_view
+from .opendata import open_data_file
+from .pages import DateView, NoticeView, date_view, version_view
+from .urls import (
+    checklist_path,
+    compare_path,
+    feed_path,
+    history_path,
+    lang_prefix,
+    notice_path,
+    other_language,
+    root_of,
+    site_url,
+    version_path,
+)
+
+LiteKind = Literal["version", "redirect", "history", "compare", "checklist"]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class LitePlan:
+    """One lite page to write: which kind, of which organisation (and version), in which language."""
+
+    url: str
+    """The page's folder relative to the site root, with the language prefix (``en/x/history/``)."""
+    lang: str
+    kind: LiteKind
+    slug: str
+    version: str | None = None
+
+    @property
+    def output(self) -> str:
+        return self.url + "index.html"
+
+
+def organisation_pages(record: OrganisationRecord, lang: str) -> list[LitePlan]:
+    slug = record.slug
+    plans = [
+        LitePlan(url=site_url(lang, history_path(slug)), lang=lang, kind="history", slug=slug),
+        LitePlan(url=site_url(lang, compare_path(slug)), lang=lang, kind="compare", slug=slug),
+        LitePlan(url=site_url(lang, checklist_path(slug)), lang=lang, kind="checklist", slug=slug),
+    ]
+    for version in record.versions:
+        kind: LiteKind = "redirect" if version is record.current else "version"
+        url = site_url(lang, version_path(slug, version.id))
+        plans.append(LitePlan(url=url, lang=lang, kind=kind, slug=slug, version=version.id))
+    return plans
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Style:
+    """What the renderer gives every page: the built site's stylesheets, the comparison script, the palettes."""
+
+    stylesheets: tuple[str, ...]
+    scripts: tuple[str, ...] = ()
+    palette_script: str | None = None
+    """The script that applies the reader's colour scheme (``assets/seloste-palette.js``)."""
+    palettes: tuple[dict[str, str], ...] = ()
+    """The site's colour palettes: media query, scheme, primary and accent colour."""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Chrome:
+    """What every lite page has around its content."""
+
+    lang: str
+    root: str
+    title: str
+    home_url: str
+    organisation: str
+    current_url: str
+    history_url: str
+    feed_url: str
+    page_url: str
+    """This page."""
+    other_lang: str
+    other_url: str
+    """The same page in the other language."""
+    open_data_url: str
+    stylesheets: tuple[str, ...]
+    scripts: tuple[str, ...] = ()
+    noindex: bool = False
+    palette_script: str | None = None
+    palettes: tuple[dict[str, str], ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Links:
+    """What a page links to beyond the organisation's pages: the versions file and the comparison's labels file,
+    each with its content hash as query (a new build's file is never read from a stale cache)."""
+
+    versions_url: str | None = None
+    ui_url: str | None = None
+
+
+def chrome(record: OrganisationRecord, plan: LitePlan, style: Style, title: str) -> Chrome:
+    lang, slug = plan.lang, record.slug
+    other = other_language(lang)
+    return Chrome(
+        lang=lang,
+        root=root_of(plan.url),
+        title=title,
+        home_url=site_url(lang),
+        organisation=record.organisation.name,
+        current_url=site_url(lang, notice_path(slug)),
+        history_url=site_url(lang, history_path(slug)),
+        feed_url=site_url(lang, feed_path(slug)),
+        page_url=plan.url,
+        other_lang=other,
+        other_url=lang_prefix(other) + plan.url.removeprefix(lang_prefix(lang)),
+        open_data_url=open_data_file(slug),
+        stylesheets=style.stylesheets,
+        scripts=style.scripts if plan.kind in ("compare", "version") else (),
+        noindex=plan.kind in ("compare", "redirect"),
+        palette_script=style.palette_script,
+        palettes=style.palettes,
+    )
+
+
+# --- a version's permanent page --------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class VersionPage:
+    KIND: ClassVar[LiteKind] = "version"
+    chrome: Chrome
+    notice: NoticeView
+    versions_url: str | None
+    """The organisation's versions file in this language, which holds this version's text."""
+
+
+def version_page(
+    record: OrganisationRecord, plan: LitePlan, style: Style, links: Links, notice: NoticeView | None
+) -> VersionPage:
+    shown = record.version(plan.version or "")
+    title = f"{record.organisation.name}: {labels(plan.lang)['version_of']} {format_date(shown.date, plan.lang)}"
+    return VersionPage(
+        chrome=chrome(record, plan, style, title),
+        notice=notice or version_view(record, shown, plan.lang),
+        versions_url=links.versions_url,
+    )
+
+
+# --- the current version's permanent address -------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class RedirectPage:
+    KIND: ClassVar[LiteKind] = "redirect"
+    chrome: Chrome
+    redirect_url: str
+
+
+def redirect_page(
+    record: OrganisationRecord, plan: LitePlan, style: Style, links: Links, notice: NoticeView | None
+) -> RedirectPage:
+    page_chrome = chrome(record, plan, style, record.organisation.name)
+    return RedirectPage(chrome=page_chrome, redirect_url=page_chrome.current_url)
+
+
+# --- the history ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class HistoryRow:
+    id: str
+    date: DateView
+    stated: DateView | None
+    recorded: DateView
+    kind: str
+    summary: str | None
+    url: str
+    is_current: bool
+    compare_previous_url: str | None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class HistoryPage:
+    KIND: ClassVar[LiteKind] = "history"
+    chrome: Chrome
+    rows: tuple[HistoryRow, ...]
+    """Newest first."""
+    compare_url: str
+    default_from: str
+    default_to: str
+    single_version: bool
+    """The organisation has one version so far: nothing to compare yet."""
+
+
+def history_page(
+    record: OrganisationRecord, plan: LitePlan, style: Style, links: Links, notice: NoticeView | None
+) -> HistoryPage:
+    lang = plan.lang
+    return HistoryPage(
+        chrome=chrome(record, plan, style, f"{record.organisation.name}: {labels(lang)['history']}"),
+        rows=_history_rows(record, lang),
+        compare_url=site_url(lang, compare_path(record.slug)),
+        default_from=record.versions[-2].id if len(record.versions) > 1 else record.current.id,
+        default_to=record.current.id,
+        single_version=len(record.versions) == 1,
+    )
+
+
+def _history_rows(record: OrganisationRecord, lang: str) -> tuple[HistoryRow, ...]:
+    t = labels(lang)
+    rows = []
+    for index, v in enumerate(record.versions):
+        change = v.version.change
+        is_current = v is record.current
+        previous = record.versions[index - 1].id if index else None
+        rows.append(
+            HistoryRow(
+                id=v.id,
+                date=date_view(v.date, lang),
+                stated=date_view(v.version.stated_date, lang) if v.version.stated_date else None,
+                recorded=date_view(v.version.recorded_date, lang),
+                kind=t["change_kinds"][change.kind if change else "first"],
+                summary=change.summary[lang] if change else None,
+                url=site_url(lang, notice_path(record.slug) if is_current else version_path(record.slug, v.id)),
+                is_current=is_current,
+                compare_previous_url=site_url(lang, compare_path(record.slug, previous, v.id)) if previous else None,
+            )
+        )
+    return tuple(reversed(rows))
+
+
+# --- the comparison -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class CompareOption:
+    id: str
+    label: str
+    url: str
+    """The page holding this version's text (the notice page for the current one)."""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ComparePage:
+    KIND: ClassVar[LiteKind] = "compare"
+    chrome: Chrome
+    options: tuple[CompareOption, ...]
+    """Newest first."""
+    default_from: str
+    default_to: str
+    versions_url: str | None
+    ui_url: str | None
+    """The labels the comparison script needs, in the page's language (one file per language)."""
+    single_version: bool
+
+
+def compare_page(
+    record: OrganisationRecord, plan: LitePlan, style: Style, links: Links, notice: NoticeView | None
+) -> ComparePage:
+    lang, slug = plan.lang, record.slug
+    t = labels(lang)
+    options = tuple(
+        CompareOption(
+            id=v.id,
+            label=format_date(v.date, lang) + (f" ({t['current_marker']})" if v is record.current else ""),
+            url=site_url(lang, notice_path(slug) if v is record.current else version_path(slug, v.id)),
+        )
+        for v in reversed(record.versions)
+    )
+    return ComparePage(
+        chrome=chrome(record, plan, style, f"{record.organisation.name}: {t['compare_title']}"),
+        options=options,
+        default_from=record.versions[-2].id if len(record.versions) > 1 else record.current.id,
+        default_to=record.current.id,
+        versions_url=links.versions_url,
+        ui_url=links.ui_url,
+        single_version=len(record.versions) == 1,
+    )
+
+
+# --- the checklist --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ChecklistPage:
+    KIND: ClassVar[LiteKind] = "checklist"
+    chrome: Chrome
+    checklist: ChecklistView
+    version_date: DateView
+
+
+def checklist_page(
+    record: OrganisationRecord, plan: LitePlan, style: Style, links: Links, notice: NoticeView | None
+) -> ChecklistPage:
+    current = record.current
+    return ChecklistPage(
+        chrome=chrome(record, plan, style, f"{record.organisation.name}: {labels(plan.lang)['checklist_title']}"),
+        checklist=checklist_view(current.version, current.date, record.slug, plan.lang),
+        version_date=date_view(current.date, plan.lang),
+    )
+
+
+LiteView = VersionPage | RedirectPage | HistoryPage | ComparePage | ChecklistPage
+
+VIEWS: dict[LiteKind, Callable[[OrganisationRecord, LitePlan, Style, Links, NoticeView | None], LiteView]] = {
+    "version": version_page,
+    "redirect": redirect_page,
+    "history": history_page,
+    "compare": compare_page,
+    "checklist": checklist_page,
+}
+"""The view function of each page kind."""
+
+
+def lite_view(
+    record: OrganisationRecord, plan: LitePlan, style: Style, links: Links = Links(), notice: NoticeView | None = None
+) -> LiteView:
+    """The view of ``plan``'s page (a version page may be given its version's view, made for the versions file)."""
+    return VIEWS[plan.kind](record, plan, style, links, notice)
