@@ -54,3 +54,66 @@ def test_every_template_that_material_renders_escapes_what_it_prints() -> None:
     assert templates
     unescaped = [t.name for t in templates if "{% autoescape true %}" not in t.read_text(encoding="utf-8")]
     assert unescaped == []
+
+
+LAYERS = ("markup", "archive", "labels", "compare", "publish", "search", "contribute")
+"""The core's stages, in the order data travels: a module may import from its own stage and the ones before it,
+never from a later one (``labels``, the UI strings of both languages, is a module of its own between the archive
+and what shows it)."""
+
+
+def _stage(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 and parts[1] in LAYERS else None
+
+
+def _imports(path: Path, source: str | None = None) -> list[tuple[int, str]]:
+    """(line, absolute module) of every import of the core in a module of the core (``source``: its text, if not
+    the file's)."""
+    package = ".".join(path.relative_to(ROOT / "hooks").with_suffix("").parts).split(".")[:-1]
+    found = []
+    text = source if source is not None else path.read_text(encoding="utf-8")
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package[: len(package) - node.level + 1]
+                target = ".".join([*base, node.module] if node.module else base)
+            else:
+                target = node.module or ""
+            names = [target] if node.module else [f"{target}.{a.name}" for a in node.names]
+            found += [(node.lineno, name) for name in names if name.split(".")[0] == "seloste"]
+        elif isinstance(node, ast.Import):
+            found += [(node.lineno, a.name) for a in node.names if a.name.split(".")[0] == "seloste"]
+    return found
+
+
+def _violations(path: Path, source: str | None = None) -> list[str]:
+    here = _stage(".".join(path.relative_to(ROOT / "hooks").with_suffix("").parts))
+    if here is None:  # seloste/__main__.py runs the command: it may use anything
+        return []
+    return [
+        f"{path.relative_to(ROOT)}:{line}: {here} imports {target}"
+        for line, target in _imports(path, source)
+        if (there := _stage(target)) is not None and LAYERS.index(there) > LAYERS.index(here)
+    ]
+
+
+def test_each_stage_imports_only_from_itself_and_earlier_stages() -> None:
+    assert [problem for path in sorted(CORE.rglob("*.py")) for problem in _violations(path)] == []
+
+
+def test_the_layering_rule_catches_an_import_from_a_later_stage() -> None:
+    model = CORE / "archive" / "model.py"
+    assert _violations(model, "from ..publish.urls import site_url\nfrom .facts import Facts\n") == [
+        "hooks/seloste/archive/model.py:1: archive imports seloste.publish.urls"
+    ]
+    assert _violations(CORE / "publish" / "pages.py", "from ..compare import facts\nfrom ..search import build\n") == [
+        "hooks/seloste/publish/pages.py:2: publish imports seloste.search"
+    ]
+
+
+def test_no_module_of_the_core_is_over_400_lines() -> None:
+    long = {
+        str(p.relative_to(ROOT)): n for p in CORE.rglob("*.py") if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400
+    }
+    assert long == {}

@@ -8,8 +8,10 @@ import datetime as dt
 import pytest
 
 from datadir import SLUG, copy_valid
+from seloste.archive.facts import LegalReference, Right, StatedNone, Transfer
 from seloste.archive.loader import load_archive
-from seloste.archive.model import LegalReference, Localized, Right, StatedNone, Transfer, Version
+from seloste.archive.localized import Localized
+from seloste.archive.model import Version
 from seloste.publish.checklist import checklist, checklist_view, glance
 
 DAY = dt.date(2024, 6, 1)
@@ -159,7 +161,7 @@ def test_glance_lists_every_fact_field_and_labels_bare_choices(version: Version)
 
 def test_facts_fixture_versions_compare_field_by_field_without_quotes(version: Version) -> None:
     """Quotes are evidence: changing one alone is no change of the facts."""
-    from seloste.compare.diff import diff_facts, facts_text
+    from seloste.compare.facts import diff_facts, facts_text
 
     changed = dataclasses.replace(version.facts.retention[0], quote=quote("Säilytämme"))
     after = with_facts(version, retention=(changed,))
@@ -188,7 +190,7 @@ def test_a_notice_that_says_it_has_no_dpo_states_it(version: Version) -> None:
 
 
 def test_saying_there_is_no_dpo_is_a_change_of_the_facts(version: Version) -> None:
-    from seloste.compare.diff import diff_facts, facts_text
+    from seloste.compare.facts import diff_facts, facts_text
 
     says_none = with_facts(version, dpo=None, no_dpo=StatedNone(quote=quote("x"), section="tietojen-sailytys"))
     changes = diff_facts(facts_text(version.facts, "en"), facts_text(says_none.facts, "en"))

@@ -17,8 +17,9 @@ import pytest
 from playwright.sync_api import Page
 
 from conftest import serve
+from seloste.archive.facts import Facts
 from seloste.archive.loader import load_archive
-from seloste.archive.model import Facts, OrganisationRecord
+from seloste.archive.model import OrganisationRecord
 from seloste.compare.diff import diff_json, diff_versions
 from seloste.publish.urls import site_url, versions_path
 from sitebuild import DATA, FROZEN, Build, build, fixture_project

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from seloste.archive.loader import load_archive
-from seloste.compare.diff import Segment, VersionDiff, classify, diff_versions, word_diff
+from seloste.compare.diff import VersionDiff, diff_versions
+from seloste.compare.words import Segment, classify, word_diff
 from sitebuild import FROZEN
 
 HISTORY = Path(__file__).parent / "fixtures" / "history"

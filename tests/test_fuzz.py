@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from datadir import FIXTURES, SLUG, copy_valid
 from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
-from seloste.archive.model import LANGUAGES
+from seloste.archive.localized import LANGUAGES
 from seloste.publish.feeds import render_feeds
 from seloste.publish.lite import LiteRenderer, render_lite_pages
 from seloste.publish.liteviews import Style

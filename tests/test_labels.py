@@ -10,7 +10,7 @@ import jinja2
 import pytest
 from bs4 import BeautifulSoup
 
-from seloste.archive.model import LANGUAGES
+from seloste.archive.localized import LANGUAGES
 from seloste.labels import counted, labels, plural
 
 ROOT = Path(__file__).resolve().parents[1]

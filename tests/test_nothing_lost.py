@@ -20,8 +20,9 @@ import pytest
 
 from seloste.archive.emit import plain
 from seloste.archive.loader import load_archive
-from seloste.archive.model import NoticeText, OrganisationRecord, VersionRecord
-from seloste.compare.diff import facts_pairs, facts_text
+from seloste.archive.localized import NoticeText
+from seloste.archive.model import OrganisationRecord, VersionRecord
+from seloste.compare.facts import facts_pairs, facts_text
 from seloste.markup.render import markdown_html
 from seloste.markup.text import html_text, normalize, plain_text
 from sitebuild import DATA, FROZEN, PROJECT, Build, build
@@ -131,7 +132,7 @@ def _fact_shown(path: str, value: str, record: VersionRecord, lang: str, shown: 
     if re.search(r"\.(fi|en)$", path):
         return json.dumps(value, ensure_ascii=False)[1:-1] in shown
     from seloste.archive.types import country_names
-    from seloste.compare.diff import fact_value_label
+    from seloste.compare.facts import fact_value_label
 
     candidates = {value, fact_value_label(value, lang), country_names(lang).get(value, value)}
     return any(json.dumps(c, ensure_ascii=False)[1:-1] in shown for c in candidates)

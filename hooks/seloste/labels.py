@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from .archive.model import LANGUAGES
+from .archive.localized import LANGUAGES
 
 LABELS_FILE = Path(__file__).with_name("labels.yaml")
 

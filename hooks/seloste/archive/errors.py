@@ -50,3 +50,22 @@ def display_path(path: Path, root: Path | None = None) -> str:
         return path.resolve().relative_to(base).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+@dataclass
+class Run:
+    """One loading run: where error paths are shown relative to, and every problem found so far."""
+
+    root: Path
+    errors: list[DataError]
+    waiting: frozenset[Path] = frozenset()
+    """Captures saved for a version not written yet (``seloste new-version``): not reported as left over."""
+
+    def error(self, path: Path, message: str, line: int = 1, column: int = 1) -> None:
+        self.errors.append(DataError(Location(display_path(path, self.root), line, column), message))
+
+    def at(self, where: Location | None, fallback: Path, message: str) -> None:
+        if where is None:
+            self.error(fallback, message)
+        else:
+            self.errors.append(DataError(where, message))

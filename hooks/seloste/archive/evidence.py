@@ -15,7 +15,8 @@ from typing import Any
 
 from ..markup.render import inline_html, markdown_html
 from ..markup.text import html_text, normalize
-from .model import Contact, Controller, Facts, Version
+from .facts import Contact, Controller, Facts
+from .model import Version
 
 LANGUAGE_NAMES = {"fi": "Finnish", "sv": "Swedish", "en": "English"}
 TITLE_ID = "title"

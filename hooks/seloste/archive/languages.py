@@ -20,7 +20,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from .evidence import fact_items
-from .model import TEXT_LANGUAGES, NoticeText, Version
+from .localized import TEXT_LANGUAGES, NoticeText
+from .model import Version
 
 NAMES = {"fi": "Finnish", "sv": "Swedish", "en": "English"}
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from .model import LANGUAGES, Law
+from .facts import Law
+from .localized import LANGUAGES
 
 LAWS_FILE = Path(__file__).with_name("laws.yaml")
 

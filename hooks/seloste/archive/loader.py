@@ -9,22 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..markup.blocks import parity_problem
 from ..markup.render import link_problems
+from .captures import CAPTURES_DIR, check_fidelity, check_leftover_captures, read_captures, where_in
 from .decode import Decoder, decode_file
-from .errors import DataError, DataErrors, Location, display_path
+from .errors import DataError, DataErrors, Location, Run, display_path
 from .evidence import TITLE_ID, evidence_problems, fact_items
-from .fidelity import compare, nearest_difference, noise_lines, published_parts, shorten
-from .languages import NAMES, language_problems, listed
-from .model import Archive, Captures, Organisation, OrganisationRecord, Version, VersionRecord
+from .languages import language_problems
+from .model import Archive, Organisation, OrganisationRecord, Version, VersionRecord
 from .types import SLUG_PATTERN
-from .yamlsource import MAX_BYTES, YamlFileError, read_yaml
+from .yamlsource import YamlFileError, read_yaml
 
 ORGANISATION_FILE = "organisation.yaml"
-CAPTURES_DIR = "captures"
 SCHEMA_DIR = "schema"
 ALLOWED_TOP_FILES = frozenset({"README.md"})
 RESERVED_SLUGS = frozenset(
@@ -36,30 +34,13 @@ _VERSION_FILE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})\.yaml")
 _TOP_HEADING = re.compile(r"^ {0,3}#{1,2}(?:\s|$)")
 
 
-@dataclass
-class _Run:
-    root: Path
-    errors: list[DataError]
-    waiting: frozenset[Path] = frozenset()
-    """Captures saved for a version not written yet (``seloste new-version``): not reported as left over."""
-
-    def error(self, path: Path, message: str, line: int = 1, column: int = 1) -> None:
-        self.errors.append(DataError(Location(display_path(path, self.root), line, column), message))
-
-    def at(self, where: Location | None, fallback: Path, message: str) -> None:
-        if where is None:
-            self.error(fallback, message)
-        else:
-            self.errors.append(DataError(where, message))
-
-
 def load_archive(data_dir: Path, root: Path | None = None, *, waiting: frozenset[Path] = frozenset()) -> Archive:
     """Load every organisation under ``data_dir``; raises DataErrors listing all problems.
 
     ``root`` is what error paths are shown relative to (default: the current directory). ``waiting``: captures
     saved for a version that is about to be written, which no version names yet.
     """
-    run = _Run(root=root or Path.cwd(), errors=[], waiting=frozenset(path.resolve() for path in waiting))
+    run = Run(root=root or Path.cwd(), errors=[], waiting=frozenset(path.resolve() for path in waiting))
     if not data_dir.is_dir():
         run.error(data_dir, "data folder not found")
         raise DataErrors(run.errors)
@@ -100,7 +81,7 @@ def load_archive(data_dir: Path, root: Path | None = None, *, waiting: frozenset
     return Archive(organisations=tuple(records))
 
 
-def _slug_ok(run: _Run, folder: Path) -> bool:
+def _slug_ok(run: Run, folder: Path) -> bool:
     slug = folder.name
     if not re.fullmatch(SLUG_PATTERN, slug) or not slug.isascii():
         run.error(
@@ -115,7 +96,7 @@ def _slug_ok(run: _Run, folder: Path) -> bool:
     return True
 
 
-def _load_organisation(run: _Run, folder: Path) -> tuple[OrganisationRecord, Location | None] | None:
+def _load_organisation(run: Run, folder: Path) -> tuple[OrganisationRecord, Location | None] | None:
     """The organisation's record, and where its business ID is written."""
     failed_before = len(run.errors)
     org_file = folder / ORGANISATION_FILE
@@ -154,15 +135,15 @@ def _load_organisation(run: _Run, folder: Path) -> tuple[OrganisationRecord, Loc
             continue
         languages = language_problems(version)
         for name, message in languages:
-            run.at(_where(decoder, name), path, message)
-        record = VersionRecord(date=date, version=version, captures=_captures(run, folder, path, version, decoder))
+            run.at(where_in(decoder, name), path, message)
+        record = VersionRecord(date=date, version=version, captures=read_captures(run, folder, path, version, decoder))
         if not languages:  # the texts the checks below read are all there
-            _check_fidelity(run, folder, path, record, decoder)
+            check_fidelity(run, folder, path, record, decoder)
         _check_version(run, path, record, decoder, previous[0] if previous else None, first=not versions, texts=not languages)
         versions.append(record)
         previous = (record, decoder)
     if len(run.errors) == failed_before:  # every version read as it should be: a capture none names is left over
-        _check_captures(run, folder, versions)
+        check_leftover_captures(run, folder, versions)
 
     if len(run.errors) > failed_before or organisation is None:
         return None
@@ -173,7 +154,7 @@ _decoded: dict[tuple[str, str, type], tuple[tuple[int, int], object, Decoder, Da
 """Decoded files by path, kept while unchanged: `mkdocs serve` reloads data/ on every edit."""
 
 
-def _decode(run: _Run, path: Path, cls: type):
+def _decode(run: Run, path: Path, cls: type):
     stat = path.stat()
     key, signature = (str(path.resolve()), str(run.root), cls), (stat.st_mtime_ns, stat.st_size)
     cached = _decoded.get(key)
@@ -192,142 +173,8 @@ def _decode(run: _Run, path: Path, cls: type):
     return value, decoder
 
 
-def _where(decoder: Decoder, name: str) -> Location | None:
-    """Where a field stands, or the nearest enclosing one that is written (a missing key's mapping)."""
-    while name:
-        if name in decoder.locations:
-            return decoder.locations[name]
-        name = name.rsplit(".", 1)[0] if "." in name else ""
-    return None
-
-
-def _captures(run: _Run, folder: Path, path: Path, version: Version, decoder: Decoder) -> dict[str, str]:
-    """The capture of each language the version was published in, read and checked."""
-    capture = version.source.capture
-    published = version.published_in
-    if capture is None:
-        return {}
-    if isinstance(capture, Captures):
-        if set(capture.languages) != set(published):
-            run.at(
-                decoder.locations.get("source.capture"),
-                path,
-                f"source.capture: one capture per language the version was published in ({listed(published)}); "
-                f"got {listed(capture.languages) if capture.languages else 'none'}",
-            )
-            return {}
-    elif len(published) > 1:
-        run.at(
-            decoder.locations.get("source.capture"),
-            path,
-            f"source.capture: this version was published in {listed(published)}: give each language its capture, "
-            + "{"
-            + ", ".join(f"{lang}: captures/<date>.{lang}.txt" for lang in published)
-            + "}",
-        )
-        return {}
-    texts = {}
-    for lang, name in version.source.captures(published).items():
-        field = "source.capture" if isinstance(capture, str) else f"source.capture.{lang}"
-        text = _capture(run, folder, path, name, field, decoder.locations.get(field))
-        if text is not None:
-            texts[lang] = text
-    return texts
-
-
-def _capture(run: _Run, folder: Path, path: Path, name: str, field: str, where: Location | None) -> str | None:
-    try:
-        capture = (folder / name).resolve()
-        exists = capture.is_file()
-    except OSError as err:  # a name the file system cannot hold, such as one too long
-        run.at(where, path, f"{field}: {name[:60]!r}{'...' if len(name) > 60 else ''} cannot be a file ({err.strerror})")
-        return None
-    if not capture.is_relative_to(folder.resolve()):
-        run.at(where, path, f"{field}: {name!r} must stay inside the organisation's folder")
-        return None
-    if not exists:
-        run.at(
-            where,
-            path,
-            f"{field}: file {name!r} not found next to this version (expected {CAPTURES_DIR}/<date>.txt)",
-        )
-        return None
-    raw = capture.read_bytes()
-    if len(raw) > MAX_BYTES:
-        run.at(where, path, f"{field}: {name!r} is {len(raw):,} bytes; a capture may be at most {MAX_BYTES:,} bytes")
-        return None
-    try:
-        text = raw.decode("utf-8").removeprefix("\ufeff")  # a byte-order mark is the editor's, not the notice's
-    except UnicodeDecodeError:
-        run.at(where, path, f"{field}: {name!r} is not UTF-8 text")
-        return None
-    if not text.strip():
-        run.at(where, path, f"{field}: {name!r} is empty; it must hold the notice as it was captured")
-        return None
-    return text
-
-
-def _check_captures(run: _Run, folder: Path, versions: list[VersionRecord]) -> None:
-    captures = folder / CAPTURES_DIR
-    if not captures.is_dir():
-        return
-    named = {
-        (folder / name).resolve() for v in versions for name in v.version.source.captures(v.version.published_in).values()
-    } | run.waiting
-    for entry in sorted(captures.iterdir()):
-        if not entry.name.startswith(".") and entry.resolve() not in named:
-            run.error(
-                entry,
-                "unexpected file: captures/ holds the captures the versions name in source.capture, and this is none of them",
-            )
-
-
-def _check_fidelity(run: _Run, folder: Path, path: Path, record: VersionRecord, decoder: Decoder) -> None:
-    """Each original language's text is its capture's, sentence for sentence, in order, with nothing added."""
-    names = record.version.source.captures(record.version.published_in)
-    noise = record.version.source.capture_noise
-    unplaced = set(range(len(noise)))
-    for text in record.captures.values():
-        unplaced &= set(noise_lines(text, noise)[1])
-    for index in sorted(unplaced) if record.captures else ():
-        entry = noise[index]
-        where = f"source.capture_noise[{index}]"
-        if isinstance(entry, str):
-            message = (
-                f"{where}: {shorten(entry)!r} is not a line at the start or end of the capture, where a page's chrome "
-                "stands; inside the notice the same words are the notice's. Give such lines by number: {lines: '40-52'}"
-            )
-        else:
-            message = f"{where}: the capture has no line {entry.numbers[-1]}"
-        run.at(decoder.locations.get(where), path, message)
-    for lang in record.captures:
-        missing, extras = compare(record, lang)
-        name = names[lang]
-        capture = display_path(folder / name, run.root)
-        published = " ".join(part for _name, part in published_parts(record.version, lang)) if missing else ""
-        for sentence in missing:
-            near = nearest_difference(sentence.text, published)
-            where = ""
-            if near:
-                where = f"; the nearest text has {shorten(near[1], 60)!r} where the capture has {shorten(near[0], 60)!r}"
-            run.errors.append(
-                DataError(
-                    Location(capture, sentence.line, 1),
-                    f"this sentence of the original is missing from {folder.name}/{path.name}'s {NAMES[lang]} text, "
-                    f"or out of order: {shorten(sentence.text)!r}{where}",
-                )
-            )
-        for extra in extras:
-            run.at(
-                decoder.locations.get(extra.name),
-                path,
-                f"{extra.name}: text that is not in the original capture ({name}): {shorten(extra.text)!r}; "
-                "publish the notice's own words only (a note of ours goes in source.note)",
-            )
-
-
 def _check_version(
-    run: _Run, path: Path, record: VersionRecord, decoder: Decoder, previous: VersionRecord | None, *, first: bool, texts: bool
+    run: Run, path: Path, record: VersionRecord, decoder: Decoder, previous: VersionRecord | None, *, first: bool, texts: bool
 ) -> None:
     """Dates, the change, sections and facts; the texts' links and the facts' evidence only if ``texts`` are all there."""
     version = record.version
@@ -424,7 +271,7 @@ def _check_version(
             run.at(loc(name) or loc(name.rsplit(".", 1)[0]), path, message)
 
 
-def _check_body(run: _Run, path: Path, decoder: Decoder, name: str, body: str) -> None:
+def _check_body(run: Run, path: Path, decoder: Decoder, name: str, body: str) -> None:
     where = decoder.locations.get(name)
     for problem in link_problems(body):
         run.at(where, path, f"{name}: {problem}")

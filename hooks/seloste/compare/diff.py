@@ -14,39 +14,24 @@ change report prints it. Nothing here builds HTML.
 
 from __future__ import annotations
 
-import dataclasses
-import functools
 import hashlib
 import re
-import typing
-from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any, Literal
 
-from ..archive.laws import LAWS
-from ..archive.model import Facts, Localized, StatedNone, VersionRecord
-from ..archive.types import country_names
-from ..labels import labels
+from ..archive.model import VersionRecord
 from ..markup.blocks import Block, BlockKind, blocks
 from ..markup.text import plain_text
+from .facts import FactChange, FactsText, diff_facts, facts_text
+from .words import ChangeClass, Op, Segment, classify, similarity, word_diff, worst
 
-Op = Literal["equal", "insert", "delete"]
 Status = Literal["unchanged", "changed", "added", "removed"]
-ChangeClass = Literal["none", "whitespace", "dates", "text"]
-"""How much a change means: nothing; only whitespace or formatting; only dates; the text."""
 
-_RANK: dict[ChangeClass, int] = {"none": 0, "whitespace": 1, "dates": 2, "text": 3}
 SAME_SECTION = 0.6
 """Text similarity from which two sections with different ids count as one section."""
 SAME_BLOCK = 0.4
 """Word similarity from which two blocks are diffed word by word rather than replaced."""
-
-
-@dataclass(frozen=True, slots=True)
-class Segment:
-    op: Op
-    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,20 +60,6 @@ class SectionDiff:
         return self.new_id or self.old_id or ""
 
 
-FactChangeKind = Literal["added", "removed", "changed"]
-
-
-@dataclass(frozen=True, slots=True)
-class FactChange:
-    field: str
-    """The fact's name in the model: ``dpo``, ``retention``, ``recipients`` ..."""
-    item: str | None
-    """Which entry of a list fact, or which part of a single fact (``name``)."""
-    kind: FactChangeKind
-    old: str | None
-    new: str | None
-
-
 @dataclass(frozen=True, slots=True)
 class VersionDiff:
     lang: str
@@ -114,114 +85,6 @@ class VersionDiff:
 
 # --- words ------------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
-_MONTHS = (
-    "tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|"
-    "marraskuuta|joulukuuta|January|February|March|April|May|June|July|August|September|October|November|December"
-)
-_DATE = re.compile(
-    rf"(?<!\w)(?:[0-9]{{1,2}}\.[0-9]{{1,2}}\.[0-9]{{2,4}}|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}|"
-    rf"[0-9]{{1,2}}\.? (?:{_MONTHS}) [0-9]{{4}}|(?:{_MONTHS}) [0-9]{{1,2}},? [0-9]{{4}})"
-)
-"""Dates as notices write them. ASCII digits and a look-behind instead of \\b, so the browser's
-port of this module (docs/assets/seloste-compare.js) matches exactly the same text."""
-
-
-def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text)
-
-
-def word_diff(old: str, new: str) -> tuple[Segment, ...]:
-    """Word-level segments turning ``old`` into ``new``."""
-    a, b = tokens(old), tokens(new)
-    raw: list[Segment] = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            raw.append(Segment("equal", "".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            raw.append(Segment("delete", "".join(a[i1:i2])))
-        if j2 > j1:
-            raw.append(Segment("insert", "".join(b[j1:j2])))
-    return _merge(_absorb_gaps(raw))
-
-
-def _absorb_gaps(segments: list[Segment]) -> list[Segment]:
-    """A lone space or punctuation mark between two changes joins them, so 'Heidi Eronen' ->
-    'Salla Vainionpää' reads as one replacement, not two."""
-    result = list(segments)
-    i = 1
-    while i < len(result) - 1:  # the list grows as gaps are split: re-read its length
-        seg = result[i]
-        if seg.op == "equal" and len(seg.text) <= 2 and not re.search(r"\w", seg.text):
-            before, after = result[i - 1], result[i + 1]
-            if before.op != "equal" and after.op != "equal":
-                result[i] = Segment("delete", seg.text)
-                result.insert(i + 1, Segment("insert", seg.text))
-        i += 1
-    # gather deletes before inserts within each run of changes
-    ordered: list[Segment] = []
-    run: list[Segment] = []
-    for seg in [*result, Segment("equal", "")]:
-        if seg.op == "equal":
-            ordered += [s for s in run if s.op == "delete"] + [s for s in run if s.op == "insert"]
-            run = []
-            if seg.text:
-                ordered.append(seg)
-        else:
-            run.append(seg)
-    return ordered
-
-
-def _merge(segments: Iterable[Segment]) -> tuple[Segment, ...]:
-    merged: list[Segment] = []
-    for seg in segments:
-        if merged and merged[-1].op == seg.op:
-            merged[-1] = Segment(seg.op, merged[-1].text + seg.text)
-        elif seg.text:
-            merged.append(seg)
-    return tuple(_slide_spaces(merged))
-
-
-def _slide_spaces(segments: list[Segment]) -> list[Segment]:
-    """An inserted or deleted run reads best as 'word ' rather than ' word': where a lone
-    change starts with the space that also starts the text after it, shift it by that space."""
-    for i in range(1, len(segments) - 1):
-        before, change, after = segments[i - 1], segments[i], segments[i + 1]
-        if before.op != "equal" or after.op != "equal" or change.op == "equal":
-            continue
-        space = change.text[:1]
-        if space.isspace() and after.text.startswith(space):
-            segments[i - 1] = Segment("equal", before.text + space)
-            segments[i] = Segment(change.op, change.text[1:] + space)
-            segments[i + 1] = Segment("equal", after.text[1:])
-    return [seg for seg in segments if seg.text]
-
-
-def _similarity(old: str, new: str) -> float:
-    a, b = old.split(), new.split()
-    if not a and not b:
-        return 1.0
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
-
-
-def classify(old: str, new: str) -> ChangeClass:
-    """How ``old`` -> ``new`` changed, for plain texts."""
-    if old == new:
-        return "none"
-    if " ".join(old.split()) == " ".join(new.split()):
-        return "whitespace"
-    if _DATE.sub("<date>", old) == _DATE.sub("<date>", new):
-        return "dates"
-    return "text"
-
-
-def _worst(classes: Iterable[ChangeClass]) -> ChangeClass:
-    return max(classes, key=_RANK.__getitem__, default="none")
-
-
-# --- blocks ------------------------------------------------------------------------------
-
 
 def _equal(block: Block) -> BlockDiff:
     return BlockDiff(block.kind, "unchanged", (Segment("equal", block.text),), "none")
@@ -244,7 +107,7 @@ def _pair_blocks(old: list[Block], new: list[Block]) -> list[BlockDiff]:
     j = 0
     for block in old:
         match = next(
-            (k for k in range(j, len(new)) if new[k].kind == block.kind and _similarity(block.text, new[k].text) >= SAME_BLOCK),
+            (k for k in range(j, len(new)) if new[k].kind == block.kind and similarity(block.text, new[k].text) >= SAME_BLOCK),
             None,
         )
         if match is None:
@@ -271,10 +134,6 @@ class SectionText:
     blocks: tuple[Block, ...]
     source: str
     """A short hash of the heading and body as written: tells formatting-only changes apart."""
-
-
-FactsText = dict[str, dict[str, dict[str, str]]]
-"""``{"single": {field: {part: value}}, "list": {field: {entry key: value}}}`` in one language."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,7 +201,7 @@ def _align(old: list[_Side], new: list[_Side]) -> list[tuple[_Side, _Side]]:
     paired_new = {n.index for _, n in pairs}
     candidates = sorted(
         (
-            (_similarity(o.text, n.text), o.index, n.index)
+            (similarity(o.text, n.text), o.index, n.index)
             for o in old
             if o.index not in paired_old
             for n in new
@@ -367,11 +226,6 @@ def _moved(pairs: list[tuple[_Side, _Side]]) -> set[int]:
     sequence = [o.index for o, _ in by_new]
     kept = _longest_increasing(sequence)
     return {i for i in sequence if i not in kept}
-
-
-@functools.cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
 
 
 def _longest_increasing(values: list[int]) -> set[int]:
@@ -402,7 +256,7 @@ def _section_diff(old: _Side | None, new: _Side | None, moved: bool) -> SectionD
     block_diffs = tuple(_block_diffs(old.blocks, new.blocks))
     heading_change = classify(old.heading or "", new.heading or "")
     renamed = heading_change not in ("none", "whitespace")
-    change = _worst([heading_change, *(b.change for b in block_diffs)])
+    change = worst([heading_change, *(b.change for b in block_diffs)])
     if change == "none" and old.section.source != new.section.source:
         change = "whitespace"  # the source changed, what a reader sees did not
     heading = word_diff(old.heading or "", new.heading or "") if (old.heading or new.heading) else ()
@@ -439,7 +293,7 @@ def diff_texts(old: VersionText, new: VersionText, lang: str) -> VersionDiff:
 
     title = word_diff(old.title, new.title)
     facts = tuple(diff_facts(old.facts, new.facts))
-    change = _worst([classify(old.title, new.title), *(s.change for s in sections)] + ["text" for s in sections if s.moved])
+    change = worst([classify(old.title, new.title), *(s.change for s in sections)] + ["text" for s in sections if s.moved])
     if facts and change == "none":
         change = "text"
     return VersionDiff(lang, old.id, new.id, title, facts, sections, change)
@@ -449,140 +303,6 @@ def _count_words(diff: VersionDiff, op: Op) -> int:
     segments = [seg for section in diff.sections for seg in section.heading]
     segments += [seg for section in diff.sections for block in section.blocks for seg in block.segments]
     return sum(len(re.findall(r"\w+", seg.text)) for seg in segments if seg.op == op)
-
-
-# --- facts -------------------------------------------------------------------------------
-
-_KEY_FIELDS: dict[str, str] = {
-    "purposes": "purpose",
-    "recipients": "name",
-    "transfers": "destination",
-    "retention": "category",
-    "data_categories": "text",
-    "sources": "text",
-    "rights": "right",
-    "cookies": "tool",
-    "legal_references": "law",
-}
-"""What identifies an entry of a list fact across versions."""
-
-LIST_FACTS = frozenset(_KEY_FIELDS)
-"""The facts that are lists: a change names the entry by its identifying text, not by a field."""
-
-
-_NOT_SHOWN = frozenset({"section", "quote"})
-"""Evidence, not content: a fact changes when what it says changes, not where or in which words."""
-
-
-def _display(value: Any, lang: str, skip: frozenset[str] = frozenset()) -> str | None:
-    """A fact value as a reader of ``lang`` reads it (section references and ``skip`` left out)."""
-    if value is None:
-        return None
-    if isinstance(value, Localized):
-        return value[lang]
-    if dataclasses.is_dataclass(value):
-        parts = [field_text(value, f.name, lang) for f in dataclasses.fields(value) if f.name not in _NOT_SHOWN | skip]
-        return ", ".join(p for p in parts if p) or None
-    return str(value)
-
-
-def field_text(fact: Any, name: str, lang: str) -> str | None:
-    """One field of a fact as a reader of ``lang`` reads it: a fixed choice in words, a country code as its name."""
-    value = getattr(fact, name)
-    if isinstance(value, str) and typing.get_origin(_hints(type(fact))[name]) is Literal:
-        return fact_value_label(value, lang)
-    if name == "country" and value is not None:
-        return country_names(lang).get(value, value)
-    return _display(value, lang)
-
-
-def fact_value_label(value: str, lang: str) -> str:
-    """A fixed choice (``processor``, ``consent``, a law's id) in words of ``lang``."""
-    if value in LAWS:
-        return LAWS[value].name[lang]
-    return str(labels(lang)["fact_values"].get(value, value))
-
-
-def _key(name: str, item: Any, lang: str) -> str:
-    field_name = _KEY_FIELDS.get(name)
-    if field_name is None:
-        return _display(item, lang) or ""
-    return field_text(item, field_name, lang) or ""
-
-
-def fact_line(name: str, item: Any, lang: str) -> tuple[str, str]:
-    """One fact as a reader of ``lang`` reads it: (what, details), e.g. ('asiakaspalvelu', 'sopimus')."""
-    if isinstance(item, StatedNone):  # nothing but its evidence: what it says is which fact it is
-        return str(labels(lang)["stated_none"][name]), ""
-    if name in _KEY_FIELDS:
-        return _key(name, item, lang), _details(item, lang, _KEY_FIELDS[name])
-    return _display(item, lang) or "", ""
-
-
-def _details(item: Any, lang: str, key: str) -> str:
-    """What a list entry says beyond its identifying text, each part named: 'legal basis: consent'."""
-    if not dataclasses.is_dataclass(item):
-        return ""
-    names = labels(lang)["fact_fields"]
-    parts = ((f.name, field_text(item, f.name, lang)) for f in dataclasses.fields(item) if f.name not in _NOT_SHOWN | {key})
-    return ", ".join(f"{names.get(name, name)}: {text}" for name, text in parts if text)
-
-
-def facts_text(facts: Facts, lang: str) -> FactsText:
-    """The facts as display values in ``lang``: what a version page publishes for the diff."""
-    single: dict[str, dict[str, str]] = {}
-    listed: dict[str, dict[str, str]] = {}
-    for f in dataclasses.fields(Facts):
-        value = getattr(facts, f.name)
-        if isinstance(value, tuple):
-            entries: dict[str, str] = {}
-            for item in value:
-                key, detail = fact_line(f.name, item, lang)
-                n = 1
-                while (unique := key if n == 1 else f"{key} ({n})") in entries:  # two facts may read alike
-                    n += 1
-                entries[unique] = detail or key  # a fact that is all key (a right, a law) reads as itself
-            listed[f.name] = entries
-        elif isinstance(value, StatedNone):
-            single[f.name] = {"stated": fact_line(f.name, value, lang)[0]}
-        elif value is not None:
-            texts = {part.name: field_text(value, part.name, lang) for part in dataclasses.fields(value)}
-            single[f.name] = {name: text for name, text in texts.items() if name not in _NOT_SHOWN and text is not None}
-    return {"single": single, "list": listed}
-
-
-def diff_facts(old: FactsText, new: FactsText) -> list[FactChange]:
-    """Field-level changes of the structured facts, in the order of the model's fields."""
-    changes: list[FactChange] = []
-    for f in dataclasses.fields(Facts):
-        name = f.name
-        if name in old["list"] or name in new["list"]:
-            before, after = old["list"].get(name, {}), new["list"].get(name, {})
-            changes += [FactChange(name, k, "removed", v, None) for k, v in before.items() if k not in after]
-            changes += [FactChange(name, k, "added", None, v) for k, v in after.items() if k not in before]
-            changes += [FactChange(name, k, "changed", v, after[k]) for k, v in before.items() if k in after and v != after[k]]
-            continue
-        a, b = old["single"].get(name), new["single"].get(name)
-        if a is None and b is None:
-            continue
-        if a is None or b is None:
-            kind: FactChangeKind = "added" if a is None else "removed"
-            changes.append(FactChange(name, None, kind, _joined(a), _joined(b)))
-            continue
-        for part in [*a, *(p for p in b if p not in a)]:
-            x, y = a.get(part), b.get(part)
-            if x != y:
-                changes.append(FactChange(name, part, "added" if x is None else "removed" if y is None else "changed", x, y))
-    return changes
-
-
-def _joined(parts: dict[str, str] | None) -> str | None:
-    return ", ".join(parts.values()) if parts else None
-
-
-def facts_pairs(facts: FactsText) -> dict[str, list[tuple[str, list[tuple[str, str]]]]]:
-    """The facts as ordered pairs for publishing as JSON (JSON objects do not keep key order)."""
-    return {kind: [(name, list(values.items())) for name, values in table.items()] for kind, table in facts.items()}
 
 
 def diff_json(diff: VersionDiff) -> dict[str, Any]:

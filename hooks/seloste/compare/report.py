@@ -14,9 +14,12 @@ from typing import Literal
 
 import jinja2
 
-from ..archive.model import LANGUAGES, Archive, OrganisationRecord, VersionRecord
+from ..archive.localized import LANGUAGES
+from ..archive.model import Archive, OrganisationRecord, VersionRecord
 from ..labels import format_date, labels
-from .diff import LIST_FACTS, Segment, VersionDiff, diff_versions
+from .diff import VersionDiff, diff_versions
+from .facts import LIST_FACTS
+from .words import Segment
 
 TEMPLATES = Path(__file__).with_name("templates")
 ItemKind = Literal["new-organisation", "new-version", "corrected-version", "comparison"]

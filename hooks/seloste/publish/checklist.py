@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..archive.evidence import TITLE_ID, fact_items
+from ..archive.facts import Facts
 from ..archive.laws import LAWS
-from ..archive.model import Facts, Version
-from ..compare.diff import fact_line, field_text
+from ..archive.model import Version
+from ..compare.facts import fact_line, field_text
 from ..labels import format_date, labels
 
 Status = Literal["stated", "partly", "not-stated"]

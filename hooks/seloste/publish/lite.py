@@ -27,8 +27,9 @@ from typing import Any
 import jinja2
 import jinja2.bccache
 
-from ..archive.model import Archive, Facts
-from ..compare.diff import LIST_FACTS
+from ..archive.facts import Facts
+from ..archive.model import Archive
+from ..compare.facts import LIST_FACTS
 from ..labels import labels
 from .compact import compact_html
 from .csp import with_csp
@@ -36,11 +37,7 @@ from .liteviews import Links, LiteKind, LiteView, Style, lite_view, organisation
 from .packed import content_query, gzipped, json_bytes
 from .pages import NoticeView, version_view
 from .timing import stage
-from .urls import (
-    root_of,
-    site_url,
-    versions_path,
-)
+from .urls import root_of, site_url, versions_path
 
 VERSIONS_FORMAT = 1
 UI_FILE = "compare-labels.json"

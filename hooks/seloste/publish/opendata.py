@@ -21,7 +21,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..archive.emit import plain
-from ..archive.model import LANGUAGES, Archive, OrganisationRecord
+from ..archive.localized import LANGUAGES
+from ..archive.model import Archive, OrganisationRecord
 from ..archive.schema import SCHEMAS, render
 from .packed import gzipped, json_bytes
 from .urls import notice_path, site_url, version_path

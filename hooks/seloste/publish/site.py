@@ -11,12 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from ..archive.loader import load_archive
-from ..archive.model import ORIGINAL_LANGUAGE, Archive
+from ..archive.localized import ORIGINAL_LANGUAGE
+from ..archive.model import Archive
 from ..labels import labels
+from .factspage import FactsPageView, facts_page_view
 from .feeds import render_feeds
 from .lite import LiteRenderer, render_lite_pages
 from .opendata import open_data_files
-from .pages import FactsPageView, HomeView, NoticeView, PagePlan, facts_page_view, home_view, notice_view, site_pages
+from .pages import HomeView, NoticeView, PagePlan, home_view, notice_view, site_pages
 from .timing import stage
 
 

@@ -6,7 +6,7 @@ pages are at the root, English ones under ``en/``.
 
 from __future__ import annotations
 
-from ..archive.model import LANGUAGES, ORIGINAL_LANGUAGE
+from ..archive.localized import LANGUAGES, ORIGINAL_LANGUAGE
 
 
 def lang_prefix(lang: str) -> str:

@@ -39,7 +39,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..archive.model import LANGUAGES, Archive
+from ..archive.localized import LANGUAGES
+from ..archive.model import Archive
 from ..labels import counted
 from ..markup.render import markdown_html
 from ..markup.text import html_text, plain_text

@@ -1,0 +1,153 @@
+"""A version's original captures: read and checked, and the version's text held to them.
+
+A capture is the notice as published, kept byte for byte as the version's provenance. Each
+language the organisation published the version in has one; its text in that language must hold
+every sentence of it, in order, and nothing else (:mod:`seloste.archive.fidelity`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .decode import Decoder
+from .errors import DataError, Location, Run, display_path
+from .fidelity import compare, nearest_difference, noise_lines, published_parts, shorten
+from .languages import NAMES, listed
+from .model import Captures, Version, VersionRecord
+from .yamlsource import MAX_BYTES
+
+CAPTURES_DIR = "captures"
+
+
+def where_in(decoder: Decoder, name: str) -> Location | None:
+    """Where a field stands, or the nearest enclosing one that is written (a missing key's mapping)."""
+    while name:
+        if name in decoder.locations:
+            return decoder.locations[name]
+        name = name.rsplit(".", 1)[0] if "." in name else ""
+    return None
+
+
+def read_captures(run: Run, folder: Path, path: Path, version: Version, decoder: Decoder) -> dict[str, str]:
+    """The capture of each language the version was published in, read and checked."""
+    capture = version.source.capture
+    published = version.published_in
+    if capture is None:
+        return {}
+    if isinstance(capture, Captures):
+        if set(capture.languages) != set(published):
+            run.at(
+                decoder.locations.get("source.capture"),
+                path,
+                f"source.capture: one capture per language the version was published in ({listed(published)}); "
+                f"got {listed(capture.languages) if capture.languages else 'none'}",
+            )
+            return {}
+    elif len(published) > 1:
+        run.at(
+            decoder.locations.get("source.capture"),
+            path,
+            f"source.capture: this version was published in {listed(published)}: give each language its capture, "
+            + "{"
+            + ", ".join(f"{lang}: captures/<date>.{lang}.txt" for lang in published)
+            + "}",
+        )
+        return {}
+    texts = {}
+    for lang, name in version.source.captures(published).items():
+        field = "source.capture" if isinstance(capture, str) else f"source.capture.{lang}"
+        text = _capture(run, folder, path, name, field, decoder.locations.get(field))
+        if text is not None:
+            texts[lang] = text
+    return texts
+
+
+def _capture(run: Run, folder: Path, path: Path, name: str, field: str, where: Location | None) -> str | None:
+    try:
+        capture = (folder / name).resolve()
+        exists = capture.is_file()
+    except OSError as err:  # a name the file system cannot hold, such as one too long
+        run.at(where, path, f"{field}: {name[:60]!r}{'...' if len(name) > 60 else ''} cannot be a file ({err.strerror})")
+        return None
+    if not capture.is_relative_to(folder.resolve()):
+        run.at(where, path, f"{field}: {name!r} must stay inside the organisation's folder")
+        return None
+    if not exists:
+        run.at(
+            where,
+            path,
+            f"{field}: file {name!r} not found next to this version (expected {CAPTURES_DIR}/<date>.txt)",
+        )
+        return None
+    raw = capture.read_bytes()
+    if len(raw) > MAX_BYTES:
+        run.at(where, path, f"{field}: {name!r} is {len(raw):,} bytes; a capture may be at most {MAX_BYTES:,} bytes")
+        return None
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")  # a byte-order mark is the editor's, not the notice's
+    except UnicodeDecodeError:
+        run.at(where, path, f"{field}: {name!r} is not UTF-8 text")
+        return None
+    if not text.strip():
+        run.at(where, path, f"{field}: {name!r} is empty; it must hold the notice as it was captured")
+        return None
+    return text
+
+
+def check_leftover_captures(run: Run, folder: Path, versions: list[VersionRecord]) -> None:
+    captures = folder / CAPTURES_DIR
+    if not captures.is_dir():
+        return
+    named = {
+        (folder / name).resolve() for v in versions for name in v.version.source.captures(v.version.published_in).values()
+    } | run.waiting
+    for entry in sorted(captures.iterdir()):
+        if not entry.name.startswith(".") and entry.resolve() not in named:
+            run.error(
+                entry,
+                "unexpected file: captures/ holds the captures the versions name in source.capture, and this is none of them",
+            )
+
+
+def check_fidelity(run: Run, folder: Path, path: Path, record: VersionRecord, decoder: Decoder) -> None:
+    """Each original language's text is its capture's, sentence for sentence, in order, with nothing added."""
+    names = record.version.source.captures(record.version.published_in)
+    noise = record.version.source.capture_noise
+    unplaced = set(range(len(noise)))
+    for text in record.captures.values():
+        unplaced &= set(noise_lines(text, noise)[1])
+    for index in sorted(unplaced) if record.captures else ():
+        entry = noise[index]
+        where = f"source.capture_noise[{index}]"
+        if isinstance(entry, str):
+            message = (
+                f"{where}: {shorten(entry)!r} is not a line at the start or end of the capture, where a page's chrome "
+                "stands; inside the notice the same words are the notice's. Give such lines by number: {lines: '40-52'}"
+            )
+        else:
+            message = f"{where}: the capture has no line {entry.numbers[-1]}"
+        run.at(decoder.locations.get(where), path, message)
+    for lang in record.captures:
+        missing, extras = compare(record, lang)
+        name = names[lang]
+        capture = display_path(folder / name, run.root)
+        published = " ".join(part for _name, part in published_parts(record.version, lang)) if missing else ""
+        for sentence in missing:
+            near = nearest_difference(sentence.text, published)
+            where = ""
+            if near:
+                where = f"; the nearest text has {shorten(near[1], 60)!r} where the capture has {shorten(near[0], 60)!r}"
+            run.errors.append(
+                DataError(
+                    Location(capture, sentence.line, 1),
+                    f"this sentence of the original is missing from {folder.name}/{path.name}'s {NAMES[lang]} text, "
+                    f"or out of order: {shorten(sentence.text)!r}{where}",
+                )
+            )
+        for extra in extras:
+            run.at(
+                decoder.locations.get(extra.name),
+                path,
+                f"{extra.name}: text that is not in the original capture ({name}): {shorten(extra.text)!r}; "
+                "publish the notice's own words only (a note of ours goes in source.note)",
+            )

@@ -1,0 +1,197 @@
+"""The structured facts of a version, in GDPR Art. 13/14 terms.
+
+Every fact names the section that states it. Facts summarised in our own words (a purpose, a retention
+period) also carry a quote: words copied exactly from that section, in each language of the text, which
+the loader finds in the section's text. A fact the text does not state is left out ("not stated"); it is
+never guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from .localized import Localized, NoticeText, described
+from .types import BusinessId, Country, Email, Phone, Slug, Str, Url
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Controller:
+    """Art. 13(1)(a): the identity and contact details of the controller."""
+
+    name: Str = described("The controller's name as stated (found in the cited section's text).")
+    business_id: BusinessId | None = described("Business ID, if the notice states it.", default=None)
+    address: Str | None = described("Address as stated; parts separated by commas, each found in the section.", default=None)
+    email: Email | None = described("E-mail as stated.", default=None)
+    phone: Phone | None = described("Phone as stated.", default=None)
+    section: Slug = described("Id of the section that states this.")
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Contact:
+    """Art. 13(1)(a)-(b): whom to contact about personal data; or the DPO."""
+
+    name: Str | None = described("Person's or unit's name, if stated.", default=None)
+    role: NoticeText | None = described("Role or title as stated, in each language of the text.", default=None)
+    email: Email | None = described("E-mail, if stated.", default=None)
+    phone: Phone | None = described("Phone, if stated.", default=None)
+    address: Str | None = described("Address, if stated.", default=None)
+    url: Url | None = described("Contact page or form, if stated.", default=None)
+    section: Slug = described("Id of the section that states this.")
+
+
+LegalBasis = Literal[
+    "consent", "contract", "legal-obligation", "vital-interests", "public-task", "legitimate-interests", "not-stated"
+]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Purpose:
+    """Art. 13(1)(c)-(d): a purpose of processing and its legal basis."""
+
+    purpose: Localized = described("The purpose in a few words.")
+    legal_basis: LegalBasis = described("The Art. 6(1) basis the notice gives for this purpose; not-stated if it gives none.")
+    quote: NoticeText = described("Words copied exactly from the section that state this, in each language of the text.")
+    section: Slug = described("Id of the section that states this.")
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Stated:
+    """A fact stated in words: a data category, a source, the right to complain, ..."""
+
+    text: Localized = described("What the notice says, in a few words.")
+    quote: NoticeText = described("Words copied exactly from the section that state this, in each language of the text.")
+    section: Slug = described("Id of the section that states this.")
+
+
+RecipientRole = Literal["processor", "recipient", "joint-controller", "authority", "group-company"]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Recipient:
+    """Art. 13(1)(e): a recipient or category of recipients, or a processor."""
+
+    name: Localized = described("Name of the recipient or category of recipients, as stated.")
+    role: RecipientRole = described("Its role.")
+    country: Country | None = described("Country where it processes the data, if stated.", default=None)
+    quote: NoticeText = described("Words copied exactly from the section that state this, in each language of the text.")
+    section: Slug = described("Id of the section that states this.")
+
+
+TransferMechanism = Literal[
+    "adequacy-decision",
+    "data-privacy-framework",
+    "privacy-shield",
+    "standard-contractual-clauses",
+    "binding-corporate-rules",
+    "consent",
+    "not-stated",
+]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Transfer:
+    """Art. 13(1)(f): a transfer outside the EEA and its safeguard."""
+
+    destination: Localized = described("Where the data goes, as stated ('the USA', 'outside the EU/EEA').")
+    country: Country | None = described("The destination as a country code, if the notice names a country.", default=None)
+    mechanism: TransferMechanism = described("The safeguard the notice names; not-stated if none.")
+    quote: NoticeText = described("Words copied exactly from the section that state this, in each language of the text.")
+    section: Slug = described("Id of the section that states this.")
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Retention:
+    """Art. 13(2)(a): how long data is kept."""
+
+    category: Localized = described("Which data, as stated.")
+    period: Localized = described("The period or criterion, as stated.")
+    quote: NoticeText = described("Words copied exactly from the section that state this, in each language of the text.")
+    section: Slug = described("Id of the section that states this.")
+
+
+RightKind = Literal[
+    "information",
+    "access",
+    "rectification",
+    "erasure",
+    "restriction",
+    "objection",
+    "object-direct-marketing",
+    "portability",
+    "withdraw-consent",
+    "automated-decisions",
+]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Right:
+    """Art. 13(2)(b)-(c): a right of the data subject the notice names."""
+
+    right: RightKind = described("Which right (Art. 15-22 GDPR; withdraw-consent is Art. 7(3)).")
+    quote: NoticeText = described("Words copied exactly from the section that state this, in each language of the text.")
+    section: Slug = described("Id of the section that states this.")
+
+
+CookiePurpose = Literal["necessary", "functional", "analytics", "marketing", "not-stated"]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Cookie:
+    """Cookies and tracking tools the notice names."""
+
+    tool: Localized = described("The tool ('Google Analytics') or, if none is named, what is used ('cookies').")
+    purpose: CookiePurpose = described("What it is used for, as stated; not-stated if the notice does not say.")
+    quote: NoticeText = described("Words copied exactly from the section that state this, in each language of the text.")
+    section: Slug = described("Id of the section that states this.")
+
+
+Law = Literal[
+    "gdpr",
+    "tietosuojalaki-1050-2018",
+    "henkilotietolaki-523-1999",
+    "sahkoisen-viestinnan-palvelulaki-917-2014",
+    "kirjanpitolaki-1336-1997",
+    "privacy-shield",
+]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class LegalReference:
+    """A law or legal instrument the notice cites."""
+
+    law: Law = described("Which law; the archive knows its source and whether it still applies.")
+    quote: NoticeText = described("Words copied exactly from the section that cite it, in each language of the text.")
+    section: Slug = described("Id of the section that cites it.")
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class StatedNone:
+    """The notice says there is none (no data protection officer): the words that say so."""
+
+    quote: NoticeText = described("Words copied exactly from the section that say there is none, in each language of the text.")
+    section: Slug = described("Id of the section that says so.")
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Facts:
+    """Structured facts in GDPR Art. 13/14 terms. A fact the text does not state is left out."""
+
+    controller: Controller = described("The controller.")
+    contact: Contact | None = described("Contact for privacy matters.", default=None)
+    dpo: Contact | None = described("Data protection officer, if the notice names one.", default=None)
+    no_dpo: StatedNone | None = described(
+        "The notice says it has no data protection officer (then dpo is left out); with the words that say so.",
+        default=None,
+    )
+    purposes: tuple[Purpose, ...] = described("Purposes and legal bases.", default=())
+    data_categories: tuple[Stated, ...] = described("Categories of personal data.", default=())
+    sources: tuple[Stated, ...] = described("Where the data comes from.", default=())
+    recipients: tuple[Recipient, ...] = described("Recipients and processors.", default=())
+    transfers: tuple[Transfer, ...] = described("Transfers outside the EEA.", default=())
+    retention: tuple[Retention, ...] = described("Retention periods.", default=())
+    rights: tuple[Right, ...] = described("Rights of the data subject the notice names.", default=())
+    complaint: Stated | None = described("The right to complain to a supervisory authority.", default=None)
+    cookies: tuple[Cookie, ...] = described("Cookies and tracking tools.", default=())
+    automated_decisions: Stated | None = described("What the notice says on automated decisions and profiling.", default=None)
+    legal_references: tuple[LegalReference, ...] = described("Laws and legal instruments the notice cites.", default=())

@@ -1,0 +1,92 @@
+"""Texts by language: the archive's own words (:class:`Localized`, Finnish and English) and the notice's
+texts (:class:`NoticeText`, in the languages of the version: the organisation's own and the archive's
+translations). Field docs (``doc=``) become the JSON Schema's descriptions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .types import Markdown, Str
+
+LANGUAGES: tuple[str, ...] = ("fi", "en")
+"""The site's languages: Finnish at the root, English under ``en/``."""
+
+ORIGINAL_LANGUAGE = "fi"
+"""The site's first language, and the language most notices are published in."""
+
+Language = Literal["fi", "sv", "en"]
+"""A language a notice is published in: Finnish, Swedish (Finland's second official language) or English."""
+
+TEXT_LANGUAGES: tuple[Language, ...] = ("fi", "sv", "en")
+
+Reading = Literal["own", "translation", "original"]
+"""Whose text a page in one site language shows: the organisation's own text in that language, the
+archive's translation into it, or (no translation into it) the original in its own language."""
+
+
+def doc(text: str, **kwargs: object) -> dict[str, object]:
+    return {"doc": text, **kwargs}
+
+
+def described(text: str, **kwargs: object):
+    """A dataclass field documented with ``text``: the JSON Schema's description of it."""
+    return field(metadata=doc(text), **kwargs)  # type: ignore[call-overload]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Localized:
+    """The archive's own words (a summary, a fact in brief, a note) in both of the site's languages."""
+
+    fi: Str = described("Finnish.")
+    en: Str = described("English.")
+
+    def __getitem__(self, lang: str) -> str:
+        return str(getattr(self, lang))
+
+
+def present_languages(text: object) -> tuple[str, ...]:
+    return tuple(lang for lang in TEXT_LANGUAGES if getattr(text, lang) is not None)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class NoticeText:
+    """A text of the notice: the organisation's own in each language it published the version in
+    (``published_in``), and the archive's translations."""
+
+    fi: Str | None = described("Finnish.", default=None)
+    sv: Str | None = described("Swedish: only where the organisation published the notice in Swedish.", default=None)
+    en: Str | None = described("English.", default=None)
+
+    def __getitem__(self, lang: str) -> str:
+        value = getattr(self, lang)
+        if value is None:
+            raise KeyError(lang)
+        return str(value)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages this text is given in, in the order fi, sv, en."""
+        return present_languages(self)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class NoticeMarkdown:
+    """A Markdown text of the notice, in the languages the version has (as :class:`NoticeText`)."""
+
+    fi: Markdown | None = described("Finnish (Markdown).", default=None)
+    sv: Markdown | None = described(
+        "Swedish (Markdown): only where the organisation published the notice in Swedish.", default=None
+    )
+    en: Markdown | None = described("English (Markdown).", default=None)
+
+    def __getitem__(self, lang: str) -> str:
+        value = getattr(self, lang)
+        if value is None:
+            raise KeyError(lang)
+        return str(value)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return present_languages(self)

@@ -1,0 +1,134 @@
+"""Words diffed: the segments that turn one text into another, and how much a change means.
+
+The browser's comparison script (docs/assets/seloste-compare.js) ports this module; a test runs
+both on the same texts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Literal
+
+Op = Literal["equal", "insert", "delete"]
+ChangeClass = Literal["none", "whitespace", "dates", "text"]
+"""How much a change means: nothing; only whitespace or formatting; only dates; the text."""
+
+_RANK: dict[ChangeClass, int] = {"none": 0, "whitespace": 1, "dates": 2, "text": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    op: Op
+    text: str
+
+
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+_MONTHS = (
+    "tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|"
+    "marraskuuta|joulukuuta|January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_DATE = re.compile(
+    rf"(?<!\w)(?:[0-9]{{1,2}}\.[0-9]{{1,2}}\.[0-9]{{2,4}}|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}|"
+    rf"[0-9]{{1,2}}\.? (?:{_MONTHS}) [0-9]{{4}}|(?:{_MONTHS}) [0-9]{{1,2}},? [0-9]{{4}})"
+)
+"""Dates as notices write them. ASCII digits and a look-behind instead of \\b, so the browser's
+port of this module (docs/assets/seloste-compare.js) matches exactly the same text."""
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def word_diff(old: str, new: str) -> tuple[Segment, ...]:
+    """Word-level segments turning ``old`` into ``new``."""
+    a, b = tokens(old), tokens(new)
+    raw: list[Segment] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            raw.append(Segment("equal", "".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            raw.append(Segment("delete", "".join(a[i1:i2])))
+        if j2 > j1:
+            raw.append(Segment("insert", "".join(b[j1:j2])))
+    return _merge(_absorb_gaps(raw))
+
+
+def _absorb_gaps(segments: list[Segment]) -> list[Segment]:
+    """A lone space or punctuation mark between two changes joins them, so 'Heidi Eronen' ->
+    'Salla Vainionpää' reads as one replacement, not two."""
+    result = list(segments)
+    i = 1
+    while i < len(result) - 1:  # the list grows as gaps are split: re-read its length
+        seg = result[i]
+        if seg.op == "equal" and len(seg.text) <= 2 and not re.search(r"\w", seg.text):
+            before, after = result[i - 1], result[i + 1]
+            if before.op != "equal" and after.op != "equal":
+                result[i] = Segment("delete", seg.text)
+                result.insert(i + 1, Segment("insert", seg.text))
+        i += 1
+    # gather deletes before inserts within each run of changes
+    ordered: list[Segment] = []
+    run: list[Segment] = []
+    for seg in [*result, Segment("equal", "")]:
+        if seg.op == "equal":
+            ordered += [s for s in run if s.op == "delete"] + [s for s in run if s.op == "insert"]
+            run = []
+            if seg.text:
+                ordered.append(seg)
+        else:
+            run.append(seg)
+    return ordered
+
+
+def _merge(segments: Iterable[Segment]) -> tuple[Segment, ...]:
+    merged: list[Segment] = []
+    for seg in segments:
+        if merged and merged[-1].op == seg.op:
+            merged[-1] = Segment(seg.op, merged[-1].text + seg.text)
+        elif seg.text:
+            merged.append(seg)
+    return tuple(_slide_spaces(merged))
+
+
+def _slide_spaces(segments: list[Segment]) -> list[Segment]:
+    """An inserted or deleted run reads best as 'word ' rather than ' word': where a lone
+    change starts with the space that also starts the text after it, shift it by that space."""
+    for i in range(1, len(segments) - 1):
+        before, change, after = segments[i - 1], segments[i], segments[i + 1]
+        if before.op != "equal" or after.op != "equal" or change.op == "equal":
+            continue
+        space = change.text[:1]
+        if space.isspace() and after.text.startswith(space):
+            segments[i - 1] = Segment("equal", before.text + space)
+            segments[i] = Segment(change.op, change.text[1:] + space)
+            segments[i + 1] = Segment("equal", after.text[1:])
+    return [seg for seg in segments if seg.text]
+
+
+def similarity(old: str, new: str) -> float:
+    a, b = old.split(), new.split()
+    if not a and not b:
+        return 1.0
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def classify(old: str, new: str) -> ChangeClass:
+    """How ``old`` -> ``new`` changed, for plain texts."""
+    if old == new:
+        return "none"
+    if " ".join(old.split()) == " ".join(new.split()):
+        return "whitespace"
+    if _DATE.sub("<date>", old) == _DATE.sub("<date>", new):
+        return "dates"
+    return "text"
+
+
+def worst(classes: Iterable[ChangeClass]) -> ChangeClass:
+    return max(classes, key=_RANK.__getitem__, default="none")
+
+
+# --- blocks ------------------------------------------------------------------------------
