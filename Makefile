@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate lint schema clean
+.PHONY: serve build test check validate lint schema clean
 
 serve: $(VENV)/.site  ## set up, build and serve the site at http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve
@@ -14,11 +14,21 @@ serve: $(VENV)/.site  ## set up, build and serve the site at http://127.0.0.1:80
 build: $(VENV)/.site  ## set up and build the site into site/ (strict)
 	$(BIN)/mkdocs build --strict
 
-test: $(VENV)/.test  ## set up and run every test (lint, data, unit, build, browser)
+test: $(VENV)/.test  ## set up and run every test (lint, format, types, data, unit, build, browser)
 	$(BIN)/ruff check hooks tests scripts
+	$(BIN)/ruff format --check hooks tests scripts
+	$(BIN)/mypy
 	$(BIN)/seloste validate
 	$(BIN)/seloste schema --check
 	$(BIN)/python -m pytest
+
+check: $(VENV)/.test  ## the fast loop (under a minute): lint, format, types, unit tests, data, schema
+	$(BIN)/ruff check hooks tests scripts
+	$(BIN)/ruff format --check hooks tests scripts
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -q -m "not build and not browser and not slow"
+	$(BIN)/seloste validate
+	$(BIN)/seloste schema --check
 
 validate: $(VENV)/.site  ## check data/ and report every problem as path:line:col
 	$(BIN)/seloste validate

@@ -85,6 +85,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     page.meta["template"] = plan.template
     if plan.hide:
         page.meta["hide"] = list(plan.hide)
+    assert _site is not None  # a plan was found in it
     page.meta["title"] = str(escape(_site.title(plan)))  # Material prints meta.title unescaped
     return ""
 

@@ -25,7 +25,7 @@ from seloste.archive.loader import load_archive
 from seloste.contribute.cli import main
 from sitebuild import DATA, ROOT, fixture_project
 
-pytestmark = pytest.mark.build
+pytestmark = [pytest.mark.build, pytest.mark.slow]
 
 NEW_SENTENCE = {"fi": "Tätä selostetta täydennettiin uudella virkkeellä.", "en": "This notice was completed with a new sentence."}
 CLONES = 10

@@ -11,7 +11,7 @@ import pytest
 from seloste.archive.loader import load_archive
 from sitebuild import FROZEN, ROOT
 
-pytestmark = [pytest.mark.build, pytest.mark.browser]
+pytestmark = [pytest.mark.build, pytest.mark.browser, pytest.mark.slow]
 
 
 def test_search_benchmark_runs_and_prints_its_figures() -> None:

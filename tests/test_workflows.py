@@ -272,3 +272,25 @@ def test_the_readme_walks_an_operator_through_the_first_deploy() -> None:
     # each missing setting's symptom, as the actions print it
     for symptom in ("Get Pages site failed", "Invalid deployment branch", "Workflows aren't being run on this forked repository"):
         assert symptom in " ".join(publishing.split()), symptom
+
+
+def _make_target(name: str) -> list[str]:
+    """The commands of a Makefile target, with $(BIN)/ as .venv/bin/."""
+    lines = (ROOT / "Makefile").read_text(encoding="utf-8").split(f"\n{name}:", 1)[1].split("\n\n", 1)[0].splitlines()[1:]
+    return [line.strip().replace("$(BIN)/", ".venv/bin/") for line in lines if line.startswith("\t")]
+
+
+def test_the_pre_commit_hooks_run_what_make_check_runs() -> None:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    entries = [hook["entry"] for repo in config["repos"] for hook in repo["hooks"]]
+    assert sorted(entries) == sorted(_make_target("check"))
+
+
+def test_ci_runs_formatting_and_types_as_make_test_does() -> None:
+    # .ci/run (CI) and the pull-request workflow run `make test`
+    assert "make test" in (ROOT / ".ci/run").read_text(encoding="utf-8")
+    commands = _make_target("test")
+    assert ".venv/bin/ruff format --check hooks tests scripts" in commands and ".venv/bin/mypy" in commands
+    assert set(_make_target("check")) - set(commands) == {
+        '.venv/bin/python -m pytest -q -m "not build and not browser and not slow"'
+    }

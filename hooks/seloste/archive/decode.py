@@ -246,7 +246,7 @@ def describe(hint: Any) -> str:
         return "a date as YYYY-MM-DD"
     if hint is str:
         return "text"
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         if hint.__name__ == "Localized":
             return "texts in both languages as 'fi:' and 'en:'"
         if hint.__name__ in ("NoticeText", "NoticeMarkdown"):

@@ -90,6 +90,7 @@ def evidence_problems(version: Version) -> list[tuple[str, str]]:
             problems += _value_problems(name, item, text(section, original))
             role = item.role if isinstance(item, Contact) else None
             for lang in role.languages if role is not None else ():
+                assert role is not None
                 # casefolded: a role that opens a line is capitalised there ("Yhteyshenkilö ...")
                 if normalize(role[lang]).casefold() not in text(section, lang).casefold():
                     problems.append(

@@ -16,7 +16,7 @@ say truthfully whose text it shows.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from .evidence import fact_items
@@ -26,7 +26,7 @@ from .model import Version
 NAMES = {"fi": "Finnish", "sv": "Swedish", "en": "English"}
 
 
-def listed(langs: tuple[str, ...] | list[str]) -> str:
+def listed(langs: Sequence[str]) -> str:
     """``Finnish and English``."""
     names = [NAMES[lang] for lang in langs]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
@@ -73,17 +73,17 @@ def language_problems(version: Version) -> list[tuple[str, str]]:
                     f"published this version in {NAMES[lang]}",
                 )
             )
-    for lang in title:
-        if lang in published:
+    for translated in title:
+        if translated in published:
             continue
-        if lang == "sv":
+        if translated == "sv":
             problems.append(
                 (
                     "title.sv",
                     "title.sv: a Swedish text is always the organisation's own; add sv to published_in, or remove the Swedish",
                 )
             )
-        elif lang == "fi" and published != ("en",):
+        elif translated == "fi" and published != ("en",):
             problems.append(
                 (
                     "title.fi",

@@ -74,7 +74,7 @@ def _type(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
     if hint is str:
         return _text(Text())
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         name = hint.__name__
         if name not in defs:
             defs[name] = {}  # placeholder against recursion

@@ -82,13 +82,15 @@ def read_yaml(file: Path, root: Path | None = None) -> tuple[str, yaml.Node | No
 def _reject_anchors(path: str, text: str) -> None:
     """Refuse anchors and aliases before composing: they reuse values (and can multiply them)."""
     for event in yaml.parse(text, Loader=_Loader):
+        anchor = getattr(event, "anchor", None)  # aliases, scalars and collections have one
         if isinstance(event, yaml.AliasEvent):
-            what = f"alias *{event.anchor}"
-        elif getattr(event, "anchor", None):
-            what = f"anchor &{event.anchor}"
+            what = f"alias *{anchor}"
+        elif anchor:
+            what = f"anchor &{anchor}"
         else:
             continue
-        where = Location(path, event.start_mark.line + 1, event.start_mark.column + 1)
+        mark = event.start_mark
+        where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
         raise YamlFileError(DataError(where, f"YAML {what}: anchors and aliases are not allowed; write the value out in full"))
 
 

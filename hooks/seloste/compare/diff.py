@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any, Literal
@@ -90,7 +91,7 @@ def _equal(block: Block) -> BlockDiff:
     return BlockDiff(block.kind, "unchanged", (Segment("equal", block.text),), "none")
 
 
-def _block_diffs(old: list[Block], new: list[Block]) -> list[BlockDiff]:
+def _block_diffs(old: Sequence[Block], new: Sequence[Block]) -> list[BlockDiff]:
     result: list[BlockDiff] = []
     matcher = SequenceMatcher(None, [b.text for b in old], [b.text for b in new], autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -101,7 +102,7 @@ def _block_diffs(old: list[Block], new: list[Block]) -> list[BlockDiff]:
     return result
 
 
-def _pair_blocks(old: list[Block], new: list[Block]) -> list[BlockDiff]:
+def _pair_blocks(old: Sequence[Block], new: Sequence[Block]) -> list[BlockDiff]:
     """Within a replaced run, diff similar blocks word by word, in order; the rest are added or removed."""
     result: list[BlockDiff] = []
     j = 0
@@ -232,9 +233,10 @@ def _longest_increasing(values: list[int]) -> set[int]:
     best: list[list[int]] = []
     for value in values:
         candidates = [run for run in best if run[-1] < value]
-        longest = max(candidates, key=len, default=[])
+        longest = max(candidates, key=len) if candidates else []
         best.append([*longest, value])
-    return set(max(best, key=len, default=[]))
+    found: list[int] = max(best, key=len) if best else []
+    return set(found)
 
 
 def _section_diff(old: _Side | None, new: _Side | None, moved: bool) -> SectionDiff:

@@ -78,7 +78,7 @@ def _display(value: Any, lang: str, skip: frozenset[str] = frozenset()) -> str |
 def field_text(fact: Any, name: str, lang: str) -> str | None:
     """One field of a fact as a reader of ``lang`` reads it: a fixed choice in words, a country code as its name."""
     value = getattr(fact, name)
-    if isinstance(value, str) and typing.get_origin(_hints(type(fact))[name]) is Literal:
+    if isinstance(value, str) and typing.get_origin(_hints(fact.__class__)[name]) is Literal:
         return fact_value_label(value, lang)
     if name == "country" and value is not None:
         return country_names(lang).get(value, value)

@@ -103,6 +103,7 @@ def changes(base: Archive, head: Archive) -> list[ReportItem]:
             continue
         old_versions = {v.id: v for v in before.versions}
         for index, version in enumerate(record.versions):
+            previous: VersionRecord | None
             if version.id in old_versions:
                 previous = old_versions[version.id]
                 if previous.version == version.version:

@@ -20,6 +20,7 @@ from pathlib import Path
 from ..archive.decode import decode_file
 from ..archive.errors import DataError, Location, display_path
 from ..archive.languages import NAMES
+from ..archive.localized import NoticeMarkdown, NoticeText
 from ..archive.model import Archive, OrganisationRecord, Version
 from ..archive.yamlsource import YamlFileError, read_yaml
 
@@ -36,12 +37,12 @@ def check_change(base: Archive, head: Archive, data_dir: Path, root: Path | None
             continue
         errors += _check_organisation(published, current, data_dir, root)
     published_slugs = {r.slug for r in base.organisations}
-    published = {(r.slug, v.id) for r in base.organisations for v in r.versions}
+    published_ids = {(r.slug, v.id) for r in base.organisations for v in r.versions}
     for record in head.organisations:
         if record.slug not in published_slugs:
             errors += _check_translations(record, set(), data_dir, root)
         for version in record.versions:
-            if (record.slug, version.id) not in published and version.version.source.capture is None:
+            if (record.slug, version.id) not in published_ids and version.version.source.capture is None:
                 errors.append(
                     _located(
                         data_dir / record.slug / f"{version.id}.yaml",
@@ -74,16 +75,18 @@ def _check_organisation(base: OrganisationRecord, head: OrganisationRecord, data
             )
             continue
         errors += _check_edit(published.version, now.version, file, root)
-        if published.capture_text is not None and now.capture_text != published.capture_text:
-            capture = now.version.source.capture or published.version.source.capture or ""
-            errors.append(
-                _error(
-                    folder / capture,
-                    root,
-                    "the capture of a published version was changed; a capture is the original as it was captured "
-                    "and is kept as it is (a correction fixes our transcription, never the capture)",
+        names = {**published.version.source.captures(published.version.published_in)}
+        names.update(now.version.source.captures(now.version.published_in))
+        for lang, text in published.captures.items():
+            if now.captures.get(lang) != text:
+                errors.append(
+                    _error(
+                        folder / names[lang],
+                        root,
+                        "the capture of a published version was changed; a capture is the original as it was captured "
+                        "and is kept as it is (a correction fixes our transcription, never the capture)",
+                    )
                 )
-            )
     for version in head.versions:
         if version.id not in published_ids and version.date <= latest:
             errors.append(
@@ -126,9 +129,10 @@ def _check_translations(
         if version.translation == "pending":
             continue
         file = data_dir / head.slug / f"{record.id}.yaml"
+        before: Version | None
         if record.id in published_ids:
-            before: Version | None = base_versions[record.id]
-            if _without_corrections(before) == _without_corrections(version):
+            before = base_versions[record.id]
+            if _without_corrections(base_versions[record.id]) == _without_corrections(version):
                 continue
         else:
             before = head.versions[index - 1].version if index else None
@@ -167,7 +171,7 @@ def _untranslated(before: Version, after: Version) -> list[tuple[str, str, int]]
     original = after.published_in[0]
     found = []
     for lang in (x for x in after.text_languages if x not in after.published_in):
-        pairs = [("title", before.title, after.title)]
+        pairs: list[tuple[str, NoticeText | NoticeMarkdown, NoticeText | NoticeMarkdown]] = [("title", before.title, after.title)]
         earlier = {s.id: s for s in before.sections}
         for index, section in enumerate(after.sections):
             old = earlier.get(section.id)

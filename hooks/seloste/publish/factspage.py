@@ -73,7 +73,7 @@ def facts_page_view(archive: Archive, lang: str) -> FactsPageView:
         named = [fact_line("cookies", c, lang)[0] for c in f.cookies] + [
             fact_line("recipients", r, lang)[0] for r in f.recipients
         ]
-        named_ids = {}
+        named_ids: dict[str, str] = {}
         for tool in named:
             named_ids.setdefault(_tool_id(tool), tool)
         tools.update(named_ids)

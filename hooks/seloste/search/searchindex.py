@@ -226,16 +226,17 @@ def build_index(docs: list[Document], keys: Keys) -> Index:
     for key, forms in forms_of.items():
         into = dict(counts[forms[0]])
         for form in forms[1:]:  # a notice's count for a key: its most frequent form's (forms of a word overlap)
-            for doc, n in counts[form].items():
-                if n > into.get(doc, 0):
-                    into[doc] = n
+            for number, n in counts[form].items():
+                if n > into.get(number, 0):
+                    into[number] = n
         by_key[key] = into
     key_table: dict[str, list] = {}
-    for key, found in by_key.items():
-        flat, previous = [], 0
-        for doc in sorted(found):
-            flat += [doc - previous, found[doc]]
-            previous = doc
+    for key, per_notice in by_key.items():
+        flat: list[int] = []
+        previous = 0
+        for number in sorted(per_notice):
+            flat += [number - previous, per_notice[number]]
+            previous = number
         key_table[key] = [forms_of[key], flat]
 
     key_count, key_buckets, chunk_of = _chunks(key_table)
@@ -253,9 +254,9 @@ def build_index(docs: list[Document], keys: Keys) -> Index:
     by_stem: dict[str, set[str]] = defaultdict(set)
     for form in counts:
         by_stem[keys.stem(form)] |= keys.query(form)
-    for stem, found in sorted(by_stem.items()):
+    for stem, stem_keys in sorted(by_stem.items()):
         table = lexicon[shard(stem[len(STEM) :])].setdefault(STEM, {})
-        table[stem[len(STEM) :]] = located(found)  # type: ignore[index]
+        table[stem[len(STEM) :]] = located(stem_keys)  # type: ignore[index]
 
     size = sum(len(v) * 3 for v in positions.values())
     pos_count, pos_buckets = _buckets(dict(positions), size)
