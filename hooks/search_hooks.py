@@ -13,6 +13,7 @@ from mkdocs.plugins import event_priority
 
 from seloste.publish.site import load_site
 from seloste.search.build import index_site
+from seloste.search.lexicon import voikko
 from seloste.search.searchindex import describe
 
 log = logging.getLogger("mkdocs.plugins.seloste.search")
@@ -26,5 +27,5 @@ def on_post_build(config) -> None:
     site = load_site(Path(config.config_file_path).parent / "data")  # cached: already loaded for this build
     built, analyser = index_site(site.archive, Path(config.site_dir))
     if analyser is None:
-        log.warning("seloste: Voikko is not installed (Debian: libvoikko1 voikko-fi); Finnish search uses stemming only")
+        log.warning("seloste: %s; Finnish search uses stemming only", voikko()[1])
     log.info("seloste: search index built (%s)", describe(built))

@@ -4,7 +4,7 @@ static-i18n runs each language as a full nested build, at priority -100: every e
 fires once per language. Pages are generated before i18n (-50) under suffixed names inside
 docs/ so that i18n routes them (``x.en.md`` -> ``/en/x/``); i18n replaces File objects, so
 their (empty) content is restored after it, in ``on_nav`` (-200). Lite pages and feeds are
-written after each language's build. See docs/architecture.md.
+written after each language's build. See docs/architecture.en.md.
 """
 
 from __future__ import annotations

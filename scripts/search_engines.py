@@ -7,7 +7,7 @@ Engines, all on the current notices of the real data, in headless Chromium:
 - Pagefind: Pagefind 1.5.2 with its Snowball stemming, indexing the site's current notice
   pages (its own script and index, a page per organisation and language);
 - Seloste index: the site as built (its own index of Snowball stems and Voikko base forms,
-  hooks/seloste/searchindex.py, through the site's search script).
+  hooks/seloste/search/searchindex.py, through the site's search script).
 
 For each query the oracle (tests/search_queries.py) says which organisations use a form of
 the word; a cell reads found/expected, with "+N" for organisations found without the word

@@ -1,6 +1,6 @@
 """The comparison in the browser gives exactly the Python diff core's result.
 
-seloste-compare.js ports hooks/seloste/diff.py; here both run on every pair of versions of
+seloste-compare.js ports hooks/seloste/compare/diff.py; here both run on every pair of versions of
 the fixture history (which covers each kind of change), of the frozen fixture archive's real
 histories and of the live archive's (whatever they hold), in both languages, and must agree to
 the last segment.

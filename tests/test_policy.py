@@ -279,3 +279,20 @@ def test_invalid_data_is_reported_before_the_rules(repo: Path, capsys: pytest.Ca
 def test_an_unknown_base_revision_is_a_usage_error(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--base", "no-such-branch"]) == 2
     assert capsys.readouterr().err == "seloste check: unknown git revision 'no-such-branch'\n"
+
+
+def test_a_base_that_git_cannot_archive_is_a_usage_error_not_a_traceback(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from seloste.contribute import gitbase
+
+    real_run = subprocess.run
+
+    def run(command: list[str], *args: object, **kwargs: object) -> subprocess.CompletedProcess:
+        if command[:2] == ["git", "archive"]:  # as when the object store is damaged or a path is unreadable
+            return subprocess.CompletedProcess(command, 128, b"", b"fatal: not a tree object")
+        return real_run(command, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(gitbase.subprocess, "run", run)
+    assert main(["check", "--base", "main"]) == 2
+    assert capsys.readouterr().err == ("seloste check: git archive could not read data at 'main': fatal: not a tree object\n")

@@ -205,3 +205,30 @@ def test_without_voikko_finnish_is_searched_by_stems(tmp_path: Path, monkeypatch
     keys = index.files[f"lex/{shard('evästeet')}.json.gz"]["evästeet"]
     assert [key for key, _ in keys] == ["=evästeet", "~eväst"]  # no base forms, the stem still joins evästeitä
     assert (tmp_path / "search-index/fi/meta.json").is_file()
+
+
+@pytest.mark.parametrize(
+    ("failure", "reason"),
+    [
+        (OSError("libvoikko.so.1: cannot open shared object file"), "Voikko is not installed (libvoikko.so.1: cannot open"),
+        (
+            RuntimeError("Initialization of Voikko failed: Specified dictionary variant was not found"),
+            "Voikko's Finnish dictionary is not installed",
+        ),
+        (ValueError("bad magic number"), "Voikko is installed but does not work: ValueError: bad magic number"),
+    ],
+    ids=["library-missing", "dictionary-missing", "broken"],
+)
+def test_why_voikko_cannot_be_used_is_said_as_it_is(monkeypatch: pytest.MonkeyPatch, failure: Exception, reason: str) -> None:
+    from seloste.search import lexicon
+
+    def fail() -> None:
+        raise failure
+
+    monkeypatch.setattr(lexicon, "Analyser", fail)
+    lexicon.voikko.cache_clear()
+    try:
+        analyser, said = lexicon.voikko()
+        assert analyser is None and said is not None and said.startswith(reason)
+    finally:
+        lexicon.voikko.cache_clear()

@@ -5,7 +5,7 @@
  * (<slug>/versions.json.gz: each version's notice markup, as the build rendered and sanitised
  * it). A version's permanent page shows its text from that file. The comparison page reads
  * the two versions from it (title, sections, blocks, facts) and diffs them. The algorithm is
- * a port of hooks/seloste/diff.py, which is the reference: the test suite runs both on the
+ * a port of hooks/seloste/compare/diff.py, which is the reference: the test suite runs both on the
  * same versions and requires identical results (tests/test_compare_js.py). Text read for a
  * comparison is only ever inserted with textContent, never as HTML.
  */

@@ -1,7 +1,7 @@
 /*
  * Seloste: search the current notices of the page's language.
  *
- * The index (search-index/<lang>/, written at build time by hooks/seloste/searchindex.py) is
+ * The index (search-index/<lang>/, written at build time by hooks/seloste/search/searchindex.py) is
  * fetched a few small files at a time: the lexicon shard of each query word gives the keys it
  * is searched by (the form as written, its Snowball stem and, in Finnish, Voikko's base forms:
  * henkilötiedot also finds henkilötietojen, seloste also finds tietosuojaseloste) and the chunk

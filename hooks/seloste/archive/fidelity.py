@@ -101,12 +101,7 @@ def capture_sentences(capture: str, noise: tuple[str | NoiseLines, ...] = ()) ->
     return sentences
 
 
-def missing_in_order(sentences: list[Sentence], text: str) -> list[Sentence]:
-    """Sentences not found in ``text`` in order (each searched after the previous match)."""
-    return _match(sentences, text)[0]
-
-
-def _match(sentences: list[Sentence], text: str) -> tuple[list[Sentence], list[tuple[int, int]]]:
+def match_in_order(sentences: list[Sentence], text: str) -> tuple[list[Sentence], list[tuple[int, int]]]:
     """The sentences not found in order, and the spans of ``text`` the others matched."""
     missing = []
     spans = []
@@ -156,7 +151,7 @@ def compare(record: VersionRecord, lang: str | None = None) -> tuple[list[Senten
     sentences = capture_sentences(capture, record.version.source.capture_noise)
     parts = published_parts(record.version, lang)
     text = " ".join(part for _name, part in parts)
-    missing, spans = _match(sentences, text)
+    missing, spans = match_in_order(sentences, text)
     covered = bytearray(len(text))
     for start, end in spans:
         covered[start:end] = b"\x01" * (end - start)

@@ -140,7 +140,7 @@ class SectionText:
 @dataclass(frozen=True, slots=True)
 class VersionText:
     """A version as a reader of one language sees it. Published in each version's page, so the
-    browser can compare any two versions with exactly this input (docs/architecture.md)."""
+    browser can compare any two versions with exactly this input (docs/architecture.en.md)."""
 
     id: str
     title: str

@@ -37,11 +37,15 @@ def data_at(ref: str, data_dir: Path) -> Iterator[Path | None]:
         if not listing.stdout.strip():
             yield None
             return
-        archive = subprocess.run(
-            ["git", "archive", "--format=tar", ref, "--", relative], cwd=top, capture_output=True, check=True
-        )
-        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-            tar.extractall(tmp, filter="data")
+        archive = subprocess.run(["git", "archive", "--format=tar", ref, "--", relative], cwd=top, capture_output=True)
+        if archive.returncode != 0:
+            said = archive.stderr.decode("utf-8", "replace").strip() or f"exit status {archive.returncode}"
+            raise GitError(f"git archive could not read {relative} at {ref!r}: {said}")
+        try:
+            with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+                tar.extractall(tmp, filter="data")
+        except tarfile.TarError as err:
+            raise GitError(f"git archive gave {relative} at {ref!r} in a form that cannot be read: {err}") from err
         yield Path(tmp) / relative
 
 

@@ -4,7 +4,7 @@ Python decides here; the Jinja templates in ``overrides/seloste/`` only render. 
 string that came from the data is either plain text (templates escape it) or ``Markup``
 produced by :mod:`seloste.render` (sanitised HTML).
 
-Two families of pages (docs/architecture.md explains why):
+Two families of pages (docs/architecture.en.md explains why):
 
 - MkDocs/Material pages: the home page and each organisation's current notice;
 - lite pages, rendered by :mod:`seloste.lite` after the MkDocs build: each version's
@@ -53,7 +53,7 @@ class PagePlan:
 
     @property
     def hide(self) -> tuple[str, ...]:
-        """Material's page sidebars to hide: the comparison table's seven columns need the width (the site's
+        """Material's page sidebars to hide: the comparison table's six columns need the width (the site's
         links stay in the header's menu)."""
         return ("navigation", "toc") if self.kind == "facts" else ()
 

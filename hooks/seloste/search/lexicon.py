@@ -65,15 +65,25 @@ def _made_of(wordbases: str) -> set[str]:
 
 
 @functools.cache
-def available() -> Analyser | None:
-    """Voikko with its Finnish dictionary, or None if it is not installed.
+def voikko() -> tuple[Analyser | None, str | None]:
+    """Voikko with its Finnish dictionary, or None and why it cannot be used: not installed, its dictionary
+    missing, or installed and failing (which is not the same, and is said so).
 
     One analyser per process: its cache of analyses carries over the rebuilds of `mkdocs serve`.
     """
     try:
-        return Analyser()
-    except Exception:
-        return None
+        return Analyser(), None
+    except OSError as err:  # the shared library is not there
+        return None, f"Voikko is not installed ({err}; Debian: libvoikko1 voikko-fi)"
+    except Exception as err:  # libvoikko.VoikkoException, or anything a broken installation raises
+        if "dictionary" in str(err).lower():
+            return None, f"Voikko's Finnish dictionary is not installed ({err}; Debian: voikko-fi)"
+        return None, f"Voikko is installed but does not work: {type(err).__name__}: {err}"
+
+
+def available() -> Analyser | None:
+    """Voikko with its Finnish dictionary, or None if it cannot be used (:func:`voikko` says why)."""
+    return voikko()[0]
 
 
 @functools.cache
