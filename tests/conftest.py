@@ -52,6 +52,12 @@ def frozen_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return result
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite the golden files under tests/golden/ from the Python core"
+    )
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """A test on the live archive's site is an archive test, whatever its module says."""
     for item in items:

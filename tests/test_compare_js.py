@@ -1,16 +1,15 @@
-"""The comparison in the browser gives exactly the Python diff core's result.
+"""The comparison in the browser gives exactly the Python diff core's result, end to end.
 
-seloste-compare.js ports hooks/seloste/compare/diff.py; here both run on every pair of versions of
-the fixture history (which covers each kind of change), of the frozen fixture archive's real
-histories and of the live archive's (whatever they hold), in both languages, and must agree to
-the last segment.
+The diff core itself is compared without a browser, on generated versions and golden files
+(tests/test_diff_parity.py). Here the comparison page's script reads every pair of versions of
+the live archive (whatever it holds) from the built versions files, in both languages, as a
+reader's browser does, and must agree with the Python core to the last segment.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import itertools
-import shutil
 from pathlib import Path
 
 import pytest
@@ -22,21 +21,12 @@ from seloste.archive.loader import load_archive
 from seloste.archive.model import OrganisationRecord
 from seloste.compare.diff import diff_json, diff_versions
 from seloste.publish.urls import site_url, versions_path
-from sitebuild import DATA, FROZEN, Build, build, fixture_project
+from sitebuild import DATA, Build
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 HISTORY = Path(__file__).parent / "fixtures" / "history"
 ORDER = [f.name for f in dataclasses.fields(Facts)]
-
-
-@pytest.fixture(scope="module")
-def history_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    root = fixture_project(tmp_path_factory.mktemp("history"))
-    shutil.copytree(HISTORY, root / "data")
-    result = build(root, root / "site")
-    assert result.returncode == 0, result.stderr
-    return result
 
 
 def _versions_url(record: OrganisationRecord, lang: str) -> str:
@@ -58,16 +48,6 @@ def _compare_all(page: Page, base: str, data: Path) -> int:
                 assert actual == expected, (record.slug, old.id, new.id, lang)
                 compared += 1
     return compared
-
-
-def test_fixture_history_every_pair_both_directions(history_site: Build, page: Page) -> None:
-    with serve(history_site.site) as base:
-        assert _compare_all(page, base, HISTORY) == 5 * 4 * 2
-
-
-def test_real_histories_every_pair(frozen_site: Build, page: Page) -> None:
-    with serve(frozen_site.site) as base:
-        assert _compare_all(page, base, FROZEN) == (4 * 3 + 3 * 2) * 2
 
 
 def test_the_live_archives_histories_every_pair(real_site: Build, page: Page) -> None:

@@ -69,7 +69,13 @@ INJECTED = [
 ]
 RETYPED = [None, 0, 1.5, True, [], {}, ["x"], {"fi": "x"}, "", "2024-13-45", "x" * 5000, "<script>alert(1)</script>"]
 
-RENDERER = LiteRenderer(ROOT / "overrides", Style(stylesheets=("assets/seloste.css",), scripts=("assets/seloste-compare.js",)))
+RENDERER = LiteRenderer(
+    ROOT / "overrides",
+    Style(
+        stylesheets=("assets/seloste.css",),
+        scripts=("assets/seloste-common.js", "assets/seloste-diff.js", "assets/seloste-compare.js"),
+    ),
+)
 
 
 def _keys(node: object, path: tuple = ()) -> list[tuple]:

@@ -232,3 +232,14 @@ def test_why_voikko_cannot_be_used_is_said_as_it_is(monkeypatch: pytest.MonkeyPa
         assert analyser is None and said is not None and said.startswith(reason)
     finally:
         lexicon.voikko.cache_clear()
+
+
+def test_the_languages_endings_are_published_with_the_index_not_kept_in_the_script(tmp_path: Path, finnish) -> None:
+    from seloste.search.searchindex import ENDINGS
+
+    _, _, index = finnish
+    write_index(tmp_path, "fi", index)
+    meta = json.loads((tmp_path / "search-index/fi/meta.json").read_text(encoding="utf-8"))
+    assert meta["endings"] == ENDINGS["fi"]
+    script = (Path(__file__).resolve().parents[1] / "docs/assets/seloste-search.js").read_text(encoding="utf-8")
+    assert "ENDINGS" not in script.replace("searchindex.py, ENDINGS", "") and "ksi|ssa" not in script

@@ -13,6 +13,8 @@
 (function () {
   "use strict";
 
+  const { el, json, once } = window.selosteCommon;
+
   const dialog = document.getElementById("sl-search");
   if (!dialog) return;
   const ui = JSON.parse(document.getElementById("sl-search-ui").textContent);
@@ -25,11 +27,6 @@
   const WORD = /[\p{L}\p{N}]+/gu;
   const STEM = "~";
   const EXACT = "=";
-  // A word the notices do not use is searched by the longest stem it starts with, if the rest is an ending.
-  const ENDINGS = {
-    fi: /^[aeiouyäö]{0,2}[ij]?(?:n|a|ä|ta|tä|na|nä|ksi|ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|tta|ttä|ne|in|en|iin|seen|siin|hin|den|tten|ten|t)?(?:ni|si|mme|nne|nsa|nsä|an|en|in|on|un|yn|än|ön)?(?:kin|kaan|kään|ko|kö|han|hän|pa|pä)?$/u,
-    en: /^(?:[bdgklmnprt]?(?:ing|ings|ed|er|ers|est)|e|e?s|'s|d|ly|ies|ied|y)?$/u,
-  };
   const QUOTES = /["“”„«»]([^"“”„«»]*)["“”„«»]?/gu;
   const MAX_RESULTS = 10; // details (the text of each notice) are fetched for those shown only
   const MAX_SECTIONS = 3;
@@ -40,22 +37,12 @@
      Every file but meta.json is asked for with the build meta.json names, so a browser never mixes
      files cached from two builds. A missing lexicon shard is no word of the notices: an empty one. */
   function load(path) {
-    if (!files.has(path)) {
-      const url = path === "meta.json"
+    return once(files, path, () => {
+      const response = path === "meta.json"
         ? fetch(new URL(path, index), { cache: "no-cache" })
         : engine().then((meta) => fetch(new URL(path + "?v=" + encodeURIComponent(meta.build), index)));
-      const promise = url.then(async (response) => {
-        if (response.status === 404 && path.startsWith("lex/")) return {};
-        if (!response.ok) throw new Error(path + ": HTTP " + response.status);
-        const bytes = new Uint8Array(await response.arrayBuffer());
-        if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return JSON.parse(new TextDecoder().decode(bytes));
-        const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-        return JSON.parse(await new Response(stream).text());
-      });
-      promise.catch(() => files.delete(path)); // a failed fetch is tried again next time
-      files.set(path, promise);
-    }
-    return files.get(path);
+      return response.then((r) => (r.status === 404 && path.startsWith("lex/") ? {} : json(r, path)));
+    });
   }
 
   function engine() {
@@ -84,7 +71,9 @@
     if (Object.hasOwn(table, word) && table[word].length) return table[word];
     const stems = Object.hasOwn(table, STEM) ? table[STEM] : {};
     const chars = Array.from(word);
-    const ending = ENDINGS[lang] || ENDINGS.en;
+    // A word the notices do not use is searched by the longest stem it starts with, if the rest is an ending
+    // (the index's meta.json gives the language's endings: hooks/seloste/search/searchindex.py, ENDINGS).
+    const ending = new RegExp((await engine()).endings, "u");
     for (let n = chars.length; n >= 3; n--) {
       const stem = chars.slice(0, n).join("");
       if (Object.hasOwn(stems, stem) && ending.test(chars.slice(n).join(""))) return stems[stem];
@@ -95,12 +84,7 @@
   /* A key's notices (number -> how often) and the forms that carry it; decoded once. */
   const decoded = new Map();
   function postings([key, chunk]) {
-    if (!decoded.has(key)) {
-      const promise = decodePostings(key, chunk);
-      promise.catch(() => decoded.delete(key)); // tried again next time
-      decoded.set(key, promise);
-    }
-    return decoded.get(key);
+    return once(decoded, key, () => decodePostings(key, chunk));
   }
 
   async function decodePostings(key, chunk) {
@@ -297,16 +281,6 @@
       mark.textContent = part.text;
       return mark;
     });
-  }
-
-  function el(tag, attrs, children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs || {})) {
-      if (key === "text") node.textContent = value;
-      else node.setAttribute(key, value);
-    }
-    for (const child of children || []) node.append(child);
-    return node;
   }
 
   async function render(query) {

@@ -24,7 +24,7 @@ from typing import Any, Literal
 from ..archive.model import VersionRecord
 from ..markup.blocks import Block, BlockKind, blocks
 from ..markup.text import plain_text
-from .facts import FactChange, FactsText, diff_facts, facts_text
+from .facts import FactChange, FactsText, diff_facts, facts_pairs, facts_text
 from .words import ChangeClass, Op, Segment, classify, similarity, word_diff, worst
 
 Status = Literal["unchanged", "changed", "added", "removed"]
@@ -305,6 +305,20 @@ def _count_words(diff: VersionDiff, op: Op) -> int:
     segments = [seg for section in diff.sections for seg in section.heading]
     segments += [seg for section in diff.sections for block in section.blocks for seg in block.segments]
     return sum(len(re.findall(r"\w+", seg.text)) for seg in segments if seg.op == op)
+
+
+def version_text_json(text: VersionText) -> dict[str, Any]:
+    """A version as plain data, as the comparison script reads it from a version's markup (seloste-compare.js,
+    readVersion): what tests give the browser's diff core to compare with this one."""
+    return {
+        "id": text.id,
+        "title": text.title,
+        "sections": [
+            {"id": s.id, "heading": s.heading, "blocks": [{"kind": b.kind, "text": b.text} for b in s.blocks], "source": s.source}
+            for s in text.sections
+        ],
+        "facts": facts_pairs(text.facts),
+    }
 
 
 def diff_json(diff: VersionDiff) -> dict[str, Any]:

@@ -91,14 +91,14 @@ class LiteRenderer:
         """A renderer with the built site's stylesheets (Material's, then ``extra_css``), the comparison script, and
         the site's colour palettes (MkDocs' ``theme.palette``: one mapping or a list of them)."""
         material = sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / "assets/stylesheets").glob("*.min.css"))
-        script = versioned(site_dir, "assets/seloste-compare.js")
+        scripts = tuple(versioned(site_dir, f"assets/seloste-{name}.js") for name in ("common", "diff", "compare"))
         options = [palettes] if isinstance(palettes, dict) else list(palettes or ())
         kept = tuple(
             {key: str(option[key]) for key in ("media", "scheme", "primary", "accent") if option.get(key)} for option in options
         )
         style = Style(
             stylesheets=(*material, *extra_css),
-            scripts=(script,),
+            scripts=scripts,
             palette_script=versioned(site_dir, "assets/seloste-palette.js"),
             palettes=kept,
         )

@@ -104,10 +104,23 @@ def documents(archive: Archive, lang: str) -> list[Document]:
     return docs
 
 
+ENDINGS: dict[str, str] = {
+    # The endings a word the notices do not use may have after the longest stem it starts with: the search script
+    # searches such a word by that stem's keys (a regular expression valid in Python and JavaScript, published in
+    # meta.json so that the language knowledge has one home).
+    "fi": (
+        r"^[aeiouyäö]{0,2}[ij]?(?:n|a|ä|ta|tä|na|nä|ksi|ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|tta|ttä|ne|in|en|iin|seen|siin"
+        r"|hin|den|tten|ten|t)?(?:ni|si|mme|nne|nsa|nsä|an|en|in|on|un|yn|än|ön)?(?:kin|kaan|kään|ko|kö|han|hän|pa|pä)?$"
+    ),
+    "en": r"^(?:[bdgklmnprt]?(?:ing|ings|ed|er|ers|est)|e|e?s|'s|d|ly|ies|ied|y)?$",
+}
+
+
 class Keys:
     """The keys a word form is indexed by and searched by, in one language."""
 
     def __init__(self, lang: str, analyser: Analyser | None) -> None:
+        self.lang = lang
         self._stem = stemmer("finnish" if lang == "fi" else "english")
         self._analyser = analyser if lang == "fi" else None
         self._derived = _DERIVED.get(lang)
@@ -263,7 +276,13 @@ def build_index(docs: list[Document], keys: Keys) -> Index:
     files.update({f"keys/{b}.json.gz": table for b, table in key_buckets.items()})
     files.update({f"pos/{b}.json.gz": table for b, table in pos_buckets.items()})
     files.update({f"lex/{name}.json.gz": table for name, table in lexicon.items()})
-    files["meta.json"] = {"format": FORMAT, "docs": len(docs), "keys": key_count, "pos": pos_count}
+    files["meta.json"] = {
+        "format": FORMAT,
+        "docs": len(docs),
+        "keys": key_count,
+        "pos": pos_count,
+        "endings": ENDINGS.get(keys.lang, ENDINGS["en"]),
+    }
     return Index(files, words=len(counts), keys=len(by_key))
 
 

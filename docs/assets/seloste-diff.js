@@ -1,0 +1,444 @@
+/*
+ * Seloste: two versions of a notice compared, word by word and fact by fact, with no DOM.
+ *
+ * A port of hooks/seloste/compare/ (words.py, diff.py, facts.py), which is the reference: the test
+ * suite runs both on generated texts (Hypothesis, through Node) and on golden files of the fixture
+ * histories, and requires identical results (tests/test_diff_parity.py). A change to the diff
+ * changes both, in the same commit. The page code (seloste-compare.js) reads the versions and
+ * renders the result; this file is a browser script (window.selosteDiff), which Node runs in a vm context
+ * (tests/js/diff_runner.mjs).
+ */
+(function (root) {
+  "use strict";
+
+  // --- difflib.SequenceMatcher (autojunk off, no junk), as in CPython -------------------
+
+  function SequenceMatcher(a, b) {
+    this.a = a;
+    this.b = b;
+    this.b2j = new Map();
+    for (let j = 0; j < b.length; j++) {
+      const list = this.b2j.get(b[j]);
+      if (list) list.push(j);
+      else this.b2j.set(b[j], [j]);
+    }
+    this.blocks = null;
+  }
+
+  SequenceMatcher.prototype.findLongestMatch = function (alo, ahi, blo, bhi) {
+    const a = this.a, b = this.b;
+    let besti = alo, bestj = blo, bestsize = 0;
+    let j2len = new Map();
+    for (let i = alo; i < ahi; i++) {
+      const newj2len = new Map();
+      const indexes = this.b2j.get(a[i]) || [];
+      for (const j of indexes) {
+        if (j < blo) continue;
+        if (j >= bhi) break;
+        const k = (j2len.get(j - 1) || 0) + 1;
+        newj2len.set(j, k);
+        if (k > bestsize) {
+          besti = i - k + 1;
+          bestj = j - k + 1;
+          bestsize = k;
+        }
+      }
+      j2len = newj2len;
+    }
+    while (besti > alo && bestj > blo && a[besti - 1] === b[bestj - 1]) {
+      besti--; bestj--; bestsize++;
+    }
+    while (besti + bestsize < ahi && bestj + bestsize < bhi && a[besti + bestsize] === b[bestj + bestsize]) {
+      bestsize++;
+    }
+    return [besti, bestj, bestsize];
+  };
+
+  SequenceMatcher.prototype.matchingBlocks = function () {
+    if (this.blocks) return this.blocks;
+    const la = this.a.length, lb = this.b.length;
+    const queue = [[0, la, 0, lb]];
+    const found = [];
+    while (queue.length) {
+      const [alo, ahi, blo, bhi] = queue.pop();
+      const x = this.findLongestMatch(alo, ahi, blo, bhi);
+      const [i, j, k] = x;
+      if (k) {
+        found.push(x);
+        if (alo < i && blo < j) queue.push([alo, i, blo, j]);
+        if (i + k < ahi && j + k < bhi) queue.push([i + k, ahi, j + k, bhi]);
+      }
+    }
+    found.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
+    let i1 = 0, j1 = 0, k1 = 0;
+    const blocks = [];
+    for (const [i2, j2, k2] of found) {
+      if (i1 + k1 === i2 && j1 + k1 === j2) {
+        k1 += k2;
+      } else {
+        if (k1) blocks.push([i1, j1, k1]);
+        i1 = i2; j1 = j2; k1 = k2;
+      }
+    }
+    if (k1) blocks.push([i1, j1, k1]);
+    blocks.push([la, lb, 0]);
+    this.blocks = blocks;
+    return blocks;
+  };
+
+  SequenceMatcher.prototype.opcodes = function () {
+    let i = 0, j = 0;
+    const answer = [];
+    for (const [ai, bj, size] of this.matchingBlocks()) {
+      let tag = "";
+      if (i < ai && j < bj) tag = "replace";
+      else if (i < ai) tag = "delete";
+      else if (j < bj) tag = "insert";
+      if (tag) answer.push([tag, i, ai, j, bj]);
+      i = ai + size;
+      j = bj + size;
+      if (size) answer.push(["equal", ai, i, bj, j]);
+    }
+    return answer;
+  };
+
+  SequenceMatcher.prototype.ratio = function () {
+    const matches = this.matchingBlocks().reduce((sum, block) => sum + block[2], 0);
+    const total = this.a.length + this.b.length;
+    return total ? (2.0 * matches) / total : 1.0;
+  };
+
+  // --- words ----------------------------------------------------------------------------
+
+  const WORD = "[\\p{L}\\p{N}_]";
+  // Python's \s (str.isspace): JavaScript's also takes U+FEFF and leaves out U+001C-U+001F and U+0085.
+  const SPACE_CHARS = "\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+  const SPACES = new RegExp("[" + SPACE_CHARS + "]+", "gu");
+  const ONE_SPACE = new RegExp("^[" + SPACE_CHARS + "]$", "u");
+  const TOKEN = new RegExp(WORD + "+|[" + SPACE_CHARS + "]+|[^\\p{L}\\p{N}_" + SPACE_CHARS + "]", "gu");
+  const HAS_WORD = new RegExp(WORD, "u");
+  const WORDS = new RegExp(WORD + "+", "gu");
+  const MONTHS =
+    "tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|" +
+    "marraskuuta|joulukuuta|January|February|March|April|May|June|July|August|September|October|November|December";
+  const DATE = new RegExp(
+    "(?<!" + WORD + ")(?:[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{2,4}|[0-9]{4}-[0-9]{2}-[0-9]{2}|" +
+      "[0-9]{1,2}\\.? (?:" + MONTHS + ") [0-9]{4}|(?:" + MONTHS + ") [0-9]{1,2},? [0-9]{4})",
+    "gu"
+  );
+  const RANK = { none: 0, whitespace: 1, dates: 2, text: 3 };
+  const SAME_SECTION = 0.6;
+  const SAME_BLOCK = 0.4;
+
+  function tokens(text) {
+    return text.match(TOKEN) || [];
+  }
+
+  function splitWords(text) {
+    return text.split(SPACES).filter(Boolean);
+  }
+
+  /* NFC, every run of whitespace one space, none at the ends (markup/text.py normalize). */
+  function normalize(text) {
+    return text.normalize("NFC").replace(SPACES, " ").replace(/^ | $/g, "");
+  }
+
+  function seg(op, text) {
+    return [op, text];
+  }
+
+  function wordDiff(oldText, newText) {
+    const a = tokens(oldText), b = tokens(newText);
+    const raw = [];
+    for (const [tag, i1, i2, j1, j2] of new SequenceMatcher(a, b).opcodes()) {
+      if (tag === "equal") {
+        raw.push(seg("equal", a.slice(i1, i2).join("")));
+        continue;
+      }
+      if (i2 > i1) raw.push(seg("delete", a.slice(i1, i2).join("")));
+      if (j2 > j1) raw.push(seg("insert", b.slice(j1, j2).join("")));
+    }
+    return merge(absorbGaps(raw));
+  }
+
+  function absorbGaps(segments) {
+    const result = segments.slice();
+    for (let i = 1; i < result.length - 1; i++) {
+      const s = result[i];
+      if (s[0] === "equal" && s[1].length <= 2 && !HAS_WORD.test(s[1])) {
+        const before = result[i - 1], after = result[i + 1];
+        if (before[0] !== "equal" && after[0] !== "equal") {
+          result[i] = seg("delete", s[1]);
+          result.splice(i + 1, 0, seg("insert", s[1]));
+        }
+      }
+    }
+    const ordered = [];
+    let run = [];
+    for (const s of result.concat([seg("equal", "")])) {
+      if (s[0] === "equal") {
+        for (const r of run) if (r[0] === "delete") ordered.push(r);
+        for (const r of run) if (r[0] === "insert") ordered.push(r);
+        run = [];
+        if (s[1]) ordered.push(s);
+      } else {
+        run.push(s);
+      }
+    }
+    return ordered;
+  }
+
+  function merge(segments) {
+    const merged = [];
+    for (const s of segments) {
+      if (merged.length && merged[merged.length - 1][0] === s[0]) {
+        merged[merged.length - 1] = seg(s[0], merged[merged.length - 1][1] + s[1]);
+      } else if (s[1]) {
+        merged.push(s);
+      }
+    }
+    return slideSpaces(merged);
+  }
+
+  function slideSpaces(segments) {
+    for (let i = 1; i < segments.length - 1; i++) {
+      const before = segments[i - 1], change = segments[i], after = segments[i + 1];
+      if (before[0] !== "equal" || after[0] !== "equal" || change[0] === "equal") continue;
+      const space = change[1].slice(0, 1);
+      if (space && ONE_SPACE.test(space) && after[1].startsWith(space)) {
+        segments[i - 1] = seg("equal", before[1] + space);
+        segments[i] = seg(change[0], change[1].slice(1) + space);
+        segments[i + 1] = seg("equal", after[1].slice(1));
+      }
+    }
+    return segments.filter((s) => s[1]);
+  }
+
+  function similarity(oldText, newText) {
+    const a = splitWords(oldText), b = splitWords(newText);
+    if (!a.length && !b.length) return 1.0;
+    return new SequenceMatcher(a, b).ratio();
+  }
+
+  function classify(oldText, newText) {
+    if (oldText === newText) return "none";
+    if (splitWords(oldText).join(" ") === splitWords(newText).join(" ")) return "whitespace";
+    if (oldText.replace(DATE, "<date>") === newText.replace(DATE, "<date>")) return "dates";
+    return "text";
+  }
+
+  function worst(classes) {
+    let best = "none";
+    for (const c of classes) if (RANK[c] > RANK[best]) best = c;
+    return best;
+  }
+
+  // --- blocks -----------------------------------------------------------------------------
+
+  function blockDiffs(oldBlocks, newBlocks) {
+    const result = [];
+    const matcher = new SequenceMatcher(oldBlocks.map((b) => b.text), newBlocks.map((b) => b.text));
+    for (const [tag, i1, i2, j1, j2] of matcher.opcodes()) {
+      if (tag === "equal") {
+        for (const b of newBlocks.slice(j1, j2)) result.push(block(b.kind, "unchanged", [seg("equal", b.text)], "none"));
+        continue;
+      }
+      result.push(...pairBlocks(oldBlocks.slice(i1, i2), newBlocks.slice(j1, j2)));
+    }
+    return result;
+  }
+
+  function block(kind, status, segments, change) {
+    return { kind: kind, status: status, change: change, segments: segments };
+  }
+
+  function pairBlocks(oldBlocks, newBlocks) {
+    const result = [];
+    let j = 0;
+    for (const b of oldBlocks) {
+      let match = null;
+      for (let k = j; k < newBlocks.length; k++) {
+        if (newBlocks[k].kind === b.kind && similarity(b.text, newBlocks[k].text) >= SAME_BLOCK) {
+          match = k;
+          break;
+        }
+      }
+      if (match === null) {
+        result.push(block(b.kind, "removed", [seg("delete", b.text)], "text"));
+        continue;
+      }
+      for (const added of newBlocks.slice(j, match)) result.push(block(added.kind, "added", [seg("insert", added.text)], "text"));
+      const paired = newBlocks[match];
+      result.push(block(paired.kind, "changed", wordDiff(b.text, paired.text), classify(b.text, paired.text)));
+      j = match + 1;
+    }
+    for (const added of newBlocks.slice(j)) result.push(block(added.kind, "added", [seg("insert", added.text)], "text"));
+    return result;
+  }
+
+  // --- sections ---------------------------------------------------------------------------
+
+  function sideText(side) {
+    return side.section.blocks.map((b) => b.text).join(" ");
+  }
+
+  function align(oldSides, newSides) {
+    const newById = new Map(newSides.map((s) => [s.section.id, s]));
+    const pairs = [];
+    for (const side of oldSides) if (newById.has(side.section.id)) pairs.push([side, newById.get(side.section.id)]);
+    const pairedOld = new Set(pairs.map((p) => p[0].index));
+    const pairedNew = new Set(pairs.map((p) => p[1].index));
+    const candidates = [];
+    for (const o of oldSides) {
+      if (pairedOld.has(o.index)) continue;
+      for (const n of newSides) {
+        if (pairedNew.has(n.index)) continue;
+        candidates.push([similarity(sideText(o), sideText(n)), o.index, n.index]);
+      }
+    }
+    candidates.sort((x, y) => y[0] - x[0] || y[1] - x[1] || y[2] - x[2]);
+    for (const [score, i, j] of candidates) {
+      if (score < SAME_SECTION) break;
+      if (pairedOld.has(i) || pairedNew.has(j)) continue;
+      pairs.push([oldSides[i], newSides[j]]);
+      pairedOld.add(i);
+      pairedNew.add(j);
+    }
+    return pairs;
+  }
+
+  function longestIncreasing(values) {
+    const best = [];
+    for (const value of values) {
+      let longest = [];
+      for (const run of best) if (run[run.length - 1] < value && run.length > longest.length) longest = run;
+      best.push(longest.concat([value]));
+    }
+    let result = [];
+    for (const run of best) if (run.length > result.length) result = run;
+    return new Set(result);
+  }
+
+  function movedSet(pairs) {
+    const byNew = pairs.slice().sort((x, y) => x[1].index - y[1].index);
+    const sequence = byNew.map((p) => p[0].index);
+    const kept = longestIncreasing(sequence);
+    return new Set(sequence.filter((i) => !kept.has(i)));
+  }
+
+  function sectionDiff(oldSide, newSide, moved) {
+    if (!oldSide) {
+      const s = newSide.section;
+      return {
+        old_id: null, new_id: s.id, old_heading: null, new_heading: s.heading,
+        heading: s.heading ? [seg("insert", s.heading)] : [], status: "added", moved: false, renamed: false,
+        change: "text", blocks: s.blocks.map((b) => block(b.kind, "added", [seg("insert", b.text)], "text")),
+      };
+    }
+    if (!newSide) {
+      const s = oldSide.section;
+      return {
+        old_id: s.id, new_id: null, old_heading: s.heading, new_heading: null,
+        heading: s.heading ? [seg("delete", s.heading)] : [], status: "removed", moved: false, renamed: false,
+        change: "text", blocks: s.blocks.map((b) => block(b.kind, "removed", [seg("delete", b.text)], "text")),
+      };
+    }
+    const o = oldSide.section, n = newSide.section;
+    const blocks = blockDiffs(o.blocks, n.blocks);
+    const headingChange = classify(o.heading || "", n.heading || "");
+    const renamed = headingChange !== "none" && headingChange !== "whitespace";
+    let change = worst([headingChange].concat(blocks.map((b) => b.change)));
+    if (change === "none" && o.source !== n.source) change = "whitespace";
+    const heading = o.heading || n.heading ? wordDiff(o.heading || "", n.heading || "") : [];
+    return {
+      old_id: o.id, new_id: n.id, old_heading: o.heading, new_heading: n.heading, heading: heading,
+      status: change === "none" ? "unchanged" : "changed", moved: moved, renamed: renamed, change: change, blocks: blocks,
+    };
+  }
+
+  function countWords(sections, op) {
+    let count = 0;
+    const add = (s) => { if (s[0] === op) count += (s[1].match(WORDS) || []).length; };
+    for (const section of sections) section.heading.forEach(add);
+    for (const section of sections) for (const b of section.blocks) b.segments.forEach(add);
+    return count;
+  }
+
+  function diffFacts(oldFacts, newFacts, order) {
+    const changes = [];
+    for (const name of order) {
+      if (oldFacts.list.has(name) || newFacts.list.has(name)) {
+        const before = oldFacts.list.get(name) || new Map(), after = newFacts.list.get(name) || new Map();
+        for (const [k, v] of before) if (!after.has(k)) changes.push([name, k, "removed", v, null]);
+        for (const [k, v] of after) if (!before.has(k)) changes.push([name, k, "added", null, v]);
+        for (const [k, v] of before) if (after.has(k) && v !== after.get(k)) changes.push([name, k, "changed", v, after.get(k)]);
+        continue;
+      }
+      const a = oldFacts.single.get(name), b = newFacts.single.get(name);
+      if (!a && !b) continue;
+      if (!a || !b) {
+        changes.push([name, null, a ? "removed" : "added", joined(a), joined(b)]);
+        continue;
+      }
+      const parts = Array.from(a.keys()).concat(Array.from(b.keys()).filter((p) => !a.has(p)));
+      for (const part of parts) {
+        const x = a.has(part) ? a.get(part) : null, y = b.has(part) ? b.get(part) : null;
+        if (x !== y) changes.push([name, part, x === null ? "added" : y === null ? "removed" : "changed", x, y]);
+      }
+    }
+    return changes;
+  }
+
+  function joined(parts) {
+    return parts && parts.size ? Array.from(parts.values()).join(", ") : null;
+  }
+
+  function diffTexts(oldText, newText, order) {
+    const oldSides = oldText.sections.map((s, i) => ({ index: i, section: s }));
+    const newSides = newText.sections.map((s, i) => ({ index: i, section: s }));
+    const pairs = align(oldSides, newSides);
+    const moved = movedSet(pairs);
+    const byNew = new Map(pairs.map((p) => [p[1].index, p[0]]));
+    const pairedOld = new Set(pairs.map((p) => p[0].index));
+    const entries = [];
+    for (const side of newSides) {
+      const partner = byNew.get(side.index) || null;
+      entries.push([side.index, 0, sectionDiff(partner, side, partner !== null && moved.has(partner.index))]);
+    }
+    for (const side of oldSides) {
+      if (pairedOld.has(side.index)) continue;
+      let preceding = -1;
+      for (const [o, n] of pairs) if (o.index < side.index && n.index > preceding) preceding = n.index;
+      entries.push([preceding + 0.5, side.index, sectionDiff(side, null, false)]);
+    }
+    entries.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    const sections = entries.map((e) => e[2]);
+    const facts = diffFacts(oldText.facts, newText.facts, order);
+    let change = worst([classify(oldText.title, newText.title)].concat(sections.map((s) => s.change), sections.filter((s) => s.moved).map(() => "text")));
+    if (facts.length && change === "none") change = "text";
+    return {
+      change: change,
+      title: wordDiff(oldText.title, newText.title),
+      facts: facts,
+      sections: sections,
+      words_inserted: countWords(sections, "insert"),
+      words_deleted: countWords(sections, "delete"),
+    };
+  }
+
+  function factsFrom(json) {
+    const toMaps = (pairs) => new Map(pairs.map(([name, values]) => [name, new Map(values)]));
+    return { single: toMaps(json.single), list: toMaps(json.list) };
+  }
+
+  const api = {
+    SequenceMatcher: SequenceMatcher,
+    normalize: normalize,
+    tokens: tokens,
+    wordDiff: wordDiff,
+    classify: classify,
+    diffTexts: diffTexts,
+    factsFrom: factsFrom,
+  };
+  root.selosteDiff = api;
+})(this);
