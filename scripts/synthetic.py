@@ -77,7 +77,7 @@ def _corpus() -> dict[str, tuple[list[str], list[str]]]:
     for record in archive.organisations:
         for version in record.versions:
             for section in version.version.sections:
-                for lang in ("fi", "en"):
+                for lang in (x for x in ("fi", "en") if x in section.body.languages):
                     body = re.sub(r"[#*\[\]()\\]|https?://\S+", " ", section.body[lang])
                     corpus[lang][0].append(body)
                     if section.heading:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 import sys
@@ -358,3 +359,17 @@ def test_every_command_has_help_with_exit_codes(command: str, capsys: pytest.Cap
         main([command, "--help"])
     assert exited.value.code == 0
     assert "Exit codes: 0 success, 1 problems in the data" in capsys.readouterr().out
+
+
+def test_a_new_version_or_organisation_is_never_dated_after_today(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    copy_valid(tmp_path)
+    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    assert main(["new-version", "esimerkki", "--date", tomorrow]) == 2
+    assert capsys.readouterr().err == (
+        f"seloste new-version: --date {tomorrow} is after today; a version is dated when it was published or first seen\n"
+    )
+    assert main(["new-organisation", "huominen", "--name", "Huominen Oy", "--date", tomorrow]) == 2
+    assert "is after today" in capsys.readouterr().err and not (tmp_path / "data/huominen").exists()

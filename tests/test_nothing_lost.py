@@ -33,20 +33,25 @@ ARCHIVE = load_archive(DATA)
 FROZEN_ARCHIVE = load_archive(FROZEN)
 
 WHERE: list[tuple[str, str]] = [
-    (r"title\.(fi|en)", "page"),
-    (r"sections\[\d+\]\.heading\.(fi|en)", "page"),
-    (r"sections\[\d+\]\.body\.(fi|en)", "page"),
+    (r"published_in\[\d+\]", "json"),
+    (r"title\.(fi|sv|en)", "text"),
+    (r"sections\[\d+\]\.heading\.(fi|sv|en)", "text"),
+    (r"sections\[\d+\]\.body\.(fi|sv|en)", "text"),
     (r"sections\[\d+\]\.id", "anchor"),
     (r"change\.summary\.(fi|en)", "history"),
     (r"change\.kind", "json"),
     (r"source\.note\.(fi|en)", "page"),
     (r"source\.(url|repository|path|commit)", "page-raw"),
-    (r"source\.capture(_noise\[\d+\])?", "json"),  # provenance: the archive's own file and the lines it leaves out
+    (r"source\.pages\[\d+\]", "page-raw"),
+    (r"source\.(path|commit)\.(fi|sv|en)", "text-raw"),  # each language's file: on the pages showing that language
+    (r"source\.capture(\.(fi|sv|en))?", "json"),  # provenance: the archive's own file(s)
+    (r"source\.capture_noise\[\d+\](\.lines)?", "json"),  # the lines of it that are not the notice
     (r"corrections\[\d+\]\.reason\.(fi|en)", "page"),
     (r"corrections\[\d+\]\.date", "json"),
     (r"(stated_date|recorded_date)", "json"),
     (r"translation", "json"),
-    (r"facts\..*\.(quote)\.(fi|en)", "json"),  # evidence for the fact; the fact itself is shown
+    (r"facts\..*\.(quote)\.(fi|sv|en)", "json"),  # evidence for the fact; the fact itself is shown
+    (r"facts\..*\.role\.(fi|sv|en)", "text"),  # a contact's role, as the text states it
     (r"facts\..*\.section", "json"),
     (r"facts\..*", "facts"),
 ]
@@ -106,9 +111,22 @@ def test_every_text_field_of_the_version_is_on_its_pages(
     for path, value in leaves(data):
         if not isinstance(value, str):
             continue
-        lang = path.rsplit(".", 1)[-1] if path.rsplit(".", 1)[-1] in ("fi", "en") else "fi"
+        suffix = path.rsplit(".", 1)[-1]
+        lang = suffix if suffix in ("fi", "en") else "fi"
         where = rule(path)
-        if where == "page":
+        # a text of the notice in language L is on the pages that read L (a notice only in English: both pages)
+        readers = [site_lang for site_lang in ("fi", "en") if record.version.reading(site_lang)[0] == suffix]
+        if where in ("text", "text-raw"):
+            assert readers, f"{path}: no page shows {suffix}"
+            for site_lang in readers:
+                if where == "text-raw":
+                    assert value in str(pages[site_lang]), f"{path} missing from {page_path(org, record, site_lang)}"
+                    continue
+                shown = html_text(markdown_html(value)) if ".body." in path else plain_text(value)
+                if ".role." in path:
+                    shown = normalize(value)
+                assert shown in texts[site_lang], f"{path} missing from {page_path(org, record, site_lang)}"
+        elif where == "page":
             shown = html_text(markdown_html(value)) if ".body." in path else plain_text(value)
             assert shown in texts[lang], f"{path} missing from {page_path(org, record, lang)}"
         elif where == "page-raw":

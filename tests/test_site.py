@@ -83,6 +83,10 @@ def test_every_english_section_is_translated(real_site: Build, slug: str, versio
     fi_sections = {s["data-section"]: s for s in fi.select(".sl-notice__text section")}
     en_sections = {s["data-section"]: s for s in en.select(".sl-notice__text section")}
     assert fi_sections and list(en_sections) == list(fi_sections)
+    version = ARCHIVE.get(slug).version(version_id).version
+    if version.reading("fi")[0] == version.reading("en")[0]:  # no translation either way: both pages show the original
+        assert fi.select_one(".sl-notice__text").get_text() == en.select_one(".sl-notice__text").get_text()
+        return
     assert fi.select_one("article h1").get_text() != en.select_one("article h1").get_text()
     for section_id, fi_section in fi_sections.items():
         en_text = html_text(str(en_sections[section_id]))

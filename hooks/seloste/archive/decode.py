@@ -164,7 +164,8 @@ class Decoder:
                 failed = True
                 continue
             seen_keys[key] = key_node
-            if key not in fields and node.flow_style and cls.__name__ in ("Localized", "LocalizedMarkdown"):
+            by_language = cls.__name__ in ("Localized", "NoticeText", "NoticeMarkdown")
+            if key not in fields and node.flow_style and by_language and _is_null(value_node):  # {fi: a, b, en: c}
                 self.error(
                     key_node,
                     f"{name or key}: in {{fi: ..., en: ...}} a comma ends the text, and {key!r} was read as a key; "

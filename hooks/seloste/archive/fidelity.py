@@ -9,6 +9,7 @@ targets) is removed before comparing; the published side is the text of the rend
 from __future__ import annotations
 
 import difflib
+import html
 import re
 from dataclasses import dataclass
 
@@ -72,19 +73,51 @@ def _text_of(line: str) -> str:
 
     line = _CODE.sub(lambda m: keep(m.group(2).strip()), line)
     line = _ESCAPED.sub(lambda m: keep(m.group(1)), line)
+    line = _AUTOLINK.sub(lambda m: keep(m.group(1)), line)  # <https://...>, <name@example.fi>: the address shows
     line = _LINK.sub(r"\1", line)
     line = _EMPHASIS.sub("", line)
+    line = html.unescape(line)  # &rsquo; &amp; &#8217;: what a rendering shows
     return re.sub("\x00([0-9]+)\x00", lambda m: kept[int(m.group(1))], line)
+
+
+_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^\s<>]+|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)>")
+_FRONT_MATTER_KEY = re.compile(r"^([A-Za-z_][\w-]*):\s*(.*)$")
+
+
+def front_matter(lines: list[str]) -> dict[int, str | None]:
+    """The lines of a Markdown file's front matter (a ``---`` block at the very start), by line number: the page's
+    title (its ``title:`` value, which the page shows) or None (metadata no reader sees, and the ``---`` lines)."""
+    if not lines or lines[0].strip() != "---":
+        return {}
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    if end is None:
+        return {}
+    found: dict[int, str | None] = {1: None, end + 1: None}
+    for i in range(1, end):
+        match = _FRONT_MATTER_KEY.match(lines[i].strip())
+        value = match.group(2).strip() if match and match.group(1) == "title" else ""
+        if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        found[i + 1] = value or None
+    return found
 
 
 def capture_sentences(capture: str, noise: tuple[str | NoiseLines, ...] = ()) -> list[Sentence]:
     """The sentences of a capture, in order, without its Markdown markup and noise. A Markdown table's rows are
-    read cell by cell, as its rendering reads; its rule line is markup."""
+    read cell by cell, as its rendering reads; its rule line is markup. Front matter is metadata, but for the
+    page's title."""
     skip, _unplaced = noise_lines(capture, noise)
+    lines = capture.splitlines()
+    metadata = front_matter(lines)
     sentences: list[Sentence] = []
-    for line_no, raw in enumerate(capture.splitlines(), start=1):
+    for line_no, raw in enumerate(lines, start=1):
         line = normalize(raw)
         if not line or line_no in skip:
+            continue
+        if line_no in metadata:
+            title = metadata[line_no]
+            if title:
+                sentences.extend(Sentence(line_no, s) for s in _SENTENCE_END.split(normalize(html.unescape(title))) if s)
             continue
         if _TABLE_ROW.match(line):
             if _TABLE_RULE.match(line):

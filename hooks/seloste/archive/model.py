@@ -11,7 +11,7 @@ from typing import Literal
 
 from .facts import Facts
 from .localized import Language, Localized, NoticeMarkdown, NoticeText, Reading, described, present_languages
-from .types import BusinessId, CommitId, Email, LineRange, Phone, PostalCode, RelPath, Repository, Slug, Str, Url
+from .types import BusinessId, CommitId, Email, LineRange, Phone, PostalCode, RelPath, RepoPath, Repository, Slug, Str, Url
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -56,6 +56,32 @@ class Captures:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class PathsByLanguage:
+    """Where each language's original is in the repository, for a notice published in several files."""
+
+    fi: RepoPath | None = described("The Finnish original's file.", default=None)
+    sv: RepoPath | None = described("The Swedish original's file.", default=None)
+    en: RepoPath | None = described("The English original's file.", default=None)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class CommitsByLanguage:
+    """The commit that introduced each language's original, for a notice whose languages changed in different
+    commits."""
+
+    fi: CommitId | None = described("The Finnish original's commit.", default=None)
+    sv: CommitId | None = described("The Swedish original's commit.", default=None)
+    en: CommitId | None = described("The English original's commit.", default=None)
+
+
+def by_language(value: object, lang: str) -> str | None:
+    """A source field's value for one language: the value itself, or its entry for ``lang`` (else the first given)."""
+    if value is None or isinstance(value, str):
+        return value
+    return getattr(value, lang, None) or next((getattr(value, x) for x in ("fi", "sv", "en") if getattr(value, x)), None)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class NoiseLines:
     """Lines of the capture that are not part of the notice, by number: where they stand, not what they say."""
 
@@ -76,8 +102,13 @@ class Source:
         default=(),
     )
     repository: Repository | None = described("Public git repository the version was taken from (owner/name).", default=None)
-    path: RelPath | None = described("Path of the notice inside that repository.", default=None)
-    commit: CommitId | None = described("Commit that introduced this version.", default=None)
+    path: RepoPath | PathsByLanguage | None = described(
+        "Path of the notice inside that repository; one per language ({fi: ..., en: ...}) if each is its own file.",
+        default=None,
+    )
+    commit: CommitId | CommitsByLanguage | None = described(
+        "Commit that introduced this version; one per language ({fi: ..., en: ...}) if they differ.", default=None
+    )
     capture: RelPath | Captures | None = described(
         "The original capture of this version, relative to the organisation's folder (captures/<date>.txt); "
         "for a version published in several languages, one per language ({fi: captures/<date>.fi.txt, en: ...}).",

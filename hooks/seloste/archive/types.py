@@ -109,5 +109,8 @@ Repository = Annotated[str, Text(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", "a reposito
 RelPath = Annotated[
     str, Text(r"(?!/)(?!.*(?:^|/)\.\.(?:/|$))[A-Za-z0-9_./-]+", "a relative path without '..', such as 'captures/2024-01-10.txt'")
 ]
+RepoPath = Annotated[
+    str, Text(r"(?!/)(?!.*(?:^|/)\.\.(?:/|$))[^\s:*?<>|\\]+", "a path inside the repository, such as 'content/tietosuoja.md'")
+]
 LineRange = Annotated[str, Text(r"[1-9][0-9]*(?:-[1-9][0-9]*)?", "a line number or a range of lines such as '12' or '40-52'")]
 Country = Annotated[str, Text(r"[A-Z]{2}", "an ISO 3166-1 country code such as 'US'", check=country_problem)]

@@ -14,9 +14,11 @@ from typing import Literal
 
 import jinja2
 
+from ..archive.languages import NAMES
 from ..archive.localized import LANGUAGES
 from ..archive.model import Archive, OrganisationRecord, VersionRecord
 from ..labels import format_date, labels
+from ..markup.text import plain_text
 from .diff import VersionDiff, diff_versions
 from .facts import LIST_FACTS
 from .words import Segment
@@ -57,6 +59,20 @@ class ReportItem:
     new: VersionRecord
     diffs: dict[str, VersionDiff]
     """By language; empty for a new organisation."""
+
+    @property
+    def titles(self) -> str:
+        """The new version's title in each language it is given in: ``Tietosuojaseloste (fi) / Privacy notice (en)``."""
+        title = self.new.version.title
+        return " / ".join(f"{plain_text(title[lang])} ({lang})" for lang in title.languages)
+
+    def reading(self, lang: str) -> str:
+        """Whose text the pages in ``lang`` show: ``the organisation's own``, ``the archive's translation`` or ``the
+        original in English (not translated)``."""
+        text_lang, whose = self.new.version.reading(lang)
+        if whose == "original":
+            return f"the original in {NAMES[text_lang]} (not translated)"
+        return "the organisation's own text" if whose == "own" else "the archive's translation"
 
 
 def _environment() -> jinja2.Environment:

@@ -190,6 +190,7 @@ def _organisation(archive: Archive, slug: str):
 def _new_organisation(data: Path, slug: str, name: str, business_id: str | None, date: dt.date) -> int:
     if not re.fullmatch(SLUG_PATTERN, slug) or slug in RESERVED_SLUGS:
         raise UsageError(f"{slug!r} is not a usable slug: lowercase a-z, 0-9 and single hyphens, not one of the site's own paths")
+    _not_after_today(date)
     folder = data / slug
     if folder.exists():
         raise UsageError(f"{folder} already exists")
@@ -216,14 +217,22 @@ _COMMIT_HASH = re.compile(r"(?<![0-9a-fA-F])[0-9a-fA-F]{40}(?![0-9a-fA-F])")
 """A full git commit id, as a URL or a capture's metadata line names the commit it was read at."""
 
 
-def _names_commit(text: str, commit: str | None) -> bool:
-    return bool((commit and commit in text) or _COMMIT_HASH.search(text))
+def _names_commit(text: str, commit: object) -> bool:
+    commits = [commit] if isinstance(commit, str) else [getattr(commit, x) for x in ("fi", "sv", "en")] if commit else []
+    return bool(any(c and c in text for c in commits) or _COMMIT_HASH.search(text))
+
+
+def _not_after_today(date: dt.date) -> None:
+    """A version is dated when it was published or first seen: never a day still to come."""
+    if date > dt.date.today():
+        raise UsageError(f"--date {date.isoformat()} is after today; a version is dated when it was published or first seen")
 
 
 def _new_version(data: Path, record, date: dt.date) -> int:
     latest = record.current
     if date <= latest.date:
         raise UsageError(f"a new version must be dated after the latest one ({latest.id}); give --date")
+    _not_after_today(date)
     folder = data / record.slug
     path = folder / f"{date.isoformat()}.yaml"
     if path.exists():
@@ -273,7 +282,7 @@ def _carried_source(old) -> tuple[dict[str, object], list[str]]:
             kept["url"] = old.url
     for key in ("repository", "path"):
         if getattr(old, key) is not None:
-            kept[key] = getattr(old, key)
+            kept[key] = plain(getattr(old, key))
     if old.commit is not None:
         left.append("source.commit")
     # lines given as text are the site's chrome, likely in the new capture too; lines by number are the old capture's

@@ -23,7 +23,7 @@ from markupsafe import Markup
 
 from ..archive.facts import Contact, Controller
 from ..archive.localized import LANGUAGES, Reading
-from ..archive.model import Archive, OrganisationRecord, Source, Version, VersionRecord
+from ..archive.model import Archive, OrganisationRecord, Source, Version, VersionRecord, by_language
 from ..compare.diff import source_hash
 from ..compare.facts import facts_pairs, facts_text
 from ..labels import format_date, labels
@@ -143,11 +143,13 @@ class SourceView:
     """The notice's further pages, where it is split over several."""
 
 
-def source_view(source: Source) -> SourceView:
+def source_view(source: Source, text_lang: str = "fi") -> SourceView:
+    """The source of the text a page shows (``text_lang``'s file and commit where each language has its own)."""
+    path, commit = by_language(source.path, text_lang), by_language(source.commit, text_lang)
     if source.repository:
-        label = source.repository + (f": {source.path}" if source.path else "")
-        if source.commit:
-            label += f" @ {source.commit[:10]}"
+        label = source.repository + (f": {path}" if path else "")
+        if commit:
+            label += f" @ {commit[:10] if source.url and commit in source.url else commit}"  # in full unless the address has it
     elif source.url:
         label = source.url.split("://", 1)[-1]
     else:
@@ -285,7 +287,7 @@ def version_view(record: OrganisationRecord, shown: VersionRecord, lang: str, *,
         history_url=site_url(lang, history_path(slug)),
         compare_current_url=None if is_current else site_url(lang, compare_path(slug, shown.id, record.current.id)),
         feed_url=site_url(lang, feed_path(slug)),
-        source=source_view(version.source),
+        source=source_view(version.source, text_lang),
         transcription_note=version.source.note[lang] if version.source.note else None,
         corrections=tuple(CorrectionView(date=date_view(c.date, lang), reason=c.reason[lang]) for c in version.corrections),
         text_lang=text_lang,
