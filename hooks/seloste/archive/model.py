@@ -65,6 +65,15 @@ class PathsByLanguage:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class UrlsByLanguage:
+    """Where each language's original was published, for a notice published at one address per language."""
+
+    fi: Url | None = described("The Finnish original's address.", default=None)
+    sv: Url | None = described("The Swedish original's address.", default=None)
+    en: Url | None = described("The English original's address.", default=None)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class CommitsByLanguage:
     """The commit that introduced each language's original, for a notice whose languages changed in different
     commits."""
@@ -95,7 +104,11 @@ class NoiseLines:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Source:
-    url: Url | None = described("Where the notice was published, where known (its first page, if it has several).", default=None)
+    url: Url | UrlsByLanguage | None = described(
+        "Where the notice was published, where known (its first page, if it has several); one per language "
+        "({fi: ..., en: ...}) if each language is at its own address.",
+        default=None,
+    )
     pages: tuple[Url, ...] = described(
         "The notice's further pages in reading order, where it is split over several; the capture holds their texts "
         "one after another, after the first page's.",

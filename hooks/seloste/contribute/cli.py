@@ -276,10 +276,11 @@ def _carried_source(old) -> tuple[dict[str, object], list[str]]:
     kept: dict[str, object] = {}
     left: list[str] = []
     if old.url is not None:
-        if _names_commit(old.url, old.commit):
+        urls = [old.url] if isinstance(old.url, str) else [u for u in (old.url.fi, old.url.sv, old.url.en) if u]
+        if any(_names_commit(url, old.commit) for url in urls):
             left.append("source.url (it names a commit)")
         else:
-            kept["url"] = old.url
+            kept["url"] = plain(old.url)
     for key in ("repository", "path"):
         if getattr(old, key) is not None:
             kept[key] = plain(getattr(old, key))

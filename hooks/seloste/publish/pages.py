@@ -145,16 +145,16 @@ class SourceView:
 
 def source_view(source: Source, text_lang: str = "fi") -> SourceView:
     """The source of the text a page shows (``text_lang``'s file and commit where each language has its own)."""
-    path, commit = by_language(source.path, text_lang), by_language(source.commit, text_lang)
+    url, path, commit = (by_language(value, text_lang) for value in (source.url, source.path, source.commit))
     if source.repository:
         label = source.repository + (f": {path}" if path else "")
         if commit:
-            label += f" @ {commit[:10] if source.url and commit in source.url else commit}"  # in full unless the address has it
-    elif source.url:
-        label = source.url.split("://", 1)[-1]
+            label += f" @ {commit[:10] if url and commit in url else commit}"  # in full unless the address has it
+    elif url:
+        label = url.split("://", 1)[-1]
     else:
         label = None
-    return SourceView(url=source.url, label=label, pages=source.pages)
+    return SourceView(url=url, label=label, pages=source.pages)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
