@@ -62,7 +62,7 @@ def capture_for(version_text: str) -> str:
             if section.get("heading"):
                 parts.append(section["heading"]["fi"])
             parts.append(section["body"]["fi"])
-    except (yaml.YAMLError, KeyError, TypeError, AttributeError):
+    except (yaml.YAMLError, KeyError, TypeError, AttributeError, RecursionError):
         return "Tietosuojaseloste\n"
     return "\n\n".join(str(part) for part in parts) + "\n"
 

@@ -260,9 +260,9 @@ def test_new_version_keeps_the_capture_noise_of_the_latest(
 ) -> None:
     shutil.copytree(FROZEN, tmp_path / "data")
     monkeypatch.chdir(tmp_path)
-    assert main(["new-version", "micro-magic", "--date", "2027-01-04"]) == 0
-    created = (tmp_path / "data/micro-magic/2027-01-04.yaml").read_text(encoding="utf-8")
-    assert "  capture: captures/2027-01-04.txt\n  capture_noise:\n    - Hyppää sisältöön\n" in created
+    assert main(["new-version", "micro-magic", "--date", "2026-01-05"]) == 0
+    created = (tmp_path / "data/micro-magic/2026-01-05.yaml").read_text(encoding="utf-8")
+    assert "  capture: captures/2026-01-05.txt\n  capture_noise:\n    - Hyppää sisältöön\n" in created
 
 
 def test_new_version_uses_a_capture_saved_before_it_and_says_what_it_did(
@@ -316,19 +316,19 @@ def test_new_version_leaves_out_what_names_the_previous_commit(
 ) -> None:
     """A notice from a git history: the repository and path still hold; the commit, the URL at that commit
     and the capture's line naming it are the previous version's."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(FROZEN, tmp_path / "data")
     monkeypatch.chdir(tmp_path)
-    assert main(["new-version", "planeetta-internet", "--date", "2027-01-04"]) == 0
+    assert main(["new-version", "planeetta-internet", "--date", "2026-01-05"]) == 0
     out = capsys.readouterr().out
     assert "  copied from 2022-03-21: title, sections, facts, source.repository, source.path\n" in out
     assert (
         "  not copied, as they name version 2022-03-21's own source: source.url (it names a commit), source.commit, "
         "the source.capture_noise lines that name a commit\n"
     ) in out
-    created = (tmp_path / "data/planeetta-internet/2027-01-04.yaml").read_text(encoding="utf-8")
+    created = (tmp_path / "data/planeetta-internet/2026-01-05.yaml").read_text(encoding="utf-8")
     assert (
         "\nsource:\n  repository: cloudplatformfi/cloudplatformfi.github.io\n  path: tietosuoja.md\n"
-        "  capture: captures/2027-01-04.txt\nchange:\n"
+        "  capture: captures/2026-01-05.txt\nchange:\n"
     ) in created
     assert "264d4413228d93d5966f70527e9c7aa79b393400" not in created
 

@@ -12,12 +12,12 @@ import re
 from pathlib import Path
 
 from ..markup.blocks import parity_problem
-from ..markup.render import link_problems
+from ..markup.render import link_problems, render_limit
 from .captures import CAPTURES_DIR, check_fidelity, check_leftover_captures, read_captures, where_in
 from .decode import Decoder, decode_file
 from .errors import DataError, DataErrors, Location, Run, display_path
 from .evidence import TITLE_ID, evidence_problems, fact_items
-from .languages import language_problems
+from .languages import language_problems, text_fields
 from .model import Archive, Organisation, OrganisationRecord, Version, VersionRecord
 from .types import SLUG_PATTERN
 from .yamlsource import YamlFileError, read_yaml
@@ -26,7 +26,10 @@ ORGANISATION_FILE = "organisation.yaml"
 SCHEMA_DIR = "schema"
 ALLOWED_TOP_FILES = frozenset({"README.md"})
 RESERVED_SLUGS = frozenset(
-    {"en", "fi", "assets", "search", "about", "tietoa", "data", "feeds", "schema", "404", "facts", "open-data", "architecture"}
+    {
+        *("en", "fi", "sv", "assets", "search", "search-index", "about", "tietoa", "data", "feeds", "feed", "schema", "404"),
+        *("facts", "open-data", "architecture", "benchmark", "sitemap", "stylesheets", "javascripts", "images", "lite"),
+    }
 )
 """Slugs that would collide with the site's own paths."""
 
@@ -136,6 +139,12 @@ def _load_organisation(run: Run, folder: Path) -> tuple[OrganisationRecord, Loca
         languages = language_problems(version)
         for name, message in languages:
             run.at(where_in(decoder, name), path, message)
+        for name, text in text_fields(version):  # before anything renders it: fidelity, links, facts' evidence
+            for lang in text.languages:
+                limit = render_limit(text[lang])
+                if limit:
+                    run.at(where_in(decoder, f"{name}.{lang}"), path, f"{name}.{lang}: {limit}")
+                    languages.append((name, limit))
         record = VersionRecord(date=date, version=version, captures=read_captures(run, folder, path, version, decoder))
         if not languages:  # the texts the checks below read are all there
             check_fidelity(run, folder, path, record, decoder)
@@ -225,6 +234,13 @@ def _check_version(
                 f"sections[{index}].id: duplicate section id {section.id!r} (also sections[{ids[section.id]}])",
             )
         ids.setdefault(section.id, index)
+        if section.id.startswith(("sl-", "diff-")) or section.id == f"{path.parent.name}-title":
+            run.at(
+                loc(f"sections[{index}].id"),
+                path,
+                f"sections[{index}].id: {section.id!r} is an id of the page's own (its parts are 'sl-...', the comparison's "
+                "'diff-...', the title '<slug>-title'); choose another id",
+            )
         if section.id == TITLE_ID:
             run.at(
                 loc(f"sections[{index}].id"),

@@ -25,7 +25,7 @@ class Text:
     single_line: bool = False
 
     def problem(self, value: str) -> str | None:
-        control = bidi_control(value)
+        control = bidi_control(value) or hidden_character(value, single_line=self.single_line)
         if control:
             return control
         if not value.strip():
@@ -67,6 +67,36 @@ def bidi_control(value: str) -> str | None:
     )
 
 
+_INVISIBLE = {
+    "\u200b": "ZERO WIDTH SPACE",
+    "\u200c": "ZERO WIDTH NON-JOINER",
+    "\u200d": "ZERO WIDTH JOINER",
+    "\u2060": "WORD JOINER",
+    "\ufeff": "ZERO WIDTH NO-BREAK SPACE (byte-order mark)",
+    "\u200e": "LEFT-TO-RIGHT MARK",
+    "\u200f": "RIGHT-TO-LEFT MARK",
+    "\u061c": "ARABIC LETTER MARK",
+    "\u00ad": "SOFT HYPHEN",
+}
+_HIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(_INVISIBLE) + "\ufdd0-\ufdef\ufffe\uffff]"
+    "|[\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U000efffe\U000effff\U000ffffe\U000fffff"
+    "\U0010fffe\U0010ffff]"
+)
+
+
+def hidden_character(value: str, *, single_line: bool = False) -> str | None:
+    """A character no reader sees, in a text that would publish it: control characters (C0 but tab and line feed,
+    DEL, C1), invisible marks and joiners, a byte-order mark, noncharacters; and a carriage return in a one-line
+    text. They hide differences between versions from a reader, break the feeds' XML, or inject lines elsewhere."""
+    found = _HIDDEN.search(value) or (re.search("[\r\t]", value) if single_line else None)
+    if found is None:
+        return None
+    char = found.group()
+    name = _INVISIBLE.get(char) or {"\r": "CARRIAGE RETURN", "\t": "TAB"}.get(char) or "a control character or noncharacter"
+    return f"contains U+{ord(char):04X} ({name}) at character {found.start() + 1}, which no reader sees; remove it"
+
+
 def business_id_problem(value: str) -> str | None:
     """Check the Y-tunnus check digit (weights 7, 9, 10, 5, 8, 4, 2; modulo 11)."""
     digits = [int(c) for c in value[:7]]
@@ -101,7 +131,10 @@ Markdown = Annotated[str, Text(expected="Markdown text")]
 Slug = Annotated[str, Text(SLUG_PATTERN, "an id of lowercase a-z, 0-9 and single hyphens, such as 'tietojen-sailytys'")]
 BusinessId = Annotated[str, Text(r"[0-9]{7}-[0-9]", "a business ID (Y-tunnus) such as '1783913-6'", check=business_id_problem)]
 Url = Annotated[str, Text(r"https?://[^\s<>\"]+", "an http:// or https:// address", json_format="uri")]
-Email = Annotated[str, Text(r"[^@\s<>\"]+@[^@\s<>\"]+\.[a-z]{2,}", "an e-mail address", json_format="email")]
+Email = Annotated[
+    # a mailbox and a domain only: no ?subject=, &bcc= or other mailto: headers can ride along
+    str, Text(r"[\w.%+'-]+@(?:[\w-]+\.)+[a-z]{2,}", "an e-mail address such as 'tietosuoja@esimerkki.fi'", json_format="email")
+]
 Phone = Annotated[str, Text(r"\+?[0-9][0-9 ()-]{4,}[0-9]", "a phone number such as '010 328 4708' or '+358 40 123 4567'")]
 PostalCode = Annotated[str, Text(r"[0-9]{5}", "a five-digit postal code such as '00180'")]
 CommitId = Annotated[str, Text(r"[0-9a-f]{7,40}", "a git commit id (hexadecimal)")]

@@ -64,6 +64,7 @@ def read_yaml(file: Path, root: Path | None = None) -> tuple[str, yaml.Node | No
         ) from err
     text = text.removeprefix("\ufeff")
     try:
+        _reject_deep_nesting(path, text)
         if "&" in text or "*" in text:
             _reject_anchors(path, text)
         node = yaml.compose(text, Loader=_Loader)
@@ -77,6 +78,28 @@ def read_yaml(file: Path, root: Path | None = None) -> tuple[str, yaml.Node | No
     except yaml.YAMLError as err:
         raise YamlFileError(DataError(Location(path), f"YAML error: {err}")) from err
     return path, node
+
+
+MAX_DEPTH = 40
+"""Deepest nesting of mappings and lists accepted: a version file needs 7. Composing tens of thousands of levels
+crashes the parser (a segmentation fault, not an exception), so depth is counted first, event by event."""
+
+
+def _reject_deep_nesting(path: str, text: str) -> None:
+    if text.count("[") + text.count("{") + text.count(":") + text.count("-") < MAX_DEPTH:
+        return  # too few markers to nest that deep
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
+                raise YamlFileError(
+                    DataError(where, f"lists and mappings nested more than {MAX_DEPTH} deep; a data file needs far fewer")
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def _reject_anchors(path: str, text: str) -> None:

@@ -147,8 +147,31 @@ class _Links(HTMLParser):
                 )
 
 
+MAX_BRACKETS = 500
+"""Most ``[`` in one text: Python-Markdown takes quadratic time on runs of them (8,000 take over 20 s, 100,000
+never end). A notice needs a handful."""
+MAX_NESTING = 20
+"""Most list or quote markers opening one line: Python-Markdown recurses once per level and hits Python's limit
+(``- `` * 500). A notice needs three."""
+_NESTED = re.compile(r"^(?:\s*(?:[-*+>]|[0-9]+[.)])(?=\s|$)){" + str(MAX_NESTING + 1) + ",}", re.MULTILINE)
+
+
+def render_limit(text: str) -> str | None:
+    """Why a text cannot be rendered safely within bounds, or None: checked before any rendering."""
+    if text.count("[") > MAX_BRACKETS:
+        return f"has {text.count('['):,} '[' characters; a text may have at most {MAX_BRACKETS}, which a notice never needs"
+    nested = _NESTED.search(text)
+    if nested:
+        line = text.count("\n", 0, nested.start()) + 1
+        return f"line {line} of the text opens more than {MAX_NESTING} nested lists or quotes; a notice needs a few"
+    return None
+
+
 def link_problems(text: str) -> list[str]:
-    """What the sanitiser would silently drop from a text's links and images, in words for its author."""
+    """What the sanitiser would silently drop from a text's links and images, in words for its author; or why the
+    text cannot be rendered at all (:func:`render_limit`)."""
+    if render_limit(text):
+        return []  # reported as such, before anything renders the text
     if "[" not in text and "<" not in text:
         return []  # no Markdown link, reference, image or autolink
     parser = _Links()
