@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from datadir import business_id_for, capture_for, copy_valid, make_data
+from datadir import FIXTURES, business_id_for, capture_for, copy_valid, make_data
 from seloste.contribute.cli import main
 from sitebuild import FROZEN
 
@@ -373,3 +373,19 @@ def test_a_new_version_or_organisation_is_never_dated_after_today(
     )
     assert main(["new-organisation", "huominen", "--name", "Huominen Oy", "--date", tomorrow]) == 2
     assert "is after today" in capsys.readouterr().err and not (tmp_path / "data/huominen").exists()
+
+
+def test_new_version_of_a_notice_in_two_languages_names_a_capture_of_each_saved_before_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copytree(FIXTURES / "languages" / "omat-kielet", tmp_path / "data" / "omat-kielet")
+    monkeypatch.chdir(tmp_path)
+    captures = tmp_path / "data/omat-kielet/captures"
+    for lang in ("fi", "en"):
+        shutil.copy(captures / f"2024-01-10.{lang}.txt", captures / f"2025-03-01.{lang}.txt")
+    assert main(["new-version", "omat-kielet", "--date", "2025-03-01"]) == 0
+    out = capsys.readouterr().out
+    assert "  source.capture.fi: captures/2025-03-01.fi.txt, the capture you saved" in out
+    assert "  source.capture.en: captures/2025-03-01.en.txt, the capture you saved" in out
+    created = (tmp_path / "data/omat-kielet/2025-03-01.yaml").read_text(encoding="utf-8")
+    assert "  capture:\n    fi: captures/2025-03-01.fi.txt\n    en: captures/2025-03-01.en.txt\n" in created

@@ -29,6 +29,9 @@ class Sentence:
     line: int
     """Line of the capture it stands on (1-based)."""
     text: str
+    optional: bool = False
+    """Text the published notice may hold or not: a Markdown file's front matter title (a site shows it as the
+    page's title, or shows its own heading and keeps the title for the browser tab or a date)."""
 
 
 def noise_lines(capture: str, noise: tuple[str | NoiseLines, ...]) -> tuple[set[int], list[int]]:
@@ -81,15 +84,18 @@ def _text_of(line: str) -> str:
 
 
 _AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^\s<>]+|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)>")
-_FRONT_MATTER_KEY = re.compile(r"^([A-Za-z_][\w-]*):\s*(.*)$")
+_FRONT_MATTER_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*[:=]\s*(.*)$")
+_FRONT_MATTER_FENCES = {"---": ("---", "..."), "+++": ("+++",)}
+"""YAML front matter (Jekyll, Astro, Hugo) and TOML front matter (Hugo)."""
 
 
 def front_matter(lines: list[str]) -> dict[int, str | None]:
-    """The lines of a Markdown file's front matter (a ``---`` block at the very start), by line number: the page's
-    title (its ``title:`` value, which the page shows) or None (metadata no reader sees, and the ``---`` lines)."""
-    if not lines or lines[0].strip() != "---":
+    """The lines of a Markdown file's front matter (a ``---`` or ``+++`` block at the very start), by line number:
+    its title (``title:`` or ``title =``; the page may show it) or None (metadata no reader sees, and the fences)."""
+    closing = _FRONT_MATTER_FENCES.get(lines[0].strip()) if lines else None
+    if closing is None:
         return {}
-    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in closing), None)
     if end is None:
         return {}
     found: dict[int, str | None] = {1: None, end + 1: None}
@@ -117,7 +123,9 @@ def capture_sentences(capture: str, noise: tuple[str | NoiseLines, ...] = ()) ->
         if line_no in metadata:
             title = metadata[line_no]
             if title:
-                sentences.extend(Sentence(line_no, s) for s in _SENTENCE_END.split(normalize(html.unescape(title))) if s)
+                sentences.extend(
+                    Sentence(line_no, s, optional=True) for s in _SENTENCE_END.split(normalize(html.unescape(title))) if s
+                )
             continue
         if _TABLE_ROW.match(line):
             if _TABLE_RULE.match(line):
@@ -141,8 +149,11 @@ def match_in_order(sentences: list[Sentence], text: str) -> tuple[list[Sentence]
     position = 0
     for sentence in sentences:
         found = text.find(sentence.text, position)
+        if sentence.optional and found >= 0 and text[position:found].strip():
+            found = -1  # optional text counts only where it stands next: a front matter title, as the notice's title
         if found < 0:
-            missing.append(sentence)
+            if not sentence.optional:
+                missing.append(sentence)
         else:
             position = found + len(sentence.text)
             spans.append((found, position))

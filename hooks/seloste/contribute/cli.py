@@ -136,7 +136,10 @@ def _run(args: argparse.Namespace) -> int:
         return _schema(args.dir, write=args.write)
     if args.command == "new-organisation":
         return _new_organisation(args.data, args.slug, args.name, args.business_id, args.date)
-    waiting = {args.data / args.slug / CAPTURES_DIR / f"{args.date.isoformat()}.txt"} if args.command == "new-version" else set()
+    waiting: set[Path] = set()
+    if args.command == "new-version":  # the new version's captures may be saved before it: captures/DATE.txt, DATE.fi.txt
+        captures = args.data / args.slug / CAPTURES_DIR
+        waiting = {captures / f"{args.date.isoformat()}.txt"} | set(captures.glob(f"{args.date.isoformat()}.*.txt"))
     archive = _valid(args.data, frozenset(waiting))  # a new version's capture may be saved before the version
     if args.command == "validate":
         versions = sum(len(record.versions) for record in archive.organisations)
@@ -237,14 +240,19 @@ def _new_version(data: Path, record, date: dt.date) -> int:
     path = folder / f"{date.isoformat()}.yaml"
     if path.exists():
         raise UsageError(f"{path} already exists")
-    capture_name = f"{CAPTURES_DIR}/{date.isoformat()}.txt"
+    published_in = latest.version.published_in
+    names = (
+        {lang: f"{CAPTURES_DIR}/{date.isoformat()}.{lang}.txt" for lang in published_in}
+        if len(published_in) > 1
+        else {published_in[0]: f"{CAPTURES_DIR}/{date.isoformat()}.txt"}
+    )
     version = plain(latest.version)
     for key in ("stated_date", "corrections", "translation"):  # the previous version's own, not the new one's
         version.pop(key, None)
     version["recorded_date"] = dt.date.today().isoformat()
     old = latest.version.source
     kept, left = _carried_source(old)
-    version["source"] = {**kept, "capture": capture_name}
+    version["source"] = {**kept, "capture": names if len(names) > 1 else next(iter(names.values()))}
     if "capture_noise" in version["source"]:  # the capture's chrome comes after the capture, as in data/README.md
         version["source"]["capture_noise"] = version["source"].pop("capture_noise")
     version["change"] = {"kind": "", "summary": {"fi": "", "en": ""}}
@@ -257,11 +265,13 @@ def _new_version(data: Path, record, date: dt.date) -> int:
     print(f"  copied from {latest.id}: {', '.join(copied)}")
     if left:
         print(f"  not copied, as they name version {latest.id}'s own source: {', '.join(left)}")
-    capture = folder / capture_name
-    if capture.is_file():
-        print(f"  source.capture: {capture_name}, the capture you saved ({capture}); validate compares the text with it")
-    else:
-        print(f"  source.capture: {capture_name}, not saved yet: save the notice as published into {capture}")
+    for lang, capture_name in names.items():
+        capture = folder / capture_name
+        label = "source.capture" + (f".{lang}" if len(names) > 1 else "")
+        if capture.is_file():
+            print(f"  {label}: {capture_name}, the capture you saved ({capture}); validate compares the text with it")
+        else:
+            print(f"  {label}: {capture_name}, not saved yet: save the notice as published into {capture}")
     print("next: fill in change.kind (substantive, editorial, translation or correction) and change.summary (fi and en);")
     print("  add stated_date if the notice states a date, and where it was published (source.url, or source.commit);")
     print("  edit the texts and facts into the new version's, then run 'seloste validate'.")
@@ -290,8 +300,10 @@ def _carried_source(old) -> tuple[dict[str, object], list[str]]:
     noise = [line for line in old.capture_noise if isinstance(line, str) and not _names_commit(line, old.commit)]
     if noise:
         kept["capture_noise"] = noise
-    if len(noise) < len(old.capture_noise):
+    if any(isinstance(line, str) and _names_commit(line, old.commit) for line in old.capture_noise):
         left.append("the source.capture_noise lines that name a commit")
+    if any(not isinstance(line, str) for line in old.capture_noise):
+        left.append("the source.capture_noise lines given by number (the previous capture's line numbers)")
     if old.note is not None:
         left.append("source.note")
     return kept, left
