@@ -66,6 +66,14 @@ INJECTED = [
     "---\n",
     "...\n",
     "\\",
+    "\u200b",
+    "\x85",
+    "[" * 50_000,  # YAML nested far past any parser's stack
+    "{a: " * 2_000,
+    "[x" * 3_000,  # Markdown's quadratic case, as a body's text
+    "![" * 1_000,
+    "- " * 500 + "x",  # lists nested past Python's recursion limit
+    "> " * 300,
 ]
 RETYPED = [None, 0, 1.5, True, [], {}, ["x"], {"fi": "x"}, "", "2024-13-45", "x" * 5000, "<script>alert(1)</script>"]
 

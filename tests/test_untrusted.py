@@ -6,6 +6,7 @@ Each is refused by the loader (so by `seloste validate`, `check` and the build) 
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from pathlib import Path
 
@@ -110,3 +111,19 @@ def test_markdown_that_would_hang_or_crash_the_renderer_is_refused_before_render
     errors = _errors(tmp_path, version)
     assert f"data/esimerkki/2024-01-10.yaml:14:11: sections[0].body.fi: {problem}" in errors
     assert time.perf_counter() - started < 5
+
+
+def test_no_date_lies_in_the_future(tmp_path: Path) -> None:
+    """A version dated 2099 would be accepted and then block every real version after it."""
+    future = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    version = BASE.replace('recorded_date: "2024-02-01"', f'recorded_date: "{future}"')
+    version = version.replace(
+        "title:", f'corrections:\n  - date: "{future}"\n    reason: {{fi: Korjaus., en: A fix.}}\ntitle:', 1
+    )
+    assert _errors(tmp_path, version) == [
+        f"data/esimerkki/2024-01-10.yaml:2:16: recorded_date: {future} is after today",
+        f"data/esimerkki/2024-01-10.yaml:6:11: corrections[0].date: {future} is not between the version's date "
+        "2024-01-10 and today",
+    ]
+    errors = _errors(tmp_path / "b", BASE.replace('recorded_date: "2024-02-01"', f'recorded_date: "{future}"'), slug="toinen")
+    assert errors == [f"data/toinen/2024-01-10.yaml:2:16: recorded_date: {future} is after today"]

@@ -196,6 +196,18 @@ def _check_version(
             f"stated_date: {version.stated_date} is after the version date "
             f"{record.date} given by the file name; the version date is the stated date or later",
         )
+    today = dt.date.today()
+    if record.date > today:
+        run.error(path, f"the version date {record.date} (the file name) is after today; a version is dated when published")
+    if version.recorded_date > today:
+        run.at(loc("recorded_date"), path, f"recorded_date: {version.recorded_date} is after today")
+    for index, correction in enumerate(version.corrections):
+        if not record.date <= correction.date <= today:
+            run.at(
+                loc(f"corrections[{index}].date"),
+                path,
+                f"corrections[{index}].date: {correction.date} is not between the version's date {record.date} and today",
+            )
     if version.recorded_date < record.date:
         run.at(
             loc("recorded_date"),
