@@ -389,3 +389,19 @@ def test_new_version_of_a_notice_in_two_languages_names_a_capture_of_each_saved_
     assert "  source.capture.en: captures/2025-03-01.en.txt, the capture you saved" in out
     created = (tmp_path / "data/omat-kielet/2025-03-01.yaml").read_text(encoding="utf-8")
     assert "  capture:\n    fi: captures/2025-03-01.fi.txt\n    en: captures/2025-03-01.en.txt\n" in created
+
+
+def test_new_version_of_a_notice_over_pages_names_a_capture_per_page_and_keeps_the_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copytree(FIXTURES / "shapes" / "sivuittain", tmp_path / "data" / "sivuittain")
+    monkeypatch.chdir(tmp_path)
+    assert main(["new-version", "sivuittain", "--date", "2025-01-05"]) == 0
+    out = capsys.readouterr().out
+    assert "  source.capture[1]: captures/2025-01-05.2.txt, not saved yet" in out
+    assert "the source.capture_noise lines given by number (the previous capture's line numbers)" in out
+    created = (tmp_path / "data/sivuittain/2025-01-05.yaml").read_text(encoding="utf-8")
+    assert (
+        "  pages:\n    - https://sivuittain.fi/evasteet\n  capture:\n    - captures/2025-01-05.1.txt\n"
+        "    - captures/2025-01-05.2.txt\n"
+    ) in created

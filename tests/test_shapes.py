@@ -160,3 +160,21 @@ def test_each_shape_says_the_truth_about_its_language(shapes_site: Build, slug: 
     assert finnish.select_one("article h1").get("lang") is None and finnish.select_one(".sl-notice__text").get("lang") is None
     note = english.select_one("article .sl-translation")
     assert note is not None and "a notice the organisation published in Finnish" in note.get_text(" ", strip=True)
+
+
+def test_a_notice_over_pages_has_a_capture_per_page_each_with_its_own_front_matter(tmp_path: Path) -> None:
+    # sivuittain: two page files (YAML and TOML front matter), the second page's button given by its own line number
+    record = load_archive(FIXTURES / "shapes", root=FIXTURES).get("sivuittain").current
+    assert [len(text.splitlines()) for text in record.pages["fi"]] == [6, 7]
+    errors = _errors(tmp_path, "sivuittain", "captures/2024-01-10.2.txt", "välttämättömiä", "vain välttämättömiä")
+    assert errors[-1] == (
+        "data/sivuittain/captures/2024-01-10.2.txt:5:1: this sentence of the original is missing from "
+        "sivuittain/2024-01-10.yaml's Finnish text, or out of order: 'Käytämme vain välttämättömiä evästeitä.'; the "
+        "nearest text has 'Evästeet Käytämme välttämättömiä' where the capture has 'Käytämme vain'"
+    )
+    errors = _errors(tmp_path / "b", "sivuittain", "2024-01-10.yaml", '{lines: "7", page: "2"}', '{lines: "7", page: "3"}')
+    assert errors == [
+        "data/sivuittain/2024-01-10.yaml:8:7: source.capture_noise[0]: there is no page 3; source.capture lists 2",
+        "data/sivuittain/captures/2024-01-10.2.txt:7:1: this sentence of the original is missing from "
+        "sivuittain/2024-01-10.yaml's Finnish text, or out of order: '<button>Evästeasetukset</button>'",
+    ]

@@ -28,8 +28,8 @@ def where_in(decoder: Decoder, name: str) -> Location | None:
     return None
 
 
-def read_captures(run: Run, folder: Path, path: Path, version: Version, decoder: Decoder) -> dict[str, str]:
-    """The capture of each language the version was published in, read and checked."""
+def read_captures(run: Run, folder: Path, path: Path, version: Version, decoder: Decoder) -> dict[str, tuple[str, ...]]:
+    """The capture of each language the version was published in (page by page), read and checked."""
     capture = version.source.capture
     published = version.published_in
     if capture is None:
@@ -43,6 +43,14 @@ def read_captures(run: Run, folder: Path, path: Path, version: Version, decoder:
                 f"got {listed(capture.languages) if capture.languages else 'none'}",
             )
             return {}
+    elif isinstance(capture, tuple) and len(published) > 1:
+        run.at(
+            decoder.locations.get("source.capture"),
+            path,
+            "source.capture: a list of pages is for a notice published in one language; "
+            "a version published in several gives each language one capture",
+        )
+        return {}
     elif len(published) > 1:
         run.at(
             decoder.locations.get("source.capture"),
@@ -54,11 +62,18 @@ def read_captures(run: Run, folder: Path, path: Path, version: Version, decoder:
         )
         return {}
     texts = {}
-    for lang, name in version.source.captures(published).items():
-        field = "source.capture" if isinstance(capture, str) else f"source.capture.{lang}"
-        text = _capture(run, folder, path, name, field, decoder.locations.get(field))
-        if text is not None:
-            texts[lang] = text
+    for lang, names in version.source.capture_files(published).items():
+        pages = []
+        for index, name in enumerate(names):
+            if isinstance(capture, tuple):
+                field = f"source.capture[{index}]"
+            else:
+                field = "source.capture" if isinstance(capture, str) else f"source.capture.{lang}"
+            text = _capture(run, folder, path, name, field, decoder.locations.get(field))
+            if text is not None:
+                pages.append(text)
+        if len(pages) == len(names):
+            texts[lang] = tuple(pages)
     return texts
 
 
@@ -99,7 +114,10 @@ def check_leftover_captures(run: Run, folder: Path, versions: list[VersionRecord
     if not captures.is_dir():
         return
     named = {
-        (folder / name).resolve() for v in versions for name in v.version.source.captures(v.version.published_in).values()
+        (folder / name).resolve()
+        for v in versions
+        for names in v.version.source.capture_files(v.version.published_in).values()
+        for name in names
     } | run.waiting
     for entry in sorted(captures.iterdir()):
         if not entry.name.startswith(".") and entry.resolve() not in named:
@@ -111,11 +129,19 @@ def check_leftover_captures(run: Run, folder: Path, versions: list[VersionRecord
 
 def check_fidelity(run: Run, folder: Path, path: Path, record: VersionRecord, decoder: Decoder) -> None:
     """Each original language's text is its capture's, sentence for sentence, in order, with nothing added."""
-    names = record.version.source.captures(record.version.published_in)
+    files = record.version.source.capture_files(record.version.published_in)
     noise = record.version.source.capture_noise
-    unplaced = set(range(len(noise)))
-    for text in record.captures.values():
-        unplaced &= set(noise_lines(text, noise)[1])
+    unplaced: set[int] = set()
+    for index, entry in enumerate(noise):
+        if isinstance(entry, str):  # a line of chrome: at the start or end of some page of some language
+            places = [noise_lines(text, noise, page)[1] for pages in record.pages.values() for page, text in enumerate(pages)]
+            if places and all(index in found for found in places):
+                unplaced.add(index)
+            continue
+        page = int(entry.page) - 1
+        for pages in record.pages.values():  # lines by number: on their page, in every language's capture
+            if page >= len(pages) or index in noise_lines(pages[page], noise, page)[1]:
+                unplaced.add(index)
     for index in sorted(unplaced) if record.captures else ():
         entry = noise[index]
         where = f"source.capture_noise[{index}]"
@@ -124,13 +150,14 @@ def check_fidelity(run: Run, folder: Path, path: Path, record: VersionRecord, de
                 f"{where}: {shorten(entry)!r} is not a line at the start or end of the capture, where a page's chrome "
                 "stands; inside the notice the same words are the notice's. Give such lines by number: {lines: '40-52'}"
             )
+        elif int(entry.page) > max((len(f) for f in files.values()), default=1):
+            message = f"{where}: there is no page {entry.page}; source.capture lists {max(len(f) for f in files.values())}"
         else:
             message = f"{where}: the capture has no line {entry.numbers[-1]}"
         run.at(decoder.locations.get(where), path, message)
     for lang in record.captures:
         missing, extras = compare(record, lang)
-        name = names[lang]
-        capture = display_path(folder / name, run.root)
+        name = ", ".join(files[lang])
         published = " ".join(part for _name, part in published_parts(record.version, lang)) if missing else ""
         for sentence in missing:
             near = nearest_difference(sentence.text, published)
@@ -139,7 +166,7 @@ def check_fidelity(run: Run, folder: Path, path: Path, record: VersionRecord, de
                 where = f"; the nearest text has {shorten(near[1], 60)!r} where the capture has {shorten(near[0], 60)!r}"
             run.errors.append(
                 DataError(
-                    Location(capture, sentence.line, 1),
+                    Location(display_path(folder / files[lang][sentence.page], run.root), sentence.line, 1),
                     f"this sentence of the original is missing from {folder.name}/{path.name}'s {NAMES[lang]} text, "
                     f"or out of order: {shorten(sentence.text)!r}{where}",
                 )

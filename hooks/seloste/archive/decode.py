@@ -66,10 +66,15 @@ class Decoder:
             if _is_null(node):
                 self.error(node, f"{_label(name)}expected {describe(hint)}, got nothing; leave the key out if there is none")
                 return _MISSING
-            if len(options) > 1:  # a text or a mapping (a single capture, or one per language): chosen by the node's kind
-                (record,) = [a for a in options if dataclasses.is_dataclass(a)]
-                (text,) = [a for a in options if not dataclasses.is_dataclass(a)]
-                return self._decode(node, record if isinstance(node, yaml.MappingNode) else text, name)
+            if len(options) > 1:  # a text, a mapping or a list (one capture, one per language, one per page): by node kind
+
+                def kind(option: Any) -> type:
+                    if dataclasses.is_dataclass(option):
+                        return yaml.MappingNode
+                    return yaml.SequenceNode if typing.get_origin(option) is tuple else yaml.ScalarNode
+
+                chosen = next((a for a in options if isinstance(node, kind(a))), options[0])
+                return self._decode(node, chosen, name)
             (only,) = options
             return self._decode(node, only, name)
         if origin is tuple:

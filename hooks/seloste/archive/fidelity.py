@@ -29,19 +29,21 @@ class Sentence:
     line: int
     """Line of the capture it stands on (1-based)."""
     text: str
+    page: int = 0
+    """Which page's capture, for a notice over several pages (0: the first)."""
     optional: bool = False
     """Text the published notice may hold or not: a Markdown file's front matter title (a site shows it as the
     page's title, or shows its own heading and keeps the title for the browser tab or a date)."""
 
 
-def noise_lines(capture: str, noise: tuple[str | NoiseLines, ...]) -> tuple[set[int], list[int]]:
+def noise_lines(capture: str, noise: tuple[str | NoiseLines, ...], page: int = 0) -> tuple[set[int], list[int]]:
     """The capture's line numbers that are noise, and the indexes of noise entries that stand nowhere they may.
 
     A line given as text is noise only in the runs of noise and blank lines at the capture's start and end (a
     page's chrome): the same words inside the notice are the notice's. Lines given by number are noise anywhere.
     """
     lines = [normalize(raw) for raw in capture.splitlines()]
-    numbered = {n for entry in noise if isinstance(entry, NoiseLines) for n in entry.numbers}
+    numbered = {n for entry in noise if isinstance(entry, NoiseLines) and int(entry.page) == page + 1 for n in entry.numbers}
     texts: dict[str, list[int]] = {}
     for index, entry in enumerate(noise):
         if isinstance(entry, str):
@@ -56,7 +58,11 @@ def noise_lines(capture: str, noise: tuple[str | NoiseLines, ...]) -> tuple[set[
                 break
             found.add(i + 1)
             used.update(texts[lines[i]])
-    unplaced = [i for i, e in enumerate(noise) if (i not in used if isinstance(e, str) else e.numbers[-1] > len(lines))]
+    unplaced = [
+        i
+        for i, e in enumerate(noise)
+        if (i not in used if isinstance(e, str) else int(e.page) == page + 1 and e.numbers[-1] > len(lines))
+    ]
     return found, unplaced
 
 
@@ -108,11 +114,11 @@ def front_matter(lines: list[str]) -> dict[int, str | None]:
     return found
 
 
-def capture_sentences(capture: str, noise: tuple[str | NoiseLines, ...] = ()) -> list[Sentence]:
+def capture_sentences(capture: str, noise: tuple[str | NoiseLines, ...] = (), page: int = 0) -> list[Sentence]:
     """The sentences of a capture, in order, without its Markdown markup and noise. A Markdown table's rows are
     read cell by cell, as its rendering reads; its rule line is markup. Front matter is metadata, but for the
     page's title."""
-    skip, _unplaced = noise_lines(capture, noise)
+    skip, _unplaced = noise_lines(capture, noise, page)
     lines = capture.splitlines()
     metadata = front_matter(lines)
     sentences: list[Sentence] = []
@@ -124,7 +130,7 @@ def capture_sentences(capture: str, noise: tuple[str | NoiseLines, ...] = ()) ->
             title = metadata[line_no]
             if title:
                 sentences.extend(
-                    Sentence(line_no, s, optional=True) for s in _SENTENCE_END.split(normalize(html.unescape(title))) if s
+                    Sentence(line_no, s, page, optional=True) for s in _SENTENCE_END.split(normalize(html.unescape(title))) if s
                 )
             continue
         if _TABLE_ROW.match(line):
@@ -132,13 +138,13 @@ def capture_sentences(capture: str, noise: tuple[str | NoiseLines, ...] = ()) ->
                 continue
             cells = re.split(r"(?<!\\)\|", line.strip("|"))
             line = " ".join(normalize(_text_of(cell)) for cell in cells if cell.strip())
-            sentences.extend(Sentence(line_no, s) for s in _SENTENCE_END.split(line) if s)
+            sentences.extend(Sentence(line_no, s, page) for s in _SENTENCE_END.split(line) if s)
             continue
         line = line.removesuffix("\\").rstrip()
         line = _HEADING.sub("", line)
         line = _LIST_MARKER.sub("", line)
         line = normalize(_text_of(line))
-        sentences.extend(Sentence(line_no, s) for s in _SENTENCE_END.split(line) if s)
+        sentences.extend(Sentence(line_no, s, page) for s in _SENTENCE_END.split(line) if s)
     return sentences
 
 
@@ -189,10 +195,11 @@ def compare(record: VersionRecord, lang: str | None = None) -> tuple[list[Senten
     in), or out of order, and text in that language that is not in the capture; ([], []) if faithful or the
     version has no capture in that language."""
     lang = lang or record.version.published_in[0]
-    capture = record.captures.get(lang)
-    if capture is None:
+    pages = record.pages.get(lang) or ((record.captures[lang],) if lang in record.captures else ())
+    if not pages:
         return [], []
-    sentences = capture_sentences(capture, record.version.source.capture_noise)
+    noise = record.version.source.capture_noise
+    sentences = [s for page, text in enumerate(pages) for s in capture_sentences(text, noise, page)]
     parts = published_parts(record.version, lang)
     text = " ".join(part for _name, part in parts)
     missing, spans = match_in_order(sentences, text)

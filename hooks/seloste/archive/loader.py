@@ -145,7 +145,9 @@ def _load_organisation(run: Run, folder: Path) -> tuple[OrganisationRecord, Loca
                 if limit:
                     run.at(where_in(decoder, f"{name}.{lang}"), path, f"{name}.{lang}: {limit}")
                     languages.append((name, limit))
-        record = VersionRecord(date=date, version=version, captures=read_captures(run, folder, path, version, decoder))
+        pages = read_captures(run, folder, path, version, decoder)
+        captures = {lang: "\n".join(texts) for lang, texts in pages.items()}
+        record = VersionRecord(date=date, version=version, captures=captures, pages=pages)
         if not languages:  # the texts the checks below read are all there
             check_fidelity(run, folder, path, record, decoder)
         _check_version(run, path, record, decoder, previous[0] if previous else None, first=not versions, texts=not languages)

@@ -11,7 +11,21 @@ from typing import Literal
 
 from .facts import Facts
 from .localized import Language, Localized, NoticeMarkdown, NoticeText, Reading, described, present_languages
-from .types import BusinessId, CommitId, Email, LineRange, Phone, PostalCode, RelPath, RepoPath, Repository, Slug, Str, Url
+from .types import (
+    BusinessId,
+    CommitId,
+    Email,
+    LineRange,
+    PageNumber,
+    Phone,
+    PostalCode,
+    RelPath,
+    RepoPath,
+    Repository,
+    Slug,
+    Str,
+    Url,
+)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -95,6 +109,7 @@ class NoiseLines:
     """Lines of the capture that are not part of the notice, by number: where they stand, not what they say."""
 
     lines: LineRange = described("A line number, or the first and last line of a range ('40-52').")
+    page: PageNumber = described("Which page's capture, for a notice over several pages (default: the first).", default="1")
 
     @property
     def numbers(self) -> range:
@@ -122,9 +137,10 @@ class Source:
     commit: CommitId | CommitsByLanguage | None = described(
         "Commit that introduced this version; one per language ({fi: ..., en: ...}) if they differ.", default=None
     )
-    capture: RelPath | Captures | None = described(
+    capture: RelPath | Captures | tuple[RelPath, ...] | None = described(
         "The original capture of this version, relative to the organisation's folder (captures/<date>.txt); "
-        "for a version published in several languages, one per language ({fi: captures/<date>.fi.txt, en: ...}).",
+        "for a version published in several languages, one per language ({fi: captures/<date>.fi.txt, en: ...}); for a "
+        "notice over several pages, one per page in reading order ([captures/<date>.1.txt, captures/<date>.2.txt]).",
         default=None,
     )
     capture_noise: tuple[Str | NoiseLines, ...] = described(
@@ -134,13 +150,20 @@ class Source:
     )
     note: Localized | None = described("What a reader should know about the transcription.", default=None)
 
-    def captures(self, published_in: tuple[str, ...]) -> dict[str, str]:
-        """The capture of each original language, by language: a single capture is the first language's."""
+    def capture_files(self, published_in: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+        """The capture files of each original language, by language: one, or one per page of a notice over several
+        pages (a list, for a notice published in one language); a single capture is the first language's."""
         if self.capture is None:
             return {}
         if isinstance(self.capture, Captures):
-            return {lang: str(getattr(self.capture, lang)) for lang in self.capture.languages}
-        return {published_in[0]: str(self.capture)}
+            return {lang: (str(getattr(self.capture, lang)),) for lang in self.capture.languages}
+        if isinstance(self.capture, tuple):
+            return {published_in[0]: tuple(str(name) for name in self.capture)}
+        return {published_in[0]: (str(self.capture),)}
+
+    def captures(self, published_in: tuple[str, ...]) -> dict[str, str]:
+        """The (first) capture file of each original language, by language."""
+        return {lang: files[0] for lang, files in self.capture_files(published_in).items() if files}
 
 
 ChangeKind = Literal["substantive", "editorial", "translation", "correction"]
@@ -228,7 +251,10 @@ class VersionRecord:
     """The version date: the file name."""
     version: Version
     captures: dict[str, str] = field(default_factory=dict)
-    """The original capture of each language the version was published in, by language, where it names them."""
+    """The original capture of each language the version was published in, by language, where it names them (a
+    notice's pages joined, one line between them)."""
+    pages: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """The same, page by page: each page's capture as its file holds it."""
 
     @property
     def id(self) -> str:

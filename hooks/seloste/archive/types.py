@@ -145,5 +145,6 @@ RelPath = Annotated[
 RepoPath = Annotated[
     str, Text(r"(?!/)(?!.*(?:^|/)\.\.(?:/|$))[^\s:*?<>|\\]+", "a path inside the repository, such as 'content/tietosuoja.md'")
 ]
+PageNumber = Annotated[str, Text(r"[1-9][0-9]*", "a page number such as '2' (the first page is 1)")]
 LineRange = Annotated[str, Text(r"[1-9][0-9]*(?:-[1-9][0-9]*)?", "a line number or a range of lines such as '12' or '40-52'")]
 Country = Annotated[str, Text(r"[A-Z]{2}", "an ISO 3166-1 country code such as 'US'", check=country_problem)]

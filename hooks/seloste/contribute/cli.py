@@ -252,7 +252,11 @@ def _new_version(data: Path, record, date: dt.date) -> int:
     version["recorded_date"] = dt.date.today().isoformat()
     old = latest.version.source
     kept, left = _carried_source(old)
-    version["source"] = {**kept, "capture": names if len(names) > 1 else next(iter(names.values()))}
+    pages = latest.version.source.capture if isinstance(latest.version.source.capture, tuple) else ()
+    if pages:  # a notice over several pages: a capture per page again
+        names = {f"{published_in[0]} page {i}": f"{CAPTURES_DIR}/{date.isoformat()}.{i}.txt" for i in range(1, len(pages) + 1)}
+    capture: object = names if len(names) > 1 and not pages else next(iter(names.values()))
+    version["source"] = {**kept, "capture": list(names.values()) if pages else capture}
     if "capture_noise" in version["source"]:  # the capture's chrome comes after the capture, as in data/README.md
         version["source"]["capture_noise"] = version["source"].pop("capture_noise")
     version["change"] = {"kind": "", "summary": {"fi": "", "en": ""}}
@@ -265,13 +269,13 @@ def _new_version(data: Path, record, date: dt.date) -> int:
     print(f"  copied from {latest.id}: {', '.join(copied)}")
     if left:
         print(f"  not copied, as they name version {latest.id}'s own source: {', '.join(left)}")
-    for lang, capture_name in names.items():
-        capture = folder / capture_name
-        label = "source.capture" + (f".{lang}" if len(names) > 1 else "")
-        if capture.is_file():
-            print(f"  {label}: {capture_name}, the capture you saved ({capture}); validate compares the text with it")
+    for index, (lang, capture_name) in enumerate(names.items()):
+        capture_file = folder / capture_name
+        label = "source.capture" + (f"[{index}]" if pages else f".{lang}" if len(names) > 1 else "")
+        if capture_file.is_file():
+            print(f"  {label}: {capture_name}, the capture you saved ({capture_file}); validate compares the text with it")
         else:
-            print(f"  {label}: {capture_name}, not saved yet: save the notice as published into {capture}")
+            print(f"  {label}: {capture_name}, not saved yet: save the notice as published into {capture_file}")
     print("next: fill in change.kind (substantive, editorial, translation or correction) and change.summary (fi and en);")
     print("  add stated_date if the notice states a date, and where it was published (source.url, or source.commit);")
     print("  edit the texts and facts into the new version's, then run 'seloste validate'.")
@@ -291,6 +295,8 @@ def _carried_source(old) -> tuple[dict[str, object], list[str]]:
             left.append("source.url (it names a commit)")
         else:
             kept["url"] = plain(old.url)
+    if old.pages:
+        kept["pages"] = list(old.pages)
     for key in ("repository", "path"):
         if getattr(old, key) is not None:
             kept[key] = plain(getattr(old, key))
