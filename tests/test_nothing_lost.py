@@ -44,8 +44,8 @@ WHERE: list[tuple[str, str]] = [
     (r"source\.(url|repository|path|commit)", "page-raw"),
     (r"source\.pages\[\d+\]", "page-raw"),
     (r"source\.(url|path|commit)\.(fi|sv|en)", "text-raw"),  # each language's file: on the pages showing that language
-    (r"source\.capture(\.(fi|sv|en))?", "json"),  # provenance: the archive's own file(s)
-    (r"source\.capture_noise\[\d+\](\.lines)?", "json"),  # the lines of it that are not the notice
+    (r"source\.capture(\.(fi|sv|en)|\[\d+\])?", "json"),  # provenance: the archive's own file(s)
+    (r"source\.capture_noise\[\d+\](\.lines|\.page)?", "json"),  # the lines of it that are not the notice
     (r"corrections\[\d+\]\.reason\.(fi|en)", "page"),
     (r"corrections\[\d+\]\.date", "json"),
     (r"(stated_date|recorded_date)", "json"),
