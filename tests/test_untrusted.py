@@ -127,3 +127,28 @@ def test_no_date_lies_in_the_future(tmp_path: Path) -> None:
     ]
     errors = _errors(tmp_path / "b", BASE.replace('recorded_date: "2024-02-01"', f'recorded_date: "{future}"'), slug="toinen")
     assert errors == [f"data/toinen/2024-01-10.yaml:2:16: recorded_date: {future} is after today"]
+
+
+def test_a_symbolic_link_in_data_is_refused_not_followed(tmp_path: Path) -> None:
+    data = make_data(tmp_path)
+    secret = tmp_path / "outside.txt"
+    secret.write_text("root:x:0:0\n", encoding="utf-8")
+    (data / "esimerkki" / "captures" / "2024-01-10.txt").unlink()
+    (data / "esimerkki" / "captures" / "2024-01-10.txt").symlink_to(secret)
+    (data / "esimerkki" / "dangling.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    with pytest.raises(DataErrors) as caught:
+        load_archive(data, root=tmp_path)
+    errors = [str(error) for error in caught.value.errors]
+    message = "a symbolic link: data/ holds files and folders only; copy the file in instead"
+    assert errors == [
+        f"data/esimerkki/captures/2024-01-10.txt:1:1: {message}",
+        f"data/esimerkki/dangling.yaml:1:1: {message}",
+    ]
+    assert not any("root:x" in error for error in errors)
+
+
+def test_a_slug_too_long_for_an_address_is_refused(tmp_path: Path) -> None:
+    slug = "a" * 250
+    assert _errors(tmp_path, slug=slug) == [
+        f"data/{slug}:1:1: organisation folder name is 250 characters long; a slug may have at most 60"
+    ]

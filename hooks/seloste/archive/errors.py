@@ -46,8 +46,9 @@ class DataErrors(Exception):
 def display_path(path: Path, root: Path | None = None) -> str:
     """The path as a person would type it: relative to ``root`` (default: cwd) if inside."""
     base = (root or Path.cwd()).resolve()
+    where = path.parent.resolve() / path.name  # never the target of a link: the place the author wrote
     try:
-        return path.resolve().relative_to(base).as_posix()
+        return where.relative_to(base).as_posix()
     except ValueError:
         return path.as_posix()
 

@@ -8,6 +8,7 @@ that each section's English has the paragraphs and list items of its Finnish, in
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 
@@ -52,6 +53,8 @@ def load_archive(data_dir: Path, root: Path | None = None, *, waiting: frozenset
     ids: dict[str, str] = {}
     """Business IDs, to the organisation that has each."""
     for entry in sorted(data_dir.iterdir()):
+        if _is_link(run, entry):
+            continue
         if entry.is_file():
             if entry.name not in ALLOWED_TOP_FILES:
                 run.error(entry, "unexpected file: data/ holds one folder per organisation (data/<slug>/)")
@@ -63,7 +66,7 @@ def load_archive(data_dir: Path, root: Path | None = None, *, waiting: frozenset
             run.error(entry, f"organisation folder differs from {folded[key].name!r} only by case")
             continue
         folded[key] = entry
-        if not _slug_ok(run, entry):
+        if not _slug_ok(run, entry) or _links_inside(run, entry):
             continue
         loaded = _load_organisation(run, entry)
         if loaded is not None:
@@ -84,8 +87,33 @@ def load_archive(data_dir: Path, root: Path | None = None, *, waiting: frozenset
     return Archive(organisations=tuple(records))
 
 
+MAX_SLUG = 60
+"""Longest organisation slug: a folder name and a part of every address of the organisation's pages."""
+
+
+def _is_link(run: Run, path: Path) -> bool:
+    """A symbolic link anywhere in data/ is refused (reported) rather than followed: it could publish a file from
+    outside the repository, and a dangling one would crash a build."""
+    if not path.is_symlink():
+        return False
+    run.error(path, "a symbolic link: data/ holds files and folders only; copy the file in instead")
+    return True
+
+
+def _links_inside(run: Run, folder: Path) -> bool:
+    """Report every symbolic link inside an organisation's folder; True if there is any."""
+    found = False
+    for top, folders, files in os.walk(folder, followlinks=False):
+        for name in sorted(folders + files):
+            found |= _is_link(run, Path(top) / name)
+    return found
+
+
 def _slug_ok(run: Run, folder: Path) -> bool:
     slug = folder.name
+    if len(slug) > MAX_SLUG:
+        run.error(folder, f"organisation folder name is {len(slug)} characters long; a slug may have at most {MAX_SLUG}")
+        return False
     if not re.fullmatch(SLUG_PATTERN, slug) or not slug.isascii():
         run.error(
             folder,
