@@ -50,8 +50,25 @@ def present_languages(text: object) -> tuple[str, ...]:
     return tuple(lang for lang in TEXT_LANGUAGES if getattr(text, lang) is not None)
 
 
+class ByLanguage:
+    """What every value given per language (fi, sv, en) offers: the value for one language, and which are given."""
+
+    __slots__ = ()
+
+    def __getitem__(self, lang: str) -> str:
+        value = getattr(self, lang)
+        if value is None:
+            raise KeyError(lang)
+        return str(value)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages given, in the order fi, sv, en."""
+        return present_languages(self)
+
+
 @dataclass(frozen=True, kw_only=True, slots=True)
-class NoticeText:
+class NoticeText(ByLanguage):
     """A text of the notice: the organisation's own in each language it published the version in
     (``published_in``), and the archive's translations."""
 
@@ -59,20 +76,9 @@ class NoticeText:
     sv: Str | None = described("Swedish: only where the organisation published the notice in Swedish.", default=None)
     en: Str | None = described("English.", default=None)
 
-    def __getitem__(self, lang: str) -> str:
-        value = getattr(self, lang)
-        if value is None:
-            raise KeyError(lang)
-        return str(value)
-
-    @property
-    def languages(self) -> tuple[str, ...]:
-        """The languages this text is given in, in the order fi, sv, en."""
-        return present_languages(self)
-
 
 @dataclass(frozen=True, kw_only=True, slots=True)
-class NoticeMarkdown:
+class NoticeMarkdown(ByLanguage):
     """A Markdown text of the notice, in the languages the version has (as :class:`NoticeText`)."""
 
     fi: Markdown | None = described("Finnish (Markdown).", default=None)
@@ -80,13 +86,3 @@ class NoticeMarkdown:
         "Swedish (Markdown): only where the organisation published the notice in Swedish.", default=None
     )
     en: Markdown | None = described("English (Markdown).", default=None)
-
-    def __getitem__(self, lang: str) -> str:
-        value = getattr(self, lang)
-        if value is None:
-            raise KeyError(lang)
-        return str(value)
-
-    @property
-    def languages(self) -> tuple[str, ...]:
-        return present_languages(self)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .facts import Facts
-from .localized import Language, Localized, NoticeMarkdown, NoticeText, Reading, described, present_languages
+from .localized import ByLanguage, Language, Localized, NoticeMarkdown, NoticeText, Reading, described
 from .types import (
     BusinessId,
     CommitId,
@@ -57,20 +57,16 @@ class Organisation:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
-class Captures:
+class Captures(ByLanguage):
     """One original capture per language the organisation published the version in."""
 
     fi: RelPath | None = described("The capture of the Finnish original.", default=None)
     sv: RelPath | None = described("The capture of the Swedish original.", default=None)
     en: RelPath | None = described("The capture of the English original.", default=None)
 
-    @property
-    def languages(self) -> tuple[str, ...]:
-        return present_languages(self)
-
 
 @dataclass(frozen=True, kw_only=True, slots=True)
-class PathsByLanguage:
+class PathsByLanguage(ByLanguage):
     """Where each language's original is in the repository, for a notice published in several files."""
 
     fi: RepoPath | None = described("The Finnish original's file.", default=None)
@@ -79,7 +75,7 @@ class PathsByLanguage:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
-class UrlsByLanguage:
+class UrlsByLanguage(ByLanguage):
     """Where each language's original was published, for a notice published at one address per language."""
 
     fi: Url | None = described("The Finnish original's address.", default=None)
@@ -88,7 +84,7 @@ class UrlsByLanguage:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
-class CommitsByLanguage:
+class CommitsByLanguage(ByLanguage):
     """The commit that introduced each language's original, for a notice whose languages changed in different
     commits."""
 
@@ -97,11 +93,12 @@ class CommitsByLanguage:
     en: CommitId | None = described("The English original's commit.", default=None)
 
 
-def by_language(value: object, lang: str) -> str | None:
+def by_language(value: str | ByLanguage | None, lang: str) -> str | None:
     """A source field's value for one language: the value itself, or its entry for ``lang`` (else the first given)."""
     if value is None or isinstance(value, str):
         return value
-    return getattr(value, lang, None) or next((getattr(value, x) for x in ("fi", "sv", "en") if getattr(value, x)), None)
+    given = value.languages
+    return value[lang] if lang in given else value[given[0]] if given else None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

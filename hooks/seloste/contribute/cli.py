@@ -16,6 +16,7 @@ from pathlib import Path
 from ..archive.emit import dump, plain
 from ..archive.errors import DataErrors
 from ..archive.loader import CAPTURES_DIR, RESERVED_SLUGS, load_archive
+from ..archive.localized import ByLanguage
 from ..archive.model import Archive
 from ..archive.schema import stale_schemas, write_schemas
 from ..archive.types import SLUG_PATTERN
@@ -60,8 +61,9 @@ def _parser() -> argparse.ArgumentParser:
         "Validate the data (everything 'seloste validate' checks), then compare it with the data at a base git "
         "revision: a published version is never edited or deleted unless a correction with its reason is declared, "
         "a published capture never changes, a new version comes with its capture and is dated after the latest "
-        "published one, and a Finnish text change comes with its English one unless the version declares "
-        "'translation: pending'. Exit 0 if all rules hold, 1 if not, 2 if the revision cannot be read.",
+        "published one, and a change of the original comes with its translation's unless the version declares "
+        "'translation: pending' (or 'unaffected', for a typo fix of a few words). Exit 0 if all rules hold, 1 if not, "
+        "2 if the revision cannot be read.",
     )
     check.add_argument("--base", required=True, help="git revision to compare with, e.g. origin/main")
     changed = command(
@@ -220,8 +222,8 @@ _COMMIT_HASH = re.compile(r"(?<![0-9a-fA-F])[0-9a-fA-F]{40}(?![0-9a-fA-F])")
 """A full git commit id, as a URL or a capture's metadata line names the commit it was read at."""
 
 
-def _names_commit(text: str, commit: object) -> bool:
-    commits = [commit] if isinstance(commit, str) else [getattr(commit, x) for x in ("fi", "sv", "en")] if commit else []
+def _names_commit(text: str, commit: str | ByLanguage | None) -> bool:
+    commits = [commit] if isinstance(commit, str) else [commit[x] for x in commit.languages] if commit else []
     return bool(any(c and c in text for c in commits) or _COMMIT_HASH.search(text))
 
 
@@ -290,7 +292,7 @@ def _carried_source(old) -> tuple[dict[str, object], list[str]]:
     kept: dict[str, object] = {}
     left: list[str] = []
     if old.url is not None:
-        urls = [old.url] if isinstance(old.url, str) else [u for u in (old.url.fi, old.url.sv, old.url.en) if u]
+        urls = [old.url] if isinstance(old.url, str) else [old.url[x] for x in old.url.languages]
         if any(_names_commit(url, old.commit) for url in urls):
             left.append("source.url (it names a commit)")
         else:
