@@ -131,17 +131,17 @@ def check_fidelity(run: Run, folder: Path, path: Path, record: VersionRecord, de
     """Each original language's text is its capture's, sentence for sentence, in order, with nothing added."""
     files = record.version.source.capture_files(record.version.published_in)
     noise = record.version.source.capture_noise
+    # the entries each page of each language's capture has no place for
+    places = [[set(noise_lines(text, noise, page)[1]) for page, text in enumerate(pages)] for pages in record.pages.values()]
     unplaced: set[int] = set()
     for index, entry in enumerate(noise):
         if isinstance(entry, str):  # a line of chrome: at the start or end of some page of some language
-            places = [noise_lines(text, noise, page)[1] for pages in record.pages.values() for page, text in enumerate(pages)]
-            if places and all(index in found for found in places):
+            if places and all(index in found for pages in places for found in pages):
                 unplaced.add(index)
             continue
-        page = int(entry.page) - 1
-        for pages in record.pages.values():  # lines by number: on their page, in every language's capture
-            if page >= len(pages) or index in noise_lines(pages[page], noise, page)[1]:
-                unplaced.add(index)
+        page = int(entry.page) - 1  # lines by number: on their page, in every language's capture
+        if any(page >= len(pages) or index in pages[page] for pages in places):
+            unplaced.add(index)
     for index in sorted(unplaced) if record.captures else ():
         entry = noise[index]
         where = f"source.capture_noise[{index}]"

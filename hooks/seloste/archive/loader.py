@@ -164,21 +164,22 @@ def _load_organisation(run: Run, folder: Path) -> tuple[OrganisationRecord, Loca
         if version is None:
             previous = None
             continue
-        languages = language_problems(version)
-        for name, message in languages:
+        problems = language_problems(version)
+        problems += [  # before anything renders a text: fidelity, links, facts' evidence
+            (f"{name}.{lang}", f"{name}.{lang}: {limit}")
+            for name, text in text_fields(version)
+            for lang in text.languages
+            if (limit := render_limit(text[lang]))
+        ]
+        for name, message in problems:
             run.at(where_in(decoder, name), path, message)
-        for name, text in text_fields(version):  # before anything renders it: fidelity, links, facts' evidence
-            for lang in text.languages:
-                limit = render_limit(text[lang])
-                if limit:
-                    run.at(where_in(decoder, f"{name}.{lang}"), path, f"{name}.{lang}: {limit}")
-                    languages.append((name, limit))
+        texts = not problems  # every text the checks below read is there, and can be rendered
         pages = read_captures(run, folder, path, version, decoder)
-        captures = {lang: "\n".join(texts) for lang, texts in pages.items()}
+        captures = {lang: "\n".join(page_texts) for lang, page_texts in pages.items()}
         record = VersionRecord(date=date, version=version, captures=captures, pages=pages)
-        if not languages:  # the texts the checks below read are all there
+        if texts:
             check_fidelity(run, folder, path, record, decoder)
-        _check_version(run, path, record, decoder, previous[0] if previous else None, first=not versions, texts=not languages)
+        _check_version(run, path, record, decoder, previous[0] if previous else None, first=not versions, texts=texts)
         versions.append(record)
         previous = (record, decoder)
     if len(run.errors) == failed_before:  # every version read as it should be: a capture none names is left over
