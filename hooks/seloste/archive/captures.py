@@ -12,7 +12,8 @@ from pathlib import Path
 from .decode import Decoder
 from .errors import DataError, Location, Run, display_path
 from .fidelity import compare, nearest_difference, noise_lines, published_parts, shorten
-from .languages import NAMES, listed
+from .languages import listed
+from .localized import LANGUAGE_NAMES
 from .model import Captures, Version, VersionRecord
 from .yamlsource import MAX_BYTES
 
@@ -167,7 +168,7 @@ def check_fidelity(run: Run, folder: Path, path: Path, record: VersionRecord, de
             run.errors.append(
                 DataError(
                     Location(display_path(folder / files[lang][sentence.page], run.root), sentence.line, 1),
-                    f"this sentence of the original is missing from {folder.name}/{path.name}'s {NAMES[lang]} text, "
+                    f"this sentence of the original is missing from {folder.name}/{path.name}'s {LANGUAGE_NAMES[lang]} text, "
                     f"or out of order: {shorten(sentence.text)!r}{where}",
                 )
             )

@@ -16,9 +16,9 @@ from typing import Any
 from ..markup.render import inline_html, markdown_html
 from ..markup.text import html_text, normalize
 from .facts import Contact, Controller, Facts
+from .localized import LANGUAGE_NAMES
 from .model import Version
 
-LANGUAGE_NAMES = {"fi": "Finnish", "sv": "Swedish", "en": "English"}
 TITLE_ID = "title"
 """What a fact cites as its section when the notice's title states it; no section may take this id."""
 _VERBATIM = ("name", "business_id", "email", "phone")

@@ -20,15 +20,13 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from .evidence import fact_items
-from .localized import TEXT_LANGUAGES, NoticeText
+from .localized import LANGUAGE_NAMES, TEXT_LANGUAGES, NoticeText
 from .model import Version
-
-NAMES = {"fi": "Finnish", "sv": "Swedish", "en": "English"}
 
 
 def listed(langs: Sequence[str]) -> str:
     """``Finnish and English``."""
-    names = [NAMES[lang] for lang in langs]
+    names = [LANGUAGE_NAMES[lang] for lang in langs]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
@@ -69,8 +67,8 @@ def language_problems(version: Version) -> list[tuple[str, str]]:
             problems.append(
                 (
                     f"title.{lang}",
-                    f"title.{lang}: the {NAMES[lang]} text is missing; published_in says the organisation "
-                    f"published this version in {NAMES[lang]}",
+                    f"title.{lang}: the {LANGUAGE_NAMES[lang]} text is missing; published_in says the organisation "
+                    f"published this version in {LANGUAGE_NAMES[lang]}",
                 )
             )
     for translated in title:
@@ -112,7 +110,7 @@ def language_problems(version: Version) -> list[tuple[str, str]]:
                 problems.append(
                     (
                         f"{name}.{lang}",
-                        f"{name}.{lang}: the {NAMES[lang]} text is missing; every text of this version is given in "
+                        f"{name}.{lang}: the {LANGUAGE_NAMES[lang]} text is missing; every text of this version is given in "
                         f"{listed(expected)}, as its title is",
                     )
                 )
@@ -121,7 +119,7 @@ def language_problems(version: Version) -> list[tuple[str, str]]:
                 problems.append(
                     (
                         f"{name}.{lang}",
-                        f"{name}.{lang}: this version's title has no {NAMES[lang]}; every text of a version is given "
+                        f"{name}.{lang}: this version's title has no {LANGUAGE_NAMES[lang]}; every text of a version is given "
                         f"in the same languages ({listed(expected)})",
                     )
                 )

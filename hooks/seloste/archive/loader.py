@@ -19,6 +19,7 @@ from .decode import Decoder, decode_file
 from .errors import DataError, DataErrors, Location, Run, display_path
 from .evidence import TITLE_ID, evidence_problems, fact_items
 from .languages import language_problems, text_fields
+from .localized import LANGUAGE_NAMES
 from .model import Archive, Organisation, OrganisationRecord, Version, VersionRecord
 from .types import SLUG_PATTERN
 from .yamlsource import YamlFileError, read_yaml
@@ -304,7 +305,8 @@ def _check_version(
             _check_body(run, path, decoder, f"sections[{index}].body.{lang}", section.body[lang])
         original = version.published_in[0]
         for lang in (x for x in langs if x not in version.published_in and version.translation != "pending"):
-            parity = parity_problem(section.body[original], section.body[lang], original, lang)  # each translation
+            theirs, ours = LANGUAGE_NAMES[original], LANGUAGE_NAMES[lang]  # each translation against the original
+            parity = parity_problem(section.body[original], section.body[lang], theirs, ours)
             if parity:
                 run.at(loc(f"sections[{index}].body"), path, f"sections[{index}].body: {parity}")
     if not version.sections:

@@ -21,6 +21,9 @@ Language = Literal["fi", "sv", "en"]
 
 TEXT_LANGUAGES: tuple[Language, ...] = ("fi", "sv", "en")
 
+LANGUAGE_NAMES = {"fi": "Finnish", "sv": "Swedish", "en": "English"}
+"""The languages' names in messages to contributors."""
+
 Reading = Literal["own", "translation", "original"]
 """Whose text a page in one site language shows: the organisation's own text in that language, the
 archive's translation into it, or (no translation into it) the original in its own language."""

@@ -14,8 +14,7 @@ from typing import Literal
 
 import jinja2
 
-from ..archive.languages import NAMES
-from ..archive.localized import LANGUAGES
+from ..archive.localized import LANGUAGE_NAMES, LANGUAGES
 from ..archive.model import Archive, OrganisationRecord, VersionRecord
 from ..labels import format_date, labels
 from ..markup.text import plain_text
@@ -71,7 +70,7 @@ class ReportItem:
         original in English (not translated)``."""
         text_lang, whose = self.new.version.reading(lang)
         if whose == "original":
-            return f"the original in {NAMES[text_lang]} (not translated)"
+            return f"the original in {LANGUAGE_NAMES[text_lang]} (not translated)"
         return "the organisation's own text" if whose == "own" else "the archive's translation"
 
 

@@ -19,8 +19,7 @@ from pathlib import Path
 
 from ..archive.decode import decode_file
 from ..archive.errors import DataError, Location, display_path
-from ..archive.languages import NAMES
-from ..archive.localized import NoticeMarkdown, NoticeText
+from ..archive.localized import LANGUAGE_NAMES, NoticeMarkdown, NoticeText
 from ..archive.model import Archive, OrganisationRecord, Version
 from ..archive.yamlsource import YamlFileError, read_yaml
 
@@ -147,13 +146,13 @@ def _check_translations(
         for lang, name, words in _untranslated(before, version):
             if not unaffected:
                 message = (
-                    f"the {NAMES[original]} text changed but the {NAMES[lang]} did not; update the translation, or "
-                    "declare 'translation: pending' on this version ('translation: unaffected' for a typo fix)"
+                    f"the {LANGUAGE_NAMES[original]} text changed but the {LANGUAGE_NAMES[lang]} did not; update the "
+                    "translation, or declare 'translation: pending' on this version ('translation: unaffected' for a typo fix)"
                 )
             elif words > UNAFFECTED_WORDS:
                 message = (
                     f"'translation: unaffected' covers a fix of at most {UNAFFECTED_WORDS} words in a text; "
-                    f"{words} words of this {NAMES[original]} text changed: update the {NAMES[lang]}"
+                    f"{words} words of this {LANGUAGE_NAMES[original]} text changed: update the {LANGUAGE_NAMES[lang]}"
                 )
             else:
                 continue

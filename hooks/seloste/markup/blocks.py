@@ -90,16 +90,12 @@ _KIND_NAMES: dict[BlockKind, tuple[str, str]] = {
 }
 
 
-_NAMES = {"fi": "Finnish", "sv": "Swedish", "en": "English"}
-
-
-def parity_problem(original: str, translation: str, original_lang: str = "fi", translation_lang: str = "en") -> str | None:
+def parity_problem(original: str, translation: str, theirs: str = "Finnish", ours: str = "English") -> str | None:
     """Why a body's translation does not have the original's paragraphs, list items, headings and table rows in
     the same order (a paragraph left untranslated, or two run together); None if it does."""
     fi, en = [b.kind for b in blocks(original)], [b.kind for b in blocks(translation)]
     if fi == en:
         return None
-    theirs, ours = _NAMES[original_lang], _NAMES[translation_lang]
     counts = f"the {ours} has {_counted(en)}, the {theirs} {_counted(fi)}"
     if sorted(fi) == sorted(en):
         counts = f"the {ours} has the {theirs}'s {_counted(fi)}, in another order"
