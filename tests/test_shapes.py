@@ -178,3 +178,9 @@ def test_a_notice_over_pages_has_a_capture_per_page_each_with_its_own_front_matt
         "data/sivuittain/captures/2024-01-10.2.txt:7:1: this sentence of the original is missing from "
         "sivuittain/2024-01-10.yaml's Finnish text, or out of order: '<button>Evästeasetukset</button>'",
     ]
+
+
+def test_a_list_of_no_pages_is_refused(tmp_path: Path) -> None:
+    pages = "capture: [captures/2024-01-10.1.txt, captures/2024-01-10.2.txt]"
+    errors = _errors(tmp_path, "sivuittain", "2024-01-10.yaml", pages, "capture: []")
+    assert errors[0] == "data/sivuittain/2024-01-10.yaml:6:12: source.capture: an empty list; give one capture per page"

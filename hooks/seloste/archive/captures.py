@@ -44,6 +44,9 @@ def read_captures(run: Run, folder: Path, path: Path, version: Version, decoder:
                 f"got {listed(capture.languages) if capture.languages else 'none'}",
             )
             return {}
+    elif isinstance(capture, tuple) and not capture:
+        run.at(decoder.locations.get("source.capture"), path, "source.capture: an empty list; give one capture per page")
+        return {}
     elif isinstance(capture, tuple) and len(published) > 1:
         run.at(
             decoder.locations.get("source.capture"),
