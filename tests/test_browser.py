@@ -244,3 +244,16 @@ def test_the_facts_table_fits_a_desktop_screen_in_both_languages(browser: Browse
         page.goto(site_url + path)
         assert page.evaluate(fits), path  # no column cut off behind a sideways scroll
     context.close()
+
+
+@pytest.mark.parametrize(("prefix", "added"), [("", "Linkki lisätty:"), ("en/", "Link added:")], ids=["fi", "en"])
+def test_the_comparison_shows_where_a_link_leads_now(page: Page, site_url: str, prefix: str, added: str) -> None:
+    # Infocrea's 2018-09-19 notice links the regulation at https:// where 2018-06-25 linked it at http://: the
+    # words are the same, the target is not, and the reader sees both
+    page.goto(site_url + f"{prefix}infocrea/compare/?from=2018-06-25&to=2018-09-19")
+    page.wait_for_selector("#sl-diff[data-ready]")
+    regulation = "eur-lex.europa.eu/legal-content/FI/TXT/HTML/?uri=CELEX:32016R0679&from=EN"
+    link = page.locator(".sl-diff__link--insert", has_text="https://" + regulation)
+    assert link.count() == 1 and link.inner_text().startswith(added)
+    assert page.locator(".sl-diff__link--delete del", has_text="http://" + regulation).count() == 1
+    assert "null" not in page.locator("#sl-diff").inner_text()  # the opening section gained its heading

@@ -89,7 +89,13 @@ SEPARATORS = [" ", " ", " ", "  ", "\xa0", "\ufeff", "\u200b", "\t", "\n", "\x85
 text = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=8).map(
     lambda parts: "".join(word + separator for word, separator in parts)
 )
-block = st.builds(Block, kind=st.sampled_from(["paragraph", "item", "heading", "row"]), text=text.filter(bool))
+LINKS = ["https://www.example.fi/", "https://example.com/tietosuoja?a=1&b=2", "mailto:tietosuoja@example.fi"]
+block = st.builds(
+    Block,
+    kind=st.sampled_from(["paragraph", "item", "heading", "row"]),
+    text=text.filter(bool),
+    links=st.lists(st.sampled_from(LINKS), max_size=3).map(tuple),
+)
 section = st.builds(
     lambda id, heading, blocks, source: SectionText(id=id, heading=heading, blocks=tuple(blocks), source=source),
     id=st.sampled_from(["a", "b", "c", "d", "e"]),

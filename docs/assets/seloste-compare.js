@@ -26,8 +26,9 @@
       const top = stack[stack.length - 1];
       const lines = top.parts.join("").split("\n").map(normalize);
       const text = lines.filter(Boolean).join("\n").replace(/^[ |]+|[ |]+$/g, "");
-      if (text) blocks.push({ kind: top.kind, text: text });
+      if (text) blocks.push({ kind: top.kind, text: text, links: top.links });
       top.parts = [];
+      top.links = [];
     }
     function visit(node) {
       for (const child of node.childNodes) {
@@ -39,12 +40,13 @@
         const tag = child.localName;
         if (KINDS[tag]) {
           if (stack.length) flush();
-          stack.push({ kind: KINDS[tag], parts: [] });
+          stack.push({ kind: KINDS[tag], parts: [], links: [] });
           visit(child);
           flush();
           stack.pop();
           continue;
         }
+        if (tag === "a" && stack.length && child.getAttribute("href")) stack[stack.length - 1].links.push(child.getAttribute("href"));
         if (tag === "br" && stack.length) stack[stack.length - 1].parts.push("\n");
         if ((tag === "td" || tag === "th") && stack.length) stack[stack.length - 1].parts.push(" | ");
         visit(child);
@@ -170,7 +172,22 @@
     return el("tr", { class: "sl-diff__block sl-diff__block--" + block.status }, cells.map((nodes) => el("td", {}, nodes)));
   }
 
-  function blockNodes(blocks, only) {
+  /* Where a block's links lead now and no longer: a target is not in the text a reader sees, so its
+     change is shown apart from the words. */
+  function linkNodes(block, only, ui) {
+    const out = [];
+    for (const [op, target] of block.links || []) {
+      if (only && op !== only) continue;
+      const mark = op === "insert" ? "ins" : "del";
+      out.push(el("small", { class: "sl-diff__link sl-diff__link--" + op }, [
+        (op === "insert" ? ui.diff.link_added : ui.diff.link_removed) + " ",
+        el(mark, { text: target }),
+      ]));
+    }
+    return out;
+  }
+
+  function blockNodes(blocks, only, ui) {
     const nodes = [];
     let list = null;
     let table = null;
@@ -183,12 +200,16 @@
           table = el("tbody");
           nodes.push(el("table", { class: "sl-diff__table" }, [table]));
         }
-        table.append(rowNode(b, only));
+        const row = rowNode(b, only);
+        const links = linkNodes(b, only, ui);
+        if (links.length) row.lastChild.append(...links);
+        table.append(row);
         continue;
       }
       table = null;
       const tag = b.kind === "item" ? "li" : b.kind === "heading" ? "h3" : "p";
       const node = el(tag, { class: "sl-diff__block sl-diff__block--" + b.status }, segmentsWithBreaks(b.segments, only));
+      node.append(...linkNodes(b, only, ui));
       if (tag === "li") {
         if (!list) {
           list = el("ul");
@@ -234,16 +255,16 @@
     const headingText = section.new_heading || section.old_heading;
     const heading = el("h2", { class: "sl-diff__heading" }, section.renamed ? segments(section.heading) : [headingText || ""]);
     const head = el("div", { class: "sl-diff__head" }, [heading].concat(badges(section, ui)));
-    if (section.renamed) head.append(el("p", { class: "sl-diff__renamed", text: d.renamed + " " + section.old_heading + " → " + section.new_heading }));
+    if (section.renamed) head.append(el("p", { class: "sl-diff__renamed", text: d.renamed + " " + (section.old_heading || d.no_heading) + " → " + (section.new_heading || d.no_heading) }));
     if (section.change !== "text" && section.change !== "none") head.append(el("p", { class: "sl-note", text: d["change_" + section.change] }));
     let body;
     if (view === "side") {
       body = el("div", { class: "sl-diff__columns" }, [
-        el("div", { class: "sl-diff__column", "aria-label": d.old_column }, blockNodes(section.blocks, "delete")),
-        el("div", { class: "sl-diff__column", "aria-label": d.new_column }, blockNodes(section.blocks, "insert")),
+        el("div", { class: "sl-diff__column", "aria-label": d.old_column }, blockNodes(section.blocks, "delete", ui)),
+        el("div", { class: "sl-diff__column", "aria-label": d.new_column }, blockNodes(section.blocks, "insert", ui)),
       ]);
     } else {
-      body = el("div", { class: "sl-diff__inline" }, blockNodes(section.blocks, null));
+      body = el("div", { class: "sl-diff__inline" }, blockNodes(section.blocks, null, ui));
     }
     return el("section", { class: "sl-diff__section sl-diff__section--" + section.status, id: "diff-" + (section.new_id || section.old_id) }, [head, body]);
   }
@@ -253,7 +274,7 @@
     const summary = el("summary", { text: fill(plural(d.unchanged_sections, sections.length), { count: sections.length }) + ": " + sections.map((s) => s.new_heading || "…").join(" · ") });
     const inner = sections.map((s) => el("section", { class: "sl-diff__section sl-diff__section--unchanged" }, [
       el("h2", { class: "sl-diff__heading", text: s.new_heading || "" }),
-      el("div", {}, blockNodes(s.blocks, null)),
+      el("div", {}, blockNodes(s.blocks, null, ui)),
     ]));
     return el("details", { class: "sl-diff__unchanged" }, [summary].concat(inner));
   }

@@ -126,7 +126,7 @@
       "[0-9]{1,2}\\.? (?:" + MONTHS + ") [0-9]{4}|(?:" + MONTHS + ") [0-9]{1,2},? [0-9]{4})",
     "gu"
   );
-  const RANK = { none: 0, whitespace: 1, dates: 2, text: 3 };
+  const RANK = { none: 0, whitespace: 1, dates: 2, links: 3, text: 4 };
   const SAME_SECTION = 0.6;
   const SAME_BLOCK = 0.4;
 
@@ -235,12 +235,16 @@
 
   // --- blocks -----------------------------------------------------------------------------
 
+  function blockKey(b) {
+    return [b.text].concat(b.links).join("\u0000");
+  }
+
   function blockDiffs(oldBlocks, newBlocks) {
     const result = [];
-    const matcher = new SequenceMatcher(oldBlocks.map((b) => b.text), newBlocks.map((b) => b.text));
+    const matcher = new SequenceMatcher(oldBlocks.map(blockKey), newBlocks.map(blockKey));
     for (const [tag, i1, i2, j1, j2] of matcher.opcodes()) {
       if (tag === "equal") {
-        for (const b of newBlocks.slice(j1, j2)) result.push(block(b.kind, "unchanged", [seg("equal", b.text)], "none"));
+        for (const b of newBlocks.slice(j1, j2)) result.push(block(b.kind, "unchanged", [seg("equal", b.text)], "none", []));
         continue;
       }
       result.push(...pairBlocks(oldBlocks.slice(i1, i2), newBlocks.slice(j1, j2)));
@@ -248,8 +252,33 @@
     return result;
   }
 
-  function block(kind, status, segments, change) {
-    return { kind: kind, status: status, change: change, segments: segments };
+  function block(kind, status, segments, change, links) {
+    return { kind: kind, status: status, change: change, segments: segments, links: links };
+  }
+
+  /* The link targets removed and added between two blocks, in order; empty if the same (diff.py, _link_diff). */
+  function linkDiff(oldLinks, newLinks) {
+    const result = [];
+    for (const [tag, i1, i2, j1, j2] of new SequenceMatcher(oldLinks, newLinks).opcodes()) {
+      if (tag === "equal") continue;
+      for (const target of oldLinks.slice(i1, i2)) result.push(seg("delete", target));
+      for (const target of newLinks.slice(j1, j2)) result.push(seg("insert", target));
+    }
+    return result;
+  }
+
+  function added(b) {
+    return block(b.kind, "added", [seg("insert", b.text)], "text", linkDiff([], b.links));
+  }
+
+  function removed(b) {
+    return block(b.kind, "removed", [seg("delete", b.text)], "text", linkDiff(b.links, []));
+  }
+
+  function changed(o, n) {
+    const links = linkDiff(o.links, n.links);
+    const change = classify(o.text, n.text);
+    return block(n.kind, "changed", wordDiff(o.text, n.text), links.length ? worst([change, "links"]) : change, links);
   }
 
   function pairBlocks(oldBlocks, newBlocks) {
@@ -264,15 +293,14 @@
         }
       }
       if (match === null) {
-        result.push(block(b.kind, "removed", [seg("delete", b.text)], "text"));
+        result.push(removed(b));
         continue;
       }
-      for (const added of newBlocks.slice(j, match)) result.push(block(added.kind, "added", [seg("insert", added.text)], "text"));
-      const paired = newBlocks[match];
-      result.push(block(paired.kind, "changed", wordDiff(b.text, paired.text), classify(b.text, paired.text)));
+      for (const a of newBlocks.slice(j, match)) result.push(added(a));
+      result.push(changed(b, newBlocks[match]));
       j = match + 1;
     }
-    for (const added of newBlocks.slice(j)) result.push(block(added.kind, "added", [seg("insert", added.text)], "text"));
+    for (const a of newBlocks.slice(j)) result.push(added(a));
     return result;
   }
 
@@ -332,7 +360,7 @@
       return {
         old_id: null, new_id: s.id, old_heading: null, new_heading: s.heading,
         heading: s.heading ? [seg("insert", s.heading)] : [], status: "added", moved: false, renamed: false,
-        change: "text", blocks: s.blocks.map((b) => block(b.kind, "added", [seg("insert", b.text)], "text")),
+        change: "text", blocks: s.blocks.map(added),
       };
     }
     if (!newSide) {
@@ -340,7 +368,7 @@
       return {
         old_id: s.id, new_id: null, old_heading: s.heading, new_heading: null,
         heading: s.heading ? [seg("delete", s.heading)] : [], status: "removed", moved: false, renamed: false,
-        change: "text", blocks: s.blocks.map((b) => block(b.kind, "removed", [seg("delete", b.text)], "text")),
+        change: "text", blocks: s.blocks.map(removed),
       };
     }
     const o = oldSide.section, n = newSide.section;

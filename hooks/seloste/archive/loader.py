@@ -19,6 +19,7 @@ from .decode import Decoder, decode_file
 from .errors import DataError, DataErrors, Location, Run, display_path
 from .evidence import TITLE_ID, evidence_problems, fact_items
 from .languages import language_problems, text_fields
+from .links import link_provenance
 from .localized import LANGUAGE_NAMES
 from .model import Archive, Organisation, OrganisationRecord, Version, VersionRecord
 from .types import SLUG_PATTERN
@@ -180,6 +181,8 @@ def _load_organisation(run: Run, folder: Path) -> tuple[OrganisationRecord, Loca
         record = VersionRecord(date=date, version=version, captures=captures, pages=pages)
         if texts:
             check_fidelity(run, folder, path, record, decoder)
+            for name, message in link_provenance(record):
+                run.at(where_in(decoder, name), path, message)
         _check_version(run, path, record, decoder, previous[0] if previous else None, first=not versions, texts=texts)
         versions.append(record)
         previous = (record, decoder)

@@ -41,6 +41,9 @@ class BlockDiff:
     status: Status
     segments: tuple[Segment, ...]
     change: ChangeClass
+    links: tuple[Segment, ...] = ()
+    """The link targets added (``insert``) and removed (``delete``), in order; empty if they stayed the same. A
+    link's target is not in the text a reader sees, so a changed target is shown on its own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,9 +94,38 @@ def _equal(block: Block) -> BlockDiff:
     return BlockDiff(block.kind, "unchanged", (Segment("equal", block.text),), "none")
 
 
+def _added(block: Block) -> BlockDiff:
+    return BlockDiff(block.kind, "added", (Segment("insert", block.text),), "text", _link_diff((), block.links))
+
+
+def _removed(block: Block) -> BlockDiff:
+    return BlockDiff(block.kind, "removed", (Segment("delete", block.text),), "text", _link_diff(block.links, ()))
+
+
+def _changed(old: Block, new: Block) -> BlockDiff:
+    links = _link_diff(old.links, new.links)
+    change = classify(old.text, new.text)
+    return BlockDiff(new.kind, "changed", word_diff(old.text, new.text), worst([change, "links"]) if links else change, links)
+
+
+def _link_diff(old: Sequence[str], new: Sequence[str]) -> tuple[Segment, ...]:
+    """The targets removed and added between two blocks' links, in order; empty if the same."""
+    result: list[Segment] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, list(old), list(new), autojunk=False).get_opcodes():
+        if tag != "equal":
+            result += [Segment("delete", target) for target in old[i1:i2]]
+            result += [Segment("insert", target) for target in new[j1:j2]]
+    return tuple(result)
+
+
+def _key(block: Block) -> str:
+    """What makes two blocks the same: their text and where their links lead (texts hold no NUL)."""
+    return "\0".join((block.text, *block.links))
+
+
 def _block_diffs(old: Sequence[Block], new: Sequence[Block]) -> list[BlockDiff]:
     result: list[BlockDiff] = []
-    matcher = SequenceMatcher(None, [b.text for b in old], [b.text for b in new], autojunk=False)
+    matcher = SequenceMatcher(None, [_key(b) for b in old], [_key(b) for b in new], autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             result.extend(_equal(b) for b in new[j1:j2])
@@ -112,13 +144,12 @@ def _pair_blocks(old: Sequence[Block], new: Sequence[Block]) -> list[BlockDiff]:
             None,
         )
         if match is None:
-            result.append(BlockDiff(block.kind, "removed", (Segment("delete", block.text),), "text"))
+            result.append(_removed(block))
             continue
-        result.extend(BlockDiff(b.kind, "added", (Segment("insert", b.text),), "text") for b in new[j:match])
-        paired = new[match]
-        result.append(BlockDiff(paired.kind, "changed", word_diff(block.text, paired.text), classify(block.text, paired.text)))
+        result.extend(_added(b) for b in new[j:match])
+        result.append(_changed(block, new[match]))
         j = match + 1
-    result.extend(BlockDiff(b.kind, "added", (Segment("insert", b.text),), "text") for b in new[j:])
+    result.extend(_added(b) for b in new[j:])
     return result
 
 
@@ -247,14 +278,14 @@ def _section_diff(old: _Side | None, new: _Side | None, moved: bool) -> SectionD
             None, new.section.id, None, new.heading,
             (Segment("insert", new.heading),) if new.heading else (),
             "added", False, False,
-            tuple(BlockDiff(b.kind, "added", (Segment("insert", b.text),), "text") for b in new.blocks), "text",
+            tuple(_added(b) for b in new.blocks), "text",
         )  # fmt: skip
     if new is None:
         return SectionDiff(
             old.section.id, None, old.heading, None,
             (Segment("delete", old.heading),) if old.heading else (),
             "removed", False, False,
-            tuple(BlockDiff(b.kind, "removed", (Segment("delete", b.text),), "text") for b in old.blocks), "text",
+            tuple(_removed(b) for b in old.blocks), "text",
         )  # fmt: skip
     block_diffs = tuple(_block_diffs(old.blocks, new.blocks))
     heading_change = classify(old.heading or "", new.heading or "")
@@ -315,7 +346,12 @@ def version_text_json(text: VersionText) -> dict[str, Any]:
         "id": text.id,
         "title": text.title,
         "sections": [
-            {"id": s.id, "heading": s.heading, "blocks": [{"kind": b.kind, "text": b.text} for b in s.blocks], "source": s.source}
+            {
+                "id": s.id,
+                "heading": s.heading,
+                "blocks": [{"kind": b.kind, "text": b.text, "links": list(b.links)} for b in s.blocks],
+                "source": s.source,
+            }
             for s in text.sections
         ],
         "facts": facts_pairs(text.facts),
@@ -344,7 +380,8 @@ def diff_json(diff: VersionDiff) -> dict[str, Any]:
                 "renamed": s.renamed,
                 "change": s.change,
                 "blocks": [
-                    {"kind": b.kind, "status": b.status, "change": b.change, "segments": segs(b.segments)} for b in s.blocks
+                    {"kind": b.kind, "status": b.status, "change": b.change, "segments": segs(b.segments), "links": segs(b.links)}
+                    for b in s.blocks
                 ],
             }
             for s in diff.sections

@@ -37,6 +37,14 @@ def escape_markdown(text: str) -> str:
     return text.replace("\n", "<br>")
 
 
+def code_markdown(text: str) -> str:
+    """Text as a Markdown code span, shown exactly as it is and never a link: a fence longer than any run of
+    backticks in it (CommonMark), the text on one line."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    return f"{fence} {' '.join(text.split())} {fence}"
+
+
 def segments_markdown(segments: tuple[Segment, ...]) -> str:
     parts = []
     for segment in segments:
@@ -85,6 +93,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["md"] = escape_markdown
     env.filters["segments"] = segments_markdown
+    env.filters["code"] = code_markdown
     env.globals["format_date"] = format_date
     return env
 

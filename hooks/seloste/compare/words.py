@@ -13,10 +13,10 @@ from difflib import SequenceMatcher
 from typing import Literal
 
 Op = Literal["equal", "insert", "delete"]
-ChangeClass = Literal["none", "whitespace", "dates", "text"]
-"""How much a change means: nothing; only whitespace or formatting; only dates; the text."""
+ChangeClass = Literal["none", "whitespace", "dates", "links", "text"]
+"""How much a change means: nothing; only whitespace or formatting; only dates; only where links lead; the text."""
 
-_RANK: dict[ChangeClass, int] = {"none": 0, "whitespace": 1, "dates": 2, "text": 3}
+_RANK: dict[ChangeClass, int] = {"none": 0, "whitespace": 1, "dates": 2, "links": 3, "text": 4}
 
 
 @dataclass(frozen=True, slots=True)

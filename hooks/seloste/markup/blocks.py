@@ -32,19 +32,25 @@ class Block:
     kind: BlockKind
     text: str
     """Plain text; a line break inside the block is ``\\n``."""
+    links: tuple[str, ...] = ()
+    """The targets of the block's links, in reading order: what a reader who follows them reaches."""
 
 
 class _Blocks(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
-        self._stack: list[tuple[BlockKind, list[str]]] = []
+        self._stack: list[tuple[BlockKind, list[str], list[str]]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _KINDS:
             if self._stack:  # a list nested in an item: close the item's own text first
                 self._flush()
-            self._stack.append((_KINDS[tag], []))
+            self._stack.append((_KINDS[tag], [], []))
+        elif tag == "a" and self._stack:
+            href = dict(attrs).get("href")
+            if href:
+                self._stack[-1][2].append(href)
         elif tag == "br" and self._stack:
             self._stack[-1][1].append("\n")
         elif tag in ("td", "th") and self._stack:
@@ -60,12 +66,13 @@ class _Blocks(HTMLParser):
             self._stack[-1][1].append(data)
 
     def _flush(self) -> None:
-        kind, parts = self._stack[-1]
+        kind, parts, links = self._stack[-1]
         lines = [normalize(line) for line in "".join(parts).split("\n")]
         text = "\n".join(line for line in lines if line).strip(" |")
         if text:
-            self.blocks.append(Block(kind, text))
+            self.blocks.append(Block(kind, text, tuple(links)))
         parts.clear()
+        links.clear()
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -1,0 +1,107 @@
+"""What a reviewer of a pull request sees: nothing a change does to the published site is left out of the
+report, and nothing is published that the original did not say (links included)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from datadir import SLUG, make_data
+from seloste.archive.errors import DataErrors
+from seloste.archive.loader import load_archive
+from seloste.compare.diff import SectionText, VersionText, diff_json, diff_texts
+from seloste.contribute.cli import main
+from seloste.markup.blocks import Block
+from test_policy import V2, repo, version_file  # noqa: F401  (repo is a fixture)
+
+CORRECTION = (
+    'corrections:\n  - date: "2024-07-01"\n    reason:\n      fi: Muotoilu korjattiin.\n'
+    "      en: The formatting was fixed.\ntitle:\n"
+)
+
+
+def _errors(data: Path) -> list[str]:
+    try:
+        load_archive(data, root=data.parent)
+    except DataErrors as err:
+        return [str(e) for e in err.errors]
+    return []
+
+
+# --- link targets ------------------------------------------------------------------------------
+
+
+def test_a_link_whose_words_stay_the_same_is_a_change_of_its_own() -> None:
+    def version(links: tuple[str, ...]) -> VersionText:
+        block = Block("paragraph", "Lue lisää tietosuojasta.", links)
+        return VersionText(id="v", title="T", sections=(SectionText("a", "A", (block,), "s"),), facts={"single": {}, "list": {}})
+
+    diff = diff_texts(version(("https://esimerkki.fi/",)), version(("https://toinen.example/",)), "fi")
+    assert diff.change == "links"
+    (block,) = diff.sections[0].blocks
+    assert block.status == "changed" and block.change == "links"
+    assert [(s.op, s.text) for s in block.links] == [("delete", "https://esimerkki.fi/"), ("insert", "https://toinen.example/")]
+    assert diff_json(diff)["sections"][0]["blocks"][0]["links"] == [
+        ["delete", "https://esimerkki.fi/"],
+        ["insert", "https://toinen.example/"],
+    ]
+
+
+def test_a_link_target_changed_under_a_formatting_correction_is_in_the_report(
+    repo: Path,  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = version_file(repo, V2)
+    text = path.read_text(encoding="utf-8").replace("title:\n", CORRECTION, 1)
+    shown = "https://esimerkki.fi/yhteys"
+    text = text.replace(f"Meikäläinen, {shown}.", f"Meikäläinen, [{shown}](https://huijaus.example/kirjaudu).")
+    path.write_text(text, encoding="utf-8")
+    assert main(["check", "--base", "main"]) == 0  # declared, and this version has no capture to hold the link to
+    capsys.readouterr()
+    assert main(["changes", "--base", "main"]) == 0
+    report = capsys.readouterr().out
+    assert "Only whitespace or formatting changed" not in report
+    assert "Only where links lead changed." in report and "Vain linkkien kohteet muuttuivat." in report
+    assert "    - Link added: ` https://huijaus.example/kirjaudu `" in report
+    assert "    - Linkki lisätty: ` https://huijaus.example/kirjaudu `" in report
+
+
+def _edit(data: Path, old: str, new: str) -> None:
+    path = data / SLUG / "2024-01-10.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_link_in_the_organisations_text_leads_only_where_its_capture_shows(tmp_path: Path) -> None:
+    data = make_data(tmp_path)
+    _edit(data, "Esimerkki Oy\n", "'[Esimerkki Oy](https://huijaus.example/)'\n")
+    errors = _errors(data)
+    assert any("body.fi: links to 'https://huijaus.example/', an address the capture does not show" in e for e in errors), errors
+    assert not any("body.en" in e for e in errors), errors  # the translation links where its original does
+
+
+def test_links_to_addresses_the_capture_shows_are_kept(tmp_path: Path) -> None:
+    data = make_data(tmp_path)
+    capture = data / SLUG / "captures" / "2024-01-10.txt"
+    url = "https://esimerkki.fi/?a=1&b=2"
+    capture.write_text(capture.read_text(encoding="utf-8").replace("Esimerkki Oy", f"Esimerkki Oy tietosuoja@esimerkki.fi {url}"))
+    for lang in ("fi", "en"):
+        _edit(data, f"{lang}: Esimerkki Oy\n", f"{lang}: 'Esimerkki Oy <tietosuoja@esimerkki.fi> [{url}]({url})'\n")
+    assert _errors(data) == []
+
+
+def test_a_translation_links_only_where_its_original_does(tmp_path: Path) -> None:
+    data = make_data(tmp_path)
+    _edit(data, "en: Esimerkki Oy\n", "en: '[Esimerkki Oy](https://huijaus.example/)'\n")
+    (error,) = _errors(data)
+    assert error.startswith(f"data/{SLUG}/2024-01-10.yaml:15:")
+    assert "body.en: links to 'https://huijaus.example/', where the Finnish original of this section does not link" in error
+
+
+def test_a_heading_carries_no_link(tmp_path: Path) -> None:
+    data = make_data(tmp_path)
+    _edit(data, "en: Controller", "en: '[Controller](https://huijaus.example/)'")
+    (error,) = _errors(data)
+    assert "heading.en: links to 'https://huijaus.example/'; a title or heading is text" in error
