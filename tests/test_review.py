@@ -3,6 +3,7 @@ report, and nothing is published that the original did not say (links included).
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,104 @@ def test_a_heading_carries_no_link(tmp_path: Path) -> None:
     _edit(data, "en: Controller", "en: '[Controller](https://huijaus.example/)'")
     (error,) = _errors(data)
     assert "heading.en: links to 'https://huijaus.example/'; a title or heading is text" in error
+
+
+# --- the organisation's details -------------------------------------------------------------------
+
+UPDATE = 'updates:\n  - date: "2024-08-01"\n    reason:\n      fi: Yhtiö vaihtoi nimeään.\n      en: The company changed its name.\n'
+
+
+def _organisation(repo: Path) -> Path:
+    return repo / "data" / SLUG / "organisation.yaml"
+
+
+def test_changed_details_need_a_declared_update(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: F811
+    path = _organisation(repo)
+    path.write_text(path.read_text(encoding="utf-8").replace("tietosuoja@esimerkki.fi", "tietosuoja@huijaus.example"))
+    assert main(["check", "--base", "main"]) == 1
+    error = capsys.readouterr().err
+    assert f"data/{SLUG}/organisation.yaml:9:" in error
+    assert "the organisation's published details changed (contact); declare the change: add an entry to 'updates'" in error
+
+
+def test_declared_details_are_in_the_report_field_by_field(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: F811
+    path = _organisation(repo)
+    path.write_text(path.read_text(encoding="utf-8").replace("name: Esimerkki Oy", "name: Esimerkki Oyj") + UPDATE)
+    assert main(["check", "--base", "main"]) == 0
+    capsys.readouterr()
+    assert main(["changes", "--base", "main"]) == 0
+    report = capsys.readouterr().out
+    assert "The organisation's details changed.\n\n| Field | Before | After |\n|---|---|---|\n| name | Esimerkki Oy | Esimerkki Oyj |" in report
+    assert "- Update of 2024-08-01: Yhtiö vaihtoi nimeään. / The company changed its name." in report
+
+
+def test_a_published_update_is_kept(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: F811
+    path = _organisation(repo)
+    path.write_text(path.read_text(encoding="utf-8").replace("name: Esimerkki Oy", "name: Esimerkki Oyj") + UPDATE)
+    subprocess.run(["git", "commit", "-qam", "rename"], cwd=repo, check=True)
+    subprocess.run(["git", "branch", "-qf", "main"], cwd=repo, check=True)
+    path.write_text(path.read_text(encoding="utf-8").replace("Yhtiö vaihtoi nimeään.", "Nimi vaihtui."))
+    assert main(["check", "--base", "main"]) == 1
+    assert "updates: published updates are kept as they are; add a new one" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("update", "expected"),
+    [
+        (UPDATE.replace("2024-08-01", "2099-01-01"), "updates[0].date: 2099-01-01 is after today"),
+        (UPDATE.replace("Yhtiö vaihtoi nimeään.", "The company changed its name."), "updates[0].reason: the same text in"),
+    ],
+)
+def test_an_update_is_dated_and_gives_its_reason_in_each_language(tmp_path: Path, update: str, expected: str) -> None:
+    data = make_data(tmp_path)
+    path = data / SLUG / "organisation.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + update)
+    (error,) = _errors(data)
+    assert error.startswith(f"data/{SLUG}/organisation.yaml:") and expected in error
+
+
+# --- everything else a change does ---------------------------------------------------------------
+
+
+def test_the_editor_line_names_only_the_archives_own_schema(tmp_path: Path) -> None:
+    data = make_data(tmp_path)
+    path = data / SLUG / "2024-01-10.yaml"
+    path.write_text("# yaml-language-server: $schema=https://huijaus.example/s.json\n" + path.read_text(encoding="utf-8"))
+    (error,) = _errors(data)
+    assert error.startswith(f"data/{SLUG}/2024-01-10.yaml:1:1: the editor line may name only the archive's own schema")
+
+
+def test_changed_comments_every_correction_and_the_source_are_in_the_report(
+    repo: Path,  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = version_file(repo, V2)
+    text = path.read_text(encoding="utf-8").replace("en: We keep the data for five years.", "en: We keep data for five years.")
+    two = CORRECTION.replace("title:\n", "") + '  - date: "2024-07-02"\n    reason:\n      fi: Toinen.\n      en: Second.\ntitle:\n'
+    text = text.replace("title:\n", two, 1).replace("path: tietosuoja.md", "path: tietosuoja/index.md")
+    path.write_text("# Muokkaa vapaasti\n" + text, encoding="utf-8")
+    assert main(["check", "--base", "main"]) == 0
+    capsys.readouterr()
+    assert main(["changes", "--base", "main"]) == 0
+    report = capsys.readouterr().out
+    assert f"- ` data/{SLUG}/{V2}.yaml `\n  - added: ` # Muokkaa vapaasti `" in report
+    assert "- Correction of 2024-07-01: Muotoilu korjattiin. / The formatting was fixed." in report
+    assert "- Correction of 2024-07-02: Toinen. / Second." in report
+    assert "| path | tietosuoja.md | tietosuoja/index.md |" in report
+
+
+def test_a_new_organisations_text_can_be_reviewed_from_the_report(
+    repo: Path,  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    make_data(repo, slug="uusi")
+    assert main(["check", "--base", "main"]) == 0
+    capsys.readouterr()
+    assert main(["changes", "--base", "main"]) == 0
+    report = capsys.readouterr().out
+    assert "New organisation, 1 version; current version 2024-01-10" in report
+    assert "| address.city | Helsinki |" in report
+    first = report.index("New version **2024-01-10**.")
+    assert "- **Rekisterinpitäjä** (Lisätty osio)\n  - <ins>Esimerkki Oy</ins>" in report[first:]  # in full
+    assert "| capture | captures/2024-01-10.txt |" in report[first:]
+    assert "- ` data/uusi/organisation.yaml `\n  - added: ` # The valid organisation" in report

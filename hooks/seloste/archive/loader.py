@@ -23,6 +23,7 @@ from .links import link_provenance
 from .localized import LANGUAGE_NAMES
 from .model import Archive, Organisation, OrganisationRecord, Version, VersionRecord
 from .types import SLUG_PATTERN
+from .updates import update_problems
 from .yamlsource import YamlFileError, read_yaml
 
 ORGANISATION_FILE = "organisation.yaml"
@@ -140,6 +141,8 @@ def _load_organisation(run: Run, folder: Path) -> tuple[OrganisationRecord, Loca
     else:
         organisation, org_decoder = _decode(run, org_file, Organisation)
         business_id_at = org_decoder.locations.get("business_id")
+        for name, message in update_problems(organisation) if organisation else ():
+            run.at(org_decoder.locations.get(name), org_file, message)
 
     version_files: list[tuple[dt.date, Path]] = []
     for entry in sorted(folder.iterdir()):

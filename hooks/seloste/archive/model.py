@@ -43,6 +43,15 @@ class ContactChannels:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class Update:
+    """A change to published details of the organisation (its name, business ID, address, contacts, website): allowed
+    only when declared, with its reason."""
+
+    date: dt.date = described("When the details changed, or were found to be wrong.")
+    reason: Localized = described("What changed and why, e.g. 'The company changed its name.'")
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Organisation:
     """``data/<slug>/organisation.yaml``: who the organisation is."""
 
@@ -51,6 +60,10 @@ class Organisation:
     address: Address | None = described("Postal address.", default=None)
     contact: ContactChannels | None = described("Public contact channels.", default=None)
     website: Url | None = described("The organisation's website, where known.", default=None)
+    updates: tuple[Update, ...] = described(
+        "Every change to these details after they were published, oldest first: its date and reason in fi and en.",
+        default=(),
+    )
 
 
 # --- a version of a notice ---------------------------------------------------------------

@@ -8,6 +8,7 @@ hand the nodes to the typed decoder, which reads every scalar as the text that w
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -39,6 +40,25 @@ def location(path: str, node: yaml.Node) -> Location:
     return Location(path, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+_MODELINE = re.compile(r"^[ \t]*#[ \t]*yaml-language-server[ \t]*:(?P<rest>.*)$", re.MULTILINE)
+OWN_SCHEMA = re.compile(r" \$schema=(?:\.\./)+(?:data/)?schema/(?:organisation|version)\.schema\.json")
+"""What a file's editor line may name: the archive's own schemas, by a relative path (``../schema/version.schema.json``),
+never an address an editor would fetch."""
+
+
+def _check_modelines(path: str, text: str) -> None:
+    for match in _MODELINE.finditer(text):
+        if not OWN_SCHEMA.fullmatch(match["rest"].rstrip()):
+            line = text.count("\n", 0, match.start()) + 1
+            raise YamlFileError(
+                DataError(
+                    Location(path, line, 1),
+                    "the editor line may name only the archive's own schema: "
+                    "# yaml-language-server: $schema=../schema/version.schema.json (or organisation.schema.json)",
+                )
+            )
+
+
 def read_yaml(file: Path, root: Path | None = None) -> tuple[str, yaml.Node | None]:
     """Compose ``file`` into a node tree; returns the display path and the root node.
 
@@ -63,6 +83,7 @@ def read_yaml(file: Path, root: Path | None = None) -> tuple[str, yaml.Node | No
             )
         ) from err
     text = text.removeprefix("\ufeff")
+    _check_modelines(path, text)
     try:
         _reject_deep_nesting(path, text)
         if "&" in text or "*" in text:

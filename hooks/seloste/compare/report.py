@@ -7,6 +7,7 @@ and HTML before the template inserts it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,16 +15,17 @@ from typing import Literal
 
 import jinja2
 
+from ..archive.emit import plain
 from ..archive.localized import LANGUAGE_NAMES, LANGUAGES
-from ..archive.model import Archive, OrganisationRecord, VersionRecord
+from ..archive.model import Archive, Correction, Organisation, OrganisationRecord, Update, VersionRecord
 from ..labels import format_date, labels
 from ..markup.text import plain_text
-from .diff import VersionDiff, diff_versions
+from .diff import VersionDiff, VersionText, diff_texts, diff_versions, version_text
 from .facts import LIST_FACTS
 from .words import Segment
 
 TEMPLATES = Path(__file__).with_name("templates")
-ItemKind = Literal["new-organisation", "new-version", "corrected-version", "comparison"]
+ItemKind = Literal["new-organisation", "organisation-details", "new-version", "corrected-version", "comparison"]
 
 _MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]|~])")
 _MARKDOWN_BLOCK_START = re.compile(r"^(\s*)([0-9]+)([.)])|^(\s*)([#>+\-=])", re.MULTILINE)
@@ -58,6 +60,45 @@ def segments_markdown(segments: tuple[Segment, ...]) -> str:
     return "".join(parts)
 
 
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """A field of the data, by its dotted name (``address.city``, ``capture_noise[0]``), as it was and as it is."""
+
+    field: str
+    old: str | None
+    new: str | None
+
+
+def _flat(value: object, prefix: str = "") -> dict[str, str]:
+    if isinstance(value, dict):
+        return {k: v for key, item in value.items() for k, v in _flat(item, f"{prefix}.{key}" if prefix else key).items()}
+    if isinstance(value, list):
+        return {k: v for i, item in enumerate(value) for k, v in _flat(item, f"{prefix}[{i}]").items()}
+    return {prefix: str(value)}
+
+
+def field_changes(old: object | None, new: object | None) -> tuple[FieldChange, ...]:
+    """Every field of two values of the model that differs, in the order of the newer one's fields."""
+    before = _flat(plain(old)) if old is not None else {}
+    after = _flat(plain(new)) if new is not None else {}
+    names = list(after) + [name for name in before if name not in after]
+    return tuple(FieldChange(n, before.get(n), after.get(n)) for n in names if before.get(n) != after.get(n))
+
+
+@dataclass(frozen=True, slots=True)
+class CommentChange:
+    """Comment lines of a data file that a change removed or added: they reach no page, but editors act on them
+    (the first line names the schema an editor loads)."""
+
+    path: str
+    removed: tuple[str, ...]
+    added: tuple[str, ...]
+
+
+def _details(organisation: Organisation) -> Organisation:
+    return dataclasses.replace(organisation, updates=())
+
+
 @dataclass(frozen=True, kw_only=True, slots=True)
 class ReportItem:
     kind: ItemKind
@@ -65,7 +106,15 @@ class ReportItem:
     old: VersionRecord | None
     new: VersionRecord
     diffs: dict[str, VersionDiff]
-    """By language; empty for a new organisation."""
+    """By language; empty where there is no text to compare (the organisation's details)."""
+    details: tuple[FieldChange, ...] = ()
+    """The organisation's details: all of them for a new organisation, those changed otherwise."""
+    updates: tuple[Update, ...] = ()
+    """Updates of the organisation's details this change declares."""
+    corrections: tuple[Correction, ...] = ()
+    """Corrections of a published version this change declares."""
+    source: tuple[FieldChange, ...] = ()
+    """The version's source fields: all of them for a new version, those changed for a corrected one."""
 
     @property
     def titles(self) -> str:
@@ -98,10 +147,15 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def render_report(items: list[ReportItem], title: str) -> str:
+def render_report(items: list[ReportItem], title: str, comments: list[CommentChange] | None = None) -> str:
     template = _environment().get_template("report.md")
     return template.render(
-        items=items, title=title, labels={lang: labels(lang) for lang in LANGUAGES}, languages=LANGUAGES, list_facts=LIST_FACTS
+        items=items,
+        title=title,
+        comments=comments or [],
+        labels={lang: labels(lang) for lang in LANGUAGES},
+        languages=LANGUAGES,
+        list_facts=LIST_FACTS,
     )
 
 
@@ -116,16 +170,47 @@ def comparison(record: OrganisationRecord, old_id: str, new_id: str) -> ReportIt
     )
 
 
+_NOTHING = VersionText(id="", title="", sections=(), facts={"single": {}, "list": {}})
+"""What an organisation's first version is compared with: its whole text is new."""
+
+
+def _first_diffs(version: VersionRecord) -> dict[str, VersionDiff]:
+    return {lang: diff_texts(_NOTHING, version_text(version, lang), lang) for lang in LANGUAGES}
+
+
+def _declared(before: tuple, after: tuple) -> tuple:
+    """The entries of a list of declarations (updates, corrections) that ``after`` adds to ``before``."""
+    return after[len(before) :] if after[: len(before)] == before else after
+
+
 def changes(base: Archive, head: Archive) -> list[ReportItem]:
-    """Every new organisation, new version and corrected version of ``head`` relative to ``base``."""
+    """Everything ``head`` changes that readers or editors will see, relative to ``base``: each new organisation with
+    its details, changed details of a published one with their declared updates, and each new or corrected version
+    with its text (a new organisation's first version in full), facts, source and declared corrections."""
     items: list[ReportItem] = []
     published = {record.slug: record for record in base.organisations}
     for record in head.organisations:
         before = published.get(record.slug)
+        organisation = record.organisation
         if before is None:
-            items.append(ReportItem(kind="new-organisation", organisation=record, old=None, new=record.current, diffs={}))
-            continue
-        old_versions = {v.id: v for v in before.versions}
+            details = field_changes(None, _details(organisation))
+            items.append(
+                ReportItem(
+                    kind="new-organisation", organisation=record, old=None, new=record.current, diffs={},
+                    details=details, updates=organisation.updates,
+                )
+            )  # fmt: skip
+        else:
+            details = field_changes(_details(before.organisation), _details(organisation))
+            updates = _declared(before.organisation.updates, organisation.updates)
+            if details or updates:
+                items.append(
+                    ReportItem(
+                        kind="organisation-details", organisation=record, old=None, new=record.current, diffs={},
+                        details=details, updates=updates,
+                    )
+                )  # fmt: skip
+        old_versions = {v.id: v for v in before.versions} if before else {}
         for index, version in enumerate(record.versions):
             previous: VersionRecord | None
             if version.id in old_versions:
@@ -133,9 +218,17 @@ def changes(base: Archive, head: Archive) -> list[ReportItem]:
                 if previous.version == version.version:
                     continue
                 kind: ItemKind = "corrected-version"
+                corrections = _declared(previous.version.corrections, version.version.corrections)
+                source = field_changes(previous.version.source, version.version.source)
             else:
                 previous = record.versions[index - 1] if index else None
-                kind = "new-version"
-            diffs = {lang: diff_versions(previous, version, lang) for lang in LANGUAGES} if previous else {}
-            items.append(ReportItem(kind=kind, organisation=record, old=previous, new=version, diffs=diffs))
+                kind, corrections = "new-version", version.version.corrections
+                source = field_changes(None, version.version.source)
+            diffs = {lang: diff_versions(previous, version, lang) for lang in LANGUAGES} if previous else _first_diffs(version)
+            items.append(
+                ReportItem(
+                    kind=kind, organisation=record, old=previous, new=version, diffs=diffs,
+                    corrections=corrections, source=source,
+                )
+            )  # fmt: skip
     return items

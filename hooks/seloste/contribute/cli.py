@@ -22,7 +22,7 @@ from ..archive.schema import stale_schemas, write_schemas
 from ..archive.types import SLUG_PATTERN
 from ..compare.report import changes, comparison, render_report
 from ..labels import counted
-from .gitbase import GitError, archive_at
+from .gitbase import GitError, archive_at, comment_changes, data_at
 from .policy import check_change
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -155,8 +155,11 @@ def _run(args: argparse.Namespace) -> int:
         print(f"{args.data}: valid, and the change against {args.base} keeps the archive's rules")
         return EXIT_OK
     if args.command == "changes":
-        items = changes(archive_at(args.base, args.data), archive)
-        print(render_report(items, f"Changes to the published notices (against {args.base})"), end="")
+        with data_at(args.base, args.data) as base_dir:
+            base = load_archive(base_dir, root=base_dir.parent) if base_dir else Archive(organisations=())
+            comments = comment_changes(base_dir, args.data)
+        title = f"Changes to the published notices (against {args.base})"
+        print(render_report(changes(base, archive), title, comments), end="")
         return EXIT_OK
     if args.command == "report":
         record = _organisation(archive, args.slug)

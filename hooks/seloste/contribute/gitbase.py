@@ -10,8 +10,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..archive.loader import load_archive
+from ..archive.emit import SCHEMA_LINE
+from ..archive.loader import ORGANISATION_FILE, load_archive
 from ..archive.model import Archive
+from ..compare.report import CommentChange
 
 
 class GitError(Exception):
@@ -47,6 +49,31 @@ def data_at(ref: str, data_dir: Path) -> Iterator[Path | None]:
         except tarfile.TarError as err:
             raise GitError(f"git archive gave {relative} at {ref!r} in a form that cannot be read: {err}") from err
         yield Path(tmp) / relative
+
+
+def _comments(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.lstrip().startswith("#")]
+
+
+def comment_changes(base: Path | None, head: Path) -> list[CommentChange]:
+    """The comment lines each YAML file under ``head`` removed or added compared with the same file under ``base``
+    (every line of a new file's comments is added)."""
+    found = []
+    for path in sorted(head.rglob("*.yaml")):
+        relative = path.relative_to(head)
+        if path.is_symlink() or not path.is_file():
+            continue  # refused by validation, which runs first
+        old_file = base / relative if base else None
+        old = _comments(old_file.read_text(encoding="utf-8", errors="replace")) if old_file and old_file.is_file() else []
+        new = _comments(path.read_text(encoding="utf-8", errors="replace"))
+        if not old:  # a new file: its own schema line, as 'seloste new-organisation' writes it, is expected
+            kind = "organisation" if path.name == ORGANISATION_FILE else "version"
+            new = [line for line in new if line != SCHEMA_LINE.format(kind=kind).strip()]
+        if old != new:
+            removed = tuple(line for line in old if line not in new)
+            added = tuple(line for line in new if line not in old)
+            found.append(CommentChange((head.name / relative).as_posix(), removed, added))
+    return found
 
 
 def archive_at(ref: str, data_dir: Path) -> Archive:

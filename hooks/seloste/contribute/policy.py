@@ -8,7 +8,8 @@
 - A change to a Finnish text needs its English counterpart, unless the version declares
   ``translation: pending`` (the English pages then say so). (That each section's English has
   the paragraphs and list items of its Finnish is the loader's rule: it holds for every version.)
-- A published organisation is never removed.
+- A published organisation is never removed; its details (name, business ID, address, contacts,
+  website) change only with a declared update, which the change report shows.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from pathlib import Path
 
 from ..archive.decode import decode_file
 from ..archive.errors import DataError, Location, display_path
+from ..archive.loader import ORGANISATION_FILE
 from ..archive.localized import LANGUAGE_NAMES, NoticeMarkdown, NoticeText
-from ..archive.model import Archive, OrganisationRecord, Version
+from ..archive.model import Archive, Organisation, OrganisationRecord, Version
 from ..archive.yamlsource import YamlFileError, read_yaml
 
 
@@ -54,9 +56,25 @@ def check_change(base: Archive, head: Archive, data_dir: Path, root: Path | None
     return sorted(errors)
 
 
+def _check_details(base: Organisation, head: Organisation, file: Path, root: Path | None) -> list[DataError]:
+    """The organisation's published details change only with a declared update."""
+    if head.updates[: len(base.updates)] != base.updates:
+        return [_located(file, root, "updates", "published updates are kept as they are; add a new one", Organisation)]
+    changed = [
+        f.name for f in dataclasses.fields(Organisation) if f.name != "updates" and getattr(base, f.name) != getattr(head, f.name)
+    ]
+    if changed and len(head.updates) == len(base.updates):
+        message = (
+            f"the organisation's published details changed ({', '.join(changed)}); declare the change: add an entry to "
+            "'updates' with its date and the reason in fi and en"
+        )
+        return [_located(file, root, changed[0], message, Organisation)]
+    return []
+
+
 def _check_organisation(base: OrganisationRecord, head: OrganisationRecord, data_dir: Path, root: Path | None) -> list[DataError]:
-    errors: list[DataError] = []
     folder = data_dir / head.slug
+    errors = _check_details(base.organisation, head.organisation, folder / ORGANISATION_FILE, root)
     head_versions = {v.id: v for v in head.versions}
     latest = base.versions[-1].date
     published_ids = {v.id for v in base.versions}
@@ -197,12 +215,12 @@ def _error(path: Path, root: Path | None, message: str) -> DataError:
     return DataError(Location(display_path(path, root)), message)
 
 
-def _located(file: Path, root: Path | None, name: str, message: str) -> DataError:
-    """An error at the place of ``name`` in ``file`` (line 1 if it cannot be found)."""
+def _located(file: Path, root: Path | None, name: str, message: str, kind: type = Version) -> DataError:
+    """An error at the place of ``name`` in ``file``, a file of ``kind`` (line 1 if it cannot be found)."""
     where = Location(display_path(file, root))
     try:
         shown, node = read_yaml(file, root)
-        _, decoder = decode_file(shown, node, Version)
+        _, decoder = decode_file(shown, node, kind)
         where = decoder.locations.get(name, where)
     except (YamlFileError, OSError):
         pass
