@@ -110,7 +110,9 @@ def test_a_heading_carries_no_link(tmp_path: Path) -> None:
 
 # --- the organisation's details -------------------------------------------------------------------
 
-UPDATE = 'updates:\n  - date: "2024-08-01"\n    reason:\n      fi: Yhtiö vaihtoi nimeään.\n      en: The company changed its name.\n'
+UPDATE = (
+    'updates:\n  - date: "2024-08-01"\n    reason:\n      fi: Yhtiö vaihtoi nimeään.\n      en: The company changed its name.\n'
+)
 
 
 def _organisation(repo: Path) -> Path:
@@ -133,7 +135,10 @@ def test_declared_details_are_in_the_report_field_by_field(repo: Path, capsys: p
     capsys.readouterr()
     assert main(["changes", "--base", "main"]) == 0
     report = capsys.readouterr().out
-    assert "The organisation's details changed.\n\n| Field | Before | After |\n|---|---|---|\n| name | Esimerkki Oy | Esimerkki Oyj |" in report
+    assert (
+        "The organisation's details changed.\n\n| Field | Before | After |\n|---|---|---|\n| name | Esimerkki Oy | Esimerkki Oyj |"
+        in report
+    )
     assert "- Update of 2024-08-01: Yhtiö vaihtoi nimeään. / The company changed its name." in report
 
 
@@ -179,7 +184,9 @@ def test_changed_comments_every_correction_and_the_source_are_in_the_report(
 ) -> None:
     path = version_file(repo, V2)
     text = path.read_text(encoding="utf-8").replace("en: We keep the data for five years.", "en: We keep data for five years.")
-    two = CORRECTION.replace("title:\n", "") + '  - date: "2024-07-02"\n    reason:\n      fi: Toinen.\n      en: Second.\ntitle:\n'
+    two = (
+        CORRECTION.replace("title:\n", "") + '  - date: "2024-07-02"\n    reason:\n      fi: Toinen.\n      en: Second.\ntitle:\n'
+    )
     text = text.replace("title:\n", two, 1).replace("path: tietosuoja.md", "path: tietosuoja/index.md")
     path.write_text("# Muokkaa vapaasti\n" + text, encoding="utf-8")
     assert main(["check", "--base", "main"]) == 0
@@ -207,3 +214,20 @@ def test_a_new_organisations_text_can_be_reviewed_from_the_report(
     assert "- **Rekisterinpitäjä** (Lisätty osio)\n  - <ins>Esimerkki Oy</ins>" in report[first:]  # in full
     assert "| capture | captures/2024-01-10.txt |" in report[first:]
     assert "- ` data/uusi/organisation.yaml `\n  - added: ` # The valid organisation" in report
+
+
+def test_a_web_pages_links_are_kept_with_the_capture_of_its_link_list(tmp_path: Path) -> None:
+    data = make_data(tmp_path)
+    capture = data / SLUG / "captures" / "2024-01-10.txt"
+    lines = capture.read_text(encoding="utf-8").splitlines()
+    references = ["", "References", "", "   1. https://esimerkki.fi/yhteys"]
+    capture.write_text("\n".join(lines + references) + "\n", encoding="utf-8")
+    first = len(lines) + 2
+    _edit(
+        data,
+        "capture: captures/2024-01-10.txt\n",
+        f'capture: captures/2024-01-10.txt\n  capture_noise:\n    - {{lines: "{first}-{first + 2}"}}\n',
+    )
+    for lang in ("fi", "en"):
+        _edit(data, f"{lang}: Esimerkki Oy\n", f"{lang}: '[Esimerkki Oy](https://esimerkki.fi/yhteys)'\n")
+    assert _errors(data) == []
