@@ -115,8 +115,8 @@ UPDATE = (
 )
 
 
-def _organisation(repo: Path) -> Path:
-    return repo / "data" / SLUG / "organisation.yaml"
+def _organisation(root: Path) -> Path:
+    return root / "data" / SLUG / "organisation.yaml"
 
 
 def test_changed_details_need_a_declared_update(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: F811
@@ -135,10 +135,8 @@ def test_declared_details_are_in_the_report_field_by_field(repo: Path, capsys: p
     capsys.readouterr()
     assert main(["changes", "--base", "main"]) == 0
     report = capsys.readouterr().out
-    assert (
-        "The organisation's details changed.\n\n| Field | Before | After |\n|---|---|---|\n| name | Esimerkki Oy | Esimerkki Oyj |"
-        in report
-    )
+    table = "| Field | Before | After |\n|---|---|---|\n| name | Esimerkki Oy | Esimerkki Oyj |"
+    assert f"The organisation's details changed.\n\n{table}" in report
     assert "- Update of 2024-08-01: Yhtiö vaihtoi nimeään. / The company changed its name." in report
 
 
