@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from datadir import SLUG, make_data
 from seloste.archive.errors import DataErrors
@@ -14,6 +15,8 @@ from seloste.archive.loader import load_archive
 from seloste.compare.diff import SectionText, VersionText, diff_json, diff_texts
 from seloste.contribute.cli import main
 from seloste.markup.blocks import Block
+from seloste.publish.lite import render_lite_pages
+from test_fuzz import RENDERER
 from test_policy import V2, repo, version_file  # noqa: F401  (repo is a fixture)
 
 CORRECTION = (
@@ -229,3 +232,19 @@ def test_a_web_pages_links_are_kept_with_the_capture_of_its_link_list(tmp_path: 
     for lang in ("fi", "en"):
         _edit(data, f"{lang}: Esimerkki Oy\n", f"{lang}: '[Esimerkki Oy](https://esimerkki.fi/yhteys)'\n")
     assert _errors(data) == []
+
+
+def test_readers_see_the_declared_updates_on_the_history_page(tmp_path: Path) -> None:
+    data = make_data(tmp_path)
+    path = data / SLUG / "organisation.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + UPDATE)
+    archive = load_archive(data, root=data.parent)
+    for lang, heading, reason in (
+        ("fi", "Muutokset organisaation tietoihin", "Yhtiö vaihtoi nimeään."),
+        ("en", "Changes to the organisation's details", "The company changed its name."),
+    ):
+        pages = dict(render_lite_pages(archive, lang, RENDERER))
+        history = BeautifulSoup(pages[f"{'en/' if lang == 'en' else ''}{SLUG}/history/index.html"], "html.parser")
+        assert history.find("h2", string=heading) is not None
+        (item,) = history.select(".sl-updates li")
+        assert item.select_one("time")["datetime"] == "2024-08-01" and item.get_text().endswith(": " + reason)

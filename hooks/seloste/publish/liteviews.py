@@ -15,7 +15,7 @@ from ..archive.model import OrganisationRecord
 from ..labels import format_date, labels
 from .checklist import ChecklistView, checklist_view
 from .opendata import open_data_file
-from .pages import DateView, NoticeView, date_view, version_view
+from .pages import CorrectionView, DateView, NoticeView, date_view, version_view
 from .urls import (
     checklist_path,
     compare_path,
@@ -200,6 +200,8 @@ class HistoryPage:
     default_to: str
     single_version: bool
     """The organisation has one version so far: nothing to compare yet."""
+    updates: tuple[CorrectionView, ...] = ()
+    """Declared changes to the organisation's details, newest first."""
 
 
 def history_page(
@@ -213,6 +215,9 @@ def history_page(
         default_from=record.versions[-2].id if len(record.versions) > 1 else record.current.id,
         default_to=record.current.id,
         single_version=len(record.versions) == 1,
+        updates=tuple(
+            CorrectionView(date=date_view(u.date, lang), reason=u.reason[lang]) for u in reversed(record.organisation.updates)
+        ),
     )
 
 
