@@ -81,8 +81,11 @@ SEPARATOR = " ⁂ "
 ONE_LINE = SEPARATOR.join(SINGLE_LINE)
 """Every single-line payload in one text, for one-line fields (names, summaries, notes)."""
 
-NOTICE_LINE = SEPARATOR.join(p for p in SINGLE_LINE if p not in REFUSED)
-"""The same for a notice's title and headings, without the refused links."""
+LINKED = ["<https://evil.test/34>"]
+"""A link the loader allows in a body only, and refuses in a title or heading (which are text)."""
+
+NOTICE_LINE = SEPARATOR.join(p for p in SINGLE_LINE if p not in REFUSED and p not in LINKED)
+"""The same for a notice's title and headings, without the refused links and without links at all."""
 
 _PUBLISHED_SINGLE = [p for p in SINGLE_LINE if p not in REFUSED]
 BODY = "\n\n".join(
