@@ -15,6 +15,9 @@ class _Dumper(yaml.SafeDumper):
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         super().increase_indent(flow, False)  # lists indented under their key, as in data/README.md
 
+    def ignore_aliases(self, data: object) -> bool:
+        return True  # the archive refuses anchors and aliases: a value used twice is written out twice
+
 
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     style = "|" if "\n" in value else None

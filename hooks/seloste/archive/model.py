@@ -22,6 +22,7 @@ from .types import (
     RelPath,
     RepoPath,
     Repository,
+    Selector,
     Slug,
     Str,
     Url,
@@ -43,6 +44,19 @@ class ContactChannels:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class TrackedPage:
+    """A page of the live notice that ``seloste track`` fetches, and which part of it is the notice."""
+
+    url: Url = described("The page's address.")
+    select: Selector | None = described(
+        "CSS selector of the notice's part of the page, e.g. 'main article' (default: the whole body).", default=None
+    )
+    remove: tuple[Selector, ...] = described(
+        "CSS selectors of what inside that part is not the notice (a cookie banner, a form).", default=()
+    )
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Update:
     """A change to published details of the organisation (its name, business ID, address, contacts, website): allowed
     only when declared, with its reason."""
@@ -60,6 +74,10 @@ class Organisation:
     address: Address | None = described("Postal address.", default=None)
     contact: ContactChannels | None = described("Public contact channels.", default=None)
     website: Url | None = described("The organisation's website, where known.", default=None)
+    tracking: tuple[TrackedPage, ...] = described(
+        "The live notice's pages in reading order, for 'seloste track' to follow ('seloste import' writes them).",
+        default=(),
+    )
     updates: tuple[Update, ...] = described(
         "Every change to these details after they were published, oldest first: its date and reason in fi and en.",
         default=(),

@@ -124,6 +124,17 @@ def country_names(lang: str) -> dict[str, str]:
     return {code: name for code, name in Locale.parse(lang).territories.items() if len(code) == 2 and code.isalpha()}
 
 
+def selector_problem(value: str) -> str | None:
+    """Is ``value`` a CSS selector the tracker can use (soupsieve, as BeautifulSoup uses it)?"""
+    import soupsieve
+
+    try:
+        soupsieve.compile(value)
+    except (soupsieve.SelectorSyntaxError, ValueError) as err:
+        return f"{value!r} is not a CSS selector: {str(err).splitlines()[0]}"
+    return None
+
+
 SLUG_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 
 Str = Annotated[str, Text(single_line=True)]
@@ -147,4 +158,5 @@ RepoPath = Annotated[
 ]
 PageNumber = Annotated[str, Text(r"[1-9][0-9]*", "a page number such as '2' (the first page is 1)")]
 LineRange = Annotated[str, Text(r"[1-9][0-9]*(?:-[1-9][0-9]*)?", "a line number or a range of lines such as '12' or '40-52'")]
+Selector = Annotated[str, Text(single_line=True, expected="a CSS selector such as 'main article'", check=selector_problem)]
 Country = Annotated[str, Text(r"[A-Z]{2}", "an ISO 3166-1 country code such as 'US'", check=country_problem)]

@@ -30,7 +30,7 @@ _MONTHS = (
     "tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|"
     "marraskuuta|joulukuuta|January|February|March|April|May|June|July|August|September|October|November|December"
 )
-_DATE = re.compile(
+DATE = re.compile(
     rf"(?<!\w)(?:[0-9]{{1,2}}\.[0-9]{{1,2}}\.[0-9]{{2,4}}|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}|"
     rf"[0-9]{{1,2}}\.? (?:{_MONTHS}) [0-9]{{4}}|(?:{_MONTHS}) [0-9]{{1,2}},? [0-9]{{4}})"
 )
@@ -122,7 +122,7 @@ def classify(old: str, new: str) -> ChangeClass:
         return "none"
     if " ".join(old.split()) == " ".join(new.split()):
         return "whitespace"
-    if _DATE.sub("<date>", old) == _DATE.sub("<date>", new):
+    if DATE.sub("<date>", old) == DATE.sub("<date>", new):
         return "dates"
     return "text"
 

@@ -22,15 +22,13 @@ from ..archive.schema import stale_schemas, write_schemas
 from ..archive.types import SLUG_PATTERN
 from ..compare.report import changes, comparison, render_report
 from ..labels import counted
+from .following import run_import, run_track
 from .gitbase import GitError, archive_at, comment_changes, data_at
 from .policy import check_change
+from .usage import UsageError
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 EPILOG = "Exit codes: 0 success, 1 problems in the data (listed as path:line:col: message), 2 usage error."
-
-
-class UsageError(Exception):
-    """The command cannot be carried out as asked."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -107,6 +105,37 @@ def _parser() -> argparse.ArgumentParser:
     new_version.add_argument("slug", help="the organisation's folder name")
     new_version.add_argument("--date", type=dt.date.fromisoformat, default=dt.date.today(), help="version date (default: today)")
 
+    importing = command(
+        "import",
+        "start an organisation's notice, or a new version of it, from its page",
+        "Fetch SOURCE (an http(s) address, or a local file: an HTML page, Markdown or plain text; several SOURCEs are "
+        "one notice over several pages, in reading order), take the part --select names without what --remove names, "
+        "and write data/SLUG/: organisation.yaml if the organisation is new (with the pages and selectors under "
+        "'tracking', for 'seloste track'), the capture of each page (the selected part as Markdown, byte for byte) "
+        "and a draft version whose texts are the capture's, split into sections at its headings, with the translation "
+        "pending. The version is dated by the date the notice states, or --date, or today.",
+    )
+    importing.add_argument("slug", help="the organisation's folder name, e.g. esimerkki-oy")
+    importing.add_argument("sources", nargs="+", metavar="SOURCE", help="the notice's page(s): address or file")
+    importing.add_argument("--select", help="CSS selector of the notice in the page, e.g. 'main article' (default: body)")
+    importing.add_argument("--remove", action="append", default=[], help="CSS selector of something to leave out (repeatable)")
+    importing.add_argument("--name", help="the organisation's name as it writes it (needed for a new organisation)")
+    importing.add_argument("--date", type=dt.date.fromisoformat, help="version date (default: the stated date, or today)")
+    importing.add_argument("--language", choices=("fi", "sv", "en"), default="fi", help="the notice's language (default: fi)")
+    tracking = command(
+        "track",
+        "fetch the tracked notices and record the ones that changed",
+        "Fetch the pages of every organisation with 'tracking' in its organisation.yaml (or of those named), several "
+        "at a time, and compare the notice's text with its latest capture. For each that changed, write the new "
+        "captures and a draft version dated today, with change.kind left for a person to set and the translation "
+        "pending. A source that fails is reported and the others go on. Exit 1 if any source failed, 0 otherwise, "
+        "whether or not anything changed.",
+    )
+    tracking.add_argument("slugs", nargs="*", metavar="SLUG", help="organisations to track (default: every tracked one)")
+    tracking.add_argument("--jobs", type=int, default=4, help="pages fetched at a time (default: 4)")
+    tracking.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for a page (default: 20)")
+    tracking.add_argument("--list", action="store_true", help="only list the tracked organisations")
+
     schema = sub.add_parser(
         "schema",
         help="check or rewrite data/schema/*.json from the model",
@@ -138,6 +167,8 @@ def _run(args: argparse.Namespace) -> int:
         return _schema(args.dir, write=args.write)
     if args.command == "new-organisation":
         return _new_organisation(args.data, args.slug, args.name, args.business_id, args.date)
+    if args.command == "import":
+        return run_import(args)
     waiting: set[Path] = set()
     if args.command == "new-version":  # the new version's captures may be saved before it: captures/DATE.txt, DATE.fi.txt
         captures = args.data / args.slug / CAPTURES_DIR
@@ -180,6 +211,8 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.command == "new-version":
         return _new_version(args.data, _organisation(archive, args.slug), args.date)
+    if args.command == "track":
+        return run_track(args, archive)
     raise UsageError(f"unknown command {args.command}")  # pragma: no cover - argparse rejects it first
 
 

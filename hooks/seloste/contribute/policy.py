@@ -61,7 +61,9 @@ def _check_details(base: Organisation, head: Organisation, file: Path, root: Pat
     if head.updates[: len(base.updates)] != base.updates:
         return [_located(file, root, "updates", "published updates are kept as they are; add a new one", Organisation)]
     changed = [
-        f.name for f in dataclasses.fields(Organisation) if f.name != "updates" and getattr(base, f.name) != getattr(head, f.name)
+        f.name
+        for f in dataclasses.fields(Organisation)
+        if f.name not in ("updates", "tracking") and getattr(base, f.name) != getattr(head, f.name)
     ]
     if changed and len(head.updates) == len(base.updates):
         message = (

@@ -1,0 +1,102 @@
+"""Fetching a notice's page: a local file, or an http(s) address with a timeout, a few retries,
+a size limit and an honest User-Agent; the text decoded by the page's declared charset."""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+
+USER_AGENT = "Seloste/1 (privacy-notice archive; +https://github.com/seloste/seloste) python-requests"
+MAX_BYTES = 5_000_000
+"""The largest page fetched: a notice is tens of kilobytes; anything far larger is not a notice page."""
+MAX_REDIRECTS = 5
+RETRIES = 3
+"""Attempts for a timeout, a dropped connection or a server error (5xx); a 4xx is an answer, not retried."""
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+class FetchError(Exception):
+    """The source could not be read; the message says why, in words for the person running the command."""
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    source: str
+    """As given: a path or an address."""
+    url: str | None
+    """The address the page was read from after redirects; None for a local file."""
+    text: str
+
+
+def fetch(source: str, *, timeout: float = 20.0, session: requests.Session | None = None) -> Fetched:
+    if not re.match(r"https?://", source, re.IGNORECASE):
+        path = Path(source)
+        try:
+            raw = path.read_bytes()
+        except OSError as err:
+            raise FetchError(f"{source}: cannot read the file ({err.strerror or err})") from err
+        if len(raw) > MAX_BYTES:
+            raise FetchError(f"{source}: {len(raw):,} bytes; a notice's page is at most {MAX_BYTES:,}")
+        return Fetched(source, None, decode(raw, None))
+    http = session or requests.Session()
+    http.max_redirects = MAX_REDIRECTS
+    last = ""
+    for attempt in range(RETRIES):
+        if attempt:
+            time.sleep(min(2**attempt, 8) * 0.5)
+        try:
+            with http.get(source, headers={"User-Agent": USER_AGENT}, timeout=(5.0, timeout), stream=True) as response:
+                if response.status_code >= 500:
+                    last = f"the server answered {response.status_code} {response.reason}"
+                    continue
+                if response.status_code >= 400:
+                    raise FetchError(f"{source}: the server answered {response.status_code} {response.reason}")
+                raw = _read(response, source)
+                return Fetched(source, response.url, decode(raw, response.headers.get("content-type")))
+        except requests.TooManyRedirects as err:
+            raise FetchError(f"{source}: more than {MAX_REDIRECTS} redirects") from err
+        except requests.exceptions.SSLError as err:
+            raise FetchError(f"{source}: TLS error ({_first_line(err)})") from err
+        except requests.Timeout:
+            last = f"no answer within {timeout:g} s"
+        except requests.ConnectionError as err:
+            last = f"cannot connect ({_first_line(err)})"
+        except requests.RequestException as err:
+            raise FetchError(f"{source}: {_first_line(err)}") from err
+    raise FetchError(f"{source}: {last} ({RETRIES} attempts)")
+
+
+def _read(response: requests.Response, source: str) -> bytes:
+    chunks, size = [], 0
+    for chunk in response.iter_content(64 * 1024):
+        size += len(chunk)
+        if size > MAX_BYTES:
+            raise FetchError(f"{source}: larger than {MAX_BYTES:,} bytes; a notice's page is smaller")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def decode(raw: bytes, content_type: str | None) -> str:
+    """The page's text by the charset its response or its own <meta> declares (UTF-8 otherwise); a byte-order
+    mark wins over both."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="replace")
+    declared = re.search(r"charset=([A-Za-z0-9_.:-]+)", content_type or "", re.IGNORECASE)
+    meta = _META_CHARSET.search(raw[:4096])
+    for name in (declared and declared[1], meta and meta[1].decode("ascii", "replace"), "utf-8"):
+        if not name:
+            continue
+        try:
+            return raw.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return raw.decode("cp1252", errors="replace")
+
+
+def _first_line(err: Exception) -> str:
+    return str(err).splitlines()[0][:200] if str(err) else type(err).__name__

@@ -1,0 +1,108 @@
+"""The commands that follow live notices: ``seloste import`` and ``seloste track``."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..archive.errors import DataErrors
+from ..archive.loader import RESERVED_SLUGS, load_archive
+from ..archive.model import Archive
+from ..archive.types import SLUG_PATTERN
+from .extract import ExtractError, capture_of, page_title, stated_date
+from .fetch import FetchError, fetch
+from .importer import Page, draft_version, write_organisation, write_version
+from .tracker import track, tracked
+from .usage import UsageError
+
+EXIT_OK, EXIT_FAILED = 0, 1
+
+
+def run_import(args: argparse.Namespace) -> int:
+    data: Path = args.data
+    slug: str = args.slug
+    if not re.fullmatch(SLUG_PATTERN, slug) or slug in RESERVED_SLUGS:
+        raise UsageError(f"{slug!r} is not a usable slug: lowercase a-z, 0-9 and single hyphens, not one of the site's own paths")
+    folder = data / slug
+    record = None
+    if folder.exists():
+        try:
+            record = load_archive(data).get(slug)
+        except DataErrors as err:
+            raise UsageError(f"{data} has problems to fix before a new version can be added:\n{err.report()}") from None
+        except KeyError:
+            raise UsageError(f"{folder} exists but is not an organisation's folder") from None
+    elif not args.name:
+        raise UsageError(f"{slug} is a new organisation: give its name as it writes it, --name 'Esimerkki Oy'")
+    pages: list[Page] = []
+    title = None
+    for source in args.sources:
+        try:
+            fetched = fetch(source)
+            pages.append(Page(fetched.url, capture_of(fetched.text, select=args.select, remove=tuple(args.remove))))
+        except (FetchError, ExtractError) as err:
+            print(f"seloste import: {err}", file=sys.stderr)
+            return EXIT_FAILED
+        title = title or page_title(fetched.text)
+    today = dt.date.today()
+    stated = stated_date("\n".join(page.capture for page in pages))
+    date = args.date or (stated if stated and stated <= today else today)
+    if date > today:
+        raise UsageError(f"--date {date.isoformat()} is after today; a version is dated when it was published or first seen")
+    if record is not None and date <= record.current.date:
+        raise UsageError(f"a new version of {slug} must be dated after its latest ({record.current.id}); give --date")
+    name = record.organisation.name if record else args.name
+    previous = record.current.version if record else None
+    version = draft_version(
+        pages, lang=args.language, date=date, stated=stated, controller=name, fallback_title=title, previous=previous
+    )
+    written = []
+    if record is None:
+        tracking: list[dict[str, Any]] = [
+            {
+                "url": page.url,
+                **({"select": args.select} if args.select else {}),
+                **({"remove": args.remove} if args.remove else {}),
+            }
+            for page in pages
+            if page.url
+        ]
+        written.append(write_organisation(folder, name, tracking if len(tracking) == len(pages) else []))
+    written += write_version(folder, date, version, pages)
+    for path in written:
+        print(f"wrote {path}")
+    _report_validation(data)
+    return EXIT_OK
+
+
+def _report_validation(data: Path) -> None:
+    try:
+        load_archive(data)
+    except DataErrors as err:
+        print(f"left for you to fill in or fix ('seloste validate' lists the same):\n{err.report()}")
+        return
+    print("the draft validates; its translation is pending: add the English texts, then remove 'translation: pending'")
+
+
+def run_track(args: argparse.Namespace, archive: Archive) -> int:
+    records = tracked(archive)
+    if args.slugs:
+        known = {record.slug for record in records}
+        unknown = [slug for slug in args.slugs if slug not in known]
+        if unknown:
+            raise UsageError(f"not tracked: {', '.join(unknown)}; tracked: {', '.join(sorted(known)) or 'none'}")
+        records = [record for record in records if record.slug in args.slugs]
+    if args.list:
+        for record in records:
+            print(record.slug)
+        return EXIT_OK
+    outcomes = track(records, args.data, jobs=args.jobs, timeout=args.timeout)
+    for outcome in outcomes:
+        print(f"{outcome.slug}: {outcome.status}: {outcome.message}")
+    counts = {status: sum(1 for o in outcomes if o.status == status) for status in ("unchanged", "changed", "skipped", "failed")}
+    print(", ".join(f"{count} {status}" for status, count in counts.items()) + f" of {len(outcomes)} tracked")
+    return EXIT_FAILED if counts["failed"] else EXIT_OK

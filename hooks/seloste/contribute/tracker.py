@@ -1,0 +1,110 @@
+"""``seloste track``: fetch the live notices the archive follows and record the ones that changed.
+
+A notice changed when the sentences of its selected part of the page differ from those of its
+latest capture (its declared noise left out): a change only in the page around the notice, or only
+in whitespace and markup, is not a new version. For each notice that changed, the new captures and
+a draft version dated the day it was found are written (importer.py); a person sets the kind of
+change, reviews the facts and translates. One source failing is reported and the others go on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from ..archive.fidelity import capture_sentences
+from ..archive.model import Archive, OrganisationRecord
+from .extract import ExtractError, capture_of, page_title, stated_date
+from .fetch import FetchError, fetch
+from .importer import Page, draft_version, write_version
+
+Status = Literal["unchanged", "changed", "failed", "skipped"]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    slug: str
+    status: Status
+    message: str
+    written: tuple[Path, ...] = ()
+
+
+def tracked(archive: Archive) -> list[OrganisationRecord]:
+    return [record for record in archive.organisations if record.organisation.tracking]
+
+
+def track(
+    records: list[OrganisationRecord],
+    data_dir: Path,
+    *,
+    jobs: int = 4,
+    timeout: float = 20.0,
+    today: dt.date | None = None,
+) -> list[Outcome]:
+    """Each record's outcome, in the order given; several fetched at a time."""
+    day = today or dt.date.today()
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        return list(pool.map(lambda record: _track(record, data_dir, day, timeout), records))
+
+
+def _sentences(capture: str, noise: tuple, page: int) -> list[str]:
+    return [sentence.text for sentence in capture_sentences(capture, noise, page)]
+
+
+def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: float) -> Outcome:
+    latest = record.current
+    version = latest.version
+    if len(version.published_in) > 1:
+        return Outcome(
+            record.slug,
+            "failed",
+            "the notice is published in several languages; tracking follows a notice in one language "
+            "(record the others' new versions by hand, with 'seloste import')",
+        )
+    lang = version.published_in[0]
+    pages: list[Page] = []
+    title = None
+    for tracked_page in record.organisation.tracking:
+        try:
+            fetched = fetch(tracked_page.url, timeout=timeout)
+            pages.append(Page(fetched.url, capture_of(fetched.text, select=tracked_page.select, remove=tracked_page.remove)))
+        except FetchError as err:  # its message names the address
+            return Outcome(record.slug, "failed", str(err))
+        except ExtractError as err:
+            return Outcome(record.slug, "failed", f"{tracked_page.url}: {err}")
+        title = title or page_title(fetched.text)
+    old = latest.pages.get(lang, ())
+    chrome = tuple(entry for entry in version.source.capture_noise if isinstance(entry, str))
+    same = len(old) == len(pages) and all(
+        _sentences(before, version.source.capture_noise, i) == _sentences(page.capture, chrome, i)
+        for i, (before, page) in enumerate(zip(old, pages, strict=True))
+    )
+    if same:
+        return Outcome(record.slug, "unchanged", f"unchanged since {latest.id}")
+    folder = data_dir / record.slug
+    if today <= latest.date or (folder / f"{today.isoformat()}.yaml").exists():
+        return Outcome(
+            record.slug,
+            "skipped",
+            f"changed, but version {latest.id} is dated today or later; look again tomorrow",
+        )
+    stated = stated_date("\n".join(page.capture for page in pages))
+    draft = draft_version(
+        pages,
+        lang=lang,
+        date=today,
+        stated=stated,
+        controller=record.organisation.name,
+        fallback_title=title,
+        previous=version,
+    )
+    written = write_version(folder, today, draft, pages)
+    return Outcome(
+        record.slug,
+        "changed",
+        f"changed since {latest.id}: wrote {', '.join(p.relative_to(data_dir.parent).as_posix() for p in written)}",
+        tuple(written),
+    )

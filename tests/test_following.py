@@ -1,0 +1,318 @@
+"""``seloste import`` and ``seloste track`` against a real HTTP server started by the test, serving notice pages
+of every kind a live site gives: unchanged, changed, changed only around the notice, missing, too slow,
+redirected, in ISO-8859-1, too large, and a notice over two pages."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+import yaml
+
+from seloste.archive.errors import DataErrors
+from seloste.archive.loader import load_archive
+from seloste.contribute import fetch as fetching
+from seloste.contribute.cli import main
+
+NOTICE = """<!doctype html>
+<html lang="fi"><head><meta charset="{charset}"><title>Tietosuojaseloste | Esimerkki Oy</title>
+<script>window.analytics = {{}};</script></head>
+<body>
+<nav><a href="/">Etusivu</a> <a href="/palvelut">Palvelut</a></nav>
+<div class="cookie-banner">{banner}</div>
+<main><article>
+<h1>Tietosuojaseloste</h1>
+<p>Päivitetty {updated}.</p>
+<h2>1. Rekisterinpitäjä</h2>
+<p>Esimerkki Oy (Y-tunnus 1783913-6)<br>Testikatu 1, 00100 Helsinki</p>
+<p>Sähköposti: <a href="mailto:tietosuoja@esimerkki.fi">tietosuoja@esimerkki.fi</a></p>
+<h2>2. Mitä tietoja keräämme</h2>
+<ul><li>nimi ja <strong>yhteystiedot</strong></li><li>tilaushistoria</li></ul>
+<h3>2.1 Evästeet</h3>
+<table><thead><tr><th>Eväste</th><th>Tarkoitus</th></tr></thead>
+<tbody><tr><td>_ga</td><td>analytiikka</td></tr><tr><td>sid</td><td>istunto | kirjautuminen</td></tr></tbody></table>
+<h2>3. Säilytysaika</h2>
+<p>Säilytämme tietoja {years} vuotta.</p>
+<p>Voit valittaa <a href="https://tietosuoja.fi/">tietosuojavaltuutetulle</a>.</p>
+<form class="newsletter"><p>Tilaa uutiskirje</p><input name="email"></form>
+</article></main>
+<div id="chat">{chat}</div>
+</body></html>
+"""
+
+
+def notice(*, charset: str = "utf-8", banner: str = "Käytämme evästeitä.", chat: str = "Kysy meiltä!", updated: str = "1.3.2024",
+           years: str = "viisi") -> str:  # fmt: skip
+    return NOTICE.format(charset=charset, banner=banner, chat=chat, updated=updated, years=years)
+
+
+PAGE_TWO = """<html><head><meta charset="utf-8"><title>Tietosuojaseloste, osa 2</title></head><body><main>
+<h2>4. Oikeutesi</h2><p>Sinulla on oikeus tarkastaa tietosi.</p></main></body></html>"""
+
+
+class Site:
+    """What the server answers, by path: (status, headers, body, seconds to wait first)."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, tuple[int, dict[str, str], bytes, float]] = {}
+
+    def page(self, path: str, html: str, *, encoding: str = "utf-8", content_type: str = "text/html; charset=utf-8") -> None:
+        self.routes[path] = (200, {"Content-Type": content_type}, html.encode(encoding), 0.0)
+
+
+@pytest.fixture
+def site() -> Iterator[tuple[Site, str]]:
+    served = Site()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            status, headers, body, delay = served.routes.get(self.path, (404, {}, b"not found", 0.0))
+            time.sleep(delay)
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the client gave up (a timeout test)
+                self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield served, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(fetching, "RETRIES", 1)  # a failure is a failure at once (retries: a test of their own)
+    (tmp_path / "data").mkdir()
+    return tmp_path / "data"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+def imported(capsys: pytest.CaptureFixture[str], base: str, slug: str = "esimerkki", *paths: str) -> tuple[int, str]:
+    urls = [base + p for p in (paths or ("/tietosuoja",))]
+    return run(capsys, "import", slug, *urls, "--select", "main", "--remove", ".newsletter", "--name", "Esimerkki Oy")
+
+
+def errors(data: Path) -> list[str]:
+    try:
+        load_archive(data)
+    except DataErrors as err:
+        return [str(e) for e in err.errors]
+    return []
+
+
+def files(data: Path) -> set[str]:
+    return {p.relative_to(data).as_posix() for p in data.rglob("*") if p.is_file()}
+
+
+# --- import -------------------------------------------------------------------------------------
+
+
+def test_an_imported_page_is_a_draft_that_validates_with_its_capture(
+    site: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served, base = site
+    served.page("/tietosuoja", notice())
+    code, out = imported(capsys, base)
+    assert code == 0, out
+    assert "the draft validates; its translation is pending" in out
+    assert errors(data) == []
+    folder = data / "esimerkki"
+    organisation = yaml.safe_load((folder / "organisation.yaml").read_text(encoding="utf-8"))
+    assert organisation["tracking"] == [{"url": base + "/tietosuoja", "select": "main", "remove": [".newsletter"]}]
+    version = yaml.safe_load((folder / "2024-03-01.yaml").read_text(encoding="utf-8"))  # dated as the notice states
+    assert version["stated_date"] == "2024-03-01" and version["translation"] == "pending"
+    assert [s.get("heading", {}).get("fi") for s in version["sections"]] == [
+        None, "1. Rekisterinpitäjä", "2. Mitä tietoja keräämme", "3. Säilytysaika"
+    ]  # fmt: skip
+    body = version["sections"][2]["body"]["fi"]
+    assert "### 2.1 Evästeet" in body and "| sid | istunto \\| kirjautuminen |" in body  # a table stays a table
+    capture = (folder / "captures" / "2024-03-01.txt").read_text(encoding="utf-8")
+    for left_out in ("Etusivu", "Käytämme evästeitä", "Kysy meiltä", "Tilaa uutiskirje", "analytics"):
+        assert left_out not in capture
+    assert "[tietosuojavaltuutetulle](https://tietosuoja.fi/)" in capture  # links, with their addresses
+    assert version["facts"]["controller"] == {"name": "Esimerkki Oy", "section": "1-rekisterinpitaja"}
+
+
+def test_a_notice_over_two_pages_is_one_version_with_a_capture_per_page(
+    site: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served, base = site
+    served.page("/tietosuoja", notice())
+    served.page("/tietosuoja/2", PAGE_TWO)
+    code, out = imported(capsys, base, "esimerkki", "/tietosuoja", "/tietosuoja/2")
+    assert code == 0, out
+    assert errors(data) == []
+    version = yaml.safe_load((data / "esimerkki" / "2024-03-01.yaml").read_text(encoding="utf-8"))
+    assert version["source"]["pages"] == [base + "/tietosuoja/2"]
+    assert version["source"]["capture"] == ["captures/2024-03-01.1.txt", "captures/2024-03-01.2.txt"]
+    assert version["sections"][-1]["heading"]["fi"] == "4. Oikeutesi"
+
+
+def test_a_redirect_is_followed_and_the_page_it_leads_to_recorded(
+    site: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served, base = site
+    served.page("/tietosuoja", notice())
+    served.routes["/vanha"] = (301, {"Location": "/tietosuoja"}, b"", 0.0)
+    code, out = imported(capsys, base, "esimerkki", "/vanha")
+    assert code == 0, out
+    version = yaml.safe_load((data / "esimerkki" / "2024-03-01.yaml").read_text(encoding="utf-8"))
+    assert version["source"]["url"] == base + "/tietosuoja"
+
+
+def test_a_page_in_iso_8859_1_is_read_by_its_declared_charset(
+    site: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served, base = site
+    served.page("/tietosuoja", notice(charset="iso-8859-1"), encoding="iso-8859-1", content_type="text/html")
+    code, out = imported(capsys, base)
+    assert code == 0, out
+    capture = (data / "esimerkki" / "captures" / "2024-03-01.txt").read_bytes()
+    assert "Säilytämme tietoja viisi vuotta.".encode() in capture  # stored as UTF-8
+    assert errors(data) == []
+
+
+@pytest.mark.parametrize(
+    ("route", "expected"),
+    [
+        ((404, {}, b"not found", 0.0), "the server answered 404 Not Found"),
+        ((200, {"Content-Type": "text/html"}, b"<p>x</p>" * 700_000, 0.0), "larger than 5,000,000 bytes"),
+    ],
+    ids=["404", "too-large"],
+)
+def test_a_page_that_cannot_be_read_is_reported_and_nothing_written(
+    site: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str], route: tuple, expected: str
+) -> None:
+    served, base = site
+    served.routes["/tietosuoja"] = route
+    code, out = imported(capsys, base)
+    assert code == 1 and expected in out
+    assert files(data) == set()
+
+
+# --- track --------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def tracked(site: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Site, str]:
+    """Two organisations imported from the server, each tracked."""
+    served, base = site
+    served.page("/tietosuoja", notice())
+    served.page("/toinen", notice(updated="2.3.2024"))
+    assert imported(capsys, base, "esimerkki", "/tietosuoja")[0] == 0
+    assert imported(capsys, base, "toinen", "/toinen")[0] == 0
+    assert errors(data) == []
+    return served, base
+
+
+def test_an_unchanged_notice_writes_nothing(tracked: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = files(data)
+    code, out = run(capsys, "track")
+    assert code == 0, out
+    assert "esimerkki: unchanged: unchanged since 2024-03-01" in out and "0 changed" in out
+    assert files(data) == before
+
+
+def test_a_change_only_around_the_notice_is_no_new_version(
+    tracked: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served, _ = tracked
+    served.page("/tietosuoja", notice(banner="Uusi evästebanneri!", chat="Chattaa kanssamme 24/7"))
+    before = files(data)
+    code, out = run(capsys, "track", "esimerkki")
+    assert (code, files(data)) == (0, before), out
+    assert "esimerkki: unchanged" in out
+
+
+def test_a_changed_notice_becomes_a_draft_version_dated_today(
+    tracked: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served, _ = tracked
+    served.page("/tietosuoja", notice(updated="1.12.2026", years="kolme"))
+    code, out = run(capsys, "track")
+    assert code == 0, out
+    today = dt.date.today().isoformat()
+    assert (
+        f"esimerkki: changed: changed since 2024-03-01: wrote data/esimerkki/captures/{today}.txt, data/esimerkki/{today}.yaml"
+        in out
+    )
+    assert "toinen: unchanged" in out
+    version = yaml.safe_load((data / "esimerkki" / f"{today}.yaml").read_text(encoding="utf-8"))
+    assert version["change"]["kind"] == "" and version["translation"] == "pending"
+    assert version["stated_date"] == "2026-12-01"
+    assert version["sections"][3]["id"] == "3-sailytysaika"  # the sections keep their ids
+    assert "Säilytämme tietoja kolme vuotta." in version["sections"][3]["body"]["fi"]
+    left = errors(data)  # what a person sets: the kind of change and its summary, nothing else
+    assert left and all("change.kind" in e or "change.summary" in e for e in left), left
+    draft = data / "esimerkki" / f"{today}.yaml"  # a person sets them; the page changes again the same day
+    text = draft.read_text(encoding="utf-8").replace("kind: ''", "kind: substantive")
+    draft.write_text(text.replace("fi: ''", "fi: Säilytysaika lyheni.").replace("en: ''", "en: Retention was shortened."))
+    assert errors(data) == []
+    served.page("/tietosuoja", notice(updated="1.12.2026", years="neljä"))
+    code, out = run(capsys, "track", "esimerkki")
+    assert code == 0 and f"esimerkki: skipped: changed, but version {today} is dated today or later" in out
+
+
+def test_one_failing_source_does_not_stop_the_others(
+    tracked: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served, _ = tracked
+    del served.routes["/tietosuoja"]
+    code, out = run(capsys, "track")
+    assert code == 1
+    assert "esimerkki: failed: " in out and "404 Not Found" in out
+    assert "toinen: unchanged" in out and "1 failed of 2 tracked" in out
+
+
+def test_a_page_too_slow_to_answer_is_a_failure_with_its_reason(
+    tracked: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served, _ = tracked
+    status, headers, body, _ = served.routes["/tietosuoja"]
+    served.routes["/tietosuoja"] = (status, headers, body, 3.0)
+    code, out = run(capsys, "track", "--timeout", "0.5")
+    assert code == 1 and "esimerkki: failed: " in out and "no answer within 0.5 s" in out
+    assert "toinen: unchanged" in out
+
+
+def test_a_page_that_no_longer_matches_its_selector_is_a_failure(
+    tracked: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served, _ = tracked
+    served.page("/tietosuoja", notice().replace("<main>", "<div>").replace("</main>", "</div>"))
+    code, out = run(capsys, "track", "esimerkki")
+    assert code == 1 and "the selector 'main' matches nothing on the page" in out
+
+
+def test_retries_ride_out_a_server_error(site: tuple[Site, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    served, base = site
+    answers = iter([(503, {}, b"busy", 0.0), (200, {"Content-Type": "text/html; charset=utf-8"}, notice().encode(), 0.0)])
+    original = served.routes.get
+
+    def next_answer(path: str, default: object = None) -> object:
+        return next(answers) if path == "/tietosuoja" else original(path, default)
+
+    served.routes = type("Routes", (dict,), {"get": staticmethod(next_answer)})()
+    monkeypatch.setattr(fetching.time, "sleep", lambda seconds: None)
+    assert "Säilytämme tietoja" in fetching.fetch(base + "/tietosuoja").text
