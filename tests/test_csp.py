@@ -1,18 +1,47 @@
-"""The Content-Security-Policy: on every page, and the site still works under it."""
+"""The Content-Security-Policy: once on every page, first in its head; the site works under it."""
 
 from __future__ import annotations
 
+import re
+import shutil
 from collections.abc import Iterator
 
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
 from conftest import serve
 from seloste.archive.loader import load_archive
-from seloste.publish.csp import inline_script_hashes, policy, with_csp
-from sitebuild import DATA, Build
+from seloste.publish.csp import PolicyError, inline_script_hashes, policy, with_csp
+from sitebuild import DATA, FROZEN, Build, build, fixture_project
 
-PAGE = '<html><head><meta charset="utf-8"><script>var a = 1;</script><script type="application/json">{}</script></head></html>'
+PAGE = (
+    '<!doctype html>\n<html lang="fi" class="no-js">\n<head>\n<meta charset="utf-8">\n<title>t</title>\n'
+    '<script>var a = 1;</script><script type="application/json">{}</script>\n</head>\n</html>\n'
+)
+
+
+def page(head: str = "", body: str = "") -> str:
+    """A page shaped as the templates write them (compacted: no indentation)."""
+    start = '<!doctype html>\n<html lang="fi" class="no-js">\n<head>\n<meta charset="utf-8">\n'
+    return f"{start}{head}\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+
+
+def policies(soup: BeautifulSoup) -> tuple[list, object]:
+    """Every Content-Security-Policy meta element of the page, wherever it is, and the first element of its head."""
+    found = soup.find_all("meta", attrs={"http-equiv": re.compile(r"^\s*content-security-policy\s*$", re.I)})
+    return found, soup.head.find(True) if soup.head else None
+
+
+def test_a_title_that_names_the_policy_does_not_keep_the_page_from_getting_it() -> None:
+    for title in (
+        "Esimerkki Oy (Content-Security-Policy)",
+        "Esimerkki Oy &lt;meta http-equiv=&quot;Content-Security-Policy&quot; content=&quot;script-src *&quot;&gt;",
+    ):
+        html = with_csp(page(f"<title>{title}</title>"), "esimerkki/history/index.html")
+        (only,), first = policies(BeautifulSoup(html, "html.parser"))
+        assert first is only
+        assert only["content"].startswith("default-src 'none'; script-src 'self'; ")
 
 
 def test_policy_allows_the_pages_own_inline_scripts_by_hash_and_nothing_else_inline() -> None:
@@ -25,28 +54,69 @@ def test_policy_allows_the_pages_own_inline_scripts_by_hash_and_nothing_else_inl
     assert "'unsafe-inline'" not in text and "style-src 'self';" in text
 
 
-def test_the_policy_is_the_first_thing_in_head_and_added_once() -> None:
-    once = with_csp(PAGE)
-    assert once.startswith('<html><head><meta http-equiv="Content-Security-Policy" content="default-src')
-    assert with_csp(once) == once
+def test_a_page_gets_its_policy_once_and_only_at_the_start_of_its_head() -> None:
+    once = with_csp(page("<title>t</title>"), "x/index.html")
+    assert once.startswith('<!doctype html>\n<html lang="fi" class="no-js">\n<head><meta http-equiv="Content-Security-Policy"')
+    with pytest.raises(PolicyError, match=r"^x/index\.html: the page already has a Content-Security-Policy"):
+        with_csp(once, "x/index.html")
+    for shape in (
+        "<html><body>no head</body></html>",
+        "<p>x</p>" + page(),
+        "<!doctype html><html><!-- c --><head></head></html>",
+    ):
+        with pytest.raises(PolicyError, match=r"^x/index\.html: the page does not start with <!doctype html><html><head>"):
+            with_csp(shape, "x/index.html")
 
 
-def _without_policy(site: Build) -> list[str]:
-    pages = sorted(site.site.rglob("*.html"))
-    return [str(p.relative_to(site.site)) for p in pages if 'http-equiv="Content-Security-Policy"' not in p.read_text()]
+def policy_problems(site: Build) -> list[str]:
+    """Every page of the built site whose policy is missing, repeated or not first in its head (read with an HTML
+    parser)."""
+    problems = []
+    for file in sorted(site.site.rglob("*.html")):
+        found, first = policies(BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser"))
+        if len(found) != 1 or first is not found[0]:
+            problems.append(f"{file.relative_to(site.site)}: {len(found)} policies, the first element of head is {first}")
+    return problems
 
 
 @pytest.mark.build
-def test_every_html_page_of_the_site_carries_the_policy(frozen_site: Build) -> None:
+def test_every_page_of_the_site_has_one_policy_first_in_its_head(frozen_site: Build) -> None:
     assert len(sorted(frozen_site.site.rglob("*.html"))) > 50
-    assert _without_policy(frozen_site) == []
+    assert policy_problems(frozen_site) == []
 
 
 @pytest.mark.build
-def test_every_html_page_of_the_live_archives_site_carries_the_policy(real_site: Build) -> None:
+def test_every_page_of_the_live_archives_site_has_one_policy_first_in_its_head(real_site: Build) -> None:
     archive = load_archive(DATA)
     assert len(sorted(real_site.site.rglob("*.html"))) >= 2 * sum(len(o.versions) + 1 for o in archive.organisations)
-    assert _without_policy(real_site) == []
+    assert policy_problems(real_site) == []
+
+
+NAMED = "Infocrea Oy (Content-Security-Policy)"
+
+
+@pytest.fixture(scope="module")
+def named_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The frozen archive's site with one organisation named after the policy, as a pull request could name it."""
+    root = fixture_project(tmp_path_factory.mktemp("named") / "project")
+    shutil.copytree(FROZEN, root / "data")
+    organisation = root / "data" / "infocrea" / "organisation.yaml"
+    text = organisation.read_text(encoding="utf-8")
+    assert "\nname: Infocrea Oy\n" in text
+    organisation.write_text(text.replace("\nname: Infocrea Oy\n", f"\nname: {NAMED}\n"), encoding="utf-8")
+    result = build(root, root / "site")
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+@pytest.mark.build
+def test_an_organisation_named_after_the_policy_gets_it_on_every_page_of_its_own(named_site: Build) -> None:
+    own = sorted(str(p.relative_to(named_site.site)) for p in named_site.site.glob("**/infocrea/**/index.html"))
+    for kind in ("", "history/", "compare/", "checklist/", "2018-05-24/", "2018-06-25/"):
+        for lang in ("", "en/"):
+            assert f"{lang}infocrea/{kind}index.html" in own
+            assert NAMED in named_site.soup(f"{lang}infocrea/{kind}").title.get_text(), f"{lang}infocrea/{kind}"
+    assert policy_problems(named_site) == []
 
 
 @pytest.fixture(scope="module")
