@@ -10,8 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from seloste.publish.csp import PolicyError
 from seloste.publish.lite import LiteRenderer
 
 _serving = False
@@ -32,4 +34,8 @@ def on_post_build(config) -> None:
         site_dir, Path(config.theme.custom_dir), tuple(config.extra_css), csp=not _serving, palettes=config.theme["palette"]
     )
     base = urlsplit(config.site_url or "/").path or "/"
-    (site_dir / "404.html").write_text(renderer.not_found_page(base), encoding="utf-8")
+    try:
+        page = renderer.not_found_page(base)
+    except PolicyError as err:
+        raise PluginError(str(err)) from err
+    (site_dir / "404.html").write_text(page, encoding="utf-8")

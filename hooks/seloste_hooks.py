@@ -22,7 +22,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from seloste.archive.errors import DataErrors
 from seloste.labels import counted
 from seloste.publish.compact import compact_html
-from seloste.publish.csp import with_csp
+from seloste.publish.csp import PolicyError, with_csp
 from seloste.publish.lite import BYTECODE_CACHE, LiteRenderer
 from seloste.publish.site import Site, load_site
 from seloste.publish.timing import write_on_exit
@@ -108,14 +108,20 @@ def on_env(env, config, files):
 
 def on_post_page(output: str, page, config) -> str:
     output = compact_html(output)
-    return output if _serving else with_csp(output)
+    try:
+        return output if _serving else with_csp(output, page.file.dest_uri)
+    except PolicyError as err:
+        raise PluginError(str(err)) from err
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
     if not template_name.endswith(".html"):
         return output
     output = compact_html(output)
-    return output if _serving else with_csp(output)
+    try:
+        return output if _serving else with_csp(output, template_name)
+    except PolicyError as err:
+        raise PluginError(str(err)) from err
 
 
 def on_post_build(config) -> None:
@@ -124,5 +130,8 @@ def on_post_build(config) -> None:
     renderer = LiteRenderer.for_site(
         site_dir, Path(config.theme.custom_dir), tuple(config.extra_css), csp=not _serving, palettes=config.theme["palette"]
     )
-    count = _site.write_extra(config.theme["language"], site_dir, renderer, config.site_url or "")
+    try:
+        count = _site.write_extra(config.theme["language"], site_dir, renderer, config.site_url or "")
+    except PolicyError as err:
+        raise PluginError(str(err)) from err
     log.info("seloste: wrote %d lite pages, versions files and feeds (%s)", count, config.theme["language"])

@@ -108,7 +108,7 @@ class LiteRenderer:
         """The page of ``view``, with the template of its kind."""
         template = self.env.get_template(f"seloste/lite/{view.KIND}.html")
         html = compact_html(template.render(page=view, n=getattr(view, "notice", None), t=labels(view.chrome.lang)))
-        return with_csp(html) if self.csp else html
+        return with_csp(html, view.chrome.page_url + "index.html") if self.csp else html
 
     def not_found_page(self, base: str) -> str:
         """The site's 404 page, in both languages. GitHub Pages serves it at any address that has no page, so its
@@ -124,7 +124,7 @@ class LiteRenderer:
                 en=labels("en"),
             )
         )
-        return with_csp(html) if self.csp else html
+        return with_csp(html, "404.html") if self.csp else html
 
     def versions_file(self, views: dict[str, NoticeView], lang: str) -> bytes:
         """The organisation's versions file in ``lang`` from the views of its versions (oldest first), gzip-
