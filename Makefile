@@ -11,8 +11,8 @@ export NO_MKDOCS_2_WARNING := 1
 serve: $(VENV)/.site  ## set up, build and serve the site at http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve
 
-build: $(VENV)/.site  ## set up and build the site into site/ (strict)
-	$(BIN)/mkdocs build --strict
+build: $(VENV)/.site  ## set up and build the site (strict) beside site/, which it replaces only if the build succeeds
+	$(BIN)/python scripts/build_site.py
 
 test: $(VENV)/.test  ## set up and run every test (lint, format, types, data, unit, build, browser)
 	$(BIN)/ruff check hooks tests scripts
@@ -53,4 +53,4 @@ $(VENV)/.test: $(VENV)/.site requirements/test.txt scripts/install-system-packag
 	touch $@
 
 clean:
-	rm -rf $(VENV) site .pytest_cache node_modules
+	rm -rf $(VENV) site .site.building-* .site.previous-* .pytest_cache node_modules

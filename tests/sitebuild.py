@@ -61,9 +61,10 @@ def version_markup(versions_file: dict, version_id: str) -> str:
     return "".join(versions_file["parts"][i] for i in versions_file["versions"][version_id])
 
 
-def build(project: Path, site: Path, *extra: str, site_url: str | None = None) -> Build:
-    """``mkdocs build --strict`` of ``project`` (its mkdocs.yml and data/) into ``site``."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build(project: Path, site: Path, *extra: str, site_url: str | None = None, env: dict[str, str] | None = None) -> Build:
+    """``mkdocs build --strict`` of ``project`` (its mkdocs.yml and data/) into ``site``; ``env``: the environment
+    (default: this process's)."""
+    env = {**(os.environ if env is None else env), "NO_MKDOCS_2_WARNING": "1"}
     if site_url:
         env["SELOSTE_SITE_URL"] = site_url
     result = subprocess.run(

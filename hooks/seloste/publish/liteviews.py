@@ -47,6 +47,16 @@ class LitePlan:
     def output(self) -> str:
         return self.url + "index.html"
 
+    @property
+    def indexed(self) -> bool:
+        """Whether search engines may index the page: not a comparison (any two versions, endless) nor the
+        current version's redirect to the notice."""
+        return self.kind not in ("compare", "redirect")
+
+    def url_in(self, lang: str) -> str:
+        """The same page in ``lang``."""
+        return lang_prefix(lang) + self.url.removeprefix(lang_prefix(self.lang))
+
 
 def organisation_pages(record: OrganisationRecord, lang: str) -> list[LitePlan]:
     slug = record.slug
@@ -122,11 +132,11 @@ def chrome(record: OrganisationRecord, plan: LitePlan, style: Style, title: str)
         feed_url=site_url(lang, feed_path(slug)),
         page_url=plan.url,
         other_lang=other,
-        other_url=lang_prefix(other) + plan.url.removeprefix(lang_prefix(lang)),
+        other_url=plan.url_in(other),
         open_data_url=open_data_file(slug),
         stylesheets=style.stylesheets,
         scripts=style.scripts if plan.kind in ("compare", "version") else (),
-        noindex=plan.kind in ("compare", "redirect"),
+        noindex=not plan.indexed,
         palette_script=style.palette_script,
         palettes=style.palettes,
     )

@@ -6,6 +6,7 @@ per-language builds and rebuilt only when a file under data/ changes.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from .feeds import render_feeds
 from .lite import LiteRenderer, render_lite_pages
 from .opendata import open_data_files
 from .pages import HomeView, NoticeView, PagePlan, home_view, notice_view, site_pages
+from .sitemap import SitemapView, sitemap_view
 from .timing import stage
 
 
@@ -79,6 +81,11 @@ class Site:
                     target.write_text(content, encoding="utf-8")
                 count += 1
         return count
+
+    @functools.cached_property
+    def sitemap(self) -> SitemapView:
+        """The sitemap's dates and lite pages (the same for every language's build)."""
+        return sitemap_view(self.archive, self.plans)
 
     def outline(self, view: HomeView | NoticeView | FactsPageView) -> list[OutlineEntry]:
         """The page's table of contents."""
