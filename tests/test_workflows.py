@@ -1,5 +1,5 @@
 """The GitHub workflows: actionlint passes, each job's token has exactly the scopes its steps need, the
-runner's packages exist, and the security rules hold."""
+runner's packages exist, and the security rules hold; every file outside data/ is the maintainers' to review."""
 
 from __future__ import annotations
 
@@ -261,7 +261,10 @@ def test_the_readme_walks_an_operator_through_the_first_deploy() -> None:
     workflow = load(ROOT / ".github/workflows/deploy.yml")
     build = workflow["jobs"]["build"]
     # the checklist's steps, in order
-    steps_named = ["Fork", "Source", "GitHub Actions", "Push", "address", "custom domain", "SELOSTE_SITE_URL"]
+    steps_named = [
+        *("Fork", "Source", "GitHub Actions", "Push", "address", "custom domain", "SELOSTE_SITE_URL"),
+        *("Protect `main`", "Require review from Code Owners", "Require status checks to pass"),
+    ]
     positions = [checklist.find(word) for word in steps_named]
     assert -1 not in positions and positions == sorted(positions), dict(zip(steps_named, positions, strict=True))
     # what it says of the workflow holds: main deploys, the address comes from configure-pages, mkdocs.yml reads it
@@ -269,6 +272,12 @@ def test_the_readme_walks_an_operator_through_the_first_deploy() -> None:
     site_url = next(s["env"]["SELOSTE_SITE_URL"] for s in build["steps"] if "SELOSTE_SITE_URL" in s.get("env", {}))
     assert site_url == "${{ steps.pages.outputs.base_url }}/"
     assert "!ENV [SELOSTE_SITE_URL" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    # the protection it asks for is what the workflows and CODEOWNERS expect: the pull-request job's check by its
+    # name, the owner CODEOWNERS names
+    pull_request = load(ROOT / ".github/workflows/pull-request.yml")
+    assert f"the check `{pull_request['jobs']['check']['name']}`" in checklist
+    codeowners_text = " ".join((ROOT / ".github/CODEOWNERS").read_text(encoding="utf-8").split())
+    assert f"`{MAINTAINERS}`" in checklist and f"* {MAINTAINERS}" in codeowners_text
     # each missing setting's symptom, as the actions print it
     for symptom in ("Get Pages site failed", "Invalid deployment branch", "Workflows aren't being run on this forked repository"):
         assert symptom in " ".join(publishing.split()), symptom
@@ -294,3 +303,75 @@ def test_ci_runs_formatting_and_types_as_make_test_does() -> None:
     assert set(_make_target("check")) - set(commands) == {
         '.venv/bin/python -m pytest -q -m "not build and not browser and not slow"'
     }
+
+
+# --- CODEOWNERS: every path outside data/ is the maintainers' -------------------------------------------------------
+
+MAINTAINERS = "@seloste/maintainers"
+
+
+def codeowners(text: str) -> list[tuple[str, list[str]]]:
+    """The rules of a CODEOWNERS file: each pattern and its owners, in order (the last match wins)."""
+    rules = []
+    for line in text.splitlines():
+        words = line.split("#", 1)[0].split()
+        if words:
+            rules.append((words[0], words[1:]))
+    return rules
+
+
+def _matches(pattern: str, path: str) -> bool:
+    """Whether a CODEOWNERS pattern matches a file, for the patterns this repository uses: ``*`` (every file) and
+    paths anchored at the root (``/data/``, ``/Makefile``). Any other form is refused, not guessed at."""
+    if pattern == "*":
+        return True
+    if not pattern.startswith("/") or any(c in pattern for c in "*?[\\!"):
+        raise ValueError(f"{pattern}: a CODEOWNERS pattern this test does not read; teach _matches its meaning")
+    anchored = pattern[1:]
+    return path.startswith(anchored) if anchored.endswith("/") else path == anchored or path.startswith(anchored + "/")
+
+
+def owners(rules: list[tuple[str, list[str]]], path: str) -> list[str]:
+    found: list[str] = []
+    for pattern, names in rules:
+        if _matches(pattern, path):
+            found = names
+    return found
+
+
+def owner_problems(rules: list[tuple[str, list[str]]], files: list[str]) -> list[str]:
+    """Each top-level path with a file the maintainers do not own (outside data/), or own (inside it)."""
+    problems = set()
+    for path in files:
+        top = path.split("/", 1)[0]
+        expected = [] if path.startswith("data/") else [MAINTAINERS]
+        if owners(rules, path) != expected:
+            problems.add(f"{top}{'/' if '/' in path else ''}: {path} is owned by {owners(rules, path) or 'nobody'}")
+    return sorted(problems)
+
+
+def tracked_files() -> list[str]:
+    listing = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    return [path for path in listing.split("\0") if path]
+
+
+def test_every_file_outside_data_needs_the_maintainers_review() -> None:
+    files = tracked_files()
+    tops = {path.split("/", 1)[0] for path in files}
+    assert {"data", "hooks", "overrides", "docs", ".github", "Makefile", "scripts", "tests"} <= tops, sorted(tops)
+    rules = codeowners((ROOT / ".github/CODEOWNERS").read_text(encoding="utf-8"))
+    assert owner_problems(rules, files) == []
+    # a folder added tomorrow is the maintainers' too, without a new line here
+    assert owner_problems(rules, [*files, "newfolder/x.py", "new-file.toml"]) == []
+
+
+def test_the_owner_check_finds_a_top_level_path_nobody_owns() -> None:
+    files = tracked_files()
+    tops = sorted({path.split("/", 1)[0] + ("/" if "/" in path else "") for path in files} - {"data/"})
+    listed = "\n".join(f"/{top} {MAINTAINERS}" for top in tops)  # every path named, and no catch-all
+    rules = codeowners(listed)
+    assert owner_problems(rules, files) == []
+    assert owner_problems(rules, [*files, "newfolder/x.py"]) == ["newfolder/: newfolder/x.py is owned by nobody"]
+    assert owner_problems(codeowners(f"* {MAINTAINERS}"), files)[0].startswith("data/: ")  # data/ left to the rules
+    with pytest.raises(ValueError, match=r"docs/\*\.md: a CODEOWNERS pattern this test does not read"):
+        owners(codeowners(f"docs/*.md {MAINTAINERS}"), "docs/a.md")
