@@ -1,9 +1,11 @@
 """The GitHub workflows: actionlint passes, each job's token has exactly the scopes its steps need, the
 runner's packages exist, and the security rules hold: a pull request's verdict comes from the base branch's code,
-and the files it changes outside data/ are listed for its reviewer and owned by the maintainers."""
+the files it changes outside data/ are listed for its reviewer and owned by the maintainers, and main is checked
+against the deployed site before it is published."""
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 import shutil
@@ -15,7 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
-from workflowsteps import change_code_before_the_verdict, commands, commit_all, git, outputs, run_step
+from workflowsteps import change_code_before_the_verdict, commands, commit_all, fake_gh, git, outputs, run_step
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
@@ -36,9 +38,12 @@ NEEDS: dict[str, dict[str, str]] = {
 """Every action a workflow uses must be here: the table grows with the workflows."""
 
 COMMAND_NEEDS: dict[str, dict[str, str]] = {
-    # commands in `run:` steps that use the token
+    # commands in `run:` steps that use the token (GH_TOKEN in the step's env)
     r"\bgh pr (create|edit)\b": {"contents": "write", "pull-requests": "write"},
     r"\bgit push\b": {"contents": "write"},
+    # gh api GET /repos/{owner}/{repo}/deployments?environment=... and .../deployments/{id}/statuses: the
+    # "Deployments" repository permission, read (REST API reference, "List deployments", "List deployment statuses")
+    r"\bscripts/deployed_commit\.py\b": {"deployments": "read"},
 }
 
 RUNNERS: dict[str, dict[str, str]] = {
@@ -183,7 +188,7 @@ def test_main_deploys_with_the_official_pages_actions() -> None:
     workflow = load(DEPLOY_WORKFLOW)
     assert workflow["on"]["push"]["branches"] == ["main"]
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
-    assert build["permissions"] == {"contents": "read", "pages": "read"}
+    assert build["permissions"] == {"contents": "read", "pages": "read", "deployments": "read"}
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
     uses = [s.get("uses", "").split("@")[0] for s in build["steps"] + deploy["steps"]]
@@ -195,6 +200,41 @@ def test_main_deploys_with_the_official_pages_actions() -> None:
         "actions/deploy-pages",
     ]
     assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": "false"}
+
+
+def test_main_is_checked_against_the_deployed_commit_before_it_is_built() -> None:
+    workflow = load(DEPLOY_WORKFLOW)
+    build = workflow["jobs"]["build"]
+    names = [s.get("name", s.get("uses", "")) for s in build["steps"]]
+    find, check = (
+        build["steps"][names.index("Find the commit readers see now")],
+        build["steps"][names.index("Check main against the deployed commit")],
+    )
+    assert (
+        names.index("Find the commit readers see now")
+        < names.index("Check main against the deployed commit")
+        < names.index("Build the site (strict) for its address")
+    )
+    assert build["steps"][0]["with"]["fetch-depth"] == "0"  # the deployed commit is in the clone, whatever its age
+    assert find["id"] == "deployed"
+    assert find["env"] == {"GH_TOKEN": "${{ github.token }}", "BEFORE": "${{ github.event.before }}"}
+    assert 'python3 scripts/deployed_commit.py --environment github-pages --fallback "$BEFORE"' in find["run"]
+    assert check["env"] == {"DEPLOYED": "${{ steps.deployed.outputs.sha }}"}
+    assert check["if"] == "${{ steps.deployed.outputs.sha != '' && !inputs.skip_deployed_check }}"
+    assert check["run"].rstrip().endswith('.venv/bin/seloste check --base "$DEPLOYED"')
+    assert "continue-on-error" not in check
+    # the way round it is a person's decision, by hand, and says so in the run
+    skip = workflow["on"]["workflow_dispatch"]["inputs"]["skip_deployed_check"]
+    assert (skip["type"], skip["default"]) == ("boolean", "false")
+    assert any(s.get("if") == "${{ inputs.skip_deployed_check }}" and "::warning" in s["run"] for s in build["steps"])
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_only_a_step_that_asks_the_api_is_given_the_token(path: Path) -> None:
+    for step in steps(load(path)):
+        if "${{ github.token }}" in json.dumps(step) or "secrets.GITHUB_TOKEN" in json.dumps(step):
+            assert needs_of(step), step.get("name")
+            assert step["env"].get("GH_TOKEN") == "${{ github.token }}", step.get("name")
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -605,6 +645,125 @@ def test_a_base_git_cannot_compare_is_an_error_not_an_empty_list(repo: Path) -> 
     result = outside_data(repo, "no-such-branch")
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.startswith("changed_outside_data: git merge-base: ")
+
+
+# --- main is checked against the deployed commit ------------------------------------------------------------------
+
+SHAS = {name: name * 40 for name in "abcdef"}
+
+
+DEPLOYMENTS = "repos/owner/seloste/deployments?environment=github-pages&per_page=100"
+
+
+def statuses(deployment: int) -> str:
+    return f"repos/owner/seloste/deployments/{deployment}/statuses?per_page=100"
+
+
+def deployed_commit(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts/deployed_commit.py"), *args], env=env, capture_output=True, text=True
+    )
+
+
+def test_the_deployed_commit_is_the_newest_deployment_that_succeeded(tmp_path: Path) -> None:
+    env = fake_gh(
+        tmp_path / "bin",
+        {
+            DEPLOYMENTS: [
+                {"id": 1, "sha": SHAS["a"], "created_at": "2026-01-01T10:00:00Z"},
+                {"id": 3, "sha": SHAS["c"], "created_at": "2026-01-03T10:00:00Z"},
+                {"id": 2, "sha": SHAS["b"], "created_at": "2026-01-02T10:00:00Z"},
+            ],
+            statuses(3): [{"id": 31, "state": "in_progress"}, {"id": 32, "state": "failure"}],
+            statuses(2): [{"id": 22, "state": "success"}, {"id": 21, "state": "in_progress"}],
+            statuses(1): [{"id": 12, "state": "inactive"}, {"id": 11, "state": "success"}],
+        },
+    )
+    result = deployed_commit(env, "--environment", "github-pages", "--fallback", SHAS["f"])
+    assert (result.returncode, result.stdout) == (0, SHAS["b"] + "\n"), result.stderr
+    assert result.stderr == (
+        f"deployed_commit: the last successful deployment to github-pages (2026-01-02T10:00:00Z) published {SHAS['b']}\n"
+    )
+    calls = (tmp_path / "bin" / "calls").read_text().splitlines()
+    assert calls == [f"api -H Accept: application/vnd.github+json {path}" for path in (DEPLOYMENTS, statuses(3), statuses(2))]
+
+
+@pytest.mark.parametrize(
+    ("deployments", "fallback", "printed", "said"),
+    [
+        (
+            [],
+            SHAS["e"],
+            SHAS["e"] + "\n",
+            f"no successful deployment to github-pages among the newest 100; using the commit before this push, {SHAS['e']}",
+        ),
+        ([{"id": 4, "sha": SHAS["d"], "created_at": "x"}], SHAS["e"], SHAS["e"] + "\n", "no successful deployment"),
+        ([], "0" * 40, "", "nothing was deployed to github-pages before, and no earlier commit was given"),  # the push made main
+        ([], "", "", "nothing was deployed to github-pages before"),  # run by hand
+    ],
+)
+def test_without_a_successful_deployment_the_commit_before_the_push_or_nothing(
+    tmp_path: Path, deployments: list[dict[str, Any]], fallback: str, printed: str, said: str
+) -> None:
+    env = fake_gh(tmp_path / "bin", {DEPLOYMENTS: deployments, statuses(4): [{"id": 41, "state": "error"}]})
+    result = deployed_commit(env, "--fallback", fallback)
+    assert (result.returncode, result.stdout) == (0, printed)
+    assert said in result.stderr
+
+
+def test_an_api_that_cannot_be_asked_stops_the_deploy(tmp_path: Path) -> None:
+    env = fake_gh(tmp_path / "bin", {DEPLOYMENTS: "HTTP 403: Resource not accessible by integration"})
+    result = deployed_commit(env, "--fallback", SHAS["e"])
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"deployed_commit: cannot list the deployments to github-pages: gh api {DEPLOYMENTS}: "
+        "HTTP 403: Resource not accessible by integration\n"
+    )
+
+
+def _deploy_step(name: str) -> dict[str, Any]:
+    return next(s for s in load(DEPLOY_WORKFLOW)["jobs"]["build"]["steps"] if s.get("name") == name)
+
+
+def test_a_first_deploy_finds_nothing_to_check_against_and_says_so(tmp_path: Path) -> None:
+    env = fake_gh(tmp_path / "bin", {DEPLOYMENTS: []})
+    (tmp_path / "scripts").symlink_to(ROOT / "scripts")
+    values = {"github.token": "t", "github.event.before": "0" * 40}
+    result = run_step(_deploy_step("Find the commit readers see now"), tmp_path, values, **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        "::notice title=First deploy::No deployment to github-pages succeeded before: "
+        "there is no published archive to check main against.\n"
+    )
+    assert outputs(tmp_path) == {"sha": ""}
+    failing = fake_gh(tmp_path / "bin2", {DEPLOYMENTS: "HTTP 500"})
+    assert run_step(_deploy_step("Find the commit readers see now"), tmp_path, values, **failing).returncode == 1
+
+
+def test_main_that_breaks_the_rules_against_the_deployed_commit_is_not_built(tmp_path: Path) -> None:
+    from datadir import SLUG, copy_valid
+
+    repo = tmp_path / "main"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    copy_valid(repo)
+    deployed = commit_all(repo, "deployed")
+    (repo / "data" / SLUG / "2024-06-01.yaml").unlink()  # a published version gone
+    commit_all(repo, "merged since")
+    (repo / ".venv" / "bin").mkdir(parents=True)
+    (repo / ".venv" / "bin" / "seloste").symlink_to(Path(sys.executable).parent / "seloste")
+    check = _deploy_step("Check main against the deployed commit")
+    result = run_step(check, repo, {"steps.deployed.outputs.sha": deployed})
+    assert result.returncode == 1
+    assert "data/esimerkki/2024-06-01.yaml:1:1: this published version was deleted" in result.stderr
+    result = run_step(check, repo, {"steps.deployed.outputs.sha": SHAS["d"]})
+    assert (result.returncode, result.stdout) == (
+        1,
+        f"::error::the deployed commit {SHAS['d']} is not in the repository's history (was main rewritten?); "
+        "run this workflow by hand with skip_deployed_check once it is reviewed\n",
+    )
+    git(repo, "reset", "-q", "--hard", deployed)
+    assert run_step(check, repo, {"steps.deployed.outputs.sha": deployed}).returncode == 0
 
 
 # --- CODEOWNERS: every path outside data/ is the maintainers' -------------------------------------------------------

@@ -1,13 +1,16 @@
 """What a workflow's steps do, read and run outside GitHub: the commands of a ``run:`` script, the rule that no
-code of a pull request runs before its verdict, a step run as the runner runs it, git repositories to run it in."""
+code of a pull request runs before its verdict, a step run as the runner runs it, git repositories to run it in, and
+a fake ``gh`` that answers the REST API from a table."""
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 import re
 import shlex
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -146,3 +149,21 @@ def commit_all(repo: Path, message: str) -> str:
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "--no-verify", "-m", message)
     return git(repo, "rev-parse", "HEAD")
+
+
+def fake_gh(folder: Path, answers: dict[str, Any]) -> dict[str, str]:
+    """A PATH whose ``gh api PATH`` prints ``answers[PATH]`` as JSON (a string is an error it prints and exits 1 with)
+    and records each call in ``folder/calls``."""
+    folder.mkdir()
+    (folder / "answers.json").write_text(json.dumps(answers))
+    (folder / "gh").write_text(
+        f"#!{sys.executable}\n"
+        "import json, pathlib, sys\n"
+        "here = pathlib.Path(__file__).parent\n"
+        "with open(here / 'calls', 'a') as calls: calls.write(' '.join(sys.argv[1:]) + '\\n')\n"
+        "answer = json.loads((here / 'answers.json').read_text())[sys.argv[-1]]\n"
+        "if isinstance(answer, str): sys.exit(print(answer, file=sys.stderr) or 1)\n"
+        "print(json.dumps(answer))\n"
+    )
+    (folder / "gh").chmod(0o755)
+    return {"PATH": f"{folder}:{os.environ['PATH']}", "GITHUB_REPOSITORY": "owner/seloste"}
