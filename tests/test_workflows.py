@@ -325,6 +325,7 @@ def test_the_readme_walks_an_operator_through_the_first_deploy() -> None:
     steps_named = [
         *("Fork", "Source", "GitHub Actions", "Push", "address", "custom domain", "SELOSTE_SITE_URL"),
         *("Protect `main`", "Require review from Code Owners", "Require status checks to pass"),
+        *("Require branches to be up to date before merging", "merge queue"),
     ]
     positions = [checklist.find(word) for word in steps_named]
     assert -1 not in positions and positions == sorted(positions), dict(zip(steps_named, positions, strict=True))
@@ -334,11 +335,14 @@ def test_the_readme_walks_an_operator_through_the_first_deploy() -> None:
     assert site_url == "${{ steps.pages.outputs.base_url }}/"
     assert "!ENV [SELOSTE_SITE_URL" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     # the protection it asks for is what the workflows and CODEOWNERS expect: the pull-request job's check by its
-    # name, the owner CODEOWNERS names
+    # name, the owner CODEOWNERS names, a merge queue the workflow runs for, the build job's token as it is
     pull_request = load(PR_WORKFLOW)
     assert f"the check `{pull_request['jobs']['check']['name']}`" in checklist
     codeowners_text = " ".join((ROOT / ".github/CODEOWNERS").read_text(encoding="utf-8").split())
     assert f"`{MAINTAINERS}`" in checklist and f"* {MAINTAINERS}" in codeowners_text
+    assert "merge_group" in pull_request["on"] and "`merge_group`" in checklist
+    tokens = ", ".join(f"`{scope}: {level}`" for scope, level in build["permissions"].items())
+    assert tokens in " ".join(publishing.split())
     # each missing setting's symptom, as the actions print it
     for symptom in ("Get Pages site failed", "Invalid deployment branch", "Workflows aren't being run on this forked repository"):
         assert symptom in " ".join(publishing.split()), symptom
