@@ -7,6 +7,7 @@ Each is refused by the loader (so by `seloste validate`, `check` and the build) 
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 import time
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import pytest
 from datadir import FIXTURES, make_data
 from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
+from seloste.contribute.cli import main
 
 BASE = (FIXTURES / "invalid/version/_base.yaml").read_text(encoding="utf-8")
 ORGANISATION = (FIXTURES / "invalid/organisation/_base.yaml").read_text(encoding="utf-8")
@@ -152,3 +154,95 @@ def test_a_slug_too_long_for_an_address_is_refused(tmp_path: Path) -> None:
     assert _errors(tmp_path, slug=slug) == [
         f"data/{slug}:1:1: organisation folder name is 250 characters long; a slug may have at most 60"
     ]
+
+
+# --- a published capture never changes, byte for byte ----------------------------------------------------------------
+
+CAPTURE = "Tietosuojaseloste\n\nRekisterinpitäjä\n\nEsimerkki Oy\n".encode()
+BOM = b"\xef\xbb\xbf"
+CHANGED = (
+    "the capture of a published version was changed; a capture is the original as it was captured and is kept as it is "
+    "(a correction fixes our transcription, never the capture); its words are unchanged but its bytes are not (a "
+    "byte-order mark, line ends or spaces, as an editor may change them on saving): restore the file as it was published"
+)
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+def _publish(root: Path, monkeypatch: pytest.MonkeyPatch, captures: dict[str, bytes], version: str = BASE) -> Path:
+    """A git repository whose main branch publishes an organisation with ``captures`` (by file name), checked out on a
+    branch for the change; returns the organisation's captures folder."""
+    data = make_data(root, version=version)
+    folder = data / "esimerkki" / "captures"
+    for stale in folder.iterdir():
+        stale.unlink()
+    for name, raw in captures.items():
+        (folder / name).write_bytes(raw)
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "config", "user.email", "test@example.invalid")
+    _git(root, "config", "user.name", "Test")
+    _git(root, "config", "core.autocrlf", "false")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "publish")
+    _git(root, "switch", "-q", "-c", "change")
+    monkeypatch.chdir(root)
+    return folder
+
+
+def _validate_and_check(capsys: pytest.CaptureFixture[str]) -> tuple[int, int, str]:
+    """`seloste validate`'s exit code, then `seloste check --base main`'s and what it printed."""
+    validated = main(["validate"])
+    capsys.readouterr()
+    checked = main(["check", "--base", "main"])
+    captured = capsys.readouterr()
+    return validated, checked, captured.err or captured.out
+
+
+@pytest.mark.parametrize(
+    ("published", "changed"),
+    [
+        (CAPTURE, BOM + CAPTURE),
+        (BOM + CAPTURE, CAPTURE),
+        (CAPTURE, CAPTURE.replace(b"\n", b"\r\n")),
+        (CAPTURE.replace(b"\n", b"\r\n"), CAPTURE),
+        (CAPTURE, CAPTURE.replace("Rekisterinpitäjä\n".encode(), "Rekisterinpitäjä  \n".encode())),
+        (CAPTURE, CAPTURE.rstrip(b"\n")),
+    ],
+    ids=["bom-added", "bom-removed", "crlf", "lf", "trailing-spaces", "final-newline"],
+)
+def test_a_published_capture_changed_in_bytes_alone_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], published: bytes, changed: bytes
+) -> None:
+    """An editor's byte-order mark or line ends change no word, and fidelity reads the text without them, but the
+    capture is the record of the original: the file stays as it was published."""
+    folder = _publish(tmp_path, monkeypatch, {"2024-01-10.txt": published})
+    (folder / "2024-01-10.txt").write_bytes(changed)
+    assert _validate_and_check(capsys) == (0, 1, f"data/esimerkki/captures/2024-01-10.txt:1:1: {CHANGED}\n1 error in the data\n")
+
+
+def test_a_line_end_moved_between_the_pages_of_a_published_capture_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The pages joined read the same; the second page's file did not change, the first's did."""
+    version = BASE.replace(
+        "  capture: captures/2024-01-10.txt", "  capture: [captures/2024-01-10.1.txt, captures/2024-01-10.2.txt]"
+    )
+    pages = {"2024-01-10.1.txt": "Tietosuojaseloste\n\nRekisterinpitäjä\n".encode(), "2024-01-10.2.txt": b"Esimerkki Oy\n"}
+    folder = _publish(tmp_path, monkeypatch, pages, version)
+    (folder / "2024-01-10.1.txt").write_bytes(pages["2024-01-10.1.txt"].rstrip(b"\n"))
+    (folder / "2024-01-10.2.txt").write_bytes(b"\n" + pages["2024-01-10.2.txt"])
+    assert _validate_and_check(capsys) == (
+        0,
+        1,
+        f"data/esimerkki/captures/2024-01-10.1.txt:1:1: {CHANGED}\n1 error in the data\n",
+    )
+
+
+def test_a_published_capture_saved_again_unchanged_passes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _publish(tmp_path, monkeypatch, {"2024-01-10.txt": BOM + CAPTURE.replace(b"\n", b"\r\n")})
+    (folder / "2024-01-10.txt").write_bytes((folder / "2024-01-10.txt").read_bytes())
+    assert _validate_and_check(capsys) == (0, 0, "data: valid, and the change against main keeps the archive's rules\n")

@@ -175,9 +175,9 @@ def _load_organisation(run: Run, folder: Path) -> tuple[OrganisationRecord, Loca
         for name, message in problems:
             run.at(where_in(decoder, name), path, message)
         texts = not problems  # every text the checks below read is there, and can be rendered
-        pages = read_captures(run, folder, path, version, decoder)
+        pages, digests = read_captures(run, folder, path, version, decoder)
         captures = {lang: "\n".join(page_texts) for lang, page_texts in pages.items()}
-        record = VersionRecord(date=date, version=version, captures=captures, pages=pages)
+        record = VersionRecord(date=date, version=version, captures=captures, pages=pages, digests=digests)
         if texts:
             check_fidelity(run, folder, path, record, decoder)
         _check_version(run, path, record, decoder, previous[0] if previous else None, first=not versions, texts=texts)
