@@ -246,3 +246,49 @@ def test_a_published_capture_saved_again_unchanged_passes(
     folder = _publish(tmp_path, monkeypatch, {"2024-01-10.txt": BOM + CAPTURE.replace(b"\n", b"\r\n")})
     (folder / "2024-01-10.txt").write_bytes((folder / "2024-01-10.txt").read_bytes())
     assert _validate_and_check(capsys) == (0, 0, "data: valid, and the change against main keeps the archive's rules\n")
+
+
+# --- a correction's reason is given in each language -----------------------------------------------------------------
+
+
+def _corrected(*reasons: str) -> str:
+    entries = "".join(f'  - date: "2024-03-0{n + 1}"\n    reason:\n{reason}' for n, reason in enumerate(reasons))
+    return BASE.replace("title:", f"corrections:\n{entries}title:", 1)
+
+
+GIVEN = "      fi: Rekisterinpitäjän nimi korjattiin.\n      en: The controller's name was corrected.\n"
+
+
+@pytest.mark.parametrize(
+    ("fi", "en"),
+    [
+        ("Rekisterinpitäjän nimi korjattiin.", "Rekisterinpitäjän nimi korjattiin."),
+        ("The controller's name was corrected.", "The controller's name was corrected."),
+        ("Rekisterinpitäjän nimi korjattiin.", "rekisterinpitäjän  nimi korjattiin"),
+    ],
+    ids=["finnish-twice", "english-twice", "case-and-spacing"],
+)
+def test_a_correction_whose_reason_is_the_same_in_both_languages_is_refused(tmp_path: Path, fi: str, en: str) -> None:
+    """A copy in the other language leaves its readers with no reason for a change to a published notice."""
+    version = _corrected(GIVEN, f"      fi: {fi}\n      en: {en}\n")
+    assert _errors(tmp_path, version) == [
+        f"data/esimerkki/2024-01-10.yaml:12:7: corrections[1].reason: the Finnish and the English reason are the same "
+        f"text ({en!r}); say in each language what was corrected and why"
+    ]
+
+
+def test_a_correction_in_one_line_with_the_same_reason_twice_is_refused_where_it_stands(tmp_path: Path) -> None:
+    version = BASE.replace("title:", 'corrections:\n  - {date: "2024-03-01", reason: {fi: Korjaus., en: Korjaus.}}\ntitle:', 1)
+    assert _errors(tmp_path, version) == [
+        "data/esimerkki/2024-01-10.yaml:6:34: corrections[0].reason: the Finnish and the English reason are the same "
+        "text ('Korjaus.'); say in each language what was corrected and why"
+    ]
+
+
+def test_a_correction_with_its_reason_in_each_language_loads(tmp_path: Path) -> None:
+    archive = load_archive(make_data(tmp_path, version=_corrected(GIVEN)), root=tmp_path)
+    (correction,) = archive.get("esimerkki").current.version.corrections
+    assert (correction.reason.fi, correction.reason.en) == (
+        "Rekisterinpitäjän nimi korjattiin.",
+        "The controller's name was corrected.",
+    )

@@ -18,6 +18,7 @@ from .captures import CAPTURES_DIR, check_fidelity, check_leftover_captures, rea
 from .decode import Decoder, decode_file
 from .errors import DataError, DataErrors, Location, Run, display_path
 from .evidence import TITLE_ID, evidence_problems, fact_items
+from .fidelity import shorten
 from .languages import language_problems, text_fields
 from .localized import LANGUAGE_NAMES
 from .model import Archive, Organisation, OrganisationRecord, Version, VersionRecord
@@ -240,6 +241,13 @@ def _check_version(
                 path,
                 f"corrections[{index}].date: {correction.date} is not between the version's date {record.date} and today",
             )
+        if _words(correction.reason.fi) == _words(correction.reason.en):
+            run.at(
+                loc(f"corrections[{index}].reason"),
+                path,
+                f"corrections[{index}].reason: the Finnish and the English reason are the same text "
+                f"({shorten(correction.reason.en, 60)!r}); say in each language what was corrected and why",
+            )
     if version.recorded_date < record.date:
         run.at(
             loc("recorded_date"),
@@ -330,6 +338,11 @@ def _check_version(
     if texts:
         for name, message in evidence_problems(version):
             run.at(loc(name) or loc(name.rsplit(".", 1)[0]), path, message)
+
+
+def _words(text: str) -> list[str]:
+    """A text's words, whatever their case, spacing and punctuation: what a reader would call the same text."""
+    return re.findall(r"\w+", text.casefold())
 
 
 def _check_body(run: Run, path: Path, decoder: Decoder, name: str, body: str) -> None:
