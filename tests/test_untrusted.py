@@ -292,3 +292,113 @@ def test_a_correction_with_its_reason_in_each_language_loads(tmp_path: Path) -> 
         "Rekisterinpitäjän nimi korjattiin.",
         "The controller's name was corrected.",
     )
+
+
+# --- an organisation's name that looks like another's ----------------------------------------------------------------
+
+SAME = "; an organisation has one folder, with all its notices' versions, and another organisation's name must read differently"
+
+
+def _two(tmp_path: Path, first: str, second: str) -> Path:
+    """``data/`` with the organisation ``esimerkki`` named ``first`` and ``toinen`` named ``second``."""
+    make_data(tmp_path, organisation=ORGANISATION.replace("name: Esimerkki Oy", f"name: {first}"))
+    return make_data(tmp_path, organisation=ORGANISATION.replace("name: Esimerkki Oy", f"name: {second}"), slug="toinen")
+
+
+def _refused(data: Path, root: Path) -> list[str]:
+    with pytest.raises(DataErrors) as caught:
+        load_archive(data, root=root)
+    return [str(error) for error in caught.value.errors]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "problem"),
+    [
+        (
+            "Micro Magic Oy",
+            "Micro Magic \u041e\u0443",  # a Cyrillic word: each of its letters reads as a Latin one
+            "looks the same as 'Micro Magic Oy', the name of the organisation in data/esimerkki/ (character 13 is "
+            "U+041E CYRILLIC CAPITAL LETTER O where that name has 'O')",
+        ),
+        (
+            "KONE Oyj",
+            "\u039a\u039f\u039d\u0395 Oyj",  # a Greek word: kappa, omicron, nu, epsilon
+            "looks the same as 'KONE Oyj', the name of the organisation in data/esimerkki/ (character 1 is U+039A GREEK "
+            "CAPITAL LETTER KAPPA where that name has 'K')",
+        ),
+        (
+            "Mikroni Digital",
+            "Mikroni \uff24igital",
+            "looks the same as 'Mikroni Digital', the name of the organisation in data/esimerkki/ (character 9 is U+FF24 "
+            "FULLWIDTH LATIN CAPITAL LETTER D where that name has 'D')",
+        ),
+        (
+            "Planeetta Internet Oy",
+            "Planeetta lnternet Oy",
+            "looks the same as 'Planeetta Internet Oy', the name of the organisation in data/esimerkki/ (character 11 is "
+            "'l' where that name has 'I')",
+        ),
+        ("Mikromafia Oy", "Mikrornafia Oy", "looks the same as 'Mikromafia Oy', the name of the organisation in data/esimerkki/"),
+        (
+            "Visiosto oy",
+            "VISIOSTO OY",
+            "differs only in case from 'Visiosto oy', the name of the organisation in data/esimerkki/",
+        ),
+        (
+            "Lumikello ry",
+            "Lumikello  ry",
+            "differs only in its spaces from 'Lumikello ry', the name of the organisation in data/esimerkki/",
+        ),
+        ("Minikone Oy", "Minikone Oy", "is already the name of the organisation in data/esimerkki/"),
+    ],
+    ids=["cyrillic", "greek", "fullwidth", "capital-i", "rn-for-m", "case", "spaces", "same"],
+)
+def test_a_name_that_looks_like_another_organisations_is_refused_at_the_name(
+    tmp_path: Path, first: str, second: str, problem: str
+) -> None:
+    """An organisation whose name reads as another's would speak for it on the site; the error names the folder
+    of the organisation it looks like."""
+    second_yaml = f'"{second}"' if "  " in second else second
+    assert _refused(_two(tmp_path, first, second_yaml), tmp_path) == [
+        f"data/toinen/organisation.yaml:2:7: name: {second!r} {problem}{SAME}"
+    ]
+
+
+def test_a_word_mixing_latin_and_cyrillic_letters_is_refused_and_the_name_it_copies_named(tmp_path: Path) -> None:
+    """One Cyrillic O in a Latin word: suspicious in itself, and here the copy of another organisation's name."""
+    assert _refused(_two(tmp_path, "Micro Magic Oy", "Micro Magic \u041ey"), tmp_path) == [
+        "data/toinen/organisation.yaml:2:7: name: 'Micro Magic \u041ey' looks the same as 'Micro Magic Oy', the name of the "
+        f"organisation in data/esimerkki/ (character 13 is U+041E CYRILLIC CAPITAL LETTER O where that name has 'O'){SAME}",
+        "data/toinen/organisation.yaml:2:7: name: the word '\u041ey' mixes Cyrillic and Latin letters (U+041E CYRILLIC "
+        "CAPITAL LETTER O at character 13), as a name made to look like another does; write each word in the letters "
+        "of one script",
+    ]
+
+
+def test_a_first_organisation_with_a_word_mixing_scripts_is_refused(tmp_path: Path) -> None:
+    """Even with no organisation to copy yet: it would take the name from the real one that comes later."""
+    organisation = ORGANISATION.replace("name: Esimerkki Oy", "name: Planeetta Intern\u0435t Oy")
+    assert _errors(tmp_path, organisation=organisation) == [
+        "data/esimerkki/organisation.yaml:2:7: name: the word 'Intern\u0435t' mixes Latin and Cyrillic letters (U+0435 "
+        "CYRILLIC SMALL LETTER IE at character 17), as a name made to look like another does; write each word in the "
+        "letters of one script"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Äänekosken Sähkö Oy", "Aanekosken Sahko Oy"),
+        ("Åbo Akademi", "Abo Akademi"),
+        ("Café Ström Ab", "Cafe Strom Ab"),
+        ("Mikroni Digital", "Mikroni Digital Oy"),
+        ("Tietosuoja Oy", "Москва Oy"),
+        ("Lumikello ry", "O'Brien & Söner Ab"),
+    ],
+    ids=["finnish", "swedish", "accents", "longer", "a-cyrillic-word", "punctuation"],
+)
+def test_real_names_with_finnish_and_swedish_letters_stand_side_by_side(tmp_path: Path, first: str, second: str) -> None:
+    """ä, ö, å and é are Latin letters, and a different letter: neither a mixed word nor another's name."""
+    second_yaml = f'"{second}"' if "'" in second or "&" in second else second
+    archive = load_archive(_two(tmp_path, first, second_yaml), root=tmp_path)
+    assert [record.organisation.name for record in archive.organisations] == [first, second]

@@ -21,6 +21,7 @@ from .evidence import TITLE_ID, evidence_problems, fact_items
 from .fidelity import shorten
 from .languages import language_problems, text_fields
 from .localized import LANGUAGE_NAMES
+from .lookalike import Names, lookalike_problem, mixed_script_problem
 from .model import Archive, Organisation, OrganisationRecord, Version, VersionRecord
 from .types import SLUG_PATTERN
 from .yamlsource import YamlFileError, read_yaml
@@ -54,6 +55,7 @@ def load_archive(data_dir: Path, root: Path | None = None, *, waiting: frozenset
     folded: dict[str, Path] = {}
     ids: dict[str, str] = {}
     """Business IDs, to the organisation that has each."""
+    names = Names()
     for entry in sorted(data_dir.iterdir()):
         if _is_link(run, entry):
             continue
@@ -70,19 +72,23 @@ def load_archive(data_dir: Path, root: Path | None = None, *, waiting: frozenset
         folded[key] = entry
         if not _slug_ok(run, entry) or _links_inside(run, entry):
             continue
-        loaded = _load_organisation(run, entry)
-        if loaded is not None:
-            record, where = loaded
-            business_id = record.organisation.business_id
+        record, organisation, where = _load_organisation(run, entry)
+        if organisation is not None:  # whatever its versions say: who it is must be told apart from the others
+            org_file = entry / ORGANISATION_FILE
+            business_id = organisation.business_id
             if business_id in ids:
                 run.at(
-                    where,
-                    entry / ORGANISATION_FILE,
+                    where.get("business_id"),
+                    org_file,
                     f"business_id: {business_id} is already the business ID of {ids[business_id]!r}; "
                     "an organisation has one folder, with all its notices' versions",
                 )
             elif business_id:
-                ids[business_id] = record.slug
+                ids[business_id] = entry.name
+            looks_like = names.add(display_path(entry, run.root), organisation.name)
+            if looks_like is not None:
+                run.at(where.get("name"), org_file, lookalike_problem(organisation.name, looks_like[1], looks_like[0]))
+        if record is not None:
             records.append(record)
     if run.errors:
         raise DataErrors(run.errors)
@@ -129,17 +135,21 @@ def _slug_ok(run: Run, folder: Path) -> bool:
     return True
 
 
-def _load_organisation(run: Run, folder: Path) -> tuple[OrganisationRecord, Location | None] | None:
-    """The organisation's record, and where its business ID is written."""
+def _load_organisation(run: Run, folder: Path) -> tuple[OrganisationRecord | None, Organisation | None, dict[str, Location]]:
+    """The organisation's record if all of it loads; its organisation.yaml if that does, and where each of its values
+    is written."""
     failed_before = len(run.errors)
     org_file = folder / ORGANISATION_FILE
     organisation: Organisation | None = None
-    business_id_at: Location | None = None
+    where: dict[str, Location] = {}
     if not org_file.is_file():
         run.error(folder, f"missing {ORGANISATION_FILE}: every organisation folder needs one")
     else:
         organisation, org_decoder = _decode(run, org_file, Organisation)
-        business_id_at = org_decoder.locations.get("business_id")
+        where = org_decoder.locations
+        mixed = mixed_script_problem(organisation.name) if organisation else None
+        if mixed:
+            run.at(where.get("name"), org_file, mixed)
 
     version_files: list[tuple[dt.date, Path]] = []
     for entry in sorted(folder.iterdir()):
@@ -188,8 +198,8 @@ def _load_organisation(run: Run, folder: Path) -> tuple[OrganisationRecord, Loca
         check_leftover_captures(run, folder, versions)
 
     if len(run.errors) > failed_before or organisation is None:
-        return None
-    return OrganisationRecord(slug=folder.name, organisation=organisation, versions=tuple(versions)), business_id_at
+        return None, organisation, where
+    return OrganisationRecord(slug=folder.name, organisation=organisation, versions=tuple(versions)), organisation, where
 
 
 _decoded: dict[tuple[str, str, type], tuple[tuple[int, int], object, Decoder, DataError | None]] = {}

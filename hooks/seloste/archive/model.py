@@ -46,7 +46,10 @@ class ContactChannels:
 class Organisation:
     """``data/<slug>/organisation.yaml``: who the organisation is."""
 
-    name: Str = described("The organisation's name as it writes it, e.g. 'Micro Magic Oy'.")
+    name: Str = described(
+        "The organisation's name as it writes it, e.g. 'Micro Magic Oy': its own, not one that looks like another "
+        "organisation's (Unicode's confusables), and each word in the letters of one script."
+    )
     business_id: BusinessId | None = described("Business ID (Y-tunnus), where known.", default=None)
     address: Address | None = described("Postal address.", default=None)
     contact: ContactChannels | None = described("Public contact channels.", default=None)
