@@ -12,10 +12,13 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from datadir import FIXTURES, make_data
 from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
+from seloste.archive.lookalike import Names, mixed_script_problem, name_keys
 from seloste.contribute.cli import main
 
 BASE = (FIXTURES / "invalid/version/_base.yaml").read_text(encoding="utf-8")
@@ -402,3 +405,16 @@ def test_real_names_with_finnish_and_swedish_letters_stand_side_by_side(tmp_path
     second_yaml = f'"{second}"' if "'" in second or "&" in second else second
     archive = load_archive(_two(tmp_path, first, second_yaml), root=tmp_path)
     assert [record.organisation.name for record in archive.organisations] == [first, second]
+
+
+@given(st.text(min_size=1, max_size=12))
+@example("a\u0640")  # a Latin letter and the Arabic tatweel, a sign of several scripts but not of Latin
+@example("\u0301\u0308")
+@settings(max_examples=500, deadline=None)
+def test_any_name_is_judged_without_a_crash(name: str) -> None:
+    """Whatever characters a name has (marks alone, signs several scripts share, unassigned code points), the checks
+    answer with a message or nothing: never a traceback."""
+    problem = mixed_script_problem(name)
+    assert problem is None or problem.startswith("name: the word ")
+    assert Names().add("data/a", name) is None
+    assert all(isinstance(key, str) for key in name_keys(name))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
-from homoglyph._scripts import resolved_script_set
+from homoglyph._scripts import ALL, augmented_script_set, resolved_script_set
 from homoglyph._skeleton import skeleton
 from homoglyph._ucd import script_of, ucd
 
@@ -77,14 +77,26 @@ def mixed_script_problem(name: str) -> str | None:
     for start, word in _words(name):
         if resolved_script_set(word)["kind"] != "mixed":
             continue
+        sets = [augmented_script_set(char) for char in word]  # each character's scripts, ALL for a mark
         scripts = [script_of(ord(char)) for char in word]
         letters = [script for script in scripts if script not in _NO_SCRIPT]
-        main = max(dict.fromkeys(letters), key=lambda script: (letters.count(script), script == "Latn"))
-        odd = next(i for i, script in enumerate(scripts) if script not in _NO_SCRIPT and script != main)
-        named = " and ".join(_SCRIPT_NAMES.get(script, script) for script in dict.fromkeys(letters))
+        if letters:  # the word's own script: its letters' most common one, Latin where as common as another
+            main = max(dict.fromkeys(letters), key=lambda script: (letters.count(script), script == "Latn"))
+        else:  # only punctuation or digits of scripts of their own, such as an Arabic comma
+            main = next(iter(next(found for found in sets if found is not ALL)))
+        own = next((found for found in sets if found is not ALL and main in found), {main: None})
+        odd = next((i for i, found in enumerate(sets) if found is not ALL and not found.keys() & own.keys()), None)
+        if odd is None:
+            odd = next(i for i, found in enumerate(sets) if found is not ALL and main not in found)
+        where = f"{_shown(word[odd])} at character {start + odd + 1}"
+        named = [_SCRIPT_NAMES.get(script, script) for script in dict.fromkeys(letters)]
+        if len(named) > 1:
+            mixes = f"mixes {' and '.join(named)} letters ({where})"
+        else:  # a sign that some scripts share, but not the word's own
+            mixes = f"mixes {_SCRIPT_NAMES.get(main, main)} letters with {where}, a sign of other scripts"
         return (
-            f"name: the word {word!r} mixes {named} letters ({_shown(word[odd])} at character {start + odd + 1}), "
-            "as a name made to look like another does; write each word in the letters of one script"
+            f"name: the word {word!r} {mixes}, as a name made to look like another does; "
+            "write each word in the letters of one script"
         )
     return None
 
