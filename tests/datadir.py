@@ -28,8 +28,8 @@ def make_data(
     folder = root / "data" / slug
     (folder / "captures").mkdir(parents=True, exist_ok=True)
     org_text = organisation if organisation is not None else (FIXTURES / "invalid/organisation/_base.yaml").read_text()
-    if slug != SLUG:  # two organisations cannot share a business ID
-        org_text = org_text.replace(BUSINESS_ID, business_id_for(slug))
+    if slug != SLUG:  # two organisations cannot share a business ID, nor a name
+        org_text = org_text.replace(BUSINESS_ID, business_id_for(slug)).replace(f"name: {NAME}\n", f"name: {name_for(slug)}\n")
     version_text = version if version is not None else (FIXTURES / "invalid/version/_base.yaml").read_text()
     (folder / "organisation.yaml").write_text(org_text, encoding="utf-8")
     (folder / f"{version_id}.yaml").write_text(version_text, encoding="utf-8")
@@ -39,6 +39,13 @@ def make_data(
 
 BUSINESS_ID = "1783913-6"
 """The fixture organisation's business ID."""
+NAME = "Esimerkki Oy"
+"""The fixture organisation's name."""
+
+
+def name_for(slug: str) -> str:
+    """A name of its own for a test organisation other than the fixture's (two cannot look alike): 'Toinen Oy'."""
+    return f"{slug.replace('-', ' ').capitalize()} Oy"
 
 
 def business_id_for(slug: str) -> str:
@@ -75,6 +82,9 @@ def copy_valid(root: Path, slug: str = SLUG) -> Path:
         shutil.copy(FIXTURES / "valid" / name, folder / name)
     if slug != SLUG:
         organisation = folder / "organisation.yaml"
-        organisation.write_text(organisation.read_text(encoding="utf-8").replace(BUSINESS_ID, business_id_for(slug)))
+        text = organisation.read_text(encoding="utf-8")
+        organisation.write_text(
+            text.replace(BUSINESS_ID, business_id_for(slug)).replace(f"name: {NAME}\n", f"name: {name_for(slug)}\n")
+        )
     shutil.copy(FIXTURES / "valid" / "2024-01-10.txt", folder / "captures" / "2024-01-10.txt")
     return root / "data"

@@ -108,9 +108,11 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
     return code, captured.out + captured.err
 
 
-def imported(capsys: pytest.CaptureFixture[str], base: str, slug: str = "esimerkki", *paths: str) -> tuple[int, str]:
+def imported(
+    capsys: pytest.CaptureFixture[str], base: str, slug: str = "esimerkki", *paths: str, name: str = "Esimerkki Oy"
+) -> tuple[int, str]:
     urls = [base + p for p in (paths or ("/tietosuoja",))]
-    return run(capsys, "import", slug, *urls, "--select", "main", "--remove", ".newsletter", "--name", "Esimerkki Oy")
+    return run(capsys, "import", slug, *urls, "--select", "main", "--remove", ".newsletter", "--name", name)
 
 
 def errors(data: Path) -> list[str]:
@@ -219,9 +221,9 @@ def tracked(site: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[st
     """Two organisations imported from the server, each tracked."""
     served, base = site
     served.page("/tietosuoja", notice())
-    served.page("/toinen", notice(updated="2.3.2024"))
+    served.page("/toinen", notice(updated="2.3.2024").replace("Esimerkki Oy", "Toinen Oy"))
     assert imported(capsys, base, "esimerkki", "/tietosuoja")[0] == 0
-    assert imported(capsys, base, "toinen", "/toinen")[0] == 0
+    assert imported(capsys, base, "toinen", "/toinen", name="Toinen Oy")[0] == 0
     assert errors(data) == []
     return served, base
 

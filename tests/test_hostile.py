@@ -40,7 +40,8 @@ def version(first: bool) -> dict:
         "source": {"url": "https://evil.test/lahde", "note": both(ONE_LINE)},
     }
     if first:
-        data["corrections"] = [{"date": "2024-03-01", "reason": both(ONE_LINE)}]
+        # a reason is given in each language (the same text in both is refused): the payload in each
+        data["corrections"] = [{"date": "2024-03-01", "reason": quoted(ONE_LINE, "In English: " + ONE_LINE)}]
     else:
         data["change"] = {"kind": "substantive", "summary": both(ONE_LINE)}
     data |= {

@@ -111,7 +111,7 @@ def test_a_new_organisation_passes(repo: Path, capsys: pytest.CaptureFixture[str
     make_data(repo, slug="uusi")
     assert check(capsys)[0] == 0
     assert main(["changes", "--base", "main"]) == 0
-    assert "## Esimerkki Oy (uusi)\n\nNew organisation, 1 version;" in capsys.readouterr().out
+    assert "## Uusi Oy (uusi)\n\nNew organisation, 1 version;" in capsys.readouterr().out
 
 
 def test_a_pending_translation_may_leave_the_english_as_it_was(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,14 +7,19 @@ Each is refused by the loader (so by `seloste validate`, `check` and the build) 
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 import time
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from datadir import FIXTURES, make_data
 from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
+from seloste.archive.lookalike import Names, mixed_script_problem, name_keys
+from seloste.contribute.cli import main
 
 BASE = (FIXTURES / "invalid/version/_base.yaml").read_text(encoding="utf-8")
 ORGANISATION = (FIXTURES / "invalid/organisation/_base.yaml").read_text(encoding="utf-8")
@@ -152,3 +157,264 @@ def test_a_slug_too_long_for_an_address_is_refused(tmp_path: Path) -> None:
     assert _errors(tmp_path, slug=slug) == [
         f"data/{slug}:1:1: organisation folder name is 250 characters long; a slug may have at most 60"
     ]
+
+
+# --- a published capture never changes, byte for byte ----------------------------------------------------------------
+
+CAPTURE = "Tietosuojaseloste\n\nRekisterinpitäjä\n\nEsimerkki Oy\n".encode()
+BOM = b"\xef\xbb\xbf"
+CHANGED = (
+    "the capture of a published version was changed; a capture is the original as it was captured and is kept as it is "
+    "(a correction fixes our transcription, never the capture); its words are unchanged but its bytes are not (a "
+    "byte-order mark, line ends or spaces, as an editor may change them on saving): restore the file as it was published"
+)
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+def _publish(root: Path, monkeypatch: pytest.MonkeyPatch, captures: dict[str, bytes], version: str = BASE) -> Path:
+    """A git repository whose main branch publishes an organisation with ``captures`` (by file name), checked out on a
+    branch for the change; returns the organisation's captures folder."""
+    data = make_data(root, version=version)
+    folder = data / "esimerkki" / "captures"
+    for stale in folder.iterdir():
+        stale.unlink()
+    for name, raw in captures.items():
+        (folder / name).write_bytes(raw)
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "config", "user.email", "test@example.invalid")
+    _git(root, "config", "user.name", "Test")
+    _git(root, "config", "core.autocrlf", "false")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "publish")
+    _git(root, "switch", "-q", "-c", "change")
+    monkeypatch.chdir(root)
+    return folder
+
+
+def _validate_and_check(capsys: pytest.CaptureFixture[str]) -> tuple[int, int, str]:
+    """`seloste validate`'s exit code, then `seloste check --base main`'s and what it printed."""
+    validated = main(["validate"])
+    capsys.readouterr()
+    checked = main(["check", "--base", "main"])
+    captured = capsys.readouterr()
+    return validated, checked, captured.err or captured.out
+
+
+@pytest.mark.parametrize(
+    ("published", "changed"),
+    [
+        (CAPTURE, BOM + CAPTURE),
+        (BOM + CAPTURE, CAPTURE),
+        (CAPTURE, CAPTURE.replace(b"\n", b"\r\n")),
+        (CAPTURE.replace(b"\n", b"\r\n"), CAPTURE),
+        (CAPTURE, CAPTURE.replace("Rekisterinpitäjä\n".encode(), "Rekisterinpitäjä  \n".encode())),
+        (CAPTURE, CAPTURE.rstrip(b"\n")),
+    ],
+    ids=["bom-added", "bom-removed", "crlf", "lf", "trailing-spaces", "final-newline"],
+)
+def test_a_published_capture_changed_in_bytes_alone_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], published: bytes, changed: bytes
+) -> None:
+    """An editor's byte-order mark or line ends change no word, and fidelity reads the text without them, but the
+    capture is the record of the original: the file stays as it was published."""
+    folder = _publish(tmp_path, monkeypatch, {"2024-01-10.txt": published})
+    (folder / "2024-01-10.txt").write_bytes(changed)
+    assert _validate_and_check(capsys) == (0, 1, f"data/esimerkki/captures/2024-01-10.txt:1:1: {CHANGED}\n1 error in the data\n")
+
+
+def test_a_line_end_moved_between_the_pages_of_a_published_capture_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The pages joined read the same; the second page's file did not change, the first's did."""
+    version = BASE.replace(
+        "  capture: captures/2024-01-10.txt", "  capture: [captures/2024-01-10.1.txt, captures/2024-01-10.2.txt]"
+    )
+    pages = {"2024-01-10.1.txt": "Tietosuojaseloste\n\nRekisterinpitäjä\n".encode(), "2024-01-10.2.txt": b"Esimerkki Oy\n"}
+    folder = _publish(tmp_path, monkeypatch, pages, version)
+    (folder / "2024-01-10.1.txt").write_bytes(pages["2024-01-10.1.txt"].rstrip(b"\n"))
+    (folder / "2024-01-10.2.txt").write_bytes(b"\n" + pages["2024-01-10.2.txt"])
+    assert _validate_and_check(capsys) == (
+        0,
+        1,
+        f"data/esimerkki/captures/2024-01-10.1.txt:1:1: {CHANGED}\n1 error in the data\n",
+    )
+
+
+def test_a_published_capture_saved_again_unchanged_passes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _publish(tmp_path, monkeypatch, {"2024-01-10.txt": BOM + CAPTURE.replace(b"\n", b"\r\n")})
+    (folder / "2024-01-10.txt").write_bytes((folder / "2024-01-10.txt").read_bytes())
+    assert _validate_and_check(capsys) == (0, 0, "data: valid, and the change against main keeps the archive's rules\n")
+
+
+# --- a correction's reason is given in each language -----------------------------------------------------------------
+
+
+def _corrected(*reasons: str) -> str:
+    entries = "".join(f'  - date: "2024-03-0{n + 1}"\n    reason:\n{reason}' for n, reason in enumerate(reasons))
+    return BASE.replace("title:", f"corrections:\n{entries}title:", 1)
+
+
+GIVEN = "      fi: Rekisterinpitäjän nimi korjattiin.\n      en: The controller's name was corrected.\n"
+
+
+@pytest.mark.parametrize(
+    ("fi", "en"),
+    [
+        ("Rekisterinpitäjän nimi korjattiin.", "Rekisterinpitäjän nimi korjattiin."),
+        ("The controller's name was corrected.", "The controller's name was corrected."),
+        ("Rekisterinpitäjän nimi korjattiin.", "rekisterinpitäjän  nimi korjattiin"),
+    ],
+    ids=["finnish-twice", "english-twice", "case-and-spacing"],
+)
+def test_a_correction_whose_reason_is_the_same_in_both_languages_is_refused(tmp_path: Path, fi: str, en: str) -> None:
+    """A copy in the other language leaves its readers with no reason for a change to a published notice."""
+    version = _corrected(GIVEN, f"      fi: {fi}\n      en: {en}\n")
+    assert _errors(tmp_path, version) == [
+        f"data/esimerkki/2024-01-10.yaml:12:7: corrections[1].reason: the Finnish and the English reason are the same "
+        f"text ({en!r}); say in each language what was corrected and why"
+    ]
+
+
+def test_a_correction_in_one_line_with_the_same_reason_twice_is_refused_where_it_stands(tmp_path: Path) -> None:
+    version = BASE.replace("title:", 'corrections:\n  - {date: "2024-03-01", reason: {fi: Korjaus., en: Korjaus.}}\ntitle:', 1)
+    assert _errors(tmp_path, version) == [
+        "data/esimerkki/2024-01-10.yaml:6:34: corrections[0].reason: the Finnish and the English reason are the same "
+        "text ('Korjaus.'); say in each language what was corrected and why"
+    ]
+
+
+def test_a_correction_with_its_reason_in_each_language_loads(tmp_path: Path) -> None:
+    archive = load_archive(make_data(tmp_path, version=_corrected(GIVEN)), root=tmp_path)
+    (correction,) = archive.get("esimerkki").current.version.corrections
+    assert (correction.reason.fi, correction.reason.en) == (
+        "Rekisterinpitäjän nimi korjattiin.",
+        "The controller's name was corrected.",
+    )
+
+
+# --- an organisation's name that looks like another's ----------------------------------------------------------------
+
+SAME = "; an organisation has one folder, with all its notices' versions, and another organisation's name must read differently"
+
+
+def _two(tmp_path: Path, first: str, second: str) -> Path:
+    """``data/`` with the organisation ``esimerkki`` named ``first`` and ``toinen`` named ``second``."""
+    make_data(tmp_path, organisation=ORGANISATION.replace("name: Esimerkki Oy", f"name: {first}"))
+    return make_data(tmp_path, organisation=ORGANISATION.replace("name: Esimerkki Oy", f"name: {second}"), slug="toinen")
+
+
+def _refused(data: Path, root: Path) -> list[str]:
+    with pytest.raises(DataErrors) as caught:
+        load_archive(data, root=root)
+    return [str(error) for error in caught.value.errors]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "problem"),
+    [
+        (
+            "Micro Magic Oy",
+            "Micro Magic \u041e\u0443",  # a Cyrillic word: each of its letters reads as a Latin one
+            "looks the same as 'Micro Magic Oy', the name of the organisation in data/esimerkki/ (character 13 is "
+            "U+041E CYRILLIC CAPITAL LETTER O where that name has 'O')",
+        ),
+        (
+            "KONE Oyj",
+            "\u039a\u039f\u039d\u0395 Oyj",  # a Greek word: kappa, omicron, nu, epsilon
+            "looks the same as 'KONE Oyj', the name of the organisation in data/esimerkki/ (character 1 is U+039A GREEK "
+            "CAPITAL LETTER KAPPA where that name has 'K')",
+        ),
+        (
+            "Mikroni Digital",
+            "Mikroni \uff24igital",
+            "looks the same as 'Mikroni Digital', the name of the organisation in data/esimerkki/ (character 9 is U+FF24 "
+            "FULLWIDTH LATIN CAPITAL LETTER D where that name has 'D')",
+        ),
+        (
+            "Planeetta Internet Oy",
+            "Planeetta lnternet Oy",
+            "looks the same as 'Planeetta Internet Oy', the name of the organisation in data/esimerkki/ (character 11 is "
+            "'l' where that name has 'I')",
+        ),
+        ("Mikromafia Oy", "Mikrornafia Oy", "looks the same as 'Mikromafia Oy', the name of the organisation in data/esimerkki/"),
+        (
+            "Visiosto oy",
+            "VISIOSTO OY",
+            "differs only in case from 'Visiosto oy', the name of the organisation in data/esimerkki/",
+        ),
+        (
+            "Lumikello ry",
+            "Lumikello  ry",
+            "differs only in its spaces from 'Lumikello ry', the name of the organisation in data/esimerkki/",
+        ),
+        ("Minikone Oy", "Minikone Oy", "is already the name of the organisation in data/esimerkki/"),
+    ],
+    ids=["cyrillic", "greek", "fullwidth", "capital-i", "rn-for-m", "case", "spaces", "same"],
+)
+def test_a_name_that_looks_like_another_organisations_is_refused_at_the_name(
+    tmp_path: Path, first: str, second: str, problem: str
+) -> None:
+    """An organisation whose name reads as another's would speak for it on the site; the error names the folder
+    of the organisation it looks like."""
+    second_yaml = f'"{second}"' if "  " in second else second
+    assert _refused(_two(tmp_path, first, second_yaml), tmp_path) == [
+        f"data/toinen/organisation.yaml:2:7: name: {second!r} {problem}{SAME}"
+    ]
+
+
+def test_a_word_mixing_latin_and_cyrillic_letters_is_refused_and_the_name_it_copies_named(tmp_path: Path) -> None:
+    """One Cyrillic O in a Latin word: suspicious in itself, and here the copy of another organisation's name."""
+    assert _refused(_two(tmp_path, "Micro Magic Oy", "Micro Magic \u041ey"), tmp_path) == [
+        "data/toinen/organisation.yaml:2:7: name: 'Micro Magic \u041ey' looks the same as 'Micro Magic Oy', the name of the "
+        f"organisation in data/esimerkki/ (character 13 is U+041E CYRILLIC CAPITAL LETTER O where that name has 'O'){SAME}",
+        "data/toinen/organisation.yaml:2:7: name: the word '\u041ey' mixes Cyrillic and Latin letters (U+041E CYRILLIC "
+        "CAPITAL LETTER O at character 13), as a name made to look like another does; write each word in the letters "
+        "of one script",
+    ]
+
+
+def test_a_first_organisation_with_a_word_mixing_scripts_is_refused(tmp_path: Path) -> None:
+    """Even with no organisation to copy yet: it would take the name from the real one that comes later."""
+    organisation = ORGANISATION.replace("name: Esimerkki Oy", "name: Planeetta Intern\u0435t Oy")
+    assert _errors(tmp_path, organisation=organisation) == [
+        "data/esimerkki/organisation.yaml:2:7: name: the word 'Intern\u0435t' mixes Latin and Cyrillic letters (U+0435 "
+        "CYRILLIC SMALL LETTER IE at character 17), as a name made to look like another does; write each word in the "
+        "letters of one script"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Äänekosken Sähkö Oy", "Aanekosken Sahko Oy"),
+        ("Åbo Akademi", "Abo Akademi"),
+        ("Café Ström Ab", "Cafe Strom Ab"),
+        ("Mikroni Digital", "Mikroni Digital Oy"),
+        ("Tietosuoja Oy", "Москва Oy"),
+        ("Lumikello ry", "O'Brien & Söner Ab"),
+    ],
+    ids=["finnish", "swedish", "accents", "longer", "a-cyrillic-word", "punctuation"],
+)
+def test_real_names_with_finnish_and_swedish_letters_stand_side_by_side(tmp_path: Path, first: str, second: str) -> None:
+    """ä, ö, å and é are Latin letters, and a different letter: neither a mixed word nor another's name."""
+    second_yaml = f'"{second}"' if "'" in second or "&" in second else second
+    archive = load_archive(_two(tmp_path, first, second_yaml), root=tmp_path)
+    assert [record.organisation.name for record in archive.organisations] == [first, second]
+
+
+@given(st.text(min_size=1, max_size=12))
+@example("a\u0640")  # a Latin letter and the Arabic tatweel, a sign of several scripts but not of Latin
+@example("\u0301\u0308")
+@settings(max_examples=500, deadline=None)
+def test_any_name_is_judged_without_a_crash(name: str) -> None:
+    """Whatever characters a name has (marks alone, signs several scripts share, unassigned code points), the checks
+    answer with a message or nothing: never a traceback."""
+    problem = mixed_script_problem(name)
+    assert problem is None or problem.startswith("name: the word ")
+    assert Names().add("data/a", name) is None
+    assert all(isinstance(key, str) for key in name_keys(name))

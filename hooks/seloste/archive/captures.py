@@ -7,6 +7,7 @@ every sentence of it, in order, and nothing else (:mod:`seloste.archive.fidelity
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from .decode import Decoder
@@ -29,12 +30,17 @@ def where_in(decoder: Decoder, name: str) -> Location | None:
     return None
 
 
-def read_captures(run: Run, folder: Path, path: Path, version: Version, decoder: Decoder) -> dict[str, tuple[str, ...]]:
-    """The capture of each language the version was published in (page by page), read and checked."""
+Pages = dict[str, tuple[str, ...]]
+"""A value for each page of each original language's capture, by language."""
+
+
+def read_captures(run: Run, folder: Path, path: Path, version: Version, decoder: Decoder) -> tuple[Pages, Pages]:
+    """The capture of each language the version was published in (page by page), read and checked: each page's
+    text, and the SHA-256 of its file's exact bytes."""
     capture = version.source.capture
     published = version.published_in
     if capture is None:
-        return {}
+        return {}, {}
     if isinstance(capture, Captures):
         if set(capture.languages) != set(published):
             run.at(
@@ -43,10 +49,10 @@ def read_captures(run: Run, folder: Path, path: Path, version: Version, decoder:
                 f"source.capture: one capture per language the version was published in ({listed(published)}); "
                 f"got {listed(capture.languages) if capture.languages else 'none'}",
             )
-            return {}
+            return {}, {}
     elif isinstance(capture, tuple) and not capture:
         run.at(decoder.locations.get("source.capture"), path, "source.capture: an empty list; give one capture per page")
-        return {}
+        return {}, {}
     elif isinstance(capture, tuple) and len(published) > 1:
         run.at(
             decoder.locations.get("source.capture"),
@@ -54,7 +60,7 @@ def read_captures(run: Run, folder: Path, path: Path, version: Version, decoder:
             "source.capture: a list of pages is for a notice published in one language; "
             "a version published in several gives each language one capture",
         )
-        return {}
+        return {}, {}
     elif len(published) > 1:
         run.at(
             decoder.locations.get("source.capture"),
@@ -64,8 +70,8 @@ def read_captures(run: Run, folder: Path, path: Path, version: Version, decoder:
             + ", ".join(f"{lang}: captures/<date>.{lang}.txt" for lang in published)
             + "}",
         )
-        return {}
-    texts = {}
+        return {}, {}
+    texts, digests = {}, {}
     for lang, names in version.source.capture_files(published).items():
         pages = []
         for index, name in enumerate(names):
@@ -73,15 +79,17 @@ def read_captures(run: Run, folder: Path, path: Path, version: Version, decoder:
                 field = f"source.capture[{index}]"
             else:
                 field = "source.capture" if isinstance(capture, str) else f"source.capture.{lang}"
-            text = _capture(run, folder, path, name, field, decoder.locations.get(field))
-            if text is not None:
-                pages.append(text)
+            read = _capture(run, folder, path, name, field, decoder.locations.get(field))
+            if read is not None:
+                pages.append(read)
         if len(pages) == len(names):
-            texts[lang] = tuple(pages)
-    return texts
+            texts[lang] = tuple(text for text, _raw in pages)
+            digests[lang] = tuple(hashlib.sha256(raw).hexdigest() for _text, raw in pages)
+    return texts, digests
 
 
-def _capture(run: Run, folder: Path, path: Path, name: str, field: str, where: Location | None) -> str | None:
+def _capture(run: Run, folder: Path, path: Path, name: str, field: str, where: Location | None) -> tuple[str, bytes] | None:
+    """The capture's text (read as UTF-8, without a byte-order mark) and its file's bytes."""
     try:
         capture = (folder / name).resolve()
         exists = capture.is_file()
@@ -110,7 +118,7 @@ def _capture(run: Run, folder: Path, path: Path, name: str, field: str, where: L
     if not text.strip():
         run.at(where, path, f"{field}: {name!r} is empty; it must hold the notice as it was captured")
         return None
-    return text
+    return text, raw
 
 
 def check_leftover_captures(run: Run, folder: Path, versions: list[VersionRecord]) -> None:

@@ -18,9 +18,11 @@ from .captures import CAPTURES_DIR, check_fidelity, check_leftover_captures, rea
 from .decode import Decoder, decode_file
 from .errors import DataError, DataErrors, Location, Run, display_path
 from .evidence import TITLE_ID, evidence_problems, fact_items
+from .fidelity import shorten
 from .languages import language_problems, text_fields
 from .links import link_provenance
 from .localized import LANGUAGE_NAMES
+from .lookalike import Names, lookalike_problem, mixed_script_problem
 from .model import Archive, Organisation, OrganisationRecord, Version, VersionRecord
 from .types import SLUG_PATTERN
 from .updates import update_problems
@@ -55,6 +57,7 @@ def load_archive(data_dir: Path, root: Path | None = None, *, waiting: frozenset
     folded: dict[str, Path] = {}
     ids: dict[str, str] = {}
     """Business IDs, to the organisation that has each."""
+    names = Names()
     for entry in sorted(data_dir.iterdir()):
         if _is_link(run, entry):
             continue
@@ -71,19 +74,23 @@ def load_archive(data_dir: Path, root: Path | None = None, *, waiting: frozenset
         folded[key] = entry
         if not _slug_ok(run, entry) or _links_inside(run, entry):
             continue
-        loaded = _load_organisation(run, entry)
-        if loaded is not None:
-            record, where = loaded
-            business_id = record.organisation.business_id
+        record, organisation, where = _load_organisation(run, entry)
+        if organisation is not None:  # whatever its versions say: who it is must be told apart from the others
+            org_file = entry / ORGANISATION_FILE
+            business_id = organisation.business_id
             if business_id in ids:
                 run.at(
-                    where,
-                    entry / ORGANISATION_FILE,
+                    where.get("business_id"),
+                    org_file,
                     f"business_id: {business_id} is already the business ID of {ids[business_id]!r}; "
                     "an organisation has one folder, with all its notices' versions",
                 )
             elif business_id:
-                ids[business_id] = record.slug
+                ids[business_id] = entry.name
+            looks_like = names.add(display_path(entry, run.root), organisation.name)
+            if looks_like is not None:
+                run.at(where.get("name"), org_file, lookalike_problem(organisation.name, looks_like[1], looks_like[0]))
+        if record is not None:
             records.append(record)
     if run.errors:
         raise DataErrors(run.errors)
@@ -130,19 +137,23 @@ def _slug_ok(run: Run, folder: Path) -> bool:
     return True
 
 
-def _load_organisation(run: Run, folder: Path) -> tuple[OrganisationRecord, Location | None] | None:
-    """The organisation's record, and where its business ID is written."""
+def _load_organisation(run: Run, folder: Path) -> tuple[OrganisationRecord | None, Organisation | None, dict[str, Location]]:
+    """The organisation's record if all of it loads; its organisation.yaml if that does, and where each of its values
+    is written."""
     failed_before = len(run.errors)
     org_file = folder / ORGANISATION_FILE
     organisation: Organisation | None = None
-    business_id_at: Location | None = None
+    where: dict[str, Location] = {}
     if not org_file.is_file():
         run.error(folder, f"missing {ORGANISATION_FILE}: every organisation folder needs one")
     else:
         organisation, org_decoder = _decode(run, org_file, Organisation)
-        business_id_at = org_decoder.locations.get("business_id")
+        where = org_decoder.locations
+        mixed = mixed_script_problem(organisation.name) if organisation else None
+        if mixed:
+            run.at(where.get("name"), org_file, mixed)
         for name, message in update_problems(organisation) if organisation else ():
-            run.at(org_decoder.locations.get(name), org_file, message)
+            run.at(where.get(name), org_file, message)
 
     version_files: list[tuple[dt.date, Path]] = []
     for entry in sorted(folder.iterdir()):
@@ -179,9 +190,9 @@ def _load_organisation(run: Run, folder: Path) -> tuple[OrganisationRecord, Loca
         for name, message in problems:
             run.at(where_in(decoder, name), path, message)
         texts = not problems  # every text the checks below read is there, and can be rendered
-        pages = read_captures(run, folder, path, version, decoder)
+        pages, digests = read_captures(run, folder, path, version, decoder)
         captures = {lang: "\n".join(page_texts) for lang, page_texts in pages.items()}
-        record = VersionRecord(date=date, version=version, captures=captures, pages=pages)
+        record = VersionRecord(date=date, version=version, captures=captures, pages=pages, digests=digests)
         if texts:
             check_fidelity(run, folder, path, record, decoder)
             for name, message in link_provenance(record):
@@ -193,8 +204,8 @@ def _load_organisation(run: Run, folder: Path) -> tuple[OrganisationRecord, Loca
         check_leftover_captures(run, folder, versions)
 
     if len(run.errors) > failed_before or organisation is None:
-        return None
-    return OrganisationRecord(slug=folder.name, organisation=organisation, versions=tuple(versions)), business_id_at
+        return None, organisation, where
+    return OrganisationRecord(slug=folder.name, organisation=organisation, versions=tuple(versions)), organisation, where
 
 
 _decoded: dict[tuple[str, str, type], tuple[tuple[int, int], object, Decoder, DataError | None]] = {}
@@ -245,6 +256,13 @@ def _check_version(
                 loc(f"corrections[{index}].date"),
                 path,
                 f"corrections[{index}].date: {correction.date} is not between the version's date {record.date} and today",
+            )
+        if _words(correction.reason.fi) == _words(correction.reason.en):
+            run.at(
+                loc(f"corrections[{index}].reason"),
+                path,
+                f"corrections[{index}].reason: the Finnish and the English reason are the same text "
+                f"({shorten(correction.reason.en, 60)!r}); say in each language what was corrected and why",
             )
     if version.recorded_date < record.date:
         run.at(
@@ -336,6 +354,11 @@ def _check_version(
     if texts:
         for name, message in evidence_problems(version):
             run.at(loc(name) or loc(name.rsplit(".", 1)[0]), path, message)
+
+
+def _words(text: str) -> list[str]:
+    """A text's words, whatever their case, spacing and punctuation: what a reader would call the same text."""
+    return re.findall(r"\w+", text.casefold())
 
 
 def _check_body(run: Run, path: Path, decoder: Decoder, name: str, body: str) -> None:

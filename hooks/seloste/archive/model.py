@@ -69,7 +69,10 @@ class Update:
 class Organisation:
     """``data/<slug>/organisation.yaml``: who the organisation is."""
 
-    name: Str = described("The organisation's name as it writes it, e.g. 'Micro Magic Oy'.")
+    name: Str = described(
+        "The organisation's name as it writes it, e.g. 'Micro Magic Oy': its own, not one that looks like another "
+        "organisation's (Unicode's confusables), and each word in the letters of one script."
+    )
     business_id: BusinessId | None = described("Business ID (Y-tunnus), where known.", default=None)
     address: Address | None = described("Postal address.", default=None)
     contact: ContactChannels | None = described("Public contact channels.", default=None)
@@ -282,7 +285,11 @@ class VersionRecord:
     """The original capture of each language the version was published in, by language, where it names them (a
     notice's pages joined, one line between them)."""
     pages: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    """The same, page by page: each page's capture as its file holds it."""
+    """The same, page by page: each page's capture as its file holds it (read as UTF-8 text, without a byte-order
+    mark)."""
+    digests: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """The SHA-256 of each page's capture file, by language: its exact bytes (a byte-order mark, line ends and
+    trailing spaces included), which a published version's capture keeps for good."""
 
     @property
     def id(self) -> str:

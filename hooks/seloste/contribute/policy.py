@@ -2,8 +2,8 @@
 
 - A published version is never edited or deleted, except by a declared correction: an
   entry in its ``corrections`` with the date and the reason, which the site shows.
-- A published version's capture never changes: it is the provenance. A new version comes
-  with its capture.
+- A published version's capture never changes, byte for byte: it is the provenance. A new
+  version comes with its capture.
 - A new version is dated after the latest published version of its organisation.
 - A change to a Finnish text needs its English counterpart, unless the version declares
   ``translation: pending`` (the English pages then say so). (That each section's English has
@@ -22,7 +22,7 @@ from ..archive.decode import decode_file
 from ..archive.errors import DataError, Location, display_path
 from ..archive.loader import ORGANISATION_FILE
 from ..archive.localized import LANGUAGE_NAMES, NoticeMarkdown, NoticeText
-from ..archive.model import Archive, Organisation, OrganisationRecord, Version
+from ..archive.model import Archive, Organisation, OrganisationRecord, Version, VersionRecord
 from ..archive.yamlsource import YamlFileError, read_yaml
 
 
@@ -94,18 +94,7 @@ def _check_organisation(base: OrganisationRecord, head: OrganisationRecord, data
             )
             continue
         errors += _check_edit(published.version, now.version, file, root)
-        names = {**published.version.source.captures(published.version.published_in)}
-        names.update(now.version.source.captures(now.version.published_in))
-        for lang, text in published.captures.items():
-            if now.captures.get(lang) != text:
-                errors.append(
-                    _error(
-                        folder / names[lang],
-                        root,
-                        "the capture of a published version was changed; a capture is the original as it was captured "
-                        "and is kept as it is (a correction fixes our transcription, never the capture)",
-                    )
-                )
+        errors += _changed_captures(published, now, folder, root)
     for version in head.versions:
         if version.id not in published_ids and version.date <= latest:
             errors.append(
@@ -117,6 +106,38 @@ def _check_organisation(base: OrganisationRecord, head: OrganisationRecord, data
             )
     errors += _check_translations(head, published_ids, data_dir, root, base)
     return errors
+
+
+def _changed_captures(published: VersionRecord, now: VersionRecord, folder: Path, root: Path | None) -> list[DataError]:
+    """Each page of each language's capture, byte for byte: a byte-order mark, a line end or a trailing space is as
+    much a change as a word (fidelity reads the text without them; the capture is the original's record)."""
+    errors = []
+    for lang, digests in published.digests.items():
+        after = now.digests.get(lang, ())
+        if after == digests:
+            continue
+        common = min(len(digests), len(after))  # the first page that differs, or the first one added or removed
+        page = next((i for i in range(common) if digests[i] != after[i]), common)
+        files = now.version.source.capture_files(now.version.published_in).get(lang, ())
+        if page >= len(files):
+            files = published.version.source.capture_files(published.version.published_in)[lang]
+        message = (
+            "the capture of a published version was changed; a capture is the original as it was captured "
+            "and is kept as it is (a correction fixes our transcription, never the capture)"
+        )
+        before, text = published.pages[lang], now.pages.get(lang, ())
+        if page < min(len(before), len(text)) and _words(before[page]) == _words(text[page]):
+            message += (
+                "; its words are unchanged but its bytes are not (a byte-order mark, line ends or spaces, as an editor "
+                "may change them on saving): restore the file as it was published"
+            )
+        errors.append(_error(folder / files[min(page, len(files) - 1)], root, message))
+    return errors
+
+
+def _words(text: str) -> list[str]:
+    """The words of a capture's text (read without its byte-order mark)."""
+    return text.split()
 
 
 def _without_corrections(version: Version) -> Version:
