@@ -152,6 +152,16 @@ def test_a_symbolic_link_in_data_is_refused_not_followed(tmp_path: Path) -> None
     assert not any("root:x" in error for error in errors)
 
 
+def test_a_data_folder_that_is_a_link_is_refused(tmp_path: Path) -> None:
+    real = make_data(tmp_path / "elsewhere")
+    (tmp_path / "data").symlink_to(real)
+    with pytest.raises(DataErrors) as caught:
+        load_archive(tmp_path / "data", root=tmp_path)
+    assert [str(e) for e in caught.value.errors] == [
+        "data:1:1: the data folder is a symbolic link; data/ is a folder of its own, not a link to one"
+    ]
+
+
 def test_a_slug_too_long_for_an_address_is_refused(tmp_path: Path) -> None:
     slug = "a" * 250
     assert _errors(tmp_path, slug=slug) == [

@@ -50,6 +50,9 @@ def load_archive(data_dir: Path, root: Path | None = None, *, waiting: frozenset
     saved for a version that is about to be written, which no version names yet.
     """
     run = Run(root=root or Path.cwd(), errors=[], waiting=frozenset(path.resolve() for path in waiting))
+    if data_dir.is_symlink():  # it could hand the check another folder's data, or its own base's
+        run.error(data_dir, "the data folder is a symbolic link; data/ is a folder of its own, not a link to one")
+        raise DataErrors(run.errors)
     if not data_dir.is_dir():
         run.error(data_dir, "data folder not found")
         raise DataErrors(run.errors)
