@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -318,3 +321,82 @@ def test_retries_ride_out_a_server_error(site: tuple[Site, str], monkeypatch: py
     served.routes = type("Routes", (dict,), {"get": staticmethod(next_answer)})()
     monkeypatch.setattr(fetching.time, "sleep", lambda seconds: None)
     assert "Säilytämme tietoja" in fetching.fetch(base + "/tietosuoja").text
+
+
+# --- the tracking workflow's script -------------------------------------------------------------------
+
+SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "tracking_prs.py"
+FAKE_GH = """#!/bin/sh
+printf '%s\\n' "$*" >> "$GH_LOG"
+if [ "$1 $2" = "pr list" ]; then cat "$GH_OPEN"; fi
+for last; do :; done
+if [ "$1 $2" = "pr create" ]; then cat "$last" > "$GH_LOG.body"; fi
+"""
+
+
+def git(cwd: Path, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+@pytest.fixture
+def clone(tracked: tuple[Site, str], data: Path, tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """The imported archive as main of a repository with a remote, and a fake gh that logs what it is asked."""
+    work = data.parent
+    origin = tmp_path / "origin.git"
+    git(tmp_path, "init", "-q", "--bare", "-b", "main", str(origin))
+    git(work, "init", "-q", "-b", "main")
+    git(work, "-c", "user.name=T", "-c", "user.email=t@example.invalid", "add", "data")
+    git(work, "-c", "user.name=T", "-c", "user.email=t@example.invalid", "commit", "-qm", "archive")
+    git(work, "remote", "add", "origin", str(origin))
+    git(work, "push", "-q", "origin", "main")
+    tools = tmp_path / "tools"
+    tools.mkdir()
+    (tools / "gh").write_text(FAKE_GH)
+    (tools / "gh").chmod(0o755)
+    (tmp_path / "open.json").write_text("[]")
+    env = {
+        **os.environ,
+        "PATH": f"{tools}:{os.environ['PATH']}",
+        "GH_LOG": str(tmp_path / "gh.log"),
+        "GH_OPEN": str(tmp_path / "open.json"),
+        "SELOSTE": str(Path(sys.executable).with_name("seloste")),
+    }
+    return work, env
+
+
+def test_the_workflow_opens_a_pull_request_for_each_changed_notice_only(
+    tracked: tuple[Site, str], clone: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    served, _ = tracked
+    work, env = clone
+    served.page("/tietosuoja", notice(updated="1.12.2026", years="kolme"))
+    done = subprocess.run([sys.executable, str(SCRIPT)], cwd=work, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "esimerkki: opened a pull request from track/esimerkki" in done.stdout
+    assert "toinen: unchanged" in done.stdout
+    branches = git(tmp_path / "origin.git", "branch", "--list", "--format=%(refname:short)").split()
+    assert branches == ["main", "track/esimerkki"]  # nothing for the unchanged one
+    changed = git(work, "diff", "--name-only", "origin/main", "origin/track/esimerkki").split()
+    today = dt.date.today().isoformat()
+    assert changed == [f"data/esimerkki/{today}.yaml", f"data/esimerkki/captures/{today}.txt"]
+    calls = (tmp_path / "gh.log").read_text().splitlines()
+    created = [call for call in calls if call.startswith("pr create")]
+    assert len(created) == 1 and "--head track/esimerkki" in created[0]
+    report = (tmp_path / "gh.log.body").read_text(encoding="utf-8")  # the report is the body
+    assert "set `change.kind` and `change.summary`" in report
+    assert "Säilytämme tietoja <del>viisi</del><ins>kolme</ins> vuotta" in report
+
+
+def test_an_open_pull_request_is_left_to_the_people_editing_it(
+    tracked: tuple[Site, str], clone: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    served, _ = tracked
+    work, env = clone
+    served.page("/tietosuoja", notice(years="kolme"))
+    (tmp_path / "open.json").write_text('[{"number": 7}]')
+    done = subprocess.run([sys.executable, str(SCRIPT)], cwd=work, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "esimerkki: pull request #7 is open; not tracked again until it is merged or closed" in done.stdout
+    assert not [c for c in (tmp_path / "gh.log").read_text().splitlines() if c.startswith("pr create")]
+    assert git(tmp_path / "origin.git", "branch", "--list", "--format=%(refname:short)").split() == ["main"]

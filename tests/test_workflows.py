@@ -44,6 +44,8 @@ COMMAND_NEEDS: dict[str, dict[str, str]] = {
     # gh api GET /repos/{owner}/{repo}/deployments?environment=... and .../deployments/{id}/statuses: the
     # "Deployments" repository permission, read (REST API reference, "List deployments", "List deployment statuses")
     r"\bscripts/deployed_commit\.py\b": {"deployments": "read"},
+    # pushes track/<slug> branches (git push) and opens pull requests (gh pr create; gh pr list reads them)
+    r"\bscripts/tracking_prs\.py\b": {"contents": "write", "pull-requests": "write"},
 }
 
 RUNNERS: dict[str, dict[str, str]] = {
@@ -114,8 +116,21 @@ def apt_packages(text: str) -> set[str]:
     return found
 
 
-def test_there_are_two_workflows() -> None:
-    assert [p.name for p in WORKFLOWS] == ["deploy.yml", "pull-request.yml"]
+def test_there_are_three_workflows() -> None:
+    assert [p.name for p in WORKFLOWS] == ["deploy.yml", "pull-request.yml", "track.yml"]
+
+
+def test_tracking_runs_daily_and_only_its_job_may_write() -> None:
+    workflow = load(ROOT / ".github" / "workflows" / "track.yml")
+    assert list(workflow["on"]) == ["schedule", "workflow_dispatch"]
+    job = workflow["jobs"]["track"]
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write"}
+    assert [s.get("uses", "").split("@")[0] or s["run"].split()[0] for s in job["steps"]] == [
+        "actions/checkout", "actions/setup-python", "make", "gh"
+    ]  # fmt: skip
+    assert job["steps"][-1]["run"].split() == ["gh", "auth", "setup-git", ".venv/bin/python", "scripts/tracking_prs.py"]
+    others = [load(p) for p in WORKFLOWS if p.name != "track.yml"]
+    assert not [j for w in others for j in w["jobs"].values() if "write" in (j.get("permissions") or {}).get("contents", "")]
 
 
 def test_actionlint_passes() -> None:

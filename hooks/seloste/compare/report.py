@@ -115,6 +115,8 @@ class ReportItem:
     """Corrections of a published version this change declares."""
     source: tuple[FieldChange, ...] = ()
     """The version's source fields: all of them for a new version, those changed for a corrected one."""
+    draft: bool = False
+    """A draft the tracker wrote: its kind of change and summary are for a person to set."""
 
     @property
     def titles(self) -> str:

@@ -135,6 +135,7 @@ def _parser() -> argparse.ArgumentParser:
     tracking.add_argument("--jobs", type=int, default=4, help="pages fetched at a time (default: 4)")
     tracking.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for a page (default: 20)")
     tracking.add_argument("--list", action="store_true", help="only list the tracked organisations")
+    tracking.add_argument("--reports", type=Path, help="write the change report of each draft to DIR/<slug>.md")
 
     schema = sub.add_parser(
         "schema",

@@ -16,7 +16,7 @@ from ..archive.types import SLUG_PATTERN
 from .extract import ExtractError, capture_of, page_title, stated_date
 from .fetch import FetchError, fetch
 from .importer import Page, draft_version, write_organisation, write_version
-from .tracker import track, tracked
+from .tracker import draft_report, track, tracked
 from .usage import UsageError
 
 EXIT_OK, EXIT_FAILED = 0, 1
@@ -103,6 +103,11 @@ def run_track(args: argparse.Namespace, archive: Archive) -> int:
     outcomes = track(records, args.data, jobs=args.jobs, timeout=args.timeout)
     for outcome in outcomes:
         print(f"{outcome.slug}: {outcome.status}: {outcome.message}")
+        if args.reports and outcome.version:
+            args.reports.mkdir(parents=True, exist_ok=True)
+            report = args.reports / f"{outcome.slug}.md"
+            report.write_text(draft_report(args.data, outcome.slug, outcome.version), encoding="utf-8")
+            print(f"{outcome.slug}: the change report is in {report}")
     counts = {status: sum(1 for o in outcomes if o.status == status) for status in ("unchanged", "changed", "skipped", "failed")}
     print(", ".join(f"{count} {status}" for status, count in counts.items()) + f" of {len(outcomes)} tracked")
     return EXIT_FAILED if counts["failed"] else EXIT_OK

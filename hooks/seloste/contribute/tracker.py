@@ -9,14 +9,19 @@ change, reviews the facts and translates. One source failing is reported and the
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import shutil
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from ..archive.fidelity import capture_sentences
+from ..archive.loader import CAPTURES_DIR, load_archive
 from ..archive.model import Archive, OrganisationRecord
+from ..compare.report import changes, render_report
 from .extract import ExtractError, capture_of, page_title, stated_date
 from .fetch import FetchError, fetch
 from .importer import Page, draft_version, write_version
@@ -30,6 +35,8 @@ class Outcome:
     status: Status
     message: str
     written: tuple[Path, ...] = ()
+    version: str | None = None
+    """The draft version written, for a notice that changed."""
 
 
 def tracked(archive: Archive) -> list[OrganisationRecord]:
@@ -107,4 +114,33 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
         "changed",
         f"changed since {latest.id}: wrote {', '.join(p.relative_to(data_dir.parent).as_posix() for p in written)}",
         tuple(written),
+        today.isoformat(),
     )
+
+
+PLACEHOLDER_KIND = "substantive"
+"""What the report reads the draft's unset kind of change as; the report says it is for a person to set."""
+
+
+def draft_report(data_dir: Path, slug: str, version_id: str) -> str:
+    """The change report of a draft version ``track`` wrote, before a person has set its kind of change and summary
+    (which the data needs to load): the organisation without the draft against the organisation with it."""
+    with tempfile.TemporaryDirectory(prefix="seloste-draft-") as tmp:
+        before, after = Path(tmp) / "before" / "data", Path(tmp) / "after" / "data"
+        shutil.copytree(data_dir / slug, after / slug)
+        shutil.copytree(data_dir / slug, before / slug)
+        (before / slug / f"{version_id}.yaml").unlink()
+        for capture in (before / slug / CAPTURES_DIR).glob(f"{version_id}*.txt"):
+            capture.unlink()
+        draft = after / slug / f"{version_id}.yaml"
+        text = draft.read_text(encoding="utf-8")
+        text = (
+            text.replace("kind: ''", f"kind: {PLACEHOLDER_KIND}", 1)
+            .replace("fi: ''", "fi: '-'", 1)
+            .replace("en: ''", "en: '-'", 1)
+        )
+        draft.write_text(text, encoding="utf-8")
+        base = load_archive(before, root=before.parent)
+        head = load_archive(after, root=after.parent)
+    items = [dataclasses.replace(item, draft=item.new.id == version_id) for item in changes(base, head)]
+    return render_report(items, f"The notice of {slug} changed at its source")
