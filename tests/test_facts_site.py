@@ -20,6 +20,7 @@ from seloste.archive.evidence import evidence_problems, fact_items, section_text
 from seloste.archive.loader import load_archive
 from seloste.markup.text import normalize
 from seloste.publish.checklist import checklist
+from seloste.publish.tools import TOOLS, is_tool, named_tools
 from sitebuild import DATA, FROZEN, Build, resolve
 
 ARCHIVE = load_archive(DATA)
@@ -169,6 +170,43 @@ def test_comparison_page_row_shows_an_organisations_countries_and_outdated_laws(
     assert "US" in midare["data-countries"].split() and midare["data-outdated"] == "1"
     options = [o["value"] for o in page.select("select[name=country] option")]
     assert options[0] == "" and "US" in options
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("prefix", LANGS.values(), ids=LANGS.keys())
+def test_the_tool_filter_lists_each_tool_once_and_no_cookies_in_general(real_site: Build, prefix: str) -> None:
+    """What holds for any archive: one option per tool and per name, none for cookies in general, and a name that
+    names a tool of the table is listed under that tool's name only."""
+    page = real_site.soup(f"{prefix}facts/")
+    options = page.select("select[name=tool] option")
+    assert options[0]["value"] == ""
+    values = [o["value"] for o in options[1:]]
+    labels = [o.get_text() for o in options[1:]]
+    assert len(values) == len(set(values)) and len(labels) == len({label.casefold() for label in labels})
+    assert not [label for label in labels if not is_tool(label)]
+    tool_names = {tool.name for tool in TOOLS.values()}
+    assert [label for label in labels if named_tools(label) and label not in tool_names] == []
+    groups = [group["label"] for group in page.select("select[name=tool] optgroup")]
+    expected = {"Tools and services", "Other recipients"} if prefix else {"Työkalut ja palvelut", "Muut vastaanottajat"}
+    assert set(groups) <= expected
+    listed = {value for row in page.select("tr.sl-facts-row") for value in row["data-tools"].split()}
+    assert listed == set(values)
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("prefix", LANGS.values(), ids=LANGS.keys())
+def test_a_tool_named_in_three_spellings_is_one_option_and_one_name_in_each_row(frozen_site: Build, prefix: str) -> None:
+    page = frozen_site.soup(f"{prefix}facts/")
+    tools = [o.get_text() for o in page.select("select[name=tool] optgroup:first-of-type option")]
+    assert "Google Analytics" in tools and "Google Workspace (G Suite)" in tools
+    everything = [o.get_text() for o in page.select("select[name=tool] option")]
+    assert not {"evästeet", "cookies", "Google Inc", "Google LLC (Google Suite)", "Google AdWords"} & set(everything)
+    minikone = next(row for row in page.select("tr.sl-facts-row") if row.select_one("th a").get_text() == "Minikone Oy")
+    cell = minikone.select("td")[2].get_text()
+    assert cell.count("Google Analytics") == 1 and "evästeet" not in cell and "cookies" not in cell
+    # the notice page still names them as the notice does
+    glance = frozen_site.soup(f"{prefix}minikone/").select_one(".sl-glance").get_text()
+    assert "Google AdWords" in glance and "Google Inc" in glance
 
 
 @pytest.mark.build
