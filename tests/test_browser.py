@@ -76,6 +76,33 @@ def test_notice_fits_a_phone_screen_and_lists_its_contents(browser: Browser, sit
     context.close()
 
 
+_HOME_TABLES_FIT = """() => {
+    const width = document.documentElement.clientWidth;
+    const cells = Array.from(document.querySelectorAll(".sl-home-table :is(th, td)"));
+    const clipped = cells.filter((cell) => cell.getBoundingClientRect().right > width + 0.5).map((cell) => cell.textContent);
+    const scrolled = Array.from(document.querySelectorAll(".sl-home-table .md-typeset__scrollwrap"))
+        .filter((wrap) => wrap.scrollWidth > wrap.clientWidth);
+    return {cells: cells.length, clipped, scrolled: scrolled.length,
+            overflow: document.documentElement.scrollWidth - width,
+            headers: Array.from(document.querySelectorAll(".sl-home-table thead")).map((h) => h.offsetParent !== null)};
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("prefix", ["", "en/"], ids=["fi", "en"])
+def test_the_home_pages_tables_fit_a_desktop_and_a_phone_screen(browser: Browser, site_url: str, prefix: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 400)
+    page = context.new_page()
+    page.goto(site_url + prefix)
+    fit = page.evaluate(_HOME_TABLES_FIT)
+    assert fit["cells"] > 0 and fit["clipped"] == [] and fit["scrolled"] == 0 and fit["overflow"] <= 0, fit
+    assert fit["headers"] == [width > 400] * 2  # on a phone each row is a card, its cells one under another
+    compare = page.locator(".sl-recent__what a[href*='compare/']").first
+    compare.click()  # the newest change opens in its comparison
+    page.wait_for_selector("#sl-diff[data-ready]")
+    context.close()
+
+
 @pytest.mark.parametrize("prefix", ["", "en/"], ids=["fi", "en"])
 def test_an_old_version_shows_its_text_and_opens_at_a_section(page: Page, site_url: str, prefix: str, frozen_site: Build) -> None:
     path = f"{prefix}planeetta-internet/2018-06-07/"

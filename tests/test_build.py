@@ -56,6 +56,59 @@ def test_home_lists_organisations_in_both_languages(fixture_site: Build) -> None
     assert link is not None and resolve("en/", str(link["href"])) == "en/esimerkki/"
 
 
+def test_home_lists_the_recent_changes_newest_first_with_their_comparison_in_both_languages(fixture_site: Build) -> None:
+    expected = {
+        "fi": [
+            ("2024-06-01", "1.6.2024", "Esimerkki Oy", "Säilytysaika lyheni viiteen vuoteen. (sisällöllinen muutos)"),
+            ("2024-01-10", "10.1.2024", "Esimerkki Oy", ""),
+            ("2024-01-10", "10.1.2024", "Esimerkki Oy", ""),
+            ("2024-01-10", "10.1.2024", EVIL_NAME, ""),
+        ],
+        "en": [
+            (
+                "2024-06-01",
+                "1 June 2024",
+                "Esimerkki Oy",
+                "The retention period was shortened to five years. (substantive change)",
+            ),
+            ("2024-01-10", "10 January 2024", "Esimerkki Oy", ""),
+            ("2024-01-10", "10 January 2024", "Esimerkki Oy", ""),
+            ("2024-01-10", "10 January 2024", EVIL_NAME, ""),
+        ],
+    }
+    for lang, prefix in (("fi", ""), ("en", "en/")):
+        page = fixture_site.soup(prefix)
+        rows = page.select(".sl-recent tbody tr")
+        found = []
+        for row in rows:
+            time = row.select_one("time")
+            what = row.select_one(".sl-recent__what")
+            summary = (
+                " ".join(what.find_all(string=True, recursive=False)).strip()
+                + " "
+                + (what.small.get_text() if what.small else "")
+            )
+            found.append((time["datetime"], time.get_text(), row.select_one("th a").get_text(), summary.strip()))
+        assert found == expected[lang]
+        links = [resolve(prefix, row.select_one(".sl-recent__what a")["href"]) for row in rows]
+        texts = [row.select_one(".sl-recent__what a").get_text() for row in rows]
+        first = "First version" if lang == "en" else "Ensimmäinen versio"
+        compare = "Compare with the previous version" if lang == "en" else "Vertaa edelliseen versioon"
+        assert texts == [compare, first, first, first]
+        # the comparison with the previous version; a first version: its page (the notice, while it is current)
+        assert links == [
+            f"{prefix}esimerkki/compare/?from=2024-01-10&to=2024-06-01",
+            f"{prefix}esimerkki/2024-01-10/",
+            f"{prefix}korjattu/",
+            f"{prefix}pahis/",
+        ]
+        assert [resolve(prefix, row.select_one("th a")["href"]) for row in rows] == [
+            f"{prefix}{slug}/" for slug in ("esimerkki", "esimerkki", "korjattu", "pahis")
+        ]
+        follow = page.select_one(".sl-recent + .sl-note a")
+        assert resolve(prefix, follow["href"]) == f"{prefix}feed.xml"
+
+
 def test_notice_page_has_header_contents_and_sections(fixture_site: Build) -> None:
     page = fixture_site.soup("esimerkki/")
     assert page.html["lang"] == "fi"
@@ -236,7 +289,7 @@ def test_feeds_are_valid_atom_linked_from_the_pages(fixture_site: Build) -> None
         feed = feedparser.parse((fixture_site.site / prefix / "esimerkki/feed.xml").read_bytes())
         assert not feed.bozo, feed.bozo_exception
         assert feed.version == "atom10"
-        assert [e.updated for e in feed.entries] == ["2024-06-01T00:00:00Z", "2024-01-10T00:00:00Z"]
+        assert [e.updated for e in feed.entries] == ["2024-06-02T00:00:00Z", "2024-02-01T00:00:00Z"]  # recorded
         base = "https://seloste.github.io/seloste/" + prefix
         assert [e.link for e in feed.entries] == [
             base + "esimerkki/compare/?from=2024-01-10&to=2024-06-01",
@@ -245,7 +298,7 @@ def test_feeds_are_valid_atom_linked_from_the_pages(fixture_site: Build) -> None
         summary = "Säilytysaika lyheni viiteen vuoteen." if lang == "fi" else "The retention period was shortened to five years."
         assert feed.entries[0].summary == summary
         site_feed = feedparser.parse((fixture_site.site / prefix / "feed.xml").read_bytes())
-        assert not site_feed.bozo and len(site_feed.entries) == 4  # every version of the three organisations
+        assert not site_feed.bozo and len(site_feed.entries) == 5  # every version of the three organisations, a correction
         assert site_feed.feed.language == lang
         for page_path in (prefix, prefix + "esimerkki/", prefix + "esimerkki/history/", prefix + "esimerkki/2024-01-10/"):
             links = fixture_site.soup(page_path).select("link[rel=alternate][type='application/atom+xml']")

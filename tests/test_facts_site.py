@@ -20,6 +20,7 @@ from seloste.archive.evidence import evidence_problems, fact_items, section_text
 from seloste.archive.loader import load_archive
 from seloste.markup.text import normalize
 from seloste.publish.checklist import checklist
+from seloste.publish.tools import TOOLS, is_tool, named_tools
 from sitebuild import DATA, FROZEN, Build, resolve
 
 ARCHIVE = load_archive(DATA)
@@ -172,6 +173,43 @@ def test_comparison_page_row_shows_an_organisations_countries_and_outdated_laws(
 
 
 @pytest.mark.build
+@pytest.mark.parametrize("prefix", LANGS.values(), ids=LANGS.keys())
+def test_the_tool_filter_lists_each_tool_once_and_no_cookies_in_general(real_site: Build, prefix: str) -> None:
+    """What holds for any archive: one option per tool and per name, none for cookies in general, and a name that
+    names a tool of the table is listed under that tool's name only."""
+    page = real_site.soup(f"{prefix}facts/")
+    options = page.select("select[name=tool] option")
+    assert options[0]["value"] == ""
+    values = [o["value"] for o in options[1:]]
+    labels = [o.get_text() for o in options[1:]]
+    assert len(values) == len(set(values)) and len(labels) == len({label.casefold() for label in labels})
+    assert not [label for label in labels if not is_tool(label)]
+    tool_names = {tool.name for tool in TOOLS.values()}
+    assert [label for label in labels if named_tools(label) and label not in tool_names] == []
+    groups = [group["label"] for group in page.select("select[name=tool] optgroup")]
+    expected = {"Tools and services", "Other recipients"} if prefix else {"Työkalut ja palvelut", "Muut vastaanottajat"}
+    assert set(groups) <= expected
+    listed = {value for row in page.select("tr.sl-facts-row") for value in row["data-tools"].split()}
+    assert listed == set(values)
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("prefix", LANGS.values(), ids=LANGS.keys())
+def test_a_tool_named_in_three_spellings_is_one_option_and_one_name_in_each_row(frozen_site: Build, prefix: str) -> None:
+    page = frozen_site.soup(f"{prefix}facts/")
+    tools = [o.get_text() for o in page.select("select[name=tool] optgroup:first-of-type option")]
+    assert "Google Analytics" in tools and "Google Workspace (G Suite)" in tools
+    everything = [o.get_text() for o in page.select("select[name=tool] option")]
+    assert not {"evästeet", "cookies", "Google Inc", "Google LLC (Google Suite)", "Google AdWords"} & set(everything)
+    minikone = next(row for row in page.select("tr.sl-facts-row") if row.select_one("th a").get_text() == "Minikone Oy")
+    cell = minikone.select("td")[2].get_text()
+    assert cell.count("Google Analytics") == 1 and "evästeet" not in cell and "cookies" not in cell
+    # the notice page still names them as the notice does
+    glance = frozen_site.soup(f"{prefix}minikone/").select_one(".sl-glance").get_text()
+    assert "Google AdWords" in glance and "Google Inc" in glance
+
+
+@pytest.mark.build
 def test_open_data_has_every_version_as_json_that_validates_against_the_published_schema(real_site: Build) -> None:
     base = real_site.site / "data/v2"
     index = json.loads((base / "index.json").read_text(encoding="utf-8"))
@@ -248,3 +286,80 @@ def test_facts_pages_fit_a_phone_screen(browser: Browser, site_url: str, path: s
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     context.close()
     assert overflow <= 0
+
+
+def _query(page: Page) -> str:
+    return page.evaluate("window.location.search")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("prefix", LANGS.values(), ids=LANGS.keys())
+def test_the_filters_live_in_the_address_reload_back_and_a_shared_link_show_the_same_view(
+    browser: Browser, site_url: str, prefix: str
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(site_url + prefix + "facts/")
+    everyone = _shown(page)
+    page.select_option("select[name=tool]", "google-analytics")
+    analytics = _shown(page)
+    assert 0 < len(analytics) < len(everyone) and _query(page) == "?tool=google-analytics"
+    page.check("input[name=retention]")
+    page.locator("input[name=name]").press_sequentially("mini")
+    both = _shown(page)
+    assert both == ["Minikone Oy"] and _query(page) == "?name=mini&tool=google-analytics&retention=1"
+    page.reload()
+    assert _shown(page) == both and page.input_value("input[name=name]") == "mini"
+    assert page.input_value("select[name=tool]") == "google-analytics" and page.is_checked("input[name=retention]")
+    page.go_back()  # typing a name, letter by letter, was one step; the retention flag another
+    assert _query(page) == "?tool=google-analytics&retention=1" and page.input_value("input[name=name]") == ""
+    page.go_back()
+    assert _query(page) == "?tool=google-analytics" and _shown(page) == analytics
+    assert not page.is_checked("input[name=retention]")
+    page.go_forward()
+    assert page.is_checked("input[name=retention]")
+    shared = page.url
+    context.close()
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    other = phone.new_page()
+    other.goto(shared)
+    assert other.input_value("select[name=tool]") == "google-analytics"
+    assert set(_shown_after(other)) == {
+        o.organisation.name
+        for o in FROZEN_ARCHIVE.organisations
+        if o.current.version.facts.retention and any("Google Analytics" in c.tool.en for c in o.current.version.facts.cookies)
+    }
+    other.goto(site_url + prefix + "facts/?tool=no-such-tool&dpo=1&country=ZZ")  # what the page does not offer is left out
+    assert _query(other) == "?dpo=1" and other.input_value("select[name=tool]") == ""
+    phone.close()
+
+
+def _shown_after(page: Page) -> list[str]:
+    page.wait_for_selector("#sl-filters:not([hidden])")
+    return _shown(page)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("prefix", LANGS.values(), ids=LANGS.keys())
+def test_when_nothing_matches_the_page_says_so_and_offers_a_reset(
+    browser: Browser, site_url: str, prefix: str, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(site_url + prefix + "facts/")
+    reset = page.locator("#sl-filters-reset")
+    assert reset.is_hidden()
+    page.fill("input[name=name]", "no organisation is called this")
+    assert _shown(page) == [] and page.locator(".sl-facts-table").is_hidden()
+    status = page.locator("#sl-filters-count").inner_text()
+    assert status == ("No organisation matches these filters." if prefix else "Yksikään organisaatio ei vastaa valintoja.")
+    assert reset.is_visible() and reset.inner_text() == ("Clear the filters" if prefix else "Tyhjennä valinnat")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    reset.click()
+    assert len(_shown(page)) == len(FROZEN_SLUGS) and _query(page) == "" and page.locator(".sl-facts-table").is_visible()
+    assert reset.is_hidden() and page.evaluate("document.activeElement.name") == "name"
+    page.go_back()  # the reset is a step of its own
+    assert _shown(page) == []
+    context.close()

@@ -70,7 +70,7 @@ def test_the_home_page_counts_its_organisations(lang: str, count: int, expected:
     organisation = SimpleNamespace(
         url="o/", name="Oy", business_id=None, current=SimpleNamespace(iso="", text=""), version_count=1
     )
-    home = SimpleNamespace(title="", root="", feed_url="", organisations=[organisation] * count)
+    home = SimpleNamespace(title="", root="", feed_url="", changes=[], organisations=[organisation] * count)
     html = env.get_template("seloste/home.html").render(seloste=home, t=labels(lang))
-    caption = BeautifulSoup(html, "html.parser").select_one("caption")
+    caption = BeautifulSoup(html, "html.parser").select_one(".sl-orgs caption")
     assert caption is not None and caption.get_text() == expected

@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from seloste.archive.fidelity import capture_sentences, match_in_order
 from seloste.archive.loader import load_archive
 from seloste.markup.text import html_text, normalize
+from seloste.publish.home import RECENT_CHANGES
 from sitebuild import DATA, FROZEN, Build, resolve
 
 pytestmark = pytest.mark.build
@@ -66,6 +67,29 @@ def test_current_versions_permanent_address_redirects_to_the_notice(real_site: B
         assert resolve(path, refresh.removeprefix("0; url=")) == f"{prefix}{slug}/"
         notice = real_site.soup(f"{prefix}{slug}/").select_one("article.sl-notice")
         assert notice["data-version"] == current
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"], ids=["fi", "en"])
+def test_the_home_pages_recent_changes_are_the_newest_versions_each_with_a_working_link(real_site: Build, prefix: str) -> None:
+    rows = real_site.soup(prefix).select(".sl-recent tbody tr")
+    versions = sorted(((v.date, o.slug, v.id) for o in ARCHIVE.organisations for v in o.versions), reverse=True)
+    assert len(rows) == min(RECENT_CHANGES, len(versions))
+    dates = [row.select_one("time")["datetime"] for row in rows]
+    assert dates == sorted(dates, reverse=True) and dates == [v[0].isoformat() for v in versions[: len(rows)]]
+    for row in rows:
+        slug = resolve(prefix, row.select_one("th a")["href"]).removeprefix(prefix).strip("/")
+        record = ARCHIVE.get(slug)
+        ids = [v.id for v in record.versions]
+        target = resolve(prefix, row.select_one(".sl-recent__what a")["href"])
+        path, _, query = target.partition("?")
+        assert (real_site.site / path / "index.html").is_file(), target
+        if query:  # the comparison of this version with the one before it
+            old, new = (part.split("=")[1] for part in query.split("&"))
+            assert path == f"{prefix}{slug}/compare/" and ids.index(new) == ids.index(old) + 1
+            assert row.select_one("time")["datetime"] == new
+        else:  # the organisation's first version
+            assert row.select_one("time")["datetime"] == ids[0]
+            assert path == (f"{prefix}{slug}/" if len(ids) == 1 else f"{prefix}{slug}/{ids[0]}/")
 
 
 def _common_words(text: str) -> int:

@@ -6,12 +6,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..archive.facts import Facts
 from ..archive.laws import LAWS
 from ..archive.model import Archive
 from ..archive.types import country_names
 from ..compare.facts import fact_line
 from .checklist import checklist, to_line
 from .pages import DateView, date_view
+from .tools import is_tool, named_tools
 from .urls import checklist_path, facts_path, notice_path, root_of, site_url
 
 
@@ -32,7 +34,8 @@ class FactsRow:
     transfers: tuple[str, ...]
     """Destinations with their safeguards, as readers read them."""
     tools: tuple[str, ...]
-    """Cookie tools and named recipients."""
+    """The tools (cookie tools and recipients) the notice names, each once under its one name, and its other
+    recipients as written; cookies in general are not a tool."""
     retention: tuple[str, ...]
     """The periods stated."""
     outdated: tuple[str, ...]
@@ -48,10 +51,33 @@ class FactsPageView:
     rows: tuple[FactsRow, ...]
     countries: tuple[Choice, ...]
     tools: tuple[Choice, ...]
+    """The tools and services the notices name, each once."""
+    recipients: tuple[Choice, ...]
+    """The other recipients they name, as written."""
 
 
 def _tool_id(name: str) -> str:
     return "-".join(re.findall(r"\w+", name.casefold()))
+
+
+def _named(facts: Facts, lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The tools and the other recipients ``facts`` name, each by id, in the order the facts name them. A tool of
+    the table (tools.yaml) is listed under its one name, whatever the spelling; a cookie's tool the table does not
+    know and any other recipient, as written."""
+    tools: dict[str, str] = {}
+    recipients: dict[str, str] = {}
+    named = [(c.tool[lang], tools) for c in facts.cookies if is_tool(c.tool[lang])]
+    for name, kind in named + [(r.name[lang], recipients) for r in facts.recipients]:
+        known = named_tools(name)
+        for tool in known:
+            tools.setdefault(tool.id, tool.name)
+        if not known:
+            kind.setdefault(_tool_id(name), name)
+    return tools, {key: name for key, name in recipients.items() if key not in tools}
+
+
+def _choices(names: dict[str, str]) -> tuple[Choice, ...]:
+    return tuple(Choice(value=i, label=n) for i, n in sorted(names.items(), key=lambda x: x[1].casefold()))
 
 
 def _transfer_text(transfer: Any, slug: str, lang: str) -> str:
@@ -63,6 +89,7 @@ def facts_page_view(archive: Archive, lang: str) -> FactsPageView:
     names = country_names(lang)
     countries: dict[str, str] = {}
     tools: dict[str, str] = {}
+    recipients: dict[str, str] = {}
     rows = []
     for record in sorted(archive.organisations, key=lambda r: r.organisation.name.casefold()):
         version = record.current.version
@@ -70,13 +97,10 @@ def facts_page_view(archive: Archive, lang: str) -> FactsPageView:
         result = checklist(version, record.current.date)
         codes = sorted({c for c in (*(x.country for x in f.transfers), *(x.country for x in f.recipients)) if c})
         countries.update((code, names.get(code, code)) for code in codes)
-        named = [fact_line("cookies", c, lang)[0] for c in f.cookies] + [
-            fact_line("recipients", r, lang)[0] for r in f.recipients
-        ]
-        named_ids: dict[str, str] = {}
-        for tool in named:
-            named_ids.setdefault(_tool_id(tool), tool)
-        tools.update(named_ids)
+        row_tools, row_recipients = _named(f, lang)
+        tools.update(row_tools)
+        recipients.update(row_recipients)
+        named_ids = row_tools | row_recipients
         rows.append(
             FactsRow(
                 name=record.organisation.name,
@@ -104,5 +128,6 @@ def facts_page_view(archive: Archive, lang: str) -> FactsPageView:
         root=root_of(site_url(lang, facts_path())),
         rows=tuple(rows),
         countries=tuple(Choice(value=c, label=n) for c, n in sorted(countries.items(), key=lambda x: x[1])),
-        tools=tuple(Choice(value=i, label=n) for i, n in sorted(tools.items(), key=lambda x: x[1].casefold())),
+        tools=_choices(tools),
+        recipients=_choices({key: name for key, name in recipients.items() if key not in tools}),
     )

@@ -1,31 +1,70 @@
 """Atom feeds of changes: one per organisation and one for the whole site, per language.
 
-One entry per version, with its summary and a link to its comparison with the previous
-version (the first version links to its own page). Dates are the versions' own, never the
-build machine's clock, so two builds of one commit give the same feeds.
+An entry for each version (its summary, linking to its comparison with the previous version; the
+first version links to its own page), for each correction declared on a version (its reason, linking
+to the version) and for each declared update of the organisation's details (its reason, linking to
+the history). A version's entry says both the date its notice states and the date the archive
+recorded it.
+
+Every date is the data's, never the build machine's clock, so two builds of one commit give the
+same feeds: an entry is published and updated on the day the archive recorded what it reports (a
+version's ``recorded_date``, a correction's or an update's ``date``), and a feed is updated when its
+newest entry is.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal
 
 from ..archive.model import Archive, OrganisationRecord, VersionRecord
 from ..labels import format_date, labels
 from .lite import LiteRenderer
-from .urls import compare_path, feed_path, notice_path, site_url, version_path
+from .pages import DateView, date_view
+from .urls import compare_path, feed_path, history_path, notice_path, site_url, version_path
 
 SITE_FEED_ENTRIES = 100
-"""The site-wide feed lists the newest changes only; each organisation's feed lists all of its versions."""
+"""The site-wide feed lists the newest entries only; each organisation's feed lists all of its own."""
+
+EntryKind = Literal["version", "correction", "update"]
+LinkKind = Literal["compare", "version", "history"]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class NoticeDates:
+    """A version's dates, as an entry's content gives them."""
+
+    version: DateView
+    stated: DateView | None
+    """The date the notice states; None if it states none."""
+    recorded: DateView
+    """When the archive recorded the text."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class FeedEntry:
     id: str
+    kind: EntryKind
     title: str
-    updated: str
+    date: DateView
+    """The day the archive recorded what the entry reports: the entry's ``published`` and ``updated``."""
     link: str
+    link_kind: LinkKind
+    """Where the link leads, for its text."""
     summary: str
+    """What changed, what was corrected or what was updated, in a line."""
+    notice: NoticeDates | None
+    """The dates of the version an entry reports on; None for an update of the organisation's details."""
+
+    @property
+    def updated(self) -> str:
+        return _timestamp(dt.date.fromisoformat(self.date.iso))
+
+    @property
+    def published(self) -> str:
+        return self.updated  # an entry is never edited: what changes later is an entry of its own (a correction)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -39,36 +78,71 @@ class Feed:
     entries: tuple[FeedEntry, ...]
 
 
-def _timestamp(record: VersionRecord) -> str:
-    return f"{record.date.isoformat()}T00:00:00Z"
+def _timestamp(date: dt.date) -> str:
+    return f"{date.isoformat()}T00:00:00Z"
 
 
-def _entries(record: OrganisationRecord, lang: str, base: str) -> list[FeedEntry]:
+def _notice_dates(version: VersionRecord, lang: str) -> NoticeDates:
+    stated = version.version.stated_date
+    return NoticeDates(
+        version=date_view(version.date, lang),
+        stated=date_view(stated, lang) if stated else None,
+        recorded=date_view(version.version.recorded_date, lang),
+    )
+
+
+def _version_entries(record: OrganisationRecord, lang: str, base: str) -> Iterator[FeedEntry]:
     t = labels(lang)
-    entries = []
+    name = record.organisation.name
     for index, version in enumerate(record.versions):
         change = version.version.change
         kind = t["change_kinds"][change.kind if change else "first"]
-        if index:
-            link = compare_path(record.slug, record.versions[index - 1].id, version.id)
-        else:
-            link = version_path(record.slug, version.id)
-        entries.append(
-            FeedEntry(
-                id=base + site_url(lang, version_path(record.slug, version.id)),
-                title=t["feed_entry_title"].format(
-                    name=record.organisation.name, date=format_date(version.date, lang), kind=kind
-                ),
-                updated=_timestamp(version),
-                link=base + site_url(lang, link),
-                summary=change.summary[lang] if change else kind,
-            )
+        page = base + site_url(lang, version_path(record.slug, version.id))
+        yield FeedEntry(
+            id=page,
+            kind="version",
+            title=t["feed_entry_title"].format(name=name, date=format_date(version.date, lang), kind=kind),
+            date=date_view(version.version.recorded_date, lang),
+            link=base + site_url(lang, compare_path(record.slug, record.versions[index - 1].id, version.id)) if index else page,
+            link_kind="compare" if index else "version",
+            summary=change.summary[lang] if change else kind,
+            notice=_notice_dates(version, lang),
         )
-    return entries
+        for number, correction in enumerate(version.version.corrections, start=1):
+            yield FeedEntry(
+                id=f"{page}#correction-{number}",  # corrections are only ever added: a number stays the same
+                kind="correction",
+                title=t["feed_correction_title"].format(name=name, date=format_date(version.date, lang)),
+                date=date_view(correction.date, lang),
+                link=page,
+                link_kind="version",
+                summary=correction.reason[lang],
+                notice=_notice_dates(version, lang),
+            )
+
+
+def _update_entries(record: OrganisationRecord, lang: str, base: str) -> Iterator[FeedEntry]:
+    t = labels(lang)
+    history = base + site_url(lang, history_path(record.slug))
+    for number, update in enumerate(record.organisation.updates, start=1):
+        yield FeedEntry(
+            id=f"{history}#update-{number}",  # updates are only ever added: a number stays the same
+            kind="update",
+            title=t["feed_update_title"].format(name=record.organisation.name),
+            date=date_view(update.date, lang),
+            link=history,
+            link_kind="history",
+            summary=update.reason[lang],
+            notice=None,
+        )
+
+
+def _newest_first(entries: list[FeedEntry]) -> list[FeedEntry]:
+    return sorted(entries, key=lambda e: (e.updated, e.id), reverse=True)
 
 
 def _feed(lang: str, base: str, path: str, title: str, page: str, entries: list[FeedEntry]) -> Feed:
-    entries = sorted(entries, key=lambda e: (e.updated, e.id), reverse=True)
+    entries = _newest_first(entries)
     return Feed(
         lang=lang,
         id=base + site_url(lang, path),
@@ -89,18 +163,19 @@ def feeds(archive: Archive, lang: str, base_url: str) -> Iterator[tuple[str, Fee
     t = labels(lang)
     everything: list[FeedEntry] = []
     for record in archive.organisations:
-        entries = _entries(record, lang, base)
+        entries = [*_version_entries(record, lang, base), *_update_entries(record, lang, base)]
         everything += entries
         title = t["org_feed_title"].format(name=record.organisation.name)
         yield (
             site_url(lang, feed_path(record.slug)),
             _feed(lang, base, feed_path(record.slug), title, notice_path(record.slug), entries),
         )
-    newest = sorted(everything, key=lambda e: (e.updated, e.id), reverse=True)[:SITE_FEED_ENTRIES]
+    newest = _newest_first(everything)[:SITE_FEED_ENTRIES]
     yield site_url(lang, feed_path()), _feed(lang, base, feed_path(), t["site_feed_title"], "", newest)
 
 
 def render_feeds(archive: Archive, lang: str, base_url: str, renderer: LiteRenderer) -> Iterator[tuple[str, str]]:
     template = renderer.env.get_template("seloste/feed.xml")
+    t = labels(lang)
     for path, feed in feeds(archive, lang, base_url):
-        yield path, template.render(feed=feed)
+        yield path, template.render(feed=feed, t=t)

@@ -6,7 +6,7 @@ produced by :mod:`seloste.render` (sanitised HTML).
 
 Two families of pages (docs/architecture.en.md explains why):
 
-- MkDocs/Material pages: the home page and each organisation's current notice;
+- MkDocs/Material pages: the home page (:mod:`seloste.publish.home`) and each organisation's current notice;
 - lite pages, rendered by :mod:`seloste.lite` after the MkDocs build: each version's
   permanent page, the history, the comparison page.
 
@@ -88,24 +88,6 @@ class DateView:
 
 def date_view(date: dt.date, lang: str) -> DateView:
     return DateView(iso=date.isoformat(), text=format_date(date, lang))
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class OrganisationRow:
-    name: str
-    business_id: str | None
-    url: str
-    current: DateView
-    version_count: int
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class HomeView:
-    lang: str
-    root: str
-    title: str
-    feed_url: str
-    organisations: tuple[OrganisationRow, ...]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -218,27 +200,6 @@ class NoticeView:
     checklist_url: str
     facts: dict[str, Any]
     """The facts as display values, published for the comparison in the browser."""
-
-
-def home_view(archive: Archive, lang: str) -> HomeView:
-    page = site_url(lang)
-    rows = tuple(
-        OrganisationRow(
-            name=record.organisation.name,
-            business_id=record.organisation.business_id,
-            url=site_url(lang, notice_path(record.slug)),
-            current=date_view(record.current.date, lang),
-            version_count=len(record.versions),
-        )
-        for record in sorted(archive.organisations, key=lambda r: r.organisation.name.casefold())
-    )
-    return HomeView(
-        lang=lang,
-        root=root_of(page),
-        title=str(labels(lang)["home_title"]),
-        feed_url=site_url(lang, feed_path()),
-        organisations=rows,
-    )
 
 
 def notice_view(record: OrganisationRecord, lang: str) -> NoticeView:

@@ -17,9 +17,10 @@ from ..archive.model import Archive
 from ..labels import labels
 from .factspage import FactsPageView, facts_page_view
 from .feeds import render_feeds
+from .home import HomeView, home_view
 from .lite import LiteRenderer, render_lite_pages
 from .opendata import open_data_files
-from .pages import HomeView, NoticeView, PagePlan, home_view, notice_view, site_pages
+from .pages import NoticeView, PagePlan, notice_view, site_pages
 from .sitemap import SitemapView, sitemap_view
 from .timing import stage
 

@@ -1,0 +1,85 @@
+"""The facts page names each tool once: the table of tools (publish/tools.yaml) and what it makes of the names
+notices use."""
+
+from __future__ import annotations
+
+import pytest
+
+from seloste.archive.loader import load_archive
+from seloste.publish.factspage import facts_page_view
+from seloste.publish.tools import NOT_TOOLS, TOOLS, is_tool, named_tools
+from sitebuild import FROZEN
+
+FROZEN_ARCHIVE = load_archive(FROZEN)
+
+
+def _ids(name: str) -> list[str]:
+    return [tool.id for tool in named_tools(name)]
+
+
+@pytest.mark.parametrize(
+    ("name", "ids"),
+    [
+        ("Google Analytics", ["google-analytics"]),
+        ("Google analytics", ["google-analytics"]),
+        ("Google Analytics -palvelu", ["google-analytics"]),
+        ("Google Analytics 4", ["google-analytics"]),
+        ("Google (Google Analytics 4)", ["google-analytics"]),  # the provider goes without saying
+        ("GA4", ["google-analytics"]),
+        ("Google LLC (Google Suite)", ["google-workspace"]),
+        ("Google Inc", ["google"]),
+        ("Google AdWords ja Google  Analytics", ["google-analytics", "google-ads"]),
+        ("Roxr Software Ltd (Clicky)", ["clicky"]),
+        ("Googlen palvelut", []),  # an inflected name is not a spelling: it is listed as written
+        ("viranomaiset", []),
+        ("Slackware", []),  # whole words only
+    ],
+)
+def test_a_name_names_the_tools_whose_spellings_it_contains(name: str, ids: list[str]) -> None:
+    assert _ids(name) == ids
+
+
+def test_every_spelling_names_its_own_tool_and_no_other() -> None:
+    for tool in TOOLS.values():
+        assert _ids(tool.name) == [tool.id]
+        for spelling in tool.spellings:
+            assert _ids(spelling) == [tool.id], spelling
+
+
+@pytest.mark.parametrize("name", ["evästeet", "Evästeet", "cookies", " Cookies "])
+def test_cookies_in_general_are_not_a_tool(name: str) -> None:
+    assert not is_tool(name)
+    assert is_tool("Google Analytics") and is_tool("evästeetön analytiikka")
+    assert all(not named_tools(word) for word in NOT_TOOLS)
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_the_frozen_archives_tools_are_listed_once_each_under_one_name(lang: str) -> None:
+    view = facts_page_view(FROZEN_ARCHIVE, lang)
+    assert [c.label for c in view.tools] == [
+        "Capsule CRM",
+        "Fennoa",
+        "Google",
+        "Google Ads (AdWords)",
+        "Google Analytics",
+        "Google Workspace (G Suite)",
+        "Plausible",
+        "PostHog",
+        "Slack",
+    ]
+    recipients = [c.label for c in view.recipients]
+    assert "Zestia Ltd" in recipients and ("viranomaiset" if lang == "fi" else "authorities") in recipients
+    assert not {"evästeet", "cookies", "Google Inc", "Google LLC (Google Suite)"} & {c.label for c in view.recipients}
+    rows = {row.name: row for row in view.rows}
+    # Minikone names Google Analytics as a cookie and Google Inc as a recipient: each once, Google as a company
+    assert rows["Minikone Oy"].tools[:2] == ("Google Ads (AdWords)", "Google Analytics")
+    assert rows["Minikone Oy"].tools.count("Google Analytics") == 1 and "Google" in rows["Minikone Oy"].tools
+    assert rows["Infocrea Oy"].tools == ("Google Workspace (G Suite)",)
+    assert "evästeet" not in rows["Planeetta Internet Oy"].tools and "cookies" not in rows["Planeetta Internet Oy"].tools
+    assert rows["Minikone Oy"].filters["tools"].split()[:2] == ["google-ads", "google-analytics"]
+
+
+def test_the_facts_keep_the_names_as_the_notices_write_them() -> None:
+    facts = FROZEN_ARCHIVE.get("minikone").current.version.facts
+    assert [c.tool.fi for c in facts.cookies] == ["evästeet", "Google AdWords", "Google Analytics"]
+    assert "Google Inc" in [r.name.fi for r in facts.recipients]
