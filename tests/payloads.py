@@ -99,3 +99,15 @@ BODY = "\n\n".join(
 """Every payload the loader lets into a body as its own paragraph, then the single-line ones again as list items."""
 
 assert len(SINGLE_LINE) + len(MULTI_LINE) >= 30
+
+
+UNRENDERABLE = {
+    "brackets": "[" * 8_000,  # Python-Markdown's quadratic case: 20 s and more
+    "images": "![" * 3_000 + "x",
+    "footnotes": "[^" * 3_000 + "x",
+    "links": "[a](" * 3_000 + "x",
+    "lists": "- " * 500 + "x",  # nested past Python's recursion limit
+    "quotes": "> " * 300 + "x",
+}
+"""Bodies that would hang or crash the Markdown renderer: the loader refuses each, at its place, before anything
+renders it."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
@@ -16,7 +17,7 @@ import yaml
 from playwright.sync_api import Browser
 
 from conftest import serve
-from payloads import BODY, MULTI_LINE, NOTICE_LINE, ONE_LINE, REFUSED, SINGLE_LINE
+from payloads import BODY, MULTI_LINE, NOTICE_LINE, ONE_LINE, REFUSED, SINGLE_LINE, UNRENDERABLE
 from seloste.markup.render import markdown_html
 from sitebuild import Build, build, fixture_project
 
@@ -216,3 +217,24 @@ def test_links_that_would_lose_their_address_are_refused_in_the_notice_and_neutr
     for payload in REFUSED:  # the sanitiser, the layer behind the loader, drops them too
         html = markdown_html(payload)
         assert "<img" not in html and "javascript" not in html.lower() and "vbscript" not in html and "data:" not in html
+
+
+def test_text_the_renderer_cannot_take_stops_the_build_at_its_place_before_any_rendering(tmp_path) -> None:
+    root = fixture_project(tmp_path / "project")
+    folder = root / "data" / SLUG
+    folder.mkdir(parents=True)
+    (folder / "organisation.yaml").write_text(dump({"name": "Vihamielinen Oy"}), encoding="utf-8")
+    data = version(first=True)
+    data["sections"] = [
+        {"id": f"osio-{name}", "heading": both(name), "body": {"fi": body, "en": "Hostile test."}}
+        for name, body in UNRENDERABLE.items()
+    ]
+    data["facts"]["controller"]["section"] = "osio-brackets"
+    data["facts"] = {"controller": data["facts"]["controller"]}
+    (folder / "2024-01-10.yaml").write_text(dump(data), encoding="utf-8")
+    started = time.perf_counter()
+    result = build(root, root / "site")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    for index, name in enumerate(UNRENDERABLE):
+        assert f": sections[{index}].body.fi: " in result.stderr, name
+    assert time.perf_counter() - started < 60
