@@ -61,7 +61,7 @@ def test_home_lists_the_recent_changes_newest_first_with_their_comparison_in_bot
         "fi": [
             ("2024-06-01", "1.6.2024", "Esimerkki Oy", "Säilytysaika lyheni viiteen vuoteen. (sisällöllinen muutos)"),
             ("2024-01-10", "10.1.2024", "Esimerkki Oy", ""),
-            ("2024-01-10", "10.1.2024", "Esimerkki Oy", ""),
+            ("2024-01-10", "10.1.2024", "Korjattu Oy", ""),
             ("2024-01-10", "10.1.2024", EVIL_NAME, ""),
         ],
         "en": [
@@ -72,7 +72,7 @@ def test_home_lists_the_recent_changes_newest_first_with_their_comparison_in_bot
                 "The retention period was shortened to five years. (substantive change)",
             ),
             ("2024-01-10", "10 January 2024", "Esimerkki Oy", ""),
-            ("2024-01-10", "10 January 2024", "Esimerkki Oy", ""),
+            ("2024-01-10", "10 January 2024", "Korjattu Oy", ""),
             ("2024-01-10", "10 January 2024", EVIL_NAME, ""),
         ],
     }
