@@ -57,3 +57,14 @@ def test_text_the_capture_does_not_hold_is_found_in_its_field() -> None:
     missing, extras = compare(reworded)
     assert [s.text for s in missing] == ["Sen jälkeen henkilötiedot poistetaan tai tehdään nimettömiksi."]
     assert extras == [Extra(f"sections[{index}].body.fi", "Sen jälkeen henkilötiedot myydään tai tehdään nimettömiksi.")]
+
+
+def test_a_sentence_is_found_as_whole_words_only() -> None:
+    sentences = capture_sentences("Evästekäytäntö\n")
+    missing, _ = match_in_order(sentences, "Kysy evästekäytäntöön ja Evästekäytäntöön liittyvistä asioista.")
+    assert [s.text for s in missing] == ["Evästekäytäntö"]
+    assert match_in_order(sentences, "Evästekäytäntö. Muuta.")[0] == []
+
+
+def test_a_horizontal_rule_is_markup_not_a_sentence() -> None:
+    assert [s.text for s in capture_sentences("Alku.\n\n---\n\n***\n\n_ _ _\n\nLoppu.\n")] == ["Alku.", "Loppu."]

@@ -400,3 +400,129 @@ def test_an_open_pull_request_is_left_to_the_people_editing_it(
     assert "esimerkki: pull request #7 is open; not tracked again until it is merged or closed" in done.stdout
     assert not [c for c in (tmp_path / "gh.log").read_text().splitlines() if c.startswith("pr create")]
     assert git(tmp_path / "origin.git", "branch", "--list", "--format=%(refname:short)").split() == ["main"]
+
+
+# --- the shapes real pages come in ------------------------------------------------------------------
+
+CLUB = """<!doctype html><html lang="fi"><head><meta charset="utf-8"><title>Seura ry – tietosuoja</title></head><body>
+<header><nav><a href="/">Etusivu</a></nav></header>
+<div class="card">
+<h2>Tietosuoja- ja evästeseloste</h2>
+<p><strong>Rekisterinpitäjä:</strong> Seura ry, Hollola</p>
+<p><strong>Yhteydenotot:</strong>
+   <a href="mailto:admin@seura.fi">admin@seura.fi</a></p>
+<h3>Käsiteltävät tiedot</h3>
+<p>Suostumuksesta riippuen voidaan käsitellä IP-osoitetta,
+   selain- ja laitetietoja,
+   vierailtuja sivuja.</p>
+<h3>Evästeet</h3>
+<p>Lue lisää <a href="/evasteet.html">evästeistä</a> ja <a href="#alku">alusta</a>.</p>
+<a class="button" href="/">← Takaisin etusivulle</a>
+</div><footer>© Seura ry</footer></body></html>
+"""
+
+PAGE_ONE_MD = """---
+title: "Tietosuojaseloste"
+date: 2026-03-21
+---
+
+# Tietosuojaseloste
+
+**Päivitetty:** 21.3.2026
+
+## 1. Rekisterinpitäjä
+
+Uutiset Oy
+Sähköposti: info@uutiset.fi
+
+## 2. Evästeet
+
+Katso [evästekäytäntö](/evasteet/).
+
+---
+"""
+
+PAGE_TWO_MD = """---
+title: "Evästekäytäntö"
+---
+
+# Evästekäytäntö
+
+## Mitä evästeet ovat?
+
+Evästeet ovat pieniä tekstitiedostoja.
+
+---
+
+### 1. Välttämättömät evästeet
+
+| Eväste | Tarkoitus |
+|---|---|
+| sid | istunto |
+
+Lisätietoja evästekäytäntöön liittyvissä kysymyksissä: info@uutiset.fi
+"""
+
+
+def _version(data: Path, slug: str) -> dict:
+    (path,) = (data / slug).glob("*.yaml")
+    path = next(p for p in (data / slug).glob("20*.yaml"))
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def test_a_page_titled_by_its_only_top_heading_is_split_at_the_next_level_and_flows_as_a_browser_shows_it(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "seura.html"
+    page.write_text(CLUB, encoding="utf-8")
+    args = ["import", "seura", str(page), "--select", ".card", "--remove", "a.button", "--name", "Seura ry"]
+    code, out = run(capsys, *args, "--url", "https://seura.fi/tietosuoja.html")
+    assert code == 0 and "the draft validates" in out, out
+    version = yaml.safe_load(next((data / "seura").glob("20*.yaml")).read_text(encoding="utf-8"))
+    assert version["title"] == {"fi": "Tietosuoja- ja evästeseloste"}  # the page's heading, not its <title>
+    assert [s.get("heading", {}).get("fi") for s in version["sections"]] == [None, "Käsiteltävät tiedot", "Evästeet"]
+    bodies = [s["body"]["fi"] for s in version["sections"]]
+    assert "**Yhteydenotot:** [admin@seura.fi](mailto:admin@seura.fi)" in bodies[0]
+    assert bodies[1] == "Suostumuksesta riippuen voidaan käsitellä IP-osoitetta, selain- ja laitetietoja, vierailtuja sivuja."
+    assert bodies[2] == "Lue lisää [evästeistä](https://seura.fi/evasteet.html) ja alusta."  # made whole; an anchor, words
+    assert version["source"]["url"] == "https://seura.fi/tietosuoja.html"
+    organisation = yaml.safe_load((data / "seura" / "organisation.yaml").read_text(encoding="utf-8"))
+    assert organisation["tracking"][0]["url"] == "https://seura.fi/tietosuoja.html"
+
+
+def test_markdown_pages_keep_their_files_as_captures_and_lose_their_front_matter_in_the_draft(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    one, two = tmp_path / "tietosuoja.md", tmp_path / "evasteet.md"
+    one.write_text(PAGE_ONE_MD, encoding="utf-8")
+    two.write_bytes(PAGE_TWO_MD.replace("\n", "\r\n").encode("utf-8"))  # as a Windows editor saves it
+    code, out = run(capsys, "import", "uutiset", str(one), str(two), "--name", "Uutiset Oy")
+    assert code == 0 and "the draft validates" in out, out
+    captures = data / "uutiset" / "captures"
+    assert (captures / "2026-03-21.1.txt").read_bytes() == one.read_bytes()  # byte for byte
+    assert (captures / "2026-03-21.2.txt").read_bytes() == two.read_bytes()
+    version = yaml.safe_load((data / "uutiset" / "2026-03-21.yaml").read_text(encoding="utf-8"))
+    assert version["title"] == {"fi": "Tietosuojaseloste"}
+    headings = [s.get("heading", {}).get("fi") for s in version["sections"]]
+    assert headings == [None, "1. Rekisterinpitäjä", "2. Evästeet", "Evästekäytäntö"]  # the second page is one section
+    assert version["sections"][3]["body"]["fi"].startswith("### Mitä evästeet ovat?\n\nEvästeet ovat pieniä")
+    assert "#### 1. Välttämättömät evästeet" in version["sections"][3]["body"]["fi"]
+    text = "\n".join(s["body"]["fi"] for s in version["sections"])
+    assert "title:" not in text and "\r" not in text and "Katso evästekäytäntö." in text
+
+
+def test_a_draft_that_does_not_validate_says_what_is_left_and_exits_1(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "seura.html"
+    page.write_text(CLUB, encoding="utf-8")
+    code, out = run(capsys, "import", "seura", str(page), "--select", ".card", "--name", "Aivan Muu Oy")
+    assert code == 1 and "the draft does not validate yet" in out
+    assert "facts.controller" in out  # the name it was given is nowhere in the notice
+
+
+def test_section_ids_end_at_a_whole_word() -> None:
+    from seloste.contribute.importer import slugify
+
+    slug = slugify("3. Käsiteltävät henkilötiedot ja käsittelyn tarkoitus sekä oikeusperuste")
+    assert slug == "3-kasiteltavat-henkilotiedot-ja-kasittelyn" and len(slug) <= 50

@@ -68,6 +68,8 @@ def noise_lines(capture: str, noise: tuple[str | NoiseLines, ...], page: int = 0
 
 _TABLE_ROW = re.compile(r"^\|.*\|$")
 _TABLE_RULE = re.compile(r"^\|[\s|:-]+\|$")
+_THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+"""A Markdown horizontal rule (``---``, ``***``, ``___``): markup, not text."""
 _CODE = re.compile(r"(`+)(.+?)\1")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
@@ -133,6 +135,8 @@ def capture_sentences(capture: str, noise: tuple[str | NoiseLines, ...] = (), pa
                     Sentence(line_no, s, page, optional=True) for s in _SENTENCE_END.split(normalize(html.unescape(title))) if s
                 )
             continue
+        if _THEMATIC_BREAK.match(raw):
+            continue
         if _TABLE_ROW.match(line):
             if _TABLE_RULE.match(line):
                 continue
@@ -148,13 +152,29 @@ def capture_sentences(capture: str, noise: tuple[str | NoiseLines, ...] = (), pa
     return sentences
 
 
+def _find_whole(text: str, sentence: str, start: int) -> int:
+    """Where ``sentence`` next stands in ``text`` as whole words (not "Evästekäytäntö" inside "Evästekäytäntöön"),
+    or -1."""
+    found = text.find(sentence, start)
+    while found >= 0:
+        before = text[found - 1] if found else " "
+        end = found + len(sentence)
+        after = text[end] if end < len(text) else " "
+        if not (sentence[:1].isalnum() and before.isalnum()) and not (sentence[-1:].isalnum() and after.isalnum()):
+            return found
+        found = text.find(sentence, found + 1)
+    return -1
+
+
 def match_in_order(sentences: list[Sentence], text: str) -> tuple[list[Sentence], list[tuple[int, int]]]:
     """The sentences not found in order, and the spans of ``text`` the others matched."""
     missing = []
     spans = []
     position = 0
-    for sentence in sentences:
-        found = text.find(sentence.text, position)
+    for index, sentence in enumerate(sentences):
+        if sentence.optional and index + 1 < len(sentences) and sentences[index + 1].text == sentence.text:
+            continue  # a front matter title the page's own first heading repeats: the heading is the one shown
+        found = _find_whole(text, sentence.text, position)
         if sentence.optional and found >= 0 and text[position:found].strip():
             found = -1  # optional text counts only where it stands next: a front matter title, as the notice's title
         if found < 0:

@@ -122,6 +122,9 @@ def _parser() -> argparse.ArgumentParser:
     importing.add_argument("--name", help="the organisation's name as it writes it (needed for a new organisation)")
     importing.add_argument("--date", type=dt.date.fromisoformat, help="version date (default: the stated date, or today)")
     importing.add_argument("--language", choices=("fi", "sv", "en"), default="fi", help="the notice's language (default: fi)")
+    importing.add_argument(
+        "--url", action="append", default=[], help="where a SOURCE saved as a file is published (one per SOURCE, in order)"
+    )
     tracking = command(
         "track",
         "fetch the tracked notices and record the ones that changed",

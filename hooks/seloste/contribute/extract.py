@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 import bs4
 from markdownify import markdownify
@@ -46,10 +47,12 @@ def page_title(html: str) -> str | None:
     return " ".join(title.get_text().split()) if title and title.get_text().strip() else None
 
 
-def capture_of(text: str, *, select: str | None = None, remove: tuple[str, ...] = ()) -> str:
-    """The capture of a fetched page's text: Markdown of its selected part (an HTML page), or the text itself."""
+def capture_of(text: str, *, select: str | None = None, remove: tuple[str, ...] = (), base: str | None = None) -> str:
+    """The capture of a fetched page's text: Markdown of its selected part (an HTML page), or the text itself.
+    ``base``: the page's address, against which its relative links are made whole (without one they are kept as
+    text)."""
     if not looks_like_html(text):
-        return _tidy(text)
+        return text  # Markdown or plain text: the file is its own capture, as it is
     soup = bs4.BeautifulSoup(text, "html.parser")
     for element in soup.find_all(NOT_TEXT):
         element.decompose()
@@ -66,6 +69,17 @@ def capture_of(text: str, *, select: str | None = None, remove: tuple[str, ...] 
             for piece in cell.find_all(string=True):
                 if "|" in piece:
                     piece.replace_with(piece.replace("|", "\\|"))
+        for piece in root.find_all(string=True):  # the source's line wrapping is not the page's: a browser flows it
+            if not piece.find_parent(["pre", "code"]) and re.search(r"\s\s|[\n\r\t]", piece):
+                piece.replace_with(re.sub(r"\s+", " ", piece))
+        for link in root.find_all("a"):
+            href = str(link.get("href") or "").strip()
+            if re.match(r"(?:https?|mailto):", href, re.IGNORECASE):
+                continue
+            if base and href and not href.startswith("#") and not re.match(r"[a-z][a-z0-9+.-]*:", href, re.IGNORECASE):
+                link["href"] = urljoin(base, href)
+            else:  # an anchor on the page, a script, or relative with no address to resolve it: the words only
+                link.unwrap()
     markdown = "\n\n".join(markdownify(str(root), heading_style="ATX", bullets="-") for root in roots)
     return _tidy(markdown)
 
@@ -73,6 +87,7 @@ def capture_of(text: str, *, select: str | None = None, remove: tuple[str, ...] 
 def _tidy(text: str) -> str:
     """Lines without trailing spaces, at most one blank line between blocks, one newline at the end."""
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [line if line.startswith(("    ", "\t")) else re.sub(r"(?<=\S) {2,}(?=\S)", " ", line) for line in lines]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
 
 
@@ -87,16 +102,73 @@ def _heading_text(text: str) -> str:
     return re.sub(r"\*\*|__", "", text).strip()
 
 
-def draft(capture: str, fallback_title: str | None = None) -> Draft:
-    """The capture split into a title and sections at its headings; where it has no headings but lines that are
-    wholly bold ("bold paragraph as heading"), at those. Deeper headings stay inside their section as ``###``."""
-    lines = capture.split("\n")
+_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)\n(.*?)\n(?:\1|\.\.\.)\n", re.DOTALL)
+_FRONT_TITLE = re.compile(r"^title\s*[:=]\s*[\"']?(.*?)[\"']?\s*$", re.MULTILINE)
+
+
+def _without_front_matter(capture: str) -> tuple[str, str | None]:
+    """A Markdown file's text without its front matter (metadata no reader sees), and the title it gives."""
+    match = _FRONT_MATTER.match(capture)
+    if not match:
+        return capture, None
+    title = _FRONT_TITLE.search(match[2])
+    return capture[match.end() :], (title[1].strip() or None) if title else None
+
+
+def draft(pages: list[str], fallback_title: str | None = None) -> Draft:
+    """The pages' captures as one notice: the first page's title (its only top heading, standing first; or its
+    front matter's title), then each page's sections at its headings. A later page's own title opens a section of
+    its own. Where a page has no headings but lines that are wholly bold ("bold paragraph as heading"), it is split
+    at those. Deeper headings stay inside their section as ``###``."""
+    title: str | None = None
+    sections: list[tuple[str | None, str]] = []
+    for number, capture in enumerate(pages):
+        text, front_title = _without_front_matter(capture.replace("\r\n", "\n").replace("\r", "\n"))
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
+        page_title_, page_sections = _page(text)
+        if number == 0:
+            title = page_title_ or front_title
+            if title is None and page_sections and page_sections[0][0] is None and fallback_title is None:
+                first, _, rest = page_sections[0][1].partition("\n")  # a first short line stands as the title
+                if len(first) <= 120 and first.strip():
+                    title, page_sections[0] = _heading_text(first), (None, rest.strip("\n"))
+        elif page_title_ or front_title:  # a later page with a title of its own: one section, its parts inside
+            body = "\n\n".join(
+                part for heading, text_ in page_sections for part in ((f"## {heading}" if heading else ""), text_) if part
+            )
+            page_sections = [(page_title_ or front_title, _deeper(body))]
+        sections += page_sections
+    found = tuple((heading, body) for heading, body in sections if heading is not None or body.strip())
+    return Draft(title=title or fallback_title or (found[0][0] if found and found[0][0] else ""), sections=found)
+
+
+def _deeper(body: str) -> str:
+    """A body whose sub-headings were section headings: each inside one level deeper (``###`` stays the first)."""
+    lines = body.split("\n")
+    levels = sorted({len(m[1]) for line in lines if (m := _ATX.match(line))})
+    if not levels:
+        return body
+    shift = {level: min(6, 3 + rank) for rank, level in enumerate(levels)}
+    return "\n".join(f"{'#' * shift[len(m[1])]} {m[2]}" if (m := _ATX.match(line)) else line for line in lines)
+
+
+def _page(text: str) -> tuple[str | None, list[tuple[str | None, str]]]:
+    """A page's title (a heading standing first that no other heading of its level or above matches) and its
+    sections at the next level of headings found."""
+    lines = text.split("\n")
     atx = [(i, len(m[1]), m[2]) for i, line in enumerate(lines) if (m := _ATX.match(line))]
     title: str | None = None
-    if atx and atx[0][1] == 1 and sum(1 for _, level, _ in atx if level == 1) == 1:
-        title = _heading_text(atx[0][2])
-        lines[atx[0][0]] = ""
-        atx = atx[1:]
+    if atx:
+        first, level, heading = atx[0]
+        before = "\n".join(lines[:first]).strip()
+        if not before and sum(1 for _, other, _ in atx if other <= level) == 1 and len(atx) > 1:
+            title = _heading_text(heading)
+            lines[first] = ""
+            atx = atx[1:]
+        elif not before and len(atx) == 1 and level == 1:
+            title = _heading_text(heading)
+            lines[first] = ""
+            atx = []
     if atx:
         top = min(level for _, level, _ in atx)
         starts = {i: _heading_text(text) for i, level, text in atx if level == top}
@@ -109,15 +181,16 @@ def draft(capture: str, fallback_title: str | None = None) -> Draft:
         if i in starts:
             sections.append((starts[i], []))
         elif i in deeper:
-            level, text = deeper[i]
-            sections[-1][1].append("#" * min(6, 3 + level - top - 1) + " " + text)
+            level, heading = deeper[i]
+            sections[-1][1].append("#" * min(6, 3 + level - top - 1) + " " + heading)
         else:
             sections[-1][1].append(line)
-    found = [(heading, "\n".join(body).strip("\n")) for heading, body in sections]
-    found = [(heading, body) for heading, body in found if heading is not None or body.strip()]
-    if title is None:
-        title = fallback_title or (found[0][0] if found and found[0][0] else "")
-    return Draft(title=title, sections=tuple(found))
+    return title, [(heading, _RELATIVE_LINK.sub(r"\1", "\n".join(body).strip("\n"))) for heading, body in sections]
+
+
+_RELATIVE_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\((?!https?:|mailto:)[^)]*\)", re.IGNORECASE)
+"""A Markdown link within the site (``[evästeet](/evasteet/)``): its words are the notice's, its address is not
+whole, so the draft keeps the words (an HTML page's links are made whole from its address before this)."""
 
 
 _STATED = re.compile(

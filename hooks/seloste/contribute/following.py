@@ -38,12 +38,15 @@ def run_import(args: argparse.Namespace) -> int:
             raise UsageError(f"{folder} exists but is not an organisation's folder") from None
     elif not args.name:
         raise UsageError(f"{slug} is a new organisation: give its name as it writes it, --name 'Esimerkki Oy'")
+    if args.url and len(args.url) != len(args.sources):
+        raise UsageError(f"give one --url per SOURCE, in the same order ({len(args.sources)} sources, {len(args.url)} --url)")
     pages: list[Page] = []
     title = None
-    for source in args.sources:
+    for index, source in enumerate(args.sources):
         try:
             fetched = fetch(source)
-            pages.append(Page(fetched.url, capture_of(fetched.text, select=args.select, remove=tuple(args.remove))))
+            url = fetched.url or (args.url[index] if args.url else None)
+            pages.append(Page(url, capture_of(fetched.text, select=args.select, remove=tuple(args.remove), base=url)))
         except (FetchError, ExtractError) as err:
             print(f"seloste import: {err}", file=sys.stderr)
             return EXIT_FAILED
@@ -75,17 +78,18 @@ def run_import(args: argparse.Namespace) -> int:
     written += write_version(folder, date, version, pages)
     for path in written:
         print(f"wrote {path}")
-    _report_validation(data)
-    return EXIT_OK
+    return _report_validation(data)
 
 
-def _report_validation(data: Path) -> None:
+def _report_validation(data: Path) -> int:
+    """Whether the draft validates as written; if not, what is left (and exit status 1)."""
     try:
         load_archive(data)
     except DataErrors as err:
-        print(f"left for you to fill in or fix ('seloste validate' lists the same):\n{err.report()}")
-        return
+        print(f"the draft does not validate yet; fix these, then run 'seloste validate' again:\n{err.report()}")
+        return EXIT_FAILED
     print("the draft validates; its translation is pending: add the English texts, then remove 'translation: pending'")
+    return EXIT_OK
 
 
 def run_track(args: argparse.Namespace, archive: Archive) -> int:

@@ -37,7 +37,9 @@ def slugify(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text.casefold())
     ascii_text = "".join(c for c in folded if not unicodedata.combining(c))
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
-    return slug[:50].strip("-") or "osio"
+    if len(slug) > 50:  # whole words: cut at the last hyphen that keeps it within 50
+        slug = slug[:51].rsplit("-", 1)[0] if "-" in slug[:51] else slug[:50]
+    return slug.strip("-") or "osio"
 
 
 def _section_ids(drafted: Draft, lang: str, previous: Version | None) -> list[str]:
@@ -80,7 +82,8 @@ def draft_version(
     previous: Version | None,
 ) -> dict[str, Any]:
     """The draft version's data: the pages' texts as sections, their captures named, the translation pending."""
-    drafted = draft("\n\n".join(page.capture.rstrip("\n") for page in pages) + "\n", fallback_title)
+    shown = fallback_title if fallback_title and any(fallback_title in page.capture for page in pages) else None
+    drafted = draft([page.capture for page in pages], shown)  # a <title> the notice does not show is not its title
     ids = _section_ids(drafted, lang, previous)
     names = capture_names(date, len(pages))
     urls = [page.url for page in pages if page.url]

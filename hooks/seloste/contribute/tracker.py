@@ -77,7 +77,8 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
     for tracked_page in record.organisation.tracking:
         try:
             fetched = fetch(tracked_page.url, timeout=timeout)
-            pages.append(Page(fetched.url, capture_of(fetched.text, select=tracked_page.select, remove=tracked_page.remove)))
+            capture = capture_of(fetched.text, select=tracked_page.select, remove=tracked_page.remove, base=fetched.url)
+            pages.append(Page(fetched.url, capture))
         except FetchError as err:  # its message names the address
             return Outcome(record.slug, "failed", str(err))
         except ExtractError as err:
