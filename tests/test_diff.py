@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 from pathlib import Path
 
 import pytest
 
 from seloste.archive.loader import load_archive
+from seloste.archive.localized import NoticeMarkdown
 from seloste.compare.diff import VersionDiff, diff_versions
+from seloste.compare.lineage import section_lineages
 from seloste.compare.words import Segment, classify, word_diff
 from sitebuild import FROZEN
 
 HISTORY = Path(__file__).parent / "fixtures" / "history"
 V = load_archive(HISTORY, root=HISTORY).get("muutos").versions
+LINEAGES = section_lineages(V)
 
 
 def diff(i: int, j: int, lang: str = "fi") -> VersionDiff:
-    return diff_versions(V[i], V[j], lang)
+    return diff_versions(V[i], V[j], lang, LINEAGES)
 
 
 def changes(d: VersionDiff) -> list[tuple[str, str, str, bool, bool]]:
@@ -169,13 +174,13 @@ def test_any_two_versions_compare_directly() -> None:
 
 
 def test_the_same_version_has_no_change() -> None:
-    d = diff_versions(V[2], V[2], "fi")
+    d = diff_versions(V[2], V[2], "fi", LINEAGES)
     assert (d.change, d.changed_sections, d.facts) == ("none", [], ())
 
 
 def test_real_history_planeetta_dpo_change() -> None:
     planeetta = load_archive(FROZEN).get("planeetta-internet").versions
-    d = diff_versions(planeetta[2], planeetta[3], "fi")
+    d = diff_versions(planeetta[2], planeetta[3], "fi", section_lineages(planeetta))
     assert [(f.field, f.item, f.old, f.new) for f in d.facts] == [
         ("contact", "name", "Heidi Eronen", "Salla Vainionpää"),
         ("dpo", "name", "Heidi Eronen", "Salla Vainionpää"),
@@ -197,3 +202,39 @@ def test_gaps_between_changes_join_them_to_the_end() -> None:
         Segment("insert", "Google Suite service"),
         Segment("equal", ". Data"),
     )
+
+
+# --- sections across versions --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("data", [FROZEN, HISTORY], ids=["archive", "history"])
+def test_both_languages_pair_the_same_sections_for_every_pair_of_versions(data: Path) -> None:
+    # planeetta-internet's 2010 'Rekisterin suojaus' reads like 2018's 'Säilytys ja suojaus' in English but not
+    # in the Finnish original: the pairing once followed the page's language
+    compared = 0
+    for record in load_archive(data, root=data if data == HISTORY else data.parent).organisations:
+        lineages = section_lineages(record.versions)
+        for old, new in itertools.permutations(record.versions, 2):
+            fi, en = (diff_versions(old, new, lang, lineages) for lang in ("fi", "en"))
+            assert [(s.old_id, s.new_id) for s in fi.sections] == [(s.old_id, s.new_id) for s in en.sections], (
+                record.slug,
+                old.id,
+                new.id,
+            )
+            compared += 1
+    assert compared >= 12
+
+
+def test_a_section_keeps_its_lineage_under_a_new_id_and_a_new_section_of_an_old_id_starts_its_own() -> None:
+    planeetta = load_archive(FROZEN).get("planeetta-internet").versions
+    lineages = section_lineages(planeetta)
+    assert lineages["2010-06-15"]["rekisterinpitaja"] == lineages["2022-03-21"]["yhteystiedot"] == "rekisterinpitaja"
+    assert lineages["2018-06-07"]["sailytys-ja-suojaus"] == "sailytys-ja-suojaus"
+    assert lineages["2010-06-15"]["rekisterin-suojaus"] == "rekisterin-suojaus"
+    # a version that brings back 'rekisterinpitaja' as a section of its own, beside the one that took its place
+    last = planeetta[-1]
+    own = dataclasses.replace(last.version.sections[0], id="rekisterinpitaja", body=NoticeMarkdown(fi="Uusi.", en="New."))
+    later = dataclasses.replace(
+        last, date=last.date.replace(year=2023), version=dataclasses.replace(last.version, sections=(*last.version.sections, own))
+    )
+    assert section_lineages([*planeetta, later])["2023-03-21"]["rekisterinpitaja"] == "rekisterinpitaja~2"

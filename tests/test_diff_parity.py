@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 from seloste.archive.facts import Facts
 from seloste.archive.loader import load_archive
 from seloste.compare.diff import SectionText, VersionText, diff_json, diff_texts, diff_versions, version_text, version_text_json
+from seloste.compare.lineage import section_lineages
 from seloste.compare.words import classify, tokens, word_diff
 from seloste.markup.blocks import Block
 from sitebuild import FROZEN
@@ -97,11 +98,14 @@ block = st.builds(
     links=st.lists(st.sampled_from(LINKS), max_size=3).map(tuple),
 )
 section = st.builds(
-    lambda id, heading, blocks, source: SectionText(id=id, heading=heading, blocks=tuple(blocks), source=source),
+    lambda id, heading, blocks, source, lineage: SectionText(
+        id=id, heading=heading, blocks=tuple(blocks), source=source, lineage=lineage
+    ),
     id=st.sampled_from(["a", "b", "c", "d", "e"]),
     heading=st.none() | text,
     blocks=st.lists(block, max_size=4),
     source=st.sampled_from(["s1", "s2", "s3"]),
+    lineage=st.none() | st.sampled_from(["a", "b", "c", "x", "y"]),
 )
 single = st.dictionaries(
     st.sampled_from(["controller", "contact", "dpo", "complaint"]),
@@ -148,12 +152,13 @@ def _golden(data: Path, every_pair: bool) -> dict[str, Any]:
     archive = load_archive(data, root=data.parent)
     versions, diffs = {}, {}
     for record in archive.organisations:
+        lineages = section_lineages(record.versions)
         for lang in ("fi", "en"):
             for v in record.versions:
-                versions[f"{record.slug} {v.id} {lang}"] = version_text_json(version_text(v, lang))
+                versions[f"{record.slug} {v.id} {lang}"] = version_text_json(version_text(v, lang, lineages[v.id]))
             pairs = itertools.permutations(record.versions, 2) if every_pair else itertools.pairwise(record.versions)
             for old, new in pairs:
-                diffs[f"{record.slug} {old.id} {new.id} {lang}"] = diff_json(diff_versions(old, new, lang))
+                diffs[f"{record.slug} {old.id} {new.id} {lang}"] = diff_json(diff_versions(old, new, lang, lineages))
     return {"versions": versions, "diffs": diffs}
 
 

@@ -66,6 +66,7 @@
         heading: heading ? normalize(heading.textContent) : null,
         blocks: htmlBlocks(section.querySelector(":scope > .sl-section__body")),
         source: section.dataset.source,
+        lineage: section.dataset.lineage || null,
       };
     });
     return {

@@ -220,6 +220,21 @@
     return new SequenceMatcher(a, b).ratio();
   }
 
+  /* From [score, i, j] candidates, pairs [i, j] best first, each i and j used once, none below threshold; ties go
+     to the higher i, then j (words.py, best_pairs). */
+  function bestPairs(candidates, threshold) {
+    candidates.sort((x, y) => y[0] - x[0] || y[1] - x[1] || y[2] - x[2]);
+    const pairs = [], usedI = new Set(), usedJ = new Set();
+    for (const [score, i, j] of candidates) {
+      if (score < threshold) break;
+      if (usedI.has(i) || usedJ.has(j)) continue;
+      pairs.push([i, j]);
+      usedI.add(i);
+      usedJ.add(j);
+    }
+    return pairs;
+  }
+
   function classify(oldText, newText) {
     if (oldText === newText) return "none";
     if (splitWords(oldText).join(" ") === splitWords(newText).join(" ")) return "whitespace";
@@ -310,28 +325,39 @@
     return side.section.blocks.map((b) => b.text).join(" ");
   }
 
+  /* Pairs of [old, new] sides that are the same section: by lineage, then by id, then (where a side's lineage is
+     not known) by text similarity (diff.py, _align). */
   function align(oldSides, newSides) {
-    const newById = new Map(newSides.map((s) => [s.section.id, s]));
     const pairs = [];
-    for (const side of oldSides) if (newById.has(side.section.id)) pairs.push([side, newById.get(side.section.id)]);
-    const pairedOld = new Set(pairs.map((p) => p[0].index));
-    const pairedNew = new Set(pairs.map((p) => p[1].index));
+    const pairedOld = new Set(), pairedNew = new Set();
+    const pairBy = (key) => {
+      const first = new Map();
+      for (const side of newSides) {
+        const value = key(side.section);
+        if (value !== null && value !== undefined && !pairedNew.has(side.index) && !first.has(value)) first.set(value, side);
+      }
+      for (const side of oldSides) {
+        const value = key(side.section);
+        if (value === null || value === undefined || pairedOld.has(side.index)) continue;
+        const partner = first.get(value);
+        if (partner && !pairedNew.has(partner.index)) {
+          pairs.push([side, partner]);
+          pairedOld.add(side.index);
+          pairedNew.add(partner.index);
+        }
+      }
+    };
+    pairBy((s) => s.lineage);
+    pairBy((s) => s.id);
     const candidates = [];
     for (const o of oldSides) {
       if (pairedOld.has(o.index)) continue;
       for (const n of newSides) {
-        if (pairedNew.has(n.index)) continue;
+        if (pairedNew.has(n.index) || (o.section.lineage && n.section.lineage)) continue;
         candidates.push([similarity(sideText(o), sideText(n)), o.index, n.index]);
       }
     }
-    candidates.sort((x, y) => y[0] - x[0] || y[1] - x[1] || y[2] - x[2]);
-    for (const [score, i, j] of candidates) {
-      if (score < SAME_SECTION) break;
-      if (pairedOld.has(i) || pairedNew.has(j)) continue;
-      pairs.push([oldSides[i], newSides[j]]);
-      pairedOld.add(i);
-      pairedNew.add(j);
-    }
+    for (const [i, j] of bestPairs(candidates, SAME_SECTION)) pairs.push([oldSides[i], newSides[j]]);
     return pairs;
   }
 
@@ -354,13 +380,19 @@
     return new Set(sequence.filter((i) => !kept.has(i)));
   }
 
-  function sectionDiff(oldSide, newSide, moved) {
+  function sectionBlocks(oldSide, newSide) {
+    if (!oldSide) return newSide.section.blocks.map(added);
+    if (!newSide) return oldSide.section.blocks.map(removed);
+    return blockDiffs(oldSide.section.blocks, newSide.section.blocks);
+  }
+
+  function sectionDiff(oldSide, newSide, moved, blocks) {
     if (!oldSide) {
       const s = newSide.section;
       return {
         old_id: null, new_id: s.id, old_heading: null, new_heading: s.heading,
         heading: s.heading ? [seg("insert", s.heading)] : [], status: "added", moved: false, renamed: false,
-        change: "text", blocks: s.blocks.map(added),
+        change: "text", blocks: blocks,
       };
     }
     if (!newSide) {
@@ -368,11 +400,10 @@
       return {
         old_id: s.id, new_id: null, old_heading: s.heading, new_heading: null,
         heading: s.heading ? [seg("delete", s.heading)] : [], status: "removed", moved: false, renamed: false,
-        change: "text", blocks: s.blocks.map(removed),
+        change: "text", blocks: blocks,
       };
     }
     const o = oldSide.section, n = newSide.section;
-    const blocks = blockDiffs(o.blocks, n.blocks);
     const headingChange = classify(o.heading || "", n.heading || "");
     const renamed = headingChange !== "none" && headingChange !== "whitespace";
     let change = worst([headingChange].concat(blocks.map((b) => b.change)));
@@ -429,18 +460,16 @@
     const byNew = new Map(pairs.map((p) => [p[1].index, p[0]]));
     const pairedOld = new Set(pairs.map((p) => p[0].index));
     const entries = [];
-    for (const side of newSides) {
-      const partner = byNew.get(side.index) || null;
-      entries.push([side.index, 0, sectionDiff(partner, side, partner !== null && moved.has(partner.index))]);
-    }
+    for (const side of newSides) entries.push([side.index, 0, byNew.get(side.index) || null, side]);
     for (const side of oldSides) {
       if (pairedOld.has(side.index)) continue;
       let preceding = -1;
       for (const [o, n] of pairs) if (o.index < side.index && n.index > preceding) preceding = n.index;
-      entries.push([preceding + 0.5, side.index, sectionDiff(side, null, false)]);
+      entries.push([preceding + 0.5, side.index, side, null]);
     }
     entries.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-    const sections = entries.map((e) => e[2]);
+    const blocks = entries.map((e) => sectionBlocks(e[2], e[3]));
+    const sections = entries.map(([, , o, n], k) => sectionDiff(o, n, o !== null && n !== null && moved.has(o.index), blocks[k]));
     const facts = diffFacts(oldText.facts, newText.facts, order);
     let change = worst([classify(oldText.title, newText.title)].concat(sections.map((s) => s.change), sections.filter((s) => s.moved).map(() => "text")));
     if (facts.length && change === "none") change = "text";

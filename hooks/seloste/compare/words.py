@@ -116,6 +116,23 @@ def similarity(old: str, new: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+def best_pairs(candidates: Iterable[tuple[float, int, int]], threshold: float) -> list[tuple[int, int]]:
+    """From ``(score, i, j)`` candidates, pairs ``(i, j)`` best first, each ``i`` and ``j`` used once, none below
+    ``threshold``; ties go to the higher ``i``, then ``j`` (as the browser's port sorts them)."""
+    pairs: list[tuple[int, int]] = []
+    used_i: set[int] = set()
+    used_j: set[int] = set()
+    for score, i, j in sorted(candidates, reverse=True):
+        if score < threshold:
+            break
+        if i in used_i or j in used_j:
+            continue
+        pairs.append((i, j))
+        used_i.add(i)
+        used_j.add(j)
+    return pairs
+
+
 def classify(old: str, new: str) -> ChangeClass:
     """How ``old`` -> ``new`` changed, for plain texts."""
     if old == new:
