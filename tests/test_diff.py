@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 from pathlib import Path
 
 import pytest
@@ -204,7 +205,7 @@ def test_gaps_between_changes_join_them_to_the_end() -> None:
     )
 
 
-# --- sections across versions --------------------------------------------------------------------
+# --- sections across versions, lines that moved --------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("data", [FROZEN, HISTORY], ids=["archive", "history"])
@@ -238,3 +239,55 @@ def test_a_section_keeps_its_lineage_under_a_new_id_and_a_new_section_of_an_old_
         last, date=last.date.replace(year=2023), version=dataclasses.replace(last.version, sections=(*last.version.sections, own))
     )
     assert section_lineages([*planeetta, later])["2023-03-21"]["rekisterinpitaja"] == "rekisterinpitaja~2"
+
+
+def _changed_ops(d: VersionDiff, section_id: str) -> list[tuple[str, str]]:
+    section = next(s for s in d.sections if s.id == section_id)
+    return [(seg.op, seg.text) for block in section.blocks for seg in block.segments if seg.op != "equal" and seg.text.strip()]
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_lines_joined_into_one_paragraph_are_unchanged(lang: str) -> None:
+    # Infocrea's 2018-09-19 notice joined its opening lines into one paragraph: the company and contact lines are
+    # the same text, not deleted and added again
+    infocrea = load_archive(FROZEN).get("infocrea").versions
+    d = diff_versions(infocrea[1], infocrea[2], lang, section_lineages(infocrea))
+    (opening,) = [s for s in d.sections if s.id == "asiakasrekisterin-tietosuojaseloste"]
+    first = opening.blocks[0]
+    assert (first.status, first.change) == ("changed", "whitespace")
+    assert "Jarmo Lahti" in "".join(seg.text for seg in first.segments if seg.op == "equal")
+    assert not any("Jarmo Lahti" in text for _op, text in _changed_ops(d, opening.id))
+
+
+def test_a_line_that_went_to_another_section_is_moved_not_deleted_and_added() -> None:
+    planeetta = load_archive(FROZEN).get("planeetta-internet").versions
+    d = diff_versions(planeetta[0], planeetta[1], "en", section_lineages(planeetta))
+    assert ("moved_here", "managing director Lauri Kasti\ntel. 010 5251 458") in _changed_ops(d, "yhteystiedot")
+    assert _changed_ops(d, "vastaava-henkilo") == [("moved_away", "managing director Lauri Kasti\ntel. 010 5251 458")]
+    # a paragraph split in two within the section: both halves unchanged
+    assert not any("010 5251 440" in text for _op, text in _changed_ops(d, "yhteystiedot"))
+    assert ("moved_here", "Of all customers: information on ordered services, service usage data and invoicing data.") in (
+        _changed_ops(d, "kerattavat-tiedot")
+    )
+    moved = sum(len(text.split()) for op, text in _changed_ops(d, "yhteystiedot") if op == "moved_here")
+    assert (
+        d.words_inserted
+        == sum(
+            len(re.findall(r"\w+", seg.text))
+            for s in d.sections
+            for seg in (*s.heading, *(x for b in s.blocks for x in b.segments))
+            if seg.op == "insert"
+        )
+        and moved > 0
+    )
+
+
+def test_the_change_report_marks_moved_lines_and_never_an_empty_change() -> None:
+    from seloste.compare.report import comparison, render_report
+
+    planeetta = load_archive(FROZEN).get("planeetta-internet")
+    report = render_report([comparison(planeetta, "2010-06-15", "2018-06-07")], "Planeetta")
+    assert "⟦↕managing director Lauri Kasti<br>tel. 010 5251 458↕⟧" in report
+    infocrea = load_archive(FROZEN).get("infocrea")
+    report = render_report([comparison(infocrea, "2018-06-25", "2018-09-19")], "Infocrea")
+    assert not re.search(r"<(ins|del)>(\s|<br>)*</\1>", report)

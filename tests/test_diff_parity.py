@@ -91,10 +91,14 @@ text = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), 
     lambda parts: "".join(word + separator for word, separator in parts)
 )
 LINKS = ["https://www.example.fi/", "https://example.com/tietosuoja?a=1&b=2", "mailto:tietosuoja@example.fi"]
+LINES = ["Yhteystiedot:", "puh. 010 5251 440", "e-mail info@example.fi", "Vastaava henkilö", "Säilytämme tietoja viisi vuotta."]
+"""Whole lines that recur, so that generated versions move lines between blocks and sections, split and join
+paragraphs (moves.py)."""
+line = st.sampled_from(LINES) | text.filter(lambda t: "\n" not in t)
 block = st.builds(
     Block,
     kind=st.sampled_from(["paragraph", "item", "heading", "row"]),
-    text=text.filter(bool),
+    text=text.filter(bool) | st.lists(line, min_size=1, max_size=3).map("\n".join).filter(bool),
     links=st.lists(st.sampled_from(LINKS), max_size=3).map(tuple),
 )
 section = st.builds(

@@ -117,6 +117,7 @@
   const ONE_SPACE = new RegExp("^[" + SPACE_CHARS + "]$", "u");
   const TOKEN = new RegExp(WORD + "+|[" + SPACE_CHARS + "]+|[^\\p{L}\\p{N}_" + SPACE_CHARS + "]", "gu");
   const HAS_WORD = new RegExp(WORD, "u");
+  const BLANK = new RegExp("^[" + SPACE_CHARS + "]*$", "u");
   const WORDS = new RegExp(WORD + "+", "gu");
   const MONTHS =
     "tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|" +
@@ -319,6 +320,156 @@
     return result;
   }
 
+  // --- lines that moved (moves.py) --------------------------------------------------------
+
+  const OLD_SIDE = new Set(["equal", "delete", "moved_away"]);
+  const NEW_SIDE = new Set(["equal", "insert", "moved_here"]);
+  const DROP = "";
+
+  /* Each segment cut at its line breaks, each break a piece of its own: [op, text]. */
+  function pieces(segments) {
+    const result = [];
+    for (const [op, text] of segments) {
+      text.split("\n").forEach((part, k) => {
+        if (k) result.push([op, "\n"]);
+        if (part) result.push([op, part]);
+      });
+    }
+    return result;
+  }
+
+  /* The lines of one side of a section in order: [block index, piece indexes]. */
+  function lines(blocks, side) {
+    const result = [];
+    blocks.forEach((list, b) => {
+      let current = [];
+      let started = false;
+      list.forEach(([op, text], k) => {
+        if (!side.has(op)) return;
+        started = true;
+        if (text === "\n") {
+          result.push([b, current]);
+          current = [];
+        } else {
+          current.push(k);
+        }
+      });
+      if (started) result.push([b, current]);
+    });
+    return result;
+  }
+
+  function lineText(blocks, line) {
+    return line[1].map((k) => blocks[line[0]][k][1]).join("");
+  }
+
+  function whole(blocks, line, op) {
+    const parts = line[1].map((k) => blocks[line[0]][k]);
+    return parts.some((p) => p[0] === op && HAS_WORD.test(p[1])) && parts.every((p) => p[0] === op || BLANK.test(p[1]));
+  }
+
+  function keptInPlace(blocks, oldLines, newLines) {
+    const matcher = new SequenceMatcher(oldLines.map((l) => lineText(blocks, l)), newLines.map((l) => lineText(blocks, l)));
+    const kept = new Set();
+    for (const [i, j, size] of matcher.matchingBlocks()) for (let k = 0; k < size; k++) kept.add((i + k) + " " + (j + k));
+    return kept;
+  }
+
+  function cancelLinks(removedLinks, addedLinks) {
+    for (const s of removedLinks.filter((x) => x[0] === "delete")) {
+      const twin = addedLinks.find((x) => x[0] === "insert" && x[1] === s[1]);
+      if (twin) {
+        removedLinks.splice(removedLinks.indexOf(s), 1);
+        addedLinks.splice(addedLinks.indexOf(twin), 1);
+      }
+    }
+  }
+
+  function tidy(list) {
+    const kept = list.filter((p) => p[0] !== DROP);
+    let changed = true;
+    while (changed) {
+      changed = false;
+      const old = kept.filter((p) => OLD_SIDE.has(p[0]));
+      for (let k = 0; k < old.length; k++) {
+        const piece = old[k];
+        if (piece[0] !== "delete" || piece[1] !== "\n") continue;
+        if (k === 0 || k === old.length - 1 || old[k + 1][1] === "\n") {
+          kept.splice(kept.indexOf(piece), 1);
+          changed = true;
+          break;
+        }
+      }
+    }
+    for (const [side, moved, plain] of [[OLD_SIDE, "moved_away", "delete"], [NEW_SIDE, "moved_here", "insert"]]) {
+      const line = kept.filter((p) => side.has(p[0]));
+      for (let k = 1; k < line.length - 1; k++) {
+        if (line[k][0] === plain && line[k][1] === "\n" && line[k - 1][0] === moved && line[k + 1][0] === moved) line[k][0] = moved;
+      }
+    }
+    return kept;
+  }
+
+  function settled(b, list, links) {
+    const segments = [];
+    for (const [op, text] of tidy(list)) {
+      if (segments.length && segments[segments.length - 1][0] === op) segments[segments.length - 1][1] += text;
+      else segments.push([op, text]);
+    }
+    const visible = (...ops) => segments.some((s) => ops.includes(s[0]) && !BLANK.test(s[1]));
+    let status = b.status;
+    if (status === "removed" && !visible("delete", "moved_away")) return null;
+    if (status === "added" && !visible("insert", "moved_here")) status = "changed";
+    let change = "whitespace";
+    if (visible("moved_away", "moved_here")) change = "text";
+    else if (visible("insert", "delete")) change = b.change;
+    if (links.length) change = worst([change, "links"]);
+    return block(b.kind, status, segments, change, links);
+  }
+
+  /* Each section's block diffs, in reading order, with moved lines settled (moves.py, settle_moves). */
+  function settleMoves(sections, paired) {
+    const blocks = sections.map((section) => section.map((b) => pieces(b.segments)));
+    const oldLines = blocks.map((section) => lines(section, OLD_SIDE));
+    const newLines = blocks.map((section) => lines(section, NEW_SIDE));
+    const deleted = [], inserted = [];
+    oldLines.forEach((list, s) => list.forEach((line, n) => { if (whole(blocks[s], line, "delete")) deleted.push([s, n]); }));
+    newLines.forEach((list, s) => list.forEach((line, n) => { if (whole(blocks[s], line, "insert")) inserted.push([s, n]); }));
+    const matches = [], matched = new Set(), taken = new Set();
+    for (const sameSection of [true, false]) {
+      for (const [s, n] of deleted) {
+        if (matched.has(s + " " + n)) continue;
+        const text = lineText(blocks[s], oldLines[s][n]);
+        for (const [t, m] of inserted) {
+          if (taken.has(t + " " + m) || (sameSection && t !== s)) continue;
+          if (lineText(blocks[t], newLines[t][m]) === text) {
+            matches.push([s, n, t, m]);
+            matched.add(s + " " + n);
+            taken.add(t + " " + m);
+            break;
+          }
+        }
+      }
+    }
+    if (!matches.length) return sections;
+    const kept = new Map();
+    for (const [s, , t] of matches) if (s === t && paired[s] && !kept.has(s)) kept.set(s, keptInPlace(blocks[s], oldLines[s], newLines[s]));
+    const links = sections.map((section) => section.map((b) => b.links.slice()));
+    const touched = new Set();
+    for (const [s, n, t, m] of matches) {
+      const [oldBlock, oldPieces] = oldLines[s][n], [newBlock, newPieces] = newLines[t][m];
+      const inPlace = s === t && paired[s] && kept.get(s).has(n + " " + m);
+      for (const k of oldPieces) blocks[s][oldBlock][k][0] = inPlace ? DROP : "moved_away";
+      for (const k of newPieces) if (blocks[t][newBlock][k][0] === "insert") blocks[t][newBlock][k][0] = inPlace ? "equal" : "moved_here";
+      if (s !== t || oldBlock !== newBlock) cancelLinks(links[s][oldBlock], links[t][newBlock]);
+      touched.add(s + " " + oldBlock);
+      touched.add(t + " " + newBlock);
+    }
+    return sections.map((section, s) =>
+      section.map((b, k) => (touched.has(s + " " + k) ? settled(b, blocks[s][k], links[s][k]) : b)).filter((b) => b !== null)
+    );
+  }
+
   // --- sections ---------------------------------------------------------------------------
 
   function sideText(side) {
@@ -468,7 +619,7 @@
       entries.push([preceding + 0.5, side.index, side, null]);
     }
     entries.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-    const blocks = entries.map((e) => sectionBlocks(e[2], e[3]));
+    const blocks = settleMoves(entries.map((e) => sectionBlocks(e[2], e[3])), entries.map((e) => e[2] !== null && e[3] !== null));
     const sections = entries.map(([, , o, n], k) => sectionDiff(o, n, o !== null && n !== null && moved.has(o.index), blocks[k]));
     const facts = diffFacts(oldText.facts, newText.facts, order);
     let change = worst([classify(oldText.title, newText.title)].concat(sections.map((s) => s.change), sections.filter((s) => s.moved).map(() => "text")));

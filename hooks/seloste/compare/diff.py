@@ -9,7 +9,8 @@ change report prints it. Nothing here builds HTML.
   version is the same section with a new id. A section whose heading changed is *renamed*; one whose place in the order
   changed is *moved* (never a deletion plus an addition).
 - Inside a section, blocks (paragraphs, list items, sub-headings) are aligned, and a
-  changed block is diffed word by word (blocks.py).
+  changed block is diffed word by word (blocks.py); a line that went elsewhere unchanged is
+  not a deletion plus an addition (moves.py).
 - A change that only touches whitespace/formatting or only dates is classified as such.
 """
 
@@ -24,6 +25,7 @@ from ..archive.model import VersionRecord
 from .blocks import BlockDiff, Status, added_block, block_diffs, removed_block
 from .facts import FactChange, diff_facts
 from .lineage import SAME_SECTION, Lineages
+from .moves import settle_moves
 from .texts import SectionText, VersionText, version_text
 from .texts import source_hash as source_hash
 from .texts import version_text_json as version_text_json
@@ -202,7 +204,7 @@ def diff_texts(old: VersionText, new: VersionText, lang: str) -> VersionDiff:
             preceding = max((n.index for o, n in pairs if o.index < side.index), default=-1)
             entries.append((preceding + 0.5, side.index, side, None))
     entries.sort(key=lambda e: (e[0], e[1]))
-    blocks = [_blocks(o, n) for _, _, o, n in entries]
+    blocks = settle_moves([_blocks(o, n) for _, _, o, n in entries], [o is not None and n is not None for _, _, o, n in entries])
     sections = tuple(
         _section_diff(o, n, o is not None and n is not None and o.index in moved, b)
         for (_, _, o, n), b in zip(entries, blocks, strict=True)

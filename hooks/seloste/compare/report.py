@@ -49,15 +49,22 @@ def code_markdown(text: str) -> str:
 
 
 def segments_markdown(segments: tuple[Segment, ...]) -> str:
+    """Segments as Markdown: insertions and deletions marked, a moved line between ⟦↕ ↕⟧; a change of whitespace
+    alone is no mark (the newer text's whitespace stands), and no mark is ever empty."""
     parts = []
     for segment in segments:
         text = escape_markdown(segment.text)
-        if segment.op == "insert":
+        blank = not segment.text.strip()
+        if segment.op == "equal" or (blank and segment.op == "insert"):
+            parts.append(text)
+        elif blank:
+            continue
+        elif segment.op == "insert":
             parts.append(f"<ins>{text}</ins>")
         elif segment.op == "delete":
             parts.append(f"<del>{text}</del>")
         else:
-            parts.append(text)
+            parts.append(f"⟦↕{text}↕⟧")
     return "".join(parts)
 
 

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
 
-Op = Literal["equal", "insert", "delete"]
+Op = Literal["equal", "insert", "delete", "moved_away", "moved_here"]
+"""What a piece of text is: in both versions; only in the newer; only in the older; a line the older version had
+here and the newer has elsewhere; a line the newer version has here and the older had elsewhere (moves.py)."""
 ChangeClass = Literal["none", "whitespace", "dates", "links", "text"]
 """How much a change means: nothing; only whitespace or formatting; only dates; only where links lead; the text."""
 
