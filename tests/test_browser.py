@@ -211,7 +211,7 @@ def test_changed_facts_name_a_list_entry_by_its_text_and_label_its_parts(page: P
     page.wait_for_selector("#sl-diff[data-ready]")
     row = page.locator(".sl-diff__fact", has_text="Cookies and tracking")
     assert row.locator("th").inner_text() == "Cookies and tracking – cookies"
-    assert row.locator("ins").inner_text() == "purpose: analytics"
+    assert row.locator("ins").inner_text() == "cookies (purpose: analytics)"
 
 
 def test_lite_pages_follow_the_readers_colour_scheme(browser: Browser, site_url: str) -> None:

@@ -125,7 +125,7 @@ def test_a_move_is_not_a_deletion_plus_an_addition() -> None:
 def test_facts_changed_field_by_field_in_each_language() -> None:
     fi = [(f.field, f.item, f.kind, f.old, f.new) for f in diff(1, 2, "fi").facts]
     assert fi == [
-        ("recipients", "PostHog", "added", None, "rooli: henkilötietojen käsittelijä"),
+        ("recipients", "PostHog", "added", None, "PostHog (rooli: henkilötietojen käsittelijä)"),
         (
             "retention",
             "asiakastiedot",
@@ -135,7 +135,7 @@ def test_facts_changed_field_by_field_in_each_language() -> None:
         ),
     ]
     en = [(f.field, f.item, f.kind, f.old, f.new) for f in diff(1, 2, "en").facts]
-    assert en[0] == ("recipients", "PostHog", "added", None, "role: processor")
+    assert en[0] == ("recipients", "PostHog", "added", None, "PostHog (role: processor)")
     assert en[1][3:] == (
         "retention period: ten years after the customer relationship ends",
         "retention period: five years after the customer relationship ends",
@@ -205,7 +205,7 @@ def test_gaps_between_changes_join_them_to_the_end() -> None:
     )
 
 
-# --- sections across versions, lines that moved --------------------------------------------------------------------
+# --- sections across versions, lines that moved, facts read whole ------------------------------
 
 
 @pytest.mark.parametrize("data", [FROZEN, HISTORY], ids=["archive", "history"])
@@ -291,3 +291,28 @@ def test_the_change_report_marks_moved_lines_and_never_an_empty_change() -> None
     infocrea = load_archive(FROZEN).get("infocrea")
     report = render_report([comparison(infocrea, "2018-06-25", "2018-09-19")], "Infocrea")
     assert not re.search(r"<(ins|del)>(\s|<br>)*</\1>", report)
+
+
+def test_a_renamed_list_entry_is_one_change_and_what_a_fact_does_not_state_is_no_change_of_its_own() -> None:
+    infocrea = load_archive(FROZEN).get("infocrea").versions
+    en = diff_versions(infocrea[0], infocrea[1], "en", section_lineages(infocrea))
+    (recipient,) = [f for f in en.facts if f.field == "recipients"]
+    assert (recipient.old_item, recipient.item, recipient.kind) == ("Google Inc", "Google LLC (Google Suite)", "changed")
+    assert (recipient.old, recipient.new) == ("Google Inc (role: processor)", "Google LLC (Google Suite) (role: processor)")
+    planeetta = load_archive(FROZEN).get("planeetta-internet").versions
+    d = diff_versions(planeetta[0], planeetta[1], "en", section_lineages(planeetta))
+    purposes = [f for f in d.facts if f.field == "purposes"]
+    assert ("managing customer data", "removed", "managing customer data") in [(f.item, f.kind, f.old) for f in purposes]
+    assert not any("not stated" in (f.old or "") + (f.new or "") for f in purposes)
+    # the contact's role, a text of the notice, reads in the page's language only
+    later = diff_versions(planeetta[1], planeetta[2], "en", section_lineages(planeetta))
+    assert ("role", "managing director", "data protection officer") in [(f.item, f.old, f.new) for f in later.facts]
+
+
+def test_the_change_report_shows_a_renamed_list_entry_as_one_change() -> None:
+    from seloste.compare.report import comparison, render_report
+
+    infocrea = load_archive(FROZEN).get("infocrea")
+    report = render_report([comparison(infocrea, "2018-05-24", "2018-06-25")], "Infocrea")
+    assert "| Vastaanottajat ja käsittelijät – Google Inc → Google LLC (Google Suite) | muuttui |" in report
+    assert "| Recipients and processors – Google Inc → Google LLC (Google Suite) | changed |" in report

@@ -116,20 +116,36 @@ single = st.dictionaries(
     st.dictionaries(st.sampled_from(["name", "email", "role"]), text.filter(bool), max_size=2),
     max_size=3,
 )
+ENTRIES = ["Google Inc", "Google LLC", "Google LLC (Google Suite)", "asiakasrekisteri", "asiakkuuden hoitaminen"]
 listed = st.dictionaries(
     st.sampled_from(["purposes", "recipients", "retention", "cookies"]),
-    st.dictionaries(text.filter(bool), st.sampled_from(["", "legal basis: consent", "processor, United States"]), max_size=3),
+    st.dictionaries(
+        text.filter(bool) | st.sampled_from(ENTRIES),
+        st.sampled_from(["", "legal basis: consent", "processor, United States"]),
+        max_size=3,
+    ),
     max_size=3,
 )
+
+
+def _facts(single: dict, listed: dict, read: bool) -> dict:
+    """Facts as facts_text gives them; with ``read``, each list entry's reading too (as the build publishes)."""
+    facts = {"single": single, "list": listed}
+    if read:
+        facts["entries"] = {name: {k: f"{k} ({v})" if v else k for k, v in entries.items()} for name, entries in listed.items()}
+    return facts
+
+
 version = st.builds(
-    lambda id, title, sections, single, listed: VersionText(
-        id=id, title=title, sections=tuple({s.id: s for s in sections}.values()), facts={"single": single, "list": listed}
+    lambda id, title, sections, single, listed, read: VersionText(
+        id=id, title=title, sections=tuple({s.id: s for s in sections}.values()), facts=_facts(single, listed, read)
     ),
     id=st.sampled_from(["2024-01-01", "2024-06-01"]),
     title=text,
     sections=st.lists(section, max_size=5),
     single=single,
     listed=listed,
+    read=st.booleans(),
 )
 
 

@@ -130,6 +130,7 @@
   const RANK = { none: 0, whitespace: 1, dates: 2, links: 3, text: 4 };
   const SAME_SECTION = 0.6;
   const SAME_BLOCK = 0.4;
+  const SAME_FACT = 0.5;
 
   function tokens(text) {
     return text.match(TOKEN) || [];
@@ -578,24 +579,48 @@
     const changes = [];
     for (const name of order) {
       if (oldFacts.list.has(name) || newFacts.list.has(name)) {
-        const before = oldFacts.list.get(name) || new Map(), after = newFacts.list.get(name) || new Map();
-        for (const [k, v] of before) if (!after.has(k)) changes.push([name, k, "removed", v, null]);
-        for (const [k, v] of after) if (!before.has(k)) changes.push([name, k, "added", null, v]);
-        for (const [k, v] of before) if (after.has(k) && v !== after.get(k)) changes.push([name, k, "changed", v, after.get(k)]);
+        changes.push(...listChanges(name, oldFacts, newFacts));
         continue;
       }
       const a = oldFacts.single.get(name), b = newFacts.single.get(name);
       if (!a && !b) continue;
       if (!a || !b) {
-        changes.push([name, null, a ? "removed" : "added", joined(a), joined(b)]);
+        changes.push([name, null, a ? "removed" : "added", joined(a), joined(b), null]);
         continue;
       }
       const parts = Array.from(a.keys()).concat(Array.from(b.keys()).filter((p) => !a.has(p)));
       for (const part of parts) {
         const x = a.has(part) ? a.get(part) : null, y = b.has(part) ? b.get(part) : null;
-        if (x !== y) changes.push([name, part, x === null ? "added" : y === null ? "removed" : "changed", x, y]);
+        if (x !== y) changes.push([name, part, x === null ? "added" : y === null ? "removed" : "changed", x, y, null]);
       }
     }
+    return changes;
+  }
+
+  /* Each entry's reading; where none is given, its key and its value (facts.py, _readings). */
+  function readings(facts, name) {
+    const given = (facts.entries && facts.entries.get(name)) || new Map();
+    const result = new Map();
+    for (const [k, v] of facts.list.get(name) || new Map()) result.set(k, given.get(k) || (v === "" || v === k ? k : k + " (" + v + ")"));
+    return result;
+  }
+
+  /* A list fact's entries removed, added and changed, a removed and an added entry that read alike paired as one
+     entry changed (facts.py, _list_changes). */
+  function listChanges(name, oldFacts, newFacts) {
+    const before = oldFacts.list.get(name) || new Map(), after = newFacts.list.get(name) || new Map();
+    const readBefore = readings(oldFacts, name), readAfter = readings(newFacts, name);
+    const gone = Array.from(before.keys()).filter((k) => !after.has(k));
+    const came = Array.from(after.keys()).filter((k) => !before.has(k));
+    const candidates = [];
+    gone.forEach((a, i) => came.forEach((b, j) => candidates.push([similarity(readBefore.get(a), readAfter.get(b)), i, j])));
+    const pairs = bestPairs(candidates, SAME_FACT).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    const pairedGone = new Set(pairs.map((p) => p[0])), pairedCame = new Set(pairs.map((p) => p[1]));
+    const changes = [];
+    gone.forEach((k, i) => { if (!pairedGone.has(i)) changes.push([name, k, "removed", readBefore.get(k), null, null]); });
+    came.forEach((k, j) => { if (!pairedCame.has(j)) changes.push([name, k, "added", null, readAfter.get(k), null]); });
+    for (const [k, v] of before) if (after.has(k) && v !== after.get(k)) changes.push([name, k, "changed", v, after.get(k), null]);
+    for (const [i, j] of pairs) changes.push([name, came[j], "changed", readBefore.get(gone[i]), readAfter.get(came[j]), gone[i]]);
     return changes;
   }
 
@@ -636,7 +661,7 @@
 
   function factsFrom(json) {
     const toMaps = (pairs) => new Map(pairs.map(([name, values]) => [name, new Map(values)]));
-    return { single: toMaps(json.single), list: toMaps(json.list) };
+    return { single: toMaps(json.single), list: toMaps(json.list), entries: toMaps(json.entries || []) };
   }
 
   const api = {

@@ -233,7 +233,7 @@ def diff_json(diff: VersionDiff) -> dict[str, Any]:
     return {
         "change": diff.change,
         "title": segs(diff.title),
-        "facts": [[f.field, f.item, f.kind, f.old, f.new] for f in diff.facts],
+        "facts": [[f.field, f.item, f.kind, f.old, f.new, f.old_item] for f in diff.facts],
         "sections": [
             {
                 "old_id": s.old_id,
