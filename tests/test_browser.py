@@ -3,13 +3,18 @@ Playwright)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Literal
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from conftest import serve
-from sitebuild import Build
+from sitebuild import Build, build, fixture_project
+
+HISTORY = Path(__file__).parent / "fixtures" / "history"
 
 pytestmark = pytest.mark.browser
 
@@ -154,7 +159,7 @@ def test_reader_picks_two_versions_in_the_history_and_sees_what_changed(page: Pa
     diff = page.locator("#sl-diff")
     assert diff.locator(".sl-diff__section ins").all_inner_texts() == ["tietosuojavastaava Salla Vainionpää", "440"]
     assert diff.locator(".sl-diff__section del").all_inner_texts() == ["toimitusjohtaja Lauri Kasti", "458"]
-    facts = diff.locator(".sl-diff__facts tr").all_inner_texts()
+    facts = diff.locator(".sl-diff__facts tr.sl-diff__fact").all_inner_texts()
     assert facts[0].split("\t")[:2] == ["Yhteyshenkilö – nimi", "muuttui"]
     # the fourteen unchanged sections are one collapsed line that opens
     unchanged = diff.locator("details.sl-diff__unchanged")
@@ -177,7 +182,7 @@ def test_side_by_side_view_and_marks_without_colour(page: Page, site_url: str) -
     marks = page.evaluate(
         "() => ['ins', 'del'].map(t => getComputedStyle(document.querySelector('.sl-diff__section ' + t), '::before').content)"
     )
-    assert marks == ['"[+"', '"[−"']
+    assert marks == ['"⟦+"', '"⟦−"']
     assert page.locator(".sl-compare__form").is_hidden()
 
 
@@ -257,3 +262,148 @@ def test_the_comparison_shows_where_a_link_leads_now(page: Page, site_url: str, 
     assert link.count() == 1 and link.inner_text().startswith(added)
     assert page.locator(".sl-diff__link--delete del", has_text="http://" + regulation).count() == 1
     assert "null" not in page.locator("#sl-diff").inner_text()  # the opening section gained its heading
+
+
+# --- the comparison reads right: both languages, a desktop and a phone, light and dark -------------
+
+LANGS = pytest.mark.parametrize("prefix", ["", "en/"], ids=["fi", "en"])
+WIDTHS = pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+INFOCREA = "infocrea/compare/?from=2018-06-25&to=2018-09-19"
+"""The opening section gains a heading, its first lines join one paragraph, links change and a paragraph keeps
+its own square brackets."""
+PLANEETTA = "planeetta-internet/compare/?from=2010-06-15&to=2018-06-07"
+"""A rewrite: an untitled opening section removed, lines moved between sections, 43 changed facts."""
+
+
+@pytest.fixture
+def reader(browser: Browser) -> Iterator[Callable[..., Page]]:
+    """Opens a page at a width (a desktop's 1280 px, a phone's 390 px) in a colour scheme; no script error allowed."""
+    contexts = []
+    errors: list[str] = []
+
+    def open_page(width: int = 1280, scheme: Literal["light", "dark"] = "light") -> Page:
+        context = browser.new_context(viewport={"width": width, "height": 900 if width > 500 else 844}, color_scheme=scheme)
+        contexts.append(context)
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+    assert errors == [], errors
+
+
+def _compared(page: Page, url: str) -> Locator:
+    page.goto(url)
+    page.wait_for_selector("#sl-diff[data-ready]")
+    return page.locator("#sl-diff")
+
+
+@LANGS
+@WIDTHS
+@pytest.mark.parametrize("view", ["inline", "side"])
+def test_no_change_mark_is_empty(reader: Callable[..., Page], site_url: str, prefix: str, width: int, view: str) -> None:
+    # an inserted line break once read as an empty [+ +]
+    page = reader(width)
+    for pair in (INFOCREA, PLANEETTA):
+        diff = _compared(page, f"{site_url}{prefix}{pair}&view={view}")
+        marks = diff.locator("ins, del, .sl-diff__move").evaluate_all("nodes => nodes.map(n => n.textContent)")
+        assert marks and [m for m in marks if not m.strip()] == [], pair
+
+
+@LANGS
+@WIDTHS
+def test_lines_that_only_moved_read_as_moved_or_unchanged(
+    reader: Callable[..., Page], site_url: str, prefix: str, width: int
+) -> None:
+    page = reader(width)
+    diff = _compared(page, site_url + prefix + INFOCREA)
+    changed = " ".join(diff.locator(".sl-diff__section :is(ins, del)").all_inner_texts())
+    assert "Jarmo Lahti" in diff.locator(".sl-diff__section").first.inner_text() and "Jarmo Lahti" not in changed
+    diff = _compared(page, site_url + prefix + PLANEETTA)
+    moved = diff.locator(".sl-diff__section .sl-diff__move", has_text="Lauri Kasti")
+    assert moved.count() == 2  # where the line stood, and where it stands now
+    assert diff.locator(".sl-diff__section :is(ins, del)", has_text="Lauri Kasti").count() == 0
+    assert diff.locator(".sl-diff__legend .sl-diff__move").inner_text() == ("siirretty" if not prefix else "moved")
+
+
+@LANGS
+@WIDTHS
+def test_change_marks_are_brackets_no_notice_writes(reader: Callable[..., Page], site_url: str, prefix: str, width: int) -> None:
+    page = reader(width)
+    diff = _compared(page, site_url + prefix + INFOCREA)
+    # the notice's own [...] stays plain text, its marks are not those of a change
+    own = diff.locator(".sl-diff__block", has_text="250").first
+    assert own.inner_text().startswith("[") and own.locator(":scope > ins, :scope > del").count() == 0
+    for media in ("screen", "print"):
+        page.emulate_media(media=media)
+        marks = page.evaluate(
+            """() => ['ins', 'del', '.sl-diff__move'].map(sel => {
+                 const node = document.querySelector('.sl-diff__legend ' + sel);
+                 return [getComputedStyle(node, '::before').content, getComputedStyle(node, '::after').content];
+               })"""
+        )
+        assert marks == [['"⟦+"', '"+⟧"'], ['"⟦−"', '"−⟧"'], ['"⟦↕"', '"↕⟧"']], media
+    legend = diff.locator(".sl-diff__legend")
+    assert legend.locator("ins").inner_text() == ("lisätty" if not prefix else "inserted")
+    assert legend.locator("del").inner_text() == ("poistettu" if not prefix else "deleted")
+
+
+@LANGS
+@WIDTHS
+def test_an_untitled_opening_section_has_a_name(reader: Callable[..., Page], site_url: str, prefix: str, width: int) -> None:
+    page = reader(width)
+    diff = _compared(page, site_url + prefix + PLANEETTA)
+    name = "Johdanto (ei otsikkoa)" if not prefix else "Introduction (no heading)"
+    assert diff.locator(".sl-diff__section--removed h2").first.inner_text() == name
+    headings = diff.locator("h2").all_inner_texts()
+    assert headings and [h for h in headings if not h.strip()] == []
+
+
+@WIDTHS
+def test_finnish_and_english_pair_the_same_sections(reader: Callable[..., Page], site_url: str, width: int) -> None:
+    # 2010's 'Rekisterin suojaus' reads like 2018's 'Säilytys ja suojaus' in English, not in the Finnish original
+    page = reader(width)
+    shown = {}
+    for prefix in ("", "en/"):
+        diff = _compared(page, site_url + prefix + PLANEETTA)
+        shown[prefix] = diff.locator("section.sl-diff__section[id]").evaluate_all(
+            "nodes => nodes.map(n => n.id + ' ' + n.className)"
+        )
+    assert shown[""] == shown["en/"]
+    assert "diff-rekisterin-suojaus sl-diff__section sl-diff__section--removed" in shown[""]
+
+
+@pytest.fixture(scope="module")
+def history_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site of the fixture organisation whose versions cover each kind of change (tests/fixtures/history), its
+    2024-03-01 cookies section changed in whitespace alone in both languages."""
+    root = fixture_project(tmp_path_factory.mktemp("history") / "project")
+    shutil.copytree(HISTORY, root / "data")
+    version = root / "data/muutos/2024-03-01.yaml"
+    text = version.read_text(encoding="utf-8")
+    version.write_text(text.replace("en: We use strictly necessary cookies.", "en: We use  strictly necessary cookies.", 1))
+    built = build(root, root / "site")
+    assert built.returncode == 0, built.stderr
+    with serve(built.site) as url:
+        yield url
+
+
+@LANGS
+@WIDTHS
+def test_a_section_changed_only_in_whitespace_is_folded_with_a_note(
+    reader: Callable[..., Page], history_site_url: str, prefix: str, width: int
+) -> None:
+    page = reader(width)
+    diff = _compared(page, history_site_url + prefix + "muutos/compare/?from=2024-01-01&to=2024-03-01")
+    assert diff.locator(".sl-diff__section:not(details *)").count() == 1  # only the opening's changed date is shown
+    folded = diff.locator("details.sl-diff__unchanged")
+    summary = folded.locator("summary").inner_text()
+    assert ("joista 1 muuttui vain välilyönneiltään" if not prefix else "1 of them changed only in whitespace") in summary
+    folded.locator("summary").click()
+    note = "Vain välilyönnit tai muotoilu muuttuivat." if not prefix else "Only whitespace or formatting changed."
+    assert folded.locator(".sl-diff__section", has_text=note).locator("h2").inner_text() == (
+        "Evästeet" if not prefix else "Cookies"
+    )
+    assert folded.locator("ins, del").count() == 0

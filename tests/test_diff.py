@@ -282,17 +282,6 @@ def test_a_line_that_went_to_another_section_is_moved_not_deleted_and_added() ->
     )
 
 
-def test_the_change_report_marks_moved_lines_and_never_an_empty_change() -> None:
-    from seloste.compare.report import comparison, render_report
-
-    planeetta = load_archive(FROZEN).get("planeetta-internet")
-    report = render_report([comparison(planeetta, "2010-06-15", "2018-06-07")], "Planeetta")
-    assert "⟦↕managing director Lauri Kasti<br>tel. 010 5251 458↕⟧" in report
-    infocrea = load_archive(FROZEN).get("infocrea")
-    report = render_report([comparison(infocrea, "2018-06-25", "2018-09-19")], "Infocrea")
-    assert not re.search(r"<(ins|del)>(\s|<br>)*</\1>", report)
-
-
 def test_a_renamed_list_entry_is_one_change_and_what_a_fact_does_not_state_is_no_change_of_its_own() -> None:
     infocrea = load_archive(FROZEN).get("infocrea").versions
     en = diff_versions(infocrea[0], infocrea[1], "en", section_lineages(infocrea))
@@ -309,6 +298,27 @@ def test_a_renamed_list_entry_is_one_change_and_what_a_fact_does_not_state_is_no
     assert ("role", "managing director", "data protection officer") in [(f.item, f.old, f.new) for f in later.facts]
 
 
+def test_the_change_report_names_an_untitled_section() -> None:
+    from seloste.compare.report import comparison, render_report
+
+    planeetta = load_archive(FROZEN).get("planeetta-internet")
+    report = render_report([comparison(planeetta, "2010-06-15", "2018-06-07")], "Planeetta")
+    assert "- **Johdanto (ei otsikkoa)** (Poistettu osio)" in report
+    assert "- **Introduction (no heading)** (Section removed)" in report
+    assert "**johdanto**" not in report
+
+
+def test_the_change_report_marks_moved_lines_and_never_an_empty_change() -> None:
+    from seloste.compare.report import comparison, render_report
+
+    planeetta = load_archive(FROZEN).get("planeetta-internet")
+    report = render_report([comparison(planeetta, "2010-06-15", "2018-06-07")], "Planeetta")
+    assert "⟦↕managing director Lauri Kasti<br>tel. 010 5251 458↕⟧" in report
+    infocrea = load_archive(FROZEN).get("infocrea")
+    report = render_report([comparison(infocrea, "2018-06-25", "2018-09-19")], "Infocrea")
+    assert not re.search(r"<(ins|del)>(\s|<br>)*</\1>", report)
+
+
 def test_the_change_report_shows_a_renamed_list_entry_as_one_change() -> None:
     from seloste.compare.report import comparison, render_report
 
@@ -316,3 +326,16 @@ def test_the_change_report_shows_a_renamed_list_entry_as_one_change() -> None:
     report = render_report([comparison(infocrea, "2018-05-24", "2018-06-25")], "Infocrea")
     assert "| Vastaanottajat ja käsittelijät – Google Inc → Google LLC (Google Suite) | muuttui |" in report
     assert "| Recipients and processors – Google Inc → Google LLC (Google Suite) | changed |" in report
+
+
+@pytest.mark.parametrize("data", [FROZEN, HISTORY], ids=["archive", "history"])
+def test_no_notice_writes_the_comparisons_marks(data: Path) -> None:
+    # the comparison marks a change with ⟦+ +⟧, ⟦− −⟧ and ⟦↕ ↕⟧: a notice's own text must never look like one
+    texts = []
+    for record in load_archive(data, root=data if data == HISTORY else data.parent).organisations:
+        for v in record.versions:
+            for lang in v.version.text_languages:
+                texts.append(v.version.title[lang])
+                texts += [s.body[lang] + (s.heading[lang] if s.heading else "") for s in v.version.sections]
+    assert len(texts) > 20
+    assert [t for t in texts if any(mark in t for mark in "⟦⟧↕")] == []

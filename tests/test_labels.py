@@ -29,7 +29,12 @@ def _counted_labels(table: dict, path: str = "") -> list[tuple[str, dict]]:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_counted_label_has_both_forms_with_the_same_placeholders(lang: str) -> None:
     found = _counted_labels(labels(lang))
-    assert {name for name, _ in found} == {"organisations_count", "diff.unchanged_sections", "filter_count"}
+    assert {name for name, _ in found} == {
+        "organisations_count",
+        "diff.unchanged_sections",
+        "diff.formatting_sections",
+        "filter_count",
+    }
     for name, forms in found:
         assert set(forms) == {"one", "other"}, name
         assert set(re.findall(r"\{\w+\}", forms["one"])) == set(re.findall(r"\{\w+\}", forms["other"])), name

@@ -140,18 +140,64 @@
     return template.replace(/\{(\w+)\}/g, (_, key) => String(values[key]));
   }
 
+  /* A label with {placeholders} as nodes: text between them, each placeholder's node in its place. */
+  function fillNodes(template, nodes) {
+    return template.split(/(\{\w+\})/).filter(Boolean).map((part) => {
+      const key = /^\{(\w+)\}$/.exec(part);
+      return key && nodes[key[1]] ? nodes[key[1]] : document.createTextNode(part);
+    });
+  }
+
   /* A counted label's form for count (labels.yaml): one for 1, other for any other number, in Finnish as in English. */
   function plural(forms, count) {
     return count === 1 ? forms.one : forms.other;
   }
 
-  function segments(list, only) {
+  // Python's whitespace (words.py): a change of whitespace alone is no mark a reader could see.
+  const BLANK = /^[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/u;
+  const SIDES = {
+    delete: new Set(["equal", "delete", "moved_away"]),
+    insert: new Set(["equal", "insert", "moved_here"]),
+  };
+
+  /* A marked piece of text: ins, del, or a moved line (where it went, where it came from); never empty. */
+  function mark(op, text) {
+    if (op === "insert") return el("ins", { text: text });
+    if (op === "delete") return el("del", { text: text });
+    return el("span", { class: "sl-diff__move sl-diff__move--" + (op === "moved_here" ? "here" : "away"), text: text });
+  }
+
+  /* The nodes of a run of segments, in the inline view (only: null) or one column (only: "delete" for the older
+     text, "insert" for the newer). A change of whitespace alone is shown as the text it leaves, unmarked. */
+  function segmentNodes(list, only) {
     const out = [];
     for (const [op, text] of list) {
-      if (only && op !== "equal" && op !== only) continue;
-      if (op === "insert") out.push(el("ins", { text: text }));
-      else if (op === "delete") out.push(el("del", { text: text }));
-      else out.push(document.createTextNode(text));
+      if (!text || (only && !SIDES[only].has(op))) continue;
+      if (op === "equal" || (BLANK.test(text) && (op === "insert" || op === "delete"))) {
+        if (op === "delete" && !only) continue; // the newer text's whitespace stands in the inline view
+        out.push(document.createTextNode(text));
+        continue;
+      }
+      text.split("\n").forEach((part, i) => {
+        if (i) out.push(el("br"));
+        if (part) out.push(mark(op, part));
+      });
+    }
+    return breaks(out);
+  }
+
+  /* Text nodes with line breaks become text and <br> elements. */
+  function breaks(nodes) {
+    const out = [];
+    for (const node of nodes) {
+      if (node.nodeType !== Node.TEXT_NODE || !node.data.includes("\n")) {
+        out.push(node);
+        continue;
+      }
+      node.data.split("\n").forEach((part, i) => {
+        if (i) out.push(el("br"));
+        if (part) out.push(document.createTextNode(part));
+      });
     }
     return out;
   }
@@ -160,14 +206,14 @@
   function rowNode(block, only) {
     const cells = [[]];
     for (const [op, text] of block.segments) {
-      if (only && op !== "equal" && op !== only) continue;
+      if (only && !SIDES[only].has(op)) continue;
       text.split("|").forEach((part, i) => {
         if (i) cells.push([]);
         const piece = i || cells[cells.length - 1].length ? part : part.replace(/^\s+/, "");
-        if (!piece.trim() && op === "equal") return;
-        if (op === "insert") cells[cells.length - 1].push(el("ins", { text: piece }));
-        else if (op === "delete") cells[cells.length - 1].push(el("del", { text: piece }));
-        else cells[cells.length - 1].push(document.createTextNode(piece));
+        if (!piece || (!piece.trim() && op === "equal")) return;
+        // a cell's text as it stands (its line breaks are the markup's, not the notice's); whitespace alone unmarked
+        if (op !== "equal" && !BLANK.test(piece)) cells[cells.length - 1].push(mark(op, piece));
+        else if (op !== "delete" || only) cells[cells.length - 1].push(document.createTextNode(piece));
       });
     }
     return el("tr", { class: "sl-diff__block sl-diff__block--" + block.status }, cells.map((nodes) => el("td", {}, nodes)));
@@ -179,10 +225,9 @@
     const out = [];
     for (const [op, target] of block.links || []) {
       if (only && op !== only) continue;
-      const mark = op === "insert" ? "ins" : "del";
       out.push(el("small", { class: "sl-diff__link sl-diff__link--" + op }, [
         (op === "insert" ? ui.diff.link_added : ui.diff.link_removed) + " ",
-        el(mark, { text: target }),
+        mark(op, target),
       ]));
     }
     return out;
@@ -209,7 +254,7 @@
       }
       table = null;
       const tag = b.kind === "item" ? "li" : b.kind === "heading" ? "h3" : "p";
-      const node = el(tag, { class: "sl-diff__block sl-diff__block--" + b.status }, segmentsWithBreaks(b.segments, only));
+      const node = el(tag, { class: "sl-diff__block sl-diff__block--" + b.status }, segmentNodes(b.segments, only));
       node.append(...linkNodes(b, only, ui));
       if (tag === "li") {
         if (!list) {
@@ -225,23 +270,6 @@
     return nodes;
   }
 
-  function segmentsWithBreaks(list, only) {
-    const out = [];
-    for (const node of segments(list, only)) {
-      const text = node.textContent;
-      if (!text.includes("\n")) {
-        out.push(node);
-        continue;
-      }
-      text.split("\n").forEach((part, i) => {
-        if (i) out.push(el("br"));
-        const copy = node.nodeType === Node.TEXT_NODE ? document.createTextNode(part) : el(node.localName, { text: part });
-        out.push(copy);
-      });
-    }
-    return out;
-  }
-
   function badges(section, ui) {
     const d = ui.diff;
     const list = [];
@@ -251,31 +279,44 @@
     return list.map((text) => el("span", { class: "sl-diff__badge", text: text }));
   }
 
+  function sectionName(section, ui) {
+    return section.new_heading || section.old_heading || ui.diff.untitled_section;
+  }
+
   function sectionNode(section, ui, view) {
     const d = ui.diff;
-    const headingText = section.new_heading || section.old_heading;
-    const heading = el("h2", { class: "sl-diff__heading" }, section.renamed ? segments(section.heading) : [headingText || ""]);
+    const id = "diff-" + (section.new_id || section.old_id);
+    const heading = el("h2", { class: "sl-diff__heading", id: id + "-heading" }, section.renamed ? segmentNodes(section.heading) : [sectionName(section, ui)]);
     const head = el("div", { class: "sl-diff__head" }, [heading].concat(badges(section, ui)));
     if (section.renamed) head.append(el("p", { class: "sl-diff__renamed", text: d.renamed + " " + (section.old_heading || d.no_heading) + " → " + (section.new_heading || d.no_heading) }));
     if (section.change !== "text" && section.change !== "none") head.append(el("p", { class: "sl-note", text: d["change_" + section.change] }));
     let body;
     if (view === "side") {
       body = el("div", { class: "sl-diff__columns" }, [
-        el("div", { class: "sl-diff__column", "aria-label": d.old_column }, blockNodes(section.blocks, "delete", ui)),
-        el("div", { class: "sl-diff__column", "aria-label": d.new_column }, blockNodes(section.blocks, "insert", ui)),
+        el("div", { class: "sl-diff__column", role: "group", "aria-label": d.old_column }, blockNodes(section.blocks, "delete", ui)),
+        el("div", { class: "sl-diff__column", role: "group", "aria-label": d.new_column }, blockNodes(section.blocks, "insert", ui)),
       ]);
     } else {
       body = el("div", { class: "sl-diff__inline" }, blockNodes(section.blocks, null, ui));
     }
-    return el("section", { class: "sl-diff__section sl-diff__section--" + section.status, id: "diff-" + (section.new_id || section.old_id) }, [head, body]);
+    return el("section", { class: "sl-diff__section sl-diff__section--" + section.status, id: id, "aria-labelledby": id + "-heading" }, [head, body]);
+  }
+
+  /* Sections a reader need not read again: unchanged, or changed only in whitespace or formatting (said so). */
+  function folded(section) {
+    return (section.status === "unchanged" || section.change === "whitespace") && !section.moved && !section.renamed;
   }
 
   function unchangedGroup(sections, ui) {
     const d = ui.diff;
-    const summary = el("summary", { text: fill(plural(d.unchanged_sections, sections.length), { count: sections.length }) + ": " + sections.map((s) => s.new_heading || "…").join(" · ") });
+    const formatting = sections.filter((s) => s.status !== "unchanged").length;
+    let count = fill(plural(d.unchanged_sections, sections.length), { count: sections.length });
+    if (formatting) count += ", " + fill(plural(d.formatting_sections, formatting), { count: formatting });
+    const summary = el("summary", { text: count + ": " + sections.map((s) => sectionName(s, ui)).join(" · ") });
     const inner = sections.map((s) => el("section", { class: "sl-diff__section sl-diff__section--unchanged" }, [
-      el("h2", { class: "sl-diff__heading", text: s.new_heading || "" }),
-      el("div", {}, blockNodes(s.blocks, null, ui)),
+      el("h2", { class: "sl-diff__heading", text: sectionName(s, ui) }),
+      s.status !== "unchanged" ? el("p", { class: "sl-note", text: d["change_" + s.change] }) : null,
+      el("div", {}, blockNodes(s.blocks, "insert", ui)),
     ]));
     return el("details", { class: "sl-diff__unchanged" }, [summary].concat(inner));
   }
@@ -289,8 +330,8 @@
       return el("tr", { class: "sl-diff__fact sl-diff__fact--" + kind }, [
         el("th", { scope: "row", text: what }),
         el("td", { text: d["fact_" + kind] }),
-        el("td", {}, oldValue === null ? [] : [el("del", { text: oldValue })]),
-        el("td", {}, newValue === null ? [] : [el("ins", { text: newValue })]),
+        el("td", {}, oldValue === null ? [] : [mark("delete", oldValue)]),
+        el("td", {}, newValue === null ? [] : [mark("insert", newValue)]),
       ]);
     });
     return el("section", { class: "sl-diff__facts" }, [
@@ -306,18 +347,21 @@
       el("strong", { text: d["change_" + diff.change] }), " ",
       fill(d.words, { inserted: diff.words_inserted, deleted: diff.words_deleted }),
     ]);
+    const legend = el("p", { class: "sl-note sl-diff__legend" }, fillNodes(d.legend, {
+      inserted: mark("insert", d.inserted), deleted: mark("delete", d.deleted), moved: mark("moved_here", d.moved_text),
+    }));
     const toolbar = el("div", { class: "sl-diff__toolbar", role: "group", "aria-label": d.view }, [
       el("button", { type: "button", class: "md-button", "data-view": "inline", "aria-pressed": String(view !== "side"), text: d.inline }),
       el("button", { type: "button", class: "md-button", "data-view": "side", "aria-pressed": String(view === "side"), text: d.side_by_side }),
     ]);
-    target.append(summary, el("p", { class: "sl-note", text: d.legend }), toolbar);
+    target.append(summary, legend, toolbar);
     if (view === "side") {
       target.append(el("div", { class: "sl-diff__columns sl-diff__column-heads", "aria-hidden": "true" }, [
         el("strong", { text: d.old_column + ": " + labels.from }),
         el("strong", { text: d.new_column + ": " + labels.to }),
       ]));
     }
-    if (diff.title.some((s) => s[0] !== "equal")) target.append(el("h2", { class: "sl-diff__title" }, segments(diff.title)));
+    if (diff.title.some((s) => s[0] !== "equal")) target.append(el("h2", { class: "sl-diff__title" }, segmentNodes(diff.title)));
     if (diff.facts.length) target.append(factsNode(diff.facts, ui));
     if (diff.change === "none") {
       target.append(el("p", { text: d.no_change }));
@@ -330,7 +374,7 @@
       group = [];
     };
     for (const section of diff.sections) {
-      if (section.status === "unchanged" && !section.moved && !section.renamed) {
+      if (folded(section)) {
         group.push(section);
         continue;
       }
