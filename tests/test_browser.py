@@ -407,3 +407,72 @@ def test_a_section_changed_only_in_whitespace_is_folded_with_a_note(
         "Evästeet" if not prefix else "Cookies"
     )
     assert folded.locator("ins, del").count() == 0
+
+
+@LANGS
+@WIDTHS
+def test_an_unknown_version_in_the_address_is_named_and_the_known_ones_offered(
+    reader: Callable[..., Page], site_url: str, prefix: str, width: int
+) -> None:
+    page = reader(width)
+    page.goto(f"{site_url}{prefix}infocrea/compare/?from=2099-01-01&to=2018-09-19")
+    error = page.locator("#sl-diff .sl-diff__error")
+    expect(error).to_contain_text("2099-01-01")
+    assert page.locator("#sl-diff .sl-diff__section").count() == 0  # no other pair shown in its place
+    offered = page.locator("#sl-diff .sl-diff__known a")
+    assert offered.count() == 3
+    offered.nth(1).click()
+    page.wait_for_url(lambda url: "from=2018-06-25" in url and "to=2018-09-19" in url)
+    page.wait_for_selector("#sl-diff[data-ready]")
+
+
+@LANGS
+@WIDTHS
+def test_the_comparison_links_both_versions_and_each_changed_section(
+    reader: Callable[..., Page], site_url: str, prefix: str, width: int
+) -> None:
+    page = reader(width)
+    diff = _compared(page, site_url + prefix + PLANEETTA)
+    versions = diff.locator(".sl-diff__versions a")
+    hrefs = versions.evaluate_all("links => links.map(a => a.href)")
+    assert hrefs == [f"{site_url}{prefix}planeetta-internet/2010-06-15/", f"{site_url}{prefix}planeetta-internet/2018-06-07/"]
+    added = diff.locator("#diff-kerattavat-tiedot .sl-diff__section-link")
+    assert added.get_attribute("href").endswith("planeetta-internet/2018-06-07/#kerattavat-tiedot")
+    removed = diff.locator("#diff-vastaava-henkilo .sl-diff__section-link")
+    assert removed.get_attribute("href").endswith("planeetta-internet/2010-06-15/#vastaava-henkilo")
+    removed.click()
+    page.wait_for_selector("html[data-version-shown='2010-06-15'] .sl-notice__text")
+    assert page.locator("#vastaava-henkilo").bounding_box()["y"] < 300  # opened at the section
+    # the current version's section: on the notice page, where it is
+    diff = _compared(page, site_url + prefix + "planeetta-internet/compare/?from=2021-01-26&to=2022-03-21")
+    link = diff.locator(".sl-diff__section-link").first
+    assert link.evaluate("a => a.href") == f"{site_url}{prefix}planeetta-internet/#yhteystiedot"
+
+
+@LANGS
+@WIDTHS
+def test_the_reader_steps_from_change_to_change_by_button_and_key(
+    reader: Callable[..., Page], site_url: str, prefix: str, width: int
+) -> None:
+    page = reader(width)
+    diff = _compared(page, site_url + prefix + INFOCREA)
+    stops = diff.locator("[data-stop]")
+    count = stops.count()
+    assert count == 2  # the title, the opening section
+    status = page.locator("#sl-diff-status")
+    assert status.get_attribute("role") == "status"
+    page.keyboard.press("j")
+    assert page.evaluate("document.activeElement.id") == "diff-title"
+    change = "Muutos 1/2: Otsikko" if not prefix else "Change 1 of 2: Title"
+    assert status.inner_text() == change
+    page.keyboard.press("n")
+    assert page.evaluate("document.activeElement.id") == "diff-asiakasrekisterin-tietosuojaseloste"
+    page.keyboard.press("k")
+    assert page.evaluate("document.activeElement.id") == "diff-title"
+    next_button = diff.locator("button[data-step='1']")
+    assert next_button.inner_text() == ("Seuraava muutos" if not prefix else "Next change")
+    next_button.click()
+    assert page.evaluate("document.activeElement.id") == "diff-asiakasrekisterin-tietosuojaseloste"
+    page.locator("select[name=from]").focus()
+    page.keyboard.press("j")  # typing in a field: the key is the field's
+    assert page.evaluate("document.activeElement.name") == "from"

@@ -283,13 +283,22 @@
     return section.new_heading || section.old_heading || ui.diff.untitled_section;
   }
 
-  function sectionNode(section, ui, view) {
+  /* Where a section stands in full: the newer version, or the older for a section it removed. */
+  function sectionLink(section, ui, versions) {
+    const version = section.status === "removed" ? versions.from : versions.to;
+    const anchor = section.status === "removed" ? section.old_id : section.new_id;
+    const href = version.text + "#" + encodeURIComponent(anchor);
+    return el("a", { class: "sl-diff__section-link", href: href, text: fill(ui.diff.section_link, { date: version.label }) });
+  }
+
+  function sectionNode(section, ui, view, versions) {
     const d = ui.diff;
     const id = "diff-" + (section.new_id || section.old_id);
     const heading = el("h2", { class: "sl-diff__heading", id: id + "-heading" }, section.renamed ? segmentNodes(section.heading) : [sectionName(section, ui)]);
     const head = el("div", { class: "sl-diff__head" }, [heading].concat(badges(section, ui)));
     if (section.renamed) head.append(el("p", { class: "sl-diff__renamed", text: d.renamed + " " + (section.old_heading || d.no_heading) + " → " + (section.new_heading || d.no_heading) }));
     if (section.change !== "text" && section.change !== "none") head.append(el("p", { class: "sl-note", text: d["change_" + section.change] }));
+    head.append(el("p", { class: "sl-diff__where" }, [sectionLink(section, ui, versions)]));
     let body;
     if (view === "side") {
       body = el("div", { class: "sl-diff__columns" }, [
@@ -299,7 +308,10 @@
     } else {
       body = el("div", { class: "sl-diff__inline" }, blockNodes(section.blocks, null, ui));
     }
-    return el("section", { class: "sl-diff__section sl-diff__section--" + section.status, id: id, "aria-labelledby": id + "-heading" }, [head, body]);
+    return el("section", {
+      class: "sl-diff__section sl-diff__section--" + section.status, id: id, tabindex: "-1",
+      "aria-labelledby": id + "-heading", "data-stop": sectionName(section, ui),
+    }, [head, body]);
   }
 
   /* Sections a reader need not read again: unchanged, or changed only in whitespace or formatting (said so). */
@@ -334,13 +346,30 @@
         el("td", {}, newValue === null ? [] : [mark("insert", newValue)]),
       ]);
     });
-    return el("section", { class: "sl-diff__facts" }, [
-      el("h2", { text: d.facts_title }),
+    return el("section", { class: "sl-diff__facts", id: "diff-facts", tabindex: "-1", "aria-labelledby": "diff-facts-heading", "data-stop": d.facts_title }, [
+      el("h2", { id: "diff-facts-heading", text: d.facts_title }),
       el("table", {}, [el("tbody", {}, rows)]),
     ]);
   }
 
-  function render(target, diff, ui, view, labels) {
+  function versionLinks(ui, versions) {
+    const d = ui.diff;
+    const link = (version) => el("a", { href: version.permanent, text: version.label });
+    return el("p", { class: "sl-diff__versions" }, [
+      d.old_column + ": ", link(versions.from), " · ", d.new_column + ": ", link(versions.to),
+    ]);
+  }
+
+  function navigation(ui) {
+    const d = ui.diff;
+    return el("div", { class: "sl-diff__nav", role: "group", "aria-label": d.changes_nav }, [
+      el("button", { type: "button", class: "md-button", "data-step": "-1", "aria-keyshortcuts": "k p", text: d.previous_change }),
+      el("button", { type: "button", class: "md-button", "data-step": "1", "aria-keyshortcuts": "j n", text: d.next_change }),
+      el("span", { class: "sl-note sl-diff__keys", text: d.keys_hint }),
+    ]);
+  }
+
+  function render(target, diff, ui, view, versions) {
     const d = ui.diff;
     target.replaceChildren();
     const summary = el("p", { class: "sl-diff__summary" }, [
@@ -354,14 +383,20 @@
       el("button", { type: "button", class: "md-button", "data-view": "inline", "aria-pressed": String(view !== "side"), text: d.inline }),
       el("button", { type: "button", class: "md-button", "data-view": "side", "aria-pressed": String(view === "side"), text: d.side_by_side }),
     ]);
-    target.append(summary, legend, toolbar);
+    target.append(summary, versionLinks(ui, versions), legend, toolbar);
+    // the way to the next change, and the columns' names, stay in sight while the reader scrolls
+    const sticky = el("div", { class: "sl-diff__sticky" });
+    if (diff.change !== "none") sticky.append(navigation(ui));
     if (view === "side") {
-      target.append(el("div", { class: "sl-diff__columns sl-diff__column-heads", "aria-hidden": "true" }, [
-        el("strong", { text: d.old_column + ": " + labels.from }),
-        el("strong", { text: d.new_column + ": " + labels.to }),
+      sticky.append(el("div", { class: "sl-diff__columns sl-diff__column-heads", "aria-hidden": "true" }, [
+        el("strong", { text: d.old_column + ": " + versions.from.label }),
+        el("strong", { text: d.new_column + ": " + versions.to.label }),
       ]));
     }
-    if (diff.title.some((s) => s[0] !== "equal")) target.append(el("h2", { class: "sl-diff__title" }, segmentNodes(diff.title)));
+    if (sticky.childNodes.length) target.append(sticky);
+    if (diff.title.some((s) => s[0] !== "equal")) {
+      target.append(el("h2", { class: "sl-diff__title", id: "diff-title", tabindex: "-1", "data-stop": d.title_change }, segmentNodes(diff.title)));
+    }
     if (diff.facts.length) target.append(factsNode(diff.facts, ui));
     if (diff.change === "none") {
       target.append(el("p", { text: d.no_change }));
@@ -379,9 +414,76 @@
         continue;
       }
       flushGroup();
-      target.append(sectionNode(section, ui, view));
+      target.append(sectionNode(section, ui, view, versions));
     }
     flushGroup();
+  }
+
+  // --- moving from change to change -----------------------------------------------------
+
+  function typing(event) {
+    const node = event.target;
+    return node instanceof Element && (node.closest("input, select, textarea, [contenteditable]") !== null || node.isContentEditable);
+  }
+
+  /* The previous and next change, by the buttons and by keys (j or n, k or p; not while typing in a field): focus
+     moves to the change, and the status line says which it is. */
+  function browseChanges(target, status, ui) {
+    let last = null;  // the change the reader last went to (a click on a button takes the focus from it)
+    const step = (by) => {
+      const stops = Array.from(target.querySelectorAll("[data-stop]"));
+      if (!stops.length) return;
+      let current = stops.findIndex((node) => node === document.activeElement || node.contains(document.activeElement));
+      if (current < 0 && last) current = stops.findIndex((node) => node.id === last);
+      let index;
+      if (current >= 0) index = Math.min(Math.max(current + by, 0), stops.length - 1);
+      else {
+        // from where the reader is: the first change below the top of the window, or the last above it
+        const below = stops.findIndex((node) => node.getBoundingClientRect().top > 1);
+        index = by > 0 ? (below < 0 ? stops.length - 1 : below) : Math.max((below < 0 ? stops.length : below) - 1, 0);
+      }
+      stops[index].focus();
+      last = stops[index].id;
+      status.textContent = fill(ui.diff.change_position, { index: index + 1, count: stops.length, name: stops[index].dataset.stop });
+    };
+    target.addEventListener("click", (event) => {
+      const button = event.target.closest("button[data-step]");
+      if (button) step(Number(button.dataset.step));
+    });
+    document.addEventListener("keydown", (event) => {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || typing(event)) return;
+      const by = { j: 1, n: 1, k: -1, p: -1 }[event.key];
+      if (!by || !target.dataset.ready) return;
+      event.preventDefault();
+      step(by);
+    });
+  }
+
+  // --- the comparison page ----------------------------------------------------------------
+
+  /* A version as the form offers it: its id, its label, the page with its text, its permanent page. */
+  function optionVersion(option) {
+    return {
+      id: option.value,
+      label: option.textContent.trim(),
+      text: new URL(option.dataset.text, location.href).href,
+      permanent: new URL(option.dataset.permanent, location.href).href,
+    };
+  }
+
+  /* An address naming a version this organisation does not have: say so, and offer the ones it has. */
+  function unknownVersion(target, ui, form, params, name, wanted) {
+    const d = ui.diff;
+    const links = Array.from(form.elements[name].options).map((option) => {
+      const other = new URLSearchParams(params);
+      other.set(name, option.value);
+      return el("li", {}, [el("a", { href: "?" + other.toString(), text: option.textContent.trim() })]);
+    });
+    target.replaceChildren(
+      el("p", { class: "sl-diff__error", text: fill(d.unknown_version, { id: wanted }) }),
+      el("p", { text: d.existing_versions }),
+      el("ul", { class: "sl-diff__known" }, links),
+    );
   }
 
   async function start() {
@@ -390,6 +492,7 @@
     const form = document.getElementById("sl-compare-form");
     const target = document.getElementById("sl-diff");
     if (!form || !target) return;
+    const status = document.getElementById("sl-diff-status") || el("p");
     let ui;
     try {
       const response = await fetch(new URL(target.dataset.labels, location.href).href, { credentials: "same-origin" });
@@ -400,10 +503,18 @@
       return;
     }
     const params = new URLSearchParams(location.search);
+    for (const name of ["from", "to"]) {
+      const wanted = params.get(name);
+      if (wanted && !Array.from(form.elements[name].options).some((o) => o.value === wanted)) {
+        unknownVersion(target, ui, form, params, name, wanted);
+        status.textContent = fill(ui.diff.unknown_version, { id: wanted });
+        return;
+      }
+    }
     const pick = (name) => {
       const select = form.elements[name];
       const wanted = params.get(name);
-      if (wanted && Array.from(select.options).some((o) => o.value === wanted)) select.value = wanted;
+      if (wanted) select.value = wanted;
       return select.options[select.selectedIndex];
     };
     let from = pick("from"), to = pick("to");
@@ -432,24 +543,31 @@
       return;
     }
     target.replaceChildren(el("p", { text: ui.diff.loading }));
+    target.setAttribute("aria-busy", "true");
     let diff;
     try {
       const url = new URL(target.dataset.versions, location.href).href;
       diff = await diffVersions(url, from.value, to.value, ui.fact_order);
     } catch (error) {
       target.replaceChildren(el("p", { class: "sl-diff__error", text: ui.diff.failed }));
+      status.textContent = ui.diff.failed;
       return;
+    } finally {
+      target.removeAttribute("aria-busy");
     }
-    const labels = { from: from.textContent.trim(), to: to.textContent.trim() };
-    render(target, diff, ui, view, labels);
+    const versions = { from: optionVersion(from), to: optionVersion(to) };
+    render(target, diff, ui, view, versions);
     target.dataset.ready = "true";
+    status.textContent = ui.diff["change_" + diff.change] + " " + fill(ui.diff.words, { inserted: diff.words_inserted, deleted: diff.words_deleted });
+    browseChanges(target, status, ui);
     target.addEventListener("click", (event) => {
       const button = event.target.closest("button[data-view]");
       if (!button) return;
       view = button.dataset.view;
       keep();
-      render(target, diff, ui, view, labels);
+      render(target, diff, ui, view, versions);
       target.dataset.ready = "true";
+      target.querySelector("button[data-view=" + view + "]").focus();
     });
     window.addEventListener("beforeprint", () => target.querySelectorAll("details").forEach((d) => (d.open = true)));
   }
