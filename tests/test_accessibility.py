@@ -127,7 +127,7 @@ def test_focus_is_visible_on_the_sites_own_controls(page: Page, site_url: str) -
 
 @pytest.mark.parametrize("prefix", ["", "en/"], ids=["fi", "en"])
 @pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
-@pytest.mark.parametrize("scheme", ["light"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_comparison_has_no_serious_violation_at_either_width_in_either_scheme(
     browser: Browser, site_url: str, prefix: str, width: int, scheme: Literal["light", "dark"]
 ) -> None:

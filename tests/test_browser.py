@@ -215,7 +215,7 @@ def test_changed_facts_name_a_list_entry_by_its_text_and_label_its_parts(page: P
     page.goto(site_url + "en/planeetta-internet/compare/?from=2010-06-15&to=2018-06-07")
     page.wait_for_selector("#sl-diff[data-ready]")
     row = page.locator(".sl-diff__fact", has_text="Cookies and tracking")
-    assert row.locator("th").inner_text() == "Cookies and tracking – cookies"
+    assert row.locator("th").inner_text() == "Cookies and tracking"
     assert row.locator("ins").inner_text() == "cookies (purpose: analytics)"
 
 
@@ -298,6 +298,31 @@ def _compared(page: Page, url: str) -> Locator:
     page.goto(url)
     page.wait_for_selector("#sl-diff[data-ready]")
     return page.locator("#sl-diff")
+
+
+def _contrast(page: Page, selector: str) -> float:
+    """The contrast ratio of an element's text on its background (the nearest ancestor's that is not transparent)."""
+    fg, bg = page.evaluate(
+        """selector => {
+          const rgb = (value) => value.match(/[\\d.]+/g).map(Number);
+          let node = document.querySelector(selector);
+          const fg = rgb(getComputedStyle(node).color);
+          let bg = [0, 0, 0, 0];
+          for (; node && bg.length > 3 && bg[3] === 0; node = node.parentElement) {
+            bg = rgb(getComputedStyle(node).backgroundColor);
+          }
+          return [fg, bg];
+        }""",
+        selector,
+    )
+
+    def luminance(rgb: list[float]) -> float:
+        c = [v / 255 for v in rgb[:3]]
+        c = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in c]
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+
+    light, dark = sorted((luminance(fg), luminance(bg)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
 
 
 @LANGS
@@ -476,3 +501,63 @@ def test_the_reader_steps_from_change_to_change_by_button_and_key(
     page.locator("select[name=from]").focus()
     page.keyboard.press("j")  # typing in a field: the key is the field's
     assert page.evaluate("document.activeElement.name") == "from"
+
+
+@LANGS
+@WIDTHS
+def test_changed_facts_have_column_headers_one_row_per_renamed_entry_and_fold_large_groups(
+    reader: Callable[..., Page], site_url: str, prefix: str, width: int
+) -> None:
+    page = reader(width)
+    diff = _compared(page, site_url + prefix + "infocrea/compare/?from=2018-05-24&to=2018-06-25")
+    facts = diff.locator(".sl-diff__facts")
+    if width < 500:
+        facts.locator("summary").first.click()  # folded on a phone
+    headers = facts.locator("thead th").all_inner_texts()
+    assert headers == (["Tieto", "Muutos", "Ennen", "Jälkeen"] if not prefix else ["Fact", "Change", "Before", "After"])
+    assert [th.get_attribute("scope") for th in facts.locator("thead th").all()] == ["col"] * 4
+    renamed = facts.locator("tr.sl-diff__fact", has_text="Google Inc")
+    assert renamed.count() == 1 and "Google LLC (Google Suite)" in renamed.locator("ins").inner_text()
+    diff = _compared(page, site_url + prefix + PLANEETTA)
+    facts = diff.locator(".sl-diff__facts")
+    if width < 500:
+        facts.locator("summary").first.click()
+    assert "ei kerrottu" not in facts.inner_text() and "not stated" not in facts.inner_text()
+    group = facts.locator("details.sl-diff__facts-group")
+    assert group.count() == 1 and not group.get_attribute("open")
+    assert group.locator("summary").inner_text() == (
+        "Käsittelyn tarkoitukset: 17 muutosta" if not prefix else "Purposes: 17 changes"
+    )
+
+
+@LANGS
+@WIDTHS
+def test_the_changes_of_the_text_are_within_reach(reader: Callable[..., Page], site_url: str, prefix: str, width: int) -> None:
+    page = reader(width)
+    diff = _compared(page, site_url + prefix + PLANEETTA)
+    folded = diff.locator("details.sl-diff__facts-all")
+    assert (folded.get_attribute("open") is None) == (width < 500)  # on a phone the facts are one line that opens
+    first = diff.locator("section.sl-diff__section").first.bounding_box()
+    assert first["y"] < (2500 if width < 500 else 4000), first
+
+
+@LANGS
+@WIDTHS
+def test_the_dark_scheme_keeps_the_comparison_readable(
+    reader: Callable[..., Page], site_url: str, prefix: str, width: int
+) -> None:
+    page = reader(width, "dark")
+    _compared(page, site_url + prefix + PLANEETTA)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    for selector in (
+        "#sl-diff button[data-view=side]",  # not pressed
+        "#sl-diff button[data-view=inline]",
+        "#sl-diff button[data-step='1']",
+        ".sl-diff__section ins",
+        ".sl-diff__section del",
+        ".sl-diff__section .sl-diff__move",
+    ):
+        assert _contrast(page, selector) >= 4.5, selector
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.sl-diff__section ins')).backgroundColor") != "rgb(215, 245, 221)"
+    )

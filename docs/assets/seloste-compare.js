@@ -333,22 +333,63 @@
     return el("details", { class: "sl-diff__unchanged" }, [summary].concat(inner));
   }
 
+  const FOLD_FACTS = 8;
+  const NARROW = "(max-width: 44.9375em)";
+
+  function factRow(change, ui) {
+    const d = ui.diff;
+    const [field, item, kind, oldValue, newValue] = change;
+    const name = ui.fields[field] || field;
+    // A list fact's entry reads whole in its cells, unless only what it says beyond its name changed; a single
+    // fact's part is named by the part's label.
+    let what = name;
+    if (item && !ui.list_facts.includes(field)) what = name + " – " + (ui.fields[item] || item);
+    else if (item && kind === "changed" && change[5] === null) what = name + " – " + item;
+    return el("tr", { class: "sl-diff__fact sl-diff__fact--" + kind }, [
+      el("th", { scope: "row", text: what }),
+      el("td", { "data-label": d.kind_column, text: d["fact_" + kind] }),
+      el("td", { "data-label": d.before }, oldValue === null ? [] : [mark("delete", oldValue)]),
+      el("td", { "data-label": d.after }, newValue === null ? [] : [mark("insert", newValue)]),
+    ]);
+  }
+
+  function factsTable(rows, ui) {
+    const d = ui.diff;
+    const head = el("thead", {}, [el("tr", {}, [d.fact_column, d.kind_column, d.before, d.after].map((text) => el("th", { scope: "col", text: text })))]);
+    return el("table", {}, [head, el("tbody", {}, rows)]);
+  }
+
+  /* The changed facts: a table with column headers; a fact with many changed entries folded on its own; the whole
+     folded on a narrow screen, so that the changes of the text are within reach. */
   function factsNode(facts, ui) {
     const d = ui.diff;
-    const rows = facts.map(([field, item, kind, oldValue, newValue]) => {
-      const name = ui.fields[field] || field;
-      // A list fact's entry is named by its own text; a single fact's part by the part's label.
-      const what = item ? name + " – " + (ui.list_facts.includes(field) ? item : ui.fields[item] || item) : name;
-      return el("tr", { class: "sl-diff__fact sl-diff__fact--" + kind }, [
-        el("th", { scope: "row", text: what }),
-        el("td", { text: d["fact_" + kind] }),
-        el("td", {}, oldValue === null ? [] : [mark("delete", oldValue)]),
-        el("td", {}, newValue === null ? [] : [mark("insert", newValue)]),
-      ]);
-    });
+    const groups = [];
+    for (const change of facts) {
+      if (!groups.length || groups[groups.length - 1].field !== change[0]) groups.push({ field: change[0], rows: [] });
+      groups[groups.length - 1].rows.push(factRow(change, ui));
+    }
+    const parts = [];
+    let small = [];
+    const flush = () => {
+      if (small.length) parts.push(factsTable(small, ui));
+      small = [];
+    };
+    for (const group of groups) {
+      if (group.rows.length <= FOLD_FACTS) {
+        small.push(...group.rows);
+        continue;
+      }
+      flush();
+      const label = fill(plural(d.group_count, group.rows.length), { name: ui.fields[group.field] || group.field, count: group.rows.length });
+      parts.push(el("details", { class: "sl-diff__facts-group" }, [el("summary", { text: label }), factsTable(group.rows, ui)]));
+    }
+    flush();
+    const all = el("details", { class: "sl-diff__facts-all", open: !window.matchMedia(NARROW).matches }, [
+      el("summary", { text: fill(plural(d.fact_count, facts.length), { count: facts.length }) }),
+    ].concat(parts));
     return el("section", { class: "sl-diff__facts", id: "diff-facts", tabindex: "-1", "aria-labelledby": "diff-facts-heading", "data-stop": d.facts_title }, [
       el("h2", { id: "diff-facts-heading", text: d.facts_title }),
-      el("table", {}, [el("tbody", {}, rows)]),
+      all,
     ]);
   }
 
