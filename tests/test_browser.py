@@ -453,6 +453,27 @@ def test_an_unknown_version_in_the_address_is_named_and_the_known_ones_offered(
 
 @LANGS
 @WIDTHS
+def test_the_history_offers_only_an_older_from_and_a_newer_to(
+    reader: Callable[..., Page], site_url: str, prefix: str, width: int
+) -> None:
+    page = reader(width)
+    page.goto(site_url + prefix + "planeetta-internet/history/")
+
+    def disabled(name: str) -> list[str]:
+        return page.locator(f"input[name={name}]:disabled").evaluate_all("nodes => nodes.map(n => n.value)")
+
+    # the defaults: the previous version and the current one
+    assert disabled("from") == ["2022-03-21"] and disabled("to") == ["2021-01-26", "2018-06-07", "2010-06-15"]
+    page.locator("input[name=to][value='2022-03-21']").check()
+    page.locator("input[name=from][value='2010-06-15']").check()
+    page.locator("input[name=to][value='2018-06-07']").check()
+    assert disabled("from") == ["2022-03-21", "2021-01-26", "2018-06-07"] and disabled("to") == ["2010-06-15"]
+    page.locator("form.sl-history button[type=submit]").click()
+    page.wait_for_url(lambda url: "from=2010-06-15" in url and "to=2018-06-07" in url)
+
+
+@LANGS
+@WIDTHS
 def test_the_comparison_links_both_versions_and_each_changed_section(
     reader: Callable[..., Page], site_url: str, prefix: str, width: int
 ) -> None:

@@ -500,6 +500,21 @@
     });
   }
 
+  // --- the history's form: an older and a newer version ---------------------------------
+
+  /* Like MediaWiki's history: a "from" at or after the chosen "to" cannot be chosen, nor a "to" at or before the
+     chosen "from" (version ids are ISO dates). */
+  function historyForm(form) {
+    const radios = (name) => Array.from(form.querySelectorAll("input[type=radio][name=" + name + "]"));
+    const update = () => {
+      const from = radios("from").find((r) => r.checked), to = radios("to").find((r) => r.checked);
+      for (const r of radios("from")) r.disabled = Boolean(to) && r.value >= to.value;
+      for (const r of radios("to")) r.disabled = Boolean(from) && r.value <= from.value;
+    };
+    form.addEventListener("change", update);
+    update();
+  }
+
   // --- the comparison page ----------------------------------------------------------------
 
   /* A version as the form offers it: its id, its label, the page with its text, its permanent page. */
@@ -530,6 +545,8 @@
   async function start() {
     const shell = document.querySelector("article.sl-notice[data-versions]");
     if (shell) return showVersion(shell);
+    const versionsForm = document.querySelector("form.sl-history");
+    if (versionsForm) historyForm(versionsForm);
     const form = document.getElementById("sl-compare-form");
     const target = document.getElementById("sl-diff");
     if (!form || !target) return;

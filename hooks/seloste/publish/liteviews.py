@@ -125,7 +125,7 @@ def chrome(record: OrganisationRecord, plan: LitePlan, style: Style, title: str)
         other_url=lang_prefix(other) + plan.url.removeprefix(lang_prefix(lang)),
         open_data_url=open_data_file(slug),
         stylesheets=style.stylesheets,
-        scripts=style.scripts if plan.kind in ("compare", "version") else (),
+        scripts=style.scripts if plan.kind in ("compare", "version", "history") else (),
         noindex=plan.kind in ("compare", "redirect"),
         palette_script=style.palette_script,
         palettes=style.palettes,
