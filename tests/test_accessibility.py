@@ -9,6 +9,7 @@ violations fail; the WCAG 2.1 A/AA rules and axe's best practices run.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Literal
 
 import pytest
 from playwright.sync_api import Browser, Page
@@ -123,3 +124,20 @@ def test_focus_is_visible_on_the_sites_own_controls(page: Page, site_url: str) -
     assert _tab_until(page, "document.activeElement.matches('input[name=retention]')")
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline not in ("none", "")
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"], ids=["fi", "en"])
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_comparison_has_no_serious_violation_at_either_width_in_either_scheme(
+    browser: Browser, site_url: str, prefix: str, width: int, scheme: Literal["light", "dark"]
+) -> None:
+    context = browser.new_context(bypass_csp=True, viewport={"width": width, "height": 844}, color_scheme=scheme)
+    page = context.new_page()
+    for query in ("?from=2010-06-15&to=2018-06-07", "?from=2010-06-15&to=2018-06-07&view=side", "?from=2099-01-01"):
+        page.goto(site_url + prefix + "planeetta-internet/compare/" + query)
+        page.wait_for_selector("#sl-diff[data-ready], #sl-diff .sl-diff__error")
+        page.locator("details").evaluate_all("all => all.forEach(d => (d.open = true))")  # check what opens, too
+        page.keyboard.press("j")  # and a change in focus
+        assert axe(page) == [], query
+    context.close()

@@ -3,13 +3,18 @@ Playwright)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Literal
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from conftest import serve
-from sitebuild import Build
+from sitebuild import Build, build, fixture_project
+
+HISTORY = Path(__file__).parent / "fixtures" / "history"
 
 pytestmark = pytest.mark.browser
 
@@ -181,7 +186,7 @@ def test_reader_picks_two_versions_in_the_history_and_sees_what_changed(page: Pa
     diff = page.locator("#sl-diff")
     assert diff.locator(".sl-diff__section ins").all_inner_texts() == ["tietosuojavastaava Salla Vainionpää", "440"]
     assert diff.locator(".sl-diff__section del").all_inner_texts() == ["toimitusjohtaja Lauri Kasti", "458"]
-    facts = diff.locator(".sl-diff__facts tr").all_inner_texts()
+    facts = diff.locator(".sl-diff__facts tr.sl-diff__fact").all_inner_texts()
     assert facts[0].split("\t")[:2] == ["Yhteyshenkilö – nimi", "muuttui"]
     # the fourteen unchanged sections are one collapsed line that opens
     unchanged = diff.locator("details.sl-diff__unchanged")
@@ -204,7 +209,7 @@ def test_side_by_side_view_and_marks_without_colour(page: Page, site_url: str) -
     marks = page.evaluate(
         "() => ['ins', 'del'].map(t => getComputedStyle(document.querySelector('.sl-diff__section ' + t), '::before').content)"
     )
-    assert marks == ['"[+"', '"[−"']
+    assert marks == ['"⟦+"', '"⟦−"']
     assert page.locator(".sl-compare__form").is_hidden()
 
 
@@ -237,8 +242,8 @@ def test_changed_facts_name_a_list_entry_by_its_text_and_label_its_parts(page: P
     page.goto(site_url + "en/planeetta-internet/compare/?from=2010-06-15&to=2018-06-07")
     page.wait_for_selector("#sl-diff[data-ready]")
     row = page.locator(".sl-diff__fact", has_text="Cookies and tracking")
-    assert row.locator("th").inner_text() == "Cookies and tracking – cookies"
-    assert row.locator("ins").inner_text() == "purpose: analytics"
+    assert row.locator("th").inner_text() == "Cookies and tracking"
+    assert row.locator("ins").inner_text() == "cookies (purpose: analytics)"
 
 
 def test_lite_pages_follow_the_readers_colour_scheme(browser: Browser, site_url: str) -> None:
@@ -284,3 +289,323 @@ def test_the_comparison_shows_where_a_link_leads_now(page: Page, site_url: str, 
     assert link.count() == 1 and link.inner_text().startswith(added)
     assert page.locator(".sl-diff__link--delete del", has_text="http://" + regulation).count() == 1
     assert "null" not in page.locator("#sl-diff").inner_text()  # the opening section gained its heading
+
+
+# --- the comparison reads right: both languages, a desktop and a phone, light and dark -------------
+
+LANGS = pytest.mark.parametrize("prefix", ["", "en/"], ids=["fi", "en"])
+WIDTHS = pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+INFOCREA = "infocrea/compare/?from=2018-06-25&to=2018-09-19"
+"""The opening section gains a heading, its first lines join one paragraph, links change and a paragraph keeps
+its own square brackets."""
+PLANEETTA = "planeetta-internet/compare/?from=2010-06-15&to=2018-06-07"
+"""A rewrite: an untitled opening section removed, lines moved between sections, 43 changed facts."""
+
+
+@pytest.fixture
+def reader(browser: Browser) -> Iterator[Callable[..., Page]]:
+    """Opens a page at a width (a desktop's 1280 px, a phone's 390 px) in a colour scheme; no script error allowed."""
+    contexts = []
+    errors: list[str] = []
+
+    def open_page(width: int = 1280, scheme: Literal["light", "dark"] = "light") -> Page:
+        context = browser.new_context(viewport={"width": width, "height": 900 if width > 500 else 844}, color_scheme=scheme)
+        contexts.append(context)
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+    assert errors == [], errors
+
+
+def _compared(page: Page, url: str) -> Locator:
+    page.goto(url)
+    page.wait_for_selector("#sl-diff[data-ready]")
+    return page.locator("#sl-diff")
+
+
+def _contrast(page: Page, selector: str) -> float:
+    """The contrast ratio of an element's text on its background (the nearest ancestor's that is not transparent)."""
+    fg, bg = page.evaluate(
+        """selector => {
+          const rgb = (value) => value.match(/[\\d.]+/g).map(Number);
+          let node = document.querySelector(selector);
+          const fg = rgb(getComputedStyle(node).color);
+          let bg = [0, 0, 0, 0];
+          for (; node && bg.length > 3 && bg[3] === 0; node = node.parentElement) {
+            bg = rgb(getComputedStyle(node).backgroundColor);
+          }
+          return [fg, bg];
+        }""",
+        selector,
+    )
+
+    def luminance(rgb: list[float]) -> float:
+        c = [v / 255 for v in rgb[:3]]
+        c = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in c]
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+
+    light, dark = sorted((luminance(fg), luminance(bg)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@LANGS
+@WIDTHS
+@pytest.mark.parametrize("view", ["inline", "side"])
+def test_no_change_mark_is_empty(reader: Callable[..., Page], site_url: str, prefix: str, width: int, view: str) -> None:
+    # an inserted line break once read as an empty [+ +]
+    page = reader(width)
+    for pair in (INFOCREA, PLANEETTA):
+        diff = _compared(page, f"{site_url}{prefix}{pair}&view={view}")
+        marks = diff.locator("ins, del, .sl-diff__move").evaluate_all("nodes => nodes.map(n => n.textContent)")
+        assert marks and [m for m in marks if not m.strip()] == [], pair
+
+
+@LANGS
+@WIDTHS
+def test_lines_that_only_moved_read_as_moved_or_unchanged(
+    reader: Callable[..., Page], site_url: str, prefix: str, width: int
+) -> None:
+    page = reader(width)
+    diff = _compared(page, site_url + prefix + INFOCREA)
+    changed = " ".join(diff.locator(".sl-diff__section :is(ins, del)").all_inner_texts())
+    assert "Jarmo Lahti" in diff.locator(".sl-diff__section").first.inner_text() and "Jarmo Lahti" not in changed
+    diff = _compared(page, site_url + prefix + PLANEETTA)
+    moved = diff.locator(".sl-diff__section .sl-diff__move", has_text="Lauri Kasti")
+    assert moved.count() == 2  # where the line stood, and where it stands now
+    assert diff.locator(".sl-diff__section :is(ins, del)", has_text="Lauri Kasti").count() == 0
+    assert diff.locator(".sl-diff__legend .sl-diff__move").inner_text() == ("siirretty" if not prefix else "moved")
+
+
+@LANGS
+@WIDTHS
+def test_change_marks_are_brackets_no_notice_writes(reader: Callable[..., Page], site_url: str, prefix: str, width: int) -> None:
+    page = reader(width)
+    diff = _compared(page, site_url + prefix + INFOCREA)
+    # the notice's own [...] stays plain text, its marks are not those of a change
+    own = diff.locator(".sl-diff__block", has_text="250").first
+    assert own.inner_text().startswith("[") and own.locator(":scope > ins, :scope > del").count() == 0
+    for media in ("screen", "print"):
+        page.emulate_media(media=media)
+        marks = page.evaluate(
+            """() => ['ins', 'del', '.sl-diff__move'].map(sel => {
+                 const node = document.querySelector('.sl-diff__legend ' + sel);
+                 return [getComputedStyle(node, '::before').content, getComputedStyle(node, '::after').content];
+               })"""
+        )
+        assert marks == [['"⟦+"', '"+⟧"'], ['"⟦−"', '"−⟧"'], ['"⟦↕"', '"↕⟧"']], media
+    legend = diff.locator(".sl-diff__legend")
+    assert legend.locator("ins").inner_text() == ("lisätty" if not prefix else "inserted")
+    assert legend.locator("del").inner_text() == ("poistettu" if not prefix else "deleted")
+
+
+@LANGS
+@WIDTHS
+def test_an_untitled_opening_section_has_a_name(reader: Callable[..., Page], site_url: str, prefix: str, width: int) -> None:
+    page = reader(width)
+    diff = _compared(page, site_url + prefix + PLANEETTA)
+    name = "Johdanto (ei otsikkoa)" if not prefix else "Introduction (no heading)"
+    assert diff.locator(".sl-diff__section--removed h2").first.inner_text() == name
+    headings = diff.locator("h2").all_inner_texts()
+    assert headings and [h for h in headings if not h.strip()] == []
+
+
+@WIDTHS
+def test_finnish_and_english_pair_the_same_sections(reader: Callable[..., Page], site_url: str, width: int) -> None:
+    # 2010's 'Rekisterin suojaus' reads like 2018's 'Säilytys ja suojaus' in English, not in the Finnish original
+    page = reader(width)
+    shown = {}
+    for prefix in ("", "en/"):
+        diff = _compared(page, site_url + prefix + PLANEETTA)
+        shown[prefix] = diff.locator("section.sl-diff__section[id]").evaluate_all(
+            "nodes => nodes.map(n => n.id + ' ' + n.className)"
+        )
+    assert shown[""] == shown["en/"]
+    assert "diff-rekisterin-suojaus sl-diff__section sl-diff__section--removed" in shown[""]
+
+
+@pytest.fixture(scope="module")
+def history_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site of the fixture organisation whose versions cover each kind of change (tests/fixtures/history), its
+    2024-03-01 cookies section changed in whitespace alone in both languages."""
+    root = fixture_project(tmp_path_factory.mktemp("history") / "project")
+    shutil.copytree(HISTORY, root / "data")
+    version = root / "data/muutos/2024-03-01.yaml"
+    text = version.read_text(encoding="utf-8")
+    version.write_text(text.replace("en: We use strictly necessary cookies.", "en: We use  strictly necessary cookies.", 1))
+    built = build(root, root / "site")
+    assert built.returncode == 0, built.stderr
+    with serve(built.site) as url:
+        yield url
+
+
+@LANGS
+@WIDTHS
+def test_a_section_changed_only_in_whitespace_is_folded_with_a_note(
+    reader: Callable[..., Page], history_site_url: str, prefix: str, width: int
+) -> None:
+    page = reader(width)
+    diff = _compared(page, history_site_url + prefix + "muutos/compare/?from=2024-01-01&to=2024-03-01")
+    assert diff.locator(".sl-diff__section:not(details *)").count() == 1  # only the opening's changed date is shown
+    folded = diff.locator("details.sl-diff__unchanged")
+    summary = folded.locator("summary").inner_text()
+    assert ("joista 1 muuttui vain välilyönneiltään" if not prefix else "1 of them changed only in whitespace") in summary
+    folded.locator("summary").click()
+    note = "Vain välilyönnit tai muotoilu muuttuivat." if not prefix else "Only whitespace or formatting changed."
+    assert folded.locator(".sl-diff__section", has_text=note).locator("h2").inner_text() == (
+        "Evästeet" if not prefix else "Cookies"
+    )
+    assert folded.locator("ins, del").count() == 0
+
+
+@LANGS
+@WIDTHS
+def test_an_unknown_version_in_the_address_is_named_and_the_known_ones_offered(
+    reader: Callable[..., Page], site_url: str, prefix: str, width: int
+) -> None:
+    page = reader(width)
+    page.goto(f"{site_url}{prefix}infocrea/compare/?from=2099-01-01&to=2018-09-19")
+    error = page.locator("#sl-diff .sl-diff__error")
+    expect(error).to_contain_text("2099-01-01")
+    assert page.locator("#sl-diff .sl-diff__section").count() == 0  # no other pair shown in its place
+    offered = page.locator("#sl-diff .sl-diff__known a")
+    assert offered.count() == 3
+    offered.nth(1).click()
+    page.wait_for_url(lambda url: "from=2018-06-25" in url and "to=2018-09-19" in url)
+    page.wait_for_selector("#sl-diff[data-ready]")
+
+
+@LANGS
+@WIDTHS
+def test_the_history_offers_only_an_older_from_and_a_newer_to(
+    reader: Callable[..., Page], site_url: str, prefix: str, width: int
+) -> None:
+    page = reader(width)
+    page.goto(site_url + prefix + "planeetta-internet/history/")
+
+    def disabled(name: str) -> list[str]:
+        return page.locator(f"input[name={name}]:disabled").evaluate_all("nodes => nodes.map(n => n.value)")
+
+    # the defaults: the previous version and the current one
+    assert disabled("from") == ["2022-03-21"] and disabled("to") == ["2021-01-26", "2018-06-07", "2010-06-15"]
+    page.locator("input[name=to][value='2022-03-21']").check()
+    page.locator("input[name=from][value='2010-06-15']").check()
+    page.locator("input[name=to][value='2018-06-07']").check()
+    assert disabled("from") == ["2022-03-21", "2021-01-26", "2018-06-07"] and disabled("to") == ["2010-06-15"]
+    page.locator("form.sl-history button[type=submit]").click()
+    page.wait_for_url(lambda url: "from=2010-06-15" in url and "to=2018-06-07" in url)
+
+
+@LANGS
+@WIDTHS
+def test_the_comparison_links_both_versions_and_each_changed_section(
+    reader: Callable[..., Page], site_url: str, prefix: str, width: int
+) -> None:
+    page = reader(width)
+    diff = _compared(page, site_url + prefix + PLANEETTA)
+    versions = diff.locator(".sl-diff__versions a")
+    hrefs = versions.evaluate_all("links => links.map(a => a.href)")
+    assert hrefs == [f"{site_url}{prefix}planeetta-internet/2010-06-15/", f"{site_url}{prefix}planeetta-internet/2018-06-07/"]
+    added = diff.locator("#diff-kerattavat-tiedot .sl-diff__section-link")
+    assert added.get_attribute("href").endswith("planeetta-internet/2018-06-07/#kerattavat-tiedot")
+    removed = diff.locator("#diff-vastaava-henkilo .sl-diff__section-link")
+    assert removed.get_attribute("href").endswith("planeetta-internet/2010-06-15/#vastaava-henkilo")
+    removed.click()
+    page.wait_for_selector("html[data-version-shown='2010-06-15'] .sl-notice__text")
+    assert page.locator("#vastaava-henkilo").bounding_box()["y"] < 300  # opened at the section
+    # the current version's section: on the notice page, where it is
+    diff = _compared(page, site_url + prefix + "planeetta-internet/compare/?from=2021-01-26&to=2022-03-21")
+    link = diff.locator(".sl-diff__section-link").first
+    assert link.evaluate("a => a.href") == f"{site_url}{prefix}planeetta-internet/#yhteystiedot"
+
+
+@LANGS
+@WIDTHS
+def test_the_reader_steps_from_change_to_change_by_button_and_key(
+    reader: Callable[..., Page], site_url: str, prefix: str, width: int
+) -> None:
+    page = reader(width)
+    diff = _compared(page, site_url + prefix + INFOCREA)
+    stops = diff.locator("[data-stop]")
+    count = stops.count()
+    assert count == 2  # the title, the opening section
+    status = page.locator("#sl-diff-status")
+    assert status.get_attribute("role") == "status"
+    page.keyboard.press("j")
+    assert page.evaluate("document.activeElement.id") == "diff-title"
+    change = "Muutos 1/2: Otsikko" if not prefix else "Change 1 of 2: Title"
+    assert status.inner_text() == change
+    page.keyboard.press("n")
+    assert page.evaluate("document.activeElement.id") == "diff-asiakasrekisterin-tietosuojaseloste"
+    page.keyboard.press("k")
+    assert page.evaluate("document.activeElement.id") == "diff-title"
+    next_button = diff.locator("button[data-step='1']")
+    assert next_button.inner_text() == ("Seuraava muutos" if not prefix else "Next change")
+    next_button.click()
+    assert page.evaluate("document.activeElement.id") == "diff-asiakasrekisterin-tietosuojaseloste"
+    page.locator("select[name=from]").focus()
+    page.keyboard.press("j")  # typing in a field: the key is the field's
+    assert page.evaluate("document.activeElement.name") == "from"
+
+
+@LANGS
+@WIDTHS
+def test_changed_facts_have_column_headers_one_row_per_renamed_entry_and_fold_large_groups(
+    reader: Callable[..., Page], site_url: str, prefix: str, width: int
+) -> None:
+    page = reader(width)
+    diff = _compared(page, site_url + prefix + "infocrea/compare/?from=2018-05-24&to=2018-06-25")
+    facts = diff.locator(".sl-diff__facts")
+    if width < 500:
+        facts.locator("summary").first.click()  # folded on a phone
+    headers = facts.locator("thead th").all_inner_texts()
+    assert headers == (["Tieto", "Muutos", "Ennen", "Jälkeen"] if not prefix else ["Fact", "Change", "Before", "After"])
+    assert [th.get_attribute("scope") for th in facts.locator("thead th").all()] == ["col"] * 4
+    renamed = facts.locator("tr.sl-diff__fact", has_text="Google Inc")
+    assert renamed.count() == 1 and "Google LLC (Google Suite)" in renamed.locator("ins").inner_text()
+    diff = _compared(page, site_url + prefix + PLANEETTA)
+    facts = diff.locator(".sl-diff__facts")
+    if width < 500:
+        facts.locator("summary").first.click()
+    assert "ei kerrottu" not in facts.inner_text() and "not stated" not in facts.inner_text()
+    group = facts.locator("details.sl-diff__facts-group")
+    assert group.count() == 1 and not group.get_attribute("open")
+    assert group.locator("summary").inner_text() == (
+        "Käsittelyn tarkoitukset: 17 muutosta" if not prefix else "Purposes: 17 changes"
+    )
+
+
+@LANGS
+@WIDTHS
+def test_the_changes_of_the_text_are_within_reach(reader: Callable[..., Page], site_url: str, prefix: str, width: int) -> None:
+    page = reader(width)
+    diff = _compared(page, site_url + prefix + PLANEETTA)
+    folded = diff.locator("details.sl-diff__facts-all")
+    assert (folded.get_attribute("open") is None) == (width < 500)  # on a phone the facts are one line that opens
+    first = diff.locator("section.sl-diff__section").first.bounding_box()
+    assert first["y"] < (2500 if width < 500 else 4000), first
+
+
+@LANGS
+@WIDTHS
+def test_the_dark_scheme_keeps_the_comparison_readable(
+    reader: Callable[..., Page], site_url: str, prefix: str, width: int
+) -> None:
+    page = reader(width, "dark")
+    _compared(page, site_url + prefix + PLANEETTA)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    for selector in (
+        "#sl-diff button[data-view=side]",  # not pressed
+        "#sl-diff button[data-view=inline]",
+        "#sl-diff button[data-step='1']",
+        ".sl-diff__section ins",
+        ".sl-diff__section del",
+        ".sl-diff__section .sl-diff__move",
+    ):
+        assert _contrast(page, selector) >= 4.5, selector
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.sl-diff__section ins')).backgroundColor") != "rgb(215, 245, 221)"
+    )

@@ -349,8 +349,8 @@ def test_report_between_two_versions(capsys: pytest.CaptureFixture[str]) -> None
     assert main(["report", "--data", data, "planeetta-internet", "2010-06-15", "2018-06-07"]) == 0
     report = capsys.readouterr().out
     # a list entry is named by its own text (here 'cookies'), its other parts each by their label
-    assert "| Cookies and tracking – cookies | added |  | purpose: analytics |" in report
-    assert "| Käsittelyn tarkoitukset – markkinointi | poistettu | oikeusperuste: ei kerrottu |  |" in report
+    assert "| Cookies and tracking – cookies | added |  | cookies (purpose: analytics) |" in report
+    assert "| Käsittelyn tarkoitukset – markkinointi | poistettu | markkinointi |  |" in report
 
 
 @pytest.mark.parametrize("command", ["validate", "check", "changes", "report", "new-organisation", "new-version", "schema"])

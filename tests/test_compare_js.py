@@ -20,6 +20,7 @@ from seloste.archive.facts import Facts
 from seloste.archive.loader import load_archive
 from seloste.archive.model import OrganisationRecord
 from seloste.compare.diff import diff_json, diff_versions
+from seloste.compare.lineage import section_lineages
 from seloste.publish.urls import site_url, versions_path
 from sitebuild import DATA, Build
 
@@ -38,9 +39,10 @@ def _compare_all(page: Page, base: str, data: Path) -> int:
     compared = 0
     page.goto(base + site_url("fi", f"{archive.organisations[0].slug}/compare/"))
     for record in archive.organisations:
+        lineages = section_lineages(record.versions)
         for old, new in itertools.permutations(record.versions, 2):
             for lang in ("fi", "en"):
-                expected = diff_json(diff_versions(old, new, lang))
+                expected = diff_json(diff_versions(old, new, lang, lineages))
                 actual = page.evaluate(
                     "([url, a, b, order]) => selosteCompare.diffVersions(url, a, b, order)",
                     [base + _versions_url(record, lang), old.id, new.id, ORDER],

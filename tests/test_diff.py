@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
+import re
 from pathlib import Path
 
 import pytest
 
 from seloste.archive.loader import load_archive
+from seloste.archive.localized import NoticeMarkdown
 from seloste.compare.diff import VersionDiff, diff_versions
+from seloste.compare.lineage import section_lineages
 from seloste.compare.words import Segment, classify, word_diff
 from sitebuild import FROZEN
 
 HISTORY = Path(__file__).parent / "fixtures" / "history"
 V = load_archive(HISTORY, root=HISTORY).get("muutos").versions
+LINEAGES = section_lineages(V)
 
 
 def diff(i: int, j: int, lang: str = "fi") -> VersionDiff:
-    return diff_versions(V[i], V[j], lang)
+    return diff_versions(V[i], V[j], lang, LINEAGES)
 
 
 def changes(d: VersionDiff) -> list[tuple[str, str, str, bool, bool]]:
@@ -119,7 +125,7 @@ def test_a_move_is_not_a_deletion_plus_an_addition() -> None:
 def test_facts_changed_field_by_field_in_each_language() -> None:
     fi = [(f.field, f.item, f.kind, f.old, f.new) for f in diff(1, 2, "fi").facts]
     assert fi == [
-        ("recipients", "PostHog", "added", None, "rooli: henkilötietojen käsittelijä"),
+        ("recipients", "PostHog", "added", None, "PostHog (rooli: henkilötietojen käsittelijä)"),
         (
             "retention",
             "asiakastiedot",
@@ -129,7 +135,7 @@ def test_facts_changed_field_by_field_in_each_language() -> None:
         ),
     ]
     en = [(f.field, f.item, f.kind, f.old, f.new) for f in diff(1, 2, "en").facts]
-    assert en[0] == ("recipients", "PostHog", "added", None, "role: processor")
+    assert en[0] == ("recipients", "PostHog", "added", None, "PostHog (role: processor)")
     assert en[1][3:] == (
         "retention period: ten years after the customer relationship ends",
         "retention period: five years after the customer relationship ends",
@@ -169,13 +175,13 @@ def test_any_two_versions_compare_directly() -> None:
 
 
 def test_the_same_version_has_no_change() -> None:
-    d = diff_versions(V[2], V[2], "fi")
+    d = diff_versions(V[2], V[2], "fi", LINEAGES)
     assert (d.change, d.changed_sections, d.facts) == ("none", [], ())
 
 
 def test_real_history_planeetta_dpo_change() -> None:
     planeetta = load_archive(FROZEN).get("planeetta-internet").versions
-    d = diff_versions(planeetta[2], planeetta[3], "fi")
+    d = diff_versions(planeetta[2], planeetta[3], "fi", section_lineages(planeetta))
     assert [(f.field, f.item, f.old, f.new) for f in d.facts] == [
         ("contact", "name", "Heidi Eronen", "Salla Vainionpää"),
         ("dpo", "name", "Heidi Eronen", "Salla Vainionpää"),
@@ -197,3 +203,139 @@ def test_gaps_between_changes_join_them_to_the_end() -> None:
         Segment("insert", "Google Suite service"),
         Segment("equal", ". Data"),
     )
+
+
+# --- sections across versions, lines that moved, facts read whole ------------------------------
+
+
+@pytest.mark.parametrize("data", [FROZEN, HISTORY], ids=["archive", "history"])
+def test_both_languages_pair_the_same_sections_for_every_pair_of_versions(data: Path) -> None:
+    # planeetta-internet's 2010 'Rekisterin suojaus' reads like 2018's 'Säilytys ja suojaus' in English but not
+    # in the Finnish original: the pairing once followed the page's language
+    compared = 0
+    for record in load_archive(data, root=data if data == HISTORY else data.parent).organisations:
+        lineages = section_lineages(record.versions)
+        for old, new in itertools.permutations(record.versions, 2):
+            fi, en = (diff_versions(old, new, lang, lineages) for lang in ("fi", "en"))
+            assert [(s.old_id, s.new_id) for s in fi.sections] == [(s.old_id, s.new_id) for s in en.sections], (
+                record.slug,
+                old.id,
+                new.id,
+            )
+            compared += 1
+    assert compared >= 12
+
+
+def test_a_section_keeps_its_lineage_under_a_new_id_and_a_new_section_of_an_old_id_starts_its_own() -> None:
+    planeetta = load_archive(FROZEN).get("planeetta-internet").versions
+    lineages = section_lineages(planeetta)
+    assert lineages["2010-06-15"]["rekisterinpitaja"] == lineages["2022-03-21"]["yhteystiedot"] == "rekisterinpitaja"
+    assert lineages["2018-06-07"]["sailytys-ja-suojaus"] == "sailytys-ja-suojaus"
+    assert lineages["2010-06-15"]["rekisterin-suojaus"] == "rekisterin-suojaus"
+    # a version that brings back 'rekisterinpitaja' as a section of its own, beside the one that took its place
+    last = planeetta[-1]
+    own = dataclasses.replace(last.version.sections[0], id="rekisterinpitaja", body=NoticeMarkdown(fi="Uusi.", en="New."))
+    later = dataclasses.replace(
+        last, date=last.date.replace(year=2023), version=dataclasses.replace(last.version, sections=(*last.version.sections, own))
+    )
+    assert section_lineages([*planeetta, later])["2023-03-21"]["rekisterinpitaja"] == "rekisterinpitaja~2"
+
+
+def _changed_ops(d: VersionDiff, section_id: str) -> list[tuple[str, str]]:
+    section = next(s for s in d.sections if s.id == section_id)
+    return [(seg.op, seg.text) for block in section.blocks for seg in block.segments if seg.op != "equal" and seg.text.strip()]
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_lines_joined_into_one_paragraph_are_unchanged(lang: str) -> None:
+    # Infocrea's 2018-09-19 notice joined its opening lines into one paragraph: the company and contact lines are
+    # the same text, not deleted and added again
+    infocrea = load_archive(FROZEN).get("infocrea").versions
+    d = diff_versions(infocrea[1], infocrea[2], lang, section_lineages(infocrea))
+    (opening,) = [s for s in d.sections if s.id == "asiakasrekisterin-tietosuojaseloste"]
+    first = opening.blocks[0]
+    assert (first.status, first.change) == ("changed", "whitespace")
+    assert "Jarmo Lahti" in "".join(seg.text for seg in first.segments if seg.op == "equal")
+    assert not any("Jarmo Lahti" in text for _op, text in _changed_ops(d, opening.id))
+
+
+def test_a_line_that_went_to_another_section_is_moved_not_deleted_and_added() -> None:
+    planeetta = load_archive(FROZEN).get("planeetta-internet").versions
+    d = diff_versions(planeetta[0], planeetta[1], "en", section_lineages(planeetta))
+    assert ("moved_here", "managing director Lauri Kasti\ntel. 010 5251 458") in _changed_ops(d, "yhteystiedot")
+    assert _changed_ops(d, "vastaava-henkilo") == [("moved_away", "managing director Lauri Kasti\ntel. 010 5251 458")]
+    # a paragraph split in two within the section: both halves unchanged
+    assert not any("010 5251 440" in text for _op, text in _changed_ops(d, "yhteystiedot"))
+    assert ("moved_here", "Of all customers: information on ordered services, service usage data and invoicing data.") in (
+        _changed_ops(d, "kerattavat-tiedot")
+    )
+    moved = sum(len(text.split()) for op, text in _changed_ops(d, "yhteystiedot") if op == "moved_here")
+    assert (
+        d.words_inserted
+        == sum(
+            len(re.findall(r"\w+", seg.text))
+            for s in d.sections
+            for seg in (*s.heading, *(x for b in s.blocks for x in b.segments))
+            if seg.op == "insert"
+        )
+        and moved > 0
+    )
+
+
+def test_a_renamed_list_entry_is_one_change_and_what_a_fact_does_not_state_is_no_change_of_its_own() -> None:
+    infocrea = load_archive(FROZEN).get("infocrea").versions
+    en = diff_versions(infocrea[0], infocrea[1], "en", section_lineages(infocrea))
+    (recipient,) = [f for f in en.facts if f.field == "recipients"]
+    assert (recipient.old_item, recipient.item, recipient.kind) == ("Google Inc", "Google LLC (Google Suite)", "changed")
+    assert (recipient.old, recipient.new) == ("Google Inc (role: processor)", "Google LLC (Google Suite) (role: processor)")
+    planeetta = load_archive(FROZEN).get("planeetta-internet").versions
+    d = diff_versions(planeetta[0], planeetta[1], "en", section_lineages(planeetta))
+    purposes = [f for f in d.facts if f.field == "purposes"]
+    assert ("managing customer data", "removed", "managing customer data") in [(f.item, f.kind, f.old) for f in purposes]
+    assert not any("not stated" in (f.old or "") + (f.new or "") for f in purposes)
+    # the contact's role, a text of the notice, reads in the page's language only
+    later = diff_versions(planeetta[1], planeetta[2], "en", section_lineages(planeetta))
+    assert ("role", "managing director", "data protection officer") in [(f.item, f.old, f.new) for f in later.facts]
+
+
+def test_the_change_report_names_an_untitled_section() -> None:
+    from seloste.compare.report import comparison, render_report
+
+    planeetta = load_archive(FROZEN).get("planeetta-internet")
+    report = render_report([comparison(planeetta, "2010-06-15", "2018-06-07")], "Planeetta")
+    assert "- **Johdanto (ei otsikkoa)** (Poistettu osio)" in report
+    assert "- **Introduction (no heading)** (Section removed)" in report
+    assert "**johdanto**" not in report
+
+
+def test_the_change_report_marks_moved_lines_and_never_an_empty_change() -> None:
+    from seloste.compare.report import comparison, render_report
+
+    planeetta = load_archive(FROZEN).get("planeetta-internet")
+    report = render_report([comparison(planeetta, "2010-06-15", "2018-06-07")], "Planeetta")
+    assert "⟦↕managing director Lauri Kasti<br>tel. 010 5251 458↕⟧" in report
+    infocrea = load_archive(FROZEN).get("infocrea")
+    report = render_report([comparison(infocrea, "2018-06-25", "2018-09-19")], "Infocrea")
+    assert not re.search(r"<(ins|del)>(\s|<br>)*</\1>", report)
+
+
+def test_the_change_report_shows_a_renamed_list_entry_as_one_change() -> None:
+    from seloste.compare.report import comparison, render_report
+
+    infocrea = load_archive(FROZEN).get("infocrea")
+    report = render_report([comparison(infocrea, "2018-05-24", "2018-06-25")], "Infocrea")
+    assert "| Vastaanottajat ja käsittelijät – Google Inc → Google LLC (Google Suite) | muuttui |" in report
+    assert "| Recipients and processors – Google Inc → Google LLC (Google Suite) | changed |" in report
+
+
+@pytest.mark.parametrize("data", [FROZEN, HISTORY], ids=["archive", "history"])
+def test_no_notice_writes_the_comparisons_marks(data: Path) -> None:
+    # the comparison marks a change with ⟦+ +⟧, ⟦− −⟧ and ⟦↕ ↕⟧: a notice's own text must never look like one
+    texts = []
+    for record in load_archive(data, root=data if data == HISTORY else data.parent).organisations:
+        for v in record.versions:
+            for lang in v.version.text_languages:
+                texts.append(v.version.title[lang])
+                texts += [s.body[lang] + (s.heading[lang] if s.heading else "") for s in v.version.sections]
+    assert len(texts) > 20
+    assert [t for t in texts if any(mark in t for mark in "⟦⟧↕")] == []

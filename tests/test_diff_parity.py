@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 from seloste.archive.facts import Facts
 from seloste.archive.loader import load_archive
 from seloste.compare.diff import SectionText, VersionText, diff_json, diff_texts, diff_versions, version_text, version_text_json
+from seloste.compare.lineage import section_lineages
 from seloste.compare.words import classify, tokens, word_diff
 from seloste.markup.blocks import Block
 from sitebuild import FROZEN
@@ -90,38 +91,61 @@ text = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), 
     lambda parts: "".join(word + separator for word, separator in parts)
 )
 LINKS = ["https://www.example.fi/", "https://example.com/tietosuoja?a=1&b=2", "mailto:tietosuoja@example.fi"]
+LINES = ["Yhteystiedot:", "puh. 010 5251 440", "e-mail info@example.fi", "Vastaava henkilö", "Säilytämme tietoja viisi vuotta."]
+"""Whole lines that recur, so that generated versions move lines between blocks and sections, split and join
+paragraphs (moves.py)."""
+line = st.sampled_from(LINES) | text.filter(lambda t: "\n" not in t)
 block = st.builds(
     Block,
     kind=st.sampled_from(["paragraph", "item", "heading", "row"]),
-    text=text.filter(bool),
+    text=text.filter(bool) | st.lists(line, min_size=1, max_size=3).map("\n".join).filter(bool),
     links=st.lists(st.sampled_from(LINKS), max_size=3).map(tuple),
 )
 section = st.builds(
-    lambda id, heading, blocks, source: SectionText(id=id, heading=heading, blocks=tuple(blocks), source=source),
+    lambda id, heading, blocks, source, lineage: SectionText(
+        id=id, heading=heading, blocks=tuple(blocks), source=source, lineage=lineage
+    ),
     id=st.sampled_from(["a", "b", "c", "d", "e"]),
     heading=st.none() | text,
     blocks=st.lists(block, max_size=4),
     source=st.sampled_from(["s1", "s2", "s3"]),
+    lineage=st.none() | st.sampled_from(["a", "b", "c", "x", "y"]),
 )
 single = st.dictionaries(
     st.sampled_from(["controller", "contact", "dpo", "complaint"]),
     st.dictionaries(st.sampled_from(["name", "email", "role"]), text.filter(bool), max_size=2),
     max_size=3,
 )
+ENTRIES = ["Google Inc", "Google LLC", "Google LLC (Google Suite)", "asiakasrekisteri", "asiakkuuden hoitaminen"]
 listed = st.dictionaries(
     st.sampled_from(["purposes", "recipients", "retention", "cookies"]),
-    st.dictionaries(text.filter(bool), st.sampled_from(["", "legal basis: consent", "processor, United States"]), max_size=3),
+    st.dictionaries(
+        text.filter(bool) | st.sampled_from(ENTRIES),
+        st.sampled_from(["", "legal basis: consent", "processor, United States"]),
+        max_size=3,
+    ),
     max_size=3,
 )
+
+
+def _facts(single: dict, listed: dict, read: bool) -> dict:
+    """Facts as facts_text gives them; with ``read``, each list entry's reading too (as the build publishes)."""
+    facts = {"single": single, "list": listed}
+    if read:
+        facts["entries"] = {name: {k: f"{k} ({v})" if v else k for k, v in entries.items()} for name, entries in listed.items()}
+    return facts
+
+
 version = st.builds(
-    lambda id, title, sections, single, listed: VersionText(
-        id=id, title=title, sections=tuple({s.id: s for s in sections}.values()), facts={"single": single, "list": listed}
+    lambda id, title, sections, single, listed, read: VersionText(
+        id=id, title=title, sections=tuple({s.id: s for s in sections}.values()), facts=_facts(single, listed, read)
     ),
     id=st.sampled_from(["2024-01-01", "2024-06-01"]),
     title=text,
     sections=st.lists(section, max_size=5),
     single=single,
     listed=listed,
+    read=st.booleans(),
 )
 
 
@@ -148,12 +172,13 @@ def _golden(data: Path, every_pair: bool) -> dict[str, Any]:
     archive = load_archive(data, root=data.parent)
     versions, diffs = {}, {}
     for record in archive.organisations:
+        lineages = section_lineages(record.versions)
         for lang in ("fi", "en"):
             for v in record.versions:
-                versions[f"{record.slug} {v.id} {lang}"] = version_text_json(version_text(v, lang))
+                versions[f"{record.slug} {v.id} {lang}"] = version_text_json(version_text(v, lang, lineages[v.id]))
             pairs = itertools.permutations(record.versions, 2) if every_pair else itertools.pairwise(record.versions)
             for old, new in pairs:
-                diffs[f"{record.slug} {old.id} {new.id} {lang}"] = diff_json(diff_versions(old, new, lang))
+                diffs[f"{record.slug} {old.id} {new.id} {lang}"] = diff_json(diff_versions(old, new, lang, lineages))
     return {"versions": versions, "diffs": diffs}
 
 

@@ -29,7 +29,14 @@ def _counted_labels(table: dict, path: str = "") -> list[tuple[str, dict]]:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_counted_label_has_both_forms_with_the_same_placeholders(lang: str) -> None:
     found = _counted_labels(labels(lang))
-    assert {name for name, _ in found} == {"organisations_count", "diff.unchanged_sections", "filter_count"}
+    assert {name for name, _ in found} == {
+        "organisations_count",
+        "diff.unchanged_sections",
+        "diff.formatting_sections",
+        "diff.fact_count",
+        "diff.group_count",
+        "filter_count",
+    }
     for name, forms in found:
         assert set(forms) == {"one", "other"}, name
         assert set(re.findall(r"\{\w+\}", forms["one"])) == set(re.findall(r"\{\w+\}", forms["other"])), name
@@ -47,6 +54,24 @@ def test_unchanged_sections_agree_with_their_number(lang: str, one: str, two: st
     assert plural(forms, 1).format(count=1) == one
     assert plural(forms, 2).format(count=2) == two
     assert plural(forms, 0).format(count=0) == two.replace("2", "0")  # "0 muuttumatonta osiota", "0 unchanged sections"
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "two"),
+    [
+        ("fi", ["1 muuttunut tieto", "Oikeudet: 1 muutos"], ["2 muuttunutta tietoa", "Oikeudet: 2 muutosta"]),
+        ("en", ["1 changed fact", "Rights: 1 change"], ["2 changed facts", "Rights: 2 changes"]),
+    ],
+)
+def test_changed_facts_agree_with_their_number(lang: str, one: list[str], two: list[str]) -> None:
+    d = labels(lang)["diff"]
+    name = labels(lang)["fact_fields"]["rights"]
+    for count, expected in ((1, one), (2, two)):
+        shown = [
+            plural(d["fact_count"], count).format(count=count),
+            plural(d["group_count"], count).format(name=name, count=count),
+        ]
+        assert shown == expected
 
 
 def test_counted_messages_agree_with_their_number() -> None:

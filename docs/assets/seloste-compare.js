@@ -66,6 +66,7 @@
         heading: heading ? normalize(heading.textContent) : null,
         blocks: htmlBlocks(section.querySelector(":scope > .sl-section__body")),
         source: section.dataset.source,
+        lineage: section.dataset.lineage || null,
       };
     });
     return {
@@ -139,18 +140,64 @@
     return template.replace(/\{(\w+)\}/g, (_, key) => String(values[key]));
   }
 
+  /* A label with {placeholders} as nodes: text between them, each placeholder's node in its place. */
+  function fillNodes(template, nodes) {
+    return template.split(/(\{\w+\})/).filter(Boolean).map((part) => {
+      const key = /^\{(\w+)\}$/.exec(part);
+      return key && nodes[key[1]] ? nodes[key[1]] : document.createTextNode(part);
+    });
+  }
+
   /* A counted label's form for count (labels.yaml): one for 1, other for any other number, in Finnish as in English. */
   function plural(forms, count) {
     return count === 1 ? forms.one : forms.other;
   }
 
-  function segments(list, only) {
+  // Python's whitespace (words.py): a change of whitespace alone is no mark a reader could see.
+  const BLANK = /^[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/u;
+  const SIDES = {
+    delete: new Set(["equal", "delete", "moved_away"]),
+    insert: new Set(["equal", "insert", "moved_here"]),
+  };
+
+  /* A marked piece of text: ins, del, or a moved line (where it went, where it came from); never empty. */
+  function mark(op, text) {
+    if (op === "insert") return el("ins", { text: text });
+    if (op === "delete") return el("del", { text: text });
+    return el("span", { class: "sl-diff__move sl-diff__move--" + (op === "moved_here" ? "here" : "away"), text: text });
+  }
+
+  /* The nodes of a run of segments, in the inline view (only: null) or one column (only: "delete" for the older
+     text, "insert" for the newer). A change of whitespace alone is shown as the text it leaves, unmarked. */
+  function segmentNodes(list, only) {
     const out = [];
     for (const [op, text] of list) {
-      if (only && op !== "equal" && op !== only) continue;
-      if (op === "insert") out.push(el("ins", { text: text }));
-      else if (op === "delete") out.push(el("del", { text: text }));
-      else out.push(document.createTextNode(text));
+      if (!text || (only && !SIDES[only].has(op))) continue;
+      if (op === "equal" || (BLANK.test(text) && (op === "insert" || op === "delete"))) {
+        if (op === "delete" && !only) continue; // the newer text's whitespace stands in the inline view
+        out.push(document.createTextNode(text));
+        continue;
+      }
+      text.split("\n").forEach((part, i) => {
+        if (i) out.push(el("br"));
+        if (part) out.push(mark(op, part));
+      });
+    }
+    return breaks(out);
+  }
+
+  /* Text nodes with line breaks become text and <br> elements. */
+  function breaks(nodes) {
+    const out = [];
+    for (const node of nodes) {
+      if (node.nodeType !== Node.TEXT_NODE || !node.data.includes("\n")) {
+        out.push(node);
+        continue;
+      }
+      node.data.split("\n").forEach((part, i) => {
+        if (i) out.push(el("br"));
+        if (part) out.push(document.createTextNode(part));
+      });
     }
     return out;
   }
@@ -159,14 +206,14 @@
   function rowNode(block, only) {
     const cells = [[]];
     for (const [op, text] of block.segments) {
-      if (only && op !== "equal" && op !== only) continue;
+      if (only && !SIDES[only].has(op)) continue;
       text.split("|").forEach((part, i) => {
         if (i) cells.push([]);
         const piece = i || cells[cells.length - 1].length ? part : part.replace(/^\s+/, "");
-        if (!piece.trim() && op === "equal") return;
-        if (op === "insert") cells[cells.length - 1].push(el("ins", { text: piece }));
-        else if (op === "delete") cells[cells.length - 1].push(el("del", { text: piece }));
-        else cells[cells.length - 1].push(document.createTextNode(piece));
+        if (!piece || (!piece.trim() && op === "equal")) return;
+        // a cell's text as it stands (its line breaks are the markup's, not the notice's); whitespace alone unmarked
+        if (op !== "equal" && !BLANK.test(piece)) cells[cells.length - 1].push(mark(op, piece));
+        else if (op !== "delete" || only) cells[cells.length - 1].push(document.createTextNode(piece));
       });
     }
     return el("tr", { class: "sl-diff__block sl-diff__block--" + block.status }, cells.map((nodes) => el("td", {}, nodes)));
@@ -178,10 +225,9 @@
     const out = [];
     for (const [op, target] of block.links || []) {
       if (only && op !== only) continue;
-      const mark = op === "insert" ? "ins" : "del";
       out.push(el("small", { class: "sl-diff__link sl-diff__link--" + op }, [
         (op === "insert" ? ui.diff.link_added : ui.diff.link_removed) + " ",
-        el(mark, { text: target }),
+        mark(op, target),
       ]));
     }
     return out;
@@ -208,7 +254,7 @@
       }
       table = null;
       const tag = b.kind === "item" ? "li" : b.kind === "heading" ? "h3" : "p";
-      const node = el(tag, { class: "sl-diff__block sl-diff__block--" + b.status }, segmentsWithBreaks(b.segments, only));
+      const node = el(tag, { class: "sl-diff__block sl-diff__block--" + b.status }, segmentNodes(b.segments, only));
       node.append(...linkNodes(b, only, ui));
       if (tag === "li") {
         if (!list) {
@@ -224,23 +270,6 @@
     return nodes;
   }
 
-  function segmentsWithBreaks(list, only) {
-    const out = [];
-    for (const node of segments(list, only)) {
-      const text = node.textContent;
-      if (!text.includes("\n")) {
-        out.push(node);
-        continue;
-      }
-      text.split("\n").forEach((part, i) => {
-        if (i) out.push(el("br"));
-        const copy = node.nodeType === Node.TEXT_NODE ? document.createTextNode(part) : el(node.localName, { text: part });
-        out.push(copy);
-      });
-    }
-    return out;
-  }
-
   function badges(section, ui) {
     const d = ui.diff;
     const list = [];
@@ -250,73 +279,165 @@
     return list.map((text) => el("span", { class: "sl-diff__badge", text: text }));
   }
 
-  function sectionNode(section, ui, view) {
+  function sectionName(section, ui) {
+    return section.new_heading || section.old_heading || ui.diff.untitled_section;
+  }
+
+  /* Where a section stands in full: the newer version, or the older for a section it removed. */
+  function sectionLink(section, ui, versions) {
+    const version = section.status === "removed" ? versions.from : versions.to;
+    const anchor = section.status === "removed" ? section.old_id : section.new_id;
+    const href = version.text + "#" + encodeURIComponent(anchor);
+    return el("a", { class: "sl-diff__section-link", href: href, text: fill(ui.diff.section_link, { date: version.label }) });
+  }
+
+  function sectionNode(section, ui, view, versions) {
     const d = ui.diff;
-    const headingText = section.new_heading || section.old_heading;
-    const heading = el("h2", { class: "sl-diff__heading" }, section.renamed ? segments(section.heading) : [headingText || ""]);
+    const id = "diff-" + (section.new_id || section.old_id);
+    const heading = el("h2", { class: "sl-diff__heading", id: id + "-heading" }, section.renamed ? segmentNodes(section.heading) : [sectionName(section, ui)]);
     const head = el("div", { class: "sl-diff__head" }, [heading].concat(badges(section, ui)));
     if (section.renamed) head.append(el("p", { class: "sl-diff__renamed", text: d.renamed + " " + (section.old_heading || d.no_heading) + " → " + (section.new_heading || d.no_heading) }));
     if (section.change !== "text" && section.change !== "none") head.append(el("p", { class: "sl-note", text: d["change_" + section.change] }));
+    head.append(el("p", { class: "sl-diff__where" }, [sectionLink(section, ui, versions)]));
     let body;
     if (view === "side") {
       body = el("div", { class: "sl-diff__columns" }, [
-        el("div", { class: "sl-diff__column", "aria-label": d.old_column }, blockNodes(section.blocks, "delete", ui)),
-        el("div", { class: "sl-diff__column", "aria-label": d.new_column }, blockNodes(section.blocks, "insert", ui)),
+        el("div", { class: "sl-diff__column", role: "group", "aria-label": d.old_column }, blockNodes(section.blocks, "delete", ui)),
+        el("div", { class: "sl-diff__column", role: "group", "aria-label": d.new_column }, blockNodes(section.blocks, "insert", ui)),
       ]);
     } else {
       body = el("div", { class: "sl-diff__inline" }, blockNodes(section.blocks, null, ui));
     }
-    return el("section", { class: "sl-diff__section sl-diff__section--" + section.status, id: "diff-" + (section.new_id || section.old_id) }, [head, body]);
+    return el("section", {
+      class: "sl-diff__section sl-diff__section--" + section.status, id: id, tabindex: "-1",
+      "aria-labelledby": id + "-heading", "data-stop": sectionName(section, ui),
+    }, [head, body]);
+  }
+
+  /* Sections a reader need not read again: unchanged, or changed only in whitespace or formatting (said so). */
+  function folded(section) {
+    return (section.status === "unchanged" || section.change === "whitespace") && !section.moved && !section.renamed;
   }
 
   function unchangedGroup(sections, ui) {
     const d = ui.diff;
-    const summary = el("summary", { text: fill(plural(d.unchanged_sections, sections.length), { count: sections.length }) + ": " + sections.map((s) => s.new_heading || "…").join(" · ") });
+    const formatting = sections.filter((s) => s.status !== "unchanged").length;
+    let count = fill(plural(d.unchanged_sections, sections.length), { count: sections.length });
+    if (formatting) count += ", " + fill(plural(d.formatting_sections, formatting), { count: formatting });
+    const summary = el("summary", { text: count + ": " + sections.map((s) => sectionName(s, ui)).join(" · ") });
     const inner = sections.map((s) => el("section", { class: "sl-diff__section sl-diff__section--unchanged" }, [
-      el("h2", { class: "sl-diff__heading", text: s.new_heading || "" }),
-      el("div", {}, blockNodes(s.blocks, null, ui)),
+      el("h2", { class: "sl-diff__heading", text: sectionName(s, ui) }),
+      s.status !== "unchanged" ? el("p", { class: "sl-note", text: d["change_" + s.change] }) : null,
+      el("div", {}, blockNodes(s.blocks, "insert", ui)),
     ]));
     return el("details", { class: "sl-diff__unchanged" }, [summary].concat(inner));
   }
 
-  function factsNode(facts, ui) {
+  const FOLD_FACTS = 8;
+  const NARROW = "(max-width: 44.9375em)";
+
+  function factRow(change, ui) {
     const d = ui.diff;
-    const rows = facts.map(([field, item, kind, oldValue, newValue]) => {
-      const name = ui.fields[field] || field;
-      // A list fact's entry is named by its own text; a single fact's part by the part's label.
-      const what = item ? name + " – " + (ui.list_facts.includes(field) ? item : ui.fields[item] || item) : name;
-      return el("tr", { class: "sl-diff__fact sl-diff__fact--" + kind }, [
-        el("th", { scope: "row", text: what }),
-        el("td", { text: d["fact_" + kind] }),
-        el("td", {}, oldValue === null ? [] : [el("del", { text: oldValue })]),
-        el("td", {}, newValue === null ? [] : [el("ins", { text: newValue })]),
-      ]);
-    });
-    return el("section", { class: "sl-diff__facts" }, [
-      el("h2", { text: d.facts_title }),
-      el("table", {}, [el("tbody", {}, rows)]),
+    const [field, item, kind, oldValue, newValue] = change;
+    const name = ui.fields[field] || field;
+    // A list fact's entry reads whole in its cells, unless only what it says beyond its name changed; a single
+    // fact's part is named by the part's label.
+    let what = name;
+    if (item && !ui.list_facts.includes(field)) what = name + " – " + (ui.fields[item] || item);
+    else if (item && kind === "changed" && change[5] === null) what = name + " – " + item;
+    return el("tr", { class: "sl-diff__fact sl-diff__fact--" + kind }, [
+      el("th", { scope: "row", text: what }),
+      el("td", { "data-label": d.kind_column, text: d["fact_" + kind] }),
+      el("td", { "data-label": d.before }, oldValue === null ? [] : [mark("delete", oldValue)]),
+      el("td", { "data-label": d.after }, newValue === null ? [] : [mark("insert", newValue)]),
     ]);
   }
 
-  function render(target, diff, ui, view, labels) {
+  function factsTable(rows, ui) {
+    const d = ui.diff;
+    const head = el("thead", {}, [el("tr", {}, [d.fact_column, d.kind_column, d.before, d.after].map((text) => el("th", { scope: "col", text: text })))]);
+    return el("table", {}, [head, el("tbody", {}, rows)]);
+  }
+
+  /* The changed facts: a table with column headers; a fact with many changed entries folded on its own; the whole
+     folded on a narrow screen, so that the changes of the text are within reach. */
+  function factsNode(facts, ui) {
+    const d = ui.diff;
+    const groups = [];
+    for (const change of facts) {
+      if (!groups.length || groups[groups.length - 1].field !== change[0]) groups.push({ field: change[0], rows: [] });
+      groups[groups.length - 1].rows.push(factRow(change, ui));
+    }
+    const parts = [];
+    let small = [];
+    const flush = () => {
+      if (small.length) parts.push(factsTable(small, ui));
+      small = [];
+    };
+    for (const group of groups) {
+      if (group.rows.length <= FOLD_FACTS) {
+        small.push(...group.rows);
+        continue;
+      }
+      flush();
+      const label = fill(plural(d.group_count, group.rows.length), { name: ui.fields[group.field] || group.field, count: group.rows.length });
+      parts.push(el("details", { class: "sl-diff__facts-group" }, [el("summary", { text: label }), factsTable(group.rows, ui)]));
+    }
+    flush();
+    const all = el("details", { class: "sl-diff__facts-all", open: !window.matchMedia(NARROW).matches }, [
+      el("summary", { text: fill(plural(d.fact_count, facts.length), { count: facts.length }) }),
+    ].concat(parts));
+    return el("section", { class: "sl-diff__facts", id: "diff-facts", tabindex: "-1", "aria-labelledby": "diff-facts-heading", "data-stop": d.facts_title }, [
+      el("h2", { id: "diff-facts-heading", text: d.facts_title }),
+      all,
+    ]);
+  }
+
+  function versionLinks(ui, versions) {
+    const d = ui.diff;
+    const link = (version) => el("a", { href: version.permanent, text: version.label });
+    return el("p", { class: "sl-diff__versions" }, [
+      d.old_column + ": ", link(versions.from), " · ", d.new_column + ": ", link(versions.to),
+    ]);
+  }
+
+  function navigation(ui) {
+    const d = ui.diff;
+    return el("div", { class: "sl-diff__nav", role: "group", "aria-label": d.changes_nav }, [
+      el("button", { type: "button", class: "md-button", "data-step": "-1", "aria-keyshortcuts": "k p", text: d.previous_change }),
+      el("button", { type: "button", class: "md-button", "data-step": "1", "aria-keyshortcuts": "j n", text: d.next_change }),
+      el("span", { class: "sl-note sl-diff__keys", text: d.keys_hint }),
+    ]);
+  }
+
+  function render(target, diff, ui, view, versions) {
     const d = ui.diff;
     target.replaceChildren();
     const summary = el("p", { class: "sl-diff__summary" }, [
       el("strong", { text: d["change_" + diff.change] }), " ",
       fill(d.words, { inserted: diff.words_inserted, deleted: diff.words_deleted }),
     ]);
+    const legend = el("p", { class: "sl-note sl-diff__legend" }, fillNodes(d.legend, {
+      inserted: mark("insert", d.inserted), deleted: mark("delete", d.deleted), moved: mark("moved_here", d.moved_text),
+    }));
     const toolbar = el("div", { class: "sl-diff__toolbar", role: "group", "aria-label": d.view }, [
       el("button", { type: "button", class: "md-button", "data-view": "inline", "aria-pressed": String(view !== "side"), text: d.inline }),
       el("button", { type: "button", class: "md-button", "data-view": "side", "aria-pressed": String(view === "side"), text: d.side_by_side }),
     ]);
-    target.append(summary, el("p", { class: "sl-note", text: d.legend }), toolbar);
+    target.append(summary, versionLinks(ui, versions), legend, toolbar);
+    // the way to the next change, and the columns' names, stay in sight while the reader scrolls
+    const sticky = el("div", { class: "sl-diff__sticky" });
+    if (diff.change !== "none") sticky.append(navigation(ui));
     if (view === "side") {
-      target.append(el("div", { class: "sl-diff__columns sl-diff__column-heads", "aria-hidden": "true" }, [
-        el("strong", { text: d.old_column + ": " + labels.from }),
-        el("strong", { text: d.new_column + ": " + labels.to }),
+      sticky.append(el("div", { class: "sl-diff__columns sl-diff__column-heads", "aria-hidden": "true" }, [
+        el("strong", { text: d.old_column + ": " + versions.from.label }),
+        el("strong", { text: d.new_column + ": " + versions.to.label }),
       ]));
     }
-    if (diff.title.some((s) => s[0] !== "equal")) target.append(el("h2", { class: "sl-diff__title" }, segments(diff.title)));
+    if (sticky.childNodes.length) target.append(sticky);
+    if (diff.title.some((s) => s[0] !== "equal")) {
+      target.append(el("h2", { class: "sl-diff__title", id: "diff-title", tabindex: "-1", "data-stop": d.title_change }, segmentNodes(diff.title)));
+    }
     if (diff.facts.length) target.append(factsNode(diff.facts, ui));
     if (diff.change === "none") {
       target.append(el("p", { text: d.no_change }));
@@ -329,22 +450,107 @@
       group = [];
     };
     for (const section of diff.sections) {
-      if (section.status === "unchanged" && !section.moved && !section.renamed) {
+      if (folded(section)) {
         group.push(section);
         continue;
       }
       flushGroup();
-      target.append(sectionNode(section, ui, view));
+      target.append(sectionNode(section, ui, view, versions));
     }
     flushGroup();
+  }
+
+  // --- moving from change to change -----------------------------------------------------
+
+  function typing(event) {
+    const node = event.target;
+    return node instanceof Element && (node.closest("input, select, textarea, [contenteditable]") !== null || node.isContentEditable);
+  }
+
+  /* The previous and next change, by the buttons and by keys (j or n, k or p; not while typing in a field): focus
+     moves to the change, and the status line says which it is. */
+  function browseChanges(target, status, ui) {
+    let last = null;  // the change the reader last went to (a click on a button takes the focus from it)
+    const step = (by) => {
+      const stops = Array.from(target.querySelectorAll("[data-stop]"));
+      if (!stops.length) return;
+      let current = stops.findIndex((node) => node === document.activeElement || node.contains(document.activeElement));
+      if (current < 0 && last) current = stops.findIndex((node) => node.id === last);
+      let index;
+      if (current >= 0) index = Math.min(Math.max(current + by, 0), stops.length - 1);
+      else {
+        // from where the reader is: the first change below the top of the window, or the last above it
+        const below = stops.findIndex((node) => node.getBoundingClientRect().top > 1);
+        index = by > 0 ? (below < 0 ? stops.length - 1 : below) : Math.max((below < 0 ? stops.length : below) - 1, 0);
+      }
+      stops[index].focus();
+      last = stops[index].id;
+      status.textContent = fill(ui.diff.change_position, { index: index + 1, count: stops.length, name: stops[index].dataset.stop });
+    };
+    target.addEventListener("click", (event) => {
+      const button = event.target.closest("button[data-step]");
+      if (button) step(Number(button.dataset.step));
+    });
+    document.addEventListener("keydown", (event) => {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || typing(event)) return;
+      const by = { j: 1, n: 1, k: -1, p: -1 }[event.key];
+      if (!by || !target.dataset.ready) return;
+      event.preventDefault();
+      step(by);
+    });
+  }
+
+  // --- the history's form: an older and a newer version ---------------------------------
+
+  /* Like MediaWiki's history: a "from" at or after the chosen "to" cannot be chosen, nor a "to" at or before the
+     chosen "from" (version ids are ISO dates). */
+  function historyForm(form) {
+    const radios = (name) => Array.from(form.querySelectorAll("input[type=radio][name=" + name + "]"));
+    const update = () => {
+      const from = radios("from").find((r) => r.checked), to = radios("to").find((r) => r.checked);
+      for (const r of radios("from")) r.disabled = Boolean(to) && r.value >= to.value;
+      for (const r of radios("to")) r.disabled = Boolean(from) && r.value <= from.value;
+    };
+    form.addEventListener("change", update);
+    update();
+  }
+
+  // --- the comparison page ----------------------------------------------------------------
+
+  /* A version as the form offers it: its id, its label, the page with its text, its permanent page. */
+  function optionVersion(option) {
+    return {
+      id: option.value,
+      label: option.textContent.trim(),
+      text: new URL(option.dataset.text, location.href).href,
+      permanent: new URL(option.dataset.permanent, location.href).href,
+    };
+  }
+
+  /* An address naming a version this organisation does not have: say so, and offer the ones it has. */
+  function unknownVersion(target, ui, form, params, name, wanted) {
+    const d = ui.diff;
+    const links = Array.from(form.elements[name].options).map((option) => {
+      const other = new URLSearchParams(params);
+      other.set(name, option.value);
+      return el("li", {}, [el("a", { href: "?" + other.toString(), text: option.textContent.trim() })]);
+    });
+    target.replaceChildren(
+      el("p", { class: "sl-diff__error", text: fill(d.unknown_version, { id: wanted }) }),
+      el("p", { text: d.existing_versions }),
+      el("ul", { class: "sl-diff__known" }, links),
+    );
   }
 
   async function start() {
     const shell = document.querySelector("article.sl-notice[data-versions]");
     if (shell) return showVersion(shell);
+    const versionsForm = document.querySelector("form.sl-history");
+    if (versionsForm) historyForm(versionsForm);
     const form = document.getElementById("sl-compare-form");
     const target = document.getElementById("sl-diff");
     if (!form || !target) return;
+    const status = document.getElementById("sl-diff-status") || el("p");
     let ui;
     try {
       const response = await fetch(new URL(target.dataset.labels, location.href).href, { credentials: "same-origin" });
@@ -355,10 +561,18 @@
       return;
     }
     const params = new URLSearchParams(location.search);
+    for (const name of ["from", "to"]) {
+      const wanted = params.get(name);
+      if (wanted && !Array.from(form.elements[name].options).some((o) => o.value === wanted)) {
+        unknownVersion(target, ui, form, params, name, wanted);
+        status.textContent = fill(ui.diff.unknown_version, { id: wanted });
+        return;
+      }
+    }
     const pick = (name) => {
       const select = form.elements[name];
       const wanted = params.get(name);
-      if (wanted && Array.from(select.options).some((o) => o.value === wanted)) select.value = wanted;
+      if (wanted) select.value = wanted;
       return select.options[select.selectedIndex];
     };
     let from = pick("from"), to = pick("to");
@@ -387,24 +601,31 @@
       return;
     }
     target.replaceChildren(el("p", { text: ui.diff.loading }));
+    target.setAttribute("aria-busy", "true");
     let diff;
     try {
       const url = new URL(target.dataset.versions, location.href).href;
       diff = await diffVersions(url, from.value, to.value, ui.fact_order);
     } catch (error) {
       target.replaceChildren(el("p", { class: "sl-diff__error", text: ui.diff.failed }));
+      status.textContent = ui.diff.failed;
       return;
+    } finally {
+      target.removeAttribute("aria-busy");
     }
-    const labels = { from: from.textContent.trim(), to: to.textContent.trim() };
-    render(target, diff, ui, view, labels);
+    const versions = { from: optionVersion(from), to: optionVersion(to) };
+    render(target, diff, ui, view, versions);
     target.dataset.ready = "true";
+    status.textContent = ui.diff["change_" + diff.change] + " " + fill(ui.diff.words, { inserted: diff.words_inserted, deleted: diff.words_deleted });
+    browseChanges(target, status, ui);
     target.addEventListener("click", (event) => {
       const button = event.target.closest("button[data-view]");
       if (!button) return;
       view = button.dataset.view;
       keep();
-      render(target, diff, ui, view, labels);
+      render(target, diff, ui, view, versions);
       target.dataset.ready = "true";
+      target.querySelector("button[data-view=" + view + "]").focus();
     });
     window.addEventListener("beforeprint", () => target.querySelectorAll("details").forEach((d) => (d.open = true)));
   }

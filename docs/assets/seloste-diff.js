@@ -117,6 +117,7 @@
   const ONE_SPACE = new RegExp("^[" + SPACE_CHARS + "]$", "u");
   const TOKEN = new RegExp(WORD + "+|[" + SPACE_CHARS + "]+|[^\\p{L}\\p{N}_" + SPACE_CHARS + "]", "gu");
   const HAS_WORD = new RegExp(WORD, "u");
+  const BLANK = new RegExp("^[" + SPACE_CHARS + "]*$", "u");
   const WORDS = new RegExp(WORD + "+", "gu");
   const MONTHS =
     "tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|" +
@@ -129,6 +130,7 @@
   const RANK = { none: 0, whitespace: 1, dates: 2, links: 3, text: 4 };
   const SAME_SECTION = 0.6;
   const SAME_BLOCK = 0.4;
+  const SAME_FACT = 0.5;
 
   function tokens(text) {
     return text.match(TOKEN) || [];
@@ -220,6 +222,21 @@
     return new SequenceMatcher(a, b).ratio();
   }
 
+  /* From [score, i, j] candidates, pairs [i, j] best first, each i and j used once, none below threshold; ties go
+     to the higher i, then j (words.py, best_pairs). */
+  function bestPairs(candidates, threshold) {
+    candidates.sort((x, y) => y[0] - x[0] || y[1] - x[1] || y[2] - x[2]);
+    const pairs = [], usedI = new Set(), usedJ = new Set();
+    for (const [score, i, j] of candidates) {
+      if (score < threshold) break;
+      if (usedI.has(i) || usedJ.has(j)) continue;
+      pairs.push([i, j]);
+      usedI.add(i);
+      usedJ.add(j);
+    }
+    return pairs;
+  }
+
   function classify(oldText, newText) {
     if (oldText === newText) return "none";
     if (splitWords(oldText).join(" ") === splitWords(newText).join(" ")) return "whitespace";
@@ -304,34 +321,195 @@
     return result;
   }
 
+  // --- lines that moved (moves.py) --------------------------------------------------------
+
+  const OLD_SIDE = new Set(["equal", "delete", "moved_away"]);
+  const NEW_SIDE = new Set(["equal", "insert", "moved_here"]);
+  const DROP = "";
+
+  /* Each segment cut at its line breaks, each break a piece of its own: [op, text]. */
+  function pieces(segments) {
+    const result = [];
+    for (const [op, text] of segments) {
+      text.split("\n").forEach((part, k) => {
+        if (k) result.push([op, "\n"]);
+        if (part) result.push([op, part]);
+      });
+    }
+    return result;
+  }
+
+  /* The lines of one side of a section in order: [block index, piece indexes]. */
+  function lines(blocks, side) {
+    const result = [];
+    blocks.forEach((list, b) => {
+      let current = [];
+      let started = false;
+      list.forEach(([op, text], k) => {
+        if (!side.has(op)) return;
+        started = true;
+        if (text === "\n") {
+          result.push([b, current]);
+          current = [];
+        } else {
+          current.push(k);
+        }
+      });
+      if (started) result.push([b, current]);
+    });
+    return result;
+  }
+
+  function lineText(blocks, line) {
+    return line[1].map((k) => blocks[line[0]][k][1]).join("");
+  }
+
+  function whole(blocks, line, op) {
+    const parts = line[1].map((k) => blocks[line[0]][k]);
+    return parts.some((p) => p[0] === op && HAS_WORD.test(p[1])) && parts.every((p) => p[0] === op || BLANK.test(p[1]));
+  }
+
+  function keptInPlace(blocks, oldLines, newLines) {
+    const matcher = new SequenceMatcher(oldLines.map((l) => lineText(blocks, l)), newLines.map((l) => lineText(blocks, l)));
+    const kept = new Set();
+    for (const [i, j, size] of matcher.matchingBlocks()) for (let k = 0; k < size; k++) kept.add((i + k) + " " + (j + k));
+    return kept;
+  }
+
+  function cancelLinks(removedLinks, addedLinks) {
+    for (const s of removedLinks.filter((x) => x[0] === "delete")) {
+      const twin = addedLinks.find((x) => x[0] === "insert" && x[1] === s[1]);
+      if (twin) {
+        removedLinks.splice(removedLinks.indexOf(s), 1);
+        addedLinks.splice(addedLinks.indexOf(twin), 1);
+      }
+    }
+  }
+
+  function tidy(list) {
+    const kept = list.filter((p) => p[0] !== DROP);
+    let changed = true;
+    while (changed) {
+      changed = false;
+      const old = kept.filter((p) => OLD_SIDE.has(p[0]));
+      for (let k = 0; k < old.length; k++) {
+        const piece = old[k];
+        if (piece[0] !== "delete" || piece[1] !== "\n") continue;
+        if (k === 0 || k === old.length - 1 || old[k + 1][1] === "\n") {
+          kept.splice(kept.indexOf(piece), 1);
+          changed = true;
+          break;
+        }
+      }
+    }
+    for (const [side, moved, plain] of [[OLD_SIDE, "moved_away", "delete"], [NEW_SIDE, "moved_here", "insert"]]) {
+      const line = kept.filter((p) => side.has(p[0]));
+      for (let k = 1; k < line.length - 1; k++) {
+        if (line[k][0] === plain && line[k][1] === "\n" && line[k - 1][0] === moved && line[k + 1][0] === moved) line[k][0] = moved;
+      }
+    }
+    return kept;
+  }
+
+  function settled(b, list, links) {
+    const segments = [];
+    for (const [op, text] of tidy(list)) {
+      if (segments.length && segments[segments.length - 1][0] === op) segments[segments.length - 1][1] += text;
+      else segments.push([op, text]);
+    }
+    const visible = (...ops) => segments.some((s) => ops.includes(s[0]) && !BLANK.test(s[1]));
+    let status = b.status;
+    if (status === "removed" && !visible("delete", "moved_away")) return null;
+    if (status === "added" && !visible("insert", "moved_here")) status = "changed";
+    let change = "whitespace";
+    if (visible("moved_away", "moved_here")) change = "text";
+    else if (visible("insert", "delete")) change = b.change;
+    if (links.length) change = worst([change, "links"]);
+    return block(b.kind, status, segments, change, links);
+  }
+
+  /* Each section's block diffs, in reading order, with moved lines settled (moves.py, settle_moves). */
+  function settleMoves(sections, paired) {
+    const blocks = sections.map((section) => section.map((b) => pieces(b.segments)));
+    const oldLines = blocks.map((section) => lines(section, OLD_SIDE));
+    const newLines = blocks.map((section) => lines(section, NEW_SIDE));
+    const deleted = [], inserted = [];
+    oldLines.forEach((list, s) => list.forEach((line, n) => { if (whole(blocks[s], line, "delete")) deleted.push([s, n]); }));
+    newLines.forEach((list, s) => list.forEach((line, n) => { if (whole(blocks[s], line, "insert")) inserted.push([s, n]); }));
+    const matches = [], matched = new Set(), taken = new Set();
+    for (const sameSection of [true, false]) {
+      for (const [s, n] of deleted) {
+        if (matched.has(s + " " + n)) continue;
+        const text = lineText(blocks[s], oldLines[s][n]);
+        for (const [t, m] of inserted) {
+          if (taken.has(t + " " + m) || (sameSection && t !== s)) continue;
+          if (lineText(blocks[t], newLines[t][m]) === text) {
+            matches.push([s, n, t, m]);
+            matched.add(s + " " + n);
+            taken.add(t + " " + m);
+            break;
+          }
+        }
+      }
+    }
+    if (!matches.length) return sections;
+    const kept = new Map();
+    for (const [s, , t] of matches) if (s === t && paired[s] && !kept.has(s)) kept.set(s, keptInPlace(blocks[s], oldLines[s], newLines[s]));
+    const links = sections.map((section) => section.map((b) => b.links.slice()));
+    const touched = new Set();
+    for (const [s, n, t, m] of matches) {
+      const [oldBlock, oldPieces] = oldLines[s][n], [newBlock, newPieces] = newLines[t][m];
+      const inPlace = s === t && paired[s] && kept.get(s).has(n + " " + m);
+      for (const k of oldPieces) blocks[s][oldBlock][k][0] = inPlace ? DROP : "moved_away";
+      for (const k of newPieces) if (blocks[t][newBlock][k][0] === "insert") blocks[t][newBlock][k][0] = inPlace ? "equal" : "moved_here";
+      if (s !== t || oldBlock !== newBlock) cancelLinks(links[s][oldBlock], links[t][newBlock]);
+      touched.add(s + " " + oldBlock);
+      touched.add(t + " " + newBlock);
+    }
+    return sections.map((section, s) =>
+      section.map((b, k) => (touched.has(s + " " + k) ? settled(b, blocks[s][k], links[s][k]) : b)).filter((b) => b !== null)
+    );
+  }
+
   // --- sections ---------------------------------------------------------------------------
 
   function sideText(side) {
     return side.section.blocks.map((b) => b.text).join(" ");
   }
 
+  /* Pairs of [old, new] sides that are the same section: by lineage, then by id, then (where a side's lineage is
+     not known) by text similarity (diff.py, _align). */
   function align(oldSides, newSides) {
-    const newById = new Map(newSides.map((s) => [s.section.id, s]));
     const pairs = [];
-    for (const side of oldSides) if (newById.has(side.section.id)) pairs.push([side, newById.get(side.section.id)]);
-    const pairedOld = new Set(pairs.map((p) => p[0].index));
-    const pairedNew = new Set(pairs.map((p) => p[1].index));
+    const pairedOld = new Set(), pairedNew = new Set();
+    const pairBy = (key) => {
+      const first = new Map();
+      for (const side of newSides) {
+        const value = key(side.section);
+        if (value !== null && value !== undefined && !pairedNew.has(side.index) && !first.has(value)) first.set(value, side);
+      }
+      for (const side of oldSides) {
+        const value = key(side.section);
+        if (value === null || value === undefined || pairedOld.has(side.index)) continue;
+        const partner = first.get(value);
+        if (partner && !pairedNew.has(partner.index)) {
+          pairs.push([side, partner]);
+          pairedOld.add(side.index);
+          pairedNew.add(partner.index);
+        }
+      }
+    };
+    pairBy((s) => s.lineage);
+    pairBy((s) => s.id);
     const candidates = [];
     for (const o of oldSides) {
       if (pairedOld.has(o.index)) continue;
       for (const n of newSides) {
-        if (pairedNew.has(n.index)) continue;
+        if (pairedNew.has(n.index) || (o.section.lineage && n.section.lineage)) continue;
         candidates.push([similarity(sideText(o), sideText(n)), o.index, n.index]);
       }
     }
-    candidates.sort((x, y) => y[0] - x[0] || y[1] - x[1] || y[2] - x[2]);
-    for (const [score, i, j] of candidates) {
-      if (score < SAME_SECTION) break;
-      if (pairedOld.has(i) || pairedNew.has(j)) continue;
-      pairs.push([oldSides[i], newSides[j]]);
-      pairedOld.add(i);
-      pairedNew.add(j);
-    }
+    for (const [i, j] of bestPairs(candidates, SAME_SECTION)) pairs.push([oldSides[i], newSides[j]]);
     return pairs;
   }
 
@@ -354,13 +532,19 @@
     return new Set(sequence.filter((i) => !kept.has(i)));
   }
 
-  function sectionDiff(oldSide, newSide, moved) {
+  function sectionBlocks(oldSide, newSide) {
+    if (!oldSide) return newSide.section.blocks.map(added);
+    if (!newSide) return oldSide.section.blocks.map(removed);
+    return blockDiffs(oldSide.section.blocks, newSide.section.blocks);
+  }
+
+  function sectionDiff(oldSide, newSide, moved, blocks) {
     if (!oldSide) {
       const s = newSide.section;
       return {
         old_id: null, new_id: s.id, old_heading: null, new_heading: s.heading,
         heading: s.heading ? [seg("insert", s.heading)] : [], status: "added", moved: false, renamed: false,
-        change: "text", blocks: s.blocks.map(added),
+        change: "text", blocks: blocks,
       };
     }
     if (!newSide) {
@@ -368,11 +552,10 @@
       return {
         old_id: s.id, new_id: null, old_heading: s.heading, new_heading: null,
         heading: s.heading ? [seg("delete", s.heading)] : [], status: "removed", moved: false, renamed: false,
-        change: "text", blocks: s.blocks.map(removed),
+        change: "text", blocks: blocks,
       };
     }
     const o = oldSide.section, n = newSide.section;
-    const blocks = blockDiffs(o.blocks, n.blocks);
     const headingChange = classify(o.heading || "", n.heading || "");
     const renamed = headingChange !== "none" && headingChange !== "whitespace";
     let change = worst([headingChange].concat(blocks.map((b) => b.change)));
@@ -396,24 +579,48 @@
     const changes = [];
     for (const name of order) {
       if (oldFacts.list.has(name) || newFacts.list.has(name)) {
-        const before = oldFacts.list.get(name) || new Map(), after = newFacts.list.get(name) || new Map();
-        for (const [k, v] of before) if (!after.has(k)) changes.push([name, k, "removed", v, null]);
-        for (const [k, v] of after) if (!before.has(k)) changes.push([name, k, "added", null, v]);
-        for (const [k, v] of before) if (after.has(k) && v !== after.get(k)) changes.push([name, k, "changed", v, after.get(k)]);
+        changes.push(...listChanges(name, oldFacts, newFacts));
         continue;
       }
       const a = oldFacts.single.get(name), b = newFacts.single.get(name);
       if (!a && !b) continue;
       if (!a || !b) {
-        changes.push([name, null, a ? "removed" : "added", joined(a), joined(b)]);
+        changes.push([name, null, a ? "removed" : "added", joined(a), joined(b), null]);
         continue;
       }
       const parts = Array.from(a.keys()).concat(Array.from(b.keys()).filter((p) => !a.has(p)));
       for (const part of parts) {
         const x = a.has(part) ? a.get(part) : null, y = b.has(part) ? b.get(part) : null;
-        if (x !== y) changes.push([name, part, x === null ? "added" : y === null ? "removed" : "changed", x, y]);
+        if (x !== y) changes.push([name, part, x === null ? "added" : y === null ? "removed" : "changed", x, y, null]);
       }
     }
+    return changes;
+  }
+
+  /* Each entry's reading; where none is given, its key and its value (facts.py, _readings). */
+  function readings(facts, name) {
+    const given = (facts.entries && facts.entries.get(name)) || new Map();
+    const result = new Map();
+    for (const [k, v] of facts.list.get(name) || new Map()) result.set(k, given.get(k) || (v === "" || v === k ? k : k + " (" + v + ")"));
+    return result;
+  }
+
+  /* A list fact's entries removed, added and changed, a removed and an added entry that read alike paired as one
+     entry changed (facts.py, _list_changes). */
+  function listChanges(name, oldFacts, newFacts) {
+    const before = oldFacts.list.get(name) || new Map(), after = newFacts.list.get(name) || new Map();
+    const readBefore = readings(oldFacts, name), readAfter = readings(newFacts, name);
+    const gone = Array.from(before.keys()).filter((k) => !after.has(k));
+    const came = Array.from(after.keys()).filter((k) => !before.has(k));
+    const candidates = [];
+    gone.forEach((a, i) => came.forEach((b, j) => candidates.push([similarity(readBefore.get(a), readAfter.get(b)), i, j])));
+    const pairs = bestPairs(candidates, SAME_FACT).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    const pairedGone = new Set(pairs.map((p) => p[0])), pairedCame = new Set(pairs.map((p) => p[1]));
+    const changes = [];
+    gone.forEach((k, i) => { if (!pairedGone.has(i)) changes.push([name, k, "removed", readBefore.get(k), null, null]); });
+    came.forEach((k, j) => { if (!pairedCame.has(j)) changes.push([name, k, "added", null, readAfter.get(k), null]); });
+    for (const [k, v] of before) if (after.has(k) && v !== after.get(k)) changes.push([name, k, "changed", v, after.get(k), null]);
+    for (const [i, j] of pairs) changes.push([name, came[j], "changed", readBefore.get(gone[i]), readAfter.get(came[j]), gone[i]]);
     return changes;
   }
 
@@ -429,18 +636,16 @@
     const byNew = new Map(pairs.map((p) => [p[1].index, p[0]]));
     const pairedOld = new Set(pairs.map((p) => p[0].index));
     const entries = [];
-    for (const side of newSides) {
-      const partner = byNew.get(side.index) || null;
-      entries.push([side.index, 0, sectionDiff(partner, side, partner !== null && moved.has(partner.index))]);
-    }
+    for (const side of newSides) entries.push([side.index, 0, byNew.get(side.index) || null, side]);
     for (const side of oldSides) {
       if (pairedOld.has(side.index)) continue;
       let preceding = -1;
       for (const [o, n] of pairs) if (o.index < side.index && n.index > preceding) preceding = n.index;
-      entries.push([preceding + 0.5, side.index, sectionDiff(side, null, false)]);
+      entries.push([preceding + 0.5, side.index, side, null]);
     }
     entries.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-    const sections = entries.map((e) => e[2]);
+    const blocks = settleMoves(entries.map((e) => sectionBlocks(e[2], e[3])), entries.map((e) => e[2] !== null && e[3] !== null));
+    const sections = entries.map(([, , o, n], k) => sectionDiff(o, n, o !== null && n !== null && moved.has(o.index), blocks[k]));
     const facts = diffFacts(oldText.facts, newText.facts, order);
     let change = worst([classify(oldText.title, newText.title)].concat(sections.map((s) => s.change), sections.filter((s) => s.moved).map(() => "text")));
     if (facts.length && change === "none") change = "text";
@@ -456,7 +661,7 @@
 
   function factsFrom(json) {
     const toMaps = (pairs) => new Map(pairs.map(([name, values]) => [name, new Map(values)]));
-    return { single: toMaps(json.single), list: toMaps(json.list) };
+    return { single: toMaps(json.single), list: toMaps(json.list), entries: toMaps(json.entries || []) };
   }
 
   const api = {

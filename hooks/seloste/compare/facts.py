@@ -15,9 +15,10 @@ from typing import Any, Literal
 
 from ..archive.facts import Facts, StatedNone
 from ..archive.laws import LAWS
-from ..archive.localized import Localized
+from ..archive.localized import ByLanguage, Localized
 from ..archive.types import country_names
 from ..labels import labels
+from .words import best_pairs, similarity
 
 FactChangeKind = Literal["added", "removed", "changed"]
 
@@ -31,10 +32,18 @@ class FactChange:
     kind: FactChangeKind
     old: str | None
     new: str | None
+    old_item: str | None = None
+    """A list fact's entry that reads differently now: the entry it was (``Google Inc`` for ``Google LLC``)."""
 
 
 FactsText = dict[str, dict[str, dict[str, str]]]
-"""``{"single": {field: {part: value}}, "list": {field: {entry key: value}}}`` in one language."""
+"""``{"single": {field: {part: value}}, "list": {field: {entry key: value}}, "entries": {field: {entry key:
+reading}}}`` in one language: a list entry's value is what it says beyond its key (``role: processor``), its
+reading the whole entry as a reader reads it, leaving out what it does not state (``Google LLC (role:
+processor)``; ``customer service``, not ``customer service (legal basis: not stated)``)."""
+
+SAME_FACT = 0.5
+"""Word similarity from which a removed and an added entry of one list fact are one entry changed."""
 
 
 @functools.cache
@@ -69,6 +78,9 @@ def _display(value: Any, lang: str, skip: frozenset[str] = frozenset()) -> str |
         return None
     if isinstance(value, Localized):
         return value[lang]
+    if isinstance(value, ByLanguage):  # a text of the notice: in lang where the notice has it
+        given = value.languages
+        return value[lang if lang in given else given[0]] if given else None
     if dataclasses.is_dataclass(value):
         parts = [field_text(value, f.name, lang) for f in dataclasses.fields(value) if f.name not in _NOT_SHOWN | skip]
         return ", ".join(p for p in parts if p) or None
@@ -108,36 +120,52 @@ def fact_line(name: str, item: Any, lang: str) -> tuple[str, str]:
     return _display(item, lang) or "", ""
 
 
-def _details(item: Any, lang: str, key: str) -> str:
-    """What a list entry says beyond its identifying text, each part named: 'legal basis: consent'."""
+def _details(item: Any, lang: str, key: str, *, stated_only: bool = False) -> str:
+    """What a list entry says beyond its identifying text, each part named: 'legal basis: consent'; with
+    ``stated_only``, without the parts it does not state ('legal basis: not stated')."""
     if not dataclasses.is_dataclass(item):
         return ""
     names = labels(lang)["fact_fields"]
-    parts = ((f.name, field_text(item, f.name, lang)) for f in dataclasses.fields(item) if f.name not in _NOT_SHOWN | {key})
+    skip = _NOT_SHOWN | {key}
+    fields = [f.name for f in dataclasses.fields(item) if f.name not in skip]
+    if stated_only:
+        fields = [name for name in fields if getattr(item, name) != "not-stated"]
+    parts = ((name, field_text(item, name, lang)) for name in fields)
     return ", ".join(f"{names.get(name, name)}: {text}" for name, text in parts if text)
+
+
+def _reading(name: str, item: Any, lang: str) -> str:
+    """A list entry as a whole, without what it does not state: 'Google LLC (role: processor)'."""
+    key, _detail = fact_line(name, item, lang)
+    details = _details(item, lang, _KEY_FIELDS[name], stated_only=True) if name in _KEY_FIELDS else ""
+    return f"{key} ({details})" if details and details != key else key
 
 
 def facts_text(facts: Facts, lang: str) -> FactsText:
     """The facts as display values in ``lang``: what a version page publishes for the diff."""
     single: dict[str, dict[str, str]] = {}
     listed: dict[str, dict[str, str]] = {}
+    readings: dict[str, dict[str, str]] = {}
     for f in dataclasses.fields(Facts):
         value = getattr(facts, f.name)
         if isinstance(value, tuple):
             entries: dict[str, str] = {}
+            whole: dict[str, str] = {}
             for item in value:
                 key, detail = fact_line(f.name, item, lang)
                 n = 1
                 while (unique := key if n == 1 else f"{key} ({n})") in entries:  # two facts may read alike
                     n += 1
                 entries[unique] = detail or key  # a fact that is all key (a right, a law) reads as itself
+                whole[unique] = _reading(f.name, item, lang)
             listed[f.name] = entries
+            readings[f.name] = whole
         elif isinstance(value, StatedNone):
             single[f.name] = {"stated": fact_line(f.name, value, lang)[0]}
         elif value is not None:
             texts = {part.name: field_text(value, part.name, lang) for part in dataclasses.fields(value)}
             single[f.name] = {name: text for name, text in texts.items() if name not in _NOT_SHOWN and text is not None}
-    return {"single": single, "list": listed}
+    return {"single": single, "list": listed, "entries": readings}
 
 
 def diff_facts(old: FactsText, new: FactsText) -> list[FactChange]:
@@ -146,10 +174,7 @@ def diff_facts(old: FactsText, new: FactsText) -> list[FactChange]:
     for f in dataclasses.fields(Facts):
         name = f.name
         if name in old["list"] or name in new["list"]:
-            before, after = old["list"].get(name, {}), new["list"].get(name, {})
-            changes += [FactChange(name, k, "removed", v, None) for k, v in before.items() if k not in after]
-            changes += [FactChange(name, k, "added", None, v) for k, v in after.items() if k not in before]
-            changes += [FactChange(name, k, "changed", v, after[k]) for k, v in before.items() if k in after and v != after[k]]
+            changes += _list_changes(name, old, new)
             continue
         a, b = old["single"].get(name), new["single"].get(name)
         if a is None and b is None:
@@ -163,6 +188,32 @@ def diff_facts(old: FactsText, new: FactsText) -> list[FactChange]:
             if x != y:
                 changes.append(FactChange(name, part, "added" if x is None else "removed" if y is None else "changed", x, y))
     return changes
+
+
+def _list_changes(name: str, old: FactsText, new: FactsText) -> list[FactChange]:
+    """A list fact's entries removed, added and changed: an entry whose key is gone and one whose key is new are
+    one entry changed where they read alike (``Google Inc`` -> ``Google LLC``); each named by its reading."""
+    before, after = old["list"].get(name, {}), new["list"].get(name, {})
+    read_before, read_after = _readings(old, name), _readings(new, name)
+    gone = [k for k in before if k not in after]
+    came = [k for k in after if k not in before]
+    candidates = [(similarity(read_before[a], read_after[b]), i, j) for i, a in enumerate(gone) for j, b in enumerate(came)]
+    pairs = sorted(best_pairs(candidates, SAME_FACT))
+    paired_gone = {i for i, _ in pairs}
+    paired_came = {j for _, j in pairs}
+    changes = [FactChange(name, k, "removed", read_before[k], None) for i, k in enumerate(gone) if i not in paired_gone]
+    changes += [FactChange(name, k, "added", None, read_after[k]) for j, k in enumerate(came) if j not in paired_came]
+    changes += [FactChange(name, k, "changed", v, after[k]) for k, v in before.items() if k in after and v != after[k]]
+    changes += [
+        FactChange(name, came[j], "changed", read_before[gone[i]], read_after[came[j]], old_item=gone[i]) for i, j in pairs
+    ]
+    return changes
+
+
+def _readings(facts: FactsText, name: str) -> dict[str, str]:
+    """Each entry's reading; where none is given, its key and its value."""
+    given = facts.get("entries", {}).get(name, {})
+    return {k: given.get(k) or (k if v in ("", k) else f"{k} ({v})") for k, v in facts["list"].get(name, {}).items()}
 
 
 def _joined(parts: dict[str, str] | None) -> str | None:

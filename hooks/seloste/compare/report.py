@@ -22,6 +22,7 @@ from ..labels import format_date, labels
 from ..markup.text import plain_text
 from .diff import VersionDiff, VersionText, diff_texts, diff_versions, version_text
 from .facts import LIST_FACTS
+from .lineage import section_lineages
 from .words import Segment
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -48,15 +49,22 @@ def code_markdown(text: str) -> str:
 
 
 def segments_markdown(segments: tuple[Segment, ...]) -> str:
+    """Segments as Markdown: insertions and deletions marked, a moved line between ⟦↕ ↕⟧; a change of whitespace
+    alone is no mark (the newer text's whitespace stands), and no mark is ever empty."""
     parts = []
     for segment in segments:
         text = escape_markdown(segment.text)
-        if segment.op == "insert":
+        blank = not segment.text.strip()
+        if segment.op == "equal" or (blank and segment.op == "insert"):
+            parts.append(text)
+        elif blank:
+            continue
+        elif segment.op == "insert":
             parts.append(f"<ins>{text}</ins>")
         elif segment.op == "delete":
             parts.append(f"<del>{text}</del>")
         else:
-            parts.append(text)
+            parts.append(f"⟦↕{text}↕⟧")
     return "".join(parts)
 
 
@@ -168,7 +176,7 @@ def comparison(record: OrganisationRecord, old_id: str, new_id: str) -> ReportIt
         organisation=record,
         old=old,
         new=new,
-        diffs={lang: diff_versions(old, new, lang) for lang in LANGUAGES},
+        diffs={lang: diff_versions(old, new, lang, section_lineages(record.versions)) for lang in LANGUAGES},
     )
 
 
@@ -213,6 +221,8 @@ def changes(base: Archive, head: Archive) -> list[ReportItem]:
                     )
                 )  # fmt: skip
         old_versions = {v.id: v for v in before.versions} if before else {}
+        lineages = section_lineages(record.versions)
+        published_lineages = section_lineages(before.versions) if before else {}
         for index, version in enumerate(record.versions):
             previous: VersionRecord | None
             if version.id in old_versions:
@@ -226,7 +236,17 @@ def changes(base: Archive, head: Archive) -> list[ReportItem]:
                 previous = record.versions[index - 1] if index else None
                 kind, corrections = "new-version", version.version.corrections
                 source = field_changes(None, version.version.source)
-            diffs = {lang: diff_versions(previous, version, lang) for lang in LANGUAGES} if previous else _first_diffs(version)
+            if previous is None:
+                diffs = _first_diffs(version)
+            else:
+                # a corrected version is compared with itself as published, each with its own history's lineages
+                old_lineage = (published_lineages if kind == "corrected-version" else lineages).get(previous.id)
+                diffs = {
+                    lang: diff_texts(
+                        version_text(previous, lang, old_lineage), version_text(version, lang, lineages.get(version.id)), lang
+                    )
+                    for lang in LANGUAGES
+                }
             items.append(
                 ReportItem(
                     kind=kind, organisation=record, old=previous, new=version, diffs=diffs,

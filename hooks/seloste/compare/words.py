@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
 
-Op = Literal["equal", "insert", "delete"]
+Op = Literal["equal", "insert", "delete", "moved_away", "moved_here"]
+"""What a piece of text is: in both versions; only in the newer; only in the older; a line the older version had
+here and the newer has elsewhere; a line the newer version has here and the older had elsewhere (moves.py)."""
 ChangeClass = Literal["none", "whitespace", "dates", "links", "text"]
 """How much a change means: nothing; only whitespace or formatting; only dates; only where links lead; the text."""
 
@@ -114,6 +116,23 @@ def similarity(old: str, new: str) -> float:
     if not a and not b:
         return 1.0
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def best_pairs(candidates: Iterable[tuple[float, int, int]], threshold: float) -> list[tuple[int, int]]:
+    """From ``(score, i, j)`` candidates, pairs ``(i, j)`` best first, each ``i`` and ``j`` used once, none below
+    ``threshold``; ties go to the higher ``i``, then ``j`` (as the browser's port sorts them)."""
+    pairs: list[tuple[int, int]] = []
+    used_i: set[int] = set()
+    used_j: set[int] = set()
+    for score, i, j in sorted(candidates, reverse=True):
+        if score < threshold:
+            break
+        if i in used_i or j in used_j:
+            continue
+        pairs.append((i, j))
+        used_i.add(i)
+        used_j.add(j)
+    return pairs
 
 
 def classify(old: str, new: str) -> ChangeClass:

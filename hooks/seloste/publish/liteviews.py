@@ -135,7 +135,7 @@ def chrome(record: OrganisationRecord, plan: LitePlan, style: Style, title: str)
         other_url=plan.url_in(other),
         open_data_url=open_data_file(slug),
         stylesheets=style.stylesheets,
-        scripts=style.scripts if plan.kind in ("compare", "version") else (),
+        scripts=style.scripts if plan.kind in ("compare", "version", "history") else (),
         noindex=not plan.indexed,
         palette_script=style.palette_script,
         palettes=style.palettes,
@@ -263,6 +263,8 @@ class CompareOption:
     label: str
     url: str
     """The page holding this version's text (the notice page for the current one)."""
+    permanent_url: str
+    """The version's permanent page (for the current one, an address that leads to the notice page)."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -289,6 +291,7 @@ def compare_page(
             id=v.id,
             label=format_date(v.date, lang) + (f" ({t['current_marker']})" if v is record.current else ""),
             url=site_url(lang, notice_path(slug) if v is record.current else version_path(slug, v.id)),
+            permanent_url=site_url(lang, version_path(slug, v.id)),
         )
         for v in reversed(record.versions)
     )

@@ -26,6 +26,7 @@ from ..archive.localized import LANGUAGES, Reading
 from ..archive.model import Archive, OrganisationRecord, Source, Version, VersionRecord, by_language
 from ..compare.diff import source_hash
 from ..compare.facts import facts_pairs, facts_text
+from ..compare.lineage import section_lineages
 from ..labels import format_date, labels
 from ..markup.render import inline_html, markdown_html
 from ..markup.text import plain_text
@@ -114,6 +115,8 @@ class SectionView:
     body: Markup
     source: str
     """Hash of the section as written, for the comparison in the browser."""
+    lineage: str | None = None
+    """The section across the organisation's versions (compare/lineage.py), for the comparison in the browser."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -223,6 +226,7 @@ def version_view(record: OrganisationRecord, shown: VersionRecord, lang: str, *,
     text_lang, reading = version.reading(lang)
     original_lang = next(site for site in LANGUAGES if version.reading(site)[1] != "translation")
     status_template = t["version_status_none" if not earlier else "version_status_single" if earlier == 1 else "version_status"]
+    lineage = section_lineages(record.versions)[shown.id]
     return NoticeView(
         lang=lang,
         root=root_of(page),
@@ -262,7 +266,8 @@ def version_view(record: OrganisationRecord, shown: VersionRecord, lang: str, *,
         contact=_party(version.facts.contact, slug, text_lang) if version.facts.contact else None,
         dpo=_party(version.facts.dpo, slug, text_lang) if version.facts.dpo else None,
         sections=tuple(
-            _section_view(s.id, s.heading[text_lang] if s.heading else None, s.body[text_lang]) for s in version.sections
+            _section_view(s.id, s.heading[text_lang] if s.heading else None, s.body[text_lang], lineage.get(s.id))
+            for s in version.sections
         ),
         glance=glance(version.facts, slug, lang) if is_current else (),
         checklist_url=site_url(lang, checklist_path(slug)),
@@ -298,13 +303,14 @@ def language_note(version: Version, lang: str) -> str | None:
     return template.format(in_original=in_original, original_adjective=adjective)
 
 
-def _section_view(section_id: str, heading: str | None, body: str) -> SectionView:
+def _section_view(section_id: str, heading: str | None, body: str, lineage: str | None = None) -> SectionView:
     return SectionView(
         id=section_id,
         heading=Markup(inline_html(heading)) if heading else None,
         heading_text=plain_text(heading) if heading else "",
         body=Markup(markdown_html(body)),
         source=source_hash(heading, body),
+        lineage=lineage,
     )
 
 

@@ -1,0 +1,91 @@
+"""Blocks diffed: a section's paragraphs, list items, sub-headings and table rows aligned, and a changed
+block diffed word by word. The browser's port is in docs/assets/seloste-diff.js."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Literal
+
+from ..markup.blocks import Block, BlockKind
+from .words import ChangeClass, Segment, classify, similarity, word_diff, worst
+
+Status = Literal["unchanged", "changed", "added", "removed"]
+
+SAME_BLOCK = 0.4
+"""Word similarity from which two blocks are diffed word by word rather than replaced."""
+
+
+@dataclass(frozen=True, slots=True)
+class BlockDiff:
+    kind: BlockKind
+    status: Status
+    segments: tuple[Segment, ...]
+    change: ChangeClass
+    links: tuple[Segment, ...] = ()
+    """The link targets added (``insert``) and removed (``delete``), in order; empty if they stayed the same. A
+    link's target is not in the text a reader sees, so a changed target is shown on its own."""
+
+
+def equal_block(block: Block) -> BlockDiff:
+    return BlockDiff(block.kind, "unchanged", (Segment("equal", block.text),), "none")
+
+
+def added_block(block: Block) -> BlockDiff:
+    return BlockDiff(block.kind, "added", (Segment("insert", block.text),), "text", _link_diff((), block.links))
+
+
+def removed_block(block: Block) -> BlockDiff:
+    return BlockDiff(block.kind, "removed", (Segment("delete", block.text),), "text", _link_diff(block.links, ()))
+
+
+def _changed(old: Block, new: Block) -> BlockDiff:
+    links = _link_diff(old.links, new.links)
+    change = classify(old.text, new.text)
+    return BlockDiff(new.kind, "changed", word_diff(old.text, new.text), worst([change, "links"]) if links else change, links)
+
+
+def _link_diff(old: Sequence[str], new: Sequence[str]) -> tuple[Segment, ...]:
+    """The targets removed and added between two blocks' links, in order; empty if the same."""
+    result: list[Segment] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, list(old), list(new), autojunk=False).get_opcodes():
+        if tag != "equal":
+            result += [Segment("delete", target) for target in old[i1:i2]]
+            result += [Segment("insert", target) for target in new[j1:j2]]
+    return tuple(result)
+
+
+def _key(block: Block) -> str:
+    """What makes two blocks the same: their text and where their links lead (texts hold no NUL)."""
+    return "\0".join((block.text, *block.links))
+
+
+def block_diffs(old: Sequence[Block], new: Sequence[Block]) -> list[BlockDiff]:
+    result: list[BlockDiff] = []
+    matcher = SequenceMatcher(None, [_key(b) for b in old], [_key(b) for b in new], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            result.extend(equal_block(b) for b in new[j1:j2])
+            continue
+        result.extend(_pair_blocks(old[i1:i2], new[j1:j2]))
+    return result
+
+
+def _pair_blocks(old: Sequence[Block], new: Sequence[Block]) -> list[BlockDiff]:
+    """Within a replaced run, diff similar blocks word by word, in order; the rest are added or removed."""
+    result: list[BlockDiff] = []
+    j = 0
+    for block in old:
+        match = next(
+            (k for k in range(j, len(new)) if new[k].kind == block.kind and similarity(block.text, new[k].text) >= SAME_BLOCK),
+            None,
+        )
+        if match is None:
+            result.append(removed_block(block))
+            continue
+        result.extend(added_block(b) for b in new[j:match])
+        result.append(_changed(block, new[match]))
+        j = match + 1
+    result.extend(added_block(b) for b in new[j:])
+    return result

@@ -1,0 +1,91 @@
+"""Each section followed across an organisation's versions: its lineage, the same in every language.
+
+A section keeps its id across versions; where an editor gave it a new id, it is the section of the
+previous version whose text reads most alike (at least SAME_SECTION), read in a language the
+organisation itself wrote both versions in. The diff pairs two versions' sections by lineage first
+(diff.py), so the Finnish and the English pages pair the same sections: a translation can read more,
+or less, alike than its original. The build writes each section's lineage into the versions file's
+markup (``data-lineage``), where the comparison script reads it.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..archive.model import Section, VersionRecord
+from ..markup.blocks import blocks
+from .words import best_pairs, similarity
+
+SAME_SECTION = 0.6
+"""Text similarity from which two sections with different ids count as one section (as in diff.py)."""
+
+Lineages = Mapping[str, Mapping[str, str]]
+"""By version id, each section's lineage by the section's id."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Texts:
+    """What a version's lineages depend on."""
+
+    id: str
+    published_in: tuple[str, ...]
+    text_languages: tuple[str, ...]
+    sections: tuple[Section, ...]
+
+
+def section_lineages(versions: Sequence[VersionRecord]) -> Lineages:
+    """The lineage of every section of ``versions`` (oldest first). A lineage is named after the id its section
+    first had (``yhteystiedot``; ``yhteystiedot~2`` for a later, unrelated section of that id). Worked out once
+    for an organisation's history, however many pages ask."""
+    return _lineages(tuple(_Texts(v.id, v.version.published_in, v.version.text_languages, v.version.sections) for v in versions))
+
+
+@functools.lru_cache(maxsize=1024)
+def _lineages(versions: tuple[_Texts, ...]) -> Lineages:
+    result: dict[str, dict[str, str]] = {}
+    names: set[str] = set()
+    previous: _Texts | None = None
+    before: dict[str, str] = {}
+    for version in versions:
+        current: dict[str, str] = {}
+        if previous is not None:
+            current = {s.id: before[s.id] for s in version.sections if s.id in before}
+            continued = set(current.values())
+            old = [s for s in previous.sections if before[s.id] not in continued]
+            new = [s for s in version.sections if s.id not in current]
+            lang = _shared_original(previous, version)
+            if lang and old and new:
+                old_texts = [_text(s, lang) for s in old]
+                new_texts = [_text(s, lang) for s in new]
+                candidates = ((similarity(a, b), i, j) for i, a in enumerate(old_texts) for j, b in enumerate(new_texts))
+                for i, j in best_pairs(candidates, SAME_SECTION):
+                    current[new[j].id] = before[old[i].id]
+        for section in version.sections:
+            if section.id not in current:
+                current[section.id] = _unused(section.id, names)
+            names.add(current[section.id])
+        result[version.id] = before = {s.id: current[s.id] for s in version.sections}
+        previous = version
+    return result
+
+
+def _shared_original(old: _Texts, new: _Texts) -> str | None:
+    """A language the organisation itself published both versions in, else one both versions' texts are in."""
+    for lang in new.published_in:
+        if lang in old.published_in:
+            return lang
+    given: tuple[str, ...] = (*new.published_in, *old.published_in, *new.text_languages)
+    return next((text_lang for text_lang in given if text_lang in old.text_languages and text_lang in new.text_languages), None)
+
+
+def _text(section: Section, lang: str) -> str:
+    return " ".join(b.text for b in blocks(section.body[lang]))
+
+
+def _unused(name: str, names: set[str]) -> str:
+    n = 1
+    while (candidate := name if n == 1 else f"{name}~{n}") in names:
+        n += 1
+    return candidate

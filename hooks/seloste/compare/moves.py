@@ -1,0 +1,195 @@
+"""Lines that moved: a whole line deleted in one place and the same line inserted in another.
+
+Blocks are diffed one section at a time, so a line that went to another paragraph, list item or
+section would read as deleted and added again. Once every section's blocks are diffed, each line
+wholly deleted is matched with a line wholly inserted that reads exactly the same (in the same
+section first, then anywhere; in reading order):
+
+- in the same section, where the line keeps its place among the section's lines (a paragraph split
+  or joined, a line that became a list item), it is unchanged: equal text where it stands now, and
+  nothing where it stood (a block left with nothing goes);
+- anywhere else it moved: ``moved_away`` where it stood, ``moved_here`` where it stands.
+
+A link target that went with its line is no longer reported as removed and added. The browser's
+port is settleMoves in docs/assets/seloste-diff.js.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
+from typing import cast
+
+from .blocks import BlockDiff
+from .words import ChangeClass, Op, Segment, worst
+
+_WORD = re.compile(r"\w")
+_OLD_SIDE = frozenset({"equal", "delete", "moved_away"})
+_NEW_SIDE = frozenset({"equal", "insert", "moved_here"})
+_DROP = ""
+"""The op of a piece that goes: a line that kept its place, where it stood."""
+
+Piece = list[str]
+"""``[op, text]``: a segment's text up to a line break, or a line break."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    block: int
+    pieces: tuple[int, ...]
+    """Indexes of the line's pieces in its block."""
+
+
+def _pieces(segments: tuple[Segment, ...]) -> list[Piece]:
+    result: list[Piece] = []
+    for seg in segments:
+        for k, part in enumerate(seg.text.split("\n")):
+            if k:
+                result.append([seg.op, "\n"])
+            if part:
+                result.append([seg.op, part])
+    return result
+
+
+def _lines(blocks: list[list[Piece]], side: frozenset[str]) -> list[_Line]:
+    """The lines of one side of a section in order: each block's text on that side, cut at its line breaks."""
+    lines: list[_Line] = []
+    for b, pieces in enumerate(blocks):
+        current: list[int] = []
+        started = False
+        for k, (op, text) in enumerate(pieces):
+            if op not in side:
+                continue
+            started = True
+            if text == "\n":
+                lines.append(_Line(b, tuple(current)))
+                current = []
+            else:
+                current.append(k)
+        if started:
+            lines.append(_Line(b, tuple(current)))
+    return lines
+
+
+def _text(blocks: list[list[Piece]], line: _Line) -> str:
+    return "".join(blocks[line.block][k][1] for k in line.pieces)
+
+
+def _whole(blocks: list[list[Piece]], line: _Line, op: str) -> bool:
+    """Whether the line is all ``op`` (but for whitespace) and has a word."""
+    parts = [blocks[line.block][k] for k in line.pieces]
+    return any(p[0] == op and _WORD.search(p[1]) for p in parts) and all(p[0] == op or not p[1].strip() for p in parts)
+
+
+def settle_moves(sections: list[list[BlockDiff]], paired: list[bool]) -> list[list[BlockDiff]]:
+    """Each section's block diffs, in reading order, with moved lines settled; ``paired`` tells which sections are
+    in both versions (only there can a line keep its place)."""
+    blocks = [[_pieces(b.segments) for b in section] for section in sections]
+    old_lines = [_lines(section, _OLD_SIDE) for section in blocks]
+    new_lines = [_lines(section, _NEW_SIDE) for section in blocks]
+    deleted = [(s, n) for s, lines in enumerate(old_lines) for n, line in enumerate(lines) if _whole(blocks[s], line, "delete")]
+    inserted = [(s, n) for s, lines in enumerate(new_lines) for n, line in enumerate(lines) if _whole(blocks[s], line, "insert")]
+    matches: list[tuple[int, int, int, int]] = []
+    matched: set[tuple[int, int]] = set()
+    taken: set[tuple[int, int]] = set()
+    for same_section in (True, False):
+        for s, n in deleted:
+            if (s, n) in matched:
+                continue
+            text = _text(blocks[s], old_lines[s][n])
+            for t, m in inserted:
+                if (t, m) not in taken and (t == s or not same_section) and _text(blocks[t], new_lines[t][m]) == text:
+                    matches.append((s, n, t, m))
+                    matched.add((s, n))
+                    taken.add((t, m))
+                    break
+    if not matches:
+        return sections
+    kept = {s: _kept_in_place(blocks[s], old_lines[s], new_lines[s]) for s, _n, t, _m in matches if s == t and paired[s]}
+    links = [[list(b.links) for b in section] for section in sections]
+    touched: set[tuple[int, int]] = set()
+    for s, n, t, m in matches:
+        old, new = old_lines[s][n], new_lines[t][m]
+        in_place = s == t and paired[s] and (n, m) in kept[s]
+        for k in old.pieces:
+            blocks[s][old.block][k][0] = _DROP if in_place else "moved_away"
+        for k in new.pieces:
+            if blocks[t][new.block][k][0] == "insert":
+                blocks[t][new.block][k][0] = "equal" if in_place else "moved_here"
+        if (s, old.block) != (t, new.block):
+            _cancel_links(links[s][old.block], links[t][new.block])
+        touched |= {(s, old.block), (t, new.block)}
+    result: list[list[BlockDiff]] = []
+    for s, section in enumerate(sections):
+        settled = [_settled(b, blocks[s][k], links[s][k]) if (s, k) in touched else b for k, b in enumerate(section)]
+        result.append([b for b in settled if b is not None])
+    return result
+
+
+def _kept_in_place(blocks: list[list[Piece]], old: list[_Line], new: list[_Line]) -> set[tuple[int, int]]:
+    """The (old line, new line) pairs of one section that keep their place among the section's lines."""
+    a, b = [_text(blocks, line) for line in old], [_text(blocks, line) for line in new]
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return {(i + k, j + k) for i, j, size in matcher.get_matching_blocks() for k in range(size)}
+
+
+def _cancel_links(removed: list[Segment], added: list[Segment]) -> None:
+    """A link target removed from one block and added to another went with a moved line: it is no change."""
+    for seg in [s for s in removed if s.op == "delete"]:
+        twin = next((other for other in added if other.op == "insert" and other.text == seg.text), None)
+        if twin is not None:
+            removed.remove(seg)
+            added.remove(twin)
+
+
+def _tidy(pieces: list[Piece]) -> list[Piece]:
+    """The pieces left, with the line breaks that went with a line gone too: no deleted break at either end of
+    the older text or next to another; a break between two moved pieces moved with them."""
+    kept = [p for p in pieces if p[0] != _DROP]
+    changed = True
+    while changed:
+        changed = False
+        old = [p for p in kept if p[0] in _OLD_SIDE]
+        for k, piece in enumerate(old):
+            if piece[0] != "delete" or piece[1] != "\n":
+                continue
+            if k == 0 or k == len(old) - 1 or old[k + 1][1] == "\n":
+                del kept[next(i for i, other in enumerate(kept) if other is piece)]  # this one, not an equal one
+                changed = True
+                break
+    for side, moved in ((_OLD_SIDE, "moved_away"), (_NEW_SIDE, "moved_here")):
+        plain = "delete" if moved == "moved_away" else "insert"
+        line = [p for p in kept if p[0] in side]
+        for k in range(1, len(line) - 1):
+            if line[k] == [plain, "\n"] and line[k - 1][0] == moved and line[k + 1][0] == moved:
+                line[k][0] = moved
+    return kept
+
+
+def _settled(block: BlockDiff, pieces: list[Piece], links: list[Segment]) -> BlockDiff | None:
+    """A block after its moved lines settled; None if nothing of its own is left."""
+    kept = _tidy(pieces)
+    segments: list[Segment] = []
+    for op, text in kept:
+        if segments and segments[-1].op == op:
+            segments[-1] = Segment(segments[-1].op, segments[-1].text + text)
+        else:
+            segments.append(Segment(cast(Op, op), text))
+
+    def visible(*ops: str) -> bool:
+        return any(seg.op in ops and seg.text.strip() for seg in segments)
+
+    status = block.status
+    if status == "removed" and not visible("delete", "moved_away"):
+        return None
+    if status == "added" and not visible("insert", "moved_here"):
+        status = "changed"
+    change: ChangeClass = "whitespace"
+    if visible("moved_away", "moved_here"):
+        change = "text"
+    elif visible("insert", "delete"):
+        change = block.change
+    if links:
+        change = worst([change, "links"])
+    return replace(block, status=status, segments=tuple(segments), change=change, links=tuple(links))
