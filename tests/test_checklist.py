@@ -198,3 +198,20 @@ def test_saying_there_is_no_dpo_is_a_change_of_the_facts(version: Version) -> No
         ("dpo", "removed", None),
         ("no_dpo", "added", "no data protection officer (the notice says so)"),
     ]
+
+
+def test_a_role_given_in_each_language_reads_in_the_readers_language_only() -> None:
+    """Planeetta Internet's contact is 'tietosuojavastaava' in the Finnish text and 'data protection officer' in the
+    English: each page's panel and published facts name the role once, in its own language."""
+    from seloste.compare.facts import facts_text
+    from sitebuild import FROZEN
+
+    facts = load_archive(FROZEN, root=FROZEN.parent).get("planeetta-internet").version("2022-03-21").version.facts
+    for lang, role, other in (
+        ("fi", "tietosuojavastaava", "data protection officer"),
+        ("en", "data protection officer", "tietosuojavastaava"),
+    ):
+        (line,) = {row.field: row for row in glance(facts, "planeetta-internet", lang)}["contact"].lines
+        assert line.text == f"Salla Vainionpää, {role}, info@planeetta.fi, 010 5251 440"
+        assert facts_text(facts, lang)["single"]["dpo"]["role"] == role
+        assert other not in line.text

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from ..archive.facts import Facts, StatedNone
 from ..archive.laws import LAWS
-from ..archive.localized import Localized
+from ..archive.localized import ByLanguage, Localized
 from ..archive.types import country_names
 from ..labels import labels
 
@@ -69,6 +69,8 @@ def _display(value: Any, lang: str, skip: frozenset[str] = frozenset()) -> str |
         return None
     if isinstance(value, Localized):
         return value[lang]
+    if isinstance(value, ByLanguage):  # the notice's own words (a role): the reader's language, else the text's own
+        return value[lang] if lang in value.languages else value[value.languages[0]]
     if dataclasses.is_dataclass(value):
         parts = [field_text(value, f.name, lang) for f in dataclasses.fields(value) if f.name not in _NOT_SHOWN | skip]
         return ", ".join(p for p in parts if p) or None
