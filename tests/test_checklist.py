@@ -133,6 +133,32 @@ def test_the_checklist_view_links_each_fact_to_its_section_and_explains_what_is_
     assert outdated.href == f"#{SLUG}-title"  # the title states it
     assert outdated.when == "no longer applied when this version was published (ended 1 January 2019)"
     assert "finlex.fi" in outdated.ended_source_url and "Repealed on 1 January 2019" in outdated.explanation
+    assert (outdated.law, outdated.ended_short) == ("henkilotietolaki-523-1999", "repealed by the Data Protection Act 1050/2018")
+
+
+def test_each_fact_line_names_the_law_or_mechanism_it_cites(version: Version) -> None:
+    old_law = LegalReference(law="henkilotietolaki-523-1999", quote=quote("x"), section="title")
+    shield = dataclasses.replace(version.facts.transfers[0], mechanism="privacy-shield")
+    facts = with_facts(version, legal_references=(old_law,), transfers=(shield,)).facts
+    rows = {row.field: row for row in glance(facts, SLUG, "fi")}
+    assert [line.law for line in rows["legal_references"].lines] == ["henkilotietolaki-523-1999"]
+    assert [line.law for line in rows["transfers"].lines] == ["privacy-shield"]
+    assert {line.law for row in rows.values() for line in row.lines if row.field not in ("legal_references", "transfers")} == {
+        None
+    }
+    unflagged = dataclasses.replace(shield, mechanism="standard-contractual-clauses")  # no entry in laws.yaml
+    (row,) = [row for row in glance(dataclasses.replace(facts, transfers=(unflagged,)), SLUG, "fi") if row.field == "transfers"]
+    assert [line.law for line in row.lines] == [None]
+
+
+def test_every_law_that_ended_says_what_ended_it_in_both_languages() -> None:
+    from seloste.archive.laws import LAWS
+
+    ended = [law for law in LAWS.values() if law.ended]
+    assert {law.id for law in ended} >= {"privacy-shield", "henkilotietolaki-523-1999"}
+    for law in ended:
+        assert law.ended_short and set(law.ended_short) == {"fi", "en"} and law.ended_because and law.ended_source
+    assert "C-311/18" in LAWS["privacy-shield"].ended_short["en"]  # type: ignore[index]
 
 
 def transfer_destination(version: Version):
