@@ -29,7 +29,7 @@ def _counted_labels(table: dict, path: str = "") -> list[tuple[str, dict]]:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_counted_label_has_both_forms_with_the_same_placeholders(lang: str) -> None:
     found = _counted_labels(labels(lang))
-    assert {name for name, _ in found} == {"organisations_count", "diff.unchanged_sections", "filter_count"}
+    assert {name for name, _ in found} == {"organisations_count", "diff.unchanged_sections", "filter_count", "fact_more"}
     for name, forms in found:
         assert set(forms) == {"one", "other"}, name
         assert set(re.findall(r"\{\w+\}", forms["one"])) == set(re.findall(r"\{\w+\}", forms["other"])), name
@@ -47,6 +47,14 @@ def test_unchanged_sections_agree_with_their_number(lang: str, one: str, two: st
     assert plural(forms, 1).format(count=1) == one
     assert plural(forms, 2).format(count=2) == two
     assert plural(forms, 0).format(count=0) == two.replace("2", "0")  # "0 muuttumatonta osiota", "0 unchanged sections"
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "two"), [("fi", "ja 1 muu", "ja 2 muuta"), ("en", "and 1 more", "and 2 more")], ids=["fi", "en"]
+)
+def test_a_facts_further_entries_agree_with_their_number(lang: str, one: str, two: str) -> None:
+    forms = labels(lang)["fact_more"]
+    assert (plural(forms, 1).format(count=1), plural(forms, 2).format(count=2)) == (one, two)
 
 
 def test_counted_messages_agree_with_their_number() -> None:

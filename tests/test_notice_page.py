@@ -1,6 +1,6 @@
 """A notice page tells its story before its text, in both languages (the site of the frozen fixture archive): whose
-notice it is, its dates explained, its latest change with the comparison, every version and the feed; corrections
-follow the text."""
+notice it is, its dates explained, its latest change with the comparison, every version, the feed, what no longer
+applies and how each fact changed; the text starts within about two screens on a phone; corrections follow it."""
 
 from __future__ import annotations
 
@@ -11,8 +11,10 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page
 
 from conftest import serve
-from sitebuild import Build, resolve
+from sitebuild import FROZEN, Build, resolve
+from test_accessibility import axe
 
+NOTICES = sorted(path.name for path in FROZEN.iterdir() if (path / "organisation.yaml").is_file())
 LANGS = [("fi", ""), ("en", "en/")]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
@@ -126,6 +128,44 @@ def test_the_timeline_links_every_version_marks_the_current_and_offers_the_feed(
 
 @pytest.mark.build
 @pytest.mark.parametrize(("lang", "prefix"), LANGS, ids=["fi", "en"])
+@pytest.mark.parametrize(
+    ("slug", "law", "source", "words"),
+    [
+        ("infocrea", "privacy-shield", "62018CJ0311", "C-311/18 (Schrems II)"),
+        ("midare", "privacy-shield", "62018CJ0311", "C-311/18 (Schrems II)"),
+        ("mikromafia", "henkilotietolaki-523-1999", "finlex.fi", "1050/2018"),
+    ],
+)
+def test_the_panel_flags_an_outdated_law_or_mechanism_with_its_source(
+    frozen_site: Build, lang: str, prefix: str, slug: str, law: str, source: str, words: str
+) -> None:
+    page = notice(frozen_site, prefix, slug)
+    note = page.select_one(f".sl-glance .sl-glance__outdated li#sl-outdated-{law}")
+    assert note is not None and words in note.get_text(" ", strip=True)
+    assert source in note.select_one("a")["href"]
+    flags = page.select(f".sl-glance__row a.sl-flag[href='#sl-outdated-{law}']")
+    assert flags and all(flag.find_parent(class_="sl-glance__row").select_one(".sl-badge--outdated") for flag in flags)
+    checklist = frozen_site.soup(f"{prefix}{slug}/checklist/")
+    assert {li.strong.get_text() for li in checklist.select(".sl-outdated__item")} >= {note.strong.get_text()}
+
+
+@pytest.mark.build
+@pytest.mark.parametrize(("lang", "prefix"), LANGS, ids=["fi", "en"])
+def test_each_fact_opens_on_its_history_at_an_anchor_of_its_own(frozen_site: Build, lang: str, prefix: str) -> None:
+    path = f"{prefix}planeetta-internet/"
+    page = frozen_site.soup(path)
+    history = page.select_one("#sl-fact-dpo details #sl-fact-dpo-history")
+    periods = [li.get_text(" ", strip=True) for li in history.select("ol > li")]
+    assert [p.split(" ")[0] for p in periods] == {"fi": ["15.6.2010", "26.1.2021", "21.3.2022"], "en": ["15", "26", "21"]}[lang]
+    assert "Heidi Eronen" in periods[1] and "Salla Vainionpää" in periods[2]
+    assert periods[0].endswith({"fi": "ei kerrottu", "en": "not stated"}[lang])
+    links = [resolve(path, li.a["href"]) for li in history.select("ol > li")]
+    assert links == [f"{prefix}planeetta-internet/2010-06-15/", f"{prefix}planeetta-internet/2021-01-26/", path]
+    assert len(page.select("[id^=sl-fact-]:not([id$=-history])")) == 14  # every fact has its anchor
+
+
+@pytest.mark.build
+@pytest.mark.parametrize(("lang", "prefix"), LANGS, ids=["fi", "en"])
 def test_corrections_and_the_source_come_after_the_notice(frozen_site: Build, lang: str, prefix: str) -> None:
     article = notice(frozen_site, prefix, "planeetta-internet").select_one("article.sl-notice")
     corrections = article.select_one(".sl-corrections")
@@ -145,6 +185,28 @@ def test_corrections_and_the_source_come_after_the_notice(frozen_site: Build, la
 def site_url(frozen_site: Build) -> Iterator[str]:
     with serve(frozen_site.site) as url:
         yield url
+
+
+ABOUT_TWO_SCREENS = 2.25
+"""Where a notice's text may start on a phone, in screen heights: two, and a quarter for what some pages must say
+first (that the English text is a translation, a long latest change)."""
+
+
+@pytest.mark.browser
+def test_on_a_phone_the_text_starts_within_about_two_screens(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    starts = {}
+    for slug in NOTICES:
+        for _lang, prefix in LANGS:
+            page.goto(f"{site_url}{prefix}{slug}/")
+            starts[prefix + slug] = page.evaluate(
+                "document.querySelector('.sl-notice__text > .sl-section').getBoundingClientRect().top + scrollY"
+            )
+            assert page.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0, prefix + slug
+    context.close()
+    assert max(starts.values()) <= ABOUT_TWO_SCREENS * PHONE["height"], starts
+    assert starts["planeetta-internet"] <= 2 * PHONE["height"], starts  # the longest panel, in its own language
 
 
 @pytest.fixture(params=[DESKTOP, PHONE], ids=["1280", "390"])
@@ -176,3 +238,35 @@ def test_the_dates_the_change_and_the_versions_are_on_screen_and_the_dates_expla
     assert definitions.is_visible() and definitions.locator("dt").count() == 3
     page.locator(".sl-change a").click()
     page.wait_for_url("**/planeetta-internet/compare/?from=2021-01-26&to=2022-03-21")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("lang", "prefix"), LANGS, ids=["fi", "en"])
+def test_a_fact_opens_on_its_history_and_its_anchor_opens_it(viewport_page: Page, site_url: str, lang: str, prefix: str) -> None:
+    page = viewport_page
+    page.goto(f"{site_url}{prefix}planeetta-internet/#sl-fact-dpo-history")
+    history = page.locator("#sl-fact-dpo-history")
+    assert history.is_visible() and "Heidi Eronen" in history.inner_text()  # the address opens the fact
+    purposes = page.locator("#sl-fact-purposes")
+    assert purposes.locator(".sl-fact-history").is_hidden()
+    purposes.locator("summary").click()
+    assert purposes.locator(".sl-fact-history").is_visible()
+    assert purposes.locator("details > ul a").first.is_visible()
+    panel = "(p => p.scrollWidth <= p.clientWidth)(document.querySelector('.sl-glance'))"
+    assert page.evaluate(panel)  # nothing in the panel runs out of it, open or not
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("lang", "prefix"), LANGS, ids=["fi", "en"])
+def test_the_story_and_the_open_panel_have_no_serious_accessibility_violation(
+    browser: Browser, site_url: str, lang: str, prefix: str, scheme: str
+) -> None:
+    for viewport in (DESKTOP, PHONE):
+        context = browser.new_context(viewport=viewport, color_scheme=scheme, bypass_csp=True)
+        page = context.new_page()
+        page.goto(f"{site_url}{prefix}infocrea/")
+        for summary in page.locator(".sl-glance__more > summary, .sl-dates > summary").all()[:4]:
+            summary.click()
+        assert axe(page) == [], (viewport, scheme)
+        context.close()

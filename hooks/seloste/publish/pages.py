@@ -28,8 +28,9 @@ from ..compare.facts import facts_pairs, facts_text
 from ..labels import format_date, labels
 from ..markup.render import inline_html, markdown_html
 from ..markup.text import plain_text
-from .checklist import GlanceRow, glance, section_anchor
+from .checklist import section_anchor
 from .dates import DateView, date_view
+from .glancepanel import GlancePanel, glance_panel
 from .story import ChangeLine, DateLine, HeadingView, TimelineEntry, change_line, date_line, heading_view, timeline
 from .urls import checklist_path, compare_path, facts_path, feed_path, history_path, notice_path, root_of, site_url, version_path
 
@@ -210,8 +211,8 @@ class NoticeView:
     contact: PartyView | None
     dpo: PartyView | None
     sections: tuple[SectionView, ...]
-    glance: tuple[GlanceRow, ...]
-    """The "at a glance" panel (current notices only; empty on old versions)."""
+    glance: GlancePanel | None
+    """The "at a glance" panel (current notices only)."""
     checklist_url: str
     facts: dict[str, Any]
     """The facts as display values, published for the comparison in the browser."""
@@ -306,7 +307,7 @@ def version_view(record: OrganisationRecord, shown: VersionRecord, lang: str, *,
         sections=tuple(
             _section_view(s.id, s.heading[text_lang] if s.heading else None, s.body[text_lang]) for s in version.sections
         ),
-        glance=glance(version.facts, slug, lang) if is_current else (),
+        glance=glance_panel(record, lang) if is_current else None,
         checklist_url=site_url(lang, checklist_path(slug)),
         facts=facts_pairs(facts_text(version.facts, lang)),
     )
