@@ -231,13 +231,14 @@ def test_the_dates_the_change_and_the_versions_are_on_screen_and_the_dates_expla
     for selector in ("article h1", ".sl-dates summary", ".sl-change a", ".sl-timeline a[aria-current]", ".sl-timeline a[type]"):
         box = page.locator(selector).bounding_box()
         assert box is not None and box["y"] + box["height"] <= height, selector  # on the first screen
+    page.locator(".sl-change a").click()
+    page.wait_for_url("**/planeetta-internet/compare/?from=2021-01-26&to=2022-03-21")
+    page.go_back()
     definitions = page.locator(".sl-dates dl")
     assert definitions.is_hidden()
     page.locator(".sl-dates summary").focus()
     page.keyboard.press("Enter")
     assert definitions.is_visible() and definitions.locator("dt").count() == 3
-    page.locator(".sl-change a").click()
-    page.wait_for_url("**/planeetta-internet/compare/?from=2021-01-26&to=2022-03-21")
 
 
 @pytest.mark.browser
