@@ -126,7 +126,10 @@ def pagefind_site(site: Path, work: Path) -> Path:
     shutil.copytree(site, copy)
     glob = "{*,en/*}/index.html"  # the current notices: <org>/ and en/<org>/
     # what the site's own index reads: the notice's title and sections, not its panels and notes
-    skip = ".admonition, .sl-notice__orginfo, .sl-status, .sl-meta, .sl-parties, .sl-corrections, .sl-note, .sl-glance, .sl-toc"
+    skip = (
+        ".admonition, .sl-notice__orginfo, .sl-notice__h1-org, .sl-dates, .sl-change, .sl-timeline, .sl-parties, .sl-glance, "
+        ".sl-toc, .sl-about-version"
+    )
     command = [str(get_executable()), "--site", str(copy), "--glob", glob, "--root-selector", "article.sl-notice"]
     subprocess.run([*command, "--exclude-selectors", skip + ", .sl-notice__footer"], check=True, capture_output=True)
     for home in (copy / "index.html", copy / "en/index.html"):  # the site's policy allows no WebAssembly

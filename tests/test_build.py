@@ -112,19 +112,20 @@ def test_home_lists_the_recent_changes_newest_first_with_their_comparison_in_bot
 def test_notice_page_has_header_contents_and_sections(fixture_site: Build) -> None:
     page = fixture_site.soup("esimerkki/")
     assert page.html["lang"] == "fi"
-    assert page.select_one("article.sl-notice h1").get_text(strip=True) == "no"  # the title typed as `no` stays text
+    assert page.select_one("article.sl-notice h1 .sl-notice__title").get_text(strip=True) == "no"  # typed `no`, stays text
+    assert page.select_one("article.sl-notice h1").get_text(" ", strip=True) == "Esimerkki Oy: no"
     assert [s["data-section"] for s in page.select(".sl-notice__text section")] == ["rekisterinpitaja", "tietojen-sailytys"]
     assert [h["id"] for h in page.select(".sl-notice__text section h2")] == ["rekisterinpitaja", "tietojen-sailytys"]
     assert [a["href"] for a in page.select(".sl-toc a")] == ["#rekisterinpitaja", "#tietojen-sailytys"]
     headings = [h.get_text(strip=True) for h in page.select(".sl-notice__text section h2")]
     assert headings == ["1. Rekisterinpitäjä", "2. Tietojen säilytys"]
-    meta = page.select_one(".sl-meta").get_text(" ", strip=True)
-    assert "Version päiväys 1.6.2024" in meta and "Tallennettu arkistoon 2.6.2024" in meta
-    assert "seloste ei kerro päiväystään" in meta
+    dates = page.select_one(".sl-dates summary").get_text(" ", strip=True)
+    assert dates.startswith("Versio 1.6.2024 · seloste ei kerro päiväystään · tallennettu arkistoon 2.6.2024")
     assert page.select_one(".sl-parties") is None  # the current notice shows its parties at a glance
-    glance = {row["data-fact"]: row.get_text(" ", strip=True) for row in page.select(".sl-glance__row")}
-    assert glance["controller"] == "Rekisterinpitäjä Esimerkki Oy"
-    assert glance["dpo"] == "Tietosuojavastaava Maija Meikäläinen, https://esimerkki.fi/yhteys"
+    glance = {row["data-fact"]: row for row in page.select("[data-fact]")}
+    assert [a.get_text(" ", strip=True) for a in glance["controller"].select("details > ul > li > a")] == ["Esimerkki Oy"]
+    dpo = glance["dpo"].select_one("details > ul > li > a").get_text(" ", strip=True)
+    assert dpo == "Maija Meikäläinen, https://esimerkki.fi/yhteys"
     assert page.select_one(".sl-translation") is None
     # Material's sidebar outline is fed from the sections
     assert [a["href"] for a in page.select(".md-sidebar--secondary a.md-nav__link")] == [
@@ -168,17 +169,13 @@ def test_lite_pages_name_themselves_and_their_translation_as_alternates(fixture_
 
 
 def test_current_notice_says_which_version_and_links_the_history(fixture_site: Build) -> None:
-    status = fixture_site.soup("esimerkki/").select_one(".sl-status")
-    assert status.get_text(" ", strip=True) == "Versio 1.6.2024; aiempia versioita 1. Näytä historia"
-    assert resolve("esimerkki/", status.select_one("a")["href"]) == "esimerkki/history/"
-    en = fixture_site.soup("en/esimerkki/").select_one(".sl-status")
-    assert en.get_text(" ", strip=True) == "Version of 1 June 2024; 1 earlier version. Show history"
-    assert (
-        fixture_site.soup("pahis/")
-        .select_one(".sl-status")
-        .get_text(" ", strip=True)
-        .startswith("Versio 10.1.2024; aiempia versioita ei ole.")
-    )
+    timeline = fixture_site.soup("esimerkki/").select_one(".sl-timeline")
+    assert timeline.select_one("ol").get_text(" ", strip=True) == "10.1.2024 1.6.2024 (voimassa)"
+    links = {a.get_text(strip=True): resolve("esimerkki/", a["href"]) for a in timeline.select("a")}
+    assert links["Historia ja vertailu"] == "esimerkki/history/"
+    en = fixture_site.soup("en/esimerkki/").select_one(".sl-timeline ol")
+    assert en.get_text(" ", strip=True) == "10 January 2024 1 June 2024 (current)"
+    assert fixture_site.soup("pahis/").select_one(".sl-timeline ol").get_text(" ", strip=True) == "10.1.2024 (voimassa)"
 
 
 def test_old_version_has_a_permanent_page_saying_it_is_not_current(fixture_site: Build) -> None:
@@ -317,8 +314,8 @@ def test_only_current_notices_are_in_the_search_index_one_index_per_language(fix
         page = fixture_site.soup(f"{prefix}esimerkki/")
         assert [s[0] for s in esimerkki["s"][1:]] == [s["data-section"] for s in page.select(".sl-notice__text section")]
         # the title, and the organisation's name under it: a notice is found by the name even where its text never says it
-        assert esimerkki["s"][0] == ["", page.select_one("article h1").get_text(strip=True), esimerkki["t"]]
-        assert esimerkki["t"] == page.select_one(".sl-notice__org").contents[0].strip()
+        assert esimerkki["s"][0] == ["", page.select_one("article h1 .sl-notice__title").get_text(strip=True), esimerkki["t"]]
+        assert esimerkki["t"] == page.select_one("article h1 .sl-notice__h1-org").get_text(strip=True).removesuffix(":")
 
 
 def test_text_from_data_never_becomes_markup(fixture_site: Build) -> None:
@@ -327,7 +324,7 @@ def test_text_from_data_never_becomes_markup(fixture_site: Build) -> None:
         assert "<script>alert(1)" not in html, path
         assert "</title><script>" not in html, path
     page = fixture_site.soup("pahis/")
-    assert page.select_one(".sl-notice__org").get_text(strip=True).startswith(EVIL_NAME)
+    assert page.select_one("article h1").get_text(strip=True).startswith(EVIL_NAME)
 
 
 def test_bad_data_stops_the_build_with_located_errors_and_no_traceback(tmp_path: Path) -> None:

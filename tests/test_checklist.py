@@ -133,6 +133,32 @@ def test_the_checklist_view_links_each_fact_to_its_section_and_explains_what_is_
     assert outdated.href == f"#{SLUG}-title"  # the title states it
     assert outdated.when == "no longer applied when this version was published (ended 1 January 2019)"
     assert "finlex.fi" in outdated.ended_source_url and "Repealed on 1 January 2019" in outdated.explanation
+    assert (outdated.law, outdated.ended_short) == ("henkilotietolaki-523-1999", "repealed by the Data Protection Act 1050/2018")
+
+
+def test_each_fact_line_names_the_law_or_mechanism_it_cites(version: Version) -> None:
+    old_law = LegalReference(law="henkilotietolaki-523-1999", quote=quote("x"), section="title")
+    shield = dataclasses.replace(version.facts.transfers[0], mechanism="privacy-shield")
+    facts = with_facts(version, legal_references=(old_law,), transfers=(shield,)).facts
+    rows = {row.field: row for row in glance(facts, SLUG, "fi")}
+    assert [line.law for line in rows["legal_references"].lines] == ["henkilotietolaki-523-1999"]
+    assert [line.law for line in rows["transfers"].lines] == ["privacy-shield"]
+    assert {line.law for row in rows.values() for line in row.lines if row.field not in ("legal_references", "transfers")} == {
+        None
+    }
+    unflagged = dataclasses.replace(shield, mechanism="standard-contractual-clauses")  # no entry in laws.yaml
+    (row,) = [row for row in glance(dataclasses.replace(facts, transfers=(unflagged,)), SLUG, "fi") if row.field == "transfers"]
+    assert [line.law for line in row.lines] == [None]
+
+
+def test_every_law_that_ended_says_what_ended_it_in_both_languages() -> None:
+    from seloste.archive.laws import LAWS
+
+    ended = [law for law in LAWS.values() if law.ended]
+    assert {law.id for law in ended} >= {"privacy-shield", "henkilotietolaki-523-1999"}
+    for law in ended:
+        assert law.ended_short and set(law.ended_short) == {"fi", "en"} and law.ended_because and law.ended_source
+    assert "C-311/18" in LAWS["privacy-shield"].ended_short["en"]  # type: ignore[index]
 
 
 def transfer_destination(version: Version):
@@ -198,3 +224,20 @@ def test_saying_there_is_no_dpo_is_a_change_of_the_facts(version: Version) -> No
         ("dpo", "removed", None),
         ("no_dpo", "added", "no data protection officer (the notice says so)"),
     ]
+
+
+def test_a_role_given_in_each_language_reads_in_the_readers_language_only() -> None:
+    """Planeetta Internet's contact is 'tietosuojavastaava' in the Finnish text and 'data protection officer' in the
+    English: each page's panel and published facts name the role once, in its own language."""
+    from seloste.compare.facts import facts_text
+    from sitebuild import FROZEN
+
+    facts = load_archive(FROZEN, root=FROZEN.parent).get("planeetta-internet").version("2022-03-21").version.facts
+    for lang, role, other in (
+        ("fi", "tietosuojavastaava", "data protection officer"),
+        ("en", "data protection officer", "tietosuojavastaava"),
+    ):
+        (line,) = {row.field: row for row in glance(facts, "planeetta-internet", lang)}["contact"].lines
+        assert line.text == f"Salla Vainionpää, {role}, info@planeetta.fi, 010 5251 440"
+        assert facts_text(facts, lang)["single"]["dpo"]["role"] == role
+        assert other not in line.text

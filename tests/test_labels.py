@@ -36,6 +36,7 @@ def test_every_counted_label_has_both_forms_with_the_same_placeholders(lang: str
         "diff.fact_count",
         "diff.group_count",
         "filter_count",
+        "fact_more",
     }
     for name, forms in found:
         assert set(forms) == {"one", "other"}, name
@@ -72,6 +73,14 @@ def test_changed_facts_agree_with_their_number(lang: str, one: list[str], two: l
             plural(d["group_count"], count).format(name=name, count=count),
         ]
         assert shown == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "two"), [("fi", "ja 1 muu", "ja 2 muuta"), ("en", "and 1 more", "and 2 more")], ids=["fi", "en"]
+)
+def test_a_facts_further_entries_agree_with_their_number(lang: str, one: str, two: str) -> None:
+    forms = labels(lang)["fact_more"]
+    assert (plural(forms, 1).format(count=1), plural(forms, 2).format(count=2)) == (one, two)
 
 
 def test_counted_messages_agree_with_their_number() -> None:

@@ -187,7 +187,8 @@ def _notes(site: Build, path: str) -> dict[str, str]:
 
 def _text_lang(site: Build, path: str) -> tuple[str, str | None, str | None]:
     page = site.soup(path)
-    return page.html["lang"], page.select_one("article h1").get("lang"), page.select_one(".sl-notice__text").get("lang")
+    title = page.select_one("article h1 .sl-notice__title")  # the organisation's name before it is in the page's language
+    return page.html["lang"], title.get("lang"), page.select_one(".sl-notice__text").get("lang")
 
 
 @pytest.mark.build

@@ -71,7 +71,7 @@
     });
     return {
       id: article.dataset.version,
-      title: normalize(article.querySelector("h1").textContent),
+      title: normalize((article.querySelector("h1 .sl-notice__title") || article.querySelector("h1")).textContent), // the title, not the organisation's name before it
       sections: sections,
       facts: factsFrom(JSON.parse(article.querySelector("#sl-facts").textContent)),
     };

@@ -22,6 +22,8 @@ class LawInfo:
     source: dict[str, str]
     applies_from: dt.date
     ended: dt.date | None = None
+    ended_short: dict[str, str] | None = None
+    """What ended it, in a few words: ``repealed by the Data Protection Act 1050/2018``."""
     ended_because: dict[str, str] | None = None
     ended_source: dict[str, str] | None = None
 
@@ -38,9 +40,12 @@ def _load() -> dict[str, LawInfo]:
     if set(laws) != expected:
         raise ValueError(f"{LAWS_FILE}: laws {sorted(set(laws) ^ expected)} differ from the model's Law choices")
     for law in laws.values():
-        for texts in (law.name, law.source, law.ended_because or {}, law.ended_source or {}):
+        for texts in (law.name, law.source, law.ended_short or {}, law.ended_because or {}, law.ended_source or {}):
             if texts and set(texts) != set(LANGUAGES):
                 raise ValueError(f"{LAWS_FILE}: {law.id} needs texts in {', '.join(LANGUAGES)}")
+        ended = (law.ended, law.ended_short, law.ended_because, law.ended_source)
+        if any(ended) and not all(ended):
+            raise ValueError(f"{LAWS_FILE}: {law.id} needs ended, ended_short, ended_because and ended_source together")
     return laws
 
 

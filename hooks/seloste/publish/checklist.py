@@ -164,14 +164,23 @@ def checklist(version: Version, date: Any) -> Checklist:
     return Checklist(items=tuple(items), outdated=outdated_references(f, date))
 
 
+def cited_law(field_name: str, fact: Any) -> str | None:
+    """The law or transfer mechanism of ``laws.yaml`` a fact cites, if any (a law cited, a transfer's mechanism)."""
+    if field_name == "legal_references":
+        return str(fact.law)
+    if field_name == "transfers" and fact.mechanism in LAWS:
+        return str(fact.mechanism)
+    return None
+
+
 def outdated_references(facts: Facts, date: Any) -> tuple[Outdated, ...]:
     """Laws and transfer mechanisms the notice relies on that have stopped applying, once each."""
     cited: dict[str, str] = {}
-    for ref in facts.legal_references:
-        cited.setdefault(ref.law, ref.section)
-    for transfer in facts.transfers:
-        if transfer.mechanism in LAWS:
-            cited.setdefault(transfer.mechanism, transfer.section)
+    for field_name in ("legal_references", "transfers"):
+        for fact in getattr(facts, field_name):
+            law = cited_law(field_name, fact)
+            if law is not None:
+                cited.setdefault(law, fact.section)
     return tuple(
         Outdated(law=law, section=section, cited_after_end=LAWS[law].ended_by(date))
         for law, section in cited.items()
@@ -188,6 +197,8 @@ class FactLine:
     detail: str
     href: str
     """The anchor of the section that states it, relative to the notice page (``#tietojen-sailytys``)."""
+    law: str | None = None
+    """The law or transfer mechanism the fact cites (:func:`cited_law`)."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -220,7 +231,7 @@ def to_line(field_name: str, item: Any, slug: str, lang: str) -> FactLine:
             country = None  # the text names it already: "Yhdysvallat", not "Yhdysvallat (Yhdysvallat, ...)"
         labelled = f"{labels(lang)['fact_fields'][choice]}: {field_text(item, choice, lang)}"
         detail = ", ".join(p for p in (country, labelled) if p)
-    return FactLine(text=text, detail=detail, href=section_anchor(item.section, slug))
+    return FactLine(text=text, detail=detail, href=section_anchor(item.section, slug), law=cited_law(field_name, item))
 
 
 def fact_lines(facts: Facts, slug: str, lang: str) -> dict[str, tuple[FactLine, ...]]:
@@ -260,10 +271,14 @@ class CheckRow:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class OutdatedView:
+    law: str
+    """Its id in ``laws.yaml``."""
     name: str
     href: str
     """The section citing it, on the notice page."""
     explanation: str
+    ended_short: str
+    """What ended it, in a few words."""
     when: str
     source_url: str
     ended_source_url: str
@@ -309,17 +324,27 @@ def checklist_view(version: Version, date: Any, slug: str, lang: str) -> Checkli
                 lines=tuple(_line_for(item.id, name, fact, slug, lang) for name, fact in item.facts),
             )
         )
-    outdated = tuple(
+    return ChecklistView(
+        rows=tuple(rows), outdated=outdated_views(version, date, slug, lang), stated=result.stated, total=len(result.items)
+    )
+
+
+def outdated_views(version: Version, date: Any, slug: str, lang: str) -> tuple[OutdatedView, ...]:
+    """What the version cites that no longer applies, explained with its sources (the checklist page, the notice's
+    panel)."""
+    t = labels(lang)
+    return tuple(
         OutdatedView(
+            law=o.law,
             name=LAWS[o.law].name[lang],
             href=section_anchor(o.section, slug),
             explanation=(LAWS[o.law].ended_because or {})[lang],
+            ended_short=(LAWS[o.law].ended_short or {})[lang],
             when=str(t["outdated_after" if o.cited_after_end else "outdated_since"]).format(
                 date=format_date(LAWS[o.law].ended, lang)  # type: ignore[arg-type]
             ),
             source_url=LAWS[o.law].source[lang],
             ended_source_url=(LAWS[o.law].ended_source or {})[lang],
         )
-        for o in result.outdated
+        for o in outdated_references(version.facts, date)
     )
-    return ChecklistView(rows=tuple(rows), outdated=outdated, stated=result.stated, total=len(result.items))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..archive.model import Archive, OrganisationRecord, VersionRecord
 from ..labels import labels
-from .pages import DateView, date_view
+from .dates import DateView, date_view
 from .urls import compare_path, feed_path, notice_path, root_of, site_url, version_path
 
 RECENT_CHANGES = 5

@@ -14,8 +14,9 @@ from typing import ClassVar, Literal
 from ..archive.model import OrganisationRecord
 from ..labels import format_date, labels
 from .checklist import ChecklistView, checklist_view
+from .dates import DateView, date_view
 from .opendata import open_data_file
-from .pages import CorrectionView, DateView, NoticeView, date_view, version_view
+from .pages import CorrectionView, NoticeView, version_view
 from .urls import (
     checklist_path,
     compare_path,

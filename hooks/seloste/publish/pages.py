@@ -15,7 +15,6 @@ All links are relative (``root`` + a site path), so the site works under any sub
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -30,7 +29,10 @@ from ..compare.lineage import section_lineages
 from ..labels import format_date, labels
 from ..markup.render import inline_html, markdown_html
 from ..markup.text import plain_text
-from .checklist import GlanceRow, glance, section_anchor
+from .checklist import section_anchor
+from .dates import DateView, date_view
+from .glancepanel import GlancePanel, glance_panel
+from .story import ChangeLine, DateLine, HeadingView, TimelineEntry, change_line, date_line, heading_view, timeline
 from .urls import checklist_path, compare_path, facts_path, feed_path, history_path, notice_path, root_of, site_url, version_path
 
 PageKind = Literal["home", "notice", "facts"]
@@ -79,16 +81,6 @@ def site_pages(archive: Archive) -> list[PagePlan]:
 
 
 # --- views ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class DateView:
-    iso: str
-    text: str
-
-
-def date_view(date: dt.date, lang: str) -> DateView:
-    return DateView(iso=date.isoformat(), text=format_date(date, lang))
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -164,6 +156,12 @@ class NoticeView:
     contact_url: str | None
     title: Markup
     title_text: str
+    heading: HeadingView
+    """The page's heading: the organisation and the notice's own title."""
+    dates: DateLine
+    change: ChangeLine | None
+    """What this version changed (on the current notice: the latest change); None for the first version."""
+    timeline: tuple[TimelineEntry, ...]
     version_date: DateView
     stated_date: DateView | None
     recorded_date: DateView
@@ -198,8 +196,8 @@ class NoticeView:
     contact: PartyView | None
     dpo: PartyView | None
     sections: tuple[SectionView, ...]
-    glance: tuple[GlanceRow, ...]
-    """The "at a glance" panel (current notices only; empty on old versions)."""
+    glance: GlancePanel | None
+    """The "at a glance" panel (current notices only)."""
     checklist_url: str
     facts: dict[str, Any]
     """The facts as display values, published for the comparison in the browser."""
@@ -227,6 +225,8 @@ def version_view(record: OrganisationRecord, shown: VersionRecord, lang: str, *,
     original_lang = next(site for site in LANGUAGES if version.reading(site)[1] != "translation")
     status_template = t["version_status_none" if not earlier else "version_status_single" if earlier == 1 else "version_status"]
     lineage = section_lineages(record.versions)[shown.id]
+    title = Markup(inline_html(version.title[text_lang]))
+    title_text = plain_text(version.title[text_lang])
     return NoticeView(
         lang=lang,
         root=root_of(page),
@@ -239,8 +239,12 @@ def version_view(record: OrganisationRecord, shown: VersionRecord, lang: str, *,
         email=org.contact.email if org.contact else None,
         phone=org.contact.phone if org.contact else None,
         contact_url=org.contact.url if org.contact else None,
-        title=Markup(inline_html(version.title[text_lang])),
-        title_text=plain_text(version.title[text_lang]),
+        title=title,
+        title_text=title_text,
+        heading=heading_view(org.name, title, title_text),
+        dates=date_line(shown, lang),
+        change=change_line(record, shown, lang),
+        timeline=timeline(record, shown, lang),
         version_date=date_view(shown.date, lang),
         stated_date=date_view(version.stated_date, lang) if version.stated_date else None,
         recorded_date=date_view(version.recorded_date, lang),
@@ -269,7 +273,7 @@ def version_view(record: OrganisationRecord, shown: VersionRecord, lang: str, *,
             _section_view(s.id, s.heading[text_lang] if s.heading else None, s.body[text_lang], lineage.get(s.id))
             for s in version.sections
         ),
-        glance=glance(version.facts, slug, lang) if is_current else (),
+        glance=glance_panel(record, lang) if is_current else None,
         checklist_url=site_url(lang, checklist_path(slug)),
         facts=facts_pairs(facts_text(version.facts, lang)),
     )

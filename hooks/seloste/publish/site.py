@@ -15,6 +15,7 @@ from ..archive.loader import load_archive
 from ..archive.localized import ORIGINAL_LANGUAGE
 from ..archive.model import Archive
 from ..labels import labels
+from ..markup.text import plain_text
 from .factspage import FactsPageView, facts_page_view
 from .feeds import render_feeds
 from .home import HomeView, home_view
@@ -22,6 +23,7 @@ from .lite import LiteRenderer, render_lite_pages
 from .opendata import open_data_files
 from .pages import NoticeView, PagePlan, notice_view, site_pages
 from .sitemap import SitemapView, sitemap_view
+from .story import heading_text
 from .timing import stage
 
 
@@ -61,7 +63,9 @@ class Site:
         if plan.kind in ("home", "facts"):
             return str(labels(plan.lang)[f"{plan.kind}_page_title" if plan.kind == "facts" else "home_title"])
         assert plan.slug is not None
-        return self.archive.get(plan.slug).organisation.name
+        record = self.archive.get(plan.slug)
+        version = record.current.version
+        return heading_text(record.organisation.name, plain_text(version.title[version.reading(plan.lang)[0]]))
 
     def write_extra(self, lang: str, site_dir: Path, renderer: LiteRenderer, base_url: str) -> int:
         """Write the lite pages and feeds of ``lang`` into ``site_dir``; returns the number of files."""

@@ -1,0 +1,103 @@
+"""How each fact of the at-a-glance panel read in every version of a notice, oldest first.
+
+A fact's history is worked out from what the panel shows for each version (:func:`~.checklist.glance`), so it
+reads exactly as the panel would have read then: the data protection officer of Planeetta Internet was not stated
+in 2010, Heidi Eronen in 2021 and Salla Vainionpää since 2022. Versions that state a fact alike are one period.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from ..archive.model import OrganisationRecord
+from .checklist import FactLine, glance
+from .dates import DateView, date_view
+from .urls import notice_path, site_url, version_path
+
+PeriodShows = Literal["none", "value", "entries", "changes"]
+"""How a period reads: not stated; its one value; all its entries (a list fact's first period); the entries it
+added and removed (a list fact's later periods)."""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class FactPeriod:
+    """Versions in a row that state a fact alike, named by the first of them."""
+
+    date: DateView
+    url: str
+    """The page of the period's first version (the notice page for the current version)."""
+    is_current: bool
+    """The period reaches the current version."""
+    lines: tuple[str, ...]
+    """What the fact said, a line per entry; empty where the notice did not state it."""
+    added: tuple[str, ...]
+    """Entries it gained from the period before (everything, for the first period)."""
+    removed: tuple[str, ...]
+    """Entries of the period before that it no longer has."""
+    shows: PeriodShows
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class FactHistory:
+    field: str
+    periods: tuple[FactPeriod, ...]
+    """Oldest first; one for a fact every version states alike."""
+    listed: bool
+    """Some version states more than one entry: each period is told by what it added and removed, not in full."""
+
+    @property
+    def changes(self) -> int:
+        return len(self.periods) - 1
+
+
+def line_text(line: FactLine) -> str:
+    """An entry as the panel writes it: ``palvelujen kohdentaminen (oikeusperuste: sopimus)``."""
+    return f"{line.text} ({line.detail})" if line.detail else line.text
+
+
+def periods(values: Sequence[tuple[str, ...]]) -> list[tuple[int, tuple[str, ...]]]:
+    """(index of the first version, value) for each run of versions with the same value, oldest first."""
+    runs: list[tuple[int, tuple[str, ...]]] = []
+    for index, value in enumerate(values):
+        if not runs or runs[-1][1] != value:
+            runs.append((index, value))
+    return runs
+
+
+def fact_histories(record: OrganisationRecord, lang: str) -> dict[str, FactHistory]:
+    """Every fact of the panel, by its field, across the organisation's versions."""
+    slug = record.slug
+    by_version = [
+        {row.field: tuple(line_text(line) for line in row.lines) for row in glance(v.version.facts, slug, lang)}
+        for v in record.versions
+    ]
+    histories: dict[str, FactHistory] = {}
+    for field_name in by_version[-1]:
+        values = [fields.get(field_name, ()) for fields in by_version]
+        runs = periods(values)
+        listed = any(len(v) > 1 for v in values)
+        made = []
+        for position, (first, value) in enumerate(runs):
+            before = runs[position - 1][1] if position else ()
+            version = record.versions[first]
+            made.append(
+                FactPeriod(
+                    date=date_view(version.date, lang),
+                    url=site_url(lang, notice_path(slug) if first == len(values) - 1 else version_path(slug, version.id)),
+                    is_current=position == len(runs) - 1,
+                    lines=value,
+                    added=tuple(line for line in value if line not in before),
+                    removed=tuple(line for line in before if line not in value),
+                    shows=_shows(value, listed=listed, first=not position),
+                )
+            )
+        histories[field_name] = FactHistory(field=field_name, periods=tuple(made), listed=listed)
+    return histories
+
+
+def _shows(value: tuple[str, ...], *, listed: bool, first: bool) -> PeriodShows:
+    if not listed or first:
+        return "none" if not value else "entries" if listed else "value"
+    return "changes"

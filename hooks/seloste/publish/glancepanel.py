@@ -1,0 +1,114 @@
+"""The "at a glance" panel of a current notice: every fact, stated or not, linked to its section, with how it
+changed across the versions and what in it no longer applies.
+
+Each fact the notice states is one line (its first entry, how many more, whether it changed or cites what no
+longer applies) that opens on all its entries, each linked to its section, and its history. The facts it does not
+state are named together in one line. The panel stays short on a phone, and the notice's text follows it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..archive.model import OrganisationRecord
+from ..labels import labels, plural
+from .checklist import FactLine, OutdatedView, glance, outdated_views
+from .facthistory import FactHistory, fact_histories
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class PanelLine:
+    text: str
+    detail: str
+    href: str
+    """The section that states it."""
+    outdated: str | None
+    """Where the panel explains that the law or mechanism it cites no longer applies (``#sl-outdated-privacy-shield``)."""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class PanelRow:
+    field: str
+    label: str
+    lines: tuple[PanelLine, ...]
+    """Empty when the current version does not state it."""
+    inline: bool
+    """Short entries without details, read best as one run of text."""
+    history: FactHistory
+    preview: str
+    """The summary line: the first entry (the first that no longer applies, if any), or "not stated"."""
+    more: str | None
+    """How many entries the summary line does not name (``ja 12 muuta``)."""
+    outdated: bool
+    """An entry cites a law or mechanism that no longer applies."""
+
+    @property
+    def changed(self) -> bool:
+        return self.history.changes > 0
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Unstated:
+    """A fact no version of the notice states."""
+
+    field: str
+    label: str
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class GlancePanel:
+    rows: tuple[PanelRow, ...]
+    """The facts the notice states, and those it stated in an earlier version (their history says when)."""
+    unstated: tuple[Unstated, ...]
+    outdated: tuple[OutdatedView, ...]
+    """Laws and mechanisms the notice cites that no longer apply, with their sources (as its checklist)."""
+    several_versions: bool
+    """The archive holds more than one version: a fact that never changed says so."""
+
+
+def outdated_anchor(law: str) -> str:
+    return f"#sl-outdated-{law}"
+
+
+def glance_panel(record: OrganisationRecord, lang: str) -> GlancePanel:
+    """The panel of the organisation's current notice."""
+    current = record.current
+    outdated = outdated_views(current.version, current.date, record.slug, lang)
+    ended = {o.law for o in outdated}
+    histories = fact_histories(record, lang)
+    t = labels(lang)
+    rows = []
+    unstated = []
+    for row in glance(current.version.facts, record.slug, lang):
+        lines = tuple(_panel_line(line, ended) for line in row.lines)
+        history = histories[row.field]
+        if not lines and not history.changes:
+            unstated.append(Unstated(field=row.field, label=row.label))
+            continue
+        rows.append(
+            PanelRow(
+                field=row.field,
+                label=row.label,
+                lines=lines,
+                inline=row.inline,
+                history=history,
+                preview=_first(lines).text if lines else str(t["not_stated"]),
+                more=plural(t["fact_more"], len(lines) - 1).format(count=len(lines) - 1) if len(lines) > 1 else None,
+                outdated=any(line.outdated for line in lines),
+            )
+        )
+    return GlancePanel(rows=tuple(rows), unstated=tuple(unstated), outdated=outdated, several_versions=len(record.versions) > 1)
+
+
+def _panel_line(line: FactLine, ended: set[str]) -> PanelLine:
+    return PanelLine(
+        text=line.text,
+        detail=line.detail,
+        href=line.href,
+        outdated=outdated_anchor(line.law) if line.law in ended else None,
+    )
+
+
+def _first(lines: tuple[PanelLine, ...]) -> PanelLine:
+    """The entry the summary line names: one that no longer applies comes first, as the line is marked for it."""
+    return next((line for line in lines if line.outdated), lines[0])
