@@ -289,10 +289,25 @@ def test_a_base_that_git_cannot_archive_is_a_usage_error_not_a_traceback(
     real_run = subprocess.run
 
     def run(command: list[str], *args: object, **kwargs: object) -> subprocess.CompletedProcess:
-        if command[:2] == ["git", "archive"]:  # as when the object store is damaged or a path is unreadable
+        if command[:3] == ["git", "ls-tree", "-r"]:  # as when the object store is damaged or a path is unreadable
             return subprocess.CompletedProcess(command, 128, b"", b"fatal: not a tree object")
         return real_run(command, *args, **kwargs)  # type: ignore[call-overload]
 
     monkeypatch.setattr(gitbase.subprocess, "run", run)
     assert main(["check", "--base", "main"]) == 2
-    assert capsys.readouterr().err == ("seloste check: git archive could not read data at 'main': fatal: not a tree object\n")
+    assert capsys.readouterr().err == ("seloste check: git could not list data at 'main': fatal: not a tree object\n")
+
+
+def test_the_base_is_read_whole_whatever_its_attributes_say(repo: Path) -> None:
+    """git archive obeys export-ignore in a committed .gitattributes: a merged attribute file could hide published
+    versions from every later check. The base is read blob by blob instead, and validate refuses hidden files."""
+    from seloste.contribute.gitbase import data_at
+
+    folder = repo / "data" / SLUG
+    (folder / ".gitattributes").write_text(f"{V2}.yaml export-ignore\ncaptures/* export-ignore\n", encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "hide")
+    with data_at("HEAD", repo / "data") as base:
+        assert base is not None and (base / SLUG / f"{V2}.yaml").is_file()
+        assert (base / SLUG / "captures" / f"{V1}.txt").is_file()
+    assert main(["validate"]) == 1

@@ -248,3 +248,31 @@ def test_readers_see_the_declared_updates_on_the_history_page(tmp_path: Path) ->
         assert history.find("h2", string=heading) is not None
         (item,) = history.select(".sl-updates li")
         assert item.select_one("time")["datetime"] == "2024-08-01" and item.get_text().endswith(": " + reason)
+
+
+@pytest.mark.parametrize(
+    ("target", "problem"),
+    [
+        ("mailto:?to=huijaus@example.com", "a mail link is mailto: and one address, without '?' headers"),
+        ("mailto:esimerkki@example.fi?bcc=kopio@huijaus.example", "a mail link is mailto: and one address"),
+        ("https://esimerkki.f", "an address the capture does not show"),  # a prefix of the address shown
+        ("https://esimerkki.fi/yhteys/x", "an address the capture does not show"),
+    ],
+    ids=["no-address", "bcc", "prefix", "longer"],
+)
+def test_a_link_leads_exactly_where_the_capture_shows(tmp_path: Path, target: str, problem: str) -> None:
+    data = make_data(tmp_path)
+    capture = data / SLUG / "captures" / "2024-01-10.txt"
+    shown = "esimerkki@example.fi https://esimerkki.fi/yhteys."
+    capture.write_text(capture.read_text(encoding="utf-8").replace("Esimerkki Oy", f"Esimerkki Oy {shown}"))
+    _edit(data, "fi: Esimerkki Oy\n", f"fi: 'Esimerkki Oy [esimerkki@example.fi]({target}) https://esimerkki.fi/yhteys.'\n")
+    _edit(data, "en: Esimerkki Oy\n", "en: 'Esimerkki Oy esimerkki@example.fi https://esimerkki.fi/yhteys.'\n")
+    errors = _errors(data)
+    assert any(f"body.fi: links to {target!r}" in e and problem in e for e in errors), errors
+
+
+def test_a_link_carries_no_hidden_title() -> None:
+    from seloste.markup.render import markdown_html
+
+    html = markdown_html('[info@esimerkki.fi](mailto:info@esimerkki.fi "Lähetä pyynnöt muualle")')
+    assert "title" not in html and "muualle" not in html

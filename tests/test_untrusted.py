@@ -428,3 +428,25 @@ def test_any_name_is_judged_without_a_crash(name: str) -> None:
     assert problem is None or problem.startswith("name: the word ")
     assert Names().add("data/a", name) is None
     assert all(isinstance(key, str) for key in name_keys(name))
+
+
+def test_lists_nested_by_indentation_alone_are_refused_before_rendering(tmp_path: Path) -> None:
+    body = "\\n".join("    " * level + "- a" for level in range(350))
+    version = BASE.replace("      fi: Esimerkki Oy\n      en: Esimerkki Oy", f'      fi: "{body}"\n      en: Esimerkki Oy')
+    errors = _errors(tmp_path, version)
+    assert any("sections[0].body.fi: line 22 of the text opens more than 20 nested lists or quotes" in e for e in errors), errors
+
+
+def test_hidden_files_anywhere_in_data_are_refused(tmp_path: Path) -> None:
+    data = make_data(tmp_path)
+    (data / ".x").mkdir()
+    (data / "esimerkki" / ".gitattributes").write_text("*.yaml export-ignore\n", encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        load_archive(data, root=tmp_path)
+    assert [str(e).split(": ", 1)[0] for e in caught.value.errors] == ["data/.x:1:1", "data/esimerkki/.gitattributes:1:1"]
+    (data / ".x").rmdir()
+    (data / "esimerkki" / ".gitattributes").unlink()
+    (data / "esimerkki" / "captures" / ".piilo.txt").write_text("x\n", encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        load_archive(data, root=tmp_path)
+    assert [str(e).split(": ", 1)[0] for e in caught.value.errors] == ["data/esimerkki/captures/.piilo.txt:1:1"]

@@ -132,7 +132,9 @@ def check_leftover_captures(run: Run, folder: Path, versions: list[VersionRecord
         for name in names
     } | run.waiting
     for entry in sorted(captures.iterdir()):
-        if not entry.name.startswith(".") and entry.resolve() not in named:
+        if entry.name.startswith("."):
+            run.error(entry, "unexpected hidden file: captures/ holds the captures the versions name, and nothing else")
+        elif entry.resolve() not in named:
             run.error(
                 entry,
                 "unexpected file: captures/ holds the captures the versions name in source.capture, and this is none of them",

@@ -155,15 +155,10 @@ def capture_sentences(capture: str, noise: tuple[str | NoiseLines, ...] = (), pa
 def _find_whole(text: str, sentence: str, start: int) -> int:
     """Where ``sentence`` next stands in ``text`` as whole words (not "Evästekäytäntö" inside "Evästekäytäntöön"),
     or -1."""
-    found = text.find(sentence, start)
-    while found >= 0:
-        before = text[found - 1] if found else " "
-        end = found + len(sentence)
-        after = text[end] if end < len(text) else " "
-        if not (sentence[:1].isalnum() and before.isalnum()) and not (sentence[-1:].isalnum() and after.isalnum()):
-            return found
-        found = text.find(sentence, found + 1)
-    return -1
+    pattern = ("(?<![^\\W_])" if sentence[:1].isalnum() else "") + re.escape(sentence)
+    pattern += "(?![^\\W_])" if sentence[-1:].isalnum() else ""
+    match = re.compile(pattern).search(text, start)  # in C: a near miss is not rescanned in Python
+    return match.start() if match else -1
 
 
 def match_in_order(sentences: list[Sentence], text: str) -> tuple[list[Sentence], list[tuple[int, int]]]:

@@ -11,6 +11,7 @@ vouch for it. Instead:
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
@@ -28,6 +29,14 @@ def shown(target: str) -> str:
         if target.lower().startswith(prefix):
             return target[len(prefix) :].split("?", 1)[0]
     return target
+
+
+def shows(capture: str, address: str) -> bool:
+    """Whether the capture shows ``address`` whole: not a prefix of a longer address, nor inside one."""
+    for form in {address, html.escape(address)}:
+        if re.search(rf"(?<![\w/%.~?#=&+:@-]){re.escape(form)}(?![.,]?[\w/%~?#=&+:@-])", capture):
+            return True
+    return False
 
 
 def body_links(markdown: str) -> Iterator[str]:
@@ -64,8 +73,12 @@ def link_provenance(record: VersionRecord) -> list[tuple[str, str]]:
             capture = record.captures.get(lang)
             for target in body_links(section.body[lang]):
                 original.add(target)
-                address = shown(target)
-                if capture is not None and address not in capture and html.escape(address) not in capture:
+                if target.lower().startswith("mailto:") and ("?" in target or not shown(target)):
+                    problems.append(
+                        (name, f"{name}: links to {target!r}; a mail link is mailto: and one address, without '?' headers")
+                    )
+                    continue
+                if capture is not None and not shows(capture, shown(target)):
                     problems.append(
                         (
                             name,

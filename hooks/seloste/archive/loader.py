@@ -68,7 +68,10 @@ def load_archive(data_dir: Path, root: Path | None = None, *, waiting: frozenset
             if entry.name not in ALLOWED_TOP_FILES:
                 run.error(entry, "unexpected file: data/ holds one folder per organisation (data/<slug>/)")
             continue
-        if entry.name == SCHEMA_DIR or entry.name.startswith("."):
+        if entry.name.startswith("."):  # .gitattributes could hide files from the base branch's git archive
+            run.error(entry, "unexpected hidden file or folder: data/ holds one folder per organisation (data/<slug>/)")
+            continue
+        if entry.name == SCHEMA_DIR:
             continue
         key = entry.name.casefold()
         if key in folded:  # one of the two is not a valid slug, but say why the pair cannot stand
@@ -160,7 +163,12 @@ def _load_organisation(run: Run, folder: Path) -> tuple[OrganisationRecord | Non
 
     version_files: list[tuple[dt.date, Path]] = []
     for entry in sorted(folder.iterdir()):
-        if entry.name in (ORGANISATION_FILE, CAPTURES_DIR) or entry.name.startswith("."):
+        if entry.name.startswith("."):  # a .gitattributes here could hide published files from the base's archive
+            run.error(
+                entry, "unexpected hidden file: an organisation folder holds organisation.yaml, version files and captures/"
+            )
+            continue
+        if entry.name in (ORGANISATION_FILE, CAPTURES_DIR):
             continue
         match = _VERSION_FILE.fullmatch(entry.name)
         if not match or not entry.is_file():

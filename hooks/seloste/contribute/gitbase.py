@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import subprocess
-import tarfile
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..archive.emit import SCHEMA_LINE
 from ..archive.loader import ORGANISATION_FILE, load_archive
@@ -39,15 +37,24 @@ def data_at(ref: str, data_dir: Path) -> Iterator[Path | None]:
         if not listing.stdout.strip():
             yield None
             return
-        archive = subprocess.run(["git", "archive", "--format=tar", ref, "--", relative], cwd=top, capture_output=True)
-        if archive.returncode != 0:
-            said = archive.stderr.decode("utf-8", "replace").strip() or f"exit status {archive.returncode}"
-            raise GitError(f"git archive could not read {relative} at {ref!r}: {said}")
-        try:
-            with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-                tar.extractall(tmp, filter="data")
-        except tarfile.TarError as err:
-            raise GitError(f"git archive gave {relative} at {ref!r} in a form that cannot be read: {err}") from err
+        # Every file of the tree as committed, read blob by blob: git archive would obey export-ignore in the base's
+        # own .gitattributes, so a committed attribute file could hide published files from the check.
+        tree = subprocess.run(
+            ["git", "ls-tree", "-r", "-z", "--full-tree", ref, "--", relative], cwd=top, capture_output=True, check=False
+        )
+        if tree.returncode != 0:
+            said = tree.stderr.decode("utf-8", "replace").strip() or f"exit status {tree.returncode}"
+            raise GitError(f"git could not list {relative} at {ref!r}: {said}")
+        for entry in filter(None, tree.stdout.split(b"\0")):
+            meta, _, name = entry.partition(b"\t")
+            mode, kind, blob = meta.decode().split()
+            path = PurePosixPath(name.decode("utf-8", "surrogateescape"))
+            if kind != "blob" or mode not in ("100644", "100755") or ".." in path.parts or path.is_absolute():
+                raise GitError(f"{path} at {ref!r} is not a plain file (mode {mode}); data/ holds files and folders only")
+            content = subprocess.run(["git", "cat-file", "blob", blob], cwd=top, capture_output=True, check=True).stdout
+            target = Path(tmp) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
         yield Path(tmp) / relative
 
 

@@ -51,8 +51,12 @@ ALLOWED_TAGS = frozenset(
         "td",
     }
 )
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "th": {"align"}, "td": {"align"}}
+ALLOWED_ATTRIBUTES = {"a": {"href"}, "ol": {"start"}, "th": {"align"}, "td": {"align"}}
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+def _only_allowed(tag: str, attribute: str, value: str) -> str | None:
+    return value if attribute in ALLOWED_ATTRIBUTES.get(tag, ()) or (tag, attribute) == ("a", "rel") else None
 
 
 @functools.cache
@@ -69,6 +73,7 @@ def sanitize(html: str) -> str:
         html,
         tags=set(ALLOWED_TAGS),
         attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
+        attribute_filter=_only_allowed,  # not even nh3's generic title and lang: a title is text no check reads
         url_schemes=set(URL_SCHEMES),
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
@@ -156,11 +161,15 @@ MAX_NESTING = 20
 _NESTED = re.compile(r"^(?:\s*(?:[-*+>]|[0-9]+[.)])(?=\s|$)){" + str(MAX_NESTING + 1) + ",}", re.MULTILINE)
 
 
+_INDENTED = re.compile(r"^(?:[ ]{4}|\t){" + str(MAX_NESTING + 1) + r",}(?:[-*+>]|[0-9]+[.)])(?=\s|$)", re.MULTILINE)
+"""A list or quote marker indented as deep as that many levels: nesting built up line by line."""
+
+
 def render_limit(text: str) -> str | None:
     """Why a text cannot be rendered safely within bounds, or None: checked before any rendering."""
     if text.count("[") > MAX_BRACKETS:
         return f"has {text.count('['):,} '[' characters; a text may have at most {MAX_BRACKETS}, which a notice never needs"
-    nested = _NESTED.search(text)
+    nested = _NESTED.search(text) or _INDENTED.search(text)
     if nested:
         line = text.count("\n", 0, nested.start()) + 1
         return f"line {line} of the text opens more than {MAX_NESTING} nested lists or quotes; a notice needs a few"
