@@ -276,3 +276,18 @@ def test_a_link_carries_no_hidden_title() -> None:
 
     html = markdown_html('[info@esimerkki.fi](mailto:info@esimerkki.fi "Lähetä pyynnöt muualle")')
     assert "title" not in html and "muualle" not in html
+
+
+def test_a_corrected_versions_own_details_are_in_the_report(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: F811
+    path = version_file(repo, V2)
+    text = path.read_text(encoding="utf-8").replace("title:\n", CORRECTION, 1).replace("kind: substantive", "kind: editorial")
+    text = text.replace("en: The retention period was shortened to five years.", "en: Only spelling was corrected.")
+    path.write_text(text.replace('recorded_date: "2024-06-02"', 'stated_date: "2024-05-01"\nrecorded_date: "2024-06-02"'))
+    assert main(["check", "--base", "main"]) == 0
+    capsys.readouterr()
+    assert main(["changes", "--base", "main"]) == 0
+    report = capsys.readouterr().out
+    assert "| The version's details (changed) | Before | After |" in report
+    assert "| stated\\_date |  | 2024-05-01 |" in report
+    assert "| change.kind | substantive | editorial |" in report
+    assert "| change.summary.en | The retention period was shortened to five years. | Only spelling was corrected. |" in report

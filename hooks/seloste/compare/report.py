@@ -17,7 +17,7 @@ import jinja2
 
 from ..archive.emit import plain
 from ..archive.localized import LANGUAGE_NAMES, LANGUAGES
-from ..archive.model import Archive, Correction, Organisation, OrganisationRecord, Update, VersionRecord
+from ..archive.model import Archive, Correction, Organisation, OrganisationRecord, Update, Version, VersionRecord
 from ..labels import format_date, labels
 from ..markup.text import plain_text
 from .diff import VersionDiff, VersionText, diff_texts, diff_versions, version_text
@@ -123,6 +123,8 @@ class ReportItem:
     """Corrections of a published version this change declares."""
     source: tuple[FieldChange, ...] = ()
     """The version's source fields: all of them for a new version, those changed for a corrected one."""
+    metadata: tuple[FieldChange, ...] = ()
+    """A corrected version's own details that changed: its dates, its kind and summary of change, its languages."""
     draft: bool = False
     """A draft the tracker wrote: its kind of change and summary are for a person to set."""
 
@@ -193,6 +195,15 @@ def _declared(before: tuple, after: tuple) -> tuple:
     return after[len(before) :] if after[: len(before)] == before else after
 
 
+_METADATA = ("published_in", "stated_date", "recorded_date", "change", "translation")
+"""A version's own details that pages show (dates, the change's kind and summary, languages), apart from its text."""
+
+
+def _metadata(version: Version) -> dict[str, object]:
+    data = plain(version)
+    return {key: data[key] for key in _METADATA if key in data}
+
+
 def changes(base: Archive, head: Archive) -> list[ReportItem]:
     """Everything ``head`` changes that readers or editors will see, relative to ``base``: each new organisation with
     its details, changed details of a published one with their declared updates, and each new or corrected version
@@ -232,10 +243,12 @@ def changes(base: Archive, head: Archive) -> list[ReportItem]:
                 kind: ItemKind = "corrected-version"
                 corrections = _declared(previous.version.corrections, version.version.corrections)
                 source = field_changes(previous.version.source, version.version.source)
+                metadata = field_changes(_metadata(previous.version), _metadata(version.version))
             else:
                 previous = record.versions[index - 1] if index else None
                 kind, corrections = "new-version", version.version.corrections
                 source = field_changes(None, version.version.source)
+                metadata = ()
             if previous is None:
                 diffs = _first_diffs(version)
             else:
@@ -250,7 +263,7 @@ def changes(base: Archive, head: Archive) -> list[ReportItem]:
             items.append(
                 ReportItem(
                     kind=kind, organisation=record, old=previous, new=version, diffs=diffs,
-                    corrections=corrections, source=source,
+                    corrections=corrections, source=source, metadata=metadata,
                 )
             )  # fmt: skip
     return items
