@@ -1,4 +1,5 @@
-"""MkDocs adapter: the site's 404 page, in both languages, written once after every language is built.
+"""MkDocs adapter: what the whole site shares, written once after every language is built: the 404 page (both
+languages in one page), and Material's script with its sitemap requests stopped (publish/vendor.py).
 
 static-i18n builds the other languages inside the default language's post-build event (at
 priority -100), and each build would leave a 404 page of its own language with the last
@@ -10,9 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from seloste.publish.lite import LiteRenderer
+from seloste.publish.vendor import VendorChanged, stop_sitemap_requests
 
 _serving = False
 
@@ -33,3 +36,7 @@ def on_post_build(config) -> None:
     )
     base = urlsplit(config.site_url or "/").path or "/"
     (site_dir / "404.html").write_text(renderer.not_found_page(base), encoding="utf-8")
+    try:
+        stop_sitemap_requests(site_dir)
+    except VendorChanged as err:
+        raise PluginError(str(err)) from err
