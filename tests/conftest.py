@@ -66,9 +66,24 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 class _Quiet(SimpleHTTPRequestHandler):
+    """Serves a built site as GitHub Pages does: its 404.html, with status 404, at any address that has no file."""
+
     # Headers and body go out in two writes; with Nagle's algorithm the body can wait for the
     # browser's delayed ACK (up to 200 ms), a stall of this test server that real hosts do not have.
     disable_nagle_algorithm = True
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def log_message(self, format: str, *args: object) -> None:
         pass

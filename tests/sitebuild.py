@@ -38,17 +38,6 @@ class Build:
         file = self.site / path / "index.html" if not path.endswith(".html") else self.site / path
         return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
-    def shown(self, path: str) -> BeautifulSoup:
-        """The page at ``path`` as a reader sees it: on a version's permanent page, its article replaced by the
-        version's markup from the versions file, as seloste-compare.js does (tests/test_browser.py checks the
-        script)."""
-        page = self.soup(path)
-        shell = page.select_one("article.sl-notice[data-versions]")
-        if shell is not None:
-            markup = self.versions(resolve(path, shell["data-versions"]).split("?")[0])[shell["data-version"]]
-            shell.replace_with(BeautifulSoup(markup, "html.parser").select_one("article.sl-notice"))
-        return page
-
     def versions(self, path: str) -> dict[str, str]:
         """The versions file at site path ``path``: each version's notice markup by its id."""
         data = json.loads(gzip.decompress((self.site / path).read_bytes()))

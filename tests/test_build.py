@@ -192,7 +192,7 @@ def test_old_version_has_a_permanent_page_saying_it_is_not_current(fixture_site:
     en_old = fixture_site.soup(en_path)
     assert en_old.html["lang"] == "en"
     assert "This is not the current version" in en_old.select_one(".sl-old-version").get_text()
-    original = fixture_site.shown(en_path).select_one(".sl-translation a[hreflang=fi]")  # with its text
+    original = fixture_site.soup(en_path).select_one(".sl-translation a[hreflang=fi]")  # with its text
     assert resolve(en_path, original["href"]) == "esimerkki/2024-01-10/"
     switch = en_old.select_one("a.sl-lite__lang")
     assert resolve(en_path, switch["href"]) == "esimerkki/2024-01-10/" and switch["hreflang"] == "fi"
@@ -200,7 +200,7 @@ def test_old_version_has_a_permanent_page_saying_it_is_not_current(fixture_site:
     assert all((fixture_site.site / css).is_file() for css in stylesheets) and "assets/seloste.css" in stylesheets
 
 
-def test_the_versions_file_holds_every_version_and_each_page_names_it_by_its_content(fixture_site: Build) -> None:
+def test_the_versions_file_holds_every_version_as_its_page_shows_it_named_by_its_content(fixture_site: Build) -> None:
     for prefix, lang in (("", "fi"), ("en/", "en")):
         path = f"{prefix}esimerkki/versions.json.gz"
         data = (fixture_site.site / path).read_bytes()
@@ -210,31 +210,40 @@ def test_the_versions_file_holds_every_version_and_each_page_names_it_by_its_con
             article = BeautifulSoup(markup, "html.parser").select_one("article.sl-notice")
             assert article["data-version"] == version_id and article["lang"] == lang
             assert article.select(".sl-notice__text > section.sl-section")
-        for page_path, selector in (
-            (f"{prefix}esimerkki/2024-01-10/", "article[data-versions]"),
-            (f"{prefix}esimerkki/compare/", "#sl-diff[data-versions]"),
-        ):
-            url, query = fixture_site.soup(page_path).select_one(selector)["data-versions"].split("?")
-            assert resolve(page_path, url) == path
-            assert query == "v=" + hashlib.sha256(data).hexdigest()[:16]  # a new file is never read from a stale cache
-    shell = fixture_site.soup("esimerkki/2024-01-10/")
-    assert shell.select_one("article")["data-version"] == "2024-01-10" and not shell.select(".sl-section")
-    assert shell.select_one("script[src*='seloste-compare.js?v=']") is not None
-    link = shell.select_one("noscript a")
-    assert resolve("esimerkki/2024-01-10/", link["href"]) == "data/v2/esimerkki.json.gz"
-    assert (fixture_site.site / "data/v2/esimerkki.json.gz").is_file()
-    shown = fixture_site.shown("en/esimerkki/2024-01-10/")
-    assert shown.select_one("article")["data-version"] == "2024-01-10" and shown.select(".sl-section")
-    assert len(shown.select(".sl-old-version")) == 1 and shown.select_one("article[data-versions]") is None
+            page = fixture_site.soup(f"{prefix}esimerkki/{version_id}/").select_one("article.sl-notice")
+            assert " ".join(page.get_text().split()) == " ".join(article.get_text().split())  # the same markup
+        page_path = f"{prefix}esimerkki/compare/"
+        url, query = fixture_site.soup(page_path).select_one("#sl-diff[data-versions]")["data-versions"].split("?")
+        assert resolve(page_path, url) == path
+        assert query == "v=" + hashlib.sha256(data).hexdigest()[:16]  # a new file is never read from a stale cache
 
 
-def test_current_versions_permanent_address_leads_to_the_notice(fixture_site: Build) -> None:
-    path = "esimerkki/2024-06-01/"
-    page = fixture_site.soup(path)
-    refresh = page.select_one("meta[http-equiv=refresh]")["content"]
-    assert refresh.startswith("0; url=") and resolve(path, refresh.removeprefix("0; url=")) == "esimerkki/"
-    assert resolve(path, page.select_one("link[rel=canonical]")["href"]) == "esimerkki/"
-    assert page.select_one("meta[name=robots]")["content"] == "noindex"
+def test_an_old_versions_page_holds_its_full_text_and_needs_no_script(fixture_site: Build) -> None:
+    for path in ("esimerkki/2024-01-10/", "en/esimerkki/2024-01-10/"):
+        page = fixture_site.soup(path)
+        article = page.select_one("article.sl-notice")
+        assert article["data-version"] == "2024-01-10" and article.get("data-versions") is None
+        assert len(article.select(".sl-notice__text > section.sl-section .sl-section__body p")) >= 2
+        assert len(page.select(".sl-old-version")) == 1 and page.select("noscript") == []
+        assert not page.select("script[src*='seloste-compare.js']")  # nothing to load: the text is there
+        assert page.select_one("link[rel=canonical]") is None and page.select_one("meta[name=robots]") is None
+
+
+def test_the_current_versions_permanent_address_is_a_page_naming_the_notice_as_canonical(fixture_site: Build) -> None:
+    for prefix, note in (("", "voimassa oleva versio"), ("en/", "current version")):
+        path = f"{prefix}esimerkki/2024-06-01/"
+        page = fixture_site.soup(path)
+        assert page.select_one("meta[http-equiv=refresh]") is None
+        assert resolve(path, page.select_one("link[rel=canonical]")["href"]) == f"{prefix}esimerkki/"
+        assert page.select_one("meta[name=robots]") is None  # a page of its own, its text the notice page's
+        assert note in page.select_one(".sl-current-version").get_text()
+        assert resolve(path, page.select_one(".sl-current-version a")["href"]) == f"{prefix}esimerkki/"
+        article = page.select_one("article.sl-notice")
+        notice = fixture_site.soup(f"{prefix}esimerkki/").select_one("article.sl-notice")
+        assert article["data-version"] == notice["data-version"] == "2024-06-01"
+        assert page.select(".sl-old-version") == []
+        text = [s.get_text(" ", strip=True) for s in article.select(".sl-notice__text > section")]
+        assert text == [s.get_text(" ", strip=True) for s in notice.select(".sl-notice__text > section")]
 
 
 def test_history_lists_every_version_and_compares_any_two(fixture_site: Build) -> None:

@@ -101,7 +101,7 @@ def test_every_text_field_of_the_version_is_on_its_pages(
     data = plain(record.version)
     published = json.loads(gzip.decompress((site.site / f"data/v2/{slug}.json.gz").read_bytes()))
     assert published["versions"][version_id] == data  # the open data holds every field exactly
-    pages = {lang: site.shown(page_path(org, record, lang)) for lang in ("fi", "en")}
+    pages = {lang: site.soup(page_path(org, record, lang)) for lang in ("fi", "en")}
     texts = {lang: html_text(str(page)) for lang, page in pages.items()}
     history = {lang: _text(site, ("" if lang == "fi" else "en/") + f"{slug}/history/") for lang in ("fi", "en")}
     shown_facts = {

@@ -155,7 +155,9 @@ def test_search_at_phone_width(site_url: str, browser: Browser) -> None:
 def test_results_show_only_text(frozen_site: Build) -> None:
     script = (frozen_site.site / "assets/seloste-search.js").read_text(encoding="utf-8")
     assert "innerHTML" not in script and "insertAdjacentHTML" not in script
-    assert BeautifulSoup((frozen_site.site / "index.html").read_text(encoding="utf-8"), "html.parser").select_one("#sl-search")
+    page = BeautifulSoup((frozen_site.site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.select_one("button[data-sl-search]") is not None
+    assert page.select_one("#sl-search") is None  # the dialog is made when search is first opened
 
 
 def test_a_form_the_notices_do_not_use_is_found_by_its_stem(site_url: str, page: Page) -> None:
@@ -195,17 +197,20 @@ def test_typographic_quotes_make_a_phrase_too(site_url: str, page: Page) -> None
     assert len(_find(page, site_url, "oikeus tarkastaa")) > len(straight)
 
 
-def test_index_files_are_asked_for_by_build_and_a_missing_shard_only_once(site_url: str, browser: Browser) -> None:
+def test_index_files_are_asked_for_by_build_and_only_those_that_exist(site_url: str, browser: Browser) -> None:
     page = browser.new_page()
     requests: list[str] = []
+    failed: list[str] = []
     page.on("request", lambda request: requests.append(request.url) if "/search-index/" in request.url else None)
+    page.on("response", lambda response: response.status >= 400 and failed.append(response.url))
     page.goto(site_url)
     build = page.evaluate("selosteSearch.ready().then(meta => meta.build)")
-    for query in ("qqqq", "qqqq rekisteri", "henkilötiedot"):
+    for query in ("qqqq", "qqqq rekisteri", "henkilötiedot", "ÿÿ"):
         page.evaluate("q => selosteSearch.find(q)", query)
     files = [url for url in requests if not url.endswith("/meta.json")]
     assert files and all(url.endswith("?v=" + build) for url in files)
-    assert len([url for url in files if "/lex/71-71." in url]) == 1  # no notice word starts with "qq": fetched once
+    assert [url for url in files if "/lex/71-71." in url] == []  # no notice word starts with "qq": nothing to fetch
+    assert failed == []
     page.close()
 
 
@@ -213,7 +218,7 @@ def test_a_failed_index_file_says_so_and_the_next_try_works(site_url: str, brows
     page = browser.new_page()
     page.goto(site_url)
     page.route("**/search-index/fi/docs/**", lambda route: route.fulfill(status=503, body="unavailable"))
-    failed = page.evaluate("JSON.parse(document.getElementById('sl-search-ui').textContent).failed")
+    failed = page.evaluate("selosteSearch.ready().then(meta => meta.ui.failed)")
     page.keyboard.press("/")
     page.keyboard.type("evästeet")
     page.wait_for_function("t => document.getElementById('sl-search-status').textContent === t", arg=failed)
@@ -221,6 +226,21 @@ def test_a_failed_index_file_says_so_and_the_next_try_works(site_url: str, brows
     page.keyboard.type(" ")
     page.keyboard.press("Backspace")
     page.locator(".sl-search__result").first.wait_for()
+    page.close()
+
+
+def test_search_that_cannot_read_its_index_says_so_and_the_next_opening_works(site_url: str, browser: Browser) -> None:
+    page = browser.new_page()
+    page.route("**/search-index/fi/meta.json", lambda route: route.fulfill(status=503, body="unavailable"))
+    page.goto(site_url)
+    page.keyboard.press("/")
+    page.wait_for_function("document.getElementById('sl-search-status').textContent === 'Haku ei ole käytettävissä.'")
+    page.unroute("**/search-index/fi/meta.json")
+    page.keyboard.press("Escape")
+    page.get_by_role("button", name="Hae selosteista").click()
+    page.keyboard.type("evästeet")
+    page.locator(".sl-search__result").first.wait_for()
+    assert page.locator("#sl-search-input").get_attribute("placeholder") == "Hae, esim. evästeet tai säilytysaika"
     page.close()
 
 
@@ -324,7 +344,7 @@ def test_the_count_of_results_is_the_number_of_organisations_found(live_url: str
     counts = {query: len(page.evaluate("q => selosteSearch.find(q)", query)) for query in queries}
     query = max(counts, key=lambda q: (counts[q], q))
     count = counts[query]
-    ui = page.evaluate("JSON.parse(document.getElementById('sl-search-ui').textContent)")
+    ui = page.evaluate("selosteSearch.ready().then(meta => meta.ui)")
     expected = ui["none"].replace("{query}", query) if count == 0 else ui["result"] if count == 1 else ui["results"]
     expected = expected.replace("{count}", str(count))
     page.keyboard.press("/")

@@ -54,19 +54,20 @@ def test_every_sentence_of_the_original_is_published_in_order(real_site: Build, 
     noise = record.version.source.capture_noise
     sentences = [s for page, text in enumerate(pages) for s in capture_sentences(text, noise, page)]
     assert sentences  # a capture may not be empty
-    page_text = _notice_text(real_site.shown(published_at(slug, version_id)))
+    page_text = _notice_text(real_site.soup(published_at(slug, version_id)))
     assert [s.text for s in match_in_order(sentences, page_text)[0]] == []
 
 
 @pytest.mark.parametrize("slug", [o.slug for o in ARCHIVE.organisations])
-def test_current_versions_permanent_address_redirects_to_the_notice(real_site: Build, slug: str) -> None:
+def test_current_versions_permanent_address_is_its_page_with_the_notice_page_as_canonical(real_site: Build, slug: str) -> None:
     current = ARCHIVE.get(slug).current.id
     for prefix in ("", "en/"):
         path = f"{prefix}{slug}/{current}/"
-        refresh = real_site.soup(path).select_one("meta[http-equiv=refresh]")["content"]
-        assert resolve(path, refresh.removeprefix("0; url=")) == f"{prefix}{slug}/"
+        page = real_site.soup(path)
+        assert resolve(path, page.select_one("link[rel=canonical]")["href"]) == f"{prefix}{slug}/"
         notice = real_site.soup(f"{prefix}{slug}/").select_one("article.sl-notice")
-        assert notice["data-version"] == current
+        assert notice["data-version"] == page.select_one("article.sl-notice")["data-version"] == current
+        assert _notice_text(page) == _notice_text(real_site.soup(f"{prefix}{slug}/"))
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"], ids=["fi", "en"])
@@ -103,8 +104,8 @@ def _sentences(text: str) -> list[str]:
 
 @pytest.mark.parametrize(("slug", "version_id"), VERSIONS)
 def test_every_english_section_is_translated(real_site: Build, slug: str, version_id: str) -> None:
-    fi = real_site.shown(published_at(slug, version_id))
-    en = real_site.shown(published_at(slug, version_id, "en"))
+    fi = real_site.soup(published_at(slug, version_id))
+    en = real_site.soup(published_at(slug, version_id, "en"))
     fi_sections = {s["data-section"]: s for s in fi.select(".sl-notice__text section")}
     en_sections = {s["data-section"]: s for s in en.select(".sl-notice__text section")}
     assert fi_sections and list(en_sections) == list(fi_sections)

@@ -86,7 +86,7 @@ def test_a_correction_of_an_old_version_dates_its_pages_and_the_history_not_the_
 def test_the_sitemap_leaves_out_what_search_engines_are_told_not_to_index(site: Site) -> None:
     urls = set(_lite(site))
     assert "infocrea/compare/" not in urls  # noindex: any two versions
-    assert "infocrea/2018-09-19/" not in urls  # the current version's permanent page redirects to the notice
+    assert "infocrea/2018-09-19/" not in urls  # the current version's permanent page names the notice canonical
     assert {"infocrea/2018-06-25/", "en/infocrea/2018-06-25/", "infocrea/checklist/"} <= urls
     entry = next(e for e in site.sitemap.lite if e.url == "en/infocrea/history/")
     assert [(a.lang, a.url) for a in entry.alternates] == [("fi", "infocrea/history/"), ("en", "en/infocrea/history/")]

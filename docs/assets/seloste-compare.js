@@ -1,9 +1,9 @@
 /*
- * Seloste: earlier versions of a notice, and any two versions compared, in the reader's browser.
+ * Seloste: any two versions of a notice compared, in the reader's browser.
  *
  * The text of every version of an organisation is one gzip-compressed file per language
  * (<slug>/versions.json.gz: each version's notice markup, as the build rendered and sanitised
- * it). A version's permanent page shows its text from that file. The comparison page reads
+ * it, the markup its permanent page holds). The comparison page reads
  * the two versions from it (title, sections, blocks, facts) and diffs them with seloste-diff.js,
  * the port of the Python diff (hooks/seloste/compare/), which must give identical results
  * (tests/test_diff_parity.py). Text read for a comparison is only ever inserted with
@@ -99,39 +99,6 @@
   async function diffVersions(url, oldId, newId, order) {
     const [a, b] = await Promise.all([versionDocument(url, oldId), versionDocument(url, newId)]);
     return diffTexts(readVersion(a), readVersion(b), order);
-  }
-
-  /* A version's permanent page: its article, from the versions file, in place of the page's own
-     (which says which version this is while the text loads). */
-  async function showVersion(shell) {
-    const status = shell.querySelector(".sl-version-loading");
-    if (status) status.hidden = false;
-    let article;
-    try {
-      const doc = await versionDocument(new URL(shell.dataset.versions, location.href).href, shell.dataset.version);
-      article = doc.querySelector("article.sl-notice");
-      if (!article) throw new Error("no notice in the versions file");
-    } catch (error) {
-      if (status) {
-        status.textContent = status.dataset.failed;
-        status.classList.add("sl-diff__error");
-      }
-      return;
-    }
-    shell.replaceWith(document.adoptNode(article));
-    document.documentElement.dataset.versionShown = shell.dataset.version;
-    // The text arrived after the browser placed the page: go to the section the address names, or
-    // back to where the reader was when the page was left (a reload, Back).
-    const saved = "sl-scroll:" + location.pathname;
-    addEventListener("pagehide", () => sessionStorage.setItem(saved, String(Math.round(scrollY))));
-    let target = null;
-    try {
-      target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-    } catch (error) {
-      target = null; // a malformed address: stay at the top
-    }
-    if (target) target.scrollIntoView();
-    else if (sessionStorage.getItem(saved)) scrollTo(0, Number(sessionStorage.getItem(saved)));
   }
 
   // --- rendering ------------------------------------------------------------------------
@@ -543,8 +510,6 @@
   }
 
   async function start() {
-    const shell = document.querySelector("article.sl-notice[data-versions]");
-    if (shell) return showVersion(shell);
     const versionsForm = document.querySelector("form.sl-history");
     if (versionsForm) historyForm(versionsForm);
     const form = document.getElementById("sl-compare-form");

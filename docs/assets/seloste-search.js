@@ -8,20 +8,17 @@
  * of each; a key's entry lists the notices that use it and the forms to mark. Several words
  * must all match; a quoted "phrase" must appear as written (word positions). Results list
  * each organisation with its matching sections, the matched words marked, linking to the
- * section; text from the index is inserted with textContent only.
+ * section; text from the index is inserted with textContent only. The search dialog is made when
+ * search is first opened (the header's button, / or Ctrl+K), with the labels meta.json gives.
  */
 (function () {
   "use strict";
 
   const { el, json, once } = window.selosteCommon;
 
-  const dialog = document.getElementById("sl-search");
-  if (!dialog) return;
-  const ui = JSON.parse(document.getElementById("sl-search-ui").textContent);
-  const input = document.getElementById("sl-search-input");
-  const status = document.getElementById("sl-search-status");
-  const list = document.getElementById("sl-search-results");
-  const base = new URL(dialog.dataset.base, location.href);
+  const button = document.querySelector("[data-sl-search]");
+  if (!button) return;
+  const base = new URL(button.dataset.slSearch, location.href);
   const lang = document.documentElement.lang;
   const index = new URL("search-index/" + encodeURIComponent(lang) + "/", base);
   const WORD = /[\p{L}\p{N}]+/gu;
@@ -35,13 +32,13 @@
 
   /* An index file's JSON, cached. Files are gzip-compressed unless a server already decompressed them.
      Every file but meta.json is asked for with the build meta.json names, so a browser never mixes
-     files cached from two builds. A missing lexicon shard is no word of the notices: an empty one. */
+     files cached from two builds. */
   function load(path) {
     return once(files, path, () => {
       const response = path === "meta.json"
         ? fetch(new URL(path, index), { cache: "no-cache" })
         : engine().then((meta) => fetch(new URL(path + "?v=" + encodeURIComponent(meta.build), index)));
-      return response.then((r) => (r.status === 404 && path.startsWith("lex/") ? {} : json(r, path)));
+      return response.then((r) => json(r, path));
     });
   }
 
@@ -67,7 +64,9 @@
   /* The keys a query word is searched by ([key, chunk]): its own, or those of the longest stem it starts with
      followed by an ending. */
   async function keysOf(word) {
-    const table = await load("lex/" + shard(word) + ".json.gz");
+    const name = shard(word);
+    // meta.json lists the lexicon's shards: a word whose shard is not there is no word of the notices
+    const table = (await engine()).lex.includes(name) ? await load("lex/" + name + ".json.gz") : {};
     if (Object.hasOwn(table, word) && table[word].length) return table[word];
     const stems = Object.hasOwn(table, STEM) ? table[STEM] : {};
     const chars = Array.from(word);
@@ -284,10 +283,11 @@
   }
 
   async function render(query) {
-    status.textContent = ui.loading;
+    status.textContent = ui.loading || "";
     list.replaceChildren();
     try {
       const found = await search(query);
+      if (!ui.title) label((await engine()).ui); // they could not be read when search was opened
       if (input.value.trim() !== query) return; // a newer query is on its way
       if (!found.hits.length) {
         status.textContent = ui.none.replace("{query}", () => query);
@@ -298,7 +298,7 @@
       list.replaceChildren();
       await show(query, found, 0);
     } catch (error) {
-      if (input.value.trim() === query) status.textContent = ui.failed;
+      if (input.value.trim() === query) status.textContent = ui.failed || button.dataset.failed;
     }
   }
 
@@ -332,37 +332,72 @@
     }
   }
 
-  input.addEventListener("keydown", (event) => {
-    if (event.key === "Escape") {
-      event.preventDefault(); // a search field would only clear itself; Escape closes the search
-      dialog.close();
-    }
-  });
+  /* The dialog, made when search is first opened; its labels come with the index's meta.json (one copy per
+     language, not one in every page). The field takes what the reader types at once, labelled as soon as they
+     arrive; if they cannot, the dialog says search is unavailable (the button's data-failed) and the next
+     opening tries again. */
+  let dialog = null, input = null, status = null, list = null, ui = {};
 
-  let timer = null;
-  input.addEventListener("input", () => {
-    clearTimeout(timer);
-    const query = input.value.trim();
-    if (!query) {
-      status.textContent = "";
-      list.replaceChildren();
-      return;
-    }
-    search(query).catch(() => {}); // fetch the index files the words need while the reader types
-    timer = setTimeout(() => render(query), 150);
-  });
+  function build() {
+    input = el("input", {
+      id: "sl-search-input", class: "sl-search__input", type: "search", autocomplete: "off", spellcheck: "false",
+      enterkeyhint: "search",
+    });
+    status = el("p", { class: "sl-search__status", id: "sl-search-status", role: "status" });
+    list = el("ol", { class: "sl-search__results", id: "sl-search-results" });
+    const form = el("form", { class: "sl-search__form", role: "search", method: "dialog" }, [
+      el("h2", { id: "sl-search-title", class: "sl-visually-hidden" }),
+      el("label", { id: "sl-search-label", class: "sl-visually-hidden", for: "sl-search-input" }),
+      input,
+      el("button", { type: "submit", class: "sl-search__close", value: "close", text: "×" }),
+    ]);
+    dialog = el("dialog", { class: "sl-search md-typeset", id: "sl-search", "aria-labelledby": "sl-search-title" }, [form, status, list]);
+    document.body.append(dialog);
+    input.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") {
+        event.preventDefault(); // a search field would only clear itself; Escape closes the search
+        dialog.close();
+      }
+    });
+    let timer = null;
+    input.addEventListener("input", () => {
+      clearTimeout(timer);
+      const query = input.value.trim();
+      if (!query) {
+        status.textContent = "";
+        list.replaceChildren();
+        return;
+      }
+      search(query).catch(() => {}); // fetch the index files the words need while the reader types
+      timer = setTimeout(() => render(query), 150);
+    });
+    dialog.addEventListener("click", (event) => {
+      if (event.target === dialog || event.target.closest("a[href]")) dialog.close(); // the backdrop, or a result followed
+    });
+  }
+
+  function label(labels) {
+    ui = labels;
+    dialog.querySelector("#sl-search-title").textContent = ui.title;
+    dialog.querySelector("#sl-search-label").textContent = ui.label;
+    dialog.querySelector(".sl-search__close").setAttribute("aria-label", ui.close);
+    input.placeholder = ui.placeholder;
+  }
 
   function open() {
+    if (!dialog) build();
     if (!dialog.open) dialog.showModal();
     input.focus();
     input.select();
-    engine().catch(() => (status.textContent = ui.failed));
+    if (!ui.title) {
+      engine().then(
+        (meta) => label(meta.ui),
+        () => (status.textContent = button.dataset.failed),
+      );
+    }
   }
 
-  document.querySelectorAll("[data-sl-search-open]").forEach((button) => button.addEventListener("click", open));
-  dialog.addEventListener("click", (event) => {
-    if (event.target === dialog || event.target.closest("a[href]")) dialog.close(); // the backdrop, or a result followed
-  });
+  button.addEventListener("click", open);
   document.addEventListener("keydown", (event) => {
     const typing = /^(input|textarea|select)$/i.test(event.target.localName) || event.target.isContentEditable;
     if ((event.key === "/" && !typing) || (event.key.toLowerCase() === "k" && (event.ctrlKey || event.metaKey))) {
@@ -384,5 +419,5 @@
     }));
   }
 
-  window.selosteSearch = { search: (q) => search(q).then((found) => found.hits), keys: keysOf, find: find, ready: engine, prepare: search, shown: MAX_RESULTS };
+  window.selosteSearch = { search: (q) => search(q).then((found) => found.hits), keys: keysOf, find: find, ready: engine, prepare: search, shown: MAX_RESULTS, open: open };
 })();

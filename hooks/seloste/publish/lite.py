@@ -6,12 +6,10 @@ at archive scale (thousands of organisations, five versions each) a full Materia
 version would make the site too big and the build too slow (docs/architecture.en.md has the
 figures). They share the site's stylesheets and the notice markup with the Material pages.
 
-The text of every version of an organisation, in one language, is one compressed file,
-``<slug>/versions.json.gz``: each version's notice markup, as the current notice page shows it.
-Successive versions differ in a few sections, and a section they share is stored once, so each
-version after the first costs a fraction of its size. A version's permanent page holds what
-says which version it is (its title, that it is not the current one, the translation notice)
-and shows the text from that file; the comparison page reads both versions from it.
+A version's permanent page holds its full text: the notice markup, as the current notice page
+shows it, rendered once and used twice. The comparison reads versions from one compressed file per
+organisation and language, ``<slug>/versions.json.gz``: the same markup of every version, where a
+section the versions share is stored once, so each version after the first costs a fraction of its size.
 """
 
 from __future__ import annotations
@@ -26,6 +24,7 @@ from typing import Any
 
 import jinja2
 import jinja2.bccache
+from markupsafe import Markup
 
 from ..archive.facts import Facts
 from ..archive.model import Archive
@@ -33,7 +32,7 @@ from ..compare.facts import LIST_FACTS
 from ..labels import labels
 from .compact import compact_html
 from .csp import with_csp
-from .liteviews import Links, LiteKind, LiteView, Style, lite_view, organisation_pages
+from .liteviews import Links, LiteKind, LiteView, Shown, Style, lite_view, organisation_pages
 from .packed import content_query, gzipped, json_bytes
 from .pages import NoticeView, version_view
 from .timing import stage
@@ -126,8 +125,15 @@ class LiteRenderer:
         )
         return with_csp(html, "404.html") if self.csp else html
 
-    def versions_file(self, views: dict[str, NoticeView], lang: str) -> bytes:
-        """The organisation's versions file in ``lang`` from the views of its versions (oldest first), gzip-
+    def article(self, view: NoticeView) -> Markup:
+        """A version's notice markup (``seloste/notice-article.html``), as its pages show it (links relative to
+        the page ``view`` was made for)."""
+        template = self.env.get_template("seloste/notice-article.html")
+        return Markup(template.render(n=view, t=labels(view.lang)))
+
+    @staticmethod
+    def versions_file(articles: dict[str, Markup]) -> bytes:
+        """An organisation's versions file in one language from each version's notice markup (oldest first), gzip-
         compressed (reproducibly: no time in the header)::
 
             {"format": 1, "parts": [markup, ...], "versions": {id: [part index, ...]}}
@@ -136,12 +142,9 @@ class LiteRenderer:
         joined. The markup is cut before each section and before the facts, and a part the versions share is
         stored once: an unchanged section costs a number, whatever the size of the notice (gzip alone finds
         repeats only within 32 kB, less than one version of a long notice)."""
-        template = self.env.get_template("seloste/notice-article.html")
-        t = labels(lang)
         parts: dict[str, int] = {}
         versions = {}
-        for id, view in views.items():
-            markup = template.render(n=view, t=t)  # not compacted: gzip takes the indentation to almost nothing
+        for id, markup in articles.items():
             cuts = [0, *(match.start() for match in _PART_START.finditer(markup)), len(markup)]
             versions[id] = [parts.setdefault(markup[a:b], len(parts)) for a, b in itertools.pairwise(cuts) if b > a]
         return gzipped(json_bytes({"format": VERSIONS_FORMAT, "parts": list(parts), "versions": versions}))
@@ -173,8 +176,11 @@ def render_lite_pages(archive: Archive, lang: str, renderer: LiteRenderer) -> It
     ui_query = content_query(ui)
     for record in archive.organisations:
         with stage("old versions"):
-            views = {v.id: version_view(record, v, lang) for v in record.versions}
-            data = renderer.versions_file(views, lang)
+            shown = {}
+            for v in record.versions:
+                view = version_view(record, v, lang)
+                shown[v.id] = Shown(notice=view, article=renderer.article(view))
+            data = renderer.versions_file({id: s.article for id, s in shown.items()})
         path = site_url(lang, versions_path(record.slug))
         yield path, data
         query = content_query(data)
@@ -184,13 +190,12 @@ def render_lite_pages(archive: Archive, lang: str, renderer: LiteRenderer) -> It
                 versions_url = root + path + query
                 ui_url = root + ui_path + ui_query
                 links = Links(versions_url=versions_url, ui_url=ui_url)
-                html = renderer.render(lite_view(record, plan, renderer.style, links, views.get(plan.version or "")))
+                html = renderer.render(lite_view(record, plan, renderer.style, links, shown.get(plan.version or "")))
             yield plan.output, html
 
 
 _STAGES: dict[LiteKind, str] = {
     "version": "old versions",
-    "redirect": "old versions",
     "history": "history and comparison pages",
     "compare": "history and comparison pages",
     "checklist": "checklist pages",

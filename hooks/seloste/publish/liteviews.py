@@ -11,12 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
+from markupsafe import Markup
+
 from ..archive.model import OrganisationRecord
 from ..labels import format_date, labels
 from .checklist import ChecklistView, checklist_view
 from .dates import DateView, date_view
 from .opendata import open_data_file
-from .pages import CorrectionView, NoticeView, version_view
+from .pages import CorrectionView, NoticeView
 from .urls import (
     checklist_path,
     compare_path,
@@ -30,7 +32,7 @@ from .urls import (
     version_path,
 )
 
-LiteKind = Literal["version", "redirect", "history", "compare", "checklist"]
+LiteKind = Literal["version", "history", "compare", "checklist"]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -50,8 +52,7 @@ class LitePlan:
 
     @property
     def indexed(self) -> bool:
-        """Whether search engines may index the page: not a comparison (any two versions, endless) nor the
-        current version's redirect to the notice."""
+        """Whether search engines may index the page: not a comparison (any two versions, endless)."""
         return self.kind not in ("compare", "redirect")
 
     def url_in(self, lang: str) -> str:
@@ -66,10 +67,9 @@ def organisation_pages(record: OrganisationRecord, lang: str) -> list[LitePlan]:
         LitePlan(url=site_url(lang, compare_path(slug)), lang=lang, kind="compare", slug=slug),
         LitePlan(url=site_url(lang, checklist_path(slug)), lang=lang, kind="checklist", slug=slug),
     ]
-    for version in record.versions:
-        kind: LiteKind = "redirect" if version is record.current else "version"
+    for version in record.versions:  # the current one too: its permanent address is a page of its own
         url = site_url(lang, version_path(slug, version.id))
-        plans.append(LitePlan(url=url, lang=lang, kind=kind, slug=slug, version=version.id))
+        plans.append(LitePlan(url=url, lang=lang, kind="version", slug=slug, version=version.id))
     return plans
 
 
@@ -119,6 +119,15 @@ class Links:
     ui_url: str | None = None
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Shown:
+    """A version as its permanent page shows it: its view, and its notice markup (``seloste/notice-article.html``
+    rendered once, for the page and for the organisation's versions file)."""
+
+    notice: NoticeView
+    article: Markup
+
+
 def chrome(record: OrganisationRecord, plan: LitePlan, style: Style, title: str) -> Chrome:
     lang, slug = plan.lang, record.slug
     other = other_language(lang)
@@ -136,7 +145,7 @@ def chrome(record: OrganisationRecord, plan: LitePlan, style: Style, title: str)
         other_url=plan.url_in(other),
         open_data_url=open_data_file(slug),
         stylesheets=style.stylesheets,
-        scripts=style.scripts if plan.kind in ("compare", "version", "history") else (),
+        scripts=style.scripts if plan.kind in ("compare", "history") else (),
         noindex=not plan.indexed,
         palette_script=style.palette_script,
         palettes=style.palettes,
@@ -148,40 +157,31 @@ def chrome(record: OrganisationRecord, plan: LitePlan, style: Style, title: str)
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class VersionPage:
+    """A version's permanent page: its full text in the page (readable without scripts, printable, seen by
+    crawlers and web archives). The current version's page names the notice page as canonical: while the version
+    is current, that page shows the same text."""
+
     KIND: ClassVar[LiteKind] = "version"
     chrome: Chrome
     notice: NoticeView
-    versions_url: str | None
-    """The organisation's versions file in this language, which holds this version's text."""
+    article: Markup
+    """The notice markup, as the notice page shows it."""
+    canonical_url: str | None
+    """The notice page, for the current version (relative to this page's root, as every link)."""
 
 
-def version_page(
-    record: OrganisationRecord, plan: LitePlan, style: Style, links: Links, notice: NoticeView | None
-) -> VersionPage:
-    shown = record.version(plan.version or "")
-    title = f"{record.organisation.name}: {labels(plan.lang)['version_of']} {format_date(shown.date, plan.lang)}"
+def version_page(record: OrganisationRecord, plan: LitePlan, style: Style, links: Links, shown: Shown | None) -> VersionPage:
+    if shown is None:
+        raise ValueError(f"{plan.url}: a version's page needs its rendered notice markup")
+    version = record.version(plan.version or "")
+    title = f"{record.organisation.name}: {labels(plan.lang)['version_of']} {format_date(version.date, plan.lang)}"
+    page_chrome = chrome(record, plan, style, title)
     return VersionPage(
-        chrome=chrome(record, plan, style, title),
-        notice=notice or version_view(record, shown, plan.lang),
-        versions_url=links.versions_url,
+        chrome=page_chrome,
+        notice=shown.notice,
+        article=shown.article,
+        canonical_url=page_chrome.current_url if version is record.current else None,
     )
-
-
-# --- the current version's permanent address -------------------------------------------------
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class RedirectPage:
-    KIND: ClassVar[LiteKind] = "redirect"
-    chrome: Chrome
-    redirect_url: str
-
-
-def redirect_page(
-    record: OrganisationRecord, plan: LitePlan, style: Style, links: Links, notice: NoticeView | None
-) -> RedirectPage:
-    page_chrome = chrome(record, plan, style, record.organisation.name)
-    return RedirectPage(chrome=page_chrome, redirect_url=page_chrome.current_url)
 
 
 # --- the history ----------------------------------------------------------------------------
@@ -215,9 +215,7 @@ class HistoryPage:
     """Declared changes to the organisation's details, newest first."""
 
 
-def history_page(
-    record: OrganisationRecord, plan: LitePlan, style: Style, links: Links, notice: NoticeView | None
-) -> HistoryPage:
+def history_page(record: OrganisationRecord, plan: LitePlan, style: Style, links: Links, shown: Shown | None) -> HistoryPage:
     lang = plan.lang
     return HistoryPage(
         chrome=chrome(record, plan, style, f"{record.organisation.name}: {labels(lang)['history']}"),
@@ -282,9 +280,7 @@ class ComparePage:
     single_version: bool
 
 
-def compare_page(
-    record: OrganisationRecord, plan: LitePlan, style: Style, links: Links, notice: NoticeView | None
-) -> ComparePage:
+def compare_page(record: OrganisationRecord, plan: LitePlan, style: Style, links: Links, shown: Shown | None) -> ComparePage:
     lang, slug = plan.lang, record.slug
     t = labels(lang)
     options = tuple(
@@ -318,9 +314,7 @@ class ChecklistPage:
     version_date: DateView
 
 
-def checklist_page(
-    record: OrganisationRecord, plan: LitePlan, style: Style, links: Links, notice: NoticeView | None
-) -> ChecklistPage:
+def checklist_page(record: OrganisationRecord, plan: LitePlan, style: Style, links: Links, shown: Shown | None) -> ChecklistPage:
     current = record.current
     return ChecklistPage(
         chrome=chrome(record, plan, style, f"{record.organisation.name}: {labels(plan.lang)['checklist_title']}"),
@@ -329,11 +323,10 @@ def checklist_page(
     )
 
 
-LiteView = VersionPage | RedirectPage | HistoryPage | ComparePage | ChecklistPage
+LiteView = VersionPage | HistoryPage | ComparePage | ChecklistPage
 
-VIEWS: dict[LiteKind, Callable[[OrganisationRecord, LitePlan, Style, Links, NoticeView | None], LiteView]] = {
+VIEWS: dict[LiteKind, Callable[[OrganisationRecord, LitePlan, Style, Links, Shown | None], LiteView]] = {
     "version": version_page,
-    "redirect": redirect_page,
     "history": history_page,
     "compare": compare_page,
     "checklist": checklist_page,
@@ -342,7 +335,7 @@ VIEWS: dict[LiteKind, Callable[[OrganisationRecord, LitePlan, Style, Links, Noti
 
 
 def lite_view(
-    record: OrganisationRecord, plan: LitePlan, style: Style, links: Links = Links(), notice: NoticeView | None = None
+    record: OrganisationRecord, plan: LitePlan, style: Style, links: Links = Links(), shown: Shown | None = None
 ) -> LiteView:
-    """The view of ``plan``'s page (a version page may be given its version's view, made for the versions file)."""
-    return VIEWS[plan.kind](record, plan, style, links, notice)
+    """The view of ``plan``'s page (a version's page is given its version as shown: its view and its markup)."""
+    return VIEWS[plan.kind](record, plan, style, links, shown)

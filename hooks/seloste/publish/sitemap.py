@@ -91,6 +91,6 @@ def sitemap_view(archive: Archive, plans: dict[str, PagePlan]) -> SitemapView:
         for lang in LANGUAGES
         for record in archive.organisations
         for plan in organisation_pages(record, lang)
-        if plan.indexed
+        if plan.indexed and plan.version != record.current.id  # the current version's page names the notice canonical
     )
     return SitemapView(lastmod=lastmod, lite=lite)

@@ -20,7 +20,9 @@ A reader's query fetches only what it needs, whatever the size of the archive:
 - ``docs/<n>.json.gz``: one notice's organisation, page address and sections (anchor, heading, text;
   the title first, with the organisation's name): fetched for the results shown, to pick the
   matching sections and mark the words.
-- ``meta.json``: the number of notices, chunks and buckets, and the build the files belong to.
+- ``meta.json``: the number of notices, chunks and buckets, the lexicon's shards (a word whose shard is not
+  among them is no word of the notices: no file is asked for), the search dialog's labels, and the build the
+  files belong to.
 
 Files are gzip-compressed (deterministic: no name, no time), read with the browser's
 DecompressionStream. Only current notices are indexed. docs/search.en.md records how the
@@ -41,7 +43,7 @@ from pathlib import Path
 
 from ..archive.localized import LANGUAGES
 from ..archive.model import Archive
-from ..labels import counted
+from ..labels import counted, labels
 from ..markup.render import markdown_html
 from ..markup.text import html_text, plain_text
 from ..publish.packed import gzipped, json_bytes
@@ -282,6 +284,8 @@ def build_index(docs: list[Document], keys: Keys) -> Index:
         "keys": key_count,
         "pos": pos_count,
         "endings": ENDINGS.get(keys.lang, ENDINGS["en"]),
+        "lex": sorted(lexicon),
+        "ui": labels(keys.lang)["search"],
     }
     return Index(files, words=len(counts), keys=len(by_key))
 

@@ -1,4 +1,5 @@
-"""MkDocs adapter: the site's 404 page, in both languages, written once after every language is built.
+"""MkDocs adapter: what the whole site shares, written once after every language is built: the 404 page (both
+languages in one page), and Material's script with its sitemap requests stopped (publish/vendor.py).
 
 static-i18n builds the other languages inside the default language's post-build event (at
 priority -100), and each build would leave a 404 page of its own language with the last
@@ -15,6 +16,7 @@ from mkdocs.plugins import event_priority
 
 from seloste.publish.csp import PolicyError
 from seloste.publish.lite import LiteRenderer
+from seloste.publish.vendor import VendorChanged, stop_sitemap_requests
 
 _serving = False
 
@@ -39,3 +41,7 @@ def on_post_build(config) -> None:
     except PolicyError as err:
         raise PluginError(str(err)) from err
     (site_dir / "404.html").write_text(page, encoding="utf-8")
+    try:
+        stop_sitemap_requests(site_dir)
+    except VendorChanged as err:
+        raise PluginError(str(err)) from err
