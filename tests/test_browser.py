@@ -517,7 +517,8 @@ def test_the_comparison_links_both_versions_and_each_changed_section(
     removed = diff.locator("#diff-vastaava-henkilo .sl-diff__section-link")
     assert removed.get_attribute("href").endswith("planeetta-internet/2010-06-15/#vastaava-henkilo")
     removed.click()
-    page.wait_for_selector("html[data-version-shown='2010-06-15'] .sl-notice__text")
+    page.wait_for_url("**/planeetta-internet/2010-06-15/#vastaava-henkilo")
+    page.wait_for_selector("article.sl-notice #vastaava-henkilo")  # the version's page holds its text
     assert page.locator("#vastaava-henkilo").bounding_box()["y"] < 300  # opened at the section
     # the current version's section: on the notice page, where it is
     diff = _compared(page, site_url + prefix + "planeetta-internet/compare/?from=2021-01-26&to=2022-03-21")

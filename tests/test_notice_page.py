@@ -73,7 +73,7 @@ def test_one_date_line_tells_the_three_dates_apart_and_explains_them(frozen_site
     )
     assert all(dd.get_text(strip=True) for dd in dates.select("dl dd"))
     # a version named by the date it states says so once
-    first = frozen_site.shown(f"{prefix}planeetta-internet/2010-06-15/").select_one("details.sl-dates summary")
+    first = frozen_site.soup(f"{prefix}planeetta-internet/2010-06-15/").select_one("details.sl-dates summary")
     assert first.get_text(" ", strip=True).startswith(
         {
             "fi": "Versio 15.6.2010 (selosteen oma päiväys) · tallennettu",
@@ -122,7 +122,7 @@ def test_the_timeline_links_every_version_marks_the_current_and_offers_the_feed(
     assert resolve(path, feed["href"]) == f"{prefix}planeetta-internet/feed.xml"
     assert (frozen_site.site / prefix / "planeetta-internet/feed.xml").read_text(encoding="utf-8").startswith("<?xml")
     # an earlier version's page marks itself in the same timeline
-    old = frozen_site.shown(f"{prefix}planeetta-internet/2018-06-07/").select_one("nav.sl-timeline")
+    old = frozen_site.soup(f"{prefix}planeetta-internet/2018-06-07/").select_one("nav.sl-timeline")
     assert [li.a.get("aria-current") for li in old.select("ol > li")] == [None, "page", None, None]
 
 

@@ -121,9 +121,9 @@ def _references(url: str, body: bytes, content_type: str, word: str) -> list[str
     refresh = soup.select_one("meta[http-equiv=refresh]")
     if refresh:
         found.append(refresh["content"].split("url=", 1)[1])
-    search = soup.select_one("#sl-search[data-base]")
+    search = soup.select_one("[data-sl-search]")
     if search:  # the search's resources: each language's index, as the search script finds its files
-        base = urljoin(url, search["data-base"])
+        base = urljoin(url, search["data-sl-search"])
         for lang in ("fi", "en"):
             found += [urljoin(base, f"search-index/{lang}/meta.json"), urljoin(base, f"search-index/{lang}/docs/0.json.gz")]
             found += [urljoin(base, f"search-index/{lang}/keys/0.json.gz"), urljoin(base, f"search-index/{lang}/pos/0.json.gz")]
