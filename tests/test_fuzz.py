@@ -27,8 +27,8 @@ from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
 from seloste.archive.localized import LANGUAGES
 from seloste.publish.feeds import render_feeds
+from seloste.publish.frame import Style
 from seloste.publish.lite import LiteRenderer, render_lite_pages
-from seloste.publish.liteviews import Style
 from seloste.publish.opendata import open_data_files
 from seloste.publish.site import Site
 from sitebuild import ROOT
@@ -159,6 +159,8 @@ def _build_everything(data: Path, root: Path) -> None:
                 assert isinstance(output, bytes) and gzip.decompress(output).startswith(b'{"format":1,')
             elif path.endswith("compare-labels.json"):
                 assert isinstance(output, bytes) and output.startswith(b'{"diff":')
+            elif path.endswith(".js"):  # the script that draws the lite pages' header
+                assert isinstance(output, str) and "PARTS" in output
             else:
                 assert isinstance(output, str) and output.startswith("<!doctype html>")
         list(render_feeds(archive, lang, "https://example.test/", RENDERER))

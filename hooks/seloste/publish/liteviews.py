@@ -16,20 +16,11 @@ from markupsafe import Markup
 from ..archive.model import OrganisationRecord
 from ..labels import format_date, labels
 from .checklist import ChecklistView, checklist_view
+from .frame import Frame, Style, frame
+from .header import same_page_links
 from .opendata import open_data_file
 from .pages import CorrectionView, DateView, NoticeView, date_view
-from .urls import (
-    checklist_path,
-    compare_path,
-    feed_path,
-    history_path,
-    lang_prefix,
-    notice_path,
-    other_language,
-    root_of,
-    site_url,
-    version_path,
-)
+from .urls import checklist_path, compare_path, feed_path, history_path, notice_path, root_of, site_url, version_path
 
 LiteKind = Literal["version", "history", "compare", "checklist"]
 
@@ -64,40 +55,21 @@ def organisation_pages(record: OrganisationRecord, lang: str) -> list[LitePlan]:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
-class Style:
-    """What the renderer gives every page: the built site's stylesheets, the comparison script, the palettes."""
-
-    stylesheets: tuple[str, ...]
-    scripts: tuple[str, ...] = ()
-    palette_script: str | None = None
-    """The script that applies the reader's colour scheme (``assets/seloste-palette.js``)."""
-    palettes: tuple[dict[str, str], ...] = ()
-    """The site's colour palettes: media query, scheme, primary and accent colour."""
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
 class Chrome:
-    """What every lite page has around its content."""
+    """What every lite page of an organisation has around its content: the site's frame, and the organisation's
+    pages it links to."""
 
     lang: str
     root: str
     title: str
-    home_url: str
+    frame: Frame
     organisation: str
     current_url: str
     history_url: str
     feed_url: str
     page_url: str
     """This page."""
-    other_lang: str
-    other_url: str
-    """The same page in the other language."""
     open_data_url: str
-    stylesheets: tuple[str, ...]
-    scripts: tuple[str, ...] = ()
-    noindex: bool = False
-    palette_script: str | None = None
-    palettes: tuple[dict[str, str], ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -107,6 +79,8 @@ class Links:
 
     versions_url: str | None = None
     ui_url: str | None = None
+    chrome_url: str | None = None
+    """The script that draws the page's header, navigation and footer (``frame.CHROME_FILE``)."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -118,27 +92,29 @@ class Shown:
     article: Markup
 
 
-def chrome(record: OrganisationRecord, plan: LitePlan, style: Style, title: str) -> Chrome:
+def chrome(record: OrganisationRecord, plan: LitePlan, style: Style, title: str, links: Links) -> Chrome:
     lang, slug = plan.lang, record.slug
-    other = other_language(lang)
+    root = root_of(plan.url)
     return Chrome(
         lang=lang,
-        root=root_of(plan.url),
+        root=root,
         title=title,
-        home_url=site_url(lang),
+        frame=frame(
+            style,
+            lang=lang,
+            root=root,
+            title=title,
+            counterparts=same_page_links(plan.url, lang),
+            scripts=style.scripts if plan.kind == "compare" else (),
+            noindex=plan.kind == "compare",
+            chrome=links.chrome_url,
+        ),
         organisation=record.organisation.name,
         current_url=site_url(lang, notice_path(slug)),
         history_url=site_url(lang, history_path(slug)),
         feed_url=site_url(lang, feed_path(slug)),
         page_url=plan.url,
-        other_lang=other,
-        other_url=lang_prefix(other) + plan.url.removeprefix(lang_prefix(lang)),
         open_data_url=open_data_file(slug),
-        stylesheets=style.stylesheets,
-        scripts=style.scripts if plan.kind == "compare" else (),
-        noindex=plan.kind == "compare",
-        palette_script=style.palette_script,
-        palettes=style.palettes,
     )
 
 
@@ -165,7 +141,7 @@ def version_page(record: OrganisationRecord, plan: LitePlan, style: Style, links
         raise ValueError(f"{plan.url}: a version's page needs its rendered notice markup")
     version = record.version(plan.version or "")
     title = f"{record.organisation.name}: {labels(plan.lang)['version_of']} {format_date(version.date, plan.lang)}"
-    page_chrome = chrome(record, plan, style, title)
+    page_chrome = chrome(record, plan, style, title, links)
     return VersionPage(
         chrome=page_chrome,
         notice=shown.notice,
@@ -208,7 +184,7 @@ class HistoryPage:
 def history_page(record: OrganisationRecord, plan: LitePlan, style: Style, links: Links, shown: Shown | None) -> HistoryPage:
     lang = plan.lang
     return HistoryPage(
-        chrome=chrome(record, plan, style, f"{record.organisation.name}: {labels(lang)['history']}"),
+        chrome=chrome(record, plan, style, f"{record.organisation.name}: {labels(lang)['history']}", links),
         rows=_history_rows(record, lang),
         compare_url=site_url(lang, compare_path(record.slug)),
         default_from=record.versions[-2].id if len(record.versions) > 1 else record.current.id,
@@ -280,7 +256,7 @@ def compare_page(record: OrganisationRecord, plan: LitePlan, style: Style, links
         for v in reversed(record.versions)
     )
     return ComparePage(
-        chrome=chrome(record, plan, style, f"{record.organisation.name}: {t['compare_title']}"),
+        chrome=chrome(record, plan, style, f"{record.organisation.name}: {t['compare_title']}", links),
         options=options,
         default_from=record.versions[-2].id if len(record.versions) > 1 else record.current.id,
         default_to=record.current.id,
@@ -304,7 +280,7 @@ class ChecklistPage:
 def checklist_page(record: OrganisationRecord, plan: LitePlan, style: Style, links: Links, shown: Shown | None) -> ChecklistPage:
     current = record.current
     return ChecklistPage(
-        chrome=chrome(record, plan, style, f"{record.organisation.name}: {labels(plan.lang)['checklist_title']}"),
+        chrome=chrome(record, plan, style, f"{record.organisation.name}: {labels(plan.lang)['checklist_title']}", links),
         checklist=checklist_view(current.version, current.date, record.slug, plan.lang),
         version_date=date_view(current.date, plan.lang),
     )
