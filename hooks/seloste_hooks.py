@@ -139,4 +139,4 @@ def on_post_build(config) -> None:
     site_dir = Path(config.site_dir)
     renderer = LiteRenderer.for_site(site_dir, [Path(d) for d in config.theme.dirs], site_config(config, _nav), csp=not _serving)
     count = _site.write_extra(config.theme["language"], site_dir, renderer, config.site_url or "")
-    log.info("seloste: wrote %d lite pages, versions files and feeds (%s)", count, config.theme["language"])
+    log.info("seloste: wrote %d lite pages and feeds (%s)", count, config.theme["language"])

@@ -171,7 +171,7 @@ class SectionText:
 @dataclass(frozen=True, slots=True)
 class VersionText:
     """A version as a reader of one language sees it: what the comparison script reads back from a version's
-    markup in the versions file, so that the browser compares any two versions with exactly this input
+    markup on its permanent page, so that the browser compares any two versions with exactly this input
     (:func:`version_text_json`; docs/architecture.en.md)."""
 
     id: str

@@ -7,17 +7,13 @@ version would make the site too big and the build too slow (docs/architecture.en
 figures). They share the site's stylesheets and the notice markup with the Material pages.
 
 A version's permanent page holds its full text: the notice markup, as the current notice page
-shows it, rendered once and used twice. The comparison reads versions from one compressed file per
-organisation and language, ``<slug>/versions.json.gz``: the same markup of every version, where a
-section the versions share is stored once, so each version after the first costs a fraction of its size.
+shows it. The comparison reads the two versions it compares from their pages.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
-import itertools
-import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -36,19 +32,15 @@ from .csp import with_csp
 from .frame import CHROME_FILE, SiteConfig, Style, frame, not_found_frame
 from .header import icon_id, same_page_links
 from .liteviews import Links, LiteKind, LiteView, Shown, lite_view, organisation_pages
-from .packed import content_query, gzipped, json_bytes
+from .packed import content_query, json_bytes
 from .pages import NoticeView, version_view
 from .timing import stage
-from .urls import lang_prefix, root_of, site_url, versions_path
+from .urls import lang_prefix, notice_path, root_of, site_url
 
-VERSIONS_FORMAT = 1
 LANGUAGE_SCRIPT = "assets/seloste-language.js"
 UI_FILE = "compare-labels.json"
 """Per language (``compare-labels.json``, ``en/compare-labels.json``): written once, not into every comparison
 page."""
-_PART_START = re.compile(r'<(?:section class="sl-section" |script type="application/json" id="sl-facts">)')
-"""Where the notice template starts a section and the facts. Only the template writes these: a body's markup is
-sanitised, and neither ``section`` nor ``script`` is among the tags it may keep."""
 
 
 class MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -153,24 +145,6 @@ class LiteRenderer:
         template = self.env.get_template("seloste/notice-article.html")
         return Markup(template.render(n=view, t=labels(view.lang)))
 
-    @staticmethod
-    def versions_file(articles: dict[str, Markup]) -> bytes:
-        """An organisation's versions file in one language from each version's notice markup (oldest first), gzip-
-        compressed (reproducibly: no time in the header)::
-
-            {"format": 1, "parts": [markup, ...], "versions": {id: [part index, ...]}}
-
-        A version's notice markup (the one its permanent page shows, links relative to that page) is its parts
-        joined. The markup is cut before each section and before the facts, and a part the versions share is
-        stored once: an unchanged section costs a number, whatever the size of the notice (gzip alone finds
-        repeats only within 32 kB, less than one version of a long notice)."""
-        parts: dict[str, int] = {}
-        versions = {}
-        for id, markup in articles.items():
-            cuts = [0, *(match.start() for match in _PART_START.finditer(markup)), len(markup)]
-            versions[id] = [parts.setdefault(markup[a:b], len(parts)) for a, b in itertools.pairwise(cuts) if b > a]
-        return gzipped(json_bytes({"format": VERSIONS_FORMAT, "parts": list(parts), "versions": versions}))
-
 
 def versioned(site_dir: Path, path: str) -> str:
     """``path`` (a file of the built site) with its content hash as query: a page of a new build never runs a
@@ -190,8 +164,8 @@ def _ui(lang: str) -> dict[str, Any]:
 
 
 def render_lite_pages(archive: Archive, lang: str, renderer: LiteRenderer) -> Iterator[tuple[str, str | bytes]]:
-    """(output path relative to the site root, HTML or bytes) for every lite page of ``lang``, each organisation's
-    versions file, the comparison's labels and the script that draws the pages' header, navigation and footer."""
+    """(output path relative to the site root, HTML or bytes) for every lite page of ``lang``, the comparison's
+    labels and the script that draws the pages' header, navigation and footer."""
     ui = json_bytes(_ui(lang)) + b"\n"
     ui_path = site_url(lang, UI_FILE)
     yield ui_path, ui
@@ -201,22 +175,18 @@ def render_lite_pages(archive: Archive, lang: str, renderer: LiteRenderer) -> It
     yield chrome_path, chrome
     chrome_url = chrome_path + content_query(chrome.encode("utf-8"))
     for record in archive.organisations:
-        with stage("old versions"):
-            shown = {}
-            for v in record.versions:
-                view = version_view(record, v, lang)
-                shown[v.id] = Shown(notice=view, article=renderer.article(view))
-            data = renderer.versions_file({id: s.article for id, s in shown.items()})
-        path = site_url(lang, versions_path(record.slug))
-        yield path, data
-        query = content_query(data)
+        folder = site_url(lang, notice_path(record.slug))  # a version's page is <folder><id>/
         for plan in organisation_pages(record, lang):
             with stage(_STAGES[plan.kind]):
                 root = root_of(plan.url)
-                versions_url = root + path + query
+                shown = None
+                if plan.version:
+                    view = version_view(record, record.version(plan.version), lang)
+                    shown = Shown(notice=view, article=renderer.article(view))
+                versions_url = root + folder
                 ui_url = root + ui_path + ui_query
                 links = Links(versions_url=versions_url, ui_url=ui_url, chrome_url=chrome_url)
-                html = renderer.render(lite_view(record, plan, renderer.style, links, shown.get(plan.version or "")))
+                html = renderer.render(lite_view(record, plan, renderer.style, links, shown))
             yield plan.output, html
 
 

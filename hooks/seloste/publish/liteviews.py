@@ -74,10 +74,11 @@ class Chrome:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Links:
-    """What a page links to beyond the organisation's pages: the versions file and the comparison's labels file,
-    each with its content hash as query (a new build's file is never read from a stale cache)."""
+    """What a page links to beyond the organisation's pages: the folder of its versions' pages, the comparison's
+    labels file (with its content hash as query: a new build's file is never read from a stale cache)."""
 
     versions_url: str | None = None
+    """The organisation's folder, where each version's page is (``<folder><id>/``)."""
     ui_url: str | None = None
     chrome_url: str | None = None
     """The script that draws the page's header, navigation and footer (``frame.CHROME_FILE``)."""
@@ -85,8 +86,7 @@ class Links:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Shown:
-    """A version as its permanent page shows it: its view, and its notice markup (``seloste/notice-article.html``
-    rendered once, for the page and for the organisation's versions file)."""
+    """A version as its permanent page shows it: its view, and its notice markup (``seloste/notice-article.html``)."""
 
     notice: NoticeView
     article: Markup
@@ -239,6 +239,7 @@ class ComparePage:
     default_from: str
     default_to: str
     versions_url: str | None
+    """The organisation's folder: each version's page, where the comparison reads it, is ``<folder><id>/``."""
     ui_url: str | None
     """The labels the comparison script needs, in the page's language (one file per language)."""
     single_version: bool
