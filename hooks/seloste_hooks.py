@@ -96,7 +96,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     return ""
 
 
-@event_priority(-150)  # after static-i18n's (-100), which sets config.extra.alternate for each page
+@event_priority(-150)  # after static-i18n's (50), which sets config.extra.alternate for each page
 def on_page_context(context, page, config, nav):
     assert _site is not None
     lang = config.theme["language"]
@@ -113,7 +113,7 @@ def on_page_context(context, page, config, nav):
         counterparts=counterparts,
     )  # fmt: skip
     # Material writes these as the page's hreflang links: only the languages that have the page
-    config.extra["alternate"] = [{"lang": link.lang, "link": link.url} for link in header.languages if link.lang in counterparts]
+    config.extra.alternate = [{"lang": link.lang, "link": link.url} for link in header.languages if link.lang in counterparts]
     return context
 
 

@@ -151,6 +151,16 @@ def test_old_version_has_a_permanent_page_saying_it_is_not_current(fixture_site:
     assert all((fixture_site.site / css).is_file() for css in stylesheets) and "assets/seloste.css" in stylesheets
 
 
+def test_an_english_only_page_names_no_finnish_counterpart_and_switches_to_the_about_page(fixture_site: Build) -> None:
+    page = fixture_site.soup("en/architecture/")
+    links = page.select("link[rel=alternate][hreflang]")
+    alternates = {link["hreflang"]: resolve("en/architecture/", link["href"]) for link in links}
+    assert alternates == {"en": "en/architecture/"}
+    switch = page.select_one(".md-header a.md-select__link[hreflang=fi]")
+    assert resolve("en/architecture/", switch["href"]) == "about/"
+    assert not page.select("[style]")  # tables align with an attribute: the page's policy allows no inline style
+
+
 def test_the_comparison_reads_each_version_from_its_page(fixture_site: Build) -> None:
     for prefix, lang in (("", "fi"), ("en/", "en")):
         page_path = f"{prefix}esimerkki/compare/"

@@ -95,6 +95,15 @@ def test_no_console_error_or_failed_request_on_any_page_kind(page: Page, site_ur
     assert problems == []
 
 
+@pytest.mark.parametrize("path", ["en/architecture/", "en/benchmark/", "en/search/"])
+def test_no_console_error_on_the_english_only_pages(page: Page, site_url: str, path: str) -> None:
+    problems: list[str] = []
+    page.on("console", lambda message: message.type in ("error", "warning") and problems.append(message.text))
+    page.on("response", lambda response: response.status >= 400 and problems.append(f"{response.status} {response.url}"))
+    _open(page, site_url + path)
+    assert problems == []
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("kind", [kind for kind in PAGES if kind != "notice"])
 def test_every_page_kind_has_the_notice_pages_header(page: Page, site_url: str, kind: str, lang: str) -> None:
