@@ -23,15 +23,20 @@ from seloste.archive.errors import DataErrors
 from seloste.labels import counted
 from seloste.publish.compact import compact_html
 from seloste.publish.csp import PolicyError, with_csp
+from seloste.publish.frame import NavLink, nav_links, site_config
+from seloste.publish.header import header_view
 from seloste.publish.lite import BYTECODE_CACHE, LiteRenderer
 from seloste.publish.site import Site, load_site
 from seloste.publish.timing import write_on_exit
+from seloste.publish.urls import root_of
 
 log = logging.getLogger("mkdocs.plugins.seloste")
 
 _site: Site | None = None
 _serving = False
 """`mkdocs serve` injects its live-reload script inline; the policy would block it, so previews go without it."""
+_nav: dict[str, tuple[NavLink, ...]] = {}
+"""Each language's navigation, for the lite pages' drawer."""
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -75,6 +80,7 @@ def on_nav(nav, config, files: Files):
     for file in files:
         if file.src_uri in _site.plans:
             file.content_string = ""
+    _nav[config.theme["language"]] = nav_links(nav.items)  # as i18n translated it
     return nav
 
 
@@ -90,14 +96,24 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     return ""
 
 
+@event_priority(-150)  # after static-i18n's (50), which sets config.extra.alternate for each page
 def on_page_context(context, page, config, nav):
     assert _site is not None
-    context["t"] = _site.labels(config.theme["language"])
+    lang = config.theme["language"]
+    context["t"] = _site.labels(lang)
     plan = _site.plans.get(page.file.src_uri)
     if plan is not None:
         view = _site.view(plan)
         context["seloste"] = view
         page.toc = TableOfContents([AnchorLink(str(escape(e.title)), e.id, 2) for e in _site.outline(view)])
+    counterparts = {other: file.url for other, file in getattr(page.file, "alternates", {}).items() if file is not None}
+    title = _site.title(plan) if plan is not None else page.title
+    context["sl_header"] = header = header_view(
+        lang=lang, root=root_of(page.url), site_name=config.site_name, title=title, palette=config.theme["palette"],
+        counterparts=counterparts,
+    )  # fmt: skip
+    # Material writes these as the page's hreflang links: only the languages that have the page
+    config.extra.alternate = [{"lang": link.lang, "link": link.url} for link in header.languages if link.lang in counterparts]
     return context
 
 
@@ -127,11 +143,9 @@ def on_post_template(output: str, template_name: str, config) -> str:
 def on_post_build(config) -> None:
     assert _site is not None
     site_dir = Path(config.site_dir)
-    renderer = LiteRenderer.for_site(
-        site_dir, Path(config.theme.custom_dir), tuple(config.extra_css), csp=not _serving, palettes=config.theme["palette"]
-    )
+    renderer = LiteRenderer.for_site(site_dir, [Path(d) for d in config.theme.dirs], site_config(config, _nav), csp=not _serving)
     try:
         count = _site.write_extra(config.theme["language"], site_dir, renderer, config.site_url or "")
     except PolicyError as err:
         raise PluginError(str(err)) from err
-    log.info("seloste: wrote %d lite pages, versions files and feeds (%s)", count, config.theme["language"])
+    log.info("seloste: wrote %d lite pages and feeds (%s)", count, config.theme["language"])

@@ -9,6 +9,8 @@ with this repository's configuration and prints:
 - peak memory of the build (one Python process: the search index is built in it);
 - number of files and size of the site, the largest parts of it, and the HTML size of a
   notice page (its own HTML; shared CSS and scripts aside);
+- the size against the site's budget: at most 700 MB at 2,000 organisations x 5 versions, and
+  where GitHub Pages' 1 GB limit (on the published files, uncompressed) would be reached;
 - with --search: what a first search query downloads (scripts/search_benchmark.py);
 - the baseline: Material alone (its own search included) rendering the same current notices
   in both languages as plain Markdown pages, with the same nav; and our/baseline ratios;
@@ -51,6 +53,11 @@ from seloste.archive.loader import load_archive  # noqa: E402
 from seloste.archive.model import Archive  # noqa: E402
 from seloste.markup.render import markdown_html  # noqa: E402
 from sitebuild import fixture_project  # noqa: E402
+
+BUDGET_MB = 700.0
+"""The site's size at 2,000 organisations x 5 versions may not exceed this (docs/architecture.en.md)."""
+PAGES_LIMIT_MB = 1000.0
+"""GitHub Pages refuses a site whose published files are larger than 1 GB."""
 
 # Runs MkDocs in this process and reports its peak memory and its children's.
 _MEASURED_BUILD = """
@@ -123,8 +130,6 @@ def site_figures(site: Path, notice_pages: list[Path]) -> tuple[int, float, dict
             kind = "feeds"
         elif re.search(r"/\d{4}-\d{2}-\d{2}/index\.html$", rel):
             kind = "version pages"
-        elif rel.endswith("/versions.json.gz"):
-            kind = "versions files"
         elif re.search(r"/(history|compare|checklist)/index\.html$", rel):
             kind = "history, comparison, checklist pages"
         elif rel.endswith(".html"):
@@ -245,6 +250,17 @@ def search_bytes(site: Path) -> str:
     return f"{min(sizes) / 1000:.0f}-{max(sizes) / 1000:.0f} kB, {min(times):.0f}-{max(times):.0f} ms"
 
 
+def print_budget(r: Result, organisations: int, versions: int) -> None:
+    """The site's size against its budget, and the number of organisations (of as many versions) at which GitHub
+    Pages' limit would be reached, the site growing with them."""
+    shared = r.parts.get("assets", 0.0)  # the same whatever the number of organisations
+    at_limit = organisations * (PAGES_LIMIT_MB - shared) / (r.size_mb - shared)
+    print(f"size for the budget    {r.size_mb:8.1f} MB at {organisations} organisations x {versions} versions", end="")
+    if (organisations, versions) == (2000, 5):
+        print(f": {'within' if r.size_mb <= BUDGET_MB else 'OVER'} the {BUDGET_MB:.0f} MB budget", end="")
+    print(f"; GitHub Pages' {PAGES_LIMIT_MB / 1000:.0f} GB limit at about {at_limit:,.0f} organisations")
+
+
 def print_result(title: str, r: Result) -> None:
     print(f"\n## {title}\n")
     print(f"total wall time        {r.wall:8.1f} s")
@@ -333,6 +349,7 @@ def main() -> int:
         print(f"synthetic archive: {n} organisations x {v} versions, Finnish and English")
         mine = ours(out / "n", n, v)
         print_result("this site", mine)
+        print_budget(mine, n, v)
         if args.search:
             print(f"first search query     {search_bytes(out / 'n/ours/site')}")
         if not args.no_baseline:

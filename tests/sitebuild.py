@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
-import json
 import os
 import shutil
 import subprocess
@@ -37,17 +35,6 @@ class Build:
         """The page at site path ``path`` (``en/esimerkki/``), parsed."""
         file = self.site / path / "index.html" if not path.endswith(".html") else self.site / path
         return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
-
-    def versions(self, path: str) -> dict[str, str]:
-        """The versions file at site path ``path``: each version's notice markup by its id."""
-        data = json.loads(gzip.decompress((self.site / path).read_bytes()))
-        return {id: version_markup(data, id) for id in data["versions"]}
-
-
-def version_markup(versions_file: dict, version_id: str) -> str:
-    """One version's notice markup from a versions file's JSON: its parts joined, as seloste-compare.js joins them."""
-    assert versions_file["format"] == 1
-    return "".join(versions_file["parts"][i] for i in versions_file["versions"][version_id])
 
 
 def build(project: Path, site: Path, *extra: str, site_url: str | None = None, env: dict[str, str] | None = None) -> Build:

@@ -24,6 +24,7 @@ PAGES = {
     "home": "",
     "notice": "planeetta-internet/",
     "old version": "planeetta-internet/2018-06-07/",
+    "current version": "planeetta-internet/2022-03-21/",
     "history": "planeetta-internet/history/",
     "diff": "planeetta-internet/compare/?from=2018-06-07&to=2022-03-21",
     "checklist": "midare/checklist/",
@@ -31,12 +32,13 @@ PAGES = {
     "comparison, filtered to nothing": "facts/?name=zzz&dpo=1",
     "open data": "open-data/",
     "about": "about/",
+    "not found": "no-such-page/",
 }
 
 
 @pytest.fixture(scope="module")
 def site_url(frozen_site: Build) -> Iterator[str]:
-    with serve(frozen_site.site) as url:
+    with serve(frozen_site.site, "/seloste/") as url:  # where the site's 404 page expects it (site_url)
         yield url
 
 

@@ -47,6 +47,8 @@ def test_build_benchmark_prints_stages_sizes_baseline_and_growth() -> None:
         assert re.search(rf"^  {re.escape(stage)} +\d+\.\d s +\d+\.\d%$", out, re.MULTILINE), stage
     assert re.search(r"^peak memory +\d+ MB$", out, re.MULTILINE)
     assert re.search(r"^notice page HTML +\d+\.\d kB median, \d+\.\d kB largest$", out, re.MULTILINE)
+    budget = r"^size for the budget +\d+\.\d MB at 4 organisations x 2 versions; GitHub Pages' 1 GB limit at about [\d,]+ "
+    assert re.search(budget + "organisations$", out, re.MULTILINE)
     assert re.search(r"^first search query +\d+-\d+ kB, \d+-\d+ ms$", out, re.MULTILINE)
     assert "## baseline: Material alone, current notices as plain pages" in out
     assert re.search(r"^ratio to the baseline  time \d+\.\d\dx, size \d+\.\d\dx$", out, re.MULTILINE)

@@ -230,7 +230,8 @@ def test_a_comparison_keeps_its_pair_and_view_across_languages_and_shows_a_rever
     assert heads[0].endswith("15 June 2010") and heads[1].endswith("7 June 2018"), heads
     assert page.url.endswith("?from=2010-06-15&to=2018-06-07&view=side")
     page.locator("button[data-view=inline]").click()
-    page.locator("a.sl-lite__lang").click()
+    page.locator(".md-header .md-select").hover()
+    page.locator(".md-header a.md-select__link[hreflang=fi]").click()
     page.wait_for_url(site_url + "planeetta-internet/compare/?from=2010-06-15&to=2018-06-07&view=inline")
     page.wait_for_selector("#sl-diff[data-ready]")
     assert page.locator("select[name=from]").input_value() == "2010-06-15"

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from bs4 import BeautifulSoup
 
 from datadir import FIXTURES, business_id_for, copy_valid, make_data, name_for
 from sitebuild import Build, build, fixture_project, resolve
@@ -194,28 +193,34 @@ def test_old_version_has_a_permanent_page_saying_it_is_not_current(fixture_site:
     assert "This is not the current version" in en_old.select_one(".sl-old-version").get_text()
     original = fixture_site.soup(en_path).select_one(".sl-translation a[hreflang=fi]")  # with its text
     assert resolve(en_path, original["href"]) == "esimerkki/2024-01-10/"
-    switch = en_old.select_one("a.sl-lite__lang")
-    assert resolve(en_path, switch["href"]) == "esimerkki/2024-01-10/" and switch["hreflang"] == "fi"
+    switch = en_old.select_one(".md-header a[hreflang=fi]")  # the header's place holds it for readers without scripts
+    assert resolve(en_path, switch["href"]) == "esimerkki/2024-01-10/"
+    alternates = {link["hreflang"]: resolve(en_path, link["href"]) for link in en_old.select("link[rel=alternate][hreflang]")}
+    assert alternates == {"fi": "esimerkki/2024-01-10/", "en": "en/esimerkki/2024-01-10/"}
     stylesheets = [resolve(en_path, link["href"]) for link in en_old.select("link[rel=stylesheet]")]
     assert all((fixture_site.site / css).is_file() for css in stylesheets) and "assets/seloste.css" in stylesheets
 
 
-def test_the_versions_file_holds_every_version_as_its_page_shows_it_named_by_its_content(fixture_site: Build) -> None:
+def test_an_english_only_page_names_no_finnish_counterpart_and_switches_to_the_about_page(fixture_site: Build) -> None:
+    page = fixture_site.soup("en/architecture/")
+    links = page.select("link[rel=alternate][hreflang]")
+    alternates = {link["hreflang"]: resolve("en/architecture/", link["href"]) for link in links}
+    assert alternates == {"en": "en/architecture/"}
+    switch = page.select_one(".md-header a.md-select__link[hreflang=fi]")
+    assert resolve("en/architecture/", switch["href"]) == "about/"
+    assert not page.select("[style]")  # tables align with an attribute: the page's policy allows no inline style
+
+
+def test_the_comparison_reads_each_version_from_its_page(fixture_site: Build) -> None:
     for prefix, lang in (("", "fi"), ("en/", "en")):
-        path = f"{prefix}esimerkki/versions.json.gz"
-        data = (fixture_site.site / path).read_bytes()
-        versions = fixture_site.versions(path)
-        assert list(versions) == ["2024-01-10", "2024-06-01"]  # oldest first, the current one too
-        for version_id, markup in versions.items():
-            article = BeautifulSoup(markup, "html.parser").select_one("article.sl-notice")
-            assert article["data-version"] == version_id and article["lang"] == lang
-            assert article.select(".sl-notice__text > section.sl-section")
-            page = fixture_site.soup(f"{prefix}esimerkki/{version_id}/").select_one("article.sl-notice")
-            assert " ".join(page.get_text().split()) == " ".join(article.get_text().split())  # the same markup
         page_path = f"{prefix}esimerkki/compare/"
-        url, query = fixture_site.soup(page_path).select_one("#sl-diff[data-versions]")["data-versions"].split("?")
-        assert resolve(page_path, url) == path
-        assert query == "v=" + hashlib.sha256(data).hexdigest()[:16]  # a new file is never read from a stale cache
+        folder = resolve(page_path, fixture_site.soup(page_path).select_one("#sl-diff")["data-versions"])
+        assert folder == f"{prefix}esimerkki/"
+        for version_id in ("2024-01-10", "2024-06-01"):  # the current version has its page too
+            article = fixture_site.soup(f"{folder}{version_id}/").select_one("article.sl-notice")
+            assert article["data-version"] == version_id and article["lang"] == lang
+            assert article.select(".sl-notice__text > section.sl-section[data-source]") and article.select_one("#sl-facts")
+        assert not (fixture_site.site / folder / "versions.json.gz").exists()  # no second copy of every version
 
 
 def test_an_old_versions_page_holds_its_full_text_and_needs_no_script(fixture_site: Build) -> None:
@@ -306,7 +311,7 @@ def test_feeds_are_valid_atom_linked_from_the_pages(fixture_site: Build) -> None
         site_feed = feedparser.parse((fixture_site.site / prefix / "feed.xml").read_bytes())
         assert not site_feed.bozo and len(site_feed.entries) == 5  # every version of the three organisations, a correction
         assert site_feed.feed.language == lang
-        for page_path in (prefix, prefix + "esimerkki/", prefix + "esimerkki/history/", prefix + "esimerkki/2024-01-10/"):
+        for page_path in (prefix, prefix + "esimerkki/", prefix + "esimerkki/history/"):
             links = fixture_site.soup(page_path).select("link[rel=alternate][type='application/atom+xml']")
             assert links and all((fixture_site.site / resolve(page_path, link["href"])).is_file() for link in links), page_path
 

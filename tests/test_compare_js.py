@@ -2,7 +2,7 @@
 
 The diff core itself is compared without a browser, on generated versions and golden files
 (tests/test_diff_parity.py). Here the comparison page's script reads every pair of versions of
-the live archive (whatever it holds) from the built versions files, in both languages, as a
+the live archive (whatever it holds) from the built versions' pages, in both languages, as a
 reader's browser does, and must agree with the Python core to the last segment.
 """
 
@@ -21,7 +21,7 @@ from seloste.archive.loader import load_archive
 from seloste.archive.model import OrganisationRecord
 from seloste.compare.diff import diff_json, diff_versions
 from seloste.compare.lineage import section_lineages
-from seloste.publish.urls import site_url, versions_path
+from seloste.publish.urls import notice_path, site_url
 from sitebuild import DATA, Build
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
@@ -31,7 +31,8 @@ ORDER = [f.name for f in dataclasses.fields(Facts)]
 
 
 def _versions_url(record: OrganisationRecord, lang: str) -> str:
-    return site_url(lang, versions_path(record.slug))
+    """The organisation's folder, where each version's page is."""
+    return site_url(lang, notice_path(record.slug))
 
 
 def _compare_all(page: Page, base: str, data: Path) -> int:

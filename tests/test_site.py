@@ -4,8 +4,6 @@ nothing to compare."""
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 from pathlib import Path
 
@@ -138,17 +136,6 @@ def test_every_page_has_the_right_html_lang(real_site: Build) -> None:
             continue
         lang = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").html["lang"]
         assert lang == ("en" if relative.startswith("en/") else "fi"), relative
-
-
-@pytest.mark.parametrize("prefix", ["", "en/"], ids=["fi", "en"])
-def test_a_section_the_versions_share_is_stored_once_in_the_versions_file(frozen_site: Build, prefix: str) -> None:
-    stored = json.loads(gzip.decompress((frozen_site.site / f"{prefix}planeetta-internet/versions.json.gz").read_bytes()))
-    versions = stored["versions"]
-    assert list(versions) == [v.id for v in FROZEN_ARCHIVE.get("planeetta-internet").versions]
-    used = [index for parts in versions.values() for index in parts]
-    assert sorted(set(used)) == list(range(len(stored["parts"])))  # every part is used
-    # 2021-01-26 -> 2022-03-21 changed one section of fifteen: the rest are the same parts
-    assert len(set(versions["2021-01-26"]) & set(versions["2022-03-21"])) >= 14
 
 
 def test_a_notice_with_one_version_offers_nothing_to_compare(frozen_site: Build) -> None:

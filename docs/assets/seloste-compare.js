@@ -1,10 +1,9 @@
 /*
  * Seloste: any two versions of a notice compared, in the reader's browser.
  *
- * The text of every version of an organisation is one gzip-compressed file per language
- * (<slug>/versions.json.gz: each version's notice markup, as the build rendered and sanitised
- * it, the markup its permanent page holds). The comparison page reads
- * the two versions from it (title, sections, blocks, facts) and diffs them with seloste-diff.js,
+ * Each version's permanent page (<slug>/<date>/, the current version's too) holds its notice markup,
+ * as the build rendered and sanitised it. The comparison page reads the two versions from
+ * their pages (title, sections, blocks, facts) and diffs them with seloste-diff.js,
  * the port of the Python diff (hooks/seloste/compare/), which must give identical results
  * (tests/test_diff_parity.py). Text read for a comparison is only ever inserted with
  * textContent, never as HTML. Needs seloste-common.js and seloste-diff.js before it.
@@ -13,7 +12,7 @@
   "use strict";
 
   const { normalize, factsFrom, diffTexts, wordDiff, classify } = window.selosteDiff;
-  const { el, json, once } = window.selosteCommon;
+  const { el, once } = window.selosteCommon;
 
   // --- reading a version from its page ---------------------------------------------------
 
@@ -77,27 +76,23 @@
     };
   }
 
-  // --- the versions file -----------------------------------------------------------------
+  // --- the versions' pages -----------------------------------------------------------------
 
-  const files = new Map();
+  const pages = new Map();
 
-  /* The versions file at url: {format, parts: [markup], versions: {id: [part index]}}; a version's
-     markup is its parts joined. */
-  function loadVersions(url) {
-    return once(files, url, () => fetch(url, { credentials: "same-origin" }).then((response) => json(response, url)));
+  /* A version's permanent page (<org>/<id>/ under the organisation's folder `base`: every version has one, the
+     current one too), parsed into an inert document (its scripts never run): its article is the notice markup. */
+  function versionDocument(base, id) {
+    const url = new URL(encodeURIComponent(id) + "/", base).href;
+    return once(pages, url, async () => {
+      const response = await fetch(url, { credentials: "same-origin" });
+      if (!response.ok) throw new Error(url + ": HTTP " + response.status);
+      return new DOMParser().parseFromString(await response.text(), "text/html");
+    });
   }
 
-  /* One version's notice markup, parsed into an inert document (its scripts never run). */
-  async function versionDocument(url, id) {
-    const file = await loadVersions(url);
-    if (file.format !== 1) throw new Error(url + ": unknown format " + file.format);
-    if (!Object.prototype.hasOwnProperty.call(file.versions, id)) throw new Error(url + ": no version " + id);
-    const markup = file.versions[id].map((index) => file.parts[index]).join("");
-    return new DOMParser().parseFromString(markup, "text/html");
-  }
-
-  async function diffVersions(url, oldId, newId, order) {
-    const [a, b] = await Promise.all([versionDocument(url, oldId), versionDocument(url, newId)]);
+  async function diffVersions(base, oldId, newId, order) {
+    const [a, b] = await Promise.all([versionDocument(base, oldId), versionDocument(base, newId)]);
     return diffTexts(readVersion(a), readVersion(b), order);
   }
 
@@ -551,14 +546,12 @@
     const viewInput = el("input", { type: "hidden", name: "view", value: view });
     form.append(viewInput);  // choosing another pair keeps the view
     const keep = () => {
-      // The address, and the link to this page in the other language, name the pair and the view shown.
+      // The address names the pair and the view shown (the language switch takes them along: seloste-language.js).
       params.set("from", from.value);
       params.set("to", to.value);
       params.set("view", view);
       viewInput.value = view;
       history.replaceState(null, "", "?" + params.toString());
-      const other = document.querySelector("a.sl-lite__lang");
-      if (other) other.search = "?" + params.toString();
     };
     keep();
     if (from.value === to.value) {

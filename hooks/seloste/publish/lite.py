@@ -7,18 +7,14 @@ version would make the site too big and the build too slow (docs/architecture.en
 figures). They share the site's stylesheets and the notice markup with the Material pages.
 
 A version's permanent page holds its full text: the notice markup, as the current notice page
-shows it, rendered once and used twice. The comparison reads versions from one compressed file per
-organisation and language, ``<slug>/versions.json.gz``: the same markup of every version, where a
-section the versions share is stored once, so each version after the first costs a fraction of its size.
+shows it. The comparison reads the two versions it compares from their pages.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
-import itertools
-import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,24 +23,24 @@ import jinja2.bccache
 from markupsafe import Markup
 
 from ..archive.facts import Facts
+from ..archive.localized import LANGUAGES, ORIGINAL_LANGUAGE
 from ..archive.model import Archive
 from ..compare.facts import LIST_FACTS
 from ..labels import labels
 from .compact import compact_html
 from .csp import with_csp
-from .liteviews import Links, LiteKind, LiteView, Shown, Style, lite_view, organisation_pages
-from .packed import content_query, gzipped, json_bytes
+from .frame import CHROME_FILE, SiteConfig, Style, frame, not_found_frame
+from .header import icon_id, same_page_links
+from .liteviews import Links, LiteKind, LiteView, Shown, lite_view, organisation_pages
+from .packed import content_query, json_bytes
 from .pages import NoticeView, version_view
 from .timing import stage
-from .urls import root_of, site_url, versions_path
+from .urls import lang_prefix, notice_path, root_of, site_url
 
-VERSIONS_FORMAT = 1
+LANGUAGE_SCRIPT = "assets/seloste-language.js"
 UI_FILE = "compare-labels.json"
 """Per language (``compare-labels.json``, ``en/compare-labels.json``): written once, not into every comparison
 page."""
-_PART_START = re.compile(r'<(?:section class="sl-section" |script type="application/json" id="sl-facts">)')
-"""Where the notice template starts a section and the facts. Only the template writes these: a body's markup is
-sanitised, and neither ``section`` nor ``script`` is among the tags it may keep."""
 
 
 class MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -68,86 +64,87 @@ BYTECODE_CACHE = MemoryBytecodeCache()
 
 
 class LiteRenderer:
-    """Renders lite pages with the templates of ``overrides/``; autoescape is on."""
+    """Renders lite pages (and the 404 page, and the icons file) with the templates of ``overrides/`` (and
+    Material's icons, from the theme's other folders); autoescape is on."""
 
-    def __init__(self, templates: Path, style: Style, *, csp: bool = True) -> None:
+    def __init__(self, templates: Path | Sequence[Path], style: Style, *, csp: bool = True) -> None:
+        folders = [templates] if isinstance(templates, Path) else list(templates)
         self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(templates),
+            loader=jinja2.FileSystemLoader(folders),
             autoescape=True,
             trim_blocks=True,
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
             bytecode_cache=BYTECODE_CACHE,
         )
+        self.env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
         self.style = style
         self.csp = csp
         """Give each page its Content-Security-Policy (not in a live-reloading preview, whose script is inline)."""
 
     @classmethod
-    def for_site(
-        cls, site_dir: Path, templates: Path, extra_css: tuple[str, ...], *, csp: bool, palettes: Any = ()
-    ) -> LiteRenderer:
-        """A renderer with the built site's stylesheets (Material's, then ``extra_css``), the comparison script, and
-        the site's colour palettes (MkDocs' ``theme.palette``: one mapping or a list of them)."""
-        material = sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / "assets/stylesheets").glob("*.min.css"))
-        scripts = tuple(versioned(site_dir, f"assets/seloste-{name}.js") for name in ("common", "diff", "compare"))
-        options = [palettes] if isinstance(palettes, dict) else list(palettes or ())
-        kept = tuple(
-            {key: str(option[key]) for key in ("media", "scheme", "primary", "accent") if option.get(key)} for option in options
-        )
+    def for_site(cls, site_dir: Path, theme_dirs: Sequence[Path], site: SiteConfig, *, csp: bool) -> LiteRenderer:
+        """A renderer with the built site's stylesheets (Material's, then ``extra_css``) and scripts (Material's,
+        then ``extra_javascript``, as the Material pages have them; the comparison's, asked for with their content
+        hash), and what the site's configuration and navigation give every page (``site``). ``theme_dirs``: the
+        theme's template folders, ours first (MkDocs' ``theme.dirs``)."""
+        material_css = sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / "assets/stylesheets").glob("*.min.css"))
+        bundle = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.glob("assets/javascripts/bundle.*.min.js"))
+        first = tuple(js for js in site.extra_javascript if js == LANGUAGE_SCRIPT)  # on the 404 page, before the rest
+        rest = tuple(js for js in site.extra_javascript if js != LANGUAGE_SCRIPT)
         style = Style(
-            stylesheets=(*material, *extra_css),
-            scripts=scripts,
-            palette_script=versioned(site_dir, "assets/seloste-palette.js"),
-            palettes=kept,
+            stylesheets=(*material_css, *site.extra_css),
+            scripts=tuple(versioned(site_dir, f"assets/seloste-{name}.js") for name in ("diff", "compare")),
+            site_scripts=(*first, *bundle, *rest),  # as the Material pages ask for them (Material's is named by its content)
+            site_name=site.site_name,
+            palette=site.palette,
+            nav=site.nav,
+            features=site.features,
         )
-        return cls(templates, style, csp=csp)
+        return cls(theme_dirs, style, csp=csp)
 
     def render(self, view: LiteView) -> str:
         """The page of ``view``, with the template of its kind."""
         template = self.env.get_template(f"seloste/lite/{view.KIND}.html")
-        html = compact_html(template.render(page=view, n=getattr(view, "notice", None), t=labels(view.chrome.lang)))
-        return with_csp(html, view.chrome.page_url + "index.html") if self.csp else html
+        html = template.render(
+            page=view, frame=view.chrome.frame, n=getattr(view, "notice", None), t=labels(view.chrome.lang), kind=view.KIND
+        )
+        return self._finish(html, view.chrome.page_url + "index.html")
 
     def not_found_page(self, base: str) -> str:
-        """The site's 404 page, in both languages. GitHub Pages serves it at any address that has no page, so its
-        links are absolute: ``base`` is the site's path (``/seloste/``)."""
+        """The site's 404 page, in both languages (Finnish, and English at an address under ``en/``). GitHub Pages
+        serves it at any address that has no page, so its links are absolute: ``base`` is the site's path
+        (``/seloste/``)."""
+        pages = {lang: not_found_frame(self.style, lang, base) for lang in LANGUAGES}
         template = self.env.get_template("seloste/lite/not-found.html")
-        html = compact_html(
-            template.render(
-                base=base,
-                stylesheets=self.style.stylesheets,
-                palette_script=self.style.palette_script,
-                palettes=self.style.palettes,
-                fi=labels("fi"),
-                en=labels("en"),
-            )
-        )
-        return with_csp(html, "404.html") if self.csp else html
+        html = template.render(
+            frame=pages[ORIGINAL_LANGUAGE], pages=pages, labels={lang: labels(lang) for lang in LANGUAGES}, kind="not-found",
+            t=labels(ORIGINAL_LANGUAGE), base=base, page=None,
+        )  # fmt: skip
+        return self._finish(html, "404.html")
+
+    def chrome_script(self, lang: str) -> str:
+        """The script that draws the header, navigation, back-to-top button and footer of ``lang``'s lite pages
+        (``frame.CHROME_FILE``), from the templates the 404 page and the Material pages' header are rendered with."""
+        generic = frame(self.style, lang=lang, root="", title="", counterparts=same_page_links("", lang))
+        prefixes = {other: lang_prefix(other) for other in LANGUAGES}
+        template = self.env.get_template("seloste/lite/chrome.js")
+        return template.render(frame=generic, t=labels(lang), prefixes=prefixes, site_name=self.style.site_name)
+
+    def icons(self, names: Sequence[str]) -> str:
+        """The icons file (``assets/seloste-icons.svg``): Material's icons ``names``, each a symbol."""
+        return self.env.get_template("seloste/icons.svg").render(icons=names, icon_id=icon_id)
+
+    def _finish(self, html: str, page: str) -> str:
+        """``html`` compacted, with its policy; ``page`` is its site path, for the policy's errors."""
+        html = compact_html(html)
+        return with_csp(html, page) if self.csp else html
 
     def article(self, view: NoticeView) -> Markup:
         """A version's notice markup (``seloste/notice-article.html``), as its pages show it (links relative to
         the page ``view`` was made for)."""
         template = self.env.get_template("seloste/notice-article.html")
         return Markup(template.render(n=view, t=labels(view.lang)))
-
-    @staticmethod
-    def versions_file(articles: dict[str, Markup]) -> bytes:
-        """An organisation's versions file in one language from each version's notice markup (oldest first), gzip-
-        compressed (reproducibly: no time in the header)::
-
-            {"format": 1, "parts": [markup, ...], "versions": {id: [part index, ...]}}
-
-        A version's notice markup (the one its permanent page shows, links relative to that page) is its parts
-        joined. The markup is cut before each section and before the facts, and a part the versions share is
-        stored once: an unchanged section costs a number, whatever the size of the notice (gzip alone finds
-        repeats only within 32 kB, less than one version of a long notice)."""
-        parts: dict[str, int] = {}
-        versions = {}
-        for id, markup in articles.items():
-            cuts = [0, *(match.start() for match in _PART_START.finditer(markup)), len(markup)]
-            versions[id] = [parts.setdefault(markup[a:b], len(parts)) for a, b in itertools.pairwise(cuts) if b > a]
-        return gzipped(json_bytes({"format": VERSIONS_FORMAT, "parts": list(parts), "versions": versions}))
 
 
 def versioned(site_dir: Path, path: str) -> str:
@@ -168,29 +165,29 @@ def _ui(lang: str) -> dict[str, Any]:
 
 
 def render_lite_pages(archive: Archive, lang: str, renderer: LiteRenderer) -> Iterator[tuple[str, str | bytes]]:
-    """(output path relative to the site root, HTML or bytes) for every lite page of ``lang`` and each
-    organisation's versions file."""
+    """(output path relative to the site root, HTML or bytes) for every lite page of ``lang``, the comparison's
+    labels and the script that draws the pages' header, navigation and footer."""
     ui = json_bytes(_ui(lang)) + b"\n"
     ui_path = site_url(lang, UI_FILE)
     yield ui_path, ui
     ui_query = content_query(ui)
+    chrome = renderer.chrome_script(lang)
+    chrome_path = CHROME_FILE.format(lang=lang)
+    yield chrome_path, chrome
+    chrome_url = chrome_path + content_query(chrome.encode("utf-8"))
     for record in archive.organisations:
-        with stage("old versions"):
-            shown = {}
-            for v in record.versions:
-                view = version_view(record, v, lang)
-                shown[v.id] = Shown(notice=view, article=renderer.article(view))
-            data = renderer.versions_file({id: s.article for id, s in shown.items()})
-        path = site_url(lang, versions_path(record.slug))
-        yield path, data
-        query = content_query(data)
+        folder = site_url(lang, notice_path(record.slug))  # a version's page is <folder><id>/
         for plan in organisation_pages(record, lang):
             with stage(_STAGES[plan.kind]):
                 root = root_of(plan.url)
-                versions_url = root + path + query
+                shown = None
+                if plan.version:
+                    view = version_view(record, record.version(plan.version), lang)
+                    shown = Shown(notice=view, article=renderer.article(view))
+                versions_url = root + folder
                 ui_url = root + ui_path + ui_query
-                links = Links(versions_url=versions_url, ui_url=ui_url)
-                html = renderer.render(lite_view(record, plan, renderer.style, links, shown.get(plan.version or "")))
+                links = Links(versions_url=versions_url, ui_url=ui_url, chrome_url=chrome_url)
+                html = renderer.render(lite_view(record, plan, renderer.style, links, shown))
             yield plan.output, html
 
 

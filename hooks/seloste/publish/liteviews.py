@@ -16,8 +16,10 @@ from markupsafe import Markup
 from ..archive.model import OrganisationRecord
 from ..labels import format_date, labels
 from .checklist import ChecklistView, checklist_view
-from .dates import DateView, date_view
+from .frame import Frame, Style, frame
+from .header import same_page_links
 from .opendata import open_data_file
+from .dates import DateView, date_view
 from .pages import CorrectionView, NoticeView
 from .urls import (
     checklist_path,
@@ -26,7 +28,6 @@ from .urls import (
     history_path,
     lang_prefix,
     notice_path,
-    other_language,
     root_of,
     site_url,
     version_path,
@@ -74,81 +75,66 @@ def organisation_pages(record: OrganisationRecord, lang: str) -> list[LitePlan]:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
-class Style:
-    """What the renderer gives every page: the built site's stylesheets, the comparison script, the palettes."""
-
-    stylesheets: tuple[str, ...]
-    scripts: tuple[str, ...] = ()
-    palette_script: str | None = None
-    """The script that applies the reader's colour scheme (``assets/seloste-palette.js``)."""
-    palettes: tuple[dict[str, str], ...] = ()
-    """The site's colour palettes: media query, scheme, primary and accent colour."""
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
 class Chrome:
-    """What every lite page has around its content."""
+    """What every lite page of an organisation has around its content: the site's frame, and the organisation's
+    pages it links to."""
 
     lang: str
     root: str
     title: str
-    home_url: str
+    frame: Frame
     organisation: str
     current_url: str
     history_url: str
     feed_url: str
     page_url: str
     """This page."""
-    other_lang: str
-    other_url: str
-    """The same page in the other language."""
     open_data_url: str
-    stylesheets: tuple[str, ...]
-    scripts: tuple[str, ...] = ()
-    noindex: bool = False
-    palette_script: str | None = None
-    palettes: tuple[dict[str, str], ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Links:
-    """What a page links to beyond the organisation's pages: the versions file and the comparison's labels file,
-    each with its content hash as query (a new build's file is never read from a stale cache)."""
+    """What a page links to beyond the organisation's pages: the folder of its versions' pages, the comparison's
+    labels file (with its content hash as query: a new build's file is never read from a stale cache)."""
 
     versions_url: str | None = None
+    """The organisation's folder, where each version's page is (``<folder><id>/``)."""
     ui_url: str | None = None
+    chrome_url: str | None = None
+    """The script that draws the page's header, navigation and footer (``frame.CHROME_FILE``)."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Shown:
-    """A version as its permanent page shows it: its view, and its notice markup (``seloste/notice-article.html``
-    rendered once, for the page and for the organisation's versions file)."""
+    """A version as its permanent page shows it: its view, and its notice markup (``seloste/notice-article.html``)."""
 
     notice: NoticeView
     article: Markup
 
 
-def chrome(record: OrganisationRecord, plan: LitePlan, style: Style, title: str) -> Chrome:
+def chrome(record: OrganisationRecord, plan: LitePlan, style: Style, title: str, links: Links) -> Chrome:
     lang, slug = plan.lang, record.slug
-    other = other_language(lang)
+    root = root_of(plan.url)
     return Chrome(
         lang=lang,
-        root=root_of(plan.url),
+        root=root,
         title=title,
-        home_url=site_url(lang),
+        frame=frame(
+            style,
+            lang=lang,
+            root=root,
+            title=title,
+            counterparts=same_page_links(plan.url, lang),
+            scripts=style.scripts if plan.kind in ("compare", "history") else (),
+            noindex=not plan.indexed,
+            chrome=links.chrome_url,
+        ),
         organisation=record.organisation.name,
         current_url=site_url(lang, notice_path(slug)),
         history_url=site_url(lang, history_path(slug)),
         feed_url=site_url(lang, feed_path(slug)),
         page_url=plan.url,
-        other_lang=other,
-        other_url=plan.url_in(other),
         open_data_url=open_data_file(slug),
-        stylesheets=style.stylesheets,
-        scripts=style.scripts if plan.kind in ("compare", "history") else (),
-        noindex=not plan.indexed,
-        palette_script=style.palette_script,
-        palettes=style.palettes,
     )
 
 
@@ -175,7 +161,7 @@ def version_page(record: OrganisationRecord, plan: LitePlan, style: Style, links
         raise ValueError(f"{plan.url}: a version's page needs its rendered notice markup")
     version = record.version(plan.version or "")
     title = f"{record.organisation.name}: {labels(plan.lang)['version_of']} {format_date(version.date, plan.lang)}"
-    page_chrome = chrome(record, plan, style, title)
+    page_chrome = chrome(record, plan, style, title, links)
     return VersionPage(
         chrome=page_chrome,
         notice=shown.notice,
@@ -218,7 +204,7 @@ class HistoryPage:
 def history_page(record: OrganisationRecord, plan: LitePlan, style: Style, links: Links, shown: Shown | None) -> HistoryPage:
     lang = plan.lang
     return HistoryPage(
-        chrome=chrome(record, plan, style, f"{record.organisation.name}: {labels(lang)['history']}"),
+        chrome=chrome(record, plan, style, f"{record.organisation.name}: {labels(lang)['history']}", links),
         rows=_history_rows(record, lang),
         compare_url=site_url(lang, compare_path(record.slug)),
         default_from=record.versions[-2].id if len(record.versions) > 1 else record.current.id,
@@ -275,6 +261,7 @@ class ComparePage:
     default_from: str
     default_to: str
     versions_url: str | None
+    """The organisation's folder: each version's page, where the comparison reads it, is ``<folder><id>/``."""
     ui_url: str | None
     """The labels the comparison script needs, in the page's language (one file per language)."""
     single_version: bool
@@ -293,7 +280,7 @@ def compare_page(record: OrganisationRecord, plan: LitePlan, style: Style, links
         for v in reversed(record.versions)
     )
     return ComparePage(
-        chrome=chrome(record, plan, style, f"{record.organisation.name}: {t['compare_title']}"),
+        chrome=chrome(record, plan, style, f"{record.organisation.name}: {t['compare_title']}", links),
         options=options,
         default_from=record.versions[-2].id if len(record.versions) > 1 else record.current.id,
         default_to=record.current.id,
@@ -317,7 +304,7 @@ class ChecklistPage:
 def checklist_page(record: OrganisationRecord, plan: LitePlan, style: Style, links: Links, shown: Shown | None) -> ChecklistPage:
     current = record.current
     return ChecklistPage(
-        chrome=chrome(record, plan, style, f"{record.organisation.name}: {labels(plan.lang)['checklist_title']}"),
+        chrome=chrome(record, plan, style, f"{record.organisation.name}: {labels(plan.lang)['checklist_title']}", links),
         checklist=checklist_view(current.version, current.date, record.slug, plan.lang),
         version_date=date_view(current.date, plan.lang),
     )

@@ -38,11 +38,6 @@ def version_path(slug: str, version_id: str) -> str:
     return f"{slug}/{version_id}/"
 
 
-def versions_path(slug: str) -> str:
-    """The text of every version, in one compressed file per language (:mod:`seloste.lite`)."""
-    return f"{slug}/versions.json.gz"
-
-
 def history_path(slug: str) -> str:
     return f"{slug}/history/"
 
