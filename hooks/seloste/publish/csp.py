@@ -54,17 +54,8 @@ KNOWN_SCRIPTS: dict[str, re.Pattern[str]] = {
         '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),'
         '__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}'
     ),
-    # Material, partials/javascripts/palette.html: the reader's colour scheme, applied before the page is drawn.
-    "Material: colour palette": _known(
-        'var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-scheme)"===palette.color.media)'
-        '{var media=matchMedia("(prefers-color-scheme: light)"),input=document.querySelector(media.matches?'
-        "\"[data-md-color-media='(prefers-color-scheme: light)']\":\"[data-md-color-media='(prefers-color-scheme: dark)']\");"
-        'palette.color.media=input.getAttribute("data-md-color-media"),'
-        'palette.color.scheme=input.getAttribute("data-md-color-scheme"),'
-        'palette.color.primary=input.getAttribute("data-md-color-primary"),'
-        'palette.color.accent=input.getAttribute("data-md-color-accent")}'
-        'for(var[key,value]of Object.entries(palette.color))document.body.setAttribute("data-md-color-"+key,value)}'
-    ),
+    # (Material's colour-palette script, partials/javascripts/palette.html, is not here: overrides/partials/header.html
+    # replaces the header that includes it, and assets/seloste-palette.js does its work as a file.)
     # Material, partials/javascripts/content.html: opens the content tab that the address's #fragment names.
     # (The same file's script for linked tabs comes only with the `content.tabs.link` feature, which the site
     # does not use: it is not allowed.)
