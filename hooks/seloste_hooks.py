@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from seloste.archive.errors import DataErrors
+from seloste.archive.tracklog import named_log
 from seloste.labels import counted
 from seloste.publish.compact import compact_html
 from seloste.publish.csp import PolicyError, with_csp
@@ -48,13 +49,15 @@ def on_config(config):
     global _site
     if os.environ.get("SELOSTE_TIMINGS"):  # scripts/benchmark.py: where the build's time goes
         write_on_exit(Path(os.environ["SELOSTE_TIMINGS"]))
-    data_dir = Path(config.config_file_path).parent / "data"
+    project = Path(config.config_file_path).parent
     try:
-        _site = load_site(data_dir)
+        tracking_log = named_log(project, config.extra.get("tracking_log"))
+        _site = load_site(project / "data", tracking_log)
     except DataErrors as err:
         for error in err.errors:
             log.error(str(error))
-        raise PluginError(f"{counted(len(err.errors), 'error', 'errors')} in {data_dir.name}/; nothing was built") from None
+        where = "data/" + (" or the tracking log" if config.extra.get("tracking_log") else "")
+        raise PluginError(f"{counted(len(err.errors), 'error', 'errors')} in {where}; nothing was built") from None
     return config
 
 

@@ -8,6 +8,10 @@ An organisation whose pull request is still open is left alone: people may be ed
 branch (setting the kind of change, translating), and the next run after it is merged or
 closed sees the notice afresh.
 
+The tracking log (``seloste track --log``: the day and outcome of each notice's latest check, which the
+site shows) lives on its own branch, ``tracking-log``, one file, one commit a run: read at the start, each
+check added, pushed at the end. The deploy builds the site with it.
+
 Exit status: 1 if tracking any source failed (the others still get their pull requests), else 0.
 Needs git, and gh with GH_TOKEN (the job's token: contents and pull-requests write).
 """
@@ -25,6 +29,8 @@ from pathlib import Path
 
 BODY_LIMIT = 60_000
 """GitHub refuses a pull request body over 65,536 characters."""
+LOG_BRANCH = "tracking-log"
+LOG_FILE = "tracking-log.yaml"
 BOT = ("github-actions[bot]", "41898282+github-actions[bot]@users.noreply.github.com")
 
 
@@ -54,6 +60,33 @@ def body(report: str, track_output: str) -> str:
     return text
 
 
+def fetch_log(remote: str, into: Path) -> bool:
+    """The published tracking log into ``into``; False if there is none yet (the first run)."""
+    fetched = run("git", "fetch", "--quiet", remote, f"+refs/heads/{LOG_BRANCH}:refs/remotes/{remote}/{LOG_BRANCH}", check=False)
+    if fetched.returncode != 0:
+        return False
+    shown = run("git", "show", f"{remote}/{LOG_BRANCH}:{LOG_FILE}", check=False)
+    if shown.returncode != 0:
+        return False
+    into.write_text(shown.stdout, encoding="utf-8")
+    return True
+
+
+def publish_log(remote: str, log: Path) -> None:
+    """``log`` as the tracking-log branch's one file, in a commit after the branch's last (no working tree used)."""
+    blob = run("git", "hash-object", "-w", str(log)).stdout.strip()
+    tree = subprocess.run(
+        ["git", "mktree"], input=f"100644 blob {blob}\t{LOG_FILE}\n", capture_output=True, text=True, check=True
+    ).stdout.strip()
+    parent = run("git", "rev-parse", "--quiet", "--verify", f"refs/remotes/{remote}/{LOG_BRANCH}", check=False).stdout.strip()
+    name, email = BOT
+    commit = run(
+        "git", "-c", f"user.name={name}", "-c", f"user.email={email}", "commit-tree", tree,
+        *(("-p", parent) if parent else ()), "-m", "The tracking log after today's checks",
+    ).stdout.strip()  # fmt: skip
+    run("git", "push", "--quiet", remote, f"{commit}:refs/heads/{LOG_BRANCH}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", default="main", help="the branch the pull requests go to (default: main)")
@@ -62,6 +95,10 @@ def main(argv: list[str] | None = None) -> int:
     base = f"{args.remote}/{args.base}"
     run("git", "fetch", "--quiet", args.remote, args.base)
     slugs = run(seloste(), "track", "--list").stdout.split()
+    state = Path(tempfile.mkdtemp(prefix="seloste-log-"))
+    log = state / LOG_FILE
+    if not fetch_log(args.remote, log):
+        print(f"no tracking log on {args.remote}/{LOG_BRANCH} yet: this run starts it")
     failed = False
     for slug in slugs:
         branch = f"track/{slug}"
@@ -71,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         run("git", "switch", "--quiet", "--force-create", branch, base)
         reports = Path(tempfile.mkdtemp(prefix="seloste-reports-"))
-        tracked = run(seloste(), "track", slug, "--reports", str(reports), check=False)
+        tracked = run(seloste(), "track", slug, "--reports", str(reports), "--log", str(log), check=False)
         print(tracked.stdout.strip())
         if tracked.returncode != 0:
             failed = True
@@ -94,6 +131,10 @@ def main(argv: list[str] | None = None) -> int:
             os.unlink(file.name)
         print(f"{slug}: opened a pull request from {branch}")
     run("git", "switch", "--quiet", "--detach", base)
+    if log.is_file():
+        publish_log(args.remote, log)
+        print(f"the tracking log is on {args.remote}/{LOG_BRANCH}")
+    shutil.rmtree(state, ignore_errors=True)
     return 1 if failed else 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import feedparser
@@ -35,9 +36,49 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
         )
     )
     make_data(root, slug="korjattu", version=corrected)
-    result = build(root, root / "site")
+    organisation = root / "data" / "esimerkki" / "organisation.yaml"
+    organisation.write_text(organisation.read_text(encoding="utf-8") + TRACKING, encoding="utf-8")
+    (root / "state").mkdir()
+    (root / "state" / "log.yaml").write_text(TRACKING_LOG, encoding="utf-8")
+    result = build(root, root / "site", env={**os.environ, "SELOSTE_TRACKING_LOG": "state/log.yaml"})
     assert result.returncode == 0, result.stderr
     return result
+
+
+TRACKING = "tracking:\n  - url: https://esimerkki.fi/tietosuoja\n"
+TRACKING_LOG = """format: '1'
+notices:
+  - {slug: esimerkki, checked: 2026-12-01, status: failed, version: 2024-06-01, unchanged: 2026-11-30}
+"""
+
+
+def test_a_notice_page_says_when_the_archive_last_saw_the_notice_at_its_source_or_that_it_does_not_follow_it(
+    fixture_site: Build,
+) -> None:
+    lines = {
+        path: " ".join(fixture_site.soup(path).select_one(".sl-sourcecheck").get_text(" ", strip=True).split())
+        for path in ("esimerkki/", "en/esimerkki/", "pahis/", "en/pahis/")
+    }
+    summary = fixture_site.soup("en/esimerkki/").select_one(".sl-dates summary .sl-dates__source")
+    assert summary is not None and summary.get_text(" ", strip=True) == "its source could not be read on 1 December 2026"
+    assert lines["esimerkki/"].startswith(
+        "Arkisto ei saanut selostetta luettua julkaisupaikastaan viimeisimmässä tarkistuksessa 1.12.2026"
+    )
+    assert "Viimeksi se oli ennallaan 30.11.2026" in lines["esimerkki/"]
+    assert "It was last found unchanged on 30 November 2026" in lines["en/esimerkki/"]
+    assert lines["en/pahis/"].startswith("The archive does not follow this notice at its source")
+    assert lines["pahis/"].startswith("Arkisto ei seuraa tätä selostetta")
+    assert fixture_site.soup("esimerkki/2024-06-01/").select_one(".sl-sourcecheck") is None  # a version's own page
+
+
+def test_a_build_given_a_tracking_log_that_is_not_there_stops_and_names_it(tmp_path: Path) -> None:
+    root = fixture_project(tmp_path / "project")
+    copy_valid(root)
+    result = build(root, root / "site", env={**os.environ, "SELOSTE_TRACKING_LOG": "missing.yaml"})
+    assert result.returncode != 0
+    assert "missing.yaml:1:1: the tracking log (extra.tracking_log, SELOSTE_TRACKING_LOG) names this file" in result.stderr
+    assert "1 error in data/ or the tracking log; nothing was built" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_home_lists_organisations_in_both_languages(fixture_site: Build) -> None:
@@ -169,12 +210,12 @@ def test_lite_pages_name_themselves_and_their_translation_as_alternates(fixture_
 
 def test_current_notice_says_which_version_and_links_the_history(fixture_site: Build) -> None:
     timeline = fixture_site.soup("esimerkki/").select_one(".sl-timeline")
-    assert timeline.select_one("ol").get_text(" ", strip=True) == "10.1.2024 1.6.2024 (voimassa)"
+    assert timeline.select_one("ol").get_text(" ", strip=True) == "10.1.2024 1.6.2024 (uusin)"
     links = {a.get_text(strip=True): resolve("esimerkki/", a["href"]) for a in timeline.select("a")}
     assert links["Historia ja vertailu"] == "esimerkki/history/"
     en = fixture_site.soup("en/esimerkki/").select_one(".sl-timeline ol")
-    assert en.get_text(" ", strip=True) == "10 January 2024 1 June 2024 (current)"
-    assert fixture_site.soup("pahis/").select_one(".sl-timeline ol").get_text(" ", strip=True) == "10.1.2024 (voimassa)"
+    assert en.get_text(" ", strip=True) == "10 January 2024 1 June 2024 (latest)"
+    assert fixture_site.soup("pahis/").select_one(".sl-timeline ol").get_text(" ", strip=True) == "10.1.2024 (uusin)"
 
 
 def test_old_version_has_a_permanent_page_saying_it_is_not_current(fixture_site: Build) -> None:
@@ -182,7 +223,7 @@ def test_old_version_has_a_permanent_page_saying_it_is_not_current(fixture_site:
     old = fixture_site.soup(path)
     assert old.html["lang"] == "fi"
     banner = old.select_one(".sl-old-version")
-    assert banner is not None and "Tämä ei ole voimassa oleva versio" in banner.get_text()
+    assert banner is not None and "Tämä ei ole uusin versio" in banner.get_text()
     links = [resolve(path, a["href"]) for a in banner.select("a")]
     assert links == ["esimerkki/", "esimerkki/compare/?from=2024-01-10&to=2024-06-01"]
     assert old.select_one("article h1").get_text(strip=True) == "Esimerkki Oy:n tietosuojaseloste"
@@ -190,7 +231,7 @@ def test_old_version_has_a_permanent_page_saying_it_is_not_current(fixture_site:
     en_path = "en/esimerkki/2024-01-10/"
     en_old = fixture_site.soup(en_path)
     assert en_old.html["lang"] == "en"
-    assert "This is not the current version" in en_old.select_one(".sl-old-version").get_text()
+    assert "This is not the latest version" in en_old.select_one(".sl-old-version").get_text()
     original = fixture_site.soup(en_path).select_one(".sl-translation a[hreflang=fi]")  # with its text
     assert resolve(en_path, original["href"]) == "esimerkki/2024-01-10/"
     switch = en_old.select_one(".md-header a[hreflang=fi]")  # the header's place holds it for readers without scripts
@@ -235,7 +276,7 @@ def test_an_old_versions_page_holds_its_full_text_and_needs_no_script(fixture_si
 
 
 def test_the_current_versions_permanent_address_is_a_page_naming_the_notice_as_canonical(fixture_site: Build) -> None:
-    for prefix, note in (("", "voimassa oleva versio"), ("en/", "current version")):
+    for prefix, note in (("", "uusin versio"), ("en/", "latest version")):
         path = f"{prefix}esimerkki/2024-06-01/"
         page = fixture_site.soup(path)
         assert page.select_one("meta[http-equiv=refresh]") is None
@@ -261,7 +302,7 @@ def test_history_lists_every_version_and_compares_any_two(fixture_site: Build) -
         ["sisällöllinen muutos", "Säilytysaika lyheni viiteen vuoteen. vertaa edelliseen"],
         ["ensimmäinen tallennettu versio", ""],
     ]
-    assert "(voimassa)" in rows[0].select_one("th").get_text()
+    assert "(uusin)" in rows[0].select_one("th").get_text()
     form = page.select_one("form.sl-history")
     assert form["method"] == "get" and resolve(path, form["action"]) == "esimerkki/compare/"
     assert [(i["name"], i["value"]) for i in page.select("input[checked]")] == [("to", "2024-06-01"), ("from", "2024-01-10")]

@@ -20,6 +20,7 @@ import yaml
 
 from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
+from seloste.archive.tracklog import load_log
 from seloste.contribute import fetch as fetching
 from seloste.contribute.cli import main
 
@@ -290,6 +291,46 @@ def test_one_failing_source_does_not_stop_the_others(
     assert "toinen: unchanged" in out and "1 failed of 2 tracked" in out
 
 
+def test_the_tracking_log_records_each_check_and_keeps_what_a_failed_one_cannot_tell(
+    tracked: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served, _ = tracked
+    log = data.parent / "state" / "tracking-log.yaml"
+    today = dt.date.today()
+    code, out = run(capsys, "track", "--log", str(log))
+    assert code == 0 and f"the tracking log is in {log}" in out
+    first = load_log(log)
+    assert [(c.slug, c.status, c.version, c.unchanged, c.changed) for c in first.notices] == [
+        ("esimerkki", "unchanged", "2024-03-01", today, None),
+        ("toinen", "unchanged", "2024-03-02", today, None),
+    ]
+    del served.routes["/toinen"]
+    served.page("/tietosuoja", notice(updated="1.12.2026", years="kolme"))
+    code, out = run(capsys, "track", "--log", str(log))
+    assert code == 1, out
+    second = {c.slug: c for c in load_log(log).notices}
+    assert (second["esimerkki"].status, second["esimerkki"].changed, second["esimerkki"].version) == (
+        "changed",
+        today,
+        "2024-03-01",
+    )
+    assert (second["toinen"].status, second["toinen"].unchanged) == ("failed", today)  # last seen unchanged: kept
+
+
+def test_a_damaged_tracking_log_stops_the_run_before_anything_is_fetched(
+    tracked: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served, _ = tracked
+    log = data.parent / "tracking-log.yaml"
+    assert run(capsys, "track", "--log", str(log))[0] == 0
+    log.write_text(log.read_text(encoding="utf-8").replace("status: unchanged", "status: lost", 1), encoding="utf-8")
+    served.page("/tietosuoja", notice(years="kolme"))
+    before, logged = files(data), log.read_text(encoding="utf-8")
+    code, out = run(capsys, "track", "--log", str(log))
+    assert code == 1 and "tracking-log.yaml:6:13: " in out and "status: expected one of unchanged, changed, failed" in out
+    assert (files(data), log.read_text(encoding="utf-8")) == (before, logged)
+
+
 def test_a_page_too_slow_to_answer_is_a_failure_with_its_reason(
     tracked: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -376,7 +417,7 @@ def test_the_workflow_opens_a_pull_request_for_each_changed_notice_only(
     assert "esimerkki: opened a pull request from track/esimerkki" in done.stdout
     assert "toinen: unchanged" in done.stdout
     branches = git(tmp_path / "origin.git", "branch", "--list", "--format=%(refname:short)").split()
-    assert branches == ["main", "track/esimerkki"]  # nothing for the unchanged one
+    assert branches == ["main", "track/esimerkki", "tracking-log"]  # nothing for the unchanged one
     changed = git(work, "diff", "--name-only", "origin/main", "origin/track/esimerkki").split()
     today = dt.date.today().isoformat()
     assert changed == [f"data/esimerkki/{today}.yaml", f"data/esimerkki/captures/{today}.txt"]
@@ -386,6 +427,28 @@ def test_the_workflow_opens_a_pull_request_for_each_changed_notice_only(
     report = (tmp_path / "gh.log.body").read_text(encoding="utf-8")  # the report is the body
     assert "set `change.kind` and `change.summary`" in report
     assert "Säilytämme tietoja <del>viisi</del><ins>kolme</ins> vuotta" in report
+
+
+def test_the_workflow_keeps_the_tracking_log_on_its_own_branch_from_run_to_run(
+    tracked: tuple[Site, str], clone: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    served, _ = tracked
+    work, env = clone
+    origin = tmp_path / "origin.git"
+    first = subprocess.run([sys.executable, str(SCRIPT)], cwd=work, env=env, capture_output=True, text=True, check=False)
+    assert first.returncode == 0 and "no tracking log on origin/tracking-log yet" in first.stdout, first.stdout + first.stderr
+    logged = tmp_path / "first.yaml"
+    logged.write_text(git(origin, "show", "tracking-log:tracking-log.yaml"), encoding="utf-8")
+    assert {c.slug: c.status for c in load_log(logged).notices} == {"esimerkki": "unchanged", "toinen": "unchanged"}
+    del served.routes["/toinen"]
+    second = subprocess.run([sys.executable, str(SCRIPT)], cwd=work, env=env, capture_output=True, text=True, check=False)
+    assert second.returncode == 1, second.stdout + second.stderr
+    logged.write_text(git(origin, "show", "tracking-log:tracking-log.yaml"), encoding="utf-8")
+    after = {c.slug: c for c in load_log(logged).notices}
+    assert (after["toinen"].status, after["toinen"].unchanged) == ("failed", dt.date.today())  # read back, then added to
+    assert git(origin, "rev-list", "--count", "tracking-log").strip() == "2"  # one commit a run, the branch's only file
+    assert git(origin, "ls-tree", "--name-only", "tracking-log").split() == ["tracking-log.yaml"]
+    assert git(origin, "rev-parse", "main") == git(work, "rev-parse", "main")  # main is not touched
 
 
 def test_an_open_pull_request_is_left_to_the_people_editing_it(
@@ -399,7 +462,7 @@ def test_an_open_pull_request_is_left_to_the_people_editing_it(
     assert done.returncode == 0, done.stdout + done.stderr
     assert "esimerkki: pull request #7 is open; not tracked again until it is merged or closed" in done.stdout
     assert not [c for c in (tmp_path / "gh.log").read_text().splitlines() if c.startswith("pr create")]
-    assert git(tmp_path / "origin.git", "branch", "--list", "--format=%(refname:short)").split() == ["main"]
+    assert git(tmp_path / "origin.git", "branch", "--list", "--format=%(refname:short)").split() == ["main"]  # no check, no log
 
 
 # --- the shapes real pages come in ------------------------------------------------------------------

@@ -57,9 +57,10 @@ def test_one_date_line_tells_the_three_dates_apart_and_explains_them(frozen_site
     assert (
         line
         == {
-            "fi": "Versio 21.3.2022 · seloste ei kerro päiväystään · tallennettu arkistoon 22.11.2026 Mitä päivät tarkoittavat?",
-            "en": "Version of 21 March 2022 · the notice states no date · recorded in the archive 22 November 2026 "
-            "What do these dates mean?",
+            "fi": "Versio 21.3.2022 · seloste ei kerro päiväystään · tallennettu arkistoon 22.11.2026 · "
+            "arkisto ei seuraa julkaisupaikkaa Mitä päivät tarkoittavat?",
+            "en": "Version of 21 March 2022 · the notice states no date · recorded in the archive 22 November 2026 · "
+            "not followed at its source What do these dates mean?",
         }[lang]
     )
     assert [t["datetime"] for t in dates.select("summary time")] == ["2022-03-21", "2026-11-22"]
@@ -67,8 +68,8 @@ def test_one_date_line_tells_the_three_dates_apart_and_explains_them(frozen_site
     assert (
         terms
         == {
-            "fi": ["Version päiväys", "Selosteen oma päiväys", "Tallennettu arkistoon"],
-            "en": ["Version date", "Date the notice states", "Recorded in the archive"],
+            "fi": ["Version päiväys", "Selosteen oma päiväys", "Tallennettu arkistoon", "Julkaisupaikassa", "Uusin"],
+            "en": ["Version date", "Date the notice states", "Recorded in the archive", "At its source", "Latest"],
         }[lang]
     )
     assert all(dd.get_text(strip=True) for dd in dates.select("dl dd"))
@@ -115,7 +116,7 @@ def test_the_timeline_links_every_version_marks_the_current_and_offers_the_feed(
         f"{prefix}planeetta-internet/",
     ]
     assert [li.a.get("aria-current") for li in versions] == [None, None, None, "page"]
-    assert versions[-1].get_text(" ", strip=True) == {"fi": "21.3.2022 (voimassa)", "en": "21 March 2022 (current)"}[lang]
+    assert versions[-1].get_text(" ", strip=True) == {"fi": "21.3.2022 (uusin)", "en": "21 March 2022 (latest)"}[lang]
     for path_ in (resolve(path, li.a["href"]) for li in versions[:-1]):
         assert (frozen_site.site / path_ / "index.html").is_file()
     feed = timeline.select_one("a[type='application/atom+xml']")
@@ -238,7 +239,7 @@ def test_the_dates_the_change_and_the_versions_are_on_screen_and_the_dates_expla
     assert definitions.is_hidden()
     page.locator(".sl-dates summary").focus()
     page.keyboard.press("Enter")
-    assert definitions.is_visible() and definitions.locator("dt").count() == 3
+    assert definitions.is_visible() and definitions.locator("dt").count() == 5
 
 
 @pytest.mark.browser

@@ -39,14 +39,14 @@ def shapes_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
         (
             "",
             [
-                "5.3.2024 (voimassa) Selosteen oma päiväys: 10.1.2024; Tallennettu arkistoon: 5.3.2024",
+                "5.3.2024 (uusin) Selosteen oma päiväys: 10.1.2024; Tallennettu arkistoon: 5.3.2024",
                 "10.1.2024 Selosteen oma päiväys: 10.1.2024; Tallennettu arkistoon: 12.1.2024",
             ],
         ),
         (
             "en/",
             [
-                "5 March 2024 (current) Date the notice states: 10 January 2024; Recorded in the archive: 5 March 2024",
+                "5 March 2024 (latest) Date the notice states: 10 January 2024; Recorded in the archive: 5 March 2024",
                 "10 January 2024 Date the notice states: 10 January 2024; Recorded in the archive: 12 January 2024",
             ],
         ),

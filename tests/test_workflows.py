@@ -46,6 +46,11 @@ COMMAND_NEEDS: dict[str, dict[str, str]] = {
     r"\bscripts/deployed_commit\.py\b": {"deployments": "read"},
     # pushes track/<slug> branches (git push) and opens pull requests (gh pr create; gh pr list reads them)
     r"\bscripts/tracking_prs\.py\b": {"contents": "write", "pull-requests": "write"},
+    # POST /repos/{owner}/{repo}/actions/workflows/{id}/dispatches: "Actions" repository permission, write
+    # (REST API reference, "Create a workflow dispatch event")
+    r"\bgh workflow run\b": {"actions": "write"},
+    # GET /repos/{owner}/{repo}/contents/{path}: "Contents" repository permission, read (the tracking log's file)
+    r"\bgh api\b[^\n]*/contents/": {"contents": "read"},
 }
 
 RUNNERS: dict[str, dict[str, str]] = {
@@ -124,11 +129,14 @@ def test_tracking_runs_daily_and_only_its_job_may_write() -> None:
     workflow = load(ROOT / ".github" / "workflows" / "track.yml")
     assert list(workflow["on"]) == ["schedule", "workflow_dispatch"]
     job = workflow["jobs"]["track"]
-    assert job["permissions"] == {"contents": "write", "pull-requests": "write"}
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write", "actions": "write"}
     assert [s.get("uses", "").split("@")[0] or s["run"].split()[0] for s in job["steps"]] == [
-        "actions/checkout", "actions/setup-python", "make", "gh"
+        "actions/checkout", "actions/setup-python", "make", "gh", "gh"
     ]  # fmt: skip
-    assert job["steps"][-1]["run"].split() == ["gh", "auth", "setup-git", ".venv/bin/python", "scripts/tracking_prs.py"]
+    assert job["steps"][-2]["run"].split() == ["gh", "auth", "setup-git", ".venv/bin/python", "scripts/tracking_prs.py"]
+    # then the site is deployed again with the new tracking log, whether or not a source failed
+    assert job["steps"][-1]["run"] == "gh workflow run deploy.yml --ref main"
+    assert job["steps"][-1]["if"] == "${{ !cancelled() }}"
     others = [load(p) for p in WORKFLOWS if p.name != "track.yml"]
     assert not [j for w in others for j in w["jobs"].values() if "write" in (j.get("permissions") or {}).get("contents", "")]
 

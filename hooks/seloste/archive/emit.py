@@ -46,7 +46,11 @@ def plain(value: Any) -> Any:
     return value
 
 
+def yaml_text(data: dict[str, Any]) -> str:
+    """YAML text of plain ``data``, in the archive's style."""
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10_000, default_flow_style=False)
+
+
 def dump(data: dict[str, Any], kind: str) -> str:
     """YAML text for a data file of ``kind`` (organisation or version), with its schema line."""
-    text = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10_000, default_flow_style=False)
-    return SCHEMA_LINE.format(kind=kind) + text
+    return SCHEMA_LINE.format(kind=kind) + yaml_text(data)

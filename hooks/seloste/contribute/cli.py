@@ -139,6 +139,12 @@ def _parser() -> argparse.ArgumentParser:
     tracking.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for a page (default: 20)")
     tracking.add_argument("--list", action="store_true", help="only list the tracked organisations")
     tracking.add_argument("--reports", type=Path, help="write the change report of each draft to DIR/<slug>.md")
+    tracking.add_argument(
+        "--log",
+        type=Path,
+        help="keep the tracking log in FILE (created if missing): the day and outcome of each notice's latest check, "
+        "which the site shows (SELOSTE_TRACKING_LOG)",
+    )
 
     schema = sub.add_parser(
         "schema",

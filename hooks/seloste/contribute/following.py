@@ -12,11 +12,12 @@ from typing import Any
 from ..archive.errors import DataErrors
 from ..archive.loader import RESERVED_SLUGS, load_archive
 from ..archive.model import Archive
+from ..archive.tracklog import EMPTY, CheckStatus, TrackingLog, dump_log, load_log, next_check
 from ..archive.types import SLUG_PATTERN
 from .extract import ExtractError, capture_of, page_title, stated_date
 from .fetch import FetchError, fetch
 from .importer import Page, draft_version, write_organisation, write_version
-from .tracker import draft_report, track, tracked
+from .tracker import Outcome, draft_report, track, tracked
 from .usage import UsageError
 
 EXIT_OK, EXIT_FAILED = 0, 1
@@ -104,7 +105,14 @@ def run_track(args: argparse.Namespace, archive: Archive) -> int:
         for record in records:
             print(record.slug)
         return EXIT_OK
-    outcomes = track(records, args.data, jobs=args.jobs, timeout=args.timeout)
+    log = load_log(args.log) if args.log and args.log.exists() else EMPTY  # a damaged log stops before any fetch
+    today = dt.date.today()
+    outcomes = track(records, args.data, jobs=args.jobs, timeout=args.timeout, today=today)
+    if args.log:
+        current = {record.slug: record.current.id for record in records}
+        args.log.parent.mkdir(parents=True, exist_ok=True)
+        args.log.write_text(dump_log(logged(log, outcomes, current, today)), encoding="utf-8")
+        print(f"the tracking log is in {args.log}")
     for outcome in outcomes:
         print(f"{outcome.slug}: {outcome.status}: {outcome.message}")
         if args.reports and outcome.version:
@@ -115,3 +123,18 @@ def run_track(args: argparse.Namespace, archive: Archive) -> int:
     counts = {status: sum(1 for o in outcomes if o.status == status) for status in ("unchanged", "changed", "skipped", "failed")}
     print(", ".join(f"{count} {status}" for status, count in counts.items()) + f" of {len(outcomes)} tracked")
     return EXIT_FAILED if counts["failed"] else EXIT_OK
+
+
+LOGGED_AS: dict[str, CheckStatus] = {"unchanged": "unchanged", "changed": "changed", "skipped": "changed", "failed": "failed"}
+"""How each outcome goes into the tracking log: a change found on the day of the latest version ("skipped", to be
+recorded the next day) is a change all the same."""
+
+
+def logged(log: TrackingLog, outcomes: list[Outcome], current: dict[str, str], today: dt.date) -> TrackingLog:
+    """``log`` with the checks of ``today``: each outcome against the version that was the latest (``current``)."""
+    for outcome in outcomes:
+        check = next_check(
+            log.get(outcome.slug), slug=outcome.slug, today=today, status=LOGGED_AS[outcome.status], version=current[outcome.slug]
+        )
+        log = log.with_check(check)
+    return log

@@ -15,6 +15,7 @@ All links are relative (``root`` + a site path), so the site works under any sub
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -23,6 +24,7 @@ from markupsafe import Markup
 from ..archive.facts import Contact, Controller
 from ..archive.localized import LANGUAGES, Reading
 from ..archive.model import Archive, OrganisationRecord, Source, Version, VersionRecord, by_language
+from ..archive.tracklog import TrackingLog
 from ..compare.diff import source_hash
 from ..compare.facts import facts_pairs, facts_text
 from ..compare.lineage import section_lineages
@@ -32,6 +34,7 @@ from ..markup.text import plain_text
 from .checklist import section_anchor
 from .dates import DateView, date_view
 from .glancepanel import GlancePanel, glance_panel
+from .sourcecheck import SourceCheckView, source_check
 from .story import ChangeLine, DateLine, HeadingView, TimelineEntry, change_line, date_line, heading_view, timeline
 from .urls import checklist_path, compare_path, facts_path, feed_path, history_path, notice_path, root_of, site_url, version_path
 
@@ -197,15 +200,18 @@ class NoticeView:
     dpo: PartyView | None
     sections: tuple[SectionView, ...]
     glance: GlancePanel | None
+    source_check: SourceCheckView | None = None
+    """Whether the archive follows the notice at its source and what it last found (the notice page only)."""
     """The "at a glance" panel (current notices only)."""
     checklist_url: str
     facts: dict[str, Any]
     """The facts as display values, published for the comparison in the browser."""
 
 
-def notice_view(record: OrganisationRecord, lang: str) -> NoticeView:
-    """The organisation's current notice, at its own URL."""
-    return version_view(record, record.current, lang, page=site_url(lang, notice_path(record.slug)))
+def notice_view(record: OrganisationRecord, lang: str, log: TrackingLog | None = None) -> NoticeView:
+    """The organisation's current notice, at its own URL; ``log``: the tracking log the site is built with."""
+    view = version_view(record, record.current, lang, page=site_url(lang, notice_path(record.slug)))
+    return dataclasses.replace(view, source_check=source_check(record, log, lang))
 
 
 def version_view(record: OrganisationRecord, shown: VersionRecord, lang: str, *, page: str | None = None) -> NoticeView:

@@ -14,6 +14,7 @@ from typing import Any
 from ..archive.loader import load_archive
 from ..archive.localized import ORIGINAL_LANGUAGE
 from ..archive.model import Archive
+from ..archive.tracklog import TrackingLog, load_log
 from ..labels import labels
 from ..markup.text import plain_text
 from .factspage import FactsPageView, facts_page_view
@@ -38,10 +39,12 @@ class Site:
     archive: Archive
     plans: dict[str, PagePlan]
     """Generated pages by their source name."""
+    tracking_log: TrackingLog | None = None
+    """The tracking log the site is built with (None: built without one, and the notice pages say so)."""
 
     @classmethod
-    def build(cls, archive: Archive) -> Site:
-        return cls(archive=archive, plans={plan.src_uri: plan for plan in site_pages(archive)})
+    def build(cls, archive: Archive, tracking_log: TrackingLog | None = None) -> Site:
+        return cls(archive=archive, plans={plan.src_uri: plan for plan in site_pages(archive)}, tracking_log=tracking_log)
 
     def labels(self, lang: str) -> dict[str, Any]:
         return labels(lang)
@@ -56,7 +59,7 @@ class Site:
         if plan.kind == "facts":
             return facts_page_view(self.archive, plan.lang)
         assert plan.slug is not None
-        return notice_view(self.archive.get(plan.slug), plan.lang)
+        return notice_view(self.archive.get(plan.slug), plan.lang, self.tracking_log)
 
     def title(self, plan: PagePlan) -> str:
         """The page's title as plain text."""
@@ -111,14 +114,22 @@ def _signature(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(entries)
 
 
-def load_site(data_dir: Path) -> Site:
-    """Load the site from ``data_dir``, reusing the last load if no file changed."""
+def load_site(data_dir: Path, tracking_log: Path | None = None) -> Site:
+    """Load the site from ``data_dir`` (and the tracking log in ``tracking_log``, if given), reusing the last load if
+    no file changed. Raises DataErrors for either."""
     key = data_dir.resolve()
-    signature = _signature(key)
+    signature = _signature(key) + _file_signature(tracking_log)
     cached = _cache.get(key)
     if cached and cached[0] == signature:
         return cached[1]
     with stage("load and validate"):
-        site = Site.build(load_archive(data_dir))
+        site = Site.build(load_archive(data_dir), load_log(tracking_log) if tracking_log else None)
     _cache[key] = (signature, site)
     return site
+
+
+def _file_signature(path: Path | None) -> tuple[tuple[str, int, int], ...]:
+    if path is None:
+        return ()
+    stat = path.stat()
+    return ((str(path), stat.st_mtime_ns, stat.st_size),)
