@@ -65,6 +65,8 @@ class Site:
 
     def __init__(self) -> None:
         self.routes: dict[str, tuple[int, dict[str, str], bytes, float]] = {}
+        self.agents: list[str] = []
+        """The User-Agent of every request, in order."""
 
     def page(self, path: str, html: str, *, encoding: str = "utf-8", content_type: str = "text/html; charset=utf-8") -> None:
         self.routes[path] = (200, {"Content-Type": content_type}, html.encode(encoding), 0.0)
@@ -76,6 +78,7 @@ def site() -> Iterator[tuple[Site, str]]:
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
+            served.agents.append(self.headers.get("User-Agent", ""))
             status, headers, body, delay = served.routes.get(self.path, (404, {}, b"not found", 0.0))
             time.sleep(delay)
             self.send_response(status)
@@ -233,8 +236,12 @@ def tracked(site: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[st
 
 
 def test_an_unchanged_notice_writes_nothing(tracked: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    served, _ = tracked
     before = files(data)
+    served.agents.clear()
     code, out = run(capsys, "track")
+    # each page asked for once, saying honestly who asks and where to read about it
+    assert len(served.agents) == 2 and all(a.startswith("Seloste/") and "+https://" in a for a in served.agents)
     assert code == 0, out
     assert "esimerkki: unchanged: unchanged since 2024-03-01" in out and "0 changed" in out
     assert files(data) == before
