@@ -6,8 +6,10 @@
   version comes with its capture.
 - A new version is dated after the latest published version of its organisation.
 - A change to a Finnish text needs its English counterpart, unless the version declares
-  ``translation: pending`` (the English pages then say so). (That each section's English has
-  the paragraphs and list items of its Finnish is the loader's rule: it holds for every version.)
+  ``translation: pending`` (the English pages then say so). A section is compared with the one it
+  continues, as the comparison pairs them (compare/lineage.py): a new id does not make it new.
+  (That each section's English has the paragraphs and list items of its Finnish is the loader's
+  rule: it holds for every version.)
 - A published organisation is never removed; its details (name, business ID, address, contacts,
   website) change only with a declared update, which the change report shows.
 """
@@ -24,6 +26,7 @@ from ..archive.loader import ORGANISATION_FILE
 from ..archive.localized import LANGUAGE_NAMES, NoticeMarkdown, NoticeText
 from ..archive.model import Archive, Organisation, OrganisationRecord, Version, VersionRecord
 from ..archive.yamlsource import YamlFileError, read_yaml
+from ..compare.lineage import section_pairs
 
 
 def check_change(base: Archive, head: Archive, data_dir: Path, root: Path | None = None) -> list[DataError]:
@@ -213,10 +216,11 @@ def _untranslated(before: Version, after: Version) -> list[tuple[str, str, int]]
     for lang in (x for x in after.text_languages if x not in after.published_in):
         pairs: list[tuple[str, NoticeText | NoticeMarkdown, NoticeText | NoticeMarkdown]] = [("title", before.title, after.title)]
         earlier = {s.id: s for s in before.sections}
+        continues = section_pairs(before, after)  # by lineage: a section given a new id is still held to this rule
         for index, section in enumerate(after.sections):
-            old = earlier.get(section.id)
-            if old is None:
+            if section.id not in continues:
                 continue
+            old = earlier[continues[section.id]]
             if old.heading and section.heading:
                 pairs.append((f"sections[{index}].heading", old.heading, section.heading))
             pairs.append((f"sections[{index}].body", old.body, section.body))
