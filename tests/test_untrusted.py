@@ -55,6 +55,72 @@ def test_a_character_no_reader_sees_is_refused_where_it_stands(tmp_path: Path, c
     ]
 
 
+@pytest.mark.parametrize(
+    ("character", "name"),
+    [
+        ("\u034f", "COMBINING GRAPHEME JOINER"),
+        ("\u2061", "FUNCTION APPLICATION"),
+        ("\u2064", "INVISIBLE PLUS"),
+        ("\ufe0f", "VARIATION SELECTOR-16"),
+        ("\U000e0041", "TAG LATIN CAPITAL LETTER A"),
+        ("\U000e0001", "LANGUAGE TAG"),
+        ("\u3164", "HANGUL FILLER"),
+        ("\u115f", "HANGUL CHOSEONG FILLER"),
+        ("\u1160", "HANGUL JUNGSEONG FILLER"),
+        ("\uffa0", "HALFWIDTH HANGUL FILLER"),
+        ("\u180e", "MONGOLIAN VOWEL SEPARATOR"),
+        ("\u2060", "WORD JOINER"),
+        ("\ufff9", "INTERLINEAR ANNOTATION ANCHOR"),
+        ("\U000e0002", "an invisible character no font draws"),
+    ],
+    ids=[
+        "cgj",
+        "function",
+        "plus",
+        "vs16",
+        "tag-a",
+        "language-tag",
+        "hangul",
+        "choseong",
+        "jungseong",
+        "halfwidth",
+        "mongolian",
+        "word-joiner",
+        "annotation",
+        "unassigned-ignorable",
+    ],
+)
+def test_every_invisible_character_is_refused_where_it_stands(tmp_path: Path, character: str, name: str) -> None:
+    escaped = "\\U%08x" % ord(character) if ord(character) > 0xFFFF else "\\u%04x" % ord(character)  # noqa: UP031
+    version = BASE.replace("  fi: Tietosuojaseloste", f'  fi: "Tietosuoja{escaped}seloste"')
+    assert _errors(tmp_path, version) == [
+        f"data/esimerkki/2024-01-10.yaml:6:7: title.fi: contains U+{ord(character):04X} ({name}) at character 11, "
+        "which no reader sees; remove it"
+    ]
+
+
+def test_no_default_ignorable_or_format_character_passes() -> None:
+    """Unicode's whole Default_Ignorable_Code_Point set (DerivedCoreProperties.txt, as the pinned confusables data
+    gives it) and every format character (category Cf): a reader sees none of them, and none is needed in Finnish,
+    Swedish or English text."""
+    import unicodedata
+
+    from homoglyph._ucd import ucd
+
+    from seloste.archive.types import bidi_control, hidden_character
+
+    ignorable = [code for start, end in ucd()["defaultIgnorable"] for code in range(start, end + 1)]
+    assert len(ignorable) > 4000 and 0x034F in ignorable and 0xE0FFF in ignorable  # the full set, not a sample
+    formats = [code for code in range(0x110000) if unicodedata.category(chr(code)) == "Cf"]
+    passed = [
+        f"U+{code:04X}"
+        for code in sorted({*ignorable, *formats})
+        if not (bidi_control(c := f"a{chr(code)}b") or hidden_character(c))
+    ]
+    assert passed == []
+    assert hidden_character("Äänekoski, Åbo, café – “naïve” 50 € ½ ✓ 😀 Москва") is None
+
+
 def test_a_carriage_return_in_a_one_line_text_is_refused(tmp_path: Path) -> None:
     organisation = ORGANISATION.replace("name: Esimerkki Oy", 'name: "Esimerkki Oy\\r\\n## Injected"')
     errors = _errors(tmp_path, organisation=organisation)
@@ -375,6 +441,49 @@ def test_a_name_that_looks_like_another_organisations_is_refused_at_the_name(
     assert _refused(_two(tmp_path, first, second_yaml), tmp_path) == [
         f"data/toinen/organisation.yaml:2:7: name: {second!r} {problem}{SAME}"
     ]
+
+
+@pytest.mark.parametrize(
+    ("second", "problem"),
+    [
+        ("Micro Magic Oy.", "differs only in the punctuation at its ends from 'Micro Magic Oy'"),
+        ('"Micro Magic Oy!"', "differs only in the punctuation at its ends from 'Micro Magic Oy'"),
+    ],
+    ids=["full-stop", "exclamation"],
+)
+def test_a_name_differing_only_by_punctuation_at_its_end_is_refused(tmp_path: Path, second: str, problem: str) -> None:
+    shown = second.strip('"')
+    assert _refused(_two(tmp_path, "Micro Magic Oy", second), tmp_path) == [
+        f"data/toinen/organisation.yaml:2:7: name: {shown!r} {problem}, the name of the organisation in data/esimerkki/{SAME}"
+    ]
+
+
+@pytest.mark.parametrize("character", ["\ufff9", "\ufffa", "\ufffb", "\u2063", "\U000e0020"])
+def test_format_characters_are_no_part_of_what_a_name_looks_like(character: str) -> None:
+    """Refused in any text anyway (hidden_character), and left out of a name's skeleton as well."""
+    assert name_keys(f"Micro{character} Magic Oy{character}") == name_keys("Micro Magic Oy")
+    assert name_keys("Micro Magic Oy.") == name_keys("Micro Magic Oy")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("example", "exarnple"), ("google", "g00gle"), ("planeetta", "p1aneetta"), ("micro-magic", "rnicro-magic")],
+)
+def test_a_slug_that_looks_like_another_organisations_is_refused(tmp_path: Path, first: str, second: str) -> None:
+    """A slug is in every address of the organisation's pages: one that reads as another's would pass for it."""
+    make_data(tmp_path, slug=first, organisation=ORGANISATION.replace("name: Esimerkki Oy", "name: Ensimmäinen Oy"))
+    data = make_data(tmp_path, slug=second, organisation=ORGANISATION.replace("name: Esimerkki Oy", "name: Toinen Oy"))
+    earlier, later = sorted((first, second))
+    assert _refused(data, tmp_path) == [
+        f"data/{later}:1:1: organisation folder name {later!r} looks the same as {earlier!r}, the folder of another "
+        "organisation; choose a slug that reads differently"
+    ]
+
+
+def test_slugs_that_read_differently_stand_side_by_side(tmp_path: Path) -> None:
+    for slug in ("micro-magic", "micromagic-oy", "mikroni", "mikromafia"):
+        make_data(tmp_path, slug=slug)
+    assert len(load_archive(tmp_path / "data", root=tmp_path).organisations) == 4
 
 
 def test_a_word_mixing_latin_and_cyrillic_letters_is_refused_and_the_name_it_copies_named(tmp_path: Path) -> None:

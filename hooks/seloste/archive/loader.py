@@ -22,7 +22,7 @@ from .fidelity import shorten
 from .languages import language_problems, text_fields
 from .links import link_provenance
 from .localized import LANGUAGE_NAMES
-from .lookalike import Names, lookalike_problem, mixed_script_problem
+from .lookalike import Names, lookalike_problem, mixed_script_problem, slug_key
 from .model import Archive, Organisation, OrganisationRecord, Version, VersionRecord
 from .types import SLUG_PATTERN
 from .updates import update_problems
@@ -61,6 +61,8 @@ def load_archive(data_dir: Path, root: Path | None = None, *, waiting: frozenset
     ids: dict[str, str] = {}
     """Business IDs, to the organisation that has each."""
     names = Names()
+    slugs: dict[str, str] = {}
+    """Slugs, by what they look like (lookalike.slug_key)."""
     for entry in sorted(data_dir.iterdir()):
         if _is_link(run, entry):
             continue
@@ -79,6 +81,13 @@ def load_archive(data_dir: Path, root: Path | None = None, *, waiting: frozenset
             continue
         folded[key] = entry
         if not _slug_ok(run, entry) or _links_inside(run, entry):
+            continue
+        if (alike := slugs.setdefault(slug_key(entry.name), entry.name)) != entry.name:
+            run.error(
+                entry,
+                f"organisation folder name {entry.name!r} looks the same as {alike!r}, the folder of another organisation; "
+                "choose a slug that reads differently",
+            )
             continue
         record, organisation, where = _load_organisation(run, entry)
         if organisation is not None:  # whatever its versions say: who it is must be told apart from the others
