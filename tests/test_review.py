@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from datadir import SLUG, make_data
+from datadir import FIXTURES, SLUG, make_data
 from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
 from seloste.compare.diff import SectionText, VersionText, diff_json, diff_texts
@@ -179,6 +179,38 @@ def test_the_editor_line_names_only_the_archives_own_schema(tmp_path: Path) -> N
     assert error.startswith(f"data/{SLUG}/2024-01-10.yaml:1:1: the editor line may name only the archive's own schema")
 
 
+@pytest.mark.parametrize(
+    ("edit", "where"),
+    [
+        (("name: Esimerkki Oy", "name: Esimerkki Oy  # yaml-language-server: $schema=https://huijaus.example/s.json"), "2:21"),
+        (("business_id:", "# $schema: https://huijaus.example/s.json\nbusiness_id:"), "3:1"),
+        (("business_id:", "# yaml-language-server: $schema=../schema/organisation.schema.json\nbusiness_id:"), "3:1"),
+        (("business_id:", "  #   $SCHEMA = https://huijaus.example/s.json\nbusiness_id:"), "3:3"),
+    ],
+    ids=["trailing-modeline", "jetbrains", "second-modeline", "indented-upper-case"],
+)
+def test_no_comment_but_the_first_line_names_a_schema(tmp_path: Path, edit: tuple[str, str], where: str) -> None:
+    """Editors act on a schema a comment names (yaml-language-server's modeline, JetBrains' '# $schema:'), wherever
+    it stands: only the first line may name one, and only the archive's own."""
+    data = make_data(tmp_path)
+    path = data / SLUG / "organisation.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(*edit, 1), encoding="utf-8")
+    assert _errors(data) == [
+        f"data/{SLUG}/organisation.yaml:{where}: a comment may not name a schema ($schema): only the file's first line "
+        "does, as the editor line '# yaml-language-server: $schema=../schema/organisation.schema.json'"
+    ]
+
+
+def test_a_hash_inside_a_text_is_text_not_a_comment(tmp_path: Path) -> None:
+    """A quoted or block text may say anything, '# $schema' too: it is the notice's, and the rules for texts hold."""
+    body = "Esimerkki Oy # $schema=https://huijaus.example/s.json"
+    version = (FIXTURES / "invalid/version/_base.yaml").read_text(encoding="utf-8")
+    version = version.replace("      fi: Esimerkki Oy\n", f"      fi: |-\n        {body}\n            # $schema: x\n", 1)
+    version = version.replace("      en: Esimerkki Oy\n", f"      en: '{body} # $schema: x'\n", 1)
+    data = make_data(tmp_path, version=version)
+    assert _errors(data) == []
+
+
 def test_changed_comments_every_correction_and_the_source_are_in_the_report(
     repo: Path,  # noqa: F811
     capsys: pytest.CaptureFixture[str],
@@ -189,12 +221,13 @@ def test_changed_comments_every_correction_and_the_source_are_in_the_report(
         CORRECTION.replace("title:\n", "") + '  - date: "2024-07-02"\n    reason:\n      fi: Toinen.\n      en: Second.\ntitle:\n'
     )
     text = text.replace("title:\n", two, 1).replace("path: tietosuoja.md", "path: tietosuoja/index.md")
+    text = text.replace("title:\n", "title:  # otsikko\n", 1)
     path.write_text("# Muokkaa vapaasti\n" + text, encoding="utf-8")
     assert main(["check", "--base", "main"]) == 0
     capsys.readouterr()
     assert main(["changes", "--base", "main"]) == 0
     report = capsys.readouterr().out
-    assert f"- ` data/{SLUG}/{V2}.yaml `\n  - added: ` # Muokkaa vapaasti `" in report
+    assert f"- ` data/{SLUG}/{V2}.yaml `\n  - added: ` # Muokkaa vapaasti `\n  - added: ` # otsikko `" in report
     assert "- Correction of 2024-07-01: Muotoilu korjattiin. / The formatting was fixed." in report
     assert "- Correction of 2024-07-02: Toinen. / Second." in report
     assert "| path | tietosuoja.md | tietosuoja/index.md |" in report

@@ -121,6 +121,51 @@ def test_no_default_ignorable_or_format_character_passes() -> None:
     assert hidden_character("Äänekoski, Åbo, café – “naïve” 50 € ½ ✓ 😀 Москва") is None
 
 
+@pytest.mark.parametrize(
+    ("comment", "where", "found"),
+    [
+        ("# ok \u202e evil", "2:1", "U+202E RIGHT-TO-LEFT OVERRIDE at character 6: it changes the order"),
+        ("# \u2066admin\u2069 only", "2:1", "U+2066 LEFT-TO-RIGHT ISOLATE at character 3: it changes the order"),
+        ("# zero\u200bwidth", "2:1", "U+200B (ZERO WIDTH SPACE) at character 7, which no reader sees"),
+    ],
+    ids=["override", "isolate", "zero-width"],
+)
+def test_a_comment_hides_nothing_from_the_diff(tmp_path: Path, comment: str, where: str, found: str) -> None:
+    """Comments show in a pull request's diff, where a direction override can make code-like text read otherwise
+    ('Trojan Source'): refused there as in every text, at the comment."""
+    organisation = ORGANISATION.replace("name: Esimerkki Oy\n", f"{comment}\nname: Esimerkki Oy\n", 1)
+    (error,) = _errors(tmp_path, organisation=organisation)
+    assert error.startswith(f"data/esimerkki/organisation.yaml:{where}: comment: contains {found}")
+
+
+def test_a_trailing_comment_hides_nothing_either(tmp_path: Path) -> None:
+    organisation = ORGANISATION.replace("name: Esimerkki Oy\n", "name: Esimerkki Oy  # \u202eyO\n", 1)
+    (error,) = _errors(tmp_path, organisation=organisation)
+    assert error.startswith("data/esimerkki/organisation.yaml:2:21: comment: contains U+202E RIGHT-TO-LEFT OVERRIDE")
+
+
+@given(
+    st.dictionaries(st.text(max_size=8), st.lists(st.text(max_size=30), max_size=3) | st.text(max_size=60), max_size=4),
+    st.sampled_from([None, '"', "'", "|", ">"]),
+    st.booleans(),
+)
+@example({"a": "x # $schema: y", "b": ["#", " # z"]}, "|", False)
+@settings(max_examples=300, deadline=None)
+def test_no_text_reads_as_a_comment(values: dict[str, object], style: str | None, flow: bool) -> None:
+    """Comments are found as YAML reads them: whatever a text holds, quoted, plain or in a block, its '#' is its own;
+    a comment after it, on a line of its own or at a line's end, is one."""
+    import yaml
+
+    from seloste.archive.yamlsource import comments
+
+    text = yaml.dump(values, default_style=style, default_flow_style=flow, allow_unicode=True, width=40)
+    assert comments(text) == []
+    assert [c.text for c in comments("# alku\n" + text + "# loppu\n")] == ["# alku", "# loppu"]
+    if style == '"':  # one line, in flow style: a comment at its end
+        line = yaml.dump(values, default_style=style, default_flow_style=True, allow_unicode=True, width=10**6).rstrip("\n")
+        assert [(c.line, c.column, c.text) for c in comments(f"{line}  # perässä\n")] == [(1, len(line) + 3, "# perässä")]
+
+
 def test_a_carriage_return_in_a_one_line_text_is_refused(tmp_path: Path) -> None:
     organisation = ORGANISATION.replace("name: Esimerkki Oy", 'name: "Esimerkki Oy\\r\\n## Injected"')
     errors = _errors(tmp_path, organisation=organisation)
