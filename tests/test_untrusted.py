@@ -166,6 +166,34 @@ def test_no_text_reads_as_a_comment(values: dict[str, object], style: str | None
         assert [(c.line, c.column, c.text) for c in comments(f"{line}  # perässä\n")] == [(1, len(line) + 3, "# perässä")]
 
 
+@pytest.mark.parametrize("control", ["\u202e", "\u2067"])
+def test_a_direction_control_in_a_capture_is_refused_where_it_stands(tmp_path: Path, control: str) -> None:
+    """A capture is the original's record, and the text is held to what it says: a direction control would make it
+    read otherwise in the pull request's diff and in any editor than it stands. Refused, at its line and column."""
+    data = make_data(tmp_path)
+    capture = data / "esimerkki" / "captures" / "2024-01-10.txt"
+    capture.write_text(capture.read_text(encoding="utf-8").replace("Esimerkki Oy", f"Esimerkki {control}Oy"), encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        load_archive(data, root=tmp_path)
+    (error,) = [str(e) for e in caught.value.errors]
+    name = "RIGHT-TO-LEFT OVERRIDE" if control == "\u202e" else "RIGHT-TO-LEFT ISOLATE"
+    assert error == (
+        f"data/esimerkki/captures/2024-01-10.txt:5:11: contains U+{ord(control):04X} {name}: it changes the order in "
+        "which the capture's text is displayed, so that it reads otherwise than it says; a notice in Finnish, Swedish "
+        "or English needs none: remove it from the capture and say so in source.note"
+    )
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u00ad", "\ufe0f", "\U000e0041"])
+def test_a_capture_is_read_as_a_reader_sees_it(tmp_path: Path, invisible: str) -> None:
+    """What no reader sees in a capture (a soft hyphen, a zero-width space or a variation selector a page had) is not
+    asked of the text, which may not hold it."""
+    data = make_data(tmp_path)
+    capture = data / "esimerkki" / "captures" / "2024-01-10.txt"
+    capture.write_text(capture.read_text(encoding="utf-8").replace("Esimerkki Oy", f"Esimer{invisible}kki Oy"), encoding="utf-8")
+    assert len(load_archive(data, root=tmp_path).organisations) == 1
+
+
 def test_a_carriage_return_in_a_one_line_text_is_refused(tmp_path: Path) -> None:
     organisation = ORGANISATION.replace("name: Esimerkki Oy", 'name: "Esimerkki Oy\\r\\n## Injected"')
     errors = _errors(tmp_path, organisation=organisation)

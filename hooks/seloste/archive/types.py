@@ -56,6 +56,15 @@ _BIDI_CONTROLS = {
 _BIDI = re.compile("[" + "".join(_BIDI_CONTROLS) + "]")
 
 
+def direction_control(value: str) -> tuple[int, str] | None:
+    """The index of the first direction override or isolate in ``value`` and its name ('U+202E RIGHT-TO-LEFT
+    OVERRIDE'), if it has one."""
+    found = _BIDI.search(value)
+    if found is None:
+        return None
+    return found.start(), f"U+{ord(found.group()):04X} {_BIDI_CONTROLS[found.group()]}"
+
+
 def bidi_control(value: str) -> str | None:
     """Direction overrides and isolates reorder how text is displayed ('Trojan Source'); no notice needs them."""
     found = _BIDI.search(value)
@@ -103,6 +112,12 @@ def _ignorable() -> re.Pattern[str]:
         else:
             merged.append([start, end])
     return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in merged) + "]")
+
+
+def without_invisible(text: str) -> str:
+    """``text`` as a reader sees it: without its default-ignorable and format characters (a soft hyphen, a zero-width
+    space, a variation selector), which no text may hold but an original may."""
+    return _ignorable().sub("", text)
 
 
 def hidden_character(value: str, *, single_line: bool = False) -> str | None:
