@@ -150,6 +150,7 @@ def test_a_trailing_comment_hides_nothing_either(tmp_path: Path) -> None:
     st.booleans(),
 )
 @example({"a": "x # $schema: y", "b": ["#", " # z"]}, "|", False)
+@example({"": ["0\x85"]}, "|", False)  # a text ending in a NEL: YAML's line break too, and a comment may follow it
 @settings(max_examples=300, deadline=None)
 def test_no_text_reads_as_a_comment(values: dict[str, object], style: str | None, flow: bool) -> None:
     """Comments are found as YAML reads them: whatever a text holds, quoted, plain or in a block, its '#' is its own;

@@ -65,7 +65,8 @@ class Comment:
 
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 """YAML 1.1's line breaks, as the parser counts lines."""
-_HASH = re.compile(r"(?:^|(?<=[ \t]))#", re.MULTILINE)
+_HASH = re.compile("(?:\\A|(?<=[ \t\r\n\x85\u2028\u2029]))#")
+"""A '#' that can start a comment: at the text's or a line's start, or after a space or tab."""
 _BLOCK_HEADER = re.compile(r"[|>][0-9+-]*")
 
 
