@@ -297,6 +297,25 @@ def test_published_corrections_are_kept(repo: Path, capsys: pytest.CaptureFixtur
     assert code == 1 and output.startswith("data/esimerkki/2024-06-01.yaml:1:1: corrections: published corrections are kept")
 
 
+def test_a_new_correction_is_dated_no_earlier_than_what_is_published(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The base's latest date for the organisation (here 2024-06-02, when its latest version was recorded) is a day
+    the correction cannot have been made before: a correction dated earlier hides when the text changed."""
+    path = version_file(repo, V1)
+    text = path.read_text(encoding="utf-8").replace("for five years.", "for 5 years.")  # our translation, corrected
+    correction = 'corrections:\n  - date: "{date}"\n    reason:\n      fi: Korjattu.\n      en: Corrected.\ntitle:\n'
+    path.write_text(text.replace("title:\n", correction.format(date="2024-03-01"), 1), encoding="utf-8")
+    assert main(["validate"]) == 0  # after its version was recorded: valid in itself
+    capsys.readouterr()
+    code, output = check(capsys)
+    assert code == 1
+    assert output.startswith(
+        f"data/esimerkki/{V1}.yaml:10:11: corrections[0].date: 2024-03-01 is before 2024-06-02, the latest date the "
+        "published archive already gives this organisation; a new correction is dated the day it was made"
+    )
+    path.write_text(text.replace("title:\n", correction.format(date="2024-06-02"), 1), encoding="utf-8")
+    assert check(capsys)[0] == 0
+
+
 def test_invalid_data_is_reported_before_the_rules(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = version_file(repo)
     path.write_text(path.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")

@@ -267,11 +267,28 @@ def test_no_date_lies_in_the_future(tmp_path: Path) -> None:
     )
     assert _errors(tmp_path, version) == [
         f"data/esimerkki/2024-01-10.yaml:2:16: recorded_date: {future} is after today",
-        f"data/esimerkki/2024-01-10.yaml:6:11: corrections[0].date: {future} is not between the version's date "
-        "2024-01-10 and today",
+        f"data/esimerkki/2024-01-10.yaml:6:11: corrections[0].date: {future} is after today",
     ]
     errors = _errors(tmp_path / "b", BASE.replace('recorded_date: "2024-02-01"', f'recorded_date: "{future}"'), slug="toinen")
     assert errors == [f"data/toinen/2024-01-10.yaml:2:16: recorded_date: {future} is after today"]
+
+
+@pytest.mark.parametrize(
+    ("date", "earliest"),
+    [("2024-01-10", "2024-02-01"), ("2024-01-31", "2024-02-01")],
+    ids=["the-versions-own-date", "before-it-was-recorded"],
+)
+def test_a_correction_is_dated_after_its_version_was_recorded(tmp_path: Path, date: str, earliest: str) -> None:
+    """Dated on its version's own date, a correction would hide that the text changed after it was published; a
+    correction fixes what the archive recorded, so it is made no earlier than the day the version was recorded."""
+    version = BASE.replace("title:", f'corrections:\n  - date: "{date}"\n    reason: {{fi: Korjaus., en: A fix.}}\ntitle:', 1)
+    assert _errors(tmp_path, version) == [
+        f"data/esimerkki/2024-01-10.yaml:6:11: corrections[0].date: {date} is before {earliest}: a correction is dated "
+        "the day it was made, after the version's date (2024-01-10) and no earlier than the day it was recorded "
+        "(2024-02-01)"
+    ]
+    after = BASE.replace("title:", 'corrections:\n  - date: "2024-02-01"\n    reason: {fi: Korjaus., en: A fix.}\ntitle:', 1)
+    assert len(load_archive(make_data(tmp_path / "ok", version=after), root=tmp_path / "ok").organisations) == 1
 
 
 def test_a_symbolic_link_in_data_is_refused_not_followed(tmp_path: Path) -> None:

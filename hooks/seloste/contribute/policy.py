@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import difflib
 from pathlib import Path
 
@@ -107,7 +108,42 @@ def _check_organisation(base: OrganisationRecord, head: OrganisationRecord, data
                     f"a new version must be dated after the latest published version ({latest.isoformat()})",
                 )
             )
+    errors += _check_correction_dates(base, head, folder, root)
     errors += _check_translations(head, published_ids, data_dir, root, base)
+    return errors
+
+
+def latest_date(record: OrganisationRecord) -> dt.date:
+    """The latest date the archive gives an organisation: its versions' dates, the days they were recorded, their
+    corrections' and its details' updates' dates."""
+    dates = [record.versions[-1].date, *(u.date for u in record.organisation.updates)]
+    for v in record.versions:
+        dates += [v.version.recorded_date, *(c.date for c in v.version.corrections)]
+    return max(dates)
+
+
+def _check_correction_dates(
+    base: OrganisationRecord, head: OrganisationRecord, folder: Path, root: Path | None
+) -> list[DataError]:
+    """A correction the change adds is dated no earlier than the latest date the published archive gives the
+    organisation: it cannot have been made before what is already published, and dated earlier it would hide when
+    the text changed. (Not the base commit's date: a pull request open for days, brought up to date with a busier
+    main, would have to date its correction again each time.)"""
+    floor = latest_date(base)
+    published = {v.id: len(v.version.corrections) for v in base.versions}
+    errors = []
+    for record in head.versions:
+        for index, correction in enumerate(record.version.corrections):
+            if index >= published.get(record.id, 0) and correction.date < floor:
+                errors.append(
+                    _located(
+                        folder / f"{record.id}.yaml",
+                        root,
+                        f"corrections[{index}].date",
+                        f"{correction.date} is before {floor}, the latest date the published archive already gives "
+                        "this organisation; a new correction is dated the day it was made",
+                    )
+                )
     return errors
 
 
