@@ -16,13 +16,14 @@ import pytest
 from playwright.sync_api import Page
 
 from conftest import serve
+from datadir import FIXTURES, capture_for, make_data
 from seloste.archive.facts import Facts
 from seloste.archive.loader import load_archive
 from seloste.archive.model import OrganisationRecord
 from seloste.compare.diff import diff_json, diff_versions
 from seloste.compare.lineage import section_lineages
 from seloste.publish.urls import notice_path, site_url
-from sitebuild import DATA, Build
+from sitebuild import DATA, Build, build, fixture_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -57,3 +58,39 @@ def test_the_live_archives_histories_every_pair(real_site: Build, page: Page) ->
     pairs = sum(len(record.versions) * (len(record.versions) - 1) for record in load_archive(DATA).organisations)
     with serve(real_site.site) as base:
         assert _compare_all(page, base, DATA) == pairs * 2
+
+
+LIST = {"fi": ("Nimi", "Osoite"), "en": ("Name", "Address")}
+
+
+def _listed(first: int) -> str:
+    """The fixture version with a numbered list in its section, numbered from ``first``."""
+    text = (FIXTURES / "invalid/version/_base.yaml").read_text(encoding="utf-8")
+    for lang, (a, b) in LIST.items():
+        body = f"{lang}: |-\n        Esimerkki Oy\n\n        {first}. {a}\n        {first + 1}. {b}\n"
+        text = text.replace(f"{lang}: Esimerkki Oy\n", body, 1)
+    return text
+
+
+def test_a_lists_numbering_changed_is_shown_and_agrees_with_python(tmp_path: Path, page: Page) -> None:
+    """'1.' to '3.': the pages number the list from 3 (start="3"); the comparison shows it, as the Python core does."""
+    project = fixture_project(tmp_path / "project")
+    data = make_data(project, version=_listed(1))
+    second = _listed(3).replace('recorded_date: "2024-02-01"', 'recorded_date: "2024-06-02"')
+    second = second.replace("captures/2024-01-10.txt", "captures/2024-06-01.txt")
+    second = second.replace(
+        "title:\n", "change:\n  kind: editorial\n  summary:\n    fi: Numerointi.\n    en: Numbering.\ntitle:\n", 1
+    )
+    (data / "esimerkki" / "2024-06-01.yaml").write_text(second, encoding="utf-8")
+    (data / "esimerkki" / "captures" / "2024-06-01.txt").write_text(capture_for(second), encoding="utf-8")
+    built = build(project, project / "site")
+    assert built.returncode == 0, built.stderr
+    assert built.soup("esimerkki/2024-06-01/").select_one("ol[start='3']") is not None
+    with serve(built.site) as base:
+        assert _compare_all(page, base, data) == 4
+        for lang, shown in (("fi", "Luettelon numerointi: 1 → 3"), ("en", "List numbering: 1 → 3")):
+            page.goto(base + site_url(lang, "esimerkki/compare/?from=2024-01-10&to=2024-06-01"))
+            page.wait_for_selector("#sl-diff[data-ready]")
+            numbering = page.locator(".sl-diff__numbering")
+            assert numbering.count() == 2 and numbering.first.inner_text() == shown
+            assert page.locator(".sl-diff__numbering ins").first.inner_text() == "3"

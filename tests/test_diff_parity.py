@@ -100,6 +100,7 @@ block = st.builds(
     kind=st.sampled_from(["paragraph", "item", "heading", "row"]),
     text=text.filter(bool) | st.lists(line, min_size=1, max_size=3).map("\n".join).filter(bool),
     links=st.lists(st.sampled_from(LINKS), max_size=3).map(tuple),
+    start=st.none() | st.sampled_from(["1", "3", "0"]),
 )
 section = st.builds(
     lambda id, heading, blocks, source, lineage: SectionText(

@@ -163,6 +163,22 @@ def test_an_imported_page_is_a_draft_that_validates_with_its_capture(
     assert version["facts"]["controller"] == {"name": "Esimerkki Oy", "section": "1-rekisterinpitaja"}
 
 
+def test_what_no_reader_sees_stays_in_the_capture_and_out_of_the_draft(
+    site: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page's soft hyphens and an emoji's variation selector are kept in its capture, byte for byte; the draft's text,
+    which may not hold them, leaves them out, and is faithful to the capture as a reader sees it."""
+    served, base = site
+    served.page("/tietosuoja", notice(years="vii&shy;si", chat="Kysy meiltä \u2139\ufe0f"))
+    code, out = imported(capsys, base)
+    assert code == 0, out
+    assert errors(data) == []
+    capture = (data / "esimerkki" / "captures" / "2024-03-01.txt").read_text(encoding="utf-8")
+    assert "vii\u00adsi" in capture
+    draft = (data / "esimerkki" / "2024-03-01.yaml").read_text(encoding="utf-8")
+    assert "viisi" in draft and "\u00ad" not in draft
+
+
 def test_a_notice_over_two_pages_is_one_version_with_a_capture_per_page(
     site: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -210,6 +210,34 @@ def test_a_finnish_change_needs_its_english(repo: Path, capsys: pytest.CaptureFi
     )
 
 
+def test_a_renamed_section_is_still_held_to_its_translation(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Sections pair by lineage, as the comparison pairs them: a new id on a changed text is the same section."""
+    edit = {key: value for key, value in NEW_VERSION.items() if key != EN_BODY}
+    add_version(repo, "2024-09-01", {**edit, "tietojen-sailytys": "sailytys"})
+    assert check(capsys) == (
+        1,
+        "data/esimerkki/2024-09-01.yaml:32:7: sections[1].body: the Finnish text changed but the English did not; "
+        "update the translation, or declare 'translation: pending' on this version ('translation: unaffected' for a "
+        "typo fix)\n1 error in the data\n",
+    )
+
+
+def test_a_correction_that_renames_a_section_is_still_held_to_its_translation(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = version_file(repo)
+    text = path.read_text(encoding="utf-8").replace("viisi vuotta.", "kuusi vuotta.").replace("tietojen-sailytys", "sailytys")
+    text = text.replace(
+        "title:\n",
+        'corrections:\n  - date: "2024-07-01"\n    reason:\n      fi: Korjattu.\n      en: Corrected.\ntitle:\n',
+        1,
+    )
+    path.write_text(text, encoding="utf-8")
+    code, output = check(capsys)
+    assert code == 1
+    assert "2024-06-01.yaml:36:7: sections[1].body: the Finnish text changed but the English did not" in output
+
+
 TYPO_FIX = {
     'recorded_date: "2024-06-02"': 'recorded_date: "2024-09-02"\ntranslation: unaffected',
     FI_BODY: FI_BODY.replace("Käytämme", "Käytämmme"),  # the organisation's own typo, kept as published
@@ -267,6 +295,25 @@ def test_published_corrections_are_kept(repo: Path, capsys: pytest.CaptureFixtur
     path.write_text(path.read_text(encoding="utf-8").replace(correction, "title:\n"), encoding="utf-8")
     code, output = check(capsys)
     assert code == 1 and output.startswith("data/esimerkki/2024-06-01.yaml:1:1: corrections: published corrections are kept")
+
+
+def test_a_new_correction_is_dated_no_earlier_than_what_is_published(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The base's latest date for the organisation (here 2024-06-02, when its latest version was recorded) is a day
+    the correction cannot have been made before: a correction dated earlier hides when the text changed."""
+    path = version_file(repo, V1)
+    text = path.read_text(encoding="utf-8").replace("for five years.", "for 5 years.")  # our translation, corrected
+    correction = 'corrections:\n  - date: "{date}"\n    reason:\n      fi: Korjattu.\n      en: Corrected.\ntitle:\n'
+    path.write_text(text.replace("title:\n", correction.format(date="2024-03-01"), 1), encoding="utf-8")
+    assert main(["validate"]) == 0  # after its version was recorded: valid in itself
+    capsys.readouterr()
+    code, output = check(capsys)
+    assert code == 1
+    assert output.startswith(
+        f"data/esimerkki/{V1}.yaml:10:11: corrections[0].date: 2024-03-01 is before 2024-06-02, the latest date the "
+        "published archive already gives this organisation; a new correction is dated the day it was made"
+    )
+    path.write_text(text.replace("title:\n", correction.format(date="2024-06-02"), 1), encoding="utf-8")
+    assert check(capsys)[0] == 0
 
 
 def test_invalid_data_is_reported_before_the_rules(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from datadir import SLUG, make_data
+from datadir import FIXTURES, SLUG, make_data
 from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
 from seloste.compare.diff import SectionText, VersionText, diff_json, diff_texts
 from seloste.contribute.cli import main
-from seloste.markup.blocks import Block
+from seloste.markup.blocks import Block, blocks
 from seloste.publish.lite import render_lite_pages
 from test_fuzz import RENDERER
 from test_policy import V2, repo, version_file  # noqa: F401  (repo is a fixture)
@@ -69,6 +69,65 @@ def test_a_link_target_changed_under_a_formatting_correction_is_in_the_report(
     assert "Only where links lead changed." in report and "Vain linkkien kohteet muuttuivat." in report
     assert "    - Link added: ` https://huijaus.example/kirjaudu `" in report
     assert "    - Linkki lisätty: ` https://huijaus.example/kirjaudu `" in report
+
+
+def test_a_lists_numbering_is_part_of_what_changed() -> None:
+    """'1.' to '3.' renders the list with start="3": every number a reader sees changes, though no word does."""
+
+    def version(start: str | None) -> VersionText:
+        items = (Block("item", "Nimi", (), start), Block("item", "Osoite", (), start))
+        return VersionText(id="v", title="T", sections=(SectionText("a", "A", items, "s"),), facts={"single": {}, "list": {}})
+
+    diff = diff_texts(version("1"), version("3"), "fi")
+    assert diff.change == "numbering"
+    assert [(b.status, b.change, b.numbering) for b in diff.sections[0].blocks] == [("changed", "numbering", ("1", "3"))] * 2
+    assert diff_json(diff)["sections"][0]["blocks"][0]["numbering"] == ["1", "3"]
+    assert diff_texts(version("1"), version(None), "fi").sections[0].blocks[0].numbering == ("1", None)  # numbers to bullets
+    assert diff_texts(version("3"), version("3"), "fi").change == "none"
+
+
+@pytest.mark.parametrize(
+    ("markdown", "starts"),
+    [
+        ("1. a\n2. b", ["1", "1"]),
+        ("3. a\n4. b", ["3", "3"]),
+        ("03. a", ["3"]),
+        ("- a\n- b", [None, None]),
+        ("Teksti", [None]),
+        ("2. a\n\n    jatko\n\n3. b", ["2", "2", "2"]),  # a loose list's paragraphs are its items'
+        ("1. a\n    - x\n2. b", ["1", None, "1"]),  # the innermost list's
+    ],
+)
+def test_a_block_knows_the_number_its_list_starts_at(markdown: str, starts: list[str | None]) -> None:
+    assert [b.start for b in blocks(markdown)] == starts
+
+
+def test_a_lists_numbering_changed_under_a_correction_is_in_the_report(
+    repo: Path,  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = version_file(repo, V2)
+    lists = {lang: f"{lang}: |-\n        Esimerkki Oy, 1.10\n\n        1. {a}\n        2. {b}\n" for lang, a, b in LISTED}
+    text = path.read_text(encoding="utf-8")
+    for lang, _a, _b in LISTED:
+        text = text.replace(f"{lang}: Esimerkki Oy, 1.10\n", lists[lang], 1)
+    path.write_text(text, encoding="utf-8")
+    subprocess.run(["git", "commit", "-qam", "a list"], cwd=repo, check=True)
+    subprocess.run(["git", "branch", "-qf", "main"], cwd=repo, check=True)
+    renumbered = (
+        text.replace("        1. ", "        3. ").replace("        2. ", "        4. ").replace("title:\n", CORRECTION, 1)
+    )
+    path.write_text(renumbered, encoding="utf-8")
+    assert main(["check", "--base", "main"]) == 0
+    capsys.readouterr()
+    assert main(["changes", "--base", "main"]) == 0
+    report = capsys.readouterr().out
+    assert "Only the numbering of a list changed." in report and "Vain luettelon numerointi muuttui." in report
+    assert "    - List numbering: 1 → 3" in report
+    assert "    - Luettelon numerointi: 1 → 3" in report
+
+
+LISTED = [("fi", "Nimi", "Osoite"), ("en", "Name", "Address")]
 
 
 def _edit(data: Path, old: str, new: str) -> None:
@@ -179,6 +238,38 @@ def test_the_editor_line_names_only_the_archives_own_schema(tmp_path: Path) -> N
     assert error.startswith(f"data/{SLUG}/2024-01-10.yaml:1:1: the editor line may name only the archive's own schema")
 
 
+@pytest.mark.parametrize(
+    ("edit", "where"),
+    [
+        (("name: Esimerkki Oy", "name: Esimerkki Oy  # yaml-language-server: $schema=https://huijaus.example/s.json"), "2:21"),
+        (("business_id:", "# $schema: https://huijaus.example/s.json\nbusiness_id:"), "3:1"),
+        (("business_id:", "# yaml-language-server: $schema=../schema/organisation.schema.json\nbusiness_id:"), "3:1"),
+        (("business_id:", "  #   $SCHEMA = https://huijaus.example/s.json\nbusiness_id:"), "3:3"),
+    ],
+    ids=["trailing-modeline", "jetbrains", "second-modeline", "indented-upper-case"],
+)
+def test_no_comment_but_the_first_line_names_a_schema(tmp_path: Path, edit: tuple[str, str], where: str) -> None:
+    """Editors act on a schema a comment names (yaml-language-server's modeline, JetBrains' '# $schema:'), wherever
+    it stands: only the first line may name one, and only the archive's own."""
+    data = make_data(tmp_path)
+    path = data / SLUG / "organisation.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(*edit, 1), encoding="utf-8")
+    assert _errors(data) == [
+        f"data/{SLUG}/organisation.yaml:{where}: a comment may not name a schema ($schema): only the file's first line "
+        "does, as the editor line '# yaml-language-server: $schema=../schema/organisation.schema.json'"
+    ]
+
+
+def test_a_hash_inside_a_text_is_text_not_a_comment(tmp_path: Path) -> None:
+    """A quoted or block text may say anything, '# $schema' too: it is the notice's, and the rules for texts hold."""
+    body = "Esimerkki Oy # $schema=https://huijaus.example/s.json"
+    version = (FIXTURES / "invalid/version/_base.yaml").read_text(encoding="utf-8")
+    version = version.replace("      fi: Esimerkki Oy\n", f"      fi: |-\n        {body}\n            # $schema: x\n", 1)
+    version = version.replace("      en: Esimerkki Oy\n", f"      en: '{body} # $schema: x'\n", 1)
+    data = make_data(tmp_path, version=version)
+    assert _errors(data) == []
+
+
 def test_changed_comments_every_correction_and_the_source_are_in_the_report(
     repo: Path,  # noqa: F811
     capsys: pytest.CaptureFixture[str],
@@ -189,12 +280,13 @@ def test_changed_comments_every_correction_and_the_source_are_in_the_report(
         CORRECTION.replace("title:\n", "") + '  - date: "2024-07-02"\n    reason:\n      fi: Toinen.\n      en: Second.\ntitle:\n'
     )
     text = text.replace("title:\n", two, 1).replace("path: tietosuoja.md", "path: tietosuoja/index.md")
+    text = text.replace("title:\n", "title:  # otsikko\n", 1)
     path.write_text("# Muokkaa vapaasti\n" + text, encoding="utf-8")
     assert main(["check", "--base", "main"]) == 0
     capsys.readouterr()
     assert main(["changes", "--base", "main"]) == 0
     report = capsys.readouterr().out
-    assert f"- ` data/{SLUG}/{V2}.yaml `\n  - added: ` # Muokkaa vapaasti `" in report
+    assert f"- ` data/{SLUG}/{V2}.yaml `\n  - added: ` # Muokkaa vapaasti `\n  - added: ` # otsikko `" in report
     assert "- Correction of 2024-07-01: Muotoilu korjattiin. / The formatting was fixed." in report
     assert "- Correction of 2024-07-02: Toinen. / Second." in report
     assert "| path | tietosuoja.md | tietosuoja/index.md |" in report

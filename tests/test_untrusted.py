@@ -55,6 +55,146 @@ def test_a_character_no_reader_sees_is_refused_where_it_stands(tmp_path: Path, c
     ]
 
 
+@pytest.mark.parametrize(
+    ("character", "name"),
+    [
+        ("\u034f", "COMBINING GRAPHEME JOINER"),
+        ("\u2061", "FUNCTION APPLICATION"),
+        ("\u2064", "INVISIBLE PLUS"),
+        ("\ufe0f", "VARIATION SELECTOR-16"),
+        ("\U000e0041", "TAG LATIN CAPITAL LETTER A"),
+        ("\U000e0001", "LANGUAGE TAG"),
+        ("\u3164", "HANGUL FILLER"),
+        ("\u115f", "HANGUL CHOSEONG FILLER"),
+        ("\u1160", "HANGUL JUNGSEONG FILLER"),
+        ("\uffa0", "HALFWIDTH HANGUL FILLER"),
+        ("\u180e", "MONGOLIAN VOWEL SEPARATOR"),
+        ("\u2060", "WORD JOINER"),
+        ("\ufff9", "INTERLINEAR ANNOTATION ANCHOR"),
+        ("\U000e0002", "an invisible character no font draws"),
+    ],
+    ids=[
+        "cgj",
+        "function",
+        "plus",
+        "vs16",
+        "tag-a",
+        "language-tag",
+        "hangul",
+        "choseong",
+        "jungseong",
+        "halfwidth",
+        "mongolian",
+        "word-joiner",
+        "annotation",
+        "unassigned-ignorable",
+    ],
+)
+def test_every_invisible_character_is_refused_where_it_stands(tmp_path: Path, character: str, name: str) -> None:
+    escaped = "\\U%08x" % ord(character) if ord(character) > 0xFFFF else "\\u%04x" % ord(character)  # noqa: UP031
+    version = BASE.replace("  fi: Tietosuojaseloste", f'  fi: "Tietosuoja{escaped}seloste"')
+    assert _errors(tmp_path, version) == [
+        f"data/esimerkki/2024-01-10.yaml:6:7: title.fi: contains U+{ord(character):04X} ({name}) at character 11, "
+        "which no reader sees; remove it"
+    ]
+
+
+def test_no_default_ignorable_or_format_character_passes() -> None:
+    """Unicode's whole Default_Ignorable_Code_Point set (DerivedCoreProperties.txt, as the pinned confusables data
+    gives it) and every format character (category Cf): a reader sees none of them, and none is needed in Finnish,
+    Swedish or English text."""
+    import unicodedata
+
+    from homoglyph._ucd import ucd
+
+    from seloste.archive.types import bidi_control, hidden_character
+
+    ignorable = [code for start, end in ucd()["defaultIgnorable"] for code in range(start, end + 1)]
+    assert len(ignorable) > 4000 and 0x034F in ignorable and 0xE0FFF in ignorable  # the full set, not a sample
+    formats = [code for code in range(0x110000) if unicodedata.category(chr(code)) == "Cf"]
+    passed = [
+        f"U+{code:04X}"
+        for code in sorted({*ignorable, *formats})
+        if not (bidi_control(c := f"a{chr(code)}b") or hidden_character(c))
+    ]
+    assert passed == []
+    assert hidden_character("Äänekoski, Åbo, café – “naïve” 50 € ½ ✓ 😀 Москва") is None
+
+
+@pytest.mark.parametrize(
+    ("comment", "where", "found"),
+    [
+        ("# ok \u202e evil", "2:1", "U+202E RIGHT-TO-LEFT OVERRIDE at character 6: it changes the order"),
+        ("# \u2066admin\u2069 only", "2:1", "U+2066 LEFT-TO-RIGHT ISOLATE at character 3: it changes the order"),
+        ("# zero\u200bwidth", "2:1", "U+200B (ZERO WIDTH SPACE) at character 7, which no reader sees"),
+    ],
+    ids=["override", "isolate", "zero-width"],
+)
+def test_a_comment_hides_nothing_from_the_diff(tmp_path: Path, comment: str, where: str, found: str) -> None:
+    """Comments show in a pull request's diff, where a direction override can make code-like text read otherwise
+    ('Trojan Source'): refused there as in every text, at the comment."""
+    organisation = ORGANISATION.replace("name: Esimerkki Oy\n", f"{comment}\nname: Esimerkki Oy\n", 1)
+    (error,) = _errors(tmp_path, organisation=organisation)
+    assert error.startswith(f"data/esimerkki/organisation.yaml:{where}: comment: contains {found}")
+
+
+def test_a_trailing_comment_hides_nothing_either(tmp_path: Path) -> None:
+    organisation = ORGANISATION.replace("name: Esimerkki Oy\n", "name: Esimerkki Oy  # \u202eyO\n", 1)
+    (error,) = _errors(tmp_path, organisation=organisation)
+    assert error.startswith("data/esimerkki/organisation.yaml:2:21: comment: contains U+202E RIGHT-TO-LEFT OVERRIDE")
+
+
+@given(
+    st.dictionaries(st.text(max_size=8), st.lists(st.text(max_size=30), max_size=3) | st.text(max_size=60), max_size=4),
+    st.sampled_from([None, '"', "'", "|", ">"]),
+    st.booleans(),
+)
+@example({"a": "x # $schema: y", "b": ["#", " # z"]}, "|", False)
+@example({"": ["0\x85"]}, "|", False)  # a text ending in a NEL: YAML's line break too, and a comment may follow it
+@settings(max_examples=300, deadline=None)
+def test_no_text_reads_as_a_comment(values: dict[str, object], style: str | None, flow: bool) -> None:
+    """Comments are found as YAML reads them: whatever a text holds, quoted, plain or in a block, its '#' is its own;
+    a comment after it, on a line of its own or at a line's end, is one."""
+    import yaml
+
+    from seloste.archive.yamlsource import comments
+
+    text = yaml.dump(values, default_style=style, default_flow_style=flow, allow_unicode=True, width=40)
+    assert comments(text) == []
+    assert [c.text for c in comments("# alku\n" + text + "# loppu\n")] == ["# alku", "# loppu"]
+    if style == '"':  # one line, in flow style: a comment at its end
+        line = yaml.dump(values, default_style=style, default_flow_style=True, allow_unicode=True, width=10**6).rstrip("\n")
+        assert [(c.line, c.column, c.text) for c in comments(f"{line}  # perässä\n")] == [(1, len(line) + 3, "# perässä")]
+
+
+@pytest.mark.parametrize("control", ["\u202e", "\u2067"])
+def test_a_direction_control_in_a_capture_is_refused_where_it_stands(tmp_path: Path, control: str) -> None:
+    """A capture is the original's record, and the text is held to what it says: a direction control would make it
+    read otherwise in the pull request's diff and in any editor than it stands. Refused, at its line and column."""
+    data = make_data(tmp_path)
+    capture = data / "esimerkki" / "captures" / "2024-01-10.txt"
+    capture.write_text(capture.read_text(encoding="utf-8").replace("Esimerkki Oy", f"Esimerkki {control}Oy"), encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        load_archive(data, root=tmp_path)
+    (error,) = [str(e) for e in caught.value.errors]
+    name = "RIGHT-TO-LEFT OVERRIDE" if control == "\u202e" else "RIGHT-TO-LEFT ISOLATE"
+    assert error == (
+        f"data/esimerkki/captures/2024-01-10.txt:5:11: contains U+{ord(control):04X} {name}: it changes the order in "
+        "which the capture's text is displayed, so that it reads otherwise than it says; a notice in Finnish, Swedish "
+        "or English needs none: remove it from the capture and say so in source.note"
+    )
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u00ad", "\ufe0f", "\U000e0041"])
+def test_a_capture_is_read_as_a_reader_sees_it(tmp_path: Path, invisible: str) -> None:
+    """What no reader sees in a capture (a soft hyphen, a zero-width space or a variation selector a page had) is not
+    asked of the text, which may not hold it."""
+    data = make_data(tmp_path)
+    capture = data / "esimerkki" / "captures" / "2024-01-10.txt"
+    capture.write_text(capture.read_text(encoding="utf-8").replace("Esimerkki Oy", f"Esimer{invisible}kki Oy"), encoding="utf-8")
+    assert len(load_archive(data, root=tmp_path).organisations) == 1
+
+
 def test_a_carriage_return_in_a_one_line_text_is_refused(tmp_path: Path) -> None:
     organisation = ORGANISATION.replace("name: Esimerkki Oy", 'name: "Esimerkki Oy\\r\\n## Injected"')
     errors = _errors(tmp_path, organisation=organisation)
@@ -127,11 +267,28 @@ def test_no_date_lies_in_the_future(tmp_path: Path) -> None:
     )
     assert _errors(tmp_path, version) == [
         f"data/esimerkki/2024-01-10.yaml:2:16: recorded_date: {future} is after today",
-        f"data/esimerkki/2024-01-10.yaml:6:11: corrections[0].date: {future} is not between the version's date "
-        "2024-01-10 and today",
+        f"data/esimerkki/2024-01-10.yaml:6:11: corrections[0].date: {future} is after today",
     ]
     errors = _errors(tmp_path / "b", BASE.replace('recorded_date: "2024-02-01"', f'recorded_date: "{future}"'), slug="toinen")
     assert errors == [f"data/toinen/2024-01-10.yaml:2:16: recorded_date: {future} is after today"]
+
+
+@pytest.mark.parametrize(
+    ("date", "earliest"),
+    [("2024-01-10", "2024-02-01"), ("2024-01-31", "2024-02-01")],
+    ids=["the-versions-own-date", "before-it-was-recorded"],
+)
+def test_a_correction_is_dated_after_its_version_was_recorded(tmp_path: Path, date: str, earliest: str) -> None:
+    """Dated on its version's own date, a correction would hide that the text changed after it was published; a
+    correction fixes what the archive recorded, so it is made no earlier than the day the version was recorded."""
+    version = BASE.replace("title:", f'corrections:\n  - date: "{date}"\n    reason: {{fi: Korjaus., en: A fix.}}\ntitle:', 1)
+    assert _errors(tmp_path, version) == [
+        f"data/esimerkki/2024-01-10.yaml:6:11: corrections[0].date: {date} is before {earliest}: a correction is dated "
+        "the day it was made, after the version's date (2024-01-10) and no earlier than the day it was recorded "
+        "(2024-02-01)"
+    ]
+    after = BASE.replace("title:", 'corrections:\n  - date: "2024-02-01"\n    reason: {fi: Korjaus., en: A fix.}\ntitle:', 1)
+    assert len(load_archive(make_data(tmp_path / "ok", version=after), root=tmp_path / "ok").organisations) == 1
 
 
 def test_a_symbolic_link_in_data_is_refused_not_followed(tmp_path: Path) -> None:
@@ -375,6 +532,49 @@ def test_a_name_that_looks_like_another_organisations_is_refused_at_the_name(
     assert _refused(_two(tmp_path, first, second_yaml), tmp_path) == [
         f"data/toinen/organisation.yaml:2:7: name: {second!r} {problem}{SAME}"
     ]
+
+
+@pytest.mark.parametrize(
+    ("second", "problem"),
+    [
+        ("Micro Magic Oy.", "differs only in the punctuation at its ends from 'Micro Magic Oy'"),
+        ('"Micro Magic Oy!"', "differs only in the punctuation at its ends from 'Micro Magic Oy'"),
+    ],
+    ids=["full-stop", "exclamation"],
+)
+def test_a_name_differing_only_by_punctuation_at_its_end_is_refused(tmp_path: Path, second: str, problem: str) -> None:
+    shown = second.strip('"')
+    assert _refused(_two(tmp_path, "Micro Magic Oy", second), tmp_path) == [
+        f"data/toinen/organisation.yaml:2:7: name: {shown!r} {problem}, the name of the organisation in data/esimerkki/{SAME}"
+    ]
+
+
+@pytest.mark.parametrize("character", ["\ufff9", "\ufffa", "\ufffb", "\u2063", "\U000e0020"])
+def test_format_characters_are_no_part_of_what_a_name_looks_like(character: str) -> None:
+    """Refused in any text anyway (hidden_character), and left out of a name's skeleton as well."""
+    assert name_keys(f"Micro{character} Magic Oy{character}") == name_keys("Micro Magic Oy")
+    assert name_keys("Micro Magic Oy.") == name_keys("Micro Magic Oy")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("example", "exarnple"), ("google", "g00gle"), ("planeetta", "p1aneetta"), ("micro-magic", "rnicro-magic")],
+)
+def test_a_slug_that_looks_like_another_organisations_is_refused(tmp_path: Path, first: str, second: str) -> None:
+    """A slug is in every address of the organisation's pages: one that reads as another's would pass for it."""
+    make_data(tmp_path, slug=first, organisation=ORGANISATION.replace("name: Esimerkki Oy", "name: Ensimmäinen Oy"))
+    data = make_data(tmp_path, slug=second, organisation=ORGANISATION.replace("name: Esimerkki Oy", "name: Toinen Oy"))
+    earlier, later = sorted((first, second))
+    assert _refused(data, tmp_path) == [
+        f"data/{later}:1:1: organisation folder name {later!r} looks the same as {earlier!r}, the folder of another "
+        "organisation; choose a slug that reads differently"
+    ]
+
+
+def test_slugs_that_read_differently_stand_side_by_side(tmp_path: Path) -> None:
+    for slug in ("micro-magic", "micromagic-oy", "mikroni", "mikromafia"):
+        make_data(tmp_path, slug=slug)
+    assert len(load_archive(tmp_path / "data", root=tmp_path).organisations) == 4
 
 
 def test_a_word_mixing_latin_and_cyrillic_letters_is_refused_and_the_name_it_copies_named(tmp_path: Path) -> None:

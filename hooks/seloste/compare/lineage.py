@@ -14,7 +14,7 @@ import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..archive.model import Section, VersionRecord
+from ..archive.model import Section, Version, VersionRecord
 from ..markup.blocks import blocks
 from .words import best_pairs, similarity
 
@@ -51,17 +51,7 @@ def _lineages(versions: tuple[_Texts, ...]) -> Lineages:
     for version in versions:
         current: dict[str, str] = {}
         if previous is not None:
-            current = {s.id: before[s.id] for s in version.sections if s.id in before}
-            continued = set(current.values())
-            old = [s for s in previous.sections if before[s.id] not in continued]
-            new = [s for s in version.sections if s.id not in current]
-            lang = _shared_original(previous, version)
-            if lang and old and new:
-                old_texts = [_text(s, lang) for s in old]
-                new_texts = [_text(s, lang) for s in new]
-                candidates = ((similarity(a, b), i, j) for i, a in enumerate(old_texts) for j, b in enumerate(new_texts))
-                for i, j in best_pairs(candidates, SAME_SECTION):
-                    current[new[j].id] = before[old[i].id]
+            current = {new_id: before[old_id] for new_id, old_id in _pairs(previous, version).items()}
         for section in version.sections:
             if section.id not in current:
                 current[section.id] = _unused(section.id, names)
@@ -69,6 +59,31 @@ def _lineages(versions: tuple[_Texts, ...]) -> Lineages:
         result[version.id] = before = {s.id: current[s.id] for s in version.sections}
         previous = version
     return result
+
+
+def section_pairs(old: Version, new: Version) -> Mapping[str, str]:
+    """The section of ``old`` that each section of ``new`` continues, by id, as the lineages pair two consecutive
+    versions: the same id, else the most alike text (the rules a pull request keeps compare sections so, like the
+    comparison: a section given a new id is still the section it was)."""
+    return _pairs(
+        _Texts("old", old.published_in, old.text_languages, old.sections),
+        _Texts("new", new.published_in, new.text_languages, new.sections),
+    )
+
+
+def _pairs(previous: _Texts, version: _Texts) -> Mapping[str, str]:
+    earlier = {s.id for s in previous.sections}
+    pairs = {s.id: s.id for s in version.sections if s.id in earlier}
+    old = [s for s in previous.sections if s.id not in pairs]
+    new = [s for s in version.sections if s.id not in pairs]
+    lang = _shared_original(previous, version)
+    if lang and old and new:
+        old_texts = [_text(s, lang) for s in old]
+        new_texts = [_text(s, lang) for s in new]
+        candidates = ((similarity(a, b), i, j) for i, a in enumerate(old_texts) for j, b in enumerate(new_texts))
+        for i, j in best_pairs(candidates, SAME_SECTION):
+            pairs[new[j].id] = old[i].id
+    return pairs
 
 
 def _shared_original(old: _Texts, new: _Texts) -> str | None:

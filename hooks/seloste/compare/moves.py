@@ -192,4 +192,6 @@ def _settled(block: BlockDiff, pieces: list[Piece], links: list[Segment]) -> Blo
         change = block.change
     if links:
         change = worst([change, "links"])
+    if block.numbering:
+        change = worst([change, "numbering"])
     return replace(block, status=status, segments=tuple(segments), change=change, links=tuple(links))

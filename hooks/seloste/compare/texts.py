@@ -79,7 +79,7 @@ def version_text_json(text: VersionText) -> dict[str, Any]:
             {
                 "id": s.id,
                 "heading": s.heading,
-                "blocks": [{"kind": b.kind, "text": b.text, "links": list(b.links)} for b in s.blocks],
+                "blocks": [{"kind": b.kind, "text": b.text, "links": list(b.links), "start": b.start} for b in s.blocks],
                 "source": s.source,
                 "lineage": s.lineage,
             }

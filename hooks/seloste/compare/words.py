@@ -15,10 +15,11 @@ from typing import Literal
 Op = Literal["equal", "insert", "delete", "moved_away", "moved_here"]
 """What a piece of text is: in both versions; only in the newer; only in the older; a line the older version had
 here and the newer has elsewhere; a line the newer version has here and the older had elsewhere (moves.py)."""
-ChangeClass = Literal["none", "whitespace", "dates", "links", "text"]
-"""How much a change means: nothing; only whitespace or formatting; only dates; only where links lead; the text."""
+ChangeClass = Literal["none", "whitespace", "dates", "numbering", "links", "text"]
+"""How much a change means: nothing; only whitespace or formatting; only dates; only the numbering of a list; only
+where links lead; the text."""
 
-_RANK: dict[ChangeClass, int] = {"none": 0, "whitespace": 1, "dates": 2, "links": 3, "text": 4}
+_RANK: dict[ChangeClass, int] = {"none": 0, "whitespace": 1, "dates": 2, "numbering": 3, "links": 4, "text": 5}
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,9 +8,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
+import yaml
+
 from ..archive.emit import SCHEMA_LINE
 from ..archive.loader import ORGANISATION_FILE, load_archive
 from ..archive.model import Archive
+from ..archive.yamlsource import comments
 from ..compare.report import CommentChange
 
 
@@ -59,7 +62,11 @@ def data_at(ref: str, data_dir: Path) -> Iterator[Path | None]:
 
 
 def _comments(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.lstrip().startswith("#")]
+    """Every comment of a YAML file, whole-line and trailing (``name: x  # ...``) alike."""
+    try:
+        return [comment.text.strip() for comment in comments(text.removeprefix("\ufeff"))]
+    except yaml.YAMLError:  # not YAML (validation, which runs first, says so): every line that starts as a comment
+        return [line.strip() for line in text.splitlines() if line.lstrip().startswith("#")]
 
 
 def comment_changes(base: Path | None, head: Path) -> list[CommentChange]:

@@ -18,6 +18,7 @@ from typing import Any
 from ..archive.emit import dump, plain
 from ..archive.loader import CAPTURES_DIR, ORGANISATION_FILE
 from ..archive.model import OrganisationRecord, Version
+from ..archive.types import without_invisible
 from ..markup.text import plain_text
 from .extract import Draft, draft
 
@@ -83,7 +84,8 @@ def draft_version(
 ) -> dict[str, Any]:
     """The draft version's data: the pages' texts as sections, their captures named, the translation pending."""
     shown = fallback_title if fallback_title and any(fallback_title in page.capture for page in pages) else None
-    drafted = draft([page.capture for page in pages], shown)  # a <title> the notice does not show is not its title
+    # a <title> the notice does not show is not its title; what no reader sees (a soft hyphen) is no text's to hold
+    drafted = draft([without_invisible(page.capture) for page in pages], shown)
     ids = _section_ids(drafted, lang, previous)
     names = capture_names(date, len(pages))
     urls = [page.url for page in pages if page.url]

@@ -6,8 +6,10 @@
   version comes with its capture.
 - A new version is dated after the latest published version of its organisation.
 - A change to a Finnish text needs its English counterpart, unless the version declares
-  ``translation: pending`` (the English pages then say so). (That each section's English has
-  the paragraphs and list items of its Finnish is the loader's rule: it holds for every version.)
+  ``translation: pending`` (the English pages then say so). A section is compared with the one it
+  continues, as the comparison pairs them (compare/lineage.py): a new id does not make it new.
+  (That each section's English has the paragraphs and list items of its Finnish is the loader's
+  rule: it holds for every version.)
 - A published organisation is never removed; its details (name, business ID, address, contacts,
   website) change only with a declared update, which the change report shows.
 """
@@ -15,6 +17,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import difflib
 from pathlib import Path
 
@@ -24,6 +27,7 @@ from ..archive.loader import ORGANISATION_FILE
 from ..archive.localized import LANGUAGE_NAMES, NoticeMarkdown, NoticeText
 from ..archive.model import Archive, Organisation, OrganisationRecord, Version, VersionRecord
 from ..archive.yamlsource import YamlFileError, read_yaml
+from ..compare.lineage import section_pairs
 
 
 def check_change(base: Archive, head: Archive, data_dir: Path, root: Path | None = None) -> list[DataError]:
@@ -104,7 +108,42 @@ def _check_organisation(base: OrganisationRecord, head: OrganisationRecord, data
                     f"a new version must be dated after the latest published version ({latest.isoformat()})",
                 )
             )
+    errors += _check_correction_dates(base, head, folder, root)
     errors += _check_translations(head, published_ids, data_dir, root, base)
+    return errors
+
+
+def latest_date(record: OrganisationRecord) -> dt.date:
+    """The latest date the archive gives an organisation: its versions' dates, the days they were recorded, their
+    corrections' and its details' updates' dates."""
+    dates = [record.versions[-1].date, *(u.date for u in record.organisation.updates)]
+    for v in record.versions:
+        dates += [v.version.recorded_date, *(c.date for c in v.version.corrections)]
+    return max(dates)
+
+
+def _check_correction_dates(
+    base: OrganisationRecord, head: OrganisationRecord, folder: Path, root: Path | None
+) -> list[DataError]:
+    """A correction the change adds is dated no earlier than the latest date the published archive gives the
+    organisation: it cannot have been made before what is already published, and dated earlier it would hide when
+    the text changed. (Not the base commit's date: a pull request open for days, brought up to date with a busier
+    main, would have to date its correction again each time.)"""
+    floor = latest_date(base)
+    published = {v.id: len(v.version.corrections) for v in base.versions}
+    errors = []
+    for record in head.versions:
+        for index, correction in enumerate(record.version.corrections):
+            if index >= published.get(record.id, 0) and correction.date < floor:
+                errors.append(
+                    _located(
+                        folder / f"{record.id}.yaml",
+                        root,
+                        f"corrections[{index}].date",
+                        f"{correction.date} is before {floor}, the latest date the published archive already gives "
+                        "this organisation; a new correction is dated the day it was made",
+                    )
+                )
     return errors
 
 
@@ -213,10 +252,11 @@ def _untranslated(before: Version, after: Version) -> list[tuple[str, str, int]]
     for lang in (x for x in after.text_languages if x not in after.published_in):
         pairs: list[tuple[str, NoticeText | NoticeMarkdown, NoticeText | NoticeMarkdown]] = [("title", before.title, after.title)]
         earlier = {s.id: s for s in before.sections}
+        continues = section_pairs(before, after)  # by lineage: a section given a new id is still held to this rule
         for index, section in enumerate(after.sections):
-            old = earlier.get(section.id)
-            if old is None:
+            if section.id not in continues:
                 continue
+            old = earlier[continues[section.id]]
             if old.heading and section.heading:
                 pairs.append((f"sections[{index}].heading", old.heading, section.heading))
             pairs.append((f"sections[{index}].body", old.body, section.body))

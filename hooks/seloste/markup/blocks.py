@@ -7,6 +7,7 @@ or a change of list marker is not reported as a change of text.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Literal
@@ -34,19 +35,37 @@ class Block:
     """Plain text; a line break inside the block is ``\\n``."""
     links: tuple[str, ...] = ()
     """The targets of the block's links, in reading order: what a reader who follows them reaches."""
+    start: str | None = None
+    """The number the innermost list that holds the block starts at, as the page numbers it ('1', or '3' where the
+    Markdown's first item is '3.'); None outside lists and in a list without numbers. Not in the text, but every
+    number a reader sees beside the list's items follows from it."""
+
+
+_START = re.compile(r"[0-9]+")
+
+
+def list_start(value: str | None) -> str:
+    """An ordered list's first number as a browser reads its ``start`` (digits; '1' if none): without leading
+    zeros, and as text (a number of any length, never converted)."""
+    value = (value or "").strip()
+    return (value.lstrip("0") or "0") if _START.fullmatch(value) else "1"
 
 
 class _Blocks(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
-        self._stack: list[tuple[BlockKind, list[str], list[str]]] = []
+        self._stack: list[tuple[BlockKind, list[str], list[str], str | None]] = []
+        self._lists: list[str | None] = []
+        """The start of each list the parser is in, innermost last (None for a list without numbers)."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _KINDS:
+        if tag in ("ol", "ul"):
+            self._lists.append(list_start(dict(attrs).get("start")) if tag == "ol" else None)
+        elif tag in _KINDS:
             if self._stack:  # a list nested in an item: close the item's own text first
                 self._flush()
-            self._stack.append((_KINDS[tag], [], []))
+            self._stack.append((_KINDS[tag], [], [], self._lists[-1] if self._lists else None))
         elif tag == "a" and self._stack:
             href = dict(attrs).get("href")
             if href:
@@ -57,7 +76,9 @@ class _Blocks(HTMLParser):
             self._stack[-1][1].append(" | ")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _KINDS and self._stack:
+        if tag in ("ol", "ul") and self._lists:
+            self._lists.pop()
+        elif tag in _KINDS and self._stack:
             self._flush()
             self._stack.pop()
 
@@ -66,11 +87,11 @@ class _Blocks(HTMLParser):
             self._stack[-1][1].append(data)
 
     def _flush(self) -> None:
-        kind, parts, links = self._stack[-1]
+        kind, parts, links, start = self._stack[-1]
         lines = [normalize(line) for line in "".join(parts).split("\n")]
         text = "\n".join(line for line in lines if line).strip(" |")
         if text:
-            self.blocks.append(Block(kind, text, tuple(links)))
+            self.blocks.append(Block(kind, text, tuple(links), start))
         parts.clear()
         links.clear()
 
