@@ -326,6 +326,8 @@ def test_invalid_data_is_reported_before_the_rules(repo: Path, capsys: pytest.Ca
 def test_an_unknown_base_revision_is_a_usage_error(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--base", "no-such-branch"]) == 2
     assert capsys.readouterr().err == "seloste check: unknown git revision 'no-such-branch'\n"
+    assert main(["check", "--base", "origin/main"]) == 2  # as the docs give it, in a clone without 'origin'
+    assert "give the branch, such as 'main'" in capsys.readouterr().err
 
 
 def test_a_base_that_git_cannot_archive_is_a_usage_error_not_a_traceback(

@@ -301,7 +301,8 @@ def test_a_new_organisations_text_can_be_reviewed_from_the_report(
     capsys.readouterr()
     assert main(["changes", "--base", "main"]) == 0
     report = capsys.readouterr().out
-    assert "New organisation, 1 version; current version 2024-01-10" in report
+    assert "New organisation, 1 version; latest version 2024-01-10" in report
+    assert report.count(" (uusi)\n") == 1  # the organisation is named once, its details and its first version under it
     assert "| address.city | Helsinki |" in report
     first = report.index("New version **2024-01-10**.")
     assert "- **Rekisterinpitäjä** (Lisätty osio)\n  - <ins>Esimerkki Oy</ins>" in report[first:]  # in full

@@ -34,7 +34,8 @@ def data_at(ref: str, data_dir: Path) -> Iterator[Path | None]:
     relative = data_dir.relative_to(Path(top).resolve()).as_posix()
     verify = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd=top, capture_output=True)
     if verify.returncode != 0:
-        raise GitError(f"unknown git revision {ref!r}")
+        hint = " (a clone without the remote 'origin'? give the branch, such as 'main')" if ref.startswith("origin/") else ""
+        raise GitError(f"unknown git revision {ref!r}{hint}")
     listing = subprocess.run(["git", "ls-tree", "--name-only", ref, "--", relative], cwd=top, capture_output=True, text=True)
     with tempfile.TemporaryDirectory(prefix="seloste-base-") as tmp:
         if not listing.stdout.strip():
