@@ -21,6 +21,7 @@ import yaml
 from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
 from seloste.archive.tracklog import load_log
+from seloste.contribute import extract
 from seloste.contribute import fetch as fetching
 from seloste.contribute.cli import main
 
@@ -605,6 +606,20 @@ def test_a_draft_that_does_not_validate_says_what_is_left_and_exits_1(
     code, out = run(capsys, "import", "seura", str(page), "--select", ".card", "--name", "Aivan Muu Oy")
     assert code == 1 and "the draft does not validate yet" in out
     assert "facts.controller" in out  # the name it was given is nowhere in the notice
+
+
+def test_a_subtitle_over_numbered_sections_opens_a_section_and_the_numbered_ones_the_rest() -> None:
+    page = (
+        "# Tietosuojaseloste\n\n## Oiva-palvelun tietosuojaseloste\n\nJohdanto.\n\n### 1. Rekisterinpitäjä\n\n"
+        "Ministeriö.\n\n#### Yhteystiedot\n\nPuhelin.\n\n### 2. Tarkoitus\n\nLuvat.\n"
+    )
+    found = extract.draft([page])
+    assert found.title == "Tietosuojaseloste"
+    assert found.sections == (
+        ("Oiva-palvelun tietosuojaseloste", "Johdanto."),
+        ("1. Rekisterinpitäjä", "Ministeriö.\n\n### Yhteystiedot\n\nPuhelin."),
+        ("2. Tarkoitus", "Luvat."),
+    )
 
 
 def test_section_ids_end_at_a_whole_word() -> None:

@@ -125,7 +125,7 @@ def draft(pages: list[str], fallback_title: str | None = None) -> Draft:
     for number, capture in enumerate(pages):
         text, front_title = _without_front_matter(capture.replace("\r\n", "\n").replace("\r", "\n"))
         text = "\n".join(line.rstrip() for line in text.split("\n"))
-        page_title_, page_sections = _page(text)
+        page_title_, page_sections = _page(text, first_page=number == 0)
         if number == 0:
             title = page_title_ or front_title
             if title is None and page_sections and page_sections[0][0] is None and fallback_title is None:
@@ -152,9 +152,11 @@ def _deeper(body: str) -> str:
     return "\n".join(f"{'#' * shift[len(m[1])]} {m[2]}" if (m := _ATX.match(line)) else line for line in lines)
 
 
-def _page(text: str) -> tuple[str | None, list[tuple[str | None, str]]]:
+def _page(text: str, *, first_page: bool = True) -> tuple[str | None, list[tuple[str | None, str]]]:
     """A page's title (a heading standing first that no other heading of its level or above matches) and its
-    sections at the next level of headings found."""
+    sections at the next level of headings found. On the notice's first page, one heading at that level over deeper
+    ones (a subtitle over numbered sections) opens a section of its own and the next level's headings the rest; a
+    later page with a title is one section, its headings kept at their depths inside it."""
     lines = text.split("\n")
     atx = [(i, len(m[1]), m[2]) for i, line in enumerate(lines) if (m := _ATX.match(line))]
     title: str | None = None
@@ -171,7 +173,15 @@ def _page(text: str) -> tuple[str | None, list[tuple[str | None, str]]]:
             atx = []
     if atx:
         top = min(level for _, level, _ in atx)
-        starts = {i: _heading_text(text) for i, level, text in atx if level == top}
+        below = [level for _, level, _ in atx if level > top]
+        if first_page and below and sum(1 for _, level, _ in atx if level == top) == 1:
+            # one heading at the top level over several deeper ones (a subtitle over numbered sections): it opens a
+            # section of its own, and the next level's headings open the rest
+            opening = next(i for i, level, _ in atx if level == top)
+            top = min(below)
+            starts = {i: _heading_text(text) for i, level, text in atx if level == top or i == opening}
+        else:
+            starts = {i: _heading_text(text) for i, level, text in atx if level == top}
         deeper = {i: (level, text) for i, level, text in atx if level > top}
     else:
         top, deeper = 0, {}
