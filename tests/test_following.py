@@ -608,6 +608,22 @@ def test_a_draft_that_does_not_validate_says_what_is_left_and_exits_1(
     assert "facts.controller" in out  # the name it was given is nowhere in the notice
 
 
+def test_preformatted_lines_are_the_notices_lines_and_the_draft_validates(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "pre.html"
+    page.write_text(
+        "<html><body><main><h1>Tietosuojaseloste</h1><h2>1. Rekisterinpitäjä</h2><p>Esimerkki Oy.</p>"
+        "<pre>Esimerkki Oy\n  Testikatu 1\n00100   Helsinki\n</pre><h2>2. Säilytys</h2><p>Viisi vuotta.</p></main></body></html>",
+        encoding="utf-8",
+    )
+    code, out = run(capsys, "import", "esimerkki", str(page), "--select", "main", "--name", "Esimerkki Oy")
+    assert code == 0 and "the draft validates" in out, out
+    (capture,) = (data / "esimerkki" / "captures").glob("*.txt")
+    assert "Esimerkki Oy.\n\nEsimerkki Oy\nTestikatu 1\n00100 Helsinki\n\n## 2." in capture.read_text(encoding="utf-8")
+    assert "```" not in capture.read_text(encoding="utf-8")
+
+
 def test_a_subtitle_over_numbered_sections_opens_a_section_and_the_numbered_ones_the_rest() -> None:
     page = (
         "# Tietosuojaseloste\n\n## Oiva-palvelun tietosuojaseloste\n\nJohdanto.\n\n### 1. Rekisterinpitäjä\n\n"

@@ -69,6 +69,14 @@ def capture_of(text: str, *, select: str | None = None, remove: tuple[str, ...] 
             for piece in cell.find_all(string=True):
                 if "|" in piece:
                     piece.replace_with(piece.replace("|", "\\|"))
+        for block in root.find_all("pre"):  # preformatted lines (an address, say): the notice's lines, not code
+            lines = [line.strip() for line in block.get_text().split("\n")]
+            paragraph = soup.new_tag("p")
+            for line in (line for line in lines if line):
+                if paragraph.contents:
+                    paragraph.append(soup.new_tag("br"))
+                paragraph.append(re.sub(r"\s+", " ", line))
+            block.replace_with(paragraph)
         for piece in root.find_all(string=True):  # the source's line wrapping is not the page's: a browser flows it
             if not piece.find_parent(["pre", "code"]) and re.search(r"\s\s|[\n\r\t]", piece):
                 piece.replace_with(re.sub(r"\s+", " ", piece))
