@@ -624,6 +624,26 @@ def test_preformatted_lines_are_the_notices_lines_and_the_draft_validates(
     assert "```" not in capture.read_text(encoding="utf-8")
 
 
+SWEDISH = (
+    "<html><body><main><h1>Dataskyddsbeskrivning</h1><p>Vi behandlar dina personuppgifter för att kunna ge service och "
+    "för att vi är skyldiga att göra det enligt lag. Uppgifterna lämnas inte ut till andra och de sparas inte längre "
+    "än vad som är nödvändigt för ändamålet med behandlingen av personuppgifter.</p></main></body></html>"
+)
+
+
+def test_a_page_in_another_language_is_not_taken_for_a_later_page_of_the_notice(
+    site: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served, base = site
+    served.page("/tietosuoja", notice())
+    served.page("/dataskydd", SWEDISH)
+    code, out = run(capsys, "import", "esimerkki", base + "/tietosuoja", base + "/dataskydd", "--select", "main", "--name", "X")
+    assert code == 2 and "SOURCE 2 (" in out and "reads as Swedish, not Finnish" in out, out
+    assert files(data) == set()  # nothing written
+    code, out = run(capsys, "import", "esimerkki", base + "/dataskydd", "--select", "main", "--name", "X", "--language", "sv")
+    assert code != 2 and "wrote data/esimerkki/" in out, out  # as Swedish, it is imported
+
+
 def test_a_subtitle_over_numbered_sections_opens_a_section_and_the_numbered_ones_the_rest() -> None:
     page = (
         "# Tietosuojaseloste\n\n## Oiva-palvelun tietosuojaseloste\n\nJohdanto.\n\n### 1. Rekisterinpitäjä\n\n"

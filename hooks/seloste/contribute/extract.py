@@ -253,3 +253,20 @@ def _parse(text: str) -> dt.date | None:
     except ValueError:
         return None
     return None
+
+
+_FUNCTION_WORDS = {
+    "fi": frozenset({"ja", "on", "tai", "ei", "että", "tietoja", "henkilötietoja", "voidaan", "joka", "jotka", "kun", "sekä"}),
+    "sv": frozenset({"och", "att", "är", "för", "av", "som", "med", "till", "om", "inte", "kan", "eller", "vi", "de"}),
+    "en": frozenset({"the", "and", "of", "to", "is", "are", "we", "you", "your", "for", "with", "that", "be", "or"}),
+}
+"""Words each language uses often and the others hardly at all: enough to tell a page's language apart."""
+
+
+def reads_as(text: str) -> str | None:
+    """The language a text reads as, by its commonest words; None where it is too short or no language stands out
+    (twice the words of the next)."""
+    words = re.findall(r"[a-zåäö]+", text.lower())
+    counts = sorted(((sum(w in vocabulary for w in words), lang) for lang, vocabulary in _FUNCTION_WORDS.items()), reverse=True)
+    (best, lang), (second, _) = counts[0], counts[1]
+    return lang if best >= 8 and best >= 2 * second else None

@@ -14,7 +14,7 @@ from ..archive.loader import RESERVED_SLUGS, load_archive
 from ..archive.model import Archive
 from ..archive.tracklog import EMPTY, CheckStatus, TrackingLog, dump_log, load_log, next_check
 from ..archive.types import SLUG_PATTERN
-from .extract import ExtractError, capture_of, page_title, stated_date
+from .extract import ExtractError, capture_of, page_title, reads_as, stated_date
 from .fetch import FetchError, fetch
 from .importer import Page, draft_version, write_organisation, write_version
 from .tracker import Outcome, draft_report, track, tracked
@@ -52,6 +52,15 @@ def run_import(args: argparse.Namespace) -> int:
             print(f"seloste import: {err}", file=sys.stderr)
             return EXIT_FAILED
         title = title or page_title(fetched.text)
+    names = {"fi": "Finnish", "sv": "Swedish", "en": "English"}
+    for number, page in enumerate(pages, start=1):
+        found = reads_as(page.capture)
+        if found and found != args.language:
+            raise UsageError(
+                f"SOURCE {number} ({args.sources[number - 1]}) reads as {names[found]}, not {names[args.language]}: "
+                f"the SOURCEs are the pages of one language's notice, in order (give --language {found} if the notice "
+                "is in that language; a notice in several languages is described in data/README.md)"
+            )
     today = dt.date.today()
     stated = stated_date("\n".join(page.capture for page in pages))
     date = args.date or (stated if stated and stated <= today else today)
