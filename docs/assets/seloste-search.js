@@ -11,9 +11,46 @@
  * section; text from the index is inserted with textContent only. The search dialog is made when
  * search is first opened (the header's button, / or Ctrl+K), with the labels meta.json gives.
  */
+/* The search's text functions, free of the DOM: they repeat hooks/seloste/search/language.py and searchindex.py,
+   and tests/test_search_text.py runs them under Node against the Python, on generated text. */
+globalThis.selosteSearchText = (function () {
+  "use strict";
+
+  const WORD = /[\p{L}\p{N}]+/gu;
+  const TERM = /[\p{L}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{N}]+)*/gu;
+  const POSSESSIVE = /(?<=[\p{L}\p{N}])['\u2019]s(?![\p{L}\p{N}])/gu;
+
+  /* Lower-case words, letters and digits (language.tokens). */
+  function words(text) {
+    return text.normalize("NFC").toLowerCase().match(WORD) || [];
+  }
+
+  /* The words of a query: a hyphenated word is one (IP-osoite), its hyphens ASCII; an English possessive's 's
+     goes (language.terms). */
+  function terms(text) {
+    const plain = text.normalize("NFC").toLowerCase().replace(POSSESSIVE, "");
+    return (plain.match(TERM) || []).map((term) => term.replace(/[\u2010\u2011]/gu, "-"));
+  }
+
+  /* 32-bit FNV-1a of the UTF-8 bytes, as the index was bucketed (searchindex.fnv1a). */
+  function fnv1a(text) {
+    let hash = 0x811c9dc5;
+    for (const byte of new TextEncoder().encode(text)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+    return hash;
+  }
+
+  /* The lexicon file of a word: its first two characters as hex code points (searchindex.shard). */
+  function shard(word) {
+    return Array.from(word).slice(0, 2).map((c) => c.codePointAt(0).toString(16)).join("-");
+  }
+
+  return { WORD, TERM, words, terms, fnv1a, shard };
+})();
+
 (function () {
   "use strict";
 
+  if (typeof document === "undefined") return; // the text functions alone, under Node (tests)
   const { el, json, once } = window.selosteCommon;
 
   const button = document.querySelector("[data-sl-search]");
@@ -21,7 +58,7 @@
   const base = new URL(button.dataset.slSearch, location.href);
   const lang = document.documentElement.lang;
   const index = new URL("search-index/" + encodeURIComponent(lang) + "/", base);
-  const WORD = /[\p{L}\p{N}]+/gu;
+  const { WORD, TERM, words, terms, fnv1a, shard } = globalThis.selosteSearchText;
   const STEM = "~";
   const EXACT = "=";
   const QUOTES = /["“”„«»]([^"“”„«»]*)["“”„«»]?/gu;
@@ -46,36 +83,25 @@
     return load("meta.json");
   }
 
-  function words(text) {
-    return text.normalize("NFC").toLowerCase().match(WORD) || [];
-  }
-
-  /* 32-bit FNV-1a of the UTF-8 bytes, as the index was bucketed (searchindex.fnv1a). */
-  function fnv1a(text) {
-    let hash = 0x811c9dc5;
-    for (const byte of new TextEncoder().encode(text)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
-    return hash;
-  }
-
-  function shard(word) {
-    return Array.from(word).slice(0, 2).map((c) => c.codePointAt(0).toString(16)).join("-");
-  }
-
-  /* The keys a query word is searched by ([key, chunk]): its own, or those of the longest stem it starts with
-     followed by an ending. */
+  /* The keys a query word is searched by ([key, chunk]): its own, or, for a word the notices do not use, those of
+     the longest stem it starts with followed by an ending (the index's meta.json gives the language's endings:
+     hooks/seloste/search/language.py, ENDINGS). A stem is one of the lexicon's stems (Voikko's or Snowball's) or
+     a word the notices use (collection-s). */
   async function keysOf(word) {
     const name = shard(word);
+    const meta = await engine();
     // meta.json lists the lexicon's shards: a word whose shard is not there is no word of the notices
-    const table = (await engine()).lex.includes(name) ? await load("lex/" + name + ".json.gz") : {};
-    if (Object.hasOwn(table, word) && table[word].length) return table[word];
+    const table = meta.lex.includes(name) ? await load("lex/" + name + ".json.gz") : {};
+    if (word !== STEM && Object.hasOwn(table, word) && table[word].length) return table[word];
     const stems = Object.hasOwn(table, STEM) ? table[STEM] : {};
+    const ending = new RegExp(meta.endings, "u");
     const chars = Array.from(word);
-    // A word the notices do not use is searched by the longest stem it starts with, if the rest is an ending
-    // (the index's meta.json gives the language's endings: hooks/seloste/search/searchindex.py, ENDINGS).
-    const ending = new RegExp((await engine()).endings, "u");
     for (let n = chars.length; n >= 3; n--) {
       const stem = chars.slice(0, n).join("");
-      if (Object.hasOwn(stems, stem) && ending.test(chars.slice(n).join(""))) return stems[stem];
+      if (!ending.test(chars.slice(n).join(""))) continue;
+      const keys = (Object.hasOwn(stems, stem) ? stems[stem] : [])
+        .concat(n < chars.length && stem !== STEM && Object.hasOwn(table, stem) ? table[stem].filter(([key]) => !key.startsWith(EXACT)) : []);
+      if (keys.length) return Array.from(new Map(keys)); // a key once
     }
     return [];
   }
@@ -136,7 +162,7 @@
       if (phrase.length) phrases.push(phrase);
       return " ";
     });
-    return { words: Array.from(new Set(words(rest))), phrases };
+    return { words: Array.from(new Set(terms(rest))), phrases };
   }
 
   /* One query word: the notices using it in some form (number -> how often), those using it as written,
@@ -183,12 +209,21 @@
     return { hits, marks, phrases, terms: perWord.map((word) => word.forms) };
   }
 
-  /* The words of a text with their places, and whether each is a match. */
+  /* The words of a text with their places, and whether each is a match: a hyphenated word whose whole is
+     a match is one word, otherwise each of its parts is one. */
   function tokenize(text, marks, phrases) {
-    const lower = text.toLowerCase(); // the index's texts are NFC already
-    const found = lower.length === text.length
-      ? Array.from(lower.matchAll(WORD), (m) => ({ start: m.index, end: m.index + m[0].length, word: m[0] }))
-      : Array.from(text.matchAll(WORD), (m) => ({ start: m.index, end: m.index + m[0].length, word: m[0].toLowerCase() }));
+    const found = [];
+    for (const m of text.matchAll(TERM)) {
+      const whole = m[0].toLowerCase().replace(/[\u2010\u2011]/gu, "-");
+      if (whole.includes("-") && marks.has(whole)) {
+        found.push({ start: m.index, end: m.index + m[0].length, word: whole, whole: true });
+        continue;
+      }
+      for (const part of m[0].matchAll(WORD)) {
+        const start = m.index + part.index;
+        found.push({ start, end: start + part[0].length, word: part[0].toLowerCase() });
+      }
+    }
     const marked = found.map((t) => marks.has(t.word));
     for (const phrase of phrases) {
       for (let i = 0; i + phrase.length <= found.length; i++) {
