@@ -173,6 +173,47 @@ def test_a_form_the_notices_do_not_use_is_found_by_its_stem(site_url: str, page:
     assert _find(page, site_url, "qwxyzzy") == {}
 
 
+@pytest.mark.parametrize(
+    ("typed", "spelled"),
+    [
+        ("henkilotiedot", "henkilötiedot"),
+        ("evasteet", "evästeet"),
+        ("sailytysaika", "säilytysaika"),
+        ("rekisterinpitaja", "rekisterinpitäjä"),
+    ],
+)
+def test_a_keyboard_without_ä_and_ö_finds_what_the_spelled_word_finds(
+    site_url: str, page: Page, typed: str, spelled: str
+) -> None:
+    found = _find(page, site_url, typed)
+    assert found and found == _find(page, site_url, spelled)
+
+
+@pytest.mark.parametrize(
+    ("path", "typed", "spelled"),
+    [("", "tietosuojaselote", "tietosuojaseloste"), ("", "henkilötiedto", "henkilötiedot"), ("en/", "cokies", "cookies")],
+)
+def test_one_slip_of_the_finger_finds_what_the_spelled_word_finds(
+    site_url: str, page: Page, path: str, typed: str, spelled: str
+) -> None:
+    found = _find(page, site_url + path, typed)
+    assert found and set(found) == set(_find(page, site_url + path, spelled))
+
+
+def test_a_word_under_six_letters_is_not_taken_for_another(site_url: str, page: Page) -> None:
+    assert _find(page, site_url, "teito") == {}  # tieto, two letters swapped: too short to guess
+    assert _find(page, site_url, "tietto") != {}
+
+
+def test_what_only_a_slip_finds_comes_after_what_the_word_finds(site_url: str, page: Page) -> None:
+    page.goto(site_url)
+    hits = page.evaluate("q => selosteSearch.search(q)", "sopimusvelvoitteiden")
+    found = page.evaluate("q => selosteSearch.find(q)", "sopimusvelvoitteiden")
+    # Planeetta Internet writes sopimusvelvoitteidemme; Mikroni Digital's notice has sopimusvelvotteiden
+    assert [hit["title"] for hit in found] == ["Planeetta Internet Oy", "Mikroni Digital"]
+    assert [hit["near"] for hit in hits] == [0, 1]
+
+
 def test_a_phrase_marks_its_words_only_where_they_form_it(site_url: str, browser: Browser) -> None:
     page = browser.new_page()
     page.goto(site_url)

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from seloste.search.language import terms, tokens
+from seloste.search.language import fold, terms, tokens
 from seloste.search.searchindex import fnv1a, shard
 
 RUNNER = Path(__file__).parent / "js" / "search_text_runner.mjs"
@@ -95,3 +95,29 @@ def test_generated_text_splits_hashes_and_shards_alike(node: NodeText, texts: li
     assert node("terms", *([t] for t in texts)) == [terms(t) for t in texts]
     assert node("fnv1a", *([t] for t in texts)) == [fnv1a(t) for t in texts]
     assert node("shard", *([t] for t in texts)) == [shard(t) for t in texts]
+    assert node("fold", *([t] for t in texts)) == [fold(t) for t in texts]
+
+
+def test_a_keyboard_without_diacritics_writes_words_as_the_index_folds_them(node: NodeText) -> None:
+    words = ["säilytysaika", "HENKILÖTIEDOT", "Åland", "e\u0301vaste\u0308", "naïve", "ǅungla"]
+    assert node("fold", *([w] for w in words)) == [fold(w) for w in words]
+    assert fold("säilytysaika") == "sailytysaika" and fold("rekisterinpitäjä") == "rekisterinpitaja"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("tietosuojaselote", "tietosuojaseloste", True),  # a letter left out
+        ("henkilötiedto", "henkilötiedot", True),  # two neighbours swapped
+        ("cokies", "cookies", True),
+        ("cookeis", "cookies", True),
+        ("cookiez", "cookies", True),  # a letter changed
+        ("cookiess", "cookies", True),  # a letter added
+        ("cookies", "cookies", False),  # the same word is no slip
+        ("ckooeis", "cookies", False),
+        ("posti", "poisto", False),  # two apart
+        ("tieto", "teito", True),
+    ],
+)
+def test_one_slip_of_the_finger(node: NodeText, a: str, b: str, expected: bool) -> None:
+    assert node("near", [a, b], [b, a]) == [expected, expected]

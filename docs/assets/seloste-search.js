@@ -32,6 +32,24 @@ globalThis.selosteSearchText = (function () {
     return (plain.match(TERM) || []).map((term) => term.replace(/[\u2010\u2011]/gu, "-"));
   }
 
+  /* Text without diacritics, as a keyboard without ä and ö writes it (language.fold). */
+  function fold(text) {
+    return text.normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC");
+  }
+
+  /* Whether two different words are one slip of the finger apart: a letter added, left out, changed, or two
+     neighbours swapped (Damerau-Levenshtein distance 1). */
+  function near(a, b) {
+    const x = Array.from(a), y = Array.from(b);
+    if (Math.abs(x.length - y.length) > 1 || a === b) return false;
+    let i = 0;
+    while (i < x.length && i < y.length && x[i] === y[i]) i++;
+    const rest = (from, to) => x.slice(from).join("") === y.slice(to).join("");
+    if (x.length > y.length) return rest(i + 1, i);
+    if (x.length < y.length) return rest(i, i + 1);
+    return rest(i + 1, i + 1) || (x[i] === y[i + 1] && x[i + 1] === y[i] && rest(i + 2, i + 2));
+  }
+
   /* 32-bit FNV-1a of the UTF-8 bytes, as the index was bucketed (searchindex.fnv1a). */
   function fnv1a(text) {
     let hash = 0x811c9dc5;
@@ -44,7 +62,7 @@ globalThis.selosteSearchText = (function () {
     return Array.from(word).slice(0, 2).map((c) => c.codePointAt(0).toString(16)).join("-");
   }
 
-  return { WORD, TERM, words, terms, fnv1a, shard };
+  return { WORD, TERM, words, terms, fold, near, fnv1a, shard };
 })();
 
 (function () {
@@ -58,9 +76,13 @@ globalThis.selosteSearchText = (function () {
   const base = new URL(button.dataset.slSearch, location.href);
   const lang = document.documentElement.lang;
   const index = new URL("search-index/" + encodeURIComponent(lang) + "/", base);
-  const { WORD, TERM, words, terms, fnv1a, shard } = globalThis.selosteSearchText;
+  const { WORD, TERM, words, terms, fold, near, fnv1a, shard } = globalThis.selosteSearchText;
   const STEM = "~";
   const EXACT = "=";
+  const FOLDED = "^"; // language.FOLDED: words (and, with STEM, stems) written without their diacritics
+  const TABLES = /^[~^]/u; // a lexicon file's tables other than its words (no word begins so)
+  const NEAR_LENGTH = 6; // a word this long may have one slip of the finger
+  const NEAR_BESIDE = 8; // a word this long is also searched so where it is found otherwise
   const QUOTES = /["“”„«»]([^"“”„«»]*)["“”„«»]?/gu;
   const MAX_RESULTS = 10; // details (the text of each notice) are fetched for those shown only
   const MAX_SECTIONS = 3;
@@ -83,27 +105,69 @@ globalThis.selosteSearchText = (function () {
     return load("meta.json");
   }
 
-  /* The keys a query word is searched by ([key, chunk]): its own, or, for a word the notices do not use, those of
-     the longest stem it starts with followed by an ending (the index's meta.json gives the language's endings:
-     hooks/seloste/search/language.py, ENDINGS). A stem is one of the lexicon's stems (Voikko's or Snowball's) or
-     a word the notices use (collection-s). */
-  async function keysOf(word) {
+  /* The lexicon file of the words a word's first two letters begin (empty if no word of the notices does:
+     meta.json lists the files there are, and no other is asked for). */
+  async function lexicon(word) {
     const name = shard(word);
+    return (await engine()).lex.includes(name) ? load("lex/" + name + ".json.gz") : {};
+  }
+
+  /* A lexicon file's table: its words (kind ""), stems (STEM), words or stems without diacritics (FOLDED,
+     FOLDED + STEM), as [word, keys] pairs. */
+  function table(file, kind) {
+    const found = kind ? (Object.hasOwn(file, kind) ? file[kind] : {}) : file;
+    return kind ? found : Object.fromEntries(Object.entries(found).filter(([word]) => !TABLES.test(word)));
+  }
+
+  function entry(file, kind, word) {
+    if (TABLES.test(word)) return [];
+    const found = kind ? (Object.hasOwn(file, kind) ? file[kind] : {}) : file;
+    return Object.hasOwn(found, word) ? found[word] : [];
+  }
+
+  /* The keys a query word is searched by, {keys: [[key, chunk]], near: [[key, chunk]]}:
+     - its own (a word of the notices, or a base form of one), or as written without diacritics (henkilotiedot);
+     - else, for a word the notices do not use, those of the longest stem it starts with followed by an ending
+       (the index's meta.json gives the language's endings: hooks/seloste/search/language.py, ENDINGS); a stem
+       is one of the lexicon's stems (Voikko's or Snowball's) or a word the notices use (collection-s);
+       and, for such a word of six letters or more, `near`: those of the words one slip of the finger from it
+       (tietosuojaselote, cokies; for a word under eight letters, only where nothing else is found) or, where
+       nothing else is found, of the stems of six letters or more one slip from its start followed by an ending. Notices found only
+       through these come after the others. */
+  async function keysOf(word) {
     const meta = await engine();
-    // meta.json lists the lexicon's shards: a word whose shard is not there is no word of the notices
-    const table = meta.lex.includes(name) ? await load("lex/" + name + ".json.gz") : {};
-    if (word !== STEM && Object.hasOwn(table, word) && table[word].length) return table[word];
-    const stems = Object.hasOwn(table, STEM) ? table[STEM] : {};
+    const file = await lexicon(word);
+    const bare = fold(word) === word; // typed without diacritics: it may stand for a word with them
+    const own = entry(file, "", word);
+    if (own.length) return { keys: own, near: [] };
+    const folded = bare ? entry(file, FOLDED, word) : [];
+    if (folded.length) return { keys: folded, near: [] };
+    const kinds = bare ? ["", FOLDED] : [""];
     const ending = new RegExp(meta.endings, "u");
     const chars = Array.from(word);
-    for (let n = chars.length; n >= 3; n--) {
+    const unique = (keys) => Array.from(new Map(keys));
+    let keys = [];
+    for (let n = chars.length; n >= 3 && !keys.length; n--) {
       const stem = chars.slice(0, n).join("");
       if (!ending.test(chars.slice(n).join(""))) continue;
-      const keys = (Object.hasOwn(stems, stem) ? stems[stem] : [])
-        .concat(n < chars.length && stem !== STEM && Object.hasOwn(table, stem) ? table[stem].filter(([key]) => !key.startsWith(EXACT)) : []);
-      if (keys.length) return Array.from(new Map(keys)); // a key once
+      keys = kinds.flatMap((kind) => entry(file, kind + STEM, stem)
+        .concat(n < chars.length ? entry(file, kind, stem).filter(([key]) => !key.startsWith(EXACT)) : []));
     }
-    return [];
+    if (chars.length < NEAR_LENGTH) return { keys: unique(keys), near: [] };
+    const plain = Array.from(fold(word));
+    const close = (kind, test) => Object.entries(table(file, kind))
+      .filter(([other]) => test(Array.from(fold(other))))
+      .flatMap(([, found]) => found.filter(([key]) => !key.startsWith(EXACT)));
+    // a short word is one slip from too many others: it is searched so only where nothing else is found
+    let slips = keys.length && chars.length < NEAR_BESIDE ? [] : kinds.flatMap((kind) => close(kind, (other) => near(plain.join(""), other.join(""))));
+    if (!slips.length && !keys.length) {
+      const stemmed = (other) => [-1, 0, 1].some((d) => {
+        const m = other.length + d;
+        return other.length >= NEAR_LENGTH && m < chars.length && near(plain.slice(0, m).join(""), other.join("")) && ending.test(chars.slice(m).join(""));
+      });
+      slips = kinds.flatMap((kind) => close(kind + STEM, stemmed));
+    }
+    return { keys: unique(keys), near: unique(slips) };
   }
 
   /* A key's notices (number -> how often) and the forms that carry it; decoded once. */
@@ -165,23 +229,27 @@ globalThis.selosteSearchText = (function () {
     return { words: Array.from(new Set(terms(rest))), phrases };
   }
 
-  /* One query word: the notices using it in some form (number -> how often), those using it as written,
-     and the forms to mark. */
+  /* One query word: the notices using it in some form (number -> how often), those using it as written, those
+     found only as a word one slip of the finger from it, and the forms to mark. */
   async function wordDocs(word) {
-    const keys = await keysOf(word);
-    const found = await Promise.all(keys.map(postings));
+    const found = await keysOf(word);
+    const keys = found.keys.concat(found.near);
+    const entries = await Promise.all(keys.map(postings));
     const docs = new Map();
     const exact = new Set();
+    const sure = new Set();
     const forms = new Set();
-    found.forEach((entry, i) => {
+    entries.forEach((entry, i) => {
       entry.forms.forEach((form) => forms.add(form));
       const asWritten = keys[i][0].startsWith(EXACT);
       for (const [doc, count] of entry.docs) {
         docs.set(doc, Math.max(docs.get(doc) || 0, count));
         if (asWritten) exact.add(doc);
+        if (i < found.keys.length) sure.add(doc);
       }
     });
-    return { docs, exact, forms };
+    const near = new Set(Array.from(docs.keys()).filter((doc) => !sure.has(doc)));
+    return { docs, exact, forms, near };
   }
 
   /* Notices matching every word (in some form) and every phrase, best first:
@@ -191,21 +259,24 @@ globalThis.selosteSearchText = (function () {
     if (!terms.length && !phrases.length) return { hits: [], marks: new Set(), phrases, terms: [] };
     const meta = await engine();
     const perWord = await Promise.all(terms.map(wordDocs));
-    const matches = perWord.concat((await Promise.all(phrases.map(phraseDocs))).map((docs) => ({ docs, exact: new Set() })));
+    const matches = perWord.concat((await Promise.all(phrases.map(phraseDocs))).map((docs) => ({ docs, exact: new Set(), near: new Set() })));
     // forms to mark anywhere; a phrase's words are marked only where they form it
     const marks = new Set(perWord.flatMap((word) => Array.from(word.forms)));
     let scores = null;
-    for (const { docs, exact } of matches) {
+    for (const { docs, exact, near } of matches) {
       const weight = Math.log(1 + meta.docs / Math.max(1, docs.size)); // rarer words weigh more
       const next = new Map();
       for (const [doc, count] of docs) {
         if (scores !== null && !scores.has(doc)) continue;
         const score = weight * (1 + Math.log(count)) * (exact.has(doc) ? 2 : 1); // the word as written counts double
-        next.set(doc, (scores ? scores.get(doc) : 0) + score);
+        const before = scores ? scores.get(doc) : { score: 0, near: 0 };
+        next.set(doc, { score: before.score + score, near: before.near + (near.has(doc) ? 1 : 0) });
       }
       scores = next;
     }
-    const hits = Array.from(scores, ([doc, score]) => ({ doc, score })).sort((a, b) => b.score - a.score || a.doc - b.doc);
+    // notices found only through a word one slip of the finger from the query's come after the others
+    const hits = Array.from(scores, ([doc, { score, near: slips }]) => ({ doc, score, near: slips }))
+      .sort((a, b) => a.near - b.near || b.score - a.score || a.doc - b.doc);
     return { hits, marks, phrases, terms: perWord.map((word) => word.forms) };
   }
 
@@ -454,5 +525,5 @@ globalThis.selosteSearchText = (function () {
     }));
   }
 
-  window.selosteSearch = { search: (q) => search(q).then((found) => found.hits), keys: keysOf, find: find, ready: engine, prepare: search, shown: MAX_RESULTS, open: open };
+  window.selosteSearch = { search: (q) => search(q).then((found) => found.hits), keys: (word) => keysOf(word).then((found) => found.keys.concat(found.near)), find: find, ready: engine, prepare: search, shown: MAX_RESULTS, open: open };
 })();

@@ -13,7 +13,10 @@ import unicodedata
 from .lexicon import NOTHING, Analyser, Analysis, stemmer
 
 STEM = "~"
-"""Prefix of a key that is a Snowball stem (base forms have none)."""
+"""Prefix of a key that is a Snowball stem (base forms have none); in a lexicon file, the table of stems."""
+FOLDED = "^"
+"""In a lexicon file, the table of words written without their diacritics (henkilotiedot), and, under
+FOLDED + STEM, of stems so written."""
 EXACT = "="
 """Prefix of a key that is a form as written: results that use the query's own form rank first."""
 
@@ -25,6 +28,12 @@ _POSSESSIVE = re.compile(r"(?<=[^\W_])['\u2019]s(?![^\W_])")
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """``text`` without diacritics, as a keyboard without ä and ö writes it (henkilötiedot: henkilotiedot)."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.category(c).startswith("M"))
+    return unicodedata.normalize("NFC", bare)
 
 
 def tokens(text: str) -> list[str]:

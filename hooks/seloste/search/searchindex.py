@@ -47,7 +47,7 @@ from ..markup.text import html_text, plain_text
 from ..publish.packed import gzipped, json_bytes
 from ..publish.timing import stage
 from ..publish.urls import lang_prefix, notice_path
-from .language import ENDINGS, EXACT, STEM, Keys, compounds, nfc, terms, tokens
+from .language import ENDINGS, EXACT, FOLDED, STEM, Keys, compounds, fold, nfc, terms, tokens
 from .lexicon import Analyser
 
 INDEX_DIR = "search-index"
@@ -207,9 +207,18 @@ def build_index(docs: list[Document], keys: Keys) -> Index:
     for form in sorted(searchable):
         lexicon[shard(form)][form] = located(searchable[form])
     # For a form the notices do not use: what the words of the stem it starts with are searched by.
-    for stem, stem_keys in sorted(_stems(counts, searchable, keys).items()):
+    stems = _stems(counts, searchable, keys)
+    for stem, stem_keys in sorted(stems.items()):
         table = lexicon[shard(stem)].setdefault(STEM, {})
         table[stem] = located(stem_keys)  # type: ignore[index]
+    # For a reader without ä and ö: the words and stems so written, in the lexicon file of what they begin with.
+    for kind, written in ((FOLDED, searchable), (FOLDED + STEM, stems)):
+        folded: dict[str, set[str]] = defaultdict(set)
+        for word, word_keys in written.items():
+            if fold(word) != word:
+                folded[fold(word)] |= {key for key in word_keys if not key.startswith(EXACT)}
+        for word, word_keys in sorted(folded.items()):
+            lexicon[shard(word)].setdefault(kind, {})[word] = located(word_keys)  # type: ignore[index]
 
     size = sum(len(v) * 3 for v in positions.values())
     pos_count, pos_buckets = _buckets(dict(positions), size)
