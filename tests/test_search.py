@@ -214,6 +214,61 @@ def test_what_only_a_slip_finds_comes_after_what_the_word_finds(site_url: str, p
     assert [hit["near"] for hit in hits] == [0, 1]
 
 
+def _marks(page: Page, url: str, query: str) -> list[str]:
+    """The words marked in the results the search dialog shows for ``query``, lower-cased."""
+    page.goto(url)
+    page.keyboard.press("/")
+    page.keyboard.type(query)
+    page.locator(".sl-search__result").first.wait_for()
+    page.wait_for_timeout(200)
+    return [mark.lower() for mark in page.locator("#sl-search-results mark").all_inner_texts()]
+
+
+@pytest.mark.parametrize(("path", "common", "query"), [("", "ja", "oikeus ja poistaminen"), ("en/", "of", "right of access")])
+def test_common_words_neither_flood_the_results_nor_fill_the_excerpts(
+    site_url: str, browser: Browser, path: str, common: str, query: str
+) -> None:
+    page = browser.new_page()
+    page.goto(site_url + path)
+    alone = page.evaluate("q => selosteSearch.search(q)", common)
+    assert alone == []  # every notice uses it
+    without = " ".join(word for word in query.split() if word != common)
+    assert _find(page, site_url + path, query) == _find(page, site_url + path, without) != {}
+    marks = _marks(page, site_url + path, query)
+    assert marks and common not in marks
+    page.locator("#sl-search-input").fill(common)
+    ui = page.evaluate("selosteSearch.ready().then(meta => meta.ui)")
+    page.wait_for_function(
+        "t => document.getElementById('sl-search-status').textContent === t", arg=ui["common"].replace("{query}", common)
+    )
+    assert page.locator(".sl-search__result").count() == 0
+    page.close()
+
+
+@pytest.mark.parametrize(("word", "unrelated"), [("kuu", {"kuin", "kuusi"}), ("tie", {"evästeitä"}), ("maa", {"voimaan"})])
+def test_a_short_word_is_not_found_inside_unrelated_words(
+    frozen_site: Build, site_url: str, page: Page, word: str, unrelated: set[str]
+) -> None:
+    texts = " ".join(text for _, texts in _sections(frozen_site, "fi").values() for text in texts.values())
+    assert all(re.search(rf"\b{other}\b", texts) for other in unrelated)  # the notices use them
+    page.goto(site_url)
+    found = page.evaluate("q => selosteSearch.prepare(q).then(found => Array.from(found.marks))", word)
+    assert found and not set(found) & unrelated  # kuu finds kuukautta, tie Mannerheimintie, maa maiden
+
+
+def test_a_name_is_not_found_by_what_another_name_begins_with(site_url: str, page: Page) -> None:
+    assert set(_find(page, site_url, "Mikroni")) == {"Mikroni Digital"}  # not Mikromafia Oy: Mikroni is no 'my micro'
+    assert {"Mikroni Digital", "Mikromafia Oy"} <= set(_find(page, site_url, "Mikro"))
+
+
+def test_a_hyphenated_query_is_one_word(site_url: str, browser: Browser) -> None:
+    page = browser.new_page()
+    marks = _marks(page, site_url, "IP-osoite")
+    assert marks and all(mark.startswith("ip-osoit") for mark in marks)  # not sähköpostiosoite, not IP alone
+    assert set(_find(page, site_url, "IP-osoite")) < set(_find(page, site_url, "osoite"))
+    page.close()
+
+
 def test_a_phrase_marks_its_words_only_where_they_form_it(site_url: str, browser: Browser) -> None:
     page = browser.new_page()
     page.goto(site_url)

@@ -255,9 +255,13 @@ globalThis.selosteSearchText = (function () {
   /* Notices matching every word (in some form) and every phrase, best first:
      {hits: [{doc, score}], marks, phrases, terms: [forms of each word]}. */
   async function search(query) {
-    const { words: terms, phrases } = parse(query);
-    if (!terms.length && !phrases.length) return { hits: [], marks: new Set(), phrases, terms: [] };
     const meta = await engine();
+    const { words: typed, phrases } = parse(query);
+    // the words too common to search for (meta.json's, from language.STOPWORDS) are left out, unless they are
+    // all the query has: then nothing is searched, and the reader is told why (common)
+    const common = new Set(meta.stop);
+    const terms = typed.filter((word) => !common.has(word));
+    if (!terms.length && !phrases.length) return { hits: [], marks: new Set(), phrases, terms: [], common: typed.length > 0 };
     const perWord = await Promise.all(terms.map(wordDocs));
     const matches = perWord.concat((await Promise.all(phrases.map(phraseDocs))).map((docs) => ({ docs, exact: new Set(), near: new Set() })));
     // forms to mark anywhere; a phrase's words are marked only where they form it
@@ -396,7 +400,7 @@ globalThis.selosteSearchText = (function () {
       if (!ui.title) label((await engine()).ui); // they could not be read when search was opened
       if (input.value.trim() !== query) return; // a newer query is on its way
       if (!found.hits.length) {
-        status.textContent = ui.none.replace("{query}", () => query);
+        status.textContent = (found.common ? ui.common : ui.none).replace("{query}", () => query);
         return;
       }
       const count = found.hits.length;

@@ -74,6 +74,28 @@ ENDINGS: dict[str, str] = {
     "en": r"^(?:[bdgklmnprt]?(?:ing|ings|ed|er|ers|est)|e|e?s|'s|d|ly|ies|ied|y)?$",
 }
 
+
+def _listed(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+STOPWORDS: dict[str, tuple[str, ...]] = {
+    # Words so common that searching for them finds every notice and marks every line: a query leaves them out
+    # (unless they are all it has, or they stand in a quoted phrase). Published in meta.json.
+    "fi": _listed(
+        """ja ei en et emme ette eivät on ole ovat oli olivat olla olemme olette olen olet sekä tai vai eli että
+        jos kun kuin myös mutta se sen sitä siitä siihen sillä ne niiden niitä niistä niihin niillä tämä
+        tämän tätä tästä tähän nämä näiden näitä joka jonka jota jossa josta johon jotka joiden joita joissa
+        joista joihin mikä minkä mitä missä mistä mihin me meidän meitä meille te teidän teitä teille he heidän
+        heitä heille minä minun sinä sinun hän hänen sinua minua nyt jo vielä vain niin"""
+    ),
+    "en": _listed(
+        """a an the of and or to in on at by for from with as is are be been being was were it its this that
+        these those we our us you your they their them he his she her i me my not no if any all which who whom
+        what when where how will may can do does did has have had such than so but also into about there"""
+    ),
+}
+
 _DERIVED = {"en": re.compile(r"([^\W\d_]{4,}?)(?:less|ful|ness|ment|ments|able|ible|like)")}
 """English words made of a word and a derivational suffix."""
 

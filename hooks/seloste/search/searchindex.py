@@ -47,7 +47,7 @@ from ..markup.text import html_text, plain_text
 from ..publish.packed import gzipped, json_bytes
 from ..publish.timing import stage
 from ..publish.urls import lang_prefix, notice_path
-from .language import ENDINGS, EXACT, FOLDED, STEM, Keys, compounds, fold, nfc, terms, tokens
+from .language import ENDINGS, EXACT, FOLDED, STEM, STOPWORDS, Keys, compounds, fold, nfc, terms, tokens
 from .lexicon import Analyser
 
 INDEX_DIR = "search-index"
@@ -231,6 +231,7 @@ def build_index(docs: list[Document], keys: Keys) -> Index:
         "keys": key_count,
         "pos": pos_count,
         "endings": ENDINGS.get(keys.lang, ENDINGS["en"]),
+        "stop": sorted(set(STOPWORDS.get(keys.lang, ()))),
         "lex": sorted(lexicon),
         "ui": labels(keys.lang)["search"],
     }
