@@ -10,6 +10,8 @@ archive) every current notice must be found by its name and the count of results
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
@@ -22,6 +24,7 @@ from conftest import serve
 from search_queries import ENGLISH, FINNISH, PRECISION
 from seloste.archive.loader import load_archive
 from seloste.markup.text import html_text
+from seloste.search.language import tokens
 from sitebuild import DATA, FROZEN, ROOT, Build
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
@@ -266,6 +269,43 @@ def test_a_hyphenated_query_is_one_word(site_url: str, browser: Browser) -> None
     marks = _marks(page, site_url, "IP-osoite")
     assert marks and all(mark.startswith("ip-osoit") for mark in marks)  # not sähköpostiosoite, not IP alone
     assert set(_find(page, site_url, "IP-osoite")) < set(_find(page, site_url, "osoite"))
+    page.close()
+
+
+def _best_passage(tokens: list[str], forms: list[set[str]], length: int = 24) -> int:
+    """The most query words any passage of ``length`` words of a text holds (counted as the search script counts)."""
+    holds = [{i for i, word in enumerate(forms) if token in word} for token in tokens]
+    return max((len(set().union(*holds[max(0, i - 6) : max(0, i - 6) + length])) for i, h in enumerate(holds) if h), default=0)
+
+
+@pytest.mark.parametrize(("path", "query"), [("en/", "right to object"), ("", "oikeus vastustaa"), ("en/", "cookies analytics")])
+def test_an_excerpt_shows_the_passage_that_holds_the_most_query_words(
+    frozen_site: Build, site_url: str, browser: Browser, path: str, query: str
+) -> None:
+    lang = "en" if path else "fi"
+    texts = {}
+    for file in (frozen_site.site / "search-index" / lang / "docs").glob("*.json.gz"):
+        doc = json.loads(gzip.decompress(file.read_bytes()))
+        texts.update({(doc["u"], anchor): text for anchor, _, text in doc["s"]})
+    page = browser.new_page()
+    page.goto(site_url + path)
+    forms = [set(f) for f in page.evaluate("q => selosteSearch.prepare(q).then(f => f.terms.map(t => Array.from(t)))", query)]
+    _marks(page, site_url + path, query)
+    shown = page.evaluate(
+        """() => Array.from(document.querySelectorAll('#sl-search-results li li')).map(li => ({
+             href: li.querySelector('a').getAttribute('href'),
+             marks: Array.from(li.querySelectorAll('.sl-search__excerpt mark'), m => m.textContent.toLowerCase())}))"""
+    )
+    checked = 0
+    for item in shown:
+        url = urlsplit(item["href"])
+        text = texts.get((url.path.removeprefix("/"), url.fragment))
+        if not text or not item["marks"]:
+            continue
+        expected = _best_passage(tokens(text), forms)
+        assert len({i for mark in item["marks"] for i, word in enumerate(forms) if mark in word}) == expected, item
+        checked += expected > 1
+    assert checked  # some excerpt shows more than one of the query's words
     page.close()
 
 

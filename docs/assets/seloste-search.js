@@ -284,9 +284,11 @@ globalThis.selosteSearchText = (function () {
     return { hits, marks, phrases, terms: perWord.map((word) => word.forms) };
   }
 
-  /* The words of a text with their places, and whether each is a match: a hyphenated word whose whole is
-     a match is one word, otherwise each of its parts is one. */
-  function tokenize(text, marks, phrases) {
+  /* The words of a text with their places, whether each is a match, and which query words and phrases it
+     matches (`holds`, numbers: the query's words, then its phrases). A hyphenated word whose whole is a match
+     is one word, otherwise each of its parts is one. */
+  function tokenize(text, context) {
+    const { marks, phrases, terms: forms } = context;
     const found = [];
     for (const m of text.matchAll(TERM)) {
       const whole = m[0].toLowerCase().replace(/[\u2010\u2011]/gu, "-");
@@ -299,19 +301,32 @@ globalThis.selosteSearchText = (function () {
         found.push({ start, end: start + part[0].length, word: part[0].toLowerCase() });
       }
     }
-    const marked = found.map((t) => marks.has(t.word));
-    for (const phrase of phrases) {
+    const holds = found.map((t) => forms.flatMap((word, i) => (word.has(t.word) ? [i] : [])));
+    phrases.forEach((phrase, p) => {
       for (let i = 0; i + phrase.length <= found.length; i++) {
-        if (phrase.every((word, k) => found[i + k].word === word)) for (let k = 0; k < phrase.length; k++) marked[i + k] = true;
+        if (phrase.every((word, k) => found[i + k].word === word)) for (let k = 0; k < phrase.length; k++) holds[i + k].push(forms.length + p);
       }
-    }
-    return found.map((t, i) => Object.assign(t, { marked: marked[i] }));
+    });
+    return found.map((t, i) => Object.assign(t, { marked: holds[i].length > 0, holds: holds[i] }));
   }
 
-  /* Some words of the text around its first match (or all of them): [{text, mark}]. */
+  /* Where an excerpt of `length` words starts: the passage that holds the most query words and phrases, then
+     the most matches, then the first; a few words before its first match are kept for context. */
+  function passage(tokens, length) {
+    let best = 0, most = [-1, -1];
+    tokens.forEach((token, i) => {
+      if (!token.marked) return;
+      const from = Math.max(0, i - 6);
+      const within = tokens.slice(from, from + length).filter((t) => t.marked);
+      const score = [new Set(within.flatMap((t) => t.holds)).size, within.length];
+      if (score[0] > most[0] || (score[0] === most[0] && score[1] > most[1])) [best, most] = [from, score];
+    });
+    return best;
+  }
+
+  /* The best passage of the text (or all of it): [{text, mark}]. */
   function excerpt(text, tokens, length) {
-    const first = Math.max(0, tokens.findIndex((t) => t.marked));
-    const from = length ? Math.max(0, first - 6) : 0;
+    const from = length ? passage(tokens, length) : 0;
     const to = length ? Math.min(tokens.length, from + length) : tokens.length;
     if (!tokens.length) return [{ text: text, mark: false }];
     const parts = [{ text: from > 0 ? "… " : "", mark: false }];
@@ -374,8 +389,8 @@ globalThis.selosteSearchText = (function () {
 
   /* A section as shown: its heading and an excerpt, the matched words marked. */
   function present(section, context) {
-    const inHeading = tokenize(section.heading, context.marks, context.phrases);
-    const inText = tokenize(section.text, context.marks, context.phrases);
+    const inHeading = tokenize(section.heading, context);
+    const inText = tokenize(section.text, context);
     return {
       url: section.url,
       title: section.heading ? excerpt(section.heading, inHeading) : [{ text: section.title, mark: false }],
