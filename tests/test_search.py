@@ -309,6 +309,82 @@ def test_an_excerpt_shows_the_passage_that_holds_the_most_query_words(
     page.close()
 
 
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 800}, {"width": 360, "height": 740}], ids=["desktop", "phone"])
+def test_enter_searches_at_once_and_keeps_the_dialog_open(site_url: str, browser: Browser, viewport: dict[str, int]) -> None:
+    phone = viewport["width"] < 400
+    context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone)
+    page = context.new_page()
+    page.goto(site_url)
+    page.get_by_role("button", name="Hae selosteista").click()
+    field = page.locator("#sl-search-input")
+    assert field.get_attribute("enterkeyhint") == "search"  # a phone keyboard shows its search key
+    field.fill("evästeet")
+    field.press("Enter")  # what that key sends
+    page.locator(".sl-search__result").first.wait_for()
+    page.wait_for_timeout(300)
+    assert page.locator("#sl-search").is_visible()
+    page.get_by_role("button", name="Sulje haku").click()
+    assert not page.locator("#sl-search").is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("start", ["s", "säil", "rekisterinp"])
+def test_the_start_of_a_word_finds_the_words_it_begins(site_url: str, browser: Browser, start: str) -> None:
+    page = browser.new_page()
+    marks = _marks(page, site_url, start)  # typed, never completed
+    assert marks and all(mark.startswith(start) for mark in marks)
+    assert not page.locator("#sl-search-status").inner_text().startswith("Ei osumia")
+    page.keyboard.type(" ")  # a finished word is searched as it is: nothing begins with it alone
+    page.wait_for_timeout(400)
+    page.close()
+
+
+@pytest.mark.parametrize(("path", "query", "other"), [("en/", "evästeet", "/"), ("", "retention", "/en/")])
+def test_a_query_in_the_other_language_offers_that_languages_results(
+    site_url: str, browser: Browser, path: str, query: str, other: str
+) -> None:
+    page = browser.new_page()
+    page.goto(site_url + path)
+    ui = page.evaluate("selosteSearch.ready().then(meta => meta.ui)")
+    page.keyboard.press("/")
+    page.keyboard.type(query)
+    page.wait_for_function(
+        "t => document.getElementById('sl-search-status').textContent === t", arg=ui["none"].replace("{query}", query)
+    )
+    offer = page.locator(".sl-search__elsewhere button")
+    offer.wait_for()
+    count = int(re.findall(r"\d+", offer.inner_text())[-1])
+    assert count > 0
+    offer.click()
+    page.wait_for_function(
+        "n => document.querySelectorAll('#sl-search-results > .sl-search__result').length === n", arg=min(count, 10)
+    )
+    links = page.locator(".sl-search__org").evaluate_all("links => links.map(a => new URL(a.href).pathname)")
+    assert links and all(link.startswith(other) and (other == "/en/" or not link.startswith("/en/")) for link in links)
+    assert page.locator("#sl-search-results").get_attribute("lang") == ("fi" if other == "/" else "en")
+    page.close()
+
+
+def test_missing_index_files_cause_no_errors(site_url: str, browser: Browser) -> None:
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("response", lambda response: errors.append(response.url) if response.status >= 400 else None)
+    for path, queries in (
+        ("", ["q", "qq", "ÿÿ", "qwxyzzyq", "xq-zz", '"qq ww"', "ööö", "retention"]),
+        ("en/", ["zz", "evästeet", "ÿÿÿÿÿÿ"]),
+    ):
+        page.goto(site_url + path)
+        page.keyboard.press("/")
+        for query in queries:
+            page.locator("#sl-search-input").fill(query)
+            page.locator("#sl-search-input").press("Enter")
+            page.wait_for_timeout(300)
+            page.evaluate("q => selosteSearch.find(q)", query)
+    assert errors == []
+    page.close()
+
+
 def test_a_phrase_marks_its_words_only_where_they_form_it(site_url: str, browser: Browser) -> None:
     page = browser.new_page()
     page.goto(site_url)

@@ -20,6 +20,11 @@ FOLDED + STEM, of stems so written."""
 EXACT = "="
 """Prefix of a key that is a form as written: results that use the query's own form rank first."""
 
+TOP = "*"
+"""In a lexicon file, its most used words: those of its first two letters or, in a file of one letter, of that
+letter. While a reader types, the start of a word finds what they find."""
+TOP_WORDS = 20
+
 _WORD = re.compile(r"[^\W_]+")
 _TERM = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)*")
 _HYPHENS = re.compile(r"[\u2010\u2011]")

@@ -47,7 +47,7 @@ from ..markup.text import html_text, plain_text
 from ..publish.packed import gzipped, json_bytes
 from ..publish.timing import stage
 from ..publish.urls import lang_prefix, notice_path
-from .language import ENDINGS, EXACT, FOLDED, STEM, STOPWORDS, Keys, compounds, fold, nfc, terms, tokens
+from .language import ENDINGS, EXACT, FOLDED, STEM, STOPWORDS, TOP, TOP_WORDS, Keys, compounds, fold, nfc, terms, tokens
 from .lexicon import Analyser
 
 INDEX_DIR = "search-index"
@@ -220,6 +220,17 @@ def build_index(docs: list[Document], keys: Keys) -> Index:
         for word, word_keys in sorted(folded.items()):
             lexicon[shard(word)].setdefault(kind, {})[word] = located(word_keys)  # type: ignore[index]
 
+    # While a reader types: the most used words of each file, and of each first letter.
+    common = set(STOPWORDS.get(keys.lang, ()))
+    tops: dict[str, list[str]] = defaultdict(list)
+    for form in sorted(counts, key=lambda f: (-len(counts[f]), f)):
+        if form not in common and len(form) > 2:
+            for start in {shard(form), shard(form[:1])}:
+                if len(tops[start]) < TOP_WORDS:
+                    tops[start].append(form)
+    for start, top in sorted(tops.items()):
+        lexicon[start][TOP] = top
+
     size = sum(len(v) * 3 for v in positions.values())
     pos_count, pos_buckets = _buckets(dict(positions), size)
     files.update({f"keys/{b}.json.gz": table for b, table in key_buckets.items()})
@@ -232,6 +243,7 @@ def build_index(docs: list[Document], keys: Keys) -> Index:
         "pos": pos_count,
         "endings": ENDINGS.get(keys.lang, ENDINGS["en"]),
         "stop": sorted(set(STOPWORDS.get(keys.lang, ()))),
+        "languages": list(LANGUAGES),
         "lex": sorted(lexicon),
         "ui": labels(keys.lang)["search"],
     }
