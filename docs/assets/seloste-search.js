@@ -113,7 +113,10 @@ globalThis.selosteSearchText = (function () {
        meta.json lists the files there are, and no other is asked for). */
     async function lexicon(word) {
       const name = shard(word);
-      return (await engine()).lex.includes(name) ? load("lex/" + name + ".json.gz") : {};
+      const [first, second] = name.split("-");
+      const listed = (await engine()).lex;
+      const seconds = Object.hasOwn(listed, first) ? listed[first].split(" ") : [];
+      return seconds.includes(second || "-") ? load("lex/" + name + ".json.gz") : {};
     }
 
     /* A lexicon file's table: its words (kind ""), stems (STEM), words or stems without diacritics (FOLDED,
@@ -159,17 +162,20 @@ globalThis.selosteSearchText = (function () {
       }
       if (chars.length < NEAR_LENGTH) return { keys: unique(keys), near: [] };
       const plain = Array.from(fold(word));
-      const close = (kind, test) => Object.entries(table(file, kind))
-        .filter(([other]) => test(Array.from(fold(other))))
+      // a word of the lexicon is compared only if its length allows (a folded letter keeps its length)
+      const close = (kind, fits, test) => Object.entries(table(file, kind))
+        .filter(([other]) => fits(other.length) && test(Array.from(fold(other))))
         .flatMap(([, found]) => found.filter(([key]) => !key.startsWith(EXACT)));
       // a short word is one slip from too many others: it is searched so only where nothing else is found
-      let slips = keys.length && chars.length < NEAR_BESIDE ? [] : kinds.flatMap((kind) => close(kind, (other) => near(plain.join(""), other.join(""))));
+      const whole = (length) => Math.abs(length - word.length) <= 1;
+      let slips = keys.length && chars.length < NEAR_BESIDE ? [] : kinds.flatMap((kind) => close(kind, whole, (other) => near(plain.join(""), other.join(""))));
       if (!slips.length && !keys.length) {
+        const start = (length) => length >= NEAR_LENGTH && length < word.length;
         const stemmed = (other) => [-1, 0, 1].some((d) => {
           const m = other.length + d;
-          return other.length >= NEAR_LENGTH && m < chars.length && near(plain.slice(0, m).join(""), other.join("")) && ending.test(chars.slice(m).join(""));
+          return m < chars.length && near(plain.slice(0, m).join(""), other.join("")) && ending.test(chars.slice(m).join(""));
         });
-        slips = kinds.flatMap((kind) => close(kind + STEM, stemmed));
+        slips = kinds.flatMap((kind) => close(kind + STEM, start, stemmed));
       }
       return { keys: unique(keys), near: unique(slips) };
     }

@@ -20,7 +20,7 @@ A reader's query fetches only what it needs, whatever the size of the archive:
 - ``docs/<n>.json.gz``: one notice's organisation, page address and sections (anchor, heading, text;
   the title first, with the organisation's name): fetched for the results shown, to pick the
   matching sections and mark the words.
-- ``meta.json``: the number of notices, chunks and buckets, the lexicon's shards (a word whose shard is not
+- ``meta.json``: the number of notices, chunks and buckets, the lexicon's shards (by first letter; a word whose shard is not
   among them is no word of the notices: no file is asked for), the search dialog's labels, and the build the
   files belong to.
 
@@ -53,7 +53,10 @@ from .lexicon import Analyser
 INDEX_DIR = "search-index"
 FORMAT = 1
 BUCKET_BYTES = 24_000
-"""Aimed size of a key or position bucket before compression; a common key can make its own larger."""
+"""Aimed size of a key chunk before compression; a common key can make its own larger."""
+POSITION_BYTES = 6_000
+"""Aimed size of a position bucket before compression: a phrase's word fetches one, and the positions of a
+common word (every notice, many times) make most of it, not those of the words that share its bucket."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -114,7 +117,7 @@ def shard(form: str) -> str:
 
 
 def _buckets(table: dict[str, list], total: int) -> tuple[int, dict[str, dict[str, list]]]:
-    count = max(1, round(total / BUCKET_BYTES))
+    count = max(1, round(total / POSITION_BYTES))
     buckets: dict[str, dict[str, list]] = {str(n): {} for n in range(count)}  # every one, empty or not
     for key in sorted(table):
         buckets[str(fnv1a(key) % count)][key] = table[key]
@@ -244,7 +247,7 @@ def build_index(docs: list[Document], keys: Keys) -> Index:
         "endings": ENDINGS.get(keys.lang, ENDINGS["en"]),
         "stop": sorted(set(STOPWORDS.get(keys.lang, ()))),
         "languages": list(LANGUAGES),
-        "lex": sorted(lexicon),
+        "lex": _listing(lexicon),
         "ui": labels(keys.lang)["search"],
     }
     return Index(files, words=len(counts), keys=len(by_key))
@@ -264,6 +267,16 @@ def _stems(counts: dict[str, dict[int, int]], searchable: dict[str, set[str]], k
         for stem, bases in keys.stems(form).items():
             by_stem[stem] |= bases
     return by_stem
+
+
+def _listing(lexicon: dict[str, dict[str, object]]) -> dict[str, str]:
+    """The lexicon's files, short: first letter -> its files' second letters, space-separated ("-" for the file
+    of words of one letter). meta.json is fetched on every visit, and this is most of it."""
+    listing: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(lexicon):
+        first, _, second = name.partition("-")
+        listing[first].append(second or "-")
+    return {first: " ".join(seconds) for first, seconds in listing.items()}
 
 
 def _encode(path: str, data: object) -> bytes:
