@@ -106,7 +106,7 @@ FINNISH = (
     # verbs: present, past, passive, participles, conditional (with consonant gradation: tt : t, rt : rr)
     Word(
         "säilyttää",
-        r"säily(tä|tet|ttä|tti|ty)",
+        r"säily(tä|tet|ttä|tti)",
         ("säilytti", "säilyttävät", "säilytimme", "säilyttäisimme", "säilyttänyt", "säilyttäneet", "säilytettiin", "säilytän"),
         allowed=r"säily",
     ),

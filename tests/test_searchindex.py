@@ -249,6 +249,10 @@ def test_a_compound_is_found_by_each_of_its_last_parts(analyser: Analyser) -> No
     assert {"markkinointikielto", "kielto", "suora", "suoramarkkinointi"} <= analyser.analyse("suoramarkkinointikielto").others
 
 
+def test_a_word_derived_from_a_name_is_found_by_the_name(analyser: Analyser) -> None:
+    assert "yhdysvalta" in analyser.analyse("yhdysvaltalainen").others  # Voikko writes the root yhdys=valta
+
+
 def test_unlikely_readings_are_left_out(analyser: Analyser) -> None:
     assert analyser.analyse("evästeitä").bases == {"eväste"}  # not eväs + tie
     assert "maa" not in analyser.analyse("voimaan").bases | analyser.analyse("voimaan").others  # not voi + maa

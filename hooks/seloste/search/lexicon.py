@@ -162,7 +162,7 @@ def _made_of(wordbases: str) -> set[str]:
     root = None
     for surface, base in _SEGMENT.findall(wordbases):
         if base and not base.startswith("+"):
-            parts.append([surface, base])
+            parts.append([surface, _PARTS.sub("", base)])  # a proper name's parts: yhdys=valta
         elif parts:
             root = root or parts[-1][1]
             parts[-1][0] += surface
