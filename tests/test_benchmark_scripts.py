@@ -26,10 +26,12 @@ def test_search_benchmark_runs_and_prints_its_figures() -> None:
     assert result.returncode == 0, result.stderr
     assert re.search(r"^built 3 organisations x 1 versions in \d+ s$", result.stdout, re.MULTILINE)
     rows = [line for line in result.stdout.splitlines() if line.startswith("| `")]
-    assert len(rows) == 6
+    assert len(rows) == 9
     for row in rows:
         assert re.fullmatch(r"\| `[^`]+` \| \d+ \| \d+ kB \| \d+ ms \| \d+ ms \| \d+ ms \| \d+ ms \|", row), row
     assert re.search(r"henkilötiedot` \| 3 \|", result.stdout)  # every synthetic notice uses the word
+    assert re.search(r"henkilotiedot` \| 3 \|", result.stdout)  # so does the word typed without ä and ö
+    assert re.search(r"^over the budget \(100 kB, 100 ms for a first query\): ", result.stdout, re.MULTILINE)
 
 
 def _run(*args: str) -> str:

@@ -10,6 +10,8 @@ archive) every current notice must be found by its name and the count of results
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
@@ -22,6 +24,7 @@ from conftest import serve
 from search_queries import ENGLISH, FINNISH, PRECISION
 from seloste.archive.loader import load_archive
 from seloste.markup.text import html_text
+from seloste.search.language import tokens
 from sitebuild import DATA, FROZEN, ROOT, Build
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
@@ -171,6 +174,215 @@ def test_a_form_the_notices_do_not_use_is_found_by_its_stem(site_url: str, page:
     assert _find(page, english, "cooking") == {}  # cooki + ng is no English ending
     assert set(_find(page, site_url, "evästeillemme")) == set(_find(page, site_url, "evästeet")) != set()
     assert _find(page, site_url, "qwxyzzy") == {}
+
+
+@pytest.mark.parametrize(
+    ("typed", "spelled"),
+    [
+        ("henkilotiedot", "henkilötiedot"),
+        ("evasteet", "evästeet"),
+        ("sailytysaika", "säilytysaika"),
+        ("rekisterinpitaja", "rekisterinpitäjä"),
+    ],
+)
+def test_a_keyboard_without_ä_and_ö_finds_what_the_spelled_word_finds(
+    site_url: str, page: Page, typed: str, spelled: str
+) -> None:
+    found = _find(page, site_url, typed)
+    assert found and found == _find(page, site_url, spelled)
+
+
+@pytest.mark.parametrize(
+    ("path", "typed", "spelled"),
+    [("", "tietosuojaselote", "tietosuojaseloste"), ("", "henkilötiedto", "henkilötiedot"), ("en/", "cokies", "cookies")],
+)
+def test_one_slip_of_the_finger_finds_what_the_spelled_word_finds(
+    site_url: str, page: Page, path: str, typed: str, spelled: str
+) -> None:
+    found = _find(page, site_url + path, typed)
+    assert found and set(found) == set(_find(page, site_url + path, spelled))
+
+
+def test_a_word_under_six_letters_is_not_taken_for_another(site_url: str, page: Page) -> None:
+    assert _find(page, site_url, "teito") == {}  # tieto, two letters swapped: too short to guess
+    assert _find(page, site_url, "tietto") != {}
+
+
+def test_what_only_a_slip_finds_comes_after_what_the_word_finds(site_url: str, page: Page) -> None:
+    page.goto(site_url)
+    hits = page.evaluate("q => selosteSearch.search(q)", "sopimusvelvoitteiden")
+    found = page.evaluate("q => selosteSearch.find(q)", "sopimusvelvoitteiden")
+    # Planeetta Internet writes sopimusvelvoitteidemme; Mikroni Digital's notice has sopimusvelvotteiden
+    assert [hit["title"] for hit in found] == ["Planeetta Internet Oy", "Mikroni Digital"]
+    assert [hit["near"] for hit in hits] == [0, 1]
+
+
+def _marks(page: Page, url: str, query: str) -> list[str]:
+    """The words marked in the results the search dialog shows for ``query``, lower-cased."""
+    page.goto(url)
+    page.keyboard.press("/")
+    page.keyboard.type(query)
+    page.locator(".sl-search__result").first.wait_for()
+    page.wait_for_timeout(200)
+    return [mark.lower() for mark in page.locator("#sl-search-results mark").all_inner_texts()]
+
+
+@pytest.mark.parametrize(("path", "common", "query"), [("", "ja", "oikeus ja poistaminen"), ("en/", "of", "right of access")])
+def test_common_words_neither_flood_the_results_nor_fill_the_excerpts(
+    site_url: str, browser: Browser, path: str, common: str, query: str
+) -> None:
+    page = browser.new_page()
+    page.goto(site_url + path)
+    alone = page.evaluate("q => selosteSearch.search(q)", common)
+    assert alone == []  # every notice uses it
+    without = " ".join(word for word in query.split() if word != common)
+    assert _find(page, site_url + path, query) == _find(page, site_url + path, without) != {}
+    marks = _marks(page, site_url + path, query)
+    assert marks and common not in marks
+    page.locator("#sl-search-input").fill(common)
+    ui = page.evaluate("selosteSearch.ready().then(meta => meta.ui)")
+    page.wait_for_function(
+        "t => document.getElementById('sl-search-status').textContent === t", arg=ui["common"].replace("{query}", common)
+    )
+    assert page.locator(".sl-search__result").count() == 0
+    page.close()
+
+
+@pytest.mark.parametrize(("word", "unrelated"), [("kuu", {"kuin", "kuusi"}), ("tie", {"evästeitä"}), ("maa", {"voimaan"})])
+def test_a_short_word_is_not_found_inside_unrelated_words(
+    frozen_site: Build, site_url: str, page: Page, word: str, unrelated: set[str]
+) -> None:
+    texts = " ".join(text for _, texts in _sections(frozen_site, "fi").values() for text in texts.values())
+    assert all(re.search(rf"\b{other}\b", texts) for other in unrelated)  # the notices use them
+    page.goto(site_url)
+    found = page.evaluate("q => selosteSearch.prepare(q).then(found => Array.from(found.marks))", word)
+    assert found and not set(found) & unrelated  # kuu finds kuukautta, tie Mannerheimintie, maa maiden
+
+
+def test_a_name_is_not_found_by_what_another_name_begins_with(site_url: str, page: Page) -> None:
+    assert set(_find(page, site_url, "Mikroni")) == {"Mikroni Digital"}  # not Mikromafia Oy: Mikroni is no 'my micro'
+    assert {"Mikroni Digital", "Mikromafia Oy"} <= set(_find(page, site_url, "Mikro"))
+
+
+def test_a_hyphenated_query_is_one_word(site_url: str, browser: Browser) -> None:
+    page = browser.new_page()
+    marks = _marks(page, site_url, "IP-osoite")
+    assert marks and all(mark.startswith("ip-osoit") for mark in marks)  # not sähköpostiosoite, not IP alone
+    assert set(_find(page, site_url, "IP-osoite")) < set(_find(page, site_url, "osoite"))
+    page.close()
+
+
+def _best_passage(tokens: list[str], forms: list[set[str]], length: int = 24) -> int:
+    """The most query words any passage of ``length`` words of a text holds (counted as the search script counts)."""
+    holds = [{i for i, word in enumerate(forms) if token in word} for token in tokens]
+    return max((len(set().union(*holds[max(0, i - 6) : max(0, i - 6) + length])) for i, h in enumerate(holds) if h), default=0)
+
+
+@pytest.mark.parametrize(("path", "query"), [("en/", "right to object"), ("", "oikeus vastustaa"), ("en/", "cookies analytics")])
+def test_an_excerpt_shows_the_passage_that_holds_the_most_query_words(
+    frozen_site: Build, site_url: str, browser: Browser, path: str, query: str
+) -> None:
+    lang = "en" if path else "fi"
+    texts = {}
+    for file in (frozen_site.site / "search-index" / lang / "docs").glob("*.json.gz"):
+        doc = json.loads(gzip.decompress(file.read_bytes()))
+        texts.update({(doc["u"], anchor): text for anchor, _, text in doc["s"]})
+    page = browser.new_page()
+    page.goto(site_url + path)
+    forms = [set(f) for f in page.evaluate("q => selosteSearch.prepare(q).then(f => f.terms.map(t => Array.from(t)))", query)]
+    _marks(page, site_url + path, query)
+    shown = page.evaluate(
+        """() => Array.from(document.querySelectorAll('#sl-search-results li li')).map(li => ({
+             href: li.querySelector('a').getAttribute('href'),
+             marks: Array.from(li.querySelectorAll('.sl-search__excerpt mark'), m => m.textContent.toLowerCase())}))"""
+    )
+    checked = 0
+    for item in shown:
+        url = urlsplit(item["href"])
+        text = texts.get((url.path.removeprefix("/"), url.fragment))
+        if not text or not item["marks"]:
+            continue
+        expected = _best_passage(tokens(text), forms)
+        assert len({i for mark in item["marks"] for i, word in enumerate(forms) if mark in word}) == expected, item
+        checked += expected > 1
+    assert checked  # some excerpt shows more than one of the query's words
+    page.close()
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 800}, {"width": 360, "height": 740}], ids=["desktop", "phone"])
+def test_enter_searches_at_once_and_keeps_the_dialog_open(site_url: str, browser: Browser, viewport: dict[str, int]) -> None:
+    phone = viewport["width"] < 400
+    context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone)
+    page = context.new_page()
+    page.goto(site_url)
+    page.get_by_role("button", name="Hae selosteista").click()
+    field = page.locator("#sl-search-input")
+    assert field.get_attribute("enterkeyhint") == "search"  # a phone keyboard shows its search key
+    field.fill("evästeet")
+    field.press("Enter")  # what that key sends
+    page.locator(".sl-search__result").first.wait_for()
+    page.wait_for_timeout(300)
+    assert page.locator("#sl-search").is_visible()
+    page.get_by_role("button", name="Sulje haku").click()
+    assert not page.locator("#sl-search").is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("start", ["s", "säil", "rekisterinp"])
+def test_the_start_of_a_word_finds_the_words_it_begins(site_url: str, browser: Browser, start: str) -> None:
+    page = browser.new_page()
+    marks = _marks(page, site_url, start)  # typed, never completed
+    assert marks and all(mark.startswith(start) for mark in marks)
+    assert not page.locator("#sl-search-status").inner_text().startswith("Ei osumia")
+    page.keyboard.type(" ")  # a finished word is searched as it is: nothing begins with it alone
+    page.wait_for_timeout(400)
+    page.close()
+
+
+@pytest.mark.parametrize(("path", "query", "other"), [("en/", "evästeet", "/"), ("", "retention", "/en/")])
+def test_a_query_in_the_other_language_offers_that_languages_results(
+    site_url: str, browser: Browser, path: str, query: str, other: str
+) -> None:
+    page = browser.new_page()
+    page.goto(site_url + path)
+    ui = page.evaluate("selosteSearch.ready().then(meta => meta.ui)")
+    page.keyboard.press("/")
+    page.keyboard.type(query)
+    page.wait_for_function(
+        "t => document.getElementById('sl-search-status').textContent === t", arg=ui["none"].replace("{query}", query)
+    )
+    offer = page.locator(".sl-search__elsewhere button")
+    offer.wait_for()
+    count = int(re.findall(r"\d+", offer.inner_text())[-1])
+    assert count > 0
+    offer.click()
+    page.wait_for_function(
+        "n => document.querySelectorAll('#sl-search-results > .sl-search__result').length === n", arg=min(count, 10)
+    )
+    links = page.locator(".sl-search__org").evaluate_all("links => links.map(a => new URL(a.href).pathname)")
+    assert links and all(link.startswith(other) and (other == "/en/" or not link.startswith("/en/")) for link in links)
+    assert page.locator("#sl-search-results").get_attribute("lang") == ("fi" if other == "/" else "en")
+    page.close()
+
+
+def test_missing_index_files_cause_no_errors(site_url: str, browser: Browser) -> None:
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("response", lambda response: errors.append(response.url) if response.status >= 400 else None)
+    for path, queries in (
+        ("", ["q", "qq", "ÿÿ", "qwxyzzyq", "xq-zz", '"qq ww"', "ööö", "retention"]),
+        ("en/", ["zz", "evästeet", "ÿÿÿÿÿÿ"]),
+    ):
+        page.goto(site_url + path)
+        page.keyboard.press("/")
+        for query in queries:
+            page.locator("#sl-search-input").fill(query)
+            page.locator("#sl-search-input").press("Enter")
+            page.wait_for_timeout(300)
+            page.evaluate("q => selosteSearch.find(q)", query)
+    assert errors == []
+    page.close()
 
 
 def test_a_phrase_marks_its_words_only_where_they_form_it(site_url: str, browser: Browser) -> None:

@@ -7,11 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
 
 from seloste.search import searchindex
+from seloste.search.language import Keys
 from seloste.search.lexicon import Analyser, available
-from seloste.search.searchindex import Document, Keys, Section, build_index, fnv1a, shard, tokens, write_index
+from seloste.search.searchindex import Document, Section, build_index, fnv1a, shard, tokens, write_index
 
 TEXTS = [
     "Käsittelemme henkilötietoja. Henkilötiedot säilytetään henkilötietorekisterissä.",
@@ -142,18 +142,6 @@ def test_tokens_split_on_anything_but_letters_and_digits() -> None:
     ]
 
 
-@pytest.mark.browser
-def test_the_search_script_hashes_and_shards_as_the_index_does(page: Page) -> None:
-    words = ["henkilötiedot", "~eväst", "Ωmega", "数据", "\U0001d518nicode", "a", "e\u0301"]
-    script = Path(__file__).resolve().parents[1] / "docs/assets/seloste-search.js"
-    source = script.read_text(encoding="utf-8")
-    fnv = source[source.index("  function fnv1a(") : source.index("  function shard(")]
-    shard_js = source[source.index("  function shard(") : source.index("  /* The keys a query word")]
-    page.set_content("<p>test</p>")
-    found = page.evaluate(f"words => {{ {fnv} {shard_js} return words.map(w => [fnv1a(w), shard(w)]); }}", words)
-    assert found == [[fnv1a(w), shard(w)] for w in words]
-
-
 def test_every_bucket_is_written_and_the_build_names_its_files(tmp_path: Path, finnish) -> None:
     _, _, index = finnish
     size = write_index(tmp_path / "a", "fi", index)
@@ -167,18 +155,6 @@ def test_every_bucket_is_written_and_the_build_names_its_files(tmp_path: Path, f
     changed = build_index(_docs(TEXTS[:-1]), Keys("fi", None))
     write_index(tmp_path / "c", "fi", changed)
     assert json.loads((tmp_path / "c/search-index/fi/meta.json").read_text(encoding="utf-8"))["build"] != meta["build"]
-
-
-@pytest.mark.browser
-def test_the_search_script_splits_words_as_the_index_does(page: Page) -> None:
-    texts = ["Tietosuoja-asetus (EU) 2016/679, art. 13 – ÄÖ_x", "e\u0301vaste\u0308 İstanbul ǅungla", "数据 Ωmega ½ ²"]
-    script = Path(__file__).resolve().parents[1] / "docs/assets/seloste-search.js"
-    source = script.read_text(encoding="utf-8")
-    word = source[source.index("  const WORD = ") : source.index("\n", source.index("  const WORD = "))]
-    split = source[source.index("  function words(") : source.index("  /* 32-bit FNV-1a")]
-    page.set_content("<p>test</p>")
-    found = page.evaluate(f"texts => {{ {word} {split} return texts.map(words); }}", texts)
-    assert found == [tokens(t) for t in texts]
 
 
 def test_keys_are_chunked_in_the_order_of_their_words(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -235,11 +211,59 @@ def test_why_voikko_cannot_be_used_is_said_as_it_is(monkeypatch: pytest.MonkeyPa
 
 
 def test_the_languages_endings_are_published_with_the_index_not_kept_in_the_script(tmp_path: Path, finnish) -> None:
-    from seloste.search.searchindex import ENDINGS
+    from seloste.search.language import ENDINGS
 
     _, _, index = finnish
     write_index(tmp_path, "fi", index)
     meta = json.loads((tmp_path / "search-index/fi/meta.json").read_text(encoding="utf-8"))
     assert meta["endings"] == ENDINGS["fi"]
     script = (Path(__file__).resolve().parents[1] / "docs/assets/seloste-search.js").read_text(encoding="utf-8")
-    assert "ENDINGS" not in script.replace("searchindex.py, ENDINGS", "") and "ksi|ssa" not in script
+    assert "ENDINGS" not in script.replace("language.py, ENDINGS", "") and "ksi|ssa" not in script
+
+
+def test_voikko_splits_a_form_into_its_stem_and_ending(analyser: Analyser) -> None:
+    stems = {word: analyser.analyse(word).stems for word in ("säilytti", "henkilötiedoista", "käsittelijöitä", "ip-osoitteet")}
+    assert stems == {
+        "säilytti": {("säilytt", "säilyttää")},
+        "henkilötiedoista": {("henkilötiedo", "henkilötieto")},
+        "käsittelijöitä": {("käsittelij", "käsittelijä")},  # the derivational suffix's first letter kept
+        "ip-osoitteet": {("ip-osoitte", "ip-osoite")},  # Voikko knows osoitteet, not IP
+    }
+
+
+def test_a_stem_stands_in_both_grades_and_with_its_last_vowel_changed(analyser: Analyser) -> None:
+    keys = Keys("fi", analyser)
+    assert {"yhdysvall", "yhdysvalt"} <= set(keys.stems("yhdysvaltain"))  # Yhdysvallat, Yhdysvaltoihin
+    assert {"profiloint", "profiloinn"} <= set(keys.stems("profilointi"))  # profiloinnin
+    assert {"asia", "asio"} <= set(keys.stems("asia"))  # asioita
+    assert "aiheelli" in keys.stems("aiheellinen")  # aiheellisia
+    assert all(len(stem) >= 4 for stem in keys.stems("laki"))  # la-in: too short to search by
+
+
+def test_a_participle_is_a_form_of_its_verb(analyser: Analyser) -> None:
+    assert {"siirretty", "siirtää"} <= analyser.analyse("siirretty").bases
+    assert {"säilyttänyt", "säilyttää"} <= analyser.analyse("säilyttäneet").bases
+
+
+def test_a_compound_is_found_by_each_of_its_last_parts(analyser: Analyser) -> None:
+    assert {"markkinointikielto", "kielto", "suora", "suoramarkkinointi"} <= analyser.analyse("suoramarkkinointikielto").others
+
+
+def test_a_word_derived_from_a_name_is_found_by_the_name(analyser: Analyser) -> None:
+    assert "yhdysvalta" in analyser.analyse("yhdysvaltalainen").others  # Voikko writes the root yhdys=valta
+
+
+def test_unlikely_readings_are_left_out(analyser: Analyser) -> None:
+    assert analyser.analyse("evästeitä").bases == {"eväste"}  # not eväs + tie
+    assert "maa" not in analyser.analyse("voimaan").bases | analyser.analyse("voimaan").others  # not voi + maa
+    assert analyser.analyse("kuin").bases == {"kuin"}  # not the instructive of kuu
+    assert analyser.analyse("kuusi").bases == {"kuusi"}  # not 'your moon'
+    assert analyser.analyse("tietosi").bases == {"tieto"}  # a possessive suffix where nothing else reads
+    assert analyser.analyse("mikroni").bases == {"mikro"} and analyser.analyse("mikroni", name=True).bases == set()
+
+
+def test_english_irregular_forms_are_searched_by_their_base_form() -> None:
+    keys = Keys("en", None)
+    assert keys.query("withdrew") == {"~withdrew", "~withdraw"}
+    assert {"withdraw", "withdrew", "withdrawn"} <= keys.bases("withdrawing")
+    assert keys.query("e-mail") == {"~e-mail", "~email"}  # written with or without its hyphen

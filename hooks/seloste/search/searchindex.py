@@ -20,7 +20,7 @@ A reader's query fetches only what it needs, whatever the size of the archive:
 - ``docs/<n>.json.gz``: one notice's organisation, page address and sections (anchor, heading, text;
   the title first, with the organisation's name): fetched for the results shown, to pick the
   matching sections and mark the words.
-- ``meta.json``: the number of notices, chunks and buckets, the lexicon's shards (a word whose shard is not
+- ``meta.json``: the number of notices, chunks and buckets, the lexicon's shards (by first letter; a word whose shard is not
   among them is no word of the notices: no file is asked for), the search dialog's labels, and the build the
   files belong to.
 
@@ -35,8 +35,6 @@ import dataclasses
 import hashlib
 import itertools
 import json
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -49,17 +47,16 @@ from ..markup.text import html_text, plain_text
 from ..publish.packed import gzipped, json_bytes
 from ..publish.timing import stage
 from ..publish.urls import lang_prefix, notice_path
-from .lexicon import Analyser, stemmer
+from .language import ENDINGS, EXACT, FOLDED, STEM, STOPWORDS, TOP, TOP_WORDS, Keys, compounds, fold, nfc, terms, tokens
+from .lexicon import Analyser
 
 INDEX_DIR = "search-index"
 FORMAT = 1
 BUCKET_BYTES = 24_000
-"""Aimed size of a key or position bucket before compression; a common key can make its own larger."""
-_WORD = re.compile(r"[^\W_]+")
-STEM = "~"
-"""Prefix of a key that is a Snowball stem (base forms have none)."""
-EXACT = "="
-"""Prefix of a key that is a form as written: results that use the query's own form rank first."""
+"""Aimed size of a key chunk before compression; a common key can make its own larger."""
+POSITION_BYTES = 6_000
+"""Aimed size of a position bucket before compression: a phrase's word fetches one, and the positions of a
+common word (every notice, many times) make most of it, not those of the words that share its bucket."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -76,15 +73,6 @@ class Document:
     title: str
     url: str
     sections: tuple[Section, ...]
-
-
-def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
-
-
-def tokens(text: str) -> list[str]:
-    """Lower-case words, as the search script splits them (letters and digits)."""
-    return _WORD.findall(_nfc(text).lower())
 
 
 def documents(archive: Archive, lang: str) -> list[Document]:
@@ -104,62 +92,6 @@ def documents(archive: Archive, lang: str) -> list[Document]:
             sections.append(Section(section.id, heading, html_text(markdown_html(section.body[lang]))))
         docs.append(Document(record.organisation.name, path, tuple(sections)))
     return docs
-
-
-ENDINGS: dict[str, str] = {
-    # The endings a word the notices do not use may have after the longest stem it starts with: the search script
-    # searches such a word by that stem's keys (a regular expression valid in Python and JavaScript, published in
-    # meta.json so that the language knowledge has one home).
-    "fi": (
-        r"^[aeiouyäö]{0,2}[ij]?(?:n|a|ä|ta|tä|na|nä|ksi|ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|tta|ttä|ne|in|en|iin|seen|siin"
-        r"|hin|den|tten|ten|t)?(?:ni|si|mme|nne|nsa|nsä|an|en|in|on|un|yn|än|ön)?(?:kin|kaan|kään|ko|kö|han|hän|pa|pä)?$"
-    ),
-    "en": r"^(?:[bdgklmnprt]?(?:ing|ings|ed|er|ers|est)|e|e?s|'s|d|ly|ies|ied|y)?$",
-}
-
-
-class Keys:
-    """The keys a word form is indexed by and searched by, in one language."""
-
-    def __init__(self, lang: str, analyser: Analyser | None) -> None:
-        self.lang = lang
-        self._stem = stemmer("finnish" if lang == "fi" else "english")
-        self._analyser = analyser if lang == "fi" else None
-        self._derived = _DERIVED.get(lang)
-
-    def query(self, form: str) -> frozenset[str]:
-        """A query word's keys: its stem and its base forms."""
-        keys = {self.stem(form)}
-        if self._analyser is not None:
-            keys |= self._analyser.analyse(form)[0]
-        return frozenset(keys)
-
-    def index(self, form: str) -> frozenset[str]:
-        """A text word's keys: those of a query, and those of the words it is made of (Voikko's analysis
-        of Finnish; an English word and a derivational suffix: cookieless is found by cookies)."""
-        keys = self.query(form)
-        if self._analyser is not None:
-            keys |= self._analyser.analyse(form)[1]
-        if self._derived is not None:
-            match = self._derived.fullmatch(form)
-            if match:
-                keys |= {STEM + self._stem(match[1])}
-        return keys
-
-    def stem(self, form: str) -> str:
-        """The form's Snowball stem, as a key."""
-        return STEM + self._stem(form)
-
-    def bases(self, form: str) -> frozenset[str]:
-        """Base forms and the bases it is made of: dictionary words a reader may type that the text need not use."""
-        if self._analyser is None:
-            return frozenset()
-        bases, others = self._analyser.analyse(form)
-        return bases | others
-
-
-_DERIVED = {"en": re.compile(r"([^\W\d_]{4,}?)(?:less|ful|ness|ment|ments|able|ible|like)")}
-"""English words made of a word and a derivational suffix."""
 
 
 @dataclasses.dataclass
@@ -185,7 +117,7 @@ def shard(form: str) -> str:
 
 
 def _buckets(table: dict[str, list], total: int) -> tuple[int, dict[str, dict[str, list]]]:
-    count = max(1, round(total / BUCKET_BYTES))
+    count = max(1, round(total / POSITION_BYTES))
     buckets: dict[str, dict[str, list]] = {str(n): {} for n in range(count)}  # every one, empty or not
     for key in sorted(table):
         buckets[str(fnv1a(key) % count)][key] = table[key]
@@ -218,6 +150,7 @@ def build_index(docs: list[Document], keys: Keys) -> Index:
     files: dict[str, object] = {}
     for number, doc in enumerate(docs):
         where: dict[str, list[int]] = defaultdict(list)
+        hyphenated: dict[str, int] = defaultdict(int)
         position = 0
         for section in doc.sections:
             for text in (section.heading, section.text):
@@ -225,13 +158,17 @@ def build_index(docs: list[Document], keys: Keys) -> Index:
                     where[form].append(position)
                     position += 1
                 position += 1  # no phrase across a heading and its text, or across sections
+                for form in compounds(text):  # counted as words of their own; a phrase is placed by their parts
+                    hyphenated[form] += 1
+        for form, n in hyphenated.items():
+            counts[form][number] = n
         for form, found in where.items():
             counts[form][number] = len(found)
             gaps = (b - a for a, b in itertools.pairwise(found))
             positions[form] += [number - last_doc.get(form, 0), len(found), found[0], *gaps]
             last_doc[form] = number
-        sections = [[s.anchor, _nfc(s.heading), _nfc(s.text)] for s in doc.sections]
-        files[f"docs/{number}.json.gz"] = {"t": _nfc(doc.title), "u": doc.url, "s": sections}
+        sections = [[s.anchor, nfc(s.heading), nfc(s.text)] for s in doc.sections]
+        files[f"docs/{number}.json.gz"] = {"t": nfc(doc.title), "u": doc.url, "s": sections}
 
     forms_of: dict[str, list[str]] = defaultdict(list)
     for form in sorted(counts):
@@ -260,18 +197,42 @@ def build_index(docs: list[Document], keys: Keys) -> Index:
         return [[key, chunk_of[key]] for key in sorted(found) if key in chunk_of]
 
     lexicon: dict[str, dict[str, object]] = defaultdict(dict)
-    searchable = set(counts)
+    searchable: dict[str, set[str]] = {}
     for form in counts:
-        searchable |= keys.bases(form)
+        for base in keys.bases(form):
+            searchable.setdefault(base, set(keys.query(base)) | {EXACT + base})
+    for form in counts:
+        searchable[form] = set(keys.query(form)) | {EXACT + form}
+    for form in counts:
+        joined = form.replace("-", "")  # e-mail is found as email, the way many write it (Keys.query)
+        if joined != form and joined not in searchable:
+            searchable[joined] = set(keys.query(joined))
     for form in sorted(searchable):
-        lexicon[shard(form)][form] = located(keys.query(form) | {EXACT + form})
-    # For a form the notices do not use: what the forms of the stem it starts with are searched by.
-    by_stem: dict[str, set[str]] = defaultdict(set)
-    for form in counts:
-        by_stem[keys.stem(form)] |= keys.query(form)
-    for stem, stem_keys in sorted(by_stem.items()):
-        table = lexicon[shard(stem[len(STEM) :])].setdefault(STEM, {})
-        table[stem[len(STEM) :]] = located(stem_keys)  # type: ignore[index]
+        lexicon[shard(form)][form] = located(searchable[form])
+    # For a form the notices do not use: what the words of the stem it starts with are searched by.
+    stems = _stems(counts, searchable, keys)
+    for stem, stem_keys in sorted(stems.items()):
+        table = lexicon[shard(stem)].setdefault(STEM, {})
+        table[stem] = located(stem_keys)  # type: ignore[index]
+    # For a reader without ä and ö: the words and stems so written, in the lexicon file of what they begin with.
+    for kind, written in ((FOLDED, searchable), (FOLDED + STEM, stems)):
+        folded: dict[str, set[str]] = defaultdict(set)
+        for word, word_keys in written.items():
+            if fold(word) != word:
+                folded[fold(word)] |= {key for key in word_keys if not key.startswith(EXACT)}
+        for word, word_keys in sorted(folded.items()):
+            lexicon[shard(word)].setdefault(kind, {})[word] = located(word_keys)  # type: ignore[index]
+
+    # While a reader types: the most used words of each file, and of each first letter.
+    common = set(STOPWORDS.get(keys.lang, ()))
+    tops: dict[str, list[str]] = defaultdict(list)
+    for form in sorted(counts, key=lambda f: (-len(counts[f]), f)):
+        if form not in common and len(form) > 2:
+            for start in {shard(form), shard(form[:1])}:
+                if len(tops[start]) < TOP_WORDS:
+                    tops[start].append(form)
+    for start, top in sorted(tops.items()):
+        lexicon[start][TOP] = top
 
     size = sum(len(v) * 3 for v in positions.values())
     pos_count, pos_buckets = _buckets(dict(positions), size)
@@ -284,10 +245,38 @@ def build_index(docs: list[Document], keys: Keys) -> Index:
         "keys": key_count,
         "pos": pos_count,
         "endings": ENDINGS.get(keys.lang, ENDINGS["en"]),
-        "lex": sorted(lexicon),
+        "stop": sorted(set(STOPWORDS.get(keys.lang, ()))),
+        "languages": list(LANGUAGES),
+        "lex": _listing(lexicon),
         "ui": labels(keys.lang)["search"],
     }
     return Index(files, words=len(counts), keys=len(by_key))
+
+
+def _stems(counts: dict[str, dict[int, int]], searchable: dict[str, set[str]], keys: Keys) -> dict[str, set[str]]:
+    """Stem -> keys: the Snowball stem of each form of the notices, with the keys of its forms, and Voikko's stems
+    of the forms of the notices and of their base forms, with the keys of their base forms. In English, a stem
+    ending in e or i also stands without the e (stor-ing) or with y (rectify-ing)."""
+    by_stem: dict[str, set[str]] = defaultdict(set)
+    for form in counts:
+        stem = keys.stem(form)[len(STEM) :]
+        by_stem[stem] |= keys.query(form)
+        if keys.lang == "en" and len(stem) > 3 and stem[-1] in "ei":
+            by_stem[stem[:-1] + ("" if stem[-1] == "e" else "y")] |= keys.query(form)
+    for form in searchable:
+        for stem, bases in keys.stems(form).items():
+            by_stem[stem] |= bases
+    return by_stem
+
+
+def _listing(lexicon: dict[str, dict[str, object]]) -> dict[str, str]:
+    """The lexicon's files, short: first letter -> its files' second letters, space-separated ("-" for the file
+    of words of one letter). meta.json is fetched on every visit, and this is most of it."""
+    listing: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(lexicon):
+        first, _, second = name.partition("-")
+        listing[first].append(second or "-")
+    return {first: " ".join(seconds) for first, seconds in listing.items()}
 
 
 def _encode(path: str, data: object) -> bytes:
@@ -319,7 +308,9 @@ def write_search_index(archive: Archive, site_dir: Path, analyser: Analyser | No
     built = {}
     with stage("search index"):
         for lang in LANGUAGES:
-            index = build_index(documents(archive, lang), Keys(lang, analyser))
+            docs = documents(archive, lang)
+            names = frozenset(word for doc in docs for word in terms(doc.title) + tokens(doc.title))
+            index = build_index(docs, Keys(lang, analyser, names))
             write_index(site_dir, lang, index)
             built[lang] = index
     return built
