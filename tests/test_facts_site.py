@@ -20,6 +20,7 @@ from seloste.archive.evidence import evidence_problems, fact_items, section_text
 from seloste.archive.loader import load_archive
 from seloste.markup.text import normalize
 from seloste.publish.checklist import checklist
+from seloste.publish.factlines import SHOWN_WITH
 from seloste.publish.tools import TOOLS, is_tool, named_tools
 from sitebuild import DATA, FROZEN, Build, resolve
 
@@ -43,13 +44,13 @@ def test_glance_panel_links_every_fact_to_its_section(real_site: Build, slug: st
     page = real_site.soup(f"{prefix}{slug}/")
     panel = page.select_one("article.sl-notice .sl-glance")
     assert panel is not None
-    assert len(panel.select("[data-fact]")) == 14  # every fact, stated or not, with its anchor
+    assert len(panel.select("[data-fact]")) == 17  # every fact, stated or not, with its anchor
     facts = ARCHIVE.get(slug).current.version.facts
     rows = panel.select(".sl-glance__row[data-fact]")
     stated = {row["data-fact"] for row in rows if row.select_one("details > ul")}
-    assert stated == {name for name in facts.__dataclass_fields__ if getattr(facts, name) not in (None, ())} - {"no_dpo"} | (
-        {"dpo"} if facts.no_dpo else set()
-    )
+    given = {name for name in facts.__dataclass_fields__ if getattr(facts, name) not in (None, ())}
+    # "we have none" is shown in the row of what it denies
+    assert stated == {SHOWN_WITH.get(name, name) for name in given}
     ids = _ids(real_site, f"{prefix}{slug}/")
     links = [a["href"] for a in panel.select(".sl-glance__facts details > ul a, .sl-glance__outdated a[href^='#']")]
     assert links and all(href.startswith("#") and href[1:] in ids for href in links)

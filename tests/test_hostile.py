@@ -52,6 +52,9 @@ def version(first: bool) -> dict:
             {"id": "lisaa", "heading": both("Lisää " + SINGLE_LINE[0]), "body": both(BODY if first else BODY + "\n\nUusi.")},
         ],
         "facts": {
+            "sensitive_data": [{"category": "health", "condition": "not-stated", "laws": ["potilaslaki-785-1992"], **fact}],
+            "identity_code": {"text": both(ONE_LINE), "ground": "not-stated", **fact},
+            "children": [{"text": both(p), "age_limit": "13", "provisions": ["gdpr-article-8"], **fact} for p in SINGLE_LINE[:3]],
             "controller": {"name": "Vihamielinen", "section": "yleista"},
             # a role must stand in its section's text as a reader sees it, which a payload's markup never does
             "contact": {"role": quoted("testi", "test"), "section": "yleista"},

@@ -141,6 +141,7 @@ Str = Annotated[str, Text(single_line=True)]
 Markdown = Annotated[str, Text(expected="Markdown text")]
 Slug = Annotated[str, Text(SLUG_PATTERN, "an id of lowercase a-z, 0-9 and single hyphens, such as 'tietojen-sailytys'")]
 BusinessId = Annotated[str, Text(r"[0-9]{7}-[0-9]", "a business ID (Y-tunnus) such as '1783913-6'", check=business_id_problem)]
+Age = Annotated[str, Text(r"[1-9][0-9]?", "an age in years, such as '13'")]
 Url = Annotated[str, Text(r"https?://[^\s<>\"]+", "an http:// or https:// address", json_format="uri")]
 Email = Annotated[
     # a mailbox and a domain only: no ?subject=, &bcc= or other mailto: headers can ride along

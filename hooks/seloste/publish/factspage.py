@@ -11,8 +11,9 @@ from ..archive.laws import LAWS
 from ..archive.model import Archive
 from ..archive.types import country_names
 from ..compare.facts import fact_line
-from .checklist import checklist, to_line
+from .checklist import checklist
 from .dates import DateView, date_view
+from .factlines import to_line
 from .tools import is_tool, named_tools
 from .urls import checklist_path, facts_path, notice_path, root_of, site_url
 

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from ..archive.model import OrganisationRecord
 from ..labels import labels, plural
-from .checklist import FactLine, OutdatedView, glance, outdated_views
+from .checklist import OutdatedView, outdated_views
 from .facthistory import FactHistory, fact_histories
+from .factlines import FactLine, glance
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -101,11 +102,12 @@ def glance_panel(record: OrganisationRecord, lang: str) -> GlancePanel:
 
 
 def _panel_line(line: FactLine, ended: set[str]) -> PanelLine:
+    law = next((law for law in line.laws if law in ended), None)
     return PanelLine(
         text=line.text,
         detail=line.detail,
         href=line.href,
-        outdated=outdated_anchor(line.law) if line.law in ended else None,
+        outdated=outdated_anchor(law) if law else None,
     )
 
 
