@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from datadir import SLUG, copy_valid
+from datadir import FIXTURES, SLUG, copy_valid
 from seloste.archive.facts import LegalReference, Right, StatedNone, Transfer
 from seloste.archive.loader import load_archive
 from seloste.archive.localized import Localized
@@ -283,3 +283,34 @@ def test_a_repealed_law_given_as_the_basis_of_health_data_is_outdated(version: V
     (line,) = rows["sensitive_data"].lines
     assert line.laws == ("potilasasiakirja-asetus-298-2009",)
     assert line.detail == "peruste: Sosiaali- ja terveysministeriön asetus potilasasiakirjoista (298/2009)"
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "flag"),
+    [
+        ("1783913-5", "en", "The business ID 1783913-5 is not a valid one: its check digit should be 6."),
+        ("1783913-5", "fi", "Y-tunnus 1783913-5 ei ole kelvollinen: sen tarkistusnumeron pitäisi olla 6."),
+        ("17839136", "en", "The business ID 17839136 is not written as one (seven digits, a hyphen and a check digit)."),
+        ("3141592-0", "en", "The business ID 3141592-0 is not a valid one: no check digit exists for these digits."),
+        ("1783913-6", "en", None),
+    ],
+)
+def test_a_business_id_is_kept_as_the_notice_states_it_and_flagged_where_it_is_not_valid(
+    tmp_path, value: str, lang: str, flag: str | None
+) -> None:
+    from datadir import make_data
+    from seloste.publish.glancepanel import glance_panel
+
+    base = (FIXTURES / "invalid/version/_base.yaml").read_text(encoding="utf-8")
+    stated = base.replace(
+        "      fi: Esimerkki Oy\n      en: Esimerkki Oy\n", f"      fi: Esimerkki Oy, {value}\n      en: Esimerkki Oy, {value}\n"
+    )
+    stated = stated.replace("    name: Esimerkki Oy\n", f"    name: Esimerkki Oy\n    business_id: {value}\n")
+    record = load_archive(make_data(tmp_path, version=stated), root=tmp_path).get(SLUG)  # validation does not refuse it
+    assert record.current.version.facts.controller.business_id == value
+    rows = {row.id: row for row in checklist_view(record.current.version, record.current.date, SLUG, lang).rows}
+    assert rows["controller"].flags == ((flag,) if flag else ())
+    panel = glance_panel(record, lang)
+    assert panel.flags == rows["controller"].flags
+    controller = next(row for row in panel.rows if row.field == "controller")
+    assert controller.flagged is bool(flag) and [line.flag for line in controller.lines] == [flag]

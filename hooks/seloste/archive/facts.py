@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .localized import Localized, NoticeText, described
-from .types import Age, BusinessId, Country, Email, Phone, Slug, Str, Url
+from .types import Age, Country, Email, Phone, Slug, StatedBusinessId, Str, Url
 
 Law = Literal[
     "gdpr",
@@ -36,7 +36,10 @@ class Controller:
     """Art. 13(1)(a): the identity and contact details of the controller."""
 
     name: Str = described("The controller's name as stated (found in the cited section's text).")
-    business_id: BusinessId | None = described("Business ID, if the notice states it.", default=None)
+    business_id: StatedBusinessId | None = described(
+        "Business ID as the notice states it, even if it is not a valid one (a wrong check digit, no hyphen): the pages flag it.",
+        default=None,
+    )
     address: Str | None = described("Address as stated; parts separated by commas, each found in the section.", default=None)
     email: Email | None = described("E-mail as stated.", default=None)
     phone: Phone | None = described("Phone as stated.", default=None)

@@ -223,6 +223,8 @@ class CheckRow:
     conditional_note: str | None
     missing: str | None
     lines: tuple[FactLine, ...]
+    flags: tuple[str, ...] = ()
+    """What is wrong in its facts as the notice states them (a business ID that is not a valid one)."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -285,6 +287,7 @@ def checklist_view(version: Version, date: Any, slug: str, lang: str) -> Checkli
                 else None,
                 missing=", ".join(str(t["fact_values"][m]) for m in item.missing) or None,
                 lines=lines,
+                flags=tuple(line.flag for line in lines if line.flag),
             )
         )
     return ChecklistView(

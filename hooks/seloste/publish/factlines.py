@@ -1,5 +1,5 @@
-"""Each fact as one line a reader reads: what it says, its details, the section that states it and the laws it
-cites.
+"""Each fact as one line a reader reads: what it says, its details, the section that states it, the laws it
+cites and what in it is wrong as written.
 
 The "at a glance" panel, the checklist, the facts page and each fact's history all read the facts through these
 lines, so a fact reads alike wherever it is shown.
@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..archive.evidence import TITLE_ID, fact_items
-from ..archive.facts import Facts
+from ..archive.facts import Controller, Facts
 from ..archive.laws import LAWS
+from ..archive.types import business_id_flaw
 from ..compare.facts import fact_line, fact_value_label, field_text
 from ..labels import labels
 
@@ -26,6 +27,8 @@ class FactLine:
     """The anchor of the section that states it, relative to the notice page (``#tietojen-sailytys``)."""
     laws: tuple[str, ...] = ()
     """The laws and transfer mechanisms of ``laws.yaml`` the fact cites (:func:`cited_laws`)."""
+    flag: str | None = None
+    """What is wrong in the fact as the notice states it (a business ID that is not a valid one), in words."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -76,6 +79,15 @@ def _basis(item: Any, choice: str, lang: str) -> str:
     return _named(lang, choice, ", ".join(parts))
 
 
+def business_id_flag(controller: Controller, lang: str) -> str | None:
+    """What is wrong with the business ID the notice states, in words; None where it is a valid one or none."""
+    value = controller.business_id
+    flaw = business_id_flaw(value) if value is not None else None
+    if flaw is None:
+        return None
+    return str(labels(lang)["business_id_flaws"][flaw.kind]).format(value=value, expected=flaw.expected)
+
+
 def to_line(field_name: str, item: Any, slug: str, lang: str) -> FactLine:
     text, detail = fact_line(field_name, item, lang)
     choice = _LABELLED_CHOICE.get(field_name)
@@ -92,7 +104,10 @@ def to_line(field_name: str, item: Any, slug: str, lang: str) -> FactLine:
         age = field_text(item, "age_limit", lang)
         provisions = _named(lang, "provisions", field_text(item, "provisions", lang))
         detail = f"{_named(lang, 'age_limit', age)}; {provisions}" if age else provisions
-    return FactLine(text=text, detail=detail, href=section_anchor(item.section, slug), laws=cited_laws(field_name, item))
+    flag = business_id_flag(item, lang) if isinstance(item, Controller) else None
+    return FactLine(
+        text=text, detail=detail, href=section_anchor(item.section, slug), laws=cited_laws(field_name, item), flag=flag
+    )
 
 
 def fact_lines(facts: Facts, slug: str, lang: str) -> dict[str, tuple[FactLine, ...]]:
