@@ -160,6 +160,7 @@ def test_comparison_page_has_a_row_per_organisation_with_its_filters(real_site: 
         assert target in {f"{prefix}{slug}/" for slug in SLUGS}
         assert resolve(path, row.select_one("td a")["href"]) == f"{target}checklist/"
         assert {"data-countries", "data-tools", "data-retention", "data-dpo", "data-bases", "data-outdated"} <= set(row.attrs)
+        assert {"data-categories", "data-sensitive", "data-idcode", "data-children"} <= set(row.attrs)
     countries = {c for row in rows for c in row["data-countries"].split()}
     options = [o["value"] for o in page.select("select[name=country] option")]
     assert options[0] == "" and countries <= set(options)
@@ -207,7 +208,9 @@ def test_a_tool_named_in_three_spellings_is_one_option_and_one_name_in_each_row(
     everything = [o.get_text() for o in page.select("select[name=tool] option")]
     assert not {"evästeet", "cookies", "Google Inc", "Google LLC (Google Suite)", "Google AdWords"} & set(everything)
     minikone = next(row for row in page.select("tr.sl-facts-row") if row.select_one("th a").get_text() == "Minikone Oy")
-    cell = minikone.select("td")[2].get_text()
+    cell = minikone.select_one(
+        f"td[data-label='{'Tools and recipients' if prefix else 'Työkalut ja vastaanottajat'}']"
+    ).get_text()
     assert cell.count("Google Analytics") == 1 and "evästeet" not in cell and "cookies" not in cell
     # the notice page still names them as the notice does
     glance = frozen_site.soup(f"{prefix}minikone/").select_one(".sl-glance").get_text()
