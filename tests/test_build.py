@@ -154,11 +154,12 @@ def test_notice_page_has_header_contents_and_sections(fixture_site: Build) -> No
     assert page.html["lang"] == "fi"
     assert page.select_one("article.sl-notice h1 .sl-notice__title").get_text(strip=True) == "no"  # typed `no`, stays text
     assert page.select_one("article.sl-notice h1").get_text(" ", strip=True) == "Esimerkki Oy: no"
-    assert [s["data-section"] for s in page.select(".sl-notice__text section")] == ["rekisterinpitaja", "tietojen-sailytys"]
-    assert [h["id"] for h in page.select(".sl-notice__text section h2")] == ["rekisterinpitaja", "tietojen-sailytys"]
-    assert [a["href"] for a in page.select(".sl-toc a")] == ["#rekisterinpitaja", "#tietojen-sailytys"]
+    ids = ["rekisterinpitaja", "tietojen-sailytys", "erityiset"]
+    assert [s["data-section"] for s in page.select(".sl-notice__text section")] == ids
+    assert [h["id"] for h in page.select(".sl-notice__text section h2")] == ids
+    assert [a["href"] for a in page.select(".sl-toc a")] == [f"#{i}" for i in ids]
     headings = [h.get_text(strip=True) for h in page.select(".sl-notice__text section h2")]
-    assert headings == ["1. Rekisterinpitäjä", "2. Tietojen säilytys"]
+    assert headings == ["1. Rekisterinpitäjä", "2. Tietojen säilytys", "3. Terveystiedot, henkilötunnus ja lapset"]
     dates = page.select_one(".sl-dates summary").get_text(" ", strip=True)
     assert dates.startswith("Versio 1.6.2024 · seloste ei kerro päiväystään · tallennettu arkistoon 2.6.2024")
     assert page.select_one(".sl-parties") is None  # the current notice shows its parties at a glance
@@ -168,10 +169,7 @@ def test_notice_page_has_header_contents_and_sections(fixture_site: Build) -> No
     assert dpo == "Maija Meikäläinen, https://esimerkki.fi/yhteys"
     assert page.select_one(".sl-translation") is None
     # Material's sidebar outline is fed from the sections
-    assert [a["href"] for a in page.select(".md-sidebar--secondary a.md-nav__link")] == [
-        "#rekisterinpitaja",
-        "#tietojen-sailytys",
-    ]
+    assert [a["href"] for a in page.select(".md-sidebar--secondary a.md-nav__link")] == [f"#{i}" for i in ids]
 
 
 def test_english_page_is_marked_as_translation_linking_the_original(fixture_site: Build) -> None:
@@ -181,7 +179,8 @@ def test_english_page_is_marked_as_translation_linking_the_original(fixture_site
     assert note is not None and "The Finnish original prevails" in note.get_text()
     original = note.select_one("a[hreflang=fi]")
     assert original is not None and resolve("en/esimerkki/", str(original["href"])) == "esimerkki/"
-    assert [h.get_text(strip=True) for h in page.select(".sl-notice__text section h2")] == ["1. Controller", "2. Retention"]
+    headings = [h.get_text(strip=True) for h in page.select(".sl-notice__text section h2")]
+    assert headings == ["1. Controller", "2. Retention", "3. Health data, identity code and children"]
     assert "We keep the data for five years." in page.select_one("section[data-section=tietojen-sailytys]").get_text()
 
 

@@ -7,12 +7,13 @@ import datetime as dt
 
 import pytest
 
-from datadir import SLUG, copy_valid
+from datadir import FIXTURES, SLUG, copy_valid
 from seloste.archive.facts import LegalReference, Right, StatedNone, Transfer
 from seloste.archive.loader import load_archive
 from seloste.archive.localized import Localized
 from seloste.archive.model import Version
-from seloste.publish.checklist import checklist, checklist_view, glance
+from seloste.publish.checklist import checklist, checklist_view
+from seloste.publish.factlines import glance
 
 DAY = dt.date(2024, 6, 1)
 
@@ -50,8 +51,10 @@ def test_every_item_of_the_fixture_with_every_kind_of_fact(version: Version) -> 
         "automated_decisions": "stated",
         "data_categories": "stated",
         "sources": "stated",
+        "sensitive_data": "stated",  # health data under the patient act
+        "identity_code": "stated",  # to identify the customer unambiguously
     }
-    assert checklist(version, DAY).stated == 10
+    assert checklist(version, DAY).stated == 12
 
 
 def test_a_notice_with_the_controller_alone_states_almost_nothing(version: Version) -> None:
@@ -141,14 +144,14 @@ def test_each_fact_line_names_the_law_or_mechanism_it_cites(version: Version) ->
     shield = dataclasses.replace(version.facts.transfers[0], mechanism="privacy-shield")
     facts = with_facts(version, legal_references=(old_law,), transfers=(shield,)).facts
     rows = {row.field: row for row in glance(facts, SLUG, "fi")}
-    assert [line.law for line in rows["legal_references"].lines] == ["henkilotietolaki-523-1999"]
-    assert [line.law for line in rows["transfers"].lines] == ["privacy-shield"]
-    assert {line.law for row in rows.values() for line in row.lines if row.field not in ("legal_references", "transfers")} == {
-        None
-    }
+    assert [line.laws for line in rows["legal_references"].lines] == [("henkilotietolaki-523-1999",)]
+    assert [line.laws for line in rows["transfers"].lines] == [("privacy-shield",)]
+    assert [line.laws for line in rows["sensitive_data"].lines] == [("potilaslaki-785-1992",)]  # the basis it gives
+    cites = ("legal_references", "transfers", "sensitive_data")
+    assert {line.laws for row in rows.values() for line in row.lines if row.field not in cites} == {()}
     unflagged = dataclasses.replace(shield, mechanism="standard-contractual-clauses")  # no entry in laws.yaml
     (row,) = [row for row in glance(dataclasses.replace(facts, transfers=(unflagged,)), SLUG, "fi") if row.field == "transfers"]
-    assert [line.law for line in row.lines] == [None]
+    assert [line.laws for line in row.lines] == [()]
 
 
 def test_every_law_that_ended_says_what_ended_it_in_both_languages() -> None:
@@ -167,7 +170,9 @@ def transfer_destination(version: Version):
 
 def test_glance_lists_every_fact_field_and_labels_bare_choices(version: Version) -> None:
     rows = {row.field: row for row in glance(version.facts, SLUG, "fi")}
-    assert list(rows)[:3] == ["controller", "contact", "dpo"] and len(rows) == 14
+    # what readers look for first comes first, then the Art. 13/14 items
+    assert list(rows)[:6] == ["sensitive_data", "identity_code", "children", "controller", "contact", "dpo"]
+    assert len(rows) == 17
     assert rows["contact"].lines == ()  # not stated
     (purpose,) = rows["purposes"].lines
     assert (purpose.text, purpose.detail) == ("Asiakassuhteen hoito", "oikeusperuste: sopimus")
@@ -181,7 +186,7 @@ def test_glance_lists_every_fact_field_and_labels_bare_choices(version: Version)
         r for r in glance(dataclasses.replace(version.facts, transfers=(moved,)), SLUG, "fi") if r.field == "transfers"
     ).lines
     assert line.detail == "Yhdysvallat, suojatoimi: EU–USA-tietosuojakehys (Data Privacy Framework)"
-    (cookie,) = glance(version.facts, SLUG, "en")[11].lines
+    (cookie,) = glance(version.facts, SLUG, "en")[14].lines
     assert (cookie.text, cookie.detail) == ("Google Analytics", "purpose: analytics")
 
 
@@ -206,7 +211,7 @@ def test_a_notice_that_says_it_has_no_dpo_states_it(version: Version) -> None:
         ("fi", "ei tietosuojavastaavaa (seloste kertoo näin)"),
     ):
         rows = {row.field: row for row in glance(says_none.facts, SLUG, lang)}
-        assert "no_dpo" not in rows and len(rows) == 14
+        assert "no_dpo" not in rows and len(rows) == 17
         (line,) = rows["dpo"].lines
         assert (line.text, line.detail, line.href) == (text, "", "#tietojen-sailytys")
         checked = {row.id: row for row in checklist_view(says_none, DAY, SLUG, lang).rows}["dpo"]
@@ -241,3 +246,71 @@ def test_a_role_given_in_each_language_reads_in_the_readers_language_only() -> N
         assert line.text == f"Salla Vainionpää, {role}, info@planeetta.fi, 010 5251 440"
         assert facts_text(facts, lang)["single"]["dpo"]["role"] == role
         assert other not in line.text
+
+
+def test_the_condition_for_sensitive_data_and_the_identity_code_ground_apply_where_the_notice_processes_them(
+    version: Version,
+) -> None:
+    def item(v: Version, item_id: str) -> tuple[str, bool]:
+        found = next(i for i in checklist(v, DAY).items if i.id == item_id)
+        return found.status, found.conditional
+
+    health = version.facts.sensitive_data[0]  # the patient act as its basis
+    unstated = dataclasses.replace(health, category="criminal", laws=())
+    assert item(version, "sensitive_data") == ("stated", False)
+    assert item(with_facts(version, sensitive_data=(health, unstated)), "sensitive_data") == ("partly", False)
+    assert item(with_facts(version, sensitive_data=(unstated,)), "sensitive_data") == ("not-stated", False)
+    assert item(with_facts(version, sensitive_data=()), "sensitive_data") == ("not-stated", True)
+    none = StatedNone(quote=quote("x"), section="erityiset")
+    assert item(with_facts(version, sensitive_data=(), no_sensitive_data=none), "sensitive_data") == ("stated", True)
+    code = version.facts.identity_code
+    assert code is not None and item(version, "identity_code") == ("stated", False)
+    no_ground = dataclasses.replace(code, ground="not-stated")
+    assert item(with_facts(version, identity_code=no_ground), "identity_code") == ("not-stated", False)
+    assert item(with_facts(version, identity_code=None), "identity_code") == ("not-stated", True)
+    assert item(with_facts(version, identity_code=None, no_identity_code=none), "identity_code") == ("stated", True)
+    rows = {row.id: row for row in checklist_view(with_facts(version, identity_code=None), DAY, SLUG, "en").rows}
+    assert rows["identity_code"].article_label == "Data Protection Act, section 29"
+    assert rows["identity_code"].conditional_note and "finlex.fi" in rows["identity_code"].article_url
+    assert rows["sensitive_data"].article_label == "Article 9(2), 10"
+
+
+def test_a_repealed_law_given_as_the_basis_of_health_data_is_outdated(version: Version) -> None:
+    health = dataclasses.replace(version.facts.sensitive_data[0], laws=("potilasasiakirja-asetus-298-2009",))
+    (flag,) = checklist(with_facts(version, sensitive_data=(health,)), DAY).outdated
+    assert (flag.law, flag.section, flag.cited_after_end) == ("potilasasiakirja-asetus-298-2009", "erityiset", True)
+    rows = {row.field: row for row in glance(with_facts(version, sensitive_data=(health,)).facts, SLUG, "fi")}
+    (line,) = rows["sensitive_data"].lines
+    assert line.laws == ("potilasasiakirja-asetus-298-2009",)
+    assert line.detail == "peruste: Sosiaali- ja terveysministeriön asetus potilasasiakirjoista (298/2009)"
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "flag"),
+    [
+        ("1783913-5", "en", "The business ID 1783913-5 is not a valid one: its check digit should be 6."),
+        ("1783913-5", "fi", "Y-tunnus 1783913-5 ei ole kelvollinen: sen tarkistusnumeron pitäisi olla 6."),
+        ("17839136", "en", "The business ID 17839136 is not written as one (seven digits, a hyphen and a check digit)."),
+        ("3141592-0", "en", "The business ID 3141592-0 is not a valid one: no check digit exists for these digits."),
+        ("1783913-6", "en", None),
+    ],
+)
+def test_a_business_id_is_kept_as_the_notice_states_it_and_flagged_where_it_is_not_valid(
+    tmp_path, value: str, lang: str, flag: str | None
+) -> None:
+    from datadir import make_data
+    from seloste.publish.glancepanel import glance_panel
+
+    base = (FIXTURES / "invalid/version/_base.yaml").read_text(encoding="utf-8")
+    stated = base.replace(
+        "      fi: Esimerkki Oy\n      en: Esimerkki Oy\n", f"      fi: Esimerkki Oy, {value}\n      en: Esimerkki Oy, {value}\n"
+    )
+    stated = stated.replace("    name: Esimerkki Oy\n", f"    name: Esimerkki Oy\n    business_id: {value}\n")
+    record = load_archive(make_data(tmp_path, version=stated), root=tmp_path).get(SLUG)  # validation does not refuse it
+    assert record.current.version.facts.controller.business_id == value
+    rows = {row.id: row for row in checklist_view(record.current.version, record.current.date, SLUG, lang).rows}
+    assert rows["controller"].flags == ((flag,) if flag else ())
+    panel = glance_panel(record, lang)
+    assert panel.flags == rows["controller"].flags
+    controller = next(row for row in panel.rows if row.field == "controller")
+    assert controller.flagged is bool(flag) and [line.flag for line in controller.lines] == [flag]

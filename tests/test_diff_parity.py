@@ -35,8 +35,12 @@ from sitebuild import FROZEN
 ROOT = Path(__file__).resolve().parents[1]
 RUNNER = Path(__file__).parent / "js" / "diff_runner.mjs"
 GOLDEN = Path(__file__).parent / "golden" / "compare"
-HISTORIES = {"history": Path(__file__).parent / "fixtures" / "history", "archive": FROZEN}
-EVERY_PAIR = {"history"}
+HISTORIES = {
+    "history": Path(__file__).parent / "fixtures" / "history",
+    "archive": FROZEN,
+    "sensitive": Path(__file__).parent / "fixtures" / "sensitive",
+}
+EVERY_PAIR = {"history", "sensitive"}
 """Histories whose every ordered pair has a golden diff; the frozen archive's long real notices keep their
 neighbouring pairs (the live archive's every pair is compared in the browser, tests/test_compare_js.py)."""
 ORDER = [f.name for f in dataclasses.fields(Facts)]

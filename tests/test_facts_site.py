@@ -20,6 +20,7 @@ from seloste.archive.evidence import evidence_problems, fact_items, section_text
 from seloste.archive.loader import load_archive
 from seloste.markup.text import normalize
 from seloste.publish.checklist import checklist
+from seloste.publish.factlines import SHOWN_WITH
 from seloste.publish.tools import TOOLS, is_tool, named_tools
 from sitebuild import DATA, FROZEN, Build, resolve
 
@@ -43,13 +44,13 @@ def test_glance_panel_links_every_fact_to_its_section(real_site: Build, slug: st
     page = real_site.soup(f"{prefix}{slug}/")
     panel = page.select_one("article.sl-notice .sl-glance")
     assert panel is not None
-    assert len(panel.select("[data-fact]")) == 14  # every fact, stated or not, with its anchor
+    assert len(panel.select("[data-fact]")) == 17  # every fact, stated or not, with its anchor
     facts = ARCHIVE.get(slug).current.version.facts
     rows = panel.select(".sl-glance__row[data-fact]")
     stated = {row["data-fact"] for row in rows if row.select_one("details > ul")}
-    assert stated == {name for name in facts.__dataclass_fields__ if getattr(facts, name) not in (None, ())} - {"no_dpo"} | (
-        {"dpo"} if facts.no_dpo else set()
-    )
+    given = {name for name in facts.__dataclass_fields__ if getattr(facts, name) not in (None, ())}
+    # "we have none" is shown in the row of what it denies
+    assert stated == {SHOWN_WITH.get(name, name) for name in given}
     ids = _ids(real_site, f"{prefix}{slug}/")
     links = [a["href"] for a in panel.select(".sl-glance__facts details > ul a, .sl-glance__outdated a[href^='#']")]
     assert links and all(href.startswith("#") and href[1:] in ids for href in links)
@@ -159,6 +160,7 @@ def test_comparison_page_has_a_row_per_organisation_with_its_filters(real_site: 
         assert target in {f"{prefix}{slug}/" for slug in SLUGS}
         assert resolve(path, row.select_one("td a")["href"]) == f"{target}checklist/"
         assert {"data-countries", "data-tools", "data-retention", "data-dpo", "data-bases", "data-outdated"} <= set(row.attrs)
+        assert {"data-categories", "data-sensitive", "data-idcode", "data-children"} <= set(row.attrs)
     countries = {c for row in rows for c in row["data-countries"].split()}
     options = [o["value"] for o in page.select("select[name=country] option")]
     assert options[0] == "" and countries <= set(options)
@@ -206,7 +208,9 @@ def test_a_tool_named_in_three_spellings_is_one_option_and_one_name_in_each_row(
     everything = [o.get_text() for o in page.select("select[name=tool] option")]
     assert not {"evästeet", "cookies", "Google Inc", "Google LLC (Google Suite)", "Google AdWords"} & set(everything)
     minikone = next(row for row in page.select("tr.sl-facts-row") if row.select_one("th a").get_text() == "Minikone Oy")
-    cell = minikone.select("td")[2].get_text()
+    cell = minikone.select_one(
+        f"td[data-label='{'Tools and recipients' if prefix else 'Työkalut ja vastaanottajat'}']"
+    ).get_text()
     assert cell.count("Google Analytics") == 1 and "evästeet" not in cell and "cookies" not in cell
     # the notice page still names them as the notice does
     glance = frozen_site.soup(f"{prefix}minikone/").select_one(".sl-glance").get_text()

@@ -23,6 +23,8 @@ from sitebuild import Build, build, fixture_project
 
 SLUG = "vihamielinen"
 NAME = "Vihamielinen Oy " + ONE_LINE
+BUSINESS_ID = '1234567-8"><img src=x onerror="window.__xss=1">'
+"""A business ID as a notice states it (not a valid one: kept as written, and flagged on the pages)."""
 BODY_EN = BODY.replace("Vihamielinen testi.", "Hostile test.")
 
 
@@ -50,9 +52,13 @@ def version(first: bool) -> dict:
         "sections": [
             {"id": "yleista", "heading": both(NOTICE_LINE), "body": {"fi": BODY, "en": BODY_EN}},
             {"id": "lisaa", "heading": both("Lisää " + SINGLE_LINE[0]), "body": both(BODY if first else BODY + "\n\nUusi.")},
+            {"id": "tunnus", "heading": both("Tunnus"), "body": both(f"Vihamielinen, Y-tunnus {BUSINESS_ID}")},
         ],
         "facts": {
-            "controller": {"name": "Vihamielinen", "section": "yleista"},
+            "sensitive_data": [{"category": "health", "condition": "not-stated", "laws": ["potilaslaki-785-1992"], **fact}],
+            "identity_code": {"text": both(ONE_LINE), "ground": "not-stated", **fact},
+            "children": [{"text": both(p), "age_limit": "13", "provisions": ["gdpr-article-8"], **fact} for p in SINGLE_LINE[:3]],
+            "controller": {"name": "Vihamielinen", "business_id": BUSINESS_ID, "section": "tunnus"},
             # a role must stand in its section's text as a reader sees it, which a payload's markup never does
             "contact": {"role": quoted("testi", "test"), "section": "yleista"},
             "purposes": [{"purpose": both(ONE_LINE), "legal_basis": "consent", **fact}],
@@ -159,6 +165,8 @@ def test_no_payload_runs_fetches_or_survives_as_markup(browser: Browser, site_ur
     if path in SHOWS_NAME:
         assert "Vihamielinen Oy <script>window.__xss=1</script> ⁂ " in text  # shown as text, not run
         assert "{{ 7*7 }}" in text and "{% for x in range(3) %}silmukka{% endfor %}" in text  # not templated
+    if path in (f"{SLUG}/", f"{SLUG}/checklist/"):
+        assert BUSINESS_ID in text  # the flag of a business ID that is not valid names it, as text
 
 
 @pytest.mark.browser

@@ -162,7 +162,7 @@ def test_each_fact_opens_on_its_history_at_an_anchor_of_its_own(frozen_site: Bui
     assert periods[0].endswith({"fi": "ei kerrottu", "en": "not stated"}[lang])
     links = [resolve(path, li.a["href"]) for li in history.select("ol > li")]
     assert links == [f"{prefix}planeetta-internet/2010-06-15/", f"{prefix}planeetta-internet/2021-01-26/", path]
-    assert len(page.select("[id^=sl-fact-]:not([id$=-history])")) == 14  # every fact has its anchor
+    assert len(page.select("[id^=sl-fact-]:not([id$=-history])")) == 17  # every fact has its anchor
 
 
 @pytest.mark.build

@@ -48,6 +48,7 @@ def _data_files() -> list:
         pytest.param(p, marks=pytest.mark.archive, id=f"live-{p.parent.name}/{p.name}") for p in sorted(DATA.glob("*/*.yaml"))
     ]
     fixtures = sorted(FROZEN.glob("*/*.yaml")) + sorted((FIXTURES / "valid").glob("*.yaml"))
+    fixtures += sorted((FIXTURES / "sensitive").glob("*/*.yaml"))
     return live + [pytest.param(p, id=f"{p.parent.name}/{p.name}") for p in fixtures]
 
 

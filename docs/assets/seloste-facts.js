@@ -1,7 +1,7 @@
 // Filters of the facts page (facts/): hides the rows that do not match. Everything it matches on was
 // decided at build time and stands in the rows' data-* attributes. The filters live in the page's
-// address (?country=US&tool=google-analytics&retention=1), so a reload, the back and forward buttons
-// and a shared link all show the same view.
+// address (?category=health&country=US&tool=google-analytics&idcode=1), so a reload, the back and forward
+// buttons and a shared link all show the same view.
 (() => {
   "use strict";
   const form = document.getElementById("sl-filters");
@@ -10,8 +10,8 @@
   const table = document.querySelector(".sl-facts-table");
   const count = document.getElementById("sl-filters-count");
   const reset = document.getElementById("sl-filters-reset");
-  const choices = ["country", "tool"];
-  const flags = ["retention", "bases", "dpo", "outdated"];
+  const choices = ["category", "country", "tool"];
+  const flags = ["sensitive", "idcode", "children", "retention", "bases", "dpo", "outdated"];
   const names = rows.map((row) => (row.querySelector("th")?.textContent || "").toLocaleLowerCase());
 
   /** The filters as the address writes them: only those set, always in the same order. */
@@ -47,6 +47,7 @@
 
   function apply() {
     const name = form.elements.name.value.trim().toLocaleLowerCase();
+    const category = form.elements.category.value;
     const country = form.elements.country.value;
     const tool = form.elements.tool.value;
     const wanted = flags.filter((flag) => form.elements[flag].checked);
@@ -54,6 +55,7 @@
     rows.forEach((row, i) => {
       const match =
         (!name || names[i].includes(name)) &&
+        (!category || row.dataset.categories.split(" ").includes(category)) &&
         (!country || row.dataset.countries.split(" ").includes(country)) &&
         (!tool || row.dataset.tools.split(" ").includes(tool)) &&
         wanted.every((flag) => row.dataset[flag] === "1");

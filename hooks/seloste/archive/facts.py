@@ -12,7 +12,23 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .localized import Localized, NoticeText, described
-from .types import BusinessId, Country, Email, Phone, Slug, Str, Url
+from .types import Age, Country, Email, Phone, Slug, StatedBusinessId, Str, Url
+
+Law = Literal[
+    "gdpr",
+    "tietosuojalaki-1050-2018",
+    "henkilotietolaki-523-1999",
+    "sahkoisen-viestinnan-palvelulaki-917-2014",
+    "kirjanpitolaki-1336-1997",
+    "privacy-shield",
+    "potilaslaki-785-1992",
+    "potilasasiakirja-asetus-298-2009",
+    "potilasasiakirja-asetus-94-2022",
+    "asiakastietolaki-159-2007",
+    "asiakastietolaki-784-2021",
+    "asiakastietolaki-703-2023",
+]
+"""The laws the archive knows (laws.yaml: each one's source, and since when it no longer applies)."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -20,7 +36,10 @@ class Controller:
     """Art. 13(1)(a): the identity and contact details of the controller."""
 
     name: Str = described("The controller's name as stated (found in the cited section's text).")
-    business_id: BusinessId | None = described("Business ID, if the notice states it.", default=None)
+    business_id: StatedBusinessId | None = described(
+        "Business ID as the notice states it, even if it is not a valid one (a wrong check digit, no hyphen): the pages flag it.",
+        default=None,
+    )
     address: Str | None = described("Address as stated; parts separated by commas, each found in the section.", default=None)
     email: Email | None = described("E-mail as stated.", default=None)
     phone: Phone | None = described("Phone as stated.", default=None)
@@ -146,16 +165,6 @@ class Cookie:
     section: Slug = described("Id of the section that states this.")
 
 
-Law = Literal[
-    "gdpr",
-    "tietosuojalaki-1050-2018",
-    "henkilotietolaki-523-1999",
-    "sahkoisen-viestinnan-palvelulaki-917-2014",
-    "kirjanpitolaki-1336-1997",
-    "privacy-shield",
-]
-
-
 @dataclass(frozen=True, kw_only=True, slots=True)
 class LegalReference:
     """A law or legal instrument the notice cites."""
@@ -167,16 +176,136 @@ class LegalReference:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class StatedNone:
-    """The notice says there is none (no data protection officer): the words that say so."""
+    """The notice says there is none (no data protection officer, no sensitive data): the words that say so."""
 
     quote: NoticeText = described("Words copied exactly from the section that say there is none, in each language of the text.")
     section: Slug = described("Id of the section that says so.")
 
 
+# --- what readers look for first: sensitive data, the personal identity code, children ----------------------
+
+SensitiveCategory = Literal[
+    "health",
+    "genetic",
+    "biometric",
+    "ethnic-origin",
+    "political-opinions",
+    "beliefs",
+    "trade-union",
+    "sex-life",
+    "criminal",
+]
+"""The special categories of Art. 9(1) (``beliefs``: religious or philosophical; ``sex-life``: sex life or sexual
+orientation), and criminal convictions and offences (``criminal``, Art. 10)."""
+
+SensitiveCondition = Literal[
+    "explicit-consent",
+    "employment-social-security",
+    "vital-interests",
+    "not-for-profit-members",
+    "made-public",
+    "legal-claims",
+    "substantial-public-interest",
+    "health-care",
+    "public-health",
+    "archiving-research",
+    "official-authority",
+    "not-stated",
+]
+"""The conditions of Art. 9(2)(a)-(j), in order, and Art. 10's official authority; not-stated where the notice
+names none."""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class SensitiveData:
+    """Art. 9 and 10: a special category of personal data, or data on criminal convictions and offences, that the
+    notice says it processes, with the condition or the national law it gives for it."""
+
+    category: SensitiveCategory = described(
+        "Which category (Art. 9(1)), or criminal for data on criminal convictions and offences (Art. 10)."
+    )
+    condition: SensitiveCondition = described(
+        "The condition of Art. 9(2) the notice gives for processing it (official-authority: Art. 10's); "
+        "not-stated if it gives none (a national law it gives goes in laws)."
+    )
+    laws: tuple[Law, ...] = described(
+        "National laws the notice gives as the basis for processing it, e.g. the Act on the Status and Rights of "
+        "Patients (785/1992) for a patient register.",
+        default=(),
+    )
+    quote: NoticeText = described("Words copied exactly from the section that state this, in each language of the text.")
+    section: Slug = described("Id of the section that states this.")
+
+    @property
+    def basis_stated(self) -> bool:
+        """The notice gives a condition or a law for it."""
+        return self.condition != "not-stated" or bool(self.laws)
+
+
+IdentityCodeGround = Literal["consent", "provided-by-law", "unique-identification", "listed-activity", "not-stated"]
+"""The grounds of the Data Protection Act (1050/2018) section 29 for processing the personal identity code: the
+data subject's unambiguous consent (29(1)(1)), provided by law (29(1)(2)), identifying the data subject
+unambiguously is important (29(1)(3)), an activity the section lists (29(2): credit, debt collection, insurance,
+renting, health care, social welfare, employment, ...); not-stated where the notice gives none."""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class IdentityCode:
+    """The notice says it processes the personal identity code (henkilötunnus), whose processing section 29 of the
+    Data Protection Act (1050/2018) restricts; with the ground it gives."""
+
+    text: Localized = described("What the notice says of it, in a few words ('to identify patients').")
+    ground: IdentityCodeGround = described("The ground of section 29 the notice gives; not-stated if it gives none.")
+    laws: tuple[Law, ...] = described("Laws the notice gives as the basis for processing it.", default=())
+    quote: NoticeText = described("Words copied exactly from the section that state this, in each language of the text.")
+    section: Slug = described("Id of the section that states this.")
+
+    @property
+    def ground_stated(self) -> bool:
+        return self.ground != "not-stated" or bool(self.laws)
+
+
+ChildrenProvision = Literal["gdpr-article-8", "tietosuojalaki-5"]
+"""Provisions on children's data: GDPR Art. 8 (a child's consent to information society services) and the Data
+Protection Act (1050/2018) section 5 (in Finland, from the age of 13)."""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Children:
+    """What the notice says about children's data or an age limit, with the provisions it cites."""
+
+    text: Localized = described("What the notice says, in a few words ('guardians consent for members under 15').")
+    age_limit: Age | None = described("The age limit the notice states, in years, if it states one.", default=None)
+    provisions: tuple[ChildrenProvision, ...] = described(
+        "The provisions the notice cites for it; left out if it cites none.", default=()
+    )
+    quote: NoticeText = described("Words copied exactly from the section that state this, in each language of the text.")
+    section: Slug = described("Id of the section that states this.")
+
+
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Facts:
-    """Structured facts in GDPR Art. 13/14 terms. A fact the text does not state is left out."""
+    """Structured facts: first what readers look for first (sensitive data, the personal identity code, children),
+    then the items of GDPR Art. 13/14. A fact the text does not state is left out."""
 
+    sensitive_data: tuple[SensitiveData, ...] = described(
+        "Special categories of personal data (Art. 9) and criminal data (Art. 10) the notice says it processes.",
+        default=(),
+    )
+    no_sensitive_data: StatedNone | None = described(
+        "The notice says it processes no special categories of personal data (then sensitive_data is left out); with "
+        "the words that say so.",
+        default=None,
+    )
+    identity_code: IdentityCode | None = described(
+        "The notice says it processes the personal identity code (henkilötunnus).", default=None
+    )
+    no_identity_code: StatedNone | None = described(
+        "The notice says it does not process the personal identity code (then identity_code is left out); with the "
+        "words that say so.",
+        default=None,
+    )
+    children: tuple[Children, ...] = described("What the notice says about children's data or an age limit.", default=())
     controller: Controller = described("The controller.")
     contact: Contact | None = described("Contact for privacy matters.", default=None)
     dpo: Contact | None = described("Data protection officer, if the notice names one.", default=None)
@@ -195,3 +324,16 @@ class Facts:
     cookies: tuple[Cookie, ...] = described("Cookies and tracking tools.", default=())
     automated_decisions: Stated | None = described("What the notice says on automated decisions and profiling.", default=None)
     legal_references: tuple[LegalReference, ...] = described("Laws and legal instruments the notice cites.", default=())
+
+
+DENIALS = (
+    ("dpo", "no_dpo", "name a data protection officer (facts.dpo) and say it has none"),
+    ("sensitive_data", "no_sensitive_data", "say it processes sensitive data (facts.sensitive_data) and that it processes none"),
+    (
+        "identity_code",
+        "no_identity_code",
+        "say it processes the personal identity code (facts.identity_code) and that it does not",
+    ),
+)
+"""(a fact, the fact that says there is none, both in words): a notice states one or the other, which the loader
+holds."""

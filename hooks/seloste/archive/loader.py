@@ -18,6 +18,7 @@ from .captures import CAPTURES_DIR, check_fidelity, check_leftover_captures, rea
 from .decode import Decoder, decode_file
 from .errors import DataError, DataErrors, Location, Run, display_path
 from .evidence import TITLE_ID, evidence_problems, fact_items
+from .facts import DENIALS
 from .languages import language_problems, text_fields
 from .links import link_provenance
 from .localized import LANGUAGE_NAMES
@@ -351,13 +352,13 @@ def _check_version(
                 path,
                 f"facts.{name}.section: no section has id {item.section!r}; expected one of: {known}",
             )
-    if version.facts.dpo is not None and version.facts.no_dpo is not None:
-        run.at(
-            loc("facts.no_dpo"),
-            path,
-            "facts.no_dpo: the notice cannot both name a data protection officer (facts.dpo) and say it has none; "
-            "keep the one its text states",
-        )
+    for stated, denial, what in DENIALS:
+        if getattr(version.facts, stated) and getattr(version.facts, denial) is not None:
+            run.at(
+                loc(f"facts.{denial}"),
+                path,
+                f"facts.{denial}: the notice cannot both {what}; keep the one its text states",
+            )
     if texts:
         for name, message in evidence_problems(version):
             run.at(loc(name) or loc(name.rsplit(".", 1)[0]), path, message)

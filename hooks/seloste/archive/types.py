@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Literal
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,16 +139,42 @@ def hidden_character(value: str, *, single_line: bool = False) -> str | None:
     return f"contains U+{ord(char):04X} ({name}) at character {found.start() + 1}, which no reader sees; remove it"
 
 
-def business_id_problem(value: str) -> str | None:
-    """Check the Y-tunnus check digit (weights 7, 9, 10, 5, 8, 4, 2; modulo 11)."""
+BUSINESS_ID_PATTERN = r"[0-9]{7}-[0-9]"
+
+
+@dataclass(frozen=True, slots=True)
+class BusinessIdFlaw:
+    """Why a business ID as written is not a valid one."""
+
+    kind: Literal["form", "no-check-digit", "check-digit"]
+    """form: not seven digits, a hyphen and a check digit; no-check-digit: no check digit exists for these seven
+    digits; check-digit: the check digit is not the one the digits give."""
+    expected: int | None = None
+    """The check digit the seven digits give (check-digit)."""
+
+
+def business_id_flaw(value: str) -> BusinessIdFlaw | None:
+    """What is wrong with a Y-tunnus as written, if anything (check digit: weights 7, 9, 10, 5, 8, 4, 2; modulo 11)."""
+    if not re.fullmatch(BUSINESS_ID_PATTERN, value):
+        return BusinessIdFlaw("form")
     digits = [int(c) for c in value[:7]]
     remainder = sum(d * w for d, w in zip(digits, (7, 9, 10, 5, 8, 4, 2), strict=True)) % 11
     if remainder == 1:
-        return f"{value!r} is not a valid business ID (no check digit exists for these digits)"
+        return BusinessIdFlaw("no-check-digit")
     expected = 0 if remainder == 0 else 11 - remainder
     if int(value[8]) != expected:
-        return f"{value!r} is not a valid business ID: the check digit should be {expected}"
+        return BusinessIdFlaw("check-digit", expected)
     return None
+
+
+def business_id_problem(value: str) -> str | None:
+    """A business ID the archive records of an organisation must be a valid one."""
+    flaw = business_id_flaw(value)
+    if flaw is None or flaw.kind == "form":  # the pattern reports the form
+        return None
+    if flaw.kind == "no-check-digit":
+        return f"{value!r} is not a valid business ID (no check digit exists for these digits)"
+    return f"{value!r} is not a valid business ID: the check digit should be {flaw.expected}"
 
 
 def country_problem(value: str) -> str | None:
@@ -182,7 +208,13 @@ SLUG_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 Str = Annotated[str, Text(single_line=True)]
 Markdown = Annotated[str, Text(expected="Markdown text")]
 Slug = Annotated[str, Text(SLUG_PATTERN, "an id of lowercase a-z, 0-9 and single hyphens, such as 'tietojen-sailytys'")]
-BusinessId = Annotated[str, Text(r"[0-9]{7}-[0-9]", "a business ID (Y-tunnus) such as '1783913-6'", check=business_id_problem)]
+BusinessId = Annotated[str, Text(BUSINESS_ID_PATTERN, "a business ID (Y-tunnus) such as '1783913-6'", check=business_id_problem)]
+StatedBusinessId = Annotated[
+    str, Text(r"[^\n]*[0-9][^\n]*", "a business ID as the notice writes it, such as '1783913-6'", single_line=True)
+]
+"""A business ID as a notice states it: kept as written even where it is not a valid one (a wrong check digit, a
+missing hyphen), which the pages flag (:func:`business_id_flaw`)."""
+Age = Annotated[str, Text(r"[1-9][0-9]?", "an age in years, such as '13'")]
 Url = Annotated[str, Text(r"https?://[^\s<>\"]+", "an http:// or https:// address", json_format="uri")]
 Email = Annotated[
     # a mailbox and a domain only: no ?subject=, &bcc= or other mailto: headers can ride along

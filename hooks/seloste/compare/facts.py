@@ -52,6 +52,8 @@ def _hints(cls: type) -> dict[str, Any]:
 
 
 _KEY_FIELDS: dict[str, str] = {
+    "sensitive_data": "category",
+    "children": "text",
     "purposes": "purpose",
     "recipients": "name",
     "transfers": "destination",
@@ -92,8 +94,12 @@ def field_text(fact: Any, name: str, lang: str) -> str | None:
     value = getattr(fact, name)
     if isinstance(value, str) and typing.get_origin(_hints(fact.__class__)[name]) is Literal:
         return fact_value_label(value, lang)
+    if isinstance(value, tuple):  # fixed choices (laws, provisions), each in words; none is nothing stated
+        return ", ".join(fact_value_label(str(v), lang) for v in value) or None
     if name == "country" and value is not None:
         return country_names(lang).get(value, value)
+    if name == "age_limit" and value is not None:
+        return str(labels(lang)["age_years"]).format(age=value)
     return _display(value, lang)
 
 

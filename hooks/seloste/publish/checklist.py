@@ -1,4 +1,6 @@
-"""What a notice states, item by item in GDPR Art. 13/14 terms, and what in it is out of date.
+"""What a notice states, item by item in GDPR Art. 13/14 terms (and, where it processes them, the condition for
+sensitive data, Art. 9 and 10, and the ground for the personal identity code, Data Protection Act section 29),
+and what in it is out of date.
 
 This describes the text, not the organisation's compliance: an item is "stated" when the
 notice says it, whatever it says. The views here feed the "at a glance" panel of a notice
@@ -7,18 +9,19 @@ page, its checklist page and the comparison of organisations.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ..archive.evidence import TITLE_ID, fact_items
+from ..archive.evidence import fact_items
 from ..archive.facts import Facts
 from ..archive.laws import LAWS
 from ..archive.model import Version
-from ..compare.facts import fact_line, field_text
 from ..labels import format_date, labels
+from .factlines import FactLine, cited_laws, section_anchor, to_line
 
 Status = Literal["stated", "partly", "not-stated"]
+Act = Literal["gdpr", "tietosuojalaki-1050-2018"]
+"""The act an item's article is of: the GDPR, or the Data Protection Act (1050/2018)."""
 
 CORE_RIGHTS = ("access", "rectification", "erasure", "restriction", "objection", "portability")
 """The rights Art. 13(2)(b) requires a notice to name."""
@@ -30,7 +33,7 @@ class CheckItem:
 
     id: str
     article: str
-    """GDPR article, e.g. ``13(1)(c)``."""
+    """GDPR article, e.g. ``13(1)(c)``; or the section of ``act``."""
     conditional: bool
     """Required only where it applies (a DPO appointed, data transferred, consent relied on, ...)."""
     status: Status
@@ -38,6 +41,8 @@ class CheckItem:
     """(Facts field, fact) for each fact that bears on the item."""
     missing: tuple[str, ...] = ()
     """For a partly stated item: what is not stated (fixed choices such as right ids)."""
+    act: Act = "gdpr"
+    """Whose article or section ``article`` is."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -62,6 +67,15 @@ class Checklist:
 
 def _status(present: bool) -> Status:
     return "stated" if present else "not-stated"
+
+
+def _sensitive_status(f: Facts) -> Status:
+    """The condition or law for each category of sensitive data the notice processes; "we process none" states it
+    too."""
+    given = [entry.basis_stated for entry in f.sensitive_data]
+    if not given:
+        return _status(f.no_sensitive_data is not None)
+    return "stated" if all(given) else "partly" if any(given) else "not-stated"
 
 
 def _of(facts: Facts, *names: str) -> tuple[tuple[str, Any], ...]:
@@ -160,27 +174,32 @@ def checklist(version: Version, date: Any) -> Checklist:
             facts=_of(f, "data_categories"),
         ),
         CheckItem(id="sources", article="14(2)(f)", conditional=True, status=_status(bool(f.sources)), facts=_of(f, "sources")),
+        CheckItem(
+            id="sensitive_data",
+            article="9(2), 10",
+            conditional=not f.sensitive_data,
+            status=_sensitive_status(f),
+            facts=_of(f, "sensitive_data", "no_sensitive_data"),
+        ),
+        CheckItem(
+            id="identity_code",
+            article="29",
+            act="tietosuojalaki-1050-2018",
+            conditional=f.identity_code is None,
+            status=_status(f.no_identity_code is not None or (f.identity_code is not None and f.identity_code.ground_stated)),
+            facts=_of(f, "identity_code", "no_identity_code"),
+        ),
     ]
     return Checklist(items=tuple(items), outdated=outdated_references(f, date))
-
-
-def cited_law(field_name: str, fact: Any) -> str | None:
-    """The law or transfer mechanism of ``laws.yaml`` a fact cites, if any (a law cited, a transfer's mechanism)."""
-    if field_name == "legal_references":
-        return str(fact.law)
-    if field_name == "transfers" and fact.mechanism in LAWS:
-        return str(fact.mechanism)
-    return None
 
 
 def outdated_references(facts: Facts, date: Any) -> tuple[Outdated, ...]:
     """Laws and transfer mechanisms the notice relies on that have stopped applying, once each."""
     cited: dict[str, str] = {}
-    for field_name in ("legal_references", "transfers"):
-        for fact in getattr(facts, field_name):
-            law = cited_law(field_name, fact)
-            if law is not None:
-                cited.setdefault(law, fact.section)
+    items = sorted(fact_items(facts), key=lambda found: found[0] != "legal_references")  # where it is cited as a law first
+    for field_name, _name, fact in items:
+        for law in cited_laws(field_name, fact):
+            cited.setdefault(law, fact.section)
     return tuple(
         Outdated(law=law, section=section, cited_after_end=LAWS[law].ended_by(date))
         for law, section in cited.items()
@@ -192,81 +211,20 @@ def outdated_references(facts: Facts, date: Any) -> tuple[Outdated, ...]:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
-class FactLine:
-    text: str
-    detail: str
-    href: str
-    """The anchor of the section that states it, relative to the notice page (``#tietojen-sailytys``)."""
-    law: str | None = None
-    """The law or transfer mechanism the fact cites (:func:`cited_law`)."""
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class GlanceRow:
-    field: str
-    label: str
-    lines: tuple[FactLine, ...]
-    """Empty when the notice does not state it."""
-
-    @property
-    def inline(self) -> bool:
-        """Short facts without details read best as one run of text."""
-        return len(self.lines) > 1 and not any(line.detail for line in self.lines)
-
-
-def section_anchor(section: str, slug: str) -> str:
-    return f"#{slug}-title" if section == TITLE_ID else f"#{section}"
-
-
-_LABELLED_CHOICE = {"purposes": "legal_basis", "transfers": "mechanism", "cookies": "purpose"}
-"""Details that are a bare fixed choice ('not stated') and so are shown with what they are."""
-
-
-def to_line(field_name: str, item: Any, slug: str, lang: str) -> FactLine:
-    text, detail = fact_line(field_name, item, lang)
-    choice = _LABELLED_CHOICE.get(field_name)
-    if choice:
-        country = field_text(item, "country", lang) if hasattr(item, "country") else None
-        if country and country.casefold() in text.casefold():
-            country = None  # the text names it already: "Yhdysvallat", not "Yhdysvallat (Yhdysvallat, ...)"
-        labelled = f"{labels(lang)['fact_fields'][choice]}: {field_text(item, choice, lang)}"
-        detail = ", ".join(p for p in (country, labelled) if p)
-    return FactLine(text=text, detail=detail, href=section_anchor(item.section, slug), law=cited_law(field_name, item))
-
-
-def fact_lines(facts: Facts, slug: str, lang: str) -> dict[str, tuple[FactLine, ...]]:
-    """Every fact as a line a reader of ``lang`` reads, by Facts field, in the model's order."""
-    lines: dict[str, list[FactLine]] = {f.name: [] for f in dataclasses.fields(Facts)}
-    for field_name, _name, item in fact_items(facts):
-        lines[field_name].append(to_line(field_name, item, slug, lang))
-    return {name: tuple(found) for name, found in lines.items()}
-
-
-_SHOWN_WITH = {"no_dpo": "dpo"}
-"""Facts that say there is none, shown in the row of what they deny ("no data protection officer (the notice
-says so)" rather than "not stated")."""
-
-
-def glance(facts: Facts, slug: str, lang: str) -> tuple[GlanceRow, ...]:
-    """The "at a glance" panel: every Art. 13/14 fact, stated or not, linked to its section."""
-    names = labels(lang)["fact_fields"]
-    lines = fact_lines(facts, slug, lang)
-    for denial, row in _SHOWN_WITH.items():
-        lines[row] += lines.pop(denial)
-    return tuple(GlanceRow(field=field_name, label=str(names[field_name]), lines=found) for field_name, found in lines.items())
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
 class CheckRow:
     id: str
     label: str
     article: str
+    article_label: str
+    """The article or section with its act: ``Artikla 13(1)(a)``, ``Data Protection Act, section 29``."""
     article_url: str
     status: Status
     status_label: str
     conditional_note: str | None
     missing: str | None
     lines: tuple[FactLine, ...]
+    flags: tuple[str, ...] = ()
+    """What is wrong in its facts as the notice states them (a business ID that is not a valid one)."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -304,24 +262,32 @@ def gdpr_article_url(article: str, lang: str) -> str:
     return f"{LAWS['gdpr'].source[lang]}#art_{article.split('(')[0]}"
 
 
+def article_url(item: CheckItem, lang: str) -> str:
+    """Where the item's article stands: the GDPR's on EUR-Lex, or the act on Finlex."""
+    return gdpr_article_url(item.article, lang) if item.act == "gdpr" else LAWS[item.act].source[lang]
+
+
 def checklist_view(version: Version, date: Any, slug: str, lang: str) -> ChecklistView:
     t = labels(lang)
     result = checklist(version, date)
     rows = []
     for item in result.items:
+        lines = tuple(_line_for(item.id, name, fact, slug, lang) for name, fact in item.facts)
         rows.append(
             CheckRow(
                 id=item.id,
                 label=str(t["checklist_items"][item.id]),
                 article=item.article,
-                article_url=gdpr_article_url(item.article, lang),
+                article_label=str(t["checklist_acts"][item.act]).format(article=item.article),
+                article_url=article_url(item, lang),
                 status=item.status,
                 status_label=str(t["checklist_status"][item.status]),
                 conditional_note=str(t["checklist_conditions"][item.id])
                 if item.conditional and item.status != "stated"
                 else None,
                 missing=", ".join(str(t["fact_values"][m]) for m in item.missing) or None,
-                lines=tuple(_line_for(item.id, name, fact, slug, lang) for name, fact in item.facts),
+                lines=lines,
+                flags=tuple(line.flag for line in lines if line.flag),
             )
         )
     return ChecklistView(

@@ -1,6 +1,6 @@
 """How each fact of the at-a-glance panel read in every version of a notice, oldest first.
 
-A fact's history is worked out from what the panel shows for each version (:func:`~.checklist.glance`), so it
+A fact's history is worked out from what the panel shows for each version (:func:`~.factlines.glance`), so it
 reads exactly as the panel would have read then: the data protection officer of Planeetta Internet was not stated
 in 2010, Heidi Eronen in 2021 and Salla Vainionpää since 2022. Versions that state a fact alike are one period.
 """
@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..archive.model import OrganisationRecord
-from .checklist import FactLine, glance
 from .dates import DateView, date_view
+from .factlines import FactLine, glance
 from .urls import notice_path, site_url, version_path
 
 PeriodShows = Literal["none", "value", "entries", "changes"]

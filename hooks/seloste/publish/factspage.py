@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import re
+import typing
 from dataclasses import dataclass
 from typing import Any
 
-from ..archive.facts import Facts
+from ..archive.facts import Facts, SensitiveCategory
 from ..archive.laws import LAWS
 from ..archive.model import Archive
 from ..archive.types import country_names
-from ..compare.facts import fact_line
-from .checklist import checklist, to_line
+from ..compare.facts import fact_line, fact_value_label
+from ..labels import labels
+from .checklist import checklist
 from .dates import DateView, date_view
+from .factlines import to_line
 from .tools import is_tool, named_tools
 from .urls import checklist_path, facts_path, notice_path, root_of, site_url
 
@@ -40,6 +43,9 @@ class FactsRow:
     """The periods stated."""
     outdated: tuple[str, ...]
     """Names of the laws cited that no longer apply."""
+    sensitive: tuple[str, ...]
+    """What readers look for first: the categories of sensitive data, the personal identity code, children's data
+    with its age limits; or that the notice says it processes no sensitive data or no identity code."""
     filters: dict[str, str]
     """data-* attributes the page's filter script matches on: countries and tools as space-separated ids, flags as 1/0."""
 
@@ -54,6 +60,8 @@ class FactsPageView:
     """The tools and services the notices name, each once."""
     recipients: tuple[Choice, ...]
     """The other recipients they name, as written."""
+    categories: tuple[Choice, ...]
+    """The categories of sensitive data the notices say they process, in the model's order."""
 
 
 def _tool_id(name: str) -> str:
@@ -85,11 +93,27 @@ def _transfer_text(transfer: Any, slug: str, lang: str) -> str:
     return f"{line.text} ({line.detail})"
 
 
+def _sensitive(facts: Facts, lang: str) -> tuple[str, ...]:
+    """A notice's sensitive data, identity code and children as the facts page lists them: 'terveystiedot',
+    'henkilötunnus', 'lasten tiedot (ikäraja: 15 vuotta)'; and what it says it does not process."""
+    t = labels(lang)
+    shown = [fact_value_label(entry.category, lang) for entry in facts.sensitive_data]
+    shown += [str(t["stated_none"][name]) for name in ("no_sensitive_data", "no_identity_code") if getattr(facts, name)]
+    if facts.identity_code is not None:
+        shown.append(str(t["facts_page_identity_code"]))
+    if facts.children:
+        ages = [str(t["age_years"]).format(age=c.age_limit) for c in facts.children if c.age_limit]
+        limit = f" ({t['fact_fields']['age_limit']}: {', '.join(ages)})" if ages else ""
+        shown.append(f"{t['facts_page_children']}{limit}")
+    return tuple(dict.fromkeys(shown))
+
+
 def facts_page_view(archive: Archive, lang: str) -> FactsPageView:
     names = country_names(lang)
     countries: dict[str, str] = {}
     tools: dict[str, str] = {}
     recipients: dict[str, str] = {}
+    categories: set[str] = set()
     rows = []
     for record in sorted(archive.organisations, key=lambda r: r.organisation.name.casefold()):
         version = record.current.version
@@ -101,6 +125,8 @@ def facts_page_view(archive: Archive, lang: str) -> FactsPageView:
         tools.update(row_tools)
         recipients.update(row_recipients)
         named_ids = row_tools | row_recipients
+        row_categories = list(dict.fromkeys(entry.category for entry in f.sensitive_data))
+        categories.update(row_categories)
         rows.append(
             FactsRow(
                 name=record.organisation.name,
@@ -113,7 +139,12 @@ def facts_page_view(archive: Archive, lang: str) -> FactsPageView:
                 tools=tuple(named_ids.values()),
                 retention=tuple(fact_line("retention", x, lang)[1] for x in f.retention),
                 outdated=tuple(LAWS[o.law].name[lang] for o in result.outdated),
+                sensitive=_sensitive(f, lang),
                 filters={
+                    "categories": " ".join(row_categories),
+                    "sensitive": "1" if f.sensitive_data else "0",
+                    "idcode": "1" if f.identity_code else "0",
+                    "children": "1" if f.children else "0",
                     "countries": " ".join(codes),
                     "tools": " ".join(named_ids),
                     "retention": "1" if f.retention else "0",
@@ -130,4 +161,7 @@ def facts_page_view(archive: Archive, lang: str) -> FactsPageView:
         countries=tuple(Choice(value=c, label=n) for c, n in sorted(countries.items(), key=lambda x: x[1])),
         tools=_choices(tools),
         recipients=_choices({key: name for key, name in recipients.items() if key not in tools}),
+        categories=tuple(
+            Choice(value=c, label=fact_value_label(c, lang)) for c in typing.get_args(SensitiveCategory) if c in categories
+        ),
     )

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from ..archive.model import OrganisationRecord
 from ..labels import labels, plural
-from .checklist import FactLine, OutdatedView, glance, outdated_views
+from .checklist import OutdatedView, outdated_views
 from .facthistory import FactHistory, fact_histories
+from .factlines import FactLine, glance
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -24,6 +25,8 @@ class PanelLine:
     """The section that states it."""
     outdated: str | None
     """Where the panel explains that the law or mechanism it cites no longer applies (``#sl-outdated-privacy-shield``)."""
+    flag: str | None = None
+    """What is wrong in it as the notice states it (a business ID that is not a valid one), in words."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -41,6 +44,8 @@ class PanelRow:
     """How many entries the summary line does not name (``ja 12 muuta``)."""
     outdated: bool
     """An entry cites a law or mechanism that no longer applies."""
+    flagged: bool = False
+    """An entry is wrong as the notice states it."""
 
     @property
     def changed(self) -> bool:
@@ -62,6 +67,8 @@ class GlancePanel:
     unstated: tuple[Unstated, ...]
     outdated: tuple[OutdatedView, ...]
     """Laws and mechanisms the notice cites that no longer apply, with their sources (as its checklist)."""
+    flags: tuple[str, ...]
+    """What is wrong in its facts as the notice states them (a business ID that is not a valid one), in words."""
     several_versions: bool
     """The archive holds more than one version: a fact that never changed says so."""
 
@@ -95,17 +102,23 @@ def glance_panel(record: OrganisationRecord, lang: str) -> GlancePanel:
                 preview=_first(lines).text if lines else str(t["not_stated"]),
                 more=plural(t["fact_more"], len(lines) - 1).format(count=len(lines) - 1) if len(lines) > 1 else None,
                 outdated=any(line.outdated for line in lines),
+                flagged=any(line.flag for line in lines),
             )
         )
-    return GlancePanel(rows=tuple(rows), unstated=tuple(unstated), outdated=outdated, several_versions=len(record.versions) > 1)
+    flags = tuple(dict.fromkeys(line.flag for row in rows for line in row.lines if line.flag))
+    return GlancePanel(
+        rows=tuple(rows), unstated=tuple(unstated), outdated=outdated, flags=flags, several_versions=len(record.versions) > 1
+    )
 
 
 def _panel_line(line: FactLine, ended: set[str]) -> PanelLine:
+    law = next((law for law in line.laws if law in ended), None)
     return PanelLine(
         text=line.text,
         detail=line.detail,
         href=line.href,
-        outdated=outdated_anchor(line.law) if line.law in ended else None,
+        outdated=outdated_anchor(law) if law else None,
+        flag=line.flag,
     )
 
 

@@ -31,8 +31,8 @@ from ..compare.lineage import section_lineages
 from ..labels import format_date, labels
 from ..markup.render import inline_html, markdown_html
 from ..markup.text import plain_text
-from .checklist import section_anchor
 from .dates import DateView, date_view
+from .factlines import section_anchor
 from .glancepanel import GlancePanel, glance_panel
 from .sourcecheck import SourceCheckView, source_check
 from .story import ChangeLine, DateLine, HeadingView, TimelineEntry, change_line, date_line, heading_view, timeline
