@@ -16,10 +16,10 @@ from markupsafe import Markup
 from ..archive.model import OrganisationRecord
 from ..labels import format_date, labels
 from .checklist import ChecklistView, checklist_view
+from .dates import DateView, date_view
 from .frame import Frame, Style, frame
 from .header import same_page_links
 from .opendata import open_data_file
-from .dates import DateView, date_view
 from .pages import CorrectionView, NoticeView
 from .urls import (
     checklist_path,
