@@ -10,13 +10,13 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from ..limits import MAX_CAPTURE_BYTES
 from .decode import Decoder
 from .errors import DataError, Location, Run, display_path
 from .fidelity import compare, nearest_difference, noise_lines, published_parts, shorten
 from .languages import listed
 from .localized import LANGUAGE_NAMES
 from .model import Captures, Version, VersionRecord
-from .yamlsource import MAX_BYTES
 
 CAPTURES_DIR = "captures"
 
@@ -107,8 +107,8 @@ def _capture(run: Run, folder: Path, path: Path, name: str, field: str, where: L
         )
         return None
     raw = capture.read_bytes()
-    if len(raw) > MAX_BYTES:
-        run.at(where, path, f"{field}: {name!r} is {len(raw):,} bytes; a capture may be at most {MAX_BYTES:,} bytes")
+    if len(raw) > MAX_CAPTURE_BYTES:
+        run.at(where, path, f"{field}: {name!r} is {len(raw):,} bytes; a capture may be at most {MAX_CAPTURE_BYTES:,} bytes")
         return None
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")  # a byte-order mark is the editor's, not the notice's

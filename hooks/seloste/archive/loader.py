@@ -12,6 +12,7 @@ import os
 import re
 from pathlib import Path
 
+from ..limits import MAX_SLUG
 from ..markup.blocks import parity_problem
 from ..markup.render import link_problems, render_limit
 from .captures import CAPTURES_DIR, check_fidelity, check_leftover_captures, read_captures, where_in
@@ -101,10 +102,6 @@ def load_archive(data_dir: Path, root: Path | None = None, *, waiting: frozenset
     if run.errors:
         raise DataErrors(run.errors)
     return Archive(organisations=tuple(records))
-
-
-MAX_SLUG = 60
-"""Longest organisation slug: a folder name and a part of every address of the organisation's pages."""
 
 
 def _is_link(run: Run, path: Path) -> bool:

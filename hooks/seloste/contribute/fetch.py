@@ -10,10 +10,9 @@ from pathlib import Path
 
 import requests
 
+from ..limits import MAX_PAGE_BYTES, MAX_REDIRECTS
+
 USER_AGENT = "Seloste/1 (privacy-notice archive; +https://github.com/seloste/seloste) python-requests"
-MAX_BYTES = 5_000_000
-"""The largest page fetched: a notice is tens of kilobytes; anything far larger is not a notice page."""
-MAX_REDIRECTS = 5
 RETRIES = 3
 """Attempts for a timeout, a dropped connection or a server error (5xx); a 4xx is an answer, not retried."""
 
@@ -40,8 +39,8 @@ def fetch(source: str, *, timeout: float = 20.0, session: requests.Session | Non
             raw = path.read_bytes()
         except OSError as err:
             raise FetchError(f"{source}: cannot read the file ({err.strerror or err})") from err
-        if len(raw) > MAX_BYTES:
-            raise FetchError(f"{source}: {len(raw):,} bytes; a notice's page is at most {MAX_BYTES:,}")
+        if len(raw) > MAX_PAGE_BYTES:
+            raise FetchError(f"{source}: {len(raw):,} bytes; a notice's page is at most {MAX_PAGE_BYTES:,}")
         return Fetched(source, None, decode(raw, None))
     http = session or requests.Session()
     http.max_redirects = MAX_REDIRECTS
@@ -75,8 +74,8 @@ def _read(response: requests.Response, source: str) -> bytes:
     chunks, size = [], 0
     for chunk in response.iter_content(64 * 1024):
         size += len(chunk)
-        if size > MAX_BYTES:
-            raise FetchError(f"{source}: larger than {MAX_BYTES:,} bytes; a notice's page is smaller")
+        if size > MAX_PAGE_BYTES:
+            raise FetchError(f"{source}: larger than {MAX_PAGE_BYTES:,} bytes; a notice's page is smaller")
         chunks.append(chunk)
     return b"".join(chunks)
 

@@ -19,6 +19,8 @@ from urllib.parse import urlsplit
 import markdown
 import nh3
 
+from ..limits import MAX_BRACKETS, MAX_NESTING
+
 ALLOWED_TAGS = frozenset(
     {
         "p",
@@ -152,12 +154,6 @@ class _Links(HTMLParser):
                 )
 
 
-MAX_BRACKETS = 500
-"""Most ``[`` in one text: Python-Markdown takes quadratic time on runs of them (8,000 take over 20 s, 100,000
-never end). A notice needs a handful."""
-MAX_NESTING = 20
-"""Most list or quote markers opening one line: Python-Markdown recurses once per level and hits Python's limit
-(``- `` * 500). A notice needs three."""
 _NESTED = re.compile(r"^(?:\s*(?:[-*+>]|[0-9]+[.)])(?=\s|$)){" + str(MAX_NESTING + 1) + ",}", re.MULTILINE)
 
 

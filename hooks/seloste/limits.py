@@ -1,0 +1,47 @@
+"""Every limit that keeps untrusted input from crashing, hanging or flooding a check, in one place.
+
+Data arrives in pull requests from people nobody knows, and ``seloste check`` and ``seloste changes`` run on
+it in CI; ``seloste track`` reads pages from servers nobody controls. Each limit below bounds the work one
+such input can cause, and the message that refuses it names the file, the line and the limit. Each is far
+above what a real notice needs: the figures compare with the largest of the archive's own data (``data/``,
+December 2026), where the largest version file is 44 kB, the largest capture 12 kB (173 lines, 135
+sentences, the longest line 1,285 characters), the largest version text 12 kB in one language, the most
+sections 17, the most blocks in a section 32, and the most emphasis markers in a body 28.
+"""
+
+from __future__ import annotations
+
+# --- data files -----------------------------------------------------------------------------------------------
+
+MAX_FILE_BYTES = 1_000_000
+"""Largest data file (a version or organisation.yaml) read at all. The largest real version is 44 kB: 23x."""
+
+MAX_DEPTH = 40
+"""Deepest nesting of YAML mappings and lists: a version file needs 7. Composing tens of thousands of levels
+crashes the parser (a segmentation fault, not an exception), so depth is counted first, event by event."""
+
+MAX_SLUG = 60
+"""Longest organisation slug: a folder name and a part of every address of the organisation's pages."""
+
+# --- captures -------------------------------------------------------------------------------------------------
+
+MAX_CAPTURE_BYTES = 1_000_000
+"""Largest capture file: 80x the largest real capture (12 kB)."""
+
+# --- Markdown -------------------------------------------------------------------------------------------------
+
+MAX_BRACKETS = 500
+"""Most ``[`` in one text: Python-Markdown takes quadratic time on runs of them (8,000 take over 20 s, 100,000
+never end). A notice needs a handful (the archive's most: 5)."""
+
+MAX_NESTING = 20
+"""Most list or quote markers opening one line, or levels of indentation before one: Python-Markdown recurses
+once per level and hits Python's limit (``- `` * 500). A notice needs three."""
+
+# --- fetching a notice's page (seloste import, seloste track) ------------------------------------------------
+
+MAX_PAGE_BYTES = 5_000_000
+"""The largest page fetched: a notice is tens of kilobytes; anything far larger is not a notice page."""
+
+MAX_REDIRECTS = 5
+"""Redirects followed for one page."""
