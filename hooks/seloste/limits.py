@@ -23,6 +23,10 @@ crashes the parser (a segmentation fault, not an exception), so depth is counted
 MAX_SLUG = 60
 """Longest organisation slug: a folder name and a part of every address of the organisation's pages."""
 
+MAX_UNKNOWN_KEYS = 20
+"""Unknown keys reported one by one in one mapping; the rest are counted in one line. Each is looked up among
+the known keys for a "did you mean"; 20,000 of them made 20,000 lines (4 MB) and took a minute."""
+
 # --- captures -------------------------------------------------------------------------------------------------
 
 MAX_CAPTURE_BYTES = 1_000_000
