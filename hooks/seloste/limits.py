@@ -32,6 +32,11 @@ the known keys for a "did you mean"; 20,000 of them made 20,000 lines (4 MB) and
 MAX_CAPTURE_BYTES = 1_000_000
 """Largest capture file: 80x the largest real capture (12 kB)."""
 
+MAX_VERSION_CAPTURE_BYTES = 2_000_000
+"""Most bytes of capture one version may name, all its pages in all its languages together: 160x the largest
+real one (12 kB). Each capture is also named once: a version that named one 1 MB file 300 times had every check
+read and compare 300 MB (48 s, and 1,200 lines of errors)."""
+
 # --- Markdown -------------------------------------------------------------------------------------------------
 
 MAX_BRACKETS = 500

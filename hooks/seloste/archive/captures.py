@@ -7,10 +7,11 @@ every sentence of it, in order, and nothing else (:mod:`seloste.archive.fidelity
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from pathlib import Path
 
-from ..limits import MAX_CAPTURE_BYTES
+from ..limits import MAX_CAPTURE_BYTES, MAX_VERSION_CAPTURE_BYTES
 from .decode import Decoder
 from .errors import DataError, Location, Run, display_path
 from .fidelity import compare, nearest_difference, noise_lines, published_parts, shorten
@@ -72,6 +73,7 @@ def read_captures(run: Run, folder: Path, path: Path, version: Version, decoder:
         )
         return {}, {}
     texts, digests = {}, {}
+    named = _Named()
     for lang, names in version.source.capture_files(published).items():
         pages = []
         for index, name in enumerate(names):
@@ -79,7 +81,7 @@ def read_captures(run: Run, folder: Path, path: Path, version: Version, decoder:
                 field = f"source.capture[{index}]"
             else:
                 field = "source.capture" if isinstance(capture, str) else f"source.capture.{lang}"
-            read = _capture(run, folder, path, name, field, decoder.locations.get(field))
+            read = _capture(run, folder, path, name, field, decoder.locations.get(field), named)
             if read is not None:
                 pages.append(read)
         if len(pages) == len(names):
@@ -88,11 +90,23 @@ def read_captures(run: Run, folder: Path, path: Path, version: Version, decoder:
     return texts, digests
 
 
-def _capture(run: Run, folder: Path, path: Path, name: str, field: str, where: Location | None) -> tuple[str, bytes] | None:
-    """The capture's text (read as UTF-8, without a byte-order mark) and its file's bytes."""
+@dataclasses.dataclass
+class _Named:
+    """The capture files one version names so far, with the field that first names each, and their bytes."""
+
+    fields: dict[Path, str] = dataclasses.field(default_factory=dict)
+    size: int = 0
+
+
+def _capture(
+    run: Run, folder: Path, path: Path, name: str, field: str, where: Location | None, named: _Named
+) -> tuple[str, bytes] | None:
+    """The capture's text (read as UTF-8, without a byte-order mark) and its file's bytes; None if it cannot be read, is
+    named twice by the version, or is too large (alone, or with the version's other captures)."""
     try:
         capture = (folder / name).resolve()
         exists = capture.is_file()
+        size = capture.stat().st_size if exists else 0
     except OSError as err:  # a name the file system cannot hold, such as one too long
         run.at(where, path, f"{field}: {name[:60]!r}{'...' if len(name) > 60 else ''} cannot be a file ({err.strerror})")
         return None
@@ -106,10 +120,28 @@ def _capture(run: Run, folder: Path, path: Path, name: str, field: str, where: L
             f"{field}: file {name!r} not found next to this version (expected {CAPTURES_DIR}/<date>.txt)",
         )
         return None
-    raw = capture.read_bytes()
-    if len(raw) > MAX_CAPTURE_BYTES:
-        run.at(where, path, f"{field}: {name!r} is {len(raw):,} bytes; a capture may be at most {MAX_CAPTURE_BYTES:,} bytes")
+    if capture in named.fields:
+        run.at(
+            where,
+            path,
+            f"{field}: {name!r} is already {named.fields[capture]}; a version names each capture once "
+            "(a notice over several pages has one capture per page)",
+        )
         return None
+    named.fields[capture] = field
+    if size > MAX_CAPTURE_BYTES:  # by its size on disk, before reading it
+        run.at(where, path, f"{field}: {name!r} is {size:,} bytes; a capture may be at most {MAX_CAPTURE_BYTES:,} bytes")
+        return None
+    named.size += size
+    if named.size > MAX_VERSION_CAPTURE_BYTES:
+        run.at(
+            where,
+            path,
+            f"{field}: with {name!r} ({size:,} bytes) the version's captures come to {named.size:,} bytes; "
+            f"a version's captures may be at most {MAX_VERSION_CAPTURE_BYTES:,} bytes together",
+        )
+        return None
+    raw = capture.read_bytes()
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")  # a byte-order mark is the editor's, not the notice's
     except UnicodeDecodeError:

@@ -64,11 +64,11 @@ def read_yaml(file: Path, root: Path | None = None) -> tuple[str, yaml.Node | No
     UTF-8 encoded YAML of reasonable size.
     """
     path = display_path(file, root)
+    size = file.stat().st_size
+    if size > MAX_FILE_BYTES:  # before reading it
+        message = f"file is {size:,} bytes; a data file may be at most {MAX_FILE_BYTES:,} bytes"
+        raise YamlFileError(DataError(Location(path), message))
     raw = file.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
-        raise YamlFileError(
-            DataError(Location(path), f"file is {len(raw):,} bytes; a data file may be at most {MAX_FILE_BYTES:,} bytes")
-        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
