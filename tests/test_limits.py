@@ -5,15 +5,20 @@ that grows with the square of the input fails the test instead of hanging it.
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from datadir import FIXTURES, make_data
 from deadline import deadline
 from seloste.archive.errors import DataErrors
+from seloste.archive.fidelity import Sentence, capture_sentences, match_in_order
 from seloste.archive.loader import load_archive
-from seloste.limits import MAX_CAPTURE_BYTES, MAX_UNKNOWN_KEYS, MAX_VERSION_CAPTURE_BYTES
+from seloste.limits import MAX_CAPTURE_BYTES, MAX_MISSING_SENTENCES, MAX_UNKNOWN_KEYS, MAX_VERSION_CAPTURE_BYTES
 
 BASE = (FIXTURES / "invalid/version/_base.yaml").read_text(encoding="utf-8")
 VERSION = "data/esimerkki/2024-01-10.yaml"
@@ -79,3 +84,83 @@ def test_a_version_whose_captures_come_to_more_than_the_limit_is_refused_at_the_
         f"{VERSION}:7:7: source.capture[2]: with 'captures/osa-2.txt' ({size:,} bytes) the version's captures come to "
         f"{3 * size:,} bytes; a version's captures may be at most {MAX_VERSION_CAPTURE_BYTES:,} bytes together"
     ]
+
+
+def _with_capture(tmp_path: Path, capture: str, body: str = "Esimerkki Oy") -> Path:
+    version = BASE.replace(
+        "      fi: Esimerkki Oy\n      en: Esimerkki Oy", f"      fi: {json.dumps(body)}\n      en: Esimerkki Oy"
+    )
+    data = make_data(tmp_path, version=version)
+    (data / "esimerkki/captures/2024-01-10.txt").write_text(
+        f"Tietosuojaseloste\n\nRekisterinpitäjä\n\n{capture}", encoding="utf-8"
+    )
+    return data
+
+
+def _load(data: Path, root: Path) -> list[str]:
+    with pytest.raises(DataErrors) as caught, deadline(10):
+        load_archive(data, root=root)
+    return [str(error) for error in caught.value.errors]
+
+
+def test_a_sentence_that_nearly_matches_a_long_text_everywhere_is_found_missing_in_linear_time(tmp_path: Path) -> None:
+    data = _with_capture(tmp_path, "Esimerkki Oy.\n" + "aa " * 100_000 + "a\n", body="Esimerkki Oy. " + "aa " * 100_000 + "b")
+    errors = _load(data, tmp_path)
+    assert len(errors) == 2
+    assert errors[0].startswith(f"{VERSION}:14:11: sections[0].body.fi: text that is not in the original capture")
+    assert errors[1].startswith(
+        "data/esimerkki/captures/2024-01-10.txt:6:1: this sentence of the original is missing from "
+        "esimerkki/2024-01-10.yaml's Finnish text, or out of order: 'aa aa aa"
+    )
+
+
+def test_a_capture_of_20000_sentences_none_of_them_published_stops_after_the_first_twenty(tmp_path: Path) -> None:
+    data = _with_capture(
+        tmp_path, "Esimerkki Oy\n" + "".join(f"Lause {i}.\n" for i in range(20_000)), body="Esimerkki Oy " + "sana " * 100_000
+    )
+    errors = _load(data, tmp_path)
+    missing = [e for e in errors if "this sentence of the original is missing" in e]
+    assert len(missing) == MAX_MISSING_SENTENCES
+    assert errors[-1] == (
+        "data/esimerkki/captures/2024-01-10.txt:26:1: the comparison with esimerkki/2024-01-10.yaml's Finnish text "
+        "stopped after 20 sentences of the original missing from it: the 19,980 sentences from here on were not "
+        "checked, nor was text added to it looked for (is this the capture of this version?)"
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "`" * 20_000,  # a code span's opening run, backtracked to every length and position: hours
+        "`" * 3 + "a`" * 20_000,
+        "<a@" + "b." * 100_000,  # an e-mail autolink without its '>': each '.' rescanned to the end
+        "<https://" + "x" * 200_000,
+        "[](" * 100_000,  # a link without its ')'
+        "- " * 100_000 + "x",
+        "-" + " " * 100_000 + "x",
+        "|" * 200_000,
+        "." + " " * 200_000 + "x",
+    ],
+    ids=["backticks", "code-spans", "autolink", "url", "links", "list-markers", "break", "table", "spaces"],
+)
+def test_a_capture_line_built_to_make_markup_removal_backtrack_is_read_in_linear_time(line: str) -> None:
+    with deadline(5):
+        sentences = capture_sentences(f"Alku.\n{line}\nLoppu.\n")
+    assert sentences[0].text == "Alku." and sentences[-1].text == "Loppu."
+
+
+def test_code_spans_are_paired_run_with_run_of_the_same_length() -> None:
+    capture = "Käytä `koodi` ja ``a`b`` ja `yksin ja ```x``y```.\n"
+    assert [s.text for s in capture_sentences(capture)] == ["Käytä koodi ja a`b ja `yksin ja x``y."]
+
+
+_WORDS = st.text(alphabet="aäb1_ .-(", max_size=12)
+
+
+@given(text=_WORDS, sentence=_WORDS.map(str.strip).filter(bool), start=st.integers(0, 12))
+def test_a_sentence_is_found_as_whole_words_where_the_regular_expression_finds_it(text: str, sentence: str, start: int) -> None:
+    """The search by tokens finds what a search for the sentence between non-alphanumeric characters finds."""
+    pattern = ("(?<![^\\W_])" if sentence[:1].isalnum() else "") + re.escape(sentence)
+    pattern += "(?![^\\W_])" if sentence[-1:].isalnum() else ""
+    expected = [(m.start(), m.end()) for m in [re.compile(pattern).search(text)] if m]
+    assert match_in_order([Sentence(1, sentence)], text).spans == expected

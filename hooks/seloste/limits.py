@@ -37,6 +37,16 @@ MAX_VERSION_CAPTURE_BYTES = 2_000_000
 real one (12 kB). Each capture is also named once: a version that named one 1 MB file 300 times had every check
 read and compare 300 MB (48 s, and 1,200 lines of errors)."""
 
+MAX_MISSING_SENTENCES = 20
+"""Sentences of a capture reported missing from the version's text one by one; past them the comparison of that
+capture stops, with one line saying how many sentences were left unchecked. Each search for a missing sentence reads
+the whole text: a capture of 20,000 sentences none of which is published took more than five minutes."""
+
+MAX_HINT_WORK = 200_000
+"""Steps spent finding where the text comes closest to a missing sentence (the error's "the nearest text has ..."),
+a few milliseconds; a hint that would take more is left out, and the error stands without it. A real hint takes a
+few hundred."""
+
 # --- Markdown -------------------------------------------------------------------------------------------------
 
 MAX_BRACKETS = 500

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..limits import MAX_CAPTURE_BYTES, MAX_VERSION_CAPTURE_BYTES
 from .decode import Decoder
 from .errors import DataError, Location, Run, display_path
-from .fidelity import compare, nearest_difference, noise_lines, published_parts, shorten
+from .fidelity import Hints, compare, noise_lines, published_parts, shorten
 from .languages import listed
 from .localized import LANGUAGE_NAMES
 from .model import Captures, Version, VersionRecord
@@ -202,19 +202,28 @@ def check_fidelity(run: Run, folder: Path, path: Path, record: VersionRecord, de
             message = f"{where}: the capture has no line {entry.numbers[-1]}"
         run.at(decoder.locations.get(where), path, message)
     for lang in record.captures:
-        missing, extras = compare(record, lang)
+        missing, extras, unchecked = compare(record, lang)
         name = ", ".join(files[lang])
-        published = " ".join(part for _name, part in published_parts(record.version, lang)) if missing else ""
+        text = f"{folder.name}/{path.name}'s {LANGUAGE_NAMES[lang]} text"
+        hints = Hints(" ".join(part for _name, part in published_parts(record.version, lang))) if missing else None
         for sentence in missing:
-            near = nearest_difference(sentence.text, published)
+            near = hints.nearest(sentence.text) if hints else None
             where = ""
             if near:
                 where = f"; the nearest text has {shorten(near[1], 60)!r} where the capture has {shorten(near[0], 60)!r}"
             run.errors.append(
                 DataError(
                     Location(display_path(folder / files[lang][sentence.page], run.root), sentence.line, 1),
-                    f"this sentence of the original is missing from {folder.name}/{path.name}'s {LANGUAGE_NAMES[lang]} text, "
-                    f"or out of order: {shorten(sentence.text)!r}{where}",
+                    f"this sentence of the original is missing from {text}, or out of order: {shorten(sentence.text)!r}{where}",
+                )
+            )
+        if unchecked:
+            run.errors.append(
+                DataError(
+                    Location(display_path(folder / files[lang][unchecked[0].page], run.root), unchecked[0].line, 1),
+                    f"the comparison with {text} stopped after {len(missing)} sentences of the original missing from it: "
+                    f"the {len(unchecked):,} sentences from here on were not checked, nor was text added to it looked for "
+                    "(is this the capture of this version?)",
                 )
             )
         for extra in extras:
