@@ -18,15 +18,18 @@ from deadline import deadline
 from seloste.archive.errors import DataErrors
 from seloste.archive.fidelity import Sentence, capture_sentences, match_in_order
 from seloste.archive.loader import load_archive
-from seloste.limits import MAX_CAPTURE_BYTES, MAX_MISSING_SENTENCES, MAX_UNKNOWN_KEYS, MAX_VERSION_CAPTURE_BYTES
+from seloste.limits import MAX_CAPTURE_BYTES, MAX_INLINE_MARKS, MAX_MISSING_SENTENCES, MAX_UNKNOWN_KEYS, MAX_VERSION_CAPTURE_BYTES
+from seloste.markup.render import markdown_html, render_limit
 
 BASE = (FIXTURES / "invalid/version/_base.yaml").read_text(encoding="utf-8")
 VERSION = "data/esimerkki/2024-01-10.yaml"
 
 
 def _errors(tmp_path: Path, version: str = BASE, seconds: float = 10) -> list[str]:
-    """The errors of loading data with ``version``, which must come within ``seconds``."""
-    data = make_data(tmp_path, version=version)
+    """The errors of loading data with ``version`` (and the base version's capture), which must come within
+    ``seconds``."""
+    data = make_data(tmp_path)
+    (data / "esimerkki/2024-01-10.yaml").write_text(version, encoding="utf-8")
     with pytest.raises(DataErrors) as caught, deadline(seconds):
         load_archive(data, root=tmp_path)
     return [str(error) for error in caught.value.errors]
@@ -164,3 +167,34 @@ def test_a_sentence_is_found_as_whole_words_where_the_regular_expression_finds_i
     pattern += "(?![^\\W_])" if sentence[-1:].isalnum() else ""
     expected = [(m.start(), m.end()) for m in [re.compile(pattern).search(text)] if m]
     assert match_in_order([Sentence(1, sentence)], text).spans == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "marks"),
+    [
+        ("*a* " * 110_000, 220_000),
+        ("&amp;" * 150_000, 150_000),
+        ("a  \n" * 50_000, 50_000),
+        ("`a` \\_ <x@y.fi> " * 20_000, 100_000),
+    ],
+    ids=["emphasis", "entities", "line-breaks", "mixed"],
+)
+def test_a_text_with_more_inline_markup_than_the_renderer_takes_quickly_is_refused_before_rendering(
+    tmp_path: Path, body: str, marks: int
+) -> None:
+    version = BASE.replace(
+        "      fi: Esimerkki Oy\n      en: Esimerkki Oy", f"      fi: {json.dumps(body)}\n      en: Esimerkki Oy"
+    )
+    errors = _errors(tmp_path, version)
+    assert f"{VERSION}:14:11: sections[0].body.fi: has {marks:,} characters of inline markup (*, _, `, &, \\, < and line " in (
+        "\n".join(errors)
+    )
+    assert f"a text may have at most {MAX_INLINE_MARKS:,}, which a notice never needs" in errors[0]
+
+
+def test_a_text_at_the_inline_markup_limit_renders_quickly() -> None:
+    for unit, marks in [("*a* ", 2), ("&#38;", 1), ("<a@b.fi> ", 1), ("a  \n", 1), ("`a` ", 2)]:
+        text = unit * (MAX_INLINE_MARKS // marks)
+        assert render_limit(text) is None
+        with deadline(2):
+            markdown_html.__wrapped__(text)  # not the cache's copy
