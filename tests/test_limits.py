@@ -5,6 +5,8 @@ that grows with the square of the input fails the test instead of hanging it.
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import json
 import re
 from pathlib import Path
@@ -15,11 +17,26 @@ from hypothesis import strategies as st
 
 from datadir import FIXTURES, make_data
 from deadline import deadline
+from heavy import HEAVY
 from seloste.archive.errors import DataErrors
 from seloste.archive.fidelity import Sentence, capture_sentences, match_in_order
 from seloste.archive.loader import load_archive
-from seloste.limits import MAX_CAPTURE_BYTES, MAX_INLINE_MARKS, MAX_MISSING_SENTENCES, MAX_UNKNOWN_KEYS, MAX_VERSION_CAPTURE_BYTES
+from seloste.compare.diff import diff_texts, diff_versions
+from seloste.compare.facts import facts_text
+from seloste.compare.lineage import section_lineages
+from seloste.contribute.cli import main
+from seloste.limits import (
+    MAX_CAPTURE_BYTES,
+    MAX_DIFF_WORK,
+    MAX_INLINE_MARKS,
+    MAX_MISSING_SENTENCES,
+    MAX_SECTIONS,
+    MAX_UNKNOWN_KEYS,
+    MAX_VERSION_CAPTURE_BYTES,
+)
 from seloste.markup.render import markdown_html, render_limit
+from seloste.matching import Budget
+from sitebuild import FROZEN
 
 BASE = (FIXTURES / "invalid/version/_base.yaml").read_text(encoding="utf-8")
 VERSION = "data/esimerkki/2024-01-10.yaml"
@@ -198,3 +215,84 @@ def test_a_text_at_the_inline_markup_limit_renders_quickly() -> None:
         assert render_limit(text) is None
         with deadline(2):
             markdown_html.__wrapped__(text)  # not the cache's copy
+
+
+# --- comparing versions (seloste changes, seloste report, the comparison page) ---------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(HEAVY))
+def test_a_comparison_of_versions_built_to_be_slow_ends_within_its_budget(name: str) -> None:
+    old, new = HEAVY[name]
+    with deadline(10):
+        diff = diff_texts(old, new, "fi")
+    assert diff.change != "none"  # a paragraph split into lines is a change of formatting alone
+    shown = "".join(seg.text for s in diff.sections for b in s.blocks for seg in b.segments if seg.op != "insert")
+    assert "".join(b.text for s in old.sections for b in s.blocks).replace("\n", "") in shown.replace("\n", "")
+
+
+def test_a_comparison_past_its_budget_keeps_what_is_the_same_and_says_it_compared_paragraphs_whole() -> None:
+    old, new = HEAVY["20000 repeated words"]
+    diff = diff_texts(old, new, "fi")
+    assert diff.coarse
+    (block,) = diff.sections[0].blocks
+    assert [(seg.op, seg.text) for seg in block.segments] == [
+        ("equal", "sana " * 20_000),
+        ("delete", "loppu"),
+        ("insert", "alku"),
+        ("equal", "."),
+    ]
+
+
+def test_the_change_report_says_where_it_compared_paragraphs_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = "Esimerkki Oy. " + "sana " * 20_000
+    data = _with_capture(tmp_path, f"Esimerkki Oy. {body}loppu.\n", body=f"Esimerkki Oy. {body}loppu.")
+    second = (data / "esimerkki/2024-01-10.yaml").read_text(encoding="utf-8").replace("loppu.", "alku.")
+    second = second.replace("captures/2024-01-10.txt", "captures/2024-06-01.txt").replace('"2024-02-01"', '"2024-06-02"')
+    second = second.replace(
+        "title:", "change:\n  kind: editorial\n  summary: {fi: Sana vaihtui., en: A word changed.}\ntitle:", 1
+    )
+    (data / "esimerkki/2024-06-01.yaml").write_text(second, encoding="utf-8")
+    capture = (data / "esimerkki/captures/2024-01-10.txt").read_text(encoding="utf-8").replace("loppu.", "alku.")
+    (data / "esimerkki/captures/2024-06-01.txt").write_text(capture, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    with deadline(20):
+        assert main(["report", "esimerkki"]) == 0
+    report = capsys.readouterr().out
+    assert report.count("Versiot ovat liian suuria verrattaviksi kokonaan sana sanalta") == 1  # the Finnish changed
+    assert "<del>loppu</del><ins>alku</ins>" in report
+
+
+def test_the_real_comparisons_stay_far_within_the_budget() -> None:
+    """Every pair of versions of the fixture histories (real notices), both ways, in both languages."""
+    spent = 0
+    for data in (FROZEN, FIXTURES / "history"):
+        for record in load_archive(data, root=data.parent).organisations:
+            lineages = section_lineages(record.versions)
+            for old, new in itertools.permutations(record.versions, 2):
+                for lang in ("fi", "en"):
+                    budget = Budget(MAX_DIFF_WORK)
+                    diff_versions(old, new, lang, lineages, budget)
+                    spent = max(spent, MAX_DIFF_WORK - budget.left)
+    assert 0 < spent < MAX_DIFF_WORK // 100
+
+
+def test_ten_thousand_facts_that_read_alike_are_told_apart_in_linear_time() -> None:
+    facts = load_archive(FROZEN, root=FROZEN.parent).get("infocrea").versions[0].version.facts
+    many = dataclasses.replace(facts, rights=facts.rights[:1] * 10_000)
+    with deadline(10):
+        listed = facts_text(many, "fi")["list"]["rights"]
+    assert len(listed) == 10_000 and list(listed)[-1].endswith("(10000)")
+
+
+def test_a_version_of_more_sections_than_a_comparison_orders_quickly_is_refused_at_its_sections(tmp_path: Path) -> None:
+    sections = "".join(
+        f"  - id: osio-{i}\n    heading: {{fi: Osio {i}, en: Section {i}}}\n    body: {{fi: Teksti {i}., en: Text {i}.}}\n"
+        for i in range(5_000)
+    )
+    version = BASE.replace("sections:\n", "sections:\n" + sections, 1)
+    errors = _errors(tmp_path, version)
+    assert f"{VERSION}:9:3: sections: 5,001 sections; a version may have at most {MAX_SECTIONS} (a part of a section " in (
+        "\n".join(errors)
+    )

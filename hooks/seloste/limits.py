@@ -23,6 +23,10 @@ crashes the parser (a segmentation fault, not an exception), so depth is counted
 MAX_SLUG = 60
 """Longest organisation slug: a folder name and a part of every address of the organisation's pages."""
 
+MAX_SECTIONS = 300
+"""Most sections in one version: 18x the archive's most (17). A comparison works out which sections kept their order
+in time that grows with the square of their number (8,000 sections took 3 s and 300 MB), and the browser repeats it."""
+
 MAX_UNKNOWN_KEYS = 20
 """Unknown keys reported one by one in one mapping; the rest are counted in one line. Each is looked up among
 the known keys for a "did you mean"; 20,000 of them made 20,000 lines (4 MB) and took a minute."""
@@ -62,6 +66,18 @@ MAX_INLINE_MARKS = 2_000
 made with two spaces, together. Python-Markdown's inline passes take time that grows faster than their number
 (110,000 emphasis markers took 38 s to validate, 150,000 ``&amp;`` 138 s); at this limit a text renders in a few
 hundredths of a second. The archive's most in one text: 28."""
+
+# --- comparing versions ---------------------------------------------------------------------------------------
+
+MAX_DIFF_WORK = 5_000_000
+"""Steps of word matching one comparison of two versions may take, in one language (seloste/matching.py: building a
+matcher, reading words, visiting pairs of equal words, each weighing of two paragraphs, sections or fact entries for
+likeness). Matching words takes time that grows with the square of a paragraph's length, in bad cases with its cube:
+two versions of 20,000 repeated words took 6 minutes in ``seloste changes``, ``x`` against ``x y`` over 1,000 words
+33 s. Past the budget, what is left is compared paragraph by paragraph (a changed paragraph's common start and end
+kept, the rest shown removed and added whole), and the comparison says so. Spent, it has taken under a second; the
+most a comparison of the archive's real versions takes is 20,800 steps (240x less). The browser's comparison counts
+the same steps in the same order."""
 
 # --- fetching a notice's page (seloste import, seloste track) ------------------------------------------------
 

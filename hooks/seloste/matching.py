@@ -16,8 +16,16 @@ order, so both fall back at the same place.
 from __future__ import annotations
 
 import difflib
+import itertools
 from collections.abc import Sequence
 from typing import Any
+
+SETUP_STEPS = 100
+"""What building a matcher costs beyond its items: about 10 microseconds, as long as 100 visits of a search take. A
+comparison that weighs thousands of short paragraphs against each other pays for each matcher it builds."""
+ITEM_STEPS = 4
+"""What reading one item costs, where a matcher indexes it or a search passes over it: as long as about four visits
+(a search of a long paragraph against a short one reads every word of the long one and visits few pairs)."""
 
 
 class OutOfSteps(Exception):
@@ -45,8 +53,9 @@ class Budget:
 class Matcher(difflib.SequenceMatcher):
     """``difflib.SequenceMatcher(None, a, b, autojunk=False)``, whose work is paid from ``budget``.
 
-    Building it costs ``len(a) + len(b)`` steps; each longest-match search over ``a[alo:ahi]`` costs, for each of
-    its items, one step plus the number of items of ``b`` equal to it (more than the search visits, never less).
+    Building it costs ``SETUP_STEPS + ITEM_STEPS * (len(a) + len(b))`` steps; each longest-match search over
+    ``a[alo:ahi]`` costs, for each of its items, ``ITEM_STEPS`` plus the number of items of ``b`` equal to it (the pairs it
+    may visit: more than it does, never fewer).
     Where the budget cannot pay, the matching blocks are the common start and end (:func:`ends`); the same
     matcher answers as difflib's wherever it can.
     """
@@ -57,23 +66,22 @@ class Matcher(difflib.SequenceMatcher):
     def __init__(self, a: Sequence[Any], b: Sequence[Any], budget: Budget) -> None:
         self.budget = budget
         self._costs: list[int] | None = None
-        if not budget.spend(len(a) + len(b)):
+        if not budget.spend(SETUP_STEPS + ITEM_STEPS * (len(a) + len(b))):
             self.a, self.b, self.opcodes = a, b, None
             self.matching_blocks = ends(a, b)
             return
         super().__init__(None, a, b, autojunk=False)
 
     def set_seq1(self, a: Sequence[Any]) -> None:
-        """A new ``a`` against the same ``b`` (whose index is kept); whoever sets it pays for its ``len(a)`` items."""
+        """A new ``a`` against the same ``b`` (whose index is kept); whoever sets it pays for reading its items."""
         super().set_seq1(a)
         self._costs = None
 
     def find_longest_match(self, alo: int = 0, ahi: int | None = None, blo: int = 0, bhi: int | None = None) -> difflib.Match:
         ahi = len(self.a) if ahi is None else ahi
         if self._costs is None:  # what a search over a[:k] costs, for every k
-            self._costs = [0]
-            for item in self.a:
-                self._costs.append(self._costs[-1] + 1 + len(self.b2j.get(item, ())))
+            b2j, nothing = self.b2j, ()
+            self._costs = list(itertools.accumulate((ITEM_STEPS + len(b2j.get(item, nothing)) for item in self.a), initial=0))
         if not self.budget.spend(self._costs[ahi] - self._costs[alo]):
             raise OutOfSteps
         return super().find_longest_match(alo, ahi, blo, bhi)

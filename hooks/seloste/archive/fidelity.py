@@ -17,7 +17,7 @@ from typing import NamedTuple
 from ..limits import MAX_HINT_WORK, MAX_MISSING_SENTENCES
 from ..markup.render import markdown_html
 from ..markup.text import html_text, normalize, plain_text
-from ..matching import Budget, Matcher, OutOfSteps
+from ..matching import ITEM_STEPS, SETUP_STEPS, Budget, Matcher, OutOfSteps
 from .model import NoiseLines, Version, VersionRecord
 
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
@@ -332,14 +332,14 @@ class Hints:
 
     def __init__(self, text: str) -> None:
         self.published = text.split()
-        self._matcher = Matcher((), self.published, Budget(len(self.published)))
+        self._matcher = Matcher((), self.published, Budget(SETUP_STEPS + ITEM_STEPS * len(self.published)))
 
     def nearest(self, sentence: str) -> tuple[str, str] | None:
         """The first words that differ, with a few words of context: (as the capture has them, as the text has them);
         None if no word of the sentence is in the text, or if finding out would take too long."""
         words, published = sentence.split(), self.published
         budget = Budget(MAX_HINT_WORK)
-        if not budget.spend(len(words)):
+        if not budget.spend(ITEM_STEPS * len(words)):
             return None
         matcher = self._matcher
         matcher.budget = budget
