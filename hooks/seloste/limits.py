@@ -79,6 +79,14 @@ kept, the rest shown removed and added whole), and the comparison says so. Spent
 most a comparison of the archive's real versions takes is 20,800 steps (240x less). The browser's comparison counts
 the same steps in the same order."""
 
+# --- the change report ----------------------------------------------------------------------------------------
+
+MAX_REPORT_BYTES = 900 * 1024
+"""Largest change report printed (``seloste changes``, ``seloste report``), and largest list of the files a pull
+request changes outside data/: GitHub refuses a job summary over 1 MiB per step. Past it, the changes to published
+notices come first and a closing line says what was left out and how to see all of it. The whole archive as one
+report, every organisation new, is 369 kB; a pull request's is a few kilobytes."""
+
 # --- fetching a notice's page (seloste import, seloste track) ------------------------------------------------
 
 MAX_PAGE_BYTES = 5_000_000
