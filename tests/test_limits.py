@@ -25,6 +25,7 @@ from seloste.compare.diff import diff_texts, diff_versions
 from seloste.compare.facts import facts_text
 from seloste.compare.lineage import section_lineages
 from seloste.contribute.cli import main
+from seloste.contribute.extract import draft
 from seloste.limits import (
     MAX_CAPTURE_BYTES,
     MAX_DIFF_WORK,
@@ -296,3 +297,22 @@ def test_a_version_of_more_sections_than_a_comparison_orders_quickly_is_refused_
     assert f"{VERSION}:9:3: sections: 5,001 sections; a version may have at most {MAX_SECTIONS} (a part of a section " in (
         "\n".join(errors)
     )
+
+
+# --- a notice's page, as seloste import and seloste track read it ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "# Otsikko" + " " * 20_000 + "x\n\nTeksti.\n",  # a heading's closing hashes sought at every split: cubic
+        "# Otsikko" + "#" * 20_000 + "x\n\nTeksti.\n",
+        "# Otsikko\n\n" + "[](" * 50_000 + "\n",  # a relative link without its ')'
+        "---\ntitle: a" + " " * 20_000 + "b\n---\n# Otsikko\n",  # front matter's title
+    ],
+    ids=["heading-spaces", "heading-hashes", "links", "front-matter"],
+)
+def test_a_markdown_page_built_to_make_the_draft_backtrack_is_read_in_linear_time(page: str) -> None:
+    with deadline(5):
+        made = draft([page])
+    assert made.sections or made.title

@@ -94,3 +94,12 @@ MAX_PAGE_BYTES = 5_000_000
 
 MAX_REDIRECTS = 5
 """Redirects followed for one page."""
+
+FETCH_DEADLINE = 120.0
+"""Seconds one page may take to arrive, all its attempts together (give or take the read timeout of the read under
+way). The read timeout is for each read: a server that sends a byte every few seconds never trips it, and would
+hold ``seloste track`` for as long as it liked. A notice's page arrives in about a second."""
+
+MAX_PAGE_DEPTH = 200
+"""Deepest nesting of a page's elements that is read: real pages nest a few dozen deep. Turning the page into
+Markdown recurses once per level and runs into Python's limit near 350 levels."""
