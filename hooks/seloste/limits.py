@@ -48,8 +48,8 @@ the whole text: a capture of 20,000 sentences none of which is published took mo
 
 MAX_HINT_WORK = 200_000
 """Steps spent finding where the text comes closest to a missing sentence (the error's "the nearest text has ..."),
-a few milliseconds; a hint that would take more is left out, and the error stands without it. A real hint takes a
-few hundred."""
+a few milliseconds; a hint that would take more is left out, and the error stands without it. A hint for a real
+sentence with a word changed takes a few hundred (the archive's most: 2,800)."""
 
 # --- Markdown -------------------------------------------------------------------------------------------------
 
@@ -98,8 +98,8 @@ MAX_REDIRECTS = 5
 FETCH_DEADLINE = 120.0
 """Seconds one page may take to arrive, all its attempts together (give or take the read timeout of the read under
 way). The read timeout is for each read: a server that sends a byte every few seconds never trips it, and would
-hold ``seloste track`` for as long as it liked. A notice's page arrives in about a second."""
+hold ``seloste track`` for as long as it liked. A notice's page arrives in a second or two."""
 
 MAX_PAGE_DEPTH = 200
 """Deepest nesting of a page's elements that is read: real pages nest a few dozen deep. Turning the page into
-Markdown recurses once per level and runs into Python's limit near 350 levels."""
+Markdown recurses once per level and runs into Python's limit between 300 and 400 levels."""
