@@ -20,6 +20,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
+from seloste.limits import MAX_REPORT_BYTES  # standard library only: the limits module imports nothing
+
 DATA = "data/"
 STATUS = {"A": "added", "M": "modified", "D": "deleted", "T": "changed type (file, link or submodule)"}
 
@@ -71,7 +74,9 @@ def _code(path: str) -> str:
     return f"{fence}{pad}{shown}{pad}{fence}"
 
 
-def markdown(outside: list[Change]) -> str:
+def markdown(outside: list[Change], limit: int = MAX_REPORT_BYTES) -> str:
+    """The list, at most ``limit`` bytes (GitHub shows at most 1 MiB of a step's summary): past it, one line counts
+    the files left out."""
     if not outside:
         return "### Only `data/` changes\n\nNo file outside `data/` is added, modified or deleted.\n\n"
     count = f"{len(outside)} file" + ("" if len(outside) == 1 else "s")
@@ -81,11 +86,17 @@ def markdown(outside: list[Change]) -> str:
         "This change touches the code, templates, documentation or workflows, not only the notices: "
         "a maintainer reviews every file below (`.github/CODEOWNERS`).",
         "",
-        *(f"- {_code(change.path)} ({change.status})" for change in outside),
-        "",
-        "",
     ]
-    return "\n".join(lines)
+    room = limit - sum(len(line.encode()) + 1 for line in lines) - 200  # the closing lines
+    for shown, change in enumerate(outside):
+        line = f"- {_code(change.path)} ({change.status})"
+        room -= len(line.encode()) + 1
+        if room < 0:
+            left = len(outside) - shown
+            lines.append(f"- … and {left:,} more file{'' if left == 1 else 's'}: the pull request's Files changed tab lists all")
+            break
+        lines.append(line)
+    return "\n".join([*lines, "", ""])
 
 
 def main(argv: list[str] | None = None) -> int:

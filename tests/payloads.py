@@ -108,6 +108,8 @@ UNRENDERABLE = {
     "links": "[a](" * 3_000 + "x",
     "lists": "- " * 500 + "x",  # nested past Python's recursion limit
     "quotes": "> " * 300 + "x",
+    "emphasis": "*a*" * 100_000,  # inline placeholders, more than linear: 110,000 took 38 s
+    "entities": "&amp;" * 100_000,  # 150,000 took 138 s
 }
 """Bodies that would hang or crash the Markdown renderer: the loader refuses each, at its place, before anything
 renders it."""

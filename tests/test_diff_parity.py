@@ -24,12 +24,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from deadline import deadline
+from heavy import HEAVY
 from seloste.archive.facts import Facts
 from seloste.archive.loader import load_archive
 from seloste.compare.diff import SectionText, VersionText, diff_json, diff_texts, diff_versions, version_text, version_text_json
 from seloste.compare.lineage import section_lineages
 from seloste.compare.words import classify, tokens, word_diff
+from seloste.limits import MAX_DIFF_WORK
 from seloste.markup.blocks import Block
+from seloste.matching import ITEM_STEPS, SETUP_STEPS, Budget
 from sitebuild import FROZEN
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -166,6 +170,35 @@ def test_generated_versions_diff_the_same_in_both(node: NodeDiff, old: VersionTe
 def test_generated_texts_diff_and_classify_the_same_in_both(node: NodeDiff, old: str, new: str) -> None:
     assert node("wordDiff", old, new) == [[s.op, s.text] for s in word_diff(old, new)]
     assert node("classify", old, new) == classify(old, new)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(old=version, new=version, work=st.integers(0, 3_000))
+def test_a_comparison_that_runs_out_of_steps_falls_back_at_the_same_place_in_both(
+    node: NodeDiff, old: VersionText, new: VersionText, work: int
+) -> None:
+    """With a budget this small, most generated comparisons run out of it somewhere: matching, weighing sections,
+    paragraphs or fact entries, or settling moved lines. Both implementations count the same steps in the same order."""
+    expected = diff_json(diff_texts(old, new, "fi", Budget(work)))
+    assert node("diffTexts", version_text_json(old), version_text_json(new), ORDER, work) == expected
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(old=text, new=text, work=st.integers(0, 200))
+def test_a_word_diff_that_runs_out_of_steps_falls_back_the_same_in_both(node: NodeDiff, old: str, new: str, work: int) -> None:
+    assert node("wordDiff", old, new, work) == [[s.op, s.text] for s in word_diff(old, new, Budget(work))]
+
+
+@pytest.mark.parametrize("name", sorted(HEAVY))
+def test_comparisons_built_to_be_slow_end_within_the_budget_and_alike_in_both(node: NodeDiff, name: str) -> None:
+    old, new = HEAVY[name]
+    expected = diff_json(diff_texts(old, new, "fi"))
+    with deadline(20):
+        assert node("diffTexts", version_text_json(old), version_text_json(new), ORDER) == expected
+
+
+def test_both_take_the_same_number_of_steps(node: NodeDiff) -> None:
+    assert node("steps") == [MAX_DIFF_WORK, SETUP_STEPS, ITEM_STEPS]
 
 
 # --- golden files of the fixture histories ---------------------------------------------------

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gzip
 import os
 import subprocess
 import sys
 import threading
 import time
+import zlib
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -18,6 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from deadline import deadline
 from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
 from seloste.archive.tracklog import load_log
@@ -62,12 +65,14 @@ PAGE_TWO = """<html><head><meta charset="utf-8"><title>Tietosuojaseloste, osa 2<
 
 
 class Site:
-    """What the server answers, by path: (status, headers, body, seconds to wait first)."""
+    """What the server answers, by path: (status, headers, body, seconds to wait first); and the paths whose body it
+    sends a byte at a time, with the seconds between bytes."""
 
     def __init__(self) -> None:
         self.routes: dict[str, tuple[int, dict[str, str], bytes, float]] = {}
         self.agents: list[str] = []
         """The User-Agent of every request, in order."""
+        self.trickle: dict[str, float] = {}
 
     def page(self, path: str, html: str, *, encoding: str = "utf-8", content_type: str = "text/html; charset=utf-8") -> None:
         self.routes[path] = (200, {"Content-Type": content_type}, html.encode(encoding), 0.0)
@@ -88,7 +93,12 @@ def site() -> Iterator[tuple[Site, str]]:
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the client gave up (a timeout test)
-                self.wfile.write(body)
+                if self.path not in served.trickle:
+                    self.wfile.write(body)
+                for byte in body if self.path in served.trickle else b"":
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(served.trickle[self.path])
 
         def log_message(self, format: str, *args: object) -> None:
             pass
@@ -364,6 +374,50 @@ def test_a_page_too_slow_to_answer_is_a_failure_with_its_reason(
     code, out = run(capsys, "track", "--timeout", "0.5")
     assert code == 1 and "esimerkki: failed: " in out and "no answer within 0.5 s" in out
     assert "toinen: unchanged" in out
+
+
+def test_a_page_that_trickles_in_is_given_up_at_the_deadline_and_the_others_go_on(
+    tracked: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    served, _ = tracked
+    served.trickle["/tietosuoja"] = 0.05  # a byte each 50 ms: the page would take two minutes, each read well within 20 s
+    monkeypatch.setattr(fetching, "FETCH_DEADLINE", 2.0)
+    with deadline(30):
+        code, out = run(capsys, "track")
+    assert code == 1
+    assert "esimerkki: failed: " in out and "/tietosuoja: the page did not arrive within 2 s (" in out
+    assert "a server that sends a notice this slowly is not waited for" in out
+    assert "toinen: unchanged" in out and "1 failed of 2 tracked" in out
+
+
+def test_a_page_nested_5000_deep_is_that_sources_failure_not_a_traceback(
+    tracked: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served, base = tracked
+    served.page(
+        "/tietosuoja", notice().replace("<main>", "<main>" + "<div>" * 5_000).replace("</main>", "</div>" * 5_000 + "</main>")
+    )
+    code, out = run(capsys, "track")
+    assert code == 1 and "Traceback" not in out
+    assert f"esimerkki: failed: {base}/tietosuoja: the page nests too deep to read: its elements nest 5,0" in out
+    assert "toinen: unchanged" in out
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "deflate"])
+def test_a_compressed_page_is_read(site: tuple[Site, str], encoding: str) -> None:
+    served, base = site
+    page = notice().encode()
+    body = gzip.compress(page) if encoding == "gzip" else zlib.compress(page)
+    served.routes["/tietosuoja"] = (200, {"Content-Type": "text/html; charset=utf-8", "Content-Encoding": encoding}, body, 0.0)
+    assert "Säilytämme tietoja viisi vuotta." in fetching.fetch(base + "/tietosuoja").text
+
+
+def test_a_page_that_decompresses_past_the_size_limit_is_refused(site: tuple[Site, str]) -> None:
+    served, base = site
+    bomb = gzip.compress(b"<p>x</p>" * 1_000_000)  # 8 MB of page in 30 kB
+    served.routes["/tietosuoja"] = (200, {"Content-Type": "text/html", "Content-Encoding": "gzip"}, bomb, 0.0)
+    with pytest.raises(fetching.FetchError, match="larger than 5,000,000 bytes once decompressed"):
+        fetching.fetch(base + "/tietosuoja")
 
 
 def test_a_page_that_no_longer_matches_its_selector_is_a_failure(

@@ -73,6 +73,10 @@ INJECTED = [
     "![" * 1_000,
     "- " * 500 + "x",  # lists nested past Python's recursion limit
     "> " * 300,
+    "*a* " * 2_000,  # inline markup past what renders quickly
+    "&amp;" * 3_000,
+    "".join(f"\nx{i}: y" for i in range(3_000)),  # unknown keys by the thousand
+    "\n    - captures/2024-01-10.txt" * 300,  # one capture named again and again
 ]
 RETYPED = [None, 0, 1.5, True, [], {}, ["x"], {"fi": "x"}, "", "2024-13-45", "x" * 5000, "<script>alert(1)</script>"]
 

@@ -11,7 +11,7 @@ import pytest
 from datadir import SLUG, VERSION, make_data
 from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
-from seloste.archive.yamlsource import MAX_BYTES
+from seloste.limits import MAX_FILE_BYTES
 
 BASE = (Path(__file__).parent / "fixtures/invalid/version/_base.yaml").read_text(encoding="utf-8")
 VERSION_FILE = f"data/{SLUG}/{VERSION}.yaml"
@@ -42,9 +42,9 @@ def test_an_alias_bomb_is_refused_at_its_first_anchor_without_expanding_it(tmp_p
 
 
 def test_an_oversized_file_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
-    data = write(tmp_path, BASE.encode() + b"#" * MAX_BYTES)
+    data = write(tmp_path, BASE.encode() + b"#" * MAX_FILE_BYTES)
     assert errors(data, tmp_path) == [
-        f"{VERSION_FILE}:1:1: file is {len(BASE.encode()) + MAX_BYTES:,} bytes; a data file may be at most 1,000,000 bytes"
+        f"{VERSION_FILE}:1:1: file is {len(BASE.encode()) + MAX_FILE_BYTES:,} bytes; a data file may be at most 1,000,000 bytes"
     ]
 
 

@@ -8,10 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from datadir import SLUG, capture_for, copy_valid, make_data
+from datadir import FIXTURES, SLUG, capture_for, copy_valid, make_data
+from seloste.compare import report
 from seloste.contribute.cli import main
+from seloste.limits import MAX_REPORT_BYTES
 
 V1, V2 = "2024-01-10", "2024-06-01"
+BASE = (FIXTURES / "invalid/version/_base.yaml").read_text(encoding="utf-8")
 
 
 def git(repo: Path, *args: str) -> None:
@@ -112,6 +115,47 @@ def test_a_new_organisation_passes(repo: Path, capsys: pytest.CaptureFixture[str
     assert check(capsys)[0] == 0
     assert main(["changes", "--base", "main"]) == 0
     assert "## Uusi Oy (uusi)\n\nNew organisation, 1 version;" in capsys.readouterr().out
+
+
+def test_a_report_past_githubs_limit_is_cut_the_correction_first_and_says_what_was_left_out(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = version_file(repo)
+    text = path.read_text(encoding="utf-8").replace("en: We keep the data for five years.", "en: We keep data for five years.")
+    text = text.replace(
+        "title:\n",
+        'corrections:\n  - date: "2024-07-01"\n    reason:\n      fi: Käännösvirhe korjattiin.\n'
+        "      en: A translation error was fixed.\ntitle:\n",
+        1,
+    )
+    path.write_text(text, encoding="utf-8")
+    long = " ".join(f"Lause numero {i} kertoo tietojen käsittelystä." for i in range(4_000))  # 200 kB a language
+    big = BASE.replace(
+        "      fi: Esimerkki Oy\n      en: Esimerkki Oy", f'      fi: "Esimerkki Oy. {long}"\n      en: "Esimerkki Oy. {long}"'
+    )
+    for slug in ("aaa-yksi", "aaa-kaksi", "aaa-kolme"):  # new organisations, before the correction in the folder order
+        make_data(repo, slug=slug, version=big.replace("Esimerkki Oy", f"{slug.capitalize()} Oy"))
+    assert main(["changes", "--base", "main"]) == 0
+    report = capsys.readouterr().out
+    assert len(report.encode()) <= MAX_REPORT_BYTES
+    assert report.startswith("# Changes to the published notices (against main)\n")
+    assert "Correction to published version **2024-06-01**" in report
+    assert report.rstrip().endswith("To see all of it, run ` seloste changes --base main ` in a checkout of this change.")
+    assert "**This report is cut at 921,600 bytes** (GitHub shows at most 1 MiB of a job's summary)" in report
+    assert "; aaa-" in report and " is cut short." in report  # the new organisations' texts: as much as fits
+
+
+def test_a_cut_report_names_what_it_left_out(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(report, "MAX_REPORT_BYTES", 12_000)
+    for slug in ("uusi-yksi", "uusi-kaksi", "uusi-kolme"):
+        make_data(repo, slug=slug)
+    assert main(["changes", "--base", "main"]) == 0
+    cut = capsys.readouterr().out
+    assert len(cut.encode()) <= 12_000
+    assert "the changes to published notices come first, and 1 of 6 changes is left out.\n\n" in cut
+    assert "Left out: uusi-yksi (new organisation 2024-01-10).\n\nTo see all of it, run ` seloste changes --base main `" in cut
 
 
 def test_a_pending_translation_may_leave_the_english_as_it_was(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

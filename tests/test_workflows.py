@@ -5,6 +5,7 @@ against the deployed site before it is published."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import posixpath
 import re
@@ -17,6 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
+from seloste.limits import MAX_REPORT_BYTES
 from workflowsteps import change_code_before_the_verdict, commands, commit_all, fake_gh, git, outputs, run_step
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -666,6 +668,20 @@ def test_a_file_named_to_mislead_the_reviewer_is_shown_as_it_is(repo: Path) -> N
         "- ``a`b` (deleted)\\n- `x`` (added)",
         "- `data\\u202e/gpj.py` (added)",
     ]
+
+
+def test_a_list_past_githubs_limit_for_a_summary_ends_with_a_count_of_the_files_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    spec = importlib.util.spec_from_file_location("changed_outside_data", ROOT / "scripts/changed_outside_data.py")
+    assert spec and spec.loader
+    script = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, script)  # its dataclass looks its module up
+    spec.loader.exec_module(script)
+    listed = script.markdown([script.Change(path=f"docs/sivu-{i:05}.md", status="added") for i in range(40_000)])
+    assert len(listed.encode()) <= MAX_REPORT_BYTES
+    assert listed.startswith("### ⚠️ 40000 files outside `data/` changed\n")
+    shown = listed.count("\n- `docs/sivu-")
+    assert 20_000 < shown < 40_000
+    assert listed.endswith(f"\n- … and {40_000 - shown:,} more files: the pull request's Files changed tab lists all\n\n")
 
 
 def test_a_base_git_cannot_compare_is_an_error_not_an_empty_list(repo: Path) -> None:

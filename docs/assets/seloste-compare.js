@@ -414,6 +414,7 @@
       el("button", { type: "button", class: "md-button", "data-view": "side", "aria-pressed": String(view === "side"), text: d.side_by_side }),
     ]);
     target.append(summary, versionLinks(ui, versions), legend, toolbar);
+    if (diff.coarse) target.insertBefore(el("p", { class: "sl-note sl-diff__coarse", text: d.coarse }), legend);
     // the way to the next change, and the columns' names, stay in sight while the reader scrolls
     const sticky = el("div", { class: "sl-diff__sticky" });
     if (diff.change !== "none") sticky.append(navigation(ui));

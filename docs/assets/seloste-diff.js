@@ -11,22 +11,69 @@
 (function (root) {
   "use strict";
 
-  // --- difflib.SequenceMatcher (autojunk off, no junk), as in CPython -------------------
+  // --- difflib.SequenceMatcher (autojunk off, no junk), as in CPython, paid from a budget -----
+  // (hooks/seloste/matching.py: the same steps in the same order, so that both fall back at the same place)
 
-  function SequenceMatcher(a, b) {
+  const MAX_DIFF_WORK = 5000000; // hooks/seloste/limits.py
+  const SETUP_STEPS = 100; // what building a matcher costs beyond its items (matching.py)
+  const ITEM_STEPS = 4; // what reading one item costs, indexing it or passing over it in a search
+
+  /* Steps of matching left for one comparison; its first refusal spends it all. */
+  function Budget(steps) {
+    this.left = steps;
+    this.exhausted = false;
+  }
+
+  Budget.prototype.spend = function (steps) {
+    if (this.exhausted || steps > this.left) {
+      this.exhausted = true;
+      this.left = 0;
+      return false;
+    }
+    this.left -= steps;
+    return true;
+  };
+
+  function OutOfSteps() {}
+
+  /* Matching blocks of the two sequences' common start and common end only. */
+  function ends(a, b) {
+    const size = Math.min(a.length, b.length);
+    let start = 0;
+    while (start < size && a[start] === b[start]) start++;
+    let end = 0;
+    while (end < size - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+    const blocks = start ? [[0, 0, start]] : [];
+    if (end) blocks.push([a.length - end, b.length - end, end]);
+    blocks.push([a.length, b.length, 0]);
+    return blocks;
+  }
+
+  function SequenceMatcher(a, b, budget) {
     this.a = a;
     this.b = b;
+    this.budget = budget || new Budget(MAX_DIFF_WORK);
+    this.blocks = null;
+    this.costs = null;
+    if (!this.budget.spend(SETUP_STEPS + ITEM_STEPS * (a.length + b.length))) {
+      this.blocks = ends(a, b);
+      return;
+    }
     this.b2j = new Map();
     for (let j = 0; j < b.length; j++) {
       const list = this.b2j.get(b[j]);
       if (list) list.push(j);
       else this.b2j.set(b[j], [j]);
     }
-    this.blocks = null;
   }
 
   SequenceMatcher.prototype.findLongestMatch = function (alo, ahi, blo, bhi) {
     const a = this.a, b = this.b;
+    if (this.costs === null) {
+      this.costs = [0];
+      for (let i = 0; i < a.length; i++) this.costs.push(this.costs[i] + ITEM_STEPS + (this.b2j.get(a[i]) || []).length);
+    }
+    if (!this.budget.spend(this.costs[ahi] - this.costs[alo])) throw new OutOfSteps();
     let besti = alo, bestj = blo, bestsize = 0;
     let j2len = new Map();
     for (let i = alo; i < ahi; i++) {
@@ -56,6 +103,16 @@
 
   SequenceMatcher.prototype.matchingBlocks = function () {
     if (this.blocks) return this.blocks;
+    try {
+      this.blocks = this.search();
+    } catch (error) {
+      if (!(error instanceof OutOfSteps)) throw error;
+      this.blocks = ends(this.a, this.b);
+    }
+    return this.blocks;
+  };
+
+  SequenceMatcher.prototype.search = function () {
     const la = this.a.length, lb = this.b.length;
     const queue = [[0, la, 0, lb]];
     const found = [];
@@ -82,7 +139,6 @@
     }
     if (k1) blocks.push([i1, j1, k1]);
     blocks.push([la, lb, 0]);
-    this.blocks = blocks;
     return blocks;
   };
 
@@ -149,10 +205,10 @@
     return [op, text];
   }
 
-  function wordDiff(oldText, newText) {
+  function wordDiff(oldText, newText, budget) {
     const a = tokens(oldText), b = tokens(newText);
     const raw = [];
-    for (const [tag, i1, i2, j1, j2] of new SequenceMatcher(a, b).opcodes()) {
+    for (const [tag, i1, i2, j1, j2] of new SequenceMatcher(a, b, budget).opcodes()) {
       if (tag === "equal") {
         raw.push(seg("equal", a.slice(i1, i2).join("")));
         continue;
@@ -164,17 +220,15 @@
   }
 
   function absorbGaps(segments) {
-    const result = segments.slice();
-    for (let i = 1; i < result.length - 1; i++) {
-      const s = result[i];
-      if (s[0] === "equal" && s[1].length <= 2 && !HAS_WORD.test(s[1])) {
-        const before = result[i - 1], after = result[i + 1];
-        if (before[0] !== "equal" && after[0] !== "equal") {
-          result[i] = seg("delete", s[1]);
-          result.splice(i + 1, 0, seg("insert", s[1]));
-        }
+    const result = [];
+    segments.forEach((s, i) => {
+      const gap = i > 0 && i < segments.length - 1 && s[0] === "equal" && s[1].length <= 2 && !HAS_WORD.test(s[1]);
+      if (gap && result[result.length - 1][0] !== "equal" && segments[i + 1][0] !== "equal") {
+        result.push(seg("delete", s[1]), seg("insert", s[1]));
+      } else {
+        result.push(s);
       }
-    }
+    });
     const ordered = [];
     let run = [];
     for (const s of result.concat([seg("equal", "")])) {
@@ -216,10 +270,11 @@
     return segments.filter((s) => s[1]);
   }
 
-  function similarity(oldText, newText) {
+  function similarity(oldText, newText, budget) {
+    if (!budget.spend(1)) return 0.0;
     const a = splitWords(oldText), b = splitWords(newText);
     if (!a.length && !b.length) return 1.0;
-    return new SequenceMatcher(a, b).ratio();
+    return new SequenceMatcher(a, b, budget).ratio();
   }
 
   /* From [score, i, j] candidates, pairs [i, j] best first, each i and j used once, none below threshold; ties go
@@ -258,15 +313,15 @@
     return [b.start || "", b.text].concat(b.links).join("\u0000");
   }
 
-  function blockDiffs(oldBlocks, newBlocks) {
+  function blockDiffs(oldBlocks, newBlocks, budget) {
     const result = [];
-    const matcher = new SequenceMatcher(oldBlocks.map(blockKey), newBlocks.map(blockKey));
+    const matcher = new SequenceMatcher(oldBlocks.map(blockKey), newBlocks.map(blockKey), budget);
     for (const [tag, i1, i2, j1, j2] of matcher.opcodes()) {
       if (tag === "equal") {
         for (const b of newBlocks.slice(j1, j2)) result.push(block(b.kind, "unchanged", [seg("equal", b.text)], "none", [], null));
         continue;
       }
-      result.push(...pairBlocks(oldBlocks.slice(i1, i2), newBlocks.slice(j1, j2)));
+      for (const b of pairBlocks(oldBlocks.slice(i1, i2), newBlocks.slice(j1, j2), budget)) result.push(b);
     }
     return result;
   }
@@ -278,9 +333,9 @@
   }
 
   /* The link targets removed and added between two blocks, in order; empty if the same (diff.py, _link_diff). */
-  function linkDiff(oldLinks, newLinks) {
+  function linkDiff(oldLinks, newLinks, budget) {
     const result = [];
-    for (const [tag, i1, i2, j1, j2] of new SequenceMatcher(oldLinks, newLinks).opcodes()) {
+    for (const [tag, i1, i2, j1, j2] of new SequenceMatcher(oldLinks, newLinks, budget).opcodes()) {
       if (tag === "equal") continue;
       for (const target of oldLinks.slice(i1, i2)) result.push(seg("delete", target));
       for (const target of newLinks.slice(j1, j2)) result.push(seg("insert", target));
@@ -288,44 +343,46 @@
     return result;
   }
 
-  function added(b) {
-    return block(b.kind, "added", [seg("insert", b.text)], "text", linkDiff([], b.links), null);
+  function added(b, budget) {
+    return block(b.kind, "added", [seg("insert", b.text)], "text", linkDiff([], b.links, budget), null);
   }
 
-  function removed(b) {
-    return block(b.kind, "removed", [seg("delete", b.text)], "text", linkDiff(b.links, []), null);
+  function removed(b, budget) {
+    return block(b.kind, "removed", [seg("delete", b.text)], "text", linkDiff(b.links, [], budget), null);
   }
 
-  function changed(o, n) {
-    const links = linkDiff(o.links, n.links);
+  function changed(o, n, budget) {
+    const links = linkDiff(o.links, n.links, budget);
     const oldStart = o.start === undefined ? null : o.start, newStart = n.start === undefined ? null : n.start;
     const numbering = oldStart !== newStart ? [oldStart, newStart] : null;
     const classes = [classify(o.text, n.text)];
     if (links.length) classes.push("links");
     if (numbering) classes.push("numbering");
-    return block(n.kind, "changed", wordDiff(o.text, n.text), worst(classes), links, numbering);
+    return block(n.kind, "changed", wordDiff(o.text, n.text, budget), worst(classes), links, numbering);
   }
 
-  function pairBlocks(oldBlocks, newBlocks) {
+  /* Within a replaced run, similar blocks diffed word by word, in order; once the budget is spent, no more paired. */
+  function pairBlocks(oldBlocks, newBlocks, budget) {
     const result = [];
     let j = 0;
     for (const b of oldBlocks) {
       let match = null;
       for (let k = j; k < newBlocks.length; k++) {
-        if (newBlocks[k].kind === b.kind && similarity(b.text, newBlocks[k].text) >= SAME_BLOCK) {
+        if (budget.exhausted) break;
+        if (newBlocks[k].kind === b.kind && similarity(b.text, newBlocks[k].text, budget) >= SAME_BLOCK) {
           match = k;
           break;
         }
       }
       if (match === null) {
-        result.push(removed(b));
+        result.push(removed(b, budget));
         continue;
       }
-      for (const a of newBlocks.slice(j, match)) result.push(added(a));
-      result.push(changed(b, newBlocks[match]));
+      for (const a of newBlocks.slice(j, match)) result.push(added(a, budget));
+      result.push(changed(b, newBlocks[match], budget));
       j = match + 1;
     }
-    for (const a of newBlocks.slice(j)) result.push(added(a));
+    for (const a of newBlocks.slice(j)) result.push(added(a, budget));
     return result;
   }
 
@@ -377,8 +434,8 @@
     return parts.some((p) => p[0] === op && HAS_WORD.test(p[1])) && parts.every((p) => p[0] === op || BLANK.test(p[1]));
   }
 
-  function keptInPlace(blocks, oldLines, newLines) {
-    const matcher = new SequenceMatcher(oldLines.map((l) => lineText(blocks, l)), newLines.map((l) => lineText(blocks, l)));
+  function keptInPlace(blocks, oldLines, newLines, budget) {
+    const matcher = new SequenceMatcher(oldLines.map((l) => lineText(blocks, l)), newLines.map((l) => lineText(blocks, l)), budget);
     const kept = new Set();
     for (const [i, j, size] of matcher.matchingBlocks()) for (let k = 0; k < size; k++) kept.add((i + k) + " " + (j + k));
     return kept;
@@ -394,22 +451,22 @@
     }
   }
 
+  /* A deleted break goes where it would stand first or last on the older side, or before another break: it stays if
+     the nearest piece after it that stays is text and a piece other than a deleted break stands before it (moves.py). */
   function tidy(list) {
-    const kept = list.filter((p) => p[0] !== DROP);
-    let changed = true;
-    while (changed) {
-      changed = false;
-      const old = kept.filter((p) => OLD_SIDE.has(p[0]));
-      for (let k = 0; k < old.length; k++) {
-        const piece = old[k];
-        if (piece[0] !== "delete" || piece[1] !== "\n") continue;
-        if (k === 0 || k === old.length - 1 || old[k + 1][1] === "\n") {
-          kept.splice(kept.indexOf(piece), 1);
-          changed = true;
-          break;
-        }
-      }
+    let kept = list.filter((p) => p[0] !== DROP);
+    const old = kept.filter((p) => OLD_SIDE.has(p[0]));
+    const isDeletedBreak = (p) => p[0] === "delete" && p[1] === "\n";
+    const otherBefore = [false];
+    for (const p of old) otherBefore.push(otherBefore[otherBefore.length - 1] || !isDeletedBreak(p));
+    const going = new Set();
+    let after = null;
+    for (let k = old.length - 1; k >= 0; k--) {
+      const piece = old[k];
+      if (isDeletedBreak(piece) && (after === null || after[1] === "\n" || !otherBefore[k])) going.add(piece);
+      else after = piece;
     }
+    kept = kept.filter((p) => !going.has(p));
     for (const [side, moved, plain] of [[OLD_SIDE, "moved_away", "delete"], [NEW_SIDE, "moved_here", "insert"]]) {
       const line = kept.filter((p) => side.has(p[0]));
       for (let k = 1; k < line.length - 1; k++) {
@@ -437,41 +494,66 @@
     return block(b.kind, status, segments, change, links, b.numbering);
   }
 
+  /* Inserted lines that read alike, in reading order, handed out from the first not yet taken (moves.py, _Unmatched). */
+  function Unmatched() {
+    this.lines = [];
+    this.next = 0;
+  }
+
+  Unmatched.prototype.first = function (taken) {
+    while (this.next < this.lines.length && taken.has(this.lines[this.next][0] + " " + this.lines[this.next][1])) this.next++;
+    return this.next < this.lines.length ? this.lines[this.next] : null;
+  };
+
   /* Each section's block diffs, in reading order, with moved lines settled (moves.py, settle_moves). */
-  function settleMoves(sections, paired) {
+  function settleMoves(sections, paired, budget) {
     const blocks = sections.map((section) => section.map((b) => pieces(b.segments)));
     const oldLines = blocks.map((section) => lines(section, OLD_SIDE));
     const newLines = blocks.map((section) => lines(section, NEW_SIDE));
     const deleted = [], inserted = [];
     oldLines.forEach((list, s) => list.forEach((line, n) => { if (whole(blocks[s], line, "delete")) deleted.push([s, n]); }));
     newLines.forEach((list, s) => list.forEach((line, n) => { if (whole(blocks[s], line, "insert")) inserted.push([s, n]); }));
+    const here = new Map(), anywhere = new Map();
+    const queue = (map, key) => {
+      if (!map.has(key)) map.set(key, new Unmatched());
+      return map.get(key);
+    };
+    for (const [t, m] of inserted) {
+      const text = lineText(blocks[t], newLines[t][m]);
+      queue(here, t + "\u0000" + text).lines.push([t, m]);
+      queue(anywhere, text).lines.push([t, m]);
+    }
     const matches = [], matched = new Set(), taken = new Set();
     for (const sameSection of [true, false]) {
       for (const [s, n] of deleted) {
         if (matched.has(s + " " + n)) continue;
         const text = lineText(blocks[s], oldLines[s][n]);
-        for (const [t, m] of inserted) {
-          if (taken.has(t + " " + m) || (sameSection && t !== s)) continue;
-          if (lineText(blocks[t], newLines[t][m]) === text) {
-            matches.push([s, n, t, m]);
-            matched.add(s + " " + n);
-            taken.add(t + " " + m);
-            break;
-          }
+        const found = sameSection ? here.get(s + "\u0000" + text) : anywhere.get(text);
+        const twin = found ? found.first(taken) : null;
+        if (twin) {
+          matches.push([s, n, twin[0], twin[1]]);
+          matched.add(s + " " + n);
+          taken.add(twin[0] + " " + twin[1]);
         }
       }
     }
     if (!matches.length) return sections;
     const kept = new Map();
-    for (const [s, , t] of matches) if (s === t && paired[s] && !kept.has(s)) kept.set(s, keptInPlace(blocks[s], oldLines[s], newLines[s]));
+    for (const [s, , t] of matches) {
+      if (s === t && paired[s] && !kept.has(s)) kept.set(s, keptInPlace(blocks[s], oldLines[s], newLines[s], budget));
+    }
     const links = sections.map((section) => section.map((b) => b.links.slice()));
-    const touched = new Set();
+    const touched = new Set(), cancelled = new Set();
     for (const [s, n, t, m] of matches) {
       const [oldBlock, oldPieces] = oldLines[s][n], [newBlock, newPieces] = newLines[t][m];
       const inPlace = s === t && paired[s] && kept.get(s).has(n + " " + m);
       for (const k of oldPieces) blocks[s][oldBlock][k][0] = inPlace ? DROP : "moved_away";
       for (const k of newPieces) if (blocks[t][newBlock][k][0] === "insert") blocks[t][newBlock][k][0] = inPlace ? "equal" : "moved_here";
-      if (s !== t || oldBlock !== newBlock) cancelLinks(links[s][oldBlock], links[t][newBlock]);
+      const pair = [s, oldBlock, t, newBlock].join(" ");
+      if ((s !== t || oldBlock !== newBlock) && !cancelled.has(pair)) {
+        cancelLinks(links[s][oldBlock], links[t][newBlock]); // once a pair: a second time finds nothing
+        cancelled.add(pair);
+      }
       touched.add(s + " " + oldBlock);
       touched.add(t + " " + newBlock);
     }
@@ -488,7 +570,7 @@
 
   /* Pairs of [old, new] sides that are the same section: by lineage, then by id, then (where a side's lineage is
      not known) by text similarity (diff.py, _align). */
-  function align(oldSides, newSides) {
+  function align(oldSides, newSides, budget) {
     const pairs = [];
     const pairedOld = new Set(), pairedNew = new Set();
     const pairBy = (key) => {
@@ -514,8 +596,9 @@
     for (const o of oldSides) {
       if (pairedOld.has(o.index)) continue;
       for (const n of newSides) {
+        if (budget.exhausted) break;
         if (pairedNew.has(n.index) || (o.section.lineage && n.section.lineage)) continue;
-        candidates.push([similarity(sideText(o), sideText(n)), o.index, n.index]);
+        candidates.push([similarity(sideText(o), sideText(n), budget), o.index, n.index]);
       }
     }
     for (const [i, j] of bestPairs(candidates, SAME_SECTION)) pairs.push([oldSides[i], newSides[j]]);
@@ -541,13 +624,13 @@
     return new Set(sequence.filter((i) => !kept.has(i)));
   }
 
-  function sectionBlocks(oldSide, newSide) {
-    if (!oldSide) return newSide.section.blocks.map(added);
-    if (!newSide) return oldSide.section.blocks.map(removed);
-    return blockDiffs(oldSide.section.blocks, newSide.section.blocks);
+  function sectionBlocks(oldSide, newSide, budget) {
+    if (!oldSide) return newSide.section.blocks.map((b) => added(b, budget));
+    if (!newSide) return oldSide.section.blocks.map((b) => removed(b, budget));
+    return blockDiffs(oldSide.section.blocks, newSide.section.blocks, budget);
   }
 
-  function sectionDiff(oldSide, newSide, moved, blocks) {
+  function sectionDiff(oldSide, newSide, moved, blocks, budget) {
     if (!oldSide) {
       const s = newSide.section;
       return {
@@ -569,7 +652,7 @@
     const renamed = headingChange !== "none" && headingChange !== "whitespace";
     let change = worst([headingChange].concat(blocks.map((b) => b.change)));
     if (change === "none" && o.source !== n.source) change = "whitespace";
-    const heading = o.heading || n.heading ? wordDiff(o.heading || "", n.heading || "") : [];
+    const heading = o.heading || n.heading ? wordDiff(o.heading || "", n.heading || "", budget) : [];
     return {
       old_id: o.id, new_id: n.id, old_heading: o.heading, new_heading: n.heading, heading: heading,
       status: change === "none" ? "unchanged" : "changed", moved: moved, renamed: renamed, change: change, blocks: blocks,
@@ -584,11 +667,11 @@
     return count;
   }
 
-  function diffFacts(oldFacts, newFacts, order) {
+  function diffFacts(oldFacts, newFacts, order, budget) {
     const changes = [];
     for (const name of order) {
       if (oldFacts.list.has(name) || newFacts.list.has(name)) {
-        changes.push(...listChanges(name, oldFacts, newFacts));
+        for (const change of listChanges(name, oldFacts, newFacts, budget)) changes.push(change);
         continue;
       }
       const a = oldFacts.single.get(name), b = newFacts.single.get(name);
@@ -616,13 +699,18 @@
 
   /* A list fact's entries removed, added and changed, a removed and an added entry that read alike paired as one
      entry changed (facts.py, _list_changes). */
-  function listChanges(name, oldFacts, newFacts) {
+  function listChanges(name, oldFacts, newFacts, budget) {
     const before = oldFacts.list.get(name) || new Map(), after = newFacts.list.get(name) || new Map();
     const readBefore = readings(oldFacts, name), readAfter = readings(newFacts, name);
     const gone = Array.from(before.keys()).filter((k) => !after.has(k));
     const came = Array.from(after.keys()).filter((k) => !before.has(k));
     const candidates = [];
-    gone.forEach((a, i) => came.forEach((b, j) => candidates.push([similarity(readBefore.get(a), readAfter.get(b)), i, j])));
+    for (let i = 0; i < gone.length; i++) {
+      for (let j = 0; j < came.length; j++) {
+        if (budget.exhausted) break; // no more entries paired: the rest are removed and added
+        candidates.push([similarity(readBefore.get(gone[i]), readAfter.get(came[j]), budget), i, j]);
+      }
+    }
     const pairs = bestPairs(candidates, SAME_FACT).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
     const pairedGone = new Set(pairs.map((p) => p[0])), pairedCame = new Set(pairs.map((p) => p[1]));
     const changes = [];
@@ -637,10 +725,13 @@
     return parts && parts.size ? Array.from(parts.values()).join(", ") : null;
   }
 
-  function diffTexts(oldText, newText, order) {
+  /* What changed between two versions, in at most `work` steps of word matching (default MAX_DIFF_WORK): past
+     them, paragraphs are compared whole and the result says so (coarse). */
+  function diffTexts(oldText, newText, order, work) {
+    const budget = new Budget(work === undefined ? MAX_DIFF_WORK : work);
     const oldSides = oldText.sections.map((s, i) => ({ index: i, section: s }));
     const newSides = newText.sections.map((s, i) => ({ index: i, section: s }));
-    const pairs = align(oldSides, newSides);
+    const pairs = align(oldSides, newSides, budget);
     const moved = movedSet(pairs);
     const byNew = new Map(pairs.map((p) => [p[1].index, p[0]]));
     const pairedOld = new Set(pairs.map((p) => p[0].index));
@@ -653,18 +744,21 @@
       entries.push([preceding + 0.5, side.index, side, null]);
     }
     entries.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-    const blocks = settleMoves(entries.map((e) => sectionBlocks(e[2], e[3])), entries.map((e) => e[2] !== null && e[3] !== null));
-    const sections = entries.map(([, , o, n], k) => sectionDiff(o, n, o !== null && n !== null && moved.has(o.index), blocks[k]));
-    const facts = diffFacts(oldText.facts, newText.facts, order);
+    const paired = entries.map((e) => e[2] !== null && e[3] !== null);
+    const blocks = settleMoves(entries.map((e) => sectionBlocks(e[2], e[3], budget)), paired, budget);
+    const sections = entries.map(([, , o, n], k) => sectionDiff(o, n, o !== null && n !== null && moved.has(o.index), blocks[k], budget));
+    const facts = diffFacts(oldText.facts, newText.facts, order, budget);
+    const title = wordDiff(oldText.title, newText.title, budget);
     let change = worst([classify(oldText.title, newText.title)].concat(sections.map((s) => s.change), sections.filter((s) => s.moved).map(() => "text")));
     if (facts.length && change === "none") change = "text";
     return {
       change: change,
-      title: wordDiff(oldText.title, newText.title),
+      title: title,
       facts: facts,
       sections: sections,
       words_inserted: countWords(sections, "insert"),
       words_deleted: countWords(sections, "delete"),
+      coarse: budget.exhausted,
     };
   }
 
@@ -674,6 +768,10 @@
   }
 
   const api = {
+    MAX_DIFF_WORK: MAX_DIFF_WORK,
+    SETUP_STEPS: SETUP_STEPS,
+    ITEM_STEPS: ITEM_STEPS,
+    Budget: Budget,
     SequenceMatcher: SequenceMatcher,
     normalize: normalize,
     tokens: tokens,

@@ -1,6 +1,7 @@
 // Runs docs/assets/seloste-diff.js, the browser's diff core, in Node for tests/test_diff_parity.py.
 // Reads one JSON request per line on stdin: {"call": "diffTexts", "args": [...]} (versions as plain data,
-// facts as pairs) or {"call": "classify" | "wordDiff" | "tokens", "args": [...]}; writes one JSON result per line.
+// facts as pairs, and optionally the steps of matching it may take) or {"call": "classify" | "wordDiff" | "tokens" |
+// "steps", "args": [...]}; writes one JSON result per line.
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import vm from "node:vm";
@@ -14,10 +15,11 @@ function version(plain) {
 }
 
 const calls = {
-  diffTexts: (oldText, newText, order) => diff.diffTexts(version(oldText), version(newText), order),
+  diffTexts: (oldText, newText, order, work) => diff.diffTexts(version(oldText), version(newText), order, work),
   classify: (a, b) => diff.classify(a, b),
-  wordDiff: (a, b) => diff.wordDiff(a, b),
+  wordDiff: (a, b, work) => diff.wordDiff(a, b, work === undefined ? undefined : new diff.Budget(work)),
   tokens: (text) => diff.tokens(text),
+  steps: () => [diff.MAX_DIFF_WORK, diff.SETUP_STEPS, diff.ITEM_STEPS],
 };
 
 for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {

@@ -7,17 +7,18 @@ every sentence of it, in order, and nothing else (:mod:`seloste.archive.fidelity
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from pathlib import Path
 
+from ..limits import MAX_CAPTURE_BYTES, MAX_VERSION_CAPTURE_BYTES
 from .decode import Decoder
 from .errors import DataError, Location, Run, display_path
-from .fidelity import compare, nearest_difference, noise_lines, published_parts, shorten
+from .fidelity import Hints, compare, noise_lines, published_parts, shorten
 from .languages import listed
 from .localized import LANGUAGE_NAMES
 from .model import Captures, Version, VersionRecord
 from .types import direction_control
-from .yamlsource import MAX_BYTES
 
 CAPTURES_DIR = "captures"
 
@@ -73,6 +74,7 @@ def read_captures(run: Run, folder: Path, path: Path, version: Version, decoder:
         )
         return {}, {}
     texts, digests = {}, {}
+    named = _Named()
     for lang, names in version.source.capture_files(published).items():
         pages = []
         for index, name in enumerate(names):
@@ -80,7 +82,7 @@ def read_captures(run: Run, folder: Path, path: Path, version: Version, decoder:
                 field = f"source.capture[{index}]"
             else:
                 field = "source.capture" if isinstance(capture, str) else f"source.capture.{lang}"
-            read = _capture(run, folder, path, name, field, decoder.locations.get(field))
+            read = _capture(run, folder, path, name, field, decoder.locations.get(field), named)
             if read is not None:
                 pages.append(read)
         if len(pages) == len(names):
@@ -89,11 +91,23 @@ def read_captures(run: Run, folder: Path, path: Path, version: Version, decoder:
     return texts, digests
 
 
-def _capture(run: Run, folder: Path, path: Path, name: str, field: str, where: Location | None) -> tuple[str, bytes] | None:
-    """The capture's text (read as UTF-8, without a byte-order mark) and its file's bytes."""
+@dataclasses.dataclass
+class _Named:
+    """The capture files one version names so far, with the field that first names each, and their bytes."""
+
+    fields: dict[Path, str] = dataclasses.field(default_factory=dict)
+    size: int = 0
+
+
+def _capture(
+    run: Run, folder: Path, path: Path, name: str, field: str, where: Location | None, named: _Named
+) -> tuple[str, bytes] | None:
+    """The capture's text (read as UTF-8, without a byte-order mark) and its file's bytes; None if it cannot be read, is
+    named twice by the version, or is too large (alone, or with the version's other captures)."""
     try:
         capture = (folder / name).resolve()
         exists = capture.is_file()
+        size = capture.stat().st_size if exists else 0
     except OSError as err:  # a name the file system cannot hold, such as one too long
         run.at(where, path, f"{field}: {name[:60]!r}{'...' if len(name) > 60 else ''} cannot be a file ({err.strerror})")
         return None
@@ -107,10 +121,28 @@ def _capture(run: Run, folder: Path, path: Path, name: str, field: str, where: L
             f"{field}: file {name!r} not found next to this version (expected {CAPTURES_DIR}/<date>.txt)",
         )
         return None
-    raw = capture.read_bytes()
-    if len(raw) > MAX_BYTES:
-        run.at(where, path, f"{field}: {name!r} is {len(raw):,} bytes; a capture may be at most {MAX_BYTES:,} bytes")
+    if capture in named.fields:
+        run.at(
+            where,
+            path,
+            f"{field}: {name!r} is already {named.fields[capture]}; a version names each capture once "
+            "(a notice over several pages has one capture per page)",
+        )
         return None
+    named.fields[capture] = field
+    if size > MAX_CAPTURE_BYTES:  # by its size on disk, before reading it
+        run.at(where, path, f"{field}: {name!r} is {size:,} bytes; a capture may be at most {MAX_CAPTURE_BYTES:,} bytes")
+        return None
+    named.size += size
+    if named.size > MAX_VERSION_CAPTURE_BYTES:
+        run.at(
+            where,
+            path,
+            f"{field}: with {name!r} ({size:,} bytes) the version's captures come to {named.size:,} bytes; "
+            f"a version's captures may be at most {MAX_VERSION_CAPTURE_BYTES:,} bytes together",
+        )
+        return None
+    raw = capture.read_bytes()
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")  # a byte-order mark is the editor's, not the notice's
     except UnicodeDecodeError:
@@ -121,11 +153,11 @@ def _capture(run: Run, folder: Path, path: Path, name: str, field: str, where: L
         return None
     control = direction_control(text)
     if control is not None:  # the text is held to what the capture says: it must read as it says
-        index, named = control
+        index, character = control
         line_start = text.rfind("\n", 0, index) + 1
         run.error(
             capture,
-            f"contains {named}: it changes the order in which the capture's text is displayed, so that it reads "
+            f"contains {character}: it changes the order in which the capture's text is displayed, so that it reads "
             "otherwise than it says; a notice in Finnish, Swedish or English needs none: remove it from the capture "
             "and say so in source.note",
             text.count("\n", 0, index) + 1,
@@ -184,19 +216,28 @@ def check_fidelity(run: Run, folder: Path, path: Path, record: VersionRecord, de
             message = f"{where}: the capture has no line {entry.numbers[-1]}"
         run.at(decoder.locations.get(where), path, message)
     for lang in record.captures:
-        missing, extras = compare(record, lang)
+        missing, extras, unchecked = compare(record, lang)
         name = ", ".join(files[lang])
-        published = " ".join(part for _name, part in published_parts(record.version, lang)) if missing else ""
+        text = f"{folder.name}/{path.name}'s {LANGUAGE_NAMES[lang]} text"
+        hints = Hints(" ".join(part for _name, part in published_parts(record.version, lang))) if missing else None
         for sentence in missing:
-            near = nearest_difference(sentence.text, published)
+            near = hints.nearest(sentence.text) if hints else None
             where = ""
             if near:
                 where = f"; the nearest text has {shorten(near[1], 60)!r} where the capture has {shorten(near[0], 60)!r}"
             run.errors.append(
                 DataError(
                     Location(display_path(folder / files[lang][sentence.page], run.root), sentence.line, 1),
-                    f"this sentence of the original is missing from {folder.name}/{path.name}'s {LANGUAGE_NAMES[lang]} text, "
-                    f"or out of order: {shorten(sentence.text)!r}{where}",
+                    f"this sentence of the original is missing from {text}, or out of order: {shorten(sentence.text)!r}{where}",
+                )
+            )
+        if unchecked:
+            run.errors.append(
+                DataError(
+                    Location(display_path(folder / files[lang][unchecked[0].page], run.root), unchecked[0].line, 1),
+                    f"the comparison with {text} stopped after {len(missing)} sentences of the original missing from it: "
+                    f"the {len(unchecked):,} sentences from here on were not checked, nor was text added to it looked for "
+                    "(is this the capture of this version?)",
                 )
             )
         for extra in extras:

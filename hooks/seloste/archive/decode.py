@@ -17,6 +17,7 @@ from typing import Any, Literal, Union
 
 import yaml
 
+from ..limits import MAX_UNKNOWN_KEYS
 from .errors import DataError, Location
 from .types import Text
 from .yamlsource import check_tag, location
@@ -153,6 +154,8 @@ class Decoder:
         seen_keys: dict[str, yaml.Node] = {}
         failed = False
         suggested: set[str] = set()
+        given = {str(k.value) for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+        unknown: list[yaml.Node] = []
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self.error(key_node, f"{_label(name)}YAML merge keys (<<) are not allowed; write the keys out")
@@ -169,17 +172,19 @@ class Decoder:
                 failed = True
                 continue
             seen_keys[key] = key_node
-            by_language = cls.__name__ in ("Localized", "NoticeText", "NoticeMarkdown")
-            if key not in fields and node.flow_style and by_language and _is_null(value_node):  # {fi: a, b, en: c}
-                self.error(
-                    key_node,
-                    f"{name or key}: in {{fi: ..., en: ...}} a comma ends the text, and {key!r} was read as a key; "
-                    'quote a text that contains a comma: {fi: "a, b", en: "a, b"}',
-                )
-                failed = True
-                continue
             if key not in fields:
-                given = {str(k.value) for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+                unknown.append(key_node)
+                failed = True
+                if len(unknown) > MAX_UNKNOWN_KEYS:
+                    continue  # counted below, in one line
+                by_language = cls.__name__ in ("Localized", "NoticeText", "NoticeMarkdown")
+                if node.flow_style and by_language and _is_null(value_node):  # {fi: a, b, en: c}
+                    self.error(
+                        key_node,
+                        f"{name or key}: in {{fi: ..., en: ...}} a comma ends the text, and {key!r} was read as a key; "
+                        'quote a text that contains a comma: {fi: "a, b", en: "a, b"}',
+                    )
+                    continue
                 close = difflib.get_close_matches(key, [f for f in fields if f not in given], n=1, cutoff=0.75)
                 if close:
                     suggested.add(close[0])
@@ -187,13 +192,19 @@ class Decoder:
                 else:
                     allowed = ", ".join(fields)
                     self.error(key_node, f"{label}: unknown key {key!r}; expected one of: {allowed}")
-                failed = True
                 continue
             value = self.decode(value_node, hints[key], label)
             if value is _MISSING:
                 failed = True
             else:
                 values[key] = value
+        if len(unknown) > MAX_UNKNOWN_KEYS:
+            more = unknown[MAX_UNKNOWN_KEYS:]
+            self.error(
+                more[0],
+                f"{_label(name)}and {len(more):,} more unknown keys, from {str(more[0].value)[:60]!r} on "
+                f"(the first {MAX_UNKNOWN_KEYS} are reported one by one); expected only: {', '.join(fields)}",
+            )
         for field_name, f in fields.items():
             required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
             if required and field_name not in seen_keys and field_name not in suggested:

@@ -8,19 +8,24 @@ targets) is removed before comparing; the published side is the text of the rend
 
 from __future__ import annotations
 
-import difflib
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
+from ..limits import MAX_HINT_WORK, MAX_MISSING_SENTENCES
 from ..markup.render import markdown_html
 from ..markup.text import html_text, normalize, plain_text
+from ..matching import ITEM_STEPS, SETUP_STEPS, Budget, Matcher, OutOfSteps
 from .model import NoiseLines, Version, VersionRecord
 from .types import without_invisible
 
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+•]|[0-9]+\.)\s+")
-_LINK = re.compile(r"\[([^\[\]]*)\]\([^)\s]*\)")
+_LINK = re.compile(r"\[([^\[\]]*+)\]\([^)\s\[]*+\)")
+"""``[text](address)``. Possessive, and an address has no ``[``: each attempt reads no further than the next ``[``, so
+that a line of 100,000 ``[](`` is read once, not once per bracket."""
 _EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,2}|_{1,2}(?!\w)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
@@ -71,8 +76,34 @@ _TABLE_ROW = re.compile(r"^\|.*\|$")
 _TABLE_RULE = re.compile(r"^\|[\s|:-]+\|$")
 _THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 """A Markdown horizontal rule (``---``, ``***``, ``___``): markup, not text."""
-_CODE = re.compile(r"(`+)(.+?)\1")
+_BACKTICKS = re.compile(r"`+")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _code_spans(line: str, keep: Callable[[str], str]) -> str:
+    """The line with each code span (a run of backticks, text, and the next run of as many) replaced by
+    ``keep(its text)``; a run with no closing run is text. One pass: each run is paired with the next run of its
+    length, found from the end."""
+    runs = list(_BACKTICKS.finditer(line))
+    if len(runs) < 2:
+        return line
+    closing: list[int | None] = [None] * len(runs)
+    last: dict[int, int] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        length = len(runs[index][0])
+        closing[index] = last.get(length)
+        last[length] = index
+    parts: list[str] = []
+    done, index = 0, 0
+    while index < len(runs):
+        end = closing[index]
+        if end is None:
+            index += 1
+            continue
+        opening = runs[index]
+        parts += [line[done : opening.start()], keep(line[opening.end() : runs[end].start()].strip())]
+        done, index = runs[end].end(), end + 1
+    return "".join(parts) + line[done:]
 
 
 def _text_of(line: str) -> str:
@@ -83,7 +114,7 @@ def _text_of(line: str) -> str:
         kept.append(text)
         return f"\x00{len(kept) - 1}\x00"
 
-    line = _CODE.sub(lambda m: keep(m.group(2).strip()), line)
+    line = _code_spans(line, keep)
     line = _ESCAPED.sub(lambda m: keep(m.group(1)), line)
     line = _AUTOLINK.sub(lambda m: keep(m.group(1)), line)  # <https://...>, <name@example.fi>: the address shows
     line = _LINK.sub(r"\1", line)
@@ -92,7 +123,8 @@ def _text_of(line: str) -> str:
     return re.sub("\x00([0-9]+)\x00", lambda m: kept[int(m.group(1))], line)
 
 
-_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^\s<>]+|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)>")
+_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^\s<>]++|[^\s<>@]++@(?=[^\s<>@]+\.[^\s<>@])[^\s<>@]++)>")
+"""``<https://...>`` or ``<name@example.fi>``; possessive, so that a long run with no closing ``>`` is read once."""
 _FRONT_MATTER_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*[:=]\s*(.*)$")
 _FRONT_MATTER_FENCES = {"---": ("---", "..."), "+++": ("+++",)}
 """YAML front matter (Jekyll, Astro, Hugo) and TOML front matter (Hugo)."""
@@ -153,33 +185,74 @@ def capture_sentences(capture: str, noise: tuple[str | NoiseLines, ...] = (), pa
     return sentences
 
 
-def _find_whole(text: str, sentence: str, start: int) -> int:
-    """Where ``sentence`` next stands in ``text`` as whole words (not "Evästekäytäntö" inside "Evästekäytäntöön"),
-    or -1."""
-    pattern = ("(?<![^\\W_])" if sentence[:1].isalnum() else "") + re.escape(sentence)
-    pattern += "(?![^\\W_])" if sentence[-1:].isalnum() else ""
-    match = re.compile(pattern).search(text, start)  # in C: a near miss is not rescanned in Python
-    return match.start() if match else -1
+_TOKEN = re.compile(r"[^\W_]+|[\W_]")
+"""A run of letters and digits, or any one other character: text cut so that a sentence stands in it as whole words
+(not "Evästekäytäntö" inside "Evästekäytäntöön") exactly where its tokens stand in the text's tokens."""
 
 
-def match_in_order(sentences: list[Sentence], text: str) -> tuple[list[Sentence], list[tuple[int, int]]]:
-    """The sentences not found in order, and the spans of ``text`` the others matched."""
-    missing = []
-    spans = []
+class _Tokens:
+    """A text as a string with one character per token (the same token, the same character), so that finding a
+    sentence as whole words is ``str.find``: linear in the text and the sentence, whatever they hold."""
+
+    def __init__(self, text: str) -> None:
+        self.codes: dict[str, str] = {}
+        starts = []
+        characters = []
+        for match in _TOKEN.finditer(text):
+            starts.append(match.start())
+            characters.append(self._code(match[0]))
+        starts.append(len(text))
+        self.starts = starts
+        """Where each token starts in the text, and the text's end."""
+        self.text = "".join(characters)
+
+    def _code(self, token: str) -> str:
+        code = self.codes.get(token)
+        if code is None:
+            number = len(self.codes)
+            code = self.codes[token] = chr(number if number < 0xD800 else number + 0x800)  # no surrogates
+        return code
+
+    def encode(self, sentence: str) -> str | None:
+        """The sentence in the text's characters; None if it has a token the text does not."""
+        codes = [self.codes.get(token) for token in _TOKEN.findall(sentence)]
+        return None if None in codes else "".join(codes)  # type: ignore[arg-type]
+
+
+class Matched(NamedTuple):
+    missing: list[Sentence]
+    """The sentences not found in order."""
+    spans: list[tuple[int, int]]
+    """Where in the text the others stand."""
+    unchecked: list[Sentence]
+    """The sentences after the ``limit``-th missing one, not looked for."""
+
+
+def match_in_order(sentences: list[Sentence], text: str, limit: int | None = None) -> Matched:
+    """The sentences not found in order (at most ``limit``: past it, the rest are left unchecked), and the spans of
+    ``text`` the others matched. Each sentence is found as whole words, from where the one before it ended."""
+    tokens = _Tokens(text)
+    missing: list[Sentence] = []
+    spans: list[tuple[int, int]] = []
     position = 0
+    """In tokens."""
     for index, sentence in enumerate(sentences):
         if sentence.optional and index + 1 < len(sentences) and sentences[index + 1].text == sentence.text:
             continue  # a front matter title the page's own first heading repeats: the heading is the one shown
-        found = _find_whole(text, sentence.text, position)
-        if sentence.optional and found >= 0 and text[position:found].strip():
+        encoded = tokens.encode(sentence.text)
+        found = tokens.text.find(encoded, position) if encoded else -1
+        if sentence.optional and found >= 0 and text[tokens.starts[position] : tokens.starts[found]].strip():
             found = -1  # optional text counts only where it stands next: a front matter title, as the notice's title
         if found < 0:
             if not sentence.optional:
                 missing.append(sentence)
+                if limit is not None and len(missing) >= limit and index + 1 < len(sentences):
+                    return Matched(missing, spans, sentences[index + 1 :])
         else:
-            position = found + len(sentence.text)
-            spans.append((found, position))
-    return missing, spans
+            assert encoded is not None
+            position = found + len(encoded)
+            spans.append((tokens.starts[found], tokens.starts[position]))
+    return Matched(missing, spans, [])
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,19 +279,31 @@ def published_parts(version: Version, lang: str = "fi") -> list[tuple[str, str]]
     return [(name, text) for name, text in parts if text]
 
 
-def compare(record: VersionRecord, lang: str | None = None) -> tuple[list[Sentence], list[Extra]]:
+class Fidelity(NamedTuple):
+    missing: list[Sentence]
+    """Sentences of the capture missing from the text, or out of order."""
+    extras: list[Extra]
+    """Text that no sentence of the capture accounts for (none looked for if the comparison stopped)."""
+    unchecked: list[Sentence]
+    """The sentences after the ``MAX_MISSING_SENTENCES``-th missing one: the comparison stopped there."""
+
+
+def compare(record: VersionRecord, lang: str | None = None) -> Fidelity:
     """Capture sentences missing from the version's text in ``lang`` (default: the first language it was published
-    in), or out of order, and text in that language that is not in the capture; ([], []) if faithful or the
-    version has no capture in that language."""
+    in), or out of order, and text in that language that is not in the capture; nothing if faithful or the
+    version has no capture in that language. Past ``MAX_MISSING_SENTENCES`` missing sentences the comparison stops
+    (each search for a missing one reads the whole text): the rest are unchecked, and no added text is sought."""
     lang = lang or record.version.published_in[0]
     pages = record.pages.get(lang) or ((record.captures[lang],) if lang in record.captures else ())
     if not pages:
-        return [], []
+        return Fidelity([], [], [])
     noise = record.version.source.capture_noise
     sentences = [s for page, text in enumerate(pages) for s in capture_sentences(text, noise, page)]
     parts = published_parts(record.version, lang)
     text = " ".join(part for _name, part in parts)
-    missing, spans = match_in_order(sentences, text)
+    missing, spans, unchecked = match_in_order(sentences, text, MAX_MISSING_SENTENCES)
+    if unchecked:
+        return Fidelity(missing, [], unchecked)
     covered = bytearray(len(text))
     for start, end in spans:
         covered[start:end] = b"\x01" * (end - start)
@@ -230,7 +315,7 @@ def compare(record: VersionRecord, lang: str | None = None) -> tuple[list[Senten
             if _LETTER.search(run):
                 extras.append(Extra(name, normalize(run)))
         offset += len(part) + 1
-    return missing, extras
+    return Fidelity(missing, extras, [])
 
 
 _FREE = re.compile(b"\x00+")
@@ -240,19 +325,46 @@ def shorten(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def nearest_difference(sentence: str, text: str) -> tuple[str, str] | None:
-    """Where ``text`` comes closest to holding ``sentence``, the first words that differ, with a few words of context:
-    (as the capture has them, as the text has them); None if no word of the sentence is in the text."""
-    words, published = sentence.split(), text.split()
-    anchor = difflib.SequenceMatcher(a=words, b=published, autojunk=False).find_longest_match(0, len(words), 0, len(published))
-    if anchor.size == 0:
+class Hints:
+    """Where a text comes closest to holding a sentence missing from it, for the error that names the sentence.
+
+    The text's words are indexed once; each hint's search is paid from a budget of ``MAX_HINT_WORK`` steps, and a
+    hint the budget cannot pay is left out (the error stands without it)."""
+
+    def __init__(self, text: str) -> None:
+        self.published = text.split()
+        self._matcher = Matcher((), self.published, Budget(SETUP_STEPS + ITEM_STEPS * len(self.published)))
+
+    def nearest(self, sentence: str) -> tuple[str, str] | None:
+        """The first words that differ, with a few words of context: (as the capture has them, as the text has them);
+        None if no word of the sentence is in the text, or if finding out would take too long."""
+        words, published = sentence.split(), self.published
+        budget = Budget(MAX_HINT_WORK)
+        if not budget.spend(ITEM_STEPS * len(words)):
+            return None
+        matcher = self._matcher
+        matcher.budget = budget
+        matcher.set_seq1(words)
+        try:
+            anchor = matcher.find_longest_match(0, len(words), 0, len(published))
+        except OutOfSteps:
+            return None
+        if anchor.size == 0:
+            return None
+        start = max(0, anchor.b - anchor.a)
+        window = published[start : start + len(words) + 3]
+        opcodes = Matcher(words, window, budget).get_opcodes()
+        if budget.exhausted:
+            return None
+        for tag, i1, i2, j1, j2 in opcodes:
+            if tag != "equal":
+                before = max(0, i1 - 3)
+                ours = " ".join(words[before:i2] + words[i2 : i2 + 2])
+                theirs = " ".join(window[max(0, j1 - (i1 - before)) : j2] + window[j2 : j2 + 2])
+                return ours, theirs
         return None
-    start = max(0, anchor.b - anchor.a)
-    window = published[start : start + len(words) + 3]
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=words, b=window, autojunk=False).get_opcodes():
-        if tag != "equal":
-            before = max(0, i1 - 3)
-            ours = " ".join(words[before:i2] + words[i2 : i2 + 2])
-            theirs = " ".join(window[max(0, j1 - (i1 - before)) : j2] + window[j2 : j2 + 2])
-            return ours, theirs
-    return None
+
+
+def nearest_difference(sentence: str, text: str) -> tuple[str, str] | None:
+    """Where ``text`` comes closest to holding ``sentence`` (:meth:`Hints.nearest`)."""
+    return Hints(text).nearest(sentence)

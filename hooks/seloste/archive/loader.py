@@ -12,6 +12,7 @@ import os
 import re
 from pathlib import Path
 
+from ..limits import MAX_SECTIONS, MAX_SLUG
 from ..markup.blocks import parity_problem
 from ..markup.render import link_problems, render_limit
 from .captures import CAPTURES_DIR, check_fidelity, check_leftover_captures, read_captures, where_in
@@ -110,10 +111,6 @@ def load_archive(data_dir: Path, root: Path | None = None, *, waiting: frozenset
     if run.errors:
         raise DataErrors(run.errors)
     return Archive(organisations=tuple(records))
-
-
-MAX_SLUG = 60
-"""Longest organisation slug: a folder name and a part of every address of the organisation's pages."""
 
 
 def _is_link(run: Run, path: Path) -> bool:
@@ -343,6 +340,13 @@ def _check_version(
                 run.at(loc(f"sections[{index}].body"), path, f"sections[{index}].body: {parity}")
     if not version.sections:
         run.at(loc("sections"), path, "sections: expected at least one section")
+    elif len(version.sections) > MAX_SECTIONS:
+        run.at(
+            loc("sections"),
+            path,
+            f"sections: {len(version.sections):,} sections; a version may have at most {MAX_SECTIONS} "
+            "(a part of a section goes under a '###' heading inside it)",
+        )
 
     for _field, name, item in fact_items(version.facts):
         if item.section not in ids and item.section != TITLE_ID:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from ..limits import MAX_DEPTH, MAX_FILE_BYTES
 from .errors import DataError, Location, display_path
 from .types import bidi_control, hidden_character
 
@@ -23,9 +24,6 @@ try:  # the C parser is ~30x faster; both give the same nodes and marks
     _Loader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - libyaml missing
     _Loader = yaml.SafeLoader
-
-MAX_BYTES = 1_000_000
-"""Largest data file accepted. A real notice version is 2-30 kB."""
 
 _STANDARD_TAGS = frozenset(
     "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
@@ -163,11 +161,11 @@ def read_yaml(file: Path, root: Path | None = None) -> tuple[str, yaml.Node | No
     UTF-8 encoded YAML of reasonable size.
     """
     path = display_path(file, root)
+    size = file.stat().st_size
+    if size > MAX_FILE_BYTES:  # before reading it
+        message = f"file is {size:,} bytes; a data file may be at most {MAX_FILE_BYTES:,} bytes"
+        raise YamlFileError(DataError(Location(path), message))
     raw = file.read_bytes()
-    if len(raw) > MAX_BYTES:
-        raise YamlFileError(
-            DataError(Location(path), f"file is {len(raw):,} bytes; a data file may be at most {MAX_BYTES:,} bytes")
-        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -196,11 +194,6 @@ def read_yaml(file: Path, root: Path | None = None) -> tuple[str, yaml.Node | No
     except yaml.YAMLError as err:
         raise YamlFileError(DataError(Location(path), f"YAML error: {err}")) from err
     return path, node
-
-
-MAX_DEPTH = 40
-"""Deepest nesting of mappings and lists accepted: a version file needs 7. Composing tens of thousands of levels
-crashes the parser (a segmentation fault, not an exception), so depth is counted first, event by event."""
 
 
 def _reject_deep_nesting(path: str, text: str) -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from typing import Literal
 
 from ..markup.blocks import Block, BlockKind
+from ..matching import Budget, Matcher
 from .words import ChangeClass, Segment, classify, similarity, word_diff, worst
 
 Status = Literal["unchanged", "changed", "added", "removed"]
@@ -35,16 +35,16 @@ def equal_block(block: Block) -> BlockDiff:
     return BlockDiff(block.kind, "unchanged", (Segment("equal", block.text),), "none")
 
 
-def added_block(block: Block) -> BlockDiff:
-    return BlockDiff(block.kind, "added", (Segment("insert", block.text),), "text", _link_diff((), block.links))
+def added_block(block: Block, budget: Budget) -> BlockDiff:
+    return BlockDiff(block.kind, "added", (Segment("insert", block.text),), "text", _link_diff((), block.links, budget))
 
 
-def removed_block(block: Block) -> BlockDiff:
-    return BlockDiff(block.kind, "removed", (Segment("delete", block.text),), "text", _link_diff(block.links, ()))
+def removed_block(block: Block, budget: Budget) -> BlockDiff:
+    return BlockDiff(block.kind, "removed", (Segment("delete", block.text),), "text", _link_diff(block.links, (), budget))
 
 
-def _changed(old: Block, new: Block) -> BlockDiff:
-    links = _link_diff(old.links, new.links)
+def _changed(old: Block, new: Block, budget: Budget) -> BlockDiff:
+    links = _link_diff(old.links, new.links, budget)
     numbering = (old.start, new.start) if old.start != new.start else None
     classes: list[ChangeClass] = [classify(old.text, new.text)]
     if links:
@@ -52,13 +52,13 @@ def _changed(old: Block, new: Block) -> BlockDiff:
     if numbering:
         classes.append("numbering")
     change = worst(classes)
-    return BlockDiff(new.kind, "changed", word_diff(old.text, new.text), change, links, numbering)
+    return BlockDiff(new.kind, "changed", word_diff(old.text, new.text, budget), change, links, numbering)
 
 
-def _link_diff(old: Sequence[str], new: Sequence[str]) -> tuple[Segment, ...]:
+def _link_diff(old: Sequence[str], new: Sequence[str], budget: Budget) -> tuple[Segment, ...]:
     """The targets removed and added between two blocks' links, in order; empty if the same."""
     result: list[Segment] = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, list(old), list(new), autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in Matcher(list(old), list(new), budget).get_opcodes():
         if tag != "equal":
             result += [Segment("delete", target) for target in old[i1:i2]]
             result += [Segment("insert", target) for target in new[j1:j2]]
@@ -71,31 +71,35 @@ def _key(block: Block) -> str:
     return "\0".join((block.start or "", block.text, *block.links))
 
 
-def block_diffs(old: Sequence[Block], new: Sequence[Block]) -> list[BlockDiff]:
+def block_diffs(old: Sequence[Block], new: Sequence[Block], budget: Budget) -> list[BlockDiff]:
     result: list[BlockDiff] = []
-    matcher = SequenceMatcher(None, [_key(b) for b in old], [_key(b) for b in new], autojunk=False)
+    matcher = Matcher([_key(b) for b in old], [_key(b) for b in new], budget)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             result.extend(equal_block(b) for b in new[j1:j2])
             continue
-        result.extend(_pair_blocks(old[i1:i2], new[j1:j2]))
+        result.extend(_pair_blocks(old[i1:i2], new[j1:j2], budget))
     return result
 
 
-def _pair_blocks(old: Sequence[Block], new: Sequence[Block]) -> list[BlockDiff]:
-    """Within a replaced run, diff similar blocks word by word, in order; the rest are added or removed."""
+def _pair_blocks(old: Sequence[Block], new: Sequence[Block], budget: Budget) -> list[BlockDiff]:
+    """Within a replaced run, diff similar blocks word by word, in order; the rest are added or removed. Once the
+    comparison's budget is spent, no more are paired."""
     result: list[BlockDiff] = []
     j = 0
     for block in old:
-        match = next(
-            (k for k in range(j, len(new)) if new[k].kind == block.kind and similarity(block.text, new[k].text) >= SAME_BLOCK),
-            None,
-        )
+        match = None
+        for k in range(j, len(new)):
+            if budget.exhausted:
+                break
+            if new[k].kind == block.kind and similarity(block.text, new[k].text, budget) >= SAME_BLOCK:
+                match = k
+                break
         if match is None:
-            result.append(removed_block(block))
+            result.append(removed_block(block, budget))
             continue
-        result.extend(added_block(b) for b in new[j:match])
-        result.append(_changed(block, new[match]))
+        result.extend(added_block(b, budget) for b in new[j:match])
+        result.append(_changed(block, new[match], budget))
         j = match + 1
-    result.extend(added_block(b) for b in new[j:])
+    result.extend(added_block(b, budget) for b in new[j:])
     return result

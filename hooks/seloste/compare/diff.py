@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..archive.model import VersionRecord
+from ..limits import MAX_DIFF_WORK
+from ..matching import Budget
 from .blocks import BlockDiff, Status, added_block, block_diffs, removed_block
 from .facts import FactChange, diff_facts
 from .lineage import SAME_SECTION, Lineages
@@ -59,6 +61,9 @@ class VersionDiff:
     facts: tuple[FactChange, ...]
     sections: tuple[SectionDiff, ...]
     change: ChangeClass
+    coarse: bool = False
+    """The comparison ran out of its budget of word matching (MAX_DIFF_WORK): from there on, paragraphs were
+    compared whole, not word by word."""
 
     @property
     def changed_sections(self) -> list[SectionDiff]:
@@ -94,9 +99,9 @@ def _sides(sections: tuple[SectionText, ...]) -> list[_Side]:
     return [_Side(i, s) for i, s in enumerate(sections)]
 
 
-def _align(old: list[_Side], new: list[_Side]) -> list[tuple[_Side, _Side]]:
+def _align(old: list[_Side], new: list[_Side], budget: Budget) -> list[tuple[_Side, _Side]]:
     """Pairs of (old, new) sides that are the same section: by lineage, then by id, then (where a side's lineage is
-    not known) by text similarity."""
+    not known) by text similarity, while the budget lasts."""
     pairs: list[tuple[_Side, _Side]] = []
     paired_old: set[int] = set()
     paired_new: set[int] = set()
@@ -117,13 +122,15 @@ def _align(old: list[_Side], new: list[_Side]) -> list[tuple[_Side, _Side]]:
 
     pair_by(lambda s: s.lineage)
     pair_by(lambda s: s.id)
-    candidates = (
-        (similarity(o.text, n.text), o.index, n.index)
-        for o in old
-        if o.index not in paired_old
-        for n in new
-        if n.index not in paired_new and not (o.section.lineage and n.section.lineage)
-    )
+    candidates = []
+    for o in old:
+        if o.index in paired_old:
+            continue
+        for n in new:
+            if budget.exhausted:
+                break
+            if n.index not in paired_new and not (o.section.lineage and n.section.lineage):
+                candidates.append((similarity(o.text, n.text, budget), o.index, n.index))
     pairs += [(old[i], new[j]) for i, j in best_pairs(candidates, SAME_SECTION)]
     return pairs
 
@@ -146,16 +153,16 @@ def _longest_increasing(values: list[int]) -> set[int]:
     return set(found)
 
 
-def _blocks(old: _Side | None, new: _Side | None) -> list[BlockDiff]:
+def _blocks(old: _Side | None, new: _Side | None, budget: Budget) -> list[BlockDiff]:
     if old is None:
         assert new is not None
-        return [added_block(b) for b in new.section.blocks]
+        return [added_block(b, budget) for b in new.section.blocks]
     if new is None:
-        return [removed_block(b) for b in old.section.blocks]
-    return block_diffs(old.section.blocks, new.section.blocks)
+        return [removed_block(b, budget) for b in old.section.blocks]
+    return block_diffs(old.section.blocks, new.section.blocks, budget)
 
 
-def _section_diff(old: _Side | None, new: _Side | None, moved: bool, blocks: list[BlockDiff]) -> SectionDiff:
+def _section_diff(old: _Side | None, new: _Side | None, moved: bool, blocks: list[BlockDiff], budget: Budget) -> SectionDiff:
     if old is None:
         assert new is not None
         return SectionDiff(
@@ -174,23 +181,28 @@ def _section_diff(old: _Side | None, new: _Side | None, moved: bool, blocks: lis
     change = worst([heading_change, *(b.change for b in blocks)])
     if change == "none" and old.section.source != new.section.source:
         change = "whitespace"  # the source changed, what a reader sees did not
-    heading = word_diff(old.heading or "", new.heading or "") if (old.heading or new.heading) else ()
+    heading = word_diff(old.heading or "", new.heading or "", budget) if (old.heading or new.heading) else ()
     status: Status = "unchanged" if change == "none" else "changed"
     return SectionDiff(
         old.section.id, new.section.id, old.heading, new.heading, heading, status, moved, renamed, tuple(blocks), change
     )
 
 
-def diff_versions(old: VersionRecord, new: VersionRecord, lang: str, lineages: Lineages) -> VersionDiff:
+def diff_versions(
+    old: VersionRecord, new: VersionRecord, lang: str, lineages: Lineages, budget: Budget | None = None
+) -> VersionDiff:
     """What changed from ``old`` to ``new``, in language ``lang``; ``lineages``: those of their organisation's
     sections (lineage.section_lineages)."""
-    return diff_texts(version_text(old, lang, lineages.get(old.id)), version_text(new, lang, lineages.get(new.id)), lang)
+    old_text, new_text = version_text(old, lang, lineages.get(old.id)), version_text(new, lang, lineages.get(new.id))
+    return diff_texts(old_text, new_text, lang, budget)
 
 
-def diff_texts(old: VersionText, new: VersionText, lang: str) -> VersionDiff:
-    """What changed between two versions as readers of ``lang`` see them."""
+def diff_texts(old: VersionText, new: VersionText, lang: str, budget: Budget | None = None) -> VersionDiff:
+    """What changed between two versions as readers of ``lang`` see them, in at most ``budget`` steps of word matching
+    (MAX_DIFF_WORK); the browser's port takes the same steps in the same order."""
+    budget = budget or Budget(MAX_DIFF_WORK)
     old_sides, new_sides = _sides(old.sections), _sides(new.sections)
-    pairs = _align(old_sides, new_sides)
+    pairs = _align(old_sides, new_sides, budget)
     moved = _moved(pairs)
     by_new = {n.index: o for o, n in pairs}
     paired_old = {o.index for o, _ in pairs}
@@ -204,18 +216,19 @@ def diff_texts(old: VersionText, new: VersionText, lang: str) -> VersionDiff:
             preceding = max((n.index for o, n in pairs if o.index < side.index), default=-1)
             entries.append((preceding + 0.5, side.index, side, None))
     entries.sort(key=lambda e: (e[0], e[1]))
-    blocks = settle_moves([_blocks(o, n) for _, _, o, n in entries], [o is not None and n is not None for _, _, o, n in entries])
+    paired = [o is not None and n is not None for _, _, o, n in entries]
+    blocks = settle_moves([_blocks(o, n, budget) for _, _, o, n in entries], paired, budget)
     sections = tuple(
-        _section_diff(o, n, o is not None and n is not None and o.index in moved, b)
+        _section_diff(o, n, o is not None and n is not None and o.index in moved, b, budget)
         for (_, _, o, n), b in zip(entries, blocks, strict=True)
     )
 
-    title = word_diff(old.title, new.title)
-    facts = tuple(diff_facts(old.facts, new.facts))
+    facts = tuple(diff_facts(old.facts, new.facts, budget))
+    title = word_diff(old.title, new.title, budget)
     change = worst([classify(old.title, new.title), *(s.change for s in sections)] + ["text" for s in sections if s.moved])
     if facts and change == "none":
         change = "text"
-    return VersionDiff(lang, old.id, new.id, title, facts, sections, change)
+    return VersionDiff(lang, old.id, new.id, title, facts, sections, change, budget.exhausted)
 
 
 def _count_words(diff: VersionDiff, op: Op) -> int:
@@ -261,4 +274,5 @@ def diff_json(diff: VersionDiff) -> dict[str, Any]:
         ],
         "words_inserted": diff.words_inserted,
         "words_deleted": diff.words_deleted,
+        "coarse": diff.coarse,
     }

@@ -18,6 +18,8 @@ from ..archive.laws import LAWS
 from ..archive.localized import ByLanguage, Localized
 from ..archive.types import country_names
 from ..labels import labels
+from ..limits import MAX_DIFF_WORK
+from ..matching import Budget
 from .words import best_pairs, similarity
 
 FactChangeKind = Literal["added", "removed", "changed"]
@@ -157,11 +159,13 @@ def facts_text(facts: Facts, lang: str) -> FactsText:
         if isinstance(value, tuple):
             entries: dict[str, str] = {}
             whole: dict[str, str] = {}
+            taken: dict[str, int] = {}
             for item in value:
                 key, detail = fact_line(f.name, item, lang)
-                n = 1
+                n = taken.get(key, 1)  # the numbers below it are taken already: thousands alike stay linear
                 while (unique := key if n == 1 else f"{key} ({n})") in entries:  # two facts may read alike
                     n += 1
+                taken[key] = n + 1
                 entries[unique] = detail or key  # a fact that is all key (a right, a law) reads as itself
                 whole[unique] = _reading(f.name, item, lang)
             listed[f.name] = entries
@@ -174,13 +178,14 @@ def facts_text(facts: Facts, lang: str) -> FactsText:
     return {"single": single, "list": listed, "entries": readings}
 
 
-def diff_facts(old: FactsText, new: FactsText) -> list[FactChange]:
+def diff_facts(old: FactsText, new: FactsText, budget: Budget | None = None) -> list[FactChange]:
     """Field-level changes of the structured facts, in the order of the model's fields."""
+    budget = budget or Budget(MAX_DIFF_WORK)
     changes: list[FactChange] = []
     for f in dataclasses.fields(Facts):
         name = f.name
         if name in old["list"] or name in new["list"]:
-            changes += _list_changes(name, old, new)
+            changes += _list_changes(name, old, new, budget)
             continue
         a, b = old["single"].get(name), new["single"].get(name)
         if a is None and b is None:
@@ -196,14 +201,19 @@ def diff_facts(old: FactsText, new: FactsText) -> list[FactChange]:
     return changes
 
 
-def _list_changes(name: str, old: FactsText, new: FactsText) -> list[FactChange]:
+def _list_changes(name: str, old: FactsText, new: FactsText, budget: Budget) -> list[FactChange]:
     """A list fact's entries removed, added and changed: an entry whose key is gone and one whose key is new are
     one entry changed where they read alike (``Google Inc`` -> ``Google LLC``); each named by its reading."""
     before, after = old["list"].get(name, {}), new["list"].get(name, {})
     read_before, read_after = _readings(old, name), _readings(new, name)
     gone = [k for k in before if k not in after]
     came = [k for k in after if k not in before]
-    candidates = [(similarity(read_before[a], read_after[b]), i, j) for i, a in enumerate(gone) for j, b in enumerate(came)]
+    candidates = []
+    for i, a in enumerate(gone):
+        for j, b in enumerate(came):
+            if budget.exhausted:  # no more entries paired: the rest are removed and added
+                break
+            candidates.append((similarity(read_before[a], read_after[b], budget), i, j))
     pairs = sorted(best_pairs(candidates, SAME_FACT))
     paired_gone = {i for i, _ in pairs}
     paired_came = {j for _, j in pairs}

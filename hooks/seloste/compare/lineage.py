@@ -15,7 +15,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..archive.model import Section, Version, VersionRecord
+from ..limits import MAX_DIFF_WORK
 from ..markup.blocks import blocks
+from ..matching import Budget
 from .words import best_pairs, similarity
 
 SAME_SECTION = 0.6
@@ -80,7 +82,13 @@ def _pairs(previous: _Texts, version: _Texts) -> Mapping[str, str]:
     if lang and old and new:
         old_texts = [_text(s, lang) for s in old]
         new_texts = [_text(s, lang) for s in new]
-        candidates = ((similarity(a, b), i, j) for i, a in enumerate(old_texts) for j, b in enumerate(new_texts))
+        budget = Budget(MAX_DIFF_WORK)  # as a comparison's: past it, sections with new ids start lineages of their own
+        candidates = [
+            (similarity(a, b, budget), i, j)
+            for i, a in enumerate(old_texts)
+            for j, b in enumerate(new_texts)
+            if not budget.exhausted
+        ]
         for i, j in best_pairs(candidates, SAME_SECTION):
             pairs[new[j].id] = old[i].id
     return pairs

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from difflib import SequenceMatcher
 from typing import cast
 
+from ..matching import Budget, Matcher
 from .blocks import BlockDiff
 from .words import ChangeClass, Op, Segment, worst
 
@@ -82,7 +82,23 @@ def _whole(blocks: list[list[Piece]], line: _Line, op: str) -> bool:
     return any(p[0] == op and _WORD.search(p[1]) for p in parts) and all(p[0] == op or not p[1].strip() for p in parts)
 
 
-def settle_moves(sections: list[list[BlockDiff]], paired: list[bool]) -> list[list[BlockDiff]]:
+class _Unmatched:
+    """Inserted lines that read alike, in reading order, handed out from the first not yet taken: every list is
+    read once, however many deleted lines ask."""
+
+    __slots__ = ("lines", "next")
+
+    def __init__(self) -> None:
+        self.lines: list[tuple[int, int]] = []
+        self.next = 0
+
+    def first(self, taken: set[tuple[int, int]]) -> tuple[int, int] | None:
+        while self.next < len(self.lines) and self.lines[self.next] in taken:
+            self.next += 1
+        return self.lines[self.next] if self.next < len(self.lines) else None
+
+
+def settle_moves(sections: list[list[BlockDiff]], paired: list[bool], budget: Budget) -> list[list[BlockDiff]]:
     """Each section's block diffs, in reading order, with moved lines settled; ``paired`` tells which sections are
     in both versions (only there can a line keep its place)."""
     blocks = [[_pieces(b.segments) for b in section] for section in sections]
@@ -90,25 +106,35 @@ def settle_moves(sections: list[list[BlockDiff]], paired: list[bool]) -> list[li
     new_lines = [_lines(section, _NEW_SIDE) for section in blocks]
     deleted = [(s, n) for s, lines in enumerate(old_lines) for n, line in enumerate(lines) if _whole(blocks[s], line, "delete")]
     inserted = [(s, n) for s, lines in enumerate(new_lines) for n, line in enumerate(lines) if _whole(blocks[s], line, "insert")]
+    here: dict[tuple[int, str], _Unmatched] = {}
+    anywhere: dict[str, _Unmatched] = {}
+    for t, m in inserted:
+        text = _text(blocks[t], new_lines[t][m])
+        here.setdefault((t, text), _Unmatched()).lines.append((t, m))
+        anywhere.setdefault(text, _Unmatched()).lines.append((t, m))
     matches: list[tuple[int, int, int, int]] = []
     matched: set[tuple[int, int]] = set()
     taken: set[tuple[int, int]] = set()
-    for same_section in (True, False):
-        for s, n in deleted:
+    for same_section in (True, False):  # each deleted line, in reading order, takes the first inserted one that reads
+        for s, n in deleted:  # the same (in its section first), as a scan of every inserted line would
             if (s, n) in matched:
                 continue
             text = _text(blocks[s], old_lines[s][n])
-            for t, m in inserted:
-                if (t, m) not in taken and (t == s or not same_section) and _text(blocks[t], new_lines[t][m]) == text:
-                    matches.append((s, n, t, m))
-                    matched.add((s, n))
-                    taken.add((t, m))
-                    break
+            found = (here.get((s, text)) if same_section else anywhere.get(text)) or _Unmatched()
+            twin = found.first(taken)
+            if twin is not None:
+                matches.append((s, n, *twin))
+                matched.add((s, n))
+                taken.add(twin)
     if not matches:
         return sections
-    kept = {s: _kept_in_place(blocks[s], old_lines[s], new_lines[s]) for s, _n, t, _m in matches if s == t and paired[s]}
+    kept: dict[int, set[tuple[int, int]]] = {}
+    for s, _n, t, _m in matches:
+        if s == t and paired[s] and s not in kept:
+            kept[s] = _kept_in_place(blocks[s], old_lines[s], new_lines[s], budget)
     links = [[list(b.links) for b in section] for section in sections]
     touched: set[tuple[int, int]] = set()
+    cancelled: set[tuple[int, int, int, int]] = set()
     for s, n, t, m in matches:
         old, new = old_lines[s][n], new_lines[t][m]
         in_place = s == t and paired[s] and (n, m) in kept[s]
@@ -117,8 +143,9 @@ def settle_moves(sections: list[list[BlockDiff]], paired: list[bool]) -> list[li
         for k in new.pieces:
             if blocks[t][new.block][k][0] == "insert":
                 blocks[t][new.block][k][0] = "equal" if in_place else "moved_here"
-        if (s, old.block) != (t, new.block):
-            _cancel_links(links[s][old.block], links[t][new.block])
+        if (s, old.block) != (t, new.block) and (s, old.block, t, new.block) not in cancelled:
+            _cancel_links(links[s][old.block], links[t][new.block])  # once a pair: a second time finds nothing
+            cancelled.add((s, old.block, t, new.block))
         touched |= {(s, old.block), (t, new.block)}
     result: list[list[BlockDiff]] = []
     for s, section in enumerate(sections):
@@ -127,10 +154,10 @@ def settle_moves(sections: list[list[BlockDiff]], paired: list[bool]) -> list[li
     return result
 
 
-def _kept_in_place(blocks: list[list[Piece]], old: list[_Line], new: list[_Line]) -> set[tuple[int, int]]:
+def _kept_in_place(blocks: list[list[Piece]], old: list[_Line], new: list[_Line], budget: Budget) -> set[tuple[int, int]]:
     """The (old line, new line) pairs of one section that keep their place among the section's lines."""
     a, b = [_text(blocks, line) for line in old], [_text(blocks, line) for line in new]
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    matcher = Matcher(a, b, budget)
     return {(i + k, j + k) for i, j, size in matcher.get_matching_blocks() for k in range(size)}
 
 
@@ -147,17 +174,22 @@ def _tidy(pieces: list[Piece]) -> list[Piece]:
     """The pieces left, with the line breaks that went with a line gone too: no deleted break at either end of
     the older text or next to another; a break between two moved pieces moved with them."""
     kept = [p for p in pieces if p[0] != _DROP]
-    changed = True
-    while changed:
-        changed = False
-        old = [p for p in kept if p[0] in _OLD_SIDE]
-        for k, piece in enumerate(old):
-            if piece[0] != "delete" or piece[1] != "\n":
-                continue
-            if k == 0 or k == len(old) - 1 or old[k + 1][1] == "\n":
-                del kept[next(i for i, other in enumerate(kept) if other is piece)]  # this one, not an equal one
-                changed = True
-                break
+    # A deleted break goes where it would stand first or last on the older side, or before another break, once the
+    # breaks that go have gone: it stays if the nearest piece after it that stays is text, and a piece other than a
+    # deleted break stands somewhere before it. One pass from the end decides each.
+    old = [p for p in kept if p[0] in _OLD_SIDE]
+    other_before = [False]
+    for piece in old:
+        other_before.append(other_before[-1] or piece != ["delete", "\n"])
+    going: set[int] = set()
+    after: Piece | None = None
+    for k in range(len(old) - 1, -1, -1):
+        piece = old[k]
+        if piece == ["delete", "\n"] and (after is None or after[1] == "\n" or not other_before[k]):
+            going.add(id(piece))  # this one, not an equal one
+        else:
+            after = piece
+    kept = [p for p in kept if id(p) not in going]
     for side, moved in ((_OLD_SIDE, "moved_away"), (_NEW_SIDE, "moved_here")):
         plain = "delete" if moved == "moved_away" else "insert"
         line = [p for p in kept if p[0] in side]
@@ -169,13 +201,13 @@ def _tidy(pieces: list[Piece]) -> list[Piece]:
 
 def _settled(block: BlockDiff, pieces: list[Piece], links: list[Segment]) -> BlockDiff | None:
     """A block after its moved lines settled; None if nothing of its own is left."""
-    kept = _tidy(pieces)
-    segments: list[Segment] = []
-    for op, text in kept:
-        if segments and segments[-1].op == op:
-            segments[-1] = Segment(segments[-1].op, segments[-1].text + text)
+    runs: list[tuple[str, list[str]]] = []  # pieces of one op joined once: adding one by one is quadratic
+    for op, text in _tidy(pieces):
+        if runs and runs[-1][0] == op:
+            runs[-1][1].append(text)
         else:
-            segments.append(Segment(cast(Op, op), text))
+            runs.append((op, [text]))
+    segments = [Segment(cast(Op, op), "".join(texts)) for op, texts in runs]
 
     def visible(*ops: str) -> bool:
         return any(seg.op in ops and seg.text.strip() for seg in segments)

@@ -19,6 +19,7 @@ from ..archive.emit import plain
 from ..archive.localized import LANGUAGE_NAMES, LANGUAGES
 from ..archive.model import Archive, Correction, Organisation, OrganisationRecord, Update, Version, VersionRecord
 from ..labels import format_date, labels
+from ..limits import MAX_REPORT_BYTES
 from ..markup.text import plain_text
 from .diff import VersionDiff, VersionText, diff_texts, diff_versions, version_text
 from .facts import LIST_FACTS
@@ -159,16 +160,74 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def render_report(items: list[ReportItem], title: str, comments: list[CommentChange] | None = None) -> str:
-    template = _environment().get_template("report.md")
-    return template.render(
-        items=items,
-        title=title,
-        comments=comments or [],
-        labels={lang: labels(lang) for lang in LANGUAGES},
-        languages=LANGUAGES,
-        list_facts=LIST_FACTS,
-    )
+_FIRST: dict[ItemKind, int] = {"corrected-version": 0, "organisation-details": 0, "new-version": 1, "comparison": 1}
+"""Which changes a cut report keeps first: what changes published text or details, then new versions, then new
+organisations (all their text is new, and long)."""
+
+
+def render_report(
+    items: list[ReportItem],
+    title: str,
+    comments: list[CommentChange] | None = None,
+    *,
+    full: str = "seloste changes",
+    limit: int | None = None,
+) -> str:
+    """The report in Markdown, at most ``limit`` bytes: past it, the changes to published notices come first, and a
+    closing line says what was left out and how to see all of it (``full``, the command that prints it)."""
+    limit = MAX_REPORT_BYTES if limit is None else limit
+    env = _environment()
+    shared = {"labels": {lang: labels(lang) for lang in LANGUAGES}, "languages": LANGUAGES, "list_facts": LIST_FACTS}
+    head = env.get_template("report.md").render(items=items, comments=comments, title=title)
+    parts = [env.get_template("comments.md").render(comments=comments or [])] if comments else []
+    order = sorted(range(len(items)), key=lambda i: _FIRST.get(items[i].kind, 2))
+    room = limit - _size(head) - _CLOSING_ROOM
+    shown: dict[int, str] = {}
+    skipped: tuple[int, str] | None = None
+
+    def item(index: int, heading: bool) -> str:
+        return env.get_template("item.md").render(item=items[index], heading=heading, **shared)
+
+    def follows(index: int) -> bool:  # the change before it was the same organisation's
+        return index > 0 and items[index - 1].organisation.slug == items[index].organisation.slug
+
+    for index in [-1] * len(parts) + order:  # the comments first, then the changes by what they change
+        text = parts[0] if index < 0 else item(index, not follows(index))
+        if _size(text) <= room:
+            shown[index] = text
+            room -= _size(text)
+        elif skipped is None:
+            skipped = (index, text)
+    for index in [i for i in shown if i >= 0 and follows(i) and i - 1 not in shown]:
+        shown[index] = item(index, True)  # the change it followed was left out: it names its organisation itself
+    if skipped is None:
+        return head + "".join(shown[i] for i in [-1] * len(parts) + list(range(len(items))))
+    cut = None
+    if room >= _CLOSING_ROOM:  # the first part that did not fit, as much of it as fits, if that is something
+        shown[skipped[0]] = _lines_within(skipped[1], room) + "\n"
+        cut = _name(items[skipped[0]]) if skipped[0] >= 0 else "the comments changed"
+    left_out = [_name(items[i]) for i in range(len(items)) if i not in shown]
+    closing = env.get_template("cut.md").render(limit=limit, left_out=left_out, total=len(items), cut=cut, full=full)
+    return head + "".join(shown[i] for i in sorted(shown)) + closing
+
+
+_CLOSING_ROOM = 8_192
+"""Bytes kept for the closing line of a cut report (twenty names of what was left out, at most)."""
+
+
+def _size(text: str) -> int:
+    return len(text.encode("utf-8"))
+
+
+def _lines_within(text: str, room: int) -> str:
+    """The whole lines of ``text`` that fit in ``room`` bytes."""
+    kept = text.encode("utf-8")[: max(room, 0)].decode("utf-8", "ignore")
+    return kept[: kept.rfind("\n") + 1]
+
+
+def _name(item: ReportItem) -> str:
+    what = {"new-organisation": "new organisation", "organisation-details": "details", "corrected-version": "correction"}
+    return f"{item.organisation.slug} ({what.get(item.kind, 'version')} {item.new.id})"
 
 
 def comparison(record: OrganisationRecord, old_id: str, new_id: str) -> ReportItem:

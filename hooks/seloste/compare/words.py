@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from typing import Literal
+
+from ..limits import MAX_DIFF_WORK
+from ..matching import Budget, Matcher
 
 Op = Literal["equal", "insert", "delete", "moved_away", "moved_here"]
 """What a piece of text is: in both versions; only in the newer; only in the older; a line the older version had
@@ -45,11 +47,12 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-def word_diff(old: str, new: str) -> tuple[Segment, ...]:
-    """Word-level segments turning ``old`` into ``new``."""
+def word_diff(old: str, new: str, budget: Budget | None = None) -> tuple[Segment, ...]:
+    """Word-level segments turning ``old`` into ``new``, matched within ``budget`` (a comparison's; by default one
+    of its own); past it, their common start and end are kept and the rest is shown removed and added whole."""
     a, b = tokens(old), tokens(new)
     raw: list[Segment] = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in Matcher(a, b, budget or Budget(MAX_DIFF_WORK)).get_opcodes():
         if tag == "equal":
             raw.append(Segment("equal", "".join(a[i1:i2])))
             continue
@@ -63,16 +66,13 @@ def word_diff(old: str, new: str) -> tuple[Segment, ...]:
 def _absorb_gaps(segments: list[Segment]) -> list[Segment]:
     """A lone space or punctuation mark between two changes joins them, so 'Heidi Eronen' ->
     'Salla Vainionpää' reads as one replacement, not two."""
-    result = list(segments)
-    i = 1
-    while i < len(result) - 1:  # the list grows as gaps are split: re-read its length
-        seg = result[i]
-        if seg.op == "equal" and len(seg.text) <= 2 and not re.search(r"\w", seg.text):
-            before, after = result[i - 1], result[i + 1]
-            if before.op != "equal" and after.op != "equal":
-                result[i] = Segment("delete", seg.text)
-                result.insert(i + 1, Segment("insert", seg.text))
-        i += 1
+    result: list[Segment] = []
+    for i, seg in enumerate(segments):
+        gap = 0 < i < len(segments) - 1 and seg.op == "equal" and len(seg.text) <= 2 and not re.search(r"\w", seg.text)
+        if gap and result[-1].op != "equal" and segments[i + 1].op != "equal":  # the one before as it now reads
+            result += [Segment("delete", seg.text), Segment("insert", seg.text)]
+        else:
+            result.append(seg)
     # gather deletes before inserts within each run of changes
     ordered: list[Segment] = []
     run: list[Segment] = []
@@ -88,13 +88,13 @@ def _absorb_gaps(segments: list[Segment]) -> list[Segment]:
 
 
 def _merge(segments: Iterable[Segment]) -> tuple[Segment, ...]:
-    merged: list[Segment] = []
+    runs: list[tuple[Op, list[str]]] = []  # each run's texts joined once: adding one by one is quadratic
     for seg in segments:
-        if merged and merged[-1].op == seg.op:
-            merged[-1] = Segment(seg.op, merged[-1].text + seg.text)
+        if runs and runs[-1][0] == seg.op:
+            runs[-1][1].append(seg.text)
         elif seg.text:
-            merged.append(seg)
-    return tuple(_slide_spaces(merged))
+            runs.append((seg.op, [seg.text]))
+    return tuple(_slide_spaces([Segment(op, "".join(texts)) for op, texts in runs]))
 
 
 def _slide_spaces(segments: list[Segment]) -> list[Segment]:
@@ -112,11 +112,16 @@ def _slide_spaces(segments: list[Segment]) -> list[Segment]:
     return [seg for seg in segments if seg.text]
 
 
-def similarity(old: str, new: str) -> float:
+def similarity(old: str, new: str, budget: Budget | None = None) -> float:
+    """How alike two texts read, word by word (0 to 1), within ``budget``: one step for the asking, then the
+    matcher's; 0 once the budget is spent."""
+    budget = budget or Budget(MAX_DIFF_WORK)
+    if not budget.spend(1):
+        return 0.0
     a, b = old.split(), new.split()
     if not a and not b:
         return 1.0
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+    return Matcher(a, b, budget).ratio()
 
 
 def best_pairs(candidates: Iterable[tuple[float, int, int]], threshold: float) -> list[tuple[int, int]]:

@@ -200,7 +200,7 @@ def _run(args: argparse.Namespace) -> int:
             base = load_archive(base_dir, root=base_dir.parent) if base_dir else Archive(organisations=())
             comments = comment_changes(base_dir, args.data)
         title = f"Changes to the published notices (against {args.base})"
-        print(render_report(changes(base, archive), title, comments), end="")
+        print(render_report(changes(base, archive), title, comments, full=f"seloste changes --base {args.base}"), end="")
         return EXIT_OK
     if args.command == "report":
         record = _organisation(archive, args.slug)
@@ -217,7 +217,12 @@ def _run(args: argparse.Namespace) -> int:
             if version not in ids:
                 raise UsageError(f"{args.slug} has no version {version}; its versions are {', '.join(ids)}")
         name = record.organisation.name
-        print(render_report([comparison(record, old, new)], f"{name}: {old} → {new}"), end="")
+        print(
+            render_report(
+                [comparison(record, old, new)], f"{name}: {old} → {new}", full=f"seloste report {args.slug} {old} {new}"
+            ),
+            end="",
+        )
         return EXIT_OK
     if args.command == "new-version":
         return _new_version(args.data, _organisation(archive, args.slug), args.date)

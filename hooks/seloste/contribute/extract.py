@@ -19,6 +19,7 @@ import bs4
 from markdownify import markdownify
 
 from ..compare.words import DATE
+from ..limits import MAX_PAGE_DEPTH
 
 NOT_TEXT = ("script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select", "input", "textarea")
 """Elements never part of a notice's text: code, and the controls of forms (a newsletter sign-up, a search box)."""
@@ -42,8 +43,15 @@ def looks_like_html(text: str) -> bool:
     )
 
 
+def _parsed(html: str) -> bs4.BeautifulSoup:
+    try:
+        return bs4.BeautifulSoup(html, "html.parser")
+    except bs4.ParserRejectedMarkup as err:
+        raise ExtractError(f"the page's HTML cannot be read ({str(err)[:200]})") from err
+
+
 def page_title(html: str) -> str | None:
-    title = bs4.BeautifulSoup(html, "html.parser").title
+    title = _parsed(html).title
     return " ".join(title.get_text().split()) if title and title.get_text().strip() else None
 
 
@@ -53,7 +61,31 @@ def capture_of(text: str, *, select: str | None = None, remove: tuple[str, ...] 
     text)."""
     if not looks_like_html(text):
         return text  # Markdown or plain text: the file is its own capture, as it is
-    soup = bs4.BeautifulSoup(text, "html.parser")
+    soup = _parsed(text)
+    deepest = _depth(soup)
+    if deepest > MAX_PAGE_DEPTH:
+        raise ExtractError(
+            f"the page nests too deep to read: its elements nest {deepest:,} deep, and at most {MAX_PAGE_DEPTH} are read "
+            "(a notice's page nests a few dozen)"
+        )
+    try:
+        return _capture(soup, select, remove, base)
+    except RecursionError as err:  # the limit above should make this impossible: a page is never a traceback
+        raise ExtractError("the page nests too deep to read") from err
+
+
+def _depth(soup: bs4.BeautifulSoup) -> int:
+    """How deep the page's elements nest, found in one pass (the parser builds the tree without recursing)."""
+    depth = {id(soup): 0}
+    deepest = 0
+    for element in soup.descendants:
+        if isinstance(element, bs4.Tag):
+            depth[id(element)] = level = depth.get(id(element.parent), 0) + 1
+            deepest = max(deepest, level)
+    return deepest
+
+
+def _capture(soup: bs4.BeautifulSoup, select: str | None, remove: tuple[str, ...], base: str | None) -> str:
     for element in soup.find_all(NOT_TEXT):
         element.decompose()
     for comment in soup.find_all(string=lambda s: isinstance(s, bs4.Comment)):
@@ -99,9 +131,19 @@ def _tidy(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
 
 
-_ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_ATX_START = re.compile(r"^(#{1,6})\s+(.*)$")
+
+
+def _atx(line: str) -> tuple[int, str] | None:
+    """A Markdown heading line's level and text, without its closing hashes: (2, 'Foo') for ``## Foo ##``. Trimmed in
+    Python, not by a lazy pattern that tries every split of a long run of spaces or hashes (cubic in it)."""
+    match = _ATX_START.match(line)
+    return (len(match[1]), match[2].rstrip().rstrip("#").rstrip()) if match else None
+
+
 _BOLD_LINE = re.compile(r"^\*\*([^*\n]{2,120})\*\*:?$")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"!?\[([^\[\]]*+)\]\([^)\[]*+\)")
+"""A link or image; its text and address hold no ``[``, so that each attempt reads no further than the next one."""
 
 
 def _heading_text(text: str) -> str:
@@ -111,7 +153,7 @@ def _heading_text(text: str) -> str:
 
 
 _FRONT_MATTER = re.compile(r"\A(---|\+\+\+)\n(.*?)\n(?:\1|\.\.\.)\n", re.DOTALL)
-_FRONT_TITLE = re.compile(r"^title\s*[:=]\s*[\"']?(.*?)[\"']?\s*$", re.MULTILINE)
+_FRONT_TITLE = re.compile(r"^title\s*[:=]\s*(.*)$", re.MULTILINE)
 
 
 def _without_front_matter(capture: str) -> tuple[str, str | None]:
@@ -120,7 +162,12 @@ def _without_front_matter(capture: str) -> tuple[str, str | None]:
     if not match:
         return capture, None
     title = _FRONT_TITLE.search(match[2])
-    return capture[match.end() :], (title[1].strip() or None) if title else None
+    if not title:
+        return capture[match.end() :], None
+    value = title[1].removeprefix('"') if title[1].startswith('"') else title[1].removeprefix("'")
+    value = value.rstrip()
+    value = value[:-1] if value.endswith(('"', "'")) else value  # one closing quote, then the spaces before the end
+    return capture[match.end() :], value.strip() or None
 
 
 def draft(pages: list[str], fallback_title: str | None = None) -> Draft:
@@ -153,11 +200,11 @@ def draft(pages: list[str], fallback_title: str | None = None) -> Draft:
 def _deeper(body: str) -> str:
     """A body whose sub-headings were section headings: each inside one level deeper (``###`` stays the first)."""
     lines = body.split("\n")
-    levels = sorted({len(m[1]) for line in lines if (m := _ATX.match(line))})
+    levels = sorted({h[0] for line in lines if (h := _atx(line))})
     if not levels:
         return body
     shift = {level: min(6, 3 + rank) for rank, level in enumerate(levels)}
-    return "\n".join(f"{'#' * shift[len(m[1])]} {m[2]}" if (m := _ATX.match(line)) else line for line in lines)
+    return "\n".join(f"{'#' * shift[h[0]]} {h[1]}" if (h := _atx(line)) else line for line in lines)
 
 
 def _page(text: str, *, first_page: bool = True) -> tuple[str | None, list[tuple[str | None, str]]]:
@@ -166,7 +213,7 @@ def _page(text: str, *, first_page: bool = True) -> tuple[str | None, list[tuple
     ones (a subtitle over numbered sections) opens a section of its own and the next level's headings the rest; a
     later page with a title is one section, its headings kept at their depths inside it."""
     lines = text.split("\n")
-    atx = [(i, len(m[1]), m[2]) for i, line in enumerate(lines) if (m := _ATX.match(line))]
+    atx = [(i, *h) for i, line in enumerate(lines) if (h := _atx(line))]
     title: str | None = None
     if atx:
         first, level, heading = atx[0]
@@ -206,7 +253,7 @@ def _page(text: str, *, first_page: bool = True) -> tuple[str | None, list[tuple
     return title, [(heading, _RELATIVE_LINK.sub(r"\1", "\n".join(body).strip("\n"))) for heading, body in sections]
 
 
-_RELATIVE_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\((?!https?:|mailto:)[^)]*\)", re.IGNORECASE)
+_RELATIVE_LINK = re.compile(r"(?<!!)\[([^\[\]]*+)\]\((?!https?:|mailto:)[^)\[]*+\)", re.IGNORECASE)
 """A Markdown link within the site (``[evästeet](/evasteet/)``): its words are the notice's, its address is not
 whole, so the draft keeps the words (an HTML page's links are made whole from its address before this)."""
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import re
 import time
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import requests
 
+from ..limits import FETCH_DEADLINE, MAX_PAGE_BYTES, MAX_REDIRECTS
+
 USER_AGENT = "Seloste/1 (privacy-notice archive; +https://github.com/seloste/seloste) python-requests"
-MAX_BYTES = 5_000_000
-"""The largest page fetched: a notice is tens of kilobytes; anything far larger is not a notice page."""
-MAX_REDIRECTS = 5
 RETRIES = 3
 """Attempts for a timeout, a dropped connection or a server error (5xx); a 4xx is an answer, not retried."""
 
@@ -34,29 +34,36 @@ class Fetched:
 
 
 def fetch(source: str, *, timeout: float = 20.0, session: requests.Session | None = None) -> Fetched:
+    """The page at ``source``: an address (a few attempts, all of them within ``FETCH_DEADLINE`` seconds) or a file."""
     if not re.match(r"https?://", source, re.IGNORECASE):
         path = Path(source)
         try:
             raw = path.read_bytes()
         except OSError as err:
             raise FetchError(f"{source}: cannot read the file ({err.strerror or err})") from err
-        if len(raw) > MAX_BYTES:
-            raise FetchError(f"{source}: {len(raw):,} bytes; a notice's page is at most {MAX_BYTES:,}")
+        if len(raw) > MAX_PAGE_BYTES:
+            raise FetchError(f"{source}: {len(raw):,} bytes; a notice's page is at most {MAX_PAGE_BYTES:,}")
         return Fetched(source, None, decode(raw, None))
     http = session or requests.Session()
     http.max_redirects = MAX_REDIRECTS
+    until = time.monotonic() + FETCH_DEADLINE
     last = ""
     for attempt in range(RETRIES):
         if attempt:
             time.sleep(min(2**attempt, 8) * 0.5)
+        left = until - time.monotonic()
+        if left <= 0:
+            raise FetchError(f"{source}: {last}; no time left for another attempt within {FETCH_DEADLINE:g} s")
         try:
-            with http.get(source, headers={"User-Agent": USER_AGENT}, timeout=(5.0, timeout), stream=True) as response:
+            with http.get(
+                source, headers={"User-Agent": USER_AGENT}, timeout=(min(5.0, left), min(timeout, left)), stream=True
+            ) as response:
                 if response.status_code >= 500:
                     last = f"the server answered {response.status_code} {response.reason}"
                     continue
                 if response.status_code >= 400:
                     raise FetchError(f"{source}: the server answered {response.status_code} {response.reason}")
-                raw = _read(response, source)
+                raw = _read(response, source, until)
                 return Fetched(source, response.url, decode(raw, response.headers.get("content-type")))
         except requests.TooManyRedirects as err:
             raise FetchError(f"{source}: more than {MAX_REDIRECTS} redirects") from err
@@ -71,14 +78,44 @@ def fetch(source: str, *, timeout: float = 20.0, session: requests.Session | Non
     raise FetchError(f"{source}: {last} ({RETRIES} attempts)")
 
 
-def _read(response: requests.Response, source: str) -> bytes:
+def _read(response: requests.Response, source: str, until: float) -> bytes:
+    """The body as it arrives, read by what each read of the socket brings (a server that sends a byte at a time is
+    read a byte at a time, not waited on for a full chunk), until the deadline ``until``: the read timeout is for
+    each read, and a server that trickles the page never trips it. Decompressed by its Content-Encoding afterwards,
+    at most ``MAX_PAGE_BYTES`` of it."""
     chunks, size = [], 0
-    for chunk in response.iter_content(64 * 1024):
+    while True:
+        if time.monotonic() > until:
+            raise FetchError(
+                f"{source}: the page did not arrive within {FETCH_DEADLINE:g} s ({size:,} bytes came); "
+                "a server that sends a notice this slowly is not waited for"
+            )
+        chunk = response.raw.read1(64 * 1024, decode_content=False)
+        if not chunk:
+            break
         size += len(chunk)
-        if size > MAX_BYTES:
-            raise FetchError(f"{source}: larger than {MAX_BYTES:,} bytes; a notice's page is smaller")
+        if size > MAX_PAGE_BYTES:
+            raise FetchError(f"{source}: larger than {MAX_PAGE_BYTES:,} bytes; a notice's page is smaller")
         chunks.append(chunk)
-    return b"".join(chunks)
+    return _decompressed(b"".join(chunks), response.headers.get("content-encoding"), source)
+
+
+def _decompressed(body: bytes, encoding: str | None, source: str) -> bytes:
+    """The body as sent, decompressed (gzip or deflate) to at most ``MAX_PAGE_BYTES``."""
+    name = (encoding or "identity").strip().lower()
+    if name in ("", "identity"):
+        return body
+    if name not in ("gzip", "x-gzip", "deflate"):
+        raise FetchError(f"{source}: the server sent the page in the {name!r} encoding, which is not read")
+    wbits = 16 + zlib.MAX_WBITS if "gzip" in name else zlib.MAX_WBITS
+    try:
+        inflater = zlib.decompressobj(wbits)
+        page = inflater.decompress(body, MAX_PAGE_BYTES + 1)
+    except zlib.error as err:
+        raise FetchError(f"{source}: the server's {name} data is broken ({err})") from err
+    if len(page) > MAX_PAGE_BYTES:
+        raise FetchError(f"{source}: larger than {MAX_PAGE_BYTES:,} bytes once decompressed; a notice's page is smaller")
+    return page
 
 
 def decode(raw: bytes, content_type: str | None) -> str:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 from pathlib import Path
 
 from ..archive.decode import decode_file
@@ -28,6 +27,8 @@ from ..archive.localized import LANGUAGE_NAMES, NoticeMarkdown, NoticeText
 from ..archive.model import Archive, Organisation, OrganisationRecord, Version, VersionRecord
 from ..archive.yamlsource import YamlFileError, read_yaml
 from ..compare.lineage import section_pairs
+from ..limits import MAX_DIFF_WORK
+from ..matching import Budget, Matcher
 
 
 def check_change(base: Archive, head: Archive, data_dir: Path, root: Path | None = None) -> list[DataError]:
@@ -269,8 +270,9 @@ def _untranslated(before: Version, after: Version) -> list[tuple[str, str, int]]
 
 
 def _words_changed(old: str, new: str) -> int:
-    """How many words of ``old`` and ``new`` differ, taking the larger side of each change."""
-    matcher = difflib.SequenceMatcher(a=old.split(), b=new.split(), autojunk=False)
+    """How many words of ``old`` and ``new`` differ, taking the larger side of each change (past the matching budget,
+    every word between their common start and end counts as changed)."""
+    matcher = Matcher(old.split(), new.split(), Budget(MAX_DIFF_WORK))
     return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
 
 

@@ -79,11 +79,11 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
             fetched = fetch(tracked_page.url, timeout=timeout)
             capture = capture_of(fetched.text, select=tracked_page.select, remove=tracked_page.remove, base=fetched.url)
             pages.append(Page(fetched.url, capture))
+            title = title or page_title(fetched.text)
         except FetchError as err:  # its message names the address
             return Outcome(record.slug, "failed", str(err))
         except ExtractError as err:
             return Outcome(record.slug, "failed", f"{tracked_page.url}: {err}")
-        title = title or page_title(fetched.text)
     old = latest.pages.get(lang, ())
     chrome = tuple(entry for entry in version.source.capture_noise if isinstance(entry, str))
     same = len(old) == len(pages) and all(

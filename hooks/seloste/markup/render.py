@@ -19,6 +19,8 @@ from urllib.parse import urlsplit
 import markdown
 import nh3
 
+from ..limits import MAX_BRACKETS, MAX_INLINE_MARKS, MAX_NESTING
+
 ALLOWED_TAGS = frozenset(
     {
         "p",
@@ -152,12 +154,6 @@ class _Links(HTMLParser):
                 )
 
 
-MAX_BRACKETS = 500
-"""Most ``[`` in one text: Python-Markdown takes quadratic time on runs of them (8,000 take over 20 s, 100,000
-never end). A notice needs a handful."""
-MAX_NESTING = 20
-"""Most list or quote markers opening one line: Python-Markdown recurses once per level and hits Python's limit
-(``- `` * 500). A notice needs three."""
 _NESTED = re.compile(r"^(?:\s*(?:[-*+>]|[0-9]+[.)])(?=\s|$)){" + str(MAX_NESTING + 1) + ",}", re.MULTILINE)
 
 
@@ -165,10 +161,22 @@ _INDENTED = re.compile(r"^(?:[ ]{4}|\t){" + str(MAX_NESTING + 1) + r",}(?:[-*+>]
 """A list or quote marker indented as deep as that many levels: nesting built up line by line."""
 
 
+_INLINE_MARKS = ("*", "_", "`", "&", "\\", "<", "  \n")
+"""What starts an inline element (emphasis, code, a character reference, an escape, an autolink, a line break made
+with two spaces): each is one more placeholder for Python-Markdown's inline passes, which take more than linear
+time in their number."""
+
+
 def render_limit(text: str) -> str | None:
     """Why a text cannot be rendered safely within bounds, or None: checked before any rendering."""
     if text.count("[") > MAX_BRACKETS:
         return f"has {text.count('['):,} '[' characters; a text may have at most {MAX_BRACKETS}, which a notice never needs"
+    marks = sum(text.count(mark) for mark in _INLINE_MARKS)
+    if marks > MAX_INLINE_MARKS:
+        return (
+            f"has {marks:,} characters of inline markup (*, _, `, &, \\, < and line breaks made with two spaces); "
+            f"a text may have at most {MAX_INLINE_MARKS:,}, which a notice never needs"
+        )
     nested = _NESTED.search(text) or _INDENTED.search(text)
     if nested:
         line = text.count("\n", 0, nested.start()) + 1
