@@ -81,6 +81,7 @@ def draft_version(
     controller: str,
     fallback_title: str | None,
     previous: Version | None,
+    changed_after: dt.date | None = None,
 ) -> dict[str, Any]:
     """The draft version's data: the pages' texts as sections, their captures named, the translation pending."""
     shown = fallback_title if fallback_title and any(fallback_title in page.capture for page in pages) else None
@@ -108,6 +109,8 @@ def draft_version(
     if stated is not None and stated <= date:
         version["stated_date"] = stated.isoformat()
     version["recorded_date"] = dt.date.today().isoformat()
+    if changed_after is not None:  # the day the text changed is not known: after this day, no later than ``date``
+        version["changed_after"] = changed_after.isoformat()
     version["source"] = source
     if previous is not None:
         version["change"] = {"kind": "", "summary": {"fi": "", "en": ""}}

@@ -14,7 +14,7 @@ from ..archive.types import country_names
 from ..compare.facts import fact_line, fact_value_label
 from ..labels import labels
 from .checklist import checklist
-from .dates import DateView, date_view
+from .dates import DateView, version_date_view
 from .factlines import to_line
 from .tools import is_tool, named_tools
 from .urls import checklist_path, facts_path, notice_path, root_of, site_url
@@ -132,7 +132,7 @@ def facts_page_view(archive: Archive, lang: str) -> FactsPageView:
                 name=record.organisation.name,
                 url=site_url(lang, notice_path(record.slug)),
                 checklist_url=site_url(lang, checklist_path(record.slug)),
-                version=date_view(record.current.date, lang),
+                version=version_date_view(record.current, lang),
                 stated=result.stated,
                 total=len(result.items),
                 transfers=tuple(_transfer_text(x, record.slug, lang) for x in f.transfers),
