@@ -17,7 +17,7 @@ from ..archive.types import SLUG_PATTERN
 from .dating import date_range, range_note
 from .extract import ExtractError, capture_of, page_title, reads_as, stated_date
 from .fetch import FetchError, fetch
-from .importer import Page, draft_version, write_organisation, write_version
+from .importer import Page, carried_note, draft_version, write_organisation, write_version
 from .tracker import Outcome, draft_report, track, tracked
 from .usage import UsageError
 
@@ -76,7 +76,7 @@ def run_import(args: argparse.Namespace) -> int:
     after = date_range(record.current, date, after=args.changed_after, date_known=known is not None) if record else None
     name = record.organisation.name if record else args.name
     previous = record.current.version if record else None
-    version = draft_version(
+    version, carried = draft_version(
         pages, lang=args.language, date=date, stated=stated, controller=name, fallback_title=title, previous=previous,
         changed_after=after,
     )  # fmt: skip
@@ -97,6 +97,8 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"wrote {path}")
     if record is not None and after is not None:
         print(range_note(record.current, date, after))
+    if record is not None and (note := carried_note(carried, record.current.id)):
+        print(note)
     return _report_validation(data)
 
 

@@ -26,7 +26,7 @@ from ..archive.model import Archive, OrganisationRecord
 from ..compare.report import changes, render_report
 from .extract import ExtractError, capture_of, page_title, stated_date
 from .fetch import FetchError, fetch
-from .importer import Page, draft_version, write_version
+from .importer import Page, carried_note, draft_version, write_version
 
 Status = Literal["unchanged", "changed", "failed", "skipped"]
 
@@ -106,7 +106,7 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
     stated = stated_date("\n".join(page.capture for page in pages))
     # changed after the last check that found it unchanged (else after the latest version's date), and by today
     after = max(latest.date, unchanged or latest.date)
-    draft = draft_version(
+    draft, carried = draft_version(
         pages,
         lang=lang,
         date=today,
@@ -120,7 +120,8 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
     return Outcome(
         record.slug,
         "changed",
-        f"changed since {latest.id}: wrote {', '.join(p.relative_to(data_dir.parent).as_posix() for p in written)}",
+        f"changed since {latest.id}: wrote {', '.join(p.relative_to(data_dir.parent).as_posix() for p in written)}"
+        + (f"; {note}" if (note := carried_note(carried, latest.id)) else ""),
         tuple(written),
         today.isoformat(),
     )
