@@ -171,7 +171,7 @@ def test_an_imported_page_is_a_draft_that_validates_with_its_capture(
     for left_out in ("Etusivu", "Käytämme evästeitä", "Kysy meiltä", "Tilaa uutiskirje", "analytics"):
         assert left_out not in capture
     assert "[tietosuojavaltuutetulle](https://tietosuoja.fi/)" in capture  # links, with their addresses
-    assert version["facts"]["controller"] == {"name": "Esimerkki Oy", "section": "1-rekisterinpitaja"}
+    assert version["facts"]["controller"] == {"name": "Esimerkki Oy", "business_id": "1783913-6", "section": "1-rekisterinpitaja"}
 
 
 def test_what_no_reader_sees_stays_in_the_capture_and_out_of_the_draft(
@@ -808,3 +808,62 @@ def test_a_tracked_change_lies_between_the_last_check_that_found_it_unchanged_an
     assert ranged["changed_after"] == seen.isoformat()  # the log's last unchanged check
     unlogged = yaml.safe_load((data / "toinen" / f"{today}.yaml").read_text(encoding="utf-8"))
     assert unlogged["changed_after"] == "2024-03-02"  # no check in the log: after the latest version's date
+
+
+# --- the controller a first version's draft names --------------------------------------------------------------
+
+IMPORTS = Path(__file__).parent / "fixtures" / "import"
+
+
+def _controller(data: Path, slug: str) -> dict:
+    (version,) = (data / slug).glob("2*.yaml")  # the one version, beside organisation.yaml
+    return yaml.safe_load(version.read_text(encoding="utf-8"))["facts"]["controller"]
+
+
+def test_the_controller_is_read_from_its_section_not_from_the_first_company_the_page_names(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The page names a payment provider, with its business ID, and the organisation itself before its controller's
+    section: the draft names the controller from the section headed 'Rekisterinpitäjä', with its business ID."""
+    page = str(IMPORTS / "toinen-yritys-ensin.html")
+    code, out = run(capsys, "import", "kauppa", page, "--select", "main", "--name", "Kauppa Esimerkki Oy")
+    assert code == 0 and "the draft validates" in out and "TODO" not in out, out
+    assert _controller(data, "kauppa") == {
+        "name": "Kauppa Esimerkki Oy",
+        "business_id": "1783913-6",
+        "section": "1-rekisterinpitaja",
+    }
+
+
+def test_a_controller_named_otherwise_than_the_organisation_is_taken_from_its_section_and_flagged(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = str(IMPORTS / "toinen-yritys-ensin.html")
+    code, out = run(capsys, "import", "kauppa", page, "--select", "main", "--name", "Esimerkkikauppa")
+    assert code == 0, out
+    assert _controller(data, "kauppa") == {
+        "name": "Kauppa Esimerkki Oy",
+        "business_id": "1783913-6",
+        "section": "1-rekisterinpitaja",
+    }
+    assert (
+        "facts.controller: the section '1-rekisterinpitaja' names 'Kauppa Esimerkki Oy' (business ID 1783913-6) as the "
+        "controller, not 'Esimerkkikauppa': check"
+    ) in out
+
+
+def test_where_the_notice_does_not_say_who_the_controller_is_the_draft_leaves_it_for_a_person(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two companies with business IDs, no controller's section, and the organisation's name next to neither: no
+    guess, a TODO naming what the page names, and validate names the field to fill in."""
+    page = str(IMPORTS / "ei-rekisterinpitajaa.html")
+    code, out = run(capsys, "import", "kauppa", page, "--select", "main", "--name", "Kauppa Esimerkki Oy")
+    assert code == 1, out
+    assert _controller(data, "kauppa") == {"name": "Kauppa Esimerkki Oy", "section": ""}
+    assert (
+        "TODO facts.controller: the notice does not say plainly who the controller is (no section headed as the "
+        "controller's names 'Kauppa Esimerkki Oy', and no business ID stands next to it); it names 'Sivuston ylläpitää "
+        "Webhotelli Oy' (2122839-7, section johdanto)"
+    ) in out
+    assert "facts.controller.section: expected an id" in out

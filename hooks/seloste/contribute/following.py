@@ -76,7 +76,7 @@ def run_import(args: argparse.Namespace) -> int:
     after = date_range(record.current, date, after=args.changed_after, date_known=known is not None) if record else None
     name = record.organisation.name if record else args.name
     previous = record.current.version if record else None
-    version, carried = draft_version(
+    version, carried, check = draft_version(
         pages, lang=args.language, date=date, stated=stated, controller=name, fallback_title=title, previous=previous,
         changed_after=after,
     )  # fmt: skip
@@ -99,6 +99,8 @@ def run_import(args: argparse.Namespace) -> int:
         print(range_note(record.current, date, after))
     if record is not None and (note := carried_note(carried, record.current.id)):
         print(note)
+    if check:
+        print(check)
     return _report_validation(data)
 
 

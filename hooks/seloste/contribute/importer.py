@@ -20,6 +20,7 @@ from ..archive.loader import CAPTURES_DIR, ORGANISATION_FILE
 from ..archive.model import OrganisationRecord, Version
 from ..archive.types import without_invisible
 from ..markup.text import plain_text
+from .controller import controller_fact
 from .extract import Draft, draft
 
 OPENING_ID = {"fi": "johdanto", "sv": "inledning", "en": "introduction"}
@@ -82,9 +83,10 @@ def draft_version(
     fallback_title: str | None,
     previous: Version | None,
     changed_after: dt.date | None = None,
-) -> tuple[dict[str, Any], Carried]:
+) -> tuple[dict[str, Any], Carried, str | None]:
     """The draft version's data: the pages' texts as sections, their captures named, the translation pending; for a
-    new version, with what it took of the previous version's translation (:func:`carry_translation`)."""
+    new version, what it took of the previous version's translation (:func:`carry_translation`); for a first one,
+    what a person must check of the controller it names (controller.py), or None."""
     shown = fallback_title if fallback_title and any(fallback_title in page.capture for page in pages) else None
     # a <title> the notice does not show is not its title; what no reader sees (a soft hyphen) is no text's to hold
     drafted = draft([without_invisible(page.capture) for page in pages], shown)
@@ -119,13 +121,16 @@ def draft_version(
     version["title"] = {lang: drafted.title}
     version["sections"] = sections
     carried = carry_translation(version, lang, previous) if previous is not None else Carried()
+    check = None
     if carried.complete:
         del version["translation"]  # every text the same as before, each with its translation
     if previous is not None:
         version["facts"] = plain(previous.facts)
     else:
-        version["facts"] = {"controller": {"name": controller, "section": _stating(drafted, ids, controller)}}
-    return version, carried
+        read = [(section_id, heading, body) for section_id, (heading, body) in zip(ids, drafted.sections, strict=True)]
+        fact, check = controller_fact(read, controller)
+        version["facts"] = {"controller": fact}
+    return version, carried, check
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,16 +205,6 @@ def carry_translation(version: dict[str, Any], lang: str, previous: Version) -> 
             if heading is not None:
                 heading[other] = old_heading[other]
     return Carried(unchanged=tuple(unchanged), changed=tuple(changed), languages=languages)
-
-
-def _stating(drafted: Draft, ids: list[str], name: str) -> str:
-    """The first section whose text names the controller (the title's id if only the title does)."""
-    for section_id, (heading, body) in zip(ids, drafted.sections, strict=True):
-        if name.casefold() in f"{heading or ''}\n{body}".casefold():
-            return section_id
-    if name.casefold() in drafted.title.casefold():
-        return "title"
-    return ids[0] if ids else ""
 
 
 def write_version(folder: Path, date: dt.date, version: dict[str, Any], pages: list[Page]) -> list[Path]:

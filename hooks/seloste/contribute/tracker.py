@@ -106,7 +106,7 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
     stated = stated_date("\n".join(page.capture for page in pages))
     # changed after the last check that found it unchanged (else after the latest version's date), and by today
     after = max(latest.date, unchanged or latest.date)
-    draft, carried = draft_version(
+    draft, carried, _check = draft_version(
         pages,
         lang=lang,
         date=today,
