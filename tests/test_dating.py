@@ -5,6 +5,7 @@ new-version`` sets it when no date is given."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -16,6 +17,7 @@ from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
 from seloste.compare.report import changes, comparison, render_report
 from seloste.contribute.cli import main
+from seloste.publish.checklist import checklist
 from seloste.publish.feeds import feeds
 from seloste.publish.frame import Style
 from seloste.publish.liteviews import Links, LitePlan, compare_page, history_page
@@ -214,3 +216,20 @@ def test_new_version_with_a_date_has_no_range_unless_given_one(
     assert "is not before the version date 2025-03-01" in capsys.readouterr().err
     assert main(["new-version", "esimerkki", "--date", "2025-03-01", "--changed-after", "2024-12-24"]) == 0
     assert "changed_after: '2024-12-24'" in (tmp_path / "data/esimerkki/2025-03-01.yaml").read_text(encoding="utf-8")
+
+
+def test_a_law_that_ended_within_the_range_is_not_said_to_have_ended_before_the_text() -> None:
+    """A version citing Privacy Shield (ended 16 July 2020) dated 1 August 2020: as a day, Privacy Shield had ended
+    when it was published; as a range from 1 July 2020, the archive cannot say so, only that it ended since."""
+    from sitebuild import FROZEN
+
+    record = load_archive(FROZEN, root=FROZEN.parent).get("infocrea").version("2018-09-19")
+    day = dataclasses.replace(record, date=dt.date(2020, 8, 1))
+    ranged = dataclasses.replace(day, version=dataclasses.replace(day.version, changed_after=dt.date(2020, 7, 1)))
+    assert (day.known_from, ranged.known_from) == (dt.date(2020, 8, 1), dt.date(2020, 7, 1))
+
+    def ended_before(r) -> bool:
+        (shield,) = [o for o in checklist(r.version, r.known_from).outdated if o.law == "privacy-shield"]
+        return shield.cited_after_end
+
+    assert ended_before(day) and not ended_before(ranged)

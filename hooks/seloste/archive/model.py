@@ -308,6 +308,12 @@ class VersionRecord:
         return self.version.changed_after
 
     @property
+    def known_from(self) -> dt.date:
+        """What the archive can say for sure about when the text took effect, from below: on its date, or after
+        ``changed_after`` for a range. A law that had ended by this day had ended before the text was published."""
+        return self.changed_after or self.date
+
+    @property
     def capture_text(self) -> str | None:
         """The capture of the first language the version was published in, if it names one."""
         return self.captures.get(self.version.published_in[0])

@@ -118,7 +118,7 @@ def facts_page_view(archive: Archive, lang: str) -> FactsPageView:
     for record in sorted(archive.organisations, key=lambda r: r.organisation.name.casefold()):
         version = record.current.version
         f = version.facts
-        result = checklist(version, record.current.date)
+        result = checklist(version, record.current.known_from)
         codes = sorted({c for c in (*(x.country for x in f.transfers), *(x.country for x in f.recipients)) if c})
         countries.update((code, names.get(code, code)) for code in codes)
         row_tools, row_recipients = _named(f, lang)

@@ -311,7 +311,7 @@ def checklist_page(record: OrganisationRecord, plan: LitePlan, style: Style, lin
     current = record.current
     return ChecklistPage(
         chrome=chrome(record, plan, style, f"{record.organisation.name}: {labels(plan.lang)['checklist_title']}", links),
-        checklist=checklist_view(current.version, current.date, record.slug, plan.lang),
+        checklist=checklist_view(current.version, current.known_from, record.slug, plan.lang),
         version_date=version_date_view(current, plan.lang),
     )
 
