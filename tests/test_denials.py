@@ -236,7 +236,8 @@ def test_saying_none_is_a_change_of_the_facts_in_the_comparison() -> None:
     scoped = StatedNoneOf(data=Localized(fi="lokit", en="logs"), quote=NoticeText(fi="x", en="x"), section="s")
     narrowed = dataclasses.replace(new, no_transfers=(scoped,))
     (change,) = [c for c in diff_facts(facts_text(new, "en"), facts_text(narrowed, "en")) if c.field == "no_transfers"]
-    assert change.kind == "changed" and change.new == "data: logs"
+    assert (change.kind, change.item) == ("changed", "logs")  # an entry said of part of the data is named by that data
+    assert change.new == "data is not transferred outside the EU/EEA (the notice says so) (data: logs)"
 
 
 # --- the built pages --------------------------------------------------------------------------

@@ -166,6 +166,7 @@ def _reading(name: str, item: Any, lang: str) -> str:
     details = _details(item, lang, _KEY_FIELDS[name], stated_only=True) if name in _KEY_FIELDS else ""
     if isinstance(item, StatedNoneOf):
         details = detail
+        key = fact_line(name, item, lang)[0]
     return f"{key} ({details})" if details and details != key else key
 
 
@@ -182,6 +183,8 @@ def facts_text(facts: Facts, lang: str) -> FactsText:
             taken: dict[str, int] = {}
             for item in value:
                 key, detail = fact_line(f.name, item, lang)
+                if isinstance(item, StatedNoneOf) and item.data is not None:  # told apart by the data it is said of
+                    key, detail = item.data[lang], key
                 n = taken.get(key, 1)  # the numbers below it are taken already: thousands alike stay linear
                 while (unique := key if n == 1 else f"{key} ({n})") in entries:  # two facts may read alike
                     n += 1
