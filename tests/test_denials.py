@@ -198,17 +198,23 @@ def test_a_law_given_as_a_basis_counts_as_the_basis_and_one_that_ended_is_flagge
 
 
 @pytest.mark.parametrize(
-    ("lang", "transfers"),
+    ("lang", "transfers", "none"),
     [
-        ("fi", ["tietoja ei siirretä EU:n/ETA:n ulkopuolelle (seloste kertoo näin)", "Yhdysvallat"]),
-        ("en", ["data is not transferred outside the EU/EEA (the notice says so)", "the United States"]),
+        ("fi", ["Yhdysvallat", "tietoja ei siirretä EU:n/ETA:n ulkopuolelle (seloste kertoo näin)"], "ei luovuteta"),
+        ("en", ["the United States", "data is not transferred outside the EU/EEA (the notice says so)"], "not disclosed"),
     ],
     ids=["fi", "en"],
 )
-def test_the_panel_shows_what_the_notice_says_there_is_none_of_first(lang: str, transfers: list[str]) -> None:
+def test_the_panel_shows_what_the_notice_says_there_is_none_of_in_the_row_of_what_it_denies(
+    lang: str, transfers: list[str], none: str
+) -> None:
     rows = {row.field: row for row in glance_panel(ARCHIVE.get(SHOP), lang).rows}
+    # said of part of the data only: after what the notice names, so the summary line reads the transfer
     assert [line.text for line in rows["transfers"].lines] == transfers
-    assert rows["transfers"].lines[0].detail == ("tiedot: asiakastiedot" if lang == "fi" else "data: customer data")
+    assert rows["transfers"].preview == transfers[0]
+    assert rows["transfers"].lines[1].detail == ("tiedot: asiakastiedot" if lang == "fi" else "data: customer data")
+    library = {row.field: row for row in glance_panel(ARCHIVE.get(LIBRARY), lang).rows}
+    assert none in library["recipients"].preview  # said of all its data: the summary line says so
     silent = glance_panel(ARCHIVE.get(SILENT), lang)
     assert {"recipients", "transfers", "dpo"} <= {u.field for u in silent.unstated}  # not stated, never a "no"
     assert not {"no_recipients", "no_transfers"} & {row.field for row in glance_panel(ARCHIVE.get(LIBRARY), lang).rows}
@@ -227,6 +233,8 @@ def test_the_facts_page_says_which_notices_say_data_is_not_transferred(lang: str
     assert len(library.transfers) == 1 and none in library.transfers[0]
     assert len(library.disclosure) == 1 and rows["Hiljainen Esimerkki Oy"].disclosure == ()
     assert rows["Hiljainen Esimerkki Oy"].transfers == ()
+    shop = rows["Verkkokauppa Esimerkki Oy"].transfers  # its transfer first, what it says of its customer data after
+    assert len(shop) == 2 and (("Yhdysvallat" if lang == "fi" else "United States") in shop[0]) and none in shop[1]
 
 
 def test_saying_none_is_a_change_of_the_facts_in_the_comparison() -> None:

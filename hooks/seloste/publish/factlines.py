@@ -145,11 +145,23 @@ def laws_cited_elsewhere(facts: Facts, slug: str, lang: str) -> tuple[FactLine, 
     return tuple(found.values())
 
 
+def _entries(value: Any) -> tuple[Any, ...]:
+    return value if isinstance(value, tuple) else () if value is None else (value,)
+
+
 def glance(facts: Facts, slug: str, lang: str) -> tuple[GlanceRow, ...]:
     """The "at a glance" panel: every fact, stated or not, linked to its section; sensitive data first."""
     names = labels(lang)["fact_fields"]
     lines = fact_lines(facts, slug, lang)
     for denial, row in SHOWN_WITH.items():
-        lines[row] = lines.pop(denial) + lines[row]  # what the notice says of them all first: "none, but ..."
+        said = lines.pop(denial)
+        of_part = [getattr(entry, "data", None) is not None for entry in _entries(getattr(facts, denial))]
+        # said of all the data, first ("none, but the authorities ..."); said of part of it, after what the notice
+        # names: a summary that reads "not transferred" must not stand for a notice that transfers its analytics data
+        lines[row] = (
+            tuple(line for line, part in zip(said, of_part, strict=True) if not part)
+            + lines[row]
+            + tuple(line for line, part in zip(said, of_part, strict=True) if part)
+        )
     lines["legal_references"] += laws_cited_elsewhere(facts, slug, lang)
     return tuple(GlanceRow(field=field_name, label=str(names[field_name]), lines=found) for field_name, found in lines.items())
