@@ -171,7 +171,7 @@ def test_an_imported_page_is_a_draft_that_validates_with_its_capture(
     for left_out in ("Etusivu", "Käytämme evästeitä", "Kysy meiltä", "Tilaa uutiskirje", "analytics"):
         assert left_out not in capture
     assert "[tietosuojavaltuutetulle](https://tietosuoja.fi/)" in capture  # links, with their addresses
-    assert version["facts"]["controller"] == {"name": "Esimerkki Oy", "section": "1-rekisterinpitaja"}
+    assert version["facts"]["controller"] == {"name": "Esimerkki Oy", "business_id": "1783913-6", "section": "1-rekisterinpitaja"}
 
 
 def test_what_no_reader_sees_stays_in_the_capture_and_out_of_the_draft(
@@ -717,3 +717,153 @@ def test_section_ids_end_at_a_whole_word() -> None:
 
     slug = slugify("3. Käsiteltävät henkilötiedot ja käsittelyn tarkoitus sekä oikeusperuste")
     assert slug == "3-kasiteltavat-henkilotiedot-ja-kasittelyn" and len(slug) <= 50
+
+
+# --- a new version: its date when not known, and the translation it keeps ---------------------------------------
+
+
+def _translated(data: Path, slug: str, version_id: str) -> dict:
+    """Give ``slug``'s version an English text for each of its texts (here: the Finnish, marked), as a translator
+    would, and declare its translation complete."""
+    path = data / slug / f"{version_id}.yaml"
+    version = yaml.safe_load(path.read_text(encoding="utf-8"))
+    version["title"]["en"] = "Privacy notice"
+    for section in version["sections"]:
+        section["body"]["en"] = section["body"]["fi"]
+        if "heading" in section:
+            section["heading"]["en"] = "EN " + section["heading"]["fi"]
+    del version["translation"]
+    path.write_text(yaml.safe_dump(version, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert errors(data) == []
+    return version
+
+
+def test_a_new_version_imported_keeps_the_translation_of_what_did_not_change_and_its_date_range(
+    site: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The notice changes one sentence and keeps the date it states: the new version is dated today, changed after
+    the latest version's date; every text whose Finnish is the same keeps its English as it was, the changed one its
+    previous English to translate again, with the translation pending."""
+    served, base = site
+    served.page("/tietosuoja", notice())
+    assert imported(capsys, base)[0] == 0
+    before = _translated(data, "esimerkki", "2024-03-01")
+    served.page("/tietosuoja", notice(years="kolme"))  # still 'Päivitetty 1.3.2024.'
+    code, out = imported(capsys, base)
+    today = dt.date.today().isoformat()
+    assert code == 1 and "change.kind" in out  # the kind of change is a person's to set
+    assert f"  changed_after: 2024-03-01: the day the text changed is not known, so the version is dated {today}" in out
+    assert (
+        "translation (en) carried over from 2024-03-01: unchanged, as it was: title, johdanto, 1-rekisterinpitaja, "
+        "2-mita-tietoja-keraamme; changed, to translate again (its previous translation kept as a start): 3-sailytysaika "
+        "(translation: pending)"
+    ) in out
+    version = yaml.safe_load((data / "esimerkki" / f"{today}.yaml").read_text(encoding="utf-8"))
+    assert (version["stated_date"], version["changed_after"], version["translation"]) == ("2024-03-01", "2024-03-01", "pending")
+    assert version["title"] == before["title"]
+    assert [s["body"].get("en") for s in version["sections"]] == [s["body"]["en"] for s in before["sections"]]
+    assert "kolme" in version["sections"][3]["body"]["fi"] and "viisi" in version["sections"][3]["body"]["en"]
+    filled = (data / "esimerkki" / f"{today}.yaml").read_text(encoding="utf-8")
+    filled = filled.replace("kind: ''", "kind: substantive").replace("fi: ''", "fi: Muutos.").replace("en: ''", "en: A change.")
+    (data / "esimerkki" / f"{today}.yaml").write_text(filled, encoding="utf-8")
+    assert errors(data) == []  # valid as it stands: the translation pending
+
+
+def test_a_new_version_with_a_new_section_carries_no_translation_and_says_why(
+    site: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served, base = site
+    served.page("/tietosuoja", notice())
+    assert imported(capsys, base)[0] == 0
+    _translated(data, "esimerkki", "2024-03-01")
+    served.page(
+        "/tietosuoja", notice(updated="2.3.2024").replace("</article>", "<h2>4. Evästeet</h2><p>Ei evästeitä.</p></article>")
+    )
+    code, out = imported(capsys, base)
+    assert code == 1 and "changed_after" not in out  # dated as the notice states: 2 March 2024
+    assert (
+        "translation (en): none carried over from 2024-03-01: 4-evasteet new in this version, and a version gives every "
+        "text in the same languages; translate every text (translation: pending)"
+    ) in out
+    version = yaml.safe_load((data / "esimerkki" / "2024-03-02.yaml").read_text(encoding="utf-8"))
+    assert "en" not in version["title"] and "changed_after" not in version
+
+
+def test_a_tracked_change_lies_between_the_last_check_that_found_it_unchanged_and_today(
+    tracked: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from seloste.archive.tracklog import FORMAT, NoticeCheck, TrackingLog, dump_log
+
+    served, _ = tracked
+    log = data.parent / "tracking-log.yaml"
+    seen = dt.date.today() - dt.timedelta(days=3)
+    check = NoticeCheck(slug="esimerkki", checked=seen, status="unchanged", version="2024-03-01", unchanged=seen)
+    log.write_text(dump_log(TrackingLog(format=FORMAT, notices=(check,))), encoding="utf-8")
+    served.page("/tietosuoja", notice(years="kolme"))
+    served.page("/toinen", notice(updated="2.3.2024", years="kolme").replace("Esimerkki Oy", "Toinen Oy"))
+    code, out = run(capsys, "track", "--log", str(log))
+    assert code == 0, out
+    today = dt.date.today().isoformat()
+    ranged = yaml.safe_load((data / "esimerkki" / f"{today}.yaml").read_text(encoding="utf-8"))
+    assert ranged["changed_after"] == seen.isoformat()  # the log's last unchanged check
+    unlogged = yaml.safe_load((data / "toinen" / f"{today}.yaml").read_text(encoding="utf-8"))
+    assert unlogged["changed_after"] == "2024-03-02"  # no check in the log: after the latest version's date
+
+
+# --- the controller a first version's draft names --------------------------------------------------------------
+
+IMPORTS = Path(__file__).parent / "fixtures" / "import"
+
+
+def _controller(data: Path, slug: str) -> dict:
+    (version,) = (data / slug).glob("2*.yaml")  # the one version, beside organisation.yaml
+    return yaml.safe_load(version.read_text(encoding="utf-8"))["facts"]["controller"]
+
+
+def test_the_controller_is_read_from_its_section_not_from_the_first_company_the_page_names(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The page names a payment provider, with its business ID, and the organisation itself before its controller's
+    section: the draft names the controller from the section headed 'Rekisterinpitäjä', with its business ID."""
+    page = str(IMPORTS / "toinen-yritys-ensin.html")
+    code, out = run(capsys, "import", "kauppa", page, "--select", "main", "--name", "Kauppa Esimerkki Oy")
+    assert code == 0 and "the draft validates" in out and "TODO" not in out, out
+    assert _controller(data, "kauppa") == {
+        "name": "Kauppa Esimerkki Oy",
+        "business_id": "1783913-6",
+        "section": "1-rekisterinpitaja",
+    }
+
+
+def test_a_controller_named_otherwise_than_the_organisation_is_taken_from_its_section_and_flagged(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = str(IMPORTS / "toinen-yritys-ensin.html")
+    code, out = run(capsys, "import", "kauppa", page, "--select", "main", "--name", "Esimerkkikauppa")
+    assert code == 0, out
+    assert _controller(data, "kauppa") == {
+        "name": "Kauppa Esimerkki Oy",
+        "business_id": "1783913-6",
+        "section": "1-rekisterinpitaja",
+    }
+    assert (
+        "facts.controller: the section '1-rekisterinpitaja' names 'Kauppa Esimerkki Oy' (business ID 1783913-6) as the "
+        "controller, not 'Esimerkkikauppa': check"
+    ) in out
+
+
+def test_where_the_notice_does_not_say_who_the_controller_is_the_draft_leaves_it_for_a_person(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two companies with business IDs, no controller's section, and the organisation's name next to neither: no
+    guess, a TODO naming what the page names, and validate names the field to fill in."""
+    page = str(IMPORTS / "ei-rekisterinpitajaa.html")
+    code, out = run(capsys, "import", "kauppa", page, "--select", "main", "--name", "Kauppa Esimerkki Oy")
+    assert code == 1, out
+    assert _controller(data, "kauppa") == {"name": "Kauppa Esimerkki Oy", "section": ""}
+    assert (
+        "TODO facts.controller: the notice does not say plainly who the controller is (no section headed as the "
+        "controller's names 'Kauppa Esimerkki Oy', and no business ID stands next to it); it names 'Sivuston ylläpitää "
+        "Webhotelli Oy' (2122839-7, section johdanto)"
+    ) in out
+    assert "facts.controller.section: expected an id" in out

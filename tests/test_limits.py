@@ -56,13 +56,16 @@ def _errors(tmp_path: Path, version: str = BASE, seconds: float = 10) -> list[st
 def test_twenty_thousand_unknown_keys_are_reported_twenty_by_name_and_the_rest_in_one_line(tmp_path: Path) -> None:
     version = BASE + "".join(f"tuntematon{i}: x\n" for i in range(20_000))
     errors = _errors(tmp_path, version)
-    expected = "expected one of: published_in, stated_date, recorded_date, source, change, translation, corrections, title, "
+    expected = (
+        "expected one of: published_in, stated_date, recorded_date, changed_after, source, change, translation, corrections, "
+        "title, "
+    )
     assert len(errors) == MAX_UNKNOWN_KEYS + 1
     assert errors[0] == f"{VERSION}:20:1: tuntematon0: unknown key 'tuntematon0'; {expected}sections, facts"
     assert errors[-1] == (
         f"{VERSION}:40:1: and 19,980 more unknown keys, from 'tuntematon20' on (the first 20 are reported one by one); "
-        "expected only: published_in, stated_date, recorded_date, source, change, translation, corrections, title, "
-        "sections, facts"
+        "expected only: published_in, stated_date, recorded_date, changed_after, source, change, translation, corrections, "
+        "title, sections, facts"
     )
 
 

@@ -404,3 +404,32 @@ def test_the_base_is_read_whole_whatever_its_attributes_say(repo: Path) -> None:
         assert base is not None and (base / SLUG / f"{V2}.yaml").is_file()
         assert (base / SLUG / "captures" / f"{V1}.txt").is_file()
     assert main(["validate"]) == 1
+
+
+def test_a_date_range_given_to_a_published_version_needs_a_declared_correction(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Saying that a published version's date is not known (changed_after) changes what its pages say: a correction
+    declares it, and the report lists it among the version's details."""
+    path = version_file(repo)
+    text = path.read_text(encoding="utf-8")
+    ranged = text.replace("\nsource:", '\nchanged_after: "2024-01-10"\nsource:', 1)
+    assert ranged != text
+    path.write_text(ranged, encoding="utf-8")
+    assert check(capsys) == (
+        1,
+        "data/esimerkki/2024-06-01.yaml:1:1: this version is published and was changed; declare the change: add an "
+        "entry to 'corrections' with its date and the reason in fi and en\n1 error in the data\n",
+    )
+    corrected = ranged.replace(
+        "title:\n",
+        'corrections:\n  - date: "2024-07-01"\n    reason:\n      fi: Version päiväys ei ole tiedossa.\n'
+        "      en: The version's date is not known.\ntitle:\n",
+        1,
+    )
+    path.write_text(corrected, encoding="utf-8")
+    assert check(capsys)[0] == 0
+    assert main(["changes", "--base", "main"]) == 0
+    report = capsys.readouterr().out
+    assert "| changed\\_after |  | 2024-01-10 |" in report
+    assert "The text changed after 2024-01-10 and no later than 2024-06-01 (`changed_after`)" in report

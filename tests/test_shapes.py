@@ -4,7 +4,8 @@
   state and the dates recorded;
 - taulukko: a Markdown source with front matter, a table, inline code and footnote asterisks;
 - html-sivu: the visible text of an HTML page, with its menu, cookie banner and chat widget as noise;
-- monisivuinen: a notice over three pages, captured in reading order.
+- monisivuinen: a notice over three pages, captured in reading order;
+- valipaiva: a change whose day is not known, shown as the range it lies in (``changed_after``).
 """
 
 from __future__ import annotations
@@ -57,6 +58,38 @@ def test_two_versions_stating_the_same_date_are_both_in_the_history(shapes_site:
     # newest first
     rows = [" ".join(row.select_one("th").get_text(" ", strip=True).split()) for row in page.select(".sl-history tbody tr")]
     assert rows == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "dates", "history", "change"),
+    [
+        (
+            "",
+            "Teksti muuttui 1.2.2024 ja 3.6.2024 välillä (tarkka päivä ei ole tiedossa)",
+            "1.2.2024–3.6.2024 (uusin) muuttui 1.2.2024 ja 3.6.2024 välillä (tarkka päivä ei ole tiedossa); "
+            "Selosteen oma päiväys: 10.1.2024; Tallennettu arkistoon: 3.6.2024",
+            "Viimeisin muutos 1.2.2024 ja 3.6.2024 välillä",
+        ),
+        (
+            "en/",
+            "The text changed between 1 February 2024 and 3 June 2024 (the exact day is not known)",
+            "1 February 2024 – 3 June 2024 (latest) changed between 1 February 2024 and 3 June 2024 (the exact day is not "
+            "known); Date the notice states: 10 January 2024; Recorded in the archive: 3 June 2024",
+            "Latest change between 1 February 2024 and 3 June 2024",
+        ),
+    ],
+)
+def test_a_change_whose_day_is_not_known_is_shown_as_its_range(
+    shapes_site: Build, lang: str, dates: str, history: str, change: str
+) -> None:
+    for page in (f"{lang}valipaiva/", f"{lang}valipaiva/2024-06-03/"):
+        soup = shapes_site.soup(page)
+        summary = soup.select_one("details.sl-dates summary span")
+        assert " ".join(summary.get_text().split()) == dates
+        assert [t["datetime"] for t in summary.select("time")] == ["2024-02-01", "2024-06-03"]
+        assert " ".join(soup.select_one(".sl-change strong").get_text().split()) == change
+    rows = shapes_site.soup(f"{lang}valipaiva/history/").select(".sl-history tbody tr th")
+    assert " ".join(rows[0].get_text("", strip=False).split()) == history
 
 
 def test_the_comparison_of_the_two_shows_the_change(shapes_site: Build) -> None:

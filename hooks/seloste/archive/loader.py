@@ -16,6 +16,7 @@ from ..limits import MAX_SECTIONS, MAX_SLUG
 from ..markup.blocks import parity_problem
 from ..markup.render import link_problems, render_limit
 from .captures import CAPTURES_DIR, check_fidelity, check_leftover_captures, read_captures, where_in
+from .dating import range_problems
 from .decode import Decoder, decode_file
 from .errors import DataError, DataErrors, Location, Run, display_path
 from .evidence import TITLE_ID, evidence_problems, fact_items
@@ -276,6 +277,8 @@ def _check_version(
             f"recorded_date: {version.recorded_date} is before the version date "
             f"{record.date}; a version cannot be recorded before it exists",
         )
+    for message in range_problems(record, previous):
+        run.at(loc("changed_after"), path, message)
     earlier = previous.version.stated_date if previous else None
     if earlier and version.stated_date and version.stated_date < earlier:
         assert previous is not None

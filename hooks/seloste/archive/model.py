@@ -242,6 +242,12 @@ class Version:
     )
     stated_date: dt.date | None = described("The date the notice itself states; omit if it states none.", default=None)
     recorded_date: dt.date = described("The date this archive recorded the text.")
+    changed_after: dt.date | None = described(
+        "Only for a version whose date is not known: the text took effect at an unknown time after this date (the "
+        "previous version's date, or the last day the previous text was seen) and no later than the version date (the "
+        "file name: the first day the text is known). Pages then say 'between <changed_after> and <version date>'.",
+        default=None,
+    )
     source: Source = described("Where the text comes from.")
     change: Change | None = described("What changed since the previous version; omitted in the first.", default=None)
     translation: TranslationState = described(
@@ -294,6 +300,18 @@ class VersionRecord:
     @property
     def id(self) -> str:
         return self.date.isoformat()
+
+    @property
+    def changed_after(self) -> dt.date | None:
+        """For a version whose date is known only as a range: the day after which it changed (the file's date is
+        the range's last day); None for a version whose date is known."""
+        return self.version.changed_after
+
+    @property
+    def known_from(self) -> dt.date:
+        """What the archive can say for sure about when the text took effect, from below: on its date, or after
+        ``changed_after`` for a range. A law that had ended by this day had ended before the text was published."""
+        return self.changed_after or self.date
 
     @property
     def capture_text(self) -> str | None:

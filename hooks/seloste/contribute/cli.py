@@ -22,6 +22,7 @@ from ..archive.schema import stale_schemas, write_schemas
 from ..archive.types import SLUG_PATTERN
 from ..compare.report import changes, comparison, render_report
 from ..labels import counted
+from .dating import date_range, range_note
 from .following import run_import, run_track
 from .gitbase import GitError, archive_at, comment_changes, data_at
 from .policy import check_change
@@ -100,10 +101,16 @@ def _parser() -> argparse.ArgumentParser:
         "with it) or not yet. Of the previous source, what says where the notice lives is kept: repository, path, "
         "a url without a commit id, and capture_noise lines without one; what names the previous version's own "
         "text is not: commit, a url or noise line with a commit id, note. Also not copied: stated_date, "
-        "corrections, translation. The command prints what it copied and what is left to fill in.",
+        "corrections, translation. Without --date (the day the text changed is not known) the version is dated today "
+        "and says changed_after: the latest version's date, or --changed-after. It prints what it copied and what is left.",
     )
     new_version.add_argument("slug", help="the organisation's folder name")
-    new_version.add_argument("--date", type=dt.date.fromisoformat, default=dt.date.today(), help="version date (default: today)")
+    new_version.add_argument(
+        "--date", type=dt.date.fromisoformat, help="version date (default: today, with --changed-after the latest's date)"
+    )
+    new_version.add_argument(
+        "--changed-after", type=dt.date.fromisoformat, help="the day after which the text changed, where its day is not known"
+    )
 
     importing = command(
         "import",
@@ -121,6 +128,9 @@ def _parser() -> argparse.ArgumentParser:
     importing.add_argument("--remove", action="append", default=[], help="CSS selector of something to leave out (repeatable)")
     importing.add_argument("--name", help="the organisation's name as it writes it (needed for a new organisation)")
     importing.add_argument("--date", type=dt.date.fromisoformat, help="version date (default: the stated date, or today)")
+    importing.add_argument(
+        "--changed-after", type=dt.date.fromisoformat, help="the day after which the text changed, where its day is not known"
+    )
     importing.add_argument("--language", choices=("fi", "sv", "en"), default="fi", help="the notice's language (default: fi)")
     importing.add_argument(
         "--url", action="append", default=[], help="where a SOURCE saved as a file is published (one per SOURCE, in order)"
@@ -182,7 +192,8 @@ def _run(args: argparse.Namespace) -> int:
     waiting: set[Path] = set()
     if args.command == "new-version":  # the new version's captures may be saved before it: captures/DATE.txt, DATE.fi.txt
         captures = args.data / args.slug / CAPTURES_DIR
-        waiting = {captures / f"{args.date.isoformat()}.txt"} | set(captures.glob(f"{args.date.isoformat()}.*.txt"))
+        day = (args.date or dt.date.today()).isoformat()
+        waiting = {captures / f"{day}.txt"} | set(captures.glob(f"{day}.*.txt"))
     archive = _valid(args.data, frozenset(waiting))  # a new version's capture may be saved before the version
     if args.command == "validate":
         versions = sum(len(record.versions) for record in archive.organisations)
@@ -225,7 +236,7 @@ def _run(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     if args.command == "new-version":
-        return _new_version(args.data, _organisation(archive, args.slug), args.date)
+        return _new_version(args.data, _organisation(archive, args.slug), args.date, args.changed_after)
     if args.command == "track":
         return run_track(args, archive)
     raise UsageError(f"unknown command {args.command}")  # pragma: no cover - argparse rejects it first
@@ -284,8 +295,8 @@ def _not_after_today(date: dt.date) -> None:
         raise UsageError(f"--date {date.isoformat()} is after today; a version is dated when it was published or first seen")
 
 
-def _new_version(data: Path, record, date: dt.date) -> int:
-    latest = record.current
+def _new_version(data: Path, record, given: dt.date | None, after: dt.date | None) -> int:
+    latest, date = record.current, given or dt.date.today()
     if date <= latest.date:
         raise UsageError(f"a new version must be dated after the latest one ({latest.id}); give --date")
     _not_after_today(date)
@@ -303,6 +314,8 @@ def _new_version(data: Path, record, date: dt.date) -> int:
     for key in ("stated_date", "corrections", "translation"):  # the previous version's own, not the new one's
         version.pop(key, None)
     version["recorded_date"] = dt.date.today().isoformat()
+    if changed_after := date_range(latest, date, after=after, date_known=given is not None):
+        version["changed_after"] = changed_after.isoformat()
     old = latest.version.source
     kept, left = _carried_source(old)
     pages = latest.version.source.capture if isinstance(latest.version.source.capture, tuple) else ()
@@ -313,7 +326,7 @@ def _new_version(data: Path, record, date: dt.date) -> int:
     if "capture_noise" in version["source"]:  # the capture's chrome comes after the capture, as in data/README.md
         version["source"]["capture_noise"] = version["source"].pop("capture_noise")
     version["change"] = {"kind": "", "summary": {"fi": "", "en": ""}}
-    ordered = {key: version[key] for key in ("recorded_date", "source", "change") if key in version}
+    ordered = {key: version[key] for key in ("recorded_date", "changed_after", "source", "change") if key in version}
     ordered.update({key: value for key, value in version.items() if key not in ordered})
     path.write_text(dump(ordered, "version"), encoding="utf-8")
 
@@ -322,6 +335,8 @@ def _new_version(data: Path, record, date: dt.date) -> int:
     print(f"  copied from {latest.id}: {', '.join(copied)}")
     if left:
         print(f"  not copied, as they name version {latest.id}'s own source: {', '.join(left)}")
+    if changed_after:
+        print(range_note(latest, date, changed_after))
     for index, (lang, capture_name) in enumerate(names.items()):
         capture_file = folder / capture_name
         label = "source.capture" + (f"[{index}]" if pages else f".{lang}" if len(names) > 1 else "")

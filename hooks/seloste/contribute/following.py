@@ -14,9 +14,10 @@ from ..archive.loader import RESERVED_SLUGS, load_archive
 from ..archive.model import Archive
 from ..archive.tracklog import EMPTY, CheckStatus, TrackingLog, dump_log, load_log, next_check
 from ..archive.types import SLUG_PATTERN
+from .dating import date_range, range_note
 from .extract import ExtractError, capture_of, page_title, reads_as, stated_date
 from .fetch import FetchError, fetch
-from .importer import Page, draft_version, write_organisation, write_version
+from .importer import Page, carried_note, draft_version, write_organisation, write_version
 from .tracker import Outcome, draft_report, track, tracked
 from .usage import UsageError
 
@@ -63,16 +64,22 @@ def run_import(args: argparse.Namespace) -> int:
             )
     today = dt.date.today()
     stated = stated_date("\n".join(page.capture for page in pages))
-    date = args.date or (stated if stated and stated <= today else today)
+    # a stated date no later than the latest version's is not this text's (a change that kept the date it states)
+    known = args.date or (stated if stated and stated <= today and not (record and stated <= record.current.date) else None)
+    date = known or today
     if date > today:
         raise UsageError(f"--date {date.isoformat()} is after today; a version is dated when it was published or first seen")
     if record is not None and date <= record.current.date:
         raise UsageError(f"a new version of {slug} must be dated after its latest ({record.current.id}); give --date")
+    if record is None and args.changed_after:
+        raise UsageError("--changed-after is for a new version of an organisation: a first version has no text before it")
+    after = date_range(record.current, date, after=args.changed_after, date_known=known is not None) if record else None
     name = record.organisation.name if record else args.name
     previous = record.current.version if record else None
-    version = draft_version(
-        pages, lang=args.language, date=date, stated=stated, controller=name, fallback_title=title, previous=previous
-    )
+    version, carried, check = draft_version(
+        pages, lang=args.language, date=date, stated=stated, controller=name, fallback_title=title, previous=previous,
+        changed_after=after,
+    )  # fmt: skip
     written = []
     if record is None:
         tracking: list[dict[str, Any]] = [
@@ -88,6 +95,12 @@ def run_import(args: argparse.Namespace) -> int:
     written += write_version(folder, date, version, pages)
     for path in written:
         print(f"wrote {path}")
+    if record is not None and after is not None:
+        print(range_note(record.current, date, after))
+    if record is not None and (note := carried_note(carried, record.current.id)):
+        print(note)
+    if check:
+        print(check)
     return _report_validation(data)
 
 
@@ -116,7 +129,12 @@ def run_track(args: argparse.Namespace, archive: Archive) -> int:
         return EXIT_OK
     log = load_log(args.log) if args.log and args.log.exists() else EMPTY  # a damaged log stops before any fetch
     today = dt.date.today()
-    outcomes = track(records, args.data, jobs=args.jobs, timeout=args.timeout, today=today)
+    seen = {  # the last day each was found unchanged, while the check was against its latest version
+        record.slug: check.unchanged
+        for record in records
+        if (check := log.get(record.slug)) and check.unchanged and check.version == record.current.id
+    }
+    outcomes = track(records, args.data, jobs=args.jobs, timeout=args.timeout, today=today, unchanged=seen)
     if args.log:
         current = {record.slug: record.current.id for record in records}
         args.log.parent.mkdir(parents=True, exist_ok=True)

@@ -20,6 +20,7 @@ from ..archive.loader import CAPTURES_DIR, ORGANISATION_FILE
 from ..archive.model import OrganisationRecord, Version
 from ..archive.types import without_invisible
 from ..markup.text import plain_text
+from .controller import controller_fact
 from .extract import Draft, draft
 
 OPENING_ID = {"fi": "johdanto", "sv": "inledning", "en": "introduction"}
@@ -81,8 +82,11 @@ def draft_version(
     controller: str,
     fallback_title: str | None,
     previous: Version | None,
-) -> dict[str, Any]:
-    """The draft version's data: the pages' texts as sections, their captures named, the translation pending."""
+    changed_after: dt.date | None = None,
+) -> tuple[dict[str, Any], Carried, str | None]:
+    """The draft version's data: the pages' texts as sections, their captures named, the translation pending; for a
+    new version, what it took of the previous version's translation (:func:`carry_translation`); for a first one,
+    what a person must check of the controller it names (controller.py), or None."""
     shown = fallback_title if fallback_title and any(fallback_title in page.capture for page in pages) else None
     # a <title> the notice does not show is not its title; what no reader sees (a soft hyphen) is no text's to hold
     drafted = draft([without_invisible(page.capture) for page in pages], shown)
@@ -108,27 +112,99 @@ def draft_version(
     if stated is not None and stated <= date:
         version["stated_date"] = stated.isoformat()
     version["recorded_date"] = dt.date.today().isoformat()
+    if changed_after is not None:  # the day the text changed is not known: after this day, no later than ``date``
+        version["changed_after"] = changed_after.isoformat()
     version["source"] = source
     if previous is not None:
         version["change"] = {"kind": "", "summary": {"fi": "", "en": ""}}
     version["translation"] = "pending"
     version["title"] = {lang: drafted.title}
     version["sections"] = sections
+    carried = carry_translation(version, lang, previous) if previous is not None else Carried()
+    check = None
+    if carried.complete:
+        del version["translation"]  # every text the same as before, each with its translation
     if previous is not None:
         version["facts"] = plain(previous.facts)
     else:
-        version["facts"] = {"controller": {"name": controller, "section": _stating(drafted, ids, controller)}}
-    return version
+        read = [(section_id, heading, body) for section_id, (heading, body) in zip(ids, drafted.sections, strict=True)]
+        fact, check = controller_fact(read, controller)
+        version["facts"] = {"controller": fact}
+    return version, carried, check
 
 
-def _stating(drafted: Draft, ids: list[str], name: str) -> str:
-    """The first section whose text names the controller (the title's id if only the title does)."""
-    for section_id, (heading, body) in zip(ids, drafted.sections, strict=True):
-        if name.casefold() in f"{heading or ''}\n{body}".casefold():
-            return section_id
-    if name.casefold() in drafted.title.casefold():
-        return "title"
-    return ids[0] if ids else ""
+@dataclass(frozen=True, slots=True)
+class Carried:
+    """What a new version's draft took from the previous version's translation, by section id (``title`` for the
+    title)."""
+
+    unchanged: tuple[str, ...] = ()
+    """Texts whose original is the same as before: their translation carried over as it was."""
+    changed: tuple[str, ...] = ()
+    """Texts whose original changed: the previous translation carried over, to be brought up to date."""
+    new: tuple[str, ...] = ()
+    """Texts the previous version has no counterpart of (by id): nothing to carry, so no translation is carried at
+    all (a version gives every text in the same languages)."""
+    languages: tuple[str, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.languages) and not self.changed and not self.new
+
+
+def carried_note(carried: Carried, previous_id: str) -> str | None:
+    """What the draft took of version ``previous_id``'s translation, in a line; None for a first version."""
+    if not carried.languages:
+        return None
+    langs = ", ".join(carried.languages)
+    if carried.new:
+        return (
+            f"translation ({langs}): none carried over from {previous_id}: {', '.join(carried.new)} new in this version, and a "
+            "version gives every text in the same languages; translate every text (translation: pending)"
+        )
+    same = ", ".join(carried.unchanged) or "none"
+    line = f"translation ({langs}) carried over from {previous_id}: unchanged, as it was: {same}"
+    if carried.changed:
+        line += f"; changed, to translate again (its previous translation kept as a start): {', '.join(carried.changed)}"
+        line += " (translation: pending)"
+    return line
+
+
+def _same(one: str | None, other: str | None) -> bool:
+    """The same original text, whatever its line wrapping."""
+    return (one is None and other is None) or (one is not None and other is not None and one.split() == other.split())
+
+
+def carry_translation(version: dict[str, Any], lang: str, previous: Version) -> Carried:
+    """Give the draft ``version`` (its texts in ``lang`` only) the previous version's translations: each section's,
+    by its id, and the title's. A text whose original is unchanged keeps its translation as it was; one whose original
+    changed gets the previous translation, which the version's ``translation: pending`` marks as not yet updated.
+    Where a section is new, no translation is carried: a version gives every text in the same languages."""
+    languages = tuple(x for x in previous.text_languages if x != lang and x not in previous.published_in)
+    if lang not in previous.text_languages or not languages:
+        return Carried()
+    before = {s.id: s for s in previous.sections}
+    unchanged: list[str] = []
+    changed: list[str] = []
+    new = [s["id"] for s in version["sections"] if s["id"] not in before]
+    if new:
+        return Carried(new=tuple(new), languages=languages)
+    pairs: list[tuple[str, dict[str, str], Any, dict[str, str] | None, Any]] = [
+        ("title", version["title"], previous.title, None, None)
+    ]
+    for section in version["sections"]:
+        old = before[section["id"]]
+        if ("heading" in section) != (old.heading is not None):
+            return Carried(new=(section["id"],), languages=languages)  # a heading to translate that none had
+        pairs.append((section["id"], section["body"], old.body, section.get("heading"), old.heading))
+    for name, text, old_text, heading, old_heading in pairs:
+        same = _same(text[lang], old_text[lang]) and (heading is None or _same(heading[lang], old_heading[lang]))
+        (unchanged if same else changed).append(name)
+        for other in languages:
+            text[other] = old_text[other]
+            if heading is not None:
+                heading[other] = old_heading[other]
+    return Carried(unchanged=tuple(unchanged), changed=tuple(changed), languages=languages)
 
 
 def write_version(folder: Path, date: dt.date, version: dict[str, Any], pages: list[Page]) -> list[Path]:

@@ -3,8 +3,10 @@
 A notice changed when the sentences of its selected part of the page differ from those of its
 latest capture (its declared noise left out): a change only in the page around the notice, or only
 in whitespace and markup, is not a new version. For each notice that changed, the new captures and
-a draft version dated the day it was found are written (importer.py); a person sets the kind of
-change, reviews the facts and translates. One source failing is reported and the others go on.
+a draft version dated the day it was found are written (importer.py), with ``changed_after``: the change
+happened after the last check that found the notice unchanged (the tracking log's, else the latest version's date)
+and no later than today; a person sets the kind of change, reviews the facts and translates. One source failing is
+reported and the others go on.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from ..archive.model import Archive, OrganisationRecord
 from ..compare.report import changes, render_report
 from .extract import ExtractError, capture_of, page_title, stated_date
 from .fetch import FetchError, fetch
-from .importer import Page, draft_version, write_version
+from .importer import Page, carried_note, draft_version, write_version
 
 Status = Literal["unchanged", "changed", "failed", "skipped"]
 
@@ -50,18 +52,20 @@ def track(
     jobs: int = 4,
     timeout: float = 20.0,
     today: dt.date | None = None,
+    unchanged: dict[str, dt.date] | None = None,
 ) -> list[Outcome]:
-    """Each record's outcome, in the order given; several fetched at a time."""
-    day = today or dt.date.today()
+    """Each record's outcome, in the order given; several fetched at a time. ``unchanged``: the last day each notice
+    was found unchanged at its source, from the tracking log, for the range a change found today lies in."""
+    day, seen = today or dt.date.today(), unchanged or {}
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        return list(pool.map(lambda record: _track(record, data_dir, day, timeout), records))
+        return list(pool.map(lambda record: _track(record, data_dir, day, timeout, seen.get(record.slug)), records))
 
 
 def _sentences(capture: str, noise: tuple, page: int) -> list[str]:
     return [sentence.text for sentence in capture_sentences(capture, noise, page)]
 
 
-def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: float) -> Outcome:
+def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: float, unchanged: dt.date | None) -> Outcome:
     latest = record.current
     version = latest.version
     if len(version.published_in) > 1:
@@ -100,7 +104,9 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
             f"changed, but version {latest.id} is dated today or later; look again tomorrow",
         )
     stated = stated_date("\n".join(page.capture for page in pages))
-    draft = draft_version(
+    # changed after the last check that found it unchanged (else after the latest version's date), and by today
+    after = max(latest.date, unchanged or latest.date)
+    draft, carried, _check = draft_version(
         pages,
         lang=lang,
         date=today,
@@ -108,12 +114,14 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
         controller=record.organisation.name,
         fallback_title=title,
         previous=version,
+        changed_after=after if after < today else None,
     )
     written = write_version(folder, today, draft, pages)
     return Outcome(
         record.slug,
         "changed",
-        f"changed since {latest.id}: wrote {', '.join(p.relative_to(data_dir.parent).as_posix() for p in written)}",
+        f"changed since {latest.id}: wrote {', '.join(p.relative_to(data_dir.parent).as_posix() for p in written)}"
+        + (f"; {note}" if (note := carried_note(carried, latest.id)) else ""),
         tuple(written),
         today.isoformat(),
     )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..archive.model import OrganisationRecord
-from .dates import DateView, date_view
+from .dates import DateView, version_date_view
 from .factlines import FactLine, glance
 from .urls import notice_path, site_url, version_path
 
@@ -84,7 +84,7 @@ def fact_histories(record: OrganisationRecord, lang: str) -> dict[str, FactHisto
             version = record.versions[first]
             made.append(
                 FactPeriod(
-                    date=date_view(version.date, lang),
+                    date=version_date_view(version, lang),
                     url=site_url(lang, notice_path(slug) if first == len(values) - 1 else version_path(slug, version.id)),
                     is_current=position == len(runs) - 1,
                     lines=value,

@@ -14,7 +14,7 @@ from ..archive.types import country_names
 from ..compare.facts import fact_line, fact_value_label
 from ..labels import labels
 from .checklist import checklist
-from .dates import DateView, date_view
+from .dates import DateView, version_date_view
 from .factlines import to_line
 from .tools import is_tool, named_tools
 from .urls import checklist_path, facts_path, notice_path, root_of, site_url
@@ -128,7 +128,7 @@ def facts_page_view(archive: Archive, lang: str) -> FactsPageView:
     for record in sorted(archive.organisations, key=lambda r: r.organisation.name.casefold()):
         version = record.current.version
         f = version.facts
-        result = checklist(version, record.current.date)
+        result = checklist(version, record.current.known_from)
         codes = sorted({c for c in (*(x.country for x in f.transfers), *(x.country for x in f.recipients)) if c})
         countries.update((code, names.get(code, code)) for code in codes)
         row_tools, row_recipients = _named(f, lang)
@@ -142,7 +142,7 @@ def facts_page_view(archive: Archive, lang: str) -> FactsPageView:
                 name=record.organisation.name,
                 url=site_url(lang, notice_path(record.slug)),
                 checklist_url=site_url(lang, checklist_path(record.slug)),
-                version=date_view(record.current.date, lang),
+                version=version_date_view(record.current, lang),
                 stated=result.stated,
                 total=len(result.items),
                 transfers=_denials("no_transfers", f.no_transfers, record.slug, lang, of_part=False)

@@ -4,7 +4,8 @@ An entry for each version (its summary, linking to its comparison with the previ
 first version links to its own page), for each correction declared on a version (its reason, linking
 to the version) and for each declared update of the organisation's details (its reason, linking to
 the history). A version's entry says both the date its notice states and the date the archive
-recorded it.
+recorded it, and its version date: a day, or, for a version whose date is known only as a range
+(``changed_after``), "between <one day> and <another>" (its title names the range too).
 
 Every date is the data's, never the build machine's clock, so two builds of one commit give the
 same feeds: an entry is published and updated on the day the archive recorded what it reports (a
@@ -20,8 +21,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..archive.model import Archive, OrganisationRecord, VersionRecord
-from ..labels import format_date, labels
-from .dates import DateView, date_view
+from ..labels import labels
+from .dates import DateView, date_view, version_date_text, version_date_view
 from .lite import LiteRenderer
 from .urls import compare_path, feed_path, history_path, notice_path, site_url, version_path
 
@@ -85,7 +86,7 @@ def _timestamp(date: dt.date) -> str:
 def _notice_dates(version: VersionRecord, lang: str) -> NoticeDates:
     stated = version.version.stated_date
     return NoticeDates(
-        version=date_view(version.date, lang),
+        version=version_date_view(version, lang),
         stated=date_view(stated, lang) if stated else None,
         recorded=date_view(version.version.recorded_date, lang),
     )
@@ -101,7 +102,7 @@ def _version_entries(record: OrganisationRecord, lang: str, base: str) -> Iterat
         yield FeedEntry(
             id=page,
             kind="version",
-            title=t["feed_entry_title"].format(name=name, date=format_date(version.date, lang), kind=kind),
+            title=t["feed_entry_title"].format(name=name, date=version_date_text(version, lang), kind=kind),
             date=date_view(version.version.recorded_date, lang),
             link=base + site_url(lang, compare_path(record.slug, record.versions[index - 1].id, version.id)) if index else page,
             link_kind="compare" if index else "version",
@@ -112,7 +113,7 @@ def _version_entries(record: OrganisationRecord, lang: str, base: str) -> Iterat
             yield FeedEntry(
                 id=f"{page}#correction-{number}",  # corrections are only ever added: a number stays the same
                 kind="correction",
-                title=t["feed_correction_title"].format(name=name, date=format_date(version.date, lang)),
+                title=t["feed_correction_title"].format(name=name, date=version_date_text(version, lang)),
                 date=date_view(correction.date, lang),
                 link=page,
                 link_kind="version",

@@ -80,7 +80,7 @@ def outdated_anchor(law: str) -> str:
 def glance_panel(record: OrganisationRecord, lang: str) -> GlancePanel:
     """The panel of the organisation's current notice."""
     current = record.current
-    outdated = outdated_views(current.version, current.date, record.slug, lang)
+    outdated = outdated_views(current.version, current.known_from, record.slug, lang)
     ended = {o.law for o in outdated}
     histories = fact_histories(record, lang)
     t = labels(lang)

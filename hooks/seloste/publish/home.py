@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..archive.model import Archive, OrganisationRecord, VersionRecord
 from ..labels import labels
-from .dates import DateView, date_view
+from .dates import DateView, version_date_view
 from .urls import compare_path, feed_path, notice_path, root_of, site_url, version_path
 
 RECENT_CHANGES = 5
@@ -74,7 +74,7 @@ def _change(record: OrganisationRecord, index: int, lang: str) -> RecentChange:
     else:
         url = compare_path(record.slug, record.versions[index - 1].id, version.id)
     return RecentChange(
-        date=date_view(version.date, lang),
+        date=version_date_view(version, lang),
         organisation=record.organisation.name,
         organisation_url=site_url(lang, notice_path(record.slug)),
         first=first,
@@ -96,7 +96,7 @@ def home_view(archive: Archive, lang: str) -> HomeView:
             name=record.organisation.name,
             business_id=record.organisation.business_id,
             url=site_url(lang, notice_path(record.slug)),
-            current=date_view(record.current.date, lang),
+            current=version_date_view(record.current, lang),
             version_count=len(record.versions),
         )
         for record in sorted(archive.organisations, key=lambda r: r.organisation.name.casefold())

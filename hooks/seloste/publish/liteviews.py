@@ -14,9 +14,9 @@ from typing import ClassVar, Literal
 from markupsafe import Markup
 
 from ..archive.model import OrganisationRecord
-from ..labels import format_date, labels
+from ..labels import labels
 from .checklist import ChecklistView, checklist_view
-from .dates import DateView, date_view
+from .dates import DateView, date_view, version_date_text, version_date_view
 from .frame import Frame, Style, frame
 from .header import same_page_links
 from .opendata import open_data_file
@@ -160,7 +160,7 @@ def version_page(record: OrganisationRecord, plan: LitePlan, style: Style, links
     if shown is None:
         raise ValueError(f"{plan.url}: a version's page needs its rendered notice markup")
     version = record.version(plan.version or "")
-    title = f"{record.organisation.name}: {labels(plan.lang)['version_of']} {format_date(version.date, plan.lang)}"
+    title = f"{record.organisation.name}: {labels(plan.lang)['version_of']} {version_date_text(version, plan.lang)}"
     page_chrome = chrome(record, plan, style, title, links)
     return VersionPage(
         chrome=page_chrome,
@@ -184,6 +184,8 @@ class HistoryRow:
     url: str
     is_current: bool
     compare_previous_url: str | None
+    range_note: str | None = None
+    """For a version dated only as a range: that it changed between its two days, the exact day not known."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -223,10 +225,14 @@ def _history_rows(record: OrganisationRecord, lang: str) -> tuple[HistoryRow, ..
         change = v.version.change
         is_current = v is record.current
         previous = record.versions[index - 1].id if index else None
+        date = version_date_view(v, lang)
         rows.append(
             HistoryRow(
                 id=v.id,
-                date=date_view(v.date, lang),
+                date=date,
+                range_note=t["history_range"].format(between=date.between, unknown=t["date_range_unknown"])
+                if date.after
+                else None,
                 stated=date_view(v.version.stated_date, lang) if v.version.stated_date else None,
                 recorded=date_view(v.version.recorded_date, lang),
                 kind=t["change_kinds"][change.kind if change else "first"],
@@ -273,7 +279,7 @@ def compare_page(record: OrganisationRecord, plan: LitePlan, style: Style, links
     options = tuple(
         CompareOption(
             id=v.id,
-            label=format_date(v.date, lang) + (f" ({t['current_marker']})" if v is record.current else ""),
+            label=version_date_text(v, lang) + (f" ({t['current_marker']})" if v is record.current else ""),
             url=site_url(lang, notice_path(slug) if v is record.current else version_path(slug, v.id)),
             permanent_url=site_url(lang, version_path(slug, v.id)),
         )
@@ -305,8 +311,8 @@ def checklist_page(record: OrganisationRecord, plan: LitePlan, style: Style, lin
     current = record.current
     return ChecklistPage(
         chrome=chrome(record, plan, style, f"{record.organisation.name}: {labels(plan.lang)['checklist_title']}", links),
-        checklist=checklist_view(current.version, current.date, record.slug, plan.lang),
-        version_date=date_view(current.date, plan.lang),
+        checklist=checklist_view(current.version, current.known_from, record.slug, plan.lang),
+        version_date=version_date_view(current, plan.lang),
     )
 
 

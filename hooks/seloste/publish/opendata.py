@@ -53,6 +53,7 @@ def index(archive: Archive) -> dict[str, Any]:
                     "id": v.id,
                     "stated_date": v.version.stated_date.isoformat() if v.version.stated_date else None,
                     "recorded_date": v.version.recorded_date.isoformat(),
+                    "changed_after": v.changed_after.isoformat() if v.changed_after else None,
                     "change": v.version.change.kind if v.version.change else None,
                     "published_in": list(v.version.published_in),
                     "readings": {

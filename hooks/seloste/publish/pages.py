@@ -28,10 +28,10 @@ from ..archive.tracklog import TrackingLog
 from ..compare.diff import source_hash
 from ..compare.facts import facts_pairs, facts_text
 from ..compare.lineage import section_lineages
-from ..labels import format_date, labels
+from ..labels import labels
 from ..markup.render import inline_html, markdown_html
 from ..markup.text import plain_text
-from .dates import DateView, date_view
+from .dates import DateView, date_view, version_date_text, version_date_view
 from .factlines import section_anchor
 from .glancepanel import GlancePanel, glance_panel
 from .sourcecheck import SourceCheckView, source_check
@@ -251,11 +251,11 @@ def version_view(record: OrganisationRecord, shown: VersionRecord, lang: str, *,
         dates=date_line(shown, lang),
         change=change_line(record, shown, lang),
         timeline=timeline(record, shown, lang),
-        version_date=date_view(shown.date, lang),
+        version_date=version_date_view(shown, lang),
         stated_date=date_view(version.stated_date, lang) if version.stated_date else None,
         recorded_date=date_view(version.recorded_date, lang),
         version_count=len(record.versions),
-        version_status=status_template.format(date=format_date(shown.date, lang), count=earlier),
+        version_status=status_template.format(date=version_date_text(shown, lang), count=earlier),
         is_current=is_current,
         current_url=site_url(lang, notice_path(slug)),
         permanent_url=site_url(lang, version_path(slug, shown.id)),

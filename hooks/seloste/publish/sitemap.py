@@ -1,7 +1,9 @@
 """The sitemap: which pages search engines are told about, and when what each shows last changed.
 
 The dates come from the data alone, never from the clock, so a build of the same data is the same on any
-day. A page's date is the latest change it shows: a version's date, or a later correction's. The current
+day. A page's date is the latest change it shows: a version's date, or a later correction's. A version whose
+date is known only as a range (``changed_after``) is dated by the range's last day, the first day its text is known:
+the page did not show it before then, and an earlier day could be before the text existed. The current
 notice and its checklist show the current version; an old version's permanent page shows that version; the
 history shows every version; the home and comparison pages show the whole archive. A page that shows no
 data (the hand-written ones) has no date: the sitemap leaves it out rather than invent one.

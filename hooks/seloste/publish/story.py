@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from ..archive.model import OrganisationRecord, VersionRecord
 from ..labels import labels
-from .dates import DateView, date_view
+from .dates import DateView, date_view, version_date_view
 from .urls import compare_path, notice_path, site_url, version_path
 
 _LEGAL_FORMS = re.compile(
@@ -56,7 +56,8 @@ class DateLine:
     """The version's three dates in one line, each explained on demand."""
 
     version: DateView
-    """The version date: the date the notice states, else the earliest it is known to have been published."""
+    """The version date: the date the notice states, else the earliest it is known to have been published; for a
+    version dated only as a range (``changed_after``), the range."""
     stated: DateView | None
     """The date the notice itself states; None if it states none."""
     stated_is_version: bool
@@ -67,9 +68,9 @@ class DateLine:
 def date_line(shown: VersionRecord, lang: str) -> DateLine:
     stated = shown.version.stated_date
     return DateLine(
-        version=date_view(shown.date, lang),
+        version=version_date_view(shown, lang),
         stated=date_view(stated, lang) if stated else None,
-        stated_is_version=stated == shown.date,
+        stated_is_version=stated == shown.date and shown.changed_after is None,
         recorded=date_view(shown.version.recorded_date, lang),
     )
 
@@ -96,7 +97,7 @@ def change_line(record: OrganisationRecord, shown: VersionRecord, lang: str) -> 
     change = shown.version.change
     return ChangeLine(
         latest=shown is record.current,
-        date=date_view(shown.date, lang),
+        date=version_date_view(shown, lang),
         kind=str(labels(lang)["change_kinds"][change.kind if change else "substantive"]),
         summary=change.summary[lang] if change else None,
         compare_url=site_url(lang, compare_path(record.slug, record.versions[index - 1].id, shown.id)),
@@ -132,7 +133,7 @@ def timeline(record: OrganisationRecord, shown: VersionRecord, lang: str) -> tup
     order = sorted(named)
     return tuple(
         TimelineEntry(
-            date=date_view(versions[i].date, lang),
+            date=version_date_view(versions[i], lang),
             url=site_url(lang, notice_path(slug) if versions[i] is record.current else version_path(slug, versions[i].id)),
             is_current=versions[i] is record.current,
             is_shown=versions[i] is shown,
