@@ -9,22 +9,23 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import re
 import sys
 from pathlib import Path
 
 from ..archive.emit import dump, plain
 from ..archive.errors import DataErrors
-from ..archive.loader import CAPTURES_DIR, RESERVED_SLUGS, load_archive
+from ..archive.loader import CAPTURES_DIR, RESERVED_SLUGS, load_archive, validate_archive
 from ..archive.localized import ByLanguage
 from ..archive.model import Archive
 from ..archive.schema import stale_schemas, write_schemas
 from ..archive.types import SLUG_PATTERN
+from ..archive.validation_cache import default_folder
 from ..compare.report import changes, comparison, render_report
 from ..labels import counted
 from .following import run_import, run_track
-from .gitbase import GitError, archive_at, comment_changes, data_at
-from .policy import check_change
+from .gitbase import GitError, check_change_at, comment_changes, data_at
 from .usage import UsageError
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -42,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--data", type=Path, default=Path("data"), help="the data folder (default: data)")
         return p
 
-    command(
+    validate = command(
         "validate",
         "check every file under data/ and report all problems",
         "Check every organisation and version under the data folder: each file against the model, each fact against "
@@ -64,6 +65,19 @@ def _parser() -> argparse.ArgumentParser:
         "2 if the revision cannot be read.",
     )
     check.add_argument("--base", required=True, help="git revision to compare with, e.g. origin/main")
+    for p in (validate, check):
+        p.add_argument(
+            "--jobs",
+            type=int,
+            default=_cores(),
+            help="organisations checked at a time, each in a process of its own (default: the cores this process may use)",
+        )
+        p.add_argument(
+            "--no-cache",
+            action="store_true",
+            help="check every organisation again, not only those whose files changed since the last run "
+            "(the cache is in $SELOSTE_CACHE, else ~/.cache/seloste)",
+        )
     changed = command(
         "changes",
         "print a Markdown report of what changed against a base revision",
@@ -183,18 +197,19 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "new-version":  # the new version's captures may be saved before it: captures/DATE.txt, DATE.fi.txt
         captures = args.data / args.slug / CAPTURES_DIR
         waiting = {captures / f"{args.date.isoformat()}.txt"} | set(captures.glob(f"{args.date.isoformat()}.*.txt"))
-    archive = _valid(args.data, frozenset(waiting))  # a new version's capture may be saved before the version
-    if args.command == "validate":
-        versions = sum(len(record.versions) for record in archive.organisations)
-        organisations = counted(len(archive.organisations), "organisation", "organisations")
-        print(f"{args.data}: {organisations}, {counted(versions, 'version', 'versions')}: valid")
-        return EXIT_OK
-    if args.command == "check":
-        problems = check_change(archive_at(args.base, args.data), archive, args.data)
+    if args.command in ("validate", "check"):
+        cache = None if args.no_cache else default_folder()
+        checked = validate_archive(args.data, jobs=max(1, args.jobs), cache=cache)  # every check, fidelity included
+        if args.command == "validate":
+            organisations = counted(checked.organisations, "organisation", "organisations")
+            print(f"{args.data}: {organisations}, {counted(checked.versions, 'version', 'versions')}: valid")
+            return EXIT_OK
+        problems = check_change_at(args.base, args.data)
         if problems:
             raise DataErrors(problems)
         print(f"{args.data}: valid, and the change against {args.base} keeps the archive's rules")
         return EXIT_OK
+    archive = _valid(args.data, frozenset(waiting))  # a new version's capture may be saved before the version
     if args.command == "changes":
         with data_at(args.base, args.data) as base_dir:
             base = load_archive(base_dir, root=base_dir.parent) if base_dir else Archive(organisations=())
@@ -233,6 +248,10 @@ def _run(args: argparse.Namespace) -> int:
 
 def _valid(data: Path, waiting: frozenset[Path] = frozenset()) -> Archive:
     return load_archive(data, waiting=waiting)  # every check, fidelity to the captures included
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _organisation(archive: Archive, slug: str):
