@@ -148,7 +148,7 @@ class Decoder:
         if not isinstance(node, yaml.MappingNode):
             self.error(node, f"{_label(name)}expected {what}, got {_kind(node)}")
             return _MISSING
-        fields = {f.name: f for f in dataclasses.fields(cls)}
+        fields = _fields(cls)
         hints = _hints(cls)
         values: dict[str, Any] = {}
         seen_keys: dict[str, yaml.Node] = {}
@@ -218,6 +218,11 @@ class Decoder:
         if failed:
             return _MISSING
         return cls(**values)
+
+
+@functools.cache
+def _fields(cls: type) -> dict[str, dataclasses.Field]:
+    return {f.name: f for f in dataclasses.fields(cls)}
 
 
 @functools.cache
