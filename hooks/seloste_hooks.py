@@ -52,7 +52,11 @@ def on_config(config):
     project = Path(config.config_file_path).parent
     try:
         tracking_log = named_log(project, config.extra.get("tracking_log"))
-        _site = load_site(project / "data", tracking_log, preview_only(os.environ.get("SELOSTE_ONLY", "")))
+        only = preview_only(os.environ.get("SELOSTE_ONLY", ""))
+        # a build loads the organisations on every core; `mkdocs serve` runs threads, which a forked process must not
+        # inherit mid-work, and reloads one file at a time
+        jobs = 1 if _serving else len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        _site = load_site(project / "data", tracking_log, only, jobs)
     except DataErrors as err:
         for error in err.errors:
             log.error(str(error))

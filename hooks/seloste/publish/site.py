@@ -120,10 +120,11 @@ def _signature(data_dir: Path, only: tuple[str, ...] = ()) -> tuple[tuple[str, i
     return tuple(entries)
 
 
-def load_site(data_dir: Path, tracking_log: Path | None = None, only: tuple[str, ...] = ()) -> Site:
+def load_site(data_dir: Path, tracking_log: Path | None = None, only: tuple[str, ...] = (), jobs: int = 1) -> Site:
     """Load the site from ``data_dir`` (and the tracking log in ``tracking_log``, if given), reusing the last load if
     no file changed. Raises DataErrors for either. ``only``: a partial preview of these organisations (each must have
-    its folder in ``data_dir``): only they are loaded, checked and built, and every page says so."""
+    its folder in ``data_dir``): only they are loaded, checked and built, and every page says so. ``jobs``: load the
+    organisations in that many processes (the archive is the same)."""
     missing = [slug for slug in only if not (data_dir / slug / ORGANISATION_FILE).is_file()]
     if missing:
         known = display_path(data_dir)
@@ -141,7 +142,7 @@ def load_site(data_dir: Path, tracking_log: Path | None = None, only: tuple[str,
     if cached and cached[0] == signature:
         return cached[1]
     with stage("load and validate"):
-        archive = load_archive(data_dir, only=set(only) if only else None)
+        archive = load_archive(data_dir, only=set(only) if only else None, jobs=jobs)
         site = Site.build(archive, load_log(tracking_log) if tracking_log else None, preview=only)
     _cache[key] = (signature, site)
     return site
