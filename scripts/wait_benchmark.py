@@ -172,6 +172,7 @@ def main() -> int:
     parser.add_argument("--versions", type=int, default=5)
     parser.add_argument("--repeat", type=int, default=2, help="measure each figure so many times (default: 2)")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    parser.add_argument("--parts", default="validate,check,preview", help="what to measure (default: validate,check,preview)")
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs ({_cores()} usable), Python {platform.python_version()}")
     print(f"load average before: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
@@ -181,12 +182,16 @@ def main() -> int:
         generate(project, args.organisations, args.versions)
         print(f"synthetic archive: {args.organisations} organisations x {args.versions} versions, Finnish and English\n")
         env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
-        floors = [parse_floor(project / "data") for _ in range(args.repeat)]
-        label = "floor: composing every data file with libyaml, no checks"
-        print(f"{label:58} {', '.join(f'{x:.1f}' for x in floors)} s (one process)")
-        measure_validate(project, env, args.repeat)
-        measure_check(project, env, args.repeat)
-        measure_preview(project, env, args.repeat)
+        parts = set(args.parts.split(","))
+        if "validate" in parts:
+            floors = [parse_floor(project / "data") for _ in range(args.repeat)]
+            label = "floor: composing every data file with libyaml, no checks"
+            print(f"{label:58} {', '.join(f'{x:.1f}' for x in floors)} s (one process)")
+            measure_validate(project, env, args.repeat)
+        if "check" in parts:
+            measure_check(project, env, args.repeat)
+        if "preview" in parts:
+            measure_preview(project, env, args.repeat)
         print(f"\nload average after: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
     finally:
         if not args.keep:

@@ -3,6 +3,7 @@ page says so; a name that is no organisation stops the build with a message."""
 
 from __future__ import annotations
 
+import gzip
 import os
 import shutil
 from pathlib import Path
@@ -38,6 +39,12 @@ def test_only_the_chosen_organisations_are_built(preview) -> None:
     home = preview.soup("")
     links = {a["href"].strip("./") for a in home.select("a[href]")}
     assert {"micro-magic", "midare"} <= links and "infocrea" not in links
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/micro-magic/" in sitemap and "/infocrea/" not in sitemap
+    for lang in ("fi", "en"):  # the search index finds the preview's organisations only
+        parts = sorted((site / "search-index" / lang).glob("docs/*"))
+        documents = "".join(gzip.decompress(part.read_bytes()).decode("utf-8") for part in parts)
+        assert "micro-magic/" in documents and "infocrea/" not in documents, lang
 
 
 def test_every_page_says_it_is_a_partial_preview(preview) -> None:
