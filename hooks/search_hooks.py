@@ -7,11 +7,12 @@ static-i18n builds the other languages inside the default language's post-build 
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from seloste.publish.site import load_site
+from seloste.publish.site import load_site, preview_only
 from seloste.search.build import index_site
 from seloste.search.lexicon import voikko
 from seloste.search.searchindex import describe
@@ -24,7 +25,8 @@ def on_post_build(config) -> None:
     i18n = config.plugins.get("i18n")
     if i18n is not None and i18n.building:
         return  # a nested per-language build: the outer one indexes the whole site
-    site = load_site(Path(config.config_file_path).parent / "data")  # cached: already loaded for this build
+    only = preview_only(os.environ.get("SELOSTE_ONLY", ""))  # a partial preview indexes its organisations only
+    site = load_site(Path(config.config_file_path).parent / "data", only=only)  # cached: already loaded for this build
     built, analyser = index_site(site.archive, Path(config.site_dir))
     if analyser is None:
         log.warning("seloste: %s; Finnish search uses stemming only", voikko()[1])

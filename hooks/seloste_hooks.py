@@ -27,7 +27,7 @@ from seloste.publish.csp import PolicyError, with_csp
 from seloste.publish.frame import NavLink, nav_links, site_config
 from seloste.publish.header import header_view
 from seloste.publish.lite import BYTECODE_CACHE, LiteRenderer
-from seloste.publish.site import Site, load_site
+from seloste.publish.site import Site, load_site, preview_only
 from seloste.publish.timing import write_on_exit
 from seloste.publish.urls import root_of
 
@@ -52,7 +52,11 @@ def on_config(config):
     project = Path(config.config_file_path).parent
     try:
         tracking_log = named_log(project, config.extra.get("tracking_log"))
-        _site = load_site(project / "data", tracking_log)
+        only = preview_only(os.environ.get("SELOSTE_ONLY", ""))
+        # a build loads the organisations on every core; `mkdocs serve` runs threads, which a forked process must not
+        # inherit mid-work, and reloads one file at a time
+        jobs = 1 if _serving else len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        _site = load_site(project / "data", tracking_log, only, jobs)
     except DataErrors as err:
         for error in err.errors:
             log.error(str(error))
@@ -113,7 +117,7 @@ def on_page_context(context, page, config, nav):
     title = _site.title(plan) if plan is not None else page.title
     context["sl_header"] = header = header_view(
         lang=lang, root=root_of(page.url), site_name=config.site_name, title=title, palette=config.theme["palette"],
-        counterparts=counterparts,
+        counterparts=counterparts, preview=_site.preview,
     )  # fmt: skip
     # Material writes these as the page's hreflang links: only the languages that have the page
     config.extra.alternate = [{"lang": link.lang, "link": link.url} for link in header.languages if link.lang in counterparts]
@@ -146,7 +150,9 @@ def on_post_template(output: str, template_name: str, config) -> str:
 def on_post_build(config) -> None:
     assert _site is not None
     site_dir = Path(config.site_dir)
-    renderer = LiteRenderer.for_site(site_dir, [Path(d) for d in config.theme.dirs], site_config(config, _nav), csp=not _serving)
+    renderer = LiteRenderer.for_site(
+        site_dir, [Path(d) for d in config.theme.dirs], site_config(config, _nav, _site.preview), csp=not _serving
+    )
     try:
         count = _site.write_extra(config.theme["language"], site_dir, renderer, config.site_url or "")
     except PolicyError as err:

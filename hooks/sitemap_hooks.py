@@ -8,17 +8,19 @@ the sitemap in each language's build; the last one, which knows every language's
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
 from seloste.publish.packed import gzipped
-from seloste.publish.site import load_site
+from seloste.publish.site import load_site, preview_only
 
 
 def on_template_context(context, template_name: str, config):
     if template_name == "sitemap.xml":
-        context["seloste_sitemap"] = load_site(Path(config.config_file_path).parent / "data").sitemap  # cached
+        only = preview_only(os.environ.get("SELOSTE_ONLY", ""))  # a partial preview maps its organisations only
+        context["seloste_sitemap"] = load_site(Path(config.config_file_path).parent / "data", only=only).sitemap  # cached
     return context
 
 

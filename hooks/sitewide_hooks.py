@@ -9,6 +9,7 @@ page's language links; this runs after them (-200), once, in the outer build.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -19,6 +20,7 @@ from seloste.publish.csp import PolicyError
 from seloste.publish.frame import NavLink, nav_links, site_config
 from seloste.publish.header import ICONS, ICONS_FILE, palette_icons
 from seloste.publish.lite import LiteRenderer
+from seloste.publish.site import preview_only
 from seloste.publish.vendor import VendorChanged, stop_sitemap_requests
 
 _serving = False
@@ -43,7 +45,12 @@ def on_post_build(config) -> None:
     if i18n is not None and i18n.building:
         return  # a nested per-language build
     site_dir = Path(config.site_dir)
-    renderer = LiteRenderer.for_site(site_dir, [Path(d) for d in config.theme.dirs], site_config(config, _nav), csp=not _serving)
+    renderer = LiteRenderer.for_site(
+        site_dir,
+        [Path(d) for d in config.theme.dirs],
+        site_config(config, _nav, preview_only(os.environ.get("SELOSTE_ONLY", ""))),
+        csp=not _serving,
+    )
     base = urlsplit(config.site_url or "/").path or "/"
     try:
         page = renderer.not_found_page(base)

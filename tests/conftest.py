@@ -32,6 +32,12 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _validation_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`seloste validate` and `check` keep their cache in a folder of the test session's, never the user's."""
+    monkeypatch.setenv("SELOSTE_CACHE", str(tmp_path_factory.getbasetemp() / "validation-cache"))
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The live archive's site (PROJECT: the repository, or SELOSTE_TEST_PROJECT), built once with --strict.

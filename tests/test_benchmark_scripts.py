@@ -78,3 +78,28 @@ def test_everyday_benchmark_builds_a_clean_checkout_and_times_an_edit_under_serv
     out = _run("--everyday")
     assert re.search(r"^full build of the real data from a clean checkout: \d+\.\d s$", out, re.MULTILINE)
     assert re.search(r"^mkdocs serve: an edited notice is shown \d+\.\d s after saving$", out, re.MULTILINE)
+
+
+def test_wait_benchmark_times_validate_check_and_a_partial_preview() -> None:
+    result = subprocess.run(
+        [sys.executable, "scripts/wait_benchmark.py", "--organisations", "4", "--versions", "2", "--repeat", "1"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "synthetic archive: 4 organisations x 2 versions, Finnish and English" in out
+    assert re.search(r"^floor: composing every data file with libyaml, no checks +\d+\.\d s \(one process\)$", out, re.MULTILINE)
+    for label in (
+        "validate, no cache, 1 process (--no-cache --jobs 1)",
+        "validate, cache filled, nothing changed",
+        "validate after an edit of one organisation (cache)",
+        "check --base, one organisation touched, no cache",
+        "check --base, one organisation touched, cache",
+    ):
+        assert re.search(rf"^{re.escape(label)} +wall \d+\.\d s; CPU \d+\.\d s$", out, re.MULTILINE), label
+    assert re.search(r"^preview of 2 organisations: first page served +\d+\.\d s after starting$", out, re.MULTILINE)
+    assert re.search(r"^preview: an edit is shown +\d+\.\d s after saving$", out, re.MULTILINE)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from seloste.markup.render import _plain_html, _python_markdown, inline_html, link_problems, markdown_html
+from seloste.markup.blocks import block_kinds, html_blocks
+from seloste.markup.render import _plain_html, _python_markdown, inline_html, link_problems, markdown_html, plain_kinds
 
 
 def test_paragraphs_lists_and_line_breaks() -> None:
@@ -112,3 +113,27 @@ def test_links_and_images_the_sanitiser_would_drop_are_named() -> None:
         "any other would be published without its address",
     ]
     assert link_problems("Plain text, no links.") == []
+
+
+@settings(max_examples=400, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(_PROSE | _MIXED | _TEXT)
+def test_block_kinds_found_without_rendering_are_the_rendered_blocks_kinds(text: str) -> None:
+    rendered = tuple(block.kind for block in html_blocks(markdown_html(text)))
+    assert block_kinds(text) == rendered
+    plain = plain_kinds(text)
+    assert plain is None or plain == rendered
+
+
+def test_block_kinds_of_prose_and_lists_skip_rendering() -> None:
+    text = "Johdanto:\n\n- yksi, kaksi.\n- kolme\n\nLoppu.\nToinen rivi."
+    assert plain_kinds(text) == ("paragraph", "item", "item", "paragraph")
+    assert plain_kinds("**lihava**") is None and block_kinds("**lihava**") == ("paragraph",)
+
+
+def test_a_body_without_brackets_or_angles_has_no_links() -> None:
+    from seloste.archive.links import _inline_links, body_links
+
+    for text in ("Osoite https://example.fi/ ja a@example.fi", "www.example.fi/sivu", "&lt;https://example.fi/&gt;"):
+        assert "<a" not in markdown_html(text) and list(body_links(text)) == [] and _inline_links(text) == ()
+    assert list(body_links("[sivu](https://example.fi/)")) == ["https://example.fi/"]
+    assert _inline_links("<https://example.fi/>") == ("https://example.fi/",)

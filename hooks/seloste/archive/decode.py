@@ -57,39 +57,23 @@ class Decoder:
         return self._decode(node, hint, name)
 
     def _decode(self, node: yaml.Node, hint: Any, name: str) -> Any:
-        origin = typing.get_origin(hint)
-        if origin is typing.Annotated:
-            _base, *extras = typing.get_args(hint)
-            constraint = next((e for e in extras if isinstance(e, Text)), Text())
-            return self._text(node, constraint, name)
-        if origin in (Union, types.UnionType):
-            options = [a for a in typing.get_args(hint) if a is not type(None)]
+        kind, detail = _plan(hint)
+        if kind == "text":
+            return self._text(node, detail, name)
+        if kind == "union":
             if _is_null(node):
                 self.error(node, f"{_label(name)}expected {describe(hint)}, got nothing; leave the key out if there is none")
                 return _MISSING
-            if len(options) > 1:  # a text, a mapping or a list (one capture, one per language, one per page): by node kind
-
-                def kind(option: Any) -> type:
-                    if dataclasses.is_dataclass(option):
-                        return yaml.MappingNode
-                    return yaml.SequenceNode if typing.get_origin(option) is tuple else yaml.ScalarNode
-
-                chosen = next((a for a in options if isinstance(node, kind(a))), options[0])
-                return self._decode(node, chosen, name)
-            (only,) = options
-            return self._decode(node, only, name)
-        if origin is tuple:
-            (item_hint, _ellipsis) = typing.get_args(hint)
-            return self._sequence(node, item_hint, name)
-        if origin is Literal:
-            return self._choice(node, typing.get_args(hint), name)
-        if hint is str:
-            return self._text(node, Text(), name)
-        if hint is dt.date:
+            # a text, a mapping or a list (one capture, one per language, one per page): by node kind
+            chosen = next((option for option, node_kind in detail if isinstance(node, node_kind)), detail[0][0])
+            return self._decode(node, chosen, name)
+        if kind == "tuple":
+            return self._sequence(node, detail, name)
+        if kind == "choice":
+            return self._choice(node, detail, name)
+        if kind == "date":
             return self._date(node, name)
-        if dataclasses.is_dataclass(hint):
-            return self._record(node, hint, name)
-        raise TypeError(f"no decoder for {hint!r}")  # a bug in the model, not in the data
+        return self._record(node, hint, name)
 
     def _scalar(self, node: yaml.Node, expected: str, name: str) -> str | None:
         if isinstance(node, yaml.ScalarNode):
@@ -148,7 +132,7 @@ class Decoder:
         if not isinstance(node, yaml.MappingNode):
             self.error(node, f"{_label(name)}expected {what}, got {_kind(node)}")
             return _MISSING
-        fields = {f.name: f for f in dataclasses.fields(cls)}
+        fields = _fields(cls)
         hints = _hints(cls)
         values: dict[str, Any] = {}
         seen_keys: dict[str, yaml.Node] = {}
@@ -218,6 +202,41 @@ class Decoder:
         if failed:
             return _MISSING
         return cls(**values)
+
+
+@functools.cache
+def _plan(hint: Any) -> tuple[str, Any]:
+    """How a value of type ``hint`` is decoded, and what with (worked out once per type, not once per value)."""
+    origin = typing.get_origin(hint)
+    if origin is typing.Annotated:
+        _base, *extras = typing.get_args(hint)
+        return "text", next((e for e in extras if isinstance(e, Text)), Text())
+    if origin in (Union, types.UnionType):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+
+        def kind(option: Any) -> type:
+            if dataclasses.is_dataclass(option):
+                return yaml.MappingNode
+            return yaml.SequenceNode if typing.get_origin(option) is tuple else yaml.ScalarNode
+
+        return "union", tuple((option, kind(option) if len(options) > 1 else yaml.Node) for option in options)
+    if origin is tuple:
+        (item_hint, _ellipsis) = typing.get_args(hint)
+        return "tuple", item_hint
+    if origin is Literal:
+        return "choice", typing.get_args(hint)
+    if hint is str:
+        return "text", Text()
+    if hint is dt.date:
+        return "date", None
+    if dataclasses.is_dataclass(hint):
+        return "record", None
+    raise TypeError(f"no decoder for {hint!r}")  # a bug in the model, not in the data
+
+
+@functools.cache
+def _fields(cls: type) -> dict[str, dataclasses.Field]:
+    return {f.name: f for f in dataclasses.fields(cls)}
 
 
 @functools.cache

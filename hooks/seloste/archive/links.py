@@ -41,11 +41,15 @@ def shows(capture: str, address: str) -> bool:
 
 def body_links(markdown: str) -> Iterator[str]:
     """The targets of a body's links that the site publishes (one it would not is reported as such)."""
+    if "[" not in markdown and "<" not in markdown:
+        return  # no Markdown link or autolink: nothing renders as one (raw HTML is not read, bare addresses not linked)
     for block in blocks(markdown):
         yield from (link for link in block.links if urlsplit(link).scheme.lower() in URL_SCHEMES)
 
 
 def _inline_links(text: str) -> tuple[str, ...]:
+    if "[" not in text and "<" not in text:
+        return ()  # as in body_links
     return tuple(link for block in html_blocks(f"<p>{inline_html(text)}</p>") for link in block.links)
 
 

@@ -8,26 +8,27 @@ that each section's English has the paragraphs and list items of its Finnish, in
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import multiprocessing
 import os
 import re
+from collections.abc import Collection
+from dataclasses import dataclass
 from pathlib import Path
 
-from ..limits import MAX_SECTIONS, MAX_SLUG
-from ..markup.blocks import parity_problem
-from ..markup.render import link_problems, render_limit
+from ..limits import MAX_FILE_BYTES, MAX_SLUG
+from ..markup.render import render_limit
+from . import validation_cache
 from .captures import CAPTURES_DIR, check_fidelity, check_leftover_captures, read_captures, where_in
-from .dating import range_problems
 from .decode import Decoder, decode_file
 from .errors import DataError, DataErrors, Location, Run, display_path
-from .evidence import TITLE_ID, evidence_problems, fact_items
-from .facts import DENIALS, LIST_DENIALS
 from .languages import language_problems, text_fields
 from .links import link_provenance
-from .localized import LANGUAGE_NAMES
 from .lookalike import Names, lookalike_problem, mixed_script_problem, slug_key
 from .model import Archive, Organisation, OrganisationRecord, Version, VersionRecord
 from .types import SLUG_PATTERN
-from .updates import correction_problems, update_problems
+from .updates import update_problems
+from .versioncheck import check_version
 from .yamlsource import YamlFileError, read_yaml
 
 ORGANISATION_FILE = "organisation.yaml"
@@ -42,15 +43,65 @@ RESERVED_SLUGS = frozenset(
 """Slugs that would collide with the site's own paths."""
 
 _VERSION_FILE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})\.yaml")
-_TOP_HEADING = re.compile(r"^ {0,3}#{1,2}(?:\s|$)")
 
 
-def load_archive(data_dir: Path, root: Path | None = None, *, waiting: frozenset[Path] = frozenset()) -> Archive:
+def load_archive(
+    data_dir: Path,
+    root: Path | None = None,
+    *,
+    waiting: frozenset[Path] = frozenset(),
+    only: Collection[str] | None = None,
+    jobs: int = 1,
+) -> Archive:
     """Load every organisation under ``data_dir``; raises DataErrors listing all problems.
 
     ``root`` is what error paths are shown relative to (default: the current directory). ``waiting``: captures
-    saved for a version that is about to be written, which no version names yet.
+    saved for a version that is about to be written, which no version names yet. ``only``: load these
+    organisations' folders and no others (the rules across organisations then hold among them). ``jobs``: load
+    the organisations in that many processes (the archive and the problems found are the same).
     """
+    run, folders = _scan(data_dir, root, waiting, only)
+    loaded = _load_all(run, folders, jobs, light=False)
+    _across(run, folders, loaded)
+    if run.errors:
+        raise DataErrors(run.errors)
+    return Archive(organisations=tuple(result.record for result in loaded if result.record is not None))
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """What ``validate_archive`` found valid: so many organisations, with so many versions in all."""
+
+    organisations: int
+    versions: int
+
+
+def validate_archive(
+    data_dir: Path,
+    root: Path | None = None,
+    *,
+    waiting: frozenset[Path] = frozenset(),
+    jobs: int = 1,
+    cache: Path | None = None,
+) -> Checked:
+    """Every check ``load_archive`` makes, without keeping the archive: raises DataErrors listing all problems.
+
+    ``jobs``: check the organisations in that many processes. ``cache``: a folder where the outcome of each
+    organisation's own checks is kept under the digest of its files (with the checking code's, today's date and
+    where paths are shown from); an organisation whose files are unchanged is not checked again. The rules across
+    organisations are always checked, and the problems found are the same with or without the cache.
+    """
+    run, folders = _scan(data_dir, root, waiting, None)
+    loaded = _load_all(run, folders, jobs, light=True, cache=cache)
+    _across(run, folders, loaded)
+    if run.errors:
+        raise DataErrors(run.errors)
+    return Checked(len(folders), sum(result.versions for result in loaded))
+
+
+def _scan(data_dir: Path, root: Path | None, waiting: frozenset[Path], only: Collection[str] | None) -> tuple[Run, list[Path]]:
+    """The folders of the organisations to load, after the checks of their names; raises DataErrors if there is no
+    data folder."""
     run = Run(root=root or Path.cwd(), errors=[], waiting=frozenset(path.resolve() for path in waiting))
     if data_dir.is_symlink():  # it could hand the check another folder's data, or its own base's
         run.error(data_dir, "the data folder is a symbolic link; data/ is a folder of its own, not a link to one")
@@ -58,14 +109,13 @@ def load_archive(data_dir: Path, root: Path | None = None, *, waiting: frozenset
     if not data_dir.is_dir():
         run.error(data_dir, "data folder not found")
         raise DataErrors(run.errors)
-    records: list[OrganisationRecord] = []
+    folders: list[Path] = []
     folded: dict[str, Path] = {}
-    ids: dict[str, str] = {}
-    """Business IDs, to the organisation that has each."""
-    names = Names()
     slugs: dict[str, str] = {}
     """Slugs, by what they look like (lookalike.slug_key)."""
     for entry in sorted(data_dir.iterdir()):
+        if only is not None and entry.name not in only:
+            continue
         if _is_link(run, entry):
             continue
         if entry.is_file():
@@ -91,27 +141,87 @@ def load_archive(data_dir: Path, root: Path | None = None, *, waiting: frozenset
                 "choose a slug that reads differently",
             )
             continue
-        record, organisation, where = _load_organisation(run, entry)
-        if organisation is not None:  # whatever its versions say: who it is must be told apart from the others
-            org_file = entry / ORGANISATION_FILE
-            business_id = organisation.business_id
-            if business_id in ids:
-                run.at(
-                    where.get("business_id"),
-                    org_file,
-                    f"business_id: {business_id} is already the business ID of {ids[business_id]!r}; "
-                    "an organisation has one folder, with all its notices' versions",
-                )
-            elif business_id:
-                ids[business_id] = entry.name
-            looks_like = names.add(display_path(entry, run.root), organisation.name)
-            if looks_like is not None:
-                run.at(where.get("name"), org_file, lookalike_problem(organisation.name, looks_like[1], looks_like[0]))
-        if record is not None:
-            records.append(record)
-    if run.errors:
-        raise DataErrors(run.errors)
-    return Archive(organisations=tuple(records))
+        folders.append(entry)
+    return run, folders
+
+
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    """One organisation folder's outcome: its record if all of it loads (None in a light load, which keeps only
+    the number of its versions), its organisation.yaml if that does and where each of its values is written, and
+    the problems found in the folder."""
+
+    record: OrganisationRecord | None
+    organisation: Organisation | None
+    where: dict[str, Location]
+    errors: tuple[DataError, ...]
+    versions: int
+
+
+def _load_one(root: Path, waiting: frozenset[Path], folder: Path, light: bool) -> _Loaded:
+    run = Run(root=root, errors=[], waiting=waiting)
+    record, organisation, where = _load_organisation(run, folder)
+    versions = len(record.versions) if record else 0
+    return _Loaded(None if light else record, organisation, where, tuple(run.errors), versions)
+
+
+def _load_task(task: tuple[Path, frozenset[Path], Path, bool]) -> _Loaded:
+    return _load_one(*task)
+
+
+def _load_all(run: Run, folders: list[Path], jobs: int, *, light: bool, cache: Path | None = None) -> list[_Loaded]:
+    """Each folder's outcome, in the folders' order: from the cache where it holds one for the folder's files as
+    they are, from ``jobs`` processes when there are enough folders to share out, else here."""
+    loaded: list[_Loaded | None] = [None] * len(folders)
+    keys: list[tuple[Path, str] | None] = [None] * len(folders)
+    if cache is not None:
+        for index, folder in enumerate(folders):
+            slot = validation_cache.slot(cache, run.root, run.waiting, folder)
+            keys[index] = slot
+            loaded[index] = validation_cache.read(*slot)
+    missing = [index for index, result in enumerate(loaded) if result is None]
+    tasks = [(run.root, run.waiting, folders[index], light) for index in missing]
+    if jobs > 1 and len(tasks) >= 2 * jobs:
+        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+        with context.Pool(jobs) as pool:
+            results = pool.map(_load_task, tasks, chunksize=max(1, min(32, len(tasks) // (4 * jobs))))
+    else:
+        results = [_load_task(task) for task in tasks]
+    for index, result in zip(missing, results, strict=True):
+        loaded[index] = result
+        key = keys[index]
+        if key is not None:
+            validation_cache.write(*key, result)
+    done = [result for result in loaded if result is not None]
+    for result in done:
+        run.errors.extend(result.errors)
+    return done
+
+
+def _across(run: Run, folders: list[Path], loaded: list[_Loaded]) -> None:
+    """The rules across organisations, in the folders' order: a business ID is one organisation's, and no two
+    organisations' names look the same."""
+    ids: dict[str, str] = {}
+    """Business IDs, to the organisation that has each."""
+    names = Names()
+    for entry, result in zip(folders, loaded, strict=True):
+        organisation, where = result.organisation, result.where
+        if organisation is None:
+            continue
+        org_file = entry / ORGANISATION_FILE
+        business_id = organisation.business_id
+        if business_id in ids:
+            run.at(
+                where.get("business_id"),
+                org_file,
+                f"business_id: {business_id} is already the business ID of {ids[business_id]!r}; "
+                "an organisation has one folder, with all its notices' versions",
+            )
+        elif business_id:
+            ids[business_id] = entry.name
+        looks_like = names.add(display_path(entry, run.root), organisation.name)
+        if looks_like is not None:
+            run.at(where.get("name"), org_file, lookalike_problem(organisation.name, looks_like[1], looks_like[0]))
 
 
 def _is_link(run: Run, path: Path) -> bool:
@@ -215,7 +325,7 @@ def _load_organisation(run: Run, folder: Path) -> tuple[OrganisationRecord | Non
             check_fidelity(run, folder, path, record, decoder)
             for name, message in link_provenance(record):
                 run.at(where_in(decoder, name), path, message)
-        _check_version(run, path, record, decoder, previous[0] if previous else None, first=not versions, texts=texts)
+        check_version(run, path, record, decoder, previous[0] if previous else None, first=not versions, texts=texts)
         versions.append(record)
         previous = (record, decoder)
     if len(run.errors) == failed_before:  # every version read as it should be: a capture none names is left over
@@ -226,15 +336,20 @@ def _load_organisation(run: Run, folder: Path) -> tuple[OrganisationRecord | Non
     return OrganisationRecord(slug=folder.name, organisation=organisation, versions=tuple(versions)), organisation, where
 
 
-_decoded: dict[tuple[str, str, type], tuple[tuple[int, int], object, Decoder, DataError | None]] = {}
-"""Decoded files by path, kept while unchanged: `mkdocs serve` reloads data/ on every edit."""
+_decoded: dict[tuple[str, str, type], tuple[bytes, object, Decoder, DataError | None]] = {}
+"""Decoded files by path, kept while their bytes are the same: `mkdocs serve` reloads data/ on every edit (the
+digest of the bytes, not the file's time and size, which an edit can leave as they were)."""
 
 
 def _decode(run: Run, path: Path, cls: type):
-    stat = path.stat()
-    key, signature = (str(path.resolve()), str(run.root), cls), (stat.st_mtime_ns, stat.st_size)
+    key = (str(path.resolve()), str(run.root), cls)
+    try:
+        size = path.stat().st_size  # a file over the limit is not read: its size is its error
+        signature = hashlib.blake2b(path.read_bytes()).digest() if size <= MAX_FILE_BYTES else b"size %d" % size
+    except OSError:
+        signature = b""  # read_yaml says what is wrong
     cached = _decoded.get(key)
-    if cached is None or cached[0] != signature:
+    if cached is None or not signature or cached[0] != signature:
         try:
             display, node = read_yaml(path, run.root)
             value, decoder = decode_file(display, node, cls)
@@ -247,151 +362,3 @@ def _decode(run: Run, path: Path, cls: type):
         run.errors.append(error)
     run.errors.extend(decoder.errors)
     return value, decoder
-
-
-def _check_version(
-    run: Run, path: Path, record: VersionRecord, decoder: Decoder, previous: VersionRecord | None, *, first: bool, texts: bool
-) -> None:
-    """Dates, the change, sections and facts; the texts' links and the facts' evidence only if ``texts`` are all there."""
-    version = record.version
-    loc = decoder.locations.get
-
-    if version.stated_date and version.stated_date > record.date:
-        run.at(
-            loc("stated_date"),
-            path,
-            f"stated_date: {version.stated_date} is after the version date "
-            f"{record.date} given by the file name; the version date is the stated date or later",
-        )
-    today = dt.date.today()
-    if record.date > today:
-        run.error(path, f"the version date {record.date} (the file name) is after today; a version is dated when published")
-    if version.recorded_date > today:
-        run.at(loc("recorded_date"), path, f"recorded_date: {version.recorded_date} is after today")
-    for name, message in correction_problems(version, record.date):
-        run.at(loc(name), path, message)
-    if version.recorded_date < record.date:
-        run.at(
-            loc("recorded_date"),
-            path,
-            f"recorded_date: {version.recorded_date} is before the version date "
-            f"{record.date}; a version cannot be recorded before it exists",
-        )
-    for message in range_problems(record, previous):
-        run.at(loc("changed_after"), path, message)
-    earlier = previous.version.stated_date if previous else None
-    if earlier and version.stated_date and version.stated_date < earlier:
-        assert previous is not None
-        run.at(
-            loc("stated_date"),
-            path,
-            f"stated_date: versions out of order: {version.stated_date} is before "
-            f"the previous version's stated date {earlier} ({previous.id}.yaml)",
-        )
-    if first and version.change is not None:
-        run.at(
-            loc("change"),
-            path,
-            "change: the first version of an organisation has nothing to change from; remove 'change'",
-        )
-    if not first and version.change is None:
-        run.error(path, "change: required from the second version on; say what changed (kind and summary)")
-
-    langs = version.text_languages if texts else ()
-    for lang in langs:
-        for problem in link_problems(version.title[lang]):
-            run.at(loc(f"title.{lang}"), path, f"title.{lang}: {problem}")
-    ids: dict[str, int] = {}
-    for index, section in enumerate(version.sections):
-        if section.id in ids:
-            run.at(
-                loc(f"sections[{index}].id"),
-                path,
-                f"sections[{index}].id: duplicate section id {section.id!r} (also sections[{ids[section.id]}])",
-            )
-        ids.setdefault(section.id, index)
-        if section.id.startswith(("sl-", "diff-")) or section.id == f"{path.parent.name}-title":
-            run.at(
-                loc(f"sections[{index}].id"),
-                path,
-                f"sections[{index}].id: {section.id!r} is an id of the page's own (its parts are 'sl-...', the comparison's "
-                "'diff-...', the title '<slug>-title'); choose another id",
-            )
-        if section.id == TITLE_ID:
-            run.at(
-                loc(f"sections[{index}].id"),
-                path,
-                f"sections[{index}].id: {TITLE_ID!r} is kept for facts that the notice's title states; choose another id",
-            )
-        for lang in langs:
-            if section.heading:
-                for problem in link_problems(section.heading[lang]):
-                    run.at(loc(f"sections[{index}].heading.{lang}"), path, f"sections[{index}].heading.{lang}: {problem}")
-        if section.heading is None and index > 0:
-            run.at(
-                loc(f"sections[{index}]"),
-                path,
-                f"sections[{index}].heading: required except for an untitled opening section",
-            )
-        for lang in langs:
-            _check_body(run, path, decoder, f"sections[{index}].body.{lang}", section.body[lang])
-        original = version.published_in[0]
-        for lang in (x for x in langs if x not in version.published_in and version.translation != "pending"):
-            theirs, ours = LANGUAGE_NAMES[original], LANGUAGE_NAMES[lang]  # each translation against the original
-            parity = parity_problem(section.body[original], section.body[lang], theirs, ours)
-            if parity:
-                run.at(loc(f"sections[{index}].body"), path, f"sections[{index}].body: {parity}")
-    if not version.sections:
-        run.at(loc("sections"), path, "sections: expected at least one section")
-    elif len(version.sections) > MAX_SECTIONS:
-        run.at(
-            loc("sections"),
-            path,
-            f"sections: {len(version.sections):,} sections; a version may have at most {MAX_SECTIONS} "
-            "(a part of a section goes under a '###' heading inside it)",
-        )
-
-    for _field, name, item in fact_items(version.facts):
-        if item.section not in ids and item.section != TITLE_ID:
-            known = ", ".join(ids) or "none"
-            run.at(
-                loc(f"facts.{name}.section") or loc(f"facts.{name}"),
-                path,
-                f"facts.{name}.section: no section has id {item.section!r}; expected one of: {known}",
-            )
-    for stated, denial, what in DENIALS:
-        if getattr(version.facts, stated) and getattr(version.facts, denial) is not None:
-            run.at(
-                loc(f"facts.{denial}"),
-                path,
-                f"facts.{denial}: the notice cannot both {what}; keep the one its text states",
-            )
-    for stated, denial, what in LIST_DENIALS:
-        if not getattr(version.facts, stated):
-            continue
-        for index, entry in enumerate(getattr(version.facts, denial)):
-            if entry.data is None:
-                run.at(
-                    loc(f"facts.{denial}[{index}]"),
-                    path,
-                    f"facts.{denial}[{index}]: the notice cannot both {what}, of all its data; keep the one its text "
-                    f"states, or give the data it says so of (data: {{fi: ..., en: ...}}) where it says so of part of it",
-                )
-    if texts:
-        for name, message in evidence_problems(version):
-            run.at(loc(name) or loc(name.rsplit(".", 1)[0]), path, message)
-
-
-def _check_body(run: Run, path: Path, decoder: Decoder, name: str, body: str) -> None:
-    where = decoder.locations.get(name)
-    for problem in link_problems(body):
-        run.at(where, path, f"{name}: {problem}")
-    for offset, line in enumerate(body.splitlines()):
-        if _TOP_HEADING.match(line):
-            line_no = (where.line + 1 + offset) if where else 1
-            run.error(
-                path,
-                f"{name}: '#' and '##' headings are the page's and the sections'; use '###' for a heading inside a section",
-                line=line_no,
-                column=1,
-            )

@@ -26,9 +26,10 @@ class Text:
     single_line: bool = False
 
     def problem(self, value: str) -> str | None:
-        control = bidi_control(value) or hidden_character(value, single_line=self.single_line)
-        if control:
-            return control
+        if _suspect().search(value):  # one search for what the two checks look for; most texts have none of it
+            control = bidi_control(value) or hidden_character(value, single_line=self.single_line)
+            if control:
+                return control
         if not value.strip():
             return f"expected {self.expected}, got an empty value"
         if self.single_line and "\n" in value.strip():
@@ -112,6 +113,12 @@ def _ignorable() -> re.Pattern[str]:
         else:
             merged.append([start, end])
     return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in merged) + "]")
+
+
+@functools.cache
+def _suspect() -> re.Pattern[str]:
+    """Every character bidi_control and hidden_character look for (a tab and a carriage return included)."""
+    return re.compile(f"{_BIDI.pattern}|{_HIDDEN.pattern}|{_ignorable().pattern}|[\r\t]")
 
 
 def without_invisible(text: str) -> str:

@@ -63,8 +63,21 @@ class Comment:
 
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 """YAML 1.1's line breaks, as the parser counts lines."""
-_HASH = re.compile("(?:\\A|(?<=[ \t\r\n\x85\u2028\u2029]))#")
-"""A '#' that can start a comment: at the text's or a line's start, or after a space or tab."""
+_BEFORE_COMMENT = frozenset(" \t\r\n\x85\u2028\u2029")
+
+
+def _hashes(text: str) -> list[int]:
+    """Where a '#' can start a comment: at the text's or a line's start, or after a space or tab (found with
+    str.find: a regular expression with a look-behind tries every character of the text)."""
+    found = []
+    at = text.find("#")
+    while at != -1:
+        if at == 0 or text[at - 1] in _BEFORE_COMMENT:
+            found.append(at)
+        at = text.find("#", at + 1)
+    return found
+
+
 _BLOCK_HEADER = re.compile(r"[|>][0-9+-]*")
 
 
@@ -74,7 +87,7 @@ def comments(text: str, root: yaml.Node | None = None) -> list[Comment]:
     YAML reads it; a block text's header line (``body: |-  # ...``) may end in one. ``root``: the text as composed,
     where it is (the scalars' places are read from its nodes, not scanned again). Raises yaml.YAMLError where the
     text is not YAML."""
-    hashes = [match.start() for match in _HASH.finditer(text)]
+    hashes = _hashes(text)
     if not hashes:
         return []
     if hashes == [0]:  # the usual file: the editor line, and no other '#' a comment could start at

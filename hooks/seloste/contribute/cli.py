@@ -9,23 +9,20 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import re
+import os
 import sys
 from pathlib import Path
 
-from ..archive.emit import dump, plain
 from ..archive.errors import DataErrors
-from ..archive.loader import CAPTURES_DIR, RESERVED_SLUGS, load_archive
-from ..archive.localized import ByLanguage
+from ..archive.loader import CAPTURES_DIR, load_archive, validate_archive
 from ..archive.model import Archive
 from ..archive.schema import stale_schemas, write_schemas
-from ..archive.types import SLUG_PATTERN
+from ..archive.validation_cache import default_folder
 from ..compare.report import changes, comparison, render_report
 from ..labels import counted
-from .dating import date_range, range_note
 from .following import run_import, run_track
-from .gitbase import GitError, archive_at, comment_changes, data_at
-from .policy import check_change
+from .gitbase import GitError, check_change_at, comment_changes, data_at
+from .scaffold import new_organisation, new_version
 from .usage import UsageError
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -43,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--data", type=Path, default=Path("data"), help="the data folder (default: data)")
         return p
 
-    command(
+    validate = command(
         "validate",
         "check every file under data/ and report all problems",
         "Check every organisation and version under the data folder: each file against the model, each fact against "
@@ -65,6 +62,19 @@ def _parser() -> argparse.ArgumentParser:
         "2 if the revision cannot be read.",
     )
     check.add_argument("--base", required=True, help="git revision to compare with, e.g. origin/main")
+    for p in (validate, check):
+        p.add_argument(
+            "--jobs",
+            type=int,
+            default=_cores(),
+            help="organisations checked at a time, each in a process of its own (default: the cores this process may use)",
+        )
+        p.add_argument(
+            "--no-cache",
+            action="store_true",
+            help="check every organisation again, not only those whose files changed since the last run "
+            "(the cache is in $SELOSTE_CACHE, else ~/.cache/seloste)",
+        )
     changed = command(
         "changes",
         "print a Markdown report of what changed against a base revision",
@@ -186,7 +196,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "schema":
         return _schema(args.dir, write=args.write)
     if args.command == "new-organisation":
-        return _new_organisation(args.data, args.slug, args.name, args.business_id, args.date)
+        return new_organisation(args.data, args.slug, args.name, args.business_id, args.date)
     if args.command == "import":
         return run_import(args)
     waiting: set[Path] = set()
@@ -194,18 +204,19 @@ def _run(args: argparse.Namespace) -> int:
         captures = args.data / args.slug / CAPTURES_DIR
         day = (args.date or dt.date.today()).isoformat()
         waiting = {captures / f"{day}.txt"} | set(captures.glob(f"{day}.*.txt"))
-    archive = _valid(args.data, frozenset(waiting))  # a new version's capture may be saved before the version
-    if args.command == "validate":
-        versions = sum(len(record.versions) for record in archive.organisations)
-        organisations = counted(len(archive.organisations), "organisation", "organisations")
-        print(f"{args.data}: {organisations}, {counted(versions, 'version', 'versions')}: valid")
-        return EXIT_OK
-    if args.command == "check":
-        problems = check_change(archive_at(args.base, args.data), archive, args.data)
+    if args.command in ("validate", "check"):
+        cache = None if args.no_cache else default_folder()
+        checked = validate_archive(args.data, jobs=max(1, args.jobs), cache=cache)  # every check, fidelity included
+        if args.command == "validate":
+            organisations = counted(checked.organisations, "organisation", "organisations")
+            print(f"{args.data}: {organisations}, {counted(checked.versions, 'version', 'versions')}: valid")
+            return EXIT_OK
+        problems = check_change_at(args.base, args.data)
         if problems:
             raise DataErrors(problems)
         print(f"{args.data}: valid, and the change against {args.base} keeps the archive's rules")
         return EXIT_OK
+    archive = _valid(args.data, frozenset(waiting))  # a new version's capture may be saved before the version
     if args.command == "changes":
         with data_at(args.base, args.data) as base_dir:
             base = load_archive(base_dir, root=base_dir.parent) if base_dir else Archive(organisations=())
@@ -236,7 +247,7 @@ def _run(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     if args.command == "new-version":
-        return _new_version(args.data, _organisation(archive, args.slug), args.date, args.changed_after)
+        return new_version(args.data, _organisation(archive, args.slug), args.date, args.changed_after)
     if args.command == "track":
         return run_track(args, archive)
     raise UsageError(f"unknown command {args.command}")  # pragma: no cover - argparse rejects it first
@@ -246,141 +257,16 @@ def _valid(data: Path, waiting: frozenset[Path] = frozenset()) -> Archive:
     return load_archive(data, waiting=waiting)  # every check, fidelity to the captures included
 
 
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def _organisation(archive: Archive, slug: str):
     try:
         return archive.get(slug)
     except KeyError:
         known = ", ".join(record.slug for record in archive.organisations)
         raise UsageError(f"no organisation {slug!r} in the data; known: {known}") from None
-
-
-def _new_organisation(data: Path, slug: str, name: str, business_id: str | None, date: dt.date) -> int:
-    if not re.fullmatch(SLUG_PATTERN, slug) or slug in RESERVED_SLUGS:
-        raise UsageError(f"{slug!r} is not a usable slug: lowercase a-z, 0-9 and single hyphens, not one of the site's own paths")
-    _not_after_today(date)
-    folder = data / slug
-    if folder.exists():
-        raise UsageError(f"{folder} already exists")
-    (folder / "captures").mkdir(parents=True)
-    organisation = {"name": name, **({"business_id": business_id} if business_id else {})}
-    (folder / "organisation.yaml").write_text(dump(organisation, "organisation"), encoding="utf-8")
-    empty = {"fi": "", "en": ""}
-    version = {
-        "recorded_date": dt.date.today().isoformat(),
-        "source": {"url": "", "capture": f"captures/{date.isoformat()}.txt"},
-        "title": dict(empty),
-        "sections": [{"id": "", "heading": dict(empty), "body": dict(empty)}],
-        "facts": {"controller": {"name": name, "section": ""}},
-    }
-    path = folder / f"{date.isoformat()}.yaml"
-    path.write_text(dump(version, "version"), encoding="utf-8")
-    print(f"created {folder}/organisation.yaml and {path}")
-    print(f"next: save the notice as published into {folder}/captures/{date.isoformat()}.txt, fill in {path},")
-    print("then run 'seloste validate': it names every field still to fill in (data/README.md explains each).")
-    return EXIT_OK
-
-
-_COMMIT_HASH = re.compile(r"(?<![0-9a-fA-F])[0-9a-fA-F]{40}(?![0-9a-fA-F])")
-"""A full git commit id, as a URL or a capture's metadata line names the commit it was read at."""
-
-
-def _names_commit(text: str, commit: str | ByLanguage | None) -> bool:
-    commits = [commit] if isinstance(commit, str) else [commit[x] for x in commit.languages] if commit else []
-    return bool(any(c and c in text for c in commits) or _COMMIT_HASH.search(text))
-
-
-def _not_after_today(date: dt.date) -> None:
-    """A version is dated when it was published or first seen: never a day still to come."""
-    if date > dt.date.today():
-        raise UsageError(f"--date {date.isoformat()} is after today; a version is dated when it was published or first seen")
-
-
-def _new_version(data: Path, record, given: dt.date | None, after: dt.date | None) -> int:
-    latest, date = record.current, given or dt.date.today()
-    if date <= latest.date:
-        raise UsageError(f"a new version must be dated after the latest one ({latest.id}); give --date")
-    _not_after_today(date)
-    folder = data / record.slug
-    path = folder / f"{date.isoformat()}.yaml"
-    if path.exists():
-        raise UsageError(f"{path} already exists")
-    published_in = latest.version.published_in
-    names = (
-        {lang: f"{CAPTURES_DIR}/{date.isoformat()}.{lang}.txt" for lang in published_in}
-        if len(published_in) > 1
-        else {published_in[0]: f"{CAPTURES_DIR}/{date.isoformat()}.txt"}
-    )
-    version = plain(latest.version)
-    for key in ("stated_date", "corrections", "translation"):  # the previous version's own, not the new one's
-        version.pop(key, None)
-    version["recorded_date"] = dt.date.today().isoformat()
-    if changed_after := date_range(latest, date, after=after, date_known=given is not None):
-        version["changed_after"] = changed_after.isoformat()
-    old = latest.version.source
-    kept, left = _carried_source(old)
-    pages = latest.version.source.capture if isinstance(latest.version.source.capture, tuple) else ()
-    if pages:  # a notice over several pages: a capture per page again
-        names = {f"{published_in[0]} page {i}": f"{CAPTURES_DIR}/{date.isoformat()}.{i}.txt" for i in range(1, len(pages) + 1)}
-    capture: object = names if len(names) > 1 and not pages else next(iter(names.values()))
-    version["source"] = {**kept, "capture": list(names.values()) if pages else capture}
-    if "capture_noise" in version["source"]:  # the capture's chrome comes after the capture, as in data/README.md
-        version["source"]["capture_noise"] = version["source"].pop("capture_noise")
-    version["change"] = {"kind": "", "summary": {"fi": "", "en": ""}}
-    ordered = {key: version[key] for key in ("recorded_date", "changed_after", "source", "change") if key in version}
-    ordered.update({key: value for key, value in version.items() if key not in ordered})
-    path.write_text(dump(ordered, "version"), encoding="utf-8")
-
-    copied = ["title", "sections", "facts"] + [f"source.{key}" for key in kept]
-    print(f"created {path} from version {latest.id}")
-    print(f"  copied from {latest.id}: {', '.join(copied)}")
-    if left:
-        print(f"  not copied, as they name version {latest.id}'s own source: {', '.join(left)}")
-    if changed_after:
-        print(range_note(latest, date, changed_after))
-    for index, (lang, capture_name) in enumerate(names.items()):
-        capture_file = folder / capture_name
-        label = "source.capture" + (f"[{index}]" if pages else f".{lang}" if len(names) > 1 else "")
-        if capture_file.is_file():
-            print(f"  {label}: {capture_name}, the capture you saved ({capture_file}); validate compares the text with it")
-        else:
-            print(f"  {label}: {capture_name}, not saved yet: save the notice as published into {capture_file}")
-    print("next: fill in change.kind (substantive, editorial, translation or correction) and change.summary (fi and en);")
-    print("  add stated_date if the notice states a date, and where it was published (source.url, or source.commit);")
-    print("  edit the texts and facts into the new version's, then run 'seloste validate'.")
-    return EXIT_OK
-
-
-def _carried_source(old) -> tuple[dict[str, object], list[str]]:
-    """The previous version's source fields that still hold for a new version, and the names of those left out:
-    where the notice lives is kept (repository, path, a URL without a commit, the site's chrome in
-    capture_noise); what names the previous version's own text is not (its commit, a URL or a noise line that
-    names a commit, its capture, its transcription note)."""
-    kept: dict[str, object] = {}
-    left: list[str] = []
-    if old.url is not None:
-        urls = [old.url] if isinstance(old.url, str) else [old.url[x] for x in old.url.languages]
-        if any(_names_commit(url, old.commit) for url in urls):
-            left.append("source.url (it names a commit)")
-        else:
-            kept["url"] = plain(old.url)
-    if old.pages:
-        kept["pages"] = list(old.pages)
-    for key in ("repository", "path"):
-        if getattr(old, key) is not None:
-            kept[key] = plain(getattr(old, key))
-    if old.commit is not None:
-        left.append("source.commit")
-    # lines given as text are the site's chrome, likely in the new capture too; lines by number are the old capture's
-    noise = [line for line in old.capture_noise if isinstance(line, str) and not _names_commit(line, old.commit)]
-    if noise:
-        kept["capture_noise"] = noise
-    if any(isinstance(line, str) and _names_commit(line, old.commit) for line in old.capture_noise):
-        left.append("the source.capture_noise lines that name a commit")
-    if any(not isinstance(line, str) for line in old.capture_noise):
-        left.append("the source.capture_noise lines given by number (the previous capture's line numbers)")
-    if old.note is not None:
-        left.append("source.note")
-    return kept, left
 
 
 def _schema(schema_dir: Path, *, write: bool) -> int:

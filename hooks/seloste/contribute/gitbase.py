@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 import yaml
 
 from ..archive.emit import SCHEMA_LINE
+from ..archive.errors import DataError
 from ..archive.loader import ORGANISATION_FILE, load_archive
 from ..archive.model import Archive
 from ..archive.yamlsource import comments
 from ..compare.report import CommentChange
+from .policy import check_change
 
 
 class GitError(Exception):
     """The revision cannot be read (not a git repository, unknown revision)."""
 
 
-@contextmanager
-def data_at(ref: str, data_dir: Path) -> Iterator[Path | None]:
-    """Extract ``data_dir`` as it is at ``ref`` into a temporary folder; yields it (None if absent there)."""
+def _tree_at(ref: str, data_dir: Path) -> tuple[str, str, list[tuple[str, PurePosixPath]] | None]:
+    """The repository's top folder, ``data_dir`` relative to it, and every file of ``data_dir`` at ``ref`` with its
+    blob id (None if the folder is absent there). Raises GitError for an unknown revision, and for anything in the
+    tree other than a plain file."""
     data_dir = data_dir.resolve()
     try:
         top = subprocess.run(
@@ -37,29 +42,106 @@ def data_at(ref: str, data_dir: Path) -> Iterator[Path | None]:
         hint = " (a clone without the remote 'origin'? give the branch, such as 'main')" if ref.startswith("origin/") else ""
         raise GitError(f"unknown git revision {ref!r}{hint}")
     listing = subprocess.run(["git", "ls-tree", "--name-only", ref, "--", relative], cwd=top, capture_output=True, text=True)
+    if not listing.stdout.strip():
+        return top, relative, None
+    # Every file of the tree as committed, read blob by blob: git archive would obey export-ignore in the base's
+    # own .gitattributes, so a committed attribute file could hide published files from the check.
+    tree = subprocess.run(
+        ["git", "ls-tree", "-r", "-z", "--full-tree", ref, "--", relative], cwd=top, capture_output=True, check=False
+    )
+    if tree.returncode != 0:
+        said = tree.stderr.decode("utf-8", "replace").strip() or f"exit status {tree.returncode}"
+        raise GitError(f"git could not list {relative} at {ref!r}: {said}")
+    files = []
+    for entry in filter(None, tree.stdout.split(b"\0")):
+        meta, _, name = entry.partition(b"\t")
+        mode, kind, blob = meta.decode().split()
+        path = PurePosixPath(name.decode("utf-8", "surrogateescape"))
+        if kind != "blob" or mode not in ("100644", "100755") or ".." in path.parts or path.is_absolute():
+            raise GitError(f"{path} at {ref!r} is not a plain file (mode {mode}); data/ holds files and folders only")
+        files.append((blob, path))
+    return top, relative, files
+
+
+def _extract(top: str, files: list[tuple[str, PurePosixPath]], into: Path) -> None:
+    """Write each blob to its path under ``into``, read in one run of git cat-file."""
+    ids = "".join(f"{blob}\n" for blob, _path in files).encode()
+    batch = subprocess.run(["git", "cat-file", "--batch"], cwd=top, input=ids, capture_output=True, check=True).stdout
+    at = 0
+    for blob, path in files:
+        header_end = batch.index(b"\n", at)
+        name, kind, size = batch[at:header_end].decode().split()
+        if name != blob or kind != "blob":  # pragma: no cover - git answers the ids it is given, in order
+            raise GitError(f"git cat-file answered {name} {kind} for {blob}")
+        start = header_end + 1
+        end = start + int(size)
+        target = into / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(batch[start:end])
+        at = end + 1
+
+
+@contextmanager
+def data_at(ref: str, data_dir: Path, only: Collection[str] | None = None) -> Iterator[Path | None]:
+    """Extract ``data_dir`` as it is at ``ref`` into a temporary folder; yields it (None if absent there).
+    ``only``: extract the folders of these organisations only (the tree is still listed whole, and refused if
+    anything in it is not a plain file)."""
+    top, relative, files = _tree_at(ref, data_dir)
     with tempfile.TemporaryDirectory(prefix="seloste-base-") as tmp:
-        if not listing.stdout.strip():
+        if files is None:
             yield None
             return
-        # Every file of the tree as committed, read blob by blob: git archive would obey export-ignore in the base's
-        # own .gitattributes, so a committed attribute file could hide published files from the check.
-        tree = subprocess.run(
-            ["git", "ls-tree", "-r", "-z", "--full-tree", ref, "--", relative], cwd=top, capture_output=True, check=False
-        )
-        if tree.returncode != 0:
-            said = tree.stderr.decode("utf-8", "replace").strip() or f"exit status {tree.returncode}"
-            raise GitError(f"git could not list {relative} at {ref!r}: {said}")
-        for entry in filter(None, tree.stdout.split(b"\0")):
-            meta, _, name = entry.partition(b"\t")
-            mode, kind, blob = meta.decode().split()
-            path = PurePosixPath(name.decode("utf-8", "surrogateescape"))
-            if kind != "blob" or mode not in ("100644", "100755") or ".." in path.parts or path.is_absolute():
-                raise GitError(f"{path} at {ref!r} is not a plain file (mode {mode}); data/ holds files and folders only")
-            content = subprocess.run(["git", "cat-file", "blob", blob], cwd=top, capture_output=True, check=True).stdout
-            target = Path(tmp) / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
+        if only is not None:
+            files = [(blob, path) for blob, path in files if _organisation_of(path, relative) in only]
+        (Path(tmp) / relative).mkdir(parents=True, exist_ok=True)
+        _extract(top, files, Path(tmp))
         yield Path(tmp) / relative
+
+
+def _organisation_of(path: PurePosixPath, relative: str) -> str | None:
+    """The organisation folder a path of the tree is in (None for a file of the data folder itself)."""
+    parts = path.relative_to(relative).parts
+    return parts[0] if len(parts) > 1 else None
+
+
+def _blob_id(content: bytes) -> str:
+    return hashlib.sha1(b"blob %d\0" % len(content) + content).hexdigest()
+
+
+def _folders_now(data_dir: Path) -> dict[str, set[tuple[str, str]]]:
+    """Each organisation folder's files as they are (path relative to the data folder, blob id), as git would
+    store them; a link or anything but a plain file is recorded by name, never read."""
+    found: dict[str, set[tuple[str, str]]] = {}
+    for folder in sorted(data_dir.iterdir()):
+        if not folder.is_dir() or folder.is_symlink():
+            continue
+        files = found.setdefault(folder.name, set())
+        for top, folders, names in os.walk(folder, followlinks=False):
+            for name in folders + names:
+                path = Path(top) / name
+                relative = path.relative_to(data_dir).as_posix()
+                if path.is_file() and not path.is_symlink():
+                    files.add((relative, _blob_id(path.read_bytes())))
+                elif not path.is_dir() or path.is_symlink():
+                    files.add((relative, "not a plain file"))
+    return found
+
+
+def check_change_at(ref: str, data_dir: Path) -> list[DataError]:
+    """Every way the data breaks the archive's rules against the data at ``ref`` (policy.check_change), the data
+    having been validated. Only the organisations whose files differ from the base's are compared: one whose every
+    file is the same, byte for byte, keeps every rule a change can break."""
+    _top, relative, files = _tree_at(ref, data_dir)
+    now = _folders_now(data_dir)
+    then: dict[str, set[tuple[str, str]]] = {}
+    for blob, path in files or []:
+        if (slug := _organisation_of(path, relative)) is not None:
+            then.setdefault(slug, set()).add((path.relative_to(relative).as_posix(), blob))
+    touched = {slug for slug in then.keys() | now.keys() if then.get(slug) != now.get(slug)}
+    head = load_archive(data_dir, only=touched)
+    with data_at(ref, data_dir, only=touched) as base_dir:
+        base = load_archive(base_dir, root=base_dir.parent, only=touched) if base_dir else Archive(organisations=())
+    return check_change(base, head, data_dir)
 
 
 def _comments(text: str) -> list[str]:

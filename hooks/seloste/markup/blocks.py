@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import functools
 import re
+import typing
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Literal
 
-from .render import markdown_html
+from .render import markdown_html, plain_kinds
 from .text import normalize
 
 BlockKind = Literal["paragraph", "item", "heading", "row"]
@@ -102,6 +103,16 @@ def blocks(markdown: str) -> tuple[Block, ...]:
     return html_blocks(markdown_html(markdown))
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def block_kinds(markdown: str) -> tuple[BlockKind, ...]:
+    """The kinds of a Markdown body's blocks, in reading order: those of :func:`blocks`, found without rendering the
+    body where it is plain prose and simple lists."""
+    plain = plain_kinds(markdown)
+    if plain is not None:
+        return typing.cast(tuple[BlockKind, ...], plain)
+    return tuple(block.kind for block in blocks(markdown))
+
+
 def html_blocks(html: str) -> tuple[Block, ...]:
     """The blocks of rendered HTML, as a browser's reader of the page sees them."""
     parser = _Blocks()
@@ -121,7 +132,7 @@ _KIND_NAMES: dict[BlockKind, tuple[str, str]] = {
 def parity_problem(original: str, translation: str, theirs: str = "Finnish", ours: str = "English") -> str | None:
     """Why a body's translation does not have the original's paragraphs, list items, headings and table rows in
     the same order (a paragraph left untranslated, or two run together); None if it does."""
-    fi, en = [b.kind for b in blocks(original)], [b.kind for b in blocks(translation)]
+    fi, en = list(block_kinds(original)), list(block_kinds(translation))
     if fi == en:
         return None
     counts = f"the {ours} has {_counted(en)}, the {theirs} {_counted(fi)}"

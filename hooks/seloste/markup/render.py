@@ -88,28 +88,50 @@ _PLAIN_LINE = re.compile(r"[^\W\d_](?:[^\W_]|[" + _PUNCTUATION + r"])*(?<! )")
 digits, spaces and punctuation that mean nothing to Markdown, and ends without a space (no hard break)."""
 
 
-def _plain_html(text: str) -> str | None:
-    """What Python-Markdown (as configured here) makes of a body of plain paragraphs and simple lists, or None
-    if the body has anything else. Most bodies are such prose; this skips the parser for them, with the same
-    result (tests/test_render.py checks it against Python-Markdown on generated texts).
+def _plain_structure(text: str) -> list[tuple[bool, list[str]]] | None:
+    """A body of plain paragraphs and simple lists as its blocks (whether a list, and its lines), or None if the
+    body has anything else.
 
     A simple list is a block of ``- `` items of one plain line each. Two lists in a row (only a blank line
     between them) are one loose list to Markdown, with paragraphs in its items: such bodies are left to it."""
-    blocks = []
+    found: list[tuple[bool, list[str]]] = []
     previous_list = False
     for block in text.rstrip("\n").split("\n\n"):
         lines = block.split("\n")
         if all(line.startswith("- ") and _PLAIN_LINE.fullmatch(line, 2) for line in lines):
             if previous_list:
                 return None
-            blocks.append("<ul>\n<li>" + "</li>\n<li>".join(line[2:] for line in lines) + "</li>\n</ul>")
+            found.append((True, [line[2:] for line in lines]))
             previous_list = True
             continue
         if not all(_PLAIN_LINE.fullmatch(line) for line in lines):
             return None
-        blocks.append("<p>" + "<br>\n".join(lines) + "</p>")
+        found.append((False, lines))
         previous_list = False
-    return "\n".join(blocks)
+    return found
+
+
+def _plain_html(text: str) -> str | None:
+    """What Python-Markdown (as configured here) makes of a body of plain paragraphs and simple lists, or None
+    if the body has anything else. Most bodies are such prose; this skips the parser for them, with the same
+    result (tests/test_render.py checks it against Python-Markdown on generated texts)."""
+    structure = _plain_structure(text)
+    if structure is None:
+        return None
+    return "\n".join(
+        "<ul>\n<li>" + "</li>\n<li>".join(lines) + "</li>\n</ul>" if is_list else "<p>" + "<br>\n".join(lines) + "</p>"
+        for is_list, lines in structure
+    )
+
+
+def plain_kinds(text: str) -> tuple[str, ...] | None:
+    """The kinds of the blocks a reader sees in a body of plain paragraphs and simple lists ('paragraph', 'item'),
+    without rendering it; None if the body has anything else (tests/test_render.py checks them against the
+    rendered blocks')."""
+    structure = _plain_structure(text)
+    if structure is None:
+        return None
+    return tuple(kind for is_list, lines in structure for kind in (["item"] * len(lines) if is_list else ["paragraph"]))
 
 
 def _python_markdown(text: str) -> str:
@@ -167,6 +189,7 @@ with two spaces): each is one more placeholder for Python-Markdown's inline pass
 time in their number."""
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def render_limit(text: str) -> str | None:
     """Why a text cannot be rendered safely within bounds, or None: checked before any rendering."""
     if text.count("[") > MAX_BRACKETS:
@@ -187,14 +210,19 @@ def render_limit(text: str) -> str | None:
 def link_problems(text: str) -> list[str]:
     """What the sanitiser would silently drop from a text's links and images, in words for its author; or why the
     text cannot be rendered at all (:func:`render_limit`)."""
-    if render_limit(text):
-        return []  # reported as such, before anything renders the text
     if "[" not in text and "<" not in text:
         return []  # no Markdown link, reference, image or autolink
+    return list(_link_problems(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _link_problems(text: str) -> tuple[str, ...]:
+    if render_limit(text):
+        return ()  # reported as such, before anything renders the text
     parser = _Links()
     parser.feed(_python_markdown(text))
     parser.close()
-    return parser.problems
+    return tuple(parser.problems)
 
 
 _BLOCK_START = re.compile(r"^(\s*)(?:([0-9]+)\.(?=\s)|([-+*](?=\s)|[#>]))")

@@ -44,6 +44,8 @@ class SiteConfig:
     palette: tuple[Mapping[str, Any], ...] = ()
     features: tuple[str, ...] = ()
     nav: Mapping[str, tuple[NavLink, ...]] = field(default_factory=dict)
+    preview: tuple[str, ...] = ()
+    """In a partial preview, the only organisations built (every page's header says so)."""
 
 
 def nav_links(items: Iterable[Any]) -> tuple[NavLink, ...]:
@@ -51,8 +53,9 @@ def nav_links(items: Iterable[Any]) -> tuple[NavLink, ...]:
     return tuple(NavLink(title=str(item.title), url=str(item.url)) for item in items if getattr(item, "url", None) is not None)
 
 
-def site_config(config: Mapping[str, Any], nav: Mapping[str, tuple[NavLink, ...]]) -> SiteConfig:
-    """The :class:`SiteConfig` of MkDocs' configuration ``config`` (read as a mapping) and each language's ``nav``."""
+def site_config(config: Mapping[str, Any], nav: Mapping[str, tuple[NavLink, ...]], preview: tuple[str, ...] = ()) -> SiteConfig:
+    """The :class:`SiteConfig` of MkDocs' configuration ``config`` (read as a mapping) and each language's ``nav``;
+    ``preview``: the only organisations a partial preview builds."""
     palette = config["theme"]["palette"]
     return SiteConfig(
         site_name=str(config["site_name"]),
@@ -61,6 +64,7 @@ def site_config(config: Mapping[str, Any], nav: Mapping[str, tuple[NavLink, ...]
         palette=(palette,) if isinstance(palette, Mapping) else tuple(palette or ()),
         features=tuple(config["theme"]["features"] or ()),
         nav=dict(nav),
+        preview=preview,
     )
 
 
@@ -81,6 +85,8 @@ class Style:
     """Each language's navigation."""
     features: tuple[str, ...] = ()
     """``theme.features``, for Material's script."""
+    preview: tuple[str, ...] = ()
+    """In a partial preview, the only organisations built."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -124,7 +130,13 @@ def frame(
         root=root,
         title=title,
         header=header_view(
-            lang=lang, root=root, site_name=style.site_name, title=title, palette=style.palette, counterparts=counterparts
+            lang=lang,
+            root=root,
+            site_name=style.site_name,
+            title=title,
+            palette=style.palette,
+            counterparts=counterparts,
+            preview=style.preview,
         ),
         nav=style.nav.get(lang, ()),
         stylesheets=style.stylesheets,

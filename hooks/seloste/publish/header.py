@@ -66,6 +66,8 @@ class HeaderView:
     languages: tuple[LanguageLink, ...]
     icons: str
     """The icons file, from this page: ``<icons>#<id>`` draws an icon."""
+    preview: tuple[str, ...] = ()
+    """In a partial preview (``make serve ORGS=...``), the only organisations built: every page says so."""
 
     @property
     def home(self) -> str:
@@ -129,6 +131,7 @@ def header_view(
     title: str,
     palette: Sequence[Mapping[str, Any]] | Mapping[str, Any],
     counterparts: Mapping[str, str | None],
+    preview: tuple[str, ...] = (),
 ) -> HeaderView:
     return HeaderView(
         lang=lang,
@@ -139,6 +142,7 @@ def header_view(
         palettes=palette_options(palette, lang),
         languages=language_links(lang, counterparts),
         icons=root + ICONS_FILE,
+        preview=preview,
     )
 
 

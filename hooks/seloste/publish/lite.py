@@ -100,6 +100,7 @@ class LiteRenderer:
             palette=site.palette,
             nav=site.nav,
             features=site.features,
+            preview=site.preview,
         )
         return cls(theme_dirs, style, csp=csp)
 

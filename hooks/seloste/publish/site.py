@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..archive.loader import load_archive
+from ..archive.errors import DataError, DataErrors, Location, display_path
+from ..archive.loader import ORGANISATION_FILE, load_archive
 from ..archive.localized import ORIGINAL_LANGUAGE
 from ..archive.model import Archive
 from ..archive.tracklog import TrackingLog, load_log
@@ -41,10 +42,13 @@ class Site:
     """Generated pages by their source name."""
     tracking_log: TrackingLog | None = None
     """The tracking log the site is built with (None: built without one, and the notice pages say so)."""
+    preview: tuple[str, ...] = ()
+    """A partial preview's organisations, the only ones built (every page says so); empty: the whole archive."""
 
     @classmethod
-    def build(cls, archive: Archive, tracking_log: TrackingLog | None = None) -> Site:
-        return cls(archive=archive, plans={plan.src_uri: plan for plan in site_pages(archive)}, tracking_log=tracking_log)
+    def build(cls, archive: Archive, tracking_log: TrackingLog | None = None, preview: tuple[str, ...] = ()) -> Site:
+        plans = {plan.src_uri: plan for plan in site_pages(archive)}
+        return cls(archive=archive, plans=plans, tracking_log=tracking_log, preview=preview)
 
     def labels(self, lang: str) -> dict[str, Any]:
         return labels(lang)
@@ -103,27 +107,43 @@ class Site:
         return []
 
 
-_cache: dict[Path, tuple[tuple[tuple[str, int, int], ...], Site]] = {}
+_cache: dict[tuple[Path, tuple[str, ...]], tuple[tuple[tuple[str, int, int], ...], Site]] = {}
 
 
-def _signature(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
+def _signature(data_dir: Path, only: tuple[str, ...] = ()) -> tuple[tuple[str, int, int], ...]:
+    """Every file's path, time and size: of the preview's organisations' folders, or of all of ``data_dir``."""
     entries = []
-    for path in sorted(data_dir.rglob("*")):
+    paths = [path for slug in only for path in (data_dir / slug).rglob("*")] if only else data_dir.rglob("*")
+    for path in sorted(paths):
         stat = path.stat()
         entries.append((str(path), stat.st_mtime_ns, stat.st_size))
     return tuple(entries)
 
 
-def load_site(data_dir: Path, tracking_log: Path | None = None) -> Site:
+def load_site(data_dir: Path, tracking_log: Path | None = None, only: tuple[str, ...] = (), jobs: int = 1) -> Site:
     """Load the site from ``data_dir`` (and the tracking log in ``tracking_log``, if given), reusing the last load if
-    no file changed. Raises DataErrors for either."""
-    key = data_dir.resolve()
-    signature = _signature(key) + _file_signature(tracking_log)
+    no file changed. Raises DataErrors for either. ``only``: a partial preview of these organisations (each must have
+    its folder in ``data_dir``): only they are loaded, checked and built, and every page says so. ``jobs``: load the
+    organisations in that many processes (the archive is the same)."""
+    missing = [slug for slug in only if not (data_dir / slug / ORGANISATION_FILE).is_file()]
+    if missing:
+        known = display_path(data_dir)
+        raise DataErrors(
+            [
+                DataError(
+                    Location(known), f"the preview asks for {slug!r} (ORGS, SELOSTE_ONLY), which is no organisation in {known}/"
+                )
+                for slug in missing
+            ]
+        )
+    key = (data_dir.resolve(), only)
+    signature = _signature(data_dir.resolve(), only) + _file_signature(tracking_log)
     cached = _cache.get(key)
     if cached and cached[0] == signature:
         return cached[1]
     with stage("load and validate"):
-        site = Site.build(load_archive(data_dir), load_log(tracking_log) if tracking_log else None)
+        archive = load_archive(data_dir, only=set(only) if only else None, jobs=jobs)
+        site = Site.build(archive, load_log(tracking_log) if tracking_log else None, preview=only)
     _cache[key] = (signature, site)
     return site
 
@@ -133,3 +153,9 @@ def _file_signature(path: Path | None) -> tuple[tuple[str, int, int], ...]:
         return ()
     stat = path.stat()
     return ((str(path), stat.st_mtime_ns, stat.st_size),)
+
+
+def preview_only(value: str) -> tuple[str, ...]:
+    """The organisations a partial preview builds, from ``SELOSTE_ONLY`` (slugs separated by commas or spaces;
+    empty: the whole archive)."""
+    return tuple(sorted({slug for slug in value.replace(",", " ").split() if slug}))

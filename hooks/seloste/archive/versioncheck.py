@@ -1,0 +1,170 @@
+"""The checks of one version file within its organisation: its dates, its change, its sections and their texts'
+links, headings and translation, and its facts' sections and evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from ..limits import MAX_SECTIONS
+from ..markup.blocks import parity_problem
+from ..markup.render import link_problems
+from .dating import range_problems
+from .decode import Decoder
+from .errors import Run
+from .evidence import TITLE_ID, evidence_problems, fact_items
+from .facts import DENIALS, LIST_DENIALS
+from .localized import LANGUAGE_NAMES
+from .model import VersionRecord
+from .updates import correction_problems
+
+_TOP_HEADING = re.compile(r"^ {0,3}#{1,2}(?:\s|$)")
+
+
+def check_version(
+    run: Run, path: Path, record: VersionRecord, decoder: Decoder, previous: VersionRecord | None, *, first: bool, texts: bool
+) -> None:
+    """Dates, the change, sections and facts; the texts' links and the facts' evidence only if ``texts`` are all there."""
+    version = record.version
+    loc = decoder.locations.get
+
+    if version.stated_date and version.stated_date > record.date:
+        run.at(
+            loc("stated_date"),
+            path,
+            f"stated_date: {version.stated_date} is after the version date "
+            f"{record.date} given by the file name; the version date is the stated date or later",
+        )
+    today = dt.date.today()
+    if record.date > today:
+        run.error(path, f"the version date {record.date} (the file name) is after today; a version is dated when published")
+    if version.recorded_date > today:
+        run.at(loc("recorded_date"), path, f"recorded_date: {version.recorded_date} is after today")
+    for name, message in correction_problems(version, record.date):
+        run.at(loc(name), path, message)
+    if version.recorded_date < record.date:
+        run.at(
+            loc("recorded_date"),
+            path,
+            f"recorded_date: {version.recorded_date} is before the version date "
+            f"{record.date}; a version cannot be recorded before it exists",
+        )
+    for message in range_problems(record, previous):
+        run.at(loc("changed_after"), path, message)
+    earlier = previous.version.stated_date if previous else None
+    if earlier and version.stated_date and version.stated_date < earlier:
+        assert previous is not None
+        run.at(
+            loc("stated_date"),
+            path,
+            f"stated_date: versions out of order: {version.stated_date} is before "
+            f"the previous version's stated date {earlier} ({previous.id}.yaml)",
+        )
+    if first and version.change is not None:
+        run.at(
+            loc("change"),
+            path,
+            "change: the first version of an organisation has nothing to change from; remove 'change'",
+        )
+    if not first and version.change is None:
+        run.error(path, "change: required from the second version on; say what changed (kind and summary)")
+
+    langs = version.text_languages if texts else ()
+    for lang in langs:
+        for problem in link_problems(version.title[lang]):
+            run.at(loc(f"title.{lang}"), path, f"title.{lang}: {problem}")
+    ids: dict[str, int] = {}
+    for index, section in enumerate(version.sections):
+        if section.id in ids:
+            run.at(
+                loc(f"sections[{index}].id"),
+                path,
+                f"sections[{index}].id: duplicate section id {section.id!r} (also sections[{ids[section.id]}])",
+            )
+        ids.setdefault(section.id, index)
+        if section.id.startswith(("sl-", "diff-")) or section.id == f"{path.parent.name}-title":
+            run.at(
+                loc(f"sections[{index}].id"),
+                path,
+                f"sections[{index}].id: {section.id!r} is an id of the page's own (its parts are 'sl-...', the comparison's "
+                "'diff-...', the title '<slug>-title'); choose another id",
+            )
+        if section.id == TITLE_ID:
+            run.at(
+                loc(f"sections[{index}].id"),
+                path,
+                f"sections[{index}].id: {TITLE_ID!r} is kept for facts that the notice's title states; choose another id",
+            )
+        for lang in langs:
+            if section.heading:
+                for problem in link_problems(section.heading[lang]):
+                    run.at(loc(f"sections[{index}].heading.{lang}"), path, f"sections[{index}].heading.{lang}: {problem}")
+        if section.heading is None and index > 0:
+            run.at(
+                loc(f"sections[{index}]"),
+                path,
+                f"sections[{index}].heading: required except for an untitled opening section",
+            )
+        for lang in langs:
+            _check_body(run, path, decoder, f"sections[{index}].body.{lang}", section.body[lang])
+        original = version.published_in[0]
+        for lang in (x for x in langs if x not in version.published_in and version.translation != "pending"):
+            theirs, ours = LANGUAGE_NAMES[original], LANGUAGE_NAMES[lang]  # each translation against the original
+            parity = parity_problem(section.body[original], section.body[lang], theirs, ours)
+            if parity:
+                run.at(loc(f"sections[{index}].body"), path, f"sections[{index}].body: {parity}")
+    if not version.sections:
+        run.at(loc("sections"), path, "sections: expected at least one section")
+    elif len(version.sections) > MAX_SECTIONS:
+        run.at(
+            loc("sections"),
+            path,
+            f"sections: {len(version.sections):,} sections; a version may have at most {MAX_SECTIONS} "
+            "(a part of a section goes under a '###' heading inside it)",
+        )
+
+    for _field, name, item in fact_items(version.facts):
+        if item.section not in ids and item.section != TITLE_ID:
+            known = ", ".join(ids) or "none"
+            run.at(
+                loc(f"facts.{name}.section") or loc(f"facts.{name}"),
+                path,
+                f"facts.{name}.section: no section has id {item.section!r}; expected one of: {known}",
+            )
+    for stated, denial, what in DENIALS:
+        if getattr(version.facts, stated) and getattr(version.facts, denial) is not None:
+            run.at(
+                loc(f"facts.{denial}"),
+                path,
+                f"facts.{denial}: the notice cannot both {what}; keep the one its text states",
+            )
+    for stated, denial, what in LIST_DENIALS:
+        if not getattr(version.facts, stated):
+            continue
+        for index, entry in enumerate(getattr(version.facts, denial)):
+            if entry.data is None:
+                run.at(
+                    loc(f"facts.{denial}[{index}]"),
+                    path,
+                    f"facts.{denial}[{index}]: the notice cannot both {what}, of all its data; keep the one its text "
+                    f"states, or give the data it says so of (data: {{fi: ..., en: ...}}) where it says so of part of it",
+                )
+    if texts:
+        for name, message in evidence_problems(version):
+            run.at(loc(name) or loc(name.rsplit(".", 1)[0]), path, message)
+
+
+def _check_body(run: Run, path: Path, decoder: Decoder, name: str, body: str) -> None:
+    where = decoder.locations.get(name)
+    for problem in link_problems(body):
+        run.at(where, path, f"{name}: {problem}")
+    for offset, line in enumerate(body.splitlines()):
+        if _TOP_HEADING.match(line):
+            line_no = (where.line + 1 + offset) if where else 1
+            run.error(
+                path,
+                f"{name}: '#' and '##' headings are the page's and the sections'; use '###' for a heading inside a section",
+                line=line_no,
+                column=1,
+            )

@@ -1,0 +1,160 @@
+"""Validating a large archive quickly changes nothing that is found: the organisations checked in several
+processes, an organisation whose files did not change not checked again, and `check --base` comparing only the
+organisations a change touches."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from datadir import FIXTURES, copy_valid, make_data
+from seloste.archive import loader
+from seloste.archive.errors import DataErrors
+from seloste.archive.loader import load_archive, validate_archive
+from seloste.contribute.cli import main
+from seloste.contribute.gitbase import archive_at
+from seloste.contribute.policy import check_change
+
+SLUGS = [f"organisaatio-{name}" for name in ("yksi", "kaksi", "kolme", "nelja", "viisi", "kuusi", "seitseman")]
+
+
+def archive_folder(root: Path, *, broken: bool = False) -> Path:
+    """Seven valid organisations; with ``broken``, three of them with problems of their own and one sharing another's
+    business ID (a rule across organisations)."""
+    for slug in SLUGS:
+        make_data(root, slug=slug)
+    data = root / "data"
+    if broken:
+        bad = (FIXTURES / "invalid/version/bad-change-kind.yaml").read_text(encoding="utf-8")
+        (data / SLUGS[1] / "2024-01-10.yaml").write_text(bad, encoding="utf-8")
+        (data / SLUGS[4] / "2024-01-10.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+        (data / SLUGS[6] / "organisation.yaml").unlink()
+        first = (data / SLUGS[0] / "organisation.yaml").read_text(encoding="utf-8").splitlines()
+        business_id = next(line for line in first if line.startswith("business_id:"))
+        org = data / SLUGS[3] / "organisation.yaml"
+        lines = org.read_text(encoding="utf-8").splitlines()
+        org.write_text("\n".join(business_id if line.startswith("business_id:") else line for line in lines) + "\n")
+    return data
+
+
+def errors(call) -> list[str]:
+    with pytest.raises(DataErrors) as raised:
+        call()
+    return [str(error) for error in raised.value.errors]
+
+
+def test_organisations_loaded_in_several_processes_give_the_same_archive(tmp_path: Path) -> None:
+    data = archive_folder(tmp_path)
+    one = load_archive(data, root=tmp_path, jobs=1)
+    two = load_archive(data, root=tmp_path, jobs=2)
+    assert [record.slug for record in two.organisations] == sorted(SLUGS)
+    assert two == one
+
+
+def test_several_processes_and_the_cache_find_the_same_problems_in_the_same_order(tmp_path: Path) -> None:
+    data = archive_folder(tmp_path, broken=True)
+    serial = errors(lambda: load_archive(data, root=tmp_path, jobs=1))
+    assert any("business_id" in line and "already the business ID" in line for line in serial)
+    assert any("YAML syntax error" in line for line in serial)
+    assert any("missing organisation.yaml" in line for line in serial)
+    assert errors(lambda: load_archive(data, root=tmp_path, jobs=2)) == serial
+    cache = tmp_path / "cache"
+    assert errors(lambda: validate_archive(data, root=tmp_path, jobs=2, cache=cache)) == serial  # filling the cache
+    assert errors(lambda: validate_archive(data, root=tmp_path, jobs=1, cache=cache)) == serial  # read from it
+
+
+def test_only_the_organisations_whose_files_changed_are_checked_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = archive_folder(tmp_path)
+    cache = tmp_path / "cache"
+    checked: list[str] = []
+    real = loader._load_organisation
+
+    def counting(run, folder):
+        checked.append(folder.name)
+        return real(run, folder)
+
+    monkeypatch.setattr(loader, "_load_organisation", counting)
+    first = validate_archive(data, root=tmp_path, cache=cache)
+    assert (first.organisations, first.versions) == (7, 7)
+    assert sorted(checked) == sorted(SLUGS)
+    checked.clear()
+    assert validate_archive(data, root=tmp_path, cache=cache) == first
+    assert checked == []
+    # An edit that keeps the file's size and time: the content decides, and the problem it makes is found.
+    version = data / SLUGS[2] / "2024-01-10.yaml"
+    text = version.read_text(encoding="utf-8")
+    stat = version.stat()
+    edited = text.replace('recorded_date: "2024-02-01"', 'recorded_date: "2024-01-09"', 1)
+    assert edited != text and len(edited) == len(text)
+    version.write_text(edited, encoding="utf-8")
+    os.utime(version, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    found = errors(lambda: validate_archive(data, root=tmp_path, cache=cache))
+    assert checked == [SLUGS[2]]
+    assert any("recorded_date: 2024-01-09 is before the version date" in line for line in found)
+    assert found == errors(lambda: validate_archive(data, root=tmp_path))  # the same as without the cache
+    version.write_text(text, encoding="utf-8")
+    assert validate_archive(data, root=tmp_path, cache=cache) == first
+
+
+def test_an_unreadable_cache_slot_is_checked_again(tmp_path: Path) -> None:
+    data = archive_folder(tmp_path)
+    cache = tmp_path / "cache"
+    first = validate_archive(data, root=tmp_path, cache=cache)
+    for slot in (cache / "validate").iterdir():
+        slot.write_bytes(b"not a pickle")
+    assert validate_archive(data, root=tmp_path, cache=cache) == first
+
+
+def test_validate_command_uses_the_cache_and_no_cache_checks_everything(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = archive_folder(tmp_path)
+    monkeypatch.setenv("SELOSTE_CACHE", str(tmp_path / "cache"))
+    for arguments in (["--jobs", "2"], [], ["--no-cache", "--jobs", "1"]):
+        assert main(["validate", "--data", str(data), *arguments]) == 0
+        assert capsys.readouterr().out == f"{data}: 7 organisations, 7 versions: valid\n"
+    assert any((tmp_path / "cache" / "validate").iterdir())
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+def test_check_base_compares_only_the_organisations_a_change_touches(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "config", "user.email", "test@example.invalid")
+    git(tmp_path, "config", "user.name", "Test")
+    copy_valid(tmp_path)
+    for slug in SLUGS[:3]:
+        make_data(tmp_path, slug=slug)
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "publish")
+    monkeypatch.chdir(tmp_path)
+    loaded: list[str] = []
+    real = loader._load_organisation
+
+    def counting(run, folder):
+        loaded.append(folder.name)
+        return real(run, folder)
+
+    monkeypatch.setattr(loader, "_load_organisation", counting)
+    version = tmp_path / "data" / SLUGS[1] / "2024-01-10.yaml"
+    text = version.read_text(encoding="utf-8")
+    version.write_text(text.replace('recorded_date: "2024-02-01"', 'recorded_date: "2024-02-02"', 1), encoding="utf-8")
+    shutil.rmtree(tmp_path / "data" / SLUGS[2])
+    code = main(["check", "--base", "main", "--no-cache", "--jobs", "1"])
+    out = capsys.readouterr()
+    assert code == 1
+    # validate reads every organisation once; the rules of the change, the two it touches, at the base and now
+    assert sorted(loaded) == sorted(["esimerkki", *SLUGS[:2], SLUGS[1], SLUGS[1], SLUGS[2]])
+    assert f"data/{SLUGS[1]}/2024-01-10.yaml:1:1: this version is published and was changed" in out.err
+    assert f"organisation {SLUGS[2]!r} is published and cannot be removed" in out.err
+    # the same problems as comparing the whole archive at the base with the whole archive now
+    whole = check_change(archive_at("main", Path("data")), load_archive(Path("data")), Path("data"))
+    assert [str(error) for error in whole] == out.err.splitlines()[:-1]
