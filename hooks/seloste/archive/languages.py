@@ -1,17 +1,19 @@
 """Who wrote which text: the languages of a version, checked field by field.
 
-A version names the languages the organisation published it in (``published_in``): texts in
-those are the organisation's own, each faithful to its own capture. Any other language a text
-is given in is the archive's translation. Every text of a version (title, headings, bodies,
-quotes, a contact's role) is given in the same languages, so that each page of the site can
-say truthfully whose text it shows.
+A version names the languages the organisation published it in (``published_in``): Finnish, Swedish or
+English, one or several (``[fi, sv]`` for a notice published in Finnish and Swedish). Texts in those are the
+organisation's own, each faithful to its own capture (``source.capture`` by language). Any other language a text
+is given in is the archive's translation. Every text of a version (title, headings, bodies, quotes, a contact's
+role) is given in the same languages, so that each page of the site can say truthfully whose text it shows.
 
-- English is always there: the organisation's own, or the archive's translation, unless the
-  version declares ``translation: pending`` (the English pages then show the original).
-- Finnish is there where the organisation published it; for a notice published only in
-  English, a Finnish translation is optional.
-- Swedish is only ever the organisation's own; a notice published in Swedish is published in
-  Swedish alone (its Finnish pages show the Swedish original).
+- English is always there: the organisation's own, or the archive's translation (made from the first language
+  of ``published_in``), unless the version declares ``translation: pending`` (the English pages then show the
+  original).
+- Finnish is there where the organisation published it; for a notice published only in English, a Finnish
+  translation is optional. A notice published in Swedish (and English) but not in Finnish has its Swedish
+  original on the Finnish pages.
+- Swedish is only ever the organisation's own. Beside Finnish, it is shown on a page of its own (the Finnish
+  pages show the Finnish, the English pages the English); see ``Version.separate_languages``.
 """
 
 from __future__ import annotations
@@ -50,14 +52,6 @@ def language_problems(version: Version) -> list[tuple[str, str]]:
     problems: list[tuple[str, str]] = []
     if len(set(published)) != len(published):
         problems.append(("published_in", "published_in: a language is listed twice"))
-    if "sv" in published and len(published) > 1:
-        problems.append(
-            (
-                "published_in",
-                "published_in: a notice published in Swedish beside other languages is not supported yet; "
-                "archive the other language's text as its own organisation notice, or publish the Swedish alone",
-            )
-        )
     if problems:
         return problems
 
@@ -78,7 +72,8 @@ def language_problems(version: Version) -> list[tuple[str, str]]:
             problems.append(
                 (
                     "title.sv",
-                    "title.sv: a Swedish text is always the organisation's own; add sv to published_in, or remove the Swedish",
+                    "title.sv: a Swedish text is always the organisation's own (the archive makes no Swedish "
+                    "translation); add sv to published_in, with the Swedish text's capture, or remove the Swedish",
                 )
             )
         elif translated == "fi" and published != ("en",):

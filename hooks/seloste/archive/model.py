@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .facts import Facts
-from .localized import ByLanguage, Language, Localized, NoticeMarkdown, NoticeText, Reading, described
+from .localized import LANGUAGES, ByLanguage, Language, Localized, NoticeMarkdown, NoticeText, Reading, described
 from .types import (
     BusinessId,
     CommitId,
@@ -234,10 +234,11 @@ class Version:
     """``data/<slug>/<YYYY-MM-DD>.yaml``: one version of an organisation's privacy notice."""
 
     published_in: tuple[Language, ...] = described(
-        "The languages the organisation published this version in, each with its own capture; the first is the "
-        "language of a single capture. Texts in these languages are the organisation's own; any other is the archive's "
-        "translation (English always, unless the organisation published English or the translation is pending; "
-        "Finnish for a notice published only in English, optionally).",
+        "The languages the organisation published this version in (fi, sv, en: one or several, e.g. [fi, sv]), each "
+        "with its own capture; the first is the language of a single capture, and the one the archive's translation "
+        "is made from. Texts in these languages are the organisation's own; any other is the archive's translation "
+        "(English always, unless the organisation published English or the translation is pending; Finnish for a "
+        "notice published only in English, optionally). A Swedish text beside Finnish is shown on a page of its own.",
         default=("fi",),
     )
     stated_date: dt.date | None = described("The date the notice itself states; omit if it states none.", default=None)
@@ -269,6 +270,13 @@ class Version:
         if site_lang in self.text_languages:
             return site_lang, "translation"
         return self.published_in[0], "original"
+
+    @property
+    def separate_languages(self) -> tuple[str, ...]:
+        """The languages the organisation published the version in whose text no page of a site language shows
+        (Swedish beside Finnish): each is shown on a page of its own, in each site language's frame."""
+        shown = {self.reading(site_lang)[0] for site_lang in LANGUAGES}
+        return tuple(lang for lang in self.published_in if lang not in shown)
 
 
 # --- the loaded archive ----------------------------------------------------------------

@@ -36,7 +36,18 @@ from .factlines import section_anchor
 from .glancepanel import GlancePanel, glance_panel
 from .sourcecheck import SourceCheckView, source_check
 from .story import ChangeLine, DateLine, HeadingView, TimelineEntry, change_line, date_line, heading_view, timeline
-from .urls import checklist_path, compare_path, facts_path, feed_path, history_path, notice_path, root_of, site_url, version_path
+from .urls import (
+    checklist_path,
+    compare_path,
+    facts_path,
+    feed_path,
+    history_path,
+    notice_path,
+    own_text_path,
+    root_of,
+    site_url,
+    version_path,
+)
 
 PageKind = Literal["home", "notice", "facts"]
 
@@ -138,6 +149,19 @@ def source_view(source: Source, text_lang: str = "fi") -> SourceView:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class OwnTextLink:
+    """A link to the organisation's own text in another language than the page shows."""
+
+    text_lang: str
+    """The language of that text (the link's ``hreflang``)."""
+    label: str
+    """``Lue ruotsinkielinen teksti``."""
+    native: str
+    """The language's name in itself, which a reader of that language finds (``på svenska``)."""
+    url: str
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class CorrectionView:
     date: DateView
     reason: str
@@ -188,6 +212,11 @@ class NoticeView:
     """Whose text this page shows: the organisation's own, the archive's translation, or the original (no translation)."""
     language_note: str | None
     """What the page says about whose text it is; None for the organisation's own text in its only language."""
+    other_texts: tuple[OwnTextLink, ...]
+    """The organisation's own texts in its other languages, where this page's note does not already link to them
+    (the Swedish text, from the Finnish page of a notice published in Finnish and Swedish)."""
+    own_text_page: bool
+    """This page is the page of one of the organisation's own texts that no site language's pages show."""
     translation_pending: bool
     """The translation may not follow the original yet, or is not made yet."""
     is_translation: bool
@@ -214,10 +243,19 @@ def notice_view(record: OrganisationRecord, lang: str, log: TrackingLog | None =
     return dataclasses.replace(view, source_check=source_check(record, log, lang))
 
 
-def version_view(record: OrganisationRecord, shown: VersionRecord, lang: str, *, page: str | None = None) -> NoticeView:
-    """One version of the notice; ``page`` is the URL it is shown at (default: its permanent page)."""
+def version_view(
+    record: OrganisationRecord, shown: VersionRecord, lang: str, *, page: str | None = None, text_lang: str | None = None
+) -> NoticeView:
+    """One version of the notice; ``page`` is the URL it is shown at (default: its permanent page). ``text_lang``:
+    one of the version's :attr:`~seloste.archive.model.Version.separate_languages`, for the page of its text
+    (``x/2024-01-10/sv/``) in the frame of ``lang``."""
     slug = record.slug
-    page = page or site_url(lang, version_path(slug, shown.id))
+    separate = text_lang
+    own_page = separate is not None
+    if separate is not None and separate not in shown.version.separate_languages:
+        raise ValueError(f"{slug}/{shown.id}: no page of its own shows the text in {separate}")
+    permanent = own_text_path(slug, shown.id, separate) if separate else version_path(slug, shown.id)
+    page = page or site_url(lang, permanent)
     version = shown.version
     org = record.organisation
     address = None
@@ -227,7 +265,8 @@ def version_view(record: OrganisationRecord, shown: VersionRecord, lang: str, *,
     is_current = shown is record.current
     earlier = sum(1 for v in record.versions if v.date < shown.date)
     t = labels(lang)
-    text_lang, reading = version.reading(lang)
+    reading: Reading
+    text_lang, reading = (separate, "own") if separate else version.reading(lang)
     original_lang = next(site for site in LANGUAGES if version.reading(site)[1] != "translation")
     status_template = t["version_status_none" if not earlier else "version_status_single" if earlier == 1 else "version_status"]
     lineage = section_lineages(record.versions)[shown.id]
@@ -258,7 +297,7 @@ def version_view(record: OrganisationRecord, shown: VersionRecord, lang: str, *,
         version_status=status_template.format(date=format_date(shown.date, lang), count=earlier),
         is_current=is_current,
         current_url=site_url(lang, notice_path(slug)),
-        permanent_url=site_url(lang, version_path(slug, shown.id)),
+        permanent_url=site_url(lang, permanent),
         history_url=site_url(lang, history_path(slug)),
         compare_current_url=None if is_current else site_url(lang, compare_path(slug, shown.id, record.current.id)),
         feed_url=site_url(lang, feed_path(slug)),
@@ -267,7 +306,9 @@ def version_view(record: OrganisationRecord, shown: VersionRecord, lang: str, *,
         corrections=tuple(CorrectionView(date=date_view(c.date, lang), reason=c.reason[lang]) for c in version.corrections),
         text_lang=text_lang,
         reading=reading,
-        language_note=language_note(version, lang),
+        language_note=language_note(version, lang, separate),
+        other_texts=other_texts(record, shown, lang, separate),
+        own_text_page=own_page,
         translation_pending=version.translation == "pending" and reading != "own",
         is_translation=reading == "translation",
         original_url=site_url(original_lang, notice_path(slug) if is_current else version_path(slug, shown.id)),
@@ -279,7 +320,7 @@ def version_view(record: OrganisationRecord, shown: VersionRecord, lang: str, *,
             _section_view(s.id, s.heading[text_lang] if s.heading else None, s.body[text_lang], lineage.get(s.id))
             for s in version.sections
         ),
-        glance=glance_panel(record, lang) if is_current else None,
+        glance=glance_panel(record, lang) if is_current and not own_page else None,
         checklist_url=site_url(lang, checklist_path(slug)),
         facts=facts_pairs(facts_text(version.facts, lang)),
     )
@@ -296,21 +337,58 @@ def in_languages(langs: tuple[str, ...], lang: str) -> str:
     return ", ".join(names[:-1]) + f" {t['and']} " + names[-1]
 
 
-def language_note(version: Version, lang: str) -> str | None:
-    """Whose text a page in ``lang`` shows, in a sentence; None where that goes without saying (the organisation's
-    own text in the only language it published)."""
-    _text_lang, reading = version.reading(lang)
+def language_note(version: Version, lang: str, text_lang: str | None = None) -> str | None:
+    """Whose text a page in ``lang`` shows (the text in ``text_lang``, on the page of one of the organisation's own
+    texts), in a sentence; None where that goes without saying (the organisation's own text in the only language
+    it published)."""
+    reading: Reading
+    text_lang, reading = (text_lang, "own") if text_lang else version.reading(lang)
     t = labels(lang)
     if reading == "own":
         return (
-            t["own_text_notice"].format(in_languages=in_languages(version.published_in, lang))
+            t["own_text_notice"].format(
+                in_languages=in_languages(version.published_in, lang), adjective=t["language_adjective"][text_lang]
+            )
             if len(version.published_in) > 1
             else None
         )
     in_original = in_languages(version.published_in, lang)
-    adjective = t["language_adjective"][version.published_in[0]]
-    template = t["translation_notice" if reading == "translation" else "original_only_notice"]
-    return template.format(in_original=in_original, original_adjective=adjective)
+    several = len(version.published_in) > 1
+    # a translation follows the first language (the loader holds its structure to it); an original is shown as is
+    adjective = t["language_adjective"][version.published_in[0] if reading == "translation" else text_lang]
+    name = "translation_notice" if reading == "translation" else "original_only_notice"
+    return t[name + ("_several" if several else "")].format(
+        in_original=in_original, original_adjective=adjective, from_original=t["from_language"][version.published_in[0]]
+    )
+
+
+def other_texts(record: OrganisationRecord, shown: VersionRecord, lang: str, text_lang: str | None) -> tuple[OwnTextLink, ...]:
+    """Links from a page in ``lang`` to the organisation's own texts of ``shown`` in its other languages than the
+    page shows (``text_lang``, on the page of one of them): each on the page of the site language that shows it
+    (its Finnish text on the Finnish page), or on its own page in ``lang``'s frame (its Swedish text beside
+    Finnish)."""
+    version = shown.version
+    t = labels(lang)
+    on_page = text_lang or version.reading(lang)[0]
+    is_current = shown is record.current
+    links = []
+    for other in version.published_in:
+        if other == on_page:
+            continue
+        site = next((s for s in LANGUAGES if version.reading(s)[0] == other and version.reading(s)[1] != "translation"), None)
+        if site is None:
+            url = site_url(lang, own_text_path(record.slug, shown.id, other))
+        else:
+            url = site_url(site, notice_path(record.slug) if is_current else version_path(record.slug, shown.id))
+        links.append(
+            OwnTextLink(
+                text_lang=other,
+                label=t["read_own_text"].format(adjective=t["language_adjective"][other]),
+                native=t["language_native"][other],
+                url=url,
+            )
+        )
+    return tuple(links)
 
 
 def _section_view(section_id: str, heading: str | None, body: str, lineage: str | None = None) -> SectionView:
