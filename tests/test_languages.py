@@ -18,6 +18,7 @@ import pytest
 from datadir import FIXTURES
 from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
+from seloste.compare.report import changes, render_report
 from seloste.search.searchindex import documents
 from sitebuild import Build, build, fixture_project, resolve
 
@@ -378,3 +379,23 @@ def test_open_data_says_who_wrote_each_reading(language_site: Build) -> None:
             assert (language_site.site / page / "index.html").is_file(), page
     record = json.loads(gzip.decompress((language_site.site / "data/v2/suomi-ruotsi.json.gz").read_bytes()))
     assert record["versions"]["2024-01-10"]["sections"][1]["body"]["sv"] == "Vi sparar kunduppgifterna i fyra år."
+
+
+def test_the_change_report_shows_the_swedish_beside_finnish_word_by_word(tmp_path: Path) -> None:
+    """No text reaches readers unseen: the Swedish has no site language's pages, so the report compares it on its own."""
+    base = load_archive(_copy(tmp_path / "base", "suomi-ruotsi"), root=tmp_path / "base")
+    data = _copy(tmp_path / "head", "suomi-ruotsi")
+    _edit(data, "suomi-ruotsi", "Strandvägen 3", "Strandvägen 5")
+    capture = data / "suomi-ruotsi" / "captures" / "2024-01-10.sv.txt"
+    capture.write_text(capture.read_text(encoding="utf-8").replace("Strandvägen 3", "Strandvägen 5"), encoding="utf-8")
+    items = changes(base, load_archive(data, root=tmp_path / "head"))
+    assert [(item.kind, list(item.diffs)) for item in items] == [("corrected-version", ["fi", "en", "sv"])]
+    assert [items[0].diffs[lang].change for lang in ("fi", "en", "sv")] == ["none", "none", "text"]
+    report = render_report(items, "Changes")
+    swedish = report[report.index("### Svenska (sv): the organisation's own text, on a page of its own") :]
+    assert "Strandvägen <del>3</del><ins>5</ins>" in swedish.replace("~~", "")
+    # a first version's Swedish is shown whole, after the Finnish and the English
+    (tmp_path / "empty").mkdir()
+    first = render_report(changes(load_archive(tmp_path / "empty", root=tmp_path), base), "Changes")
+    assert first.index("### Suomi (fi)") < first.index("### English (en)") < first.index("### Svenska (sv)")
+    assert "<ins>Vi sparar kunduppgifterna i fyra år.</ins>" in first
