@@ -23,7 +23,7 @@ from ..archive.model import Archive, OrganisationRecord, VersionRecord
 from ..labels import format_date, labels
 from .dates import DateView, date_view
 from .lite import LiteRenderer
-from .pages import in_languages
+from .readings import in_languages
 from .urls import compare_path, feed_path, history_path, notice_path, site_url, version_path
 
 SITE_FEED_ENTRIES = 100
