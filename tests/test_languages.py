@@ -19,6 +19,7 @@ from datadir import FIXTURES
 from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
 from seloste.compare.report import changes, render_report
+from seloste.compare.texts import version_text
 from seloste.search.searchindex import documents
 from sitebuild import Build, build, fixture_project, resolve
 
@@ -55,6 +56,7 @@ def test_each_shape_loads_with_the_readings_its_pages_show(tmp_path: Path) -> No
         "svenska": [("sv", "original"), ("en", "translation")],
         "suomi-ruotsi": [("fi", "own"), ("en", "translation")],
         "svenska-engelska": [("sv", "original"), ("en", "own")],
+        "osio-puuttuu": [("fi", "own"), ("en", "own")],
     }
     both = archive.get("omat-kielet").current
     assert set(both.captures) == {"fi", "en"} and both.captures["en"].startswith("Kaksikielinen Oy's privacy notice")
@@ -399,3 +401,99 @@ def test_the_change_report_shows_the_swedish_beside_finnish_word_by_word(tmp_pat
     first = render_report(changes(load_archive(tmp_path / "empty", root=tmp_path), base), "Changes")
     assert first.index("### Suomi (fi)") < first.index("### English (en)") < first.index("### Svenska (sv)")
     assert "<ins>Vi sparar kunduppgifterna i fyra år.</ins>" in first
+
+
+# --- a section one of the organisation's own texts does not have (not_in) ----------------------------------------
+
+
+def test_a_section_absent_from_one_own_text_is_held_to_the_other_texts_capture_only(tmp_path: Path) -> None:
+    archive = load_archive(_copy(tmp_path, "osio-puuttuu"), root=tmp_path)  # each text faithful to its own capture
+    record = archive.get("osio-puuttuu").current
+    assert [s.id for s in record.version.sections if s.has("en")] == ["rekisterinpitaja", "sailytys"]
+    assert "evästeitä" in record.captures["fi"] and "cookie" not in record.captures["en"].lower()
+    # the comparison and the search read the English text without the section, the Finnish with it
+    assert [s.id for s in version_text(record, "en").sections] == ["rekisterinpitaja", "sailytys"]
+    assert [s.id for s in version_text(record, "fi").sections] == ["rekisterinpitaja", "evasteet", "sailytys"]
+    english = {doc.url: doc for doc in documents(archive, "en")}["en/osio-puuttuu/"]
+    assert [s.anchor for s in english.sections] == ["", "rekisterinpitaja", "sailytys"]
+    # the Finnish text of the section is still held to the Finnish capture
+    data = _copy(tmp_path / "again", "osio-puuttuu")
+    _edit(data, "osio-puuttuu", "kävijämäärien seuraamiseen.", "kävijöiden seuraamiseen.")
+    assert any("captures/2024-01-10.fi.txt" in error and "kävijämäärien" in error for error in _errors(data))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "    not_in: [en]                  # the organisation's English text has no section on cookies\n",
+            "",
+            [
+                "data/osio-puuttuu/2024-01-10.yaml:24:7: sections[1].heading.en: the English text is missing; every text "
+                "of this version is given in Finnish and English, as its title is; if the organisation's English text has "
+                "no counterpart of this section, say so with 'not_in: [en]' on the section",
+                "data/osio-puuttuu/2024-01-10.yaml:26:7: sections[1].body.en: the English text is missing; every text of "
+                "this version is given in Finnish and English, as its title is; if the organisation's English text has no "
+                "counterpart of this section, say so with 'not_in: [en]' on the section",
+                "data/osio-puuttuu/2024-01-10.yaml:53:9: facts.cookies[0].quote.en: the English text is missing; every "
+                "text of this version is given in Finnish and English, as its title is",
+            ],
+        ),
+        (
+            "    not_in: [en]  ",
+            "    not_in: [sv]  ",
+            [
+                "data/osio-puuttuu/2024-01-10.yaml:23:13: sections[1].not_in: sv is not a language the organisation "
+                "published this version in; only an organisation's own text may lack a section (the archive's "
+                "translation has every section)"
+            ],
+        ),
+        (
+            "    not_in: [en]  ",
+            "    not_in: [fi, en]  ",
+            [
+                "data/osio-puuttuu/2024-01-10.yaml:23:13: sections[1].not_in: the section would be in none of the "
+                "organisation's texts; remove it instead"
+            ],
+        ),
+        (
+            "   # the English text has no such section\n",
+            "\n        en: Google Analytics cookies\n",
+            [
+                "data/osio-puuttuu/2024-01-10.yaml:55:13: facts.cookies[0].quote.en: the section's not_in says the "
+                "organisation's English text has no such section; remove this English text, or en from not_in"
+            ],
+        ),
+    ],
+    ids=["not-declared", "not-an-own-language", "in-no-text", "quote-in-the-absent-language"],
+)
+def test_a_section_absent_from_an_own_text_is_declared_and_nothing_else(
+    tmp_path: Path, old: str, new: str, expected: list[str]
+) -> None:
+    data = _copy(tmp_path, "osio-puuttuu")
+    _edit(data, "osio-puuttuu", old, new)
+    assert _errors(data) == expected
+
+
+@pytest.mark.build
+def test_the_page_of_a_text_without_a_section_says_so_in_its_place(language_site: Build) -> None:
+    english = language_site.soup("en/osio-puuttuu/")
+    text = english.select_one(".sl-notice__text")
+    assert [s["data-section"] for s in text.select(":scope > section.sl-section")] == ["rekisterinpitaja", "sailytys"]
+    absent = text.select_one("#evasteet")
+    assert absent.name == "p" and absent.get_text(" ", strip=True) == (
+        "This section is not in the organisation's text in English; in Finnish, it is headed: Evästeet"
+    )
+    assert absent.select_one("span")["lang"] == "fi"
+    assert [a.get_text() for a in english.select(".sl-toc li a")] == ["Controller", "Retention"]
+    assert english.select_one(".sl-toc__count").get_text() == "(2)"
+    finnish = language_site.soup("osio-puuttuu/")
+    assert [s["data-section"] for s in finnish.select(".sl-notice__text > section.sl-section")] == [
+        "rekisterinpitaja",
+        "evasteet",
+        "sailytys",
+    ]
+    assert finnish.select(".sl-section-absent") == []
+    # the at-a-glance fact still leads to where the section stands on the English page: the note in its place
+    cookie_link = next(a for a in english.select(".sl-glance a[href]") if a["href"].endswith("#evasteet"))
+    assert cookie_link is not None

@@ -12,6 +12,9 @@ role) is given in the same languages, so that each page of the site can say trut
 - Finnish is there where the organisation published it; for a notice published only in English, a Finnish
   translation is optional. A notice published in Swedish (and English) but not in Finnish has its Swedish
   original on the Finnish pages.
+- A section one of the organisation's own texts does not have (its English leaves it out) names that language in
+  its ``not_in``: it is given, and its facts quote it, in the other languages only. A translation has every
+  section.
 - Swedish is only ever the organisation's own. Beside Finnish, it is shown on a page of its own (the Finnish
   pages show the Finnish, the English pages the English); see ``Version.separate_languages``.
 """
@@ -23,13 +26,49 @@ from typing import Any
 
 from .evidence import fact_items
 from .localized import LANGUAGE_NAMES, TEXT_LANGUAGES, NoticeText
-from .model import Version
+from .model import Section, Version
 
 
 def listed(langs: Sequence[str]) -> str:
     """``Finnish and English``."""
     names = [LANGUAGE_NAMES[lang] for lang in langs]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _section_of(version: Version, name: str) -> Section | None:
+    """The section a text field belongs to: its own (``sections[2].body``), or the one a fact cites."""
+    if name.startswith("sections["):
+        return version.sections[int(name[len("sections[") : name.index("]")])]
+    if name.startswith("facts."):
+        item = _fact_named(version, name)
+        return next((s for s in version.sections if item is not None and s.id == item.section), None)
+    return None
+
+
+def _fact_named(version: Version, name: str) -> Any:
+    wanted = name.removeprefix("facts.").rsplit(".", 1)[0]
+    return next((item for _field, fact, item in fact_items(version.facts) if fact == wanted), None)
+
+
+def _not_in_problems(version: Version) -> list[tuple[str, str]]:
+    """A section may be left out of an own text only: of a language the organisation published, never of every one."""
+    problems = []
+    for index, section in enumerate(version.sections):
+        name = f"sections[{index}].not_in"
+        if len(set(section.not_in)) != len(section.not_in):
+            problems.append((name, f"{name}: a language is listed twice"))
+        for lang in section.not_in:
+            if lang not in version.published_in:
+                problems.append(
+                    (
+                        name,
+                        f"{name}: {lang} is not a language the organisation published this version in; only an "
+                        f"organisation's own text may lack a section (the archive's translation has every section)",
+                    )
+                )
+        if set(version.published_in) <= set(section.not_in):
+            problems.append((name, f"{name}: the section would be in none of the organisation's texts; remove it instead"))
+    return problems
 
 
 def text_fields(version: Version) -> Iterator[tuple[str, Any]]:
@@ -95,10 +134,16 @@ def language_problems(version: Version) -> list[tuple[str, str]]:
     if problems:
         return problems
 
-    expected = [lang for lang in TEXT_LANGUAGES if lang in title]
+    problems += _not_in_problems(version)
+    if problems:
+        return problems
+    everywhere = [lang for lang in TEXT_LANGUAGES if lang in title]
     for name, text in text_fields(version):
         if name == "title":
             continue
+        section = _section_of(version, name)
+        absent = section.not_in if section is not None else ()
+        expected = [lang for lang in everywhere if lang not in absent]
         have = text.languages
         for lang in expected:
             if lang not in have:
@@ -106,11 +151,25 @@ def language_problems(version: Version) -> list[tuple[str, str]]:
                     (
                         f"{name}.{lang}",
                         f"{name}.{lang}: the {LANGUAGE_NAMES[lang]} text is missing; every text of this version is given in "
-                        f"{listed(expected)}, as its title is",
+                        f"{listed(everywhere)}, as its title is"
+                        + (
+                            f"; if the organisation's {LANGUAGE_NAMES[lang]} text has no counterpart of this section, "
+                            f"say so with 'not_in: [{lang}]' on the section"
+                            if lang in version.published_in and len(version.published_in) > 1 and name.startswith("sections[")
+                            else ""
+                        ),
                     )
                 )
         for lang in have:
-            if lang not in expected:
+            if lang in absent:
+                problems.append(
+                    (
+                        f"{name}.{lang}",
+                        f"{name}.{lang}: the section's not_in says the organisation's {LANGUAGE_NAMES[lang]} text has no "
+                        f"such section; remove this {LANGUAGE_NAMES[lang]} text, or {lang} from not_in",
+                    )
+                )
+            elif lang not in everywhere:
                 problems.append(
                     (
                         f"{name}.{lang}",

@@ -227,6 +227,16 @@ class Section:
     id: Slug = described("Stable id of the section, kept across versions; the anchor in URLs.")
     heading: NoticeText | None = described("The section's heading; omitted only for an untitled opening section.", default=None)
     body: NoticeMarkdown = described("The section's text in Markdown.")
+    not_in: tuple[Language, ...] = described(
+        "Languages the organisation published the version in whose own text has no counterpart of this section (its "
+        "Swedish leaves it out, say): the section has no heading or body in them, their pages say it is not there, and "
+        "each of those texts is held to its capture without it. The archive's translation has every section.",
+        default=(),
+    )
+
+    def has(self, lang: str) -> bool:
+        """Whether the section is in the text in ``lang`` (given its version's languages)."""
+        return lang not in self.not_in
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -270,6 +280,11 @@ class Version:
         if site_lang in self.text_languages:
             return site_lang, "translation"
         return self.published_in[0], "original"
+
+    def original_of(self, section: Section) -> str:
+        """The first language the organisation published the version in whose text has ``section``: what the
+        archive's translation of it follows."""
+        return next((lang for lang in self.published_in if section.has(lang)), self.published_in[0])
 
     @property
     def separate_languages(self) -> tuple[str, ...]:

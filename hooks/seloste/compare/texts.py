@@ -73,6 +73,7 @@ def version_text(
             lineage=lineage.get(s.id),
         )
         for s in version.sections
+        if s.has(shown)  # not in the text in that language (the organisation's own, without the section)
     )
     facts = _NO_FACTS if text_lang else facts_text(version.facts, lang)
     return VersionText(id=record.id, title=plain_text(version.title[shown]), sections=sections, facts=facts)

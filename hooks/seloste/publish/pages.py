@@ -23,7 +23,7 @@ from markupsafe import Markup
 
 from ..archive.facts import Contact, Controller
 from ..archive.localized import LANGUAGES, Reading
-from ..archive.model import Archive, OrganisationRecord, Source, VersionRecord, by_language
+from ..archive.model import Archive, OrganisationRecord, Section, Source, Version, VersionRecord, by_language
 from ..archive.tracklog import TrackingLog
 from ..compare.diff import source_hash
 from ..compare.facts import facts_pairs, facts_text
@@ -124,6 +124,12 @@ class SectionView:
     """Hash of the section as written, for the comparison in the browser."""
     lineage: str | None = None
     """The section across the organisation's versions (compare/lineage.py), for the comparison in the browser."""
+    absent: str | None = None
+    """Where the organisation's text this page shows has no such section: the sentence that says so (the page
+    shows that in its place, outside the text the comparison reads)."""
+    absent_heading: str | None = None
+    """Then, the section's heading in the first language whose text has it (``absent_lang``)."""
+    absent_lang: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -306,6 +312,8 @@ def version_view(
         dpo=_party(version.facts.dpo, slug, text_lang) if version.facts.dpo else None,
         sections=tuple(
             _section_view(s.id, s.heading[text_lang] if s.heading else None, s.body[text_lang], lineage.get(s.id))
+            if s.has(text_lang)
+            else _absent_view(version, s, text_lang, lang)
             for s in version.sections
         ),
         glance=glance_panel(record, lang) if is_current and not own_page else None,
@@ -325,11 +333,29 @@ def _section_view(section_id: str, heading: str | None, body: str, lineage: str 
     )
 
 
+def _absent_view(version: Version, section: Section, text_lang: str, lang: str) -> SectionView:
+    """A section the organisation's text in ``text_lang`` does not have, as a page in ``lang`` says so."""
+    t = labels(lang)
+    other = version.original_of(section)
+    heading = plain_text(section.heading[other]) if section.heading else None
+    return SectionView(
+        id=section.id,
+        heading=None,
+        heading_text="",
+        body=Markup(""),
+        source="",
+        absent=t["section_not_in"].format(in_language=t["in_language"][text_lang])
+        + (t["section_not_in_heading"].format(in_language=t["in_language"][other]) if heading else "."),
+        absent_heading=heading,
+        absent_lang=other,
+    )
+
+
 def _party(party: Controller | Contact, slug: str, text_lang: str) -> PartyView:
     role = getattr(party, "role", None)
     return PartyView(
         name=party.name,
-        role=role[text_lang] if role else None,
+        role=role[text_lang] if role and text_lang in role.languages else None,
         business_id=getattr(party, "business_id", None),
         address=party.address,
         email=party.email,
