@@ -487,6 +487,8 @@ def test_the_page_of_a_text_without_a_section_says_so_in_its_place(language_site
     assert absent.select_one("span")["lang"] == "fi"
     assert [a.get_text() for a in english.select(".sl-toc li a")] == ["Controller", "Retention"]
     assert english.select_one(".sl-toc__count").get_text() == "(2)"
+    outline = [a.get_text(strip=True) for a in english.select(".md-sidebar--secondary .md-nav__link")]
+    assert outline == ["Controller", "Retention"]  # Material's outline of the page too
     finnish = language_site.soup("osio-puuttuu/")
     assert [s["data-section"] for s in finnish.select(".sl-notice__text > section.sl-section")] == [
         "rekisterinpitaja",
