@@ -1,12 +1,14 @@
 """Generate a synthetic archive for benchmarks: N organisations x V versions, both languages.
 
 Text is drawn from a word-level Markov chain trained on the real notices in data/, so it
-has Finnish and English word lengths, inflections and punctuation; a notice has about as
-many sections and characters as the real ones. Each later version changes a few things a
+has Finnish and English word lengths, inflections and punctuation. Each notice has as many
+sections and characters as a real notice of data/ drawn at random, so that the archive is as
+long as the real one would be at that scale (--length long: every notice about 12 kB of
+Finnish, as long as the longest real ones). Each later version changes a few things a
 real update changes: a date, some words, a sentence added or dropped, now and then a
 section renamed, moved, added or removed, and a fact.
 
-    python scripts/synthetic.py OUT_DIR --organisations 2000 --versions 5 [--seed 1]
+    python scripts/synthetic.py OUT_DIR --organisations 2000 --versions 5 [--seed 1] [--length archive|long]
 """
 
 from __future__ import annotations
@@ -51,15 +53,21 @@ class Text:
         self.chain, self.starts = _train(bodies)
         self.headings = sorted(set(headings))
         self.rng = rng
+        sample = random.Random(0)
+        self.half_sentence = sum(len(self._sentence(sample)) for _ in range(200)) // 400
+        """Half the length of a typical sentence: a text of a given length stops within it."""
 
     def sentence(self) -> str:
-        a, b = self.rng.choice(self.starts)
+        return self._sentence(self.rng)
+
+    def _sentence(self, rng: random.Random) -> str:
+        a, b = rng.choice(self.starts)
         words = [a, b]
         while len(words) < 40:
             following = self.chain.get((a, b))
             if not following:
                 break
-            c = self.rng.choice(following)
+            c = rng.choice(following)
             if not c:
                 break
             words.append(c)
@@ -67,22 +75,26 @@ class Text:
         text = " ".join(words)
         return text if text[-1] in ".!?:" else text + "."
 
-    def paragraph(self, sentences: int) -> str:
-        return " ".join(self.sentence() for _ in range(sentences))
+
+Shape = tuple[int, int]
+"""A real notice's number of sections and characters of its original text."""
 
 
-def _corpus() -> dict[str, tuple[list[str], list[str]]]:
+def _corpus() -> tuple[dict[str, tuple[list[str], list[str]]], list[Shape]]:
     archive = load_archive(ROOT / "data", root=ROOT)
     corpus: dict[str, tuple[list[str], list[str]]] = {"fi": ([], []), "en": ([], [])}
+    shapes: list[Shape] = []
     for record in archive.organisations:
         for version in record.versions:
+            original = version.version.published_in[0]
+            shapes.append((len(version.version.sections), sum(len(s.body[original]) for s in version.version.sections)))
             for section in version.version.sections:
                 for lang in (x for x in ("fi", "en") if x in section.body.languages):
                     body = re.sub(r"[#*\[\]()\\]|https?://\S+", " ", section.body[lang])
                     corpus[lang][0].append(body)
                     if section.heading:
                         corpus[lang][1].append(re.sub(r"^[0-9.]+\s*", "", section.heading[lang]))
-    return corpus
+    return corpus, shapes
 
 
 def _yaml_text(value: str) -> str:
@@ -97,25 +109,44 @@ def _block(text: str, indent: int) -> str:
 class Notice:
     """One organisation's notice as it evolves, both languages in step."""
 
-    def __init__(self, texts: dict[str, Text], rng: random.Random, number: int) -> None:
+    def __init__(self, texts: dict[str, Text], rng: random.Random, number: int, shape: Shape | None = None) -> None:
         self.texts, self.rng = texts, rng
         self.name = f"Synteettinen {number} Oy"
         self.sections: list[dict[str, object]] = []
-        for index in range(rng.randint(8, 13)):
+        count = max(shape[0], 2) if shape else rng.randint(8, 13)
+        self.section_length = shape[1] // count if shape else None
+        """Characters of Finnish a section is given (a real notice's, shared among its sections); None: 2-3 blocks."""
+        for index in range(count):
             self.sections.append(self._new_section(index + 1))
         self.period = rng.choice([2, 3, 5, 6, 10])
 
     def _new_section(self, number: int) -> dict[str, object]:
         heading = {lang: f"{number}. {self.rng.choice(t.headings)}" for lang, t in self.texts.items()}
-        blocks = []
-        for _ in range(self.rng.randint(2, 3)):
-            if self.rng.random() < 0.25:
-                items = self.rng.randint(3, 5)
-                blocks.append({lang: "\n".join(f"- {t.sentence()}" for _ in range(items)) for lang, t in self.texts.items()})
-            else:
-                count = self.rng.randint(2, 4)
-                blocks.append({lang: t.paragraph(count) for lang, t in self.texts.items()})
-        return {"id": f"osio-{self.rng.randrange(10**6):06d}", "heading": heading, "blocks": blocks}
+        if self.section_length is None:
+            blocks = [self._block() for _ in range(self.rng.randint(2, 3))]
+        else:
+            blocks = [self._block(self.section_length)]
+            while (left := self.section_length - sum(len(b["fi"]) for b in blocks)) > self.texts["fi"].half_sentence:
+                blocks.append(self._block(left))
+        taken = {section["id"] for section in self.sections}
+        while (section_id := f"osio-{self.rng.randrange(10**6):06d}") in taken:  # ids are unique within a notice
+            pass
+        return {"id": section_id, "heading": heading, "blocks": blocks}
+
+    def _block(self, length: int | None = None) -> dict[str, str]:
+        """A paragraph of 2-4 sentences or a list of 3-5 items, in both languages; given a length, cut short once
+        its Finnish reaches it (one sentence at least)."""
+        listed = self.rng.random() < 0.25
+        count = self.rng.randint(3, 5) if listed else self.rng.randint(2, 4)
+        sentences: dict[str, list[str]] = {lang: [] for lang in self.texts}
+        for _ in range(count):
+            for lang, t in self.texts.items():
+                sentences[lang].append(t.sentence())
+            if length is not None and length - sum(len(x) + 1 for x in sentences["fi"]) <= self.texts["fi"].half_sentence:
+                break  # nearer its length than another sentence would bring it
+        if listed:
+            return {lang: "\n".join(f"- {x}" for x in xs) for lang, xs in sentences.items()}
+        return {lang: " ".join(xs) for lang, xs in sentences.items()}
 
     def evolve(self) -> str:
         """Change the notice as an update would; returns the change kind."""
@@ -137,7 +168,7 @@ class Notice:
             self.sections.insert(rng.randrange(len(self.sections) + 1), self._new_section(len(self.sections) + 1))
         elif roll < 0.3 and len(self.sections) > 6:
             self.sections.pop(rng.randrange(len(self.sections)))
-        elif roll < 0.4:
+        elif roll < 0.4 and len(self.sections) > 1:
             i, j = rng.sample(range(len(self.sections)), 2)
             self.sections[i], self.sections[j] = self.sections[j], self.sections[i]
         elif roll < 0.5:
@@ -206,17 +237,25 @@ class Notice:
         return "\n".join(lines) + "\n"
 
 
-def generate(out: Path, organisations: int, versions: int, seed: int = 1) -> Path:
+LENGTHS = ("archive", "long")
+"""How long the notices are: ``archive``, each as long as a real notice of data/ drawn at random (its number of
+sections and characters); ``long``, 8-13 sections of 2-3 blocks each, about 12 kB of Finnish, as long as the
+archive's longest notices."""
+
+
+def generate(out: Path, organisations: int, versions: int, seed: int = 1, length: str = "archive") -> Path:
     """Write ``out/data`` with the synthetic archive; returns the data folder."""
+    if length not in LENGTHS:
+        raise ValueError(f"length must be one of {LENGTHS}, not {length!r}")
     rng = random.Random(seed)
-    corpus = _corpus()
+    corpus, shapes = _corpus()
     texts = {lang: Text(bodies, headings, rng) for lang, (bodies, headings) in corpus.items()}
     data = out / "data"
     data.mkdir(parents=True, exist_ok=True)
     for number in range(1, organisations + 1):
         folder = data / f"synteettinen-{number:05d}"
         folder.mkdir(exist_ok=True)
-        notice = Notice(texts, rng, number)
+        notice = Notice(texts, rng, number, rng.choice(shapes) if length == "archive" else None)
         (folder / "organisation.yaml").write_text(
             f"# yaml-language-server: $schema=../schema/organisation.schema.json\nname: {_yaml_text(notice.name)}\n",
             encoding="utf-8",
@@ -237,8 +276,9 @@ def main() -> int:
     parser.add_argument("--organisations", type=int, default=2000)
     parser.add_argument("--versions", type=int, default=5)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--length", choices=LENGTHS, default="archive", help="how long the notices are (see LENGTHS)")
     args = parser.parse_args()
-    data = generate(args.out, args.organisations, args.versions, args.seed)
+    data = generate(args.out, args.organisations, args.versions, args.seed, args.length)
     print(f"wrote {args.organisations} organisations x {args.versions} versions to {data}")
     return 0
 

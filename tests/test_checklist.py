@@ -144,7 +144,8 @@ def test_each_fact_line_names_the_law_or_mechanism_it_cites(version: Version) ->
     shield = dataclasses.replace(version.facts.transfers[0], mechanism="privacy-shield")
     facts = with_facts(version, legal_references=(old_law,), transfers=(shield,)).facts
     rows = {row.field: row for row in glance(facts, SLUG, "fi")}
-    assert [line.laws for line in rows["legal_references"].lines] == [("henkilotietolaki-523-1999",)]
+    # the laws cited: those the notice cites as such, then the law it gives as the basis of its health data
+    assert [line.laws for line in rows["legal_references"].lines] == [("henkilotietolaki-523-1999",), ("potilaslaki-785-1992",)]
     assert [line.laws for line in rows["transfers"].lines] == [("privacy-shield",)]
     assert [line.laws for line in rows["sensitive_data"].lines] == [("potilaslaki-785-1992",)]  # the basis it gives
     cites = ("legal_references", "transfers", "sensitive_data")

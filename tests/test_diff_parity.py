@@ -43,8 +43,9 @@ HISTORIES = {
     "history": Path(__file__).parent / "fixtures" / "history",
     "archive": FROZEN,
     "sensitive": Path(__file__).parent / "fixtures" / "sensitive",
+    "denials": Path(__file__).parent / "fixtures" / "denials",
 }
-EVERY_PAIR = {"history", "sensitive"}
+EVERY_PAIR = {"history", "sensitive", "denials"}
 """Histories whose every ordered pair has a golden diff; the frozen archive's long real notices keep their
 neighbouring pairs (the live archive's every pair is compared in the browser, tests/test_compare_js.py)."""
 ORDER = [f.name for f in dataclasses.fields(Facts)]

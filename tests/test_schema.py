@@ -49,6 +49,7 @@ def _data_files() -> list:
     ]
     fixtures = sorted(FROZEN.glob("*/*.yaml")) + sorted((FIXTURES / "valid").glob("*.yaml"))
     fixtures += sorted((FIXTURES / "sensitive").glob("*/*.yaml"))
+    fixtures += sorted((FIXTURES / "denials").glob("*/*.yaml"))
     return live + [pytest.param(p, id=f"{p.parent.name}/{p.name}") for p in fixtures]
 
 

@@ -11,7 +11,7 @@
   const count = document.getElementById("sl-filters-count");
   const reset = document.getElementById("sl-filters-reset");
   const choices = ["category", "country", "tool"];
-  const flags = ["sensitive", "idcode", "children", "retention", "bases", "dpo", "outdated"];
+  const flags = ["sensitive", "idcode", "children", "retention", "bases", "dpo", "notransfers", "outdated"];
   const names = rows.map((row) => (row.querySelector("th")?.textContent || "").toLocaleLowerCase());
 
   /** The filters as the address writes them: only those set, always in the same order. */

@@ -3,13 +3,14 @@
 A fact summarised in our words carries a quote, which must stand word for word in the cited
 section, in every language of the text. A fact given as a value (the controller's name, e-mail,
 phone, business ID, address, a contact's web address) must itself appear in the cited section's
-original text (a web address also as a link's address there), and a contact's role in each
-language's text.
+original text as the notice writes it (an e-mail hidden from harvesters, 'tietosuoja(a)yritys.fi', too; a web
+address also as a link's address there), and a contact's role in each language's text.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,6 +19,7 @@ from ..markup.text import html_text, normalize
 from .facts import Contact, Controller, Facts
 from .localized import LANGUAGE_NAMES
 from .model import Version
+from .types import usable_email
 
 TITLE_ID = "title"
 """What a fact cites as its section when the notice's title states it; no section may take this id."""
@@ -128,12 +130,31 @@ def _url_problems(name: str, url: str, section: str, text: str, markdown: str) -
     return [(f"facts.{name}.url", message)]
 
 
+_HIDDEN_EMAIL = re.compile(
+    r"[\w.%+'-]+(?:\s*[(\[{]\s*(?:at|a|ät)\s*[)\]}]\s*|\s+(?:at|ät)\s+)[\w-]+"
+    r"(?:(?:\.|\s*[(\[{]\s*(?:dot|piste)\s*[)\]}]\s*|\s+(?:dot|piste)\s+)[\w-]+)+",
+    re.IGNORECASE,
+)
+"""An e-mail address as a notice writes it to hide it from harvesters (types.usable_email reads it)."""
+
+
+def _written_as(address: str, text: str) -> str | None:
+    """How the text writes ``address`` where it hides it ('tietosuoja(a)yritys.fi' for 'tietosuoja@yritys.fi')."""
+    return next((m.group() for m in _HIDDEN_EMAIL.finditer(text) if usable_email(m.group()) == address), None)
+
+
 def _value_problems(name: str, item: Controller | Contact, text: str) -> list[tuple[str, str]]:
     problems = []
     for key in _VERBATIM:
         value = getattr(item, key, None)
         if value is not None and normalize(value) not in text:
-            problems.append((f"facts.{name}.{key}", f"facts.{name}.{key}: {value!r} does not appear in section {item.section!r}"))
+            message = f"facts.{name}.{key}: {value!r} does not appear in section {item.section!r}"
+            written = _written_as(value, text) if key == "email" else None
+            if written is not None:
+                message += (
+                    f", which writes it {written!r}; give it as the notice writes it (the pages show the address it stands for)"
+                )
+            problems.append((f"facts.{name}.{key}", message))
     if item.address is not None:
         for part in (normalize(p) for p in item.address.split(",")):
             if part and part not in text:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .localized import Localized, NoticeText, described
-from .types import Age, Country, Email, Phone, Slug, StatedBusinessId, Str, Url
+from .types import Age, Country, Phone, Slug, StatedBusinessId, StatedEmail, Str, Url
 
 Law = Literal[
     "gdpr",
@@ -41,7 +41,11 @@ class Controller:
         default=None,
     )
     address: Str | None = described("Address as stated; parts separated by commas, each found in the section.", default=None)
-    email: Email | None = described("E-mail as stated.", default=None)
+    email: StatedEmail | None = described(
+        "E-mail as the notice writes it, also where it hides it from harvesters ('tietosuoja(a)yritys.fi', "
+        "'etunimi.sukunimi[at]yritys.fi'): the pages show it so, with the address it stands for.",
+        default=None,
+    )
     phone: Phone | None = described("Phone as stated.", default=None)
     section: Slug = described("Id of the section that states this.")
 
@@ -52,7 +56,9 @@ class Contact:
 
     name: Str | None = described("Person's or unit's name, if stated.", default=None)
     role: NoticeText | None = described("Role or title as stated, in each language of the text.", default=None)
-    email: Email | None = described("E-mail, if stated.", default=None)
+    email: StatedEmail | None = described(
+        "E-mail, if stated, as the notice writes it (also 'tietosuoja(a)yritys.fi', 'nimi[at]yritys.fi').", default=None
+    )
     phone: Phone | None = described("Phone, if stated.", default=None)
     address: Str | None = described("Address, if stated.", default=None)
     url: Url | None = described("Contact page or form, if stated.", default=None)
@@ -66,12 +72,31 @@ LegalBasis = Literal[
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Purpose:
-    """Art. 13(1)(c)-(d): a purpose of processing and its legal basis."""
+    """Art. 13(1)(c)-(d): a purpose of processing and its legal basis, with the national law the notice grounds it
+    on (Art. 6(3): a legal obligation or a public task rests on a law, 'Kirjanpitolaki (1336/1997)')."""
 
     purpose: Localized = described("The purpose in a few words.")
-    legal_basis: LegalBasis = described("The Art. 6(1) basis the notice gives for this purpose; not-stated if it gives none.")
+    legal_basis: LegalBasis = described(
+        "The Art. 6(1) basis the notice gives for this purpose; not-stated if it gives none (a national law it gives "
+        "instead goes in laws)."
+    )
+    laws: tuple[Law, ...] = described(
+        "National laws the notice gives as the ground of this purpose's basis, from the archive's laws "
+        "(laws.yaml), e.g. kirjanpitolaki-1336-1997 for 'laskutustietoja käsitellään kirjanpitolain mukaisesti'.",
+        default=(),
+    )
+    other_laws: tuple[Localized, ...] = described(
+        "National laws it gives that the archive's laws do not list, as the notice names them, in a few words "
+        "({fi: verolainsäädäntö, en: tax legislation}).",
+        default=(),
+    )
     quote: NoticeText = described("Words copied exactly from the section that state this, in each language of the text.")
     section: Slug = described("Id of the section that states this.")
+
+    @property
+    def basis_stated(self) -> bool:
+        """The notice gives a basis for it: an Art. 6(1) basis or a national law."""
+        return self.legal_basis != "not-stated" or bool(self.laws) or bool(self.other_laws)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -178,6 +203,20 @@ class LegalReference:
 class StatedNone:
     """The notice says there is none (no data protection officer, no sensitive data): the words that say so."""
 
+    quote: NoticeText = described("Words copied exactly from the section that say there is none, in each language of the text.")
+    section: Slug = described("Id of the section that says so.")
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class StatedNoneOf:
+    """The notice says there is none of a list fact (the data is not disclosed to third parties, not transferred
+    outside the EU/EEA), of all its data or of the part it names: the words that say so."""
+
+    data: Localized | None = described(
+        "Which data the notice says so of, in a few words ('web server log data'), where it says so of part of its "
+        "data only (one register of several); left out where it says so of all its data.",
+        default=None,
+    )
     quote: NoticeText = described("Words copied exactly from the section that say there is none, in each language of the text.")
     section: Slug = described("Id of the section that says so.")
 
@@ -317,7 +356,19 @@ class Facts:
     data_categories: tuple[Stated, ...] = described("Categories of personal data.", default=())
     sources: tuple[Stated, ...] = described("Where the data comes from.", default=())
     recipients: tuple[Recipient, ...] = described("Recipients and processors.", default=())
+    no_recipients: tuple[StatedNoneOf, ...] = described(
+        "The notice says it discloses the data to no third parties ('Tietoja ei luovuteta kolmansille osapuolille'), "
+        "with the words that say so: one entry for all its data, or one per part it says so of. Recipients it names "
+        "all the same (processors, authorities, an exception it makes) stay in recipients.",
+        default=(),
+    )
     transfers: tuple[Transfer, ...] = described("Transfers outside the EEA.", default=())
+    no_transfers: tuple[StatedNoneOf, ...] = described(
+        "The notice says the data is not transferred outside the EU/EEA ('Tietoja ei siirretä EU:n tai ETA:n "
+        "ulkopuolelle'), with the words that say so: one entry for all its data (then transfers is left out), or one "
+        "per part it says so of (data: ...).",
+        default=(),
+    )
     retention: tuple[Retention, ...] = described("Retention periods.", default=())
     rights: tuple[Right, ...] = described("Rights of the data subject the notice names.", default=())
     complaint: Stated | None = described("The right to complain to a supervisory authority.", default=None)
@@ -337,3 +388,12 @@ DENIALS = (
 )
 """(a fact, the fact that says there is none, both in words): a notice states one or the other, which the loader
 holds."""
+
+LIST_DENIALS = (
+    ("transfers", "no_transfers", "say data is transferred outside the EEA (facts.transfers) and that none of it is"),
+)
+"""(a list fact, the list of what says there is none of it, both in words): an entry that says so of all the data
+(no ``data``) cannot stand beside an entry of the fact, which the loader holds; one that says so of part of the data
+can (a notice that transfers its analytics data to the US and says its customer data stays in the EU/EEA).
+``no_recipients`` is not among them: a notice that discloses to 'no third parties' names, in the same breath, the
+processors that work for it, the authorities the law entitles and the exceptions it makes."""

@@ -19,7 +19,7 @@ from .captures import CAPTURES_DIR, check_fidelity, check_leftover_captures, rea
 from .decode import Decoder, decode_file
 from .errors import DataError, DataErrors, Location, Run, display_path
 from .evidence import TITLE_ID, evidence_problems, fact_items
-from .facts import DENIALS
+from .facts import DENIALS, LIST_DENIALS
 from .languages import language_problems, text_fields
 from .links import link_provenance
 from .localized import LANGUAGE_NAMES
@@ -363,6 +363,17 @@ def _check_version(
                 path,
                 f"facts.{denial}: the notice cannot both {what}; keep the one its text states",
             )
+    for stated, denial, what in LIST_DENIALS:
+        if not getattr(version.facts, stated):
+            continue
+        for index, entry in enumerate(getattr(version.facts, denial)):
+            if entry.data is None:
+                run.at(
+                    loc(f"facts.{denial}[{index}]"),
+                    path,
+                    f"facts.{denial}[{index}]: the notice cannot both {what}, of all its data; keep the one its text "
+                    f"states, or give the data it says so of (data: {{fi: ..., en: ...}}) where it says so of part of it",
+                )
     if texts:
         for name, message in evidence_problems(version):
             run.at(loc(name) or loc(name.rsplit(".", 1)[0]), path, message)

@@ -216,10 +216,47 @@ StatedBusinessId = Annotated[
 missing hyphen), which the pages flag (:func:`business_id_flaw`)."""
 Age = Annotated[str, Text(r"[1-9][0-9]?", "an age in years, such as '13'")]
 Url = Annotated[str, Text(r"https?://[^\s<>\"]+", "an http:// or https:// address", json_format="uri")]
-Email = Annotated[
-    # a mailbox and a domain only: no ?subject=, &bcc= or other mailto: headers can ride along
-    str, Text(r"[\w.%+'-]+@(?:[\w-]+\.)+[a-z]{2,}", "an e-mail address such as 'tietosuoja@esimerkki.fi'", json_format="email")
+EMAIL_PATTERN = r"[\w.%+'-]+@(?:[\w-]+\.)+[a-z]{2,}"
+"""A mailbox and a domain only: no ?subject=, &bcc= or other mailto: headers can ride along."""
+Email = Annotated[str, Text(EMAIL_PATTERN, "an e-mail address such as 'tietosuoja@esimerkki.fi'", json_format="email")]
+
+_AT = re.compile(r"\s*[(\[{]\s*(?:at|a|ät)\s*[)\]}]\s*|\s+(?:at|ät)\s+", re.IGNORECASE)
+_DOT = re.compile(r"\s*[(\[{]\s*(?:dot|piste)\s*[)\]}]\s*|\s+(?:dot|piste)\s+", re.IGNORECASE)
+OBFUSCATIONS = "'(a)', '[a]', '(at)', '[at]', '{at}', '(ät)' or ' at ' for @; '(dot)', '[dot]', '(piste)' or ' dot ' for ."
+"""The ways notices write an e-mail address to hide it from harvesters, as a person reads them."""
+
+
+def usable_email(stated: str) -> str | None:
+    """The address a stated e-mail stands for: itself, or an obfuscated one read as a person reads it
+    ('tietosuoja(a)yritys.fi' -> 'tietosuoja@yritys.fi'); None where it does not read as one address."""
+    if re.fullmatch(EMAIL_PATTERN, stated):
+        return stated
+    if "@" in stated or len(_AT.findall(stated)) != 1:
+        return None
+    address = _DOT.sub(".", _AT.sub("@", stated.strip()))
+    return address if re.fullmatch(EMAIL_PATTERN, address) else None
+
+
+def stated_email_problem(value: str) -> str | None:
+    if usable_email(value) is None:
+        return (
+            f"expected an e-mail address as the notice writes it, such as 'tietosuoja@esimerkki.fi' or "
+            f"'tietosuoja(a)esimerkki.fi' ({OBFUSCATIONS}); got {value!r}"
+        )
+    return None
+
+
+StatedEmail = Annotated[
+    str,
+    Text(
+        expected="an e-mail address as the notice writes it, such as 'tietosuoja@esimerkki.fi' or 'tietosuoja(a)esimerkki.fi'",
+        check=stated_email_problem,
+        single_line=True,
+    ),
 ]
+"""An e-mail address as a notice states it, also where it hides it from harvesters ('tietosuoja(a)yritys.fi',
+'etunimi.sukunimi[at]yritys.fi'): kept as written (the evidence finds it so in the text), read as the address it
+stands for by :func:`usable_email`."""
 Phone = Annotated[str, Text(r"\+?[0-9][0-9 ()-]{4,}[0-9]", "a phone number such as '010 328 4708' or '+358 40 123 4567'")]
 PostalCode = Annotated[str, Text(r"[0-9]{5}", "a five-digit postal code such as '00180'")]
 CommitId = Annotated[str, Text(r"[0-9a-f]{7,40}", "a git commit id (hexadecimal)")]

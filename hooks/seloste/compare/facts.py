@@ -13,10 +13,10 @@ import typing
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ..archive.facts import Facts, StatedNone
+from ..archive.facts import Facts, StatedNone, StatedNoneOf
 from ..archive.laws import LAWS
 from ..archive.localized import ByLanguage, Localized
-from ..archive.types import country_names
+from ..archive.types import country_names, usable_email
 from ..labels import labels
 from ..limits import MAX_DIFF_WORK
 from ..matching import Budget
@@ -72,8 +72,9 @@ LIST_FACTS = frozenset(_KEY_FIELDS)
 """The facts that are lists: a change names the entry by its identifying text, not by a field."""
 
 
-_NOT_SHOWN = frozenset({"section", "quote"})
-"""Evidence, not content: a fact changes when what it says changes, not where or in which words."""
+_NOT_SHOWN = frozenset({"section", "quote", "other_laws"})
+"""Evidence, not content: a fact changes when what it says changes, not where or in which words. (A purpose's
+``other_laws`` are content, read with its ``laws``: :func:`field_text`.)"""
 
 
 def _display(value: Any, lang: str, skip: frozenset[str] = frozenset()) -> str | None:
@@ -96,13 +97,28 @@ def field_text(fact: Any, name: str, lang: str) -> str | None:
     value = getattr(fact, name)
     if isinstance(value, str) and typing.get_origin(_hints(fact.__class__)[name]) is Literal:
         return fact_value_label(value, lang)
-    if isinstance(value, tuple):  # fixed choices (laws, provisions), each in words; none is nothing stated
+    if name == "laws":  # the archive's laws in words, then those it does not list, as the notice names them
+        named = [fact_value_label(str(v), lang) for v in value]
+        named += [law[lang] for law in getattr(fact, "other_laws", ())]
+        return ", ".join(named) or None
+    if isinstance(value, tuple):  # fixed choices (provisions), each in words; none is nothing stated
         return ", ".join(fact_value_label(str(v), lang) for v in value) or None
+    if name == "email" and value is not None:
+        return email_text(value, lang)
     if name == "country" and value is not None:
         return country_names(lang).get(value, value)
     if name == "age_limit" and value is not None:
         return str(labels(lang)["age_years"]).format(age=value)
     return _display(value, lang)
+
+
+def email_text(stated: str, lang: str) -> str:
+    """An e-mail as the notice writes it, and, where it hides it from harvesters, the address it stands for:
+    'tietosuoja(a)yritys.fi (osoite: tietosuoja@yritys.fi)'."""
+    usable = usable_email(stated)
+    if usable is None or usable == stated:
+        return stated
+    return str(labels(lang)["email_usable"]).format(stated=stated, address=usable)
 
 
 def fact_value_label(value: str, lang: str) -> str:
@@ -123,6 +139,8 @@ def fact_line(name: str, item: Any, lang: str) -> tuple[str, str]:
     """One fact as a reader of ``lang`` reads it: (what, details), e.g. ('asiakaspalvelu', 'sopimus')."""
     if isinstance(item, StatedNone):  # nothing but its evidence: what it says is which fact it is
         return str(labels(lang)["stated_none"][name]), ""
+    if isinstance(item, StatedNoneOf):  # which fact it is, and of which data, if it says so of part of it
+        return str(labels(lang)["stated_none"][name]), _details(item, lang, "")
     if name in _KEY_FIELDS:
         return _key(name, item, lang), _details(item, lang, _KEY_FIELDS[name])
     return _display(item, lang) or "", ""
@@ -144,8 +162,11 @@ def _details(item: Any, lang: str, key: str, *, stated_only: bool = False) -> st
 
 def _reading(name: str, item: Any, lang: str) -> str:
     """A list entry as a whole, without what it does not state: 'Google LLC (role: processor)'."""
-    key, _detail = fact_line(name, item, lang)
+    key, detail = fact_line(name, item, lang)
     details = _details(item, lang, _KEY_FIELDS[name], stated_only=True) if name in _KEY_FIELDS else ""
+    if isinstance(item, StatedNoneOf):
+        details = detail
+        key = fact_line(name, item, lang)[0]
     return f"{key} ({details})" if details and details != key else key
 
 
@@ -162,6 +183,8 @@ def facts_text(facts: Facts, lang: str) -> FactsText:
             taken: dict[str, int] = {}
             for item in value:
                 key, detail = fact_line(f.name, item, lang)
+                if isinstance(item, StatedNoneOf) and item.data is not None:  # told apart by the data it is said of
+                    key, detail = item.data[lang], key
                 n = taken.get(key, 1)  # the numbers below it are taken already: thousands alike stay linear
                 while (unique := key if n == 1 else f"{key} ({n})") in entries:  # two facts may read alike
                     n += 1

@@ -20,6 +20,9 @@ from ..labels import format_date, labels
 from .factlines import FactLine, cited_laws, section_anchor, to_line
 
 Status = Literal["stated", "partly", "not-stated"]
+Answer = Literal["some", "none"]
+"""What a notice says of an item that can be none (recipients, transfers, a DPO, sensitive data, the identity
+code): it names some, or it says there is none. Neither: it does not say (status not-stated)."""
 Act = Literal["gdpr", "tietosuojalaki-1050-2018"]
 """The act an item's article is of: the GDPR, or the Data Protection Act (1050/2018)."""
 
@@ -43,6 +46,9 @@ class CheckItem:
     """For a partly stated item: what is not stated (fixed choices such as right ids)."""
     act: Act = "gdpr"
     """Whose article or section ``article`` is."""
+    answer: Answer | None = None
+    """Of an item that can be none: whether the notice names some or says there is none; None where it does not say,
+    or the item cannot be none."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -78,6 +84,12 @@ def _sensitive_status(f: Facts) -> Status:
     return "stated" if all(given) else "partly" if any(given) else "not-stated"
 
 
+def _answer(some: object, none: object) -> Answer | None:
+    """Some where the notice names any (whatever it also says there is none of), none where it only says there is
+    none, None where it says neither."""
+    return "some" if some else "none" if none else None
+
+
 def _of(facts: Facts, *names: str) -> tuple[tuple[str, Any], ...]:
     found: list[tuple[str, Any]] = []
     for name in names:
@@ -93,7 +105,7 @@ def checklist(version: Version, date: Any) -> Checklist:
     """The checklist of one version (``date``: the version's date, for what was out of date then)."""
     f = version.facts
     bases = [p.legal_basis for p in f.purposes]
-    given = [b for b in bases if b != "not-stated"]
+    given = [p for p in f.purposes if p.basis_stated]  # an Art. 6(1) basis, or the national law it rests on
     rights = {r.right for r in f.rights}
     relies_on_consent = "consent" in bases
     controller_contact = any((f.controller.email, f.controller.phone, f.controller.address)) or f.contact is not None
@@ -113,6 +125,7 @@ def checklist(version: Version, date: Any) -> Checklist:
             conditional=True,
             status=_status(f.dpo is not None or f.no_dpo is not None),  # "we have none" states it too
             facts=_of(f, "dpo", "no_dpo"),
+            answer=_answer(f.dpo, f.no_dpo),
         ),
         CheckItem(
             id="purposes", article="13(1)(c)", conditional=False, status=_status(bool(f.purposes)), facts=_of(f, "purposes")
@@ -121,18 +134,28 @@ def checklist(version: Version, date: Any) -> Checklist:
             id="legal_bases",
             article="13(1)(c)",
             conditional=False,
-            status="not-stated" if not given else "stated" if len(given) == len(bases) else "partly",
+            status="not-stated" if not given else "stated" if len(given) == len(f.purposes) else "partly",
             facts=_of(f, "purposes"),
         ),
         CheckItem(
-            id="recipients", article="13(1)(e)", conditional=False, status=_status(bool(f.recipients)), facts=_of(f, "recipients")
+            id="recipients",
+            article="13(1)(e)",
+            conditional=False,
+            status=_status(bool(f.recipients or f.no_recipients)),  # "not disclosed to third parties" states it too
+            facts=_of(f, "no_recipients", "recipients"),
+            answer=_answer(f.recipients, f.no_recipients),
         ),
         CheckItem(
             id="transfers",
             article="13(1)(f)",
             conditional=True,
-            status="not-stated" if not f.transfers else "partly" if "not-stated" in mechanisms else "stated",
-            facts=_of(f, "transfers"),
+            status="partly"
+            if "not-stated" in mechanisms
+            else "stated"
+            if f.transfers or f.no_transfers  # "not transferred outside the EU/EEA" states it too
+            else "not-stated",
+            facts=_of(f, "no_transfers", "transfers"),
+            answer=_answer(f.transfers, f.no_transfers),
         ),
         CheckItem(
             id="retention", article="13(2)(a)", conditional=False, status=_status(bool(f.retention)), facts=_of(f, "retention")
@@ -180,6 +203,7 @@ def checklist(version: Version, date: Any) -> Checklist:
             conditional=not f.sensitive_data,
             status=_sensitive_status(f),
             facts=_of(f, "sensitive_data", "no_sensitive_data"),
+            answer=_answer(f.sensitive_data, f.no_sensitive_data),
         ),
         CheckItem(
             id="identity_code",
@@ -188,6 +212,7 @@ def checklist(version: Version, date: Any) -> Checklist:
             conditional=f.identity_code is None,
             status=_status(f.no_identity_code is not None or (f.identity_code is not None and f.identity_code.ground_stated)),
             facts=_of(f, "identity_code", "no_identity_code"),
+            answer=_answer(f.identity_code, f.no_identity_code),
         ),
     ]
     return Checklist(items=tuple(items), outdated=outdated_references(f, date))
@@ -225,6 +250,9 @@ class CheckRow:
     lines: tuple[FactLine, ...]
     flags: tuple[str, ...] = ()
     """What is wrong in its facts as the notice states them (a business ID that is not a valid one)."""
+    answer: Answer | None = None
+    answer_label: str | None = None
+    """Of an item that can be none, what the notice says in words: 'names recipients', 'says data is not disclosed'."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -288,6 +316,8 @@ def checklist_view(version: Version, date: Any, slug: str, lang: str) -> Checkli
                 missing=", ".join(str(t["fact_values"][m]) for m in item.missing) or None,
                 lines=lines,
                 flags=tuple(line.flag for line in lines if line.flag),
+                answer=item.answer,
+                answer_label=str(t["checklist_answers"][item.id][item.answer]) if item.answer else None,
             )
         )
     return ChecklistView(

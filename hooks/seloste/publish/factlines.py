@@ -55,16 +55,17 @@ def cited_laws(field_name: str, fact: Any) -> tuple[str, ...]:
         return (str(fact.law),)
     if field_name == "transfers":
         return (str(fact.mechanism),) if fact.mechanism in LAWS else ()
-    if field_name in ("sensitive_data", "identity_code"):
+    if field_name in ("sensitive_data", "identity_code", "purposes"):
         return tuple(str(law) for law in fact.laws)
     return ()
 
 
-_LABELLED_CHOICE = {"purposes": "legal_basis", "transfers": "mechanism", "cookies": "purpose"}
+_LABELLED_CHOICE = {"transfers": "mechanism", "cookies": "purpose"}
 """Details that are a bare fixed choice ('not stated') and so are shown with what they are."""
 
-_BASIS = {"sensitive_data": "condition", "identity_code": "ground"}
-"""Facts whose detail is the basis the notice gives: a condition or ground, and the laws it names; or not stated."""
+_BASIS = {"sensitive_data": "condition", "identity_code": "ground", "purposes": "legal_basis"}
+"""Facts whose detail is the basis the notice gives: a condition, ground or legal basis, and the laws it names; or
+not stated."""
 
 
 def _named(lang: str, name: str, value: str | None) -> str:
@@ -76,6 +77,7 @@ def _basis(item: Any, choice: str, lang: str) -> str:
     given = getattr(item, choice)
     parts = [fact_value_label(given, lang)] if given != "not-stated" else []
     parts += [LAWS[law].name[lang] for law in item.laws]
+    parts += [law[lang] for law in getattr(item, "other_laws", ())]
     return _named(lang, choice, ", ".join(parts))
 
 
@@ -98,7 +100,8 @@ def to_line(field_name: str, item: Any, slug: str, lang: str) -> FactLine:
         labelled = f"{labels(lang)['fact_fields'][choice]}: {field_text(item, choice, lang)}"
         detail = ", ".join(p for p in (country, labelled) if p)
     if field_name in _BASIS:
-        text = field_text(item, "category" if field_name == "sensitive_data" else "text", lang) or ""
+        if field_name != "purposes":
+            text = field_text(item, "category" if field_name == "sensitive_data" else "text", lang) or ""
         detail = _basis(item, _BASIS[field_name], lang)
     if field_name == "children":
         age = field_text(item, "age_limit", lang)
@@ -118,9 +121,32 @@ def fact_lines(facts: Facts, slug: str, lang: str) -> dict[str, tuple[FactLine, 
     return {name: tuple(found) for name, found in lines.items()}
 
 
-SHOWN_WITH = {"no_sensitive_data": "sensitive_data", "no_identity_code": "identity_code", "no_dpo": "dpo"}
+SHOWN_WITH = {
+    "no_sensitive_data": "sensitive_data",
+    "no_identity_code": "identity_code",
+    "no_dpo": "dpo",
+    "no_recipients": "recipients",
+    "no_transfers": "transfers",
+}
 """Facts that say there is none, shown in the row of what they deny ("no data protection officer (the notice
 says so)" rather than "not stated")."""
+
+
+def laws_cited_elsewhere(facts: Facts, slug: str, lang: str) -> tuple[FactLine, ...]:
+    """The laws the notice gives as the ground of another fact (a purpose's legal basis, sensitive data, the
+    identity code) that no entry of legal_references names: each once, linked to the section that gives it, so the
+    laws cited are every law the facts cite."""
+    listed = {str(ref.law) for ref in facts.legal_references}
+    found: dict[str, FactLine] = {}
+    for _field, _name, item in fact_items(facts):
+        for law in (str(law) for law in getattr(item, "laws", ())):  # a ground given, not a transfer's mechanism
+            if law not in listed and law not in found:
+                found[law] = FactLine(text=LAWS[law].name[lang], detail="", href=section_anchor(item.section, slug), laws=(law,))
+    return tuple(found.values())
+
+
+def _entries(value: Any) -> tuple[Any, ...]:
+    return value if isinstance(value, tuple) else () if value is None else (value,)
 
 
 def glance(facts: Facts, slug: str, lang: str) -> tuple[GlanceRow, ...]:
@@ -128,5 +154,14 @@ def glance(facts: Facts, slug: str, lang: str) -> tuple[GlanceRow, ...]:
     names = labels(lang)["fact_fields"]
     lines = fact_lines(facts, slug, lang)
     for denial, row in SHOWN_WITH.items():
-        lines[row] += lines.pop(denial)
+        said = lines.pop(denial)
+        of_part = [getattr(entry, "data", None) is not None for entry in _entries(getattr(facts, denial))]
+        # said of all the data, first ("none, but the authorities ..."); said of part of it, after what the notice
+        # names: a summary that reads "not transferred" must not stand for a notice that transfers its analytics data
+        lines[row] = (
+            tuple(line for line, part in zip(said, of_part, strict=True) if not part)
+            + lines[row]
+            + tuple(line for line, part in zip(said, of_part, strict=True) if part)
+        )
+    lines["legal_references"] += laws_cited_elsewhere(facts, slug, lang)
     return tuple(GlanceRow(field=field_name, label=str(names[field_name]), lines=found) for field_name, found in lines.items())

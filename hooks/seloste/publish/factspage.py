@@ -35,10 +35,13 @@ class FactsRow:
     stated: int
     total: int
     transfers: tuple[str, ...]
-    """Destinations with their safeguards, as readers read them."""
+    """Destinations with their safeguards, as readers read them; and that the notice says data is not transferred
+    outside the EU/EEA, where it does: first where it says so of all its data, last where of part of it."""
     tools: tuple[str, ...]
     """The tools (cookie tools and recipients) the notice names, each once under its one name, and its other
     recipients as written; cookies in general are not a tool."""
+    disclosure: tuple[str, ...]
+    """That the notice says it discloses data to no third parties, where it does (of which data, if of part)."""
     retention: tuple[str, ...]
     """The periods stated."""
     outdated: tuple[str, ...]
@@ -93,6 +96,13 @@ def _transfer_text(transfer: Any, slug: str, lang: str) -> str:
     return f"{line.text} ({line.detail})"
 
 
+def _denials(field_name: str, entries: tuple[Any, ...], slug: str, lang: str, *, of_part: bool) -> tuple[str, ...]:
+    """What the notice says there is none of, of all its data or (``of_part``) of the part it names, as the panel
+    reads it: 'data is not transferred outside the EU/EEA (the notice says so) (data: web server log data)'."""
+    lines = (to_line(field_name, entry, slug, lang) for entry in entries if (entry.data is not None) == of_part)
+    return tuple(dict.fromkeys(f"{line.text} ({line.detail})" if line.detail else line.text for line in lines))
+
+
 def _sensitive(facts: Facts, lang: str) -> tuple[str, ...]:
     """A notice's sensitive data, identity code and children as the facts page lists them: 'terveystiedot',
     'henkilötunnus', 'lasten tiedot (ikäraja: 15 vuotta)'; and what it says it does not process."""
@@ -135,8 +145,12 @@ def facts_page_view(archive: Archive, lang: str) -> FactsPageView:
                 version=date_view(record.current.date, lang),
                 stated=result.stated,
                 total=len(result.items),
-                transfers=tuple(_transfer_text(x, record.slug, lang) for x in f.transfers),
+                transfers=_denials("no_transfers", f.no_transfers, record.slug, lang, of_part=False)
+                + tuple(_transfer_text(x, record.slug, lang) for x in f.transfers)
+                + _denials("no_transfers", f.no_transfers, record.slug, lang, of_part=True),
                 tools=tuple(named_ids.values()),
+                disclosure=_denials("no_recipients", f.no_recipients, record.slug, lang, of_part=False)
+                + _denials("no_recipients", f.no_recipients, record.slug, lang, of_part=True),
                 retention=tuple(fact_line("retention", x, lang)[1] for x in f.retention),
                 outdated=tuple(LAWS[o.law].name[lang] for o in result.outdated),
                 sensitive=_sensitive(f, lang),
@@ -149,6 +163,7 @@ def facts_page_view(archive: Archive, lang: str) -> FactsPageView:
                     "tools": " ".join(named_ids),
                     "retention": "1" if f.retention else "0",
                     "dpo": "1" if f.dpo else "0",
+                    "notransfers": "1" if f.no_transfers and not f.transfers else "0",
                     "bases": "1" if any(i.id == "legal_bases" and i.status == "stated" for i in result.items) else "0",
                     "outdated": "1" if result.outdated else "0",
                 },
