@@ -1,4 +1,5 @@
-"""Who wrote which text: notices published in Finnish and English, only in English, only in Swedish.
+"""Who wrote which text: notices published in Finnish and English, only in English, only in Swedish, in Finnish and
+Swedish, in Swedish and English.
 
 The fixtures in tests/fixtures/languages/ hold one organisation of each shape; the loader's rules
 are tested on edits of them, and a site built from them must say the truth about each text's
@@ -17,6 +18,8 @@ import pytest
 from datadir import FIXTURES
 from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
+from seloste.compare.report import changes, render_report
+from seloste.compare.texts import version_text
 from seloste.search.searchindex import documents
 from sitebuild import Build, build, fixture_project, resolve
 
@@ -51,9 +54,47 @@ def test_each_shape_loads_with_the_readings_its_pages_show(tmp_path: Path) -> No
         "english-suomennettu": [("fi", "translation"), ("en", "own")],
         "omat-kielet": [("fi", "own"), ("en", "own")],
         "svenska": [("sv", "original"), ("en", "translation")],
+        "suomi-ruotsi": [("fi", "own"), ("en", "translation")],
+        "svenska-engelska": [("sv", "original"), ("en", "own")],
+        "osio-puuttuu": [("fi", "own"), ("en", "own")],
     }
     both = archive.get("omat-kielet").current
     assert set(both.captures) == {"fi", "en"} and both.captures["en"].startswith("Kaksikielinen Oy's privacy notice")
+    # the Swedish text beside Finnish is the one own text no site language's page shows: it gets a page of its own
+    separate = {r.slug: r.current.version.separate_languages for r in archive.organisations}
+    assert separate == {slug: () for slug in separate} | {"suomi-ruotsi": ("sv",)}
+    finnish_swedish = archive.get("suomi-ruotsi").current
+    assert finnish_swedish.captures["sv"].startswith("Tvåspråkiga Ab:s dataskyddsbeskrivning")
+
+
+def test_the_swedish_beside_finnish_is_checked_against_its_own_capture(tmp_path: Path) -> None:
+    data = _copy(tmp_path, "suomi-ruotsi")
+    _edit(data, "suomi-ruotsi", "        Vi sparar kunduppgifterna i fyra år.\n", "        Vi sparar kunduppgifterna i fem år.\n")
+    quote = "        sv: Vi sparar kunduppgifterna i {} år\n"
+    _edit(data, "suomi-ruotsi", quote.format("fyra"), quote.format("fem"))
+    assert _errors(data) == [
+        "data/suomi-ruotsi/2024-01-10.yaml:34:11: sections[1].body.sv: text that is not in the original capture "
+        "(captures/2024-01-10.sv.txt): 'Vi sparar kunduppgifterna i fem år.'; publish the notice's own words only (a "
+        "note of ours goes in source.note)",
+        "data/suomi-ruotsi/captures/2024-01-10.sv.txt:9:1: this sentence of the original is missing from "
+        "suomi-ruotsi/2024-01-10.yaml's Swedish text, or out of order: 'Vi sparar kunduppgifterna i fyra år.'; the "
+        "nearest text has 'sparar kunduppgifterna i fem år.' where the capture has 'sparar kunduppgifterna i fyra år.'",
+    ]
+
+
+def test_a_version_published_in_finnish_and_swedish_needs_both_texts_and_captures(tmp_path: Path) -> None:
+    data = _copy(tmp_path, "suomi-ruotsi")
+    _edit(data, "suomi-ruotsi", "    sv: captures/2024-01-10.sv.txt\n", "")
+    assert _errors(data) == [
+        "data/suomi-ruotsi/2024-01-10.yaml:7:5: source.capture: one capture per language the version was published "
+        "in (Finnish and Swedish); got Finnish"
+    ]
+    data = _copy(tmp_path / "again", "suomi-ruotsi")
+    _edit(data, "suomi-ruotsi", "  sv: Tvåspråkiga Ab:s dataskyddsbeskrivning\n", "")
+    assert _errors(data)[0] == (
+        "data/suomi-ruotsi/2024-01-10.yaml:10:3: title.sv: the Swedish text is missing; published_in says the "
+        "organisation published this version in Swedish"
+    )
 
 
 def test_the_organisations_own_english_is_checked_against_its_own_capture(tmp_path: Path) -> None:
@@ -169,6 +210,10 @@ def test_the_search_index_of_a_language_holds_only_texts_in_that_language(tmp_pa
     assert "Säilytämme tilin tietoja" in finnish["english-suomennettu/"].sections[-1].text
     assert [s.heading for s in finnish["svenska/"].sections] == ["Svenska Exempel Ab"]
     assert "We keep customer data for five years" in english["en/svenska/"].sections[-1].text
+    # Finnish and Swedish: the Finnish index holds the Finnish (not the Swedish), the English one the translation
+    assert [s.text for s in finnish["suomi-ruotsi/"].sections][-1] == "Säilytämme asiakastietoja neljä vuotta."
+    assert "Vi sparar" not in " ".join(s.text for doc in finnish.values() for s in doc.sections)
+    assert "We keep customer data for four years" in english["en/suomi-ruotsi/"].sections[-1].text
 
 
 @pytest.fixture(scope="module")
@@ -185,6 +230,12 @@ def _notes(site: Build, path: str) -> dict[str, str]:
     return {note["class"][-1]: note.get_text(" ", strip=True) for note in page.select("article .admonition")}
 
 
+def _links(site: Build, path: str) -> list[tuple[str, str]]:
+    """Where a page's note about whose text it shows links to, and in which language the text there is."""
+    links = site.soup(path).select("article .admonition:not(.sl-current-version) a")
+    return [(resolve(path, a["href"]), a["hreflang"]) for a in links]
+
+
 def _text_lang(site: Build, path: str) -> tuple[str, str | None, str | None]:
     page = site.soup(path)
     title = page.select_one("article h1 .sl-notice__title")  # the organisation's name before it is in the page's language
@@ -196,12 +247,14 @@ def test_pages_say_whose_text_they_show(language_site: Build) -> None:
     # the organisation's own Finnish and English: no translation claimed on either page
     assert _notes(language_site, "omat-kielet/") == {
         "sl-own-text": "Organisaation oma teksti Organisaatio julkaisi tämän selosteen suomeksi ja englanniksi; "
-        "tämä on sen oma suomenkielinen teksti, ei käännös."
+        "tämä on sen oma suomenkielinen teksti, ei käännös. Lue sen englanninkielinen teksti ( in English )"
     }
     assert _notes(language_site, "en/omat-kielet/") == {
         "sl-own-text": "The organisation's own text The organisation published this notice in Finnish and English; "
-        "this is its own English text, not a translation."
+        "this is its own English text, not a translation. Read its Finnish text ( suomeksi )"
     }
+    assert _links(language_site, "omat-kielet/") == [("en/omat-kielet/", "en")]
+    assert _links(language_site, "en/omat-kielet/") == [("omat-kielet/", "fi")]
     assert _text_lang(language_site, "omat-kielet/") == ("fi", None, None)
     assert _text_lang(language_site, "en/omat-kielet/") == ("en", None, None)
     # English only: the Finnish page shows the English original, says so, and marks its language
@@ -231,6 +284,77 @@ def test_pages_say_whose_text_they_show(language_site: Build) -> None:
 
 
 @pytest.mark.build
+def test_finnish_and_swedish_each_shown_as_the_organisations_own_text(language_site: Build) -> None:
+    # the Finnish page: the organisation's own Finnish, and a link to its own Swedish, marked Swedish
+    assert _notes(language_site, "suomi-ruotsi/") == {
+        "sl-own-text": "Organisaation oma teksti Organisaatio julkaisi tämän selosteen suomeksi ja ruotsiksi; tämä on "
+        "sen oma suomenkielinen teksti, ei käännös. Lue sen ruotsinkielinen teksti ( på svenska )"
+    }
+    assert _text_lang(language_site, "suomi-ruotsi/") == ("fi", None, None)
+    assert _links(language_site, "suomi-ruotsi/") == [("suomi-ruotsi/2024-01-10/sv/", "sv")]
+    native = language_site.soup("suomi-ruotsi/").select_one(".sl-own-text a span")
+    assert native["lang"] == "sv" and native.get_text() == "på svenska"
+    # the English page: the archive's translation, of which text, and both own texts to read
+    notes = _notes(language_site, "en/suomi-ruotsi/")
+    assert notes == {
+        "sl-translation": "Translation This is the archive's English translation of a notice the organisation "
+        "published in Finnish and Swedish, translated from Finnish. The organisation's own texts prevail; where the "
+        "translation differs from them, only they state what the organisation committed to. Read its Finnish text "
+        "( suomeksi ) Read its Swedish text ( på svenska )"
+    }
+    assert _links(language_site, "en/suomi-ruotsi/") == [("suomi-ruotsi/", "fi"), ("en/suomi-ruotsi/2024-01-10/sv/", "sv")]
+    assert _text_lang(language_site, "en/suomi-ruotsi/") == ("en", None, None)
+    # the Swedish text's page, in each site language: marked Swedish, the organisation's own, not a translation
+    for path, note in (
+        (
+            "suomi-ruotsi/2024-01-10/sv/",
+            "Organisaation oma teksti Organisaatio julkaisi tämän selosteen suomeksi ja ruotsiksi; tämä on sen oma "
+            "ruotsinkielinen teksti, ei käännös. Lue sen suomenkielinen teksti ( suomeksi )",
+        ),
+        (
+            "en/suomi-ruotsi/2024-01-10/sv/",
+            "The organisation's own text The organisation published this notice in Finnish and Swedish; this is its own "
+            "Swedish text, not a translation. Read its Finnish text ( suomeksi )",
+        ),
+    ):
+        page = language_site.soup(path)
+        assert _notes(language_site, path)["sl-own-text"] == note
+        assert _text_lang(language_site, path) == (path[:2] if path.startswith("en/") else "fi", "sv", "sv")
+        assert page.select_one("article .sl-toc ol")["lang"] == "sv"
+        headings = [h.get_text() for h in page.select(".sl-notice__text h2")]
+        assert headings == ["Personuppgiftsansvarig", "Lagring"]
+        assert "Vi sparar kunduppgifterna i fyra år." in page.select_one(".sl-notice__text").get_text()
+        assert _links(language_site, path) == [("suomi-ruotsi/", "fi")]
+        assert page.select_one('link[rel="canonical"]') is None  # not the Finnish notice page's text
+        permanent = page.select_one(".sl-meta a[href]:not([rel])")
+        assert resolve(path, permanent["href"]) == path
+        # the language switch leads to the Swedish text's page in the other site language
+        alternates = {a["hreflang"]: resolve(path, a["href"]) for a in page.select('link[rel="alternate"][hreflang]')}
+        assert alternates["fi"] == "suomi-ruotsi/2024-01-10/sv/" and alternates["en"] == "en/suomi-ruotsi/2024-01-10/sv/"
+    assert "ruotsinkielinen teksti" in language_site.soup("suomi-ruotsi/2024-01-10/sv/").title.get_text()
+    sitemap = (language_site.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "suomi-ruotsi/2024-01-10/sv/</loc>" in sitemap and "en/suomi-ruotsi/2024-01-10/sv/</loc>" in sitemap
+    # Swedish and English: the Finnish page shows the Swedish, without claiming it is all the organisation published
+    assert _notes(language_site, "svenska-engelska/") == {
+        "sl-original-only": "Vain alkuperäiskielellä Organisaatio julkaisi tämän selosteen ruotsiksi ja englanniksi, "
+        "mutta ei suomeksi, eikä arkisto ole suomentanut sitä. Alla on sen oma ruotsinkielinen teksti sellaisenaan. "
+        "Lue sen englanninkielinen teksti ( in English )"
+    }
+    assert _text_lang(language_site, "svenska-engelska/") == ("fi", "sv", "sv")
+    assert _links(language_site, "svenska-engelska/") == [("en/svenska-engelska/", "en")]
+    assert _links(language_site, "en/svenska-engelska/") == [("svenska-engelska/", "sv")]
+    assert not (language_site.site / "svenska-engelska/2024-01-10/sv").exists()  # the Finnish pages show it
+
+
+@pytest.mark.build
+def test_the_feeds_say_which_languages_the_organisation_published(language_site: Build) -> None:
+    finnish = (language_site.site / "suomi-ruotsi/feed.xml").read_text(encoding="utf-8")
+    english = (language_site.site / "en/suomi-ruotsi/feed.xml").read_text(encoding="utf-8")
+    assert "<li>Organisaatio julkaisi tämän version suomeksi ja ruotsiksi.</li>" in finnish
+    assert "<li>The organisation published this version in Finnish and Swedish.</li>" in english
+
+
+@pytest.mark.build
 def test_open_data_says_who_wrote_each_reading(language_site: Build) -> None:
     index = json.loads((language_site.site / "data/v2/index.json").read_text(encoding="utf-8"))
     versions = {org["slug"]: org["versions"][0] for org in index["organisations"]}
@@ -242,3 +366,136 @@ def test_open_data_says_who_wrote_each_reading(language_site: Build) -> None:
     assert versions["omat-kielet"]["readings"]["en"] == {"language": "en", "whose": "own"}
     record = json.loads(gzip.decompress((language_site.site / "data/v2/omat-kielet.json.gz").read_bytes()))
     assert record["versions"]["2024-01-10"]["published_in"] == ["fi", "en"]
+    # where each own text is: the Swedish beside Finnish on pages of its own, each of which exists
+    both = versions["suomi-ruotsi"]
+    assert both["published_in"] == ["fi", "sv"]
+    assert both["readings"]["en"] == {"language": "en", "whose": "translation"}
+    assert both["own_texts"] == {
+        "fi": {"fi": "suomi-ruotsi/"},
+        "sv": {"fi": "suomi-ruotsi/2024-01-10/sv/", "en": "en/suomi-ruotsi/2024-01-10/sv/"},
+    }
+    assert versions["svenska"]["own_texts"] == {"sv": {"fi": "svenska/"}}
+    assert versions["omat-kielet"]["own_texts"] == {"fi": {"fi": "omat-kielet/"}, "en": {"en": "en/omat-kielet/"}}
+    for org in index["organisations"]:
+        for page in (p for v in org["versions"] for pages in v["own_texts"].values() for p in pages.values()):
+            assert (language_site.site / page / "index.html").is_file(), page
+    record = json.loads(gzip.decompress((language_site.site / "data/v2/suomi-ruotsi.json.gz").read_bytes()))
+    assert record["versions"]["2024-01-10"]["sections"][1]["body"]["sv"] == "Vi sparar kunduppgifterna i fyra år."
+
+
+def test_the_change_report_shows_the_swedish_beside_finnish_word_by_word(tmp_path: Path) -> None:
+    """No text reaches readers unseen: the Swedish has no site language's pages, so the report compares it on its own."""
+    base = load_archive(_copy(tmp_path / "base", "suomi-ruotsi"), root=tmp_path / "base")
+    data = _copy(tmp_path / "head", "suomi-ruotsi")
+    _edit(data, "suomi-ruotsi", "Strandvägen 3", "Strandvägen 5")
+    capture = data / "suomi-ruotsi" / "captures" / "2024-01-10.sv.txt"
+    capture.write_text(capture.read_text(encoding="utf-8").replace("Strandvägen 3", "Strandvägen 5"), encoding="utf-8")
+    items = changes(base, load_archive(data, root=tmp_path / "head"))
+    assert [(item.kind, list(item.diffs)) for item in items] == [("corrected-version", ["fi", "en", "sv"])]
+    assert [items[0].diffs[lang].change for lang in ("fi", "en", "sv")] == ["none", "none", "text"]
+    report = render_report(items, "Changes")
+    swedish = report[report.index("### Svenska (sv): the organisation's own text, on a page of its own") :]
+    assert "Strandvägen <del>3</del><ins>5</ins>" in swedish.replace("~~", "")
+    # a first version's Swedish is shown whole, after the Finnish and the English
+    (tmp_path / "empty").mkdir()
+    first = render_report(changes(load_archive(tmp_path / "empty", root=tmp_path), base), "Changes")
+    assert first.index("### Suomi (fi)") < first.index("### English (en)") < first.index("### Svenska (sv)")
+    assert "<ins>Vi sparar kunduppgifterna i fyra år.</ins>" in first
+
+
+# --- a section one of the organisation's own texts does not have (not_in) ----------------------------------------
+
+
+def test_a_section_absent_from_one_own_text_is_held_to_the_other_texts_capture_only(tmp_path: Path) -> None:
+    archive = load_archive(_copy(tmp_path, "osio-puuttuu"), root=tmp_path)  # each text faithful to its own capture
+    record = archive.get("osio-puuttuu").current
+    assert [s.id for s in record.version.sections if s.has("en")] == ["rekisterinpitaja", "sailytys"]
+    assert "evästeitä" in record.captures["fi"] and "cookie" not in record.captures["en"].lower()
+    # the comparison and the search read the English text without the section, the Finnish with it
+    assert [s.id for s in version_text(record, "en").sections] == ["rekisterinpitaja", "sailytys"]
+    assert [s.id for s in version_text(record, "fi").sections] == ["rekisterinpitaja", "evasteet", "sailytys"]
+    english = {doc.url: doc for doc in documents(archive, "en")}["en/osio-puuttuu/"]
+    assert [s.anchor for s in english.sections] == ["", "rekisterinpitaja", "sailytys"]
+    # the Finnish text of the section is still held to the Finnish capture
+    data = _copy(tmp_path / "again", "osio-puuttuu")
+    _edit(data, "osio-puuttuu", "kävijämäärien seuraamiseen.", "kävijöiden seuraamiseen.")
+    assert any("captures/2024-01-10.fi.txt" in error and "kävijämäärien" in error for error in _errors(data))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "    not_in: [en]                  # the organisation's English text has no section on cookies\n",
+            "",
+            [
+                "data/osio-puuttuu/2024-01-10.yaml:24:7: sections[1].heading.en: the English text is missing; every text "
+                "of this version is given in Finnish and English, as its title is; if the organisation's English text has "
+                "no counterpart of this section, say so with 'not_in: [en]' on the section",
+                "data/osio-puuttuu/2024-01-10.yaml:26:7: sections[1].body.en: the English text is missing; every text of "
+                "this version is given in Finnish and English, as its title is; if the organisation's English text has no "
+                "counterpart of this section, say so with 'not_in: [en]' on the section",
+                "data/osio-puuttuu/2024-01-10.yaml:53:9: facts.cookies[0].quote.en: the English text is missing; every "
+                "text of this version is given in Finnish and English, as its title is",
+            ],
+        ),
+        (
+            "    not_in: [en]  ",
+            "    not_in: [sv]  ",
+            [
+                "data/osio-puuttuu/2024-01-10.yaml:23:13: sections[1].not_in: sv is not a language the organisation "
+                "published this version in; only an organisation's own text may lack a section (the archive's "
+                "translation has every section)"
+            ],
+        ),
+        (
+            "    not_in: [en]  ",
+            "    not_in: [fi, en]  ",
+            [
+                "data/osio-puuttuu/2024-01-10.yaml:23:13: sections[1].not_in: the section would be in none of the "
+                "organisation's texts; remove it instead"
+            ],
+        ),
+        (
+            "   # the English text has no such section\n",
+            "\n        en: Google Analytics cookies\n",
+            [
+                "data/osio-puuttuu/2024-01-10.yaml:55:13: facts.cookies[0].quote.en: the section's not_in says the "
+                "organisation's English text has no such section; remove this English text, or en from not_in"
+            ],
+        ),
+    ],
+    ids=["not-declared", "not-an-own-language", "in-no-text", "quote-in-the-absent-language"],
+)
+def test_a_section_absent_from_an_own_text_is_declared_and_nothing_else(
+    tmp_path: Path, old: str, new: str, expected: list[str]
+) -> None:
+    data = _copy(tmp_path, "osio-puuttuu")
+    _edit(data, "osio-puuttuu", old, new)
+    assert _errors(data) == expected
+
+
+@pytest.mark.build
+def test_the_page_of_a_text_without_a_section_says_so_in_its_place(language_site: Build) -> None:
+    english = language_site.soup("en/osio-puuttuu/")
+    text = english.select_one(".sl-notice__text")
+    assert [s["data-section"] for s in text.select(":scope > section.sl-section")] == ["rekisterinpitaja", "sailytys"]
+    absent = text.select_one("#evasteet")
+    assert absent.name == "p" and absent.get_text(" ", strip=True) == (
+        "This section is not in the organisation's text in English; in Finnish, it is headed: Evästeet"
+    )
+    assert absent.select_one("span")["lang"] == "fi"
+    assert [a.get_text() for a in english.select(".sl-toc li a")] == ["Controller", "Retention"]
+    assert english.select_one(".sl-toc__count").get_text() == "(2)"
+    outline = [a.get_text(strip=True) for a in english.select(".md-sidebar--secondary .md-nav__link")]
+    assert outline == ["Controller", "Retention"]  # Material's outline of the page too
+    finnish = language_site.soup("osio-puuttuu/")
+    assert [s["data-section"] for s in finnish.select(".sl-notice__text > section.sl-section")] == [
+        "rekisterinpitaja",
+        "evasteet",
+        "sailytys",
+    ]
+    assert finnish.select(".sl-section-absent") == []
+    # the at-a-glance fact still leads to where the section stands on the English page: the note in its place
+    cookie_link = next(a for a in english.select(".sl-glance a[href]") if a["href"].endswith("#evasteet"))
+    assert cookie_link is not None

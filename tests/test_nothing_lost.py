@@ -103,6 +103,13 @@ def test_every_text_field_of_the_version_is_on_its_pages(
     assert published["versions"][version_id] == data  # the open data holds every field exactly
     pages = {lang: site.soup(page_path(org, record, lang)) for lang in ("fi", "en")}
     texts = {lang: html_text(str(page)) for lang, page in pages.items()}
+    # a text no site language's pages show (the Swedish beside Finnish) is on its own page, in each site language's frame
+    own_pages = {
+        (site_lang, text_lang): site.soup(f"{'' if site_lang == 'fi' else 'en/'}{slug}/{version_id}/{text_lang}/")
+        for text_lang in record.version.separate_languages
+        for site_lang in ("fi", "en")
+    }
+    own_texts = {key: html_text(str(page)) for key, page in own_pages.items()}
     history = {lang: _text(site, ("" if lang == "fi" else "en/") + f"{slug}/history/") for lang in ("fi", "en")}
     shown_facts = {
         lang: json.dumps(facts_pairs(facts_text(record.version.facts, lang)), ensure_ascii=False) for lang in ("fi", "en")
@@ -115,17 +122,21 @@ def test_every_text_field_of_the_version_is_on_its_pages(
         lang = suffix if suffix in ("fi", "en") else "fi"
         where = rule(path)
         # a text of the notice in language L is on the pages that read L (a notice only in English: both pages)
-        readers = [site_lang for site_lang in ("fi", "en") if record.version.reading(site_lang)[0] == suffix]
+        readers: list[tuple[str, Any, str]] = [
+            (page_path(org, record, site_lang), pages[site_lang], texts[site_lang])
+            for site_lang in ("fi", "en")
+            if record.version.reading(site_lang)[0] == suffix
+        ] + [(f"{key[0]}: {suffix} page", own_pages[key], own_texts[key]) for key in own_pages if key[1] == suffix]
         if where in ("text", "text-raw"):
             assert readers, f"{path}: no page shows {suffix}"
-            for site_lang in readers:
+            for name, page, text in readers:
                 if where == "text-raw":
-                    assert value in str(pages[site_lang]), f"{path} missing from {page_path(org, record, site_lang)}"
+                    assert value in str(page), f"{path} missing from {name}"
                     continue
                 shown = html_text(markdown_html(value)) if ".body." in path else plain_text(value)
                 if ".role." in path:
                     shown = normalize(value)
-                assert shown in texts[site_lang], f"{path} missing from {page_path(org, record, site_lang)}"
+                assert shown in text, f"{path} missing from {name}"
         elif where == "page":
             shown = html_text(markdown_html(value)) if ".body." in path else plain_text(value)
             assert shown in texts[lang], f"{path} missing from {page_path(org, record, lang)}"

@@ -49,10 +49,13 @@ def _section_ids(version: Version) -> list[str]:
 
 
 def section_text(version: Version, section_id: str, lang: str) -> str:
-    """The visible text of one section (the first of that id) or of the title, whitespace-normalised."""
+    """The visible text of one section (the first of that id) or of the title, whitespace-normalised; empty where the
+    text in ``lang`` has no such section (``not_in``)."""
     if section_id == TITLE_ID:
         return html_text(inline_html(version.title[lang]))
     section = next(s for s in version.sections if s.id == section_id)
+    if not section.has(lang):
+        return ""  # the organisation's text in this language has no such section
     heading = f"<h2>{inline_html(section.heading[lang])}</h2>" if section.heading else ""
     return html_text(heading + markdown_html(section.body[lang]))
 
@@ -77,8 +80,9 @@ def evidence_problems(version: Version) -> list[tuple[str, str]]:
         if section not in known:
             continue
         quote = getattr(item, "quote", None)
+        cited = next((s for s in version.sections if s.id == section), None)
         if quote is not None:
-            for lang in version.text_languages:
+            for lang in (x for x in version.text_languages if cited is None or cited.has(x)):
                 if normalize(quote[lang]) not in text(section, lang):
                     problems.append(
                         (
@@ -87,11 +91,11 @@ def evidence_problems(version: Version) -> list[tuple[str, str]]:
                             f"{section!r}; copy the words exactly as they stand there",
                         )
                     )
+        original = version.original_of(cited) if cited is not None else version.published_in[0]
         if isinstance(item, Controller | Contact):
-            original = version.published_in[0]
             problems += _value_problems(name, item, text(section, original))
             role = item.role if isinstance(item, Contact) else None
-            for lang in role.languages if role is not None else ():
+            for lang in role.languages if role is not None else ():  # the languages the section is in (languages.py)
                 assert role is not None
                 # casefolded: a role that opens a line is capitalised there ("Yhteyshenkilö ...")
                 if normalize(role[lang]).casefold() not in text(section, lang).casefold():
@@ -103,7 +107,6 @@ def evidence_problems(version: Version) -> list[tuple[str, str]]:
                         )
                     )
         if isinstance(item, Contact) and item.url is not None:
-            original = version.published_in[0]
             problems += _url_problems(name, item.url, section, text(section, original), _markdown(version, section, original))
     return problems
 

@@ -273,6 +273,8 @@ def published_parts(version: Version, lang: str = "fi") -> list[tuple[str, str]]
     """The text a reader sees of a version, field by field: (field name, visible text)."""
     parts = [("title." + lang, plain_text(version.title[lang]))]
     for i, section in enumerate(version.sections):
+        if not section.has(lang):  # the organisation's text in this language has no such section
+            continue
         if section.heading:
             parts.append((f"sections[{i}].heading.{lang}", plain_text(section.heading[lang])))
         parts.append((f"sections[{i}].body.{lang}", html_text(markdown_html(section.body[lang]))))

@@ -76,7 +76,10 @@ class NoticeText(ByLanguage):
     (``published_in``), and the archive's translations."""
 
     fi: Str | None = described("Finnish.", default=None)
-    sv: Str | None = described("Swedish: only where the organisation published the notice in Swedish.", default=None)
+    sv: Str | None = described(
+        "Swedish: only where the organisation published the notice in Swedish (alone or beside other languages).",
+        default=None,
+    )
     en: Str | None = described("English.", default=None)
 
 
@@ -86,6 +89,7 @@ class NoticeMarkdown(ByLanguage):
 
     fi: Markdown | None = described("Finnish (Markdown).", default=None)
     sv: Markdown | None = described(
-        "Swedish (Markdown): only where the organisation published the notice in Swedish.", default=None
+        "Swedish (Markdown): only where the organisation published the notice in Swedish (alone or beside other languages).",
+        default=None,
     )
     en: Markdown | None = described("English (Markdown).", default=None)

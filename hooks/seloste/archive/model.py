@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .facts import Facts
-from .localized import ByLanguage, Language, Localized, NoticeMarkdown, NoticeText, Reading, described
+from .localized import LANGUAGES, ByLanguage, Language, Localized, NoticeMarkdown, NoticeText, Reading, described
 from .types import (
     BusinessId,
     CommitId,
@@ -227,6 +227,16 @@ class Section:
     id: Slug = described("Stable id of the section, kept across versions; the anchor in URLs.")
     heading: NoticeText | None = described("The section's heading; omitted only for an untitled opening section.", default=None)
     body: NoticeMarkdown = described("The section's text in Markdown.")
+    not_in: tuple[Language, ...] = described(
+        "Languages the organisation published the version in whose own text has no counterpart of this section (its "
+        "Swedish leaves it out, say): the section has no heading or body in them, their pages say it is not there, and "
+        "each of those texts is held to its capture without it. The archive's translation has every section.",
+        default=(),
+    )
+
+    def has(self, lang: str) -> bool:
+        """Whether the section is in the text in ``lang`` (given its version's languages)."""
+        return lang not in self.not_in
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -234,10 +244,11 @@ class Version:
     """``data/<slug>/<YYYY-MM-DD>.yaml``: one version of an organisation's privacy notice."""
 
     published_in: tuple[Language, ...] = described(
-        "The languages the organisation published this version in, each with its own capture; the first is the "
-        "language of a single capture. Texts in these languages are the organisation's own; any other is the archive's "
-        "translation (English always, unless the organisation published English or the translation is pending; "
-        "Finnish for a notice published only in English, optionally).",
+        "The languages the organisation published this version in (fi, sv, en: one or several, e.g. [fi, sv]), each "
+        "with its own capture; the first is the language of a single capture, and the one the archive's translation "
+        "is made from. Texts in these languages are the organisation's own; any other is the archive's translation "
+        "(English always, unless the organisation published English or the translation is pending; Finnish for a "
+        "notice published only in English, optionally). A Swedish text beside Finnish is shown on a page of its own.",
         default=("fi",),
     )
     stated_date: dt.date | None = described("The date the notice itself states; omit if it states none.", default=None)
@@ -275,6 +286,18 @@ class Version:
         if site_lang in self.text_languages:
             return site_lang, "translation"
         return self.published_in[0], "original"
+
+    def original_of(self, section: Section) -> str:
+        """The first language the organisation published the version in whose text has ``section``: what the
+        archive's translation of it follows."""
+        return next((lang for lang in self.published_in if section.has(lang)), self.published_in[0])
+
+    @property
+    def separate_languages(self) -> tuple[str, ...]:
+        """The languages the organisation published the version in whose text no page of a site language shows
+        (Swedish beside Finnish): each is shown on a page of its own, in each site language's frame."""
+        shown = {self.reading(site_lang)[0] for site_lang in LANGUAGES}
+        return tuple(lang for lang in self.published_in if lang not in shown)
 
 
 # --- the loaded archive ----------------------------------------------------------------

@@ -96,7 +96,7 @@ def check_version(
                 path,
                 f"sections[{index}].id: {TITLE_ID!r} is kept for facts that the notice's title states; choose another id",
             )
-        for lang in langs:
+        for lang in (x for x in langs if section.has(x)):
             if section.heading:
                 for problem in link_problems(section.heading[lang]):
                     run.at(loc(f"sections[{index}].heading.{lang}"), path, f"sections[{index}].heading.{lang}: {problem}")
@@ -106,9 +106,9 @@ def check_version(
                 path,
                 f"sections[{index}].heading: required except for an untitled opening section",
             )
-        for lang in langs:
+        for lang in (x for x in langs if section.has(x)):
             _check_body(run, path, decoder, f"sections[{index}].body.{lang}", section.body[lang])
-        original = version.published_in[0]
+        original = version.original_of(section)
         for lang in (x for x in langs if x not in version.published_in and version.translation != "pending"):
             theirs, ours = LANGUAGE_NAMES[original], LANGUAGE_NAMES[lang]  # each translation against the original
             parity = parity_problem(section.body[original], section.body[lang], theirs, ours)

@@ -104,7 +104,10 @@ def _shared_original(old: _Texts, new: _Texts) -> str | None:
 
 
 def _text(section: Section, lang: str) -> str:
-    return " ".join(b.text for b in blocks(section.body[lang]))
+    """The section's text in ``lang``; where the organisation's text in it has no such section, in the first
+    language given (a section is told apart from the others by its words in any one language)."""
+    body = section.body
+    return " ".join(b.text for b in blocks(body[lang] if lang in body.languages else body[body.languages[0]]))
 
 
 def _unused(name: str, names: set[str]) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -16,7 +17,7 @@ from typing import Literal
 import jinja2
 
 from ..archive.emit import plain
-from ..archive.localized import LANGUAGE_NAMES, LANGUAGES
+from ..archive.localized import LANGUAGE_NAMES, LANGUAGES, ORIGINAL_LANGUAGE
 from ..archive.model import Archive, Correction, Organisation, OrganisationRecord, Update, Version, VersionRecord
 from ..labels import format_date, labels
 from ..limits import MAX_REPORT_BYTES
@@ -115,7 +116,9 @@ class ReportItem:
     old: VersionRecord | None
     new: VersionRecord
     diffs: dict[str, VersionDiff]
-    """By language; empty where there is no text to compare (the organisation's details)."""
+    """By site language (the text its pages show), then by each language of the organisation's own texts that no
+    site language's pages show (the Swedish beside Finnish: :func:`separate_languages`); empty where there is no text
+    to compare (the organisation's details)."""
     details: tuple[FieldChange, ...] = ()
     """The organisation's details: all of them for a new organisation, those changed otherwise."""
     updates: tuple[Update, ...] = ()
@@ -134,6 +137,12 @@ class ReportItem:
         """The new version's title in each language it is given in: ``Tietosuojaseloste (fi) / Privacy notice (en)``."""
         title = self.new.version.title
         return " / ".join(f"{plain_text(title[lang])} ({lang})" for lang in title.languages)
+
+    def heading(self, key: str) -> str:
+        """The heading of the text ``diffs[key]`` compares: ``Suomi (fi): the organisation's own text``."""
+        if key not in LANGUAGES:
+            return f"{NATIVE_NAMES[key]} ({key}): the organisation's own text, on a page of its own"
+        return f"{NATIVE_NAMES[key]} ({key}): {self.reading(key)}"
 
     def reading(self, lang: str) -> str:
         """Whose text the pages in ``lang`` show: ``the organisation's own``, ``the archive's translation`` or ``the
@@ -232,21 +241,52 @@ def _name(item: ReportItem) -> str:
 
 def comparison(record: OrganisationRecord, old_id: str, new_id: str) -> ReportItem:
     old, new = record.version(old_id), record.version(new_id)
+    lineages = section_lineages(record.versions)
     return ReportItem(
         kind="comparison",
         organisation=record,
         old=old,
         new=new,
-        diffs={lang: diff_versions(old, new, lang, section_lineages(record.versions)) for lang in LANGUAGES},
+        diffs={
+            **{lang: diff_versions(old, new, lang, lineages) for lang in LANGUAGES},
+            **_separate_diffs(old, new, lineages.get(old.id), lineages.get(new.id)),
+        },
     )
 
+
+NATIVE_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
+"""Each language by its own name, in the report's headings."""
 
 _NOTHING = VersionText(id="", title="", sections=(), facts={"single": {}, "list": {}})
 """What an organisation's first version is compared with: its whole text is new."""
 
 
 def _first_diffs(version: VersionRecord) -> dict[str, VersionDiff]:
-    return {lang: diff_texts(_NOTHING, version_text(version, lang), lang) for lang in LANGUAGES}
+    diffs = {lang: diff_texts(_NOTHING, version_text(version, lang), lang) for lang in LANGUAGES}
+    for text_lang in separate_languages(None, version):
+        diffs[text_lang] = diff_texts(_NOTHING, version_text(version, ORIGINAL_LANGUAGE, text_lang=text_lang), ORIGINAL_LANGUAGE)
+    return diffs
+
+
+def separate_languages(old: VersionRecord | None, new: VersionRecord) -> tuple[str, ...]:
+    """The languages of the organisation's own texts that no site language's pages of ``new`` (or of ``old``) show:
+    the report compares them on their own, as their own pages show them, so that no text reaches readers unseen."""
+    both = (*(old.version.separate_languages if old else ()), *new.version.separate_languages)
+    return tuple(dict.fromkeys(both))
+
+
+def _separate_diffs(
+    old: VersionRecord, new: VersionRecord, old_lineage: Mapping[str, str] | None, new_lineage: Mapping[str, str] | None
+) -> dict[str, VersionDiff]:
+    lang = ORIGINAL_LANGUAGE
+    return {
+        text_lang: diff_texts(
+            version_text(old, lang, old_lineage, text_lang=text_lang),
+            version_text(new, lang, new_lineage, text_lang=text_lang),
+            lang,
+        )
+        for text_lang in separate_languages(old, new)
+    }
 
 
 def _declared(before: tuple, after: tuple) -> tuple:
@@ -319,6 +359,7 @@ def changes(base: Archive, head: Archive) -> list[ReportItem]:
                     )
                     for lang in LANGUAGES
                 }
+                diffs |= _separate_diffs(previous, version, old_lineage, lineages.get(version.id))
             items.append(
                 ReportItem(
                     kind=kind, organisation=record, old=previous, new=version, diffs=diffs,

@@ -48,25 +48,35 @@ def source_hash(*parts: str | None) -> str:
     return digest.hexdigest()[:12]
 
 
-def version_text(record: VersionRecord, lang: str, lineage: Mapping[str, str] | None = None) -> VersionText:
+_NO_FACTS: FactsText = {"single": {}, "list": {}}
+
+
+def version_text(
+    record: VersionRecord, lang: str, lineage: Mapping[str, str] | None = None, *, text_lang: str | None = None
+) -> VersionText:
     """The version as a page in ``lang`` shows it: its text in the language that page reads (see Version.reading),
-    its facts in ``lang``; ``lineage`` gives each section's lineage by its id (:func:`lineage.section_lineages`)."""
+    its facts in ``lang``; ``lineage`` gives each section's lineage by its id (:func:`lineage.section_lineages`).
+    With ``text_lang``, its text in that language, as the page of one of the organisation's own texts shows it (the
+    Swedish beside Finnish), without the facts (the site languages' texts carry them); no text at all where the
+    version has none in that language."""
     version = record.version
-    text_lang, _reading = version.reading(lang)
+    if text_lang is not None and text_lang not in version.text_languages:
+        return VersionText(id=record.id, title="", sections=(), facts=_NO_FACTS)
+    shown = text_lang or version.reading(lang)[0]
     lineage = lineage or {}
     sections = tuple(
         SectionText(
             id=s.id,
-            heading=plain_text(s.heading[text_lang]) if s.heading else None,
-            blocks=blocks(s.body[text_lang]),
-            source=source_hash(s.heading[text_lang] if s.heading else None, s.body[text_lang]),
+            heading=plain_text(s.heading[shown]) if s.heading else None,
+            blocks=blocks(s.body[shown]),
+            source=source_hash(s.heading[shown] if s.heading else None, s.body[shown]),
             lineage=lineage.get(s.id),
         )
         for s in version.sections
+        if s.has(shown)  # not in the text in that language (the organisation's own, without the section)
     )
-    return VersionText(
-        id=record.id, title=plain_text(version.title[text_lang]), sections=sections, facts=facts_text(version.facts, lang)
-    )
+    facts = _NO_FACTS if text_lang else facts_text(version.facts, lang)
+    return VersionText(id=record.id, title=plain_text(version.title[shown]), sections=sections, facts=facts)
 
 
 def version_text_json(text: VersionText) -> dict[str, Any]:

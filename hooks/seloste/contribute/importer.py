@@ -47,7 +47,9 @@ def slugify(text: str) -> str:
 def _section_ids(drafted: Draft, lang: str, previous: Version | None) -> list[str]:
     """Ids for the draft's sections: the previous version's where a heading is the same (or nearly), otherwise one
     made from the heading; never one of the page's own ('sl-', 'diff-') and never twice."""
-    earlier = {plain_text(s.heading[lang]).casefold(): s.id for s in previous.sections if s.heading} if previous else {}
+    earlier = (
+        {plain_text(s.heading[lang]).casefold(): s.id for s in previous.sections if s.heading and s.has(lang)} if previous else {}
+    )
     used: set[str] = set()
     ids = []
     for heading, _body in drafted.sections:

@@ -262,8 +262,8 @@ def _untranslated(before: Version, after: Version) -> list[tuple[str, str, int]]
                 pairs.append((f"sections[{index}].heading", old.heading, section.heading))
             pairs.append((f"sections[{index}].body", old.body, section.body))
         for name, old_text, new_text in pairs:
-            if original not in old_text.languages or lang not in old_text.languages:
-                continue
+            if not {original, lang} <= {*old_text.languages} & {*new_text.languages}:
+                continue  # a section the organisation's text in the original language does not have (not_in)
             if old_text[original] != new_text[original] and old_text[lang] == new_text[lang]:
                 found.append((lang, name, _words_changed(old_text[original], new_text[original])))
     return found

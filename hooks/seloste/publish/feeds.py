@@ -4,8 +4,9 @@ An entry for each version (its summary, linking to its comparison with the previ
 first version links to its own page), for each correction declared on a version (its reason, linking
 to the version) and for each declared update of the organisation's details (its reason, linking to
 the history). A version's entry says both the date its notice states and the date the archive
-recorded it, and its version date: a day, or, for a version whose date is known only as a range
-(``changed_after``), "between <one day> and <another>" (its title names the range too).
+recorded it, its version date: a day, or, for a version whose date is known only as a range
+(``changed_after``), "between <one day> and <another>" (its title names the range too), and the
+languages the organisation published it in.
 
 Every date is the data's, never the build machine's clock, so two builds of one commit give the
 same feeds: an entry is published and updated on the day the archive recorded what it reports (a
@@ -24,6 +25,7 @@ from ..archive.model import Archive, OrganisationRecord, VersionRecord
 from ..labels import labels
 from .dates import DateView, date_view, version_date_text, version_date_view
 from .lite import LiteRenderer
+from .readings import in_languages
 from .urls import compare_path, feed_path, history_path, notice_path, site_url, version_path
 
 SITE_FEED_ENTRIES = 100
@@ -42,6 +44,9 @@ class NoticeDates:
     """The date the notice states; None if it states none."""
     recorded: DateView
     """When the archive recorded the text."""
+    languages: str
+    """The languages the organisation published the version in, in a sentence (its own texts; any other is the
+    archive's translation)."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -89,6 +94,7 @@ def _notice_dates(version: VersionRecord, lang: str) -> NoticeDates:
         version=version_date_view(version, lang),
         stated=date_view(stated, lang) if stated else None,
         recorded=date_view(version.version.recorded_date, lang),
+        languages=labels(lang)["feed_languages"].format(in_languages=in_languages(version.version.published_in, lang)),
     )
 
 

@@ -183,7 +183,7 @@ def render_lite_pages(archive: Archive, lang: str, renderer: LiteRenderer) -> It
                 root = root_of(plan.url)
                 shown = None
                 if plan.version:
-                    view = version_view(record, record.version(plan.version), lang)
+                    view = version_view(record, record.version(plan.version), lang, text_lang=plan.text_lang)
                     shown = Shown(notice=view, article=renderer.article(view))
                 versions_url = root + folder
                 ui_url = root + ui_path + ui_query

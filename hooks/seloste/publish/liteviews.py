@@ -28,6 +28,7 @@ from .urls import (
     history_path,
     lang_prefix,
     notice_path,
+    own_text_path,
     root_of,
     site_url,
     version_path,
@@ -46,6 +47,8 @@ class LitePlan:
     kind: LiteKind
     slug: str
     version: str | None = None
+    text_lang: str | None = None
+    """For the page of a version's text in a language no site language's pages show (``x/2024-01-10/sv/``)."""
 
     @property
     def output(self) -> str:
@@ -71,6 +74,9 @@ def organisation_pages(record: OrganisationRecord, lang: str) -> list[LitePlan]:
     for version in record.versions:  # the current one too: its permanent address is a page of its own
         url = site_url(lang, version_path(slug, version.id))
         plans.append(LitePlan(url=url, lang=lang, kind="version", slug=slug, version=version.id))
+        for text_lang in version.version.separate_languages:  # its Swedish text beside Finnish, on a page of its own
+            url = site_url(lang, own_text_path(slug, version.id, text_lang))
+            plans.append(LitePlan(url=url, lang=lang, kind="version", slug=slug, version=version.id, text_lang=text_lang))
     return plans
 
 
@@ -160,13 +166,16 @@ def version_page(record: OrganisationRecord, plan: LitePlan, style: Style, links
     if shown is None:
         raise ValueError(f"{plan.url}: a version's page needs its rendered notice markup")
     version = record.version(plan.version or "")
-    title = f"{record.organisation.name}: {labels(plan.lang)['version_of']} {version_date_text(version, plan.lang)}"
+    t = labels(plan.lang)
+    title = f"{record.organisation.name}: {t['version_of']} {version_date_text(version, plan.lang)}"
+    if plan.text_lang:
+        title += ", " + t["own_text_page_title"].format(adjective=t["language_adjective"][plan.text_lang])
     page_chrome = chrome(record, plan, style, title, links)
     return VersionPage(
         chrome=page_chrome,
         notice=shown.notice,
         article=shown.article,
-        canonical_url=page_chrome.current_url if version is record.current else None,
+        canonical_url=page_chrome.current_url if version is record.current and not plan.text_lang else None,
     )
 
 

@@ -22,10 +22,10 @@ from typing import Any
 
 from ..archive.emit import plain
 from ..archive.localized import LANGUAGES
-from ..archive.model import Archive, OrganisationRecord
+from ..archive.model import Archive, OrganisationRecord, VersionRecord
 from ..archive.schema import SCHEMAS, render
 from .packed import gzipped, json_bytes
-from .urls import notice_path, site_url, version_path
+from .urls import notice_path, own_text_path, site_url, version_path
 
 OPEN_DATA_DIR = "data/v2/"
 FORMAT = 2
@@ -48,6 +48,10 @@ def index(archive: Archive) -> dict[str, Any]:
         versions = []
         for v in record.versions:
             current = v is record.current
+            pages = {
+                lang: site_url(lang, notice_path(record.slug) if current else version_path(record.slug, v.id))
+                for lang in LANGUAGES
+            }
             versions.append(
                 {
                     "id": v.id,
@@ -60,10 +64,8 @@ def index(archive: Archive) -> dict[str, Any]:
                         lang: dict(zip(("language", "whose"), v.version.reading(lang), strict=True)) for lang in LANGUAGES
                     },
                     "current": current,
-                    "pages": {
-                        lang: site_url(lang, notice_path(record.slug) if current else version_path(record.slug, v.id))
-                        for lang in LANGUAGES
-                    },
+                    "pages": pages,
+                    "own_texts": _own_texts(record.slug, v, pages),
                 }
             )
         organisations.append(
@@ -81,6 +83,20 @@ def index(archive: Archive) -> dict[str, Any]:
         "schemas": {"organisation": "schema/organisation.schema.json", "version": "schema/version.schema.json"},
         "organisations": organisations,
     }
+
+
+def _own_texts(slug: str, v: VersionRecord, pages: dict[str, str]) -> dict[str, dict[str, str]]:
+    """Where each of the organisation's own texts of a version is shown: by its language, the page of each site
+    language that shows it (the Finnish page shows the Finnish text; a Swedish text beside Finnish has a page of its
+    own in each)."""
+    version = v.version
+    own: dict[str, dict[str, str]] = {}
+    for text_lang in version.published_in:
+        if text_lang in version.separate_languages:
+            own[text_lang] = {lang: site_url(lang, own_text_path(slug, v.id, text_lang)) for lang in LANGUAGES}
+        else:
+            own[text_lang] = {lang: pages[lang] for lang in LANGUAGES if version.reading(lang)[0] == text_lang}
+    return own
 
 
 def organisation_data(record: OrganisationRecord) -> dict[str, Any]:

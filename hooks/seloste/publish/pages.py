@@ -23,7 +23,7 @@ from markupsafe import Markup
 
 from ..archive.facts import Contact, Controller
 from ..archive.localized import LANGUAGES, Reading
-from ..archive.model import Archive, OrganisationRecord, Source, Version, VersionRecord, by_language
+from ..archive.model import Archive, OrganisationRecord, Section, Source, Version, VersionRecord, by_language
 from ..archive.tracklog import TrackingLog
 from ..compare.diff import source_hash
 from ..compare.facts import facts_pairs, facts_text
@@ -34,9 +34,21 @@ from ..markup.text import plain_text
 from .dates import DateView, date_view, version_date_text, version_date_view
 from .factlines import section_anchor
 from .glancepanel import GlancePanel, glance_panel
+from .readings import OwnTextLink, language_note, other_texts
 from .sourcecheck import SourceCheckView, source_check
 from .story import ChangeLine, DateLine, HeadingView, TimelineEntry, change_line, date_line, heading_view, timeline
-from .urls import checklist_path, compare_path, facts_path, feed_path, history_path, notice_path, root_of, site_url, version_path
+from .urls import (
+    checklist_path,
+    compare_path,
+    facts_path,
+    feed_path,
+    history_path,
+    notice_path,
+    own_text_path,
+    root_of,
+    site_url,
+    version_path,
+)
 
 PageKind = Literal["home", "notice", "facts"]
 
@@ -112,6 +124,12 @@ class SectionView:
     """Hash of the section as written, for the comparison in the browser."""
     lineage: str | None = None
     """The section across the organisation's versions (compare/lineage.py), for the comparison in the browser."""
+    absent: str | None = None
+    """Where the organisation's text this page shows has no such section: the sentence that says so (the page
+    shows that in its place, outside the text the comparison reads)."""
+    absent_heading: str | None = None
+    """Then, the section's heading in the first language whose text has it (``absent_lang``)."""
+    absent_lang: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -188,6 +206,11 @@ class NoticeView:
     """Whose text this page shows: the organisation's own, the archive's translation, or the original (no translation)."""
     language_note: str | None
     """What the page says about whose text it is; None for the organisation's own text in its only language."""
+    other_texts: tuple[OwnTextLink, ...]
+    """The organisation's own texts in its other languages, where this page's note does not already link to them
+    (the Swedish text, from the Finnish page of a notice published in Finnish and Swedish)."""
+    own_text_page: bool
+    """This page is the page of one of the organisation's own texts that no site language's pages show."""
     translation_pending: bool
     """The translation may not follow the original yet, or is not made yet."""
     is_translation: bool
@@ -214,10 +237,19 @@ def notice_view(record: OrganisationRecord, lang: str, log: TrackingLog | None =
     return dataclasses.replace(view, source_check=source_check(record, log, lang))
 
 
-def version_view(record: OrganisationRecord, shown: VersionRecord, lang: str, *, page: str | None = None) -> NoticeView:
-    """One version of the notice; ``page`` is the URL it is shown at (default: its permanent page)."""
+def version_view(
+    record: OrganisationRecord, shown: VersionRecord, lang: str, *, page: str | None = None, text_lang: str | None = None
+) -> NoticeView:
+    """One version of the notice; ``page`` is the URL it is shown at (default: its permanent page). ``text_lang``:
+    one of the version's :attr:`~seloste.archive.model.Version.separate_languages`, for the page of its text
+    (``x/2024-01-10/sv/``) in the frame of ``lang``."""
     slug = record.slug
-    page = page or site_url(lang, version_path(slug, shown.id))
+    separate = text_lang
+    own_page = separate is not None
+    if separate is not None and separate not in shown.version.separate_languages:
+        raise ValueError(f"{slug}/{shown.id}: no page of its own shows the text in {separate}")
+    permanent = own_text_path(slug, shown.id, separate) if separate else version_path(slug, shown.id)
+    page = page or site_url(lang, permanent)
     version = shown.version
     org = record.organisation
     address = None
@@ -227,7 +259,8 @@ def version_view(record: OrganisationRecord, shown: VersionRecord, lang: str, *,
     is_current = shown is record.current
     earlier = sum(1 for v in record.versions if v.date < shown.date)
     t = labels(lang)
-    text_lang, reading = version.reading(lang)
+    reading: Reading
+    text_lang, reading = (separate, "own") if separate else version.reading(lang)
     original_lang = next(site for site in LANGUAGES if version.reading(site)[1] != "translation")
     status_template = t["version_status_none" if not earlier else "version_status_single" if earlier == 1 else "version_status"]
     lineage = section_lineages(record.versions)[shown.id]
@@ -258,7 +291,7 @@ def version_view(record: OrganisationRecord, shown: VersionRecord, lang: str, *,
         version_status=status_template.format(date=version_date_text(shown, lang), count=earlier),
         is_current=is_current,
         current_url=site_url(lang, notice_path(slug)),
-        permanent_url=site_url(lang, version_path(slug, shown.id)),
+        permanent_url=site_url(lang, permanent),
         history_url=site_url(lang, history_path(slug)),
         compare_current_url=None if is_current else site_url(lang, compare_path(slug, shown.id, record.current.id)),
         feed_url=site_url(lang, feed_path(slug)),
@@ -267,7 +300,9 @@ def version_view(record: OrganisationRecord, shown: VersionRecord, lang: str, *,
         corrections=tuple(CorrectionView(date=date_view(c.date, lang), reason=c.reason[lang]) for c in version.corrections),
         text_lang=text_lang,
         reading=reading,
-        language_note=language_note(version, lang),
+        language_note=language_note(version, lang, separate),
+        other_texts=other_texts(record, shown, lang, separate),
+        own_text_page=own_page,
         translation_pending=version.translation == "pending" and reading != "own",
         is_translation=reading == "translation",
         original_url=site_url(original_lang, notice_path(slug) if is_current else version_path(slug, shown.id)),
@@ -277,40 +312,14 @@ def version_view(record: OrganisationRecord, shown: VersionRecord, lang: str, *,
         dpo=_party(version.facts.dpo, slug, text_lang) if version.facts.dpo else None,
         sections=tuple(
             _section_view(s.id, s.heading[text_lang] if s.heading else None, s.body[text_lang], lineage.get(s.id))
+            if s.has(text_lang)
+            else _absent_view(version, s, text_lang, lang)
             for s in version.sections
         ),
-        glance=glance_panel(record, lang) if is_current else None,
+        glance=glance_panel(record, lang) if is_current and not own_page else None,
         checklist_url=site_url(lang, checklist_path(slug)),
         facts=facts_pairs(facts_text(version.facts, lang)),
     )
-
-
-def in_languages(langs: tuple[str, ...], lang: str) -> str:
-    """``in Finnish and English`` / ``suomeksi ja englanniksi``."""
-    t = labels(lang)
-    names = [t["in_language"][code] for code in langs]
-    if len(names) == 1:
-        return names[0]
-    if lang == "en":  # "in Finnish and in English" reads as two; one preposition serves
-        names = [names[0], *(name.removeprefix("in ") for name in names[1:])]
-    return ", ".join(names[:-1]) + f" {t['and']} " + names[-1]
-
-
-def language_note(version: Version, lang: str) -> str | None:
-    """Whose text a page in ``lang`` shows, in a sentence; None where that goes without saying (the organisation's
-    own text in the only language it published)."""
-    _text_lang, reading = version.reading(lang)
-    t = labels(lang)
-    if reading == "own":
-        return (
-            t["own_text_notice"].format(in_languages=in_languages(version.published_in, lang))
-            if len(version.published_in) > 1
-            else None
-        )
-    in_original = in_languages(version.published_in, lang)
-    adjective = t["language_adjective"][version.published_in[0]]
-    template = t["translation_notice" if reading == "translation" else "original_only_notice"]
-    return template.format(in_original=in_original, original_adjective=adjective)
 
 
 def _section_view(section_id: str, heading: str | None, body: str, lineage: str | None = None) -> SectionView:
@@ -324,11 +333,29 @@ def _section_view(section_id: str, heading: str | None, body: str, lineage: str 
     )
 
 
+def _absent_view(version: Version, section: Section, text_lang: str, lang: str) -> SectionView:
+    """A section the organisation's text in ``text_lang`` does not have, as a page in ``lang`` says so."""
+    t = labels(lang)
+    other = version.original_of(section)
+    heading = plain_text(section.heading[other]) if section.heading else None
+    return SectionView(
+        id=section.id,
+        heading=None,
+        heading_text="",
+        body=Markup(""),
+        source="",
+        absent=t["section_not_in"].format(in_language=t["in_language"][text_lang])
+        + (t["section_not_in_heading"].format(in_language=t["in_language"][other]) if heading else "."),
+        absent_heading=heading,
+        absent_lang=other,
+    )
+
+
 def _party(party: Controller | Contact, slug: str, text_lang: str) -> PartyView:
     role = getattr(party, "role", None)
     return PartyView(
         name=party.name,
-        role=role[text_lang] if role else None,
+        role=role[text_lang] if role and text_lang in role.languages else None,
         business_id=getattr(party, "business_id", None),
         address=party.address,
         email=party.email,

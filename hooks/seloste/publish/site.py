@@ -103,7 +103,7 @@ class Site:
         """The page's table of contents."""
         if isinstance(view, NoticeView):
             untitled = str(labels(view.lang)["untitled_section"])
-            return [OutlineEntry(id=s.id, title=s.heading_text or untitled) for s in view.sections]
+            return [OutlineEntry(id=s.id, title=s.heading_text or untitled) for s in view.sections if not s.absent]
         return []
 
 

@@ -93,6 +93,7 @@ def sitemap_view(archive: Archive, plans: dict[str, PagePlan]) -> SitemapView:
         for lang in LANGUAGES
         for record in archive.organisations
         for plan in organisation_pages(record, lang)
-        if plan.indexed and plan.version != record.current.id  # the current version's page names the notice canonical
+        # the current version's page names the notice canonical; the page of its Swedish text beside Finnish does not
+        if plan.indexed and (plan.version != record.current.id or plan.text_lang)
     )
     return SitemapView(lastmod=lastmod, lite=lite)

@@ -38,6 +38,12 @@ def version_path(slug: str, version_id: str) -> str:
     return f"{slug}/{version_id}/"
 
 
+def own_text_path(slug: str, version_id: str, text_lang: str) -> str:
+    """The page of one version's text in a language the organisation published it in that neither site language's
+    pages show (``x/2024-01-10/sv/``)."""
+    return f"{slug}/{version_id}/{text_lang}/"
+
+
 def history_path(slug: str) -> str:
     return f"{slug}/history/"
 

@@ -87,7 +87,7 @@ def documents(archive: Archive, lang: str) -> list[Document]:
             docs.append(Document(record.organisation.name, path, (Section("", record.organisation.name, ""),)))
             continue
         sections = [Section("", plain_text(version.title[lang]), record.organisation.name)]
-        for section in version.sections:
+        for section in (s for s in version.sections if s.has(lang)):  # as the page shows the text in lang
             heading = plain_text(section.heading[lang]) if section.heading else ""
             sections.append(Section(section.id, heading, html_text(markdown_html(section.body[lang]))))
         docs.append(Document(record.organisation.name, path, tuple(sections)))
