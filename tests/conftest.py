@@ -12,6 +12,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from hypothesis import settings
+
+settings.register_profile("seloste", deadline=None)
+settings.load_profile("seloste")
+"""Property tests check what the code does, not how fast: a deadline per example fails on a busy machine (a shared CI
+runner, a laptop building the site) and tells nothing of the code. Speed is measured by the benchmark scripts."""
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))

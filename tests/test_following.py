@@ -606,8 +606,7 @@ Lisätietoja evästekäytäntöön liittyvissä kysymyksissä: info@uutiset.fi
 
 
 def _version(data: Path, slug: str) -> dict:
-    (path,) = (data / slug).glob("*.yaml")
-    path = next(p for p in (data / slug).glob("20*.yaml"))
+    (path,) = (data / slug).glob("20*.yaml")
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
@@ -867,3 +866,42 @@ def test_where_the_notice_does_not_say_who_the_controller_is_the_draft_leaves_it
         "Webhotelli Oy' (2122839-7, section johdanto)"
     ) in out
     assert "facts.controller.section: expected an id" in out
+
+
+PINNED = "https://github.com/seura-ry/sivut/blob/" + "0123456789abcdef" * 2 + "01234567/sisalto/tietosuoja.md"
+
+
+def test_a_file_named_at_a_commit_is_recorded_as_the_source_and_not_tracked(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A GitHub address of a file at a commit says where the text comes from (repository, path, commit) and shows
+    that commit's text for good: tracking it would never see a change."""
+    page = tmp_path / "tietosuoja.md"
+    page.write_text(PAGE_ONE_MD, encoding="utf-8")
+    code, out = run(capsys, "import", "uutiset", str(page), "--name", "Uutiset Oy", "--url", PINNED)
+    assert code == 0 and "the draft validates" in out, out
+    source = _version(data, "uutiset")["source"]
+    assert (source["repository"], source["path"], source["commit"]) == (
+        "seura-ry/sivut",
+        "sisalto/tietosuoja.md",
+        "0123456789abcdef" * 2 + "01234567",
+    )
+    organisation = yaml.safe_load((data / "uutiset" / "organisation.yaml").read_text(encoding="utf-8"))
+    assert not organisation.get("tracking")
+    assert "not tracked: the address names a file at a commit" in out
+
+
+def test_a_notice_the_organisation_wrote_in_english_is_not_said_to_await_a_translation(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "privacy.md"
+    page.write_text(
+        "# Privacy notice\n\n## Controller\n\nExample Ltd is the controller of this register.\n\n"
+        "## Retention\n\nWe keep the data for as long as the customer relationship lasts.\n",
+        encoding="utf-8",
+    )
+    code, out = run(capsys, "import", "example", str(page), "--name", "Example Ltd", "--language", "en")
+    assert code == 0 and "the draft validates" in out, out
+    assert "its English is the organisation's own text" in out and "translation is pending" not in out
+    version = _version(data, "example")
+    assert version["published_in"] == ["en"] and "translation" not in version

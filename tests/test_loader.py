@@ -181,3 +181,22 @@ def test_the_frozen_fixture_archive_loads() -> None:
         "minikone": 1,
         "planeetta-internet": 4,
     }
+
+
+def test_a_draft_whose_change_is_still_to_write_has_the_rest_of_it_checked_in_the_same_run(tmp_path: Path) -> None:
+    """new-version leaves change.kind and change.summary empty for a person to write: validate names them, and in the
+    same run every other problem of the version (here a fact's quote its section no longer holds)."""
+    data = copy_valid(tmp_path)
+    path = data / SLUG / "2024-06-01.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "  kind: substantive\n" in text and 'fi: "Säilytämme tietoja viisi' in text
+    text = text.replace("  kind: substantive\n", '  kind: ""\n').replace(
+        'fi: "Säilytämme tietoja viisi', 'fi: "Pidämme tietoja viisi'
+    )
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        load_archive(data, root=tmp_path)
+    messages = [e.message for e in caught.value.errors]
+    assert any(m.startswith("change.kind: expected one of") for m in messages), messages
+    assert any(m.startswith("facts.retention[0].quote.fi: not found in the Finnish text") for m in messages), messages
+    assert not any("change: required" in m for m in messages), messages  # it is given, only not yet filled in

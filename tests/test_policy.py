@@ -433,3 +433,19 @@ def test_a_date_range_given_to_a_published_version_needs_a_declared_correction(
     report = capsys.readouterr().out
     assert "| changed\\_after |  | 2024-01-10 |" in report
     assert "The text changed after 2024-01-10 and no later than 2024-06-01 (`changed_after`)" in report
+
+
+def test_a_base_whose_data_this_code_cannot_read_asks_to_update_the_branch(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Main moved on after the branch was made, its data using a key the branch's code does not know yet: the check
+    says to bring the branch up to date, not that the contributor's untouched files are wrong."""
+    git(repo, "switch", "-q", "main")
+    organisation = repo / "data" / SLUG / "organisation.yaml"
+    organisation.write_text(organisation.read_text(encoding="utf-8") + "a_later_key: x\n", encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "main moves on")
+    git(repo, "switch", "-q", "change")
+    code, output = check(capsys)
+    assert code == 2, output
+    assert "the data at main cannot be read by this checkout's code" in output
+    assert "a_later_key" in output and "git merge main" in output

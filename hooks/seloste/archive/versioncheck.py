@@ -23,9 +23,18 @@ _TOP_HEADING = re.compile(r"^ {0,3}#{1,2}(?:\s|$)")
 
 
 def check_version(
-    run: Run, path: Path, record: VersionRecord, decoder: Decoder, previous: VersionRecord | None, *, first: bool, texts: bool
+    run: Run,
+    path: Path,
+    record: VersionRecord,
+    decoder: Decoder,
+    previous: VersionRecord | None,
+    *,
+    first: bool,
+    texts: bool,
+    change_given: bool = False,
 ) -> None:
-    """Dates, the change, sections and facts; the texts' links and the facts' evidence only if ``texts`` are all there."""
+    """Dates, the change, sections and facts; the texts' links and the facts' evidence only if ``texts`` are all there.
+    ``change_given``: the version gives a change that could not be read (its errors are reported), checked without it."""
     version = record.version
     loc = decoder.locations.get
 
@@ -61,13 +70,13 @@ def check_version(
             f"stated_date: versions out of order: {version.stated_date} is before "
             f"the previous version's stated date {earlier} ({previous.id}.yaml)",
         )
-    if first and version.change is not None:
+    if first and (version.change is not None or change_given):
         run.at(
             loc("change"),
             path,
             "change: the first version of an organisation has nothing to change from; remove 'change'",
         )
-    if not first and version.change is None:
+    if not first and version.change is None and not change_given:
         run.error(path, "change: required from the second version on; say what changed (kind and summary)")
 
     langs = version.text_languages if texts else ()

@@ -21,7 +21,7 @@ from ..archive.validation_cache import default_folder
 from ..compare.report import changes, comparison, render_report
 from ..labels import counted
 from .following import run_import, run_track
-from .gitbase import GitError, check_change_at, comment_changes, data_at
+from .gitbase import GitError, check_change_at, comment_changes, data_at, load_base
 from .scaffold import new_organisation, new_version
 from .usage import UsageError
 
@@ -219,7 +219,7 @@ def _run(args: argparse.Namespace) -> int:
     archive = _valid(args.data, frozenset(waiting))  # a new version's capture may be saved before the version
     if args.command == "changes":
         with data_at(args.base, args.data) as base_dir:
-            base = load_archive(base_dir, root=base_dir.parent) if base_dir else Archive(organisations=())
+            base = load_base(base_dir, args.base)
             comments = comment_changes(base_dir, args.data)
         title = f"Changes to the published notices (against {args.base})"
         print(render_report(changes(base, archive), title, comments, full=f"seloste changes --base {args.base}"), end="")

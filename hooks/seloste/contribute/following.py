@@ -17,7 +17,7 @@ from ..archive.types import SLUG_PATTERN
 from .dating import date_range, range_note
 from .extract import ExtractError, capture_of, page_title, reads_as, stated_date
 from .fetch import FetchError, fetch
-from .importer import Page, carried_note, draft_version, write_organisation, write_version
+from .importer import Page, carried_note, draft_version, pinned_file, write_organisation, write_version
 from .tracker import Outcome, draft_report, track, tracked
 from .usage import UsageError
 
@@ -89,7 +89,7 @@ def run_import(args: argparse.Namespace) -> int:
                 **({"remove": args.remove} if args.remove else {}),
             }
             for page in pages
-            if page.url
+            if page.url and not pinned_file(page.url)  # a commit's file never changes: nothing to track
         ]
         written.append(write_organisation(folder, name, tracking if len(tracking) == len(pages) else []))
     written += write_version(folder, date, version, pages)
@@ -101,17 +101,22 @@ def run_import(args: argparse.Namespace) -> int:
         print(note)
     if check:
         print(check)
-    return _report_validation(data)
+    if record is None and any(page.url and pinned_file(page.url) for page in pages):
+        print("not tracked: the address names a file at a commit, whose text never changes; track the page readers see")
+    return _report_validation(data, pending="translation" in version)
 
 
-def _report_validation(data: Path) -> int:
+def _report_validation(data: Path, *, pending: bool) -> int:
     """Whether the draft validates as written; if not, what is left (and exit status 1)."""
     try:
         load_archive(data)
     except DataErrors as err:
         print(f"the draft does not validate yet; fix these, then run 'seloste validate' again:\n{err.report()}")
         return EXIT_FAILED
-    print("the draft validates; its translation is pending: add the English texts, then remove 'translation: pending'")
+    if pending:
+        print("the draft validates; its translation is pending: add the English texts, then remove 'translation: pending'")
+    else:
+        print("the draft validates; its English is the organisation's own text (a Finnish translation is optional)")
     return EXIT_OK
 
 

@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from ..archive.emit import SCHEMA_LINE
-from ..archive.errors import DataError
+from ..archive.errors import DataError, DataErrors
 from ..archive.loader import ORGANISATION_FILE, load_archive
 from ..archive.model import Archive
 from ..archive.yamlsource import comments
@@ -140,8 +140,26 @@ def check_change_at(ref: str, data_dir: Path) -> list[DataError]:
     touched = {slug for slug in then.keys() | now.keys() if then.get(slug) != now.get(slug)}
     head = load_archive(data_dir, only=touched)
     with data_at(ref, data_dir, only=touched) as base_dir:
-        base = load_archive(base_dir, root=base_dir.parent, only=touched) if base_dir else Archive(organisations=())
+        base = load_base(base_dir, ref, only=touched)
     return check_change(base, head, data_dir)
+
+
+def load_base(base_dir: Path | None, ref: str, only: Collection[str] | None = None) -> Archive:
+    """The archive extracted from ``ref`` (empty if it had no data folder). Data this checkout's code cannot read is
+    not the change's fault: ``ref`` has moved on since the branch was made (its data uses what this code does not know
+    yet), so the branch is to be brought up to date, not the files named fixed."""
+    if base_dir is None:
+        return Archive(organisations=())
+    try:
+        return load_archive(base_dir, root=base_dir.parent, only=only)
+    except DataErrors as err:
+        count = len(err.errors)
+        raise GitError(
+            f"the data at {ref} cannot be read by this checkout's code ({count} problem{'s' if count != 1 else ''}; the "
+            f"first: {err.errors[0]}). {ref} has most likely moved on since this branch was made, and its data uses what "
+            f"this branch's code does not know yet. Bring the branch up to date (git merge {ref}, or GitHub's 'Update "
+            "branch') and run this again."
+        ) from None
 
 
 def _comments(text: str) -> list[str]:
@@ -176,6 +194,4 @@ def comment_changes(base: Path | None, head: Path) -> list[CommentChange]:
 def archive_at(ref: str, data_dir: Path) -> Archive:
     """The archive at ``ref``; empty if the data folder did not exist there."""
     with data_at(ref, data_dir) as base:
-        if base is None:
-            return Archive(organisations=())
-        return load_archive(base, root=base.parent)
+        return load_base(base, ref)

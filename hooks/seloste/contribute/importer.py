@@ -11,6 +11,7 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -100,6 +101,8 @@ def draft_version(
         source["url"] = urls[0]
         if len(urls) > 1:
             source["pages"] = urls[1:]
+        elif pinned := pinned_file(urls[0]):  # a file of a repository at a commit: where the text comes from
+            source["repository"], source["path"], source["commit"] = pinned
     source["capture"] = names if len(names) > 1 else names[0]
     sections = []
     for section_id, (heading, body) in zip(ids, drafted.sections, strict=True):
@@ -119,12 +122,13 @@ def draft_version(
     version["source"] = source
     if previous is not None:
         version["change"] = {"kind": "", "summary": {"fi": "", "en": ""}}
-    version["translation"] = "pending"
+    if lang != "en" or (previous is not None and "fi" in previous.text_languages):
+        version["translation"] = "pending"  # an English original needs no translation (a Finnish one is optional)
     version["title"] = {lang: drafted.title}
     version["sections"] = sections
     carried = carry_translation(version, lang, previous) if previous is not None else Carried()
     check = None
-    if carried.complete:
+    if carried.complete and "translation" in version:
         del version["translation"]  # every text the same as before, each with its translation
     if previous is not None:
         version["facts"] = plain(previous.facts)
@@ -236,3 +240,14 @@ def write_organisation(folder: Path, name: str, tracking: list[dict[str, Any]]) 
 
 def latest_version(record: OrganisationRecord | None) -> Version | None:
     return record.current.version if record else None
+
+
+_PINNED = re.compile(r"https://github\.com/([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)/blob/([0-9a-f]{40})/([^?#]+)")
+"""A file of a GitHub repository at a commit, as its page's address names it."""
+
+
+def pinned_file(url: str) -> tuple[str, str, str] | None:
+    """(repository, path, commit) of a GitHub address that names a file at a commit, else None. Such an address shows
+    that commit's text for good: it records where the text comes from, and tracking it would never see a change."""
+    match = _PINNED.fullmatch(url)
+    return (match[1], urllib.parse.unquote(match[3]), match[2]) if match else None
