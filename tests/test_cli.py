@@ -236,12 +236,14 @@ def test_new_version_starts_from_the_latest(
     assert text.startswith("# yaml-language-server: $schema=../schema/version.schema.json\nrecorded_date:")
     assert "fi: 'Säilytämme tietoja viisi vuotta. Käytämme Google Analyticsia." in text
     assert main(["validate"]) == 1
-    assert capsys.readouterr().err == (
+    assert capsys.readouterr().err == (  # every problem in one run: the capture still to save too
+        "data/esimerkki/2025-02-01.yaml:6:12: source.capture: file 'captures/2025-02-01.txt' not found next to this "
+        "version (expected captures/<date>.txt)\n"
         "data/esimerkki/2025-02-01.yaml:8:9: change.kind: expected one of substantive, editorial, translation, correction; "
         "got ''\n"
         "data/esimerkki/2025-02-01.yaml:10:9: change.summary.fi: expected text, got an empty value\n"
         "data/esimerkki/2025-02-01.yaml:11:9: change.summary.en: expected text, got an empty value\n"
-        "3 errors in the data\n"
+        "4 errors in the data\n"
     )
     filled = (
         text.replace("kind: ''", "kind: editorial")

@@ -905,3 +905,18 @@ def test_a_notice_the_organisation_wrote_in_english_is_not_said_to_await_a_trans
     assert "its English is the organisation's own text" in out and "translation is pending" not in out
     version = _version(data, "example")
     assert version["published_in"] == ["en"] and "translation" not in version
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        ("Privacy Notice (Last update 24.03.2021)", "2021-03-24"),
+        ("Last updated March 3, 2024", "2024-03-03"),
+        ("Päivitetty 1.3.2024", "2024-03-01"),
+        ("Senast uppdaterad 5.6.2023", "2023-06-05"),
+        ("Vi kan uppdatera beskrivningen.", None),
+    ],
+)
+def test_the_date_a_notice_states_is_read_in_its_usual_phrasings(text: str, stated: str | None) -> None:
+    found = extract.stated_date(text)
+    assert (found.isoformat() if found else None) == stated

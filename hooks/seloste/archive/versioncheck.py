@@ -70,7 +70,7 @@ def check_version(
             f"stated_date: versions out of order: {version.stated_date} is before "
             f"the previous version's stated date {earlier} ({previous.id}.yaml)",
         )
-    if first and (version.change is not None or change_given):
+    if first and version.change is not None:  # (one not yet readable is reported as such; this, once it is)
         run.at(
             loc("change"),
             path,

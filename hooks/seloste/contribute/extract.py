@@ -259,7 +259,9 @@ whole, so the draft keeps the words (an HTML page's links are made whole from it
 
 
 _STATED = re.compile(
-    r"(?:päivitetty|päivitys|muutettu|laadittu|voimassa|updated|last updated|revised|effective)\D{0,30}?(" + DATE.pattern + ")",
+    r"(?:päivitetty|päivitys|muutettu|laadittu|voimassa|update|revised|effective|uppdaterad|ändrad|gäller)\D{0,30}?("
+    + DATE.pattern
+    + ")",
     re.IGNORECASE,
 )
 _FI_MONTHS = ["tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys", "loka", "marras", "joulu"]
