@@ -194,7 +194,8 @@ class HistoryRow:
     is_current: bool
     compare_previous_url: str | None
     range_note: str | None = None
-    """For a version dated only as a range: that it changed between its two days, the exact day not known."""
+    """For a version dated only as a range: that it changed between its two days, the exact day not known; for a
+    first version whose publication day is not known, that it was in force by its day, published then or earlier."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -241,6 +242,8 @@ def _history_rows(record: OrganisationRecord, lang: str) -> tuple[HistoryRow, ..
                 date=date,
                 range_note=t["history_range"].format(between=date.between, unknown=t["date_range_unknown"])
                 if date.after
+                else t["history_by"].format(sentence=date.in_force_by, unknown=t["date_range_unknown"])
+                if date.by
                 else None,
                 stated=date_view(v.version.stated_date, lang) if v.version.stated_date else None,
                 recorded=date_view(v.version.recorded_date, lang),
