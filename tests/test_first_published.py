@@ -25,6 +25,7 @@ from seloste.publish.frame import Style
 from seloste.publish.liteviews import Links, LitePlan, checklist_page, compare_page, history_page
 from seloste.publish.opendata import index
 from seloste.publish.pages import version_view
+from seloste.publish.sitemap import lite_page_changed
 
 STYLE = Style(stylesheets=())
 SLUG = "voimassa"
@@ -129,6 +130,12 @@ def test_open_data_gives_first_published(archive) -> None:
     ]
     valipaiva = next(o for o in index(archive)["organisations"] if o["slug"] == "valipaiva")
     assert {v["first_published"] for v in valipaiva["versions"]} == {None}
+
+
+def test_the_sitemap_dates_the_first_version_by_the_day_it_was_in_force(archive) -> None:
+    record = archive.get(SLUG)
+    plan = LitePlan(url=f"{SLUG}/2024-03-05/", lang="fi", kind="version", slug=SLUG, version="2024-03-05")
+    assert lite_page_changed(record, plan) == dt.date(2024, 3, 5)
 
 
 def test_the_change_report_says_the_publication_day_is_not_known(archive, tmp_path: Path) -> None:
