@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import shutil
 from pathlib import Path
 
 import pytest
@@ -37,27 +38,94 @@ def _versions_url(record: OrganisationRecord, lang: str) -> str:
 
 
 def _compare_all(page: Page, base: str, data: Path) -> int:
+    """Every pair of every organisation's versions, in both languages, and of their own texts that pages of their
+    own show (the Swedish beside Finnish) where both versions have one: the pairs compared."""
     archive = load_archive(data, root=data.parent)
     compared = 0
     page.goto(base + site_url("fi", f"{archive.organisations[0].slug}/compare/"))
     for record in archive.organisations:
         lineages = section_lineages(record.versions)
         for old, new in itertools.permutations(record.versions, 2):
+            own = [x for x in old.version.separate_languages if x in new.version.separate_languages]
             for lang in ("fi", "en"):
-                expected = diff_json(diff_versions(old, new, lang, lineages))
-                actual = page.evaluate(
-                    "([url, a, b, order]) => selosteCompare.diffVersions(url, a, b, order)",
-                    [base + _versions_url(record, lang), old.id, new.id, ORDER],
-                )
-                assert actual == expected, (record.slug, old.id, new.id, lang)
-                compared += 1
+                for text_lang in (None, *own):
+                    expected = diff_json(diff_versions(old, new, lang, lineages, text_lang=text_lang))
+                    actual = page.evaluate(
+                        "([url, a, b, order, text]) => selosteCompare.diffVersions(url, a, b, order, text)",
+                        [base + _versions_url(record, lang), old.id, new.id, ORDER, text_lang],
+                    )
+                    assert actual == expected, (record.slug, old.id, new.id, lang, text_lang)
+                    compared += 1
     return compared
 
 
+def _own_pairs(record: OrganisationRecord) -> int:
+    """Ordered pairs of versions that both have an own text shown on a page of its own, per such language."""
+    return sum(
+        1
+        for old, new in itertools.permutations(record.versions, 2)
+        for x in old.version.separate_languages
+        if x in new.version.separate_languages
+    )
+
+
 def test_the_live_archives_histories_every_pair(real_site: Build, page: Page) -> None:
-    pairs = sum(len(record.versions) * (len(record.versions) - 1) for record in load_archive(DATA).organisations)
+    archive = load_archive(DATA)
+    pairs = sum(len(record.versions) * (len(record.versions) - 1) + _own_pairs(record) for record in archive.organisations)
     with serve(real_site.site) as base:
         assert _compare_all(page, base, DATA) == pairs * 2
+
+
+SWEDISH = FIXTURES / "ruotsi"
+"""tests/fixtures/ruotsi/kaksikielinen: three versions, the first and the last published in Finnish and Swedish, the
+middle one in Finnish only."""
+
+
+@pytest.fixture(scope="module")
+def swedish_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    root = fixture_project(tmp_path_factory.mktemp("ruotsi"))
+    shutil.copytree(SWEDISH, root / "data")
+    result = build(root, root / "site")
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_the_swedish_texts_compare_alike_in_python_and_in_the_browser(swedish_site: Build, page: Page) -> None:
+    with serve(swedish_site.site) as base:
+        # 6 ordered pairs in each site language, and the 2 of the two versions with a Swedish text
+        assert _compare_all(page, base, swedish_site.site.parent / "data") == 6 * 2 + 2 * 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "link"),
+    [
+        ("fi", "Ruotsinkielisten tekstien vertailu", "Versioiden vertailu"),
+        ("en", "Comparing the Swedish texts", "Comparing versions"),
+    ],
+)
+def test_the_comparison_of_the_swedish_texts_shows_them_marked_swedish(
+    swedish_site: Build, page: Page, lang: str, title: str, link: str
+) -> None:
+    with serve(swedish_site.site) as base:
+        page.goto(base + site_url(lang, "kaksikielinen/compare/sv/?from=2024-01-10&to=2024-09-16"))
+        page.wait_for_selector("#sl-diff[data-ready]")
+        assert title in page.locator("h1").inner_text()
+        assert page.locator(f".sl-compare__texts a:has-text('{link}')").count() == 1
+        # only the versions with a Swedish text can be chosen
+        assert page.locator("select[name=from] option").evaluate_all("os => os.map(o => o.value)") == ["2024-09-16", "2024-01-10"]
+        changed = page.locator(".sl-diff__section--changed")
+        assert changed.count() == 1
+        assert changed.locator("h2").get_attribute("lang") == "sv" and "Lagring" in changed.locator("h2").inner_text()
+        block = changed.locator(".sl-diff__block").first
+        assert block.get_attribute("lang") == "sv"
+        assert block.locator("del").inner_text() == "tre" and block.locator("ins").inner_text() == "fem"
+        assert page.locator("html").get_attribute("lang") == lang  # the interface stays in the page's language
+        assert page.locator(".sl-diff__facts, #diff-facts-heading").count() == 0  # the texts alone
+        unchanged = page.locator("details.sl-diff__unchanged summary [lang=sv]")
+        assert unchanged.all_inner_texts() == ["Personuppgiftsansvarig"]
+        # the side-by-side reading likewise
+        page.locator("button[data-view=side]").click()
+        assert page.locator(".sl-diff__column .sl-diff__block[lang=sv]").count() == 2
 
 
 LIST = {"fi": ("Nimi", "Osoite"), "en": ("Name", "Address")}

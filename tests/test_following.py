@@ -174,6 +174,46 @@ def test_an_imported_page_is_a_draft_that_validates_with_its_capture(
     assert version["facts"]["controller"] == {"name": "Esimerkki Oy", "business_id": "1783913-6", "section": "1-rekisterinpitaja"}
 
 
+def test_a_new_organisations_page_stating_no_date_is_dated_today_as_in_force_by_it(
+    site: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The day it was published is not known: the draft is in force by today, first published then or earlier."""
+    served, base = site
+    served.page("/tietosuoja", notice(updated="hiljattain"))
+    code, out = imported(capsys, base)
+    assert code == 0, out
+    today = dt.date.today().isoformat()
+    version = yaml.safe_load((data / "esimerkki" / f"{today}.yaml").read_text(encoding="utf-8"))
+    assert version["first_published"] == "unknown" and "stated_date" not in version
+    said = "first_published: unknown: the notice states no date and no --date was given, so the version is dated"
+    assert f"{said} {today}" in out
+    assert errors(data) == []
+
+
+def test_a_new_organisations_page_dated_by_a_snapshot_says_so_when_asked(
+    site: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served, base = site
+    served.page("/tietosuoja", notice(updated="hiljattain"))
+    code, out = run(capsys, "import", "esimerkki", base + "/tietosuoja", "--select", "main", "--name", "Esimerkki Oy",
+                    "--date", "2024-05-02", "--first-published-unknown")  # fmt: skip
+    assert code == 0, out
+    assert "first_published: unknown: --first-published-unknown: the day it was first published is not known" in out
+    version = yaml.safe_load((data / "esimerkki" / "2024-05-02.yaml").read_text(encoding="utf-8"))
+    assert version["first_published"] == "unknown"
+    assert errors(data) == []
+
+
+def test_a_new_organisations_page_stating_its_date_is_dated_by_it_without_first_published(
+    site: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served, base = site
+    served.page("/tietosuoja", notice())
+    code, out = imported(capsys, base)
+    assert code == 0, out
+    assert "first_published" not in (data / "esimerkki" / "2024-03-01.yaml").read_text(encoding="utf-8") + out
+
+
 def test_what_no_reader_sees_stays_in_the_capture_and_out_of_the_draft(
     site: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -5,7 +5,9 @@
 - taulukko: a Markdown source with front matter, a table, inline code and footnote asterisks;
 - html-sivu: the visible text of an HTML page, with its menu, cookie banner and chat widget as noise;
 - monisivuinen: a notice over three pages, captured in reading order;
-- valipaiva: a change whose day is not known, shown as the range it lies in (``changed_after``).
+- valipaiva: a change whose day is not known, shown as the range it lies in (``changed_after``);
+- voimassa: a first version whose publication day is not known, shown as in force by the day it was captured
+  (``first_published: unknown``).
 """
 
 from __future__ import annotations
@@ -90,6 +92,42 @@ def test_a_change_whose_day_is_not_known_is_shown_as_its_range(
         assert " ".join(soup.select_one(".sl-change strong").get_text().split()) == change
     rows = shapes_site.soup(f"{lang}valipaiva/history/").select(".sl-history tbody tr th")
     assert " ".join(rows[0].get_text("", strip=False).split()) == history
+
+
+@pytest.mark.parametrize(
+    ("lang", "dates", "short", "history"),
+    [
+        (
+            "",
+            "Teksti oli voimassa viimeistään 5.3.2024 alkaen; julkaistu silloin tai aiemmin (tarkka päivä ei ole tiedossa)",
+            "5.3.2024 (tai aiemmin)",
+            "voimassa viimeistään 5.3.2024 alkaen; julkaistu silloin tai aiemmin (tarkka päivä ei ole tiedossa);",
+        ),
+        (
+            "en/",
+            "The text was in force by 5 March 2024; first published then or earlier (the exact day is not known)",
+            "5 March 2024 (or earlier)",
+            "in force by 5 March 2024; first published then or earlier (the exact day is not known);",
+        ),
+    ],
+)
+def test_a_first_version_whose_publication_day_is_not_known_is_shown_in_force_by(
+    shapes_site: Build, lang: str, dates: str, short: str, history: str
+) -> None:
+    soup = shapes_site.soup(f"{lang}voimassa/2024-03-05/")
+    summary = soup.select_one("details.sl-dates summary span")
+    assert " ".join(summary.get_text().split()) == dates
+    assert [t["datetime"] for t in summary.select("time")] == ["2024-03-05"]
+    assert "voimassa/2024-03-05" not in str(soup.select_one("details.sl-dates summary").get_text())
+    for page in (f"{lang}voimassa/", f"{lang}voimassa/2024-03-05/"):  # the timeline, on the later version's page too
+        timeline = [" ".join(a.get_text().split()) for a in shapes_site.soup(page).select(".sl-timeline a")]
+        assert timeline[0] == short, timeline
+    rows = shapes_site.soup(f"{lang}voimassa/history/").select(".sl-history tbody tr th")
+    oldest = " ".join(rows[-1].get_text("", strip=False).split())
+    assert oldest.startswith(short) and history in oldest, oldest
+    assert history not in " ".join(rows[0].get_text().split())
+    feed = (shapes_site.site / lang / "voimassa" / "feed.xml").read_text(encoding="utf-8")
+    assert history.rstrip(";") in feed
 
 
 def test_the_comparison_of_the_two_shows_the_change(shapes_site: Build) -> None:

@@ -7,6 +7,11 @@
  * the port of the Python diff (hooks/seloste/compare/), which must give identical results
  * (tests/test_diff_parity.py). Text read for a comparison is only ever inserted with
  * textContent, never as HTML. Needs seloste-common.js and seloste-diff.js before it.
+ *
+ * The comparison of the organisation's own texts in a language that pages of their own show (its Swedish beside
+ * Finnish: <slug>/compare/sv/, data-text-lang on #sl-diff) reads each version's page of that text (<date>/sv/),
+ * compares the texts alone (the facts are the site languages' pages'), and marks every text it shows with that
+ * language (lang="sv"), the interface's own words with the page's.
  */
 (function () {
   "use strict";
@@ -69,7 +74,9 @@
     return blocks;
   }
 
-  function readVersion(doc) {
+  /* A version as its page shows it; `textLang`: the page of the organisation's own text in that language, whose
+     facts are not compared (compare/texts.py, version_text with text_lang). */
+  function readVersion(doc, textLang) {
     const article = doc.querySelector("article.sl-notice");
     if (!article) throw new Error("no notice on the page");
     const sections = Array.from(article.querySelectorAll(".sl-notice__text > section.sl-section")).map((section) => {
@@ -86,7 +93,7 @@
       id: article.dataset.version,
       title: normalize((article.querySelector("h1 .sl-notice__title") || article.querySelector("h1")).textContent), // the title, not the organisation's name before it
       sections: sections,
-      facts: factsFrom(JSON.parse(article.querySelector("#sl-facts").textContent)),
+      facts: textLang ? factsFrom({ single: [], list: [] }) : factsFrom(JSON.parse(article.querySelector("#sl-facts").textContent)),
     };
   }
 
@@ -95,9 +102,11 @@
   const pages = new Map();
 
   /* A version's permanent page (<org>/<id>/ under the organisation's folder `base`: every version has one, the
-     current one too), parsed into an inert document (its scripts never run): its article is the notice markup. */
-  function versionDocument(base, id) {
-    const url = new URL(encodeURIComponent(id) + "/", base).href;
+     current one too), or with `textLang` the page of its own text in that language (<org>/<id>/sv/), parsed into an
+     inert document (its scripts never run): its article is the notice markup. */
+  function versionDocument(base, id, textLang) {
+    const path = encodeURIComponent(id) + "/" + (textLang ? encodeURIComponent(textLang) + "/" : "");
+    const url = new URL(path, base).href;
     return once(pages, url, async () => {
       const response = await fetch(url, { credentials: "same-origin" });
       if (!response.ok) throw new Error(url + ": HTTP " + response.status);
@@ -105,12 +114,29 @@
     });
   }
 
-  async function diffVersions(base, oldId, newId, order) {
-    const [a, b] = await Promise.all([versionDocument(base, oldId), versionDocument(base, newId)]);
-    return diffTexts(readVersion(a), readVersion(b), order);
+  async function diffVersions(base, oldId, newId, order, textLang) {
+    const [a, b] = await Promise.all([versionDocument(base, oldId, textLang), versionDocument(base, newId, textLang)]);
+    return diffTexts(readVersion(a, textLang), readVersion(b, textLang), order);
   }
 
   // --- rendering ------------------------------------------------------------------------
+
+  /* The language of the texts shown (null: the page's own, as the site language's pages read them), and of the
+     interface's words among them. */
+  let textLang = null;
+  const pageLang = () => document.documentElement.lang;
+
+  /* A node holding the notice's text: marked with its language when it is not the page's. */
+  function inText(node) {
+    if (textLang && node && node.setAttribute) node.setAttribute("lang", textLang);
+    return node;
+  }
+
+  /* A node of the interface's words inside a text's node: marked with the page's language. */
+  function inInterface(node) {
+    if (textLang && node && node.setAttribute) node.setAttribute("lang", pageLang());
+    return node;
+  }
 
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, (_, key) => String(values[key]));
@@ -235,16 +261,16 @@
           table = el("tbody");
           nodes.push(el("table", { class: "sl-diff__table" }, [table]));
         }
-        const row = rowNode(b, only);
-        const links = linkNodes(b, only, ui).concat(numberingNodes(b, only, ui));
+        const row = inText(rowNode(b, only));
+        const links = linkNodes(b, only, ui).concat(numberingNodes(b, only, ui)).map(inInterface);
         if (links.length) row.lastChild.append(...links);
         table.append(row);
         continue;
       }
       table = null;
       const tag = b.kind === "item" ? "li" : b.kind === "heading" ? "h3" : "p";
-      const node = el(tag, { class: "sl-diff__block sl-diff__block--" + b.status }, segmentNodes(b.segments, only));
-      node.append(...linkNodes(b, only, ui), ...numberingNodes(b, only, ui));
+      const node = inText(el(tag, { class: "sl-diff__block sl-diff__block--" + b.status }, segmentNodes(b.segments, only)));
+      node.append(...linkNodes(b, only, ui).map(inInterface), ...numberingNodes(b, only, ui).map(inInterface));
       if (tag === "li") {
         if (!list) {
           list = el("ul");
@@ -284,8 +310,12 @@
     const d = ui.diff;
     const id = "diff-" + (section.new_id || section.old_id);
     const heading = el("h2", { class: "sl-diff__heading", id: id + "-heading" }, section.renamed ? segmentNodes(section.heading) : [sectionName(section, ui)]);
+    if (section.new_heading || section.old_heading) inText(heading);
     const head = el("div", { class: "sl-diff__head" }, [heading].concat(badges(section, ui)));
-    if (section.renamed) head.append(el("p", { class: "sl-diff__renamed", text: d.renamed + " " + (section.old_heading || d.no_heading) + " → " + (section.new_heading || d.no_heading) }));
+    if (section.renamed) {
+      const named = (text) => (text ? inText(el("span", { text: text })) : d.no_heading);
+      head.append(el("p", { class: "sl-diff__renamed" }, [d.renamed + " ", named(section.old_heading), " → ", named(section.new_heading)]));
+    }
     if (section.change !== "text" && section.change !== "none") head.append(el("p", { class: "sl-note", text: d["change_" + section.change] }));
     head.append(el("p", { class: "sl-diff__where" }, [sectionLink(section, ui, versions)]));
     let body;
@@ -313,9 +343,10 @@
     const formatting = sections.filter((s) => s.status !== "unchanged").length;
     let count = fill(plural(d.unchanged_sections, sections.length), { count: sections.length });
     if (formatting) count += ", " + fill(plural(d.formatting_sections, formatting), { count: formatting });
-    const summary = el("summary", { text: count + ": " + sections.map((s) => sectionName(s, ui)).join(" · ") });
+    const names = sections.map((s) => (s.new_heading || s.old_heading ? inText(el("span", { text: sectionName(s, ui) })) : sectionName(s, ui)));
+    const summary = el("summary", {}, [count + ": "].concat(names.flatMap((name, i) => (i ? [" · ", name] : [name]))));
     const inner = sections.map((s) => el("section", { class: "sl-diff__section sl-diff__section--unchanged" }, [
-      el("h2", { class: "sl-diff__heading", text: sectionName(s, ui) }),
+      s.new_heading || s.old_heading ? inText(el("h2", { class: "sl-diff__heading", text: sectionName(s, ui) })) : el("h2", { class: "sl-diff__heading", text: sectionName(s, ui) }),
       s.status !== "unchanged" ? el("p", { class: "sl-note", text: d["change_" + s.change] }) : null,
       el("div", {}, blockNodes(s.blocks, "insert", ui)),
     ]));
@@ -426,7 +457,7 @@
     }
     if (sticky.childNodes.length) target.append(sticky);
     if (diff.title.some((s) => s[0] !== "equal")) {
-      target.append(el("h2", { class: "sl-diff__title", id: "diff-title", tabindex: "-1", "data-stop": d.title_change }, segmentNodes(diff.title)));
+      target.append(inText(el("h2", { class: "sl-diff__title", id: "diff-title", tabindex: "-1", "data-stop": d.title_change }, segmentNodes(diff.title))));
     }
     if (diff.facts.length) target.append(factsNode(diff.facts, ui));
     if (diff.change === "none") {
@@ -538,6 +569,7 @@
     const form = document.getElementById("sl-compare-form");
     const target = document.getElementById("sl-diff");
     if (!form || !target) return;
+    textLang = target.dataset.textLang || null;
     const status = document.getElementById("sl-diff-status") || el("p");
     let ui;
     try {
@@ -591,7 +623,7 @@
     let diff;
     try {
       const url = new URL(target.dataset.versions, location.href).href;
-      diff = await diffVersions(url, from.value, to.value, ui.fact_order);
+      diff = await diffVersions(url, from.value, to.value, ui.fact_order, textLang);
     } catch (error) {
       target.replaceChildren(el("p", { class: "sl-diff__error", text: ui.diff.failed }));
       status.textContent = ui.diff.failed;

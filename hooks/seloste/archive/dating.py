@@ -5,6 +5,11 @@ date it states, found in a git history whose commit dates are lost, or by the tr
 version is named by the first day its text is known (the day it was recorded, or the check that saw it) and says
 ``changed_after``: the last day the previous text is known to have stood. Every page then says "between
 <changed_after> and <version date>" rather than a day the text did not change on.
+
+An organisation's first version has no previous text; where the day it was first published is not known, it is named
+by a day its text is known to have been in force (the day it was captured, or the day a commit or an archive snapshot
+shows it) and says ``first_published: unknown``: every page then says it was in force by that day, first published
+then or earlier, rather than that it was published on it.
 """
 
 from __future__ import annotations
@@ -36,3 +41,16 @@ def range_problems(record: VersionRecord, previous: VersionRecord | None) -> lis
             f"changed after the previous version took effect; give {previous.date} or later"
         ]
     return []
+
+
+def first_published_problems(record: VersionRecord, previous: VersionRecord | None) -> list[str]:
+    """What is wrong with ``first_published: unknown``: only a first version may say it; a later one's text came
+    after the previous version's, and where the day it changed is not known, ``changed_after`` says so."""
+    if record.version.first_published is None or previous is None:
+        return []
+    return [
+        f"first_published: {record.version.first_published}: only an organisation's first version may say its "
+        f"publication day is not known; this version follows {previous.id}.yaml, so its text was published after "
+        f"{previous.date}: remove 'first_published', and if the day it changed is not known, give "
+        f'changed_after: "{previous.id}" (the last day the previous text is known to have stood)'
+    ]

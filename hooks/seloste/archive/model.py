@@ -220,6 +220,7 @@ class Correction:
 
 
 TranslationState = Literal["complete", "pending", "unaffected"]
+FirstPublished = Literal["unknown"]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -257,6 +258,13 @@ class Version:
         "Only for a version whose date is not known: the text took effect at an unknown time after this date (the "
         "previous version's date, or the last day the previous text was seen) and no later than the version date (the "
         "file name: the first day the text is known). Pages then say 'between <changed_after> and <version date>'.",
+        default=None,
+    )
+    first_published: FirstPublished | None = described(
+        "Only for an organisation's first version whose publication day is not known: 'unknown'. The version date "
+        "(the file name) is then a day the text is known to have been in force (the day it was captured, or the day "
+        "a commit or an archive snapshot shows it), and the text was first published on or before it. Pages then say "
+        "'in force by <version date>; first published then or earlier, the day is not known'.",
         default=None,
     )
     source: Source = described("Where the text comes from.")
@@ -331,9 +339,18 @@ class VersionRecord:
         return self.version.changed_after
 
     @property
+    def published_by(self) -> bool:
+        """A first version whose publication day is not known: in force by its date, first published then or
+        earlier (``first_published: unknown``)."""
+        return self.version.first_published == "unknown"
+
+    @property
     def known_from(self) -> dt.date:
         """What the archive can say for sure about when the text took effect, from below: on its date, or after
-        ``changed_after`` for a range. A law that had ended by this day had ended before the text was published."""
+        ``changed_after`` for a range; nothing for a first version published on an unknown day by its date (the
+        earliest date there is). A law that had ended by this day had ended before the text was published."""
+        if self.published_by:
+            return dt.date.min
         return self.changed_after or self.date
 
     @property

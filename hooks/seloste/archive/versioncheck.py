@@ -10,7 +10,7 @@ from pathlib import Path
 from ..limits import MAX_SECTIONS
 from ..markup.blocks import parity_problem
 from ..markup.render import link_problems
-from .dating import range_problems
+from .dating import first_published_problems, range_problems
 from .decode import Decoder
 from .errors import Run
 from .evidence import TITLE_ID, evidence_problems, fact_items
@@ -61,6 +61,8 @@ def check_version(
         )
     for message in range_problems(record, previous):
         run.at(loc("changed_after"), path, message)
+    for message in first_published_problems(record, previous):
+        run.at(loc("first_published"), path, message)
     earlier = previous.version.stated_date if previous else None
     if earlier and version.stated_date and version.stated_date < earlier:
         assert previous is not None

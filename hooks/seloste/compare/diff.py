@@ -189,11 +189,19 @@ def _section_diff(old: _Side | None, new: _Side | None, moved: bool, blocks: lis
 
 
 def diff_versions(
-    old: VersionRecord, new: VersionRecord, lang: str, lineages: Lineages, budget: Budget | None = None
+    old: VersionRecord,
+    new: VersionRecord,
+    lang: str,
+    lineages: Lineages,
+    budget: Budget | None = None,
+    *,
+    text_lang: str | None = None,
 ) -> VersionDiff:
     """What changed from ``old`` to ``new``, in language ``lang``; ``lineages``: those of their organisation's
-    sections (lineage.section_lineages)."""
-    old_text, new_text = version_text(old, lang, lineages.get(old.id)), version_text(new, lang, lineages.get(new.id))
+    sections (lineage.section_lineages). With ``text_lang``, between the organisation's own texts in that language,
+    as the pages of their own show them (the Swedish beside Finnish: texts only, the facts being the site languages')."""
+    old_text = version_text(old, lang, lineages.get(old.id), text_lang=text_lang)
+    new_text = version_text(new, lang, lineages.get(new.id), text_lang=text_lang)
     return diff_texts(old_text, new_text, lang, budget)
 
 

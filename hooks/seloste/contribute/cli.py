@@ -96,12 +96,24 @@ def _parser() -> argparse.ArgumentParser:
         "new-organisation",
         "start a new organisation from a skeleton",
         "Create data/SLUG/ with organisation.yaml, a first version file to fill in and a captures/ folder. The "
-        "skeleton's empty texts fail validation on purpose, each naming the field to fill in.",
+        "skeleton's empty texts fail validation on purpose, each naming the field to fill in. Without --date the version "
+        "is dated today and says first_published: unknown (in force by today, first published then or earlier).",
     )
     new_org.add_argument("slug", help="folder name: lowercase a-z, 0-9 and single hyphens, e.g. esimerkki-oy")
     new_org.add_argument("--name", required=True, help="the organisation's name as it writes it")
     new_org.add_argument("--business-id", help="the Y-tunnus, if known")
-    new_org.add_argument("--date", type=dt.date.fromisoformat, default=dt.date.today(), help="version date (default: today)")
+    new_org.add_argument(
+        "--date",
+        type=dt.date.fromisoformat,
+        help="version date: the date the notice states, or the day it was published (default: today, with "
+        "first_published: unknown)",
+    )
+    new_org.add_argument(
+        "--first-published-unknown",
+        action="store_true",
+        help="--date is a day the text is known to have been in force (a commit's, an archive snapshot's), not the day "
+        "it was published, which is not known",
+    )
     new_version = command(
         "new-version",
         "start a new version from the latest one",
@@ -110,7 +122,7 @@ def _parser() -> argparse.ArgumentParser:
         "captures/DATE.txt, whether the capture is saved already (then it is used, and validate compares the text "
         "with it) or not yet. Of the previous source, what says where the notice lives is kept: repository, path, "
         "a url without a commit id, and capture_noise lines without one; what names the previous version's own "
-        "text is not: commit, a url or noise line with a commit id, note. Also not copied: stated_date, "
+        "text is not: commit, a url or noise line with a commit id, note. Also not copied: stated_date, first_published, "
         "corrections, translation. Without --date (the day the text changed is not known) the version is dated today "
         "and says changed_after: the latest version's date, or --changed-after. It prints what it copied and what is left.",
     )
@@ -130,7 +142,8 @@ def _parser() -> argparse.ArgumentParser:
         "and write data/SLUG/: organisation.yaml if the organisation is new (with the pages and selectors under "
         "'tracking', for 'seloste track'), the capture of each page (the selected part as Markdown, byte for byte) "
         "and a draft version whose texts are the capture's, split into sections at its headings, with the translation "
-        "pending. The version is dated by the date the notice states, or --date, or today.",
+        "pending. The version is dated by the date the notice states, or --date, or today; a new organisation's version "
+        "dated today says first_published: unknown (in force by today, first published then or earlier).",
     )
     importing.add_argument("slug", help="the organisation's folder name, e.g. esimerkki-oy")
     importing.add_argument("sources", nargs="+", metavar="SOURCE", help="the notice's page(s): address or file")
@@ -140,6 +153,12 @@ def _parser() -> argparse.ArgumentParser:
     importing.add_argument("--date", type=dt.date.fromisoformat, help="version date (default: the stated date, or today)")
     importing.add_argument(
         "--changed-after", type=dt.date.fromisoformat, help="the day after which the text changed, where its day is not known"
+    )
+    importing.add_argument(
+        "--first-published-unknown",
+        action="store_true",
+        help="for a new organisation: --date (or the stated date) is a day the text is known to have been in force, not "
+        "the day it was published; without a stated date or --date this is said for you",
     )
     importing.add_argument("--language", choices=("fi", "sv", "en"), default="fi", help="the notice's language (default: fi)")
     importing.add_argument(
@@ -196,7 +215,9 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "schema":
         return _schema(args.dir, write=args.write)
     if args.command == "new-organisation":
-        return new_organisation(args.data, args.slug, args.name, args.business_id, args.date)
+        return new_organisation(
+            args.data, args.slug, args.name, args.business_id, args.date, unknown=args.first_published_unknown
+        )
     if args.command == "import":
         return run_import(args)
     waiting: set[Path] = set()

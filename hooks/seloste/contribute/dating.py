@@ -1,7 +1,9 @@
 """The date of a new version that ``seloste new-version``, ``seloste import`` and ``seloste track`` write, when the day
 its text took effect is not known: the version is dated by the first day its text is known (today, for a text seen
 today) and says ``changed_after``, the day after which it changed (data/README.md, "A version whose date is not
-known")."""
+known"). A first version has no text before it: where the day it was first published is not known, it is dated by a
+day its text is known to have been in force (today, for a text captured today) and says ``first_published: unknown``
+(data/README.md, "A first version whose publication day is not known")."""
 
 from __future__ import annotations
 
@@ -40,4 +42,18 @@ def range_note(latest: VersionRecord, date: dt.date, after: dt.date) -> str:
         f"{date.isoformat()}, the first day its text is known, and its pages say it changed between {after.isoformat()} "
         f"and {date.isoformat()}; give a later day if the previous text ({latest.id}) is known to have stood later (the "
         "last check that found it unchanged), or, if you learn the day, name the version by it and remove changed_after"
+    )
+
+
+def first_published_note(date: dt.date, *, given: bool) -> str:
+    """What ``seloste import`` and ``seloste new-organisation`` say when they write ``first_published: unknown``."""
+    why = (
+        "--first-published-unknown: the day it was first published is not known"
+        if given
+        else "the notice states no date and no --date was given"
+    )
+    return (
+        f"  first_published: unknown: {why}, so the version is dated {date.isoformat()}, a day its text is known to "
+        f"have been in force, and its pages say it was in force by {date.isoformat()}, first published then or "
+        "earlier; if you learn the day it was published, name the version by it (--date) and remove first_published"
     )

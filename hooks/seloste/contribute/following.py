@@ -14,7 +14,7 @@ from ..archive.loader import RESERVED_SLUGS, load_archive
 from ..archive.model import Archive
 from ..archive.tracklog import EMPTY, CheckStatus, TrackingLog, dump_log, load_log, next_check
 from ..archive.types import SLUG_PATTERN
-from .dating import date_range, range_note
+from .dating import date_range, first_published_note, range_note
 from .extract import ExtractError, capture_of, page_title, reads_as, stated_date
 from .fetch import FetchError, fetch
 from .importer import Page, carried_note, draft_version, pinned_file, write_organisation, write_version
@@ -73,12 +73,19 @@ def run_import(args: argparse.Namespace) -> int:
         raise UsageError(f"a new version of {slug} must be dated after its latest ({record.current.id}); give --date")
     if record is None and args.changed_after:
         raise UsageError("--changed-after is for a new version of an organisation: a first version has no text before it")
+    if record is not None and args.first_published_unknown:
+        raise UsageError(
+            f"--first-published-unknown is for an organisation's first version; {slug} has versions: where the day a new "
+            "version's text changed is not known, give --changed-after"
+        )
+    # a first version dated by neither a stated date nor --date is dated today, the day its capture shows it in force
+    unknown = record is None and (args.first_published_unknown or known is None)
     after = date_range(record.current, date, after=args.changed_after, date_known=known is not None) if record else None
     name = record.organisation.name if record else args.name
     previous = record.current.version if record else None
     version, carried, check = draft_version(
         pages, lang=args.language, date=date, stated=stated, controller=name, fallback_title=title, previous=previous,
-        changed_after=after,
+        changed_after=after, first_published_unknown=unknown,
     )  # fmt: skip
     written = []
     if record is None:
@@ -97,6 +104,8 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"wrote {path}")
     if record is not None and after is not None:
         print(range_note(record.current, date, after))
+    if unknown:
+        print(first_published_note(date, given=args.first_published_unknown))
     if record is not None and (note := carried_note(carried, record.current.id)):
         print(note)
     if check:

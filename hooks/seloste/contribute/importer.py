@@ -86,6 +86,7 @@ def draft_version(
     fallback_title: str | None,
     previous: Version | None,
     changed_after: dt.date | None = None,
+    first_published_unknown: bool = False,
 ) -> tuple[dict[str, Any], Carried, str | None]:
     """The draft version's data: the pages' texts as sections, their captures named, the translation pending; for a
     new version, what it took of the previous version's translation (:func:`carry_translation`); for a first one,
@@ -119,6 +120,8 @@ def draft_version(
     version["recorded_date"] = dt.date.today().isoformat()
     if changed_after is not None:  # the day the text changed is not known: after this day, no later than ``date``
         version["changed_after"] = changed_after.isoformat()
+    if first_published_unknown and previous is None:  # in force by ``date``, first published then or earlier
+        version["first_published"] = "unknown"
     version["source"] = source
     if previous is not None:
         version["change"] = {"kind": "", "summary": {"fi": "", "en": ""}}

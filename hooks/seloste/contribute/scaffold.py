@@ -11,11 +11,18 @@ from ..archive.emit import dump, plain
 from ..archive.loader import CAPTURES_DIR, RESERVED_SLUGS
 from ..archive.localized import ByLanguage
 from ..archive.types import SLUG_PATTERN
-from .dating import date_range, range_note
+from .dating import date_range, first_published_note, range_note
 from .usage import UsageError
 
 
-def new_organisation(data: Path, slug: str, name: str, business_id: str | None, date: dt.date) -> int:
+def new_organisation(
+    data: Path, slug: str, name: str, business_id: str | None, given: dt.date | None, *, unknown: bool = False
+) -> int:
+    """A new organisation's skeleton. Its version is dated ``given``, else today; dated today, or said to be
+    (``unknown``) a day its text is known to have been in force rather than published, it says ``first_published:
+    unknown``."""
+    date, said = given or dt.date.today(), unknown
+    unknown = unknown or given is None
     if not re.fullmatch(SLUG_PATTERN, slug) or slug in RESERVED_SLUGS:
         raise UsageError(f"{slug!r} is not a usable slug: lowercase a-z, 0-9 and single hyphens, not one of the site's own paths")
     _not_after_today(date)
@@ -28,6 +35,7 @@ def new_organisation(data: Path, slug: str, name: str, business_id: str | None, 
     empty = {"fi": "", "en": ""}
     version = {
         "recorded_date": dt.date.today().isoformat(),
+        **({"first_published": "unknown"} if unknown else {}),
         "source": {"url": "", "capture": f"captures/{date.isoformat()}.txt"},
         "title": dict(empty),
         "sections": [{"id": "", "heading": dict(empty), "body": dict(empty)}],
@@ -36,6 +44,8 @@ def new_organisation(data: Path, slug: str, name: str, business_id: str | None, 
     path = folder / f"{date.isoformat()}.yaml"
     path.write_text(dump(version, "version"), encoding="utf-8")
     print(f"created {folder}/organisation.yaml and {path}")
+    if unknown:
+        print(first_published_note(date, given=said))
     print(f"next: save the notice as published into {folder}/captures/{date.isoformat()}.txt, fill in {path},")
     print("then run 'seloste validate': it names every field still to fill in (data/README.md explains each).")
     return 0
@@ -72,7 +82,7 @@ def new_version(data: Path, record, given: dt.date | None, after: dt.date | None
         else {published_in[0]: f"{CAPTURES_DIR}/{date.isoformat()}.txt"}
     )
     version = plain(latest.version)
-    for key in ("stated_date", "corrections", "translation"):  # the previous version's own, not the new one's
+    for key in ("stated_date", "first_published", "corrections", "translation"):  # the previous version's own
         version.pop(key, None)
     version["recorded_date"] = dt.date.today().isoformat()
     if changed_after := date_range(latest, date, after=after, date_known=given is not None):

@@ -1,7 +1,8 @@
 """A date as pages show it: machine-readable for ``<time datetime>``, and written as a reader of the page's language
 writes it. A version's date is a day, or, for a version whose date is known only as a range (``changed_after``), the
-range: every page that names a version names it by :func:`version_date_view`, so none shows a day the text did not
-change on."""
+range; for an organisation's first version whose publication day is not known (``first_published: unknown``), the day
+it was in force by, "or earlier": every page that names a version names it by :func:`version_date_view`, so none shows
+a day the text did not change on, or says a text was published on a day it was only known to be in force."""
 
 from __future__ import annotations
 
@@ -24,6 +25,10 @@ class DateView:
     """A version dated only as a range: the range's last day, the first day the text is known (the version date)."""
     between: str | None = None
     """A version dated only as a range, in a sentence: ``between 15 March 2026 and 3 December 2026``."""
+    by: DateView | None = None
+    """A first version whose publication day is not known: the day its text is known to have been in force by."""
+    in_force_by: str | None = None
+    """The same in a sentence: ``in force by 4 December 2026; first published then or earlier``."""
 
 
 def date_view(date: dt.date, lang: str) -> DateView:
@@ -31,9 +36,17 @@ def date_view(date: dt.date, lang: str) -> DateView:
 
 
 def version_date_view(record: VersionRecord, lang: str) -> DateView:
-    """A version's date: its day, or the range it is known to lie in (after ``changed_after``, no later than the
-    version date)."""
+    """A version's date: its day, the range it is known to lie in (after ``changed_after``, no later than the
+    version date), or the day a first version was in force by (``first_published: unknown``)."""
     last = date_view(record.date, lang)
+    if record.published_by:
+        short, sentence = labels(lang)["date_by"], labels(lang)["date_by_sentence"]
+        return DateView(
+            iso=last.iso,
+            text=short["before"] + last.text + short["end"],
+            by=last,
+            in_force_by=sentence["before"] + last.text + sentence["end"],
+        )
     if record.changed_after is None:
         return last
     after = date_view(record.changed_after, lang)
@@ -48,5 +61,5 @@ def version_date_view(record: VersionRecord, lang: str) -> DateView:
 
 
 def version_date_text(record: VersionRecord, lang: str) -> str:
-    """A version's date in words: ``3.12.2026``, or its range ``15.3.2026–3.12.2026``."""
+    """A version's date in words: ``3.12.2026``, its range ``15.3.2026–3.12.2026``, or ``4.12.2026 (tai aiemmin)``."""
     return version_date_view(record, lang).text

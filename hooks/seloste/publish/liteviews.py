@@ -16,6 +16,7 @@ from markupsafe import Markup
 from ..archive.model import OrganisationRecord
 from ..labels import labels
 from .checklist import ChecklistView, checklist_view
+from .comparisons import OwnComparison, compared_texts, own_comparisons, own_text_versions
 from .dates import DateView, date_view, version_date_text, version_date_view
 from .frame import Frame, Style, frame
 from .header import same_page_links
@@ -48,7 +49,8 @@ class LitePlan:
     slug: str
     version: str | None = None
     text_lang: str | None = None
-    """For the page of a version's text in a language no site language's pages show (``x/2024-01-10/sv/``)."""
+    """For the page of a version's text in a language no site language's pages show (``x/2024-01-10/sv/``), and the
+    comparison of those texts (``x/compare/sv/``)."""
 
     @property
     def output(self) -> str:
@@ -77,6 +79,9 @@ def organisation_pages(record: OrganisationRecord, lang: str) -> list[LitePlan]:
         for text_lang in version.version.separate_languages:  # its Swedish text beside Finnish, on a page of its own
             url = site_url(lang, own_text_path(slug, version.id, text_lang))
             plans.append(LitePlan(url=url, lang=lang, kind="version", slug=slug, version=version.id, text_lang=text_lang))
+    for text_lang in compared_texts(record):  # the comparison of its own Swedish texts, beside the one of its Finnish
+        url = site_url(lang, compare_path(slug, text_lang=text_lang))
+        plans.append(LitePlan(url=url, lang=lang, kind="compare", slug=slug, text_lang=text_lang))
     return plans
 
 
@@ -194,7 +199,8 @@ class HistoryRow:
     is_current: bool
     compare_previous_url: str | None
     range_note: str | None = None
-    """For a version dated only as a range: that it changed between its two days, the exact day not known."""
+    """For a version dated only as a range: that it changed between its two days, the exact day not known; for a
+    first version whose publication day is not known, that it was in force by its day, published then or earlier."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -210,6 +216,8 @@ class HistoryPage:
     """The organisation has one version so far: nothing to compare yet."""
     updates: tuple[CorrectionView, ...] = ()
     """Declared changes to the organisation's details, newest first."""
+    own_comparisons: tuple[OwnComparison, ...] = ()
+    """The comparisons of the organisation's own texts that pages of their own show (its Swedish)."""
 
 
 def history_page(record: OrganisationRecord, plan: LitePlan, style: Style, links: Links, shown: Shown | None) -> HistoryPage:
@@ -218,6 +226,7 @@ def history_page(record: OrganisationRecord, plan: LitePlan, style: Style, links
         chrome=chrome(record, plan, style, f"{record.organisation.name}: {labels(lang)['history']}", links),
         rows=_history_rows(record, lang),
         compare_url=site_url(lang, compare_path(record.slug)),
+        own_comparisons=own_comparisons(record, lang),
         default_from=record.versions[-2].id if len(record.versions) > 1 else record.current.id,
         default_to=record.current.id,
         single_version=len(record.versions) == 1,
@@ -241,6 +250,8 @@ def _history_rows(record: OrganisationRecord, lang: str) -> tuple[HistoryRow, ..
                 date=date,
                 range_note=t["history_range"].format(between=date.between, unknown=t["date_range_unknown"])
                 if date.after
+                else t["history_by"].format(sentence=date.in_force_by, unknown=t["date_range_unknown"])
+                if date.by
                 else None,
                 stated=date_view(v.version.stated_date, lang) if v.version.stated_date else None,
                 recorded=date_view(v.version.recorded_date, lang),
@@ -280,28 +291,48 @@ class ComparePage:
     ui_url: str | None
     """The labels the comparison script needs, in the page's language (one file per language)."""
     single_version: bool
+    text_lang: str | None = None
+    """For the comparison of the organisation's own texts in a language pages of their own show (its Swedish): that
+    language. The script reads each version's page of that text, and marks the texts it shows with the language."""
+    intro: str | None = None
+    main_url: str | None = None
+    """From the comparison of own texts: the comparison the site language's pages read."""
+    own_comparisons: tuple[OwnComparison, ...] = ()
+    """The other comparisons of the organisation's own texts."""
 
 
 def compare_page(record: OrganisationRecord, plan: LitePlan, style: Style, links: Links, shown: Shown | None) -> ComparePage:
-    lang, slug = plan.lang, record.slug
+    lang, slug, text_lang = plan.lang, record.slug, plan.text_lang
     t = labels(lang)
+    versions = own_text_versions(record, text_lang) if text_lang else record.versions
+
+    def page_of(v) -> str:
+        if text_lang:
+            return site_url(lang, own_text_path(slug, v.id, text_lang))
+        return site_url(lang, notice_path(slug) if v is record.current else version_path(slug, v.id))
+
     options = tuple(
         CompareOption(
             id=v.id,
             label=version_date_text(v, lang) + (f" ({t['current_marker']})" if v is record.current else ""),
-            url=site_url(lang, notice_path(slug) if v is record.current else version_path(slug, v.id)),
-            permanent_url=site_url(lang, version_path(slug, v.id)),
+            url=page_of(v),
+            permanent_url=page_of(v) if text_lang else site_url(lang, version_path(slug, v.id)),
         )
-        for v in reversed(record.versions)
+        for v in reversed(versions)
     )
+    title = t["compare_own_title"][text_lang] if text_lang else t["compare_title"]
     return ComparePage(
-        chrome=chrome(record, plan, style, f"{record.organisation.name}: {t['compare_title']}", links),
+        chrome=chrome(record, plan, style, f"{record.organisation.name}: {title}", links),
         options=options,
-        default_from=record.versions[-2].id if len(record.versions) > 1 else record.current.id,
-        default_to=record.current.id,
+        default_from=versions[-2].id if len(versions) > 1 else versions[-1].id,
+        default_to=versions[-1].id,
         versions_url=links.versions_url,
         ui_url=links.ui_url,
-        single_version=len(record.versions) == 1,
+        single_version=len(versions) == 1,
+        text_lang=text_lang,
+        intro=t["compare_own_intro"][text_lang] if text_lang else None,
+        main_url=site_url(lang, compare_path(slug)) if text_lang else None,
+        own_comparisons=tuple(c for c in own_comparisons(record, lang) if c.text_lang != text_lang),
     )
 
 

@@ -58,6 +58,7 @@ def index(archive: Archive) -> dict[str, Any]:
                     "stated_date": v.version.stated_date.isoformat() if v.version.stated_date else None,
                     "recorded_date": v.version.recorded_date.isoformat(),
                     "changed_after": v.changed_after.isoformat() if v.changed_after else None,
+                    "first_published": v.version.first_published,
                     "change": v.version.change.kind if v.version.change else None,
                     "published_in": list(v.version.published_in),
                     "readings": {

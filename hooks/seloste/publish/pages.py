@@ -31,6 +31,7 @@ from ..compare.lineage import section_lineages
 from ..labels import labels
 from ..markup.render import inline_html, markdown_html
 from ..markup.text import plain_text
+from .comparisons import OwnComparison, own_compare_url, own_comparisons
 from .dates import DateView, date_view, version_date_text, version_date_view
 from .factlines import section_anchor
 from .glancepanel import GlancePanel, glance_panel
@@ -193,6 +194,9 @@ class NoticeView:
     current_url: str
     permanent_url: str
     history_url: str
+    own_comparisons: tuple[OwnComparison, ...] = ()
+    """The comparisons of the organisation's own texts that pages of their own show (its Swedish), where two of its
+    versions have one."""
     compare_current_url: str | None
     """For an old version: its comparison with the current one."""
     feed_url: str
@@ -235,6 +239,16 @@ def notice_view(record: OrganisationRecord, lang: str, log: TrackingLog | None =
     """The organisation's current notice, at its own URL; ``log``: the tracking log the site is built with."""
     view = version_view(record, record.current, lang, page=site_url(lang, notice_path(record.slug)))
     return dataclasses.replace(view, source_check=source_check(record, log, lang))
+
+
+def _own_change_line(record: OrganisationRecord, shown: VersionRecord, lang: str, separate: str | None) -> ChangeLine | None:
+    """The version's change; on the page of its own text in ``separate`` (its Swedish), what changed leads to the
+    comparison of those texts where the previous version has one too."""
+    line = change_line(record, shown, lang)
+    if line is None or separate is None:
+        return line
+    previous = record.versions[record.versions.index(shown) - 1]
+    return dataclasses.replace(line, compare_url=own_compare_url(record, previous, shown, lang, separate) or line.compare_url)
 
 
 def version_view(
@@ -282,7 +296,7 @@ def version_view(
         title_text=title_text,
         heading=heading_view(org.name, title, title_text),
         dates=date_line(shown, lang),
-        change=change_line(record, shown, lang),
+        change=_own_change_line(record, shown, lang, separate),
         timeline=timeline(record, shown, lang),
         version_date=version_date_view(shown, lang),
         stated_date=date_view(version.stated_date, lang) if version.stated_date else None,
@@ -293,7 +307,11 @@ def version_view(
         current_url=site_url(lang, notice_path(slug)),
         permanent_url=site_url(lang, permanent),
         history_url=site_url(lang, history_path(slug)),
-        compare_current_url=None if is_current else site_url(lang, compare_path(slug, shown.id, record.current.id)),
+        own_comparisons=own_comparisons(record, lang),
+        compare_current_url=None
+        if is_current
+        else (separate and own_compare_url(record, shown, record.current, lang, separate))
+        or site_url(lang, compare_path(slug, shown.id, record.current.id)),
         feed_url=site_url(lang, feed_path(slug)),
         source=source_view(version.source, text_lang),
         transcription_note=version.source.note[lang] if version.source.note else None,

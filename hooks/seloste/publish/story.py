@@ -70,7 +70,7 @@ def date_line(shown: VersionRecord, lang: str) -> DateLine:
     return DateLine(
         version=version_date_view(shown, lang),
         stated=date_view(stated, lang) if stated else None,
-        stated_is_version=stated == shown.date and shown.changed_after is None,
+        stated_is_version=stated == shown.date and shown.changed_after is None and not shown.published_by,
         recorded=date_view(shown.version.recorded_date, lang),
     )
 

@@ -48,9 +48,12 @@ def history_path(slug: str) -> str:
     return f"{slug}/history/"
 
 
-def compare_path(slug: str, old: str | None = None, new: str | None = None) -> str:
+def compare_path(slug: str, old: str | None = None, new: str | None = None, text_lang: str | None = None) -> str:
+    """The comparison of two versions as a site language's pages read them; with ``text_lang``, of the organisation's
+    own texts in a language no site language's pages show, each on its version's page of its own
+    (``x/compare/sv/``)."""
     query = f"?from={old}&to={new}" if old and new else ""
-    return f"{slug}/compare/{query}"
+    return f"{slug}/compare/{text_lang + '/' if text_lang else ''}{query}"
 
 
 def checklist_path(slug: str) -> str:
