@@ -201,7 +201,9 @@ def _check_translations(
     head: OrganisationRecord, published_ids: set[str], data_dir: Path, root: Path | None, base: OrganisationRecord | None = None
 ) -> list[DataError]:
     """An original text changed without its translation, in new versions and corrected ones; a translation left as it
-    was must be declared ('pending', or 'unaffected' for a typo-sized editorial fix, which is held to that size)."""
+    was must be declared: 'pending', or 'unaffected', which covers each text whose original changed by a typo-sized
+    fix (held to that size) while its translation stayed the same, whatever the version's kind of change; a text whose
+    translation changed is translated as usual and needs no declaration."""
     errors: list[DataError] = []
     base_versions = {v.id: v.version for v in base.versions} if base else {}
     for index, record in enumerate(head.versions):
@@ -218,22 +220,20 @@ def _check_translations(
             before = head.versions[index - 1].version if index else None
         if before is None:
             continue
-        unaffected = version.translation == "unaffected"
-        if unaffected and (version.change is None or version.change.kind != "editorial"):
-            errors.append(
-                _located(file, root, "translation", "'unaffected' is for an editorial change (change.kind: editorial) only")
-            )
+        unaffected = version.translation == "unaffected"  # per text: the version's kind of change is another matter
         original = version.published_in[0]
         for lang, name, words in _untranslated(before, version):
             if not unaffected:
                 message = (
                     f"the {LANGUAGE_NAMES[original]} text changed but the {LANGUAGE_NAMES[lang]} did not; update the "
-                    "translation, or declare 'translation: pending' on this version ('translation: unaffected' for a typo fix)"
+                    "translation, or declare 'translation: pending' on this version ('translation: unaffected' if this "
+                    f"text's change is a typo fix of at most {UNAFFECTED_WORDS} words that the translation does not show)"
                 )
             elif words > UNAFFECTED_WORDS:
                 message = (
-                    f"'translation: unaffected' covers a fix of at most {UNAFFECTED_WORDS} words in a text; "
-                    f"{words} words of this {LANGUAGE_NAMES[original]} text changed: update the {LANGUAGE_NAMES[lang]}"
+                    f"'translation: unaffected' keeps a text's translation as it was only where at most "
+                    f"{UNAFFECTED_WORDS} words of its original changed; {words} words of this {LANGUAGE_NAMES[original]} "
+                    f"text changed: update the {LANGUAGE_NAMES[lang]}"
                 )
             else:
                 continue
@@ -242,7 +242,7 @@ def _check_translations(
 
 
 UNAFFECTED_WORDS = 3
-"""How many words of a text an editorial fix may change and leave its translation as it was."""
+"""How many words of a text's original a fix may change and leave its translation as it was ('unaffected')."""
 
 
 def _untranslated(before: Version, after: Version) -> list[tuple[str, str, int]]:
