@@ -938,6 +938,8 @@ def test_the_date_a_notice_states_is_read_in_its_usual_phrasings(text: str, stat
         ("Päiväys: 27.3.2023", "2023-03-27"),
         ("Päivitetty 32.1.2023", None),  # no such day
         ("Päivitetty maaliskuussa 2023", None),  # no day stated
+        ("Updated Monday 5 2023", None),  # a word that names no month
+        ("Päivitetty 27. marraskuu 2023", None),  # not 'Mar'
     ],
 )
 def test_the_date_a_notice_states_is_read_in_every_form_notices_write_it(text: str, stated: str | None) -> None:
