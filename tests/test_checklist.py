@@ -315,3 +315,22 @@ def test_a_business_id_is_kept_as_the_notice_states_it_and_flagged_where_it_is_n
     assert panel.flags == rows["controller"].flags
     controller = next(row for row in panel.rows if row.field == "controller")
     assert controller.flagged is bool(flag) and [line.flag for line in controller.lines] == [flag]
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_a_notice_that_names_no_controller_is_shown_so_on_the_checklist_and_the_panel(tmp_path, lang: str) -> None:
+    """tests/fixtures/shapes/julkaisija names only the app's publisher ('Sovelluksen julkaisija: ...'): the controller
+    is left out, and the checklist and the panel say it is not stated, as of any fact the notice does not state; the
+    contact it does give is still shown."""
+    import shutil
+
+    from seloste.publish.glancepanel import glance_panel
+
+    shutil.copytree(FIXTURES / "shapes" / "julkaisija", tmp_path / "data" / "julkaisija")
+    record = load_archive(tmp_path / "data", root=tmp_path).get("julkaisija")
+    assert record.current.version.facts.controller is None
+    assert statuses(record.current.version)["controller"] == "not-stated"
+    rows = {row.id: row for row in checklist_view(record.current.version, record.current.date, "julkaisija", lang).rows}
+    assert rows["controller"].status == "not-stated"
+    panel = glance_panel(record, lang)
+    assert "controller" in {u.field for u in panel.unstated} and "controller" not in {row.field for row in panel.rows}

@@ -960,3 +960,74 @@ def test_a_notice_the_organisation_wrote_in_english_is_not_said_to_await_a_trans
 def test_the_date_a_notice_states_is_read_in_its_usual_phrasings(text: str, stated: str | None) -> None:
     found = extract.stated_date(text)
     assert (found.isoformat() if found else None) == stated
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        ("Viimeksi päivitetty: 27/03/2023", "2023-03-27"),
+        ("Päivitetty 27-03-2023", "2023-03-27"),
+        ("Päivitetty 27.3.2023", "2023-03-27"),
+        ("Päivitetty 27. maaliskuuta 2023", "2023-03-27"),
+        ("Last updated 27 March 2023", "2023-03-27"),
+        ("Last updated: 27th March 2023", "2023-03-27"),
+        ("Effective date: 03/27/2023", "2023-03-27"),  # month first only where the day shows it
+        ("Updated Sept. 5, 2023", "2023-09-05"),
+        ("Senast uppdaterad 27 mars 2023", "2023-03-27"),
+        ("Gäller från 1 maj 2024", "2024-05-01"),
+        ("Päiväys: 27.3.2023", "2023-03-27"),
+        ("Päivitetty 32.1.2023", None),  # no such day
+        ("Päivitetty maaliskuussa 2023", None),  # no day stated
+        ("Updated Monday 5 2023", None),  # a word that names no month
+        ("Päivitetty 27. marraskuu 2023", None),  # not 'Mar'
+    ],
+)
+def test_the_date_a_notice_states_is_read_in_every_form_notices_write_it(text: str, stated: str | None) -> None:
+    found = extract.stated_date(text)
+    assert (found.isoformat() if found else None) == stated
+
+
+def test_a_stated_date_is_recorded_with_the_date_given_and_import_says_what_it_read(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = str(IMPORTS / "kuvat-ja-tyhja-otsikko.html")
+    code, out = run(capsys, "import", "esimerkki", page, "--select", "main", "--name", "Esimerkki Oy", "--date", "2023-04-01")
+    assert code == 0 and "the draft validates" in out, out
+    assert "the notice states its date: 'päivitetty: 27/03/2023', read as 2023-03-27 (stated_date)" in out
+    version = yaml.safe_load((data / "esimerkki" / "2023-04-01.yaml").read_text(encoding="utf-8"))
+    assert version["stated_date"] == "2023-03-27"  # the date it states, beside the date given
+
+
+def test_a_notice_that_states_no_date_is_dated_today_and_import_says_so(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "import", "esimerkki", str(IMPORTS / "yksi-otsikko.md"), "--name", "Esimerkki Oy")
+    today = dt.date.today().isoformat()
+    assert "no date stated in the notice (no date after words such as 'Päivitetty', 'Last updated', 'Uppdaterad')" in out
+    assert f"dated today ({today}): give --date if you know better" in out
+    assert code == 0 and (data / "esimerkki" / f"{today}.yaml").exists(), out
+
+
+def test_images_and_empty_headings_are_left_out_of_the_capture_and_the_draft(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A decorative image (its alt text too: no reader sees it beside the image), a logo inside a link and an empty
+    <h1></h1>: the site publishes no images, and a bare '#' is no text."""
+    page = str(IMPORTS / "kuvat-ja-tyhja-otsikko.html")
+    code, out = run(capsys, "import", "esimerkki", page, "--select", "main", "--name", "Esimerkki Oy")
+    assert code == 0 and "the draft validates" in out, out
+    (capture,) = (data / "esimerkki" / "captures").glob("*.txt")
+    text = capture.read_text(encoding="utf-8")
+    assert text.startswith("# Tietosuojaseloste\n\nViimeksi päivitetty: 27/03/2023\n")
+    assert "![" not in text and "Airplane" not in text and "[](" not in text and "\n#\n" not in text
+    assert _version(data, "esimerkki")["title"] == {"fi": "Tietosuojaseloste"}
+
+
+def test_a_notice_with_one_heading_is_titled_by_it_once_and_a_bare_hash_is_no_text(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Markdown file whose only heading is a '##' (after an empty '#'): the heading is the title, not also the first
+    section's heading (the capture holds it once), and the empty heading is no sentence of the capture."""
+    code, out = run(capsys, "import", "esimerkki", str(IMPORTS / "yksi-otsikko.md"), "--name", "Esimerkki Oy")
+    assert code == 0 and "the draft validates" in out, out
+    version = _version(data, "esimerkki")
+    assert version["title"] == {"fi": "Tietosuojaseloste"}
+    assert [s.get("heading") for s in version["sections"]] == [None]

@@ -254,3 +254,19 @@ def test_a_list_of_no_pages_is_refused(tmp_path: Path) -> None:
     pages = "capture: [captures/2024-01-10.1.txt, captures/2024-01-10.2.txt]"
     errors = _errors(tmp_path, "sivuittain", "2024-01-10.yaml", pages, "capture: []")
     assert errors[0] == "data/sivuittain/2024-01-10.yaml:6:12: source.capture: an empty list; give one capture per page"
+
+
+@pytest.mark.parametrize(("lang", "not_stated"), [("", "ei kerrottu"), ("en/", "not stated")])
+def test_a_notice_that_names_no_controller_says_so_on_its_pages(shapes_site: Build, lang: str, not_stated: str) -> None:
+    """julkaisija names only the app's publisher: the panel lists the controller among what the notice does not state,
+    the version's page says 'not stated' where it names the controller, and the checklist's item is not stated."""
+    notice = shapes_site.soup(f"{lang}julkaisija/")
+    assert notice.select_one('.sl-glance__unstated [data-fact="controller"]') is not None
+    version = shapes_site.soup(f"{lang}julkaisija/2024-02-01/")
+    parties = {
+        party.select_one("dt").get_text(strip=True): party.select_one("dd").get_text(" ", strip=True)
+        for party in version.select(".sl-parties .sl-party")
+    }
+    assert next(iter(parties.values())) == not_stated and len(parties) == 2  # the controller, then the contact given
+    checklist = shapes_site.soup(f"{lang}julkaisija/checklist/")
+    assert checklist.select_one('tr[data-item="controller"]')["data-status"] == "not-stated"

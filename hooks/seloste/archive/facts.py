@@ -345,7 +345,7 @@ class Facts:
         default=None,
     )
     children: tuple[Children, ...] = described("What the notice says about children's data or an age limit.", default=())
-    controller: Controller = described("The controller.")
+    controller: Controller | None = described("The controller; left out only where the notice names none.", default=None)
     contact: Contact | None = described("Contact for privacy matters.", default=None)
     dpo: Contact | None = described("Data protection officer, if the notice names one.", default=None)
     no_dpo: StatedNone | None = described(

@@ -21,7 +21,8 @@ from ..matching import ITEM_STEPS, SETUP_STEPS, Budget, Matcher, OutOfSteps
 from .model import NoiseLines, Version, VersionRecord
 from .types import without_invisible
 
-_HEADING = re.compile(r"^\s*#{1,6}\s+")
+_HEADING = re.compile(r"^\s*#{1,6}(?:\s+|$)")
+"""A Markdown heading's marks; a line of them alone (``#``) is a heading without words, as Markdown reads it."""
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+•]|[0-9]+\.)\s+")
 _LINK = re.compile(r"\[([^\[\]]*+)\]\([^)\s\[]*+\)")
 """``[text](address)``. Possessive, and an address has no ``[``: each attempt reads no further than the next ``[``, so

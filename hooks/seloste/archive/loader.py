@@ -16,8 +16,6 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from ..limits import MAX_FILE_BYTES, MAX_SLUG
 from ..markup.render import render_limit
 from . import validation_cache
@@ -29,6 +27,7 @@ from .links import link_provenance
 from .lookalike import Names, lookalike_problem, mixed_script_problem, slug_key
 from .model import Archive, Organisation, OrganisationRecord, Version, VersionRecord
 from .types import SLUG_PATTERN
+from .unreadable import without_unreadable
 from .updates import update_problems
 from .versioncheck import check_version
 from .yamlsource import YamlFileError, read_yaml
@@ -309,7 +308,7 @@ def _load_organisation(run: Run, folder: Path) -> tuple[OrganisationRecord | Non
         version, decoder = _decode(run, path, Version)
         change_given = False
         if version is None:
-            version, decoder, change_given = _without_change(path, run.root, decoder)
+            version, decoder, change_given = without_unreadable(path, run.root, decoder)
         if version is None:
             previous = None
             continue
@@ -342,27 +341,6 @@ def _load_organisation(run: Run, folder: Path) -> tuple[OrganisationRecord | Non
     if len(run.errors) > failed_before or organisation is None:
         return None, organisation, where
     return OrganisationRecord(slug=folder.name, organisation=organisation, versions=tuple(versions)), organisation, where
-
-
-def _without_change(path: Path, root: Path | None, decoder: Decoder) -> tuple[Version | None, Decoder, bool]:
-    """A version whose only problems are in its ``change`` (a draft whose kind and summary are still to write, as
-    new-version leaves them), decoded without it: its errors are reported, and the rest of the version is checked in
-    the same run (its texts against its captures, its facts), so that one run finds every problem. (None, the
-    decoder, False) where anything else is wrong too."""
-    if not decoder.errors or not all(e.message.startswith(("change.", "change:")) for e in decoder.errors):
-        return None, decoder, False
-    try:
-        display, node = read_yaml(path, root)
-    except YamlFileError:
-        return None, decoder, False
-    if not isinstance(node, yaml.MappingNode):
-        return None, decoder, False
-    rest = [(key, value) for key, value in node.value if not (isinstance(key, yaml.ScalarNode) and key.value == "change")]
-    stripped = yaml.MappingNode(node.tag, rest, node.start_mark, node.end_mark, node.flow_style)
-    value, without = decode_file(display, stripped, Version)
-    if value is None or without.errors:
-        return None, decoder, False
-    return value, without, True
 
 
 _decoded: dict[tuple[str, str, type], tuple[bytes, object, Decoder, DataError | None]] = {}

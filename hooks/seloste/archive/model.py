@@ -205,8 +205,8 @@ class Change:
     """What this version changed compared with the previous one."""
 
     kind: ChangeKind = described(
-        "substantive: what is done with personal data changed; editorial: wording only; "
-        "translation: the English text only; correction: a fix of this archive's own transcription."
+        "substantive: what is done with personal data changed; editorial: wording only (a typo fixed, a new stated "
+        "date); translation: the English text only; correction: a fix of this archive's own transcription."
     )
     summary: Localized = described("One line on what changed.")
 
@@ -271,8 +271,11 @@ class Version:
     change: Change | None = described("What changed since the previous version; omitted in the first.", default=None)
     translation: TranslationState = described(
         "pending: the original changed and the English translation is not updated, or not made, yet (the English "
-        "pages say so and, without one, show the original). unaffected: an editorial fix of the original (a typo, "
-        "punctuation: a few words at most in each text) that the translation does not show, which stays as it was.",
+        "pages say so and, without one, show the original). unaffected: each text whose original changed only by a "
+        "fix the translation does not show (a typo, punctuation: at most 3 words of that text) keeps its translation "
+        "as it was, and needs no new one; every other text whose original changed has its translation updated in "
+        "this version, as usual. It says nothing of the version's kind of change (a substantive change elsewhere, or "
+        "a new stated date, may come with it).",
         default="complete",
     )
     corrections: tuple[Correction, ...] = described(

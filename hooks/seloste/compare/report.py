@@ -25,6 +25,7 @@ from ..markup.text import plain_text
 from .diff import VersionDiff, VersionText, diff_texts, diff_versions, version_text
 from .facts import LIST_FACTS
 from .lineage import section_lineages
+from .untranslated import untranslated
 from .words import Segment
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -131,6 +132,9 @@ class ReportItem:
     """A corrected version's own details that changed: its dates, its kind and summary of change, its languages."""
     draft: bool = False
     """A draft the tracker wrote: its kind of change and summary are for a person to set."""
+    kept: tuple[tuple[str, str, int], ...] = ()
+    """Under ``translation: unaffected``: (translation language, text, words changed) of each text whose original
+    changed while its translation was kept as it was."""
 
     @property
     def titles(self) -> str:
@@ -241,6 +245,7 @@ def _name(item: ReportItem) -> str:
 
 def comparison(record: OrganisationRecord, old_id: str, new_id: str) -> ReportItem:
     old, new = record.version(old_id), record.version(new_id)
+    ids = [v.id for v in record.versions]
     lineages = section_lineages(record.versions)
     return ReportItem(
         kind="comparison",
@@ -251,6 +256,7 @@ def comparison(record: OrganisationRecord, old_id: str, new_id: str) -> ReportIt
             **{lang: diff_versions(old, new, lang, lineages) for lang in LANGUAGES},
             **_separate_diffs(old, new, lineages.get(old.id), lineages.get(new.id)),
         },
+        kept=_kept(old, new) if ids.index(new_id) == ids.index(old_id) + 1 else (),  # declared against the one before
     )
 
 
@@ -301,6 +307,13 @@ _METADATA = ("published_in", "stated_date", "recorded_date", "changed_after", "f
 def _metadata(version: Version) -> dict[str, object]:
     data = plain(version)
     return {key: data[key] for key in _METADATA if key in data}
+
+
+def _kept(previous: VersionRecord | None, version: VersionRecord) -> tuple[tuple[str, str, int], ...]:
+    """What ``translation: unaffected`` covers in ``version``: each text whose translation it keeps as it was."""
+    if previous is None or version.version.translation != "unaffected":
+        return ()
+    return tuple(untranslated(previous.version, version.version))
 
 
 def changes(base: Archive, head: Archive) -> list[ReportItem]:
@@ -363,7 +376,7 @@ def changes(base: Archive, head: Archive) -> list[ReportItem]:
             items.append(
                 ReportItem(
                     kind=kind, organisation=record, old=previous, new=version, diffs=diffs,
-                    corrections=corrections, source=source, metadata=metadata,
+                    corrections=corrections, source=source, metadata=metadata, kept=_kept(previous, version),
                 )
             )  # fmt: skip
     return items

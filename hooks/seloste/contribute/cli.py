@@ -58,7 +58,8 @@ def _parser() -> argparse.ArgumentParser:
         "revision: a published version is never edited or deleted unless a correction with its reason is declared, "
         "a published capture never changes, a new version comes with its capture and is dated after the latest "
         "published one, and a change of the original comes with its translation's unless the version declares "
-        "'translation: pending' (or 'unaffected', for a typo fix of a few words). Exit 0 if all rules hold, 1 if not, "
+        "'translation: pending' (or 'unaffected': each text changed only by a typo fix of at most 3 words keeps its "
+        "translation). Exit 0 if all rules hold, 1 if not, "
         "2 if the revision cannot be read.",
     )
     check.add_argument("--base", required=True, help="git revision to compare with, e.g. origin/main")

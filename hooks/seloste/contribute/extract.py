@@ -18,7 +18,6 @@ from urllib.parse import urljoin
 import bs4
 from markdownify import markdownify
 
-from ..compare.words import DATE
 from ..limits import MAX_PAGE_DEPTH
 
 NOT_TEXT = ("script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select", "input", "textarea")
@@ -97,6 +96,11 @@ def _capture(soup: bs4.BeautifulSoup, select: str | None, remove: tuple[str, ...
         for selector in remove:
             for element in root.select(selector):
                 element.decompose()
+        for image in root.find_all(["img", "picture"]):  # images are not published, nor their alt texts (no page shows
+            image.decompose()  # those to a reader who sees the image): a notice's words are the page's text
+        for empty in root.find_all(["a", "h1", "h2", "h3", "h4", "h5", "h6"]):  # a heading or a link with no words
+            if not empty.get_text(strip=True):  # (an image's, an empty <h1></h1>) would be a bare '#' or '[](...)'
+                empty.decompose()
         for cell in root.find_all(["td", "th"]):  # a | inside a cell would end it in the Markdown table
             for piece in cell.find_all(string=True):
                 if "|" in piece:
@@ -141,6 +145,7 @@ def _atx(line: str) -> tuple[int, str] | None:
     return (len(match[1]), match[2].rstrip().rstrip("#").rstrip()) if match else None
 
 
+_EMPTY_HEADING = re.compile(r"^#{1,6}[ \t]*$")
 _BOLD_LINE = re.compile(r"^\*\*([^*\n]{2,120})\*\*:?$")
 _LINK = re.compile(r"!?\[([^\[\]]*+)\]\([^)\[]*+\)")
 """A link or image; its text and address hold no ``[``, so that each attempt reads no further than the next one."""
@@ -193,8 +198,10 @@ def draft(pages: list[str], fallback_title: str | None = None) -> Draft:
             )
             page_sections = [(page_title_ or front_title, _deeper(body))]
         sections += page_sections
-    found = tuple((heading, body) for heading, body in sections if heading is not None or body.strip())
-    return Draft(title=title or fallback_title or (found[0][0] if found and found[0][0] else ""), sections=found)
+    found = [(heading, body) for heading, body in sections if heading is not None or body.strip()]
+    if not title and not fallback_title and found and found[0][0]:  # no title but a first heading: it is the title,
+        title, found[0] = found[0][0], (None, found[0][1])  # once (a text twice would not be the capture's)
+    return Draft(title=title or fallback_title or "", sections=tuple(found))
 
 
 def _deeper(body: str) -> str:
@@ -212,7 +219,7 @@ def _page(text: str, *, first_page: bool = True) -> tuple[str | None, list[tuple
     sections at the next level of headings found. On the notice's first page, one heading at that level over deeper
     ones (a subtitle over numbered sections) opens a section of its own and the next level's headings the rest; a
     later page with a title is one section, its headings kept at their depths inside it."""
-    lines = text.split("\n")
+    lines = ["" if _EMPTY_HEADING.match(line) else line for line in text.split("\n")]  # a heading without words
     atx = [(i, *h) for i, line in enumerate(lines) if (h := _atx(line))]
     title: str | None = None
     if atx:
@@ -222,7 +229,7 @@ def _page(text: str, *, first_page: bool = True) -> tuple[str | None, list[tuple
             title = _heading_text(heading)
             lines[first] = ""
             atx = atx[1:]
-        elif not before and len(atx) == 1 and level == 1:
+        elif not before and len(atx) == 1:  # the only heading, standing first: the title, at whatever level
             title = _heading_text(heading)
             lines[first] = ""
             atx = []
@@ -258,48 +265,74 @@ _RELATIVE_LINK = re.compile(r"(?<!!)\[([^\[\]]*+)\]\((?!https?:|mailto:)[^)\[]*+
 whole, so the draft keeps the words (an HTML page's links are made whole from its address before this)."""
 
 
+_FI_MONTHS = ["tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys", "loka", "marras", "joulu"]
+_EN_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_SV_MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november",
+              "december"]  # fmt: skip
+_MONTH_NAME = r"[^\W\d_]{3,12}\.?"
+"""A month's name, as a word (maaliskuuta, March, mars, Sept.): read as a month by :func:`_month`, so that a word
+that is none is no date. One class of letters, not an alternation of every month in three languages, which the
+pattern would try at every place after a keyword (about three times slower over 5 MB of keywords, measured)."""
+_STATED_DATE = (
+    r"(?<![0-9])(?:[0-9]{4}-[0-9]{2}-[0-9]{2}"  # ISO 8601
+    r"|[0-9]{1,2}(?P<sep>[./-])[0-9]{1,2}(?P=sep)(?:[0-9]{4}|[0-9]{2})(?![0-9])"  # 27.3.2023, 27/03/2023, 27-03-2023, 27.3.23
+    rf"|[0-9]{{1,2}}(?:\.|st|nd|rd|th)? {_MONTH_NAME},? [0-9]{{4}}"  # 27. maaliskuuta 2023, 27 March 2023, 27 mars 2023
+    rf"|{_MONTH_NAME} [0-9]{{1,2}}(?:st|nd|rd|th)?,? [0-9]{{4}})"  # March 27, 2023
+)
 _STATED = re.compile(
-    r"(?:päivitetty|päivitys|muutettu|laadittu|voimassa|update|revised|effective|uppdaterad|ändrad|gäller)\D{0,30}?("
-    + DATE.pattern
-    + ")",
+    r"(?:päivitetty|päivitys|muutettu|muokattu|laadittu|laatimispäivä|päiväys|päivätty|päivämäärä|voimassa|"
+    r"update|revised|modified|effective|uppdaterad|ändrad|gäller|upprättad|datum)\D{0,30}?(?P<date>" + _STATED_DATE + ")",
     re.IGNORECASE,
 )
-_FI_MONTHS = ["tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys", "loka", "marras", "joulu"]
-_EN_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
 
 
 def stated_date(text: str) -> dt.date | None:
-    """The latest date the text states as its own ("Päivitetty 1.3.2024", "Last updated March 3, 2024"), if any."""
-    found = [date for m in _STATED.finditer(text) if (date := _parse(m[1])) is not None]
-    return max(found, default=None)
+    """The latest date the text states as its own ("Päivitetty 1.3.2024", "Viimeksi päivitetty: 27/03/2023", "Last
+    updated March 3, 2024", "Senast uppdaterad 27 mars 2023"), if any. A day-first date is read day first, as Finnish,
+    Swedish and British notices write it (27/03/2023, 5.6.2023); month first only where the day shows it (03/27/2023)."""
+    return max((date for date, _words in stated_dates(text)), default=None)
+
+
+def stated_dates(text: str) -> list[tuple[dt.date, str]]:
+    """Each date the text states as its own, with the words that state it ("Päivitetty 27/03/2023")."""
+    return [(date, " ".join(m[0].split())) for m in _STATED.finditer(text) if (date := _parse(m["date"])) is not None]
+
+
+_EN_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december"]  # fmt: skip
+
+
+def _month(name: str) -> int:
+    """The month a word names (ValueError if none): Finnish 'maaliskuuta', Swedish 'mars', English 'March', 'Mar.',
+    'Sept'; not a word that only begins like one ('marraskuu' is no 'Mar')."""
+    name = name.lower().rstrip(".")
+    if name.endswith("kuuta"):
+        return _FI_MONTHS.index(name.removesuffix("kuuta")) + 1
+    if name in _SV_MONTHS:
+        return _SV_MONTHS.index(name) + 1
+    if name in _EN_NAMES:
+        return _EN_NAMES.index(name) + 1
+    if name in _EN_MONTHS or name == "sept":
+        return _EN_MONTHS.index(name[:3]) + 1
+    raise ValueError(f"{name!r} names no month")
 
 
 def _parse(text: str) -> dt.date | None:
-    text = text.strip()
+    text = " ".join(text.split())
     try:
-        if m := re.fullmatch(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{2,4})", text):
-            year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
-            return dt.date(year, int(m[2]), int(m[1]))
         if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
             return dt.date.fromisoformat(text)
-        if m := re.fullmatch(r"([0-9]{1,2})\.? (\w+)kuuta ([0-9]{4})", text):
-            return dt.date(int(m[3]), _FI_MONTHS.index(m[2].lower()) + 1, int(m[1]))
-        if m := re.fullmatch(r"(\w+) ([0-9]{1,2}),? ([0-9]{4})", text):
-            return dt.date(int(m[3]), _EN_MONTHS.index(m[1].lower()) + 1, int(m[2]))
-    except ValueError:
+        if m := re.fullmatch(r"([0-9]{1,2})[./-]([0-9]{1,2})[./-]([0-9]{2,4})", text):
+            year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+            day, month = int(m[1]), int(m[2])
+            if month > 12 >= day:  # 03/27/2023: the day shows the month comes first
+                day, month = month, day
+            return dt.date(year, month, day)
+        if m := re.fullmatch(r"([0-9]{1,2})(?:\.|st|nd|rd|th)? (\S+?),? ([0-9]{4})", text, re.IGNORECASE):
+            return dt.date(int(m[3]), _month(m[2]), int(m[1]))
+        if m := re.fullmatch(r"(\S+) ([0-9]{1,2})(?:st|nd|rd|th)?,? ([0-9]{4})", text, re.IGNORECASE):
+            return dt.date(int(m[3]), _month(m[1]), int(m[2]))
+    except ValueError:  # no such month or day
         return None
     return None
 

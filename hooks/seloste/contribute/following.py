@@ -15,7 +15,7 @@ from ..archive.model import Archive
 from ..archive.tracklog import EMPTY, CheckStatus, TrackingLog, dump_log, load_log, next_check
 from ..archive.types import SLUG_PATTERN
 from .dating import date_range, first_published_note, range_note
-from .extract import ExtractError, capture_of, page_title, reads_as, stated_date
+from .extract import ExtractError, capture_of, page_title, reads_as, stated_dates
 from .fetch import FetchError, fetch
 from .importer import Page, carried_note, draft_version, pinned_file, write_organisation, write_version
 from .tracker import Outcome, draft_report, track, tracked
@@ -63,7 +63,8 @@ def run_import(args: argparse.Namespace) -> int:
                 "is in that language; a notice in several languages is described in data/README.md)"
             )
     today = dt.date.today()
-    stated = stated_date("\n".join(page.capture for page in pages))
+    statement = max(stated_dates("\n".join(page.capture for page in pages)), default=None)
+    stated = statement[0] if statement else None
     # a stated date no later than the latest version's is not this text's (a change that kept the date it states)
     known = args.date or (stated if stated and stated <= today and not (record and stated <= record.current.date) else None)
     date = known or today
@@ -102,6 +103,7 @@ def run_import(args: argparse.Namespace) -> int:
     written += write_version(folder, date, version, pages)
     for path in written:
         print(f"wrote {path}")
+    print(_date_note(statement, given=args.date, date=date))
     if record is not None and after is not None:
         print(range_note(record.current, date, after))
     if unknown:
@@ -113,6 +115,25 @@ def run_import(args: argparse.Namespace) -> int:
     if record is None and any(page.url and pinned_file(page.url) for page in pages):
         print("not tracked: the address names a file at a commit, whose text never changes; track the page readers see")
     return _report_validation(data, pending="translation" in version)
+
+
+def _date_note(found: tuple[dt.date, str] | None, *, given: dt.date | None, date: dt.date) -> str:
+    """What import made of the date the notice states: the words it read it from, or that it found none."""
+    if found is None:
+        if given is not None:
+            return f"no date stated in the notice; dated {date.isoformat()} as --date says, and no stated_date recorded"
+        return (
+            f"no date stated in the notice (no date after words such as 'Päivitetty', 'Last updated', 'Uppdaterad'); "
+            f"dated today ({date.isoformat()}): give --date if you know better (data/README.md, how a version is dated)"
+        )
+    stated, words = found
+    line = f"the notice states its date: {words!r}, read as {stated.isoformat()} (stated_date)"
+    if stated > date:
+        line = (
+            f"the notice states {words!r}, read as {stated.isoformat()}, after the version date {date.isoformat()}: "
+            "no stated_date recorded (a version does not state a date after its own); check --date"
+        )
+    return line
 
 
 def _report_validation(data: Path, *, pending: bool) -> int:

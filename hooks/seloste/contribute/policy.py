@@ -23,12 +23,10 @@ from pathlib import Path
 from ..archive.decode import decode_file
 from ..archive.errors import DataError, Location, display_path
 from ..archive.loader import ORGANISATION_FILE
-from ..archive.localized import LANGUAGE_NAMES, NoticeMarkdown, NoticeText
+from ..archive.localized import LANGUAGE_NAMES
 from ..archive.model import Archive, Organisation, OrganisationRecord, Version, VersionRecord
 from ..archive.yamlsource import YamlFileError, read_yaml
-from ..compare.lineage import section_pairs
-from ..limits import MAX_DIFF_WORK
-from ..matching import Budget, Matcher
+from ..compare.untranslated import untranslated
 
 
 def check_change(base: Archive, head: Archive, data_dir: Path, root: Path | None = None) -> list[DataError]:
@@ -201,7 +199,9 @@ def _check_translations(
     head: OrganisationRecord, published_ids: set[str], data_dir: Path, root: Path | None, base: OrganisationRecord | None = None
 ) -> list[DataError]:
     """An original text changed without its translation, in new versions and corrected ones; a translation left as it
-    was must be declared ('pending', or 'unaffected' for a typo-sized editorial fix, which is held to that size)."""
+    was must be declared: 'pending', or 'unaffected', which covers each text whose original changed by a typo-sized
+    fix (held to that size) while its translation stayed the same, whatever the version's kind of change; a text whose
+    translation changed is translated as usual and needs no declaration."""
     errors: list[DataError] = []
     base_versions = {v.id: v.version for v in base.versions} if base else {}
     for index, record in enumerate(head.versions):
@@ -218,22 +218,20 @@ def _check_translations(
             before = head.versions[index - 1].version if index else None
         if before is None:
             continue
-        unaffected = version.translation == "unaffected"
-        if unaffected and (version.change is None or version.change.kind != "editorial"):
-            errors.append(
-                _located(file, root, "translation", "'unaffected' is for an editorial change (change.kind: editorial) only")
-            )
+        unaffected = version.translation == "unaffected"  # per text: the version's kind of change is another matter
         original = version.published_in[0]
-        for lang, name, words in _untranslated(before, version):
+        for lang, name, words in untranslated(before, version):
             if not unaffected:
                 message = (
                     f"the {LANGUAGE_NAMES[original]} text changed but the {LANGUAGE_NAMES[lang]} did not; update the "
-                    "translation, or declare 'translation: pending' on this version ('translation: unaffected' for a typo fix)"
+                    "translation, or declare 'translation: pending' on this version ('translation: unaffected' if this "
+                    f"text's change is a typo fix of at most {UNAFFECTED_WORDS} words that the translation does not show)"
                 )
             elif words > UNAFFECTED_WORDS:
                 message = (
-                    f"'translation: unaffected' covers a fix of at most {UNAFFECTED_WORDS} words in a text; "
-                    f"{words} words of this {LANGUAGE_NAMES[original]} text changed: update the {LANGUAGE_NAMES[lang]}"
+                    f"'translation: unaffected' keeps a text's translation as it was only where at most "
+                    f"{UNAFFECTED_WORDS} words of its original changed; {words} words of this {LANGUAGE_NAMES[original]} "
+                    f"text changed: update the {LANGUAGE_NAMES[lang]}"
                 )
             else:
                 continue
@@ -242,38 +240,7 @@ def _check_translations(
 
 
 UNAFFECTED_WORDS = 3
-"""How many words of a text an editorial fix may change and leave its translation as it was."""
-
-
-def _untranslated(before: Version, after: Version) -> list[tuple[str, str, int]]:
-    """(translation language, dotted name, words changed) of each text whose original changed while that language's
-    translation stayed the same. Texts the organisation published in several languages are each its own."""
-    original = after.published_in[0]
-    found = []
-    for lang in (x for x in after.text_languages if x not in after.published_in):
-        pairs: list[tuple[str, NoticeText | NoticeMarkdown, NoticeText | NoticeMarkdown]] = [("title", before.title, after.title)]
-        earlier = {s.id: s for s in before.sections}
-        continues = section_pairs(before, after)  # by lineage: a section given a new id is still held to this rule
-        for index, section in enumerate(after.sections):
-            if section.id not in continues:
-                continue
-            old = earlier[continues[section.id]]
-            if old.heading and section.heading:
-                pairs.append((f"sections[{index}].heading", old.heading, section.heading))
-            pairs.append((f"sections[{index}].body", old.body, section.body))
-        for name, old_text, new_text in pairs:
-            if not {original, lang} <= {*old_text.languages} & {*new_text.languages}:
-                continue  # a section the organisation's text in the original language does not have (not_in)
-            if old_text[original] != new_text[original] and old_text[lang] == new_text[lang]:
-                found.append((lang, name, _words_changed(old_text[original], new_text[original])))
-    return found
-
-
-def _words_changed(old: str, new: str) -> int:
-    """How many words of ``old`` and ``new`` differ, taking the larger side of each change (past the matching budget,
-    every word between their common start and end counts as changed)."""
-    matcher = Matcher(old.split(), new.split(), Budget(MAX_DIFF_WORK))
-    return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
+"""How many words of a text's original a fix may change and leave its translation as it was ('unaffected')."""
 
 
 def _error(path: Path, root: Path | None, message: str) -> DataError:

@@ -108,7 +108,10 @@ def checklist(version: Version, date: Any) -> Checklist:
     given = [p for p in f.purposes if p.basis_stated]  # an Art. 6(1) basis, or the national law it rests on
     rights = {r.right for r in f.rights}
     relies_on_consent = "consent" in bases
-    controller_contact = any((f.controller.email, f.controller.phone, f.controller.address)) or f.contact is not None
+    controller = f.controller
+    controller_contact = controller is not None and (
+        any((controller.email, controller.phone, controller.address)) or f.contact is not None
+    )
     mechanisms = [t.mechanism for t in f.transfers]
 
     items = [
@@ -116,7 +119,7 @@ def checklist(version: Version, date: Any) -> Checklist:
             id="controller",
             article="13(1)(a)",
             conditional=False,
-            status="stated" if controller_contact else "partly",
+            status="not-stated" if controller is None else "stated" if controller_contact else "partly",  # who, first
             facts=_of(f, "controller", "contact"),
         ),
         CheckItem(

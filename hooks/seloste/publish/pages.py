@@ -222,7 +222,8 @@ class NoticeView:
     """The same page where the original is shown."""
     original_lang: str
     """The language of that page."""
-    controller: PartyView
+    controller: PartyView | None
+    """None where the notice names no controller: the header says it is not stated."""
     contact: PartyView | None
     dpo: PartyView | None
     sections: tuple[SectionView, ...]
@@ -325,7 +326,7 @@ def version_view(
         is_translation=reading == "translation",
         original_url=site_url(original_lang, notice_path(slug) if is_current else version_path(slug, shown.id)),
         original_lang=original_lang,
-        controller=_party(version.facts.controller, slug, text_lang),
+        controller=_party(version.facts.controller, slug, text_lang) if version.facts.controller else None,
         contact=_party(version.facts.contact, slug, text_lang) if version.facts.contact else None,
         dpo=_party(version.facts.dpo, slug, text_lang) if version.facts.dpo else None,
         sections=tuple(
