@@ -20,6 +20,7 @@ from markdownify import markdownify
 
 from ..compare.words import DATE
 from ..limits import MAX_PAGE_DEPTH
+from ..markup.sitesource import as_markdown
 
 NOT_TEXT = ("script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select", "input", "textarea")
 """Elements never part of a notice's text: code, and the controls of forms (a newsletter sign-up, a search box)."""
@@ -55,11 +56,18 @@ def page_title(html: str) -> str | None:
     return " ".join(title.get_text().split()) if title and title.get_text().strip() else None
 
 
-def capture_of(text: str, *, select: str | None = None, remove: tuple[str, ...] = (), base: str | None = None) -> str:
-    """The capture of a fetched page's text: Markdown of its selected part (an HTML page), or the text itself.
-    ``base``: the page's address, against which its relative links are made whole (without one they are kept as
-    text)."""
-    if not looks_like_html(text):
+MARKDOWN_FILES = (".md", ".mdx", ".mdc", ".markdown", ".txt")
+"""A file named so is Markdown (MDX, Nuxt Content's MDC) or text, whatever raw HTML it holds: its own capture."""
+
+
+def capture_of(
+    text: str, *, select: str | None = None, remove: tuple[str, ...] = (), base: str | None = None, name: str = ""
+) -> str:
+    """The capture of a fetched page's text: Markdown of its selected part (an HTML page), or the text itself (a
+    Markdown or text file, by its ``name``'s ending or its content). ``base``: the page's address, against which its
+    relative links are made whole (without one they are kept as text)."""
+    suffix = re.search(r"(\.[A-Za-z]+)(?:[?#].*)?$", name)
+    if (suffix and suffix[1].lower() in MARKDOWN_FILES) or not looks_like_html(text):
         return text  # Markdown or plain text: the file is its own capture, as it is
     soup = _parsed(text)
     deepest = _depth(soup)
@@ -179,7 +187,7 @@ def draft(pages: list[str], fallback_title: str | None = None) -> Draft:
     sections: list[tuple[str | None, str]] = []
     for number, capture in enumerate(pages):
         text, front_title = _without_front_matter(capture.replace("\r\n", "\n").replace("\r", "\n"))
-        text = "\n".join(line.rstrip() for line in text.split("\n"))
+        text = as_markdown("\n".join(line.rstrip() for line in text.split("\n")))  # MDX, MDC, inline HTML: the text
         page_title_, page_sections = _page(text, first_page=number == 0)
         if number == 0:
             title = page_title_ or front_title
@@ -193,8 +201,27 @@ def draft(pages: list[str], fallback_title: str | None = None) -> Draft:
             )
             page_sections = [(page_title_ or front_title, _deeper(body))]
         sections += page_sections
-    found = tuple((heading, body) for heading, body in sections if heading is not None or body.strip())
+    found = tuple((heading, _lists_apart(body)) for heading, body in sections if heading is not None or body.strip())
     return Draft(title=title or fallback_title or (found[0][0] if found and found[0][0] else ""), sections=found)
+
+
+_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|[0-9]{1,9}[.)])[ \t]")
+
+
+def _lists_apart(body: str) -> str:
+    """The body with a blank line before each list that follows a paragraph directly (``Tietoja:`` then ``- nimi``):
+    without it, Python-Markdown reads the items as the paragraph's lines. A line that continues a list item (a lazy
+    continuation) stays where it is."""
+    lines = body.split("\n")
+    out: list[str] = []
+    in_list = False
+    for line in lines:
+        item = bool(_LIST_ITEM.match(line))
+        if item and out and out[-1].strip() and not in_list and not _atx(out[-1]):
+            out.append("")
+        in_list = item or (in_list and bool(line.strip()))
+        out.append(line)
+    return "\n".join(out)
 
 
 def _deeper(body: str) -> str:

@@ -48,7 +48,8 @@ def run_import(args: argparse.Namespace) -> int:
         try:
             fetched = fetch(source)
             url = fetched.url or (args.url[index] if args.url else None)
-            pages.append(Page(url, capture_of(fetched.text, select=args.select, remove=tuple(args.remove), base=url)))
+            capture = capture_of(fetched.text, select=args.select, remove=tuple(args.remove), base=url, name=source)
+            pages.append(Page(url, capture))
         except (FetchError, ExtractError) as err:
             print(f"seloste import: {err}", file=sys.stderr)
             return EXIT_FAILED
