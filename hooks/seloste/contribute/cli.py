@@ -145,6 +145,18 @@ def _parser() -> argparse.ArgumentParser:
     importing.add_argument(
         "--url", action="append", default=[], help="where a SOURCE saved as a file is published (one per SOURCE, in order)"
     )
+    importing.add_argument(
+        "--also",
+        action="append",
+        default=[],
+        metavar="LANG=SOURCE",
+        help="the same notice as the organisation publishes it in another language (fi, sv or en), e.g. --also "
+        "en=https://example.fi/en/privacy; repeatable. One version with published_in listing SOURCE's language and "
+        "these, each language's capture its own, sections paired by order",
+    )
+    importing.add_argument(
+        "--also-url", action="append", default=[], metavar="LANG=URL", help="where an --also SOURCE saved as a file is published"
+    )
     tracking = command(
         "track",
         "fetch the tracked notices and record the ones that changed",
