@@ -4,6 +4,7 @@ its text held to it, and the sections are paired by order, with ``not_in`` and a
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -162,3 +163,20 @@ def test_one_language_imports_as_before(data: Path, capsys: pytest.CaptureFixtur
         "kahden-kielen/2025-06-10.yaml",
         "kahden-kielen/captures/2025-06-10.txt",
     }
+
+
+def test_a_new_version_in_two_languages_that_keeps_its_stated_date_is_dated_as_a_range(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "import", "kahden-kielen", str(FI_MD), "--also", f"sv={SV_MD}", "--name", "Kahden Kielen Oy")
+    newer = {}
+    for lang, source in (("fi", FI_MD), ("sv", SV_MD)):  # changed, still stating 10.6.2025
+        newer[lang] = tmp_path / source.name
+        newer[lang].write_text(source.read_text(encoding="utf-8").replace("Vaasa.", "Vaasa, Suomi."), encoding="utf-8")
+    _code, out = run(capsys, "import", "kahden-kielen", str(newer["fi"]), "--also", f"sv={newer['sv']}")
+    today = dt.date.today().isoformat()
+    version = yaml.safe_load((data / "kahden-kielen" / f"{today}.yaml").read_text(encoding="utf-8"))
+    assert version["changed_after"] == "2025-06-10" and version["stated_date"] == "2025-06-10", out
+    keys = list(version)
+    assert keys.index("recorded_date") + 1 == keys.index("changed_after")  # where the files put it
+    assert version["source"]["capture"] == {"fi": f"captures/{today}.fi.txt", "sv": f"captures/{today}.sv.txt"}

@@ -18,7 +18,7 @@ from seloste.archive.fidelity import capture_sentences
 from seloste.archive.likeness import difference_note
 from seloste.archive.loader import load_archive
 from seloste.contribute.cli import main
-from seloste.contribute.extract import draft
+from seloste.contribute.extract import capture_of, draft
 from seloste.markup.render import markdown_html
 from seloste.markup.sitesource import as_markdown, markup_lines
 
@@ -203,6 +203,13 @@ def test_a_hand_written_faithful_text_of_inline_html_passes(data: Path) -> None:
         encoding="utf-8",
     )
     assert errors(data) == []
+
+
+def test_a_markdown_file_with_html_blocks_is_its_own_capture_not_a_page_to_convert() -> None:
+    text = '<div class="huom">\n\n# Tietosuojaseloste\n\nLue <a href="https://x.fi/ehdot">ehdot</a>.\n\n</div>\n'
+    for name in ("tietosuoja.md", "tietosuoja.mdx", "https://raw.example/sivu/tietosuoja.md?raw=1"):
+        assert capture_of(text, name=name) == text
+    assert capture_of(text, name="tietosuoja.html") != text  # a page is converted to Markdown
 
 
 # --- messages that say what differs ---------------------------------------------------------------------------------

@@ -125,8 +125,9 @@ def _parser() -> argparse.ArgumentParser:
     importing = command(
         "import",
         "start an organisation's notice, or a new version of it, from its page",
-        "Fetch SOURCE (an http(s) address, or a local file: an HTML page, Markdown or plain text; several SOURCEs are "
-        "one notice over several pages, in reading order), take the part --select names without what --remove names, "
+        "Fetch SOURCE (an http(s) address, or a local file: an HTML page, Markdown, MDX, Nuxt Content or plain text; "
+        "several SOURCEs are one notice over several pages, in reading order; --also LANG=SOURCE, the same notice as "
+        "the organisation publishes it in another language), take the part --select names without what --remove names, "
         "and write data/SLUG/: organisation.yaml if the organisation is new (with the pages and selectors under "
         "'tracking', for 'seloste track'), the capture of each page (the selected part as Markdown, byte for byte) "
         "and a draft version whose texts are the capture's, split into sections at its headings, with the translation "
