@@ -101,6 +101,10 @@ def test_a_faithful_text_of_an_mdx_capture_still_misses_what_it_leaves_out(
     assert any(":21:1: this sentence of the original is missing" in e and "Tietosuoja-asioissa" in e for e in found), found
 
 
+def test_an_mdx_comment_is_markup() -> None:
+    assert [s.text for s in capture_sentences("{/* piilotettu huomautus */}\nTeksti.\n")] == ["Teksti."]
+
+
 def test_text_that_only_looks_like_esm_or_a_component_is_the_notices() -> None:
     capture = (
         "Import- ja exporttiasiakkaiden tiedot.\nexport-palvelu on meidän.\nimport { puuttuu\n\n<Huom tämä on tekstiä\n\nLoppu.\n"
@@ -210,6 +214,27 @@ def test_a_markdown_file_with_html_blocks_is_its_own_capture_not_a_page_to_conve
     for name in ("tietosuoja.md", "tietosuoja.mdx", "https://raw.example/sivu/tietosuoja.md?raw=1"):
         assert capture_of(text, name=name) == text
     assert capture_of(text, name="tietosuoja.html") != text  # a page is converted to Markdown
+
+
+def test_a_less_than_sign_a_page_shows_stays_text_through_import_and_fidelity(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "pohja.html"
+    page.write_text(
+        "<html><body><main><h1>Tietosuojaseloste</h1><h2>Rekisterinpitäjä</h2>"
+        "<p>Pohja Oy (Y-tunnus 1783913-6). Yhteyshenkilö: &lt;nimi&gt;, alle &lt;18-vuotiaat huoltajan kanssa.</p>"
+        "</main></body></html>",
+        encoding="utf-8",
+    )
+    code, out = run(capsys, "import", "pohja", str(page), "--select", "main", "--name", "Pohja Oy")
+    assert code == 0 and "the draft validates" in out, out
+    _path, version = version_of(data, "pohja")
+    html = markdown_html(version["sections"][0]["body"]["fi"])
+    assert "Yhteyshenkilö: &lt;nimi&gt;, alle &lt;18-vuotiaat" in html  # the words the page shows, not a tag
+    (capture,) = (data / "pohja" / "captures").glob("*.txt")
+    assert [s.text for s in capture_sentences(capture.read_text(encoding="utf-8"))][-1] == (
+        "Yhteyshenkilö: <nimi>, alle <18-vuotiaat huoltajan kanssa."
+    )
 
 
 # --- messages that say what differs ---------------------------------------------------------------------------------

@@ -118,8 +118,12 @@ def _capture(soup: bs4.BeautifulSoup, select: str | None, remove: tuple[str, ...
                 paragraph.append(re.sub(r"\s+", " ", line))
             block.replace_with(paragraph)
         for piece in root.find_all(string=True):  # the source's line wrapping is not the page's: a browser flows it
-            if not piece.find_parent(["pre", "code"]) and re.search(r"\s\s|[\n\r\t]", piece):
-                piece.replace_with(re.sub(r"\s+", " ", piece))
+            if piece.find_parent(["pre", "code"]):
+                continue
+            text = re.sub(r"\s+", " ", piece) if re.search(r"\s\s|[\n\r\t]", piece) else str(piece)
+            text = text.replace("<", "&lt;")  # a "<" the page shows is text, not the start of a tag
+            if text != piece:
+                piece.replace_with(text)
         for link in root.find_all("a"):
             href = str(link.get("href") or "").strip()
             if re.match(r"(?:https?|mailto):", href, re.IGNORECASE):

@@ -26,9 +26,10 @@ _EXPORT = re.compile(r"^export\s++(?:const|let|var|function|async|class|default|
 _MDX_COMMENT = re.compile(r"^\s*+\{/\*.*?\*/\}\s*+$")
 _TAG_NAME = r"[A-Za-z][\w.:-]*+"
 _ATTRIBUTE = r"""\s++[\w:.@-]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|\{[^{}]*+\}|[^\s"'=<>`]++))?+"""
-_TAG = re.compile(rf"<(/?)({_TAG_NAME})(?:{_ATTRIBUTE})*+\s*+/?>")
-"""An HTML or JSX tag on one line: ``<a href="x" target="_blank">``, ``</Callout>``, ``<TableOfContents />``."""
-_COMPONENT = re.compile(rf"</?[A-Z][\w.]*+(?:{_ATTRIBUTE})*+\s*+/?>")
+_TAG = re.compile(rf"(?<!\\)<(/?)({_TAG_NAME})(?:{_ATTRIBUTE})*+\s*+/?>")
+"""An HTML or JSX tag on one line: ``<a href="x" target="_blank">``, ``</Callout>``, ``<TableOfContents />``; not
+after a backslash (``\\<nimi>`` is text a page shows)."""
+_COMPONENT = re.compile(rf"(?<!\\)</?[A-Z][\w.]*+(?:{_ATTRIBUTE})*+\s*+/?>")
 """A JSX component's tag: its name starts with a capital (a lower-case one is HTML)."""
 _COMPONENT_LINE = re.compile(rf"^\s*+(?:{_COMPONENT.pattern}\s*+)++$")
 _COMPONENT_OPEN = re.compile(r"^\s*+<[A-Z][\w.]*+(?:\s[^<>]*+)?$")
@@ -42,7 +43,7 @@ space or ``(``: a colon inside a word or an address (``https://x.fi/:a[b]``) is 
 _BLOCK_TAGS = frozenset({"br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "hr", "section", "article", "table"})
 """HTML tags that set text apart: a space where they stand (``Nimi<br>Osoite`` reads as two words)."""
 _HREF = re.compile(r"""\shref\s*+=\s*+(?:"([^"]*+)"|'([^']*+)'|([^\s"'=<>`]++))""")
-_LINK = re.compile(r"<a\b([^<>]*+)>([^<]*+)</a\s*+>", re.IGNORECASE)
+_LINK = re.compile(r"(?<!\\)<a\b([^<>]*+)>([^<]*+)</a\s*+>", re.IGNORECASE)
 _EMPHASIS_TAGS = {"strong": "**", "b": "**", "em": "*", "i": "*"}
 
 
