@@ -101,6 +101,11 @@ def test_a_faithful_text_of_an_mdx_capture_still_misses_what_it_leaves_out(
     assert any(":21:1: this sentence of the original is missing" in e and "Tietosuoja-asioissa" in e for e in found), found
 
 
+def test_a_word_in_angle_brackets_that_is_no_html_element_is_text() -> None:
+    capture = "Yhteyshenkilö: <nimi> (<puhelin>), <b>lihava</b> <my-widget>ja</my-widget> <Callout>tämä</Callout>.\n"
+    assert [s.text for s in capture_sentences(capture)] == ["Yhteyshenkilö: <nimi> (<puhelin>), lihava ja tämä."]
+
+
 def test_an_mdx_comment_is_markup() -> None:
     assert [s.text for s in capture_sentences("{/* piilotettu huomautus */}\nTeksti.\n")] == ["Teksti."]
 

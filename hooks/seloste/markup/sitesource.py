@@ -119,7 +119,25 @@ def _tag_end(lines: list[str], start: int) -> tuple[int | None, int]:
     return None, index
 
 
+_ELEMENT_NAMES = (
+    "a abbr address article aside audio b bdi bdo blockquote br button caption center cite code col colgroup data dd "
+    "del details dfn div dl dt em embed fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 header hr i "
+    "iframe img input ins kbd label legend li main mark nav noscript object ol optgroup option p picture pre q s samp "
+    "script section select small source span strike strong style sub summary sup svg table tbody td template textarea "
+    "tfoot th thead time tr tt u ul var video wbr"
+)
+HTML_ELEMENTS = frozenset(_ELEMENT_NAMES.split())
+"""The HTML elements a notice's source may hold. A lower-case name that is none of them (``<nimi>``, a template's
+placeholder) is text the page shows; a capitalised one is a JSX component, one with a hyphen a custom element."""
+
+
+def is_tag(name: str) -> bool:
+    return name.lower() in HTML_ELEMENTS or name[0].isupper() or "-" in name
+
+
 def _tag_text(match: re.Match[str]) -> str:
+    if not is_tag(match[2]):
+        return match[0]
     return " " if match[2].lower() in _BLOCK_TAGS else ""
 
 
@@ -147,7 +165,7 @@ def _inline_markdown(line: str) -> str:
     read = line
     if "<" in read:
         read = _LINK.sub(_link, read)
-        read = _TAG.sub(lambda m: _EMPHASIS_TAGS.get(m[2].lower(), "") or _tag_text(m), read)
+        read = _TAG.sub(lambda m: (is_tag(m[2]) and _EMPHASIS_TAGS.get(m[2].lower(), "")) or _tag_text(m), read)
     if ":" in read:
         read = _MDC_INLINE.sub(lambda m: m[1] or "", read)
     return line if read == line else re.sub(r"(?<=\S) {2,}(?=\S)", " ", read).strip()
