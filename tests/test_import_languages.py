@@ -180,3 +180,19 @@ def test_a_new_version_in_two_languages_that_keeps_its_stated_date_is_dated_as_a
     keys = list(version)
     assert keys.index("recorded_date") + 1 == keys.index("changed_after")  # where the files put it
     assert version["source"]["capture"] == {"fi": f"captures/{today}.fi.txt", "sv": f"captures/{today}.sv.txt"}
+
+
+def test_three_languages_are_one_version(tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    english = tmp_path / "privacy.md"
+    english.write_text(
+        "# Privacy notice\n\nUpdated 10.6.2025.\n\n## Controller\n\nKahden Kielen Oy (business ID 1783913-6), Satamakatu 1, "
+        "65100 Vaasa.\n\n## Use of the data\n\nWe use the data to manage the customer relationship.\n",
+        encoding="utf-8",
+    )
+    args = ["--also", f"sv={SV_MD}", "--also", f"en={english}", "--name", "Kahden Kielen Oy"]
+    code, out = run(capsys, "import", "kolme", str(FI_MD), *args)
+    assert code == 0 and "its texts are the organisation's own, in Finnish, Swedish and English" in out, out
+    version = yaml.safe_load((data / "kolme" / "2025-06-10.yaml").read_text(encoding="utf-8"))
+    assert version["published_in"] == ["fi", "sv", "en"] and "translation" not in version
+    assert version["sections"][1]["heading"] == {"fi": "Rekisterinpitäjä", "sv": "Personuppgiftsansvarig", "en": "Controller"}
+    assert errors(data) == []

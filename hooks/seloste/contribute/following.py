@@ -189,7 +189,8 @@ def _report_validation(data: Path, *, pending: bool, own: list[str]) -> int:
     if pending:
         print("the draft validates; its translation is pending: add the English texts, then remove 'translation: pending'")
     elif len(own) > 1:
-        print(f"the draft validates; its texts are the organisation's own, in {' and '.join(LANGUAGE_NAMES[x] for x in own)}")
+        names = [LANGUAGE_NAMES[x] for x in own]
+        print(f"the draft validates; its texts are the organisation's own, in {', '.join(names[:-1])} and {names[-1]}")
     else:
         print("the draft validates; its English is the organisation's own text (a Finnish translation is optional)")
     return EXIT_OK
