@@ -47,6 +47,10 @@ _LINK = re.compile(r"(?<!\\)<a\b([^<>]*+)>([^<]*+)</a\s*+>", re.IGNORECASE)
 _EMPHASIS_TAGS = {"strong": "**", "b": "**", "em": "*", "i": "*"}
 
 
+_MARKUP_STARTS = frozenset("ie<{:#")
+"""How a line of markup starts: ``import``, ``export``, a tag, an MDX comment, an MDC fence, a slot."""
+
+
 def markup_lines(lines: list[str], skip: frozenset[int] = frozenset()) -> set[int]:
     """The numbers (1-based) of the lines that are wholly the site's markup: ES module statements, lines of JSX
     component tags or an MDX comment, MDC block fences, a block component's props and its slot names. ``skip``: lines
@@ -58,7 +62,7 @@ def markup_lines(lines: list[str], skip: frozenset[int] = frozenset()) -> set[in
     while index < len(lines):
         line = lines[index]
         number = index + 1
-        if number in skip:
+        if number in skip or line.lstrip()[:1] not in _MARKUP_STARTS:  # most lines: text, told at a glance
             index += 1
             continue
         end: int | None = None
