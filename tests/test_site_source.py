@@ -6,6 +6,8 @@ without saying what differs."""
 
 from __future__ import annotations
 
+import re
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -280,6 +282,26 @@ def test_two_texts_that_differ_in_words_are_quoted_as_before() -> None:
     assert difference_note("säilytetään viisi vuotta", "säilytetään kuusi vuotta") == (
         "; the nearest text has 'säilytetään kuusi vuotta' where the capture has 'säilytetään viisi vuotta'"
     )
+
+
+# --- the docs' examples ----------------------------------------------------------------------------------------------
+
+
+def _blocks(doc: str, fence: str) -> list[str]:
+    text = (Path(__file__).resolve().parents[1] / doc).read_text(encoding="utf-8")
+    return [textwrap.dedent(block) for block in re.findall(rf"^ *```{fence}\n(.*?)^ *```", text, re.MULTILINE | re.DOTALL)]
+
+
+def test_the_docs_mdx_and_mdc_examples_read_as_they_say() -> None:
+    mdx = _blocks("data/README.md", "mdx") + _blocks("CONTRIBUTING.md", "mdx")
+    assert len(mdx) == 2
+    assert [s.text for s in capture_sentences(mdx[0])] == ["Lue käyttöehdot."]
+    assert [s.text for s in capture_sentences(mdx[1])] == [
+        "Rekisterinpitäjä",
+        "Tietosuoja-asioissa voit ottaa yhteyttä osoitteeseen tietosuoja@mallikas.fi.",
+    ]
+    (mdc,) = [block for block in _blocks("CONTRIBUTING.md", "md") if "::" in block]
+    assert [s.text for s in capture_sentences(mdc)] == ["Käytämme evästeitä vain sivuston toimintaan."]
 
 
 # --- untrusted captures ----------------------------------------------------------------------------------------------
