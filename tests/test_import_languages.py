@@ -196,3 +196,18 @@ def test_three_languages_are_one_version(tmp_path: Path, data: Path, capsys: pyt
     assert version["published_in"] == ["fi", "sv", "en"] and "translation" not in version
     assert version["sections"][1]["heading"] == {"fi": "Rekisterinpitäjä", "sv": "Personuppgiftsansvarig", "en": "Controller"}
     assert errors(data) == []
+
+
+def test_an_opening_only_one_text_has_stands_in_that_language_only(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    english = tmp_path / "privacy.html"
+    english.write_text(EN_HTML.read_text(encoding="utf-8").replace("<p>Updated 2 May 2025.</p>", ""), encoding="utf-8")
+    code, out = run(
+        capsys, "import", "kaksikko", str(FI_HTML), "--also", f"en={english}", "--select", "main", "--name", "Kaksikko Oy"
+    )
+    assert code == 0 and "the draft validates" in out, out
+    version = yaml.safe_load((data / "kaksikko" / "2025-05-02.yaml").read_text(encoding="utf-8"))
+    assert version["sections"][0] == {"id": "johdanto", "not_in": ["en"], "body": {"fi": "Päivitetty 2.5.2025."}}
+    assert version["sections"][1]["heading"] == {"fi": "1. Rekisterinpitäjä", "en": "1. Controller"}  # still paired
+    assert "(the Finnish 5, the English 3)" in out and "johdanto (not_in: [en]), 4-evasteet (not_in: [en])" in out
