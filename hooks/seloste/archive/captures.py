@@ -16,6 +16,7 @@ from .decode import Decoder
 from .errors import DataError, Location, Run, display_path
 from .fidelity import Hints, compare, noise_lines, published_parts, shorten
 from .languages import listed
+from .likeness import difference_note
 from .localized import LANGUAGE_NAMES
 from .model import Captures, Version, VersionRecord
 from .types import direction_control
@@ -222,9 +223,7 @@ def check_fidelity(run: Run, folder: Path, path: Path, record: VersionRecord, de
         hints = Hints(" ".join(part for _name, part in published_parts(record.version, lang))) if missing else None
         for sentence in missing:
             near = hints.nearest(sentence.text) if hints else None
-            where = ""
-            if near:
-                where = f"; the nearest text has {shorten(near[1], 60)!r} where the capture has {shorten(near[0], 60)!r}"
+            where = difference_note(near[0], near[1]) if near else ""
             run.errors.append(
                 DataError(
                     Location(display_path(folder / files[lang][sentence.page], run.root), sentence.line, 1),

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from ..limits import MAX_HINT_WORK, MAX_MISSING_SENTENCES
 from ..markup.render import markdown_html
+from ..markup.sitesource import inline_text, markup_lines
 from ..markup.text import html_text, normalize, plain_text
 from ..matching import ITEM_STEPS, SETUP_STEPS, Budget, Matcher, OutOfSteps
 from .model import NoiseLines, Version, VersionRecord
@@ -118,6 +119,7 @@ def _text_of(line: str) -> str:
     line = _code_spans(line, keep)
     line = _ESCAPED.sub(lambda m: keep(m.group(1)), line)
     line = _AUTOLINK.sub(lambda m: keep(m.group(1)), line)  # <https://...>, <name@example.fi>: the address shows
+    line = inline_text(line)  # <a href="..." target="_blank">, <Callout>, :badge[text]{...}: a reader sees the text
     line = _LINK.sub(r"\1", line)
     line = _EMPHASIS.sub("", line)
     line = html.unescape(line)  # &rsquo; &amp; &#8217;: what a rendering shows
@@ -153,14 +155,15 @@ def front_matter(lines: list[str]) -> dict[int, str | None]:
 def capture_sentences(capture: str, noise: tuple[str | NoiseLines, ...] = (), page: int = 0) -> list[Sentence]:
     """The sentences of a capture, in order, without its Markdown markup and noise. A Markdown table's rows are
     read cell by cell, as its rendering reads; its rule line is markup. Front matter is metadata, but for the
-    page's title."""
+    page's title. The markup of a site's source (MDX, MDC, inline HTML: markup/sitesource.py) is markup too."""
     skip, _unplaced = noise_lines(capture, noise, page)
     lines = without_invisible(capture).splitlines()  # what no reader sees is no text's to hold
     metadata = front_matter(lines)
+    markup = markup_lines(lines, frozenset(metadata))  # MDX's import/export and component lines, MDC's fences
     sentences: list[Sentence] = []
     for line_no, raw in enumerate(lines, start=1):
         line = normalize(raw)
-        if not line or line_no in skip:
+        if not line or line_no in skip or line_no in markup:
             continue
         if line_no in metadata:
             title = metadata[line_no]

@@ -138,8 +138,9 @@ def _parser() -> argparse.ArgumentParser:
     importing = command(
         "import",
         "start an organisation's notice, or a new version of it, from its page",
-        "Fetch SOURCE (an http(s) address, or a local file: an HTML page, Markdown or plain text; several SOURCEs are "
-        "one notice over several pages, in reading order), take the part --select names without what --remove names, "
+        "Fetch SOURCE (an http(s) address, or a local file: an HTML page, Markdown, MDX, Nuxt Content or plain text; "
+        "several SOURCEs are one notice over several pages, in reading order; --also LANG=SOURCE, the same notice as "
+        "the organisation publishes it in another language), take the part --select names without what --remove names, "
         "and write data/SLUG/: organisation.yaml if the organisation is new (with the pages and selectors under "
         "'tracking', for 'seloste track'), the capture of each page (the selected part as Markdown, byte for byte) "
         "and a draft version whose texts are the capture's, split into sections at its headings, with the translation "
@@ -164,6 +165,18 @@ def _parser() -> argparse.ArgumentParser:
     importing.add_argument("--language", choices=("fi", "sv", "en"), default="fi", help="the notice's language (default: fi)")
     importing.add_argument(
         "--url", action="append", default=[], help="where a SOURCE saved as a file is published (one per SOURCE, in order)"
+    )
+    importing.add_argument(
+        "--also",
+        action="append",
+        default=[],
+        metavar="LANG=SOURCE",
+        help="the same notice as the organisation publishes it in another language (fi, sv or en), e.g. --also "
+        "en=https://example.fi/en/privacy; repeatable. One version with published_in listing SOURCE's language and "
+        "these, each language's capture its own, sections paired by order",
+    )
+    importing.add_argument(
+        "--also-url", action="append", default=[], metavar="LANG=URL", help="where an --also SOURCE saved as a file is published"
     )
     tracking = command(
         "track",

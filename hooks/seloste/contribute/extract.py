@@ -19,6 +19,7 @@ import bs4
 from markdownify import markdownify
 
 from ..limits import MAX_PAGE_DEPTH
+from ..markup.sitesource import as_markdown
 
 NOT_TEXT = ("script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select", "input", "textarea")
 """Elements never part of a notice's text: code, and the controls of forms (a newsletter sign-up, a search box)."""
@@ -54,11 +55,18 @@ def page_title(html: str) -> str | None:
     return " ".join(title.get_text().split()) if title and title.get_text().strip() else None
 
 
-def capture_of(text: str, *, select: str | None = None, remove: tuple[str, ...] = (), base: str | None = None) -> str:
-    """The capture of a fetched page's text: Markdown of its selected part (an HTML page), or the text itself.
-    ``base``: the page's address, against which its relative links are made whole (without one they are kept as
-    text)."""
-    if not looks_like_html(text):
+MARKDOWN_FILES = (".md", ".mdx", ".mdc", ".markdown", ".txt")
+"""A file named so is Markdown (MDX, Nuxt Content's MDC) or text, whatever raw HTML it holds: its own capture."""
+
+
+def capture_of(
+    text: str, *, select: str | None = None, remove: tuple[str, ...] = (), base: str | None = None, name: str = ""
+) -> str:
+    """The capture of a fetched page's text: Markdown of its selected part (an HTML page), or the text itself (a
+    Markdown or text file, by its ``name``'s ending or its content). ``base``: the page's address, against which its
+    relative links are made whole (without one they are kept as text)."""
+    suffix = re.search(r"(\.[A-Za-z]+)(?:[?#].*)?$", name)
+    if (suffix and suffix[1].lower() in MARKDOWN_FILES) or not looks_like_html(text):
         return text  # Markdown or plain text: the file is its own capture, as it is
     soup = _parsed(text)
     deepest = _depth(soup)
@@ -114,8 +122,12 @@ def _capture(soup: bs4.BeautifulSoup, select: str | None, remove: tuple[str, ...
                 paragraph.append(re.sub(r"\s+", " ", line))
             block.replace_with(paragraph)
         for piece in root.find_all(string=True):  # the source's line wrapping is not the page's: a browser flows it
-            if not piece.find_parent(["pre", "code"]) and re.search(r"\s\s|[\n\r\t]", piece):
-                piece.replace_with(re.sub(r"\s+", " ", piece))
+            if piece.find_parent(["pre", "code"]):
+                continue
+            text = re.sub(r"\s+", " ", piece) if re.search(r"\s\s|[\n\r\t]", piece) else str(piece)
+            text = text.replace("<", "&lt;")  # a "<" the page shows is text, not the start of a tag
+            if text != piece:
+                piece.replace_with(text)
         for link in root.find_all("a"):
             href = str(link.get("href") or "").strip()
             if re.match(r"(?:https?|mailto):", href, re.IGNORECASE):
@@ -184,7 +196,7 @@ def draft(pages: list[str], fallback_title: str | None = None) -> Draft:
     sections: list[tuple[str | None, str]] = []
     for number, capture in enumerate(pages):
         text, front_title = _without_front_matter(capture.replace("\r\n", "\n").replace("\r", "\n"))
-        text = "\n".join(line.rstrip() for line in text.split("\n"))
+        text = as_markdown("\n".join(line.rstrip() for line in text.split("\n")))  # MDX, MDC, inline HTML: the text
         page_title_, page_sections = _page(text, first_page=number == 0)
         if number == 0:
             title = page_title_ or front_title
@@ -198,10 +210,29 @@ def draft(pages: list[str], fallback_title: str | None = None) -> Draft:
             )
             page_sections = [(page_title_ or front_title, _deeper(body))]
         sections += page_sections
-    found = [(heading, body) for heading, body in sections if heading is not None or body.strip()]
+    found = [(heading, _lists_apart(body)) for heading, body in sections if heading is not None or body.strip()]
     if not title and not fallback_title and found and found[0][0]:  # no title but a first heading: it is the title,
         title, found[0] = found[0][0], (None, found[0][1])  # once (a text twice would not be the capture's)
     return Draft(title=title or fallback_title or "", sections=tuple(found))
+
+
+_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|[0-9]{1,9}[.)])[ \t]")
+
+
+def _lists_apart(body: str) -> str:
+    """The body with a blank line before each list that follows a paragraph directly (``Tietoja:`` then ``- nimi``):
+    without it, Python-Markdown reads the items as the paragraph's lines. A line that continues a list item (a lazy
+    continuation) stays where it is."""
+    lines = body.split("\n")
+    out: list[str] = []
+    in_list = False
+    for line in lines:
+        item = bool(_LIST_ITEM.match(line))
+        if item and out and out[-1].strip() and not in_list and not _atx(out[-1]):
+            out.append("")
+        in_list = item or (in_list and bool(line.strip()))
+        out.append(line)
+    return "\n".join(out)
 
 
 def _deeper(body: str) -> str:

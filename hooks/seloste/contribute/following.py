@@ -11,6 +11,7 @@ from typing import Any
 
 from ..archive.errors import DataErrors
 from ..archive.loader import RESERVED_SLUGS, load_archive
+from ..archive.localized import LANGUAGE_NAMES
 from ..archive.model import Archive
 from ..archive.tracklog import EMPTY, CheckStatus, TrackingLog, dump_log, load_log, next_check
 from ..archive.types import SLUG_PATTERN
@@ -18,6 +19,7 @@ from .dating import date_range, first_published_note, range_note
 from .extract import ExtractError, capture_of, page_title, reads_as, stated_dates
 from .fetch import FetchError, fetch
 from .importer import Page, carried_note, draft_version, pinned_file, write_organisation, write_version
+from .multilingual import capture_names, draft_languages
 from .tracker import Outcome, draft_report, track, tracked
 from .usage import UsageError
 
@@ -42,28 +44,59 @@ def run_import(args: argparse.Namespace) -> int:
         raise UsageError(f"{slug} is a new organisation: give its name as it writes it, --name 'Esimerkki Oy'")
     if args.url and len(args.url) != len(args.sources):
         raise UsageError(f"give one --url per SOURCE, in the same order ({len(args.sources)} sources, {len(args.url)} --url)")
+    also, also_urls = _by_language(args.also, "--also", "SOURCE"), _by_language(args.also_url, "--also-url", "URL")
+    if args.language in also:
+        raise UsageError(
+            f"--also {args.language}=...: {args.language} is the SOURCE's language (--language); --also gives the others"
+        )
+    if also and len(args.sources) > 1:
+        raise UsageError(
+            "a notice published in several languages is imported with one page per language: one SOURCE and one "
+            f"--also LANG=SOURCE for each other language (got {len(args.sources)} SOURCEs)"
+        )
+    if unaddressed := sorted(set(also_urls) - set(also)):
+        raise UsageError(f"--also-url {unaddressed[0]}=...: no --also {unaddressed[0]}=SOURCE to give an address to")
     pages: list[Page] = []
     title = None
     for index, source in enumerate(args.sources):
         try:
             fetched = fetch(source)
             url = fetched.url or (args.url[index] if args.url else None)
-            pages.append(Page(url, capture_of(fetched.text, select=args.select, remove=tuple(args.remove), base=url)))
+            capture = capture_of(fetched.text, select=args.select, remove=tuple(args.remove), base=url, name=source)
+            pages.append(Page(url, capture))
         except (FetchError, ExtractError) as err:
             print(f"seloste import: {err}", file=sys.stderr)
             return EXIT_FAILED
         title = title or page_title(fetched.text)
-    names = {"fi": "Finnish", "sv": "Swedish", "en": "English"}
+    others: dict[str, Page] = {}
+    titles: dict[str, str | None] = {args.language: title}
+    for lang, source in also.items():
+        try:
+            fetched = fetch(source)
+            url = fetched.url or also_urls.get(lang)
+            capture = capture_of(fetched.text, select=args.select, remove=tuple(args.remove), base=url, name=source)
+        except (FetchError, ExtractError) as err:
+            print(f"seloste import: {err}", file=sys.stderr)
+            return EXIT_FAILED
+        others[lang], titles[lang] = Page(url, capture), page_title(fetched.text)
+    names = LANGUAGE_NAMES
     for number, page in enumerate(pages, start=1):
         found = reads_as(page.capture)
         if found and found != args.language:
             raise UsageError(
                 f"SOURCE {number} ({args.sources[number - 1]}) reads as {names[found]}, not {names[args.language]}: "
                 f"the SOURCEs are the pages of one language's notice, in order (give --language {found} if the notice "
-                "is in that language; a notice in several languages is described in data/README.md)"
+                "is in that language; for a notice the organisation publishes in several languages, give the others "
+                "with --also LANG=SOURCE)"
+            )
+    for lang, page in others.items():
+        found = reads_as(page.capture)
+        if found and found != lang:
+            raise UsageError(
+                f"--also {lang}={also[lang]} reads as {names[found]}, not {names[lang]}: give it as --also {found}=..."
             )
     today = dt.date.today()
-    statement = max(stated_dates("\n".join(page.capture for page in pages)), default=None)
+    statement = max(stated_dates("\n".join(page.capture for page in [*pages, *others.values()])), default=None)
     stated = statement[0] if statement else None
     # a stated date no later than the latest version's is not this text's (a change that kept the date it states)
     known = args.date or (stated if stated and stated <= today and not (record and stated <= record.current.date) else None)
@@ -84,10 +117,20 @@ def run_import(args: argparse.Namespace) -> int:
     after = date_range(record.current, date, after=args.changed_after, date_known=known is not None) if record else None
     name = record.organisation.name if record else args.name
     previous = record.current.version if record else None
-    version, carried, check = draft_version(
-        pages, lang=args.language, date=date, stated=stated, controller=name, fallback_title=title, previous=previous,
-        changed_after=after, first_published_unknown=unknown,
-    )  # fmt: skip
+    pairing: list[str] = []
+    capture_files = None
+    if others:
+        by_language = {args.language: pages[0], **others}
+        paired = draft_languages(by_language, date=date, stated=stated, controller=name, titles=titles, previous=previous)
+        version, carried, check, pairing = paired.version, paired.carried, paired.controller_check, paired.pairing
+        if after is not None or unknown:
+            version = _after_recorded(version, after, first_published_unknown=unknown)
+        pages, capture_files = list(by_language.values()), list(capture_names(date, list(by_language)).values())
+    else:
+        version, carried, check = draft_version(
+            pages, lang=args.language, date=date, stated=stated, controller=name, fallback_title=title, previous=previous,
+            changed_after=after, first_published_unknown=unknown,
+        )  # fmt: skip
     written = []
     if record is None:
         tracking: list[dict[str, Any]] = [
@@ -99,11 +142,16 @@ def run_import(args: argparse.Namespace) -> int:
             for page in pages
             if page.url and not pinned_file(page.url)  # a commit's file never changes: nothing to track
         ]
-        written.append(write_organisation(folder, name, tracking if len(tracking) == len(pages) else []))
-    written += write_version(folder, date, version, pages)
+        tracked = tracking if len(tracking) == len(pages) and not others else []
+        written.append(write_organisation(folder, name, tracked))
+    written += write_version(folder, date, version, pages, capture_files)
     for path in written:
         print(f"wrote {path}")
     print(_date_note(statement, given=args.date, date=date))
+    for line in pairing:
+        print(line)
+    if record is None and others:
+        print("not tracked: 'seloste track' follows a notice in one language; a new version is imported as this one was")
     if record is not None and after is not None:
         print(range_note(record.current, date, after))
     if unknown:
@@ -114,7 +162,7 @@ def run_import(args: argparse.Namespace) -> int:
         print(check)
     if record is None and any(page.url and pinned_file(page.url) for page in pages):
         print("not tracked: the address names a file at a commit, whose text never changes; track the page readers see")
-    return _report_validation(data, pending="translation" in version)
+    return _report_validation(data, pending="translation" in version, own=version.get("published_in", [args.language]))
 
 
 def _date_note(found: tuple[dt.date, str] | None, *, given: dt.date | None, date: dt.date) -> str:
@@ -136,7 +184,36 @@ def _date_note(found: tuple[dt.date, str] | None, *, given: dt.date | None, date
     return line
 
 
-def _report_validation(data: Path, *, pending: bool) -> int:
+def _by_language(given: list[str], option: str, what: str) -> dict[str, str]:
+    """``LANG=VALUE`` options by language, each language once."""
+    found: dict[str, str] = {}
+    for entry in given:
+        lang, sign, value = entry.partition("=")
+        if not sign or lang not in LANGUAGE_NAMES or not value:
+            raise UsageError(
+                f"{option} {entry!r}: expected LANG={what}, LANG one of {', '.join(LANGUAGE_NAMES)} (e.g. {option} en={what})"
+            )
+        if lang in found:
+            raise UsageError(f"{option} {lang}=... is given twice; one {what} per language")
+        found[lang] = value
+    return found
+
+
+def _after_recorded(version: dict[str, Any], after: dt.date | None, *, first_published_unknown: bool) -> dict[str, Any]:
+    """The version with ``changed_after`` (or, for a first version, ``first_published: unknown``) after its recorded
+    date, where the files put them."""
+    ordered: dict[str, Any] = {}
+    for key, value in version.items():
+        ordered[key] = value
+        if key == "recorded_date":
+            if after is not None:
+                ordered["changed_after"] = after.isoformat()
+            if first_published_unknown:
+                ordered["first_published"] = "unknown"
+    return ordered
+
+
+def _report_validation(data: Path, *, pending: bool, own: list[str]) -> int:
     """Whether the draft validates as written; if not, what is left (and exit status 1)."""
     try:
         load_archive(data)
@@ -145,6 +222,9 @@ def _report_validation(data: Path, *, pending: bool) -> int:
         return EXIT_FAILED
     if pending:
         print("the draft validates; its translation is pending: add the English texts, then remove 'translation: pending'")
+    elif len(own) > 1:
+        names = [LANGUAGE_NAMES[x] for x in own]
+        print(f"the draft validates; its texts are the organisation's own, in {', '.join(names[:-1])} and {names[-1]}")
     else:
         print("the draft validates; its English is the organisation's own text (a Finnish translation is optional)")
     return EXIT_OK

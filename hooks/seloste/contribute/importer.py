@@ -45,7 +45,7 @@ def slugify(text: str) -> str:
     return slug.strip("-") or "osio"
 
 
-def _section_ids(drafted: Draft, lang: str, previous: Version | None) -> list[str]:
+def section_ids(drafted: Draft, lang: str, previous: Version | None) -> list[str]:
     """Ids for the draft's sections: the previous version's where a heading is the same (or nearly), otherwise one
     made from the heading; never one of the page's own ('sl-', 'diff-') and never twice."""
     earlier = (
@@ -94,7 +94,7 @@ def draft_version(
     shown = fallback_title if fallback_title and any(fallback_title in page.capture for page in pages) else None
     # a <title> the notice does not show is not its title; what no reader sees (a soft hyphen) is no text's to hold
     drafted = draft([without_invisible(page.capture) for page in pages], shown)
-    ids = _section_ids(drafted, lang, previous)
+    ids = section_ids(drafted, lang, previous)
     names = capture_names(date, len(pages))
     urls = [page.url for page in pages if page.url]
     source: dict[str, Any] = {}
@@ -216,10 +216,12 @@ def carry_translation(version: dict[str, Any], lang: str, previous: Version) -> 
     return Carried(unchanged=tuple(unchanged), changed=tuple(changed), languages=languages)
 
 
-def write_version(folder: Path, date: dt.date, version: dict[str, Any], pages: list[Page]) -> list[Path]:
-    """The version file and its captures; returns the paths written."""
+def write_version(
+    folder: Path, date: dt.date, version: dict[str, Any], pages: list[Page], names: list[str] | None = None
+) -> list[Path]:
+    """The version file and its captures (named ``names``, or by :func:`capture_names`); returns the paths written."""
     written = []
-    names = capture_names(date, len(pages))
+    names = names or capture_names(date, len(pages))
     (folder / CAPTURES_DIR).mkdir(parents=True, exist_ok=True)
     for name, page in zip(names, pages, strict=True):
         path = folder / name

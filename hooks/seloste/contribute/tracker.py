@@ -81,7 +81,9 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
     for tracked_page in record.organisation.tracking:
         try:
             fetched = fetch(tracked_page.url, timeout=timeout)
-            capture = capture_of(fetched.text, select=tracked_page.select, remove=tracked_page.remove, base=fetched.url)
+            capture = capture_of(
+                fetched.text, select=tracked_page.select, remove=tracked_page.remove, base=fetched.url, name=tracked_page.url
+            )
             pages.append(Page(fetched.url, capture))
             title = title or page_title(fetched.text)
         except FetchError as err:  # its message names the address

@@ -1,0 +1,142 @@
+"""``seloste import`` of a notice the organisation publishes in several languages itself: one version, each language's
+capture kept and its text the capture's, sections paired by their order.
+
+Each language's page is drafted on its own (extract.py), as a notice in one language is; the drafts are then laid side
+by side. An untitled opening pairs with the other text's untitled opening; the titled sections pair by order. A section
+one text has and the other lacks (more sections in one than the other) is given in the language that has it, with
+``not_in`` naming the other (data/README.md, "A section one of the organisation's texts does not have"), so the draft
+validates, and the command says which sections it paired so that a person checks them against the pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from ..archive.emit import plain
+from ..archive.loader import CAPTURES_DIR
+from ..archive.localized import LANGUAGE_NAMES
+from ..archive.model import Version
+from ..archive.types import without_invisible
+from .controller import controller_fact
+from .extract import Draft, draft
+from .importer import Carried, Page, carry_translation, section_ids
+
+
+@dataclass(frozen=True, slots=True)
+class Paired:
+    """The draft version's data, what a person must check of its controller (or None), and of its pairing."""
+
+    version: dict[str, Any]
+    controller_check: str | None
+    pairing: list[str]
+    """Lines for the person: which sections were paired by order, and the TODO where the texts' counts differ."""
+    carried: Carried = Carried()
+    """For a new version, what it took of the previous version's translation (the languages not the organisation's)."""
+
+
+def capture_names(date: dt.date, languages: list[str]) -> dict[str, str]:
+    return {lang: f"{CAPTURES_DIR}/{date.isoformat()}.{lang}.txt" for lang in languages}
+
+
+def _parts(drafted: Draft) -> tuple[tuple[str | None, str] | None, list[tuple[str | None, str]]]:
+    """A draft's untitled opening (or None) and its titled sections."""
+    sections = list(drafted.sections)
+    opening = sections.pop(0) if sections and sections[0][0] is None else None
+    return opening, sections
+
+
+def draft_languages(
+    pages: dict[str, Page],
+    *,
+    date: dt.date,
+    stated: dt.date | None,
+    controller: str,
+    titles: dict[str, str | None],
+    previous: Version | None,
+) -> Paired:
+    """The draft of one version published in each language of ``pages`` (the first listed is the first in
+    ``published_in``), its sections paired by order."""
+    languages = list(pages)
+    first = languages[0]
+    drafts = {
+        lang: draft(
+            [without_invisible(page.capture)],
+            titles[lang] if titles[lang] and titles[lang] in page.capture else None,  # type: ignore[operator]
+        )
+        for lang, page in pages.items()
+    }
+    parts = {lang: _parts(drafted) for lang, drafted in drafts.items()}
+    longest = max(len(titled) for _opening, titled in parts.values())
+    rows: list[dict[str, tuple[str | None, str]]] = []
+    if any(opening for opening, _titled in parts.values()):
+        rows.append({lang: opening for lang, (opening, _titled) in parts.items() if opening is not None})
+    for index in range(longest):
+        rows.append({lang: titled[index] for lang, (_opening, titled) in parts.items() if index < len(titled)})
+    # ids: the first language's headings (the previous version's ids where they match), else the row's own language's
+    own = [row.get(first) or next(iter(row.values())) for row in rows]
+    ids = section_ids(Draft(title=drafts[first].title, sections=tuple(own)), first, previous)
+    sections = []
+    for section_id, row in zip(ids, rows, strict=True):
+        section: dict[str, Any] = {"id": section_id}
+        absent = [lang for lang in languages if lang not in row]
+        if absent:
+            section["not_in"] = absent
+        if any(heading is not None for heading, _body in row.values()):
+            section["heading"] = {lang: heading for lang, (heading, _body) in row.items()}
+        section["body"] = {lang: body for lang, (_heading, body) in row.items()}
+        sections.append(section)
+    source: dict[str, Any] = {}
+    urls = {lang: page.url for lang, page in pages.items() if page.url}
+    if urls:
+        source["url"] = urls
+    source["capture"] = capture_names(date, languages)
+    version: dict[str, Any] = {"published_in": languages}
+    if stated is not None and stated <= date:
+        version["stated_date"] = stated.isoformat()
+    version["recorded_date"] = dt.date.today().isoformat()
+    version["source"] = source
+    if previous is not None:
+        version["change"] = {"kind": "", "summary": {"fi": "", "en": ""}}
+    if "en" not in languages:
+        version["translation"] = "pending"  # the English is ours, still to write
+    version["title"] = {lang: drafted.title for lang, drafted in drafts.items()}
+    version["sections"] = sections
+    check = None
+    carried = Carried()
+    if previous is not None and not any("not_in" in section for section in sections):
+        carried = carry_translation(version, first, previous)  # a translation of ours, by section id
+        if carried.complete and "translation" in version:
+            del version["translation"]
+    if previous is not None:
+        version["facts"] = plain(previous.facts)
+    else:
+        read = [(s["id"], s.get("heading", {}).get(first), s["body"][first]) for s in sections if first in s["body"]]
+        fact, check = controller_fact(read, controller)
+        version["facts"] = {"controller": fact}
+    return Paired(version, check, _pairing(sections, parts, languages), carried)
+
+
+def _pairing(sections: list[dict[str, Any]], parts: dict[str, Any], languages: list[str]) -> list[str]:
+    counts = {lang: len(titled) + (opening is not None) for lang, (opening, titled) in parts.items()}
+    names = [LANGUAGE_NAMES[lang] for lang in languages]
+    lines = [
+        f"sections paired by order ({' = '.join(names)}): "
+        + "; ".join(
+            " = ".join(
+                section.get("heading", {}).get(lang) or ("(opening)" if lang in section["body"] else "-") for lang in languages
+            )
+            for section in sections
+        )
+    ]
+    if len(set(counts.values())) > 1:
+        told = ", ".join(f"the {LANGUAGE_NAMES[lang]} {n}" for lang, n in counts.items())
+        lacking = [f"{s['id']} (not_in: [{', '.join(s['not_in'])}])" for s in sections if "not_in" in s]
+        lines.append(
+            f"TODO sections: the texts have different numbers of sections ({told}); paired by order, these are in "
+            f"one text only: {', '.join(lacking)}. Check each pair against the pages: where a text lacks a section "
+            "in the middle, move the sections after it up by one and give the one it lacks not_in (data/README.md, "
+            '"A section one of the organisation\'s texts does not have")'
+        )
+    return lines

@@ -1,0 +1,326 @@
+"""Captures of a site's source (issue 15): MDX and Nuxt Content (MDC) markup and inline HTML are the site's, not the
+notice's text. ``seloste import`` leaves them out of the draft (keeping the text inside a component, and an HTML link
+as a Markdown link), the fidelity check reads them as markup (so a faithful text passes with no noise declared), a
+list that follows a paragraph gets the blank line it needs, and an error never quotes two texts that look alike
+without saying what differs."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+from datadir import FIXTURES
+from deadline import deadline
+from seloste.archive.errors import DataErrors
+from seloste.archive.fidelity import capture_sentences
+from seloste.archive.likeness import difference_note
+from seloste.archive.loader import load_archive
+from seloste.contribute.cli import main
+from seloste.contribute.extract import capture_of, draft
+from seloste.markup.render import markdown_html
+from seloste.markup.sitesource import as_markdown, markup_lines
+
+IMPORTS = FIXTURES / "import"
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data").mkdir()
+    return tmp_path / "data"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+def version_of(data: Path, slug: str) -> tuple[Path, dict]:
+    (path,) = (data / slug).glob("20*.yaml")
+    return path, yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def errors(data: Path) -> list[str]:
+    try:
+        load_archive(data)
+    except DataErrors as err:
+        return [str(e) for e in err.errors]
+    return []
+
+
+def bodies(version: dict, lang: str = "fi") -> str:
+    return "\n\n".join(s["body"][lang] for s in version["sections"])
+
+
+# --- MDX -----------------------------------------------------------------------------------------------------------
+
+
+def test_an_mdx_capture_is_imported_without_its_imports_exports_and_component_tags_and_validates(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out = run(capsys, "import", "mallikas", str(IMPORTS / "tietosuoja.mdx"), "--name", "Mallikas Oy")
+    assert code == 0 and "the draft validates" in out, out
+    _path, version = version_of(data, "mallikas")
+    text = bodies(version)
+    for markup in ("import ", "export ", "<Callout", "</Callout>", "<TableOfContents", "<Link", 'type="warning"'):
+        assert markup not in text
+    # the text inside a component is the notice's
+    assert "Tietosuoja-asioissa voit ottaa yhteyttä osoitteeseen tietosuoja@mallikas.fi." in text
+    assert "Emme luovuta tietoja kolmansille osapuolille." in text
+    assert "source" in version and "capture_noise" not in version["source"]  # nothing declared line by line
+    capture = (data / "mallikas" / version["source"]["capture"]).read_bytes()
+    assert capture == (IMPORTS / "tietosuoja.mdx").read_bytes()  # the capture stays the file, byte for byte
+    assert errors(data) == []
+
+
+def test_the_fidelity_check_reads_mdx_markup_as_markup_and_the_text_inside_components_as_text() -> None:
+    capture = (IMPORTS / "tietosuoja.mdx").read_text(encoding="utf-8")
+    sentences = [s.text for s in capture_sentences(capture)]
+    assert not [s for s in sentences if "import" in s or "export" in s or "<" in s or "updated" in s]
+    assert "Tietosuoja-asioissa voit ottaa yhteyttä osoitteeseen tietosuoja@mallikas.fi." in sentences
+    assert "Lue käyttöehdot ja evästeistä lisää." in sentences  # an inline component's text, in its sentence
+    lines = capture.split("\n")
+    marked = {lines[n - 1] for n in markup_lines(lines)}
+    assert {"import Callout from '../components/Callout'", "<TableOfContents />", '<Callout type="info">'} <= marked
+    assert '  title="Huom"' in marked and "}" in marked  # a tag and a statement written over several lines
+
+
+def test_a_faithful_text_of_an_mdx_capture_still_misses_what_it_leaves_out(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "import", "mallikas", str(IMPORTS / "tietosuoja.mdx"), "--name", "Mallikas Oy")
+    path, _version = version_of(data, "mallikas")
+    raw = path.read_text(encoding="utf-8")
+    path.write_text(
+        raw.replace("Tietosuoja-asioissa voit ottaa yhteyttä osoitteeseen tietosuoja@mallikas.fi.", ""), encoding="utf-8"
+    )
+    found = errors(data)
+    assert any(":21:1: this sentence of the original is missing" in e and "Tietosuoja-asioissa" in e for e in found), found
+
+
+def test_a_word_in_angle_brackets_that_is_no_html_element_is_text() -> None:
+    capture = "Yhteyshenkilö: <nimi> (<puhelin>), <b>lihava</b> <my-widget>ja</my-widget> <Callout>tämä</Callout>.\n"
+    assert [s.text for s in capture_sentences(capture)] == ["Yhteyshenkilö: <nimi> (<puhelin>), lihava ja tämä."]
+
+
+def test_an_mdx_comment_is_markup() -> None:
+    assert [s.text for s in capture_sentences("{/* piilotettu huomautus */}\nTeksti.\n")] == ["Teksti."]
+
+
+def test_text_that_only_looks_like_esm_or_a_component_is_the_notices() -> None:
+    capture = (
+        "Import- ja exporttiasiakkaiden tiedot.\nexport-palvelu on meidän.\nimport { puuttuu\n\n<Huom tämä on tekstiä\n\nLoppu.\n"
+    )
+    sentences = [s.text for s in capture_sentences(capture)]
+    assert sentences == [
+        "Import- ja exporttiasiakkaiden tiedot.",
+        "export-palvelu on meidän.",
+        "import { puuttuu",
+        "<Huom tämä on tekstiä",
+        "Loppu.",
+    ]
+
+
+# --- Nuxt Content / MDC ----------------------------------------------------------------------------------------------
+
+
+def test_an_mdc_capture_is_imported_without_its_component_fences_and_validates(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out = run(capsys, "import", "pilvi", str(IMPORTS / "tietosuoja.mdc.md"), "--name", "Pilvi Oy")
+    assert code == 0 and "the draft validates" in out, out
+    _path, version = version_of(data, "pilvi")
+    text = bodies(version)
+    assert "::" not in text and ":badge" not in text and ":icon" not in text and "#title" not in text and "icon:" not in text
+    assert "Käytämme evästeitä vain sivuston toimintaan." in text  # an inline component's text
+    assert "Tiedot poistetaan vuoden kuluttua." in text  # one without text leaves none, and no double space
+    assert "Voit estää evästeet selaimesi asetuksista." in text  # inside a nested ::: block
+    assert errors(data) == []
+
+
+def test_the_fidelity_check_reads_mdc_fences_props_and_slots_as_markup() -> None:
+    capture = (IMPORTS / "tietosuoja.mdc.md").read_text(encoding="utf-8")
+    sentences = [s.text for s in capture_sentences(capture)]
+    assert not [s for s in sentences if "::" in s or s in ("icon: cookie", "#title", "---")]
+    assert sentences[-4:] == [
+        "Evästeet",
+        "Käytämme evästeitä vain sivuston toimintaan.",
+        "Voit estää evästeet selaimesi asetuksista.",
+        "Tiedot poistetaan vuoden kuluttua.",
+    ]
+    # a colon in the notice's own words is no component
+    assert [s.text for s in capture_sentences("Huom: tiedot (klo 8:00) ks. https://x.fi/:a[b]\n")] == [
+        "Huom: tiedot (klo 8:00) ks.",
+        "https://x.fi/:a[b]",
+    ]
+
+
+# --- a list after a paragraph ----------------------------------------------------------------------------------------
+
+
+def test_a_list_that_follows_a_paragraph_directly_gets_the_blank_line_it_needs_to_render_as_a_list() -> None:
+    drafted = draft(["# Seloste\n\n## Tiedot\n\nKäsittelemme:\n- nimi\n- osoite\njonka annat\n- puhelin\n\nLoppu.\n"])
+    body = drafted.sections[0][1]
+    assert body == "Käsittelemme:\n\n- nimi\n- osoite\njonka annat\n- puhelin\n\nLoppu."  # a lazy line stays in its item
+    html = markdown_html(body)
+    assert "<p>Käsittelemme:</p>" in html and html.count("<li>") == 3
+
+
+def test_an_imported_markdown_list_after_a_paragraph_renders_as_a_list(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "import", "linkki", str(IMPORTS / "raaka-html.md"), "--name", "Linkki Oy")
+    assert code == 0 and "the draft validates" in out, out
+    _path, version = version_of(data, "linkki")
+    body = next(s["body"]["fi"] for s in version["sections"] if s["heading"]["fi"] == "Käsittely")
+    assert body.startswith("Käsittelemme seuraavia tietoja:\n\n- nimi\n")
+    assert markdown_html(body).count("<li>") == 3
+
+
+# --- inline HTML ---------------------------------------------------------------------------------------------------
+
+
+def test_inline_html_in_a_markdown_capture_is_read_as_html_and_imported_as_markdown(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capture = (IMPORTS / "raaka-html.md").read_text(encoding="utf-8")
+    last = capture_sentences(capture)[-2:]
+    # target="_blank" is an attribute, not emphasis: the sentence is the link's text
+    assert [s.text for s in last] == ["Lue käyttöehdot ja säilytä ne.", "Kysy lisää meiltä."]
+    run(capsys, "import", "linkki", str(IMPORTS / "raaka-html.md"), "--name", "Linkki Oy")
+    _path, version = version_of(data, "linkki")
+    text = bodies(version)
+    assert "Lue [käyttöehdot](https://linkki.fi/ehdot) ja **säilytä** ne. Kysy lisää meiltä." in text
+    assert "<" not in text and "_blank" not in text
+    assert errors(data) == []
+
+
+def test_a_hand_written_faithful_text_of_inline_html_passes(data: Path) -> None:
+    folder = data / "linkki"
+    (folder / "captures").mkdir(parents=True)
+    (folder / "organisation.yaml").write_text("name: Linkki Oy\n", encoding="utf-8")
+    (folder / "captures" / "2024-01-10.txt").write_text(
+        'Linkki Oy (Y-tunnus 1783913-6).\n\nLue <a href="https://linkki.fi/ehdot" target="_blank">käyttöehdot</a> tästä.\n',
+        encoding="utf-8",
+    )
+    (folder / "2024-01-10.yaml").write_text(
+        "recorded_date: '2024-01-10'\nsource:\n  capture: captures/2024-01-10.txt\ntranslation: pending\n"
+        "title: {fi: Linkki Oy (Y-tunnus 1783913-6).}\nsections:\n  - id: ehdot\n    body:\n"
+        "      fi: 'Lue [käyttöehdot](https://linkki.fi/ehdot) tästä.'\n"
+        "facts:\n  controller: {name: Linkki Oy, business_id: 1783913-6, section: title}\n",
+        encoding="utf-8",
+    )
+    assert errors(data) == []
+
+
+def test_a_markdown_file_with_html_blocks_is_its_own_capture_not_a_page_to_convert() -> None:
+    text = '<div class="huom">\n\n# Tietosuojaseloste\n\nLue <a href="https://x.fi/ehdot">ehdot</a>.\n\n</div>\n'
+    for name in ("tietosuoja.md", "tietosuoja.mdx", "https://raw.example/sivu/tietosuoja.md?raw=1"):
+        assert capture_of(text, name=name) == text
+    assert capture_of(text, name="tietosuoja.html") != text  # a page is converted to Markdown
+
+
+def test_a_less_than_sign_a_page_shows_stays_text_through_import_and_fidelity(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "pohja.html"
+    page.write_text(
+        "<html><body><main><h1>Tietosuojaseloste</h1><h2>Rekisterinpitäjä</h2>"
+        "<p>Pohja Oy (Y-tunnus 1783913-6). Yhteyshenkilö: &lt;nimi&gt;, alle &lt;18-vuotiaat huoltajan kanssa.</p>"
+        "</main></body></html>",
+        encoding="utf-8",
+    )
+    code, out = run(capsys, "import", "pohja", str(page), "--select", "main", "--name", "Pohja Oy")
+    assert code == 0 and "the draft validates" in out, out
+    _path, version = version_of(data, "pohja")
+    html = markdown_html(version["sections"][0]["body"]["fi"])
+    assert "Yhteyshenkilö: &lt;nimi&gt;, alle &lt;18-vuotiaat" in html  # the words the page shows, not a tag
+    (capture,) = (data / "pohja" / "captures").glob("*.txt")
+    assert [s.text for s in capture_sentences(capture.read_text(encoding="utf-8"))][-1] == (
+        "Yhteyshenkilö: <nimi>, alle <18-vuotiaat huoltajan kanssa."
+    )
+
+
+# --- messages that say what differs ---------------------------------------------------------------------------------
+
+
+def test_an_error_about_a_dash_names_the_two_characters(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "import", "linkki", str(IMPORTS / "raaka-html.md"), "--name", "Linkki Oy")
+    path, _version = version_of(data, "linkki")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("1783913-6) – Linkkikatu", "1783913-6) - Linkkikatu"), encoding="utf-8"
+    )
+    (message,) = [e for e in errors(data) if "missing from" in e]
+    assert "the capture has an en dash '–' (U+2013) where the text has a hyphen-minus '-' (U+002D)" in message
+
+
+@pytest.mark.parametrize(
+    ("capture", "text", "said"),
+    [
+        (
+            "Esimerkki Oy:n",
+            "Esimerkki\u00a0Oy:n",
+            "the capture has a space (U+0020) where the text has a no-break space (U+00A0)",
+        ),
+        ("A – B", "A — B", "an en dash '–' (U+2013) where the text has an em dash '—' (U+2014)"),
+        ("Oy", "\u041ey", "the capture has a latin capital letter o 'O' (U+004F) where the text has a cyrillic capital letter o"),
+        ("target=_blank", "target=blank", "the capture has a low line '_' (U+005F) where the text has none"),
+        ("x" * 100 + "a", "x" * 100 + "\u00e0", "latin small letter a with grave"),
+    ],
+)
+def test_two_texts_that_look_alike_are_never_quoted_alone(capture: str, text: str, said: str) -> None:
+    note = difference_note(capture, text)
+    assert said in note
+    quoted = note.split(" where the capture has ")
+    assert len(quoted) == 1 or quoted[0].split("has ", 1)[1] != quoted[1].split(":", 1)[0]
+
+
+def test_two_texts_that_differ_in_words_are_quoted_as_before() -> None:
+    assert difference_note("säilytetään viisi vuotta", "säilytetään kuusi vuotta") == (
+        "; the nearest text has 'säilytetään kuusi vuotta' where the capture has 'säilytetään viisi vuotta'"
+    )
+
+
+# --- the docs' examples ----------------------------------------------------------------------------------------------
+
+
+def _blocks(doc: str, fence: str) -> list[str]:
+    text = (Path(__file__).resolve().parents[1] / doc).read_text(encoding="utf-8")
+    return [textwrap.dedent(block) for block in re.findall(rf"^ *```{fence}\n(.*?)^ *```", text, re.MULTILINE | re.DOTALL)]
+
+
+def test_the_docs_mdx_and_mdc_examples_read_as_they_say() -> None:
+    mdx = _blocks("data/README.md", "mdx") + _blocks("CONTRIBUTING.md", "mdx")
+    assert len(mdx) == 2
+    assert [s.text for s in capture_sentences(mdx[0])] == ["Lue käyttöehdot."]
+    assert [s.text for s in capture_sentences(mdx[1])] == [
+        "Rekisterinpitäjä",
+        "Tietosuoja-asioissa voit ottaa yhteyttä osoitteeseen tietosuoja@mallikas.fi.",
+    ]
+    (mdc,) = [block for block in _blocks("CONTRIBUTING.md", "md") if "::" in block]
+    assert [s.text for s in capture_sentences(mdc)] == ["Käytämme evästeitä vain sivuston toimintaan."]
+
+
+# --- untrusted captures ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "capture",
+    [
+        "import {\n" * 100_000,
+        "<Callout a\n" * 100_000,
+        "<a b" * 250_000,
+        ":a[" * 300_000,
+        "::a\n---\n" * 100_000,
+        "export const x = {\n" * 50_000,
+        '<a href="' * 200_000,
+    ],
+    ids=["imports", "tags", "attributes", "inline", "props", "exports", "quotes"],
+)
+def test_a_capture_built_to_be_slow_is_read_in_linear_time(capture: str) -> None:
+    with deadline(10):
+        capture_sentences(capture)
+        as_markdown(capture)
