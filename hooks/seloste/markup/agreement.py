@@ -61,8 +61,10 @@ def body_disagreement(text: str) -> Disagreement | None:
     if render_limit(text):
         return None  # refused as such, before anything renders it
     plain = _plain_html(text)
-    reference = sanitize(plain) if plain is not None else reference_html(text)
-    if _alike(markdown_html(text), reference):
+    ours = markdown_html(text)
+    if ours == plain:  # the sanitiser leaves plain prose as it is: no need to run it
+        return None
+    if _alike(ours, sanitize(plain) if plain is not None else reference_html(text)):
         return None
     line = _first_differing_line(text)
     hint = _hint(text, line)
