@@ -123,6 +123,9 @@ def test_a_title_validate_does_not_refuse_renders_alike_in_both(text: str) -> No
         ("Alku\n\n1) yksi\n2) kaksi", 3, "'1. ', with a full stop"),
         ("Alku\n\n- yksi\n* kaksi", 4, "the same marker"),
         ("Eväste `_ga ` tallentaa", 1, "inline code starts or ends with a space"),
+        ("Alku\n\n###Asiakkaat", 3, "a heading needs a space after its '#' marks"),
+        ("Alku\n\n1.\n\nLoppu", 3, "a list item needs its text on the marker's line"),
+        ("Alku\n\n  + yksi\n- kaksi", 4, "the same marker"),
     ],
 )
 def test_a_difference_is_named_at_its_line_with_how_to_write_it(text: str, line: int, advice: str) -> None:

@@ -31,6 +31,7 @@ _ITEM = re.compile(r"^( *)(?:[-*+]|[0-9]+[.)])(?:[ \t]|$)")
 _BLANK = re.compile(r"^[ \t]*$")
 _CODE = re.compile(r"`([^`]+)`")
 _ORDERED_PAREN = re.compile(r" *[0-9]+\)")
+_HEADING_WITHOUT_SPACE = re.compile(r" {0,3}#{1,6}[^#\s]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,18 +117,26 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 
 
 def _hint(text: str, line: int) -> tuple[int, str] | None:
-    """A difference of the two specifications found at or after ``line``: its own line, and how to write it."""
+    """A difference of the two specifications found at or after ``line``: its own line, and how to write it. Spaces
+    at a line's end are named only where nothing else is found: they change a text's rendering less often."""
     lines = text.split("\n")
     for index in range(max(line - 1, 0), len(lines)):
         current, previous = lines[index], lines[index - 1] if index else ""
-        advice = _advice(current, previous, lines[index - 2] if index > 1 else "", last=index + 1 == len(lines))
+        advice = _advice(current, previous, lines[index - 2] if index > 1 else "")
         if advice:
             return index + 1, advice
+    for index in range(max(line - 1, 0), len(lines) - 1):
+        if lines[index].endswith("  "):
+            return index + 1, "a line ends with spaces: remove them (a line break is written as a new line alone)"
     return None
 
 
-def _advice(current: str, previous: str, before_previous: str, *, last: bool) -> str | None:
+def _advice(current: str, previous: str, before_previous: str) -> str | None:
     item, above = _ITEM.match(current), _ITEM.match(previous)
+    if _HEADING_WITHOUT_SPACE.match(current):
+        return "a heading needs a space after its '#' marks ('### Otsikko'); a '#' that is text is written '\\#'"
+    if item and not current[item.end() :].strip():
+        return "a list item needs its text on the marker's line ('- teksti'); a number that is text is written '1\\.'"
     if item and previous and not _BLANK.match(previous) and not above and not previous.startswith(" "):
         return "a list needs a blank line before it (the line above would otherwise be read as its own)"
     if item and above and 0 < len(item[1]) - len(above[1]) < 4:
@@ -140,10 +149,8 @@ def _advice(current: str, previous: str, before_previous: str, *, last: bool) ->
     if item and _ORDERED_PAREN.match(current):
         return "an ordered list's items are written '1. ', with a full stop"
     marker, marker_above = current.lstrip()[:1], previous.lstrip()[:1]
-    if item and above and len(item[1]) == len(above[1]) and marker != marker_above and not (marker + marker_above).isdigit():
+    if item and above and marker != marker_above and not (marker + marker_above).isdigit():
         return "a list's items all use the same marker ('- ')"
     if any(code[1].startswith(" ") or code[1].endswith(" ") for code in _CODE.finditer(current)):
         return "inline code starts or ends with a space inside its backticks: remove the space"
-    if current.endswith("  ") and not last:
-        return "a line ends with spaces: remove them (a line break is written as a new line alone)"
     return None
