@@ -16,7 +16,8 @@ with this repository's configuration and prints:
   in both languages as plain Markdown pages, with the same nav; and our/baseline ratios;
 - with --growth: the same at 2N organisations, and the ratios of time and size;
 - with the baseline, a floor: the time to read and compose the data files with libyaml, and
-  to render each distinct section text once, against what the time targets allow.
+  to render each distinct section text once with the build's renderer (cmark-gfm and the
+  sanitiser), against what the time targets allow.
 
     python scripts/benchmark.py [--organisations 2000] [--versions 5] [--search] [--growth] [--no-baseline]
 
@@ -218,8 +219,9 @@ def section_texts(archive: Archive) -> tuple[set[str], set[str]]:
 
 
 def render_floor(archive: Archive) -> tuple[float, float]:
-    """Seconds to render each distinct section text once (Markdown and the sanitiser): every
-    version's, and only the texts the current versions do not hold (the baseline renders those)."""
+    """Seconds to render each distinct section text once as the build does (cmark-gfm and the sanitiser:
+    ``markdown_html``): every version's, and only the texts the current versions do not hold (the baseline
+    renders those)."""
     timings = []
     for texts in section_texts(archive):
         markdown_html.cache_clear()
@@ -234,7 +236,7 @@ def print_floor(floor: Floor, base: Result) -> None:
     allowed = 1.5 * base.wall
     print("\n## floor: what any build of this archive does on this stack\n")
     print(f"reading and composing the data files (libyaml, no checks)  {floor.parse:8.1f} s")
-    print(f"rendering each distinct section text once                  {floor.render_all:8.1f} s")
+    print(f"rendering each distinct section text once (cmark-gfm, nh3) {floor.render_all:8.1f} s")
     print(f"  of which texts the current versions do not hold          {floor.render_old:8.1f} s")
     print(f"1.5x the baseline                                          {allowed:8.1f} s")
     print(f"  10% of it (the target for our own stages)                {allowed / 10:8.1f} s")

@@ -46,6 +46,10 @@ def _train(texts: list[str]) -> tuple[Chain, list[tuple[str, str]]]:
     return chain, starts
 
 
+def _is_list(blocks: list[dict[str, str]]) -> bool:
+    return bool(blocks) and blocks[-1]["fi"].startswith("- ")
+
+
 class Text:
     """Sentences in one language, from the real notices."""
 
@@ -72,7 +76,7 @@ class Text:
                 break
             words.append(c)
             a, b = b, c
-        text = " ".join(words)
+        text = " ".join(words).replace("`", "")  # the chain splits inline code where it splits words: ``_ga_ ` | ...``
         return text if text[-1] in ".!?:" else text + "."
 
 
@@ -123,20 +127,23 @@ class Notice:
     def _new_section(self, number: int) -> dict[str, object]:
         heading = {lang: f"{number}. {self.rng.choice(t.headings)}" for lang, t in self.texts.items()}
         if self.section_length is None:
-            blocks = [self._block() for _ in range(self.rng.randint(2, 3))]
+            blocks: list[dict[str, str]] = []
+            for _ in range(self.rng.randint(2, 3)):
+                blocks.append(self._block(after_list=_is_list(blocks)))
         else:
             blocks = [self._block(self.section_length)]
             while (left := self.section_length - sum(len(b["fi"]) for b in blocks)) > self.texts["fi"].half_sentence:
-                blocks.append(self._block(left))
+                blocks.append(self._block(left, after_list=_is_list(blocks)))
         taken = {section["id"] for section in self.sections}
         while (section_id := f"osio-{self.rng.randrange(10**6):06d}") in taken:  # ids are unique within a notice
             pass
         return {"id": section_id, "heading": heading, "blocks": blocks}
 
-    def _block(self, length: int | None = None) -> dict[str, str]:
+    def _block(self, length: int | None = None, *, after_list: bool = False) -> dict[str, str]:
         """A paragraph of 2-4 sentences or a list of 3-5 items, in both languages; given a length, cut short once
-        its Finnish reaches it (one sentence at least)."""
-        listed = self.rng.random() < 0.25
+        its Finnish reaches it (one sentence at least). After a list, a paragraph: two lists with a blank line between
+        are one list, whose items CommonMark and Python-Markdown space differently (``seloste validate`` refuses it)."""
+        listed = self.rng.random() < 0.25 and not after_list
         count = self.rng.randint(3, 5) if listed else self.rng.randint(2, 4)
         sentences: dict[str, list[str]] = {lang: [] for lang in self.texts}
         for _ in range(count):

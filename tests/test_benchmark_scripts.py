@@ -103,3 +103,21 @@ def test_wait_benchmark_times_validate_check_and_a_partial_preview() -> None:
         assert re.search(rf"^{re.escape(label)} +wall \d+\.\d s; CPU \d+\.\d s$", out, re.MULTILINE), label
     assert re.search(r"^preview of 2 organisations: first page served +\d+\.\d s after starting$", out, re.MULTILINE)
     assert re.search(r"^preview: an edit is shown +\d+\.\d s after saving$", out, re.MULTILINE)
+
+
+def test_render_benchmark_prints_each_renderer_s_time_and_differences() -> None:
+    result = subprocess.run(
+        [sys.executable, "scripts/render_benchmark.py", "--organisations", "3", "--versions", "2", "--repeat", "1"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"^## synthetic, 3 x 2: [\d,]+ distinct section texts", result.stdout, re.MULTILINE)
+    for renderer in ("Python-Markdown (the reference)", "cmark-gfm (the pages)"):
+        rows = re.findall(rf"^\| {re.escape(renderer)} \| \d+\.\d\d \| \d+\.\d\d \| [\d,]+ \| ([\d,]+) \|$", result.stdout, re.M)
+        assert len(rows) == 2, renderer  # data/ and the synthetic archive
+        assert rows == ["0", "0"]  # the reference against itself; cmark-gfm on texts validate accepts
+    assert re.search(r"render alike, on top of rendering the pages' HTML: \d+\.\d\d CPU s, 0 texts refused$", result.stdout, re.M)

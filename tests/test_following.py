@@ -751,6 +751,21 @@ def test_a_subtitle_over_numbered_sections_opens_a_section_and_the_numbered_ones
     )
 
 
+def test_a_nested_list_of_a_page_is_drafted_four_spaces_deeper_so_both_renderers_nest_it() -> None:
+    from seloste.markup.agreement import body_disagreement
+
+    page = extract.capture_of(
+        "<main><h1>Seloste</h1><h2>Oikeudet</h2><p>Oikeus:</p><ul><li>poistaa, kun:<ul><li>suostumus</li>"
+        "<li>ei velvoitetta</li></ul></li><li>valittaa</li></ul><ol><li>a</li><li>b<ol><li>c</li></ol></li></ol></main>"
+    )
+    assert "\n  - suostumus\n" in page  # the capture is the page's Markdown as markdownify writes it
+    assert body_disagreement(page) is not None  # which the two renderers nest differently
+    ((heading, body),) = extract.draft([page]).sections
+    assert heading == "Oikeudet"
+    assert body == "Oikeus:\n\n- poistaa, kun:\n    - suostumus\n    - ei velvoitetta\n- valittaa\n\n1. a\n2. b\n    1. c"
+    assert body_disagreement(body) is None
+
+
 def test_section_ids_end_at_a_whole_word() -> None:
     from seloste.contribute.importer import slugify
 

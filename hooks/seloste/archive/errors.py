@@ -61,6 +61,10 @@ class Run:
     errors: list[DataError]
     waiting: frozenset[Path] = frozenset()
     """Captures saved for a version not written yet (``seloste new-version``): not reported as left over."""
+    reference: bool = False
+    """Hold every text to render alike in cmark-gfm and in Python-Markdown, the reference (``markup/agreement.py``):
+    ``seloste validate`` and ``check`` do; a build, which renders with cmark-gfm alone, leaves it to them (running the
+    reference on every text would cost the build more than the faster renderer saves)."""
 
     def error(self, path: Path, message: str, line: int = 1, column: int = 1) -> None:
         self.errors.append(DataError(Location(display_path(path, self.root), line, column), message))

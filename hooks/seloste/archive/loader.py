@@ -92,7 +92,7 @@ def validate_archive(
     where paths are shown from); an organisation whose files are unchanged is not checked again. The rules across
     organisations are always checked, and the problems found are the same with or without the cache.
     """
-    run, folders = _scan(data_dir, root, waiting, None)
+    run, folders = _scan(data_dir, root, waiting, None, reference=True)
     loaded = _load_all(run, folders, jobs, light=True, cache=cache)
     _across(run, folders, loaded)
     if run.errors:
@@ -100,10 +100,12 @@ def validate_archive(
     return Checked(len(folders), sum(result.versions for result in loaded))
 
 
-def _scan(data_dir: Path, root: Path | None, waiting: frozenset[Path], only: Collection[str] | None) -> tuple[Run, list[Path]]:
+def _scan(
+    data_dir: Path, root: Path | None, waiting: frozenset[Path], only: Collection[str] | None, *, reference: bool = False
+) -> tuple[Run, list[Path]]:
     """The folders of the organisations to load, after the checks of their names; raises DataErrors if there is no
-    data folder."""
-    run = Run(root=root or Path.cwd(), errors=[], waiting=frozenset(path.resolve() for path in waiting))
+    data folder. ``reference``: the run holds the texts to render alike in both renderers (``Run.reference``)."""
+    run = Run(root=root or Path.cwd(), errors=[], waiting=frozenset(path.resolve() for path in waiting), reference=reference)
     if data_dir.is_symlink():  # it could hand the check another folder's data, or its own base's
         run.error(data_dir, "the data folder is a symbolic link; data/ is a folder of its own, not a link to one")
         raise DataErrors(run.errors)
@@ -159,14 +161,14 @@ class _Loaded:
     versions: int
 
 
-def _load_one(root: Path, waiting: frozenset[Path], folder: Path, light: bool) -> _Loaded:
-    run = Run(root=root, errors=[], waiting=waiting)
+def _load_one(root: Path, waiting: frozenset[Path], folder: Path, light: bool, reference: bool) -> _Loaded:
+    run = Run(root=root, errors=[], waiting=waiting, reference=reference)
     record, organisation, where = _load_organisation(run, folder)
     versions = len(record.versions) if record else 0
     return _Loaded(None if light else record, organisation, where, tuple(run.errors), versions)
 
 
-def _load_task(task: tuple[Path, frozenset[Path], Path, bool]) -> _Loaded:
+def _load_task(task: tuple[Path, frozenset[Path], Path, bool, bool]) -> _Loaded:
     return _load_one(*task)
 
 
@@ -181,7 +183,7 @@ def _load_all(run: Run, folders: list[Path], jobs: int, *, light: bool, cache: P
             keys[index] = slot
             loaded[index] = validation_cache.read(*slot)
     missing = [index for index, result in enumerate(loaded) if result is None]
-    tasks = [(run.root, run.waiting, folders[index], light) for index in missing]
+    tasks = [(run.root, run.waiting, folders[index], light, run.reference) for index in missing]
     if jobs > 1 and len(tasks) >= 2 * jobs:
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
         with context.Pool(jobs) as pool:

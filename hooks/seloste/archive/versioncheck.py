@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from ..limits import MAX_SECTIONS
+from ..markup.agreement import body_disagreement, inline_disagreement
 from ..markup.blocks import parity_problem
 from ..markup.render import link_problems
 from .dating import first_published_problems, range_problems
@@ -85,6 +86,8 @@ def check_version(
     for lang in langs:
         for problem in link_problems(version.title[lang]):
             run.at(loc(f"title.{lang}"), path, f"title.{lang}: {problem}")
+        if run.reference and (disagreement := inline_disagreement(version.title[lang])):
+            run.at(loc(f"title.{lang}"), path, f"title.{lang}: {disagreement}")
     ids: dict[str, int] = {}
     for index, section in enumerate(version.sections):
         if section.id in ids:
@@ -111,6 +114,8 @@ def check_version(
             if section.heading:
                 for problem in link_problems(section.heading[lang]):
                     run.at(loc(f"sections[{index}].heading.{lang}"), path, f"sections[{index}].heading.{lang}: {problem}")
+                if run.reference and (disagreement := inline_disagreement(section.heading[lang])):
+                    run.at(loc(f"sections[{index}].heading.{lang}"), path, f"sections[{index}].heading.{lang}: {disagreement}")
         if section.heading is None and index > 0:
             run.at(
                 loc(f"sections[{index}]"),
@@ -170,6 +175,11 @@ def _check_body(run: Run, path: Path, decoder: Decoder, name: str, body: str) ->
     where = decoder.locations.get(name)
     for problem in link_problems(body):
         run.at(where, path, f"{name}: {problem}")
+    if run.reference and (disagreement := body_disagreement(body)):
+        if where is None or "\n" not in body:
+            run.at(where, path, f"{name}: {disagreement.message}")
+        else:  # a block scalar: its text starts on the line after the key's
+            run.error(path, f"{name}: {disagreement.message}", line=where.line + disagreement.line, column=1)
     for offset, line in enumerate(body.splitlines()):
         if _TOP_HEADING.match(line):
             line_no = (where.line + 1 + offset) if where else 1

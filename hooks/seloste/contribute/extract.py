@@ -210,7 +210,7 @@ def draft(pages: list[str], fallback_title: str | None = None) -> Draft:
             )
             page_sections = [(page_title_ or front_title, _deeper(body))]
         sections += page_sections
-    found = [(heading, _lists_apart(body)) for heading, body in sections if heading is not None or body.strip()]
+    found = [(heading, _lists_apart(_nested_by_four(body))) for heading, body in sections if heading is not None or body.strip()]
     if not title and not fallback_title and found and found[0][0]:  # no title but a first heading: it is the title,
         title, found[0] = found[0][0], (None, found[0][1])  # once (a text twice would not be the capture's)
     return Draft(title=title or fallback_title or "", sections=tuple(found))
@@ -233,6 +233,30 @@ def _lists_apart(body: str) -> str:
         in_list = item or (in_list and bool(line.strip()))
         out.append(line)
     return "\n".join(out)
+
+
+_ITEM = re.compile(r"( *)(?:[-*+]|[0-9]+[.)])(?:[ \t]|$)")
+
+
+def _nested_by_four(body: str) -> str:
+    """A body whose nested list items stand four spaces deeper per level: markdownify, and many Markdown files, nest
+    them by their parent's marker width (two spaces under ``- ``), which CommonMark nests and Python-Markdown does not
+    (``seloste validate`` refuses it); at four, both nest them. Only the items' lines move, and only their spaces."""
+    lines = body.split("\n")
+    open_items: list[int] = []
+    """The indentation, as written, of each list item the line may be nested in, outermost first."""
+    for index, line in enumerate(lines):
+        item = _ITEM.match(line)
+        if item is None:
+            if line and not line.startswith(" "):
+                open_items.clear()  # a paragraph: the list has ended
+            continue
+        indent = len(item[1])
+        while open_items and open_items[-1] >= indent:
+            open_items.pop()
+        lines[index] = "    " * len(open_items) + line[indent:]
+        open_items.append(indent)
+    return "\n".join(lines)
 
 
 def _deeper(body: str) -> str:

@@ -1,10 +1,15 @@
 """Markdown from the data to HTML that is safe to publish.
 
+The pages are rendered by cmark-gfm, GitHub's CommonMark renderer (``cmark.py``): what a contributor sees in a pull
+request's preview. Python-Markdown, which rendered the pages before, stays as the reference: ``seloste validate``
+refuses a text the two render differently (``agreement.py``), so no published page changed when the renderer did,
+and none changes unseen.
+
 Text fields arrive in pull requests from people we do not know. Two layers keep their
 markup from running in a reader's browser:
 
-1. raw HTML is not Markdown here: Python-Markdown's HTML passes are removed, so ``<b>``
-   in a body is shown as the text ``<b>``;
+1. raw HTML is not Markdown here: it never reaches cmark (``cmark.py``), and Python-Markdown's HTML passes are
+   removed, so ``<b>`` in a body is shown as the text ``<b>``;
 2. the rendered HTML is cleaned with nh3 against an allow-list of tags and attributes, and
    links are limited to http, https and mailto.
 """
@@ -20,6 +25,7 @@ import markdown
 import nh3
 
 from ..limits import MAX_BRACKETS, MAX_INLINE_MARKS, MAX_NESTING
+from .cmark import cmark_html
 
 ALLOWED_TAGS = frozenset(
     {
@@ -144,13 +150,19 @@ def _python_markdown(text: str) -> str:
 
 @functools.lru_cache(maxsize=1 << 18)
 def markdown_html(text: str) -> str:
-    """Render a body's Markdown to sanitised HTML (cached: most sections repeat across versions).
+    """Render a body's Markdown to sanitised HTML with cmark-gfm (cached: most sections repeat across versions).
 
     The cache holds every distinct body of a large archive (about 110,000 at 2,000 organisations x
     5 versions, both languages): the build renders the current notices, then the old versions, so a
     smaller cache would evict each body before its next use (measured: 2.6x the build time at 4,000
     organisations, against 2x the organisations). Its keys are the archive's own strings.
     """
+    return sanitize(cmark_html(text).rstrip("\n"))
+
+
+def reference_html(text: str) -> str:
+    """A body's Markdown as Python-Markdown renders it, sanitised: what the pages showed before cmark-gfm rendered them,
+    and what ``seloste validate`` holds cmark-gfm's HTML to (``agreement.py``)."""
     html = _plain_html(text)
     return sanitize(_python_markdown(text) if html is None else html)
 
@@ -234,8 +246,19 @@ def inline_html(text: str) -> str:
     A heading such as ``1. Rekisterinpitäjä`` is text, not an ordered list: a leading block
     marker is escaped before rendering.
     """
-    escaped = _BLOCK_START.sub(lambda m: f"{m[1]}{m[2]}\\." if m[2] else f"{m[1]}\\{m[3]}", text)
-    html = markdown_html(escaped)
+    return _unwrapped(markdown_html(_escaped_start(text)))
+
+
+def reference_inline_html(text: str) -> str:
+    """:func:`inline_html` as Python-Markdown renders it (``agreement.py``)."""
+    return _unwrapped(reference_html(_escaped_start(text)))
+
+
+def _escaped_start(text: str) -> str:
+    return _BLOCK_START.sub(lambda m: f"{m[1]}{m[2]}\\." if m[2] else f"{m[1]}\\{m[3]}", text)
+
+
+def _unwrapped(html: str) -> str:
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return html
