@@ -42,7 +42,7 @@ from pathlib import Path
 from ..archive.localized import LANGUAGES
 from ..archive.model import Archive
 from ..labels import counted, labels
-from ..markup.render import markdown_html
+from ..markup.rendercache import markdown_html
 from ..markup.text import html_text, plain_text
 from ..publish.packed import gzipped, json_bytes
 from ..publish.timing import stage
