@@ -30,7 +30,6 @@ import json
 import logging
 import os
 import sys
-import tempfile
 from pathlib import Path
 from types import ModuleType
 
@@ -87,6 +86,7 @@ class RenderCache:
         self.folder = folder
         self.identity = renderer_identity()
         self._unwritable = False
+        self._folders: set[Path] = set()
 
     def key(self, text: str) -> str:
         return _sha256(self.identity + "\0" + text)
@@ -118,11 +118,15 @@ class RenderCache:
             "html_sha256": _sha256(html), "html": html,
         }  # fmt: skip
         path = self._path(key)
+        temporary = path.with_name(f".{key}.{os.getpid()}.tmp")  # this process's own: renamed into place whole
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("wb", dir=path.parent, suffix=".tmp", delete=False) as file:
-                file.write(json.dumps(entry, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass"))
-            os.replace(file.name, path)
+            if path.parent not in self._folders:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._folders.add(path.parent)
+            temporary.write_bytes(json.dumps(entry, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass"))
+            os.replace(temporary, path)
+        except IsADirectoryError:  # a folder where this entry belongs: this text goes uncached, the others not
+            temporary.unlink(missing_ok=True)
         except OSError as err:
             self._unwritable = True  # said once; the build goes on rendering every text
             log.info("seloste: the render cache %s cannot be written (%s); texts are rendered without it", self.folder, err)

@@ -55,12 +55,14 @@ def collected() -> Iterator[Totals]:
         _totals = outer
 
 
-def add_worker_totals(within: str, totals: Totals) -> None:
-    """Count a worker's stages (``collected``) as work done for the main process's stage ``within``: their CPU
-    time joins its CPU time, and each is kept apart with its sums (``in_workers``)."""
+def add_worker_totals(within: str, totals: Totals, *, elsewhere: bool) -> None:
+    """Count a worker's stages (``collected``) as work done for the main process's stage ``within``: each is kept
+    apart with its sums (``in_workers``), and the CPU time of a worker ``elsewhere`` (another process) joins the
+    stage's (that of work done here is in it already)."""
     for name, entry in totals.items():
         _add(_in_workers, name, entry["wall"], entry["cpu"])
-        _add(_totals, within, 0.0, entry["cpu"])
+        if elsewhere:
+            _add(_totals, within, 0.0, entry["cpu"])
 
 
 def count_processes(within: str, count: int) -> None:

@@ -128,7 +128,7 @@ def in_chunks(name: str, work: Callable[[int, int], R], count: int, jobs: int) -
         for outcome in outcomes:
             if isinstance(outcome, _Failed):
                 raise outcome.error
-            add_worker_totals(name, outcome.totals)
+            add_worker_totals(name, outcome.totals, elsewhere=outcome.process != os.getpid())
             processes.add(outcome.process)
             results.append(outcome.result)  # type: ignore[arg-type]
         count_processes(name, len(processes))
