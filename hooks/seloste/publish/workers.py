@@ -16,6 +16,7 @@ memory) ends the stage with :class:`WorkerLost`, never a hang.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import pickle
@@ -113,6 +114,9 @@ def in_chunks(name: str, work: Callable[[int, int], R], count: int, jobs: int) -
                     if isinstance(outcomes[-1], _Failed):
                         break
             else:
+                # what the workers inherit is kept out of the collector's reach: a worker's collections would
+                # otherwise walk the whole model, and write to every page of it they touch (copy on write)
+                gc.freeze()
                 try:
                     with ProcessPoolExecutor(min(jobs, len(bounds)), mp_context=context) as pool:
                         outcomes = list(pool.map(_run, bounds))
@@ -121,6 +125,8 @@ def in_chunks(name: str, work: Callable[[int, int], R], count: int, jobs: int) -
                         f"{name}: a worker process ended before finishing its part (killed, or out of memory?); "
                         "build again, or in one process with SELOSTE_JOBS=1"
                     ) from err
+                finally:
+                    gc.unfreeze()
         finally:
             _work = None
         results: list[R] = []
