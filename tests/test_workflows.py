@@ -239,10 +239,17 @@ def test_the_build_reads_and_keeps_rendered_text_in_a_cache_that_a_new_renderer_
     assert cache["with"]["path"].startswith("${{ runner.temp }}/")  # outside the checkout: not a file of the site
     # the key names the renderer (its module and the pins); a run saves what it added under a key of its own, and
     # the next run restores the newest cache of the same renderer, never one of another
-    renderer = "${{ hashFiles('hooks/seloste/markup/**', 'requirements/site.txt') }}"
+    renderer = "${{ hashFiles('hooks/seloste/markup/**', 'hooks/seloste/limits.py', 'requirements/site.txt') }}"
     assert cache["with"]["key"] == f"render-${{{{ runner.os }}}}-{renderer}-${{{{ github.run_id }}}}"
     assert cache["with"]["restore-keys"] == f"render-${{{{ runner.os }}}}-{renderer}-"
-    assert (ROOT / "hooks/seloste/markup/render.py").is_file() and (ROOT / "hooks/seloste/markup/rendercache.py").is_file()
+    # the key names every module the renderer's identity names (markup/rendercache.py), so that a change to one
+    # starts a new cache rather than a cache whose every entry is refused
+    from seloste.markup import render, rendercache
+
+    own, _ = rendercache._imports(render)
+    for module in {render.__name__, rendercache.__name__, *own}:
+        path = "hooks/" + module.replace(".", "/") + ".py"
+        assert (ROOT / path).is_file() and (path.startswith("hooks/seloste/markup/") or f"'{path}'" in renderer), path
     # pull requests build without it: their builds never read or write what main publishes from
     assert "SELOSTE_RENDER_CACHE" not in PR_WORKFLOW.read_text(encoding="utf-8")
     assert "actions/cache" not in PR_WORKFLOW.read_text(encoding="utf-8")
