@@ -102,6 +102,8 @@ class Result:
     and the CPU time of the main process and the workers)."""
     in_workers: dict[str, dict[str, float]] = field(default_factory=dict)
     """Stages timed inside the workers, summed over them."""
+    children_peak_mb: float = 0.0
+    """The largest peak memory of a process the build started (a worker: it shares the pages it did not write)."""
 
 
 def pinned(cores: int | None) -> Callable[[], None] | None:
@@ -180,7 +182,8 @@ def ours(out: Path, organisations: int, versions: int, length: str = "archive", 
     files, size, parts, notice = site_figures(project / "site", notices)
     timed = json.loads(timings.read_text())
     return Result(
-        wall, memory["cpu"], memory["peak_kb"] / 1024, files, size, parts, notice, timed["stages"], timed["in_workers"]
+        wall, memory["cpu"], memory["peak_kb"] / 1024, files, size, parts, notice, timed["stages"], timed["in_workers"],
+        memory["children_peak_kb"] / 1024,
     )  # fmt: skip
 
 
@@ -310,6 +313,8 @@ def print_result(title: str, r: Result) -> None:
         for name, times in r.in_workers.items():
             print(f"    {name:32} {times['wall']:8.1f} s of the workers' time   CPU {times['cpu']:8.1f} s")
     print(f"peak memory            {r.peak_mb:8.0f} MB")
+    if r.children_peak_mb:
+        print(f"  of a worker process    {r.children_peak_mb:8.0f} MB (resident, pages shared with the build counted)")
     print(f"files                  {r.files:8d}")
     print(f"site size              {r.size_mb:8.1f} MB")
     for name, mb in r.parts.items():

@@ -56,6 +56,8 @@ def test_build_benchmark_prints_stages_sizes_baseline_and_growth() -> None:
         assert re.search(line, workers, re.MULTILINE), stage
     assert re.search(r"^load average before: \d+\.\d\d ", out, re.MULTILINE)
     assert re.search(r"^peak memory +\d+ MB$", out, re.MULTILINE)
+    if len(os.sched_getaffinity(0)) > 1:  # the build started workers
+        assert re.search(r"^  of a worker process +\d+ MB \(resident", out, re.MULTILINE)
     assert re.search(r"^notice page HTML +\d+\.\d kB median, \d+\.\d kB largest$", out, re.MULTILINE)
     budget = r"^size for the budget +\d+\.\d MB at 4 organisations x 2 versions; GitHub Pages' 1 GB limit at about [\d,]+ "
     assert re.search(budget + "organisations$", out, re.MULTILINE)
