@@ -10,14 +10,23 @@ import logging
 import os
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from seloste.publish.site import load_site, preview_only
+from seloste.publish.workers import JobsError, available_jobs
 from seloste.search.build import index_site
 from seloste.search.lexicon import voikko
 from seloste.search.searchindex import describe
 
 log = logging.getLogger("mkdocs.plugins.seloste.search")
+
+_serving = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 @event_priority(-200)
@@ -27,7 +36,11 @@ def on_post_build(config) -> None:
         return  # a nested per-language build: the outer one indexes the whole site
     only = preview_only(os.environ.get("SELOSTE_ONLY", ""))  # a partial preview indexes its organisations only
     site = load_site(Path(config.config_file_path).parent / "data", only=only)  # cached: already loaded for this build
-    built, analyser = index_site(site.archive, Path(config.site_dir))
+    try:
+        jobs = available_jobs(_serving, os.environ.get("SELOSTE_JOBS", ""))  # each language in a process of its own
+    except JobsError as err:
+        raise PluginError(str(err)) from None
+    built, analyser = index_site(site.archive, Path(config.site_dir), jobs)
     if analyser is None:
         log.warning("seloste: %s; Finnish search uses stemming only", voikko()[1])
     log.info("seloste: search index built (%s)", describe(built))

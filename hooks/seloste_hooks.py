@@ -30,6 +30,7 @@ from seloste.publish.lite import BYTECODE_CACHE, LiteRenderer
 from seloste.publish.site import Site, load_site, preview_only
 from seloste.publish.timing import write_on_exit
 from seloste.publish.urls import root_of
+from seloste.publish.workers import JobsError, WorkerLost, available_jobs
 
 log = logging.getLogger("mkdocs.plugins.seloste")
 
@@ -38,6 +39,9 @@ _serving = False
 """`mkdocs serve` injects its live-reload script inline; the policy would block it, so previews go without it."""
 _nav: dict[str, tuple[NavLink, ...]] = {}
 """Each language's navigation, for the lite pages' drawer."""
+_jobs = 1
+"""Processes for the load and the stages after it: every core this process may use, or ``SELOSTE_JOBS``; one under
+`mkdocs serve`, whose threads a forked process must not inherit mid-work."""
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -46,17 +50,18 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config):
-    global _site
+    global _site, _jobs
     if os.environ.get("SELOSTE_TIMINGS"):  # scripts/benchmark.py: where the build's time goes
         write_on_exit(Path(os.environ["SELOSTE_TIMINGS"]))
     project = Path(config.config_file_path).parent
     try:
+        _jobs = available_jobs(_serving, os.environ.get("SELOSTE_JOBS", ""))
+    except JobsError as err:
+        raise PluginError(str(err)) from None
+    try:
         tracking_log = named_log(project, config.extra.get("tracking_log"))
         only = preview_only(os.environ.get("SELOSTE_ONLY", ""))
-        # a build loads the organisations on every core; `mkdocs serve` runs threads, which a forked process must not
-        # inherit mid-work, and reloads one file at a time
-        jobs = 1 if _serving else len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-        _site = load_site(project / "data", tracking_log, only, jobs)
+        _site = load_site(project / "data", tracking_log, only, _jobs)
     except DataErrors as err:
         for error in err.errors:
             log.error(str(error))
@@ -154,7 +159,7 @@ def on_post_build(config) -> None:
         site_dir, [Path(d) for d in config.theme.dirs], site_config(config, _nav, _site.preview), csp=not _serving
     )
     try:
-        count = _site.write_extra(config.theme["language"], site_dir, renderer, config.site_url or "")
-    except PolicyError as err:
+        count = _site.write_extra(config.theme["language"], site_dir, renderer, config.site_url or "", _jobs)
+    except (PolicyError, WorkerLost) as err:
         raise PluginError(str(err)) from err
     log.info("seloste: wrote %d lite pages and feeds (%s)", count, config.theme["language"])

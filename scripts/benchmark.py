@@ -4,8 +4,9 @@ Generates a synthetic archive (scripts/synthetic.py: N organisations x V version
 and English-like text of real notice length, realistic change between versions), builds it
 with this repository's configuration and prints:
 
-- total wall time, and time per stage (the core's own stages, timed inside the build; the
-  search index; MkDocs rendering is what remains);
+- total wall time and CPU time (the build's and its worker processes'), and both per stage (the
+  core's own stages, timed inside the build; the search index; MkDocs rendering is what remains;
+  the stages shared out to worker processes, summed over the workers);
 - peak memory of the build (one Python process: the search index is built in it);
 - number of files and size of the site, the largest parts of it, and the HTML size of a
   notice page (its own HTML; shared CSS and scripts aside);
@@ -20,6 +21,11 @@ with this repository's configuration and prints:
   sanitiser), against what the time targets allow.
 
     python scripts/benchmark.py [--organisations 2000] [--versions 5] [--search] [--growth] [--no-baseline]
+                                [--cores 1,2,4]
+
+--cores builds on that many cores, one run each (the first N CPUs the script may use; the build uses
+every core it is given), each against the baseline on as many cores; it prints the machine's load
+average before and after.
 
 --everyday measures the real data instead: a full build from a clean checkout, and how long
 `mkdocs serve` takes to show an edit of a notice.
@@ -40,6 +46,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,9 +79,11 @@ except SystemExit as exit:
 except Exception as error:
     print(error, file=sys.stderr)
     code = 1
-own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-open(sys.argv[1], "w").write(json.dumps({"peak_kb": own, "children_peak_kb": children, "code": code}))
+own = resource.getrusage(resource.RUSAGE_SELF)
+children = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+figures = {"peak_kb": own.ru_maxrss, "children_peak_kb": children.ru_maxrss, "cpu": cpu, "code": code}
+open(sys.argv[1], "w").write(json.dumps(figures))
 sys.exit(code)
 """
 
@@ -82,16 +91,33 @@ sys.exit(code)
 @dataclass
 class Result:
     wall: float
+    cpu: float
+    """User and system time of the build and the processes it started."""
     peak_mb: float
     files: int
     size_mb: float
     parts: dict[str, float]
     notice_kb: dict[str, float]
-    stages: dict[str, float] = field(default_factory=dict)
+    stages: dict[str, dict[str, float]] = field(default_factory=dict)
+    """Stage -> wall and CPU seconds, in the build's main process (a stage shared out to workers: its wall time,
+    and the CPU time of the main process and the workers)."""
+    in_workers: dict[str, dict[str, float]] = field(default_factory=dict)
+    """Stages timed inside the workers, summed over them."""
+    children_peak_mb: float = 0.0
+    """The largest peak memory of a process the build started (a worker: it shares the pages it did not write)."""
 
 
-def measured_build(project: Path, site: Path, timings: Path | None = None) -> tuple[float, dict]:
+def pinned(cores: int | None) -> Callable[[], None] | None:
+    """Run a child on the first ``cores`` CPUs this process may use (None: all of them)."""
+    if cores is None:
+        return None
+    cpus = sorted(os.sched_getaffinity(0))[:cores]
+    return lambda: os.sched_setaffinity(0, cpus)
+
+
+def measured_build(project: Path, site: Path, timings: Path | None = None, cores: int | None = None) -> tuple[float, dict]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SELOSTE_JOBS", None)  # the build uses the cores it is given
     if timings:
         env["SELOSTE_TIMINGS"] = str(timings)
     memory = site.parent / "memory.json"
@@ -108,7 +134,9 @@ def measured_build(project: Path, site: Path, timings: Path | None = None) -> tu
         str(site),
     ]
     started = time.perf_counter()
-    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        command, cwd=project, env=env, capture_output=True, text=True, check=False, preexec_fn=pinned(cores)
+    )  # fmt: skip
     wall = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"build failed:\n{result.stderr[-3000:]}")
@@ -143,23 +171,30 @@ def site_figures(site: Path, notice_pages: list[Path]) -> tuple[int, float, dict
     return len(files), total / 1e6, {k: v / 1e6 for k, v in sorted(parts.items(), key=lambda x: -x[1])}, notice
 
 
-def ours(out: Path, organisations: int, versions: int, length: str = "archive") -> Result:
-    project = fixture_project(out / "ours")
-    generate(project, organisations, versions, length=length)
+def ours(out: Path, organisations: int, versions: int, length: str = "archive", cores: int | None = None) -> Result:
+    project = out / "ours"
+    if not (project / "data").is_dir():
+        generate(fixture_project(project), organisations, versions, length=length)
+    shutil.rmtree(project / "site", ignore_errors=True)
     timings = out / "timings.json"
-    wall, memory = measured_build(project, project / "site", timings)
+    wall, memory = measured_build(project, project / "site", timings, cores)
     slugs = [p.name for p in (project / "data").iterdir() if p.is_dir()]
     notices = [project / "site" / prefix / slug / "index.html" for slug in slugs for prefix in ("", "en")]
     files, size, parts, notice = site_figures(project / "site", notices)
-    stages = json.loads(timings.read_text())
-    return Result(wall, memory["peak_kb"] / 1024, files, size, parts, notice, stages)
+    timed = json.loads(timings.read_text())
+    return Result(
+        wall, memory["cpu"], memory["peak_kb"] / 1024, files, size, parts, notice, timed["stages"], timed["in_workers"],
+        memory["children_peak_kb"] / 1024,
+    )  # fmt: skip
 
 
-def baseline(out: Path, archive: Archive) -> Result:
+def baseline(out: Path, archive: Archive, cores: int | None = None) -> Result:
     """Material alone: the same current notices, both languages, plain Markdown pages, the same nav."""
     project = out / "baseline"
     docs = project / "docs"
     for lang in ("fi", "en"):
+        if (docs / lang).is_dir():
+            break  # written for an earlier run on other cores
         for record in archive.organisations:
             version = record.current.version
             parts = [f"# {version.title[lang]}\n"]
@@ -178,10 +213,11 @@ def baseline(out: Path, archive: Archive) -> Result:
         "nav:\n  - Tietosuojaselosteet: index.md\n  - Vertailu: facts.md\n  - Avoin data: open-data.md\n  - Tietoa: about.md\n",
         encoding="utf-8",
     )
-    wall, memory = measured_build(project, project / "site")
+    shutil.rmtree(project / "site", ignore_errors=True)
+    wall, memory = measured_build(project, project / "site", cores=cores)
     notices = list((project / "site").glob("*/*/index.html"))
     files, size, parts, notice = site_figures(project / "site", notices)
-    return Result(wall, memory["peak_kb"] / 1024, files, size, parts, notice)
+    return Result(wall, memory["cpu"], memory["peak_kb"] / 1024, files, size, parts, notice)
 
 
 @dataclass
@@ -265,16 +301,22 @@ def print_budget(r: Result, organisations: int, versions: int, length: str = "ar
 
 def print_result(title: str, r: Result) -> None:
     print(f"\n## {title}\n")
-    print(f"total wall time        {r.wall:8.1f} s")
+    print(f"total wall time        {r.wall:8.1f} s   CPU {r.cpu:8.1f} s (the build and its worker processes)")
     if r.stages:
-        own = sum(v for k, v in r.stages.items() if not k.startswith("search"))
-        search = sum(v for k, v in r.stages.items() if k.startswith("search"))
-        for name, seconds in r.stages.items():
-            print(f"  {name:34} {seconds:8.1f} s  {seconds / r.wall:6.1%}")
+        own = sum(v["wall"] for k, v in r.stages.items() if not k.startswith("search"))
+        search = sum(v["wall"] for k, v in r.stages.items() if k.startswith("search"))
+        for name, times in r.stages.items():
+            print(f"  {name:34} {times['wall']:8.1f} s  {times['wall'] / r.wall:6.1%}   CPU {times['cpu']:8.1f} s")
         rendering = r.wall - own - search
         print(f"  {'MkDocs rendering and the rest':34} {rendering:8.1f} s  {rendering / r.wall:6.1%}")
         print(f"  {'our own stages':34} {own:8.1f} s  {own / r.wall:6.1%}")
+    if r.in_workers:
+        print("  in the stages shared out to processes, summed over them:")
+        for name, times in r.in_workers.items():
+            print(f"    {name:32} {times['wall']:8.1f} s of the workers' time   CPU {times['cpu']:8.1f} s")
     print(f"peak memory            {r.peak_mb:8.0f} MB")
+    if r.children_peak_mb:
+        print(f"  of a worker process    {r.children_peak_mb:8.0f} MB (resident, pages shared with the build counted)")
     print(f"files                  {r.files:8d}")
     print(f"site size              {r.size_mb:8.1f} MB")
     for name, mb in r.parts.items():
@@ -331,6 +373,11 @@ def everyday() -> None:
             server.wait(timeout=30)
 
 
+def _load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.2f} {five:.2f} {fifteen:.2f} (1, 5, 15 minutes; {os.cpu_count()} CPUs)"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--organisations", type=int, default=2000)
@@ -341,6 +388,12 @@ def main() -> int:
     parser.add_argument("--everyday", action="store_true", help="measure the real data instead (build, serve)")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
     parser.add_argument(
+        "--cores",
+        default="",
+        help="build on these numbers of cores, one run each (e.g. 1,2,4: the first N CPUs this process may use); "
+        "default: every core, one run",
+    )
+    parser.add_argument(
         "--length", choices=LENGTHS, default="archive", help="notices as long as the real ones (archive), or all long"
     )
     args = parser.parse_args()
@@ -348,29 +401,39 @@ def main() -> int:
     if args.everyday:
         everyday()
         return 0
+    available = len(os.sched_getaffinity(0))
+    asked = [int(c) for c in args.cores.replace(",", " ").split()] if args.cores else []
+    for cores in (c for c in asked if c > available):
+        print(f"{cores} cores: not available here ({available} CPUs this process may use), not measured")
+    runs: list[int | None] = [c for c in asked if c <= available] or [None]
     out = args.keep or Path(tempfile.mkdtemp(prefix="seloste-benchmark-"))
+    print(f"load average before: {_load()}")
     try:
         n, v = args.organisations, args.versions
         length = "as long as the archive's" if args.length == "archive" else "all as long as the archive's longest"
         print(f"synthetic archive: {n} organisations x {v} versions, Finnish and English; notices {length}")
-        mine = ours(out / "n", n, v, args.length)
-        print_result("this site", mine)
-        print_budget(mine, n, v, args.length)
-        if args.search:
-            print(f"first search query     {search_bytes(out / 'n/ours/site')}")
-        if not args.no_baseline:
-            data = out / "n/ours/data"
-            parse = parse_floor(data)
-            archive = load_archive(data, root=out)
-            base = baseline(out / "n", archive)
-            print_result("baseline: Material alone, current notices as plain pages", base)
-            print(f"\nratio to the baseline  time {mine.wall / base.wall:.2f}x, size {mine.size_mb / base.size_mb:.2f}x")
-            print_floor(Floor(parse, *render_floor(archive)), base)
+        archive = None
+        for cores in runs:
+            on = f" on {cores} {'core' if cores == 1 else 'cores'}" if cores else ""
+            mine = ours(out / "n", n, v, args.length, cores)
+            print_result(f"this site{on}", mine)
+            print_budget(mine, n, v, args.length)
+            if args.search:
+                print(f"first search query     {search_bytes(out / 'n/ours/site')}")
+            if not args.no_baseline:
+                data = out / "n/ours/data"
+                archive = archive or load_archive(data, root=out)
+                base = baseline(out / "n", archive, cores)
+                print_result(f"baseline{on}: Material alone, current notices as plain pages", base)
+                print(f"\nratio to the baseline{on}  time {mine.wall / base.wall:.2f}x, size {mine.size_mb / base.size_mb:.2f}x")
+        if not args.no_baseline and archive is not None:
+            print_floor(Floor(parse_floor(out / "n/ours/data"), *render_floor(archive)), base)
         if args.growth:
             double = ours(out / "2n", 2 * n, v, args.length)
             print_result(f"this site at {2 * n} organisations", double)
             print(f"\ngrowth at 2x organisations: time {double.wall / mine.wall:.2f}x, size {double.size_mb / mine.size_mb:.2f}x")
     finally:
+        print(f"load average after: {_load()}")
         if not args.keep:
             shutil.rmtree(out, ignore_errors=True)
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -45,9 +46,18 @@ def _run(*args: str) -> str:
 def test_build_benchmark_prints_stages_sizes_baseline_and_growth() -> None:
     out = _run("--organisations", "4", "--versions", "2", "--growth", "--search")
     assert "synthetic archive: 4 organisations x 2 versions, Finnish and English" in out
-    for stage in ("load and validate", "old versions", "search index", "MkDocs rendering and the rest"):
-        assert re.search(rf"^  {re.escape(stage)} +\d+\.\d s +\d+\.\d%$", out, re.MULTILINE), stage
+    assert re.search(r"^total wall time +\d+\.\d s +CPU +\d+\.\d s ", out, re.MULTILINE)
+    for stage in ("load and validate", "lite pages, feeds and open data", "search index"):
+        assert re.search(rf"^  {re.escape(stage)} +\d+\.\d s +\d+\.\d% +CPU +\d+\.\d s$", out, re.MULTILINE), stage
+    assert re.search(r"^  MkDocs rendering and the rest +-?\d+\.\d s +-?\d+\.\d%$", out, re.MULTILINE)
+    workers = out.split("in the stages shared out to processes, summed over them:", 1)[1]
+    for stage in ("old versions", "search index"):
+        line = rf"^    {re.escape(stage)} +\d+\.\d s of the workers' time +CPU +\d+\.\d s$"
+        assert re.search(line, workers, re.MULTILINE), stage
+    assert re.search(r"^load average before: \d+\.\d\d ", out, re.MULTILINE)
     assert re.search(r"^peak memory +\d+ MB$", out, re.MULTILINE)
+    if len(os.sched_getaffinity(0)) > 1:  # the build started workers
+        assert re.search(r"^  of a worker process +\d+ MB \(resident", out, re.MULTILINE)
     assert re.search(r"^notice page HTML +\d+\.\d kB median, \d+\.\d kB largest$", out, re.MULTILINE)
     budget = r"^size for the budget +\d+\.\d MB at 4 organisations x 2 versions; GitHub Pages' 1 GB limit at about [\d,]+ "
     assert re.search(budget + "organisations$", out, re.MULTILINE)
@@ -58,6 +68,13 @@ def test_build_benchmark_prints_stages_sizes_baseline_and_growth() -> None:
     floor = out.split("## floor: what any build of this archive does on this stack", 1)[1]
     for line in ("reading and composing the data files", "rendering each distinct section text once", "10% of it"):
         assert re.search(rf"^ *{re.escape(line)}.* \d+\.\d s$", floor, re.MULTILINE), line
+
+
+def test_build_benchmark_builds_on_the_cores_it_is_asked_for() -> None:
+    out = _run("--organisations", "3", "--versions", "2", "--cores", f"1,{len(os.sched_getaffinity(0)) + 1}")
+    assert "## this site on 1 core" in out and "## baseline on 1 core: Material alone" in out
+    assert re.search(r"^ratio to the baseline on 1 core  time \d+\.\d\dx", out, re.MULTILINE)
+    assert f"{len(os.sched_getaffinity(0)) + 1} cores: not available here" in out
 
 
 def test_the_floor_renders_old_texts_apart_from_the_current_ones() -> None:

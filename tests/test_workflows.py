@@ -34,6 +34,7 @@ NEEDS: dict[str, dict[str, str]] = {
     "actions/configure-pages": {"pages": "read"},  # GET /repos/{owner}/{repo}/pages for the base URL
     "actions/upload-pages-artifact": {},
     "actions/upload-artifact": {},
+    "actions/cache": {},  # the runner's own cache service, not the GITHUB_TOKEN
     "actions/deploy-pages": {"pages": "write", "id-token": "write"},
     "peter-evans/create-pull-request": {"contents": "write", "pull-requests": "write"},
 }
@@ -221,10 +222,37 @@ def test_main_deploys_with_the_official_pages_actions() -> None:
         "actions/checkout",
         "actions/setup-python",
         "actions/configure-pages",
+        "actions/cache",
         "actions/upload-pages-artifact",
         "actions/deploy-pages",
     ]
     assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": "false"}
+
+
+def test_the_build_reads_and_keeps_rendered_text_in_a_cache_that_a_new_renderer_never_reads() -> None:
+    build = load(DEPLOY_WORKFLOW)["jobs"]["build"]
+    names = [s.get("name", "") for s in build["steps"]]
+    cache = build["steps"][names.index("Restore the cache of rendered text")]
+    make = build["steps"][names.index("Build the site (strict) for its address")]
+    assert cache["uses"].split("@")[0] == "actions/cache" and names.index(cache["name"]) < names.index(make["name"])
+    assert make["run"] == "make build" and make["env"]["SELOSTE_RENDER_CACHE"] == cache["with"]["path"]
+    assert cache["with"]["path"].startswith("${{ runner.temp }}/")  # outside the checkout: not a file of the site
+    # the key names the renderer (its module and the pins); a run saves what it added under a key of its own, and
+    # the next run restores the newest cache of the same renderer, never one of another
+    renderer = "${{ hashFiles('hooks/seloste/markup/**', 'hooks/seloste/limits.py', 'requirements/site.txt') }}"
+    assert cache["with"]["key"] == f"render-${{{{ runner.os }}}}-{renderer}-${{{{ github.run_id }}}}"
+    assert cache["with"]["restore-keys"] == f"render-${{{{ runner.os }}}}-{renderer}-"
+    # the key names every module the renderer's identity names (markup/rendercache.py), so that a change to one
+    # starts a new cache rather than a cache whose every entry is refused
+    from seloste.markup import render, rendercache
+
+    own, _ = rendercache._imports(render)
+    for module in {render.__name__, rendercache.__name__, *own}:
+        path = "hooks/" + module.replace(".", "/") + ".py"
+        assert (ROOT / path).is_file() and (path.startswith("hooks/seloste/markup/") or f"'{path}'" in renderer), path
+    # pull requests build without it: their builds never read or write what main publishes from
+    assert "SELOSTE_RENDER_CACHE" not in PR_WORKFLOW.read_text(encoding="utf-8")
+    assert "actions/cache" not in PR_WORKFLOW.read_text(encoding="utf-8")
 
 
 def test_main_is_checked_against_the_deployed_commit_before_it_is_built() -> None:

@@ -14,7 +14,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..markup.render import inline_html, markdown_html
+from ..markup.render import inline_html
+from ..markup.rendercache import markdown_html
 from ..markup.text import html_text, normalize
 from .facts import Contact, Controller, Facts
 from .localized import LANGUAGE_NAMES

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..limits import MAX_HINT_WORK, MAX_MISSING_SENTENCES
-from ..markup.render import markdown_html
+from ..markup.rendercache import markdown_html
 from ..markup.sitesource import inline_text, markup_lines
 from ..markup.text import html_text, normalize, plain_text
 from ..matching import ITEM_STEPS, SETUP_STEPS, Budget, Matcher, OutOfSteps

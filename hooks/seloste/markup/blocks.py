@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Literal
 
-from .render import markdown_html, plain_kinds
+from .render import plain_kinds
+from .rendercache import markdown_html
 from .text import normalize
 
 BlockKind = Literal["paragraph", "item", "heading", "row"]

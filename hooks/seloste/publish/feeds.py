@@ -161,28 +161,38 @@ def _feed(lang: str, base: str, path: str, title: str, page: str, entries: list[
     )
 
 
+def organisation_feed(record: OrganisationRecord, lang: str, base_url: str) -> tuple[str, Feed]:
+    """(output path relative to the site root, feed) of one organisation's feed in ``lang``."""
+    base = base_url if base_url.endswith("/") else base_url + "/"
+    entries = [*_version_entries(record, lang, base), *_update_entries(record, lang, base)]
+    title = labels(lang)["org_feed_title"].format(name=record.organisation.name)
+    feed = _feed(lang, base, feed_path(record.slug), title, notice_path(record.slug), entries)
+    return site_url(lang, feed_path(record.slug)), feed
+
+
+def site_feed(archive: Archive, lang: str, base_url: str) -> tuple[str, Feed]:
+    """(output path relative to the site root, feed) of the whole site's feed in ``lang``: the newest entries of
+    every organisation's."""
+    base = base_url if base_url.endswith("/") else base_url + "/"
+    everything = [e for r in archive.organisations for e in (*_version_entries(r, lang, base), *_update_entries(r, lang, base))]
+    newest = _newest_first(everything)[:SITE_FEED_ENTRIES]
+    return site_url(lang, feed_path()), _feed(lang, base, feed_path(), labels(lang)["site_feed_title"], "", newest)
+
+
 def feeds(archive: Archive, lang: str, base_url: str) -> Iterator[tuple[str, Feed]]:
     """(output path relative to the site root, feed) for every feed of ``lang``.
 
     ``base_url`` is the site's absolute address (``https://user.github.io/repo/``).
     """
-    base = base_url if base_url.endswith("/") else base_url + "/"
-    t = labels(lang)
-    everything: list[FeedEntry] = []
     for record in archive.organisations:
-        entries = [*_version_entries(record, lang, base), *_update_entries(record, lang, base)]
-        everything += entries
-        title = t["org_feed_title"].format(name=record.organisation.name)
-        yield (
-            site_url(lang, feed_path(record.slug)),
-            _feed(lang, base, feed_path(record.slug), title, notice_path(record.slug), entries),
-        )
-    newest = _newest_first(everything)[:SITE_FEED_ENTRIES]
-    yield site_url(lang, feed_path()), _feed(lang, base, feed_path(), t["site_feed_title"], "", newest)
+        yield organisation_feed(record, lang, base_url)
+    yield site_feed(archive, lang, base_url)
+
+
+def render_feed(feed: Feed, renderer: LiteRenderer) -> str:
+    return renderer.env.get_template("seloste/feed.xml").render(feed=feed, t=labels(feed.lang))
 
 
 def render_feeds(archive: Archive, lang: str, base_url: str, renderer: LiteRenderer) -> Iterator[tuple[str, str]]:
-    template = renderer.env.get_template("seloste/feed.xml")
-    t = labels(lang)
     for path, feed in feeds(archive, lang, base_url):
-        yield path, template.render(feed=feed, t=t)
+        yield path, render_feed(feed, renderer)

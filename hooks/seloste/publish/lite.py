@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from ..archive.facts import Facts
 from ..archive.localized import LANGUAGES, ORIGINAL_LANGUAGE
-from ..archive.model import Archive
+from ..archive.model import Archive, OrganisationRecord
 from ..compare.facts import LIST_FACTS
 from ..labels import labels
 from .compact import compact_html
@@ -165,31 +165,54 @@ def _ui(lang: str) -> dict[str, Any]:
     }
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class SharedFiles:
+    """What every lite page of a language links to: the comparison's labels and the script that draws the pages'
+    header, navigation and footer (``files``: their paths and contents), each asked for with its content hash."""
+
+    files: tuple[tuple[str, str | bytes], ...]
+    ui_url: str
+    """The labels' site path with its content hash."""
+    chrome_url: str
+
+
+def shared_files(lang: str, renderer: LiteRenderer) -> SharedFiles:
+    """The files every lite page of ``lang`` links to (written once per language)."""
+    ui = json_bytes(_ui(lang)) + b"\n"
+    ui_path = site_url(lang, UI_FILE)
+    chrome = renderer.chrome_script(lang)
+    chrome_path = CHROME_FILE.format(lang=lang)
+    return SharedFiles(
+        files=((ui_path, ui), (chrome_path, chrome)),
+        ui_url=ui_path + content_query(ui),
+        chrome_url=chrome_path + content_query(chrome.encode("utf-8")),
+    )
+
+
+def organisation_lite_pages(
+    record: OrganisationRecord, lang: str, renderer: LiteRenderer, shared: SharedFiles
+) -> Iterator[tuple[str, str]]:
+    """(output path relative to the site root, HTML) for every lite page of one organisation in ``lang``."""
+    folder = site_url(lang, notice_path(record.slug))  # a version's page is <folder><id>/
+    for plan in organisation_pages(record, lang):
+        with stage(_STAGES[plan.kind]):
+            root = root_of(plan.url)
+            shown = None
+            if plan.version:
+                view = version_view(record, record.version(plan.version), lang, text_lang=plan.text_lang)
+                shown = Shown(notice=view, article=renderer.article(view))
+            links = Links(versions_url=root + folder, ui_url=root + shared.ui_url, chrome_url=shared.chrome_url)
+            html = renderer.render(lite_view(record, plan, renderer.style, links, shown))
+        yield plan.output, html
+
+
 def render_lite_pages(archive: Archive, lang: str, renderer: LiteRenderer) -> Iterator[tuple[str, str | bytes]]:
     """(output path relative to the site root, HTML or bytes) for every lite page of ``lang``, the comparison's
     labels and the script that draws the pages' header, navigation and footer."""
-    ui = json_bytes(_ui(lang)) + b"\n"
-    ui_path = site_url(lang, UI_FILE)
-    yield ui_path, ui
-    ui_query = content_query(ui)
-    chrome = renderer.chrome_script(lang)
-    chrome_path = CHROME_FILE.format(lang=lang)
-    yield chrome_path, chrome
-    chrome_url = chrome_path + content_query(chrome.encode("utf-8"))
+    shared = shared_files(lang, renderer)
+    yield from shared.files
     for record in archive.organisations:
-        folder = site_url(lang, notice_path(record.slug))  # a version's page is <folder><id>/
-        for plan in organisation_pages(record, lang):
-            with stage(_STAGES[plan.kind]):
-                root = root_of(plan.url)
-                shown = None
-                if plan.version:
-                    view = version_view(record, record.version(plan.version), lang, text_lang=plan.text_lang)
-                    shown = Shown(notice=view, article=renderer.article(view))
-                versions_url = root + folder
-                ui_url = root + ui_path + ui_query
-                links = Links(versions_url=versions_url, ui_url=ui_url, chrome_url=chrome_url)
-                html = renderer.render(lite_view(record, plan, renderer.style, links, shown))
-            yield plan.output, html
+        yield from organisation_lite_pages(record, lang, renderer, shared)
 
 
 _STAGES: dict[LiteKind, str] = {

@@ -110,10 +110,21 @@ def organisation_data(record: OrganisationRecord) -> dict[str, Any]:
     }
 
 
-def open_data_files(archive: Archive) -> Iterator[tuple[str, str | bytes]]:
-    """(path relative to the site root, text or bytes) of every open data file."""
+def open_data_organisation_file(record: OrganisationRecord) -> tuple[str, bytes]:
+    """(path relative to the site root, compressed JSON) of one organisation's open data file."""
+    return open_data_file(record.slug), gzipped(_json(organisation_data(record)).encode("utf-8"))
+
+
+def open_data_site_files(archive: Archive) -> Iterator[tuple[str, str | bytes]]:
+    """(path relative to the site root, text) of the open data files that span organisations: the index and the
+    schemas."""
     yield OPEN_DATA_DIR + "index.json", _json(index(archive))
     for name, cls in SCHEMAS.items():
         yield f"{OPEN_DATA_DIR}schema/{name}", render(cls)
+
+
+def open_data_files(archive: Archive) -> Iterator[tuple[str, str | bytes]]:
+    """(path relative to the site root, text or bytes) of every open data file."""
+    yield from open_data_site_files(archive)
     for record in archive.organisations:
-        yield open_data_file(record.slug), gzipped(_json(organisation_data(record)).encode("utf-8"))
+        yield open_data_organisation_file(record)

@@ -29,7 +29,8 @@ from ..compare.diff import source_hash
 from ..compare.facts import facts_pairs, facts_text
 from ..compare.lineage import section_lineages
 from ..labels import labels
-from ..markup.render import inline_html, markdown_html
+from ..markup.render import inline_html
+from ..markup.rendercache import markdown_html
 from ..markup.text import plain_text
 from .comparisons import OwnComparison, own_compare_url, own_comparisons
 from .dates import DateView, date_view, version_date_text, version_date_view

@@ -19,14 +19,15 @@ from ..archive.tracklog import TrackingLog, load_log
 from ..labels import labels
 from ..markup.text import plain_text
 from .factspage import FactsPageView, facts_page_view
-from .feeds import render_feeds
+from .feeds import organisation_feed, render_feed, site_feed
 from .home import HomeView, home_view
-from .lite import LiteRenderer, render_lite_pages
-from .opendata import open_data_files
+from .lite import LiteRenderer, organisation_lite_pages, shared_files
+from .opendata import open_data_organisation_file, open_data_site_files
 from .pages import NoticeView, PagePlan, notice_view, site_pages
 from .sitemap import SitemapView, sitemap_view
 from .story import heading_text
 from .timing import stage
+from .workers import in_chunks
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -74,25 +75,35 @@ class Site:
         version = record.current.version
         return heading_text(record.organisation.name, plain_text(version.title[version.reading(plan.lang)[0]]))
 
-    def write_extra(self, lang: str, site_dir: Path, renderer: LiteRenderer, base_url: str) -> int:
-        """Write the lite pages and feeds of ``lang`` into ``site_dir``; returns the number of files."""
-        count = 0
-        outputs = [*render_lite_pages(self.archive, lang, renderer)]
+    def write_extra(self, lang: str, site_dir: Path, renderer: LiteRenderer, base_url: str, jobs: int = 1) -> int:
+        """Write the lite pages and feeds of ``lang`` into ``site_dir`` (and, in the original language, the open
+        data), each organisation's in one of ``jobs`` processes (the files are the same with any number); returns
+        the number of files."""
+        shared = shared_files(lang, renderer)
+        organisations = self.archive.organisations
+        neutral = lang == ORIGINAL_LANGUAGE  # language-neutral files, written once at the site root
+
+        def write_chunk(start: int, stop: int) -> int:
+            written = 0
+            for record in organisations[start:stop]:
+                outputs: list[tuple[str, str | bytes]] = [*organisation_lite_pages(record, lang, renderer, shared)]
+                with stage("feeds"):
+                    path, feed = organisation_feed(record, lang, base_url)
+                    outputs.append((path, render_feed(feed, renderer)))
+                if neutral:
+                    with stage("open data"):
+                        outputs.append(open_data_organisation_file(record))
+                written += _write(site_dir, outputs)
+            return written
+
+        count = sum(in_chunks("lite pages, feeds and open data", write_chunk, len(organisations), jobs))
         with stage("feeds"):
-            outputs += render_feeds(self.archive, lang, base_url, renderer)
-        if lang == ORIGINAL_LANGUAGE:  # language-neutral files, written once at the site root
+            path, feed = site_feed(self.archive, lang, base_url)
+            outputs = [*shared.files, (path, render_feed(feed, renderer))]
+        if neutral:
             with stage("open data"):
-                outputs += open_data_files(self.archive)
-        with stage("writing generated files"):
-            for path, content in outputs:
-                target = site_dir / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                if isinstance(content, bytes):
-                    target.write_bytes(content)
-                else:
-                    target.write_text(content, encoding="utf-8")
-                count += 1
-        return count
+                outputs += open_data_site_files(self.archive)
+        return count + _write(site_dir, outputs)
 
     @functools.cached_property
     def sitemap(self) -> SitemapView:
@@ -146,6 +157,18 @@ def load_site(data_dir: Path, tracking_log: Path | None = None, only: tuple[str,
         site = Site.build(archive, load_log(tracking_log) if tracking_log else None, preview=only)
     _cache[key] = (signature, site)
     return site
+
+
+def _write(site_dir: Path, outputs: list[tuple[str, str | bytes]]) -> int:
+    with stage("writing generated files"):
+        for path, content in outputs:
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8")
+    return len(outputs)
 
 
 def _file_signature(path: Path | None) -> tuple[tuple[str, int, int], ...]:

@@ -12,7 +12,8 @@ from .lexicon import Analyser, available
 from .searchindex import Index, write_search_index
 
 
-def index_site(archive: Archive, site_dir: Path) -> tuple[dict[str, Index], Analyser | None]:
-    """Write the search index of every language; the analyser is None when Voikko is missing."""
+def index_site(archive: Archive, site_dir: Path, jobs: int = 1) -> tuple[dict[str, Index], Analyser | None]:
+    """Write the search index of every language (in ``jobs`` processes); the analyser is None when Voikko is
+    missing."""
     analyser = available()
-    return write_search_index(archive, site_dir, analyser), analyser
+    return write_search_index(archive, site_dir, analyser, jobs), analyser

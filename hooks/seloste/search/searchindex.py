@@ -42,11 +42,12 @@ from pathlib import Path
 from ..archive.localized import LANGUAGES
 from ..archive.model import Archive
 from ..labels import counted, labels
-from ..markup.render import markdown_html
+from ..markup.rendercache import markdown_html
 from ..markup.text import html_text, plain_text
 from ..publish.packed import gzipped, json_bytes
 from ..publish.timing import stage
 from ..publish.urls import lang_prefix, notice_path
+from ..publish.workers import in_chunks
 from .language import ENDINGS, EXACT, FOLDED, STEM, STOPWORDS, TOP, TOP_WORDS, Keys, compounds, fold, nfc, terms, tokens
 from .lexicon import Analyser
 
@@ -303,17 +304,21 @@ def write_index(site_dir: Path, lang: str, index: Index) -> int:
     return sum(len(body) for body in encoded.values())
 
 
-def write_search_index(archive: Archive, site_dir: Path, analyser: Analyser | None) -> dict[str, Index]:
-    """Build and write the index of every language."""
-    built = {}
-    with stage("search index"):
-        for lang in LANGUAGES:
-            docs = documents(archive, lang)
-            names = frozenset(word for doc in docs for word in terms(doc.title) + tokens(doc.title))
-            index = build_index(docs, Keys(lang, analyser, names))
-            write_index(site_dir, lang, index)
+def write_search_index(archive: Archive, site_dir: Path, analyser: Analyser | None, jobs: int = 1) -> dict[str, Index]:
+    """Build and write the index of every language, each in one of ``jobs`` processes (the files are the same)."""
+
+    def languages(start: int, stop: int) -> dict[str, Index]:
+        built = {}
+        for lang in LANGUAGES[start:stop]:
+            with stage("search index"):
+                docs = documents(archive, lang)
+                names = frozenset(word for doc in docs for word in terms(doc.title) + tokens(doc.title))
+                index = build_index(docs, Keys(lang, analyser, names))
+                write_index(site_dir, lang, index)
             built[lang] = index
-    return built
+        return built
+
+    return {lang: index for part in in_chunks("search index", languages, len(LANGUAGES), jobs) for lang, index in part.items()}
 
 
 def describe(built: dict[str, Index]) -> str:

@@ -1,0 +1,79 @@
+"""The build's own stages in worker processes (publish/workers.py): the site is the same byte for byte with one
+process or two, and an error in a worker reads as it does in one process."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from seloste.archive.loader import load_archive
+from sitebuild import FROZEN, ROOT, Build, build, fixture_project
+
+pytestmark = pytest.mark.build
+
+SHARED_OUT = ("lite pages, feeds and open data", "search index")
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def built_with(root: Path, jobs: int, name: str, **extra: str) -> tuple[Build, dict[str, object]]:
+    timings = root / f"timings-{name}.json"
+    env = {**os.environ, "SELOSTE_JOBS": str(jobs), "SELOSTE_TIMINGS": str(timings), **extra}
+    result = build(root, root / f"site-{name}", env=env)
+    return result, json.loads(timings.read_text(encoding="utf-8")) if timings.exists() else {}
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = fixture_project(tmp_path_factory.mktemp("parallel") / "project")
+    shutil.copytree(FROZEN, root / "data")
+    return root
+
+
+def test_one_process_and_two_build_the_same_site_byte_for_byte(project: Path) -> None:
+    one, one_timed = built_with(project, 1, "one")
+    two, two_timed = built_with(project, 2, "two")
+    assert one.returncode == 0, one.stderr
+    assert two.returncode == 0, two.stderr
+    for stage in SHARED_OUT:  # the stages ran here, and in two worker processes
+        assert one_timed["processes"][stage] == 1, stage  # type: ignore[index]
+        assert two_timed["processes"][stage] == 2, stage  # type: ignore[index]
+    first, second = files_of(one.site), files_of(two.site)
+    assert sorted(first) == sorted(second)
+    for record in load_archive(FROZEN).organisations:  # every organisation's files are among those compared
+        for lang in ("", "en/"):
+            assert all(f"{lang}{record.slug}/{v.id}/index.html" in first for v in record.versions), record.slug
+            assert f"{lang}{record.slug}/feed.xml" in first
+        assert f"data/v2/{record.slug}.json.gz" in first
+    assert any(p.startswith("search-index/fi/docs/") for p in first)
+    different = [path for path in first if first[path] != second[path]]
+    assert different == []
+
+
+def test_an_error_in_a_worker_stops_the_build_with_the_message_one_process_gives(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for name in ("docs", "hooks"):
+        (root / name).symlink_to(ROOT / name, target_is_directory=True)
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    template = root / "overrides/seloste/lite/version.html"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace("{% block content %}\n", "{% block content %}\n<script>alert(1)</script>\n", 1))
+    shutil.copytree(FROZEN, root / "data")
+    messages = {}
+    for jobs in (1, 2):
+        result, _ = built_with(root, jobs, str(jobs))
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        found = re.findall(r"^.*an inline script that the Content-Security-Policy does not allow.*$", result.stderr, re.M)
+        assert found, result.stderr
+        messages[jobs] = found
+    assert messages[1] == messages[2]
+    assert messages[1][0].endswith("<script>alert(1)") and "infocrea/2018-05-24/index.html" in messages[1][0]
