@@ -24,7 +24,7 @@ from deadline import deadline
 from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
 from seloste.archive.tracklog import load_log
-from seloste.contribute import extract
+from seloste.contribute import extract, stateddate
 from seloste.contribute import fetch as fetching
 from seloste.contribute.cli import main
 
@@ -973,7 +973,7 @@ def test_a_notice_the_organisation_wrote_in_english_is_not_said_to_await_a_trans
     ],
 )
 def test_the_date_a_notice_states_is_read_in_its_usual_phrasings(text: str, stated: str | None) -> None:
-    found = extract.stated_date(text)
+    found = stateddate.stated_date(text)
     assert (found.isoformat() if found else None) == stated
 
 
@@ -998,7 +998,7 @@ def test_the_date_a_notice_states_is_read_in_its_usual_phrasings(text: str, stat
     ],
 )
 def test_the_date_a_notice_states_is_read_in_every_form_notices_write_it(text: str, stated: str | None) -> None:
-    found = extract.stated_date(text)
+    found = stateddate.stated_date(text)
     assert (found.isoformat() if found else None) == stated
 
 

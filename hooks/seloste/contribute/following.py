@@ -16,10 +16,11 @@ from ..archive.model import Archive
 from ..archive.tracklog import EMPTY, CheckStatus, TrackingLog, dump_log, load_log, next_check
 from ..archive.types import SLUG_PATTERN
 from .dating import date_range, first_published_note, range_note
-from .extract import ExtractError, capture_of, page_title, reads_as, stated_dates
+from .extract import ExtractError, capture_of, page_title, reads_as
 from .fetch import FetchError, fetch
 from .importer import Page, carried_note, draft_version, pinned_file, write_organisation, write_version
 from .multilingual import capture_names, draft_languages
+from .stateddate import stated_dates
 from .tracker import Outcome, draft_report, track, tracked
 from .usage import UsageError
 

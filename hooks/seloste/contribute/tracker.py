@@ -24,9 +24,10 @@ from ..archive.fidelity import capture_sentences
 from ..archive.loader import CAPTURES_DIR, load_archive
 from ..archive.model import Archive, OrganisationRecord
 from ..compare.report import changes, render_report
-from .extract import ExtractError, capture_of, page_title, stated_date
+from .extract import ExtractError, capture_of, page_title
 from .fetch import FetchError, fetch
 from .importer import Page, carried_note, draft_version, write_version
+from .stateddate import stated_date
 
 Status = Literal["unchanged", "changed", "failed", "skipped"]
 
