@@ -946,6 +946,24 @@ def test_a_file_named_at_a_commit_is_recorded_as_the_source_and_not_tracked(
     assert "not tracked: the address names a file at a commit" in out
 
 
+@pytest.mark.parametrize("second_commit", ["0123456789abcdef" * 2 + "01234567", "fedcba9876543210" * 2 + "fedcba98"])
+def test_files_named_at_a_commit_over_several_pages_are_each_recorded_as_their_pages_source(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str], second_commit: str
+) -> None:
+    """A notice kept in a repository as one file per page: the repository, each page's file in reading order, and
+    the commit they share (where they do not share one, each page's address names its own)."""
+    one, two = tmp_path / "tietosuoja.md", tmp_path / "evasteet.md"
+    one.write_text(PAGE_ONE_MD, encoding="utf-8")
+    two.write_text(PAGE_TWO_MD, encoding="utf-8")
+    other = f"https://github.com/seura-ry/sivut/blob/{second_commit}/sisalto/evasteet.md"
+    code, out = run(capsys, "import", "uutiset", str(one), str(two), "--name", "Uutiset Oy", "--url", PINNED, "--url", other)
+    assert code == 0 and "the draft validates" in out, out
+    source = _version(data, "uutiset")["source"]
+    assert (source["url"], source["pages"]) == (PINNED, [other])
+    assert (source["repository"], source["path"]) == ("seura-ry/sivut", ["sisalto/tietosuoja.md", "sisalto/evasteet.md"])
+    assert source.get("commit") == (second_commit if second_commit in PINNED else None)
+
+
 def test_a_notice_the_organisation_wrote_in_english_is_not_said_to_await_a_translation(
     tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
