@@ -691,6 +691,25 @@ def test_markdown_pages_keep_their_files_as_captures_and_lose_their_front_matter
     assert "title:" not in text and "\r" not in text and "Katso evästekäytäntö." in text
 
 
+def test_import_names_the_links_within_the_site_whose_address_a_files_capture_cannot_keep(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Markdown file's link within the site keeps its words in the draft, not its address; import says which, so
+    that the contributor can say where it led. An anchor on the page is no address lost, and says nothing."""
+    page = tmp_path / "tietosuoja.md"
+    page.write_text(PAGE_ONE_MD.replace("Katso [", "Ks. [alku](#alku). Katso ["), encoding="utf-8")
+    code, out = run(capsys, "import", "uutiset", str(page), "--name", "Uutiset Oy")
+    assert code == 0 and "the draft validates" in out, out
+    assert (
+        "links within the site kept as words only (their address is not whole in the capture): 'evästekäytäntö' "
+        "(/evasteet/); say in source.note where they led, if a reader needs it"
+    ) in out
+    html = tmp_path / "seura.html"
+    html.write_text(CLUB, encoding="utf-8")
+    code, out = run(capsys, "import", "seura", str(html), "--select", ".card", "--name", "Seura ry", "--url", "https://seura.fi/")
+    assert code == 0 and "links within the site" not in out, out  # made whole from the page's address
+
+
 def test_a_draft_that_does_not_validate_says_what_is_left_and_exits_1(
     tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
