@@ -11,12 +11,13 @@ import pytest
 
 from seloste.archive.loader import load_archive
 from seloste.archive.localized import NoticeMarkdown
-from seloste.compare.diff import VersionDiff, diff_versions
+from seloste.compare.diff import COUNTED_WORD, VersionDiff, diff_versions
 from seloste.compare.lineage import section_lineages
 from seloste.compare.words import Segment, classify, word_diff
 from sitebuild import FROZEN
 
 HISTORY = Path(__file__).parent / "fixtures" / "history"
+TYPO_AND_DATE = Path(__file__).parent / "fixtures" / "typo-and-date"
 V = load_archive(HISTORY, root=HISTORY).get("muutos").versions
 LINEAGES = section_lineages(V)
 
@@ -111,9 +112,27 @@ def test_word_changes_a_move_a_rename_and_an_addition() -> None:
     contact = next(s for s in d.sections if s.id == "yhteystiedot")
     assert contact.heading == (Segment("delete", "Yhteystiedot"), Segment("insert", "Ota yhteyttä"))
     assert (contact.old_heading, contact.new_heading) == ("Yhteystiedot", "Ota yhteyttä")
-    # the date's day, viisi, 'Ota yhteyttä', the new section's heading and its five words
-    assert d.words_inserted == 1 + 1 + 2 + 1 + 5
+    # the date's day, viisi, 'Ota yhteyttä', the new section's heading and its four words (PostHog-analytiikkaa is one)
+    assert d.words_inserted == 1 + 1 + 2 + 1 + 4
     assert d.words_deleted == 1 + 1 + 1  # the day, kymmenen, Yhteystiedot
+
+
+def test_the_count_of_changed_words_takes_in_the_title() -> None:
+    # tests/fixtures/typo-and-date: the Finnish title's typo fixed (Tietosuoja-seloste to Tietosuojaseloste) and the
+    # stated day changed (1.3.2024 to 27.3.2024); the English title stayed "Privacy notice"
+    versions = load_archive(TYPO_AND_DATE, root=TYPO_AND_DATE).get("kirjasto").versions
+    finnish, english = (diff_versions(versions[0], versions[1], lang, section_lineages(versions)) for lang in ("fi", "en"))
+    assert (finnish.words_inserted, finnish.words_deleted) == (2, 2)  # the title's word and the day
+    assert (english.words_inserted, english.words_deleted) == (1, 1)  # the day
+
+
+def test_a_date_a_compound_and_an_inflected_name_count_as_one_word_each() -> None:
+    # the diff matches 27/03/2023 by its parts, but a reader counts it as one word, as IP-osoitteita and Oy:n
+    text = "Viimeksi päivitetty: 27/03/2023. Emme kerää IP-osoitteita, vaan Nords Oy:n ja customers' tiedot 1.3.2024."
+    assert COUNTED_WORD.findall(text) == [
+        "Viimeksi", "päivitetty", "27/03/2023", "Emme", "kerää", "IP-osoitteita", "vaan", "Nords", "Oy:n", "ja",
+        "customers", "tiedot", "1.3.2024",
+    ]  # fmt: skip
 
 
 def test_a_move_is_not_a_deletion_plus_an_addition() -> None:
@@ -273,9 +292,8 @@ def test_a_line_that_went_to_another_section_is_moved_not_deleted_and_added() ->
     assert (
         d.words_inserted
         == sum(
-            len(re.findall(r"\w+", seg.text))
-            for s in d.sections
-            for seg in (*s.heading, *(x for b in s.blocks for x in b.segments))
+            len(COUNTED_WORD.findall(seg.text))
+            for seg in (*d.title, *(x for s in d.sections for x in (*s.heading, *(y for b in s.blocks for y in b.segments))))
             if seg.op == "insert"
         )
         and moved > 0

@@ -351,9 +351,10 @@ def test_a_new_stated_date_and_a_typo_fixed_in_the_title_pass_as_unaffected_and_
     assert "- **Otsikko**: <del>Tietosuoja-seloste</del><ins>Tietosuojaseloste</ins>" in out, out
     assert out.count("- **Title**:") == 0  # the English title did not change: nothing to list there
     kept = "- Declared `translation: unaffected`: the translation kept as it was where the original changed by a typo-sized fix: "
-    assert kept + "title (en, 1 word changed)\n" in out  # the title only: the dated section's English was updated
+    # the title only: the dated section's English was updated
+    assert kept + "title (the original changed by 1 word; its en translation kept)\n" in out
     assert main(["changes", "--base", "main"]) == 0
-    assert kept + "title (en, 1 word changed)\n" in capsys.readouterr().out
+    assert kept + "title (the original changed by 1 word; its en translation kept)\n" in capsys.readouterr().out
     path = dated / "2024-03-27.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("translation: unaffected", ""), encoding="utf-8")
     code, out = check(capsys)

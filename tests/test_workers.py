@@ -3,7 +3,9 @@ raises them, a lost worker said so, never a hang."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import threading
 
 import pytest
 
@@ -20,14 +22,27 @@ def test_chunks_cover_every_item_once_in_order(count: int, jobs: int) -> None:
     assert all(stop > start for start, stop in bounds)
 
 
+_meet: threading.Barrier | None = None
+"""Where two workers wait for each other, so that each chunk pair is done by two processes however busy the machine
+is (without it, one worker may take every chunk before the other starts)."""
+
+
 def _pids(start: int, stop: int) -> list[tuple[int, int]]:
+    if _meet is not None:
+        _meet.wait()
     with timing.stage("a stage in a worker"):
         return [(i, os.getpid()) for i in range(start, stop)]
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_results_come_back_in_order_from_as_many_processes_as_asked(jobs: int) -> None:
-    results = in_chunks("test: order", _pids, 40, jobs)
+    global _meet
+    assert len(chunks(40, jobs)) % 2 == 0  # the chunks pair up at the barrier
+    _meet = multiprocessing.get_context("fork").Barrier(2, timeout=60) if jobs == 2 else None
+    try:
+        results = in_chunks("test: order", _pids, 40, jobs)
+    finally:
+        _meet = None
     assert [i for part in results for i, _ in part] == list(range(40))
     pids = {pid for part in results for _, pid in part}
     assert (pids == {os.getpid()}) if jobs == 1 else (len(pids) == 2 and os.getpid() not in pids)

@@ -174,7 +174,8 @@
   const TOKEN = new RegExp(WORD + "+|[" + SPACE_CHARS + "]+|[^\\p{L}\\p{N}_" + SPACE_CHARS + "]", "gu");
   const HAS_WORD = new RegExp(WORD, "u");
   const BLANK = new RegExp("^[" + SPACE_CHARS + "]*$", "u");
-  const WORDS = new RegExp(WORD + "+", "gu");
+  // a word as a reader counts it (diff.py's COUNTED_WORD): a date, a compound, an inflected name is one
+  const WORDS = new RegExp(WORD + "+(?:[-/.:'\u2019]" + WORD + "+)*", "gu");
   const MONTHS =
     "tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|" +
     "marraskuuta|joulukuuta|January|February|March|April|May|June|July|August|September|October|November|December";
@@ -659,9 +660,10 @@
     };
   }
 
-  function countWords(sections, op) {
+  function countWords(title, sections, op) {
     let count = 0;
     const add = (s) => { if (s[0] === op) count += (s[1].match(WORDS) || []).length; };
+    title.forEach(add);
     for (const section of sections) section.heading.forEach(add);
     for (const section of sections) for (const b of section.blocks) b.segments.forEach(add);
     return count;
@@ -756,8 +758,8 @@
       title: title,
       facts: facts,
       sections: sections,
-      words_inserted: countWords(sections, "insert"),
-      words_deleted: countWords(sections, "delete"),
+      words_inserted: countWords(title, sections, "insert"),
+      words_deleted: countWords(title, sections, "delete"),
       coarse: budget.exhausted,
     };
   }

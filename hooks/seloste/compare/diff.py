@@ -239,10 +239,16 @@ def diff_texts(old: VersionText, new: VersionText, lang: str, budget: Budget | N
     return VersionDiff(lang, old.id, new.id, title, facts, sections, change, budget.exhausted)
 
 
+COUNTED_WORD = re.compile(r"\w+(?:[-/.:'’]\w+)*")
+"""A word as a reader counts it: a date (``27/03/2023``), a compound (``IP-osoitteita``) or an inflected name
+(``Oy:n``) is one, though the diff matches it by its parts."""
+
+
 def _count_words(diff: VersionDiff, op: Op) -> int:
-    segments = [seg for section in diff.sections for seg in section.heading]
+    """Words the title, the headings and the texts gained (``insert``) or lost (``delete``)."""
+    segments = list(diff.title) + [seg for section in diff.sections for seg in section.heading]
     segments += [seg for section in diff.sections for block in section.blocks for seg in block.segments]
-    return sum(len(re.findall(r"\w+", seg.text)) for seg in segments if seg.op == op)
+    return sum(len(COUNTED_WORD.findall(seg.text)) for seg in segments if seg.op == op)
 
 
 def diff_json(diff: VersionDiff) -> dict[str, Any]:
