@@ -159,8 +159,8 @@ class Source:
         default=None,
     )
     pages: tuple[Url, ...] = described(
-        "The notice's further pages in reading order, where it is split over several; the capture holds their texts "
-        "one after another, after the first page's.",
+        "The notice's further pages in reading order, where it is split over several: each with its capture in "
+        "source.capture's list, or their texts one after another in one capture, after the first page's.",
         default=(),
     )
     repository: Repository | None = described("Public git repository the version was taken from (owner/name).", default=None)
