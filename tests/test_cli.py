@@ -335,6 +335,33 @@ def test_new_version_leaves_out_what_names_the_previous_commit(
     assert "264d4413228d93d5966f70527e9c7aa79b393400" not in created
 
 
+def test_new_version_of_a_notice_kept_as_files_keeps_each_file_and_leaves_out_the_pages_at_the_commit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each page's file still holds the notice; the addresses of the files at the previous commit (its first page's
+    and its further pages') name the previous version's text, as its commit does."""
+    shutil.copytree(FIXTURES / "shapes" / "tiedostoittain", tmp_path / "data" / "tiedostoittain")
+    version = tmp_path / "data/tiedostoittain/2024-01-10.yaml"
+    blob = "https://github.com/tiedostoittain/sivusto/blob/3f61053b37dd9aa5a1a8964053fc43be0ef488cb/content"
+    version.write_text(
+        version.read_text(encoding="utf-8").replace(
+            "source:\n", f"source:\n  url: {blob}/tietosuoja/index.md\n  pages: [{blob}/evasteet/index.md]\n"
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["new-version", "tiedostoittain", "--date", "2025-01-05"]) == 0
+    out = capsys.readouterr().out
+    assert "  copied from 2024-01-10: title, sections, facts, source.repository, source.path\n" in out
+    assert "source.url (it names a commit), source.pages (they name a commit), source.commit" in out
+    created = (tmp_path / "data/tiedostoittain/2025-01-05.yaml").read_text(encoding="utf-8")
+    assert (
+        "  path:\n    - content/tietosuoja/index.md\n    - content/evasteet/index.md\n  capture:\n"
+        "    - captures/2025-01-05.1.txt\n    - captures/2025-01-05.2.txt\n"
+    ) in created
+    assert "blob/" not in created
+
+
 def test_report_between_two_versions(capsys: pytest.CaptureFixture[str]) -> None:
     data = str(FROZEN)
     assert main(["report", "--data", data, "planeetta-internet", "2021-01-26", "2022-03-21"]) == 0

@@ -68,3 +68,23 @@ def test_a_sentence_is_found_as_whole_words_only() -> None:
 
 def test_a_horizontal_rule_is_markup_not_a_sentence() -> None:
     assert [s.text for s in capture_sentences("Alku.\n\n---\n\n***\n\n_ _ _\n\nLoppu.\n")] == ["Alku.", "Loppu."]
+
+
+@pytest.mark.parametrize(
+    ("text", "missing"),
+    [
+        ("Evästeet sivuillamme Käytämme evästeitä.", []),  # the page shows its heading, which opens with the title
+        ("Evästeet Evästeet sivuillamme Käytämme evästeitä.", []),  # it shows the title, then the heading
+        ("Evästeet Käytämme evästeitä.", ["Evästeet sivuillamme"]),  # the heading's own words are missing
+    ],
+)
+def test_a_front_matter_title_that_opens_the_first_heading_does_not_take_the_headings_words(
+    text: str, missing: list[str]
+) -> None:
+    """A page's front matter title ("Evästeet") is optional text: read where the page shows it, and not where the
+    heading that stands next opens with the same words ("Evästeet sivuillamme"), which would leave the rest of the
+    heading ("sivuillamme") unmatched and the heading missing."""
+    capture = '---\ntitle: "Evästeet"\n---\n\n## Evästeet sivuillamme\n\nKäytämme evästeitä.\n'
+    sentences = capture_sentences(capture)
+    assert [s.text for s in sentences] == ["Evästeet", "Evästeet sivuillamme", "Käytämme evästeitä."]
+    assert [s.text for s in match_in_order(sentences, text).missing] == missing

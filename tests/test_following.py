@@ -691,6 +691,25 @@ def test_markdown_pages_keep_their_files_as_captures_and_lose_their_front_matter
     assert "title:" not in text and "\r" not in text and "Katso evästekäytäntö." in text
 
 
+def test_import_names_the_links_within_the_site_whose_address_a_files_capture_cannot_keep(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Markdown file's link within the site keeps its words in the draft, not its address; import says which, so
+    that the contributor can say where it led. An anchor on the page is no address lost, and says nothing."""
+    page = tmp_path / "tietosuoja.md"
+    page.write_text(PAGE_ONE_MD.replace("Katso [", "Ks. [alku](#alku). Katso ["), encoding="utf-8")
+    code, out = run(capsys, "import", "uutiset", str(page), "--name", "Uutiset Oy")
+    assert code == 0 and "the draft validates" in out, out
+    assert (
+        "links within the site kept as words only (their address is not whole in the capture): 'evästekäytäntö' "
+        "(/evasteet/); say in source.note where they led, if a reader needs it"
+    ) in out
+    html = tmp_path / "seura.html"
+    html.write_text(CLUB, encoding="utf-8")
+    code, out = run(capsys, "import", "seura", str(html), "--select", ".card", "--name", "Seura ry", "--url", "https://seura.fi/")
+    assert code == 0 and "links within the site" not in out, out  # made whole from the page's address
+
+
 def test_a_draft_that_does_not_validate_says_what_is_left_and_exits_1(
     tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -944,6 +963,24 @@ def test_a_file_named_at_a_commit_is_recorded_as_the_source_and_not_tracked(
     organisation = yaml.safe_load((data / "uutiset" / "organisation.yaml").read_text(encoding="utf-8"))
     assert not organisation.get("tracking")
     assert "not tracked: the address names a file at a commit" in out
+
+
+@pytest.mark.parametrize("second_commit", ["0123456789abcdef" * 2 + "01234567", "fedcba9876543210" * 2 + "fedcba98"])
+def test_files_named_at_a_commit_over_several_pages_are_each_recorded_as_their_pages_source(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str], second_commit: str
+) -> None:
+    """A notice kept in a repository as one file per page: the repository, each page's file in reading order, and
+    the commit they share (where they do not share one, each page's address names its own)."""
+    one, two = tmp_path / "tietosuoja.md", tmp_path / "evasteet.md"
+    one.write_text(PAGE_ONE_MD, encoding="utf-8")
+    two.write_text(PAGE_TWO_MD, encoding="utf-8")
+    other = f"https://github.com/seura-ry/sivut/blob/{second_commit}/sisalto/evasteet.md"
+    code, out = run(capsys, "import", "uutiset", str(one), str(two), "--name", "Uutiset Oy", "--url", PINNED, "--url", other)
+    assert code == 0 and "the draft validates" in out, out
+    source = _version(data, "uutiset")["source"]
+    assert (source["url"], source["pages"]) == (PINNED, [other])
+    assert (source["repository"], source["path"]) == ("seura-ry/sivut", ["sisalto/tietosuoja.md", "sisalto/evasteet.md"])
+    assert source.get("commit") == (second_commit if second_commit in PINNED else None)
 
 
 def test_a_notice_the_organisation_wrote_in_english_is_not_said_to_await_a_translation(

@@ -43,6 +43,7 @@ WHERE: list[tuple[str, str]] = [
     (r"source\.note\.(fi|en)", "page"),
     (r"source\.(url|repository|path|commit)", "page-raw"),
     (r"source\.pages\[\d+\]", "page-raw"),
+    (r"source\.path\[\d+\]", "page-raw"),  # each page's file, of a notice kept as one file per page
     (r"source\.(url|path|commit)\.(fi|sv|en)", "text-raw"),  # each language's file: on the pages showing that language
     (r"source\.capture(\.(fi|sv|en)|\[\d+\])?", "json"),  # provenance: the archive's own file(s)
     (r"source\.capture_noise\[\d+\](\.lines|\.page)?", "json"),  # the lines of it that are not the notice

@@ -5,6 +5,7 @@
 - taulukko: a Markdown source with front matter, a table, inline code and footnote asterisks;
 - html-sivu: the visible text of an HTML page, with its menu, cookie banner and chat widget as noise;
 - monisivuinen: a notice over three pages, captured in reading order;
+- tiedostoittain: a notice kept in a repository as two files, one per page, each named in ``source.path``;
 - valipaiva: a change whose day is not known, shown as the range it lies in (``changed_after``);
 - voimassa: a first version whose publication day is not known, shown as in force by the day it was captured
   (``first_published: unknown``).
@@ -248,6 +249,16 @@ def test_a_notice_over_pages_has_a_capture_per_page_each_with_its_own_front_matt
         "data/sivuittain/captures/2024-01-10.2.txt:7:1: this sentence of the original is missing from "
         "sivuittain/2024-01-10.yaml's Finnish text, or out of order: 'Evästeasetukset'",
     ]  # the capture's raw HTML is read as a page shows it: the button's text, not its tags
+
+
+@pytest.mark.parametrize(("lang", "page"), [("", "sivu 2"), ("en/", "page 2")])
+def test_a_notice_kept_as_files_names_each_pages_file_on_its_page(shapes_site: Build, lang: str, page: str) -> None:
+    source = shapes_site.soup(f"{lang}tiedostoittain/2024-01-10/").select_one(".sl-about-version .sl-meta dd")
+    assert source is not None
+    assert source.get_text(strip=True) == (
+        f"tiedostoittain/sivusto: content/tietosuoja/index.md @ 3f61053b37dd9aa5a1a8964053fc43be0ef488cb, {page}: "
+        "content/evasteet/index.md"
+    )
 
 
 def test_a_list_of_no_pages_is_refused(tmp_path: Path) -> None:

@@ -44,6 +44,7 @@ def read_captures(run: Run, folder: Path, path: Path, version: Version, decoder:
     published = version.published_in
     if capture is None:
         return {}, {}
+    _check_page_paths(run, path, version, decoder)
     if isinstance(capture, Captures):
         if set(capture.languages) != set(published):
             run.at(
@@ -90,6 +91,29 @@ def read_captures(run: Run, folder: Path, path: Path, version: Version, decoder:
             texts[lang] = tuple(text for text, _raw in pages)
             digests[lang] = tuple(hashlib.sha256(raw).hexdigest() for _text, raw in pages)
     return texts, digests
+
+
+def _check_page_paths(run: Run, path: Path, version: Version, decoder: Decoder) -> None:
+    """A list in source.path names the file of each page source.capture lists, in the same order: one for each, so
+    that each page's file is known (a notice kept in a repository as several files)."""
+    paths, capture = version.source.path, version.source.capture
+    if not isinstance(paths, tuple):
+        return
+    where = decoder.locations.get("source.path")
+    if not isinstance(capture, tuple):
+        run.at(
+            where,
+            path,
+            "source.path: a list is for a notice over several pages, one file per page as source.capture lists them; "
+            "a notice in one file gives its path, one file per language gives {fi: ..., en: ...}",
+        )
+    elif len(paths) != len(capture):
+        run.at(
+            where,
+            path,
+            f"source.path: {len(paths)} files for the {len(capture)} pages source.capture lists; give the file of "
+            "each page, in the same order",
+        )
 
 
 @dataclasses.dataclass

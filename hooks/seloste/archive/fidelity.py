@@ -241,8 +241,14 @@ def match_in_order(sentences: list[Sentence], text: str, limit: int | None = Non
     position = 0
     """In tokens."""
     for index, sentence in enumerate(sentences):
-        if sentence.optional and index + 1 < len(sentences) and sentences[index + 1].text == sentence.text:
-            continue  # a front matter title the page's own first heading repeats: the heading is the one shown
+        if sentence.optional and index + 1 < len(sentences):
+            following = tokens.encode(sentences[index + 1].text)
+            at = tokens.text.find(following, position) if following else -1
+            if sentences[index + 1].text == sentence.text or (
+                at >= 0 and not text[tokens.starts[position] : tokens.starts[at]].strip()
+            ):
+                continue  # the page's own first heading stands next (repeating the front matter title, or opening
+                # with its words: "Evästeet", then "Evästeet sivuillamme"): the heading is what the page shows
         encoded = tokens.encode(sentence.text)
         found = tokens.text.find(encoded, position) if encoded else -1
         if sentence.optional and found >= 0 and text[tokens.starts[position] : tokens.starts[found]].strip():

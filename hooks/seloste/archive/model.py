@@ -127,10 +127,13 @@ class CommitsByLanguage(ByLanguage):
     en: CommitId | None = described("The English original's commit.", default=None)
 
 
-def by_language(value: str | ByLanguage | None, lang: str) -> str | None:
-    """A source field's value for one language: the value itself, or its entry for ``lang`` (else the first given)."""
+def by_language(value: str | ByLanguage | tuple[str, ...] | None, lang: str) -> str | None:
+    """A source field's value for one language: the value itself, or its entry for ``lang`` (else the first given);
+    of one per page, the first page's."""
     if value is None or isinstance(value, str):
         return value
+    if isinstance(value, tuple):
+        return value[0] if value else None
     given = value.languages
     return value[lang] if lang in given else value[given[0]] if given else None
 
@@ -156,13 +159,14 @@ class Source:
         default=None,
     )
     pages: tuple[Url, ...] = described(
-        "The notice's further pages in reading order, where it is split over several; the capture holds their texts "
-        "one after another, after the first page's.",
+        "The notice's further pages in reading order, where it is split over several: each with its capture in "
+        "source.capture's list, or their texts one after another in one capture, after the first page's.",
         default=(),
     )
     repository: Repository | None = described("Public git repository the version was taken from (owner/name).", default=None)
-    path: RepoPath | PathsByLanguage | None = described(
-        "Path of the notice inside that repository; one per language ({fi: ..., en: ...}) if each is its own file.",
+    path: RepoPath | PathsByLanguage | tuple[RepoPath, ...] | None = described(
+        "Path of the notice inside that repository; one per language ({fi: ..., en: ...}) if each is its own file; "
+        "for a notice over several files, one per page in reading order, as source.capture lists them.",
         default=None,
     )
     commit: CommitId | CommitsByLanguage | None = described(

@@ -314,9 +314,22 @@ def _page(text: str, *, first_page: bool = True) -> tuple[str | None, list[tuple
     return title, [(heading, _RELATIVE_LINK.sub(r"\1", "\n".join(body).strip("\n"))) for heading, body in sections]
 
 
-_RELATIVE_LINK = re.compile(r"(?<!!)\[([^\[\]]*+)\]\((?!https?:|mailto:)[^)\[]*+\)", re.IGNORECASE)
+_RELATIVE_LINK = re.compile(r"(?<!!)\[([^\[\]]*+)\]\((?!https?:|mailto:)([^)\[]*+)\)", re.IGNORECASE)
 """A Markdown link within the site (``[evästeet](/evasteet/)``): its words are the notice's, its address is not
 whole, so the draft keeps the words (an HTML page's links are made whole from its address before this)."""
+
+
+def site_links_note(captures: list[str], shown: int = 10) -> str | None:
+    """What import says of the links within the site that Markdown captures hold (an anchor on the page aside): the
+    draft keeps their words without their address, which a reader may need (a separate annex's)."""
+    links = [f"'{m[1]}' ({m[2]})" for c in captures for m in _RELATIVE_LINK.finditer(c) if not m[2].startswith("#")]
+    if not links:
+        return None
+    more = f" and {len(links) - shown} more" if len(links) > shown else ""
+    return (
+        "links within the site kept as words only (their address is not whole in the capture): "
+        + ", ".join(links[:shown]) + more + "; say in source.note where they led, if a reader needs it"
+    )  # fmt: skip
 
 
 _FUNCTION_WORDS = {

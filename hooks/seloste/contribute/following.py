@@ -16,7 +16,7 @@ from ..archive.model import Archive
 from ..archive.tracklog import EMPTY, CheckStatus, TrackingLog, dump_log, load_log, next_check
 from ..archive.types import SLUG_PATTERN
 from .dating import date_range, first_published_note, range_note
-from .extract import ExtractError, capture_of, page_title, reads_as
+from .extract import ExtractError, capture_of, page_title, reads_as, site_links_note
 from .fetch import FetchError, fetch
 from .importer import Page, carried_note, draft_version, pinned_file, write_organisation, write_version
 from .multilingual import capture_names, draft_languages
@@ -161,6 +161,8 @@ def run_import(args: argparse.Namespace) -> int:
         print(note)
     if check:
         print(check)
+    if links := site_links_note([page.capture for page in pages]):
+        print(links)
     if record is None and any(page.url and pinned_file(page.url) for page in pages):
         print("not tracked: the address names a file at a commit, whose text never changes; track the page readers see")
     return _report_validation(data, pending="translation" in version, own=version.get("published_in", [args.language]))

@@ -102,8 +102,7 @@ def draft_version(
         source["url"] = urls[0]
         if len(urls) > 1:
             source["pages"] = urls[1:]
-        elif pinned := pinned_file(urls[0]):  # a file of a repository at a commit: where the text comes from
-            source["repository"], source["path"], source["commit"] = pinned
+        source.update(pinned_source([pinned_file(url) for url in urls], len(pages)))
     source["capture"] = names if len(names) > 1 else names[0]
     sections = []
     for section_id, (heading, body) in zip(ids, drafted.sections, strict=True):
@@ -249,6 +248,22 @@ def latest_version(record: OrganisationRecord | None) -> Version | None:
 
 _PINNED = re.compile(r"https://github\.com/([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)/blob/([0-9a-f]{40})/([^?#]+)")
 """A file of a GitHub repository at a commit, as its page's address names it."""
+
+
+def pinned_source(pinned: list[tuple[str, str, str] | None], pages: int) -> dict[str, Any]:
+    """Where the text comes from, of pages that are each a file of one repository at a commit (``pinned``, by
+    :func:`pinned_file`): the repository, the file (one per page, for several), and their commit where they share
+    one (else each page's address names its own). Nothing where a page is not such a file."""
+    if len(pinned) != pages or not pinned or any(p is None for p in pinned):
+        return {}
+    files = [p for p in pinned if p is not None]
+    if len({repository for repository, _path, _commit in files}) > 1:
+        return {}
+    paths = [path for _repository, path, _commit in files]
+    source: dict[str, Any] = {"repository": files[0][0], "path": paths[0] if len(paths) == 1 else paths}
+    if len({commit for _repository, _path, commit in files}) == 1:
+        source["commit"] = files[0][2]
+    return source
 
 
 def pinned_file(url: str) -> tuple[str, str, str] | None:

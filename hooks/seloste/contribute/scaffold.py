@@ -134,7 +134,9 @@ def _carried_source(old) -> tuple[dict[str, object], list[str]]:
             left.append("source.url (it names a commit)")
         else:
             kept["url"] = plain(old.url)
-    if old.pages:
+    if any(_names_commit(url, old.commit) for url in old.pages):  # a further page's file at the previous commit
+        left.append("source.pages (they name a commit)")
+    elif old.pages:
         kept["pages"] = list(old.pages)
     for key in ("repository", "path"):
         if getattr(old, key) is not None:

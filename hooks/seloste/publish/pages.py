@@ -23,7 +23,7 @@ from markupsafe import Markup
 
 from ..archive.facts import Contact, Controller
 from ..archive.localized import LANGUAGES, Reading
-from ..archive.model import Archive, OrganisationRecord, Section, Source, Version, VersionRecord, by_language
+from ..archive.model import Archive, OrganisationRecord, Section, Version, VersionRecord
 from ..archive.tracklog import TrackingLog
 from ..compare.diff import source_hash
 from ..compare.facts import facts_pairs, facts_text
@@ -38,6 +38,7 @@ from .factlines import section_anchor
 from .glancepanel import GlancePanel, glance_panel
 from .readings import OwnTextLink, language_note, other_texts
 from .sourcecheck import SourceCheckView, source_check
+from .sourcing import SourceView, source_view
 from .story import ChangeLine, DateLine, HeadingView, TimelineEntry, change_line, date_line, heading_view, timeline
 from .urls import (
     checklist_path,
@@ -132,29 +133,6 @@ class SectionView:
     absent_heading: str | None = None
     """Then, the section's heading in the first language whose text has it (``absent_lang``)."""
     absent_lang: str | None = None
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class SourceView:
-    url: str | None
-    label: str | None
-    """What to show for the link: ``owner/repo: path @ 632a041bcc`` or the address without its scheme."""
-    pages: tuple[str, ...] = ()
-    """The notice's further pages, where it is split over several."""
-
-
-def source_view(source: Source, text_lang: str = "fi") -> SourceView:
-    """The source of the text a page shows (``text_lang``'s file and commit where each language has its own)."""
-    url, path, commit = (by_language(value, text_lang) for value in (source.url, source.path, source.commit))
-    if source.repository:
-        label = source.repository + (f": {path}" if path else "")
-        if commit:
-            label += f" @ {commit[:10] if url and commit in url else commit}"  # in full unless the address has it
-    elif url:
-        label = url.split("://", 1)[-1]
-    else:
-        label = None
-    return SourceView(url=url, label=label, pages=source.pages)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

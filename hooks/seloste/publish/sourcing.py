@@ -1,0 +1,46 @@
+"""Where a version's text comes from, as its page names it: the address, or the repository's file at a commit, of
+the first page, and each further page's address and file where the notice is split over several."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..archive.model import Source, by_language
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class SourcePage:
+    """One of a notice's further pages: its address, its file in the repository, or both."""
+
+    url: str | None
+    path: str | None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class SourceView:
+    url: str | None
+    label: str | None
+    """What to show for the link: ``owner/repo: path @ 632a041bcc`` or the address without its scheme."""
+    pages: tuple[SourcePage, ...] = ()
+    """The notice's further pages, where it is split over several (the second first)."""
+
+
+def source_view(source: Source, text_lang: str = "fi") -> SourceView:
+    """The source of the text a page shows (``text_lang``'s file and commit where each language has its own; the
+    first page's file where each page is its own, the others' with ``pages``)."""
+    files = source.path if isinstance(source.path, tuple) else ()
+    url, path, commit = (by_language(value, text_lang) for value in (source.url, source.path, source.commit))
+    if source.repository:
+        label = source.repository + (f": {path}" if path else "")
+        if commit:
+            label += f" @ {commit[:10] if url and commit in url else commit}"  # in full unless the address has it
+    elif url:
+        label = url.split("://", 1)[-1]
+    else:
+        label = None
+    further = max(len(source.pages), len(files) - 1)
+    pages = tuple(
+        SourcePage(url=source.pages[i] if i < len(source.pages) else None, path=files[i + 1] if i + 1 < len(files) else None)
+        for i in range(further)
+    )
+    return SourceView(url=url, label=label, pages=pages)

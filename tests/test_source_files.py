@@ -1,0 +1,64 @@
+"""A notice kept in a repository as one file per page (tests/fixtures/shapes/tiedostoittain/): ``source.path`` names
+each page's file in reading order, as ``source.capture`` lists the pages, and the version's page names them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from datadir import FIXTURES
+from seloste.archive.errors import DataErrors
+from seloste.archive.loader import load_archive
+from seloste.publish.sourcing import SourcePage, source_view
+
+SLUG = "tiedostoittain"
+PATHS = "path: [content/tietosuoja/index.md, content/evasteet/index.md]"
+
+
+def test_each_page_file_is_recorded_and_the_page_names_each() -> None:
+    source = load_archive(FIXTURES / "shapes", root=FIXTURES).get(SLUG).current.version.source
+    assert source.path == ("content/tietosuoja/index.md", "content/evasteet/index.md")
+    view = source_view(source)
+    assert view.label == f"tiedostoittain/sivusto: content/tietosuoja/index.md @ {source.commit}"
+    assert view.pages == (SourcePage(url=None, path="content/evasteet/index.md"),)
+
+
+def test_pages_with_addresses_and_files_pair_them_in_reading_order() -> None:
+    source = load_archive(FIXTURES / "shapes", root=FIXTURES).get(SLUG).current.version.source
+    with_pages = type(source)(
+        url="https://tiedostoittain.fi/tietosuoja", pages=("https://tiedostoittain.fi/evasteet",), repository=source.repository,
+        path=source.path, commit=source.commit, capture=source.capture,
+    )  # fmt: skip
+    assert source_view(with_pages).pages == (
+        SourcePage(url="https://tiedostoittain.fi/evasteet", path="content/evasteet/index.md"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            PATHS,
+            "path: [content/tietosuoja/index.md, content/evasteet/index.md, content/muut/index.md]",
+            "source.path: 3 files for the 2 pages source.capture lists; give the file of each page, in the same order",
+        ),
+        (
+            "capture: [captures/2024-01-10.1.txt, captures/2024-01-10.2.txt]",
+            "capture: captures/2024-01-10.1.txt",
+            "source.path: a list is for a notice over several pages, one file per page as source.capture lists them; "
+            "a notice in one file gives its path, one file per language gives {fi: ..., en: ...}",
+        ),
+    ],
+)
+def test_a_list_of_files_names_one_per_page(tmp_path: Path, old: str, new: str, message: str) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "shapes" / SLUG, data / SLUG)
+    path = data / SLUG / "2024-01-10.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    with pytest.raises(DataErrors) as raised:
+        load_archive(data, root=tmp_path)
+    assert f"data/{SLUG}/2024-01-10.yaml:5:9: {message}" in [str(e) for e in raised.value.errors]
