@@ -347,6 +347,26 @@ def test_in_mdx_a_tag_without_its_closing_tag_is_text_and_the_import_says_where(
     assert errors(data) == []
 
 
+@pytest.mark.parametrize(
+    ("line", "read", "said"),
+    [
+        ("Ota yhteyttä <Nimi>.", "Ota yhteyttä <Nimi>.", ["1:14: '<Nimi>' is read as text", "not its closing tag"]),
+        ("Loppu </Nimi> tässä.", "Loppu </Nimi> tässä.", ["1:7: '</Nimi>' is read as text", "not its opening tag"]),
+        ("A <Huom tyyppi=info>x</Huom>.", "A <Huom tyyppi=info>x</Huom>.", ["1:3:", "not a JSX tag's shape", "1:22:"]),
+        ('A <Huom tyyppi="info">x</Huom> <Tyhja />.', "A x .", []),
+    ],
+    ids=["unclosed", "unopened", "shape", "components"],
+)
+def test_in_mdx_a_capitalised_tag_is_a_components_only_with_a_valid_shape_and_its_pair(
+    line: str, read: str, said: list[str]
+) -> None:
+    markdown, notes = as_markdown(line + "\n", "mdx")
+    assert markdown.strip() == read
+    told = " ".join(f"{note.line}:{note.column}: {note.message}" for note in notes)
+    assert all(part in told for part in said) and (said or not notes), told
+    assert not any(note.unreadable for note in notes)  # text kept, for a person to check: never an error
+
+
 def test_an_mdx_export_with_a_blank_line_inside_is_read_to_its_end(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """MDX reads an ES module statement to its end over blank lines: the rest of it was read as text, and leaked."""
     capture = (IMPORTS / "vienti.mdx").read_text(encoding="utf-8")

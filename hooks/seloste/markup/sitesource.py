@@ -121,12 +121,15 @@ class SiteSource:
         self.closed: dict[str, int] = {}
         if dialect != "markdown":
             for number, line in enumerate(lines, start=1):
-                if "<" in line:
-                    for match in _NAMES.finditer(line):
-                        if match[1]:
-                            self.closed[match[2]] = number
-                        else:
-                            self.opened.setdefault(match[2], number)
+                if "<" not in line:
+                    continue
+                for match in _TAG.finditer(line):  # an opening tag of a JSX tag's shape opens; any closing one closes
+                    if match[2][0].isupper() and match[1]:
+                        self.closed[match[2]] = number
+                    elif match[2][0].isupper() and _JSX_TAG.fullmatch(match[0]):
+                        self.opened.setdefault(match[2], number)
+                if opening := _COMPONENT_OPEN.match(line):  # a tag whose attributes go on over the next lines
+                    self.opened.setdefault(opening[1], number)
         self.markup = self._markup_lines(skip)
 
     @property
@@ -153,7 +156,7 @@ class SiteSource:
         )
         if _JSX_TAG.fullmatch(tag) and paired:
             return True
-        reason = "its closing tag" if _JSX_TAG.fullmatch(tag) else "a JSX tag's shape"
+        reason = ("its opening tag" if name[1] else "its closing tag") if _JSX_TAG.fullmatch(tag) else "a JSX tag's shape"
         self._note(number, self._column(number, tag), f"{tag!r} is read as text, as the page would show it: it has not {reason}")
         return False
 
