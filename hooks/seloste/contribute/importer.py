@@ -80,10 +80,10 @@ def section_ids(drafted: Draft, lang: str, previous: Version | None) -> list[str
     return ids
 
 
-def capture_names(date: dt.date, pages: int | list[Page]) -> list[str]:
+def capture_names(date: dt.date, pages: list[Page]) -> list[str]:
     """The capture files' names: ``captures/<date>.txt``, or one per page (``<date>.1.txt``); a Markdown or MDX file's
     capture keeps its kind (``<date>.md``, ``<date>.mdx``), which tells the check how to read it."""
-    kinds = [SUFFIXES[page.kind[1]] for page in pages] if isinstance(pages, list) else [".txt"] * pages
+    kinds = [SUFFIXES[page.kind[1]] for page in pages]
     if len(kinds) == 1:
         return [f"{CAPTURES_DIR}/{date.isoformat()}{kinds[0]}"]
     return [f"{CAPTURES_DIR}/{date.isoformat()}.{i}{suffix}" for i, suffix in enumerate(kinds, start=1)]
