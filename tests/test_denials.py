@@ -24,6 +24,7 @@ from seloste.archive.localized import Localized, NoticeText
 from seloste.archive.model import Archive, Version
 from seloste.archive.types import usable_email
 from seloste.compare.facts import diff_facts, facts_text
+from seloste.compare.report import changes, render_report
 from seloste.publish.checklist import checklist, checklist_view
 from seloste.publish.factlines import glance
 from seloste.publish.factspage import facts_page_view
@@ -200,8 +201,8 @@ def test_a_law_given_as_a_basis_counts_as_the_basis_and_one_that_ended_is_flagge
 @pytest.mark.parametrize(
     ("lang", "transfers", "none"),
     [
-        ("fi", ["Yhdysvallat", "tietoja ei siirretä EU:n/ETA:n ulkopuolelle (seloste kertoo näin)"], "ei luovuteta"),
-        ("en", ["the United States", "data is not transferred outside the EU/EEA (the notice says so)"], "not disclosed"),
+        ("fi", ["Yhdysvallat", "tietoja ei siirretä EU:n/ETA:n ulkopuolelle"], "ei luovuteta"),
+        ("en", ["the United States", "data is not transferred outside the EU/EEA"], "not disclosed"),
     ],
     ids=["fi", "en"],
 )
@@ -212,7 +213,10 @@ def test_the_panel_shows_what_the_notice_says_there_is_none_of_in_the_row_of_wha
     # said of part of the data only: after what the notice names, so the summary line reads the transfer
     assert [line.text for line in rows["transfers"].lines] == transfers
     assert rows["transfers"].preview == transfers[0]
-    assert rows["transfers"].lines[1].detail == ("tiedot: asiakastiedot" if lang == "fi" else "data: customer data")
+    # one phrase, the note that the notice says so beside what it says it of: never two brackets in a row
+    assert rows["transfers"].lines[1].detail == (
+        "seloste kertoo näin; tiedot: asiakastiedot" if lang == "fi" else "the notice says so; data: customer data"
+    )
     library = {row.field: row for row in glance_panel(ARCHIVE.get(LIBRARY), lang).rows}
     assert none in library["recipients"].preview  # said of all its data: the summary line says so
     silent = glance_panel(ARCHIVE.get(SILENT), lang)
@@ -245,7 +249,7 @@ def test_saying_none_is_a_change_of_the_facts_in_the_comparison() -> None:
     narrowed = dataclasses.replace(new, no_transfers=(scoped,))
     (change,) = [c for c in diff_facts(facts_text(new, "en"), facts_text(narrowed, "en")) if c.field == "no_transfers"]
     assert (change.kind, change.item) == ("changed", "logs")  # an entry said of part of the data is named by that data
-    assert change.new == "data is not transferred outside the EU/EEA (the notice says so) (data: logs)"
+    assert change.new == "data is not transferred outside the EU/EEA (the notice says so; data: logs)"
 
 
 # --- the built pages --------------------------------------------------------------------------
@@ -296,3 +300,36 @@ def test_open_data_carries_what_the_notice_says_there_is_none_of(denials_site: B
     assert facts["no_transfers"][0]["data"] == {"fi": "asiakastiedot", "en": "customer data"}
     assert facts["dpo"]["email"] == "etunimi.sukunimi[at]verkkokauppa-esimerkki.fi"  # as the notice writes it
     assert facts["purposes"][1]["laws"] == ["henkilotietolaki-523-1999"]
+
+
+# --- one phrase: the note that the notice says so and what it says it of in one bracket --------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "reading"),
+    [
+        ("fi", "tietoja ei siirretä EU:n/ETA:n ulkopuolelle (seloste kertoo näin; tiedot: asiakastiedot)"),
+        ("en", "data is not transferred outside the EU/EEA (the notice says so; data: customer data)"),
+    ],
+    ids=["fi", "en"],
+)
+def test_what_the_notice_says_none_of_for_part_of_its_data_reads_as_one_phrase_everywhere(
+    lang: str, reading: str, tmp_path: Path
+) -> None:
+    """Issue 15: 'X (the notice says so) (data: …)' read as two bracket groups in a row; every place that shows it
+    (the panel, the checklist, the facts page, the comparison, the change report) reads one phrase."""
+    record = ARCHIVE.get(SHOP)
+    shown: dict[str, list[str]] = {}
+    panel = {row.field: row for row in glance_panel(record, lang).rows}
+    shown["panel"] = [f"{line.text} ({line.detail})" if line.detail else line.text for line in panel["transfers"].lines]
+    view = checklist_view(record.current.version, record.current.date, SHOP, lang)
+    shown["checklist"] = [f"{line.text} ({line.detail})" if line.detail else line.text for row in view.rows for line in row.lines]
+    rows = {row.name: row for row in facts_page_view(ARCHIVE, lang).rows}
+    shown["facts page"] = list(rows["Verkkokauppa Esimerkki Oy"].transfers)
+    shown["comparison"] = list(facts_text(record.current.version.facts, lang)["entries"]["no_transfers"].values())
+    (tmp_path / "empty").mkdir()
+    report = render_report(changes(load_archive(tmp_path / "empty"), ARCHIVE), "t")
+    shown["report"] = [line for line in report.splitlines() if reading in line]
+    for place, texts in shown.items():
+        assert reading in texts or any(reading in text for text in texts), (place, texts)
+        assert not [text for text in texts if ") (" in text], (place, texts)

@@ -47,14 +47,14 @@ def _with_finnish_body(record, index: int, body: str):
 
 def test_text_the_capture_does_not_hold_is_found_in_its_field() -> None:
     record = load_archive(FROZEN).get("micro-magic").versions[0]
-    assert compare(record) == ([], [], [])  # headings' numbers ("8.") are the capture's list markers, not added text
+    assert compare(record) == ([], [], [], ())  # headings' numbers ("8.") are the capture's list markers, not added text
     index = next(i for i, s in enumerate(record.version.sections) if s.id == "sailyttamisen-periaatteet")
     body = record.version.sections[index].body.fi
     first, rest = body.split(". ", 1)
     added = _with_finnish_body(record, index, f"{first}. Myymme tietosi mainostajille. {rest}")
-    assert compare(added) == ([], [Extra(f"sections[{index}].body.fi", "Myymme tietosi mainostajille.")], [])
+    assert compare(added) == ([], [Extra(f"sections[{index}].body.fi", "Myymme tietosi mainostajille.")], [], ())
     reworded = _with_finnish_body(record, index, body.replace("poistetaan", "myydään"))
-    missing, extras, _unchecked = compare(reworded)
+    missing, extras, _unchecked, _unreadable = compare(reworded)
     assert [s.text for s in missing] == ["Sen jälkeen henkilötiedot poistetaan tai tehdään nimettömiksi."]
     assert extras == [Extra(f"sections[{index}].body.fi", "Sen jälkeen henkilötiedot myydään tai tehdään nimettömiksi.")]
 

@@ -679,8 +679,9 @@ def test_markdown_pages_keep_their_files_as_captures_and_lose_their_front_matter
     code, out = run(capsys, "import", "uutiset", str(one), str(two), "--name", "Uutiset Oy")
     assert code == 0 and "the draft validates" in out, out
     captures = data / "uutiset" / "captures"
-    assert (captures / "2026-03-21.1.txt").read_bytes() == one.read_bytes()  # byte for byte
-    assert (captures / "2026-03-21.2.txt").read_bytes() == two.read_bytes()
+    # byte for byte, under the kind of file they are (which tells the check how to read them)
+    assert (captures / "2026-03-21.1.md").read_bytes() == one.read_bytes()
+    assert (captures / "2026-03-21.2.md").read_bytes() == two.read_bytes()
     version = yaml.safe_load((data / "uutiset" / "2026-03-21.yaml").read_text(encoding="utf-8"))
     assert version["title"] == {"fi": "Tietosuojaseloste"}
     headings = [s.get("heading", {}).get("fi") for s in version["sections"]]

@@ -115,7 +115,7 @@ def test_a_notice_in_finnish_and_swedish_gets_our_english_later(data: Path, caps
         {"fi": "Tietojen käyttö", "sv": "Användning av uppgifterna"},
     ]
     for lang, source in (("fi", FI_MD), ("sv", SV_MD)):  # a Markdown file is its own capture, byte for byte
-        assert (data / "kahden-kielen" / "captures" / f"2025-06-10.{lang}.txt").read_bytes() == source.read_bytes()
+        assert (data / "kahden-kielen" / "captures" / f"2025-06-10.{lang}.md").read_bytes() == source.read_bytes()
     assert errors(data) == []
 
 
@@ -161,7 +161,7 @@ def test_one_language_imports_as_before(data: Path, capsys: pytest.CaptureFixtur
     assert files(data) == {
         "kahden-kielen/organisation.yaml",
         "kahden-kielen/2025-06-10.yaml",
-        "kahden-kielen/captures/2025-06-10.txt",
+        "kahden-kielen/captures/2025-06-10.md",  # a Markdown file's capture keeps its kind
     }
 
 
@@ -179,7 +179,7 @@ def test_a_new_version_in_two_languages_that_keeps_its_stated_date_is_dated_as_a
     assert version["changed_after"] == "2025-06-10" and version["stated_date"] == "2025-06-10", out
     keys = list(version)
     assert keys.index("recorded_date") + 1 == keys.index("changed_after")  # where the files put it
-    assert version["source"]["capture"] == {"fi": f"captures/{today}.fi.txt", "sv": f"captures/{today}.sv.txt"}
+    assert version["source"]["capture"] == {"fi": f"captures/{today}.fi.md", "sv": f"captures/{today}.sv.md"}
 
 
 def test_three_languages_are_one_version(tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]) -> None:

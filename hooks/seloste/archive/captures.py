@@ -241,7 +241,7 @@ def check_fidelity(run: Run, folder: Path, path: Path, record: VersionRecord, de
             message = f"{where}: the capture has no line {entry.numbers[-1]}"
         run.at(decoder.locations.get(where), path, message)
     for lang in record.captures:
-        missing, extras, unchecked = compare(record, lang)
+        missing, extras, unchecked, unreadable = compare(record, lang)
         name = ", ".join(files[lang])
         text = f"{folder.name}/{path.name}'s {LANGUAGE_NAMES[lang]} text"
         hints = Hints(" ".join(part for _name, part in published_parts(record.version, lang))) if missing else None
@@ -262,6 +262,10 @@ def check_fidelity(run: Run, folder: Path, path: Path, record: VersionRecord, de
                     f"the {len(unchecked):,} sentences from here on were not checked, nor was text added to it looked for "
                     "(is this the capture of this version?)",
                 )
+            )
+        for page, note in unreadable:  # what the page shows that its source does not hold: no text can be faithful to it
+            run.errors.append(
+                DataError(Location(display_path(folder / files[lang][page], run.root), note.line, note.column), note.message)
             )
         for extra in extras:
             run.at(

@@ -12,11 +12,12 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import NamedTuple
 
 from ..limits import MAX_HINT_WORK, MAX_MISSING_SENTENCES
 from ..markup.rendercache import markdown_html
-from ..markup.sitesource import inline_text, markup_lines
+from ..markup.sitesource import Dialect, Note, SiteSource, dialect_among
 from ..markup.text import html_text, normalize, plain_text
 from ..matching import ITEM_STEPS, SETUP_STEPS, Budget, Matcher, OutOfSteps
 from .model import NoiseLines, Version, VersionRecord
@@ -108,8 +109,9 @@ def _code_spans(line: str, keep: Callable[[str], str]) -> str:
     return "".join(parts) + line[done:]
 
 
-def _text_of(line: str) -> str:
-    """A capture line's text as a reader sees it: Markdown's marks removed, code and escaped characters kept."""
+def _text_of(line: str, inline: Callable[[str], str]) -> str:
+    """A capture line's text as a reader sees it: Markdown's marks removed, code and escaped characters kept (a
+    ``<br>`` as a newline: a line break, as the page shows it)."""
     kept: list[str] = []
 
     def keep(text: str) -> str:
@@ -119,7 +121,7 @@ def _text_of(line: str) -> str:
     line = _code_spans(line, keep)
     line = _ESCAPED.sub(lambda m: keep(m.group(1)), line)
     line = _AUTOLINK.sub(lambda m: keep(m.group(1)), line)  # <https://...>, <name@example.fi>: the address shows
-    line = inline_text(line)  # <a href="..." target="_blank">, <Callout>, :badge[text]{...}: a reader sees the text
+    line = inline(line)  # <a href="..." target="_blank">, <Callout>, :badge[text]{...}: a reader sees the text
     line = _LINK.sub(r"\1", line)
     line = _EMPHASIS.sub("", line)
     line = html.unescape(line)  # &rsquo; &amp; &#8217;: what a rendering shows
@@ -152,14 +154,24 @@ def front_matter(lines: list[str]) -> dict[int, str | None]:
     return found
 
 
-def capture_sentences(capture: str, noise: tuple[str | NoiseLines, ...] = (), page: int = 0) -> list[Sentence]:
-    """The sentences of a capture, in order, without its Markdown markup and noise. A Markdown table's rows are
-    read cell by cell, as its rendering reads; its rule line is markup. Front matter is metadata, but for the
-    page's title. The markup of a site's source (MDX, MDC, inline HTML: markup/sitesource.py) is markup too."""
+def capture_sentences(
+    capture: str, noise: tuple[str | NoiseLines, ...] = (), page: int = 0, dialect: Dialect = "text"
+) -> list[Sentence]:
+    """The sentences of a capture, in order, without its Markdown markup and noise (:func:`read_capture`)."""
+    return read_capture(capture, noise, page, dialect)[0]
+
+
+def read_capture(
+    capture: str, noise: tuple[str | NoiseLines, ...] = (), page: int = 0, dialect: Dialect = "text"
+) -> tuple[list[Sentence], list[Note]]:
+    """The sentences of a capture, in order, without its Markdown markup and noise, and what its markup hides that the
+    page shows. Table rows are read cell by cell; front matter is metadata, but for the page's title; the markup of a
+    site's source (MDX, MDC, inline HTML) is read as its ``dialect`` reads it (markup/sitesource.py)."""
     skip, _unplaced = noise_lines(capture, noise, page)
     lines = without_invisible(capture).splitlines()  # what no reader sees is no text's to hold
     metadata = front_matter(lines)
-    markup = markup_lines(lines, frozenset(metadata))  # MDX's import/export and component lines, MDC's fences
+    source = SiteSource(lines, dialect, frozenset(metadata))  # MDX's import/export and component lines, MDC's fences
+    markup = source.markup
     sentences: list[Sentence] = []
     for line_no, raw in enumerate(lines, start=1):
         line = normalize(raw)
@@ -178,15 +190,15 @@ def capture_sentences(capture: str, noise: tuple[str | NoiseLines, ...] = (), pa
             if _TABLE_RULE.match(line):
                 continue
             cells = re.split(r"(?<!\\)\|", line.strip("|"))
-            line = " ".join(normalize(_text_of(cell)) for cell in cells if cell.strip())
+            line = " ".join(normalize(_text_of(cell, partial(source.text, line_no))) for cell in cells if cell.strip())
             sentences.extend(Sentence(line_no, s, page) for s in _SENTENCE_END.split(line) if s)
             continue
         line = line.removesuffix("\\").rstrip()
         line = _HEADING.sub("", line)
         line = _LIST_MARKER.sub("", line)
-        line = normalize(_text_of(line))
-        sentences.extend(Sentence(line_no, s, page) for s in _SENTENCE_END.split(line) if s)
-    return sentences
+        for part in _text_of(line, partial(source.text, line_no)).split("\n"):  # a <br>: a break
+            sentences.extend(Sentence(line_no, s, page) for s in _SENTENCE_END.split(normalize(part)) if s)
+    return sentences, [note for note in source.notes if note.unreadable and note.line not in skip]
 
 
 _TOKEN = re.compile(r"[^\W_]+|[\W_]")
@@ -298,6 +310,8 @@ class Fidelity(NamedTuple):
     """Text that no sentence of the capture accounts for (none looked for if the comparison stopped)."""
     unchecked: list[Sentence]
     """The sentences after the ``MAX_MISSING_SENTENCES``-th missing one: the comparison stopped there."""
+    unreadable: tuple[tuple[int, Note], ...] = ()
+    """What a capture's markup hides that its page shows (a JSX expression's value), by page."""
 
 
 def compare(record: VersionRecord, lang: str | None = None) -> Fidelity:
@@ -309,13 +323,19 @@ def compare(record: VersionRecord, lang: str | None = None) -> Fidelity:
     pages = record.pages.get(lang) or ((record.captures[lang],) if lang in record.captures else ())
     if not pages:
         return Fidelity([], [], [])
-    noise = record.version.source.capture_noise
-    sentences = [s for page, text in enumerate(pages) for s in capture_sentences(text, noise, page)]
+    source, names = record.version.source, record.version.source.capture_files(record.version.published_in).get(lang, ())
+    taken = [name if isinstance(name, str | None) else getattr(name, lang, None) for name in (source.path, source.url)]
+    reads = [
+        read_capture(text, source.capture_noise, page, dialect_among([*names[page : page + 1], *taken]))
+        for page, text in enumerate(pages)
+    ]
+    sentences = [sentence for read, _notes in reads for sentence in read]
+    unreadable = tuple((page, note) for page, (_read, notes) in enumerate(reads) for note in notes)
     parts = published_parts(record.version, lang)
     text = " ".join(part for _name, part in parts)
     missing, spans, unchecked = match_in_order(sentences, text, MAX_MISSING_SENTENCES)
     if unchecked:
-        return Fidelity(missing, [], unchecked)
+        return Fidelity(missing, [], unchecked, unreadable)
     covered = bytearray(len(text))
     for start, end in spans:
         covered[start:end] = b"\x01" * (end - start)
@@ -327,7 +347,7 @@ def compare(record: VersionRecord, lang: str | None = None) -> Fidelity:
             if _LETTER.search(run):
                 extras.append(Extra(name, normalize(run)))
         offset += len(part) + 1
-    return Fidelity(missing, extras, [])
+    return Fidelity(missing, extras, [], unreadable)
 
 
 _FREE = re.compile(b"\x00+")

@@ -173,7 +173,8 @@ class Source:
         "Commit that introduced this version; one per language ({fi: ..., en: ...}) if they differ.", default=None
     )
     capture: RelPath | Captures | tuple[RelPath, ...] | None = described(
-        "The original capture of this version, relative to the organisation's folder (captures/<date>.txt); "
+        "The original capture of this version, relative to the organisation's folder (captures/<date>.txt; a Markdown "
+        "or MDX file's keeps its kind, captures/<date>.md or .mdx, which tells how its markup is read); "
         "for a version published in several languages, one per language ({fi: captures/<date>.fi.txt, en: ...}); for a "
         "notice over several pages, one per page in reading order ([captures/<date>.1.txt, captures/<date>.2.txt]).",
         default=None,

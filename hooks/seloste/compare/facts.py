@@ -135,12 +135,23 @@ def _key(name: str, item: Any, lang: str) -> str:
     return field_text(item, field_name, lang) or ""
 
 
+def stated_none_text(name: str, lang: str) -> str:
+    """What the notice says there is none of, as one phrase: 'no data protection officer (the notice says so)'."""
+    t = labels(lang)
+    return f"{t['stated_none'][name]} ({t['stated_none_note']})"
+
+
 def fact_line(name: str, item: Any, lang: str) -> tuple[str, str]:
-    """One fact as a reader of ``lang`` reads it: (what, details), e.g. ('asiakaspalvelu', 'sopimus')."""
-    if isinstance(item, StatedNone):  # nothing but its evidence: what it says is which fact it is
-        return str(labels(lang)["stated_none"][name]), ""
-    if isinstance(item, StatedNoneOf):  # which fact it is, and of which data, if it says so of part of it
-        return str(labels(lang)["stated_none"][name]), _details(item, lang, "")
+    """One fact as a reader of ``lang`` reads it: (what, details), e.g. ('asiakaspalvelu', 'sopimus'). What the notice
+    says there is none of reads as one phrase, its details beside the note that the notice says so: ('data is not
+    transferred outside the EU/EEA', 'the notice says so; data: logs'), shown 'X (the notice says so; data: logs)',
+    never two brackets in a row."""
+    if isinstance(item, StatedNone | StatedNoneOf):  # which fact it is, and of which data, if it says so of part of it
+        details = _details(item, lang, "") if isinstance(item, StatedNoneOf) else ""
+        if not details:
+            return stated_none_text(name, lang), ""
+        t = labels(lang)
+        return str(t["stated_none"][name]), f"{t['stated_none_note']}; {details}"
     if name in _KEY_FIELDS:
         return _key(name, item, lang), _details(item, lang, _KEY_FIELDS[name])
     return _display(item, lang) or "", ""
@@ -184,7 +195,7 @@ def facts_text(facts: Facts, lang: str) -> FactsText:
             for item in value:
                 key, detail = fact_line(f.name, item, lang)
                 if isinstance(item, StatedNoneOf) and item.data is not None:  # told apart by the data it is said of
-                    key, detail = item.data[lang], key
+                    key, detail = item.data[lang], stated_none_text(f.name, lang)
                 n = taken.get(key, 1)  # the numbers below it are taken already: thousands alike stay linear
                 while (unique := key if n == 1 else f"{key} ({n})") in entries:  # two facts may read alike
                     n += 1

@@ -18,7 +18,7 @@ import bs4
 from markdownify import markdownify
 
 from ..limits import MAX_PAGE_DEPTH
-from ..markup.sitesource import as_markdown
+from ..markup.sitesource import Dialect, as_markdown
 
 NOT_TEXT = ("script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select", "input", "textarea")
 """Elements never part of a notice's text: code, and the controls of forms (a newsletter sign-up, a search box)."""
@@ -34,6 +34,9 @@ class Draft:
 
     title: str
     sections: tuple[tuple[str | None, str], ...]
+    notes: tuple[str, ...] = ()
+    """What reading a site's source could not tell, where it kept the text (``tietosuoja.mdx:12:1: '<Nimi>' is read as
+    text ...``): for the person importing to check against the page."""
 
 
 def looks_like_html(text: str) -> bool:
@@ -186,16 +189,25 @@ def _without_front_matter(capture: str) -> tuple[str, str | None]:
     return capture[match.end() :], value.strip() or None
 
 
-def draft(pages: list[str], fallback_title: str | None = None) -> Draft:
+def draft(pages: list[str], fallback_title: str | None = None, kinds: list[tuple[str, Dialect]] | None = None) -> Draft:
     """The pages' captures as one notice: the first page's title (its only top heading, standing first; or its
     front matter's title), then each page's sections at its headings. A later page's own title opens a section of
     its own. Where a page has no headings but lines that are wholly bold ("bold paragraph as heading"), it is split
-    at those. Deeper headings stay inside their section as ``###``."""
+    at those. Deeper headings stay inside their section as ``###``. ``kinds``: each page's name (for messages) and how
+    its site source is read (markup/sitesource.py); what the page shows that the file does not hold is an
+    ExtractError naming it, at its line."""
     title: str | None = None
     sections: list[tuple[str | None, str]] = []
+    notes: list[str] = []
+    unreadable: list[str] = []
     for number, capture in enumerate(pages):
-        text, front_title = _without_front_matter(capture.replace("\r\n", "\n").replace("\r", "\n"))
-        text = as_markdown("\n".join(line.rstrip() for line in text.split("\n")))  # MDX, MDC, inline HTML: the text
+        name, dialect = kinds[number] if kinds else (f"page {number + 1}", "text")
+        whole = capture.replace("\r\n", "\n").replace("\r", "\n")
+        text, front_title = _without_front_matter(whole)
+        first_line = whole.count("\n", 0, len(whole) - len(text)) + 1
+        text, read = as_markdown("\n".join(line.rstrip() for line in text.split("\n")), dialect, first_line)
+        for note in read:  # MDX, MDC, inline HTML: the text, and what of it could not be told
+            (unreadable if note.unreadable else notes).append(f"{name}:{note.line}:{note.column}: {note.message}")
         page_title_, page_sections = _page(text, first_page=number == 0)
         if number == 0:
             title = page_title_ or front_title
@@ -212,7 +224,9 @@ def draft(pages: list[str], fallback_title: str | None = None) -> Draft:
     found = [(heading, _lists_apart(_nested_by_four(body))) for heading, body in sections if heading is not None or body.strip()]
     if not title and not fallback_title and found and found[0][0]:  # no title but a first heading: it is the title,
         title, found[0] = found[0][0], (None, found[0][1])  # once (a text twice would not be the capture's)
-    return Draft(title=title or fallback_title or "", sections=tuple(found))
+    if unreadable:
+        raise ExtractError("\n".join(unreadable))
+    return Draft(title=title or fallback_title or "", sections=tuple(found), notes=tuple(notes))
 
 
 _LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|[0-9]{1,9}[.)])[ \t]")

@@ -64,7 +64,7 @@ def run_import(args: argparse.Namespace) -> int:
             fetched = fetch(source)
             url = fetched.url or (args.url[index] if args.url else None)
             capture = capture_of(fetched.text, select=args.select, remove=tuple(args.remove), base=url, name=source)
-            pages.append(Page(url, capture))
+            pages.append(Page(url, capture, source))
         except (FetchError, ExtractError) as err:
             print(f"seloste import: {err}", file=sys.stderr)
             return EXIT_FAILED
@@ -79,7 +79,7 @@ def run_import(args: argparse.Namespace) -> int:
         except (FetchError, ExtractError) as err:
             print(f"seloste import: {err}", file=sys.stderr)
             return EXIT_FAILED
-        others[lang], titles[lang] = Page(url, capture), page_title(fetched.text)
+        others[lang], titles[lang] = Page(url, capture, source), page_title(fetched.text)
     names = LANGUAGE_NAMES
     for number, page in enumerate(pages, start=1):
         found = reads_as(page.capture)
@@ -120,18 +120,23 @@ def run_import(args: argparse.Namespace) -> int:
     previous = record.current.version if record else None
     pairing: list[str] = []
     capture_files = None
-    if others:
-        by_language = {args.language: pages[0], **others}
-        paired = draft_languages(by_language, date=date, stated=stated, controller=name, titles=titles, previous=previous)
-        version, carried, check, pairing = paired.version, paired.carried, paired.controller_check, paired.pairing
-        if after is not None or unknown:
-            version = _after_recorded(version, after, first_published_unknown=unknown)
-        pages, capture_files = list(by_language.values()), list(capture_names(date, list(by_language)).values())
-    else:
-        version, carried, check = draft_version(
-            pages, lang=args.language, date=date, stated=stated, controller=name, fallback_title=title, previous=previous,
-            changed_after=after, first_published_unknown=unknown,
-        )  # fmt: skip
+    try:
+        if others:
+            by_language = {args.language: pages[0], **others}
+            paired = draft_languages(by_language, date=date, stated=stated, controller=name, titles=titles, previous=previous)
+            version, carried, check, pairing = paired.version, paired.carried, paired.controller_check, paired.pairing
+            notes = paired.notes
+            if after is not None or unknown:
+                version = _after_recorded(version, after, first_published_unknown=unknown)
+            pages, capture_files = list(by_language.values()), list(capture_names(date, by_language).values())
+        else:
+            version, carried, check, notes = draft_version(
+                pages, lang=args.language, date=date, stated=stated, controller=name, fallback_title=title,
+                previous=previous, changed_after=after, first_published_unknown=unknown,
+            )  # fmt: skip
+    except ExtractError as err:  # what the page shows there is not in the file: nothing is written
+        print(f"seloste import: nothing written: what the page shows cannot be read from its source:\n{err}", file=sys.stderr)
+        return EXIT_FAILED
     written = []
     if record is None:
         tracking: list[dict[str, Any]] = [
@@ -151,6 +156,8 @@ def run_import(args: argparse.Namespace) -> int:
     print(_date_note(statement, given=args.date, date=date))
     for line in pairing:
         print(line)
+    for kept in notes:  # text kept where it may be markup: for a person to check against the page
+        print(f"check against the page: {kept}")
     if record is None and others:
         print("not tracked: 'seloste track' follows a notice in one language; a new version is imported as this one was")
     if record is not None and after is not None:

@@ -20,6 +20,7 @@ from ..archive.emit import dump, plain
 from ..archive.loader import CAPTURES_DIR, ORGANISATION_FILE
 from ..archive.model import OrganisationRecord, Version
 from ..archive.types import without_invisible
+from ..markup.sitesource import SUFFIXES, Dialect, dialect_of
 from ..markup.text import plain_text
 from .controller import controller_fact
 from .extract import Draft, draft
@@ -34,6 +35,15 @@ class Page:
 
     url: str | None
     capture: str
+    name: str = ""
+    """The source as given (a file's path or an address): its ending tells how its site source is read (an MDX file's
+    JSX, a Markdown file's angle brackets), and names it in what the import says."""
+
+    @property
+    def kind(self) -> tuple[str, Dialect]:
+        """Its name for messages, and how its text is read (markup/sitesource.py)."""
+        name = self.name or self.url or "the page"
+        return name, dialect_of(name)
 
 
 def slugify(text: str) -> str:
@@ -70,10 +80,13 @@ def section_ids(drafted: Draft, lang: str, previous: Version | None) -> list[str
     return ids
 
 
-def capture_names(date: dt.date, pages: int) -> list[str]:
-    if pages == 1:
-        return [f"{CAPTURES_DIR}/{date.isoformat()}.txt"]
-    return [f"{CAPTURES_DIR}/{date.isoformat()}.{i}.txt" for i in range(1, pages + 1)]
+def capture_names(date: dt.date, pages: list[Page]) -> list[str]:
+    """The capture files' names: ``captures/<date>.txt``, or one per page (``<date>.1.txt``); a Markdown or MDX file's
+    capture keeps its kind (``<date>.md``, ``<date>.mdx``), which tells the check how to read it."""
+    kinds = [SUFFIXES[page.kind[1]] for page in pages]
+    if len(kinds) == 1:
+        return [f"{CAPTURES_DIR}/{date.isoformat()}{kinds[0]}"]
+    return [f"{CAPTURES_DIR}/{date.isoformat()}.{i}{suffix}" for i, suffix in enumerate(kinds, start=1)]
 
 
 def draft_version(
@@ -87,15 +100,16 @@ def draft_version(
     previous: Version | None,
     changed_after: dt.date | None = None,
     first_published_unknown: bool = False,
-) -> tuple[dict[str, Any], Carried, str | None]:
+) -> tuple[dict[str, Any], Carried, str | None, tuple[str, ...]]:
     """The draft version's data: the pages' texts as sections, their captures named, the translation pending; for a
     new version, what it took of the previous version's translation (:func:`carry_translation`); for a first one,
-    what a person must check of the controller it names (controller.py), or None."""
+    what a person must check of the controller it names (controller.py), or None; and what reading the pages' site
+    source could not tell (:attr:`Draft.notes`). An ExtractError where a page holds what the file cannot say."""
     shown = fallback_title if fallback_title and any(fallback_title in page.capture for page in pages) else None
     # a <title> the notice does not show is not its title; what no reader sees (a soft hyphen) is no text's to hold
-    drafted = draft([without_invisible(page.capture) for page in pages], shown)
+    drafted = draft([without_invisible(page.capture) for page in pages], shown, [page.kind for page in pages])
     ids = section_ids(drafted, lang, previous)
-    names = capture_names(date, len(pages))
+    names = capture_names(date, pages)
     urls = [page.url for page in pages if page.url]
     source: dict[str, Any] = {}
     if urls:
@@ -138,7 +152,7 @@ def draft_version(
         read = [(section_id, heading, body) for section_id, (heading, body) in zip(ids, drafted.sections, strict=True)]
         fact, check = controller_fact(read, controller)
         version["facts"] = {"controller": fact}
-    return version, carried, check
+    return version, carried, check, drafted.notes
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +234,7 @@ def write_version(
 ) -> list[Path]:
     """The version file and its captures (named ``names``, or by :func:`capture_names`); returns the paths written."""
     written = []
-    names = names or capture_names(date, len(pages))
+    names = names or capture_names(date, pages)
     (folder / CAPTURES_DIR).mkdir(parents=True, exist_ok=True)
     for name, page in zip(names, pages, strict=True):
         path = folder / name

@@ -19,6 +19,7 @@ from ..archive.loader import CAPTURES_DIR
 from ..archive.localized import LANGUAGE_NAMES
 from ..archive.model import Version
 from ..archive.types import without_invisible
+from ..markup.sitesource import SUFFIXES
 from .controller import controller_fact
 from .extract import Draft, draft
 from .importer import Carried, Page, carry_translation, section_ids
@@ -34,10 +35,13 @@ class Paired:
     """Lines for the person: which sections were paired by order, and the TODO where the texts' counts differ."""
     carried: Carried = Carried()
     """For a new version, what it took of the previous version's translation (the languages not the organisation's)."""
+    notes: tuple[str, ...] = ()
+    """What reading the pages' site source could not tell (:attr:`Draft.notes`)."""
 
 
-def capture_names(date: dt.date, languages: list[str]) -> dict[str, str]:
-    return {lang: f"{CAPTURES_DIR}/{date.isoformat()}.{lang}.txt" for lang in languages}
+def capture_names(date: dt.date, pages: dict[str, Page]) -> dict[str, str]:
+    """Each language's capture file: ``captures/<date>.fi.txt``; a Markdown or MDX file's keeps its kind (``.fi.mdx``)."""
+    return {lang: f"{CAPTURES_DIR}/{date.isoformat()}.{lang}{SUFFIXES[page.kind[1]]}" for lang, page in pages.items()}
 
 
 def _parts(drafted: Draft) -> tuple[tuple[str | None, str] | None, list[tuple[str | None, str]]]:
@@ -64,6 +68,7 @@ def draft_languages(
         lang: draft(
             [without_invisible(page.capture)],
             titles[lang] if titles[lang] and titles[lang] in page.capture else None,  # type: ignore[operator]
+            [page.kind],
         )
         for lang, page in pages.items()
     }
@@ -91,7 +96,7 @@ def draft_languages(
     urls = {lang: page.url for lang, page in pages.items() if page.url}
     if urls:
         source["url"] = urls
-    source["capture"] = capture_names(date, languages)
+    source["capture"] = capture_names(date, pages)
     version: dict[str, Any] = {"published_in": languages}
     if stated is not None and stated <= date:
         version["stated_date"] = stated.isoformat()
@@ -115,7 +120,8 @@ def draft_languages(
         read = [(s["id"], s.get("heading", {}).get(first), s["body"][first]) for s in sections if first in s["body"]]
         fact, check = controller_fact(read, controller)
         version["facts"] = {"controller": fact}
-    return Paired(version, check, _pairing(sections, parts, languages), carried)
+    notes = tuple(note for drafted in drafts.values() for note in drafted.notes)
+    return Paired(version, check, _pairing(sections, parts, languages), carried, notes)
 
 
 def _pairing(sections: list[dict[str, Any]], parts: dict[str, Any], languages: list[str]) -> list[str]:

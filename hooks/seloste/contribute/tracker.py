@@ -85,7 +85,7 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
             capture = capture_of(
                 fetched.text, select=tracked_page.select, remove=tracked_page.remove, base=fetched.url, name=tracked_page.url
             )
-            pages.append(Page(fetched.url, capture))
+            pages.append(Page(fetched.url, capture, tracked_page.url))
             title = title or page_title(fetched.text)
         except FetchError as err:  # its message names the address
             return Outcome(record.slug, "failed", str(err))
@@ -109,16 +109,19 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
     stated = stated_date("\n".join(page.capture for page in pages))
     # changed after the last check that found it unchanged (else after the latest version's date), and by today
     after = max(latest.date, unchanged or latest.date)
-    draft, carried, _check = draft_version(
-        pages,
-        lang=lang,
-        date=today,
-        stated=stated,
-        controller=record.organisation.name,
-        fallback_title=title,
-        previous=version,
-        changed_after=after if after < today else None,
-    )
+    try:
+        draft, carried, _check, _notes = draft_version(
+            pages,
+            lang=lang,
+            date=today,
+            stated=stated,
+            controller=record.organisation.name,
+            fallback_title=title,
+            previous=version,
+            changed_after=after if after < today else None,
+        )
+    except ExtractError as err:  # what the page shows is not in its source: a person imports it as the page renders
+        return Outcome(record.slug, "failed", f"changed, but cannot be drafted: {err}")
     written = write_version(folder, today, draft, pages)
     return Outcome(
         record.slug,
@@ -142,7 +145,7 @@ def draft_report(data_dir: Path, slug: str, version_id: str) -> str:
         shutil.copytree(data_dir / slug, after / slug)
         shutil.copytree(data_dir / slug, before / slug)
         (before / slug / f"{version_id}.yaml").unlink()
-        for capture in (before / slug / CAPTURES_DIR).glob(f"{version_id}*.txt"):
+        for capture in (before / slug / CAPTURES_DIR).glob(f"{version_id}.*"):
             capture.unlink()
         draft = after / slug / f"{version_id}.yaml"
         text = draft.read_text(encoding="utf-8")

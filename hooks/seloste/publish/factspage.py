@@ -11,7 +11,7 @@ from ..archive.facts import Facts, SensitiveCategory
 from ..archive.laws import LAWS
 from ..archive.model import Archive
 from ..archive.types import country_names
-from ..compare.facts import fact_line, fact_value_label
+from ..compare.facts import fact_line, fact_value_label, stated_none_text
 from ..labels import labels
 from .checklist import checklist
 from .dates import DateView, version_date_view
@@ -108,7 +108,7 @@ def _sensitive(facts: Facts, lang: str) -> tuple[str, ...]:
     'henkilötunnus', 'lasten tiedot (ikäraja: 15 vuotta)'; and what it says it does not process."""
     t = labels(lang)
     shown = [fact_value_label(entry.category, lang) for entry in facts.sensitive_data]
-    shown += [str(t["stated_none"][name]) for name in ("no_sensitive_data", "no_identity_code") if getattr(facts, name)]
+    shown += [stated_none_text(name, lang) for name in ("no_sensitive_data", "no_identity_code") if getattr(facts, name)]
     if facts.identity_code is not None:
         shown.append(str(t["facts_page_identity_code"]))
     if facts.children:
