@@ -14,7 +14,8 @@ from pathlib import Path
 from ..limits import MAX_CAPTURE_BYTES, MAX_VERSION_CAPTURE_BYTES
 from .decode import Decoder
 from .errors import DataError, Location, Run, display_path
-from .fidelity import Hints, compare, noise_lines, published_parts, shorten
+from .fidelity import compare, noise_lines, published_parts
+from .hints import Hints, shorten
 from .languages import listed
 from .likeness import difference_note
 from .localized import LANGUAGE_NAMES

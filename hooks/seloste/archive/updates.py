@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .fidelity import shorten
+from .hints import shorten
 from .model import Organisation, Version
 
 
