@@ -434,3 +434,32 @@ def test_new_version_of_a_notice_over_pages_names_a_capture_per_page_and_keeps_t
         "  pages:\n    - https://sivuittain.fi/evasteet\n  capture:\n    - captures/2025-01-05.1.txt\n"
         "    - captures/2025-01-05.2.txt\n"
     ) in created
+
+
+@pytest.mark.parametrize("saved", ["2025-02-01.md", "2025-02-01.mdx"])
+def test_new_version_finds_a_markdown_or_mdx_capture_saved_before_it(
+    saved: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    copy_valid(tmp_path)
+    (tmp_path / "data/esimerkki/captures" / saved).write_text("Uusi seloste.\n", encoding="utf-8")
+    assert main(["new-version", "esimerkki", "--date", "2025-02-01"]) == 0
+    assert f"  source.capture: captures/{saved}, the capture you saved (data/esimerkki/captures/{saved})" in (
+        capsys.readouterr().out
+    )
+    created = (tmp_path / "data/esimerkki/2025-02-01.yaml").read_text(encoding="utf-8")
+    assert f"  capture: captures/{saved}\n" in created
+
+
+def test_a_new_versions_capture_keeps_the_kind_of_the_previous_ones(tmp_path: Path) -> None:
+    from seloste.archive.model import Captures
+    from seloste.contribute.scaffold import capture_ending
+
+    day = dt.date(2025, 2, 1)
+    assert capture_ending(tmp_path, day, "captures/2024-06-01.mdx") == ".mdx"
+    assert capture_ending(tmp_path, day, ("captures/2024-06-01.1.md", "captures/2024-06-01.2.md")) == ".md"
+    assert capture_ending(tmp_path, day, Captures(fi="captures/2024-06-01.fi.mdx", en="captures/x.en.mdx")) == ".mdx"
+    assert capture_ending(tmp_path, day, "captures/2024-06-01.txt") == ".txt"
+    assert capture_ending(tmp_path, day, None) == ".txt"
+    (tmp_path / "2025-02-01.fi.txt").write_text("x", encoding="utf-8")  # a capture saved for the day decides
+    assert capture_ending(tmp_path, day, "captures/2024-06-01.mdx") == ".txt"

@@ -22,7 +22,7 @@ from ..compare.report import changes, comparison, render_report
 from ..labels import counted
 from .following import run_import, run_track
 from .gitbase import GitError, check_change_at, comment_changes, data_at, load_base
-from .scaffold import new_organisation, new_version
+from .scaffold import CAPTURE_ENDINGS, new_organisation, new_version
 from .usage import UsageError
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -238,7 +238,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "new-version":  # the new version's captures may be saved before it: captures/DATE.txt, DATE.fi.txt
         captures = args.data / args.slug / CAPTURES_DIR
         day = (args.date or dt.date.today()).isoformat()
-        waiting = {captures / f"{day}.txt"} | set(captures.glob(f"{day}.*.txt"))
+        waiting = {path for end in CAPTURE_ENDINGS for path in (captures / f"{day}{end}", *captures.glob(f"{day}.*{end}"))}
     if args.command in ("validate", "check"):
         cache = None if args.no_cache else default_folder()
         checked = validate_archive(args.data, jobs=max(1, args.jobs), cache=cache)  # every check, fidelity included

@@ -11,6 +11,7 @@ from ..archive.emit import dump, plain
 from ..archive.loader import CAPTURES_DIR, RESERVED_SLUGS
 from ..archive.localized import ByLanguage
 from ..archive.types import SLUG_PATTERN
+from ..markup.sitesource import SUFFIXES, dialect_of
 from .dating import date_range, first_published_note, range_note
 from .usage import UsageError
 
@@ -76,10 +77,11 @@ def new_version(data: Path, record, given: dt.date | None, after: dt.date | None
     if path.exists():
         raise UsageError(f"{path} already exists")
     published_in = latest.version.published_in
+    ending = capture_ending(folder / CAPTURES_DIR, date, latest.version.source.capture)
     names = (
-        {lang: f"{CAPTURES_DIR}/{date.isoformat()}.{lang}.txt" for lang in published_in}
+        {lang: f"{CAPTURES_DIR}/{date.isoformat()}.{lang}{ending}" for lang in published_in}
         if len(published_in) > 1
-        else {published_in[0]: f"{CAPTURES_DIR}/{date.isoformat()}.txt"}
+        else {published_in[0]: f"{CAPTURES_DIR}/{date.isoformat()}{ending}"}
     )
     version = plain(latest.version)
     for key in ("stated_date", "first_published", "corrections", "translation"):  # the previous version's own
@@ -91,7 +93,9 @@ def new_version(data: Path, record, given: dt.date | None, after: dt.date | None
     kept, left = _carried_source(old)
     pages = latest.version.source.capture if isinstance(latest.version.source.capture, tuple) else ()
     if pages:  # a notice over several pages: a capture per page again
-        names = {f"{published_in[0]} page {i}": f"{CAPTURES_DIR}/{date.isoformat()}.{i}.txt" for i in range(1, len(pages) + 1)}
+        names = {
+            f"{published_in[0]} page {i}": f"{CAPTURES_DIR}/{date.isoformat()}.{i}{ending}" for i in range(1, len(pages) + 1)
+        }
     capture: object = names if len(names) > 1 and not pages else next(iter(names.values()))
     version["source"] = {**kept, "capture": list(names.values()) if pages else capture}
     if "capture_noise" in version["source"]:  # the capture's chrome comes after the capture, as in data/README.md
@@ -119,6 +123,27 @@ def new_version(data: Path, record, given: dt.date | None, after: dt.date | None
     print("  add stated_date if the notice states a date, and where it was published (source.url, or source.commit);")
     print("  edit the texts and facts into the new version's, then run 'seloste validate'.")
     return 0
+
+
+CAPTURE_ENDINGS = tuple(dict.fromkeys(SUFFIXES.values()))
+"""The endings a capture file may have: a Markdown or MDX file's capture keeps its kind (``captures/<date>.mdx``)."""
+
+
+def capture_ending(captures: Path, date: dt.date, previous: object) -> str:
+    """The ending of a new version's capture files: that of a capture already saved for ``date``
+    (``<date>.mdx``, ``<date>.fi.md``, ``<date>.1.txt``), else that of the previous version's captures, so that a
+    Markdown or MDX file's capture is read as its kind again."""
+    day = date.isoformat()
+    for ending in CAPTURE_ENDINGS:
+        if (captures / f"{day}{ending}").is_file() or any(captures.glob(f"{day}.*{ending}")):
+            return ending
+    names = (
+        [previous] if isinstance(previous, str)
+        else list(previous) if isinstance(previous, tuple)
+        else [previous[lang] for lang in previous.languages] if isinstance(previous, ByLanguage)
+        else []
+    )  # fmt: skip
+    return SUFFIXES[dialect_of(names[0])] if names else ".txt"
 
 
 def _carried_source(old) -> tuple[dict[str, object], list[str]]:
