@@ -128,9 +128,8 @@ class Decoder:
         return tuple(items)
 
     def _record(self, node: yaml.Node, cls: Any, name: str) -> Any:
-        what = describe(cls)
         if not isinstance(node, yaml.MappingNode):
-            self.error(node, f"{_label(name)}expected {what}, got {_kind(node)}")
+            self.error(node, f"{_label(name)}expected {describe(cls)}, got {_kind(node)}")
             return _MISSING
         fields = _fields(cls)
         hints = _hints(cls)

@@ -26,6 +26,11 @@ class Text:
     single_line: bool = False
 
     def problem(self, value: str) -> str | None:
+        """What is wrong with ``value`` as this text, or None: worked out once per distinct text and constraint
+        (most texts of a version are its previous version's too)."""
+        return _problem(self, value)
+
+    def _problem(self, value: str) -> str | None:
         if _suspect().search(value):  # one search for what the two checks look for; most texts have none of it
             control = bidi_control(value) or hidden_character(value, single_line=self.single_line)
             if control:
@@ -39,6 +44,11 @@ class Text:
         if self.check:
             return self.check(value)
         return None
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _problem(constraint: Text, value: str) -> str | None:
+    return constraint._problem(value)
 
 
 _BIDI_CONTROLS = {
