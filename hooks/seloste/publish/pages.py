@@ -16,6 +16,7 @@ All links are relative (``root`` + a site path), so the site works under any sub
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -342,7 +343,10 @@ def version_view(
     )
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def _section_view(section_id: str, heading: str | None, body: str, lineage: str | None = None) -> SectionView:
+    """A section as pages show it: made once per distinct section (most repeat across versions and in both
+    languages' pages), as its Markdown is rendered once (``markup/render.py``)."""
     return SectionView(
         id=section_id,
         heading=Markup(inline_html(heading)) if heading else None,
