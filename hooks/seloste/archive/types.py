@@ -28,7 +28,15 @@ class Text:
     def problem(self, value: str) -> str | None:
         """What is wrong with ``value`` as this text, or None: worked out once per distinct text and constraint
         (most texts of a version are its previous version's too)."""
-        return _problem(self, value)
+        key = (id(self), value)  # by identity: hashing the constraint's fields costs more than the lookup saves
+        found = _checked.get(key)
+        if found is not None and found[0] is self:  # held below, so no other constraint can have taken its id
+            return found[1]
+        problem = self._problem(value)
+        if len(_checked) >= _CHECKED_TEXTS:
+            _checked.clear()
+        _checked[key] = (self, problem)
+        return problem
 
     def _problem(self, value: str) -> str | None:
         if _suspect().search(value):  # one search for what the two checks look for; most texts have none of it
@@ -46,9 +54,9 @@ class Text:
         return None
 
 
-@functools.lru_cache(maxsize=1 << 14)
-def _problem(constraint: Text, value: str) -> str | None:
-    return constraint._problem(value)
+_CHECKED_TEXTS = 1 << 14
+_checked: dict[tuple[int, str], tuple[Text, str | None]] = {}
+"""Text.problem's answers, by the constraint's identity and the text (emptied when full)."""
 
 
 _BIDI_CONTROLS = {
