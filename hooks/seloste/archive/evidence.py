@@ -61,13 +61,14 @@ def section_text(version: Version, section_id: str, lang: str) -> str:
     return _section_text(section.heading[lang] if section.heading else None, section.body[lang])
 
 
-# Worked out once per distinct text: most sections and titles stand alike in an organisation's versions.
-@functools.lru_cache(maxsize=1 << 12)
+# Worked out once per distinct text: most sections and titles stand alike in an organisation's versions, which are
+# checked one after another (so a small cache holds them, and no archive's worth of visible text is kept).
+@functools.lru_cache(maxsize=1 << 10)
 def _title_text(title: str) -> str:
     return html_text(inline_html(title))
 
 
-@functools.lru_cache(maxsize=1 << 14)
+@functools.lru_cache(maxsize=1 << 10)
 def _section_text(heading: str | None, body: str) -> str:
     html = f"<h2>{inline_html(heading)}</h2>" if heading is not None else ""
     return html_text(html + markdown_html(body))

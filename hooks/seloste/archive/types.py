@@ -54,9 +54,10 @@ class Text:
         return None
 
 
-_CHECKED_TEXTS = 1 << 14
+_CHECKED_TEXTS = 1 << 12
 _checked: dict[tuple[int, str], tuple[Text, str | None]] = {}
-"""Text.problem's answers, by the constraint's identity and the text (emptied when full)."""
+"""Text.problem's answers, by the constraint's identity and the text (emptied when full: an organisation's files are
+read one after another, and the texts of a whole archive are not kept here)."""
 
 
 _BIDI_CONTROLS = {
