@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -207,8 +208,6 @@ def read_yaml(file: Path, root: Path | None = None) -> tuple[str, yaml.Node | No
 
 
 _RESOLVER = yaml.resolver.Resolver()
-_COLLECTION_STARTS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
-_COLLECTION_ENDS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
 
 def compose(path: str, text: str) -> yaml.Node | None:
@@ -223,36 +222,51 @@ def compose(path: str, text: str) -> yaml.Node | None:
     second: yaml.composer.ComposerError | None = None
     root: yaml.Node | None = None
     depth = 0
-    stack: list[tuple[yaml.Node, list]] = []
-    key: yaml.Node | None = None
+    current: yaml.Node | None = None  # the list or mapping being composed, its items and whether it is a list
+    items: list | None = None
+    in_list = False
+    key: yaml.Node | None = None  # a mapping's key waiting for its value
+    stack: list[tuple[yaml.Node | None, list | None, bool, yaml.Node | None]] = []  # those it is in, outermost first
     parser = _Loader(text)
+    get_event, resolve = parser.get_event, _RESOLVER.resolve
     try:
-        event = parser.get_event()  # the stream's start
-        while not isinstance(event := parser.get_event(), yaml.StreamEndEvent):
+        get_event()  # the stream's start
+        while True:
+            event = get_event()
             kind = type(event)
-            if anchor is None and (kind is yaml.AliasEvent or getattr(event, "anchor", None)):
-                anchor = _anchor_error(path, event)
+            node: yaml.Node
             if kind is yaml.ScalarEvent:
+                if anchor is None and event.anchor:
+                    anchor = _anchor_error(path, event)
                 tag = event.tag
                 if tag is None or tag == "!":
-                    tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
-                node: yaml.Node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-            elif kind in _COLLECTION_STARTS:
+                    tag = resolve(yaml.ScalarNode, event.value, event.implicit)
+                node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if anchor is None and event.anchor:
+                    anchor = _anchor_error(path, event)
                 depth += 1
                 if deep and depth > MAX_DEPTH:
                     raise _too_deep(path, event)
                 node_kind = yaml.SequenceNode if kind is yaml.SequenceStartEvent else yaml.MappingNode
                 tag = event.tag
                 if tag is None or tag == "!":
-                    tag = _RESOLVER.resolve(node_kind, None, event.implicit)
-                node = node_kind(tag, [], event.start_mark, None, event.flow_style)
-                stack.append((node, [key]))
-                key = None
+                    tag = resolve(node_kind, None, event.implicit)
+                stack.append((current, items, in_list, key))
+                current = node_kind(tag, [], event.start_mark, None, event.flow_style)
+                items, in_list, key = current.value, kind is yaml.SequenceStartEvent, None
                 continue
-            elif kind in _COLLECTION_ENDS:
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 depth -= 1
-                node, (key,) = stack.pop()
+                node = typing.cast(yaml.Node, current)
                 node.end_mark = event.end_mark
+                current, items, in_list, key = stack.pop()
+            elif kind is yaml.AliasEvent:  # refused, and not composed
+                if anchor is None:
+                    anchor = _anchor_error(path, event)
+                continue
+            elif kind is yaml.StreamEndEvent:
+                break
             elif kind is yaml.DocumentStartEvent:
                 if root is not None and second is None:
                     second = yaml.composer.ComposerError(
@@ -260,16 +274,16 @@ def compose(path: str, text: str) -> yaml.Node | None:
                         event.start_mark,
                     )  # fmt: skip
                 continue
-            else:  # the end of a document; an alias is refused above
+            else:  # the end of a document
                 continue
-            if not stack:
+            if items is None:
                 root = node if root is None else root
-            elif isinstance(stack[-1][0], yaml.SequenceNode):
-                stack[-1][0].value.append(node)
+            elif in_list:
+                items.append(node)
             elif key is None:
                 key = node
             else:
-                stack[-1][0].value.append((key, node))
+                items.append((key, node))
                 key = None
     except yaml.MarkedYAMLError:
         if not deep:  # the checks before composing did not read the whole text: the first of them met this first
