@@ -57,7 +57,10 @@ class Decoder:
         return self._decode(node, hint, name)
 
     def _decode(self, node: yaml.Node, hint: Any, name: str) -> Any:
-        kind, detail = _plan(hint)
+        planned = _plans.get(id(hint))  # by identity: a typing alias hashes its arguments each time
+        if planned is None or planned[0] is not hint:
+            planned = _plans[id(hint)] = (hint, _plan(hint))  # the hint held, so no other takes its id
+        kind, detail = planned[1]
         if kind == "text":
             return self._text(node, detail, name)
         if kind == "union":
@@ -128,9 +131,8 @@ class Decoder:
         return tuple(items)
 
     def _record(self, node: yaml.Node, cls: Any, name: str) -> Any:
-        what = describe(cls)
         if not isinstance(node, yaml.MappingNode):
-            self.error(node, f"{_label(name)}expected {what}, got {_kind(node)}")
+            self.error(node, f"{_label(name)}expected {describe(cls)}, got {_kind(node)}")
             return _MISSING
         fields = _fields(cls)
         hints = _hints(cls)
@@ -138,7 +140,6 @@ class Decoder:
         seen_keys: dict[str, yaml.Node] = {}
         failed = False
         suggested: set[str] = set()
-        given = {str(k.value) for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
         unknown: list[yaml.Node] = []
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
@@ -169,6 +170,7 @@ class Decoder:
                         'quote a text that contains a comma: {fi: "a, b", en: "a, b"}',
                     )
                     continue
+                given = {str(k.value) for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
                 close = difflib.get_close_matches(key, [f for f in fields if f not in given], n=1, cutoff=0.75)
                 if close:
                     suggested.add(close[0])
@@ -202,6 +204,10 @@ class Decoder:
         if failed:
             return _MISSING
         return cls(**values)
+
+
+_plans: dict[int, tuple[Any, tuple[str, Any]]] = {}
+"""Each type hint decoded so far (the model's few dozen) and its plan, by the hint's identity."""
 
 
 @functools.cache

@@ -10,6 +10,7 @@ address also as a link's address there), and a contact's role in each language's
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -53,12 +54,24 @@ def section_text(version: Version, section_id: str, lang: str) -> str:
     """The visible text of one section (the first of that id) or of the title, whitespace-normalised; empty where the
     text in ``lang`` has no such section (``not_in``)."""
     if section_id == TITLE_ID:
-        return html_text(inline_html(version.title[lang]))
+        return _title_text(version.title[lang])
     section = next(s for s in version.sections if s.id == section_id)
     if not section.has(lang):
         return ""  # the organisation's text in this language has no such section
-    heading = f"<h2>{inline_html(section.heading[lang])}</h2>" if section.heading else ""
-    return html_text(heading + markdown_html(section.body[lang]))
+    return _section_text(section.heading[lang] if section.heading else None, section.body[lang])
+
+
+# Worked out once per distinct text: most sections and titles stand alike in an organisation's versions, which are
+# checked one after another (so a small cache holds them, and no archive's worth of visible text is kept).
+@functools.lru_cache(maxsize=1 << 10)
+def _title_text(title: str) -> str:
+    return html_text(inline_html(title))
+
+
+@functools.lru_cache(maxsize=1 << 10)
+def _section_text(heading: str | None, body: str) -> str:
+    html = f"<h2>{inline_html(heading)}</h2>" if heading is not None else ""
+    return html_text(html + markdown_html(body))
 
 
 def evidence_problems(version: Version) -> list[tuple[str, str]]:

@@ -26,6 +26,19 @@ class Text:
     single_line: bool = False
 
     def problem(self, value: str) -> str | None:
+        """What is wrong with ``value`` as this text, or None: worked out once per distinct text and constraint
+        (most texts of a version are its previous version's too)."""
+        key = (id(self), value)  # by identity: hashing the constraint's fields costs more than the lookup saves
+        found = _checked.get(key)
+        if found is not None and found[0] is self:  # held below, so no other constraint can have taken its id
+            return found[1]
+        problem = self._problem(value)
+        if len(_checked) >= _CHECKED_TEXTS:
+            _checked.clear()
+        _checked[key] = (self, problem)
+        return problem
+
+    def _problem(self, value: str) -> str | None:
         if _suspect().search(value):  # one search for what the two checks look for; most texts have none of it
             control = bidi_control(value) or hidden_character(value, single_line=self.single_line)
             if control:
@@ -39,6 +52,12 @@ class Text:
         if self.check:
             return self.check(value)
         return None
+
+
+_CHECKED_TEXTS = 1 << 12
+_checked: dict[tuple[int, str], tuple[Text, str | None]] = {}
+"""Text.problem's answers, by the constraint's identity and the text (emptied when full: an organisation's files are
+read one after another, and the texts of a whole archive are not kept here)."""
 
 
 _BIDI_CONTROLS = {

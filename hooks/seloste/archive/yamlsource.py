@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -192,10 +193,7 @@ def read_yaml(file: Path, root: Path | None = None) -> tuple[str, yaml.Node | No
         ) from err
     text = text.removeprefix("\ufeff")
     try:
-        _reject_deep_nesting(path, text)
-        if "&" in text or "*" in text:
-            _reject_anchors(path, text)
-        node = yaml.compose(text, Loader=_Loader)
+        node = compose(path, text)
         _check_comments(file, path, text, node)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -209,36 +207,115 @@ def read_yaml(file: Path, root: Path | None = None) -> tuple[str, yaml.Node | No
     return path, node
 
 
-def _reject_deep_nesting(path: str, text: str) -> None:
-    if text.count("[") + text.count("{") + text.count(":") + text.count("-") < MAX_DEPTH:
-        return  # too few markers to nest that deep
+_RESOLVER = yaml.resolver.Resolver()
+
+
+def compose(path: str, text: str) -> yaml.Node | None:
+    """``text`` composed into nodes as ``yaml.compose`` does it with libyaml, in one reading of its events that also
+    refuses nesting deeper than MAX_DEPTH (libyaml's composer recurses in C: it would crash the process, not raise)
+    and anchors and aliases (they reuse values, and can multiply them). Each problem is the one the checks made one
+    after another gave: nesting as deep (``_reject_deep_nesting``), then anchors (``_reject_anchors``), then what the
+    composer refuses (a second document), each where the text first has it; a syntax error before any of them is
+    that error."""
+    deep = _may_nest_deep(text)
+    anchor: YamlFileError | None = None
+    second: yaml.composer.ComposerError | None = None
+    root: yaml.Node | None = None
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                mark = event.start_mark
-                where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
-                raise YamlFileError(
-                    DataError(where, f"lists and mappings nested more than {MAX_DEPTH} deep; a data file needs far fewer")
-                )
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+    current: yaml.Node | None = None  # the list or mapping being composed, its items and whether it is a list
+    items: list | None = None
+    in_list = False
+    key: yaml.Node | None = None  # a mapping's key waiting for its value
+    stack: list[tuple[yaml.Node | None, list | None, bool, yaml.Node | None]] = []  # those it is in, outermost first
+    parser = _Loader(text)
+    get_event, resolve = parser.get_event, _RESOLVER.resolve
+    try:
+        get_event()  # the stream's start
+        while True:
+            event = get_event()
+            kind = type(event)
+            node: yaml.Node
+            if kind is yaml.ScalarEvent:
+                if anchor is None and event.anchor:
+                    anchor = _anchor_error(path, event)
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = resolve(yaml.ScalarNode, event.value, event.implicit)
+                node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if anchor is None and event.anchor:
+                    anchor = _anchor_error(path, event)
+                depth += 1
+                if deep and depth > MAX_DEPTH:
+                    raise _too_deep(path, event)
+                node_kind = yaml.SequenceNode if kind is yaml.SequenceStartEvent else yaml.MappingNode
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = resolve(node_kind, None, event.implicit)
+                stack.append((current, items, in_list, key))
+                current = node_kind(tag, [], event.start_mark, None, event.flow_style)
+                items, in_list, key = current.value, kind is yaml.SequenceStartEvent, None
+                continue
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                depth -= 1
+                node = typing.cast(yaml.Node, current)
+                node.end_mark = event.end_mark
+                current, items, in_list, key = stack.pop()
+            elif kind is yaml.AliasEvent:  # refused, and not composed
+                if anchor is None:
+                    anchor = _anchor_error(path, event)
+                continue
+            elif kind is yaml.StreamEndEvent:
+                break
+            elif kind is yaml.DocumentStartEvent:
+                if root is not None and second is None:
+                    second = yaml.composer.ComposerError(
+                        "expected a single document in the stream", root.start_mark, "but found another document",
+                        event.start_mark,
+                    )  # fmt: skip
+                continue
+            else:  # the end of a document
+                continue
+            if items is None:
+                root = node if root is None else root
+            elif in_list:
+                items.append(node)
+            elif key is None:
+                key = node
+            else:
+                items.append((key, node))
+                key = None
+    except yaml.MarkedYAMLError:
+        if not deep:  # the checks before composing did not read the whole text: the first of them met this first
+            first = anchor if anchor is not None or "&" in text or "*" in text else second
+            if first is not None:
+                raise first from None
+        raise
+    finally:
+        parser.dispose()
+    if anchor is not None:
+        raise anchor
+    if second is not None:
+        raise second
+    return root
 
 
-def _reject_anchors(path: str, text: str) -> None:
-    """Refuse anchors and aliases before composing: they reuse values (and can multiply them)."""
-    for event in yaml.parse(text, Loader=_Loader):
-        anchor = getattr(event, "anchor", None)  # aliases, scalars and collections have one
-        if isinstance(event, yaml.AliasEvent):
-            what = f"alias *{anchor}"
-        elif anchor:
-            what = f"anchor &{anchor}"
-        else:
-            continue
-        mark = event.start_mark
-        where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
-        raise YamlFileError(DataError(where, f"YAML {what}: anchors and aliases are not allowed; write the value out in full"))
+def _may_nest_deep(text: str) -> bool:
+    return text.count("[") + text.count("{") + text.count(":") + text.count("-") >= MAX_DEPTH
+
+
+def _too_deep(path: str, event: yaml.Event) -> YamlFileError:
+    mark = event.start_mark
+    where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
+    return YamlFileError(DataError(where, f"lists and mappings nested more than {MAX_DEPTH} deep; a data file needs far fewer"))
+
+
+def _anchor_error(path: str, event: yaml.Event) -> YamlFileError:
+    anchor = getattr(event, "anchor", None)
+    what = f"alias *{anchor}" if isinstance(event, yaml.AliasEvent) else f"anchor &{anchor}"
+    mark = event.start_mark
+    where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
+    return YamlFileError(DataError(where, f"YAML {what}: anchors and aliases are not allowed; write the value out in full"))
 
 
 def check_tag(node: yaml.Node) -> str | None:

@@ -41,7 +41,18 @@ def section_lineages(versions: Sequence[VersionRecord]) -> Lineages:
     """The lineage of every section of ``versions`` (oldest first). A lineage is named after the id its section
     first had (``yhteystiedot``; ``yhteystiedot~2`` for a later, unrelated section of that id). Worked out once
     for an organisation's history, however many pages ask."""
-    return _lineages(tuple(_Texts(v.id, v.version.published_in, v.version.text_languages, v.version.sections) for v in versions))
+    global _last
+    last = _last
+    if last is not None and last[0] is versions:  # an organisation's pages ask one after another: its texts are
+        return last[1]  # not hashed again for each
+    found = _lineages(tuple(_Texts(v.id, v.version.published_in, v.version.text_languages, v.version.sections) for v in versions))
+    if isinstance(versions, tuple):  # immutable: while held here, its identity is its content's
+        _last = (versions, found)
+    return found
+
+
+_last: tuple[tuple[VersionRecord, ...], Lineages] | None = None
+"""The versions last asked for (held, so that no other tuple takes their identity) and their lineages."""
 
 
 @functools.lru_cache(maxsize=1024)

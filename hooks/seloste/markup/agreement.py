@@ -81,8 +81,10 @@ _WHY = (
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def inline_disagreement(text: str) -> str | None:
-    """Why a one-line text (a title, a heading) renders differently in the two, or None if alike."""
+    """Why a one-line text (a title, a heading) renders differently in the two, or None if alike (worked out once per
+    distinct text: most headings stand in every version of a notice, many in every notice)."""
     if render_limit(text) or _alike(inline_html(text), reference_inline_html(text)):
         return None
     return "write it without Markdown other than '**bold**', '*emphasis*' and links" + _WHY

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from ..archive.model import OrganisationRecord
+from ..archive.model import OrganisationRecord, VersionRecord
 from .dates import DateView, version_date_view
-from .factlines import FactLine, glance
+from .factlines import FactLine, GlanceRow, glance
 from .urls import notice_path, site_url, version_path
 
 PeriodShows = Literal["none", "value", "entries", "changes"]
@@ -66,13 +66,37 @@ def periods(values: Sequence[tuple[str, ...]]) -> list[tuple[int, tuple[str, ...
     return runs
 
 
+def version_glances(record: OrganisationRecord, lang: str) -> tuple[tuple[GlanceRow, ...], ...]:
+    """What the panel shows for each version's facts (:func:`~.factlines.glance`), oldest first. A version that
+    states its facts as the one before it did (most do) shares that version's rows; the organisation asked for last
+    is remembered (its notice page asks for the history and the current rows one after the other)."""
+    global _last
+    last = _last
+    if last is not None and last[0] is record.versions and last[1] == (record.slug, lang):
+        return last[2]
+    made: list[tuple[GlanceRow, ...]] = []
+    for index, shown in enumerate(record.versions):
+        facts = shown.version.facts
+        same = index > 0 and facts == record.versions[index - 1].version.facts
+        made.append(made[-1] if same else glance(facts, record.slug, lang))
+    _last = (record.versions, (record.slug, lang), tuple(made))
+    return _last[2]
+
+
+_last: tuple[tuple[VersionRecord, ...], tuple[str, str], tuple[tuple[GlanceRow, ...], ...]] | None = None
+"""The versions last asked for (held: no other tuple can take their identity), for which organisation and language,
+and their rows."""
+
+
 def fact_histories(record: OrganisationRecord, lang: str) -> dict[str, FactHistory]:
     """Every fact of the panel, by its field, across the organisation's versions."""
     slug = record.slug
-    by_version = [
-        {row.field: tuple(line_text(line) for line in row.lines) for row in glance(v.version.facts, slug, lang)}
-        for v in record.versions
-    ]
+    glances = version_glances(record, lang)
+    read: dict[int, dict[str, tuple[str, ...]]] = {}  # by the rows' identity: versions that share rows share this
+    for rows in glances:
+        if id(rows) not in read:
+            read[id(rows)] = {row.field: tuple(line_text(line) for line in row.lines) for row in rows}
+    by_version = [read[id(rows)] for rows in glances]
     histories: dict[str, FactHistory] = {}
     for field_name in by_version[-1]:
         values = [fields.get(field_name, ()) for fields in by_version]

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from ..archive.model import OrganisationRecord
 from ..labels import labels, plural
 from .checklist import OutdatedView, outdated_views
-from .facthistory import FactHistory, fact_histories
-from .factlines import FactLine, glance
+from .facthistory import FactHistory, fact_histories, version_glances
+from .factlines import FactLine
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -86,7 +86,7 @@ def glance_panel(record: OrganisationRecord, lang: str) -> GlancePanel:
     t = labels(lang)
     rows = []
     unstated = []
-    for row in glance(current.version.facts, record.slug, lang):
+    for row in version_glances(record, lang)[-1]:  # the current version's, as its history has them
         lines = tuple(_panel_line(line, ended) for line in row.lines)
         history = histories[row.field]
         if not lines and not history.changes:

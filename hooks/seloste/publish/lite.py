@@ -76,7 +76,8 @@ class LiteRenderer:
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
             bytecode_cache=BYTECODE_CACHE,
-        )
+            auto_reload=False,  # a renderer serves one build (each build makes its own): no template file is looked
+        )  # at again for each page and each include once loaded
         self.env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
         self.style = style
         self.csp = csp

@@ -16,6 +16,7 @@ All links are relative (``root`` + a site path), so the site works under any sub
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -320,7 +321,11 @@ def version_view(
     )
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def _section_view(section_id: str, heading: str | None, body: str, lineage: str | None = None) -> SectionView:
+    """A section as pages show it: made once per distinct section of an organisation (most repeat across its
+    versions). The cache holds an organisation's sections, its pages' are made one after another: each view holds a
+    copy of its body's HTML, and one for every section of a large archive would take hundreds of megabytes."""
     return SectionView(
         id=section_id,
         heading=Markup(inline_html(heading)) if heading else None,

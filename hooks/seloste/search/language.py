@@ -37,6 +37,8 @@ def nfc(text: str) -> str:
 
 def fold(text: str) -> str:
     """``text`` without diacritics, as a keyboard without ä and ö writes it (henkilötiedot: henkilotiedot)."""
+    if text.isascii():  # nothing to take off
+        return text
     bare = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.category(c).startswith("M"))
     return unicodedata.normalize("NFC", bare)
 
@@ -181,13 +183,21 @@ class Keys:
         self._analyser = analyser if lang == "fi" else None
         self._derived = _DERIVED.get(lang)
         self._irregular = {self._stem(base): base for base in FORMS} if lang == "en" else {}
+        self._queries: dict[str, frozenset[str]] = {}
 
     def _analysis(self, form: str) -> Analysis:
         return self._analyser.analyse(form, form in self._names) if self._analyser is not None else NOTHING
 
     def query(self, form: str) -> frozenset[str]:
         """A query word's keys: its stem and its base forms; a hyphenated word's also the stem of the word written
-        without hyphens (e-mail, email); an irregular English form's also its base form's stem (withdrew)."""
+        without hyphens (e-mail, email); an irregular English form's also its base form's stem (withdrew). Worked
+        out once per form (the index asks for a form's keys several times)."""
+        found = self._queries.get(form)
+        if found is None:
+            found = self._queries[form] = self._query(form)
+        return found
+
+    def _query(self, form: str) -> frozenset[str]:
         keys = {self.stem(form)} | self._analysis(form).bases
         if "-" in form:
             keys.add(self.stem(form.replace("-", "")))

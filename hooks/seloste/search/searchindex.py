@@ -33,8 +33,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import itertools
 import json
+import operator
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -155,18 +155,17 @@ def build_index(docs: list[Document], keys: Keys) -> Index:
         position = 0
         for section in doc.sections:
             for text in (section.heading, section.text):
-                for form in tokens(text):
-                    where[form].append(position)
-                    position += 1
-                position += 1  # no phrase across a heading and its text, or across sections
+                forms = tokens(text)
+                for at, form in enumerate(forms, position):
+                    where[form].append(at)
+                position += len(forms) + 1  # no phrase across a heading and its text, or across sections
                 for form in compounds(text):  # counted as words of their own; a phrase is placed by their parts
                     hyphenated[form] += 1
         for form, n in hyphenated.items():
             counts[form][number] = n
         for form, found in where.items():
             counts[form][number] = len(found)
-            gaps = (b - a for a, b in itertools.pairwise(found))
-            positions[form] += [number - last_doc.get(form, 0), len(found), found[0], *gaps]
+            positions[form] += [number - last_doc.get(form, 0), len(found), found[0], *map(operator.sub, found[1:], found)]
             last_doc[form] = number
         sections = [[s.anchor, nfc(s.heading), nfc(s.text)] for s in doc.sections]
         files[f"docs/{number}.json.gz"] = {"t": nfc(doc.title), "u": doc.url, "s": sections}
@@ -219,8 +218,8 @@ def build_index(docs: list[Document], keys: Keys) -> Index:
     for kind, written in ((FOLDED, searchable), (FOLDED + STEM, stems)):
         folded: dict[str, set[str]] = defaultdict(set)
         for word, word_keys in written.items():
-            if fold(word) != word:
-                folded[fold(word)] |= {key for key in word_keys if not key.startswith(EXACT)}
+            if (bare := fold(word)) != word:
+                folded[bare] |= {key for key in word_keys if not key.startswith(EXACT)}
         for word, word_keys in sorted(folded.items()):
             lexicon[shard(word)].setdefault(kind, {})[word] = located(word_keys)  # type: ignore[index]
 
