@@ -8,6 +8,7 @@ import contextlib
 import datetime as dt
 import gzip
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -709,6 +710,10 @@ def test_import_names_the_links_within_the_site_whose_address_a_files_capture_ca
     html.write_text(CLUB, encoding="utf-8")
     code, out = run(capsys, "import", "seura", str(html), "--select", ".card", "--name", "Seura ry", "--url", "https://seura.fi/")
     assert code == 0 and "links within the site" not in out, out  # made whole from the page's address
+    shutil.rmtree(data / "seura")
+    code, out = run(capsys, "import", "seura", str(html), "--select", ".card", "--name", "Seura ry")
+    assert code == 0 and "the draft validates" in out, out  # a saved page and no address: nothing to make it whole
+    assert "links within the site kept as words only (their address is not whole in the capture): 'evästeistä' " in out
 
 
 def test_a_draft_that_does_not_validate_says_what_is_left_and_exits_1(

@@ -134,12 +134,19 @@ def _capture(soup: bs4.BeautifulSoup, select: str | None, remove: tuple[str, ...
             href = str(link.get("href") or "").strip()
             if re.match(r"(?:https?|mailto):", href, re.IGNORECASE):
                 continue
-            if base and href and not href.startswith("#") and not re.match(r"[a-z][a-z0-9+.-]*:", href, re.IGNORECASE):
+            within = bool(href) and not href.startswith("#") and not re.match(r"[a-z][a-z0-9+.-]*:", href, re.IGNORECASE)
+            if within and base:
                 link["href"] = urljoin(base, href)
-            else:  # an anchor on the page, a script, or relative with no address to resolve it: the words only
+            elif not (within and _SITE_PATH.fullmatch(href)):  # an anchor on the page, a script: the words only
                 link.unwrap()
+            # else a link within the site with no address to make it whole: kept, so that import names it
+            # (site_links_note) and the draft keeps its words
     markdown = "\n\n".join(markdownify(str(root), heading_style="ATX", bullets="-") for root in roots)
     return _tidy(markdown)
+
+
+_SITE_PATH = re.compile(r"[^\s()\[\]<>]+")
+"""A link's address within the site that a Markdown link can hold as it is (``/evasteet/``, ``evasteet.html``)."""
 
 
 def _tidy(text: str) -> str:
