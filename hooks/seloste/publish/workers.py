@@ -137,5 +137,5 @@ def in_chunks(name: str, work: Callable[[int, int], R], count: int, jobs: int) -
             add_worker_totals(name, outcome.totals, elsewhere=outcome.process != os.getpid())
             processes.add(outcome.process)
             results.append(outcome.result)  # type: ignore[arg-type]
-        count_processes(name, len(processes))
+        count_processes(name, len(processes), here=os.getpid() in processes)
     return results
