@@ -205,3 +205,8 @@ def on_post_build(config) -> None:
 def on_build_error(error: Exception) -> None:
     if _overlap is not None:
         _overlap.cancel()  # the build failed: its workers stop
+
+
+def on_shutdown() -> None:
+    if _overlap is not None:
+        _overlap.cancel()  # stopped (Ctrl+C, which MkDocs' build_error does not see): its workers stop at once

@@ -114,3 +114,50 @@ def test_a_failed_build_stops_its_workers_at_once() -> None:
     with deadline(30):
         overlap.cancel()  # what the adapter does on MkDocs' build_error
     assert not any(p.is_alive() for p in processes)
+
+
+_ORPHANED = """
+import os, sys, time
+sys.path[:0] = [sys.argv[1], sys.argv[2]]
+from test_overlap import _sleeps
+from seloste.publish.overlap import Overlap
+overlap = Overlap(None, 2)
+overlap.start("test: orphaned", _sleeps, (), 8)
+print(" ".join(str(pid) for pid in overlap._pool._processes), flush=True)
+time.sleep(600)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return Path(f"/proc/{pid}/stat").exists() and Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="the workers end with their parent on Linux (prctl)")
+def test_a_build_killed_outright_leaves_no_worker_behind() -> None:
+    """A build stopped by SIGKILL (or SIGTERM, which Python does not catch) runs no cleanup: its workers must end
+    with it, not go on writing into a site folder being removed, holding the build's output open."""
+    import signal
+    import subprocess
+    import sys
+
+    tests, hooks = str(Path(__file__).parent), str(Path(__file__).parents[1] / "hooks")
+    build = subprocess.Popen([sys.executable, "-c", _ORPHANED, tests, hooks], stdout=subprocess.PIPE, text=True)
+    try:
+        assert build.stdout is not None
+        workers = [int(pid) for pid in build.stdout.readline().split()]
+        assert workers and all(_alive(pid) for pid in workers)
+        build.send_signal(signal.SIGKILL)
+        build.wait()
+        with deadline(30):
+            while any(_alive(pid) for pid in workers):
+                time.sleep(0.05)
+    finally:
+        if build.poll() is None:
+            build.kill()
+            build.wait()
+        if build.stdout is not None:
+            build.stdout.close()

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from .timing import add_worker_totals, collected, count_processes, stage
-from .workers import WorkerLost, _Done, _Failed, _picklable, chunks
+from .workers import WorkerLost, _Done, _Failed, _picklable, chunks, worker_start
 
 R = TypeVar("R")
 
@@ -92,7 +92,8 @@ class Overlap:
             # what the workers inherit is kept out of the collector's reach: a worker's collections would otherwise
             # walk the whole model, and write to every page of it they touch (copy on write)
             gc.freeze()
-            self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("fork"))
+            context = multiprocessing.get_context("fork")
+            self._pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=worker_start, initargs=(os.getpid(),))
         return self._pool
 
     def join(self) -> None:
