@@ -3,8 +3,10 @@
 static-i18n runs each language as a full nested build, at priority -100: every event below
 fires once per language. Pages are generated before i18n (-50) under suffixed names inside
 docs/ so that i18n routes them (``x.en.md`` -> ``/en/x/``); i18n replaces File objects, so
-their (empty) content is restored after it, in ``on_nav`` (-200). Lite pages and feeds are
-written after each language's build. See docs/architecture.en.md.
+their (empty) content is restored after it, in ``on_nav`` (-200). Each language's lite pages and feeds (and,
+once, the search index) are started in ``on_env``, once MkDocs has cleaned the site folder and the language's
+navigation and files are known, and run in worker processes while MkDocs renders its pages; the outer build
+waits for them in its last post-build event (-200), after i18n's nested builds. See docs/architecture.en.md.
 """
 
 from __future__ import annotations
@@ -26,11 +28,15 @@ from seloste.publish.compact import compact_html
 from seloste.publish.csp import PolicyError, with_csp
 from seloste.publish.frame import NavLink, nav_links, site_config
 from seloste.publish.header import header_view
-from seloste.publish.lite import BYTECODE_CACHE, LiteRenderer
-from seloste.publish.site import Site, load_site, preview_only
+from seloste.publish.lite import BYTECODE_CACHE, site_style
+from seloste.publish.overlap import Overlap, Started
+from seloste.publish.site import Renderer, Site, load_site, preview_only
 from seloste.publish.timing import write_on_exit
 from seloste.publish.urls import root_of
 from seloste.publish.workers import JobsError, WorkerLost, available_jobs
+from seloste.search.build import start_index
+from seloste.search.lexicon import voikko
+from seloste.search.searchindex import Index, describe
 
 log = logging.getLogger("mkdocs.plugins.seloste")
 
@@ -42,6 +48,13 @@ _nav: dict[str, tuple[NavLink, ...]] = {}
 _jobs = 1
 """Processes for the load and the stages after it: every core this process may use, or ``SELOSTE_JOBS``; one under
 `mkdocs serve`, whose threads a forked process must not inherit mid-work."""
+_overlap: Overlap | None = None
+"""The stages of this build that run beside MkDocs' rendering, joined at its end."""
+_started: list[tuple[str, int, Started[int]]] = []
+"""Each language's lite pages and feeds started: the language, the files written here, the stage."""
+_search: Started[dict[str, Index]] | None = None
+_assets: dict[str, Path] = {}
+"""The files the site's assets are copied from, by their path in the site (what the lite pages link to)."""
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -130,7 +143,27 @@ def on_page_context(context, page, config, nav):
 
 
 def on_env(env, config, files):
+    global _overlap, _search, _assets
     env.bytecode_cache = BYTECODE_CACHE  # Material's templates compiled once per process, not once per language and build
+    assert _site is not None
+    if not getattr(config.plugins.get("i18n"), "building", False):  # the outer build: MkDocs has cleaned site_dir
+        if _overlap is not None:
+            _overlap.cancel()  # an earlier build that failed (`mkdocs serve`)
+        _overlap, _started[:], _assets = Overlap(_site, _jobs), [], {}
+        _search, analyser = start_index(_site, Path(config.site_dir), _overlap)
+        if analyser is None:
+            log.warning("seloste: %s; Finnish search uses stemming only", voikko()[1])
+    assert _overlap is not None
+    for file in files:  # the nested builds have the theme's assets but not docs/assets/, which the outer one copied
+        if file.abs_src_path and not file.is_documentation_page():
+            _assets.setdefault(file.dest_uri, Path(file.abs_src_path))
+    style = site_style(_assets, site_config(config, _nav, _site.preview))
+    made = Renderer(tuple(Path(d) for d in config.theme.dirs), style, not _serving)
+    lang = config.theme["language"]
+    try:
+        _started.append((lang, *_site.start_extra(lang, Path(config.site_dir), made, config.site_url or "", _overlap)))
+    except PolicyError as err:
+        raise PluginError(str(err)) from err
     return env
 
 
@@ -152,14 +185,28 @@ def on_post_template(output: str, template_name: str, config) -> str:
         raise PluginError(str(err)) from err
 
 
+@event_priority(-200)  # after i18n's (-100), which builds the other languages inside the outer build's post-build
 def on_post_build(config) -> None:
-    assert _site is not None
-    site_dir = Path(config.site_dir)
-    renderer = LiteRenderer.for_site(
-        site_dir, [Path(d) for d in config.theme.dirs], site_config(config, _nav, _site.preview), csp=not _serving
-    )
+    global _overlap
+    if getattr(config.plugins.get("i18n"), "building", False):
+        return  # a nested per-language build: the outer one waits for every language's stages
+    assert _overlap is not None and _search is not None
     try:
-        count = _site.write_extra(config.theme["language"], site_dir, renderer, config.site_url or "", _jobs)
+        _overlap.join()
     except (PolicyError, WorkerLost) as err:
         raise PluginError(str(err)) from err
-    log.info("seloste: wrote %d lite pages and feeds (%s)", count, config.theme["language"])
+    finally:
+        _overlap = None
+    for lang, written, started in _started:
+        log.info("seloste: wrote %d lite pages and feeds (%s)", written + sum(started.results), lang)
+    log.info("seloste: search index built (%s)", describe({k: v for part in _search.results for k, v in part.items()}))
+
+
+def on_build_error(error: Exception) -> None:
+    if _overlap is not None:
+        _overlap.cancel()  # the build failed: its workers stop
+
+
+def on_shutdown() -> None:
+    if _overlap is not None:
+        _overlap.cancel()  # stopped (Ctrl+C, which MkDocs' build_error does not see): its workers stop at once

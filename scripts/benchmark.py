@@ -4,9 +4,10 @@ Generates a synthetic archive (scripts/synthetic.py: N organisations x V version
 and English-like text of real notice length, realistic change between versions), builds it
 with this repository's configuration and prints:
 
-- total wall time and CPU time (the build's and its worker processes'), and both per stage (the
-  core's own stages, timed inside the build; the search index; MkDocs rendering is what remains;
-  the stages shared out to worker processes, summed over the workers);
+- total wall time and CPU time (the build's and its worker processes'), and both per stage of the
+  build's main process (the core's own stages, timed inside the build; the search index; the time
+  it waited at the end for the workers, which run beside MkDocs' rendering; MkDocs rendering is
+  what remains), and, apart, the stages' own work summed over the processes that did it;
 - peak memory of the build (one Python process: the search index is built in it);
 - number of files and size of the site, the largest parts of it, and the HTML size of a
   notice page (its own HTML; shared CSS and scripts aside);
@@ -60,6 +61,7 @@ from synthetic import LENGTHS, generate  # noqa: E402
 from seloste.archive.loader import load_archive  # noqa: E402
 from seloste.archive.model import Archive  # noqa: E402
 from seloste.markup.render import markdown_html  # noqa: E402
+from seloste.publish.overlap import WAITING  # noqa: E402
 from sitebuild import fixture_project  # noqa: E402
 
 BUDGET_MB = 700.0
@@ -303,15 +305,18 @@ def print_result(title: str, r: Result) -> None:
     print(f"\n## {title}\n")
     print(f"total wall time        {r.wall:8.1f} s   CPU {r.cpu:8.1f} s (the build and its worker processes)")
     if r.stages:
-        own = sum(v["wall"] for k, v in r.stages.items() if not k.startswith("search"))
+        # the main process's stages add up to the wall time; what the workers did beside it is listed apart
+        print("  in the build's main process (wall time; CPU: the main process's and, for a stage shared out, its workers'):")
+        own = sum(v["wall"] for k, v in r.stages.items() if not k.startswith("search") and k != WAITING)
         search = sum(v["wall"] for k, v in r.stages.items() if k.startswith("search"))
+        waited = r.stages.get(WAITING, {}).get("wall", 0.0)
         for name, times in r.stages.items():
-            print(f"  {name:34} {times['wall']:8.1f} s  {times['wall'] / r.wall:6.1%}   CPU {times['cpu']:8.1f} s")
-        rendering = r.wall - own - search
-        print(f"  {'MkDocs rendering and the rest':34} {rendering:8.1f} s  {rendering / r.wall:6.1%}")
-        print(f"  {'our own stages':34} {own:8.1f} s  {own / r.wall:6.1%}")
+            print(f"    {name:32} {times['wall']:8.1f} s  {times['wall'] / r.wall:6.1%}   CPU {times['cpu']:8.1f} s")
+        rendering = r.wall - own - search - waited
+        print(f"    {'MkDocs rendering and the rest':32} {rendering:8.1f} s  {rendering / r.wall:6.1%}")
+        print(f"    {'our own stages (not waiting)':32} {own + search:8.1f} s  {(own + search) / r.wall:6.1%}")
     if r.in_workers:
-        print("  in the stages shared out to processes, summed over them:")
+        print("  the stages' own work, summed over the processes that did it (beside the main process, if shared out):")
         for name, times in r.in_workers.items():
             print(f"    {name:32} {times['wall']:8.1f} s of the workers' time   CPU {times['cpu']:8.1f} s")
     print(f"peak memory            {r.peak_mb:8.0f} MB")

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Iterator, Sequence
+import hashlib
+import re
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +53,16 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
     def __init__(self) -> None:
         self._store: dict[str, bytes] = {}
 
+    def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None, source: str) -> jinja2.bccache.Bucket:
+        """The template's bucket for ``environment``'s options: a template that MkDocs' environment and the lite
+        pages' both load (the notice markup) is compiled once for each (their whitespace and escaping differ), so
+        what a page holds never depends on which of them compiled it first."""
+        bucket = super().get_bucket(environment, name, filename, source)
+        bucket.key += "-" + _options_key(environment)
+        bucket.reset()
+        self.load_bytecode(bucket)
+        return bucket
+
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         code = self._store.get(bucket.key)
         if code is not None:
@@ -58,6 +70,18 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self._store[bucket.key] = bucket.bytecode_to_string()
+
+
+def _options_key(env: jinja2.Environment) -> str:
+    """What of ``env``'s options changes the code a template compiles to."""
+    autoescape = env.autoescape if isinstance(env.autoescape, bool) else getattr(env.autoescape, "__qualname__", "?")
+    options = (
+        env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string,
+        env.comment_start_string, env.comment_end_string, env.line_statement_prefix, env.line_comment_prefix,
+        env.trim_blocks, env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline, autoescape,
+        sorted(env.extensions), env.optimized,
+    )  # fmt: skip
+    return hashlib.sha256(repr(options).encode("utf-8")).hexdigest()[:16]
 
 
 BYTECODE_CACHE = MemoryBytecodeCache()
@@ -85,25 +109,11 @@ class LiteRenderer:
 
     @classmethod
     def for_site(cls, site_dir: Path, theme_dirs: Sequence[Path], site: SiteConfig, *, csp: bool) -> LiteRenderer:
-        """A renderer with the built site's stylesheets (Material's, then ``extra_css``) and scripts (Material's,
-        then ``extra_javascript``, as the Material pages have them; the comparison's, asked for with their content
-        hash), and what the site's configuration and navigation give every page (``site``). ``theme_dirs``: the
-        theme's template folders, ours first (MkDocs' ``theme.dirs``)."""
-        material_css = sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / "assets/stylesheets").glob("*.min.css"))
-        bundle = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.glob("assets/javascripts/bundle.*.min.js"))
-        first = tuple(js for js in site.extra_javascript if js == LANGUAGE_SCRIPT)  # on the 404 page, before the rest
-        rest = tuple(js for js in site.extra_javascript if js != LANGUAGE_SCRIPT)
-        style = Style(
-            stylesheets=(*material_css, *site.extra_css),
-            scripts=tuple(versioned(site_dir, f"assets/seloste-{name}.js") for name in ("diff", "compare")),
-            site_scripts=(*first, *bundle, *rest),  # as the Material pages ask for them (Material's is named by its content)
-            site_name=site.site_name,
-            palette=site.palette,
-            nav=site.nav,
-            features=site.features,
-            preview=site.preview,
-        )
-        return cls(theme_dirs, style, csp=csp)
+        """A renderer with the built site's stylesheets and scripts (:func:`site_style` of the files in ``site_dir``)
+        and what the site's configuration and navigation give every page (``site``). ``theme_dirs``: the theme's
+        template folders, ours first (MkDocs' ``theme.dirs``)."""
+        assets = {p.relative_to(site_dir).as_posix(): p for p in site_dir.glob("assets/**/*") if p.is_file()}
+        return cls(theme_dirs, site_style(assets, site), csp=csp)
 
     def render(self, view: LiteView) -> str:
         """The page of ``view``, with the template of its kind."""
@@ -149,10 +159,30 @@ class LiteRenderer:
         return Markup(template.render(n=view, t=labels(view.lang)))
 
 
-def versioned(site_dir: Path, path: str) -> str:
-    """``path`` (a file of the built site) with its content hash as query: a page of a new build never runs a
-    script cached from an older one."""
-    return path + content_query((site_dir / path).read_bytes())
+MATERIAL_CSS = re.compile(r"assets/stylesheets/[^/]+\.min\.css")
+MATERIAL_BUNDLE = re.compile(r"assets/javascripts/bundle\.[^/]+\.min\.js")
+
+
+def site_style(assets: Mapping[str, Path], site: SiteConfig) -> Style:
+    """What every lite page shares of the site: its stylesheets (Material's, then ``extra_css``) and scripts
+    (Material's, then ``extra_javascript``, as the Material pages have them; the comparison's, asked for with
+    their content hash), and ``site``'s name, colours and navigation. ``assets``: the site's files by their path in
+    the site (MkDocs' files, or the built site's), each with a file of the same content."""
+    material_css = sorted(path for path in assets if MATERIAL_CSS.fullmatch(path))
+    bundle = sorted(path for path in assets if MATERIAL_BUNDLE.fullmatch(path))
+    first = tuple(js for js in site.extra_javascript if js == LANGUAGE_SCRIPT)  # on the 404 page, before the rest
+    rest = tuple(js for js in site.extra_javascript if js != LANGUAGE_SCRIPT)
+    scripts = [f"assets/seloste-{name}.js" for name in ("diff", "compare")]
+    return Style(
+        stylesheets=(*material_css, *site.extra_css),
+        scripts=tuple(path + content_query(assets[path].read_bytes()) for path in scripts),
+        site_scripts=(*first, *bundle, *rest),  # as the Material pages ask for them (Material's is named by its content)
+        site_name=site.site_name,
+        palette=site.palette,
+        nav=site.nav,
+        features=site.features,
+        preview=site.preview,
+    )
 
 
 @functools.cache

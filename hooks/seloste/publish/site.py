@@ -20,14 +20,15 @@ from ..labels import labels
 from ..markup.text import plain_text
 from .factspage import FactsPageView, facts_page_view
 from .feeds import organisation_feed, render_feed, site_feed
+from .frame import Style
 from .home import HomeView, home_view
-from .lite import LiteRenderer, organisation_lite_pages, shared_files
+from .lite import LiteRenderer, SharedFiles, organisation_lite_pages, shared_files
 from .opendata import open_data_organisation_file, open_data_site_files
+from .overlap import Overlap, Started
 from .pages import NoticeView, PagePlan, notice_view, site_pages
 from .sitemap import SitemapView, sitemap_view
 from .story import heading_text
 from .timing import stage
-from .workers import in_chunks
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -75,35 +76,24 @@ class Site:
         version = record.current.version
         return heading_text(record.organisation.name, plain_text(version.title[version.reading(plan.lang)[0]]))
 
-    def write_extra(self, lang: str, site_dir: Path, renderer: LiteRenderer, base_url: str, jobs: int = 1) -> int:
-        """Write the lite pages and feeds of ``lang`` into ``site_dir`` (and, in the original language, the open
-        data), each organisation's in one of ``jobs`` processes (the files are the same with any number); returns
-        the number of files."""
-        shared = shared_files(lang, renderer)
-        organisations = self.archive.organisations
-        neutral = lang == ORIGINAL_LANGUAGE  # language-neutral files, written once at the site root
-
-        def write_chunk(start: int, stop: int) -> int:
-            written = 0
-            for record in organisations[start:stop]:
-                outputs: list[tuple[str, str | bytes]] = [*organisation_lite_pages(record, lang, renderer, shared)]
-                with stage("feeds"):
-                    path, feed = organisation_feed(record, lang, base_url)
-                    outputs.append((path, render_feed(feed, renderer)))
-                if neutral:
-                    with stage("open data"):
-                        outputs.append(open_data_organisation_file(record))
-                written += _write(site_dir, outputs)
-            return written
-
-        count = sum(in_chunks("lite pages, feeds and open data", write_chunk, len(organisations), jobs))
+    def start_extra(
+        self, lang: str, site_dir: Path, renderer: Renderer, base_url: str, overlap: Overlap
+    ) -> tuple[int, Started[int]]:
+        """Write what spans organisations of ``lang`` into ``site_dir`` (the comparison's labels, the chrome script,
+        the site feed and, in the original language, the open data index) and start the lite pages, feed (and open
+        data file) of each organisation in ``overlap``: the number of files written, and the stage (its results are
+        the numbers of files its chunks write)."""
+        lite = LiteRenderer(renderer.templates, renderer.style, csp=renderer.csp)
         with stage("feeds"):
             path, feed = site_feed(self.archive, lang, base_url)
-            outputs = [*shared.files, (path, render_feed(feed, renderer))]
-        if neutral:
+            outputs = [*shared_files(lang, lite).files, (path, render_feed(feed, lite))]
+        if lang == ORIGINAL_LANGUAGE:
             with stage("open data"):
                 outputs += open_data_site_files(self.archive)
-        return count + _write(site_dir, outputs)
+        written = _write(site_dir, outputs)
+        stage_name, count = "lite pages, feeds and open data", len(self.archive.organisations)
+        started = overlap.start(stage_name, write_organisations, (lang, site_dir, renderer, base_url), count)
+        return written, started
 
     @functools.cached_property
     def sitemap(self) -> SitemapView:
@@ -157,6 +147,40 @@ def load_site(data_dir: Path, tracking_log: Path | None = None, only: tuple[str,
         site = Site.build(archive, load_log(tracking_log) if tracking_log else None, preview=only)
     _cache[key] = (signature, site)
     return site
+
+
+@dataclass(frozen=True, slots=True)
+class Renderer:
+    """What a worker makes its :class:`LiteRenderer` of (a renderer itself does not cross processes)."""
+
+    templates: tuple[Path, ...]
+    style: Style
+    csp: bool
+
+
+_made: list[tuple[str, Renderer, LiteRenderer, SharedFiles]] = []
+"""This process's last renderer and shared files, with the language and :class:`Renderer` they were made of (made
+once per language, not per chunk)."""
+
+
+def write_organisations(site: Site, lang: str, site_dir: Path, made: Renderer, base_url: str, start: int, stop: int) -> int:
+    """Write the lite pages and feed of ``lang`` (and, in the original language, the open data file) of the
+    organisations ``start`` to ``stop`` into ``site_dir`` (an :class:`Overlap` stage); returns the number of files."""
+    if not _made or _made[0][:2] != (lang, made):
+        renderer = LiteRenderer(made.templates, made.style, csp=made.csp)
+        _made[:] = [(lang, made, renderer, shared_files(lang, renderer))]
+    renderer, shared = _made[0][2:]
+    written = 0
+    for record in site.archive.organisations[start:stop]:
+        outputs: list[tuple[str, str | bytes]] = [*organisation_lite_pages(record, lang, renderer, shared)]
+        with stage("feeds"):
+            path, feed = organisation_feed(record, lang, base_url)
+            outputs.append((path, render_feed(feed, renderer)))
+        if lang == ORIGINAL_LANGUAGE:
+            with stage("open data"):
+                outputs.append(open_data_organisation_file(record))
+        written += _write(site_dir, outputs)
+    return written
 
 
 def _write(site_dir: Path, outputs: list[tuple[str, str | bytes]]) -> int:

@@ -24,6 +24,7 @@ Totals = dict[str, dict[str, float]]
 _totals: Totals = {}
 _in_workers: Totals = {}
 _processes: dict[str, int] = {}
+_in_main: dict[str, bool] = {}
 _written_to: set[Path] = set()
 
 
@@ -65,18 +66,22 @@ def add_worker_totals(within: str, totals: Totals, *, elsewhere: bool) -> None:
             _add(_totals, within, 0.0, entry["cpu"])
 
 
-def count_processes(within: str, count: int) -> None:
-    """Note that ``count`` processes did the work of the stage ``within`` (the most of its runs)."""
+def count_processes(within: str, count: int, *, here: bool = False) -> None:
+    """Note that ``count`` processes did the work of the stage ``within`` (the most of its runs), and whether this
+    process was one of them (``here``, in any of its runs)."""
     _processes[within] = max(count, _processes.get(within, 0))
+    _in_main[within] = here or _in_main.get(within, False)
 
 
 def totals() -> dict[str, object]:
     """Seconds per stage so far: ``stages`` of this process (wall and CPU), ``in_workers`` (summed over the
-    workers), and how many processes each stage shared out was done in (``processes``)."""
+    workers), how many processes each stage shared out was done in (``processes``) and whether the main process was
+    one of them (``in_main``)."""
     return {
         "stages": {k: dict(v) for k, v in _totals.items()},
         "in_workers": {k: dict(v) for k, v in _in_workers.items()},
         "processes": dict(_processes),
+        "in_main": dict(_in_main),
     }
 
 

@@ -16,10 +16,12 @@ memory) ends the stage with :class:`WorkerLost`, never a hang.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
 import pickle
+import signal
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -84,6 +86,23 @@ def _run(bounds: tuple[int, int]) -> _Done[object] | _Failed:
     return _Done(result, totals, os.getpid())
 
 
+def worker_start(parent: int) -> None:
+    """Set up a worker process forked from ``parent``: it ends with its parent (a build stopped outright, by SIGTERM
+    or SIGKILL, leaves no worker behind, writing into a folder being removed or holding the build's output open),
+    and leaves Ctrl+C to its parent, which stops it (the MkDocs adapter's ``on_shutdown``)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)  # Linux: killed when the process that forked it ends
+    except (OSError, AttributeError):
+        pass  # elsewhere the parent's on_shutdown, or the end of the stage, stops the workers
+    if os.getppid() != parent:  # the parent ended before the line above
+        os._exit(1)
+
+
+PR_SET_PDEATHSIG = 1
+
+
 def _picklable(error: BaseException) -> bool:
     try:
         pickle.loads(pickle.dumps(error))
@@ -118,7 +137,10 @@ def in_chunks(name: str, work: Callable[[int, int], R], count: int, jobs: int) -
                 # otherwise walk the whole model, and write to every page of it they touch (copy on write)
                 gc.freeze()
                 try:
-                    with ProcessPoolExecutor(min(jobs, len(bounds)), mp_context=context) as pool:
+                    workers = min(jobs, len(bounds))
+                    with ProcessPoolExecutor(
+                        workers, mp_context=context, initializer=worker_start, initargs=(os.getpid(),)
+                    ) as pool:
                         outcomes = list(pool.map(_run, bounds))
                 except BrokenProcessPool as err:
                     raise WorkerLost(
@@ -137,5 +159,5 @@ def in_chunks(name: str, work: Callable[[int, int], R], count: int, jobs: int) -
             add_worker_totals(name, outcome.totals, elsewhere=outcome.process != os.getpid())
             processes.add(outcome.process)
             results.append(outcome.result)  # type: ignore[arg-type]
-        count_processes(name, len(processes))
+        count_processes(name, len(processes), here=os.getpid() in processes)
     return results

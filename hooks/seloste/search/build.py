@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..archive.localized import LANGUAGES
 from ..archive.model import Archive
+from ..publish.overlap import Overlap, Started
+from ..publish.site import Site
 from .lexicon import Analyser, available
-from .searchindex import Index, write_search_index
+from .searchindex import Index, index_language, write_search_index
 
 
 def index_site(archive: Archive, site_dir: Path, jobs: int = 1) -> tuple[dict[str, Index], Analyser | None]:
@@ -17,3 +20,15 @@ def index_site(archive: Archive, site_dir: Path, jobs: int = 1) -> tuple[dict[st
     missing."""
     analyser = available()
     return write_search_index(archive, site_dir, analyser, jobs), analyser
+
+
+def start_index(site: Site, site_dir: Path, overlap: Overlap) -> tuple[Started[dict[str, Index]], Analyser | None]:
+    """Start the search index of every language in ``overlap`` (each language a chunk of its own: the lexicon and
+    the key files are built from every notice's words together); the analyser is None when Voikko is missing."""
+    analyser = available()  # before the workers are forked: they inherit it
+    return overlap.start("search index", index_languages, (site_dir,), len(LANGUAGES)), analyser
+
+
+def index_languages(site: Site, site_dir: Path, start: int, stop: int) -> dict[str, Index]:
+    """Build and write the index of the languages ``start`` to ``stop`` (an :class:`Overlap` stage)."""
+    return {lang: index_language(site.archive, site_dir, available(), lang) for lang in LANGUAGES[start:stop]}

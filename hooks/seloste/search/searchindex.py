@@ -307,17 +307,19 @@ def write_search_index(archive: Archive, site_dir: Path, analyser: Analyser | No
     """Build and write the index of every language, each in one of ``jobs`` processes (the files are the same)."""
 
     def languages(start: int, stop: int) -> dict[str, Index]:
-        built = {}
-        for lang in LANGUAGES[start:stop]:
-            with stage("search index"):
-                docs = documents(archive, lang)
-                names = frozenset(word for doc in docs for word in terms(doc.title) + tokens(doc.title))
-                index = build_index(docs, Keys(lang, analyser, names))
-                write_index(site_dir, lang, index)
-            built[lang] = index
-        return built
+        return {lang: index_language(archive, site_dir, analyser, lang) for lang in LANGUAGES[start:stop]}
 
     return {lang: index for part in in_chunks("search index", languages, len(LANGUAGES), jobs) for lang, index in part.items()}
+
+
+def index_language(archive: Archive, site_dir: Path, analyser: Analyser | None, lang: str) -> Index:
+    """Build and write the index of ``lang``."""
+    with stage("search index"):
+        docs = documents(archive, lang)
+        names = frozenset(word for doc in docs for word in terms(doc.title) + tokens(doc.title))
+        index = build_index(docs, Keys(lang, analyser, names))
+        write_index(site_dir, lang, index)
+    return index
 
 
 def describe(built: dict[str, Index]) -> str:
