@@ -18,6 +18,7 @@ import bs4
 from markdownify import markdownify
 
 from ..limits import MAX_PAGE_DEPTH
+from ..markup.jsx import JSX_FILES, page_markup
 from ..markup.sitesource import Dialect, as_markdown
 
 NOT_TEXT = ("script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select", "input", "textarea")
@@ -68,7 +69,12 @@ def capture_of(
     Markdown or text file, by its ``name``'s ending or its content). ``base``: the page's address, against which its
     relative links are made whole (without one they are kept as text)."""
     suffix = re.search(r"(\.[A-Za-z]+)(?:[?#].*)?$", name)
-    if (suffix and suffix[1].lower() in MARKDOWN_FILES) or not looks_like_html(text):
+    ending = suffix[1].lower() if suffix else ""
+    if ending in JSX_FILES:  # a React component's source: the markup it returns, read as a page's (markup/jsx.py)
+        text, unreadable = page_markup(text)
+        if unreadable:
+            raise ExtractError("\n".join(f"{name}:{note.line}:{note.column}: {note.message}" for note in unreadable))
+    elif ending in MARKDOWN_FILES or not looks_like_html(text):
         return text  # Markdown or plain text: the file is its own capture, as it is
     soup = _parsed(text)
     deepest = _depth(soup)
