@@ -19,6 +19,7 @@ from seloste.archive.loader import load_archive
 from seloste.contribute.cli import main
 from seloste.contribute.extract import capture_of
 from seloste.markup.jsx import page_markup
+from seloste.markup.vue import template_markup
 
 IMPORTS = FIXTURES / "import"
 
@@ -163,3 +164,67 @@ def test_the_docs_tsx_example_is_refused_where_the_docs_say() -> None:
     assert said, "CONTRIBUTING.md names where import stops"
     _markup, notes = page_markup(textwrap.dedent(block))
     assert [(n.line, n.column, n.message[: len(said[3])]) for n in notes] == [(int(said[1]), int(said[2]), said[3])]
+
+
+# --- Vue single-file components -------------------------------------------------------------------------------------
+
+
+def test_a_vue_page_is_imported_as_its_template_shows_it_and_validates(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Before, a .vue file was read as an HTML page whose <template> is not shown: the capture came out empty."""
+    code, out = run(capsys, "import", "vuemallikas", str(IMPORTS / "tietosuoja.vue"), "--name", "Vuemallikas Oy")
+    assert code == 0 and "the draft validates" in out, out
+    version = version_of(data, "vuemallikas")
+    assert version["title"]["fi"] == "Tietosuojaseloste" and version["stated_date"] == "2024-04-02"
+    capture = (data / "vuemallikas" / version["source"]["capture"]).read_text(encoding="utf-8")
+    for code_ in ("script", "const", "naytaOikeudet", "Tilaa uutiskirjeemme", "margin", "{{", "<"):
+        assert code_ not in capture, code_
+    text = "\n\n".join(s["body"]["fi"] for s in version["sections"])
+    assert "Vuemallikas Oy (Y-tunnus 1783913-6), Mallikatu 3, 00100 Helsinki." in text
+    assert "Voit pyytää tietosi [lomakkeella](https://vuemallikas.fi/pyynto) tai sähköpostitse." in text
+    load_archive(data)
+
+
+@pytest.mark.parametrize(
+    ("source", "said"),
+    [
+        (
+            "<template>\n  <p>Yhteyshenkilö: {{ yhteyshenkilo }}</p>\n</template>\n",
+            "2:21: the interpolation '{{ yhteyshenkilo }}'",
+        ),
+        ('<template>\n  <ul><li v-for="t in tiedot">{{ t }}</li></ul>\n</template>\n', "2:11: v-for repeats its element"),
+        ('<template>\n  <div v-html="seloste"></div>\n</template>\n', "2:8: v-html puts HTML"),
+        ('<template lang="pug">\n  p Teksti\n</template>\n', "1:1: the template is written in 'pug'"),
+        ("<script>\nexport default {}\n</script>\n", "1:1: the file holds no <template> block"),
+        ("<template>\n  <p>{{ 'vain' </p>\n</template>\n", "2:6: this interpolation ('{{') is not closed"),
+    ],
+    ids=["interpolation", "v-for", "v-html", "pug", "no-template", "unclosed"],
+)
+def test_what_a_vue_file_does_not_hold_as_the_page_shows_it_is_named_at_its_place(source: str, said: str) -> None:
+    _markup, notes = template_markup(source)
+    assert any(f"{n.line}:{n.column}: {n.message}".startswith(said) for n in notes), notes
+
+
+def test_a_vue_interpolation_whose_value_the_file_does_not_hold_stops_import(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "Tietosuoja.vue"
+    source.write_text("<template>\n  <h1>Seloste</h1>\n  <p>Yhteyshenkilö: {{ nimi }}</p>\n</template>\n", encoding="utf-8")
+    code, out = run(capsys, "import", "vuenimi", str(source), "--name", "Vuenimi Oy")
+    assert code == 1 and f"{source}:3:21: the interpolation '{{{{ nimi }}}}' is not text" in out, out
+    assert not (data / "vuenimi").exists()
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["<template>\n" + "{{ ' ' }}" * 100_000 + "\n</template>\n", "<template>\n" + "{{" * 200_000, "<template>" * 100_000],
+)
+def test_a_vue_file_built_to_be_slow_is_read_in_linear_time(source: str) -> None:
+    with deadline(10):
+        template_markup(source)
+
+
+def test_a_js_file_is_read_as_a_react_components_source(tmp_path: Path) -> None:
+    """Gatsby and Create React App keep pages as .js: read as JSX, not as an HTML page whose code would be text."""
+    source = (IMPORTS / "tietosuoja.tsx").read_text(encoding="utf-8")
+    assert capture_of(source, name="pages/tietosuoja.js") == capture_of(source, name="pages/tietosuoja.tsx")
+    assert "import " not in capture_of(source, name="pages/tietosuoja.js")

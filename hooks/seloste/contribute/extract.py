@@ -20,6 +20,7 @@ from markdownify import markdownify
 from ..limits import MAX_PAGE_DEPTH
 from ..markup.jsx import JSX_FILES, page_markup
 from ..markup.sitesource import Dialect, as_markdown
+from ..markup.vue import VUE_FILES, template_markup
 
 NOT_TEXT = ("script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select", "input", "textarea")
 """Elements never part of a notice's text: code, and the controls of forms (a newsletter sign-up, a search box)."""
@@ -70,8 +71,9 @@ def capture_of(
     relative links are made whole (without one they are kept as text)."""
     suffix = re.search(r"(\.[A-Za-z]+)(?:[?#].*)?$", name)
     ending = suffix[1].lower() if suffix else ""
-    if ending in JSX_FILES:  # a React component's source: the markup it returns, read as a page's (markup/jsx.py)
-        text, unreadable = page_markup(text)
+    reader = page_markup if ending in JSX_FILES else template_markup if ending in VUE_FILES else None
+    if reader:  # a React or Vue component's source: its markup, read as a page's (markup/jsx.py, markup/vue.py)
+        text, unreadable = reader(text)
         if unreadable:
             raise ExtractError("\n".join(f"{name}:{note.line}:{note.column}: {note.message}" for note in unreadable))
     elif ending in MARKDOWN_FILES or not looks_like_html(text):

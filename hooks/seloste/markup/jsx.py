@@ -27,8 +27,8 @@ import re
 
 from .sitesource import Note
 
-JSX_FILES = (".jsx", ".tsx")
-"""The endings of a file read as a React component's source."""
+JSX_FILES = (".jsx", ".tsx", ".js")
+"""The endings of a file read as a React component's source (Gatsby and Create React App pages are ``.js``)."""
 
 _NAME = re.compile(r"[A-Za-z_$][\w$.:-]*+")
 _ATTRIBUTE_NAME = re.compile(r"[A-Za-z_$][\w$:.-]*+")
