@@ -228,3 +228,14 @@ def test_a_js_file_is_read_as_a_react_components_source(tmp_path: Path) -> None:
     source = (IMPORTS / "tietosuoja.tsx").read_text(encoding="utf-8")
     assert capture_of(source, name="pages/tietosuoja.js") == capture_of(source, name="pages/tietosuoja.tsx")
     assert "import " not in capture_of(source, name="pages/tietosuoja.js")
+
+
+def test_a_page_that_shows_no_text_where_the_notice_should_be_is_refused_not_captured_empty(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before, the import wrote an empty capture and a draft, and said only that the title was empty."""
+    page = tmp_path / "tyhja.html"
+    page.write_text("<html><body><main><template><p>Teksti</p></template></main></body></html>", encoding="utf-8")
+    code, out = run(capsys, "import", "tyhja", str(page), "--name", "Tyhjä Oy", "--select", "main")
+    assert code == 1 and "the page shows no text in the part --select 'main' names" in out, out
+    assert not (data / "tyhja").exists()

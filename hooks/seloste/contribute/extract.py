@@ -86,9 +86,16 @@ def capture_of(
             "(a notice's page nests a few dozen)"
         )
     try:
-        return _capture(soup, select, remove, base)
+        capture = _capture(soup, select, remove, base)
     except RecursionError as err:  # the limit above should make this impossible: a page is never a traceback
         raise ExtractError("the page nests too deep to read") from err
+    if not capture.strip():  # an empty capture is refused by validate: say why here, and write nothing
+        where = f"the part --select {select!r} names" if select else "its body"
+        raise ExtractError(
+            f"{name or 'the page'}: the page shows no text in {where}, so there is nothing to capture; its text may be "
+            "put there by a script when the page runs (capture the page as a browser renders it), or be elsewhere"
+        )
+    return capture
 
 
 def _depth(soup: bs4.BeautifulSoup) -> int:
