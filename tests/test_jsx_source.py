@@ -193,11 +193,12 @@ def test_a_vue_page_is_imported_as_its_template_shows_it_and_validates(data: Pat
         ),
         ('<template>\n  <ul><li v-for="t in tiedot">{{ t }}</li></ul>\n</template>\n', "2:11: v-for repeats its element"),
         ('<template>\n  <div v-html="seloste"></div>\n</template>\n', "2:8: v-html puts HTML"),
+        ('<template>\n  <p v-if="fi">Suomeksi</p>\n  <p v-else>In English</p>\n</template>\n', "3:6: v-else shows its element"),
         ('<template lang="pug">\n  p Teksti\n</template>\n', "1:1: the template is written in 'pug'"),
         ("<script>\nexport default {}\n</script>\n", "1:1: the file holds no <template> block"),
         ("<template>\n  <p>{{ 'vain' </p>\n</template>\n", "2:6: this interpolation ('{{') is not closed"),
     ],
-    ids=["interpolation", "v-for", "v-html", "pug", "no-template", "unclosed"],
+    ids=["interpolation", "v-for", "v-html", "v-else", "pug", "no-template", "unclosed"],
 )
 def test_what_a_vue_file_does_not_hold_as_the_page_shows_it_is_named_at_its_place(source: str, said: str) -> None:
     _markup, notes = template_markup(source)

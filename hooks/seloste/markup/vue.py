@@ -7,9 +7,10 @@ was empty):
 
 - a ``<template>`` inside it (``<template v-if="...">``) shows its content without itself;
 - ``<NuxtLink to="...">`` and ``<router-link to="...">`` are links;
-- an interpolation that is a string literal is its text (``{{ 'vain' }}``); any other (``{{ yhteyshenkilo }}``), and
-  ``v-html``, ``v-text`` and ``v-for`` (content and repetitions the page gets when it runs), are filled in only when
-  the site runs, so the file does not hold what the page shows: a note marked ``unreadable``, at its line and column;
+- an interpolation that is a string literal is its text (``{{ 'vain' }}``); any other (``{{ yhteyshenkilo }}``),
+  ``v-html``, ``v-text`` and ``v-for`` (content and repetitions the page gets when it runs) and ``v-else`` (one of
+  two texts, never both) are decided only when the site runs, so the file does not hold what the page shows: a note
+  marked ``unreadable``, at its line and column;
 - a template in another language than HTML (``<template lang="pug">``) is not read.
 
 Each character is read a bounded number of times: the file comes from a pull request.
@@ -31,12 +32,14 @@ _INNER_TEMPLATE = re.compile(r"</?template\b[^<>]*+>")
 _LANG = re.compile(r"""\blang\s*+=\s*+["']?+([\w-]++)""")
 _LINK_TAG = re.compile(r"<(/?)(?:NuxtLink|RouterLink|nuxt-link|router-link)\b([^<>]*+)>")
 _TO = re.compile(r"""(?<![:\w-])to(\s*+=)""")
-_RUNTIME_DIRECTIVE = re.compile(r"""\sv-(html|text|for)\s*+=""")
+_RUNTIME_DIRECTIVE = re.compile(r"""\sv-(html|text|for|else-if|else)(?=[\s=/>])""")
 _STRING = re.compile(r"""\s*+(?:"((?:[^"\\]|\\.)*+)"|'((?:[^'\\]|\\.)*+)')\s*+""", re.DOTALL)
 _DIRECTIVE_SAYS = {
     "html": "puts HTML that the site has when it runs in its element",
     "text": "puts text that the site has when it runs in its element",
     "for": "repeats its element for data that the site has when it runs",
+    "else-if": "shows its element or the one before it, as the site decides when it runs",
+    "else": "shows its element or the one before it, as the site decides when it runs",
 }
 
 
