@@ -138,7 +138,8 @@ def _parser() -> argparse.ArgumentParser:
     importing = command(
         "import",
         "start an organisation's notice, or a new version of it, from its page",
-        "Fetch SOURCE (an http(s) address, or a local file: an HTML page, Markdown, MDX, Nuxt Content or plain text; "
+        "Fetch SOURCE (an http(s) address, or a local file: an HTML page, Markdown, MDX, Nuxt Content, a React or "
+        "Vue component's .jsx, .tsx, .js or .vue source (its markup, read as the page shows it) or plain text; "
         "several SOURCEs are one notice over several pages, in reading order; --also LANG=SOURCE, the same notice as "
         "the organisation publishes it in another language), take the part --select names without what --remove names, "
         "and write data/SLUG/: organisation.yaml if the organisation is new (with the pages and selectors under "

@@ -18,7 +18,9 @@ import bs4
 from markdownify import markdownify
 
 from ..limits import MAX_PAGE_DEPTH
+from ..markup.jsx import JSX_FILES, page_markup
 from ..markup.sitesource import Dialect, as_markdown
+from ..markup.vue import VUE_FILES, template_markup
 
 NOT_TEXT = ("script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select", "input", "textarea")
 """Elements never part of a notice's text: code, and the controls of forms (a newsletter sign-up, a search box)."""
@@ -68,7 +70,13 @@ def capture_of(
     Markdown or text file, by its ``name``'s ending or its content). ``base``: the page's address, against which its
     relative links are made whole (without one they are kept as text)."""
     suffix = re.search(r"(\.[A-Za-z]+)(?:[?#].*)?$", name)
-    if (suffix and suffix[1].lower() in MARKDOWN_FILES) or not looks_like_html(text):
+    ending = suffix[1].lower() if suffix else ""
+    reader = page_markup if ending in JSX_FILES else template_markup if ending in VUE_FILES else None
+    if reader:  # a React or Vue component's source: its markup, read as a page's (markup/jsx.py, markup/vue.py)
+        text, unreadable = reader(text)
+        if unreadable:
+            raise ExtractError("\n".join(f"{name}:{note.line}:{note.column}: {note.message}" for note in unreadable))
+    elif ending in MARKDOWN_FILES or not looks_like_html(text):
         return text  # Markdown or plain text: the file is its own capture, as it is
     soup = _parsed(text)
     deepest = _depth(soup)
@@ -78,9 +86,16 @@ def capture_of(
             "(a notice's page nests a few dozen)"
         )
     try:
-        return _capture(soup, select, remove, base)
+        capture = _capture(soup, select, remove, base)
     except RecursionError as err:  # the limit above should make this impossible: a page is never a traceback
         raise ExtractError("the page nests too deep to read") from err
+    if not capture.strip():  # an empty capture is refused by validate: say why here, and write nothing
+        where = f"the part --select {select!r} names" if select else "its body"
+        raise ExtractError(
+            f"{name or 'the page'}: the page shows no text in {where}, so there is nothing to capture; its text may be "
+            "put there by a script when the page runs (capture the page as a browser renders it), or be elsewhere"
+        )
+    return capture
 
 
 def _depth(soup: bs4.BeautifulSoup) -> int:
