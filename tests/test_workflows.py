@@ -124,8 +124,22 @@ def apt_packages(text: str) -> set[str]:
     return found
 
 
-def test_there_are_three_workflows() -> None:
-    assert [p.name for p in WORKFLOWS] == ["deploy.yml", "pull-request.yml", "track.yml"]
+def test_there_are_four_workflows() -> None:
+    assert [p.name for p in WORKFLOWS] == ["benchmark.yml", "deploy.yml", "pull-request.yml", "track.yml"]
+
+
+def test_the_benchmark_runs_by_hand_on_every_core_of_the_runner_and_keeps_its_figures() -> None:
+    workflow = load(ROOT / ".github/workflows/benchmark.yml")
+    assert list(workflow["on"]) == ["workflow_dispatch"]  # by hand only: it takes the runner for most of an hour
+    (job,) = workflow["jobs"].values()
+    assert "permissions" not in job  # the workflow's contents: read, nothing more
+    run = "\n".join(step.get("run", "") for step in job["steps"])
+    assert "scripts/benchmark.py" in run and "--cores 1,2,4" in run
+    assert "cat benchmark.txt; echo '```'; } >> \"$GITHUB_STEP_SUMMARY\"" in run
+    assert next(s for s in job["steps"] if "scripts/benchmark.py" in s.get("run", "")).get("shell") == "bash"  # pipefail
+    kept = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert kept["with"]["path"] == "benchmark.txt"
+    assert ".github/workflows/benchmark.yml" in (ROOT / "docs/benchmark.en.md").read_text(encoding="utf-8")
 
 
 def test_tracking_runs_daily_and_only_its_job_may_write() -> None:
@@ -156,7 +170,7 @@ def test_actionlint_passes() -> None:
 
 def test_actionlint_would_catch_a_mistake(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yml"
-    text = WORKFLOWS[1].read_text(encoding="utf-8")
+    text = (ROOT / ".github/workflows/pull-request.yml").read_text(encoding="utf-8")
     assert "steps.base.outputs.sha" in text
     broken.write_text(text.replace("steps.base.outputs.sha", "steps.bsae.outputs.sha"))
     result = subprocess.run(
