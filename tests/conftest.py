@@ -44,6 +44,14 @@ def _validation_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
     monkeypatch.setenv("SELOSTE_CACHE", str(tmp_path_factory.getbasetemp() / "validation-cache"))
 
 
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty data/ in a working folder of the test's own, the current folder: where `seloste import` writes."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data").mkdir()
+    return tmp_path / "data"
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The live archive's site (PROJECT: the repository, or SELOSTE_TEST_PROJECT), built once with --strict.

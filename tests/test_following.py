@@ -21,13 +21,13 @@ from pathlib import Path
 import pytest
 import yaml
 
+from cliruns import run
 from deadline import deadline
 from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
 from seloste.archive.tracklog import load_log
 from seloste.contribute import extract, stateddate
 from seloste.contribute import fetch as fetching
-from seloste.contribute.cli import main
 
 NOTICE = """<!doctype html>
 <html lang="fi"><head><meta charset="{charset}"><title>Tietosuojaseloste | Esimerkki Oy</title>
@@ -119,12 +119,6 @@ def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(fetching, "RETRIES", 1)  # a failure is a failure at once (retries: a test of their own)
     (tmp_path / "data").mkdir()
     return tmp_path / "data"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out + captured.err
 
 
 def imported(

@@ -10,27 +10,14 @@ from pathlib import Path
 import pytest
 import yaml
 
+from cliruns import run
 from datadir import FIXTURES
 from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
-from seloste.contribute.cli import main
 
 IMPORTS = FIXTURES / "import"
 FI_HTML, EN_HTML = IMPORTS / "kaksikielinen.fi.html", IMPORTS / "kaksikielinen.en.html"
 FI_MD, SV_MD = IMPORTS / "suomi-ruotsi.fi.md", IMPORTS / "suomi-ruotsi.sv.md"
-
-
-@pytest.fixture
-def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "data").mkdir()
-    return tmp_path / "data"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out + captured.err
 
 
 def errors(data: Path) -> list[str]:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from cliruns import run
 from datadir import FIXTURES
 from deadline import deadline
 from seloste.archive.errors import DataErrors
@@ -22,19 +23,6 @@ from seloste.markup.jsx import page_markup
 from seloste.markup.vue import template_markup
 
 IMPORTS = FIXTURES / "import"
-
-
-@pytest.fixture
-def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "data").mkdir()
-    return tmp_path / "data"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out + captured.err
 
 
 def version_of(data: Path, slug: str) -> dict:

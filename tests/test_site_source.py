@@ -13,31 +13,18 @@ from pathlib import Path
 import pytest
 import yaml
 
+from cliruns import run
 from datadir import FIXTURES
 from deadline import deadline
 from seloste.archive.errors import DataErrors
 from seloste.archive.fidelity import capture_sentences
 from seloste.archive.likeness import difference_note
 from seloste.archive.loader import load_archive
-from seloste.contribute.cli import main
 from seloste.contribute.extract import capture_of, draft
 from seloste.markup.render import markdown_html
 from seloste.markup.sitesource import as_markdown, markup_lines
 
 IMPORTS = FIXTURES / "import"
-
-
-@pytest.fixture
-def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "data").mkdir()
-    return tmp_path / "data"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out + captured.err
 
 
 def version_of(data: Path, slug: str) -> tuple[Path, dict]:
