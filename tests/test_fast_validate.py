@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from datadir import FIXTURES, copy_valid, make_data
+from orphans import assert_workers_end_with_their_parent
 from seloste.archive import loader
 from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive, validate_archive
@@ -158,3 +159,26 @@ def test_check_base_compares_only_the_organisations_a_change_touches(
     # the same problems as comparing the whole archive at the base with the whole archive now
     whole = check_change(archive_at("main", Path("data")), load_archive(Path("data")), Path("data"))
     assert [str(error) for error in whole] == out.err.splitlines()[:-1]
+
+
+_KILLED = """
+import os, sys, time
+from pathlib import Path
+sys.path[:0] = [sys.argv[1], sys.argv[2]]
+from test_fast_validate import archive_folder
+from seloste.archive import loader
+root = Path(sys.argv[3])
+data = archive_folder(root)
+def _hangs(*task):
+    print(os.getpid(), flush=True)
+    time.sleep(600)
+loader._load_one = _hangs  # the workers are forked: they inherit it
+loader.load_archive(data, root=root, jobs=2)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="the workers end with their parent on Linux (prctl)")
+def test_a_validate_killed_outright_leaves_no_worker_behind(tmp_path: Path) -> None:
+    """A `seloste validate` or build stopped by SIGKILL runs no cleanup: the processes loading the organisations must
+    end with it, not go on reading the archive."""
+    assert_workers_end_with_their_parent(_KILLED, str(tmp_path), workers=2)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from deadline import deadline
+from orphans import alive, assert_workers_end_with_their_parent
 from seloste.publish import overlap as overlap_module
 from seloste.publish import timing
 from seloste.publish.csp import PolicyError
@@ -107,13 +108,12 @@ def _sleeps(context: object, start: int, stop: int) -> int:
 def test_a_failed_build_stops_its_workers_at_once() -> None:
     overlap = Overlap(None, 2)
     overlap.start("test: long", _sleeps, (), 8)
-    pool = overlap._pool
-    assert pool is not None
-    pids = list(pool._processes)  # type: ignore[attr-defined]
-    assert pids and all(_alive(pid) for pid in pids)
+    pids = [worker.pid for worker in overlap.workers]
+    assert len(pids) == 2
+    assert pids and all(alive(pid) for pid in pids)
     with deadline(30):
         overlap.cancel()  # what the adapter does on MkDocs' build_error
-        while any(_alive(pid) for pid in pids):  # by pid: the pool's own thread may be the one that reaps them
+        while any(alive(pid) for pid in pids):  # by pid: the pool's own thread may be the one that reaps them
             time.sleep(0.05)
 
 
@@ -124,41 +124,13 @@ from test_overlap import _sleeps
 from seloste.publish.overlap import Overlap
 overlap = Overlap(None, 2)
 overlap.start("test: orphaned", _sleeps, (), 8)
-print(" ".join(str(pid) for pid in overlap._pool._processes), flush=True)
+print(" ".join(str(worker.pid) for worker in overlap.workers), flush=True)
 time.sleep(600)
 """
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return Path(f"/proc/{pid}/stat").exists() and Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
 
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="the workers end with their parent on Linux (prctl)")
 def test_a_build_killed_outright_leaves_no_worker_behind() -> None:
     """A build stopped by SIGKILL (or SIGTERM, which Python does not catch) runs no cleanup: its workers must end
     with it, not go on writing into a site folder being removed, holding the build's output open."""
-    import signal
-    import subprocess
-    import sys
-
-    tests, hooks = str(Path(__file__).parent), str(Path(__file__).parents[1] / "hooks")
-    build = subprocess.Popen([sys.executable, "-c", _ORPHANED, tests, hooks], stdout=subprocess.PIPE, text=True)
-    try:
-        assert build.stdout is not None
-        workers = [int(pid) for pid in build.stdout.readline().split()]
-        assert workers and all(_alive(pid) for pid in workers)
-        build.send_signal(signal.SIGKILL)
-        build.wait()
-        with deadline(30):
-            while any(_alive(pid) for pid in workers):
-                time.sleep(0.05)
-    finally:
-        if build.poll() is None:
-            build.kill()
-            build.wait()
-        if build.stdout is not None:
-            build.stdout.close()
+    assert_workers_end_with_their_parent(_ORPHANED, workers=2)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..limits import MAX_FILE_BYTES, MAX_SLUG
 from ..markup.render import render_limit
+from ..processes import worker_start
 from . import validation_cache
 from .captures import CAPTURES_DIR, check_fidelity, check_leftover_captures, read_captures, where_in
 from .decode import Decoder, decode_file
@@ -186,7 +187,8 @@ def _load_all(run: Run, folders: list[Path], jobs: int, *, light: bool, cache: P
     tasks = [(run.root, run.waiting, folders[index], light, run.reference) for index in missing]
     if jobs > 1 and len(tasks) >= 2 * jobs:
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-        with context.Pool(jobs) as pool:
+        # the workers end with this process: a validate or build stopped outright leaves none behind
+        with context.Pool(jobs, initializer=worker_start, initargs=(os.getpid(),)) as pool:
             results = pool.map(_load_task, tasks, chunksize=max(1, min(32, len(tasks) // (4 * jobs))))
     else:
         results = [_load_task(task) for task in tasks]

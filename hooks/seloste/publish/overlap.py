@@ -28,8 +28,9 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+from ..processes import worker_start
 from .timing import add_worker_totals, collected, count_processes, stage
-from .workers import WorkerLost, _Done, _Failed, _picklable, chunks, worker_start
+from .workers import WorkerLost, _Done, _Failed, _picklable, chunks
 
 R = TypeVar("R")
 
@@ -69,6 +70,8 @@ class Overlap:
         self.context = context
         self.jobs = jobs
         self._pool: ProcessPoolExecutor | None = None
+        self.workers: list[multiprocessing.process.BaseProcess] = []
+        """The worker processes, once forked (at the first stage shared out)."""
         self._started: list[Started[Any]] = []
         self.fork = "fork" in multiprocessing.get_all_start_methods()
 
@@ -79,7 +82,10 @@ class Overlap:
             futures = None
             if self.jobs > 1 and self.fork and len(bounds) > 0:
                 pool = self._open()
+                before = set(multiprocessing.active_children())
                 futures = [pool.submit(_run, work, args, chunk) for chunk in bounds]
+                if not self.workers:  # forked at the first submission, every one at once (the fork start method)
+                    self.workers = [child for child in multiprocessing.active_children() if child not in before]
                 gc.unfreeze()  # the workers are forked (at the first submission): the main process collects again
             started = Started(name, work, args, bounds, futures)
             self._started.append(started)
@@ -124,14 +130,14 @@ class Overlap:
             _context = None
         if self._pool is not None:
             self._pool.shutdown(wait=True)
-            self._pool = None
+            self._pool, self.workers = None, []
 
     def cancel(self) -> None:
         """Stop the workers (the build failed): what they have not done is not done."""
         pool, self._pool = self._pool, None
         if pool is None:
             return
-        processes = list(getattr(pool, "_processes", {}).values())  # terminated: a chunk under way is not finished
+        processes, self.workers = self.workers, []  # terminated: a chunk under way is not finished
         pool.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             process.terminate()

@@ -16,18 +16,17 @@ memory) ends the stage with :class:`WorkerLost`, never a hang.
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import multiprocessing
 import os
 import pickle
-import signal
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from ..processes import worker_start
 from .timing import Totals, add_worker_totals, collected, count_processes, stage
 
 R = TypeVar("R")
@@ -84,23 +83,6 @@ def _run(bounds: tuple[int, int]) -> _Done[object] | _Failed:
     except Exception as error:  # raised again in the main process, as one process would raise it
         return _Failed(error if _picklable(error) else RuntimeError(f"{type(error).__name__}: {error}"))
     return _Done(result, totals, os.getpid())
-
-
-def worker_start(parent: int) -> None:
-    """Set up a worker process forked from ``parent``: it ends with its parent (a build stopped outright, by SIGTERM
-    or SIGKILL, leaves no worker behind, writing into a folder being removed or holding the build's output open),
-    and leaves Ctrl+C to its parent, which stops it (the MkDocs adapter's ``on_shutdown``)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)  # Linux: killed when the process that forked it ends
-    except (OSError, AttributeError):
-        pass  # elsewhere the parent's on_shutdown, or the end of the stage, stops the workers
-    if os.getppid() != parent:  # the parent ended before the line above
-        os._exit(1)
-
-
-PR_SET_PDEATHSIG = 1
 
 
 def _picklable(error: BaseException) -> bool:
