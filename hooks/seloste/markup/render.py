@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -148,6 +149,21 @@ def _python_markdown(text: str) -> str:
         md.reset()
 
 
+_given: dict[str, str] = {}
+"""Texts rendered for this process by others (:func:`remember`), each as :func:`markdown_html` renders it."""
+
+
+def remember(rendered: Iterable[tuple[str, str]]) -> None:
+    """Take ``(text, html)`` pairs, each ``html`` what :func:`markdown_html` gives for ``text`` (rendered in another
+    process, ``publish/prerender.py``), so that this process does not render those texts again."""
+    _given.update(rendered)
+
+
+def given(text: str) -> str | None:
+    """What :func:`remember` was given for ``text``, or None."""
+    return _given.get(text)
+
+
 @functools.lru_cache(maxsize=1 << 18)
 def markdown_html(text: str) -> str:
     """Render a body's Markdown to sanitised HTML with cmark-gfm (cached: most sections repeat across versions).
@@ -157,7 +173,8 @@ def markdown_html(text: str) -> str:
     smaller cache would evict each body before its next use (measured: 2.6x the build time at 4,000
     organisations, against 2x the organisations). Its keys are the archive's own strings.
     """
-    return sanitize(cmark_html(text).rstrip("\n"))
+    html = _given.get(text)
+    return sanitize(cmark_html(text).rstrip("\n")) if html is None else html
 
 
 def reference_html(text: str) -> str:
@@ -246,7 +263,12 @@ def inline_html(text: str) -> str:
     A heading such as ``1. Rekisterinpitäjä`` is text, not an ordered list: a leading block
     marker is escaped before rendering.
     """
-    return _unwrapped(markdown_html(_escaped_start(text)))
+    return _unwrapped(markdown_html(inline_source(text)))
+
+
+def inline_source(text: str) -> str:
+    """The Markdown :func:`inline_html` renders for a one-line ``text``: its leading block marker escaped."""
+    return _escaped_start(text)
 
 
 def reference_inline_html(text: str) -> str:

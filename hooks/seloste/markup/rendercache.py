@@ -147,7 +147,7 @@ def markdown_html(text: str) -> str:
     """:func:`seloste.markup.render.markdown_html`, through the cache when one is set (and, as it, remembered in
     this process: most sections repeat across versions)."""
     cache = active_cache()
-    if cache is None:
+    if cache is None or render.given(text) is not None:  # rendered here, or for this process
         return render.markdown_html(text)
     html = cache.get(text)
     if html is None:

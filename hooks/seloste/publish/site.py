@@ -26,6 +26,7 @@ from .lite import LiteRenderer, SharedFiles, organisation_lite_pages, shared_fil
 from .opendata import open_data_organisation_file, open_data_site_files
 from .overlap import Overlap, Started
 from .pages import NoticeView, PagePlan, notice_view, site_pages
+from .prerender import prerender
 from .sitemap import SitemapView, sitemap_view
 from .story import heading_text
 from .timing import stage
@@ -145,6 +146,7 @@ def load_site(data_dir: Path, tracking_log: Path | None = None, only: tuple[str,
     with stage("load and validate"):
         archive = load_archive(data_dir, only=set(only) if only else None, jobs=jobs)
         site = Site.build(archive, load_log(tracking_log) if tracking_log else None, preview=only)
+    prerender(archive, jobs)  # before the stages are forked: every process of the build inherits each text rendered
     _cache[key] = (signature, site)
     return site
 
