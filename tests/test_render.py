@@ -6,7 +6,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from seloste.markup.blocks import block_kinds, html_blocks
-from seloste.markup.render import _plain_html, _python_markdown, inline_html, link_problems, markdown_html, plain_kinds
+from seloste.markup.render import (
+    _plain_html,
+    _python_markdown,
+    inline_html,
+    link_problems,
+    markdown_html,
+    plain_kinds,
+    sanitize,
+)
 
 
 def test_paragraphs_lists_and_line_breaks() -> None:
@@ -30,6 +38,24 @@ def test_raw_html_is_text_not_markup() -> None:
     assert "<script" not in html and "<img" not in html and "<b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;b&gt;lihava&lt;/b&gt;" in html
+
+
+def test_the_sanitiser_keeps_only_the_allow_list() -> None:
+    """What passes the sanitiser (made once, reused for every text): the allowed tags and their allowed attributes,
+    links of the allowed schemes with the site's rel; not a generic title or lang, a comment, a script's content."""
+    html = (
+        '<p title="t" lang="fi" class="c" id="i">a<!-- note --><a href="javascript:alert(1)" title="y">b</a> '
+        '<a href="https://x.fi/" rel="me" target="_blank">c</a><img src="x" onerror="alert(1)"><script>alert(1)</script></p>'
+        '<ol start="3" reversed><li>d</li></ol><table><tr><td align="left" style="color:red">e</td></tr></table>'
+    )
+    assert (
+        sanitize(html)
+        == sanitize(html)
+        == (
+            '<p>a<a rel="noopener noreferrer nofollow">b</a> <a href="https://x.fi/" rel="noopener noreferrer nofollow">c</a></p>'
+            '<ol start="3"><li>d</li></ol><table><tbody><tr><td align="left">e</td></tr></tbody></table>'
+        )
+    )
 
 
 def test_typographic_characters_are_kept_as_published() -> None:

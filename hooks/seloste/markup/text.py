@@ -5,6 +5,7 @@ Every stage compares texts this way: fidelity to the capture, facts' quotes, dif
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from html.parser import HTMLParser
@@ -38,8 +39,11 @@ class _Text(HTMLParser):
         self.parts.append(data)
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def plain_text(markdown_line: str) -> str:
-    """A one-line Markdown text (a title, a heading) as the reader sees it: ``**Foo** [bar](x)`` -> ``Foo bar``."""
+    """A one-line Markdown text (a title, a heading) as the reader sees it: ``**Foo** [bar](x)`` -> ``Foo bar``.
+    Remembered: a heading or title repeats across an organisation's versions, and its pages are made one after
+    another (parsing its HTML again for each was a tenth of a version's view)."""
     return html_text(inline_html(markdown_line))
 
 

@@ -7,6 +7,7 @@ a day the text did not change on, or says a text was published on a day it was o
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from ..archive.model import VersionRecord
@@ -31,7 +32,10 @@ class DateView:
     """The same in a sentence: ``in force by 4 December 2026; first published then or earlier``."""
 
 
+@functools.lru_cache(maxsize=1 << 13)
 def date_view(date: dt.date, lang: str) -> DateView:
+    """Remembered (the view is immutable): a version's date is shown on each of its organisation's pages, in the
+    timeline of each version's page, the history, the feed."""
     return DateView(iso=date.isoformat(), text=format_date(date, lang))
 
 
