@@ -276,7 +276,7 @@ def _load_organisation(run: Run, folder: Path) -> tuple[OrganisationRecord | Non
         run.error(folder, f"missing {ORGANISATION_FILE}: every organisation folder needs one")
     else:
         organisation, org_decoder = _decode(run, org_file, Organisation)
-        where = org_decoder.locations
+        where = dict(org_decoder.locations)  # made Locations: it crosses processes, and the cache keeps it
         mixed = mixed_script_problem(organisation.name) if organisation else None
         if mixed:
             run.at(where.get("name"), org_file, mixed)

@@ -26,7 +26,7 @@ try:  # the C parser is ~30x faster; both give the same nodes and marks
 except AttributeError:  # pragma: no cover - libyaml missing
     _Loader = yaml.SafeLoader
 
-_STANDARD_TAGS = frozenset(
+STANDARD_TAGS = frozenset(
     "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 )
 
@@ -320,6 +320,6 @@ def _anchor_error(path: str, event: yaml.Event) -> YamlFileError:
 
 def check_tag(node: yaml.Node) -> str | None:
     """A message if the node carries a tag other than YAML's standard ones."""
-    if node.tag in _STANDARD_TAGS:
+    if node.tag in STANDARD_TAGS:
         return None
     return f"YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')!r} is not allowed; write plain values"
