@@ -283,3 +283,19 @@ def test_cycles_are_not_collected_while_the_organisations_load_and_are_again_aft
     assert gc.isenabled()
     loader.validate_archive(copy_valid(tmp_path / "again"), root=tmp_path / "again")
     assert gc.isenabled() and seen == [False, False, False]
+
+
+def test_a_text_the_versions_repeat_is_one_string_in_the_model() -> None:
+    """Most of a version's texts are its previous version's: the model holds each once (memory, and the pickles that
+    bring a worker's organisations back), one load or several processes alike."""
+    for jobs in (1, 2):
+        archive = load_archive(FROZEN, root=FROZEN.parent, jobs=jobs)
+        repeated = [
+            (earlier, later)
+            for record in archive.organisations
+            for before, after in zip(record.versions, record.versions[1:], strict=False)
+            for earlier, later in zip(before.version.sections, after.version.sections, strict=False)
+            if earlier.body == later.body
+        ]
+        assert repeated, "the frozen archive repeats sections"
+        assert all(earlier.body.fi is later.body.fi for earlier, later in repeated)

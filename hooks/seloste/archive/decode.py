@@ -97,8 +97,9 @@ class Decoder:
                 if problem:
                     self.error(node, f"{_label(name)}{problem}")
                     return _MISSING
-                return value
-            return self._text(node, detail, name)
+                return _shared(value)
+            value = self._text(node, detail, name)
+            return value if value is _MISSING else _shared(value)
         if kind == "union":
             if _is_null(node):
                 self.error(node, f"{_label(name)}expected {describe(hint)}, got nothing; leave the key out if there is none")
@@ -238,6 +239,24 @@ class Decoder:
         if failed:
             return _MISSING
         return cls(**values)
+
+
+_texts: dict[str, str] = {}
+"""The texts decoded lately, each once (emptied when full): a text every version of a notice repeats is one string in
+the model, not one per version, which the model's memory, the hash each cache computes of it and the pickle that
+brings a worker's organisations back to the loading process each pay for once."""
+_TEXTS = 1 << 15
+
+
+def _shared(value: str) -> str:
+    """``value``, or the equal text decoded lately."""
+    known = _texts.get(value)
+    if known is not None:
+        return known
+    if len(_texts) >= _TEXTS:
+        _texts.clear()
+    _texts[value] = value
+    return value
 
 
 _plans: dict[int, tuple[Any, tuple[str, Any]]] = {}
