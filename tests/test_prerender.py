@@ -9,10 +9,10 @@ import pytest
 
 from seloste.archive.loader import load_archive
 from seloste.markup import render, rendercache
+from seloste.publish import timing
 from seloste.publish.frame import Style
 from seloste.publish.lite import LiteRenderer, organisation_lite_pages, shared_files
 from seloste.publish.pages import notice_view
-from seloste.publish import timing
 from seloste.publish.prerender import STAGE, distinct_texts, prerender
 from seloste.search.searchindex import documents
 from sitebuild import FROZEN, ROOT
