@@ -260,3 +260,42 @@ def test_a_version_without_its_facts_has_its_texts_checked_in_the_same_run(tmp_p
     messages = [e.message for e in caught.value.errors]
     assert any(m.startswith("facts: required key is missing") for m in messages), messages
     assert any(m.startswith("sections[1].heading.fi: text that is not in the original capture") for m in messages), messages
+
+
+def test_cycles_are_not_collected_while_the_organisations_load_and_are_again_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The collector's full passes walk every object loading keeps: it is off while the folders load, and on again
+    after a load that succeeds, one that finds problems, and a validate."""
+    import gc
+
+    from seloste.archive import loader
+
+    seen: list[bool] = []
+    load_one = loader._load_one
+    monkeypatch.setattr(loader, "_load_one", lambda *args: seen.append(gc.isenabled()) or load_one(*args))
+    assert gc.isenabled()
+    load_archive(copy_valid(tmp_path / "valid"), root=tmp_path / "valid")
+    assert gc.isenabled()
+    data = make_data(tmp_path / "invalid", version="title: only\n")
+    with pytest.raises(DataErrors):
+        load_archive(data, root=tmp_path / "invalid")
+    assert gc.isenabled()
+    loader.validate_archive(copy_valid(tmp_path / "again"), root=tmp_path / "again")
+    assert gc.isenabled() and seen == [False, False, False]
+
+
+def test_a_text_the_versions_repeat_is_one_string_in_the_model() -> None:
+    """Most of a version's texts are its previous version's: the model holds each once (memory, and the pickles that
+    bring a worker's organisations back), one load or several processes alike."""
+    for jobs in (1, 2):
+        archive = load_archive(FROZEN, root=FROZEN.parent, jobs=jobs)
+        repeated = [
+            (earlier, later)
+            for record in archive.organisations
+            for before, after in zip(record.versions, record.versions[1:], strict=False)
+            for earlier, later in zip(before.version.sections, after.version.sections, strict=False)
+            if earlier.body == later.body
+        ]
+        assert repeated, "the frozen archive repeats sections"
+        assert all(earlier.body.fi is later.body.fi for earlier, later in repeated)

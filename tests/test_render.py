@@ -6,13 +6,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from seloste.markup.blocks import block_kinds, html_blocks
+from seloste.markup.cmark import cmark_html
 from seloste.markup.render import (
+    _PLAIN_LINE,
     _plain_html,
+    _plain_line,
     _python_markdown,
     inline_html,
     link_problems,
     markdown_html,
     plain_kinds,
+    reference_html,
     sanitize,
 )
 
@@ -93,16 +97,47 @@ def _insert(parts: tuple[str, int, str]) -> str:
     return text[:at] + special + text[at:]
 
 
-_MIXED = st.tuples(_PROSE, st.integers(min_value=0), _SPECIAL).map(_insert)
+_NUMBERED = st.tuples(st.sampled_from(["1", "10", "2024", "07"]), st.sampled_from(["\\. ", " ", ". ", "\\.", ") "]), _LINE).map(
+    "".join
+)
+"""A line after a number, as a numbered heading is written once escaped (``1\\. Otsikko``), or without a full stop."""
+_NUMBERED_PARAGRAPH = st.lists(_LINE | _NUMBERED, min_size=1, max_size=3).map("\n".join)
+_NUMBERED_PROSE = st.lists(_NUMBERED_PARAGRAPH | _LIST, min_size=1, max_size=4).map("\n\n".join)
+_MIXED = st.tuples(_PROSE | _NUMBERED_PROSE, st.integers(min_value=0), _SPECIAL).map(_insert)
 _WORD = st.text(alphabet="aäöZÅb1 .,;:?!'\"()/%@+-–…€§*_#>[]&<\\`|=~\t", min_size=1, max_size=12)
 _TEXT = st.lists(st.sampled_from(["\n", "\n\n", "\n\n\n", " ", "  \n", "1. ", "- ", "    "]) | _WORD, max_size=25).map("".join)
 
 
 @settings(max_examples=400, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
-@given(_PROSE | _MIXED | _TEXT)
+@given(_PROSE | _NUMBERED_PROSE | _MIXED | _TEXT)
 def test_plain_prose_shortcut_gives_python_markdowns_html(text: str) -> None:
     html = _plain_html(text)
     assert html is None or html == _python_markdown(text)
+
+
+@settings(max_examples=400, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(_PROSE | _NUMBERED_PROSE | _MIXED | _TEXT)
+def test_plain_prose_is_rendered_as_the_sanitiser_gives_cmarks_html_without_running_it(text: str) -> None:
+    """markdown_html and reference_html skip the sanitiser for plain prose (what cmark-gfm writes of it, and
+    Python-Markdown's HTML of it): it would give the same HTML back."""
+    assert markdown_html(text) == sanitize(cmark_html(text).rstrip("\n"))
+    assert reference_html(text) == sanitize(_python_markdown(text))
+    plain = _plain_html(text)
+    assert plain is None or sanitize(plain) == plain
+
+
+def test_numbered_headings_and_plain_prose_take_the_shortcut() -> None:
+    for text in ("1\\. Rekisterinpitäjä", "10 Rekisterin nimi", "Johdanto:\n\n- yksi\n\n12\\. Loppu.\n2024 alkaen"):
+        assert _plain_html(text) is not None, text
+        assert markdown_html(text) == _plain_html(text) == _python_markdown(text), text
+    for text in ("1. lista", "1\\.Otsikko", "1) lista", "- 1\\. kohta", "1  kaksi välilyöntiä"):
+        assert _plain_html(text) is None, text
+
+
+@settings(max_examples=1000, derandomize=True)
+@given(st.text(alphabet="aäZ1²½_ .,;:?!'\"()/%@+-–…€§*#\\\t\u00a0\u0301", max_size=12), st.integers(0, 3))
+def test_a_plain_line_is_found_as_the_pattern_finds_it(line: str, start: int) -> None:
+    assert _plain_line(line, start) == (bool(line[start:]) and _PLAIN_LINE.fullmatch(line, start) is not None)
 
 
 def test_plain_prose_shortcut_is_taken_for_prose_and_not_for_markdown() -> None:
@@ -142,7 +177,7 @@ def test_links_and_images_the_sanitiser_would_drop_are_named() -> None:
 
 
 @settings(max_examples=400, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
-@given(_PROSE | _MIXED | _TEXT)
+@given(_PROSE | _NUMBERED_PROSE | _MIXED | _TEXT)
 def test_block_kinds_found_without_rendering_are_the_rendered_blocks_kinds(text: str) -> None:
     rendered = tuple(block.kind for block in html_blocks(markdown_html(text)))
     assert block_kinds(text) == rendered

@@ -121,6 +121,22 @@ def test_no_default_ignorable_or_format_character_passes() -> None:
     assert hidden_character("Äänekoski, Åbo, café – “naïve” 50 € ½ ✓ 😀 Москва") is None
 
 
+def test_the_texts_quick_search_passes_over_no_character_the_checks_look_for() -> None:
+    """A text's check searches first for a character outside those most texts are written in (a quick search), and
+    only then for the characters bidi_control and hidden_character name: none of those is among the common ones, and a
+    text holding any of them is refused."""
+    from seloste.archive.types import _UNCOMMON, Text, _suspect, bidi_control, hidden_character
+
+    common = [code for code in range(0x110000) if not _UNCOMMON.match(chr(code))]
+    assert 0x20 in common and 0xE4 in common and 0x201D in common and len(common) > 500
+    assert [f"U+{code:04X}" for code in common if _suspect().match(chr(code))] == []
+    flagged = [
+        code for code in range(0x110000) if bidi_control(c := chr(code)) or hidden_character(c, single_line=True) or c in "\r\t"
+    ]
+    text = Text(single_line=True)
+    assert [f"U+{code:04X}" for code in flagged if not text.problem(f"a{chr(code)}b")] == []
+
+
 @pytest.mark.parametrize(
     ("comment", "where", "found"),
     [

