@@ -43,7 +43,7 @@ from ..archive.localized import LANGUAGES
 from ..archive.model import Archive
 from ..labels import counted, labels
 from ..markup.rendercache import markdown_html
-from ..markup.text import html_text, plain_text
+from ..markup.text import plain_text, rendered_text
 from ..publish.packed import gzipped, json_bytes
 from ..publish.timing import stage
 from ..publish.urls import lang_prefix, notice_path
@@ -90,7 +90,7 @@ def documents(archive: Archive, lang: str) -> list[Document]:
         sections = [Section("", plain_text(version.title[lang]), record.organisation.name)]
         for section in (s for s in version.sections if s.has(lang)):  # as the page shows the text in lang
             heading = plain_text(section.heading[lang]) if section.heading else ""
-            sections.append(Section(section.id, heading, html_text(markdown_html(section.body[lang]))))
+            sections.append(Section(section.id, heading, rendered_text(markdown_html(section.body[lang]))))
         docs.append(Document(record.organisation.name, path, tuple(sections)))
     return docs
 
