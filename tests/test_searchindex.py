@@ -7,8 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from seloste.search import searchindex
+from seloste.publish.packed import json_bytes
+from seloste.search import keytable, searchindex
 from seloste.search.language import Keys
 from seloste.search.lexicon import Analyser, available
 from seloste.search.searchindex import Document, Section, build_index, fnv1a, shard, tokens, write_index
@@ -158,15 +161,62 @@ def test_every_bucket_is_written_and_the_build_names_its_files(tmp_path: Path, f
 
 
 def test_keys_are_chunked_in_the_order_of_their_words(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(searchindex, "BUCKET_BYTES", 60)
+    monkeypatch.setattr(keytable, "BUCKET_BYTES", 60)
     keys = ("=aamu", "~aamu", "henkilötieto", "=henkilötiedot", "~henkilötiedo", "=öljy")
-    table = {key: [[key.lstrip("~=")], [0, 1]] for key in keys}
-    count, chunks, chunk_of = searchindex._chunks(table)
+    forms_of = {key: [key.lstrip("~=")] for key in keys}
+    table = keytable.key_table(forms_of, {form: {0: 1} for forms in forms_of.values() for form in forms})
+    count, chunks, chunk_of = table.count, table.chunks, table.chunk_of
     assert count == len(chunks) > 2 and all(chunks.values())
-    assert all(key in chunks[str(chunk)] for key, chunk in chunk_of.items()) and set(chunk_of) == set(table)
+    assert all(key in chunks[str(chunk)] for key, chunk in chunk_of.items()) and set(chunk_of) == set(forms_of)
     # a word's keys sit side by side: its form, stem and base form span at most two chunks
     assert len({chunk_of[k] for k in ("henkilötieto", "=henkilötiedot", "~henkilötiedo")}) <= 2
     assert chunk_of["=aamu"] < chunk_of["~henkilötiedo"] <= chunk_of["henkilötieto"] <= chunk_of["=öljy"]
+
+
+def _chunked_as_measured_by_json_dumps(table: dict[str, list], limit: int) -> dict[str, int]:
+    """Each key's chunk, entries measured by their default json.dumps (the key table's measure, worked out so)."""
+    chunk_of: dict[str, int] = {}
+    chunk, size = -1, limit
+    for key in sorted(table, key=lambda k: (k.lstrip("~="), k)):
+        entry_size = len(json.dumps(table[key], ensure_ascii=False))
+        if size + entry_size > limit and size:
+            chunk, size = chunk + 1, 0
+        chunk_of[key] = chunk
+        size += entry_size
+    return chunk_of
+
+
+_FORM = st.text(alphabet='aäö-"\\\u00e9\x01', min_size=1, max_size=6)
+
+
+@settings(max_examples=200, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.dictionaries(_FORM, st.dictionaries(st.integers(0, 60), st.integers(1, 500), min_size=1, max_size=30), min_size=1),
+    st.lists(st.tuples(st.sampled_from("=~") | _FORM, st.lists(st.integers(0, 100), min_size=1, max_size=4)), max_size=40),
+    st.integers(20, 400),
+)
+def test_key_chunks_are_the_json_of_their_entries_and_measured_as_json_dumps(
+    counts: dict[str, dict[int, int]], keyed: list[tuple[str, list[int]]], limit: int
+) -> None:
+    """Keys with the same forms share their entry, encoded once: each chunk's JSON is what json_bytes gives of it, and
+    the chunks are those of entries measured one by one with json.dumps."""
+    forms = sorted(counts)
+    forms_of = {key: sorted({forms[n % len(forms)] for n in picks}) for key, picks in keyed} or {"=x": forms[:1]}
+    original = keytable.BUCKET_BYTES
+    keytable.BUCKET_BYTES = limit
+    try:
+        table = keytable.key_table(forms_of, counts)
+    finally:
+        keytable.BUCKET_BYTES = original
+    assert table.encoded == {name: json_bytes(chunk) for name, chunk in table.chunks.items()}
+    entries = {key: entry for chunk in table.chunks.values() for key, entry in chunk.items()}
+    assert table.chunk_of == _chunked_as_measured_by_json_dumps(entries, limit)
+    for key, (key_forms, flat) in entries.items():
+        assert key_forms == forms_of[key]
+        notices = [sum(flat[: i + 1 : 2]) for i in range(0, len(flat), 2)]
+        assert dict(zip(notices, flat[1::2], strict=True)) == {
+            n: max(counts[f].get(n, 0) for f in key_forms) for n in {n for f in key_forms for n in counts[f]}
+        }
 
 
 def test_without_voikko_finnish_is_searched_by_stems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

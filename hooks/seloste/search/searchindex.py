@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
 import operator
 from collections import defaultdict
 from collections.abc import Iterable
@@ -48,13 +47,12 @@ from ..publish.packed import gzipped, json_bytes
 from ..publish.timing import stage
 from ..publish.urls import lang_prefix, notice_path
 from ..publish.workers import in_chunks
+from .keytable import key_table
 from .language import ENDINGS, EXACT, FOLDED, STEM, STOPWORDS, TOP, TOP_WORDS, Keys, compounds, fold, nfc, terms, tokens
 from .lexicon import Analyser
 
 INDEX_DIR = "search-index"
 FORMAT = 1
-BUCKET_BYTES = 24_000
-"""Aimed size of a key chunk before compression; a common key can make its own larger."""
 POSITION_BYTES = 6_000
 """Aimed size of a position bucket before compression: a phrase's word fetches one, and the positions of a
 common word (every notice, many times) make most of it, not those of the words that share its bucket."""
@@ -97,11 +95,13 @@ def documents(archive: Archive, lang: str) -> list[Document]:
 
 @dataclasses.dataclass
 class Index:
-    """A language's index, as the files it is published as (path under the language's folder -> data)."""
+    """A language's index, as the files it is published as (path under the language's folder -> data), and those of
+    them already encoded (path -> the JSON :func:`json_bytes` gives of the data)."""
 
     files: dict[str, object]
     words: int
     keys: int
+    encoded: dict[str, bytes] = dataclasses.field(default_factory=dict)
 
 
 def fnv1a(text: str) -> int:
@@ -123,24 +123,6 @@ def _buckets(table: dict[str, list], total: int) -> tuple[int, dict[str, dict[st
     for key in sorted(table):
         buckets[str(fnv1a(key) % count)][key] = table[key]
     return count, buckets
-
-
-def _chunks(table: dict[str, list]) -> tuple[int, dict[str, dict[str, list]], dict[str, int]]:
-    """Keys in chunks of about BUCKET_BYTES, in the order of their words: the keys of one query word
-    (its form, stem and base forms, which mostly begin alike) tend to share a chunk, and a query
-    fetches fewer files. Returns the number of chunks, the chunks and each key's chunk."""
-    chunks: dict[str, dict[str, list]] = {}
-    chunk_of: dict[str, int] = {}
-    size = BUCKET_BYTES
-    for key in sorted(table, key=lambda k: (k.lstrip(STEM + EXACT), k)):
-        entry_size = len(json.dumps(table[key], ensure_ascii=False))
-        if size + entry_size > BUCKET_BYTES and size:
-            chunks[str(len(chunks))] = {}
-            size = 0
-        chunks[str(len(chunks) - 1)][key] = table[key]
-        chunk_of[key] = len(chunks) - 1
-        size += entry_size
-    return len(chunks), chunks, chunk_of
 
 
 def build_index(docs: list[Document], keys: Keys) -> Index:
@@ -174,24 +156,8 @@ def build_index(docs: list[Document], keys: Keys) -> Index:
     for form in sorted(counts):
         for key in keys.index(form) | {EXACT + form}:
             forms_of[key].append(form)
-    by_key: dict[str, dict[int, int]] = {}
-    for key, forms in forms_of.items():
-        into = dict(counts[forms[0]])
-        for form in forms[1:]:  # a notice's count for a key: its most frequent form's (forms of a word overlap)
-            for number, n in counts[form].items():
-                if n > into.get(number, 0):
-                    into[number] = n
-        by_key[key] = into
-    key_table: dict[str, list] = {}
-    for key, per_notice in by_key.items():
-        flat: list[int] = []
-        previous = 0
-        for number in sorted(per_notice):
-            flat += [number - previous, per_notice[number]]
-            previous = number
-        key_table[key] = [forms_of[key], flat]
-
-    key_count, key_buckets, chunk_of = _chunks(key_table)
+    keyed = key_table(forms_of, counts)
+    chunk_of = keyed.chunk_of
 
     def located(found: Iterable[str]) -> list[list[str | int]]:
         return [[key, chunk_of[key]] for key in sorted(found) if key in chunk_of]
@@ -236,13 +202,13 @@ def build_index(docs: list[Document], keys: Keys) -> Index:
 
     size = sum(len(v) * 3 for v in positions.values())
     pos_count, pos_buckets = _buckets(dict(positions), size)
-    files.update({f"keys/{b}.json.gz": table for b, table in key_buckets.items()})
+    files.update({f"keys/{b}.json.gz": chunk for b, chunk in keyed.chunks.items()})
     files.update({f"pos/{b}.json.gz": table for b, table in pos_buckets.items()})
     files.update({f"lex/{name}.json.gz": table for name, table in lexicon.items()})
     files["meta.json"] = {
         "format": FORMAT,
         "docs": len(docs),
-        "keys": key_count,
+        "keys": keyed.count,
         "pos": pos_count,
         "endings": ENDINGS.get(keys.lang, ENDINGS["en"]),
         "stop": sorted(set(STOPWORDS.get(keys.lang, ()))),
@@ -250,7 +216,8 @@ def build_index(docs: list[Document], keys: Keys) -> Index:
         "lex": _listing(lexicon),
         "ui": labels(keys.lang)["search"],
     }
-    return Index(files, words=len(counts), keys=len(by_key))
+    encoded = {f"keys/{b}.json.gz": raw for b, raw in keyed.encoded.items()}
+    return Index(files, words=len(counts), keys=len(forms_of), encoded=encoded)
 
 
 def _stems(counts: dict[str, dict[int, int]], searchable: dict[str, set[str]], keys: Keys) -> dict[str, set[str]]:
@@ -279,8 +246,8 @@ def _listing(lexicon: dict[str, dict[str, object]]) -> dict[str, str]:
     return {first: " ".join(seconds) for first, seconds in listing.items()}
 
 
-def _encode(path: str, data: object) -> bytes:
-    raw = json_bytes(data)
+def _encode(path: str, data: object, raw: bytes | None = None) -> bytes:
+    raw = json_bytes(data) if raw is None else raw
     return gzipped(raw) if path.endswith(".gz") else raw
 
 
@@ -291,7 +258,7 @@ def write_index(site_dir: Path, lang: str, index: Index) -> int:
     files of that build, so a browser never mixes files cached from an earlier one.
     """
     folder = site_dir / INDEX_DIR / lang
-    encoded = {path: _encode(path, data) for path, data in index.files.items() if path != "meta.json"}
+    encoded = {path: _encode(path, data, index.encoded.get(path)) for path, data in index.files.items() if path != "meta.json"}
     digest = hashlib.sha256()
     for path in sorted(encoded):
         digest.update(path.encode("utf-8") + b"\0" + encoded[path])
