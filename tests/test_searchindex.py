@@ -317,3 +317,23 @@ def test_english_irregular_forms_are_searched_by_their_base_form() -> None:
     assert keys.query("withdrew") == {"~withdrew", "~withdraw"}
     assert {"withdraw", "withdrew", "withdrawn"} <= keys.bases("withdrawing")
     assert keys.query("e-mail") == {"~e-mail", "~email"}  # written with or without its hyphen
+
+
+def test_a_worker_gives_the_build_the_counts_of_what_it_wrote_not_the_files(tmp_path: Path) -> None:
+    """The index's files are written where they are built: sending them back would cost pickling them all."""
+    from types import SimpleNamespace
+
+    from seloste.archive.loader import load_archive
+    from seloste.search import build as search
+    from sitebuild import FROZEN
+
+    archive = load_archive(FROZEN)
+    counted = search.index_languages(SimpleNamespace(archive=archive), tmp_path, 0, 2)  # type: ignore[arg-type]
+    assert set(counted) == {"fi", "en"}
+    for lang, index in counted.items():
+        assert index.files == {} and index.encoded == {} and index.words > 0 and index.keys > index.words
+        full = searchindex.index_language(archive, tmp_path / "again", available(), lang)
+        assert (index.words, index.keys) == (full.words, full.keys) and full.files
+        assert (tmp_path / f"search-index/{lang}/meta.json").read_bytes() == (
+            tmp_path / f"again/search-index/{lang}/meta.json"
+        ).read_bytes()

@@ -5,6 +5,7 @@ docs/search.en.md records how the engines compared on the archive's query list.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from ..archive.localized import LANGUAGES
@@ -30,5 +31,11 @@ def start_index(site: Site, site_dir: Path, overlap: Overlap) -> tuple[Started[d
 
 
 def index_languages(site: Site, site_dir: Path, start: int, stop: int) -> dict[str, Index]:
-    """Build and write the index of the languages ``start`` to ``stop`` (an :class:`Overlap` stage)."""
-    return {lang: index_language(site.archive, site_dir, available(), lang) for lang in LANGUAGES[start:stop]}
+    """Build and write the index of the languages ``start`` to ``stop`` (an :class:`Overlap` stage). What the build
+    is given back is their counts, not their files, which are written: a worker would pickle them all for the main
+    process to read back (17 MB for Finnish at 1,000 organisations: 0.8 s of CPU in all)."""
+    counted: dict[str, Index] = {}
+    for lang in LANGUAGES[start:stop]:
+        index = index_language(site.archive, site_dir, available(), lang)
+        counted[lang] = dataclasses.replace(index, files={}, encoded={})
+    return counted
