@@ -184,6 +184,7 @@ class Keys:
         self._derived = _DERIVED.get(lang)
         self._irregular = {self._stem(base): base for base in FORMS} if lang == "en" else {}
         self._queries: dict[str, frozenset[str]] = {}
+        self._stem_variants: dict[str, tuple[str, ...]] = {}
 
     def _analysis(self, form: str) -> Analysis:
         return self._analyser.analyse(form, form in self._names) if self._analyser is not None else NOTHING
@@ -228,11 +229,17 @@ class Keys:
             return frozenset(FORMS[base]) if base else frozenset()
         return analysis.bases | analysis.others
 
+    def _variants(self, stem: str) -> tuple[str, ...]:
+        """The stem's :func:`variants` of MIN_STEM letters or more, worked out once (the forms of a word share it)."""
+        found = self._stem_variants.get(stem)
+        if found is None:
+            found = self._stem_variants[stem] = tuple(v for v in variants(stem) if len(v) >= MIN_STEM)
+        return found
+
     def stems(self, form: str) -> dict[str, frozenset[str]]:
         """The stems of ``form`` other forms of its words share (Voikko's), each with the keys of those words."""
         found: dict[str, set[str]] = {}
         for stem, base in self._analysis(form).stems:
-            for variant in variants(stem):
-                if len(variant) >= MIN_STEM:
-                    found.setdefault(variant, set()).add(base)
+            for variant in self._variants(stem):
+                found.setdefault(variant, set()).add(base)
         return {stem: frozenset(bases) for stem, bases in found.items()}
