@@ -277,10 +277,10 @@ def write_index(site_dir: Path, lang: str, index: Index) -> int:
     for path in sorted(encoded):
         digest.update(path.encode("utf-8") + b"\0" + encoded[path])
     encoded["meta.json"] = _encode("meta.json", {**index.files["meta.json"], "build": digest.hexdigest()[:16]})  # type: ignore[dict-item]
+    for parent in sorted({(folder / path).parent for path in encoded}):
+        parent.mkdir(parents=True, exist_ok=True)
     for path, body in encoded.items():
-        target = folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(body)
+        (folder / path).write_bytes(body)
     return sum(len(body) for body in encoded.values())
 
 
