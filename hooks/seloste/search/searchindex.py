@@ -80,26 +80,18 @@ def documents(archive: Archive, lang: str) -> list[Document]:
     shows a text in another language (published only in English or Swedish, not translated) is found by its
     organisation's name only: that text is not in ``lang``, and this index's words are."""
     docs = []
-    headings: dict[str, str] = {}  # each title's and heading's text, worked out once: most headings recur
     for record in archive.organisations:
         version = record.current.version
         path = lang_prefix(lang) + notice_path(record.slug)
         if version.reading(lang)[0] != lang:
             docs.append(Document(record.organisation.name, path, (Section("", record.organisation.name, ""),)))
             continue
-        sections = [Section("", _plain(version.title[lang], headings), record.organisation.name)]
+        sections = [Section("", plain_text(version.title[lang]), record.organisation.name)]
         for section in (s for s in version.sections if s.has(lang)):  # as the page shows the text in lang
-            heading = _plain(section.heading[lang], headings) if section.heading else ""
+            heading = plain_text(section.heading[lang]) if section.heading else ""
             sections.append(Section(section.id, heading, rendered_text(markdown_html(section.body[lang]))))
         docs.append(Document(record.organisation.name, path, tuple(sections)))
     return docs
-
-
-def _plain(line: str, known: dict[str, str]) -> str:
-    found = known.get(line)
-    if found is None:
-        found = known[line] = plain_text(line)
-    return found
 
 
 @dataclasses.dataclass
