@@ -24,18 +24,16 @@ _BLOCKS = frozenset({"p", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "secti
 
 
 class _Text(HTMLParser):
-    _BLOCKS = _BLOCKS
-
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._BLOCKS:
+        if tag in _BLOCKS:
             self.parts.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in self._BLOCKS:
+        if tag in _BLOCKS:
             self.parts.append(" ")
 
     def handle_data(self, data: str) -> None:
