@@ -239,6 +239,48 @@ def test_the_editor_line_names_only_the_archives_own_schema(tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "../../../../data/schema/version.schema.json",
+            "the editor line's $schema=../../../../data/schema/version.schema.json leads to no schema from where this "
+            "file lies: write '# yaml-language-server: $schema=../schema/version.schema.json'",
+        ),
+        (
+            "../../schema/version.schema.json",
+            "the editor line's $schema=../../schema/version.schema.json leads to no schema from where this file lies: "
+            "write '# yaml-language-server: $schema=../schema/version.schema.json'",
+        ),
+        (
+            "../schema/organisation.schema.json",
+            "the editor line names organisation.schema.json, the schema of another kind of file: a version file's is "
+            "'# yaml-language-server: $schema=../schema/version.schema.json'",
+        ),
+    ],
+    ids=["copied-from-a-fixture", "too-deep", "other-kind"],
+)
+def test_the_editor_line_leads_to_the_files_own_schema(tmp_path: Path, line: str, expected: str) -> None:
+    """A file copied into data/ from deeper in the tree keeps its fixture's path to the schema, which leads nowhere
+    from data/: its editor would check nothing, so validate says so at 1:1 before a reviewer or a test does."""
+    data = make_data(tmp_path)
+    path = data / SLUG / "2024-01-10.yaml"
+    path.write_text(f"# yaml-language-server: $schema={line}\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert _errors(data) == [f"data/{SLUG}/2024-01-10.yaml:1:1: {expected}"]
+
+
+def test_an_editor_line_that_reaches_the_schema_from_elsewhere_is_taken(tmp_path: Path) -> None:
+    """A fixture deeper in the tree names data/schema/ by a longer path: it leads there, so it is taken."""
+    data = make_data(tmp_path)
+    (data / "schema").mkdir()
+    (data / "schema" / "version.schema.json").write_text("{}", encoding="utf-8")
+    path = data / SLUG / "2024-01-10.yaml"
+    text = path.read_text(encoding="utf-8")
+    for line in ("../schema/version.schema.json", "../../data/schema/version.schema.json"):
+        path.write_text(f"# yaml-language-server: $schema={line}\n" + text, encoding="utf-8")
+        assert _errors(data) == [], line
+
+
+@pytest.mark.parametrize(
     ("edit", "where"),
     [
         (("name: Esimerkki Oy", "name: Esimerkki Oy  # yaml-language-server: $schema=https://huijaus.example/s.json"), "2:21"),

@@ -9,6 +9,8 @@ hand the nodes to the typed decoder, which reads every scalar as the text that w
 from __future__ import annotations
 
 import bisect
+import functools
+import os
 import re
 import typing
 from collections.abc import Iterator
@@ -44,7 +46,7 @@ def location(path: str, node: yaml.Node) -> Location:
 
 
 _MODELINE = re.compile(r"^#[ \t]*yaml-language-server[ \t]*:(?P<rest>.*)$")
-OWN_SCHEMA = re.compile(r" \$schema=(?:\.\./)+(?:data/)?schema/(?:organisation|version)\.schema\.json")
+OWN_SCHEMA = re.compile(r" \$schema=(?P<path>(?:\.\./)+(?:data/)?schema/(?P<kind>organisation|version)\.schema\.json)")
 """What a file's editor line may name: the archive's own schemas, by a relative path (``../schema/version.schema.json``),
 never an address an editor would fetch."""
 _NAMES_A_SCHEMA = re.compile(r"\$schema|yaml-language-server", re.IGNORECASE)
@@ -150,7 +152,8 @@ def _check_comments(file: Path, path: str, text: str, root: yaml.Node | None) ->
             continue
         if comment.line == 1 and comment.column == 1:
             modeline = _MODELINE.fullmatch(comment.text.rstrip())
-            if not (modeline and OWN_SCHEMA.fullmatch(modeline["rest"].rstrip())):
+            named = OWN_SCHEMA.fullmatch(modeline["rest"].rstrip()) if modeline else None
+            if not named:
                 raise YamlFileError(
                     DataError(
                         Location(path, 1, 1),
@@ -158,6 +161,9 @@ def _check_comments(file: Path, path: str, text: str, root: yaml.Node | None) ->
                         "# yaml-language-server: $schema=../schema/version.schema.json (or organisation.schema.json)",
                     )
                 )
+            problem = _editor_line_problem(file, named["path"], named["kind"], kind)
+            if problem:
+                raise YamlFileError(DataError(Location(path, 1, 1), problem))
             continue
         raise YamlFileError(
             DataError(
@@ -166,6 +172,23 @@ def _check_comments(file: Path, path: str, text: str, root: yaml.Node | None) ->
                 f"'# yaml-language-server: $schema=../schema/{kind}.schema.json'",
             )
         )
+
+
+def _editor_line_problem(file: Path, named: str, named_kind: str, kind: str) -> str | None:
+    """What is wrong with the schema an editor line names, for ``file``: the other kind's schema, or a path that
+    leads nowhere from where the file lies (a file copied from deeper in the tree keeps its fixture's ``../../``, and
+    its editor would then check nothing). The archive's own form is taken as it stands, without looking."""
+    wanted = f"'# yaml-language-server: $schema=../schema/{kind}.schema.json'"
+    if named_kind != kind:
+        return f"the editor line names {named_kind}.schema.json, the schema of another kind of file: a {kind} file's is {wanted}"
+    if named == f"../schema/{kind}.schema.json" or _is_file(os.path.normpath(os.path.join(file.parent, named))):
+        return None
+    return f"the editor line's $schema={named} leads to no schema from where this file lies: write {wanted}"
+
+
+@functools.lru_cache(maxsize=64)
+def _is_file(path: str) -> bool:
+    return os.path.isfile(path)
 
 
 def read_yaml(file: Path, root: Path | None = None) -> tuple[str, yaml.Node | None]:
