@@ -40,7 +40,7 @@ from synthetic import LENGTHS, generate  # noqa: E402
 
 from sitebuild import fixture_project  # noqa: E402
 
-SELOSTE = [sys.executable, "-c", "import sys; from seloste.contribute.cli import main; sys.exit(main())"]
+SELOSTE = [sys.executable, "-c", "from seloste.contribute.cli import run; run()"]
 
 
 def timed(command: list[str], cwd: Path, env: dict[str, str], *, ok: tuple[int, ...] = (0,)) -> tuple[float, float]:

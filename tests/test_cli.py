@@ -203,6 +203,20 @@ def test_usage_errors_exit_2_and_help_exits_0() -> None:
     assert helped.returncode == 0 and "path:line:col: message" in helped.stdout
 
 
+def test_the_command_leaves_with_its_output_and_its_exit_code(tmp_path: Path) -> None:
+    """The command leaves its process without freeing what it holds (cli.run): what it printed still reaches a pipe,
+    its exit code stands, and its exit handlers run."""
+    data = make_data(tmp_path / "good")
+    env = {"PYTHONPATH": str(ROOT / "hooks"), "SELOSTE_CACHE": str(tmp_path / "cache")}
+    script = "import atexit; atexit.register(print, 'handled'); import runpy; runpy.run_module('seloste')"
+    command = [sys.executable, "-c", script]
+    good = subprocess.run([*command, "validate", "--data", str(data)], capture_output=True, text=True, env=env, check=False)
+    assert (good.returncode, good.stdout, good.stderr) == (0, f"{data}: 1 organisation, 1 version: valid\nhandled\n", "")
+    bad = make_data(tmp_path / "bad", version=(FIXTURES / "invalid/version/_base.yaml").read_text() + "unknown: 1\n")
+    broken = subprocess.run([*command, "validate", "--data", str(bad)], capture_output=True, text=True, env=env, check=False)
+    assert broken.returncode == 1 and broken.stderr.endswith("1 error in the data\n"), broken.stderr
+
+
 def test_new_organisation_skeleton_names_every_field_to_fill_in(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

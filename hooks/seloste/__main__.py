@@ -1,5 +1,3 @@
-import sys
+from .contribute.cli import run
 
-from .contribute.cli import main
-
-sys.exit(main())
+run()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -45,12 +46,19 @@ class DataErrors(Exception):
 
 def display_path(path: Path, root: Path | None = None) -> str:
     """The path as a person would type it: relative to ``root`` (default: cwd) if inside."""
-    base = (root or Path.cwd()).resolve()
-    where = path.parent.resolve() / path.name  # never the target of a link: the place the author wrote
+    prefix = _shown_folder(path.parent, root or Path.cwd())
+    return path.as_posix() if prefix is None else prefix + path.name
+
+
+def _shown_folder(folder: Path, root: Path) -> str | None:
+    """How :func:`display_path` shows what is in ``folder``: its path from ``root``, ending in '/' ('' for the root
+    itself); None where it lies outside, and what is in it is shown as given. The folder is resolved (links followed),
+    not what is in it: a link is shown where the author wrote it, never as its target."""
     try:
-        return where.relative_to(base).as_posix()
+        relative = folder.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
-        return path.as_posix()
+        return None
+    return "" if relative == "." else relative + "/"
 
 
 @dataclass
@@ -66,8 +74,27 @@ class Run:
     ``seloste validate`` and ``check`` do; a build, which renders with cmark-gfm alone, leaves it to them (running the
     reference on every text would cost the build more than the faster renderer saves)."""
 
+    _folders: dict[Path, tuple[str, str | None]] = field(default_factory=dict, repr=False, compare=False)
+    """Each folder a path of this run lies in, resolved and as shown: one organisation's files lie in two."""
+
+    def _folder(self, folder: Path) -> tuple[str, str | None]:
+        known = self._folders.get(folder)
+        if known is None:
+            known = self._folders[folder] = (str(folder.resolve()), _shown_folder(folder, self.root))
+        return known
+
+    def shown(self, path: Path) -> str:
+        """``display_path(path, self.root)``, each folder resolved once a run (two resolutions a file took a tenth of
+        a cold validate)."""
+        prefix = self._folder(path.parent)[1]
+        return path.as_posix() if prefix is None else prefix + path.name
+
+    def place(self, path: Path) -> str:
+        """Where ``path`` is, absolute, with its folder's links followed (not its own)."""
+        return os.path.join(self._folder(path.parent)[0], path.name)
+
     def error(self, path: Path, message: str, line: int = 1, column: int = 1) -> None:
-        self.errors.append(DataError(Location(display_path(path, self.root), line, column), message))
+        self.errors.append(DataError(Location(self.shown(path), line, column), message))
 
     def at(self, where: Location | None, fallback: Path, message: str) -> None:
         if where is None:

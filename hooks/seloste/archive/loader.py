@@ -24,7 +24,7 @@ from ..processes import worker_start
 from . import validation_cache
 from .captures import CAPTURES_DIR, check_fidelity, check_leftover_captures, read_captures, where_in
 from .decode import Decoder, decode_file
-from .errors import DataError, DataErrors, Location, Run, display_path
+from .errors import DataError, DataErrors, Location, Run
 from .languages import language_problems, text_fields
 from .links import link_provenance
 from .lookalike import Names, lookalike_problem, mixed_script_problem, slug_key
@@ -244,7 +244,7 @@ def _across(run: Run, folders: list[Path], loaded: list[_Loaded]) -> None:
             )
         elif business_id:
             ids[business_id] = entry.name
-        looks_like = names.add(display_path(entry, run.root), organisation.name)
+        looks_like = names.add(run.shown(entry), organisation.name)
         if looks_like is not None:
             run.at(where.get("name"), org_file, lookalike_problem(organisation.name, looks_like[1], looks_like[0]))
 
@@ -373,20 +373,22 @@ digest of the bytes, not the file's time and size, which an edit can leave as th
 
 
 def _decode(run: Run, path: Path, cls: type):
-    key = (str(path.resolve()), str(run.root), cls)
+    key = (run.place(path), str(run.root), cls)
+    raw = None
     try:
         size = path.stat().st_size  # a file over the limit is not read: its size is its error
-        signature = hashlib.blake2b(path.read_bytes()).digest() if size <= MAX_FILE_BYTES else b"size %d" % size
+        raw = path.read_bytes() if size <= MAX_FILE_BYTES else None
+        signature = hashlib.blake2b(raw).digest() if raw is not None else b"size %d" % size
     except OSError:
         signature = b""  # read_yaml says what is wrong
     cached = _decoded.get(key)
     if cached is None or not signature or cached[0] != signature:
+        shown = run.shown(path)
         try:
-            display, node = read_yaml(path, run.root)
-            value, decoder = decode_file(display, node, cls)
+            value, decoder = decode_file(shown, read_yaml(path, run.root, shown=shown, raw=raw)[1], cls)
             cached = (signature, value, decoder, None)
         except YamlFileError as err:
-            cached = (signature, None, Decoder(display_path(path, run.root)), err.error)
+            cached = (signature, None, Decoder(shown), err.error)
         _decoded[key] = cached
     _signature, value, decoder, error = cached
     if error is not None:

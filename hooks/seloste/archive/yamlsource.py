@@ -191,18 +191,23 @@ def _is_file(path: str) -> bool:
     return os.path.isfile(path)
 
 
-def read_yaml(file: Path, root: Path | None = None) -> tuple[str, yaml.Node | None]:
-    """Compose ``file`` into a node tree; returns the display path and the root node.
+def read_yaml(
+    file: Path, root: Path | None = None, *, shown: str | None = None, raw: bytes | None = None
+) -> tuple[str, yaml.Node | None]:
+    """Compose ``file`` into a node tree; returns the display path and the root node. ``shown``: the display path,
+    where the caller has it; ``raw``: the file's bytes, where the caller has read them (and found them within the
+    size limit).
 
     Raises YamlFileError with a located message for anything that is not well-formed,
     UTF-8 encoded YAML of reasonable size.
     """
-    path = display_path(file, root)
-    size = file.stat().st_size
-    if size > MAX_FILE_BYTES:  # before reading it
-        message = f"file is {size:,} bytes; a data file may be at most {MAX_FILE_BYTES:,} bytes"
-        raise YamlFileError(DataError(Location(path), message))
-    raw = file.read_bytes()
+    path = display_path(file, root) if shown is None else shown
+    if raw is None:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:  # before reading it
+            message = f"file is {size:,} bytes; a data file may be at most {MAX_FILE_BYTES:,} bytes"
+            raise YamlFileError(DataError(Location(path), message))
+        raw = file.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:

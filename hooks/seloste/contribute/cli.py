@@ -8,9 +8,11 @@ version or git revision, a file that already exists).
 from __future__ import annotations
 
 import argparse
+import atexit
 import datetime as dt
 import os
 import sys
+import typing
 from pathlib import Path
 
 from ..archive.errors import DataErrors
@@ -212,6 +214,18 @@ def _parser() -> argparse.ArgumentParser:
     mode.add_argument("--write", action="store_true", help="regenerate the schema files")
     schema.add_argument("--dir", type=Path, default=Path("data/schema"), help="schema folder (default: data/schema)")
     return parser
+
+
+def run() -> typing.NoReturn:
+    """The command line's entry (``seloste``, ``python -m seloste``): :func:`main`, then out of the process without
+    freeing what it holds. What a command made is freed with the process; freeing it object by object first took 5 s
+    of a 37 s validate of 2,000 organisations in one process (mypy leaves the same way). Exit handlers still run, and
+    every file a command writes is closed before :func:`main` returns."""
+    code = main()
+    atexit._run_exitfuncs()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def main(argv: list[str] | None = None) -> int:
