@@ -39,7 +39,7 @@ class Text:
         return problem
 
     def _problem(self, value: str) -> str | None:
-        if _UNCOMMON.search(value) and _suspect().search(value):  # what the two checks look for: most texts have none
+        if may_hide(value):  # what the two checks look for: most texts have none
             control = bidi_control(value) or hidden_character(value, single_line=self.single_line)
             if control:
                 return control
@@ -153,6 +153,12 @@ def _suspect() -> re.Pattern[str]:
     """Every character bidi_control and hidden_character look for (a tab and a carriage return included), as one
     character class: the search tries one class at each character, not each of four patterns in turn."""
     return re.compile(f"[{''.join(_BIDI_CONTROLS)}{_HIDDEN_CHARACTERS}{_NONCHARACTERS}{_ignorable_ranges()}\r\t]")
+
+
+def may_hide(value: str) -> bool:
+    """Whether ``value`` holds a character :func:`bidi_control` or :func:`hidden_character` looks for, or a tab or a
+    carriage return: False says neither finds anything, quickly (most texts hold only common characters)."""
+    return _UNCOMMON.search(value) is not None and _suspect().search(value) is not None
 
 
 def without_invisible(text: str) -> str:

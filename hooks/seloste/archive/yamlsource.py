@@ -21,7 +21,7 @@ import yaml
 
 from ..limits import MAX_DEPTH, MAX_FILE_BYTES
 from .errors import DataError, Location, display_path
-from .types import bidi_control, hidden_character
+from .types import bidi_control, hidden_character, may_hide
 
 try:  # the C parser is ~30x faster; both give the same nodes and marks
     _Loader: type = yaml.CSafeLoader
@@ -142,7 +142,12 @@ def _check_comments(file: Path, path: str, text: str, root: yaml.Node | None) ->
     """Refuse a comment that names a schema (an editor would fetch and apply it) other than the first line's own,
     and one that holds a character no reader sees or a direction control: comments show in a pull request's diff,
     where such a character can make the text read otherwise ('Trojan Source')."""
-    found = comments(text, root)
+    first_line = _LINE_BREAK.search(text)
+    after_first = first_line.end() if first_line else len(text)
+    if may_hide(text) or _NAMES_A_SCHEMA.search(text, after_first):
+        found = comments(text, root)
+    else:  # no comment can hold what is refused but the first line's: comments() need not tell texts from comments
+        found = [Comment(1, 1, text[: first_line.start() if first_line else len(text)])] if text.startswith("#") else []
     kind = "organisation" if file.name == "organisation.yaml" else "version"
     for comment in found:
         hidden = bidi_control(comment.text) or hidden_character(comment.text)
