@@ -8,6 +8,7 @@ import pytest
 
 from seloste.archive.fidelity import Extra, capture_sentences, compare, match_in_order
 from seloste.archive.loader import load_archive
+from seloste.markup.render import markdown_html
 from seloste.markup.text import html_text
 from sitebuild import DATA, FROZEN
 
@@ -64,6 +65,15 @@ def test_a_sentence_is_found_as_whole_words_only() -> None:
     missing, _, _ = match_in_order(sentences, "Kysy evästekäytäntöön ja Evästekäytäntöön liittyvistä asioista.")
     assert [s.text for s in missing] == ["Evästekäytäntö"]
     assert match_in_order(sentences, "Evästekäytäntö. Muuta.")[0] == []
+
+
+def test_a_mark_nothing_closes_is_the_pages_text() -> None:
+    """A cookie's name (_ga, _gid) and a footnote's asterisk are text on the page: the capture keeps them, as the
+    published text's rendering does; marks in pairs are emphasis, removed on both sides."""
+    capture = "Evästeet _ga ja _gid ovat Googlen. Pakolliset tiedot*\n\n**Lihava** ja _kursiivi_ ja tieto**suoja**.\n"
+    sentences = [s.text for s in capture_sentences(capture)]
+    assert sentences == ["Evästeet _ga ja _gid ovat Googlen.", "Pakolliset tiedot*", "Lihava ja kursiivi ja tietosuoja."]
+    assert html_text(markdown_html(capture)) == " ".join(sentences)
 
 
 def test_a_horizontal_rule_is_markup_not_a_sentence() -> None:

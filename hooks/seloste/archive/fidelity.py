@@ -28,7 +28,13 @@ _LIST_MARKER = re.compile(r"^\s*(?:[-*+•]|[0-9]+\.)\s+")
 _LINK = re.compile(r"\[([^\[\]]*+)\]\([^)\s\[]*+\)")
 """``[text](address)``. Possessive, and an address has no ``[``: each attempt reads no further than the next ``[``, so
 that a line of 100,000 ``[](`` is read once, not once per bracket."""
-_EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,2}|_{1,2}(?!\w)")
+_EMPHASIS = (
+    re.compile(r"(\*{1,3})(?=[^\s*])(.*?[^\s*])\1"),
+    re.compile(r"(?<![^\W_])(_{1,2})(?=[^\s_])(.*?[^\s_])\1(?![^\W_])"),
+)
+"""Emphasis as Markdown reads it: a run of ``*`` (anywhere) or of ``_`` (at a word's edges) that opens before a letter
+and is closed by a run as long after one. A mark that nothing closes is text, as the page shows it: a cookie's name
+(``_ga``, ``_gid``), a footnote's ``*``."""
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -122,7 +128,9 @@ def _text_of(line: str, inline: Callable[[str], str]) -> str:
     line = _AUTOLINK.sub(lambda m: keep(m.group(1)), line)  # <https://...>, <name@example.fi>: the address shows
     line = inline(line)  # <a href="..." target="_blank">, <Callout>, :badge[text]{...}: a reader sees the text
     line = _LINK.sub(r"\1", line)
-    line = _EMPHASIS.sub("", line)
+    for emphasis in _EMPHASIS:
+        while (unmarked := emphasis.sub(r"\2", line)) != line:  # nested: ***a** b*, **_a_**
+            line = unmarked
     line = html.unescape(line)  # &rsquo; &amp; &#8217;: what a rendering shows
     return re.sub("\x00([0-9]+)\x00", lambda m: kept[int(m.group(1))], line)
 
