@@ -6,7 +6,9 @@ sections and characters as a real notice of data/ drawn at random, so that the a
 long as the real one would be at that scale (--length long: every notice about 12 kB of
 Finnish, as long as the longest real ones). Each later version changes a few things a
 real update changes: a date, some words, a sentence added or dropped, now and then a
-section renamed, moved, added or removed, and a fact.
+section renamed, moved, added or removed, and a fact. Each version has its capture, the Finnish
+text as its page showed it, which validate holds the version to sentence by sentence, as it does
+a real one's.
 
     python scripts/synthetic.py OUT_DIR --organisations 2000 --versions 5 [--seed 1] [--length archive|long]
 """
@@ -24,6 +26,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
 from seloste.archive.loader import load_archive
+from seloste.markup.render import markdown_html
+from seloste.markup.text import html_text, plain_text
 
 ROOT = Path(__file__).resolve().parents[1]
 Chain = dict[tuple[str, str], list[str]]
@@ -191,6 +195,19 @@ class Notice:
             return f"Rekisterinpitäjä on {self.name}. Säilytämme asiakastietoja {self.period} vuotta asiakkuuden päätyttyä."
         return f"The controller is {self.name}. We keep customer data for {self.period} years after the customer leaves."
 
+    def capture(self, date: dt.date) -> str:
+        """The version's Finnish as its page showed it, for its capture (``captures/<date>.txt``): the title, the date
+        line, each heading and block in order, as the fidelity check reads a real capture."""
+        parts = [self.name + ":n tietosuojaseloste", f"Päivitetty {date.day}.{date.month}.{date.year}."]
+        for section in self.sections:
+            heading, blocks = section["heading"], section["blocks"]
+            assert isinstance(heading, dict) and isinstance(blocks, list)
+            texts = [block["fi"] for block in blocks]
+            if section is self.sections[0]:
+                texts.insert(0, self._facts_sentence("fi"))
+            parts += [plain_text(heading["fi"]), html_text(markdown_html("\n\n".join(texts)))]  # what a reader sees
+        return "\n\n".join(parts) + "\n"
+
     def yaml(self, date: dt.date, first: bool, kind: str) -> str:
         lines = [
             "# yaml-language-server: $schema=../schema/version.schema.json",
@@ -198,6 +215,7 @@ class Notice:
             f'recorded_date: "{date.isoformat()}"',
             "source:",
             f"  url: https://synteettinen.example/{self.name.split()[1]}/tietosuoja",
+            f"  capture: captures/{date.isoformat()}.txt",
         ]
         if not first:
             lines += [
@@ -261,7 +279,7 @@ def generate(out: Path, organisations: int, versions: int, seed: int = 1, length
     data.mkdir(parents=True, exist_ok=True)
     for number in range(1, organisations + 1):
         folder = data / f"synteettinen-{number:05d}"
-        folder.mkdir(exist_ok=True)
+        (folder / "captures").mkdir(parents=True, exist_ok=True)
         notice = Notice(texts, rng, number, rng.choice(shapes) if length == "archive" else None)
         (folder / "organisation.yaml").write_text(
             f"# yaml-language-server: $schema=../schema/organisation.schema.json\nname: {_yaml_text(notice.name)}\n",
@@ -274,6 +292,7 @@ def generate(out: Path, organisations: int, versions: int, seed: int = 1, length
                 kind = notice.evolve()
                 date += dt.timedelta(days=rng.randint(60, 400))
             (folder / f"{date.isoformat()}.yaml").write_text(notice.yaml(date, index == 0, kind), encoding="utf-8")
+            (folder / "captures" / f"{date.isoformat()}.txt").write_text(notice.capture(date), encoding="utf-8")
     return data
 
 
