@@ -173,16 +173,32 @@ def site_figures(site: Path, notice_pages: list[Path]) -> tuple[int, float, dict
     return len(files), total / 1e6, {k: v / 1e6 for k, v in sorted(parts.items(), key=lambda x: -x[1])}, notice
 
 
+def site_of(project: Path, cores: int | None) -> Path:
+    return project / f"site-{cores or 'every'}-cores"
+
+
+def fresh_site(project: Path, cores: int | None) -> Path:
+    """A folder for a build's site that no earlier build of this run wrote: each build makes its files where none were
+    deleted just before (deleting a site of 51,000 files made the next build's files cost the file system more: see
+    :func:`file_system_probe`). The sites are deleted with the run's folder at the end. One kept from an earlier run
+    (--keep) is deleted and written out first."""
+    site = site_of(project, cores)
+    if site.exists():
+        shutil.rmtree(site)
+        os.sync()
+    return site
+
+
 def ours(out: Path, organisations: int, versions: int, length: str = "archive", cores: int | None = None) -> Result:
     project = out / "ours"
     if not (project / "data").is_dir():
         generate(fixture_project(project), organisations, versions, length=length)
-    shutil.rmtree(project / "site", ignore_errors=True)
+    site = fresh_site(project, cores)
     timings = out / "timings.json"
-    wall, memory = measured_build(project, project / "site", timings, cores)
+    wall, memory = measured_build(project, site, timings, cores)
     slugs = [p.name for p in (project / "data").iterdir() if p.is_dir()]
-    notices = [project / "site" / prefix / slug / "index.html" for slug in slugs for prefix in ("", "en")]
-    files, size, parts, notice = site_figures(project / "site", notices)
+    notices = [site / prefix / slug / "index.html" for slug in slugs for prefix in ("", "en")]
+    files, size, parts, notice = site_figures(site, notices)
     timed = json.loads(timings.read_text())
     return Result(
         wall, memory["cpu"], memory["peak_kb"] / 1024, files, size, parts, notice, timed["stages"], timed["in_workers"],
@@ -215,10 +231,10 @@ def baseline(out: Path, archive: Archive, cores: int | None = None) -> Result:
         "nav:\n  - Tietosuojaselosteet: index.md\n  - Vertailu: facts.md\n  - Avoin data: open-data.md\n  - Tietoa: about.md\n",
         encoding="utf-8",
     )
-    shutil.rmtree(project / "site", ignore_errors=True)
-    wall, memory = measured_build(project, project / "site", cores=cores)
-    notices = list((project / "site").glob("*/*/index.html"))
-    files, size, parts, notice = site_figures(project / "site", notices)
+    site = fresh_site(project, cores)
+    wall, memory = measured_build(project, site, cores=cores)
+    notices = list(site.glob("*/*/index.html"))
+    files, size, parts, notice = site_figures(site, notices)
     return Result(wall, memory["cpu"], memory["peak_kb"] / 1024, files, size, parts, notice)
 
 
@@ -445,7 +461,7 @@ def main() -> int:
             print_result(f"this site{on}", mine)
             print_budget(mine, n, v, args.length)
             if args.search:
-                print(f"first search query     {search_bytes(out / 'n/ours/site')}")
+                print(f"first search query     {search_bytes(site_of(out / 'n/ours', cores))}")
             if not args.no_baseline:
                 data = out / "n/ours/data"
                 archive = archive or load_archive(data, root=out)
