@@ -242,42 +242,35 @@ def test_the_editor_line_names_only_the_archives_own_schema(tmp_path: Path) -> N
     ("line", "expected"),
     [
         (
-            "../../../../data/schema/version.schema.json",
-            "the editor line's $schema=../../../../data/schema/version.schema.json leads to no schema from where this "
-            "file lies: write '# yaml-language-server: $schema=../schema/version.schema.json'",
+            "$schema=../../../../data/schema/version.schema.json",
+            "the editor line is to read exactly '# yaml-language-server: $schema=../schema/version.schema.json' "
+            "(the path from data/<organisation>/)",
         ),
         (
-            "../../schema/version.schema.json",
-            "the editor line's $schema=../../schema/version.schema.json leads to no schema from where this file lies: "
-            "write '# yaml-language-server: $schema=../schema/version.schema.json'",
+            "$schema=../../data/schema/version.schema.json",
+            "the editor line is to read exactly '# yaml-language-server: $schema=../schema/version.schema.json' "
+            "(the path from data/<organisation>/)",
         ),
         (
-            "../schema/organisation.schema.json",
+            "$schema=../schema/version.schema.json ",
+            "the editor line is to read exactly '# yaml-language-server: $schema=../schema/version.schema.json' "
+            "(the path from data/<organisation>/)",
+        ),
+        (
+            "$schema=../schema/organisation.schema.json",
             "the editor line names organisation.schema.json, the schema of another kind of file: a version file's is "
             "'# yaml-language-server: $schema=../schema/version.schema.json'",
         ),
     ],
-    ids=["copied-from-a-fixture", "too-deep", "other-kind"],
+    ids=["copied-from-a-fixture", "reaching-data-from-elsewhere", "trailing-space", "other-kind"],
 )
-def test_the_editor_line_leads_to_the_files_own_schema(tmp_path: Path, line: str, expected: str) -> None:
-    """A file copied into data/ from deeper in the tree keeps its fixture's path to the schema, which leads nowhere
-    from data/: its editor would check nothing, so validate says so at 1:1 before a reviewer or a test does."""
+def test_the_editor_line_is_the_archives_own_form(tmp_path: Path, line: str, expected: str) -> None:
+    """A file copied into data/ from a test fixture kept a longer path to the schema, which leads nowhere from data/
+    (its editor would check nothing): validate says so at 1:1, in the one form the archive's test holds data/ to."""
     data = make_data(tmp_path)
     path = data / SLUG / "2024-01-10.yaml"
-    path.write_text(f"# yaml-language-server: $schema={line}\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    path.write_text(f"# yaml-language-server: {line}\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
     assert _errors(data) == [f"data/{SLUG}/2024-01-10.yaml:1:1: {expected}"]
-
-
-def test_an_editor_line_that_reaches_the_schema_from_elsewhere_is_taken(tmp_path: Path) -> None:
-    """A fixture deeper in the tree names data/schema/ by a longer path: it leads there, so it is taken."""
-    data = make_data(tmp_path)
-    (data / "schema").mkdir()
-    (data / "schema" / "version.schema.json").write_text("{}", encoding="utf-8")
-    path = data / SLUG / "2024-01-10.yaml"
-    text = path.read_text(encoding="utf-8")
-    for line in ("../schema/version.schema.json", "../../data/schema/version.schema.json"):
-        path.write_text(f"# yaml-language-server: $schema={line}\n" + text, encoding="utf-8")
-        assert _errors(data) == [], line
 
 
 @pytest.mark.parametrize(
@@ -290,7 +283,38 @@ def test_an_editor_line_that_reaches_the_schema_from_elsewhere_is_taken(tmp_path
     ],
     ids=["trailing-modeline", "jetbrains", "second-modeline", "indented-upper-case"],
 )
-def test_no_comment_but_the_first_line_names_a_schema(tmp_path: Path, edit: tuple[str, str], where: str) -> None:
+def test_no_comment_but_the_editor_line_names_a_schema(tmp_path: Path, edit: tuple[str, str], where: str) -> None:
+    _assert_comment_refused(tmp_path, edit, where)
+
+
+@pytest.mark.parametrize(
+    ("edit", "where"),
+    [
+        (
+            (
+                "# The valid organisation the invalid fixtures are made from.\nname: Esimerkki Oy",
+                "name: Esimerkki Oy  # yaml-language-server: $schema=https://huijaus.example/s.json",
+            ),
+            "1:21",
+        ),
+        (
+            (
+                "# The valid organisation the invalid fixtures are made from.\nname: Esimerkki Oy",
+                "name: Esimerkki Oy  # $schema: https://huijaus.example/s.json",
+            ),
+            "1:21",
+        ),
+    ],
+    ids=["modeline", "jetbrains"],
+)
+def test_a_first_line_that_is_no_editor_line_names_no_schema_at_its_end(
+    tmp_path: Path, edit: tuple[str, str], where: str
+) -> None:
+    """A file without the editor line: a schema named at its first line's end is refused as anywhere else."""
+    _assert_comment_refused(tmp_path, edit, where)
+
+
+def _assert_comment_refused(tmp_path: Path, edit: tuple[str, str], where: str) -> None:
     """Editors act on a schema a comment names (yaml-language-server's modeline, JetBrains' '# $schema:'), wherever
     it stands: only the first line may name one, and only the archive's own."""
     data = make_data(tmp_path)

@@ -9,8 +9,6 @@ hand the nodes to the typed decoder, which reads every scalar as the text that w
 from __future__ import annotations
 
 import bisect
-import functools
-import os
 import re
 import typing
 from collections.abc import Iterator
@@ -143,11 +141,12 @@ def _check_comments(file: Path, path: str, text: str, root: yaml.Node | None) ->
     and one that holds a character no reader sees or a direction control: comments show in a pull request's diff,
     where such a character can make the text read otherwise ('Trojan Source')."""
     first_line = _LINE_BREAK.search(text)
-    after_first = first_line.end() if first_line else len(text)
+    editor_line = text.startswith("#")  # a whole-line comment: the first line is read as one without parsing
+    after_first = (first_line.end() if first_line else len(text)) if editor_line else 0
     if may_hide(text) or _NAMES_A_SCHEMA.search(text, after_first):
         found = comments(text, root)
     else:  # no comment can hold what is refused but the first line's: comments() need not tell texts from comments
-        found = [Comment(1, 1, text[: first_line.start() if first_line else len(text)])] if text.startswith("#") else []
+        found = [Comment(1, 1, text[: first_line.start() if first_line else len(text)])] if editor_line else []
     kind = "organisation" if file.name == "organisation.yaml" else "version"
     for comment in found:
         hidden = bidi_control(comment.text) or hidden_character(comment.text)
@@ -156,17 +155,7 @@ def _check_comments(file: Path, path: str, text: str, root: yaml.Node | None) ->
         if not _NAMES_A_SCHEMA.search(comment.text):
             continue
         if comment.line == 1 and comment.column == 1:
-            modeline = _MODELINE.fullmatch(comment.text.rstrip())
-            named = OWN_SCHEMA.fullmatch(modeline["rest"].rstrip()) if modeline else None
-            if not named:
-                raise YamlFileError(
-                    DataError(
-                        Location(path, 1, 1),
-                        "the editor line may name only the archive's own schema: "
-                        "# yaml-language-server: $schema=../schema/version.schema.json (or organisation.schema.json)",
-                    )
-                )
-            problem = _editor_line_problem(file, named["path"], named["kind"], kind)
+            problem = _editor_line_problem(comment.text, kind)
             if problem:
                 raise YamlFileError(DataError(Location(path, 1, 1), problem))
             continue
@@ -179,21 +168,24 @@ def _check_comments(file: Path, path: str, text: str, root: yaml.Node | None) ->
         )
 
 
-def _editor_line_problem(file: Path, named: str, named_kind: str, kind: str) -> str | None:
-    """What is wrong with the schema an editor line names, for ``file``: the other kind's schema, or a path that
-    leads nowhere from where the file lies (a file copied from deeper in the tree keeps its fixture's ``../../``, and
-    its editor would then check nothing). The archive's own form is taken as it stands, without looking."""
-    wanted = f"'# yaml-language-server: $schema=../schema/{kind}.schema.json'"
-    if named_kind != kind:
-        return f"the editor line names {named_kind}.schema.json, the schema of another kind of file: a {kind} file's is {wanted}"
-    if named == f"../schema/{kind}.schema.json" or _is_file(os.path.normpath(os.path.join(file.parent, named))):
+def _editor_line_problem(line: str, kind: str) -> str | None:
+    """What is wrong with a first line that names a schema: it may name only the archive's own, the one of the file's
+    kind, and by the one path that leads there from ``data/<organisation>/`` (a file copied from a test fixture kept
+    a longer one, which leads nowhere from data/, and its editor would check nothing)."""
+    wanted = f"# yaml-language-server: $schema=../schema/{kind}.schema.json"
+    if line == wanted:
         return None
-    return f"the editor line's $schema={named} leads to no schema from where this file lies: write {wanted}"
-
-
-@functools.lru_cache(maxsize=64)
-def _is_file(path: str) -> bool:
-    return os.path.isfile(path)
+    modeline = _MODELINE.fullmatch(line.rstrip())
+    named = OWN_SCHEMA.fullmatch(modeline["rest"].rstrip()) if modeline else None
+    if not named:
+        return (
+            "the editor line may name only the archive's own schema: "
+            "# yaml-language-server: $schema=../schema/version.schema.json (or organisation.schema.json)"
+        )
+    if named["kind"] != kind:
+        other = named["kind"]
+        return f"the editor line names {other}.schema.json, the schema of another kind of file: a {kind} file's is '{wanted}'"
+    return f"the editor line is to read exactly '{wanted}' (the path from data/<organisation>/)"
 
 
 def read_yaml(
