@@ -16,6 +16,7 @@ from functools import partial
 from typing import NamedTuple
 
 from ..limits import MAX_MISSING_SENTENCES
+from ..markup.emphasis import without_emphasis
 from ..markup.rendercache import markdown_html
 from ..markup.sitesource import Dialect, Note, SiteSource, dialect_among
 from ..markup.text import html_text, normalize, plain_text
@@ -28,13 +29,6 @@ _LIST_MARKER = re.compile(r"^\s*(?:[-*+•]|[0-9]+\.)\s+")
 _LINK = re.compile(r"\[([^\[\]]*+)\]\([^)\s\[]*+\)")
 """``[text](address)``. Possessive, and an address has no ``[``: each attempt reads no further than the next ``[``, so
 that a line of 100,000 ``[](`` is read once, not once per bracket."""
-_EMPHASIS = (
-    re.compile(r"(\*{1,3})(?=[^\s*])(.*?[^\s*])\1"),
-    re.compile(r"(?<![^\W_])(_{1,2})(?=[^\s_])(.*?[^\s_])\1(?![^\W_])"),
-)
-"""Emphasis as Markdown reads it: a run of ``*`` (anywhere) or of ``_`` (at a word's edges) that opens before a letter
-and is closed by a run as long after one. A mark that nothing closes is text, as the page shows it: a cookie's name
-(``_ga``, ``_gid``), a footnote's ``*``."""
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -128,9 +122,7 @@ def _text_of(line: str, inline: Callable[[str], str]) -> str:
     line = _AUTOLINK.sub(lambda m: keep(m.group(1)), line)  # <https://...>, <name@example.fi>: the address shows
     line = inline(line)  # <a href="..." target="_blank">, <Callout>, :badge[text]{...}: a reader sees the text
     line = _LINK.sub(r"\1", line)
-    for emphasis in _EMPHASIS:
-        while (unmarked := emphasis.sub(r"\2", line)) != line:  # nested: ***a** b*, **_a_**
-            line = unmarked
+    line = without_emphasis(line)  # as the page's renderer reads it: a mark nothing pairs with is text ('_ga')
     line = html.unescape(line)  # &rsquo; &amp; &#8217;: what a rendering shows
     return re.sub("\x00([0-9]+)\x00", lambda m: kept[int(m.group(1))], line)
 
