@@ -205,7 +205,8 @@ class Notice:
             texts = [block["fi"] for block in blocks]
             if section is self.sections[0]:
                 texts.insert(0, self._facts_sentence("fi"))
-            parts += [plain_text(heading["fi"]), html_text(markdown_html("\n\n".join(texts)))]  # what a reader sees
+            parts.append(plain_text(heading["fi"]))
+            parts += [html_text(markdown_html(text)) for text in texts]  # each block as a reader sees it, on its line
         return "\n\n".join(parts) + "\n"
 
     def yaml(self, date: dt.date, first: bool, kind: str) -> str:
