@@ -8,7 +8,9 @@ targets) is removed before comparing; the published side is the text of the rend
 
 from __future__ import annotations
 
+import functools
 import html
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,7 +21,7 @@ from ..limits import MAX_MISSING_SENTENCES
 from ..markup.emphasis import without_emphasis
 from ..markup.rendercache import markdown_html
 from ..markup.sitesource import Dialect, Note, SiteSource, dialect_among
-from ..markup.text import html_text, normalize, plain_text
+from ..markup.text import normalize, plain_text, rendered_text
 from .model import NoiseLines, Version, VersionRecord
 from .types import without_invisible
 
@@ -44,12 +46,16 @@ class Sentence:
     page's title, or shows its own heading and keeps the title for the browser tab or a date)."""
 
 
-def noise_lines(capture: str, noise: tuple[str | NoiseLines, ...], page: int = 0) -> tuple[set[int], list[int]]:
+@functools.lru_cache(maxsize=64)
+def noise_lines(capture: str, noise: tuple[str | NoiseLines, ...], page: int = 0) -> tuple[frozenset[int], tuple[int, ...]]:
     """The capture's line numbers that are noise, and the indexes of noise entries that stand nowhere they may.
 
     A line given as text is noise only in the runs of noise and blank lines at the capture's start and end (a
     page's chrome): the same words inside the notice are the notice's. Lines given by number are noise anywhere.
+    Remembered for the last few captures: the check of a version's noise and the reading of its capture both ask.
     """
+    if not noise:
+        return frozenset(), ()
     lines = [normalize(raw) for raw in without_invisible(capture).splitlines()]
     numbered = {n for entry in noise if isinstance(entry, NoiseLines) and int(entry.page) == page + 1 for n in entry.numbers}
     texts: dict[str, list[int]] = {}
@@ -66,12 +72,12 @@ def noise_lines(capture: str, noise: tuple[str | NoiseLines, ...], page: int = 0
                 break
             found.add(i + 1)
             used.update(texts[lines[i]])
-    unplaced = [
+    unplaced = tuple(
         i
         for i, e in enumerate(noise)
         if (i not in used if isinstance(e, str) else int(e.page) == page + 1 and e.numbers[-1] > len(lines))
-    ]
-    return found, unplaced
+    )
+    return frozenset(found), unplaced
 
 
 _TABLE_ROW = re.compile(r"^\|.*\|$")
@@ -210,23 +216,14 @@ class _Tokens:
     sentence as whole words is ``str.find``: linear in the text and the sentence, whatever they hold."""
 
     def __init__(self, text: str) -> None:
-        self.codes: dict[str, str] = {}
-        starts = []
-        characters = []
-        for match in _TOKEN.finditer(text):
-            starts.append(match.start())
-            characters.append(self._code(match[0]))
-        starts.append(len(text))
-        self.starts = starts
+        tokens = _TOKEN.findall(text)  # every character is in a token: each starts where the one before ends
+        self.codes: dict[str, str] = {
+            token: chr(number if number < 0xD800 else number + 0x800)  # no surrogates
+            for number, token in enumerate(dict.fromkeys(tokens))
+        }
+        self.starts = list(itertools.accumulate(map(len, tokens), initial=0))
         """Where each token starts in the text, and the text's end."""
-        self.text = "".join(characters)
-
-    def _code(self, token: str) -> str:
-        code = self.codes.get(token)
-        if code is None:
-            number = len(self.codes)
-            code = self.codes[token] = chr(number if number < 0xD800 else number + 0x800)  # no surrogates
-        return code
+        self.text = "".join(map(self.codes.__getitem__, tokens))
 
     def encode(self, sentence: str) -> str | None:
         """The sentence in the text's characters; None if it has a token the text does not."""
@@ -298,7 +295,7 @@ def published_parts(version: Version, lang: str = "fi") -> list[tuple[str, str]]
             continue
         if section.heading:
             parts.append((f"sections[{i}].heading.{lang}", plain_text(section.heading[lang])))
-        parts.append((f"sections[{i}].body.{lang}", html_text(markdown_html(section.body[lang]))))
+        parts.append((f"sections[{i}].body.{lang}", rendered_text(markdown_html(section.body[lang]))))
     return [(name, text) for name, text in parts if text]
 
 

@@ -164,7 +164,7 @@ def may_hide(value: str) -> bool:
 def without_invisible(text: str) -> str:
     """``text`` as a reader sees it: without its default-ignorable and format characters (a soft hyphen, a zero-width
     space, a variation selector), which no text may hold but an original may."""
-    return _ignorable().sub("", text)
+    return _ignorable().sub("", text) if may_hide(text) else text
 
 
 def hidden_character(value: str, *, single_line: bool = False) -> str | None:
