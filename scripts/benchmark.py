@@ -397,8 +397,8 @@ def everyday() -> None:
 def file_system_probe(where: Path, pages: int = 2000) -> str:
     """What making a page costs the file system under ``where``, in CPU: a new folder and a file in it, as the site
     writes each of its pages (``<org>/<date>/index.html``). On the 2-core machine the benchmark page reports, it took
-    from about 70 to about 1,200 microseconds within one hour, nearly all of it the kernel's (an ext4 file system
-    mounted with online discard): at 50,000 pages, from 4 s to 60 s of a build's CPU. Printed before and after the
+    from about 50 to about 1,200 microseconds within one evening, nearly all of it the kernel's (an ext4 file system
+    mounted with online discard): at 50,000 pages, from 3 s to 60 s of a build's CPU. Printed before and after the
     runs, so that a run's figures can be read with it."""
     probe = Path(tempfile.mkdtemp(prefix=".file-system-probe-", dir=where))
     try:

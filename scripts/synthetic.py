@@ -195,18 +195,25 @@ class Notice:
             return f"Rekisterinpitäjä on {self.name}. Säilytämme asiakastietoja {self.period} vuotta asiakkuuden päätyttyä."
         return f"The controller is {self.name}. We keep customer data for {self.period} years after the customer leaves."
 
+    def _texts(self, section: dict[str, object], lang: str) -> list[str]:
+        """A section's blocks in ``lang``; the first section opens with what the facts quote (the controller and the
+        retention period)."""
+        blocks = section["blocks"]
+        assert isinstance(blocks, list)
+        texts = [block[lang] for block in blocks]
+        if section is self.sections[0]:
+            texts.insert(0, self._facts_sentence(lang))
+        return texts
+
     def capture(self, date: dt.date) -> str:
         """The version's Finnish as its page showed it, for its capture (``captures/<date>.txt``): the title, the date
         line, each heading and block in order, as the fidelity check reads a real capture."""
         parts = [self.name + ":n tietosuojaseloste", f"Päivitetty {date.day}.{date.month}.{date.year}."]
         for section in self.sections:
-            heading, blocks = section["heading"], section["blocks"]
-            assert isinstance(heading, dict) and isinstance(blocks, list)
-            texts = [block["fi"] for block in blocks]
-            if section is self.sections[0]:
-                texts.insert(0, self._facts_sentence("fi"))
+            heading = section["heading"]
+            assert isinstance(heading, dict)
             parts.append(plain_text(heading["fi"]))
-            parts += [html_text(markdown_html(text)) for text in texts]  # each block as a reader sees it, on its line
+            parts += [html_text(markdown_html(text)) for text in self._texts(section, "fi")]  # each block on its line
         return "\n\n".join(parts) + "\n"
 
     def yaml(self, date: dt.date, first: bool, kind: str) -> str:
@@ -237,16 +244,12 @@ class Notice:
         lines += [f"      {lang}: {_yaml_text(dated[lang])}" for lang in ("fi", "en")]
         for section in self.sections:
             heading = section["heading"]
-            blocks = section["blocks"]
-            assert isinstance(heading, dict) and isinstance(blocks, list)
+            assert isinstance(heading, dict)
             lines += [f"  - id: {section['id']}", "    heading:"]
             lines += [f"      {lang}: {_yaml_text(heading[lang])}" for lang in ("fi", "en")]
             lines.append("    body:")
             for lang in ("fi", "en"):
-                texts = [b[lang] for b in blocks]
-                if section is self.sections[0]:  # what the facts quote: the controller and the retention period
-                    texts.insert(0, self._facts_sentence(lang))
-                lines.append(f"      {lang}: " + _block("\n\n".join(texts), 8))
+                lines.append(f"      {lang}: " + _block("\n\n".join(self._texts(section, lang)), 8))
         first_id = self.sections[0]["id"]
         quote = {"fi": f"Säilytämme asiakastietoja {self.period} vuotta", "en": f"We keep customer data for {self.period} years"}
         lines += [

@@ -44,7 +44,7 @@ def location(path: str, node: yaml.Node) -> Location:
 
 
 _MODELINE = re.compile(r"^#[ \t]*yaml-language-server[ \t]*:(?P<rest>.*)$")
-OWN_SCHEMA = re.compile(r" \$schema=(?P<path>(?:\.\./)+(?:data/)?schema/(?P<kind>organisation|version)\.schema\.json)")
+OWN_SCHEMA = re.compile(r" \$schema=(?:\.\./)+(?:data/)?schema/(?P<kind>organisation|version)\.schema\.json")
 """What a file's editor line may name: the archive's own schemas, by a relative path (``../schema/version.schema.json``),
 never an address an editor would fetch."""
 _NAMES_A_SCHEMA = re.compile(r"\$schema|yaml-language-server", re.IGNORECASE)
@@ -92,8 +92,7 @@ def comments(text: str, root: yaml.Node | None = None) -> list[Comment]:
     if not hashes:
         return []
     if hashes == [0]:  # the usual file: the editor line, and no other '#' a comment could start at
-        first = _LINE_BREAK.search(text)
-        return [Comment(1, 1, text[: first.start() if first else len(text)])]
+        return [_first_line(text)]
     covered: list[tuple[int, int]] = []
     for start, end, style in _scalar_spans(root) if root is not None else _token_spans(text):
         if style in ("|", ">"):
@@ -119,6 +118,12 @@ def comments(text: str, root: yaml.Node | None = None) -> list[Comment]:
     return found
 
 
+def _first_line(text: str) -> Comment:
+    """The text's first line, as the comment it is when the text starts with '#'."""
+    first = _LINE_BREAK.search(text)
+    return Comment(1, 1, text[: first.start() if first else len(text)])
+
+
 def _token_spans(text: str) -> Iterator[tuple[int, int, str | None]]:
     for token in yaml.scan(text, Loader=_Loader):
         yield token.start_mark.index, token.end_mark.index, getattr(token, "style", None)
@@ -140,13 +145,12 @@ def _check_comments(file: Path, path: str, text: str, root: yaml.Node | None) ->
     """Refuse a comment that names a schema (an editor would fetch and apply it) other than the first line's own,
     and one that holds a character no reader sees or a direction control: comments show in a pull request's diff,
     where such a character can make the text read otherwise ('Trojan Source')."""
-    first_line = _LINE_BREAK.search(text)
-    editor_line = text.startswith("#")  # a whole-line comment: the first line is read as one without parsing
-    after_first = (first_line.end() if first_line else len(text)) if editor_line else 0
+    editor_line = _first_line(text) if text.startswith("#") else None  # a whole-line comment, read without parsing
+    after_first = len(editor_line.text) if editor_line else 0
     if may_hide(text) or _NAMES_A_SCHEMA.search(text, after_first):
         found = comments(text, root)
     else:  # no comment can hold what is refused but the first line's: comments() need not tell texts from comments
-        found = [Comment(1, 1, text[: first_line.start() if first_line else len(text)])] if editor_line else []
+        found = [editor_line] if editor_line else []
     kind = "organisation" if file.name == "organisation.yaml" else "version"
     for comment in found:
         hidden = bidi_control(comment.text) or hidden_character(comment.text)
