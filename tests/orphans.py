@@ -27,7 +27,8 @@ def alive(pid: int) -> bool:
 
 def assert_workers_end_with_their_parent(script: str, *args: str, workers: int) -> None:
     """Run ``script`` (with the tests' and the core's folders first on its path, then ``args``), which prints its
-    ``workers`` workers' pids once they run; kill it with SIGKILL, and fail unless every worker ends within 30 s."""
+    ``workers`` workers' pids once they run (whole lines: a worker that prints its own writes its line in one call);
+    kill it with SIGKILL, and fail unless every worker ends within 30 s."""
     parent = subprocess.Popen([sys.executable, "-c", script, TESTS, HOOKS, *args], stdout=subprocess.PIPE, text=True)
     try:
         assert parent.stdout is not None

@@ -170,8 +170,8 @@ from seloste.archive import loader
 root = Path(sys.argv[3])
 data = archive_folder(root)
 def _hangs(*task):
-    print(os.getpid(), flush=True)
-    time.sleep(600)
+    os.write(1, b"%d\\n" % os.getpid())  # one write: print's two (the number, then its newline) interleaved between
+    time.sleep(600)                     # the workers, as "1412414125", a line that read as one pid
 loader._load_one = _hangs  # the workers are forked: they inherit it
 loader.load_archive(data, root=root, jobs=2)
 """
