@@ -7,7 +7,9 @@ Generates a synthetic archive (scripts/synthetic.py: N organisations x V version
   the cores (the default); then with the cache filled (nothing changed) and after an edit of one
   organisation's version file (the contributor's loop: edit, validate);
 - `seloste check --base` for a change that touches one organisation (the archive committed in a git
-  repository, then one version file edited), without the cache and with it;
+  repository with the checking code, then one version file edited): as CI checks a pull request, the
+  organisations as at the base taken as its checks left them, without the cache; and with --full, every
+  organisation checked, without the cache and with it;
 - the floor: composing every data file with libyaml (PyYAML's C parser), nothing checked, in one process;
 - a partial preview, `mkdocs serve` with SELOSTE_ONLY naming two organisations (`make serve ORGS=...`):
   how long until its first page is served, and how long after saving an edit of one of them the page
@@ -43,8 +45,11 @@ from sitebuild import fixture_project  # noqa: E402
 SELOSTE = [sys.executable, "-c", "from seloste.contribute.cli import run; run()"]
 
 
-def timed(command: list[str], cwd: Path, env: dict[str, str], *, ok: tuple[int, ...] = (0,)) -> tuple[float, float]:
-    """Run ``command``; its wall time, and the CPU time (user + system) of it and the processes it started."""
+def timed(
+    command: list[str], cwd: Path, env: dict[str, str], *, ok: tuple[int, ...] = (0,), says: str = ""
+) -> tuple[float, float]:
+    """Run ``command``; its wall time, and the CPU time (user + system) of it and the processes it started. ``says``:
+    what its output must hold (what it did, for the figure to be the one its label names)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
@@ -52,6 +57,8 @@ def timed(command: list[str], cwd: Path, env: dict[str, str], *, ok: tuple[int, 
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode not in ok:
         raise SystemExit(f"{' '.join(command[3:] if command[:3] == SELOSTE else command)} failed:\n{result.stderr[-3000:]}")
+    if says not in result.stdout:
+        raise SystemExit(f"{' '.join(command[3:] if command[:3] == SELOSTE else command)} did not say {says!r}:\n{result.stdout}")
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
@@ -95,8 +102,15 @@ def measure_validate(project: Path, env: dict[str, str], repeat: int) -> None:
 def measure_check(project: Path, env: dict[str, str], repeat: int) -> None:
     cache = project / "validation-cache"
     git = ["git", "-c", "user.email=bench@example.invalid", "-c", "user.name=bench"]
+    # a repository as the archive's own: the checking code and the libraries' pins committed beside the data, so
+    # that check --base takes the organisations as at the base as the base's checks left them (as CI's check of a
+    # pull request does: it runs the base's code)
+    (project / "hooks").unlink()
+    shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    (project / "requirements").mkdir(exist_ok=True)
+    shutil.copy(ROOT / "requirements" / "site.txt", project / "requirements" / "site.txt")
     subprocess.run([*git, "init", "-q", "-b", "main"], cwd=project, check=True)
-    subprocess.run([*git, "add", "data"], cwd=project, check=True)
+    subprocess.run([*git, "add", "data", "hooks", "requirements"], cwd=project, check=True)
     subprocess.run([*git, "-c", "gc.auto=0", "commit", "-q", "-m", "published"], cwd=project, check=True)
     folders = sorted(p for p in (project / "data").iterdir() if p.is_dir())
     version = sorted(folders[len(folders) // 2].glob("*.yaml"))[-2]
@@ -110,11 +124,20 @@ def measure_check(project: Path, env: dict[str, str], repeat: int) -> None:
     os.sync()
     check = [*SELOSTE, "check", "--base", "main", "--data", "data"]
     with_cache = {**env, "SELOSTE_CACHE": str(cache)}
+    trusting = "(1 organisation changed, checked in full; "
     report(
-        "check --base, one organisation touched, no cache", [timed([*check, "--no-cache"], project, env) for _ in range(repeat)]
+        "check --base, one organisation touched, no cache",
+        [timed([*check, "--no-cache"], project, env, says=trusting) for _ in range(repeat)],
     )
-    timed(check, project, with_cache)  # fills the cache with the edited organisation
-    report("check --base, one organisation touched, cache", [timed(check, project, with_cache) for _ in range(repeat)])
+    report(
+        "check --base --full, one organisation touched, no cache",
+        [timed([*check, "--full", "--no-cache"], project, env, says="checked in full, as asked") for _ in range(repeat)],
+    )
+    timed([*check, "--full"], project, with_cache)  # fills the cache, the edited organisation's outcome with it
+    report(
+        "check --base --full, one organisation touched, cache",
+        [timed([*check, "--full"], project, with_cache) for _ in range(repeat)],
+    )
 
 
 def measure_preview(project: Path, env: dict[str, str], repeat: int) -> None:

@@ -123,7 +123,8 @@ def test_wait_benchmark_times_validate_check_and_a_partial_preview() -> None:
         "validate, cache filled, nothing changed",
         "validate after an edit of one organisation (cache)",
         "check --base, one organisation touched, no cache",
-        "check --base, one organisation touched, cache",
+        "check --base --full, one organisation touched, no cache",
+        "check --base --full, one organisation touched, cache",
     ):
         assert re.search(rf"^{re.escape(label)} +wall \d+\.\d s; CPU \d+\.\d s$", out, re.MULTILINE), label
     assert re.search(r"^preview of 2 organisations: first page served +\d+\.\d s after starting$", out, re.MULTILINE)

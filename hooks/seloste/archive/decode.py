@@ -10,18 +10,20 @@ import dataclasses
 import datetime as dt
 import difflib
 import functools
+import hashlib
 import re
 import types
 import typing
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any, Literal, Union
 
 import yaml
 
-from ..limits import MAX_UNKNOWN_KEYS
-from .errors import DataError, Location
+from ..limits import MAX_FILE_BYTES, MAX_UNKNOWN_KEYS
+from .errors import DataError, Location, Run
 from .types import Text
-from .yamlsource import STANDARD_TAGS, check_tag, location
+from .yamlsource import STANDARD_TAGS, YamlFileError, check_tag, location, read_yaml
 
 _MISSING = object()
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -358,3 +360,34 @@ def decode_file(path: str, node: yaml.Node | None, cls: type) -> tuple[Any, Deco
     decoder = Decoder(path)
     value = decoder.decode(node, cls, "")
     return (None if value is _MISSING else value), decoder
+
+
+_decoded: dict[tuple[str, str, type], tuple[bytes, object, Decoder, DataError | None]] = {}
+"""Decoded files by path, kept while their bytes are the same: `mkdocs serve` reloads data/ on every edit (the
+digest of the bytes, not the file's time and size, which an edit can leave as they were)."""
+
+
+def decode_path(run: Run, path: Path, cls: type) -> tuple[Any, Decoder]:
+    """Decode the file at ``path`` as ``cls``, its problems added to ``run``; decoded once while its bytes are the same."""
+    key = (run.place(path), str(run.root), cls)
+    raw = None
+    try:
+        size = path.stat().st_size  # a file over the limit is not read: its size is its error
+        raw = path.read_bytes() if size <= MAX_FILE_BYTES else None
+        signature = hashlib.blake2b(raw).digest() if raw is not None else b"size %d" % size
+    except OSError:
+        signature = b""  # read_yaml says what is wrong
+    cached = _decoded.get(key)
+    if cached is None or not signature or cached[0] != signature:
+        shown = run.shown(path)
+        try:
+            value, decoder = decode_file(shown, read_yaml(path, run.root, shown=shown, raw=raw)[1], cls)
+            cached = (signature, value, decoder, None)
+        except YamlFileError as err:
+            cached = (signature, None, Decoder(shown), err.error)
+        _decoded[key] = cached
+    _signature, value, decoder, error = cached
+    if error is not None:
+        run.errors.append(error)
+    run.errors.extend(decoder.errors)
+    return value, decoder

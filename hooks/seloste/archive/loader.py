@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-import hashlib
 import multiprocessing
 import os
 import re
@@ -18,12 +17,12 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..limits import MAX_FILE_BYTES, MAX_SLUG
+from ..limits import MAX_SLUG
 from ..markup.render import render_limit
 from ..processes import worker_start
 from . import validation_cache
 from .captures import CAPTURES_DIR, check_fidelity, check_leftover_captures, read_captures, where_in
-from .decode import Decoder, decode_file
+from .decode import Decoder, decode_path
 from .errors import DataError, DataErrors, Location, Run
 from .languages import language_problems, text_fields
 from .links import link_provenance
@@ -33,7 +32,6 @@ from .types import SLUG_PATTERN
 from .unreadable import without_unreadable
 from .updates import update_problems
 from .versioncheck import check_version
-from .yamlsource import YamlFileError, read_yaml
 
 ORGANISATION_FILE = "organisation.yaml"
 SCHEMA_DIR = "schema"
@@ -88,17 +86,20 @@ def validate_archive(
     waiting: frozenset[Path] = frozenset(),
     jobs: int = 1,
     cache: Path | None = None,
+    trusted: Collection[str] = frozenset(),
 ) -> Checked:
     """Every check ``load_archive`` makes, without keeping the archive: raises DataErrors listing all problems.
 
     ``jobs``: check the organisations in that many processes. ``cache``: a folder where the outcome of each
     organisation's own checks is kept under the digest of its files (with the checking code's, today's date and
     where paths are shown from); an organisation whose files are unchanged is not checked again. The rules across
-    organisations are always checked, and the problems found are the same with or without the cache.
+    organisations are always checked, and the problems found are the same with or without the cache. ``trusted``:
+    organisations whose own checks are taken as passed, their files being as at a revision whose data passed the
+    same checks (``seloste check --base``); only what the rules across organisations read is read from them.
     """
     run, folders = _scan(data_dir, root, waiting, None, reference=True)
     with _cycles_left_alone():
-        loaded = _load_all(run, folders, jobs, light=True, cache=cache)
+        loaded = _load_all(run, folders, jobs, light=True, cache=cache, trusted=trusted)
     _across(run, folders, loaded)
     if run.errors:
         raise DataErrors(run.errors)
@@ -193,13 +194,18 @@ def _cycles_left_alone() -> Iterator[None]:
             gc.enable()
 
 
-def _load_all(run: Run, folders: list[Path], jobs: int, *, light: bool, cache: Path | None = None) -> list[_Loaded]:
-    """Each folder's outcome, in the folders' order: from the cache where it holds one for the folder's files as
-    they are, from ``jobs`` processes when there are enough folders to share out, else here."""
-    loaded: list[_Loaded | None] = [None] * len(folders)
+def _load_all(
+    run: Run, folders: list[Path], jobs: int, *, light: bool, cache: Path | None = None, trusted: Collection[str] = ()
+) -> list[_Loaded]:
+    """Each folder's outcome, in the folders' order: a trusted folder's from its organisation.yaml alone, from the
+    cache where it holds one for the folder's files as they are, from ``jobs`` processes when there are enough
+    folders to share out, else here."""
+    loaded: list[_Loaded | None] = [_organisation_only(run, folder) if folder.name in trusted else None for folder in folders]
     keys: list[tuple[Path, str] | None] = [None] * len(folders)
     if cache is not None:
         for index, folder in enumerate(folders):
+            if loaded[index] is not None:
+                continue
             slot = validation_cache.slot(cache, run.root, run.waiting, folder)
             keys[index] = slot
             loaded[index] = validation_cache.read(*slot)
@@ -221,6 +227,14 @@ def _load_all(run: Run, folders: list[Path], jobs: int, *, light: bool, cache: P
     for result in done:
         run.errors.extend(result.errors)
     return done
+
+
+def _organisation_only(run: Run, folder: Path) -> _Loaded:
+    """A trusted folder's outcome: its organisation.yaml, for the rules across organisations, and its versions counted."""
+    own = Run(root=run.root, errors=[], waiting=run.waiting)
+    organisation, decoder = decode_path(own, folder / ORGANISATION_FILE, Organisation)
+    versions = sum(1 for entry in folder.iterdir() if _VERSION_FILE.fullmatch(entry.name))
+    return _Loaded(None, organisation, dict(decoder.locations), tuple(own.errors), versions)
 
 
 def _across(run: Run, folders: list[Path], loaded: list[_Loaded]) -> None:
@@ -295,7 +309,7 @@ def _load_organisation(run: Run, folder: Path) -> tuple[OrganisationRecord | Non
     if not org_file.is_file():
         run.error(folder, f"missing {ORGANISATION_FILE}: every organisation folder needs one")
     else:
-        organisation, org_decoder = _decode(run, org_file, Organisation)
+        organisation, org_decoder = decode_path(run, org_file, Organisation)
         where = dict(org_decoder.locations)  # made Locations: it crosses processes, and the cache keeps it
         mixed = mixed_script_problem(organisation.name) if organisation else None
         if mixed:
@@ -329,7 +343,7 @@ def _load_organisation(run: Run, folder: Path) -> tuple[OrganisationRecord | Non
     versions: list[VersionRecord] = []
     previous: tuple[VersionRecord, Decoder] | None = None
     for date, path in version_files:
-        version, decoder = _decode(run, path, Version)
+        version, decoder = decode_path(run, path, Version)
         change_given = False
         if version is None:
             version, decoder, change_given = without_unreadable(path, run.root, decoder)
@@ -365,33 +379,3 @@ def _load_organisation(run: Run, folder: Path) -> tuple[OrganisationRecord | Non
     if len(run.errors) > failed_before or organisation is None:
         return None, organisation, where
     return OrganisationRecord(slug=folder.name, organisation=organisation, versions=tuple(versions)), organisation, where
-
-
-_decoded: dict[tuple[str, str, type], tuple[bytes, object, Decoder, DataError | None]] = {}
-"""Decoded files by path, kept while their bytes are the same: `mkdocs serve` reloads data/ on every edit (the
-digest of the bytes, not the file's time and size, which an edit can leave as they were)."""
-
-
-def _decode(run: Run, path: Path, cls: type):
-    key = (run.place(path), str(run.root), cls)
-    raw = None
-    try:
-        size = path.stat().st_size  # a file over the limit is not read: its size is its error
-        raw = path.read_bytes() if size <= MAX_FILE_BYTES else None
-        signature = hashlib.blake2b(raw).digest() if raw is not None else b"size %d" % size
-    except OSError:
-        signature = b""  # read_yaml says what is wrong
-    cached = _decoded.get(key)
-    if cached is None or not signature or cached[0] != signature:
-        shown = run.shown(path)
-        try:
-            value, decoder = decode_file(shown, read_yaml(path, run.root, shown=shown, raw=raw)[1], cls)
-            cached = (signature, value, decoder, None)
-        except YamlFileError as err:
-            cached = (signature, None, Decoder(shown), err.error)
-        _decoded[key] = cached
-    _signature, value, decoder, error = cached
-    if error is not None:
-        run.errors.append(error)
-    run.errors.extend(decoder.errors)
-    return value, decoder

