@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from datadir import FIXTURES, SLUG, make_data
+from datadir import FIXTURES, ORGANISATION_LINE, SLUG, VERSION_LINE, make_data
 from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
 from seloste.compare.diff import SectionText, VersionText, diff_json, diff_texts
@@ -159,7 +159,7 @@ def test_a_translation_links_only_where_its_original_does(tmp_path: Path) -> Non
     data = make_data(tmp_path)
     _edit(data, "en: Esimerkki Oy\n", "en: '[Esimerkki Oy](https://huijaus.example/)'\n")
     (error,) = _errors(data)
-    assert error.startswith(f"data/{SLUG}/2024-01-10.yaml:15:")
+    assert error.startswith(f"data/{SLUG}/2024-01-10.yaml:16:")
     assert "body.en: links to 'https://huijaus.example/', where the Finnish original of this section does not link" in error
 
 
@@ -233,7 +233,10 @@ def test_an_update_is_dated_and_gives_its_reason_in_each_language(tmp_path: Path
 def test_the_editor_line_names_only_the_archives_own_schema(tmp_path: Path) -> None:
     data = make_data(tmp_path)
     path = data / SLUG / "2024-01-10.yaml"
-    path.write_text("# yaml-language-server: $schema=https://huijaus.example/s.json\n" + path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8").replace(
+        VERSION_LINE, "# yaml-language-server: $schema=https://huijaus.example/s.json\n", 1
+    )
+    path.write_text(text, encoding="utf-8")
     (error,) = _errors(data)
     assert error.startswith(f"data/{SLUG}/2024-01-10.yaml:1:1: the editor line may name only the archive's own schema")
 
@@ -269,17 +272,19 @@ def test_the_editor_line_is_the_archives_own_form(tmp_path: Path, line: str, exp
     (its editor would check nothing): validate says so at 1:1, in the one form the archive's test holds data/ to."""
     data = make_data(tmp_path)
     path = data / SLUG / "2024-01-10.yaml"
-    path.write_text(f"# yaml-language-server: {line}\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(VERSION_LINE, f"# yaml-language-server: {line}\n", 1), encoding="utf-8"
+    )
     assert _errors(data) == [f"data/{SLUG}/2024-01-10.yaml:1:1: {expected}"]
 
 
 @pytest.mark.parametrize(
     ("edit", "where"),
     [
-        (("name: Esimerkki Oy", "name: Esimerkki Oy  # yaml-language-server: $schema=https://huijaus.example/s.json"), "2:21"),
-        (("business_id:", "# $schema: https://huijaus.example/s.json\nbusiness_id:"), "3:1"),
-        (("business_id:", "# yaml-language-server: $schema=../schema/organisation.schema.json\nbusiness_id:"), "3:1"),
-        (("business_id:", "  #   $SCHEMA = https://huijaus.example/s.json\nbusiness_id:"), "3:3"),
+        (("name: Esimerkki Oy", "name: Esimerkki Oy  # yaml-language-server: $schema=https://huijaus.example/s.json"), "3:21"),
+        (("business_id:", "# $schema: https://huijaus.example/s.json\nbusiness_id:"), "4:1"),
+        (("business_id:", "# yaml-language-server: $schema=../schema/organisation.schema.json\nbusiness_id:"), "4:1"),
+        (("business_id:", "  #   $SCHEMA = https://huijaus.example/s.json\nbusiness_id:"), "4:3"),
     ],
     ids=["trailing-modeline", "jetbrains", "second-modeline", "indented-upper-case"],
 )
@@ -292,14 +297,14 @@ def test_no_comment_but_the_editor_line_names_a_schema(tmp_path: Path, edit: tup
     [
         (
             (
-                "# The valid organisation the invalid fixtures are made from.\nname: Esimerkki Oy",
+                ORGANISATION_LINE + "# The valid organisation the invalid fixtures are made from.\nname: Esimerkki Oy",
                 "name: Esimerkki Oy  # yaml-language-server: $schema=https://huijaus.example/s.json",
             ),
             "1:21",
         ),
         (
             (
-                "# The valid organisation the invalid fixtures are made from.\nname: Esimerkki Oy",
+                ORGANISATION_LINE + "# The valid organisation the invalid fixtures are made from.\nname: Esimerkki Oy",
                 "name: Esimerkki Oy  # $schema: https://huijaus.example/s.json",
             ),
             "1:21",
@@ -347,7 +352,8 @@ def test_changed_comments_every_correction_and_the_source_are_in_the_report(
     )
     text = text.replace("title:\n", two, 1).replace("path: tietosuoja.md", "path: tietosuoja/index.md")
     text = text.replace("title:\n", "title:  # otsikko\n", 1)
-    path.write_text("# Muokkaa vapaasti\n" + text, encoding="utf-8")
+    editor_line, rest = text.split("\n", 1)
+    path.write_text(f"{editor_line}\n# Muokkaa vapaasti\n{rest}", encoding="utf-8")
     assert main(["check", "--base", "main"]) == 0
     capsys.readouterr()
     assert main(["changes", "--base", "main"]) == 0
