@@ -278,6 +278,49 @@ def test_the_editor_line_is_the_archives_own_form(tmp_path: Path, line: str, exp
     assert _errors(data) == [f"data/{SLUG}/2024-01-10.yaml:1:1: {expected}"]
 
 
+WITHOUT_THE_LINE = {
+    "2024-01-10.yaml": "the first line is to be the editor line '# yaml-language-server: $schema=../schema/version.schema.json' "
+    "(it lets editors check the file against the schema)",
+    "organisation.yaml": "the first line is to be the editor line "
+    "'# yaml-language-server: $schema=../schema/organisation.schema.json' (it lets editors check the file against the schema)",
+}
+
+
+def _without_the_line(text: str, first: str) -> str:
+    """The file's text without its editor line: its own first comment first, or its first key (every comment gone)."""
+    text = text.removeprefix(VERSION_LINE).removeprefix(ORGANISATION_LINE)
+    return text if first == "comment" else "".join(line for line in text.splitlines(True) if not line.startswith("#"))
+
+
+@pytest.mark.parametrize("first", ["comment", "key"])
+@pytest.mark.parametrize("name", ["2024-01-10.yaml", "organisation.yaml"], ids=["version", "organisation"])
+def test_a_data_file_without_its_editor_line_is_refused_at_its_first_line(tmp_path: Path, name: str, first: str) -> None:
+    """The archive's test of data/ holds every file to its editor line: validate refuses a file without it, at 1:1,
+    and says what the line of that kind of file reads, rather than leave it to the test run of the pull request."""
+    data = make_data(tmp_path)
+    path = data / SLUG / name
+    path.write_text(_without_the_line(path.read_text(encoding="utf-8"), first), encoding="utf-8")
+    assert _errors(data) == [f"data/{SLUG}/{name}:1:1: {WITHOUT_THE_LINE[name]}"]
+
+
+@pytest.mark.parametrize("form", ["lf", "crlf", "byte-order-mark"])
+def test_a_data_file_that_begins_with_its_editor_line_passes(tmp_path: Path, form: str) -> None:
+    """The line is what passes a file: each passes with it, in any line ends and after a byte-order mark (an editor's,
+    which read_yaml reads past), and the same file without it does not."""
+    data = make_data(tmp_path)
+    line_end = "\r\n" if form == "crlf" else "\n"
+    start = b"\xef\xbb\xbf" if form == "byte-order-mark" else b""
+    for name, line in (("organisation.yaml", ORGANISATION_LINE), ("2024-01-10.yaml", VERSION_LINE)):
+        path = data / SLUG / name
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith(line)
+        path.write_bytes(start + text.replace("\n", line_end).encode("utf-8"))
+    assert _errors(data) == []
+    version = data / SLUG / "2024-01-10.yaml"
+    version.write_bytes(version.read_bytes().replace(VERSION_LINE.replace("\n", line_end).encode(), b"", 1))
+    assert _errors(data) == [f"data/{SLUG}/2024-01-10.yaml:1:1: {WITHOUT_THE_LINE['2024-01-10.yaml']}"]
+
+
 @pytest.mark.parametrize(
     ("edit", "where"),
     [
