@@ -10,6 +10,10 @@ import yaml
 FIXTURES = Path(__file__).parent / "fixtures"
 SLUG = "esimerkki"
 VERSION = "2024-01-10"
+ORGANISATION_LINE = "# yaml-language-server: $schema=../schema/organisation.schema.json\n"
+VERSION_LINE = "# yaml-language-server: $schema=../schema/version.schema.json\n"
+"""The editor lines an organisation.yaml and a version file begin with, for tests that write a data file of their own:
+validate refuses a file without its line."""
 
 
 def make_data(

@@ -387,8 +387,8 @@ def test_bad_data_stops_the_build_with_located_errors_and_no_traceback(tmp_path:
     make_data(root, version=base.replace("title:", "titel:").replace('"2024-02-01"', '"2024-02-30"'))
     result = build(root, root / "site")
     assert result.returncode == 1
-    assert "data/esimerkki/2024-01-10.yaml:2:16: recorded_date: '2024-02-30' is not a real date" in result.stderr
-    assert "data/esimerkki/2024-01-10.yaml:5:1: titel: unknown key 'titel'; did you mean 'title'?" in result.stderr
+    assert "data/esimerkki/2024-01-10.yaml:3:16: recorded_date: '2024-02-30' is not a real date" in result.stderr
+    assert "data/esimerkki/2024-01-10.yaml:6:1: titel: unknown key 'titel'; did you mean 'title'?" in result.stderr
     assert "2 errors in data/; nothing was built" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (root / "site" / "index.html").exists()

@@ -32,9 +32,9 @@ def test_validate_lists_every_error_and_exits_1(
     make_data(tmp_path, slug="toinen", version=base.replace('"2024-02-01"', '"1.2.2024"'))
     assert main(["validate"]) == 1
     assert capsys.readouterr().err == (
-        "data/esimerkki/2024-01-10.yaml:6:3: title.en: the English text is missing; every text needs English, "
+        "data/esimerkki/2024-01-10.yaml:7:3: title.en: the English text is missing; every text needs English, "
         "the organisation's own or the archive's translation ('translation: pending' while there is none yet)\n"
-        "data/toinen/2024-01-10.yaml:2:16: recorded_date: expected a date as YYYY-MM-DD, such as '2021-06-23', "
+        "data/toinen/2024-01-10.yaml:3:16: recorded_date: expected a date as YYYY-MM-DD, such as '2021-06-23', "
         "got '1.2.2024'\n"
         "2 errors in the data\n"
     )

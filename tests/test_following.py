@@ -22,6 +22,7 @@ import pytest
 import yaml
 
 from cliruns import run
+from datadir import VERSION_LINE
 from deadline import deadline
 from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
@@ -806,7 +807,7 @@ def _translated(data: Path, slug: str, version_id: str) -> dict:
         if "heading" in section:
             section["heading"]["en"] = "EN " + section["heading"]["fi"]
     del version["translation"]
-    path.write_text(yaml.safe_dump(version, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(VERSION_LINE + yaml.safe_dump(version, allow_unicode=True, sort_keys=False), encoding="utf-8")
     assert errors(data) == []
     return version
 

@@ -17,6 +17,7 @@ import yaml
 from playwright.sync_api import Browser
 
 from conftest import serve
+from datadir import ORGANISATION_LINE, VERSION_LINE
 from payloads import BODY, MULTI_LINE, NOTICE_LINE, ONE_LINE, REFUSED, SINGLE_LINE, UNRENDERABLE
 from seloste.markup.render import markdown_html
 from sitebuild import Build, build, fixture_project
@@ -81,8 +82,9 @@ class _NoAliases(yaml.SafeDumper):
         return True  # the archive refuses anchors: write shared values out
 
 
-def dump(data: dict) -> str:
-    return yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=100_000)
+def dump(data: dict, line: str) -> str:
+    """``data`` as a data file's YAML, after its editor ``line`` (ORGANISATION_LINE or VERSION_LINE)."""
+    return line + yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=100_000)
 
 
 @pytest.fixture(scope="module")
@@ -91,9 +93,9 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     folder = root / "data" / SLUG
     folder.mkdir(parents=True)
     organisation = {"name": NAME, "address": {"street": ONE_LINE, "city": ONE_LINE}, "website": "https://evil.test/"}
-    (folder / "organisation.yaml").write_text(dump(organisation), encoding="utf-8")
-    (folder / "2024-01-10.yaml").write_text(dump(version(first=True)), encoding="utf-8")
-    (folder / "2024-06-01.yaml").write_text(dump(version(first=False)), encoding="utf-8")
+    (folder / "organisation.yaml").write_text(dump(organisation, ORGANISATION_LINE), encoding="utf-8")
+    (folder / "2024-01-10.yaml").write_text(dump(version(first=True), VERSION_LINE), encoding="utf-8")
+    (folder / "2024-06-01.yaml").write_text(dump(version(first=False), VERSION_LINE), encoding="utf-8")
     result = build(root, root / "site")
     assert result.returncode == 0, result.stderr
     return result
@@ -209,12 +211,12 @@ def test_links_that_would_lose_their_address_are_refused_in_the_notice_and_neutr
     root = fixture_project(tmp_path / "project")
     folder = root / "data" / SLUG
     folder.mkdir(parents=True)
-    (folder / "organisation.yaml").write_text(dump({"name": "Vihamielinen Oy"}), encoding="utf-8")
+    (folder / "organisation.yaml").write_text(dump({"name": "Vihamielinen Oy"}, ORGANISATION_LINE), encoding="utf-8")
     data = version(first=True)
     data["title"] = both(REFUSED[0])
     data["sections"][0]["heading"] = both(REFUSED[2])
     data["sections"][0]["body"] = {"fi": "\n\n".join(REFUSED), "en": BODY_EN}
-    (folder / "2024-01-10.yaml").write_text(dump(data), encoding="utf-8")
+    (folder / "2024-01-10.yaml").write_text(dump(data, VERSION_LINE), encoding="utf-8")
     result = build(root, root / "site")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     for name in ("title.fi", "title.en", "sections[0].heading.fi", "sections[0].body.fi"):
@@ -229,7 +231,7 @@ def test_text_the_renderer_cannot_take_stops_the_build_at_its_place_before_any_r
     root = fixture_project(tmp_path / "project")
     folder = root / "data" / SLUG
     folder.mkdir(parents=True)
-    (folder / "organisation.yaml").write_text(dump({"name": "Vihamielinen Oy"}), encoding="utf-8")
+    (folder / "organisation.yaml").write_text(dump({"name": "Vihamielinen Oy"}, ORGANISATION_LINE), encoding="utf-8")
     data = version(first=True)
     data["sections"] = [
         {"id": f"osio-{name}", "heading": both(name), "body": {"fi": body, "en": "Hostile test."}}
@@ -237,7 +239,7 @@ def test_text_the_renderer_cannot_take_stops_the_build_at_its_place_before_any_r
     ]
     data["facts"]["controller"]["section"] = "osio-brackets"
     data["facts"] = {"controller": data["facts"]["controller"]}
-    (folder / "2024-01-10.yaml").write_text(dump(data), encoding="utf-8")
+    (folder / "2024-01-10.yaml").write_text(dump(data, VERSION_LINE), encoding="utf-8")
     started = time.perf_counter()
     result = build(root, root / "site")
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-2000:]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from datadir import FIXTURES
+from datadir import FIXTURES, VERSION_LINE
 from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
 from seloste.compare.report import changes, render_report
@@ -190,12 +190,12 @@ facts:
 def test_english_may_wait_for_its_translation_when_the_version_says_so(tmp_path: Path) -> None:
     data = _copy(tmp_path, "svenska")
     path = data / "svenska" / "2024-01-10.yaml"
-    path.write_text(SWEDISH_ONLY, encoding="utf-8")
+    path.write_text(VERSION_LINE + SWEDISH_ONLY, encoding="utf-8")
     assert _errors(data) == [
-        "data/svenska/2024-01-10.yaml:6:3: title.en: the English text is missing; every text needs English, the "
+        "data/svenska/2024-01-10.yaml:7:3: title.en: the English text is missing; every text needs English, the "
         "organisation's own or the archive's translation ('translation: pending' while there is none yet)"
     ]
-    path.write_text("translation: pending\n" + SWEDISH_ONLY, encoding="utf-8")
+    path.write_text(VERSION_LINE + "translation: pending\n" + SWEDISH_ONLY, encoding="utf-8")
     archive = load_archive(data, root=tmp_path)
     assert archive.get("svenska").current.version.reading("en") == ("sv", "original")
 

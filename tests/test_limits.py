@@ -62,9 +62,9 @@ def test_twenty_thousand_unknown_keys_are_reported_twenty_by_name_and_the_rest_i
         "translation, corrections, title, "
     )
     assert len(errors) == MAX_UNKNOWN_KEYS + 1
-    assert errors[0] == f"{VERSION}:20:1: tuntematon0: unknown key 'tuntematon0'; {expected}sections, facts"
+    assert errors[0] == f"{VERSION}:21:1: tuntematon0: unknown key 'tuntematon0'; {expected}sections, facts"
     assert errors[-1] == (
-        f"{VERSION}:40:1: and 19,980 more unknown keys, from 'tuntematon20' on (the first 20 are reported one by one); "
+        f"{VERSION}:41:1: and 19,980 more unknown keys, from 'tuntematon20' on (the first 20 are reported one by one); "
         "expected only: published_in, stated_date, recorded_date, changed_after, first_published, source, change, "
         "translation, corrections, title, sections, facts"
     )
@@ -77,7 +77,7 @@ def test_commas_in_a_flow_text_count_as_unknown_keys_too(tmp_path: Path) -> None
     version = version.replace("title:\n  {", "title: {")
     errors = _errors(tmp_path, version)
     assert len(errors) == MAX_UNKNOWN_KEYS + 1
-    assert errors[0].startswith(f"{VERSION}:5:16: title: in {{fi: ..., en: ...}} a comma ends the text, and 'b0' was read")
+    assert errors[0].startswith(f"{VERSION}:6:16: title: in {{fi: ..., en: ...}} a comma ends the text, and 'b0' was read")
     assert ": title: and 4,980 more unknown keys, from 'b20' on" in errors[-1]
 
 
@@ -89,7 +89,7 @@ def test_a_capture_named_300_times_is_read_once_and_each_repeat_refused_where_it
         load_archive(data, root=tmp_path)
     errors = [str(error) for error in caught.value.errors]
     assert errors[0] == (
-        f"{VERSION}:6:7: source.capture[1]: 'captures/2024-01-10.txt' is already source.capture[0]; a version names each "
+        f"{VERSION}:7:7: source.capture[1]: 'captures/2024-01-10.txt' is already source.capture[0]; a version names each "
         "capture once (a notice over several pages has one capture per page)"
     )
     assert len(errors) == 299 and all("is already source.capture[0]" in error for error in errors)
@@ -106,7 +106,7 @@ def test_a_version_whose_captures_come_to_more_than_the_limit_is_refused_at_the_
         load_archive(data, root=tmp_path)
     size = MAX_CAPTURE_BYTES - 100 + 14
     assert [str(error) for error in caught.value.errors] == [
-        f"{VERSION}:7:7: source.capture[2]: with 'captures/osa-2.txt' ({size:,} bytes) the version's captures come to "
+        f"{VERSION}:8:7: source.capture[2]: with 'captures/osa-2.txt' ({size:,} bytes) the version's captures come to "
         f"{3 * size:,} bytes; a version's captures may be at most {MAX_VERSION_CAPTURE_BYTES:,} bytes together"
     ]
 
@@ -132,7 +132,7 @@ def test_a_sentence_that_nearly_matches_a_long_text_everywhere_is_found_missing_
     data = _with_capture(tmp_path, "Esimerkki Oy.\n" + "aa " * 100_000 + "a\n", body="Esimerkki Oy. " + "aa " * 100_000 + "b")
     errors = _load(data, tmp_path)
     assert len(errors) == 2
-    assert errors[0].startswith(f"{VERSION}:14:11: sections[0].body.fi: text that is not in the original capture")
+    assert errors[0].startswith(f"{VERSION}:15:11: sections[0].body.fi: text that is not in the original capture")
     assert errors[1].startswith(
         "data/esimerkki/captures/2024-01-10.txt:6:1: this sentence of the original is missing from "
         "esimerkki/2024-01-10.yaml's Finnish text, or out of order: 'aa aa aa"
@@ -208,7 +208,7 @@ def test_a_text_with_more_inline_markup_than_the_renderer_takes_quickly_is_refus
         "      fi: Esimerkki Oy\n      en: Esimerkki Oy", f"      fi: {json.dumps(body)}\n      en: Esimerkki Oy"
     )
     errors = _errors(tmp_path, version)
-    assert f"{VERSION}:14:11: sections[0].body.fi: has {marks:,} characters of inline markup (*, _, `, &, \\, < and line " in (
+    assert f"{VERSION}:15:11: sections[0].body.fi: has {marks:,} characters of inline markup (*, _, `, &, \\, < and line " in (
         "\n".join(errors)
     )
     assert f"a text may have at most {MAX_INLINE_MARKS:,}, which a notice never needs" in errors[0]
@@ -298,7 +298,7 @@ def test_a_version_of_more_sections_than_a_comparison_orders_quickly_is_refused_
     )
     version = BASE.replace("sections:\n", "sections:\n" + sections, 1)
     errors = _errors(tmp_path, version)
-    assert f"{VERSION}:9:3: sections: 5,001 sections; a version may have at most {MAX_SECTIONS} (a part of a section " in (
+    assert f"{VERSION}:10:3: sections: 5,001 sections; a version may have at most {MAX_SECTIONS} (a part of a section " in (
         "\n".join(errors)
     )
 

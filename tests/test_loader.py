@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from datadir import FIXTURES, SLUG, VERSION, copy_valid, make_data
+from datadir import FIXTURES, ORGANISATION_LINE, SLUG, VERSION, copy_valid, make_data
 from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
 from sitebuild import DATA, FROZEN
@@ -82,8 +82,8 @@ def test_all_errors_of_a_run_are_reported_together_sorted(tmp_path: Path) -> Non
     make_data(tmp_path, slug="beta", version=base.replace("title:", "titel:"))
     make_data(tmp_path, slug="alfa", version=base.replace('"2024-02-01"', '"2024-02-31"'))
     assert _errors(tmp_path / "data", tmp_path) == [
-        "data/alfa/2024-01-10.yaml:2:16: recorded_date: '2024-02-31' is not a real date (day is out of range for month)",
-        "data/beta/2024-01-10.yaml:5:1: titel: unknown key 'titel'; did you mean 'title'?",
+        "data/alfa/2024-01-10.yaml:3:16: recorded_date: '2024-02-31' is not a real date (day is out of range for month)",
+        "data/beta/2024-01-10.yaml:6:1: titel: unknown key 'titel'; did you mean 'title'?",
     ]
 
 
@@ -131,7 +131,7 @@ def test_missing_organisation_file_and_versions(tmp_path: Path) -> None:
     data = make_data(tmp_path)
     (data / SLUG / "organisation.yaml").unlink()
     (data / "tyhja").mkdir()
-    (data / "tyhja" / "organisation.yaml").write_text("name: Tyhjä Oy\n")
+    (data / "tyhja" / "organisation.yaml").write_text(ORGANISATION_LINE + "name: Tyhjä Oy\n")
     assert _errors(data, tmp_path) == [
         f"data/{SLUG}:1:1: missing organisation.yaml: every organisation folder needs one",
         "data/tyhja/organisation.yaml:1:1: no versions: add at least one <YYYY-MM-DD>.yaml notice version",
@@ -141,9 +141,10 @@ def test_missing_organisation_file_and_versions(tmp_path: Path) -> None:
 def test_versions_out_of_order_are_refused(tmp_path: Path) -> None:
     data = copy_valid(tmp_path)
     later = data / SLUG / "2024-06-01.yaml"
-    later.write_text('stated_date: "2023-12-01"\n' + later.read_text(encoding="utf-8"), encoding="utf-8")
+    editor_line, rest = later.read_text(encoding="utf-8").split("\n", 1)
+    later.write_text(f'{editor_line}\nstated_date: "2023-12-01"\n{rest}', encoding="utf-8")
     assert _errors(data, tmp_path) == [
-        f"data/{SLUG}/2024-06-01.yaml:1:14: stated_date: versions out of order: 2023-12-01 is before the "
+        f"data/{SLUG}/2024-06-01.yaml:2:14: stated_date: versions out of order: 2023-12-01 is before the "
         "previous version's stated date 2024-01-10 (2024-01-10.yaml)"
     ]
 

@@ -50,8 +50,8 @@ def test_an_oversized_file_is_refused_before_it_is_parsed(tmp_path: Path) -> Non
 
 def test_bytes_that_are_not_utf8_are_located(tmp_path: Path) -> None:
     data = write(tmp_path, BASE.replace("Esimerkki Oy", "Esimerkki \xd6y").encode("latin-1"))
-    # the first byte that is not UTF-8 is the Latin-1 'ä' of 'Rekisterinpitäjä' on line 11
-    assert errors(data, tmp_path) == [f"{VERSION_FILE}:11:24: file is not valid UTF-8 (byte 0xe4); save it as UTF-8"]
+    # the first byte that is not UTF-8 is the Latin-1 'ä' of 'Rekisterinpitäjä' on line 12
+    assert errors(data, tmp_path) == [f"{VERSION_FILE}:12:24: file is not valid UTF-8 (byte 0xe4); save it as UTF-8"]
 
 
 def test_a_byte_order_mark_crlf_line_ends_and_tabs_inside_text_are_harmless(tmp_path: Path) -> None:
@@ -64,13 +64,13 @@ def test_a_byte_order_mark_crlf_line_ends_and_tabs_inside_text_are_harmless(tmp_
 
 def test_crlf_files_still_report_the_right_line(tmp_path: Path) -> None:
     data = write(tmp_path, BASE.replace("title:", "titel:").replace("\n", "\r\n").encode())
-    assert errors(data, tmp_path) == [f"{VERSION_FILE}:5:1: titel: unknown key 'titel'; did you mean 'title'?"]
+    assert errors(data, tmp_path) == [f"{VERSION_FILE}:6:1: titel: unknown key 'titel'; did you mean 'title'?"]
 
 
 def test_a_tab_used_for_indentation_is_a_located_syntax_error(tmp_path: Path) -> None:
     data = write(tmp_path, BASE.replace("  fi: Tietosuojaseloste", "\tfi: Tietosuojaseloste").encode())
     assert errors(data, tmp_path) == [
-        f"{VERSION_FILE}:6:1: YAML syntax error: a tab character here; YAML indents with spaces only "
+        f"{VERSION_FILE}:7:1: YAML syntax error: a tab character here; YAML indents with spaces only "
         "(check the indentation and quoting here)"
     ]
 
@@ -82,7 +82,7 @@ def test_a_tab_used_for_indentation_is_a_located_syntax_error(tmp_path: Path) ->
 def test_direction_overrides_are_refused_in_every_text(tmp_path: Path, char: str, name: str) -> None:
     data = write(tmp_path, BASE.replace("en: Privacy notice", f"en: Privacy {char}notice").encode())
     assert errors(data, tmp_path) == [
-        f"{VERSION_FILE}:7:7: title.en: contains U+{ord(char):04X} {name} at character 9: "
+        f"{VERSION_FILE}:8:7: title.en: contains U+{ord(char):04X} {name} at character 9: "
         "it changes the order in which text is displayed; remove it"
     ]
 
@@ -122,7 +122,7 @@ def test_a_capture_path_cannot_leave_the_organisation_folder(tmp_path: Path) -> 
     data = write(tmp_path, BASE.replace("capture: captures/2024-01-10.txt", "capture: ../../secret.txt").encode())
     (found,) = errors(data, tmp_path)
     assert found == (
-        f"{VERSION_FILE}:4:12: source.capture: expected a relative path without '..', such as "
+        f"{VERSION_FILE}:5:12: source.capture: expected a relative path without '..', such as "
         "'captures/2024-01-10.txt', got '../../secret.txt'"
     )
 
@@ -141,5 +141,5 @@ def test_a_capture_name_the_file_system_cannot_hold_is_an_error_not_a_crash(tmp_
     """Found by tests/test_fuzz.py: a 5,000-character name made the file system refuse to look it up."""
     data = write(tmp_path, BASE.replace("capture: captures/2024-01-10.txt", "capture: " + "x" * 5000).encode())
     assert errors(data, tmp_path) == [
-        f"{VERSION_FILE}:4:12: source.capture: '{'x' * 60}'... cannot be a file (File name too long)"
+        f"{VERSION_FILE}:5:12: source.capture: '{'x' * 60}'... cannot be a file (File name too long)"
     ]

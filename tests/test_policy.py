@@ -256,7 +256,7 @@ def test_a_finnish_change_needs_its_english(repo: Path, capsys: pytest.CaptureFi
     add_version(repo, "2024-09-01", {key: value for key, value in NEW_VERSION.items() if key != EN_BODY})
     assert check(capsys) == (
         1,
-        "data/esimerkki/2024-09-01.yaml:32:7: sections[1].body: the Finnish text changed but the English did not; "
+        "data/esimerkki/2024-09-01.yaml:33:7: sections[1].body: the Finnish text changed but the English did not; "
         "update the translation, or declare 'translation: pending' on this version ('translation: unaffected' if this "
         "text's change is a typo fix of at most 3 words that the translation does not show)\n1 error in the data\n",
     )
@@ -268,7 +268,7 @@ def test_a_renamed_section_is_still_held_to_its_translation(repo: Path, capsys: 
     add_version(repo, "2024-09-01", {**edit, "tietojen-sailytys": "sailytys"})
     assert check(capsys) == (
         1,
-        "data/esimerkki/2024-09-01.yaml:32:7: sections[1].body: the Finnish text changed but the English did not; "
+        "data/esimerkki/2024-09-01.yaml:33:7: sections[1].body: the Finnish text changed but the English did not; "
         "update the translation, or declare 'translation: pending' on this version ('translation: unaffected' if this "
         "text's change is a typo fix of at most 3 words that the translation does not show)\n1 error in the data\n",
     )
@@ -287,7 +287,7 @@ def test_a_correction_that_renames_a_section_is_still_held_to_its_translation(
     path.write_text(text, encoding="utf-8")
     code, output = check(capsys)
     assert code == 1
-    assert "2024-06-01.yaml:36:7: sections[1].body: the Finnish text changed but the English did not" in output
+    assert "2024-06-01.yaml:37:7: sections[1].body: the Finnish text changed but the English did not" in output
 
 
 TYPO_FIX = {
@@ -307,7 +307,7 @@ def test_unaffected_covers_a_few_words_of_a_text_only(repo: Path, capsys: pytest
     add_version(repo, "2024-09-01", {**TYPO_FIX, FI_BODY: longer})
     assert check(capsys) == (
         1,
-        "data/esimerkki/2024-09-01.yaml:33:7: sections[1].body: 'translation: unaffected' keeps a text's translation as "
+        "data/esimerkki/2024-09-01.yaml:34:7: sections[1].body: 'translation: unaffected' keeps a text's translation as "
         "it was only where at most 3 words of its original changed; 6 words of this Finnish text changed: update the "
         "English\n1 error in the data\n",
     )
@@ -365,7 +365,7 @@ def test_a_new_stated_date_and_a_typo_fixed_in_the_title_pass_as_unaffected_and_
     path.write_text(path.read_text(encoding="utf-8").replace("translation: unaffected", ""), encoding="utf-8")
     code, out = check(capsys)
     assert code == 1 and out.endswith(
-        "2024-03-27.yaml:13:3: title: the Finnish text changed but the English did not; update the translation, or "
+        "2024-03-27.yaml:14:3: title: the Finnish text changed but the English did not; update the translation, or "
         "declare 'translation: pending' on this version ('translation: unaffected' if this text's change is a typo fix "
         "of at most 3 words that the translation does not show)\n1 error in the data\n"
     ), out
@@ -388,7 +388,7 @@ def test_a_new_version_comes_with_its_capture(repo: Path, capsys: pytest.Capture
     add_version(repo, "2024-09-01", NEW_VERSION, capture=False)
     assert check(capsys) == (
         1,
-        "data/esimerkki/2024-09-01.yaml:4:3: source: a new version needs its original capture: save the notice "
+        "data/esimerkki/2024-09-01.yaml:5:3: source: a new version needs its original capture: save the notice "
         "as published in captures/2024-09-01.txt and name it here (capture: captures/2024-09-01.txt)\n"
         "1 error in the data\n",
     )

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from datadir import FIXTURES, SLUG, make_data
+from datadir import FIXTURES, ORGANISATION_LINE, SLUG, VERSION_LINE, make_data
 from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
 from seloste.compare.diff import SectionText, VersionText, diff_json, diff_texts
@@ -159,7 +159,7 @@ def test_a_translation_links_only_where_its_original_does(tmp_path: Path) -> Non
     data = make_data(tmp_path)
     _edit(data, "en: Esimerkki Oy\n", "en: '[Esimerkki Oy](https://huijaus.example/)'\n")
     (error,) = _errors(data)
-    assert error.startswith(f"data/{SLUG}/2024-01-10.yaml:15:")
+    assert error.startswith(f"data/{SLUG}/2024-01-10.yaml:16:")
     assert "body.en: links to 'https://huijaus.example/', where the Finnish original of this section does not link" in error
 
 
@@ -233,7 +233,10 @@ def test_an_update_is_dated_and_gives_its_reason_in_each_language(tmp_path: Path
 def test_the_editor_line_names_only_the_archives_own_schema(tmp_path: Path) -> None:
     data = make_data(tmp_path)
     path = data / SLUG / "2024-01-10.yaml"
-    path.write_text("# yaml-language-server: $schema=https://huijaus.example/s.json\n" + path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8").replace(
+        VERSION_LINE, "# yaml-language-server: $schema=https://huijaus.example/s.json\n", 1
+    )
+    path.write_text(text, encoding="utf-8")
     (error,) = _errors(data)
     assert error.startswith(f"data/{SLUG}/2024-01-10.yaml:1:1: the editor line may name only the archive's own schema")
 
@@ -269,17 +272,62 @@ def test_the_editor_line_is_the_archives_own_form(tmp_path: Path, line: str, exp
     (its editor would check nothing): validate says so at 1:1, in the one form the archive's test holds data/ to."""
     data = make_data(tmp_path)
     path = data / SLUG / "2024-01-10.yaml"
-    path.write_text(f"# yaml-language-server: {line}\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(VERSION_LINE, f"# yaml-language-server: {line}\n", 1), encoding="utf-8"
+    )
     assert _errors(data) == [f"data/{SLUG}/2024-01-10.yaml:1:1: {expected}"]
+
+
+WITHOUT_THE_LINE = {
+    "2024-01-10.yaml": "the first line is to be the editor line '# yaml-language-server: $schema=../schema/version.schema.json' "
+    "(it lets editors check the file against the schema)",
+    "organisation.yaml": "the first line is to be the editor line "
+    "'# yaml-language-server: $schema=../schema/organisation.schema.json' (it lets editors check the file against the schema)",
+}
+
+
+def _without_the_line(text: str, first: str) -> str:
+    """The file's text without its editor line: its own first comment first, or its first key (every comment gone)."""
+    text = text.removeprefix(VERSION_LINE).removeprefix(ORGANISATION_LINE)
+    return text if first == "comment" else "".join(line for line in text.splitlines(True) if not line.startswith("#"))
+
+
+@pytest.mark.parametrize("first", ["comment", "key"])
+@pytest.mark.parametrize("name", ["2024-01-10.yaml", "organisation.yaml"], ids=["version", "organisation"])
+def test_a_data_file_without_its_editor_line_is_refused_at_its_first_line(tmp_path: Path, name: str, first: str) -> None:
+    """The archive's test of data/ holds every file to its editor line: validate refuses a file without it, at 1:1,
+    and says what the line of that kind of file reads, rather than leave it to the test run of the pull request."""
+    data = make_data(tmp_path)
+    path = data / SLUG / name
+    path.write_text(_without_the_line(path.read_text(encoding="utf-8"), first), encoding="utf-8")
+    assert _errors(data) == [f"data/{SLUG}/{name}:1:1: {WITHOUT_THE_LINE[name]}"]
+
+
+@pytest.mark.parametrize("form", ["lf", "crlf", "byte-order-mark"])
+def test_a_data_file_that_begins_with_its_editor_line_passes(tmp_path: Path, form: str) -> None:
+    """The line is what passes a file: each passes with it, in any line ends and after a byte-order mark (an editor's,
+    which read_yaml reads past), and the same file without it does not."""
+    data = make_data(tmp_path)
+    line_end = "\r\n" if form == "crlf" else "\n"
+    start = b"\xef\xbb\xbf" if form == "byte-order-mark" else b""
+    for name, line in (("organisation.yaml", ORGANISATION_LINE), ("2024-01-10.yaml", VERSION_LINE)):
+        path = data / SLUG / name
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith(line)
+        path.write_bytes(start + text.replace("\n", line_end).encode("utf-8"))
+    assert _errors(data) == []
+    version = data / SLUG / "2024-01-10.yaml"
+    version.write_bytes(version.read_bytes().replace(VERSION_LINE.replace("\n", line_end).encode(), b"", 1))
+    assert _errors(data) == [f"data/{SLUG}/2024-01-10.yaml:1:1: {WITHOUT_THE_LINE['2024-01-10.yaml']}"]
 
 
 @pytest.mark.parametrize(
     ("edit", "where"),
     [
-        (("name: Esimerkki Oy", "name: Esimerkki Oy  # yaml-language-server: $schema=https://huijaus.example/s.json"), "2:21"),
-        (("business_id:", "# $schema: https://huijaus.example/s.json\nbusiness_id:"), "3:1"),
-        (("business_id:", "# yaml-language-server: $schema=../schema/organisation.schema.json\nbusiness_id:"), "3:1"),
-        (("business_id:", "  #   $SCHEMA = https://huijaus.example/s.json\nbusiness_id:"), "3:3"),
+        (("name: Esimerkki Oy", "name: Esimerkki Oy  # yaml-language-server: $schema=https://huijaus.example/s.json"), "3:21"),
+        (("business_id:", "# $schema: https://huijaus.example/s.json\nbusiness_id:"), "4:1"),
+        (("business_id:", "# yaml-language-server: $schema=../schema/organisation.schema.json\nbusiness_id:"), "4:1"),
+        (("business_id:", "  #   $SCHEMA = https://huijaus.example/s.json\nbusiness_id:"), "4:3"),
     ],
     ids=["trailing-modeline", "jetbrains", "second-modeline", "indented-upper-case"],
 )
@@ -292,14 +340,14 @@ def test_no_comment_but_the_editor_line_names_a_schema(tmp_path: Path, edit: tup
     [
         (
             (
-                "# The valid organisation the invalid fixtures are made from.\nname: Esimerkki Oy",
+                ORGANISATION_LINE + "# The valid organisation the invalid fixtures are made from.\nname: Esimerkki Oy",
                 "name: Esimerkki Oy  # yaml-language-server: $schema=https://huijaus.example/s.json",
             ),
             "1:21",
         ),
         (
             (
-                "# The valid organisation the invalid fixtures are made from.\nname: Esimerkki Oy",
+                ORGANISATION_LINE + "# The valid organisation the invalid fixtures are made from.\nname: Esimerkki Oy",
                 "name: Esimerkki Oy  # $schema: https://huijaus.example/s.json",
             ),
             "1:21",
@@ -347,7 +395,8 @@ def test_changed_comments_every_correction_and_the_source_are_in_the_report(
     )
     text = text.replace("title:\n", two, 1).replace("path: tietosuoja.md", "path: tietosuoja/index.md")
     text = text.replace("title:\n", "title:  # otsikko\n", 1)
-    path.write_text("# Muokkaa vapaasti\n" + text, encoding="utf-8")
+    editor_line, rest = text.split("\n", 1)
+    path.write_text(f"{editor_line}\n# Muokkaa vapaasti\n{rest}", encoding="utf-8")
     assert main(["check", "--base", "main"]) == 0
     capsys.readouterr()
     assert main(["changes", "--base", "main"]) == 0

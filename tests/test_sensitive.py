@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from conftest import serve
-from datadir import FIXTURES, SLUG, make_data
+from datadir import FIXTURES, ORGANISATION_LINE, SLUG, make_data
 from seloste.archive.errors import DataErrors
 from seloste.archive.evidence import evidence_problems
 from seloste.archive.facts import Children, IdentityCode, SensitiveData, StatedNone
@@ -87,11 +87,11 @@ def test_a_business_id_that_is_not_valid_is_kept_as_the_notice_states_it() -> No
 
 def test_the_archive_keeps_its_own_record_of_a_business_id_strict(tmp_path) -> None:
     """organisation.yaml is the archive's word, not a notice's: a business ID there must be a valid one."""
-    organisation = "name: Rakennus Esimerkki Oy\nbusiness_id: 1234567-8\n"
+    organisation = ORGANISATION_LINE + "name: Rakennus Esimerkki Oy\nbusiness_id: 1234567-8\n"
     with pytest.raises(DataErrors) as raised:
         load_archive(make_data(tmp_path, organisation=organisation), root=tmp_path)
     assert [str(e) for e in raised.value.errors] == [
-        f"data/{SLUG}/organisation.yaml:2:14: business_id: '1234567-8' is not a valid business ID: the check digit should be 1"
+        f"data/{SLUG}/organisation.yaml:3:14: business_id: '1234567-8' is not a valid business ID: the check digit should be 1"
     ]
 
 

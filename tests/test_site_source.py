@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from cliruns import run
-from datadir import FIXTURES
+from datadir import FIXTURES, ORGANISATION_LINE, VERSION_LINE
 from deadline import deadline
 from seloste.archive.errors import DataErrors
 from seloste.archive.fidelity import capture_sentences
@@ -190,13 +190,13 @@ def test_inline_html_in_a_markdown_capture_is_read_as_html_and_imported_as_markd
 def test_a_hand_written_faithful_text_of_inline_html_passes(data: Path) -> None:
     folder = data / "linkki"
     (folder / "captures").mkdir(parents=True)
-    (folder / "organisation.yaml").write_text("name: Linkki Oy\n", encoding="utf-8")
+    (folder / "organisation.yaml").write_text(ORGANISATION_LINE + "name: Linkki Oy\n", encoding="utf-8")
     (folder / "captures" / "2024-01-10.txt").write_text(
         'Linkki Oy (Y-tunnus 1783913-6).\n\nLue <a href="https://linkki.fi/ehdot" target="_blank">käyttöehdot</a> tästä.\n',
         encoding="utf-8",
     )
     (folder / "2024-01-10.yaml").write_text(
-        "recorded_date: '2024-01-10'\nsource:\n  capture: captures/2024-01-10.txt\ntranslation: pending\n"
+        VERSION_LINE + "recorded_date: '2024-01-10'\nsource:\n  capture: captures/2024-01-10.txt\ntranslation: pending\n"
         "title: {fi: Linkki Oy (Y-tunnus 1783913-6).}\nsections:\n  - id: ehdot\n    body:\n"
         "      fi: 'Lue [käyttöehdot](https://linkki.fi/ehdot) tästä.'\n"
         "facts:\n  controller: {name: Linkki Oy, business_id: 1783913-6, section: title}\n",
@@ -393,11 +393,11 @@ def test_an_mdx_statement_that_does_not_end_is_an_error_at_its_line(
 def hand_made(data: Path, slug: str, capture: str, name: str, path: str | None = None) -> None:
     folder = data / slug
     (folder / "captures").mkdir(parents=True)
-    (folder / "organisation.yaml").write_text("name: Käsin Oy\n", encoding="utf-8")
+    (folder / "organisation.yaml").write_text(ORGANISATION_LINE + "name: Käsin Oy\n", encoding="utf-8")
     (folder / name).write_text(capture, encoding="utf-8")
     where = f"  repository: kasin/sivut\n  path: {path}\n  commit: {'a' * 40}\n" if path else ""
     (folder / "2024-01-10.yaml").write_text(
-        f"recorded_date: '2024-01-10'\nsource:\n{where}  capture: {name}\ntranslation: pending\n"
+        VERSION_LINE + f"recorded_date: '2024-01-10'\nsource:\n{where}  capture: {name}\ntranslation: pending\n"
         "title: {fi: Seloste}\nsections:\n  - id: teksti\n    body:\n      fi: 'Käsin Oy (Y-tunnus 1783913-6). Teksti.'\n"
         "facts:\n  controller: {name: Käsin Oy, business_id: 1783913-6, section: teksti}\n",
         encoding="utf-8",

@@ -50,7 +50,7 @@ def test_a_character_no_reader_sees_is_refused_where_it_stands(tmp_path: Path, c
     escaped = "\\u%04x" % ord(character) if ord(character) > 0xFF else "\\x%02x" % ord(character)  # noqa: UP031
     version = BASE.replace("  fi: Tietosuojaseloste", f'  fi: "Tietosuoja{escaped}seloste"')
     assert _errors(tmp_path, version) == [
-        f"data/esimerkki/2024-01-10.yaml:6:7: title.fi: contains U+{ord(character):04X} ({name}) at character 11, "
+        f"data/esimerkki/2024-01-10.yaml:7:7: title.fi: contains U+{ord(character):04X} ({name}) at character 11, "
         "which no reader sees; remove it"
     ]
 
@@ -94,7 +94,7 @@ def test_every_invisible_character_is_refused_where_it_stands(tmp_path: Path, ch
     escaped = "\\U%08x" % ord(character) if ord(character) > 0xFFFF else "\\u%04x" % ord(character)  # noqa: UP031
     version = BASE.replace("  fi: Tietosuojaseloste", f'  fi: "Tietosuoja{escaped}seloste"')
     assert _errors(tmp_path, version) == [
-        f"data/esimerkki/2024-01-10.yaml:6:7: title.fi: contains U+{ord(character):04X} ({name}) at character 11, "
+        f"data/esimerkki/2024-01-10.yaml:7:7: title.fi: contains U+{ord(character):04X} ({name}) at character 11, "
         "which no reader sees; remove it"
     ]
 
@@ -140,9 +140,9 @@ def test_the_texts_quick_search_passes_over_no_character_the_checks_look_for() -
 @pytest.mark.parametrize(
     ("comment", "where", "found"),
     [
-        ("# ok \u202e evil", "2:1", "U+202E RIGHT-TO-LEFT OVERRIDE at character 6: it changes the order"),
-        ("# \u2066admin\u2069 only", "2:1", "U+2066 LEFT-TO-RIGHT ISOLATE at character 3: it changes the order"),
-        ("# zero\u200bwidth", "2:1", "U+200B (ZERO WIDTH SPACE) at character 7, which no reader sees"),
+        ("# ok \u202e evil", "3:1", "U+202E RIGHT-TO-LEFT OVERRIDE at character 6: it changes the order"),
+        ("# \u2066admin\u2069 only", "3:1", "U+2066 LEFT-TO-RIGHT ISOLATE at character 3: it changes the order"),
+        ("# zero\u200bwidth", "3:1", "U+200B (ZERO WIDTH SPACE) at character 7, which no reader sees"),
     ],
     ids=["override", "isolate", "zero-width"],
 )
@@ -157,7 +157,7 @@ def test_a_comment_hides_nothing_from_the_diff(tmp_path: Path, comment: str, whe
 def test_a_trailing_comment_hides_nothing_either(tmp_path: Path) -> None:
     organisation = ORGANISATION.replace("name: Esimerkki Oy\n", "name: Esimerkki Oy  # \u202eyO\n", 1)
     (error,) = _errors(tmp_path, organisation=organisation)
-    assert error.startswith("data/esimerkki/organisation.yaml:2:21: comment: contains U+202E RIGHT-TO-LEFT OVERRIDE")
+    assert error.startswith("data/esimerkki/organisation.yaml:3:21: comment: contains U+202E RIGHT-TO-LEFT OVERRIDE")
 
 
 @given(
@@ -214,7 +214,7 @@ def test_a_capture_is_read_as_a_reader_sees_it(tmp_path: Path, invisible: str) -
 def test_a_carriage_return_in_a_one_line_text_is_refused(tmp_path: Path) -> None:
     organisation = ORGANISATION.replace("name: Esimerkki Oy", 'name: "Esimerkki Oy\\r\\n## Injected"')
     errors = _errors(tmp_path, organisation=organisation)
-    assert errors[0].startswith("data/esimerkki/organisation.yaml:2:7: name: contains U+000D (CARRIAGE RETURN)")
+    assert errors[0].startswith("data/esimerkki/organisation.yaml:3:7: name: contains U+000D (CARRIAGE RETURN)")
 
 
 def test_an_e_mail_address_carries_no_mail_headers(tmp_path: Path) -> None:
@@ -240,7 +240,7 @@ def test_a_section_id_the_page_uses_itself_is_refused(tmp_path: Path, section_id
     )
     errors = _errors(tmp_path, version)
     assert errors == [
-        f"data/esimerkki/2024-01-10.yaml:9:9: sections[0].id: {section_id!r} is an id of the page's own (its parts are "
+        f"data/esimerkki/2024-01-10.yaml:10:9: sections[0].id: {section_id!r} is an id of the page's own (its parts are "
         "'sl-...', the comparison's 'diff-...', the title '<slug>-title'); choose another id"
     ]
 
@@ -249,7 +249,7 @@ def test_yaml_nested_25000_deep_is_a_located_error_not_a_crash(tmp_path: Path) -
     version = BASE.replace("  fi: Tietosuojaseloste", "  fi: " + "[" * 25_000 + "]" * 25_000)
     started = time.perf_counter()
     assert _errors(tmp_path, version) == [
-        "data/esimerkki/2024-01-10.yaml:6:45: lists and mappings nested more than 40 deep; a data file needs far fewer"
+        "data/esimerkki/2024-01-10.yaml:7:45: lists and mappings nested more than 40 deep; a data file needs far fewer"
     ]
     assert time.perf_counter() - started < 5
 
@@ -270,7 +270,7 @@ def test_markdown_that_would_hang_or_crash_the_renderer_is_refused_before_render
     version = BASE.replace("      fi: Esimerkki Oy\n      en: Esimerkki Oy", f'      fi: "{body}"\n      en: Esimerkki Oy')
     started = time.perf_counter()
     errors = _errors(tmp_path, version)
-    assert f"data/esimerkki/2024-01-10.yaml:14:11: sections[0].body.fi: {problem}" in errors
+    assert f"data/esimerkki/2024-01-10.yaml:15:11: sections[0].body.fi: {problem}" in errors
     assert time.perf_counter() - started < 5
 
 
@@ -282,11 +282,11 @@ def test_no_date_lies_in_the_future(tmp_path: Path) -> None:
         "title:", f'corrections:\n  - date: "{future}"\n    reason: {{fi: Korjaus., en: A fix.}}\ntitle:', 1
     )
     assert _errors(tmp_path, version) == [
-        f"data/esimerkki/2024-01-10.yaml:2:16: recorded_date: {future} is after today",
-        f"data/esimerkki/2024-01-10.yaml:6:11: corrections[0].date: {future} is after today",
+        f"data/esimerkki/2024-01-10.yaml:3:16: recorded_date: {future} is after today",
+        f"data/esimerkki/2024-01-10.yaml:7:11: corrections[0].date: {future} is after today",
     ]
     errors = _errors(tmp_path / "b", BASE.replace('recorded_date: "2024-02-01"', f'recorded_date: "{future}"'), slug="toinen")
-    assert errors == [f"data/toinen/2024-01-10.yaml:2:16: recorded_date: {future} is after today"]
+    assert errors == [f"data/toinen/2024-01-10.yaml:3:16: recorded_date: {future} is after today"]
 
 
 @pytest.mark.parametrize(
@@ -299,7 +299,7 @@ def test_a_correction_is_dated_after_its_version_was_recorded(tmp_path: Path, da
     correction fixes what the archive recorded, so it is made no earlier than the day the version was recorded."""
     version = BASE.replace("title:", f'corrections:\n  - date: "{date}"\n    reason: {{fi: Korjaus., en: A fix.}}\ntitle:', 1)
     assert _errors(tmp_path, version) == [
-        f"data/esimerkki/2024-01-10.yaml:6:11: corrections[0].date: {date} is before {earliest}: a correction is dated "
+        f"data/esimerkki/2024-01-10.yaml:7:11: corrections[0].date: {date} is before {earliest}: a correction is dated "
         "the day it was made, after the version's date (2024-01-10) and no earlier than the day it was recorded "
         "(2024-02-01)"
     ]
@@ -462,7 +462,7 @@ def test_a_correction_whose_reason_is_the_same_in_both_languages_is_refused(tmp_
     """A copy in the other language leaves its readers with no reason for a change to a published notice."""
     version = _corrected(GIVEN, f"      fi: {fi}\n      en: {en}\n")
     assert _errors(tmp_path, version) == [
-        f"data/esimerkki/2024-01-10.yaml:12:7: corrections[1].reason: the Finnish and the English reason are the same "
+        f"data/esimerkki/2024-01-10.yaml:13:7: corrections[1].reason: the Finnish and the English reason are the same "
         f"text ({en!r}); say in each language what was corrected and why"
     ]
 
@@ -470,7 +470,7 @@ def test_a_correction_whose_reason_is_the_same_in_both_languages_is_refused(tmp_
 def test_a_correction_in_one_line_with_the_same_reason_twice_is_refused_where_it_stands(tmp_path: Path) -> None:
     version = BASE.replace("title:", 'corrections:\n  - {date: "2024-03-01", reason: {fi: Korjaus., en: Korjaus.}}\ntitle:', 1)
     assert _errors(tmp_path, version) == [
-        "data/esimerkki/2024-01-10.yaml:6:34: corrections[0].reason: the Finnish and the English reason are the same "
+        "data/esimerkki/2024-01-10.yaml:7:34: corrections[0].reason: the Finnish and the English reason are the same "
         "text ('Korjaus.'); say in each language what was corrected and why"
     ]
 
@@ -550,7 +550,7 @@ def test_a_name_that_looks_like_another_organisations_is_refused_at_the_name(
     of the organisation it looks like."""
     second_yaml = f'"{second}"' if "  " in second else second
     assert _refused(_two(tmp_path, first, second_yaml), tmp_path) == [
-        f"data/toinen/organisation.yaml:2:7: name: {second!r} {problem}{SAME}"
+        f"data/toinen/organisation.yaml:3:7: name: {second!r} {problem}{SAME}"
     ]
 
 
@@ -565,7 +565,7 @@ def test_a_name_that_looks_like_another_organisations_is_refused_at_the_name(
 def test_a_name_differing_only_by_punctuation_at_its_end_is_refused(tmp_path: Path, second: str, problem: str) -> None:
     shown = second.strip('"')
     assert _refused(_two(tmp_path, "Micro Magic Oy", second), tmp_path) == [
-        f"data/toinen/organisation.yaml:2:7: name: {shown!r} {problem}, the name of the organisation in data/esimerkki/{SAME}"
+        f"data/toinen/organisation.yaml:3:7: name: {shown!r} {problem}, the name of the organisation in data/esimerkki/{SAME}"
     ]
 
 
@@ -600,9 +600,9 @@ def test_slugs_that_read_differently_stand_side_by_side(tmp_path: Path) -> None:
 def test_a_word_mixing_latin_and_cyrillic_letters_is_refused_and_the_name_it_copies_named(tmp_path: Path) -> None:
     """One Cyrillic O in a Latin word: suspicious in itself, and here the copy of another organisation's name."""
     assert _refused(_two(tmp_path, "Micro Magic Oy", "Micro Magic \u041ey"), tmp_path) == [
-        "data/toinen/organisation.yaml:2:7: name: 'Micro Magic \u041ey' looks the same as 'Micro Magic Oy', the name of the "
+        "data/toinen/organisation.yaml:3:7: name: 'Micro Magic \u041ey' looks the same as 'Micro Magic Oy', the name of the "
         f"organisation in data/esimerkki/ (character 13 is U+041E CYRILLIC CAPITAL LETTER O where that name has 'O'){SAME}",
-        "data/toinen/organisation.yaml:2:7: name: the word '\u041ey' mixes Cyrillic and Latin letters (U+041E CYRILLIC "
+        "data/toinen/organisation.yaml:3:7: name: the word '\u041ey' mixes Cyrillic and Latin letters (U+041E CYRILLIC "
         "CAPITAL LETTER O at character 13), as a name made to look like another does; write each word in the letters "
         "of one script",
     ]
@@ -612,7 +612,7 @@ def test_a_first_organisation_with_a_word_mixing_scripts_is_refused(tmp_path: Pa
     """Even with no organisation to copy yet: it would take the name from the real one that comes later."""
     organisation = ORGANISATION.replace("name: Esimerkki Oy", "name: Planeetta Intern\u0435t Oy")
     assert _errors(tmp_path, organisation=organisation) == [
-        "data/esimerkki/organisation.yaml:2:7: name: the word 'Intern\u0435t' mixes Latin and Cyrillic letters (U+0435 "
+        "data/esimerkki/organisation.yaml:3:7: name: the word 'Intern\u0435t' mixes Latin and Cyrillic letters (U+0435 "
         "CYRILLIC SMALL LETTER IE at character 17), as a name made to look like another does; write each word in the "
         "letters of one script"
     ]

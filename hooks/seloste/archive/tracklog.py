@@ -67,7 +67,7 @@ EMPTY = TrackingLog(format=FORMAT)
 def load_log(file: Path, root: Path | None = None) -> TrackingLog:
     """The log in ``file``. Raises DataErrors, each with its place, for a log that cannot be read as one."""
     try:
-        path, node = read_yaml(file, root)
+        path, node = read_yaml(file, root, data_file=False)
     except YamlFileError as err:
         raise DataErrors([err.error]) from None
     log, decoder = decode_file(path, node, TrackingLog)

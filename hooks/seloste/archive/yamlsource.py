@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from ..limits import MAX_DEPTH, MAX_FILE_BYTES
+from .emit import SCHEMA_LINE
 from .errors import DataError, Location, display_path
 from .types import bidi_control, hidden_character, may_hide
 
@@ -141,10 +142,11 @@ def _scalar_spans(root: yaml.Node) -> Iterator[tuple[int, int, str | None]]:
             stack.extend(part for pair in node.value for part in pair)
 
 
-def _check_comments(file: Path, path: str, text: str, root: yaml.Node | None) -> None:
+def _check_comments(file: Path, path: str, text: str, root: yaml.Node | None, data_file: bool) -> None:
     """Refuse a comment that names a schema (an editor would fetch and apply it) other than the first line's own,
     and one that holds a character no reader sees or a direction control: comments show in a pull request's diff,
-    where such a character can make the text read otherwise ('Trojan Source')."""
+    where such a character can make the text read otherwise ('Trojan Source'). A data file whose first line is not
+    its editor line is refused too: the archive's test of data/ holds every file to it, and validate says so first."""
     editor_line = _first_line(text) if text.startswith("#") else None  # a whole-line comment, read without parsing
     after_first = len(editor_line.text) if editor_line else 0
     if may_hide(text) or _NAMES_A_SCHEMA.search(text, after_first):
@@ -152,6 +154,7 @@ def _check_comments(file: Path, path: str, text: str, root: yaml.Node | None) ->
     else:  # no comment can hold what is refused but the first line's: comments() need not tell texts from comments
         found = [editor_line] if editor_line else []
     kind = "organisation" if file.name == "organisation.yaml" else "version"
+    wanted = SCHEMA_LINE.format(kind=kind).rstrip("\n")
     for comment in found:
         hidden = bidi_control(comment.text) or hidden_character(comment.text)
         if hidden:
@@ -159,24 +162,33 @@ def _check_comments(file: Path, path: str, text: str, root: yaml.Node | None) ->
         if not _NAMES_A_SCHEMA.search(comment.text):
             continue
         if comment.line == 1 and comment.column == 1:
-            problem = _editor_line_problem(comment.text, kind)
+            problem = _editor_line_problem(comment.text, kind, wanted)
             if problem:
                 raise YamlFileError(DataError(Location(path, 1, 1), problem))
             continue
         raise YamlFileError(
             DataError(
                 Location(path, comment.line, comment.column),
-                "a comment may not name a schema ($schema): only the file's first line does, as the editor line "
-                f"'# yaml-language-server: $schema=../schema/{kind}.schema.json'",
+                f"a comment may not name a schema ($schema): only the file's first line does, as the editor line '{wanted}'",
             )
         )
+    if data_file and not _starts_with_line(text, wanted):  # what the first line says, read without parsing
+        problem = f"the first line is to be the editor line '{wanted}' (it lets editors check the file against the schema)"
+        raise YamlFileError(DataError(Location(path, 1, 1), problem))
 
 
-def _editor_line_problem(line: str, kind: str) -> str | None:
+def _starts_with_line(text: str, line: str) -> bool:
+    """Whether ``line`` is the text's whole first line."""
+    return text.startswith(line) and text[len(line) : len(line) + 1] in _LINE_ENDS
+
+
+_LINE_ENDS = frozenset(("", "\r", "\n", "\x85", "\u2028", "\u2029"))
+
+
+def _editor_line_problem(line: str, kind: str, wanted: str) -> str | None:
     """What is wrong with a first line that names a schema: it may name only the archive's own, the one of the file's
     kind, and by the one path that leads there from ``data/<organisation>/`` (a file copied from a test fixture kept
     a longer one, which leads nowhere from data/, and its editor would check nothing)."""
-    wanted = f"# yaml-language-server: $schema=../schema/{kind}.schema.json"
     if line == wanted:
         return None
     modeline = _MODELINE.fullmatch(line.rstrip())
@@ -193,11 +205,12 @@ def _editor_line_problem(line: str, kind: str) -> str | None:
 
 
 def read_yaml(
-    file: Path, root: Path | None = None, *, shown: str | None = None, raw: bytes | None = None
+    file: Path, root: Path | None = None, *, shown: str | None = None, raw: bytes | None = None, data_file: bool = True
 ) -> tuple[str, yaml.Node | None]:
     """Compose ``file`` into a node tree; returns the display path and the root node. ``shown``: the display path,
     where the caller has it; ``raw``: the file's bytes, where the caller has read them (and found them within the
-    size limit).
+    size limit); ``data_file``: a file of ``data/<organisation>/``, which begins with its editor line (the tracking
+    log, which has no schema, does not).
 
     Raises YamlFileError with a located message for anything that is not well-formed,
     UTF-8 encoded YAML of reasonable size.
@@ -223,7 +236,7 @@ def read_yaml(
     text = text.removeprefix("\ufeff")
     try:
         node = compose(path, text)
-        _check_comments(file, path, text, node)
+        _check_comments(file, path, text, node, data_file)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
