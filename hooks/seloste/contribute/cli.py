@@ -275,18 +275,18 @@ def _run(args: argparse.Namespace) -> int:
         waiting = {path for end in CAPTURE_ENDINGS for path in (captures / f"{day}{end}", *captures.glob(f"{day}.*{end}"))}
     if args.command in ("validate", "check"):
         cache = None if args.no_cache else default_folder()
-        base = base_of(args.base, args.data) if args.command == "check" else None
-        trusted = base.untouched if base and not args.full and base.distrust is None else frozenset()
+        against = base_of(args.base, args.data) if args.command == "check" else None
+        trusted = against.untouched if against and not args.full and against.distrust is None else frozenset()
         checked = validate_archive(args.data, jobs=max(1, args.jobs), cache=cache, trusted=trusted)  # fidelity included
-        if base is None:
+        if against is None:
             organisations = counted(checked.organisations, "organisation", "organisations")
             print(f"{args.data}: {organisations}, {counted(checked.versions, 'version', 'versions')}: valid")
             return EXIT_OK
-        problems = check_change_at(base, args.data)
+        problems = check_change_at(against, args.data)
         if problems:
             raise DataErrors(problems)
         print(f"{args.data}: valid, and the change against {args.base} keeps the archive's rules")
-        print(_as_at_base(base, trusted, full=args.full))
+        print(_as_at_base(against, trusted, full=args.full))
         return EXIT_OK
     archive = _valid(args.data, frozenset(waiting))  # a new version's capture may be saved before the version
     if args.command == "changes":

@@ -183,7 +183,9 @@ def other_code(top: str, ref: str) -> str | None:
     cannot): the checking code running here is not the repository's at ``ref``, file for file, or a library that
     parses or renders the data is not the version ``ref`` pins. The same files under the same code and libraries
     have the same outcome, and a later day's only changes the dates that may not be after today, none of them for
-    the worse: what passed ``ref``'s checks (as main's data passes CI's before it deploys) passes them here."""
+    the worse: what passed ``ref``'s checks (as main's data passes CI's before it deploys) passes them here.
+    Python's own version is not compared: CI runs the one its workflows set up, and a change of it is a change of
+    the workflows, outside data/."""
     package = Path(__file__).resolve().parents[1]
     listing = subprocess.run(
         ["git", "ls-tree", "-r", "-z", "--full-tree", ref, "--", CODE.as_posix()], cwd=top, capture_output=True, check=False
@@ -202,14 +204,14 @@ def other_code(top: str, ref: str) -> str | None:
     pinned = subprocess.run(["git", "show", f"{ref}:{REQUIREMENTS}"], cwd=top, capture_output=True, text=True, check=False)
     pins = dict(_PIN.findall(pinned.stdout))
     pins = {_normal(name): version for name, version in pins.items()}
-    for name in LIBRARIES:
+    for library in LIBRARIES:
         try:
-            installed = metadata.version(name)
+            installed = metadata.version(library)
         except metadata.PackageNotFoundError:
             installed = None
-        if pins.get(_normal(name)) != installed:
-            said = pins.get(_normal(name)) or "no version"
-            return f"{name} {installed or '(not installed)'} is installed here, and {REQUIREMENTS} at {ref} pins {said}"
+        if pins.get(_normal(library)) != installed:
+            said = pins.get(_normal(library)) or "no version"
+            return f"{library} {installed or '(not installed)'} is installed here, and {REQUIREMENTS} at {ref} pins {said}"
     return None
 
 
