@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -117,3 +118,18 @@ def test_no_module_of_the_core_is_over_400_lines() -> None:
         str(p.relative_to(ROOT)): n for p in CORE.rglob("*.py") if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400
     }
     assert long == {}
+
+
+def test_the_checks_read_the_date_only_through_archive_today() -> None:
+    """The validation cache keeps an outcome across days on what archive/today.py notes of the dates each check
+    compared with today: a check that read the clock itself could find otherwise on another day, unseen."""
+    reads = re.compile(r"\b(?:date|datetime)\.today\(\)|\bdatetime\.now\(|\btime\.time\(|\bdate\.fromtimestamp\(")
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for folder in ("archive", "markup")
+        for path in sorted((CORE / folder).rglob("*.py"))
+        if path.name != "today.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if reads.search(line)
+    ]
+    assert found == []

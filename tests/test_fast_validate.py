@@ -4,6 +4,7 @@ organisations a change touches."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -13,7 +14,7 @@ import pytest
 
 from datadir import FIXTURES, copy_valid, make_data
 from orphans import assert_workers_end_with_their_parent
-from seloste.archive import loader
+from seloste.archive import loader, today
 from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive, validate_archive
 from seloste.contribute.cli import main
@@ -101,6 +102,44 @@ def test_only_the_organisations_whose_files_changed_are_checked_again(tmp_path: 
     assert validate_archive(data, root=tmp_path, cache=cache) == first
 
 
+def test_an_outcome_lasts_to_a_later_day_unless_a_date_it_read_was_after_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache keeps an outcome across days: the one rule that reads today's date (nothing dated after it) finds
+    the same on every later day, unless a date it read was after the day the outcome was found."""
+    data = archive_folder(tmp_path)
+    version = data / SLUGS[3] / "2024-01-10.yaml"
+    text = version.read_text(encoding="utf-8")
+    version.write_text(text.replace('recorded_date: "2024-02-01"', 'recorded_date: "2026-01-05"', 1), encoding="utf-8")
+    cache = tmp_path / "cache"
+    checked: list[str] = []
+    real = loader._load_organisation
+
+    def counting(run, folder):
+        checked.append(folder.name)
+        return real(run, folder)
+
+    def on(day: str) -> list[str]:
+        """The problems validate finds on ``day``, the organisations it checked noted in ``checked``."""
+        checked.clear()
+        monkeypatch.setattr(today, "today", lambda: dt.date.fromisoformat(day))
+        try:
+            validate_archive(data, root=tmp_path, cache=cache)
+        except DataErrors as err:
+            return [str(error) for error in err.errors]
+        return []
+
+    monkeypatch.setattr(loader, "_load_organisation", counting)
+    after = f"data/{SLUGS[3]}/2024-01-10.yaml:3:16: recorded_date: 2026-01-05 is after today"
+    assert on("2026-01-01") == [after] and sorted(checked) == sorted(SLUGS)
+    assert on("2026-01-01") == [after] and checked == []  # the same day: every outcome holds
+    assert on("2026-01-04") == [after] and checked == [SLUGS[3]]  # a later day: the outcome that read a later date
+    assert on("2026-01-05") == [] and checked == [SLUGS[3]]
+    assert on("2026-03-01") == [] and checked == []  # no date it read was after its day: it holds from then on
+    # a day before the one an outcome was found on (the clock set back): every one is found again
+    assert on("2025-12-31") == [after] and sorted(checked) == sorted(SLUGS)
+
+
 def test_an_unreadable_cache_slot_is_checked_again(tmp_path: Path) -> None:
     data = archive_folder(tmp_path)
     cache = tmp_path / "cache"
@@ -166,7 +205,7 @@ import os, sys, time
 from pathlib import Path
 sys.path[:0] = [sys.argv[1], sys.argv[2]]
 from test_fast_validate import archive_folder
-from seloste.archive import loader
+from seloste.archive import loader, today
 root = Path(sys.argv[3])
 data = archive_folder(root)
 def _hangs(*task):

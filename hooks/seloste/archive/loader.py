@@ -20,7 +20,7 @@ from pathlib import Path
 from ..limits import MAX_SLUG
 from ..markup.render import render_limit
 from ..processes import worker_start
-from . import validation_cache
+from . import today, validation_cache
 from .captures import CAPTURES_DIR, check_fidelity, check_leftover_captures, read_captures, where_in
 from .decode import Decoder, decode_path
 from .errors import DataError, DataErrors, Location, Run
@@ -91,8 +91,9 @@ def validate_archive(
     """Every check ``load_archive`` makes, without keeping the archive: raises DataErrors listing all problems.
 
     ``jobs``: check the organisations in that many processes. ``cache``: a folder where the outcome of each
-    organisation's own checks is kept under the digest of its files (with the checking code's, today's date and
-    where paths are shown from); an organisation whose files are unchanged is not checked again. The rules across
+    organisation's own checks is kept under the digest of its files (with the checking code's and where paths are
+    shown from), and the day it was found; an organisation whose files are unchanged is not checked again (on a
+    later day too, unless a date its checks compared with today was after the day they ran). The rules across
     organisations are always checked, and the problems found are the same with or without the cache. ``trusted``:
     organisations whose own checks are taken as passed, their files being as at a revision whose data passed the
     same checks (``seloste check --base``); only what the rules across organisations read is read from them.
@@ -165,13 +166,16 @@ class _Loaded:
     where: dict[str, Location]
     errors: tuple[DataError, ...]
     versions: int
+    latest: dt.date | None = None
+    """The latest date its checks compared with today (None: none), for how long the outcome lasts (``today.lasts``)."""
 
 
 def _load_one(root: Path, waiting: frozenset[Path], folder: Path, light: bool, reference: bool) -> _Loaded:
     run = Run(root=root, errors=[], waiting=waiting, reference=reference)
-    record, organisation, where = _load_organisation(run, folder)
+    with today.compared() as dates:
+        record, organisation, where = _load_organisation(run, folder)
     versions = len(record.versions) if record else 0
-    return _Loaded(None if light else record, organisation, where, tuple(run.errors), versions)
+    return _Loaded(None if light else record, organisation, where, tuple(run.errors), versions, max(dates, default=None))
 
 
 def _load_task(task: tuple[Path, frozenset[Path], Path, bool, bool]) -> _Loaded:
@@ -222,7 +226,7 @@ def _load_all(
         loaded[index] = result
         key = keys[index]
         if key is not None:
-            validation_cache.write(*key, result)
+            validation_cache.write(*key, result, result.latest)
     done = [result for result in loaded if result is not None]
     for result in done:
         run.errors.extend(result.errors)

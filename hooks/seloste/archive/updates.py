@@ -13,16 +13,16 @@ import re
 
 from .hints import shorten
 from .model import Organisation, Version
+from .today import after_today
 
 
 def update_problems(organisation: Organisation) -> list[tuple[str, str]]:
     """(field name, message) for each declared update that cannot be right."""
     problems: list[tuple[str, str]] = []
-    today = dt.date.today()
     previous: dt.date | None = None
     for index, update in enumerate(organisation.updates):
         name = f"updates[{index}]"
-        if update.date > today:
+        if after_today(update.date):
             problems.append((f"{name}.date", f"{name}.date: {update.date} is after today"))
         elif previous and update.date < previous:
             problems.append(
@@ -41,11 +41,10 @@ def correction_problems(version: Version, date: dt.date) -> list[tuple[str, str]
     fixes what the archive recorded: it is made after the version's date (dated on it, it would hide that the text
     changed after publication) and no earlier than the day the version was recorded."""
     problems: list[tuple[str, str]] = []
-    today = dt.date.today()
     earliest = max(date + dt.timedelta(days=1), version.recorded_date)
     for index, correction in enumerate(version.corrections):
         name = f"corrections[{index}]"
-        if correction.date > today:
+        if after_today(correction.date):
             problems.append((f"{name}.date", f"{name}.date: {correction.date} is after today"))
         elif correction.date < earliest:
             problems.append(

