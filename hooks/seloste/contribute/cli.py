@@ -56,8 +56,10 @@ def _parser() -> argparse.ArgumentParser:
     check = command(
         "check",
         "validate, then check the change against a base revision (the pull request's rules)",
-        "Validate the data (everything 'seloste validate' checks), then compare it with the data at a base git "
-        "revision: a published version is never edited or deleted unless a correction with its reason is declared, "
+        "Validate the data (everything 'seloste validate' checks, for every organisation the change touches; the "
+        "others, whose files are as at the base, are read for the rules across organisations only when the checking "
+        "code and its libraries are the base's, as in CI: --full checks every one), then compare it with the data at "
+        "a base git revision: a published version is never edited or deleted unless a correction with its reason is declared, "
         "a published capture never changes, a new version comes with its capture and is dated after the latest "
         "published one, and a change of the original comes with its translation's unless the version declares "
         "'translation: pending' (or 'unaffected': each text changed only by a typo fix of at most 3 words keeps its "
