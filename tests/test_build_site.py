@@ -91,6 +91,15 @@ def test_a_build_over_invalid_data_fails_and_leaves_the_previous_site_as_it_was(
     assert sorted(os.listdir(project)) == entries
 
 
+AS_A_TERMINAL_STARTS_IT = (
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+    "os.execv(sys.executable, [sys.executable, *sys.argv[1:]])"
+)
+"""Run the script with Ctrl+C's signal at its default, as a terminal's foreground command has it: a suite started in
+the background by a shell without job control (`make test &`) ignores SIGINT, and a program started from it would
+inherit that (Python then raises no KeyboardInterrupt), so the Ctrl+C test waited for a build that never saw it."""
+
+
 @pytest.mark.parametrize(
     ("how", "status"),
     [("SIGTERM to the script", 128 + signal.SIGTERM), ("Ctrl+C (SIGINT to the process group)", 128 + signal.SIGINT)],
@@ -99,7 +108,7 @@ def test_a_stopped_build_leaves_the_previous_site_and_no_folder(project: Path, t
     before, entries = snapshot(project / "site"), sorted(os.listdir(project))
     started = tmp_path / "started"
     process = subprocess.Popen(
-        [sys.executable, str(SCRIPT), "-f", str(project / "mkdocs-failing.yml")],
+        [sys.executable, "-c", AS_A_TERMINAL_STARTS_IT, str(SCRIPT), "-f", str(project / "mkdocs-failing.yml")],
         cwd=project,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TEST_HOOK_HANG": str(started)},
         stdout=subprocess.DEVNULL,
