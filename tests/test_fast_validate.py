@@ -140,6 +140,32 @@ def test_an_outcome_lasts_to_a_later_day_unless_a_date_it_read_was_after_its_own
     assert on("2025-12-31") == [after] and sorted(checked) == sorted(SLUGS)
 
 
+def test_an_outcome_is_dated_by_the_day_its_checks_began(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Checks that run past midnight: a date found after the day they began on is found again on a later day, not
+    kept as a refusal dated by the day the outcome was written."""
+    data = archive_folder(tmp_path)
+    version = data / SLUGS[3] / "2024-01-10.yaml"
+    text = version.read_text(encoding="utf-8")
+    version.write_text(text.replace('recorded_date: "2024-02-01"', 'recorded_date: "2026-01-02"', 1), encoding="utf-8")
+    cache = tmp_path / "cache"
+    clock = {"day": dt.date(2026, 1, 1)}
+    monkeypatch.setattr(today, "today", lambda: clock["day"])
+    real = loader._load_organisation
+
+    def past_midnight(run, folder):
+        found = real(run, folder)
+        if folder.name == SLUGS[3]:  # its checks ran on 1 January; its outcome is written on the 2nd
+            clock["day"] = dt.date(2026, 1, 2)
+        return found
+
+    monkeypatch.setattr(loader, "_load_organisation", past_midnight)
+    with pytest.raises(DataErrors):  # on the 1st, 2 January is after today
+        validate_archive(data, root=tmp_path, cache=cache, jobs=1)
+    monkeypatch.setattr(loader, "_load_organisation", real)
+    clock["day"] = dt.date(2026, 1, 6)
+    assert validate_archive(data, root=tmp_path, cache=cache).organisations == len(SLUGS)
+
+
 def test_an_unreadable_cache_slot_is_checked_again(tmp_path: Path) -> None:
     data = archive_folder(tmp_path)
     cache = tmp_path / "cache"

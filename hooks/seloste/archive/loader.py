@@ -166,16 +166,19 @@ class _Loaded:
     where: dict[str, Location]
     errors: tuple[DataError, ...]
     versions: int
+    found_on: dt.date | None = None
+    """The day its checks began on (None: not checked here), and the latest date they compared with today (None:
+    none), for how long the outcome lasts (``today.lasts``)."""
     latest: dt.date | None = None
-    """The latest date its checks compared with today (None: none), for how long the outcome lasts (``today.lasts``)."""
 
 
 def _load_one(root: Path, waiting: frozenset[Path], folder: Path, light: bool, reference: bool) -> _Loaded:
     run = Run(root=root, errors=[], waiting=waiting, reference=reference)
-    with today.compared() as dates:
+    with today.compared() as noted:
         record, organisation, where = _load_organisation(run, folder)
     versions = len(record.versions) if record else 0
-    return _Loaded(None if light else record, organisation, where, tuple(run.errors), versions, max(dates, default=None))
+    latest = max(noted.dates, default=None)
+    return _Loaded(None if light else record, organisation, where, tuple(run.errors), versions, noted.day, latest)
 
 
 def _load_task(task: tuple[Path, frozenset[Path], Path, bool, bool]) -> _Loaded:
@@ -225,8 +228,8 @@ def _load_all(
     for index, result in zip(missing, results, strict=True):
         loaded[index] = result
         key = keys[index]
-        if key is not None:
-            validation_cache.write(*key, result, result.latest)
+        if key is not None and result.found_on is not None:
+            validation_cache.write(*key, result, result.found_on, result.latest)
     done = [result for result in loaded if result is not None]
     for result in done:
         run.errors.extend(result.errors)

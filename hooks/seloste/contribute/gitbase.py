@@ -27,7 +27,7 @@ from .policy import check_change
 CODE = PurePosixPath("hooks/seloste")
 """Where the repository holds the checking code: this package."""
 REQUIREMENTS = "requirements/site.txt"
-"""Where the repository pins the libraries that parse and render the data."""
+"""Where the repository pins the libraries that parse, render and check the data."""
 _PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;#]+)", re.MULTILINE)
 _FOLDER = "folder"
 """What a folder of an organisation's is recorded as, beside its files' blob ids: git keeps no empty folder, and a
