@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
 
@@ -50,6 +52,22 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     git(tmp_path, "switch", "-q", "-c", "change")
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+@contextmanager
+def on_main(repo: Path, message: str) -> Iterator[None]:
+    """What the block writes is committed on main, and main merged into the branch 'change'."""
+    git(repo, "switch", "-q", "main")
+    yield
+    commit(repo, message)
+    git(repo, "switch", "-q", "change")
+    git(repo, "merge", "-q", "main")
+
+
+def pinned_otherwise(repo: Path, library: str) -> None:
+    """requirements/site.txt pins ``library`` at a version this environment does not have (0.1+ its own)."""
+    pins = repo / "requirements" / "site.txt"
+    pins.write_text(pins.read_text(encoding="utf-8").replace(f"\n{library}==", f"\n{library}==0.1+"), encoding="utf-8")
 
 
 def touch_the_example(repo: Path) -> None:
@@ -105,23 +123,17 @@ def test_the_rules_across_organisations_hold_against_one_as_at_the_base(repo: Pa
 
 
 def test_other_checking_code_than_the_bases_checks_every_organisation(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    init = repo / "hooks" / "seloste" / "__init__.py"
-    init.write_text(init.read_text(encoding="utf-8") + "# another rule\n", encoding="utf-8")
-    git(repo, "switch", "-q", "main")
-    commit(repo, "the rules change")
-    git(repo, "switch", "-q", "change")
-    git(repo, "merge", "-q", "main")
+    with on_main(repo, "the rules change"):
+        init = repo / "hooks" / "seloste" / "__init__.py"
+        init.write_text(init.read_text(encoding="utf-8") + "# another rule\n", encoding="utf-8")
     touch_the_example(repo)
     code, _out, err = check(capsys)
     assert code == 1 and EXTRA in err
 
 
 def test_the_checking_code_is_compared_file_for_file(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    git(repo, "switch", "-q", "main")
-    (repo / "hooks" / "seloste" / "rules.py").write_text("# a module this code does not have\n", encoding="utf-8")
-    commit(repo, "a module more")
-    git(repo, "switch", "-q", "change")
-    git(repo, "merge", "-q", "main")
+    with on_main(repo, "a module more"):
+        (repo / "hooks" / "seloste" / "rules.py").write_text("# a module this code does not have\n", encoding="utf-8")
     touch_the_example(repo)
     code, _out, err = check(capsys)
     assert code == 1 and EXTRA in err
@@ -130,12 +142,8 @@ def test_the_checking_code_is_compared_file_for_file(repo: Path, capsys: pytest.
 def test_the_organisations_are_checked_in_full_where_the_base_pins_another_library(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    git(repo, "switch", "-q", "main")
-    pins = repo / "requirements" / "site.txt"
-    pins.write_text(pins.read_text(encoding="utf-8").replace("\ncmarkgfm==", "\ncmarkgfm==0.1+"), encoding="utf-8")
-    commit(repo, "another renderer")
-    git(repo, "switch", "-q", "change")
-    git(repo, "merge", "-q", "main")
+    with on_main(repo, "another renderer"):
+        pinned_otherwise(repo, "cmarkgfm")
     touch_the_example(repo)
     code, _out, err = check(capsys)
     assert code == 1 and EXTRA in err
@@ -143,13 +151,9 @@ def test_the_organisations_are_checked_in_full_where_the_base_pins_another_libra
 
 def test_the_message_says_why_every_organisation_was_checked(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     capture = repo / "data" / OTHER / "captures" / "2024-01-10.txt"
-    git(repo, "switch", "-q", "main")
-    capture.write_text(capture.read_text(encoding="utf-8").replace(f"\n{EXTRA}\n", ""), encoding="utf-8")
-    pins = repo / "requirements" / "site.txt"
-    pins.write_text(pins.read_text(encoding="utf-8").replace("\nnh3==", "\nnh3==0.1+"), encoding="utf-8")
-    commit(repo, "the flaw mended, another sanitiser")
-    git(repo, "switch", "-q", "change")
-    git(repo, "merge", "-q", "main")
+    with on_main(repo, "the flaw mended, another sanitiser"):
+        capture.write_text(capture.read_text(encoding="utf-8").replace(f"\n{EXTRA}\n", ""), encoding="utf-8")
+        pinned_otherwise(repo, "nh3")
     touch_the_example(repo)
     code, out, _err = check(capsys)
     assert code == 0

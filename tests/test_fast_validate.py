@@ -69,17 +69,23 @@ def test_several_processes_and_the_cache_find_the_same_problems_in_the_same_orde
     assert errors(lambda: validate_archive(data, root=tmp_path, jobs=1, cache=cache)) == serial  # read from it
 
 
-def test_only_the_organisations_whose_files_changed_are_checked_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    data = archive_folder(tmp_path)
-    cache = tmp_path / "cache"
-    checked: list[str] = []
+@pytest.fixture
+def checked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The organisations whose own checks run in this process, in the order they run."""
+    names: list[str] = []
     real = loader._load_organisation
 
     def counting(run, folder):
-        checked.append(folder.name)
+        names.append(folder.name)
         return real(run, folder)
 
     monkeypatch.setattr(loader, "_load_organisation", counting)
+    return names
+
+
+def test_only_the_organisations_whose_files_changed_are_checked_again(tmp_path: Path, checked: list[str]) -> None:
+    data = archive_folder(tmp_path)
+    cache = tmp_path / "cache"
     first = validate_archive(data, root=tmp_path, cache=cache)
     assert (first.organisations, first.versions) == (7, 7)
     assert sorted(checked) == sorted(SLUGS)
@@ -103,7 +109,7 @@ def test_only_the_organisations_whose_files_changed_are_checked_again(tmp_path: 
 
 
 def test_an_outcome_lasts_to_a_later_day_unless_a_date_it_read_was_after_its_own(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, checked: list[str]
 ) -> None:
     """The cache keeps an outcome across days: the one rule that reads today's date (nothing dated after it) finds
     the same on every later day, unless a date it read was after the day the outcome was found."""
@@ -112,12 +118,6 @@ def test_an_outcome_lasts_to_a_later_day_unless_a_date_it_read_was_after_its_own
     text = version.read_text(encoding="utf-8")
     version.write_text(text.replace('recorded_date: "2024-02-01"', 'recorded_date: "2026-01-05"', 1), encoding="utf-8")
     cache = tmp_path / "cache"
-    checked: list[str] = []
-    real = loader._load_organisation
-
-    def counting(run, folder):
-        checked.append(folder.name)
-        return real(run, folder)
 
     def on(day: str) -> list[str]:
         """The problems validate finds on ``day``, the organisations it checked noted in ``checked``."""
@@ -129,7 +129,6 @@ def test_an_outcome_lasts_to_a_later_day_unless_a_date_it_read_was_after_its_own
             return [str(error) for error in err.errors]
         return []
 
-    monkeypatch.setattr(loader, "_load_organisation", counting)
     after = f"data/{SLUGS[3]}/2024-01-10.yaml:3:16: recorded_date: 2026-01-05 is after today"
     assert on("2026-01-01") == [after] and sorted(checked) == sorted(SLUGS)
     assert on("2026-01-01") == [after] and checked == []  # the same day: every outcome holds
@@ -191,7 +190,7 @@ def git(repo: Path, *args: str) -> None:
 
 
 def test_check_base_compares_only_the_organisations_a_change_touches(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, checked: list[str]
 ) -> None:
     git(tmp_path, "init", "-q", "-b", "main")
     git(tmp_path, "config", "user.email", "test@example.invalid")
@@ -202,14 +201,6 @@ def test_check_base_compares_only_the_organisations_a_change_touches(
     git(tmp_path, "add", "-A")
     git(tmp_path, "commit", "-q", "-m", "publish")
     monkeypatch.chdir(tmp_path)
-    loaded: list[str] = []
-    real = loader._load_organisation
-
-    def counting(run, folder):
-        loaded.append(folder.name)
-        return real(run, folder)
-
-    monkeypatch.setattr(loader, "_load_organisation", counting)
     version = tmp_path / "data" / SLUGS[1] / "2024-01-10.yaml"
     text = version.read_text(encoding="utf-8")
     version.write_text(text.replace('recorded_date: "2024-02-01"', 'recorded_date: "2024-02-02"', 1), encoding="utf-8")
@@ -218,7 +209,7 @@ def test_check_base_compares_only_the_organisations_a_change_touches(
     out = capsys.readouterr()
     assert code == 1
     # validate reads every organisation once; the rules of the change, the two it touches, at the base and now
-    assert sorted(loaded) == sorted(["esimerkki", *SLUGS[:2], SLUGS[1], SLUGS[1], SLUGS[2]])
+    assert sorted(checked) == sorted(["esimerkki", *SLUGS[:2], SLUGS[1], SLUGS[1], SLUGS[2]])
     assert f"data/{SLUGS[1]}/2024-01-10.yaml:1:1: this version is published and was changed" in out.err
     assert f"organisation {SLUGS[2]!r} is published and cannot be removed" in out.err
     # the same problems as comparing the whole archive at the base with the whole archive now
