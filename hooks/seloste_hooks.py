@@ -21,6 +21,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
+from seloste.archive import validation_cache
 from seloste.archive.errors import DataErrors
 from seloste.archive.tracklog import named_log
 from seloste.labels import counted
@@ -74,7 +75,7 @@ def on_config(config):
     try:
         tracking_log = named_log(project, config.extra.get("tracking_log"))
         only = preview_only(os.environ.get("SELOSTE_ONLY", ""))
-        _site = load_site(project / "data", tracking_log, only, _jobs)
+        _site = load_site(project / "data", tracking_log, only, _jobs, passed=validation_cache.default_folder())
     except DataErrors as err:
         for error in err.errors:
             log.error(str(error))

@@ -22,11 +22,16 @@ with this repository's configuration and prints:
   sanitiser), against what the time targets allow.
 
     python scripts/benchmark.py [--organisations 2000] [--versions 5] [--search] [--growth] [--no-baseline]
-                                [--cores 1,2,4]
+                                [--cores 1,2,4] [--after-validate]
 
 --cores builds on that many cores, one run each (the first N CPUs the script may use; the build uses
 every core it is given), each against the baseline on as many cores; it prints the machine's load
-average before and after.
+average before and after. Every build reads a new, empty cache of `seloste validate` (a clean build checks
+every organisation).
+
+--after-validate also times, on each number of cores, `seloste validate` into a new cache and then the build
+that reads it, as the deploy workflow runs them: the build loads each organisation validate passed without
+checking it again (the script fails unless it read every one so).
 
 --everyday measures the real data instead: a full build from a clean checkout, and how long
 `mkdocs serve` takes to show an edit of a notice.
@@ -117,9 +122,14 @@ def pinned(cores: int | None) -> Callable[[], None] | None:
     return lambda: os.sched_setaffinity(0, cpus)
 
 
-def measured_build(project: Path, site: Path, timings: Path | None = None, cores: int | None = None) -> tuple[float, dict]:
+def measured_build(
+    project: Path, site: Path, timings: Path | None = None, cores: int | None = None, cache: Path | None = None
+) -> tuple[float, dict]:
+    """The build's wall time and what ``_MEASURED_BUILD`` measured. ``cache``: `seloste validate`'s cache for the build
+    to read (default: a new, empty one: a clean build checks every organisation)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SELOSTE_JOBS", None)  # the build uses the cores it is given
+    env["SELOSTE_CACHE"] = str(cache or Path(tempfile.mkdtemp(prefix="no-validation-", dir=site.parent)))
     if timings:
         env["SELOSTE_TIMINGS"] = str(timings)
     memory = site.parent / "memory.json"
@@ -129,7 +139,7 @@ def measured_build(project: Path, site: Path, timings: Path | None = None, cores
         _MEASURED_BUILD,
         str(memory),
         "build",
-        "-q",
+        *([] if cache else ["-q"]),  # after validate: its line saying how many organisations it read as validate passed them
         "-f",
         str(project / "mkdocs.yml"),
         "-d",
@@ -142,6 +152,10 @@ def measured_build(project: Path, site: Path, timings: Path | None = None, cores
     wall = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"build failed:\n{result.stderr[-3000:]}")
+    if cache:
+        read = re.search(r"seloste: (\d+) of (\d+) organisations loaded as `seloste validate` passed them", result.stderr)
+        if not read or read[1] != read[2]:
+            raise SystemExit(f"the build after validate checked organisations again:\n{result.stderr[-3000:]}")
     return wall, json.loads(memory.read_text())
 
 
@@ -173,29 +187,49 @@ def site_figures(site: Path, notice_pages: list[Path]) -> tuple[int, float, dict
     return len(files), total / 1e6, {k: v / 1e6 for k, v in sorted(parts.items(), key=lambda x: -x[1])}, notice
 
 
-def site_of(project: Path, cores: int | None) -> Path:
-    return project / f"site-{cores or 'every'}-cores"
+def site_of(project: Path, cores: int | None, kind: str = "") -> Path:
+    return project / f"site-{cores or 'every'}-cores{'-' + kind if kind else ''}"
 
 
-def fresh_site(project: Path, cores: int | None) -> Path:
+def validated(project: Path, cores: int | None) -> tuple[Path, float, float]:
+    """`seloste validate` of the project's data on ``cores`` (its processes: as many), into a new cache: the deploy
+    workflow's step before its build. The cache, and the wall and CPU time the command took."""
+    cache = Path(tempfile.mkdtemp(prefix="validation-", dir=project))
+    env = {**os.environ, "SELOSTE_CACHE": str(cache)}
+    command = [sys.executable, "-c", "from seloste.contribute.cli import run; run()", "validate", "--data", "data"]
+    before = os.times()
+    started = time.perf_counter()
+    result = subprocess.run(
+        command, cwd=project, env=env, capture_output=True, text=True, check=False, preexec_fn=pinned(cores)
+    )  # fmt: skip
+    wall = time.perf_counter() - started
+    after = os.times()
+    if result.returncode != 0:
+        raise SystemExit(f"validate failed:\n{result.stderr[-3000:]}")
+    return cache, wall, (after.children_user - before.children_user) + (after.children_system - before.children_system)
+
+
+def fresh_site(project: Path, cores: int | None, kind: str = "") -> Path:
     """A folder for a build's site that no earlier build of this run wrote: each build makes its files where none were
     deleted just before (deleting a site of 51,000 files made the next build's files cost the file system more: see
     :func:`file_system_probe`). The sites are deleted with the run's folder at the end. One kept from an earlier run
     (--keep) is deleted and written out first."""
-    site = site_of(project, cores)
+    site = site_of(project, cores, kind)
     if site.exists():
         shutil.rmtree(site)
         os.sync()
     return site
 
 
-def ours(out: Path, organisations: int, versions: int, length: str = "archive", cores: int | None = None) -> Result:
+def ours(
+    out: Path, organisations: int, versions: int, length: str = "archive", cores: int | None = None, cache: Path | None = None
+) -> Result:
     project = out / "ours"
     if not (project / "data").is_dir():
         generate(fixture_project(project), organisations, versions, length=length)
-    site = fresh_site(project, cores)
+    site = fresh_site(project, cores, "after-validate" if cache else "")
     timings = out / "timings.json"
-    wall, memory = measured_build(project, site, timings, cores)
+    wall, memory = measured_build(project, site, timings, cores, cache)
     slugs = [p.name for p in (project / "data").iterdir() if p.is_dir()]
     notices = [site / prefix / slug / "index.html" for slug in slugs for prefix in ("", "en")]
     files, size, parts, notice = site_figures(site, notices)
@@ -436,6 +470,11 @@ def main() -> int:
     parser.add_argument(
         "--length", choices=LENGTHS, default="archive", help="notices as long as the real ones (archive), or all long"
     )
+    parser.add_argument(
+        "--after-validate",
+        action="store_true",
+        help="also time `seloste validate` and the build after it, which reads its cache (the deploy workflow's order)",
+    )
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, {platform.platform()}")
     if args.everyday:
@@ -468,6 +507,13 @@ def main() -> int:
                 base = baseline(out / "n", archive, cores)
                 print_result(f"baseline{on}: Material alone, current notices as plain pages", base)
                 print(f"\nratio to the baseline{on}  time {mine.wall / base.wall:.2f}x, size {mine.size_mb / base.size_mb:.2f}x")
+            if args.after_validate:
+                cache, wall, cpu = validated(out / "n/ours", cores)
+                after = ours(out / "n", n, v, args.length, cores, cache)
+                print(f"\n`seloste validate`{on}, into a new cache: {wall:.1f} s (CPU {cpu:.1f} s)")
+                print_result(f"this site{on}, built after that validate (the deploy workflow's order)", after)
+                if not args.no_baseline:
+                    print(f"\nratio to the baseline{on}, the build after validate  time {after.wall / base.wall:.2f}x")
         if not args.no_baseline and archive is not None:
             print_floor(Floor(parse_floor(out / "n/ours/data"), *render_floor(archive)), base)
         if args.growth:

@@ -79,9 +79,14 @@ def test_build_benchmark_prints_stages_sizes_baseline_and_growth() -> None:
 
 
 def test_build_benchmark_builds_on_the_cores_it_is_asked_for() -> None:
-    out = _run("--organisations", "3", "--versions", "2", "--cores", f"1,{len(os.sched_getaffinity(0)) + 1}")
+    cores = f"1,{len(os.sched_getaffinity(0)) + 1}"
+    out = _run("--organisations", "3", "--versions", "2", "--cores", cores, "--after-validate")
     assert "## this site on 1 core" in out and "## baseline on 1 core: Material alone" in out
     assert re.search(r"^ratio to the baseline on 1 core  time \d+\.\d\dx", out, re.MULTILINE)
+    # the deploy workflow's order: validate, then the build, which reads what validate passed (the script fails if not)
+    assert re.search(r"^`seloste validate` on 1 core, into a new cache: \d+\.\d s \(CPU \d+\.\d s\)$", out, re.MULTILINE)
+    assert "## this site on 1 core, built after that validate (the deploy workflow's order)" in out
+    assert re.search(r"^ratio to the baseline on 1 core, the build after validate  time \d+\.\d\dx$", out, re.MULTILINE)
     assert f"{len(os.sched_getaffinity(0)) + 1} cores: not available here" in out
 
 

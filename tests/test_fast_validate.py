@@ -75,9 +75,10 @@ def checked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     names: list[str] = []
     real = loader._load_organisation
 
-    def counting(run, folder):
-        names.append(folder.name)
-        return real(run, folder)
+    def counting(run, folder, *, passed=False):
+        if not passed:
+            names.append(folder.name)
+        return real(run, folder, passed=passed)
 
     monkeypatch.setattr(loader, "_load_organisation", counting)
     return names
@@ -151,8 +152,8 @@ def test_an_outcome_is_dated_by_the_day_its_checks_began(tmp_path: Path, monkeyp
     monkeypatch.setattr(today, "today", lambda: clock["day"])
     real = loader._load_organisation
 
-    def past_midnight(run, folder):
-        found = real(run, folder)
+    def past_midnight(run, folder, **passed):
+        found = real(run, folder, **passed)
         if folder.name == SLUGS[3]:  # its checks ran on 1 January; its outcome is written on the 2nd
             clock["day"] = dt.date(2026, 1, 2)
         return found
@@ -183,6 +184,74 @@ def test_validate_command_uses_the_cache_and_no_cache_checks_everything(
         assert main(["validate", "--data", str(data), *arguments]) == 0
         assert capsys.readouterr().out == f"{data}: 7 organisations, 7 versions: valid\n"
     assert any((tmp_path / "cache" / "validate").iterdir())
+
+
+def slots(cache: Path) -> dict[str, bytes]:
+    folder = cache / "validate"
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())} if folder.is_dir() else {}
+
+
+def refuse_checks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From here on, the checks a load leaves out for files that passed validate fail the test if they run."""
+
+    def refuses(*args: object, **kwargs: object) -> None:
+        raise AssertionError("checked again")
+
+    for name in ("check_fidelity", "check_version", "link_provenance", "check_leftover_captures", "language_problems"):
+        monkeypatch.setattr(loader, name, refuses)
+
+
+def test_a_load_after_validate_reads_what_passed_without_checking_it_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build after `seloste validate` (the deploy workflow's order): the same archive, the checks that passed
+    not run again, and nothing written to the cache."""
+    data = archive_folder(tmp_path)
+    cache = tmp_path / "cache"
+    whole = load_archive(data, root=tmp_path)
+    validate_archive(data, root=tmp_path, cache=cache)
+    kept = slots(cache)
+    refuse_checks(monkeypatch)
+    for jobs in (1, 2):
+        assert load_archive(data, root=tmp_path, jobs=jobs, passed=cache) == whole
+    monkeypatch.chdir(tmp_path)  # the data folder given relative to where paths are shown from: the same slots
+    assert load_archive(Path("data"), passed=cache) == whole
+    assert slots(cache) == kept
+    with pytest.raises(AssertionError, match="checked again"):  # the checks do run without the cache
+        load_archive(data, root=tmp_path)
+
+
+def test_a_load_after_validate_checks_what_changed_or_did_not_pass(tmp_path: Path, checked: list[str]) -> None:
+    data = archive_folder(tmp_path, broken=True)
+    cache = tmp_path / "cache"
+    found = errors(lambda: validate_archive(data, root=tmp_path, cache=cache))
+    checked.clear()
+    # refused organisations are checked again, and the problems are the load's own, as without the cache
+    after = errors(lambda: load_archive(data, root=tmp_path, passed=cache))
+    assert sorted(checked) == sorted([SLUGS[1], SLUGS[4], SLUGS[6]])  # the one sharing a business ID passed its own
+    assert after == errors(lambda: load_archive(data, root=tmp_path))
+    assert found  # validate refused them too
+    version = data / SLUGS[2] / "2024-01-10.yaml"  # passed, then edited: checked again
+    version.write_text(
+        version.read_text(encoding="utf-8").replace('recorded_date: "2024-02-01"', 'recorded_date: "2024-01-09"', 1),
+        encoding="utf-8",
+    )
+    checked.clear()
+    loaded = errors(lambda: load_archive(data, root=tmp_path, passed=cache))
+    assert SLUGS[2] in checked and SLUGS[0] not in checked
+    assert any("recorded_date: 2024-01-09 is before the version date" in line for line in loaded)
+
+
+def test_a_load_never_fills_the_cache_validate_reads(tmp_path: Path, checked: list[str]) -> None:
+    """A load checks less than validate (the agreement of the two renderers is validate's alone): what it found is
+    never kept as validate's outcome."""
+    data = archive_folder(tmp_path)
+    cache = tmp_path / "cache"
+    load_archive(data, root=tmp_path, passed=cache)
+    assert slots(cache) == {}
+    checked.clear()
+    validate_archive(data, root=tmp_path, cache=cache)
+    assert sorted(checked) == sorted(SLUGS)
 
 
 def git(repo: Path, *args: str) -> None:

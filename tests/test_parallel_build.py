@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from seloste.archive.loader import load_archive
+from seloste.contribute.cli import main
 from seloste.publish.overlap import WAITING
 from sitebuild import FROZEN, ROOT, Build, build, fixture_project
 
@@ -80,3 +81,23 @@ def test_an_error_in_a_worker_stops_the_build_with_the_message_one_process_gives
         messages[jobs] = found
     assert messages[1] == messages[2]
     assert messages[1][0].endswith("<script>alert(1)") and "infocrea/2018-05-24/index.html" in messages[1][0]
+
+
+def test_a_build_after_validate_is_the_same_site_and_checks_nothing_again(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The deploy workflow validates, then builds: the build reads each organisation that validate passed, as it is,
+    without its checks (validate's cache), and makes the site a build without that cache makes."""
+    cache = tmp_path / "cache"
+    clean, _ = built_with(project, 2, "before-validate", SELOSTE_CACHE=str(cache))
+    assert clean.returncode == 0, clean.stderr
+    count = len(load_archive(FROZEN).organisations)
+    assert f"0 of {count} organisations loaded as `seloste validate` passed them" in clean.stderr
+    assert not (cache / "validate").exists()  # a build keeps no outcome of its own
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("SELOSTE_CACHE", str(cache))
+    assert main(["validate", "--data", "data"]) == 0
+    after, _ = built_with(project, 2, "after-validate", SELOSTE_CACHE=str(cache))
+    assert after.returncode == 0, after.stderr
+    assert f"{count} of {count} organisations loaded as `seloste validate` passed them, without their checks" in after.stderr
+    assert files_of(after.site) == files_of(clean.site)

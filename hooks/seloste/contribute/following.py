@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from ..archive.errors import DataErrors
-from ..archive.loader import RESERVED_SLUGS, load_archive
+from ..archive.folders import RESERVED_SLUGS
+from ..archive.loader import load_archive
 from ..archive.localized import LANGUAGE_NAMES
 from ..archive.model import Archive
 from ..archive.tracklog import EMPTY, CheckStatus, TrackingLog, dump_log, load_log, next_check

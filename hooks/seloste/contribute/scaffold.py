@@ -8,7 +8,8 @@ import re
 from pathlib import Path
 
 from ..archive.emit import dump, plain
-from ..archive.loader import CAPTURES_DIR, RESERVED_SLUGS
+from ..archive.folders import RESERVED_SLUGS
+from ..archive.loader import CAPTURES_DIR
 from ..archive.localized import ByLanguage
 from ..archive.types import SLUG_PATTERN
 from ..markup.sitesource import SUFFIXES, dialect_of

@@ -122,11 +122,14 @@ def _signature(data_dir: Path, only: tuple[str, ...] = ()) -> tuple[tuple[str, i
     return tuple(entries)
 
 
-def load_site(data_dir: Path, tracking_log: Path | None = None, only: tuple[str, ...] = (), jobs: int = 1) -> Site:
+def load_site(
+    data_dir: Path, tracking_log: Path | None = None, only: tuple[str, ...] = (), jobs: int = 1, passed: Path | None = None
+) -> Site:
     """Load the site from ``data_dir`` (and the tracking log in ``tracking_log``, if given), reusing the last load if
     no file changed. Raises DataErrors for either. ``only``: a partial preview of these organisations (each must have
     its folder in ``data_dir``): only they are loaded, checked and built, and every page says so. ``jobs``: load the
-    organisations in that many processes (the archive is the same)."""
+    organisations in that many processes (the archive is the same). ``passed``: ``seloste validate``'s cache, where
+    an organisation whose files passed its checks as they are is read without checking them again (``load_archive``)."""
     missing = [slug for slug in only if not (data_dir / slug / ORGANISATION_FILE).is_file()]
     if missing:
         known = display_path(data_dir)
@@ -144,7 +147,7 @@ def load_site(data_dir: Path, tracking_log: Path | None = None, only: tuple[str,
     if cached and cached[0] == signature:
         return cached[1]
     with stage("load and validate"):
-        archive = load_archive(data_dir, only=set(only) if only else None, jobs=jobs)
+        archive = load_archive(data_dir, only=set(only) if only else None, jobs=jobs, passed=passed)
         site = Site.build(archive, load_log(tracking_log) if tracking_log else None, preview=only)
     prerender(archive, jobs)  # before the stages are forked: every process of the build inherits each text rendered
     _cache[key] = (signature, site)
