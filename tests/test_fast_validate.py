@@ -14,7 +14,7 @@ import pytest
 
 from datadir import FIXTURES, copy_valid, make_data
 from orphans import assert_workers_end_with_their_parent
-from seloste.archive import loader, today
+from seloste.archive import decode, loader, today, yamlsource
 from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive, validate_archive
 from seloste.contribute.cli import main
@@ -199,6 +199,8 @@ def refuse_checks(monkeypatch: pytest.MonkeyPatch) -> None:
 
     for name in ("check_fidelity", "check_version", "link_provenance", "check_leftover_captures", "language_problems"):
         monkeypatch.setattr(loader, name, refuses)
+    monkeypatch.setattr(yamlsource, "_check_comments", refuses)
+    monkeypatch.setattr(decode, "_decoded", {})  # each file read again, as a build's new process reads it
 
 
 def test_a_load_after_validate_reads_what_passed_without_checking_it_again(
@@ -291,7 +293,7 @@ import os, sys, time
 from pathlib import Path
 sys.path[:0] = [sys.argv[1], sys.argv[2]]
 from test_fast_validate import archive_folder
-from seloste.archive import loader, today
+from seloste.archive import decode, loader, today, yamlsource
 root = Path(sys.argv[3])
 data = archive_folder(root)
 def _hangs(*task):

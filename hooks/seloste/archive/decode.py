@@ -367,8 +367,9 @@ _decoded: dict[tuple[str, str, type], tuple[bytes, object, Decoder, DataError | 
 digest of the bytes, not the file's time and size, which an edit can leave as they were)."""
 
 
-def decode_path(run: Run, path: Path, cls: type) -> tuple[Any, Decoder]:
-    """Decode the file at ``path`` as ``cls``, its problems added to ``run``; decoded once while its bytes are the same."""
+def decode_path(run: Run, path: Path, cls: type, *, comments: bool = True) -> tuple[Any, Decoder]:
+    """Decode the file at ``path`` as ``cls``, its problems added to ``run``; decoded once while its bytes are the same.
+    ``comments``: check its comments (``read_yaml``); not for a file that passed every check as it is."""
     key = (run.place(path), str(run.root), cls)
     raw = None
     try:
@@ -381,7 +382,7 @@ def decode_path(run: Run, path: Path, cls: type) -> tuple[Any, Decoder]:
     if cached is None or not signature or cached[0] != signature:
         shown = run.shown(path)
         try:
-            value, decoder = decode_file(shown, read_yaml(path, run.root, shown=shown, raw=raw)[1], cls)
+            value, decoder = decode_file(shown, read_yaml(path, run.root, shown=shown, raw=raw, comments=comments)[1], cls)
             cached = (signature, value, decoder, None)
         except YamlFileError as err:
             cached = (signature, None, Decoder(shown), err.error)

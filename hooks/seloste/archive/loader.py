@@ -289,7 +289,7 @@ def _load_organisation(
     if not org_file.is_file():
         run.error(folder, f"missing {ORGANISATION_FILE}: every organisation folder needs one")
     else:
-        organisation, org_decoder = decode_path(run, org_file, Organisation)
+        organisation, org_decoder = decode_path(run, org_file, Organisation, comments=not passed)
         where = dict(org_decoder.locations)  # made Locations: it crosses processes, and the cache keeps it
         mixed = mixed_script_problem(organisation.name) if organisation and not passed else None
         if mixed:
@@ -323,7 +323,7 @@ def _load_organisation(
     versions: list[VersionRecord] = []
     previous: tuple[VersionRecord, Decoder] | None = None
     for date, path in version_files:
-        version, decoder = decode_path(run, path, Version)
+        version, decoder = decode_path(run, path, Version, comments=not passed)
         change_given = False
         if version is None:
             version, decoder, change_given = without_unreadable(path, run.root, decoder)

@@ -205,12 +205,18 @@ def _editor_line_problem(line: str, kind: str, wanted: str) -> str | None:
 
 
 def read_yaml(
-    file: Path, root: Path | None = None, *, shown: str | None = None, raw: bytes | None = None, data_file: bool = True
+    file: Path,
+    root: Path | None = None,
+    *,
+    shown: str | None = None,
+    raw: bytes | None = None,
+    data_file: bool = True,
+    comments: bool = True,
 ) -> tuple[str, yaml.Node | None]:
     """Compose ``file`` into a node tree; returns the display path and the root node. ``shown``: the display path,
     where the caller has it; ``raw``: the file's bytes, where the caller has read them (and found them within the
     size limit); ``data_file``: a file of ``data/<organisation>/``, which begins with its editor line (the tracking
-    log, which has no schema, does not).
+    log, which has no schema, does not); ``comments``: check its comments (False: they passed, the file as it is).
 
     Raises YamlFileError with a located message for anything that is not well-formed,
     UTF-8 encoded YAML of reasonable size.
@@ -236,7 +242,8 @@ def read_yaml(
     text = text.removeprefix("\ufeff")
     try:
         node = compose(path, text)
-        _check_comments(file, path, text, node, data_file)
+        if comments:
+            _check_comments(file, path, text, node, data_file)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
