@@ -168,18 +168,31 @@ class _Loaded:
     """The day its checks began on (None: not checked here), and the latest date they compared with today (None:
     none), for how long the outcome lasts (``today.lasts``)."""
     latest: dt.date | None = None
+    passed: bool = False
+    """Loaded as validate passed it (its outcome in the cache), without its checks."""
 
 
-def _load_one(root: Path, waiting: frozenset[Path], folder: Path, light: bool, reference: bool, passed: bool) -> _Loaded:
+def _load_one(root: Path, waiting: frozenset[Path], folder: Path, light: bool, reference: bool, cache: Path | None) -> _Loaded:
+    """The folder's outcome. ``cache``: validate's; a light load (validate) takes the outcome kept there for the
+    folder's files as they are, or keeps the one it finds; a full load only reads it, and loads a folder that passed
+    without its checks."""
+    slot = validation_cache.slot(cache, root, waiting, folder) if cache is not None else None
+    kept = validation_cache.read(*slot) if slot is not None else None
+    if light and kept is not None:
+        return kept
+    passed = kept is not None and not kept.errors
     run = Run(root=root, errors=[], waiting=waiting, reference=reference)
     with today.compared() as noted:
         record, organisation, where = _load_organisation(run, folder, passed=passed)
     versions = len(record.versions) if record else 0
     latest = max(noted.dates, default=None)
-    return _Loaded(None if light else record, organisation, where, tuple(run.errors), versions, noted.day, latest)
+    loaded = _Loaded(None if light else record, organisation, where, tuple(run.errors), versions, noted.day, latest, passed)
+    if light and slot is not None:
+        validation_cache.write(*slot, loaded, noted.day, latest)
+    return loaded
 
 
-def _load_task(task: tuple[Path, frozenset[Path], Path, bool, bool, bool]) -> _Loaded:
+def _load_task(task: tuple[Path, frozenset[Path], Path, bool, bool, Path | None]) -> _Loaded:
     return _load_one(*task)
 
 
@@ -202,28 +215,13 @@ def _cycles_left_alone() -> Iterator[None]:
 def _load_all(
     run: Run, folders: list[Path], jobs: int, *, light: bool, cache: Path | None = None, trusted: Collection[str] = ()
 ) -> list[_Loaded]:
-    """Each folder's outcome, in the folders' order: a trusted folder's from its organisation.yaml alone, from the
-    cache where it holds one for the folder's files as they are, from ``jobs`` processes when there are enough
-    folders to share out, else here. A full load (not ``light``) reads the cache only to know which folders passed
-    their checks, loads those without the checks, and writes nothing to it."""
+    """Each folder's outcome, in the folders' order: a trusted folder's from its organisation.yaml alone, the others'
+    from ``jobs`` processes when there are enough folders to share out, else from here, each from the cache where it
+    holds one for the folder's files as they are (``_load_one``). A full load (not ``light``) reads the cache only to
+    know which folders passed their checks, loads those without the checks, and writes nothing to it."""
     loaded: list[_Loaded | None] = [_organisation_only(run, folder) if folder.name in trusted else None for folder in folders]
-    keys: list[tuple[Path, str] | None] = [None] * len(folders)
-    passed = [False] * len(folders)
-    if cache is not None:
-        for index, folder in enumerate(folders):
-            if loaded[index] is not None:
-                continue
-            slot = validation_cache.slot(cache, run.root, run.waiting, folder)
-            outcome = validation_cache.read(*slot)
-            if light:
-                keys[index], loaded[index] = slot, outcome
-            else:
-                passed[index] = outcome is not None and not outcome.errors
-    if cache is not None and not light:
-        said = "seloste: %d of %d organisations loaded as `seloste validate` passed them, without their checks; the rest checked"
-        log.info(said, sum(passed), len(folders))
     missing = [index for index, result in enumerate(loaded) if result is None]
-    tasks = [(run.root, run.waiting, folders[index], light, run.reference, passed[index]) for index in missing]
+    tasks = [(run.root, run.waiting, folders[index], light, run.reference, cache) for index in missing]
     if jobs > 1 and len(tasks) >= 2 * jobs:
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
         # the workers end with this process: a validate or build stopped outright leaves none behind
@@ -233,9 +231,9 @@ def _load_all(
         results = [_load_task(task) for task in tasks]
     for index, result in zip(missing, results, strict=True):
         loaded[index] = result
-        key = keys[index]
-        if key is not None and result.found_on is not None:
-            validation_cache.write(*key, result, result.found_on, result.latest)
+    if cache is not None and not light:
+        said = "seloste: %d of %d organisations loaded as `seloste validate` passed them, without their checks; the rest checked"
+        log.info(said, sum(result.passed for result in results), len(folders))
     done = [result for result in loaded if result is not None]
     for result in done:
         run.errors.extend(result.errors)
