@@ -134,7 +134,7 @@ def test_the_benchmark_runs_by_hand_on_every_core_of_the_runner_and_keeps_its_fi
     (job,) = workflow["jobs"].values()
     assert "permissions" not in job  # the workflow's contents: read, nothing more
     run = "\n".join(step.get("run", "") for step in job["steps"])
-    assert "scripts/benchmark.py" in run and "--cores 1,2,4" in run
+    assert "scripts/benchmark.py" in run and "--cores 1,2,4 --after-validate" in run
     assert "cat benchmark.txt; echo '```'; } >> \"$GITHUB_STEP_SUMMARY\"" in run
     assert next(s for s in job["steps"] if "scripts/benchmark.py" in s.get("run", "")).get("shell") == "bash"  # pipefail
     # target 1 on the runner's cores: validate and check --base, cold (no cache) and with the cache
@@ -271,6 +271,20 @@ def test_the_build_reads_and_keeps_rendered_text_in_a_cache_that_a_new_renderer_
     # pull requests build without it: their builds never read or write what main publishes from
     assert "SELOSTE_RENDER_CACHE" not in PR_WORKFLOW.read_text(encoding="utf-8")
     assert "actions/cache" not in PR_WORKFLOW.read_text(encoding="utf-8")
+
+
+def test_the_deploy_validates_before_it_builds_and_the_build_reads_what_validate_kept() -> None:
+    """The build loads each organisation validate passed without its checks (archive/loader.py, ``passed``): in the
+    same job, before the build, with the cache where both look for it (neither step names another)."""
+    build = load(DEPLOY_WORKFLOW)["jobs"]["build"]
+    names = [s.get("name", "") for s in build["steps"]]
+    validate = build["steps"][names.index("Validate the data")]
+    make = build["steps"][names.index("Build the site (strict) for its address")]
+    assert validate["run"] == "make validate" and names.index(validate["name"]) < names.index(make["name"])
+    for step in (validate, make):
+        assert "SELOSTE_CACHE" not in step.get("env", {}) and "XDG_CACHE_HOME" not in step.get("env", {})
+        assert "working-directory" not in step  # the same root: the cache's slots are named by it
+    assert "SELOSTE_CACHE" not in DEPLOY_WORKFLOW.read_text(encoding="utf-8")
 
 
 def test_main_is_checked_against_the_deployed_commit_before_it_is_built() -> None:
