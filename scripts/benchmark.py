@@ -129,6 +129,7 @@ def measured_build(
     to read (default: a new, empty one: a clean build checks every organisation)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SELOSTE_JOBS", None)  # the build uses the cores it is given
+    env.pop("SELOSTE_RENDER_CACHE", None)  # each build renders every text: none reads what an earlier one kept
     env["SELOSTE_CACHE"] = str(cache or Path(tempfile.mkdtemp(prefix="no-validation-", dir=site.parent)))
     if timings:
         env["SELOSTE_TIMINGS"] = str(timings)

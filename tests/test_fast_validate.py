@@ -14,9 +14,10 @@ import pytest
 
 from datadir import FIXTURES, copy_valid, make_data
 from orphans import assert_workers_end_with_their_parent
-from seloste.archive import decode, loader, today, yamlsource
-from seloste.archive.errors import DataErrors
+from seloste.archive import decode, loader, today, validation_cache, yamlsource
+from seloste.archive.errors import DataErrors, Run
 from seloste.archive.loader import load_archive, validate_archive
+from seloste.archive.model import Version
 from seloste.contribute.cli import main
 from seloste.contribute.gitbase import archive_at
 from seloste.contribute.policy import check_change
@@ -197,7 +198,10 @@ def refuse_checks(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuses(*args: object, **kwargs: object) -> None:
         raise AssertionError("checked again")
 
-    for name in ("check_fidelity", "check_version", "link_provenance", "check_leftover_captures", "language_problems"):
+    for name in (
+        *("check_fidelity", "check_version", "link_provenance", "check_leftover_captures", "language_problems"),
+        *("render_limit", "mixed_script_problem", "update_problems"),
+    ):
         monkeypatch.setattr(loader, name, refuses)
     monkeypatch.setattr(yamlsource, "_check_comments", refuses)
     monkeypatch.setattr(decode, "_decoded", {})  # each file read again, as a build's new process reads it
@@ -242,6 +246,65 @@ def test_a_load_after_validate_checks_what_changed_or_did_not_pass(tmp_path: Pat
     loaded = errors(lambda: load_archive(data, root=tmp_path, passed=cache))
     assert SLUGS[2] in checked and SLUGS[0] not in checked
     assert any("recorded_date: 2024-01-09 is before the version date" in line for line in loaded)
+
+
+def test_a_file_saved_while_its_organisation_is_read_is_neither_kept_nor_trusted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edit saved between hashing an organisation's files and reading them: validate keeps no outcome for bytes
+    it did not read, and a build does not take bytes validate never passed as passed."""
+    data = archive_folder(tmp_path)
+    cache = tmp_path / "cache"
+    version = data / SLUGS[2] / "2024-01-10.yaml"
+    good = version.read_text(encoding="utf-8")
+    bad = good.replace('recorded_date: "2024-02-01"', 'recorded_date: "2024-01-09"', 1)
+    problem = "recorded_date: 2024-01-09 is before the version date"
+    hashed = validation_cache.slot
+
+    def saved_after_hashing(text: str):
+        def slot(cache: Path, root: Path, waiting: frozenset[Path], folder: Path) -> tuple[Path, str]:
+            found = hashed(cache, root, waiting, folder)
+            if folder.name == SLUGS[2]:
+                version.write_text(text, encoding="utf-8")
+            return found
+
+        return slot
+
+    version.write_text(bad, encoding="utf-8")
+    with monkeypatch.context() as saving:
+        saving.setattr(validation_cache, "slot", saved_after_hashing(good))
+        validate_archive(data, root=tmp_path, cache=cache)  # it read the good file: valid
+    version.write_text(bad, encoding="utf-8")  # the bytes it hashed: no outcome of theirs was kept
+    assert any(problem in line for line in errors(lambda: validate_archive(data, root=tmp_path, cache=cache)))
+    version.write_text(good, encoding="utf-8")
+    validate_archive(data, root=tmp_path, cache=cache)
+    with monkeypatch.context() as saving:
+        saving.setattr(validation_cache, "slot", saved_after_hashing(bad))  # hashed as passed, read as edited
+        assert any(problem in line for line in errors(lambda: load_archive(data, root=tmp_path, passed=cache)))
+
+
+def test_a_file_decoded_without_its_comments_checked_is_checked_when_asked(tmp_path: Path) -> None:
+    """A build's process may read a file as validate passed it (comments unchecked) and then, under `mkdocs serve`,
+    read it again in full: the decoded file kept from the first reading does not stand for the second."""
+    make_data(tmp_path, slug=SLUGS[0])
+    version = tmp_path / "data" / SLUGS[0] / "2024-01-10.yaml"
+    version.write_text(version.read_text(encoding="utf-8") + "# \u202e hidden\n", encoding="utf-8")
+    for comments, expected in ((False, []), (True, ["U+202E"])):
+        run = Run(root=tmp_path, errors=[])
+        decode.decode_path(run, version, Version, comments=comments)
+        assert [name for name in ("U+202E",) if any(name in str(error) for error in run.errors)] == expected
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_with_the_cache_too(tmp_path: Path) -> None:
+    """The cache's digest names each file by its bytes: a name no encoding reads is the loader's to report."""
+    data = archive_folder(tmp_path)
+    try:
+        (data / SLUGS[0] / os.fsdecode(b"\xff.yaml")).write_bytes(b"x")
+    except OSError:  # a file system that keeps only UTF-8 names
+        pytest.skip("this file system refuses a name that is not UTF-8")
+    for cache in (None, tmp_path / "cache", tmp_path / "cache"):
+        found = errors(lambda: validate_archive(data, root=tmp_path, cache=cache))  # noqa: B023
+        assert len(found) == 1 and "unexpected file" in found[0] and f"data/{SLUGS[0]}/" in found[0]
 
 
 def test_a_load_never_fills_the_cache_validate_reads(tmp_path: Path, checked: list[str]) -> None:
@@ -293,7 +356,7 @@ import os, sys, time
 from pathlib import Path
 sys.path[:0] = [sys.argv[1], sys.argv[2]]
 from test_fast_validate import archive_folder
-from seloste.archive import decode, loader, today, yamlsource
+from seloste.archive import decode, loader, today, validation_cache, yamlsource
 root = Path(sys.argv[3])
 data = archive_folder(root)
 def _hangs(*task):

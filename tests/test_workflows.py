@@ -281,10 +281,22 @@ def test_the_deploy_validates_before_it_builds_and_the_build_reads_what_validate
     validate = build["steps"][names.index("Validate the data")]
     make = build["steps"][names.index("Build the site (strict) for its address")]
     assert validate["run"] == "make validate" and names.index(validate["name"]) < names.index(make["name"])
-    for step in (validate, make):
-        assert "SELOSTE_CACHE" not in step.get("env", {}) and "XDG_CACHE_HOME" not in step.get("env", {})
-        assert "working-directory" not in step  # the same root: the cache's slots are named by it
+    for where in (validate, make, build, load(DEPLOY_WORKFLOW)):  # the steps, the job, the workflow
+        assert "SELOSTE_CACHE" not in where.get("env", {}) and "XDG_CACHE_HOME" not in where.get("env", {})
+        assert "working-directory" not in where and "defaults" not in where  # one root: the slots are named by it
     assert "SELOSTE_CACHE" not in DEPLOY_WORKFLOW.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_no_workflow_keeps_or_restores_validates_cache(path: Path) -> None:
+    """Validate's cache is pickles, which the build and validate load: only the job's own runs may write it. A cache
+    restored from another run (a pull request's, whose code wrote it) would run that code in the deploy."""
+    for job in load(path)["jobs"].values():
+        for step in job["steps"]:
+            if step.get("uses", "").split("@")[0].startswith("actions/cache"):
+                kept = step["with"]["path"]
+                assert "seloste" not in kept.replace("render-cache", "") and "SELOSTE_CACHE" not in kept, kept
+                assert "~/.cache" not in kept and ".cache" not in kept, kept
 
 
 def test_main_is_checked_against_the_deployed_commit_before_it_is_built() -> None:

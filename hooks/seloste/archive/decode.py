@@ -362,15 +362,15 @@ def decode_file(path: str, node: yaml.Node | None, cls: type) -> tuple[Any, Deco
     return (None if value is _MISSING else value), decoder
 
 
-_decoded: dict[tuple[str, str, type], tuple[bytes, object, Decoder, DataError | None]] = {}
-"""Decoded files by path, kept while their bytes are the same: `mkdocs serve` reloads data/ on every edit (the
-digest of the bytes, not the file's time and size, which an edit can leave as they were)."""
+_decoded: dict[tuple[str, str, type, bool], tuple[bytes, object, Decoder, DataError | None]] = {}
+"""Decoded files by path (and whether their comments were checked), kept while their bytes are the same: `mkdocs
+serve` reloads data/ on every edit (the digest of the bytes, not the file's time and size, which an edit can keep)."""
 
 
 def decode_path(run: Run, path: Path, cls: type, *, comments: bool = True) -> tuple[Any, Decoder]:
     """Decode the file at ``path`` as ``cls``, its problems added to ``run``; decoded once while its bytes are the same.
     ``comments``: check its comments (``read_yaml``); not for a file that passed every check as it is."""
-    key = (run.place(path), str(run.root), cls)
+    key = (run.place(path), str(run.root), cls, comments)
     raw = None
     try:
         size = path.stat().st_size  # a file over the limit is not read: its size is its error

@@ -180,16 +180,24 @@ def _load_one(root: Path, waiting: frozenset[Path], folder: Path, light: bool, r
     kept = validation_cache.read(*slot) if slot is not None else None
     if light and kept is not None:
         return kept
-    passed = kept is not None and not kept.errors
+    loaded = _checked(root, waiting, folder, light, reference, passed=kept is not None and not kept.errors)
+    if slot is None or not (light or loaded.passed):
+        return loaded
+    if validation_cache.folder_digest(folder, root, waiting) != slot[1]:  # a file changed while it was read: what
+        # was read is not what the outcome is kept for; a folder read as validate passed it is checked in full
+        return _checked(root, waiting, folder, light, reference, passed=False) if loaded.passed else loaded
+    if light and loaded.found_on is not None:
+        validation_cache.write(*slot, loaded, loaded.found_on, loaded.latest)
+    return loaded
+
+
+def _checked(root: Path, waiting: frozenset[Path], folder: Path, light: bool, reference: bool, *, passed: bool) -> _Loaded:
     run = Run(root=root, errors=[], waiting=waiting, reference=reference)
     with today.compared() as noted:
         record, organisation, where = _load_organisation(run, folder, passed=passed)
     versions = len(record.versions) if record else 0
     latest = max(noted.dates, default=None)
-    loaded = _Loaded(None if light else record, organisation, where, tuple(run.errors), versions, noted.day, latest, passed)
-    if light and slot is not None:
-        validation_cache.write(*slot, loaded, noted.day, latest)
-    return loaded
+    return _Loaded(None if light else record, organisation, where, tuple(run.errors), versions, noted.day, latest, passed)
 
 
 def _load_task(task: tuple[Path, frozenset[Path], Path, bool, bool, Path | None]) -> _Loaded:

@@ -67,23 +67,30 @@ def folder_digest(folder: Path, root: Path, waiting: frozenset[Path]) -> str:
     bytes (a link is recorded as such, never followed), the captures waiting for a version, the code, ``root`` and
     the folder as the problems show it (the same whether it was given relative to ``root`` or absolute)."""
     digest = hashlib.sha256(f"{code_digest()}\0{root.resolve()}\0{display_path(folder, root)}\0".encode())
-    for top, folders, files in os.walk(folder, followlinks=False):
-        folders.sort()
-        for name in sorted(files + folders):
-            path = Path(top) / name
-            relative = path.relative_to(folder).as_posix().encode()
-            if path.is_symlink():
-                digest.update(b"L\0" + relative + b"\0" + os.readlink(path).encode(errors="surrogateescape") + b"\0")
-            elif path.is_file():
-                content = path.read_bytes()
-                digest.update(b"F\0" + relative + b"\0" + str(len(content)).encode() + b"\0" + content)
-            elif path.is_dir():
-                digest.update(b"D\0" + relative + b"\0")
-            else:
-                digest.update(b"O\0" + relative + b"\0")
+    _add_folder(digest, os.fspath(folder), b"")
     for path in sorted(waiting):
-        digest.update(b"W\0" + str(path).encode(errors="surrogateescape") + b"\0")
+        digest.update(b"W\0" + os.fsencode(path) + b"\0")
     return digest.hexdigest()
+
+
+def _add_folder(digest: Any, folder: str, prefix: bytes) -> None:
+    """Each entry of ``folder`` in name order, by its path from the organisation's folder (``prefix``) and kind: a
+    link's target (never followed), a file's length and bytes, a folder's entries after its own record."""
+    with os.scandir(folder) as listing:
+        entries = sorted(listing, key=lambda entry: entry.name)
+    for entry in entries:
+        relative = prefix + os.fsencode(entry.name)
+        if entry.is_symlink():
+            digest.update(b"L\0" + relative + b"\0" + os.fsencode(os.readlink(entry.path)) + b"\0")
+        elif entry.is_file(follow_symlinks=False):
+            with open(entry.path, "rb") as file:
+                content = file.read()
+            digest.update(b"F\0" + relative + b"\0" + str(len(content)).encode() + b"\0" + content)
+        elif entry.is_dir(follow_symlinks=False):
+            digest.update(b"D\0" + relative + b"\0")
+            _add_folder(digest, entry.path, relative + b"/")
+        else:
+            digest.update(b"O\0" + relative + b"\0")
 
 
 def slot(cache: Path, root: Path, waiting: frozenset[Path], folder: Path) -> tuple[Path, str]:
