@@ -3,6 +3,7 @@ process or two, and an error in a worker reads as it does in one process."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
@@ -14,6 +15,7 @@ import pytest
 from seloste.archive.loader import load_archive
 from seloste.contribute.cli import main
 from seloste.publish.overlap import WAITING
+from seloste.publish.site import load_site
 from sitebuild import FROZEN, ROOT, Build, build, fixture_project
 
 pytestmark = pytest.mark.build
@@ -101,3 +103,17 @@ def test_a_build_after_validate_is_the_same_site_and_checks_nothing_again(
     assert after.returncode == 0, after.stderr
     assert f"{count} of {count} organisations loaded as `seloste validate` passed them, without their checks" in after.stderr
     assert files_of(after.site) == files_of(clean.site)
+
+
+def test_the_loaded_site_is_kept_out_of_the_collectors_full_passes(tmp_path: Path) -> None:
+    """The site lives as long as the build: its objects are frozen once loaded (publish/site.py), so the collector's
+    full passes over what the build makes after it do not walk the whole model again."""
+    data = tmp_path / "data"
+    shutil.copytree(FROZEN, data)
+    site = load_site(data)
+    record = site.archive.organisations[0]
+    version = record.versions[0]
+    assert gc.is_tracked(record) and gc.is_tracked(version)
+    tracked = {id(o) for o in gc.get_objects()}  # every generation the collector walks; frozen objects are in none
+    assert id(record) not in tracked and id(version) not in tracked
+    assert gc.get_freeze_count() > 0

@@ -74,6 +74,7 @@ class Overlap:
         """The worker processes, once forked (at the first stage shared out)."""
         self._started: list[Started[Any]] = []
         self.fork = "fork" in multiprocessing.get_all_start_methods()
+        self._thaw = False
 
     def start(self, name: str, work: Callable[..., R], args: tuple[Any, ...], count: int) -> Started[R]:
         """Start ``work(context, *args, start, stop)`` over ``range(count)`` in chunks, as the stage ``name``."""
@@ -86,7 +87,8 @@ class Overlap:
                 futures = [pool.submit(_run, work, args, chunk) for chunk in bounds]
                 if not self.workers:  # forked at the first submission, every one at once (the fork start method)
                     self.workers = [child for child in multiprocessing.active_children() if child not in before]
-                gc.unfreeze()  # the workers are forked (at the first submission): the main process collects again
+                if self._thaw:  # the workers are forked (at the first submission): the main process collects again
+                    gc.unfreeze()
             started = Started(name, work, args, bounds, futures)
             self._started.append(started)
         return started
@@ -97,6 +99,7 @@ class Overlap:
             _context = self.context
             # what the workers inherit is kept out of the collector's reach: a worker's collections would otherwise
             # walk the whole model, and write to every page of it they touch (copy on write)
+            self._thaw = not gc.get_freeze_count()  # what was frozen before (the site: load_site) stays so
             gc.freeze()
             context = multiprocessing.get_context("fork")
             self._pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=worker_start, initargs=(os.getpid(),))

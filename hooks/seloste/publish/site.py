@@ -7,6 +7,7 @@ per-language builds and rebuilt only when a file under data/ changes.
 from __future__ import annotations
 
 import functools
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -146,11 +147,17 @@ def load_site(
     cached = _cache.get(key)
     if cached and cached[0] == signature:
         return cached[1]
+    gc.unfreeze()  # a site loaded before (`mkdocs serve`), about to be replaced: the collector may free it
     with stage("load and validate"):
         archive = load_archive(data_dir, only=set(only) if only else None, jobs=jobs, passed=passed)
+        gc.freeze()  # see below: the archive first, the site's views made of it next
         site = Site.build(archive, load_log(tracking_log) if tracking_log else None, preview=only)
     prerender(archive, jobs)  # before the stages are forked: every process of the build inherits each text rendered
     _cache[key] = (signature, site)
+    # The site lives as long as the build: the collector's full passes need not walk its millions of objects again
+    # (at 2,000 organisations x 5 versions they took 6.5 s of CPU of a build in one process, 3.2 s of the main
+    # process's on two). Reference counting still frees what it drops.
+    gc.freeze()
     return site
 
 

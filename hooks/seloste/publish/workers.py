@@ -117,6 +117,7 @@ def in_chunks(name: str, work: Callable[[int, int], R], count: int, jobs: int) -
             else:
                 # what the workers inherit is kept out of the collector's reach: a worker's collections would
                 # otherwise walk the whole model, and write to every page of it they touch (copy on write)
+                thaw = not gc.get_freeze_count()  # what was frozen before (the site: load_site) stays so
                 gc.freeze()
                 try:
                     workers = min(jobs, len(bounds))
@@ -130,7 +131,8 @@ def in_chunks(name: str, work: Callable[[int, int], R], count: int, jobs: int) -
                         "build again, or in one process with SELOSTE_JOBS=1"
                     ) from err
                 finally:
-                    gc.unfreeze()
+                    if thaw:
+                        gc.unfreeze()
         finally:
             _work = None
         results: list[R] = []
