@@ -44,6 +44,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import socket
 import statistics
@@ -122,6 +123,35 @@ def pinned(cores: int | None) -> Callable[[], None] | None:
     return lambda: os.sched_setaffinity(0, cpus)
 
 
+SELOSTE = [sys.executable, "-c", "from seloste.contribute.cli import run; run()"]
+
+
+def timed(
+    command: list[str],
+    cwd: Path,
+    env: dict[str, str],
+    *,
+    ok: tuple[int, ...] = (0,),
+    says: str = "",
+    cores: int | None = None,
+) -> tuple[float, float]:
+    """Run ``command``; its wall time, and the CPU time (user + system) of it and the processes it started. ``says``:
+    what its output must hold (what it did, for the figure to be the one its label names). ``cores``: on that many
+    (:func:`pinned`)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    result = subprocess.run(
+        command, cwd=cwd, env=env, capture_output=True, text=True, check=False, preexec_fn=pinned(cores)
+    )  # fmt: skip
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode not in ok:
+        raise SystemExit(f"{' '.join(command[3:] if command[:3] == SELOSTE else command)} failed:\n{result.stderr[-3000:]}")
+    if says not in result.stdout:
+        raise SystemExit(f"{' '.join(command[3:] if command[:3] == SELOSTE else command)} did not say {says!r}:\n{result.stdout}")
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
 def measured_build(
     project: Path, site: Path, timings: Path | None = None, cores: int | None = None, cache: Path | None = None
 ) -> tuple[float, dict]:
@@ -197,17 +227,7 @@ def validated(project: Path, cores: int | None) -> tuple[Path, float, float]:
     workflow's step before its build. The cache, and the wall and CPU time the command took."""
     cache = Path(tempfile.mkdtemp(prefix="validation-", dir=project))
     env = {**os.environ, "SELOSTE_CACHE": str(cache)}
-    command = [sys.executable, "-c", "from seloste.contribute.cli import run; run()", "validate", "--data", "data"]
-    before = os.times()
-    started = time.perf_counter()
-    result = subprocess.run(
-        command, cwd=project, env=env, capture_output=True, text=True, check=False, preexec_fn=pinned(cores)
-    )  # fmt: skip
-    wall = time.perf_counter() - started
-    after = os.times()
-    if result.returncode != 0:
-        raise SystemExit(f"validate failed:\n{result.stderr[-3000:]}")
-    return cache, wall, (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    return (cache, *timed([*SELOSTE, "validate", "--data", "data"], project, env, cores=cores))
 
 
 def fresh_site(project: Path, cores: int | None, kind: str = "") -> Path:

@@ -24,7 +24,6 @@ import argparse
 import os
 import platform
 import re
-import resource
 import shutil
 import socket
 import subprocess
@@ -37,29 +36,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests"), str(ROOT / "scripts")]
 
-from benchmark import parse_floor  # noqa: E402
+from benchmark import SELOSTE, parse_floor, timed  # noqa: E402
 from synthetic import LENGTHS, generate  # noqa: E402
 
 from sitebuild import fixture_project  # noqa: E402
-
-SELOSTE = [sys.executable, "-c", "from seloste.contribute.cli import run; run()"]
-
-
-def timed(
-    command: list[str], cwd: Path, env: dict[str, str], *, ok: tuple[int, ...] = (0,), says: str = ""
-) -> tuple[float, float]:
-    """Run ``command``; its wall time, and the CPU time (user + system) of it and the processes it started. ``says``:
-    what its output must hold (what it did, for the figure to be the one its label names)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
-    wall = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if result.returncode not in ok:
-        raise SystemExit(f"{' '.join(command[3:] if command[:3] == SELOSTE else command)} failed:\n{result.stderr[-3000:]}")
-    if says not in result.stdout:
-        raise SystemExit(f"{' '.join(command[3:] if command[:3] == SELOSTE else command)} did not say {says!r}:\n{result.stdout}")
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def report(label: str, runs: list[tuple[float, float]]) -> None:
