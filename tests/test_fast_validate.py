@@ -227,6 +227,56 @@ def test_a_load_after_validate_reads_what_passed_without_checking_it_again(
         load_archive(data, root=tmp_path)
 
 
+def record_of(cache: Path, root: Path, slug: str) -> Path:
+    return validation_cache.record_path(validation_cache.slot_path(cache, root, root / "data" / slug))
+
+
+def test_a_load_after_validate_takes_the_records_validate_loaded_without_reading_the_files_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Validate keeps the record it loaded for each organisation that passed; the build's own process reads those
+    records: it loads no file and starts no worker for them."""
+    data = archive_folder(tmp_path)
+    cache = tmp_path / "cache"
+    whole = load_archive(data, root=tmp_path)
+    validate_archive(data, root=tmp_path, cache=cache)
+    assert all(record_of(cache, tmp_path, slug).is_file() for slug in SLUGS)
+
+    def refuses(*args: object, **kwargs: object) -> None:
+        raise AssertionError("loaded from its files")
+
+    monkeypatch.setattr(loader, "_load_task", refuses)
+    monkeypatch.setattr(loader, "_load_organisation", refuses)
+    for jobs in (1, 2):
+        assert load_archive(data, root=tmp_path, jobs=jobs, passed=cache) == whole
+
+
+def test_an_organisation_whose_kept_record_is_missing_damaged_or_not_its_own_is_loaded_from_its_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checked: list[str] = []  # loaded from its files, checked or not
+    real = loader._load_organisation
+
+    def loading(run: Run, folder: Path, **passed: bool):
+        checked.append(folder.name)
+        return real(run, folder, **passed)
+
+    monkeypatch.setattr(loader, "_load_organisation", loading)
+    data = archive_folder(tmp_path, broken=True)
+    cache = tmp_path / "cache"
+    errors(lambda: validate_archive(data, root=tmp_path, cache=cache))
+    refused = [SLUGS[1], SLUGS[4], SLUGS[6]]
+    kept = sorted(slug for slug in SLUGS if record_of(cache, tmp_path, slug).is_file())
+    assert kept == sorted(set(SLUGS) - set(refused))  # the one sharing a business ID passed its own checks
+    record_of(cache, tmp_path, SLUGS[0]).unlink()
+    record_of(cache, tmp_path, SLUGS[2]).write_bytes(b"half a pickle")
+    shutil.copy(record_of(cache, tmp_path, SLUGS[5]), record_of(cache, tmp_path, SLUGS[3]))  # another's bytes
+    checked.clear()
+    after = errors(lambda: load_archive(data, root=tmp_path, passed=cache))
+    assert sorted(checked) == sorted([SLUGS[0], SLUGS[2], SLUGS[3], *refused])
+    assert after == errors(lambda: load_archive(data, root=tmp_path))
+
+
 def test_a_load_after_validate_checks_what_changed_or_did_not_pass(tmp_path: Path, checked: list[str]) -> None:
     data = archive_folder(tmp_path, broken=True)
     cache = tmp_path / "cache"
@@ -278,6 +328,13 @@ def test_a_file_saved_while_its_organisation_is_read_is_neither_kept_nor_trusted
     assert any(problem in line for line in errors(lambda: validate_archive(data, root=tmp_path, cache=cache)))
     version.write_text(good, encoding="utf-8")
     validate_archive(data, root=tmp_path, cache=cache)
+    passed = load_archive(data, root=tmp_path)
+    with monkeypatch.context() as saving:  # hashed as passed, then edited: the build takes the record validate
+        saving.setattr(validation_cache, "slot", saved_after_hashing(bad))  # loaded from the bytes it hashed
+        assert load_archive(data, root=tmp_path, passed=cache) == passed
+    version.write_text(good, encoding="utf-8")
+    for record in (cache / "validate").glob("*.record.pickle"):  # without it, the files are read as passed
+        record.unlink()
     with monkeypatch.context() as saving:
         saving.setattr(validation_cache, "slot", saved_after_hashing(bad))  # hashed as passed, read as edited
         assert any(problem in line for line in errors(lambda: load_archive(data, root=tmp_path, passed=cache)))

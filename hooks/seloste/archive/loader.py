@@ -15,7 +15,7 @@ import multiprocessing
 import os
 import re
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..markup.render import render_limit
@@ -174,30 +174,45 @@ class _Loaded:
 
 def _load_one(root: Path, waiting: frozenset[Path], folder: Path, light: bool, reference: bool, cache: Path | None) -> _Loaded:
     """The folder's outcome. ``cache``: validate's; a light load (validate) takes the outcome kept there for the
-    folder's files as they are, or keeps the one it finds; a full load only reads it, and loads a folder that passed
-    without its checks."""
+    folder's files as they are, or keeps the one it finds (and the record it loaded, if it passed); a full load only
+    reads it, and loads a folder that passed without its checks."""
     slot = validation_cache.slot(cache, root, waiting, folder) if cache is not None else None
     kept = validation_cache.read(*slot) if slot is not None else None
     if light and kept is not None:
         return kept
-    loaded = _checked(root, waiting, folder, light, reference, passed=kept is not None and not kept.errors)
-    if slot is None or not (light or loaded.passed):
-        return loaded
-    if validation_cache.folder_digest(folder, root, waiting) != slot[1]:  # a file changed while it was read: what
-        # was read is not what the outcome is kept for; a folder read as validate passed it is checked in full
-        return _checked(root, waiting, folder, light, reference, passed=False) if loaded.passed else loaded
-    if light and loaded.found_on is not None:
-        validation_cache.write(*slot, loaded, loaded.found_on, loaded.latest)
-    return loaded
+    loaded = _checked(root, waiting, folder, reference, passed=kept is not None and not kept.errors)
+    if slot is not None and (light or loaded.passed):
+        if validation_cache.folder_digest(folder, root, waiting) != slot[1]:  # a file changed while it was read: what
+            # was read is not what the outcome is kept for; a folder read as validate passed it is checked in full
+            loaded = _checked(root, waiting, folder, reference, passed=False) if loaded.passed else loaded
+        elif light and loaded.found_on is not None:
+            outcome = replace(loaded, record=None)
+            validation_cache.write(*slot, outcome, loaded.found_on, loaded.latest, record=loaded.record)
+            return outcome
+    return replace(loaded, record=None) if light else loaded
 
 
-def _checked(root: Path, waiting: frozenset[Path], folder: Path, light: bool, reference: bool, *, passed: bool) -> _Loaded:
+def _from_validate(run: Run, folder: Path, cache: Path) -> _Loaded | None:
+    """The folder's outcome as ``seloste validate`` kept it, with the record its checks loaded, if it passed them for
+    the folder's files as they are (read here, in the build's own process: no file of the folder is read but to hash
+    it, and nothing crosses between processes); else None."""
+    if not validation_cache.record_path(validation_cache.slot_path(cache, run.root, folder)).is_file():
+        return None  # nothing kept: the folder is not hashed here, but where it is loaded
+    path, digest = validation_cache.slot(cache, run.root, run.waiting, folder)
+    kept: _Loaded | None = validation_cache.read(path, digest)
+    if kept is None or kept.errors:
+        return None
+    record = validation_cache.read_record(path, digest)
+    return replace(kept, record=record, passed=True) if record is not None else None
+
+
+def _checked(root: Path, waiting: frozenset[Path], folder: Path, reference: bool, *, passed: bool) -> _Loaded:
     run = Run(root=root, errors=[], waiting=waiting, reference=reference)
     with today.compared() as noted:
         record, organisation, where = _load_organisation(run, folder, passed=passed)
     versions = len(record.versions) if record else 0
     latest = max(noted.dates, default=None)
-    return _Loaded(None if light else record, organisation, where, tuple(run.errors), versions, noted.day, latest, passed)
+    return _Loaded(record, organisation, where, tuple(run.errors), versions, noted.day, latest, passed)
 
 
 def _load_task(task: tuple[Path, frozenset[Path], Path, bool, bool, Path | None]) -> _Loaded:
@@ -225,9 +240,15 @@ def _load_all(
 ) -> list[_Loaded]:
     """Each folder's outcome, in the folders' order: a trusted folder's from its organisation.yaml alone, the others'
     from ``jobs`` processes when there are enough folders to share out, else from here, each from the cache where it
-    holds one for the folder's files as they are (``_load_one``). A full load (not ``light``) reads the cache only to
-    know which folders passed their checks, loads those without the checks, and writes nothing to it."""
-    loaded: list[_Loaded | None] = [_organisation_only(run, folder) if folder.name in trusted else None for folder in folders]
+    holds one for the folder's files as they are (``_load_one``). A full load (not ``light``) reads the cache and
+    writes nothing to it: it takes the record validate kept for a folder that passed (``_from_validate``), else loads
+    a folder that passed without its checks."""
+    loaded: list[_Loaded | None] = [
+        _organisation_only(run, folder) if folder.name in trusted
+        else _from_validate(run, folder, cache) if cache is not None and not light
+        else None
+        for folder in folders
+    ]  # fmt: skip
     missing = [index for index, result in enumerate(loaded) if result is None]
     tasks = [(run.root, run.waiting, folders[index], light, run.reference, cache) for index in missing]
     if jobs > 1 and len(tasks) >= 2 * jobs:
@@ -239,10 +260,10 @@ def _load_all(
         results = [_load_task(task) for task in tasks]
     for index, result in zip(missing, results, strict=True):
         loaded[index] = result
+    done = [result for result in loaded if result is not None]
     if cache is not None and not light:
         said = "seloste: %d of %d organisations loaded as `seloste validate` passed them, without their checks; the rest checked"
-        log.info(said, sum(result.passed for result in results), len(folders))
-    done = [result for result in loaded if result is not None]
+        log.info(said, sum(result.passed for result in done), len(folders))
     for result in done:
         run.errors.extend(result.errors)
     return done
