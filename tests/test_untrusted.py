@@ -20,6 +20,7 @@ from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
 from seloste.archive.lookalike import Names, mixed_script_problem, name_keys
 from seloste.contribute.cli import main
+from seloste.publish.site import load_site
 
 BASE = (FIXTURES / "invalid/version/_base.yaml").read_text(encoding="utf-8")
 ORGANISATION = (FIXTURES / "invalid/organisation/_base.yaml").read_text(encoding="utf-8")
@@ -307,7 +308,7 @@ def test_a_correction_is_dated_after_its_version_was_recorded(tmp_path: Path, da
     assert len(load_archive(make_data(tmp_path / "ok", version=after), root=tmp_path / "ok").organisations) == 1
 
 
-def test_a_symbolic_link_in_data_is_refused_not_followed(tmp_path: Path) -> None:
+def test_a_symbolic_link_in_data_is_refused_not_followed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data = make_data(tmp_path)
     secret = tmp_path / "outside.txt"
     secret.write_text("root:x:0:0\n", encoding="utf-8")
@@ -323,6 +324,10 @@ def test_a_symbolic_link_in_data_is_refused_not_followed(tmp_path: Path) -> None
         f"data/esimerkki/dangling.yaml:1:1: {message}",
     ]
     assert not any("root:x" in error for error in errors)
+    monkeypatch.chdir(tmp_path)  # the build's load too: a link that leads nowhere is reported, not a traceback
+    with pytest.raises(DataErrors) as built:
+        load_site(Path("data"))
+    assert [str(error) for error in built.value.errors] == errors
 
 
 def test_a_data_folder_that_is_a_link_is_refused(tmp_path: Path) -> None:

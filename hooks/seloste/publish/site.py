@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -114,13 +115,22 @@ _cache: dict[tuple[Path, tuple[str, ...]], tuple[tuple[tuple[str, int, int], ...
 
 
 def _signature(data_dir: Path, only: tuple[str, ...] = ()) -> tuple[tuple[str, int, int], ...]:
-    """Every file's path, time and size: of the preview's organisations' folders, or of all of ``data_dir``."""
-    entries = []
-    paths = [path for slug in only for path in (data_dir / slug).rglob("*")] if only else data_dir.rglob("*")
-    for path in sorted(paths):
-        stat = path.stat()
-        entries.append((str(path), stat.st_mtime_ns, stat.st_size))
+    """Every file's and folder's path, time and size (a link's own, never followed): of the preview's organisations'
+    folders, or of all of ``data_dir``."""
+    entries: list[tuple[str, int, int]] = []
+    for top in [data_dir / slug for slug in only] if only else [data_dir]:
+        _add_entries(os.fspath(top), entries)
+    entries.sort()
     return tuple(entries)
+
+
+def _add_entries(folder: str, entries: list[tuple[str, int, int]]) -> None:
+    with os.scandir(folder) as listing:
+        for entry in listing:
+            stat = entry.stat(follow_symlinks=False)
+            entries.append((entry.path, stat.st_mtime_ns, stat.st_size))
+            if entry.is_dir(follow_symlinks=False):
+                _add_entries(entry.path, entries)
 
 
 def load_site(
