@@ -3,10 +3,11 @@
 static-i18n runs each language as a full nested build, at priority -100: every event below
 fires once per language. Pages are generated before i18n (-50) under suffixed names inside
 docs/ so that i18n routes them (``x.en.md`` -> ``/en/x/``); i18n replaces File objects, so
-their (empty) content is restored after it, in ``on_nav`` (-200). Each language's lite pages and feeds (and,
-once, the search index) are started in ``on_env``, once MkDocs has cleaned the site folder and the language's
-navigation and files are known, and run in worker processes while MkDocs renders its pages; the outer build
-waits for them in its last post-build event (-200), after i18n's nested builds. See docs/architecture.en.md.
+their (empty) content is restored after it, in ``on_nav`` (-200). The search index is started in the outer
+build's ``on_files``, once MkDocs has cleaned the site folder; each language's lite pages and feeds in ``on_env``,
+once the language's navigation and files are known. They run in worker processes while MkDocs reads and renders
+its pages; the outer build waits for them in its last post-build event (-200), after i18n's nested builds. See
+docs/architecture.en.md.
 """
 
 from __future__ import annotations
@@ -86,7 +87,15 @@ def on_config(config):
 
 @event_priority(-50)
 def on_files(files: Files, config) -> Files:
+    global _overlap, _search, _assets
     assert _site is not None
+    if not getattr(config.plugins.get("i18n"), "building", False):  # the outer build: MkDocs has cleaned site_dir
+        if _overlap is not None:
+            _overlap.cancel()  # an earlier build that failed (`mkdocs serve`)
+        _overlap, _started[:], _assets = Overlap(_site, _jobs), [], {}
+        _search, analyser = start_index(_site, Path(config.site_dir), _overlap)  # beside MkDocs' reading of the pages
+        if analyser is None:
+            log.warning("seloste: %s; Finnish search uses stemming only", voikko()[1])
     templates = os.path.join(config.theme.custom_dir, "seloste", "")
     for file in [f for f in files if f.abs_src_path and f.abs_src_path.startswith(templates)]:
         files.remove(file)  # MkDocs copies a theme's non-.html files as assets; the feed's template is not one
@@ -144,17 +153,8 @@ def on_page_context(context, page, config, nav):
 
 
 def on_env(env, config, files):
-    global _overlap, _search, _assets
     env.bytecode_cache = BYTECODE_CACHE  # Material's templates compiled once per process, not once per language and build
-    assert _site is not None
-    if not getattr(config.plugins.get("i18n"), "building", False):  # the outer build: MkDocs has cleaned site_dir
-        if _overlap is not None:
-            _overlap.cancel()  # an earlier build that failed (`mkdocs serve`)
-        _overlap, _started[:], _assets = Overlap(_site, _jobs), [], {}
-        _search, analyser = start_index(_site, Path(config.site_dir), _overlap)
-        if analyser is None:
-            log.warning("seloste: %s; Finnish search uses stemming only", voikko()[1])
-    assert _overlap is not None
+    assert _site is not None and _overlap is not None
     for file in files:  # the nested builds have the theme's assets but not docs/assets/, which the outer one copied
         if file.abs_src_path and not file.is_documentation_page():
             _assets.setdefault(file.dest_uri, Path(file.abs_src_path))
