@@ -300,3 +300,18 @@ def test_a_text_the_versions_repeat_is_one_string_in_the_model() -> None:
         ]
         assert repeated, "the frozen archive repeats sections"
         assert all(earlier.body.fi is later.body.fi for earlier, later in repeated)
+
+
+def test_a_section_as_an_earlier_version_had_it_is_the_same_object() -> None:
+    """Most of a notice's sections stay as they were from one version to the next: a record holds each once (in
+    memory, in validate's cache and between the build's processes)."""
+    archive = load_archive(FROZEN, root=FROZEN.parent)
+    sections = distinct = 0
+    for record in archive.organisations:
+        first: dict[object, object] = {}
+        for version in record.versions:
+            for section in version.version.sections:
+                sections += 1
+                assert first.setdefault(section, section) is section, f"{record.slug}/{version.id}#{section.id}: a copy"
+        distinct += len(first)
+    assert distinct < sections  # the fixture has sections kept as they were: a copy would be told from the same one

@@ -7,19 +7,17 @@ that each section's English has the paragraphs and list items of its Finnish, in
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 import logging
 import multiprocessing
 import os
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..markup.render import render_limit
-from ..processes import worker_start
+from ..processes import cycles_left_alone, worker_start
 from . import today, validation_cache
 from .captures import CAPTURES_DIR, check_fidelity, check_leftover_captures, read_captures, where_in
 from .decode import Decoder, decode_path
@@ -28,7 +26,7 @@ from .folders import is_link, links_inside, slug_ok
 from .languages import language_problems, text_fields
 from .links import link_provenance
 from .lookalike import Names, lookalike_problem, mixed_script_problem, slug_key
-from .model import Archive, Organisation, OrganisationRecord, Version, VersionRecord
+from .model import Archive, Organisation, OrganisationRecord, Section, Version, VersionRecord
 from .unreadable import without_unreadable
 from .updates import update_problems
 from .versioncheck import check_version
@@ -61,7 +59,7 @@ def load_archive(
     there, as they are, under this code, is read without checking them again (the archive is the same).
     """
     run, folders = _scan(data_dir, root, waiting, only)
-    with _cycles_left_alone():
+    with cycles_left_alone():
         loaded = _load_all(run, folders, jobs, light=False, cache=passed)
     _across(run, folders, loaded)
     if run.errors:
@@ -97,7 +95,7 @@ def validate_archive(
     same checks (``seloste check --base``); only what the rules across organisations read is read from them.
     """
     run, folders = _scan(data_dir, root, waiting, None, reference=True)
-    with _cycles_left_alone():
+    with cycles_left_alone():
         loaded = _load_all(run, folders, jobs, light=True, cache=cache, trusted=trusted)
     _across(run, folders, loaded)
     if run.errors:
@@ -217,22 +215,6 @@ def _checked(root: Path, waiting: frozenset[Path], folder: Path, reference: bool
 
 def _load_task(task: tuple[Path, frozenset[Path], Path, bool, bool, Path | None]) -> _Loaded:
     return _load_one(*task)
-
-
-@contextlib.contextmanager
-def _cycles_left_alone() -> Iterator[None]:
-    """Python's collector of reference cycles off while the organisations load (in this process and the workers forked
-    for it). Loading makes millions of objects and keeps most (the model, the texts' caches), and each of the
-    collector's full passes walks every one of them: at 2,000 organisations x 5 versions those passes took 8.6 s of a
-    cold validate's 55 s. What loading makes is freed by reference counting; the few cycles it leaves are collected
-    once the collector is back on."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _load_all(
@@ -377,7 +359,21 @@ def _load_organisation(
 
     if len(run.errors) > failed_before or organisation is None:
         return None, organisation, where
-    return OrganisationRecord(slug=folder.name, organisation=organisation, versions=tuple(versions)), organisation, where
+    return OrganisationRecord(slug=folder.name, organisation=organisation, versions=_sharing(versions)), organisation, where
+
+
+def _sharing(versions: list[VersionRecord]) -> tuple[VersionRecord, ...]:
+    """The versions, each section that an earlier one has as it is the same object: most of a notice's sections stay
+    as they were from one version to the next, and a record holds each once (in memory, in validate's cache and
+    between processes)."""
+    seen: dict[Section, Section] = {}
+    shared = []
+    for record in versions:
+        sections = tuple(seen.setdefault(section, section) for section in record.version.sections)
+        if any(ours is not theirs for ours, theirs in zip(sections, record.version.sections, strict=True)):
+            record = replace(record, version=replace(record.version, sections=sections))
+        shared.append(record)
+    return tuple(shared)
 
 
 def _texts_ready(run: Run, path: Path, version: Version, decoder: Decoder) -> bool:
