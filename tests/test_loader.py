@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from datadir import FIXTURES, ORGANISATION_LINE, SLUG, VERSION, copy_valid, make_data
+from seloste.archive.emit import dump, plain
 from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
+from seloste.publish.opendata import organisation_data
 from sitebuild import DATA, FROZEN
 
 
@@ -315,3 +317,14 @@ def test_a_section_as_an_earlier_version_had_it_is_the_same_object() -> None:
                 assert first.setdefault(section, section) is section, f"{record.slug}/{version.id}#{section.id}: a copy"
         distinct += len(first)
     assert distinct < sections  # the fixture has sections kept as they were: a copy would be told from the same one
+
+
+def test_a_shared_section_is_written_out_whole_in_every_version() -> None:
+    """Open data makes a shared section plain once for all of an organisation's versions; each version's data still
+    holds it whole, and a YAML file made of a version writes no alias."""
+    archive = load_archive(FROZEN, root=FROZEN.parent)
+    for record in archive.organisations:
+        data = organisation_data(record)
+        for version in record.versions:
+            assert data["versions"][version.id] == plain(version.version)
+            assert "&id" not in dump(plain(version.version), "version")

@@ -27,23 +27,47 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _str)
 
 
-def plain(value: Any) -> Any:
-    """A model value as plain data: dates as ISO text; unset optional fields and empty lists left out."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        out = {}
-        for f in dataclasses.fields(value):
-            item = getattr(value, f.name)
-            if item is None or item == () or (f.default is not dataclasses.MISSING and item == f.default):
-                continue
-            out[f.name] = plain(item)
-        return out
+def plain(value: Any, memo: dict[int, Any] | None = None) -> Any:
+    """A model value as plain data: dates as ISO text; unset optional fields and empty lists left out. ``memo``: the
+    plain data of each model object met already, by identity, to share between calls for the values of one file (a
+    section kept as it was across an organisation's versions is one object); the data is then shared too, so not for
+    a YAML file, which would write a shared value as an alias."""
     if isinstance(value, tuple | list):
-        return [plain(v) for v in value]
+        return [plain(v, memo) for v in value]
     if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
+        return {k: plain(v, memo) for k, v in value.items()}
     if isinstance(value, dt.date):
         return value.isoformat()
-    return value
+    fields = _fields(type(value))
+    if fields is None:
+        return value
+    if memo is not None and id(value) in memo:
+        return memo[id(value)]
+    out = {}
+    for name, default in fields:
+        item = getattr(value, name)
+        if item is None or item == () or item is default or (default is not _NONE and item == default):
+            continue
+        out[name] = plain(item, memo)
+    if memo is not None:
+        memo[id(value)] = out  # the object lives as long as the value the memo is for: its id is not taken again
+    return out
+
+
+_NONE = object()
+
+
+_FIELDS: dict[type, tuple[tuple[str, Any], ...] | None] = {}
+
+
+def _fields(cls: type) -> tuple[tuple[str, Any], ...] | None:
+    """A model class's fields, each with its default (``_NONE``: none); None for anything but a dataclass."""
+    if cls not in _FIELDS:
+        found = dataclasses.fields(cls) if dataclasses.is_dataclass(cls) else None
+        _FIELDS[cls] = (
+            None if found is None else tuple((f.name, _NONE if f.default is dataclasses.MISSING else f.default) for f in found)
+        )
+    return _FIELDS[cls]
 
 
 def yaml_text(data: dict[str, Any]) -> str:

@@ -102,17 +102,18 @@ def _own_texts(slug: str, v: VersionRecord, pages: dict[str, str]) -> dict[str, 
 
 def organisation_data(record: OrganisationRecord) -> dict[str, Any]:
     """What an organisation's file holds, before compression."""
+    memo: dict[int, Any] = {}  # a section kept as it was is one object across the versions: made plain once
     return {
         "format": FORMAT,
         "slug": record.slug,
-        "organisation": plain(record.organisation),
-        "versions": {v.id: plain(v.version) for v in record.versions},
+        "organisation": plain(record.organisation, memo),
+        "versions": {v.id: plain(v.version, memo) for v in record.versions},
     }
 
 
 def open_data_organisation_file(record: OrganisationRecord) -> tuple[str, bytes]:
     """(path relative to the site root, compressed JSON) of one organisation's open data file."""
-    return open_data_file(record.slug), gzipped(_json(organisation_data(record)).encode("utf-8"))
+    return open_data_file(record.slug), gzipped(json_bytes(organisation_data(record)) + b"\n")  # as _json's, encoded
 
 
 def open_data_site_files(archive: Archive) -> Iterator[tuple[str, str | bytes]]:
