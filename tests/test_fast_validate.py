@@ -216,6 +216,8 @@ def test_a_load_after_validate_reads_what_passed_without_checking_it_again(
     cache = tmp_path / "cache"
     whole = load_archive(data, root=tmp_path)
     validate_archive(data, root=tmp_path, cache=cache)
+    for record in (cache / "validate").glob("*.record.pickle"):  # the files read, as without validate's records
+        record.unlink()
     kept = slots(cache)
     refuse_checks(monkeypatch)
     for jobs in (1, 2):
@@ -249,6 +251,19 @@ def test_a_load_after_validate_takes_the_records_validate_loaded_without_reading
     monkeypatch.setattr(loader, "_load_organisation", refuses)
     for jobs in (1, 2):
         assert load_archive(data, root=tmp_path, jobs=jobs, passed=cache) == whole
+
+
+def test_validate_keeps_again_a_record_that_is_gone(tmp_path: Path, checked: list[str]) -> None:
+    """An outcome that passed is kept with its record: without it, validate checks the organisation again and keeps
+    both, so the build does not read its files for as long as they stay as they are."""
+    data = archive_folder(tmp_path)
+    cache = tmp_path / "cache"
+    validate_archive(data, root=tmp_path, cache=cache)
+    record_of(cache, tmp_path, SLUGS[3]).unlink()
+    checked.clear()
+    validate_archive(data, root=tmp_path, cache=cache)
+    assert checked == [SLUGS[3]]
+    assert record_of(cache, tmp_path, SLUGS[3]).is_file()
 
 
 def test_an_organisation_whose_kept_record_is_missing_damaged_or_not_its_own_is_loaded_from_its_files(

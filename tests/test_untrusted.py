@@ -340,6 +340,24 @@ def test_a_data_folder_that_is_a_link_is_refused(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("kind", ["missing", "a file", "a link to nowhere"])
+def test_a_data_folder_that_is_not_there_is_reported_by_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    """The build's load (load_site, which first looks whether the site it loaded last still holds) reports it as
+    the loader does: no traceback."""
+    monkeypatch.chdir(tmp_path)
+    if kind == "a file":
+        (tmp_path / "data").write_text("", encoding="utf-8")
+    elif kind == "a link to nowhere":
+        (tmp_path / "data").symlink_to(tmp_path / "nowhere")
+    with pytest.raises(DataErrors) as built:
+        load_site(Path("data"))
+    with pytest.raises(DataErrors) as loaded:
+        load_archive(Path("data"))
+    assert [str(e) for e in built.value.errors] == [str(e) for e in loaded.value.errors] != []
+
+
 def test_a_slug_too_long_for_an_address_is_refused(tmp_path: Path) -> None:
     slug = "a" * 250
     assert _errors(tmp_path, slug=slug) == [

@@ -176,8 +176,10 @@ def _load_one(root: Path, waiting: frozenset[Path], folder: Path, light: bool, r
     reads it, and loads a folder that passed without its checks."""
     slot = validation_cache.slot(cache, root, waiting, folder) if cache is not None else None
     kept = validation_cache.read(*slot) if slot is not None else None
-    if light and kept is not None:
-        return kept
+    if light and slot is not None and kept is not None:
+        if kept.errors or validation_cache.record_path(slot[0]).is_file():
+            return kept
+        kept = None  # passed, but its record is gone: checked again, and kept with its record
     loaded = _checked(root, waiting, folder, reference, passed=kept is not None and not kept.errors)
     if slot is not None and (light or loaded.passed):
         if validation_cache.folder_digest(folder, root, waiting) != slot[1]:  # a file changed while it was read: what
@@ -244,8 +246,11 @@ def _load_all(
         loaded[index] = result
     done = [result for result in loaded if result is not None]
     if cache is not None and not light:
-        said = "seloste: %d of %d organisations loaded as `seloste validate` passed them, without their checks; the rest checked"
-        log.info(said, sum(result.passed for result in done), len(folders))
+        said = (
+            "seloste: %d of %d organisations loaded as `seloste validate` passed them, without their checks (%d of them"
+            " taken as it loaded them); the rest checked"
+        )
+        log.info(said, sum(result.passed for result in done), len(folders), len(folders) - len(missing))
     for result in done:
         run.errors.extend(result.errors)
     return done

@@ -14,7 +14,8 @@ own day (``today.lasts``), so a new day does not check the whole archive again.
 Beside the outcome of an organisation that passed, the slot keeps its record as the checks loaded
 it, under the same digest: the build after ``seloste validate`` (the deploy workflow's order)
 reads those records instead of reading and decoding the files again (``loader._from_validate``).
-They take about half the room of the data folder (about 65 kB for an organisation of five versions).
+A record takes about 65 kB for an organisation of five versions. Nothing removes the slots of an
+organisation, or of a checkout, that is gone: deleting the folder only means everything is checked again.
 
 The cache lives outside the repository (``$SELOSTE_CACHE``, else ``$XDG_CACHE_HOME/seloste``, else
 ``~/.cache/seloste``): its files are Python pickles, which only this user's own runs write, never a

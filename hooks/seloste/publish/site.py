@@ -119,7 +119,10 @@ def _signature(data_dir: Path, only: tuple[str, ...] = ()) -> tuple[tuple[str, i
     folders, or of all of ``data_dir``."""
     entries: list[tuple[str, int, int]] = []
     for top in [data_dir / slug for slug in only] if only else [data_dir]:
-        _add_entries(os.fspath(top), entries)
+        try:
+            _add_entries(os.fspath(top), entries)
+        except OSError:  # no folder there, or one that cannot be read: the loader says what is wrong
+            entries.append((os.fspath(top), -1, -1))
     entries.sort()
     return tuple(entries)
 
