@@ -8,6 +8,7 @@ import datetime as dt
 import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -264,6 +265,44 @@ def test_validate_keeps_again_a_record_that_is_gone(tmp_path: Path, checked: lis
     validate_archive(data, root=tmp_path, cache=cache)
     assert checked == [SLUGS[3]]
     assert record_of(cache, tmp_path, SLUGS[3]).is_file()
+
+
+def test_validate_removes_what_no_run_used_for_weeks(
+    tmp_path: Path, checked: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The slots of an organisation that is gone (renamed, removed, or in a checkout no longer there) go once no run
+    has used them for ``UNUSED_FOR``; those `seloste validate` reads are used, however old, and stay."""
+    data = archive_folder(tmp_path)
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("SELOSTE_CACHE", str(cache))
+    monkeypatch.chdir(tmp_path)  # paths shown from here, as validate_archive(root=tmp_path) shows them
+    validate_archive(data, root=tmp_path, cache=cache)
+    long_ago = time.time() - validation_cache.UNUSED_FOR.total_seconds() - 3600
+    for path in (cache / "validate").iterdir():
+        os.utime(path, (long_ago, long_ago))  # every slot last used weeks ago
+    recent = validation_cache.slot_path(cache, tmp_path, data / SLUGS[5])
+    validation_cache.touch(recent)  # gone, but used lately (by a checkout where it still is)
+    for slug in SLUGS[5:]:
+        shutil.rmtree(data / slug)
+    checked.clear()
+    assert main(["validate", "--data", "data", "--jobs", "1"]) == 0
+    assert capsys.readouterr().out == "data: 5 organisations, 5 versions: valid\n"
+    assert checked == []  # the outcomes of the others read, not found again
+    assert all(record_of(cache, tmp_path, slug).is_file() for slug in SLUGS[:6])
+    assert not validation_cache.slot_path(cache, tmp_path, data / SLUGS[6]).exists()
+    assert not record_of(cache, tmp_path, SLUGS[6]).exists()
+    assert sorted(p.name for p in (cache / "validate").iterdir()) == sorted(
+        name
+        for slug in SLUGS[:6]
+        for name in (
+            f"{slot_name(cache, tmp_path, data / slug)}.pickle",
+            f"{slot_name(cache, tmp_path, data / slug)}.record.pickle",
+        )
+    )
+
+
+def slot_name(cache: Path, root: Path, folder: Path) -> str:
+    return validation_cache.slot_path(cache, root, folder).stem
 
 
 def test_an_organisation_whose_kept_record_is_missing_damaged_or_not_its_own_is_loaded_from_its_files(

@@ -178,6 +178,7 @@ def _load_one(root: Path, waiting: frozenset[Path], folder: Path, light: bool, r
     kept = validation_cache.read(*slot) if slot is not None else None
     if light and slot is not None and kept is not None:
         if kept.errors or validation_cache.record_path(slot[0]).is_file():
+            validation_cache.touch(slot[0])
             return kept
         kept = None  # passed, but its record is gone: checked again, and kept with its record
     loaded = _checked(root, waiting, folder, reference, passed=kept is not None and not kept.errors)

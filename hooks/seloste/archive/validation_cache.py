@@ -14,8 +14,9 @@ own day (``today.lasts``), so a new day does not check the whole archive again.
 Beside the outcome of an organisation that passed, the slot keeps its record as the checks loaded
 it, under the same digest: the build after ``seloste validate`` (the deploy workflow's order)
 reads those records instead of reading and decoding the files again (``loader._from_validate``).
-A record takes about 65 kB for an organisation of five versions. Nothing removes the slots of an
-organisation, or of a checkout, that is gone: deleting the folder only means everything is checked again.
+A record takes about 65 kB for an organisation of five versions. Each ``seloste validate`` marks
+the slots it uses and then removes those no run has used for ``UNUSED_FOR`` (an organisation, or a
+checkout, that is gone; ``prune``); deleting the folder only means everything is checked again.
 
 The cache lives outside the repository (``$SELOSTE_CACHE``, else ``$XDG_CACHE_HOME/seloste``, else
 ``~/.cache/seloste``): its files are Python pickles, which only this user's own runs write, never a
@@ -24,6 +25,7 @@ file a pull request could bring.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import hashlib
@@ -122,6 +124,37 @@ def read(path: Path, digest: str) -> Any | None:
     except Exception:  # missing, half-written by a run that was stopped, from another version: checked again
         return None
     return outcome if kept_digest == digest and today.lasts(found_on, latest, today.today()) else None
+
+
+UNUSED_FOR = dt.timedelta(days=30)
+"""How long a slot that no ``seloste validate`` used is kept."""
+
+
+def touch(path: Path) -> None:
+    """Mark the slot ``path`` and its record as used now (``prune`` keeps them)."""
+    for each in (path, record_path(path)):
+        with contextlib.suppress(OSError):  # no record (the organisation did not pass), or a cache not ours to write
+            os.utime(each)
+
+
+def prune(cache: Path, now: float) -> int:
+    """Remove every file of the cache's slots (outcomes, records, files half-written by a run that was stopped) that
+    no run has used for ``UNUSED_FOR`` before ``now`` (a Unix time: the caller's clock, never the checks'); the number
+    removed."""
+    cutoff = now - UNUSED_FOR.total_seconds()
+    removed = 0
+    try:
+        with os.scandir(cache / "validate") as listing:
+            for entry in listing:
+                try:
+                    if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                        os.unlink(entry.path)
+                        removed += 1
+                except OSError:  # removed by another run meanwhile, or not ours to remove: left as it is
+                    pass
+    except OSError:  # no cache yet, or one that cannot be read
+        pass
+    return removed
 
 
 def read_record(path: Path, digest: str) -> Any | None:

@@ -12,6 +12,7 @@ import atexit
 import datetime as dt
 import os
 import sys
+import time
 import typing
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from ..archive.errors import DataErrors
 from ..archive.loader import CAPTURES_DIR, load_archive, validate_archive
 from ..archive.model import Archive
 from ..archive.schema import stale_schemas, write_schemas
-from ..archive.validation_cache import default_folder
+from ..archive.validation_cache import default_folder, prune
 from ..compare.report import changes, comparison, render_report
 from ..labels import counted
 from .following import run_import, run_track
@@ -279,7 +280,11 @@ def _run(args: argparse.Namespace) -> int:
         cache = None if args.no_cache else default_folder()
         against = base_of(args.base, args.data) if args.command == "check" else None
         trusted = against.untouched if against and not args.full and against.distrust is None else frozenset()
-        checked = validate_archive(args.data, jobs=max(1, args.jobs), cache=cache, trusted=trusted)  # fidelity included
+        try:
+            checked = validate_archive(args.data, jobs=max(1, args.jobs), cache=cache, trusted=trusted)  # fidelity included
+        finally:
+            if cache is not None:
+                prune(cache, time.time())  # what no run has used for weeks: organisations and checkouts gone
         if against is None:
             organisations = counted(checked.organisations, "organisation", "organisations")
             print(f"{args.data}: {organisations}, {counted(checked.versions, 'version', 'versions')}: valid")
