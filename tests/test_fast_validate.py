@@ -383,9 +383,18 @@ def test_a_file_saved_while_its_organisation_is_read_is_neither_kept_nor_trusted
     version.write_text(good, encoding="utf-8")
     validate_archive(data, root=tmp_path, cache=cache)
     passed = load_archive(data, root=tmp_path)
+    digest = validation_cache.folder_digest
+
+    def saved_after_digest(folder: Path, root: Path, waiting: frozenset[Path]) -> str:
+        found = digest(folder, root, waiting)
+        if folder.name == SLUGS[2]:
+            version.write_text(bad, encoding="utf-8")
+        return found
+
     with monkeypatch.context() as saving:  # hashed as passed, then edited: the build takes the record validate
-        saving.setattr(validation_cache, "slot", saved_after_hashing(bad))  # loaded from the bytes it hashed
+        saving.setattr(validation_cache, "folder_digest", saved_after_digest)  # loaded from the bytes it hashed
         assert load_archive(data, root=tmp_path, passed=cache) == passed
+    assert version.read_text(encoding="utf-8") == bad  # it was hashed, and edited after
     version.write_text(good, encoding="utf-8")
     for record in (cache / "validate").glob("*.record.pickle"):  # without it, the files are read as passed
         record.unlink()

@@ -197,9 +197,10 @@ def _from_validate(run: Run, folder: Path, cache: Path) -> _Loaded | None:
     """The folder's outcome as ``seloste validate`` kept it, with the record its checks loaded, if it passed them for
     the folder's files as they are (read here, in the build's own process: no file of the folder is read but to hash
     it, and nothing crosses between processes); else None."""
-    if not validation_cache.record_path(validation_cache.slot_path(cache, run.root, folder)).is_file():
+    path = validation_cache.slot_path(cache, run.root, folder)
+    if not validation_cache.record_path(path).is_file():
         return None  # nothing kept: the folder is not hashed here, but where it is loaded
-    path, digest = validation_cache.slot(cache, run.root, run.waiting, folder)
+    digest = validation_cache.folder_digest(folder, run.root, run.waiting)
     kept: _Loaded | None = validation_cache.read(path, digest)
     if kept is None or kept.errors:
         return None
