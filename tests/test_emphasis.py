@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from seloste.archive.fidelity import capture_sentences
+from seloste.archive.capturetext import capture_sentences
 from seloste.markup.emphasis import without_emphasis
 from seloste.markup.text import normalize, plain_text
 

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
+import typing
+from functools import partial
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from seloste.archive.fidelity import Extra, capture_sentences, compare, match_in_order
+from seloste.archive.capturetext import _line_sentences, capture_sentences, front_matter
+from seloste.archive.fidelity import Extra, _Tokens, compare, match_in_order
 from seloste.archive.loader import load_archive
 from seloste.markup.render import markdown_html
+from seloste.markup.sitesource import Dialect, SiteSource
 from seloste.markup.text import html_text
 from sitebuild import DATA, FROZEN
 
@@ -98,3 +104,37 @@ def test_a_front_matter_title_that_opens_the_first_heading_does_not_take_the_hea
     sentences = capture_sentences(capture)
     assert [s.text for s in sentences] == ["Evästeet", "Evästeet sivuillamme", "Käytämme evästeitä."]
     assert [s.text for s in match_in_order(sentences, text).missing] == missing
+
+
+_WORDS = st.sampled_from(
+    ["Sana", "toinen.", "Kolmas!", "**lihava**", "_ga", "`koodi`", "[linkki](https://x.fi)", "&amp;", "\\*", ":badge[ok]{x}",
+     "|", "#", "- ", "1.", "---", "ä", "\u00a0", "  ", "e\u0301", "?"]
+)  # fmt: skip
+_CONTEXT = st.sampled_from(["<Huom>", "</Huom>", "<Huom tyyppi={x}>", "import X from 'y'", "::huom", "::", "<br>"])
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.lists(st.one_of(st.lists(_WORDS, max_size=8).map("".join), _CONTEXT), min_size=1, max_size=8), st.sampled_from(
+    typing.get_args(Dialect)))  # fmt: skip
+def test_a_capture_line_without_tags_reads_the_same_wherever_it_stands(lines: list[str], dialect: Dialect) -> None:
+    """A line with no tag and no expression is read once for every capture it stands in (remembered): it must read as
+    it does where it stands, whatever components open and close around it."""
+    source = SiteSource(lines, dialect, frozenset(front_matter(lines)))
+    in_place = [
+        (number, text)
+        for number, raw in enumerate(lines, start=1)
+        if number not in source.markup and number not in front_matter(lines)
+        for text in _line_sentences(raw, partial(source.text, number))
+    ]
+    read = capture_sentences("\n".join(lines), dialect=dialect)
+    assert [(s.line, s.text) for s in read if s.line not in front_matter(lines)] == in_place
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.lists(st.text(max_size=30), max_size=6))
+def test_the_tokens_of_a_texts_parts_are_the_texts_own(parts: list[str]) -> None:
+    """The published text is its parts joined by spaces, and read part by part (each remembered): the same tokens, at
+    the same places, as the text read whole."""
+    text = " ".join(parts)
+    whole, by_part = _Tokens(text), _Tokens(text, parts)
+    assert (by_part.text, by_part.starts, by_part.codes) == (whole.text, whole.starts, whole.codes)

@@ -18,8 +18,9 @@ from hypothesis import strategies as st
 from datadir import FIXTURES, make_data
 from deadline import deadline
 from heavy import HEAVY
+from seloste.archive.capturetext import Sentence, capture_sentences
 from seloste.archive.errors import DataErrors
-from seloste.archive.fidelity import Sentence, capture_sentences, match_in_order
+from seloste.archive.fidelity import match_in_order
 from seloste.archive.loader import load_archive
 from seloste.compare.diff import diff_texts, diff_versions
 from seloste.compare.facts import facts_text

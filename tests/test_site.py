@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from seloste.archive.fidelity import capture_sentences, match_in_order
+from seloste.archive.capturetext import capture_sentences
+from seloste.archive.fidelity import match_in_order
 from seloste.archive.loader import load_archive
 from seloste.markup.text import html_text, normalize
 from seloste.publish.home import RECENT_CHANGES

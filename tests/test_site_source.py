@@ -16,8 +16,8 @@ import yaml
 from cliruns import run
 from datadir import FIXTURES, ORGANISATION_LINE, VERSION_LINE
 from deadline import deadline
+from seloste.archive.capturetext import capture_sentences
 from seloste.archive.errors import DataErrors
-from seloste.archive.fidelity import capture_sentences
 from seloste.archive.likeness import difference_note
 from seloste.archive.loader import load_archive
 from seloste.contribute.extract import capture_of, draft

@@ -12,9 +12,10 @@ import hashlib
 from pathlib import Path
 
 from ..limits import MAX_CAPTURE_BYTES, MAX_VERSION_CAPTURE_BYTES
+from .capturetext import noise_lines
 from .decode import Decoder
 from .errors import DataError, Location, Run, display_path
-from .fidelity import compare, noise_lines, published_parts
+from .fidelity import compare, published_parts
 from .hints import Hints, shorten
 from .languages import listed
 from .likeness import difference_note

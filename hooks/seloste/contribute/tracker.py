@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from ..archive.fidelity import capture_sentences
+from ..archive.capturetext import capture_sentences
 from ..archive.loader import CAPTURES_DIR, load_archive
 from ..archive.model import Archive, OrganisationRecord
 from ..compare.report import changes, render_report
