@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from seloste.archive.capturetext import _line_sentences, capture_sentences, front_matter
+from seloste.archive import fidelity
+from seloste.archive.capturetext import Sentence, _line_sentences, capture_sentences, front_matter
 from seloste.archive.fidelity import Extra, _Tokens, compare, match_in_order
 from seloste.archive.loader import load_archive
 from seloste.markup.render import markdown_html
@@ -137,4 +138,22 @@ def test_the_tokens_of_a_texts_parts_are_the_texts_own(parts: list[str]) -> None
     the same places, as the text read whole."""
     text = " ".join(parts)
     whole, by_part = _Tokens(text), _Tokens(text, parts)
-    assert (by_part.text, by_part.starts, by_part.codes) == (whole.text, whole.starts, whole.codes)
+    assert (by_part.text, by_part.starts) == (whole.text, whole.starts)
+
+
+@settings(max_examples=200, derandomize=True)
+@given(
+    st.lists(st.lists(_WORDS, min_size=1, max_size=4).map(" ".join), min_size=1, max_size=5),
+    st.lists(st.lists(_WORDS, min_size=1, max_size=6).map(" ".join), max_size=4),
+)
+def test_sentences_are_found_alike_when_the_token_table_starts_afresh(sentences: list[str], parts: list[str]) -> None:
+    """The process's table of token characters starts afresh when full, forgetting every text and sentence read in
+    its characters: what is found, and where, is the same as with room for all."""
+    read = [Sentence(n, text) for n, text in enumerate(sentences, start=1)]
+    text = " ".join(parts)
+    roomy = match_in_order(read, text, parts=parts)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(fidelity._CODES, "KEEP", 3)  # afresh before each text, and a text longer than it read whole
+        assert match_in_order(read, text, parts=parts) == roomy
+        assert match_in_order(read, text) == roomy
+    assert match_in_order(read, text) == roomy

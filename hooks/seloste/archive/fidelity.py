@@ -27,18 +27,63 @@ _TOKEN = re.compile(r"[^\W_]+|[\W_]")
 (not "Evästekäytäntö" inside "Evästekäytäntöön") exactly where its tokens stand in the text's tokens."""
 
 
-@functools.lru_cache(maxsize=1 << 13)
-def _tokens(sentence: str) -> tuple[str, ...]:
-    """A sentence's tokens (:data:`_TOKEN`), remembered for the last few thousand: most sentences of a capture stand in
-    the captures of the versions before and after it too."""
-    return tuple(_TOKEN.findall(sentence))
+class _Codes:
+    """One character for each distinct token this process has read (the same token, the same character, whatever text
+    it stands in), and each text and sentence in those characters, remembered: most sections and sentences of a notice
+    stand in several of its versions, and are read once for all of them."""
+
+    KEEP = 1 << 18
+    """Tokens kept before starting afresh (a new table, nothing remembered), so that a long-lived process does not
+    gather every word it ever read; a text with more distinct tokens than that is still read whole."""
+    TEXTS = 1 << 9
+    """Texts remembered (an organisation's titles, headings and sections: a few hundred at most), and sentences, 16
+    times as many."""
+
+    def __init__(self) -> None:
+        self.table: dict[str, str] = {}
+        self.texts: dict[str, tuple[str, tuple[int, ...]]] = {}
+        self.sentences: dict[str, str] = {}
+
+    def room(self, length: int) -> None:
+        """Make room for a text of ``length`` characters (at most as many new tokens)."""
+        if len(self.table) + length > self.KEEP:
+            self.table.clear()
+            self.texts.clear()
+            self.sentences.clear()
+
+    def code(self, token: str) -> str:
+        found = self.table.get(token)
+        if found is None:
+            number = len(self.table)
+            found = self.table[token] = chr(number if number < 0xD800 else number + 0x800)  # no surrogates
+        return found
+
+    def text(self, text: str) -> tuple[str, tuple[int, ...]]:
+        """The text in the table's characters, and the length of each of its tokens."""
+        known = self.texts.get(text)
+        if known is None:
+            tokens = _TOKEN.findall(text)  # every character is in a token: each starts where the one before ends
+            known = ("".join(map(self.code, tokens)), tuple(map(len, tokens)))
+            if len(self.texts) >= self.TEXTS:
+                self.texts.clear()
+            self.texts[text] = known
+        return known
+
+    def sentence(self, sentence: str) -> str | None:
+        """The sentence in the table's characters; None if it has a token no text has had (so no text has it)."""
+        known = self.sentences.get(sentence)
+        if known is None:
+            try:
+                known = "".join(map(self.table.__getitem__, _TOKEN.findall(sentence)))
+            except KeyError:
+                return None  # not remembered: a text read later may have the token
+            if len(self.sentences) >= self.TEXTS * 16:
+                self.sentences.clear()
+            self.sentences[sentence] = known
+        return known
 
 
-@functools.lru_cache(maxsize=1 << 9)
-def _part_tokens(part: str) -> tuple[str, ...]:
-    """A published text's tokens (a title, a heading, a section's body), remembered for the last few hundred (an
-    organisation's: most of its sections stand in several versions); fewer than :func:`_tokens`, each being longer."""
-    return tuple(_TOKEN.findall(part))
+_CODES = _Codes()
 
 
 class _Tokens:
@@ -47,27 +92,20 @@ class _Tokens:
 
     def __init__(self, text: str, parts: list[str] | None = None) -> None:
         """``parts``: texts that ``text`` joins with a space, where the caller has them (each read once, remembered)."""
-        if parts is None:
-            tokens = _TOKEN.findall(text)  # every character is in a token: each starts where the one before ends
+        _CODES.room(len(text))
+        read = [_CODES.text(part) for part in ([text] if parts is None else parts)]
+        if len(read) == 1:
+            self.text, lengths = read[0]
         else:  # a space is a token of its own: the text's tokens are its parts', a space's between them
-            tokens = [*_part_tokens(parts[0])] if parts else []
-            for part in parts[1:]:
-                tokens.append(" ")
-                tokens += _part_tokens(part)
-        self.codes: dict[str, str] = {
-            token: chr(number if number < 0xD800 else number + 0x800)  # no surrogates
-            for number, token in enumerate(dict.fromkeys(tokens))
-        }
-        self.starts = list(itertools.accumulate(map(len, tokens), initial=0))
+            space = _CODES.code(" ")
+            self.text = space.join(codes for codes, _lengths in read)
+            lengths = tuple(itertools.chain.from_iterable(itertools.chain((1,), part) for _codes, part in read))[1:]
+        self.starts = list(itertools.accumulate(lengths, initial=0))
         """Where each token starts in the text, and the text's end."""
-        self.text = "".join(map(self.codes.__getitem__, tokens))
 
     def encode(self, sentence: str) -> str | None:
-        """The sentence in the text's characters; None if it has a token the text does not."""
-        try:
-            return "".join(map(self.codes.__getitem__, _tokens(sentence)))
-        except KeyError:
-            return None
+        """The sentence in the text's characters; None if it has a token the text does not (or one it may not)."""
+        return _CODES.sentence(sentence)
 
 
 class Matched(NamedTuple):
