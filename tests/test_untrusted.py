@@ -138,6 +138,20 @@ def test_the_texts_quick_search_passes_over_no_character_the_checks_look_for() -
     assert [f"U+{code:04X}" for code in flagged if not text.problem(f"a{chr(code)}b")] == []
 
 
+def test_every_format_character_stands_in_the_planes_read_for_them() -> None:
+    """Format characters (category Cf) are sought in three planes of Unicode only, once per process: this Python's
+    Unicode data has none in any other, and each is refused."""
+    import unicodedata
+
+    from seloste.archive.types import _FORMAT_PLANES, hidden_character
+
+    read = {code for plane in _FORMAT_PLANES for code in plane}
+    format_characters = [code for code in range(0x110000) if unicodedata.category(chr(code)) == "Cf"]
+    assert len(format_characters) > 100
+    assert [f"U+{code:04X}" for code in format_characters if code not in read] == []
+    assert [f"U+{code:04X}" for code in format_characters if not hidden_character(chr(code))] == []
+
+
 @pytest.mark.parametrize(
     ("comment", "where", "found"),
     [

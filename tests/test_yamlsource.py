@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from seloste.archive.yamlsource import YamlFileError, compose
+from seloste.archive.yamlsource import _NAMES_A_SCHEMA, YamlFileError, compose
 from seloste.limits import MAX_DEPTH
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -95,3 +98,15 @@ DEEP = f"lists and mappings nested more than {MAX_DEPTH} deep; a data file needs
 )
 def test_problems_are_those_of_the_checks_one_after_another(text: str, expected: str) -> None:
     assert _problem(text) == expected
+
+
+_SCHEMA_PARTS = ["$", "schema", "SCHEMA", "\u017fchema", "y", "Y", "aml-language-server", "AML-LANGUAGE-\u017fERVER", "yaml"]
+
+
+@settings(max_examples=500, derandomize=True)
+@given(st.lists(st.sampled_from([*_SCHEMA_PARTS, "-", ":", " ", "ä", "K", "\u212a"]), max_size=12).map("".join))
+def test_a_comment_naming_a_schema_is_found_in_any_case_where_it_starts(text: str) -> None:
+    """What names a schema is sought from its first character ($, y or Y): the same places as the two names sought
+    with case ignored."""
+    ignoring_case = re.compile(r"\$schema|yaml-language-server", re.IGNORECASE)
+    assert [m.span() for m in _NAMES_A_SCHEMA.finditer(text)] == [m.span() for m in ignoring_case.finditer(text)]
