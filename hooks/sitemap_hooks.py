@@ -14,13 +14,13 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from seloste.publish.packed import gzipped
-from seloste.publish.site import load_site, preview_only
+from seloste.publish.site import built_site, preview_only
 
 
 def on_template_context(context, template_name: str, config):
     if template_name == "sitemap.xml":
         only = preview_only(os.environ.get("SELOSTE_ONLY", ""))  # a partial preview maps its organisations only
-        context["seloste_sitemap"] = load_site(Path(config.config_file_path).parent / "data", only=only).sitemap  # cached
+        context["seloste_sitemap"] = built_site(Path(config.config_file_path).parent / "data", only).sitemap
     return context
 
 

@@ -97,6 +97,16 @@ def test_an_organisation_as_at_the_base_is_taken_as_the_base_left_it(repo: Path,
     assert main(["validate", "--no-cache"]) == 1 and EXTRA in capsys.readouterr().err
 
 
+def test_the_schema_folder_is_no_organisation_in_the_count(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """data/schema holds the editors' schemas, not an organisation: the check counts the organisations only."""
+    with on_main(repo, "schemas"):
+        (repo / "data" / "schema").mkdir()
+        (repo / "data" / "schema" / "version.schema.json").write_text("{}\n", encoding="utf-8")
+    touch_the_example(repo)
+    code, out, _err = check(capsys)
+    assert code == 0 and "(1 organisation changed, checked in full; 1 organisation as at main," in out
+
+
 def test_the_changed_organisation_is_checked_in_full(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     version = repo / "data" / "esimerkki" / "2024-06-01.yaml"
     version.write_text(version.read_text(encoding="utf-8") + "unexpected: 1\n", encoding="utf-8")

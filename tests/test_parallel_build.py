@@ -14,8 +14,9 @@ import pytest
 
 from seloste.archive.loader import load_archive
 from seloste.contribute.cli import main
+from seloste.publish import site as site_module
 from seloste.publish.overlap import WAITING
-from seloste.publish.site import load_site
+from seloste.publish.site import built_site, load_site
 from sitebuild import FROZEN, ROOT, Build, build, fixture_project
 
 pytestmark = pytest.mark.build
@@ -118,3 +119,24 @@ def test_the_loaded_site_is_kept_out_of_the_collectors_full_passes(tmp_path: Pat
     tracked = {id(o) for o in gc.get_objects()}  # every generation the collector walks; frozen objects are in none
     assert id(record) not in tracked and id(version) not in tracked
     assert gc.get_freeze_count() > 0
+
+
+def test_the_sitemap_reads_the_site_the_build_loaded_with_its_tracking_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sitemap (sitemap_hooks.py) takes the site the build loaded with the deploy workflow's tracking log, as it
+    was loaded: it loaded the whole archive again, in one process and checking every organisation, whenever the build
+    had a log (its own call named none, so the loaded site did not match)."""
+    data = tmp_path / "data"
+    shutil.copytree(FROZEN, data)
+    log = tmp_path / "log.yaml"
+    log.write_text("format: '1'\nnotices: []\n", encoding="utf-8")
+    site = load_site(data, log)
+
+    def loaded_again(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the archive was loaded again")
+
+    monkeypatch.setattr(site_module, "load_archive", loaded_again)
+    assert built_site(data) is site
+    (data / next(p.name for p in data.iterdir() if p.is_dir() and p.name != "schema") / "organisation.yaml").touch()
+    assert built_site(data) is site  # as this build loaded it: the next build reads the change

@@ -412,6 +412,25 @@ def test_the_tests_find_the_browser_the_install_script_looks_for(
     assert find_browser({**env, "SELOSTE_CHROMIUM": "/opt/chrome"}) == Path("/opt/chrome")
 
 
+def test_the_install_script_finds_an_installed_library_in_a_long_list(tmp_path: Path) -> None:
+    """Voikko's library is found however long the list of libraries it stands first in: a list piped into a search
+    that stops at the first match ended its writer early (SIGPIPE), which under pipefail read as the library missing,
+    now and then, and had the script install it (needing the network and root)."""
+    env = _toolbox(tmp_path / "bin", "chromium")
+    fake = tmp_path / "bin" / "ldconfig"
+    fake.unlink()
+    fake.write_text(
+        "#!/bin/sh\necho '\tlibvoikko.so.1 (libc6,x86-64) => /usr/lib/x86_64-linux-gnu/libvoikko.so.1'\n"
+        f"{shutil.which('seq')} 1 300000\n"
+    )
+    fake.chmod(0o755)
+    result = subprocess.run(
+        ["/bin/bash", "scripts/install-system-packages", "--dry-run"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert "libvoikko1" not in result.stdout.split(), result.stdout
+
+
 def test_the_readme_walks_an_operator_through_the_first_deploy() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     publishing = readme.split("## Publishing", 1)[1].split("\n## ", 1)[0]

@@ -17,7 +17,7 @@ import yaml
 
 from ..archive.emit import SCHEMA_LINE
 from ..archive.errors import DataError, DataErrors
-from ..archive.loader import ORGANISATION_FILE, load_archive
+from ..archive.loader import ORGANISATION_FILE, SCHEMA_DIR, load_archive
 from ..archive.model import Archive
 from ..archive.validation_cache import LIBRARIES
 from ..archive.yamlsource import comments
@@ -164,8 +164,9 @@ def base_of(ref: str, data_dir: Path) -> Base:
             entries = then.setdefault(slug, set())
             entries.add((path.relative_to(relative).as_posix(), blob))
             entries.update((folder.as_posix(), _FOLDER) for folder in path.relative_to(relative).parents[:-2])
-    touched = frozenset(slug for slug in then.keys() | now.keys() if then.get(slug) != now.get(slug))
-    return Base(ref, touched, frozenset(now.keys() - touched), other_code(top, ref))
+    folders = (then.keys() | now.keys()) - {SCHEMA_DIR}  # the editors' schemas, no organisation's
+    touched = frozenset(slug for slug in folders if then.get(slug) != now.get(slug))
+    return Base(ref, touched, frozenset(now.keys() - touched - {SCHEMA_DIR}), other_code(top, ref))
 
 
 def check_change_at(base: Base, data_dir: Path) -> list[DataError]:

@@ -174,6 +174,14 @@ def load_site(
     return site
 
 
+def built_site(data_dir: Path, only: tuple[str, ...] = ()) -> Site:
+    """The site this build loaded from ``data_dir`` (:func:`load_site`, with its tracking log), as it was loaded: each
+    part of one build shows one reading of the data, even where a file changed since (``mkdocs serve`` builds again),
+    and none loads it again. Loaded here, without a log, only where no build has loaded it."""
+    cached = _cache.get((data_dir.resolve(), only))
+    return cached[1] if cached else load_site(data_dir, only=only)
+
+
 @dataclass(frozen=True, slots=True)
 class Renderer:
     """What a worker makes its :class:`LiteRenderer` of (a renderer itself does not cross processes)."""
