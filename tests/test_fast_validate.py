@@ -464,7 +464,7 @@ def test_check_base_compares_only_the_organisations_a_change_touches(
     assert code == 1
     # validate reads every organisation once; the rules of the change, the two it touches, at the base and now
     assert sorted(checked) == sorted(["esimerkki", *SLUGS[:2], SLUGS[1], SLUGS[1], SLUGS[2]])
-    assert f"data/{SLUGS[1]}/2024-01-10.yaml:1:1: this version is published and was changed" in out.err
+    assert f"data/{SLUGS[1]}/2024-01-10.yaml:3:16: recorded_date: this version is published and was changed" in out.err
     assert f"organisation {SLUGS[2]!r} is published and cannot be removed" in out.err
     # the same problems as comparing the whole archive at the base with the whole archive now
     whole = check_change(archive_at("main", Path("data")), load_archive(Path("data")), Path("data"))

@@ -37,6 +37,7 @@ def test_every_counted_label_has_both_forms_with_the_same_placeholders(lang: str
         "diff.group_count",
         "filter_count",
         "fact_more",
+        "partial_preview",
     }
     for name, forms in found:
         assert set(forms) == {"one", "other"}, name

@@ -198,9 +198,9 @@ def test_editing_a_published_version_needs_a_declared_correction(repo: Path, cap
     path.write_text(text, encoding="utf-8")
     assert check(capsys) == (
         1,
-        "data/esimerkki/2024-06-01.yaml:1:1: this version is published and was changed; declare the change: add an "
-        "entry to 'corrections' with its date and the reason in fi and en\n1 error in the data\n",
-    )
+        "data/esimerkki/2024-06-01.yaml:15:9: change.summary.en: this version is published and was changed; declare the "
+        "change: add an entry to 'corrections' with its date and the reason in fi and en\n1 error in the data\n",
+    )  # where it was first changed: "five years" in the change's summary, then in a section
 
 
 def test_a_published_capture_never_changes_even_with_a_correction(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -482,8 +482,8 @@ def test_a_date_range_given_to_a_published_version_needs_a_declared_correction(
     path.write_text(ranged, encoding="utf-8")
     assert check(capsys) == (
         1,
-        "data/esimerkki/2024-06-01.yaml:1:1: this version is published and was changed; declare the change: add an "
-        "entry to 'corrections' with its date and the reason in fi and en\n1 error in the data\n",
+        "data/esimerkki/2024-06-01.yaml:4:16: changed_after: this version is published and was changed; declare the "
+        "change: add an entry to 'corrections' with its date and the reason in fi and en\n1 error in the data\n",
     )
     corrected = ranged.replace(
         "title:\n",

@@ -53,7 +53,7 @@ def test_every_page_says_it_is_a_partial_preview(preview) -> None:
     chrome = sorted(preview.site.glob("assets/seloste-chrome.*.js"))
     assert chrome  # the lite pages' header, drawn by script
     for lang in ("fi", "en"):
-        words = str(labels(lang)["partial_preview"]).split("{organisations}")[0].strip()
+        words = str(labels(lang)["partial_preview"]["other"]).split("{organisations}")[0].strip()
         assert words
     for page in pages:
         html = page.read_text(encoding="utf-8")
@@ -84,8 +84,23 @@ def test_a_preview_of_an_organisation_that_does_not_exist_stops_with_a_message(t
     result = build(project, tmp_path / "site", env={**os.environ, "SELOSTE_ONLY": "micro-magik"})
     assert result.returncode != 0
     assert "the preview asks for 'micro-magik'" in result.stderr and "Traceback" not in result.stderr
+    assert "did you mean 'micro-magic'?" in result.stderr
 
 
 def test_preview_names_are_read_from_commas_or_spaces() -> None:
     assert preview_only("") == ()
     assert preview_only(" midare,micro-magic  midare ") == ("micro-magic", "midare")
+
+
+def test_the_preview_note_counts_the_organisations_it_names() -> None:
+    """One organisation is built, two are: the note agrees with the number it names."""
+    from seloste.publish.header import header_view
+
+    def note(lang: str, *slugs: str) -> str:
+        view = header_view(lang=lang, root="", site_name="s", title="t", palette={}, counterparts={}, preview=slugs)
+        return view.preview_note
+
+    assert note("en", "micro-magic").startswith("Partial preview: only micro-magic is built and checked.")
+    assert note("en", "micro-magic", "midare").startswith("Partial preview: only micro-magic, midare are built and checked.")
+    assert note("fi", "micro-magic").startswith("Osittainen esikatselu: vain micro-magic on rakennettu")
+    assert note("en") == ""

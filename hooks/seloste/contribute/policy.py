@@ -191,8 +191,24 @@ def _check_edit(published: Version, now: Version, file: Path, root: Path | None)
             "this version is published and was changed; declare the change: add an entry to 'corrections' "
             "with its date and the reason in fi and en"
         )
-        return [_error(file, root, message)]
+        where = _first_change(_without_corrections(published), _without_corrections(now))
+        return [_located(file, root, where, message) if where else _error(file, root, message)]
     return []
+
+
+def _first_change(before: object, after: object, name: str = "") -> str:
+    """The field of a version where ``after`` first differs from ``before``, as the loader names it
+    (``sections[9].body.en``): the deepest one that tells where, else the list or record that holds the change."""
+    if dataclasses.is_dataclass(before) and type(before) is type(after):
+        for field in dataclasses.fields(before):
+            ours, theirs = getattr(before, field.name), getattr(after, field.name)
+            if ours != theirs:
+                return _first_change(ours, theirs, f"{name}.{field.name}" if name else field.name)
+    elif isinstance(before, tuple) and isinstance(after, tuple):
+        for index, (ours, theirs) in enumerate(zip(before, after, strict=False)):
+            if ours != theirs:
+                return _first_change(ours, theirs, f"{name}[{index}]")
+    return name
 
 
 def _check_translations(

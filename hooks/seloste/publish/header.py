@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..archive.localized import LANGUAGES
-from ..labels import labels
+from ..labels import labels, plural
 from .urls import lang_prefix, site_url
 
 ICONS_FILE = "assets/seloste-icons.svg"
@@ -68,6 +68,14 @@ class HeaderView:
     """The icons file, from this page: ``<icons>#<id>`` draws an icon."""
     preview: tuple[str, ...] = ()
     """In a partial preview (``make serve ORGS=...``), the only organisations built: every page says so."""
+
+    @property
+    def preview_note(self) -> str:
+        """What every page of a partial preview says of it (empty for the whole site)."""
+        if not self.preview:
+            return ""
+        note = plural(labels(self.lang)["partial_preview"], len(self.preview))
+        return note.format(organisations=", ".join(self.preview))
 
     @property
     def home(self) -> str:

@@ -6,6 +6,7 @@ per-language builds and rebuilt only when a file under data/ changes.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import gc
 import os
@@ -147,10 +148,13 @@ def load_site(
     missing = [slug for slug in only if not (data_dir / slug / ORGANISATION_FILE).is_file()]
     if missing:
         known = display_path(data_dir)
+        folders = [f.name for f in data_dir.iterdir() if (f / ORGANISATION_FILE).is_file()] if data_dir.is_dir() else []
         raise DataErrors(
             [
                 DataError(
-                    Location(known), f"the preview asks for {slug!r} (ORGS, SELOSTE_ONLY), which is no organisation in {known}/"
+                    Location(known),
+                    f"the preview asks for {slug!r} (ORGS, SELOSTE_ONLY), which is no organisation in {known}/"
+                    + "".join(f"; did you mean {close!r}?" for close in difflib.get_close_matches(slug, folders, n=1)),
                 )
                 for slug in missing
             ]
