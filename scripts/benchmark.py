@@ -161,6 +161,9 @@ def measured_build(
     env.pop("SELOSTE_JOBS", None)  # the build uses the cores it is given
     env.pop("SELOSTE_RENDER_CACHE", None)  # each build renders every text: none reads what an earlier one kept
     env["SELOSTE_CACHE"] = str(cache or Path(tempfile.mkdtemp(prefix="no-validation-", dir=site.parent)))
+    log = site.parent / "tracking-log.yaml"  # as the deploy workflow builds: with the tracking log (here, one of no check)
+    log.write_text("format: '1'\nnotices: []\n", encoding="utf-8")
+    env["SELOSTE_TRACKING_LOG"] = str(log)
     if timings:
         env["SELOSTE_TIMINGS"] = str(timings)
     memory = site.parent / "memory.json"
