@@ -143,3 +143,12 @@ def test_a_capture_name_the_file_system_cannot_hold_is_an_error_not_a_crash(tmp_
     assert errors(data, tmp_path) == [
         f"{VERSION_FILE}:5:12: source.capture: '{'x' * 60}'... cannot be a file (File name too long)"
     ]
+
+
+def test_a_key_indented_too_little_is_told_at_the_line_below_and_points_above(tmp_path: Path) -> None:
+    """A key indented one space too little (' fi:') makes the next line, indented as it was, go on with its text, where
+    YAML meets a colon: the error stands on that next line, and says the line above may be the one to fix."""
+    data = write(tmp_path, BASE.replace("  fi: Tietosuojaseloste", " fi: Tietosuojaseloste").encode())
+    (found,) = errors(data, tmp_path)
+    assert found.startswith(f"{VERSION_FILE}:8:")
+    assert found.endswith("(check the indentation of this line and the line above; a text holding ': ' is quoted)")

@@ -249,9 +249,12 @@ def read_yaml(
         mark = err.problem_mark or err.context_mark
         where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
         problem = " ".join(part for part in (err.context, err.problem) if part)
+        hint = "check the indentation and quoting here"
         if mark and mark.index < len(text) and text[mark.index] == "\t":
             problem = "a tab character here; YAML indents with spaces only"
-        raise YamlFileError(DataError(where, f"YAML syntax error: {problem} (check the indentation and quoting here)")) from err
+        elif "mapping values are not allowed" in problem:  # a key where a text goes on: the line above may be the cause
+            hint = "check the indentation of this line and the line above; a text holding ': ' is quoted"
+        raise YamlFileError(DataError(where, f"YAML syntax error: {problem} ({hint})")) from err
     except yaml.YAMLError as err:
         raise YamlFileError(DataError(Location(path), f"YAML error: {err}")) from err
     return path, node
