@@ -137,7 +137,9 @@ def test_the_tokens_of_a_texts_parts_are_the_texts_own(parts: list[str]) -> None
     """The published text is its parts joined by spaces, and read part by part (each remembered): the same tokens, at
     the same places, as the text read whole."""
     text = " ".join(parts)
-    whole, by_part = _Tokens(text), _Tokens(text, parts)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(fidelity, "_CODES", fidelity._Codes())  # a table with room for both: neither starts it afresh
+        whole, by_part = _Tokens(text), _Tokens(text, parts)
     assert (by_part.text, by_part.starts) == (whole.text, whole.starts)
 
 
@@ -152,8 +154,23 @@ def test_sentences_are_found_alike_when_the_token_table_starts_afresh(sentences:
     read = [Sentence(n, text) for n, text in enumerate(sentences, start=1)]
     text = " ".join(parts)
     roomy = match_in_order(read, text, parts=parts)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(fidelity._CODES, "KEEP", 3)  # afresh before each text, and a text longer than it read whole
-        assert match_in_order(read, text, parts=parts) == roomy
+    for limit in ("KEEP", "HELD"):  # tokens, characters held
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(fidelity._CODES, limit, 3)  # afresh before each text, and a text longer than it read whole
+            assert match_in_order(read, text, parts=parts) == roomy
+            assert match_in_order(read, text) == roomy
         assert match_in_order(read, text) == roomy
-    assert match_in_order(read, text) == roomy
+
+
+def test_what_the_token_table_holds_is_bounded_in_characters() -> None:
+    """Long texts (a pull request's) are remembered only up to the table's characters: a process does not keep them
+    all, as it did when it counted texts (500 texts of 200 kB held about 1 GB)."""
+    codes = fidelity._Codes()
+    for number in range(40):
+        text = "sana toinen " * 20_000 + str(number)
+        codes.room(len(text))
+        codes.text(text)
+        assert codes.sentence(("sana toinen " * 400).strip() + str(number)) is None  # a token no text has
+        assert codes.sentence(("sana toinen " * 400).strip()) is not None
+        assert max(codes.held.values()) <= codes.HELD
+        assert sum(map(len, codes.texts)) <= codes.HELD and sum(map(len, codes.sentences)) <= codes.HELD

@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -138,5 +139,10 @@ def test_the_sitemap_reads_the_site_the_build_loaded_with_its_tracking_log(
 
     monkeypatch.setattr(site_module, "load_archive", loaded_again)
     assert built_site(data) is site
+    import sitemap_hooks  # the hook itself, as MkDocs calls it for each language's sitemap
+
+    monkeypatch.delenv("SELOSTE_ONLY", raising=False)
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
+    assert sitemap_hooks.on_template_context({}, "sitemap.xml", config)["seloste_sitemap"] is site.sitemap
     (data / next(p.name for p in data.iterdir() if p.is_dir() and p.name != "schema") / "organisation.yaml").touch()
     assert built_site(data) is site  # as this build loaded it: the next build reads the change

@@ -35,27 +35,37 @@ class _Codes:
     KEEP = 1 << 18
     """Tokens kept before starting afresh (a new table, nothing remembered), so that a long-lived process does not
     gather every word it ever read; a text with more distinct tokens than that is still read whole."""
-    TEXTS = 1 << 9
-    """Texts remembered (an organisation's titles, headings and sections: a few hundred at most), and sentences, 16
-    times as many."""
+    HELD = 1 << 22
+    """Characters held, at most (past it, afresh as above): of the tokens in the table, and of the texts and of the
+    sentences remembered, each on its own; an organisation's texts are a small part of it. Counted in characters, not
+    texts, so that a pull request's long texts cannot make a process keep hundreds of megabytes."""
 
     def __init__(self) -> None:
         self.table: dict[str, str] = {}
         self.texts: dict[str, tuple[str, tuple[int, ...]]] = {}
         self.sentences: dict[str, str] = {}
+        self.held = {"table": 0, "texts": 0, "sentences": 0}
 
     def room(self, length: int) -> None:
-        """Make room for a text of ``length`` characters (at most as many new tokens)."""
-        if len(self.table) + length > self.KEEP:
-            self.table.clear()
-            self.texts.clear()
-            self.sentences.clear()
+        """Make room for a text of ``length`` characters (at most as many new tokens and characters of them)."""
+        if len(self.table) + length > self.KEEP or self.held["table"] + length > self.HELD:
+            for remembered in (self.table, self.texts, self.sentences):  # each text and sentence in the old characters
+                remembered.clear()
+            self.held = dict.fromkeys(self.held, 0)
+
+    def _forget(self, kind: str, remembered: dict, room: int) -> None:
+        """Empty ``remembered`` unless what it holds leaves ``room`` characters (a text or sentence forgotten is made
+        again; a token's character stays as it is until the table starts afresh)."""
+        if self.held[kind] + room > self.HELD:
+            remembered.clear()
+            self.held[kind] = 0
 
     def code(self, token: str) -> str:
         found = self.table.get(token)
         if found is None:
             number = len(self.table)
             found = self.table[token] = chr(number if number < 0xD800 else number + 0x800)  # no surrogates
+            self.held["table"] += len(token)
         return found
 
     def text(self, text: str) -> tuple[str, tuple[int, ...]]:
@@ -64,9 +74,9 @@ class _Codes:
         if known is None:
             tokens = _TOKEN.findall(text)  # every character is in a token: each starts where the one before ends
             known = ("".join(map(self.code, tokens)), tuple(map(len, tokens)))
-            if len(self.texts) >= self.TEXTS:
-                self.texts.clear()
+            self._forget("texts", self.texts, 4 * len(text))  # the text, its characters and its tokens' lengths
             self.texts[text] = known
+            self.held["texts"] += 4 * len(text)
         return known
 
     def sentence(self, sentence: str) -> str | None:
@@ -77,9 +87,9 @@ class _Codes:
                 known = "".join(map(self.table.__getitem__, _TOKEN.findall(sentence)))
             except KeyError:
                 return None  # not remembered: a text read later may have the token
-            if len(self.sentences) >= self.TEXTS * 16:
-                self.sentences.clear()
+            self._forget("sentences", self.sentences, 2 * len(sentence))
             self.sentences[sentence] = known
+            self.held["sentences"] += 2 * len(sentence)
         return known
 
 
