@@ -164,9 +164,10 @@ def base_of(ref: str, data_dir: Path) -> Base:
             entries = then.setdefault(slug, set())
             entries.add((path.relative_to(relative).as_posix(), blob))
             entries.update((folder.as_posix(), _FOLDER) for folder in path.relative_to(relative).parents[:-2])
-    folders = (then.keys() | now.keys()) - {SCHEMA_DIR}  # the editors' schemas, no organisation's
-    touched = frozenset(slug for slug in folders if then.get(slug) != now.get(slug))
-    return Base(ref, touched, frozenset(now.keys() - touched - {SCHEMA_DIR}), other_code(top, ref))
+    for folders in (then, now):
+        folders.pop(SCHEMA_DIR, None)  # the editors' schemas, no organisation's
+    touched = frozenset(slug for slug in then.keys() | now.keys() if then.get(slug) != now.get(slug))
+    return Base(ref, touched, frozenset(now.keys() - touched), other_code(top, ref))
 
 
 def check_change_at(base: Base, data_dir: Path) -> list[DataError]:

@@ -185,13 +185,13 @@ def _without_corrections(version: Version) -> Version:
 def _check_edit(published: Version, now: Version, file: Path, root: Path | None) -> list[DataError]:
     if now.corrections[: len(published.corrections)] != published.corrections:
         return [_located(file, root, "corrections", "published corrections are kept as they are; add a new one")]
-    changed = _without_corrections(published) != _without_corrections(now)
-    if changed and len(now.corrections) == len(published.corrections):
+    before, after = _without_corrections(published), _without_corrections(now)
+    if before != after and len(now.corrections) == len(published.corrections):
         message = (
             "this version is published and was changed; declare the change: add an entry to 'corrections' "
             "with its date and the reason in fi and en"
         )
-        where = _first_change(_without_corrections(published), _without_corrections(now))
+        where = _first_change(before, after)
         return [_located(file, root, where, message) if where else _error(file, root, message)]
     return []
 
