@@ -17,17 +17,18 @@ import os
 from pathlib import Path
 
 from markupsafe import escape
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from seloste.archive import validation_cache
-from seloste.archive.errors import DataErrors
+from seloste.archive.errors import DataError, DataErrors
 from seloste.archive.tracklog import named_log
 from seloste.labels import counted
 from seloste.publish.compact import compact_html
 from seloste.publish.csp import PolicyError, with_csp
+from seloste.publish.errorpage import show_errors, summary
 from seloste.publish.frame import NavLink, nav_links, site_config
 from seloste.publish.header import header_view
 from seloste.publish.lite import BYTECODE_CACHE, site_style
@@ -53,6 +54,8 @@ _jobs = 1
 _overlap: Overlap | None = None
 """The stages of this build that run beside MkDocs' rendering, joined at its end."""
 _started: list[tuple[str, int, Started[int]]] = []
+_data_errors: tuple[DataError, ...] = ()
+"""What the last build found wrong in the data (its load failed), for the preview to show in the browser."""
 """Each language's lite pages and feeds started: the language, the files written here, the stage."""
 _search: Started[dict[str, Index]] | None = None
 _assets: dict[str, Path] = {}
@@ -65,7 +68,8 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config):
-    global _site, _jobs
+    global _site, _jobs, _data_errors
+    _data_errors = ()
     if os.environ.get("SELOSTE_TIMINGS"):  # scripts/benchmark.py: where the build's time goes
         write_on_exit(Path(os.environ["SELOSTE_TIMINGS"]))
     project = Path(config.config_file_path).parent
@@ -78,6 +82,7 @@ def on_config(config):
         only = preview_only(os.environ.get("SELOSTE_ONLY", ""))
         _site = load_site(project / "data", tracking_log, only, _jobs, passed=validation_cache.default_folder())
     except DataErrors as err:
+        _data_errors = tuple(err.errors)
         for error in err.errors:
             log.error(str(error))
         where = "data/" + (" or the tracking log" if config.extra.get("tracking_log") else "")
@@ -201,6 +206,25 @@ def on_post_build(config) -> None:
     for lang, written, started in _started:
         log.info("seloste: wrote %d lite pages and feeds (%s)", written + sum(started.results), lang)
     log.info("seloste: search index built (%s)", describe({k: v for part in _search.results for k, v in part.items()}))
+
+
+def on_serve(server, config, builder):
+    """A rebuild that finds errors in the data shows them in the browser, on every page (``publish/errorpage.py``);
+    without this the preview's pages wait, with no answer, until a build succeeds. (A first build with errors stops
+    `mkdocs serve` before it serves: the terminal lists them.)"""
+    site_dir, templates = Path(config.site_dir), tuple(Path(d) for d in config.theme.dirs)
+
+    def build_or_show_errors(config=None) -> None:
+        try:
+            builder(config)
+        except Abort:
+            if not _data_errors:
+                raise
+            show_errors(site_dir, _data_errors, templates)
+            log.error("seloste: %s", summary(_data_errors))
+
+    server.builder = build_or_show_errors
+    return server
 
 
 def on_build_error(error: Exception) -> None:

@@ -38,6 +38,7 @@ def test_every_counted_label_has_both_forms_with_the_same_placeholders(lang: str
         "filter_count",
         "fact_more",
         "partial_preview",
+        "data_errors_count",
     }
     for name, forms in found:
         assert set(forms) == {"one", "other"}, name

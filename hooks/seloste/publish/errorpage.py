@@ -1,0 +1,69 @@
+"""The page a preview (`make serve`) shows while the data has errors: every problem, where it is and what was
+expected, in place of every page the last good build wrote, so that the browser says what is wrong instead of
+waiting with no page, and no page of the archive is shown as if it were current while its data cannot be read.
+
+`mkdocs serve` reloads a page served from the site folder once a build ends; the next build after the fix writes
+the site again, and the page the reader was on comes back by itself."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+
+import jinja2
+
+from ..archive.errors import DataError
+from ..archive.localized import LANGUAGES
+from ..labels import counted, labels, plural
+
+TEMPLATE = "seloste/data-errors.html"
+
+
+def error_page(errors: Sequence[DataError], lang: str, templates: Sequence[Path]) -> str:
+    """The page listing ``errors`` (each file's problems in file and line order) in ``lang``; ``templates``: the
+    theme's template folders, ours first."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(folder) for folder in templates]),
+        autoescape=True,  # the messages quote the data, which comes from pull requests
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    t = labels(lang)
+    return env.get_template(TEMPLATE).render(
+        lang=lang,
+        t=t,
+        count=plural(t["data_errors_count"], len(errors)).format(count=len(errors)),
+        errors=[(str(error.location), error.message) for error in sorted(errors)],
+    )
+
+
+def show_errors(site_dir: Path, errors: Sequence[DataError], templates: Sequence[Path]) -> int:
+    """Put the page of ``errors`` at every page of ``site_dir`` (and its home and 404 pages, in both languages),
+    and remove every other file there: nothing of the last good build stays to be read as current. Returns the
+    number of pages written."""
+    if not errors:
+        raise ValueError("show_errors needs at least one error")
+    pages = {path.relative_to(site_dir) for path in site_dir.rglob("*.html")} if site_dir.is_dir() else set()
+    pages |= {Path("index.html"), Path("404.html"), Path("en/index.html"), Path("en/404.html")}
+    rendered = {lang: error_page(errors, lang, templates) for lang in LANGUAGES}
+    if site_dir.is_dir():
+        for entry in site_dir.iterdir():
+            shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
+    for page in sorted(pages):
+        target = site_dir / page
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(rendered[_language(page)], encoding="utf-8")
+    return len(pages)
+
+
+def _language(page: Path) -> str:
+    """The language of a page of the site by its path: a language's own under its folder (``en/``), else the site's
+    first."""
+    return page.parts[0] if page.parts[0] in LANGUAGES[1:] else LANGUAGES[0]
+
+
+def summary(errors: Sequence[DataError]) -> str:
+    """What the terminal says once the browser shows the errors."""
+    return f"{counted(len(errors), 'error', 'errors')} in the data: the preview shows them on every page until they are fixed"

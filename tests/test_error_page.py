@@ -1,0 +1,159 @@
+"""While the data has errors, a preview (`make serve`) shows them in the browser on every page, in the page's
+language, and keeps nothing of the last good build; once the data is fixed the pages come back."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from seloste.archive.errors import DataError, Location
+from seloste.labels import labels
+from seloste.publish.errorpage import error_page, show_errors
+from sitebuild import FROZEN, ROOT, fixture_project
+
+TEMPLATES = (ROOT / "overrides",)
+ERRORS = (
+    DataError(Location("data/b/2024-01-01.yaml", 7, 3), "title.fi: expected text, got a list"),
+    DataError(Location("data/a/organisation.yaml", 2, 1), "nmae: unknown key 'nmae'; did you mean 'name'?"),
+)
+
+
+def _items(html: str) -> list[str]:
+    return [item.get_text(" ", strip=True) for item in BeautifulSoup(html, "html.parser").select(".sl-data-errors li")]
+
+
+def test_the_page_lists_every_error_in_file_order_in_its_language() -> None:
+    for lang in ("fi", "en"):
+        html = error_page(ERRORS, lang, TEMPLATES)
+        soup = BeautifulSoup(html, "html.parser")
+        assert soup.html["lang"] == lang
+        assert soup.h1.get_text(strip=True) == labels(lang)["data_errors_title"]
+        assert _items(html) == [
+            "data/a/organisation.yaml:2:1 nmae: unknown key 'nmae'; did you mean 'name'?",
+            "data/b/2024-01-01.yaml:7:3 title.fi: expected text, got a list",
+        ]
+        assert str(labels(lang)["data_errors_count"]["other"]).format(count=2) in soup.get_text(" ")
+    one = BeautifulSoup(error_page(ERRORS[:1], "en", TEMPLATES), "html.parser").get_text(" ")
+    assert "1 error: the site was not built." in one
+
+
+def test_what_the_data_says_is_shown_as_text_never_run() -> None:
+    hostile = DataError(Location("data/x/2024-01-01.yaml", 3, 1), "<script>alert(1)</script> & <img src=x onerror=y>")
+    html = error_page((hostile,), "fi", TEMPLATES)
+    soup = BeautifulSoup(html, "html.parser")
+    assert not soup.select(".sl-data-errors script, .sl-data-errors img")
+    assert _items(html) == ["data/x/2024-01-01.yaml:3:1 <script>alert(1)</script> & <img src=x onerror=y>"]
+
+
+def test_every_page_of_the_last_build_shows_the_errors_and_nothing_else_is_kept(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    for page in ("index.html", "infocrea/index.html", "en/infocrea/index.html", "en/index.html"):
+        (site / page).parent.mkdir(parents=True, exist_ok=True)
+        (site / page).write_text("<p>Infocrea's notice as it was</p>", encoding="utf-8")
+    (site / "assets").mkdir()
+    (site / "assets" / "seloste.css").write_text("body{}", encoding="utf-8")
+    (site / "search-index").mkdir()
+    (site / "feed.xml").write_text("<rss/>", encoding="utf-8")
+
+    written = show_errors(site, ERRORS, TEMPLATES)
+
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    assert pages == ["404.html", "en/404.html", "en/index.html", "en/infocrea/index.html", "index.html", "infocrea/index.html"]
+    assert written == len(pages)
+    assert not (site / "assets").exists() and not (site / "search-index").exists()
+    for page in pages:
+        html = (site / page).read_text(encoding="utf-8")
+        lang = "en" if page.startswith("en/") else "fi"
+        assert f'<html lang="{lang}">' in html and "as it was" not in html, page
+        assert len(_items(html)) == 2, page
+
+
+def test_the_pages_are_written_where_no_build_wrote_any(tmp_path: Path) -> None:
+    site = tmp_path / "never-built"
+    assert show_errors(site, ERRORS, TEMPLATES) == 4
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")) == [
+        "404.html", "en/404.html", "en/index.html", "index.html",
+    ]  # fmt: skip
+
+
+def test_there_is_no_error_page_without_errors(tmp_path: Path) -> None:
+    with pytest.raises(ValueError):
+        show_errors(tmp_path, (), TEMPLATES)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as answer:
+            return answer.read().decode("utf-8")
+    except urllib.error.HTTPError as err:  # the 404 page: an address the errors left without a page
+        return err.read().decode("utf-8")
+
+
+def _wait_for(url: str, wanted: str, server: subprocess.Popen, log: Path, limit: float = 240) -> str:
+    started, text = time.monotonic(), ""
+    while time.monotonic() - started < limit:
+        if server.poll() is not None:
+            raise AssertionError(f"mkdocs serve stopped: {log.read_text(encoding='utf-8')[-3000:]}")
+        try:
+            text = _fetch(url)
+        except OSError:
+            text = ""
+        if wanted in text:
+            return text
+        time.sleep(0.2)
+    raise AssertionError(f"{url} did not show {wanted!r} within {limit} s; last answer: {text[:500]}")
+
+
+@pytest.mark.build
+def test_a_preview_shows_the_errors_of_an_edit_and_the_page_again_once_fixed(tmp_path: Path) -> None:
+    project = fixture_project(tmp_path / "project")
+    shutil.copytree(FROZEN / "micro-magic", project / "data" / "micro-magic")
+    organisation = project / "data" / "micro-magic" / "organisation.yaml"
+    good = organisation.read_text(encoding="utf-8")
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SELOSTE_SITE_URL": f"http://127.0.0.1:{port}/seloste/"}
+    env.pop("SELOSTE_ONLY", None)
+    log = tmp_path / "serve.log"
+    with log.open("w", encoding="utf-8") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    base = f"http://127.0.0.1:{port}/seloste/"
+    try:
+        name = good.split("name:", 1)[1].split("\n", 1)[0].strip().strip("'\"")
+        _wait_for(base + "micro-magic/", name, server, log)
+        time.sleep(2)  # the file watcher starts once the first page is served
+
+        organisation.write_text(good.replace("name:", "nmae:", 1), encoding="utf-8")
+        finnish = _wait_for(base + "micro-magic/", str(labels("fi")["data_errors_title"]), server, log)
+        assert any(item.startswith("data/micro-magic/organisation.yaml:") and "'nmae'" in item for item in _items(finnish))
+        assert name not in finnish  # nothing of the page as it was
+        english = _fetch(base + "en/micro-magic/")
+        assert str(labels("en")["data_errors_title"]) in english and len(_items(english)) == len(_items(finnish))
+        assert str(labels("fi")["data_errors_title"]) in _fetch(base + "assets/seloste.css")  # no file of the last build
+
+        organisation.write_text(good, encoding="utf-8")
+        fixed = _wait_for(base + "micro-magic/", name, server, log)
+        assert str(labels("fi")["data_errors_title"]) not in fixed
+        said = log.read_text(encoding="utf-8")
+        assert "the preview shows them on every page until they are fixed" in said and "Traceback" not in said
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
