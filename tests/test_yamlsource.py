@@ -81,6 +81,9 @@ DEEP = f"lists and mappings nested more than {MAX_DEPTH} deep; a data file needs
         (NESTED, f"x.yaml:1:{2 * MAX_DEPTH + 1}: {DEEP}"),
         ("- " * MAX_DEPTH + "x", "composed"),
         ("[" * 100_000, f"x.yaml:1:{MAX_DEPTH + 1}: {DEEP}"),
+        # explicit keys nest mappings with no ':' or '-' to count
+        ("? " * (MAX_DEPTH + 1) + "x", f"x.yaml:1:{2 * MAX_DEPTH + 1}: {DEEP}"),
+        ("? " * MAX_DEPTH + "x", "composed"),
         ("a: &x 1\nb: *x\n", "x.yaml:1:4: YAML anchor &x: anchors and aliases are not allowed; write the value out in full"),
         ("a: *x\n", "x.yaml:1:4: YAML alias *x: anchors and aliases are not allowed; write the value out in full"),
         # an anchor before a syntax error: the anchor, as the check of anchors before composing found it first

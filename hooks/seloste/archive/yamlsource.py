@@ -376,7 +376,9 @@ _SEQUENCE_START, _MAPPING_START = yaml.SequenceStartEvent, yaml.MappingStartEven
 
 
 def _may_nest_deep(text: str) -> bool:
-    return text.count("[") + text.count("{") + text.count(":") + text.count("-") >= MAX_DEPTH
+    """Whether the text has enough of what opens a list or mapping ('[', '{', a key's ':' or '?', an item's '-')
+    to nest deeper than MAX_DEPTH."""
+    return text.count("[") + text.count("{") + text.count(":") + text.count("-") + text.count("?") >= MAX_DEPTH
 
 
 def _too_deep(path: str, event: yaml.Event) -> YamlFileError:
