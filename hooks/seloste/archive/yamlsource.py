@@ -20,7 +20,7 @@ import yaml
 from ..limits import MAX_DEPTH, MAX_FILE_BYTES
 from .emit import SCHEMA_LINE
 from .errors import DataError, Location, display_path
-from .types import bidi_control, hidden_character, may_hide
+from .types import bidi_control, hidden_character
 
 try:  # the C parser is ~30x faster; both give the same nodes and marks
     _Loader: type = yaml.CSafeLoader
@@ -148,12 +148,7 @@ def _check_comments(file: Path, path: str, text: str, root: yaml.Node | None, da
     and one that holds a character no reader sees or a direction control: comments show in a pull request's diff,
     where such a character can make the text read otherwise ('Trojan Source'). A data file whose first line is not
     its editor line is refused too: the archive's test of data/ holds every file to it, and validate says so first."""
-    editor_line = _first_line(text) if text.startswith("#") else None  # a whole-line comment, read without parsing
-    after_first = len(editor_line.text) if editor_line else 0
-    if may_hide(text) or _NAMES_A_SCHEMA.search(text, after_first):
-        found = comments(text, root)
-    else:  # no comment can hold what is refused but the first line's: comments() need not tell texts from comments
-        found = [editor_line] if editor_line else []
+    found = comments(text, root)  # the usual file's only '#' starts its editor line: found without reading further
     kind = "organisation" if file.name == "organisation.yaml" else "version"
     wanted = SCHEMA_LINE.format(kind=kind).rstrip("\n")
     for comment in found:
