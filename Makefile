@@ -8,8 +8,10 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test check validate lint schema clean
 
-serve: $(VENV)/.site  ## set up, build and serve the site at http://127.0.0.1:8000/seloste/ (ORGS=slug1,slug2: only those organisations)
-	SELOSTE_ONLY="$(ORGS)" $(BIN)/mkdocs serve
+ADDR ?= 127.0.0.1:8000
+
+serve: $(VENV)/.site  ## set up, build and serve the site at http://127.0.0.1:8000/seloste/ (ORGS=slug1,slug2: only those organisations; ADDR=host:port: another address)
+	SELOSTE_ONLY="$(ORGS)" $(BIN)/mkdocs serve -a "$(ADDR)"
 
 build: $(VENV)/.site  ## set up and build the site (strict) beside site/, which it replaces only if the build succeeds
 	$(BIN)/python scripts/build_site.py

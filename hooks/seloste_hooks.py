@@ -28,6 +28,7 @@ from seloste.archive.tracklog import named_log
 from seloste.labels import counted
 from seloste.publish.compact import compact_html
 from seloste.publish.csp import PolicyError, with_csp
+from seloste.publish.devserver import address_problem
 from seloste.publish.errorpage import show_errors, summary
 from seloste.publish.frame import NavLink, nav_links, site_config
 from seloste.publish.header import header_view
@@ -54,6 +55,8 @@ _jobs = 1
 _overlap: Overlap | None = None
 """The stages of this build that run beside MkDocs' rendering, joined at its end."""
 _started: list[tuple[str, int, Started[int]]] = []
+_listening = False
+"""`mkdocs serve` serves (its first build is done): the address is its own."""
 _data_errors: tuple[DataError, ...] = ()
 """What the last build found wrong in the data (its load failed), for the preview to show in the browser."""
 """Each language's lite pages and feeds started: the language, the files written here, the stage."""
@@ -73,6 +76,8 @@ def on_config(config):
     if os.environ.get("SELOSTE_TIMINGS"):  # scripts/benchmark.py: where the build's time goes
         write_on_exit(Path(os.environ["SELOSTE_TIMINGS"]))
     project = Path(config.config_file_path).parent
+    if _serving and not _listening and (problem := address_problem(*config.dev_addr)):
+        raise PluginError(problem)  # before the first build, not after it
     try:
         _jobs = available_jobs(_serving, os.environ.get("SELOSTE_JOBS", ""))
     except JobsError as err:
@@ -212,6 +217,7 @@ def on_serve(server, config, builder):
     """A rebuild that finds errors in the data shows them in the browser, on every page (``publish/errorpage.py``);
     without this the preview's pages wait, with no answer, until a build succeeds. (A first build with errors stops
     `mkdocs serve` before it serves: the terminal lists them.)"""
+    global _listening
     site_dir, templates = Path(config.site_dir), tuple(Path(d) for d in config.theme.dirs)
 
     def build_or_show_errors(config=None) -> None:
@@ -223,6 +229,7 @@ def on_serve(server, config, builder):
             show_errors(site_dir, _data_errors, templates)
             log.error("seloste: %s", summary(_data_errors))
 
+    _listening = True
     server.builder = build_or_show_errors
     return server
 

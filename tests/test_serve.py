@@ -1,5 +1,6 @@
-"""While the data has errors, a preview (`make serve`) shows them in the browser on every page, in the page's
-language, and keeps nothing of the last good build; once the data is fixed the pages come back."""
+"""The preview (`make serve`): while the data has errors, it shows them in the browser on every page, in the page's
+language, and keeps nothing of the last good build; once the data is fixed the pages come back. An address in use
+stops it at once with a message saying how to choose another, not a traceback after the first build."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from bs4 import BeautifulSoup
 
 from seloste.archive.errors import DataError, Location
 from seloste.labels import labels
+from seloste.publish.devserver import address_problem
 from seloste.publish.errorpage import error_page, show_errors
 from sitebuild import FROZEN, ROOT, fixture_project
 
@@ -157,3 +159,39 @@ def test_a_preview_shows_the_errors_of_an_edit_and_the_page_again_once_fixed(tmp
     finally:
         server.terminate()
         server.wait(timeout=60)
+
+
+def test_an_address_in_use_is_told_with_how_to_choose_another() -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        problem = address_problem("127.0.0.1", port)
+        assert problem is not None and problem.startswith(f"127.0.0.1:{port} is in use")
+        assert f"make serve ADDR=127.0.0.1:{port + 1}" in problem
+    assert address_problem("127.0.0.1", port) is None  # free again
+
+
+def test_make_serve_takes_the_address_it_is_given() -> None:
+    dry = subprocess.run(["make", "-n", "serve", "ADDR=127.0.0.1:8765"], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert dry.returncode == 0, dry.stderr
+    assert 'mkdocs serve -a "127.0.0.1:8765"' in dry.stdout
+
+
+@pytest.mark.build
+def test_a_preview_at_an_address_in_use_stops_before_building_with_a_message(tmp_path: Path) -> None:
+    project = fixture_project(tmp_path / "project")
+    shutil.copytree(FROZEN / "micro-magic", project / "data" / "micro-magic")
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project, env=env, capture_output=True, text=True, timeout=300, check=False,
+        )  # fmt: skip
+    said = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"127.0.0.1:{port} is in use" in said and "Traceback" not in said, said[-2000:]
+    assert "seloste: search index built" not in said  # stopped before the build
