@@ -843,6 +843,33 @@ def test_a_new_version_imported_keeps_the_translation_of_what_did_not_change_and
     assert errors(data) == []  # valid as it stands: the translation pending
 
 
+def test_a_new_version_imported_from_a_saved_file_keeps_the_address_the_notice_was_read_at(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page saved to a file names no address: the first version takes the one given with --url, and a new version
+    imported from a saved file without one keeps the previous version's, saying so; given --url, it takes that."""
+    saved = data.parent / "tietosuoja.html"
+    saved.write_text(notice(), encoding="utf-8")
+    address = "https://www.esimerkki.fi/tietosuoja"
+    code, out = run(capsys, "import", "esimerkki", str(saved), "--url", address, "--select", "main", "--name", "Esimerkki Oy")
+    assert code == 0, out
+    _translated(data, "esimerkki", "2024-03-01")
+    saved.write_text(notice(updated="2.3.2024", years="kolme"), encoding="utf-8")
+    code, out = run(capsys, "import", "esimerkki", str(saved), "--select", "main")
+    version = yaml.safe_load((data / "esimerkki" / "2024-03-02.yaml").read_text(encoding="utf-8"))
+    assert version["source"] == {"url": address, "capture": "captures/2024-03-02.txt"}
+    assert (
+        f"source.url: {address}, the previous version's (2024-03-01): the saved files name no address; give --url "
+        "(--also-url) if they were saved from another"
+    ) in out
+    (data / "esimerkki" / "2024-03-02.yaml").unlink()  # the draft taken back, imported again with its address
+    (data / "esimerkki" / "captures" / "2024-03-02.txt").unlink()
+    moved = "https://www.esimerkki.fi/yksityisyys"
+    code, out = run(capsys, "import", "esimerkki", str(saved), "--url", moved, "--select", "main")
+    assert yaml.safe_load((data / "esimerkki" / "2024-03-02.yaml").read_text(encoding="utf-8"))["source"]["url"] == moved
+    assert "the previous version's" not in out
+
+
 def test_a_new_version_with_a_new_section_carries_no_translation_and_says_why(
     site: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

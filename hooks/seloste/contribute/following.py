@@ -21,11 +21,26 @@ from .extract import ExtractError, capture_of, page_title, reads_as, site_links_
 from .fetch import FetchError, fetch
 from .importer import Page, carried_note, draft_version, pinned_file, write_organisation, write_version
 from .multilingual import capture_names, draft_languages
+from .scaffold import carried_source
 from .stateddate import stated_dates
 from .tracker import Outcome, draft_report, track, tracked
 from .usage import UsageError
 
 EXIT_OK, EXIT_FAILED = 0, 1
+
+
+def _previous_address(previous: Any, pages: list[Page]) -> str | dict[str, str] | None:
+    """The previous version's address, for a new version imported from saved files that name none: where it is one
+    page's (or one page per language, as the new version's pages are), and names no commit; None otherwise."""
+    if any(page.url for page in pages):
+        return None
+    kept, _left = carried_source(previous.source)
+    url = kept.get("url")
+    if "pages" in kept:
+        return None
+    if isinstance(url, str):
+        return url if len(pages) == 1 else None
+    return url if isinstance(url, dict) and len(url) == len(pages) > 1 else None
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -138,6 +153,9 @@ def run_import(args: argparse.Namespace) -> int:
     except ExtractError as err:  # what the page shows there is not in the file: nothing is written
         print(f"seloste import: nothing written: what the page shows cannot be read from its source:\n{err}", file=sys.stderr)
         return EXIT_FAILED
+    address = _previous_address(previous, pages) if previous is not None else None
+    if address is not None:  # saved files, with no --url: the notice is where the previous version was read
+        version["source"] = {"url": address, **version["source"]}
     written = []
     if record is None:
         tracking: list[dict[str, Any]] = [
@@ -165,6 +183,12 @@ def run_import(args: argparse.Namespace) -> int:
         print(range_note(record.current, date, after))
     if unknown:
         print(first_published_note(date, given=args.first_published_unknown))
+    if address is not None and record is not None:
+        shown = address if isinstance(address, str) else ", ".join(f"{lang}: {url}" for lang, url in address.items())
+        print(
+            f"source.url: {shown}, the previous version's ({record.current.id}): the saved files name no address; "
+            "give --url (--also-url) if they were saved from another"
+        )
     if record is not None and (note := carried_note(carried, record.current.id)):
         print(note)
     if check:

@@ -91,7 +91,7 @@ def new_version(data: Path, record, given: dt.date | None, after: dt.date | None
     if changed_after := date_range(latest, date, after=after, date_known=given is not None):
         version["changed_after"] = changed_after.isoformat()
     old = latest.version.source
-    kept, left = _carried_source(old)
+    kept, left = carried_source(old)
     pages = latest.version.source.capture if isinstance(latest.version.source.capture, tuple) else ()
     if pages:  # a notice over several pages: a capture per page again
         names = {
@@ -147,7 +147,7 @@ def capture_ending(captures: Path, date: dt.date, previous: object) -> str:
     return SUFFIXES[dialect_of(names[0])] if names else ".txt"
 
 
-def _carried_source(old) -> tuple[dict[str, object], list[str]]:
+def carried_source(old) -> tuple[dict[str, object], list[str]]:
     """The previous version's source fields that still hold for a new version, and the names of those left out:
     where the notice lives is kept (repository, path, a URL without a commit, the site's chrome in
     capture_noise); what names the previous version's own text is not (its commit, a URL or a noise line that
