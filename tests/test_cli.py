@@ -71,10 +71,10 @@ def test_validate_checks_that_the_english_has_the_finnish_paragraphs_in_every_ve
     assert capsys.readouterr().err == (
         "data/esimerkki/2024-01-10.yaml:3:16: recorded_date: 2024-01-01 is before the version date 2024-01-10; "
         "a version cannot be recorded before it exists\n"
-        "data/esimerkki/2024-01-10.yaml:24:7: sections[1].body: the English has 3 paragraphs, the Finnish 2 paragraphs; "
+        "data/esimerkki/2024-01-10.yaml:29:11: sections[1].body.en: the English has 3 paragraphs, the Finnish 2 paragraphs; "
         "translate each paragraph and list item as one of its own, in the same order "
         "(or declare 'translation: pending' on this version)\n"
-        "data/esimerkki/2024-01-10.yaml:41:7: sections[2].body: the English has 1 paragraph, 1 list item, "
+        "data/esimerkki/2024-01-10.yaml:46:11: sections[2].body.en: the English has 1 paragraph, 1 list item, "
         "the Finnish 1 paragraph, 2 list items; translate each paragraph and list item as one of its own, in the same "
         "order (or declare 'translation: pending' on this version)\n"
         "3 errors in the data\n"
@@ -90,7 +90,8 @@ def test_validate_points_at_text_the_capture_does_not_hold(
     copy_valid(tmp_path)
     version = tmp_path / "data/esimerkki/2024-01-10.yaml"
     text = version.read_text(encoding="utf-8")
-    version.write_text(text.replace("Säilytämme tietoja viisi vuotta.", "Säilytämme tietoja viisi vuotta. Myymme tietosi."))
+    added = text.replace("Säilytämme tietoja viisi vuotta.", "Säilytämme tietoja viisi vuotta. Myymme tietosi.")
+    version.write_text(added.replace("We keep the data for five years.", "We keep the data for five years. We sell it."))
     assert main(["validate"]) == 1
     line = text[: text.index("Säilytämme tietoja viisi vuotta.")].count("\n")  # the body's "fi: |" line
     assert capsys.readouterr().err == (

@@ -378,7 +378,7 @@ def test_a_paragraph_left_untranslated_is_found(repo: Path, capsys: pytest.Captu
     code, out = check(capsys)
     assert code == 1
     assert out.endswith(
-        ": sections[1].body: the English has 1 paragraph, the Finnish 2 paragraphs; translate each paragraph and list "
+        ": sections[1].body.en: the English has 1 paragraph, the Finnish 2 paragraphs; translate each paragraph and list "
         "item as one of its own, in the same order (or declare 'translation: pending' on this version)\n1 error in the data\n"
     )
     assert out.startswith("data/esimerkki/2024-09-01.yaml:")

@@ -127,8 +127,9 @@ def check_version(
         for lang in (x for x in langs if x not in version.published_in and version.translation != "pending"):
             theirs, ours = LANGUAGE_NAMES[original], LANGUAGE_NAMES[lang]  # each translation against the original
             parity = parity_problem(section.body[original], section.body[lang], theirs, ours)
-            if parity:
-                run.at(loc(f"sections[{index}].body"), path, f"sections[{index}].body: {parity}")
+            if parity:  # where the translation is, which is what to mend (its original is held to the capture)
+                where = loc(f"sections[{index}].body.{lang}") or loc(f"sections[{index}].body")
+                run.at(where, path, f"sections[{index}].body.{lang}: {parity}")
     if not version.sections:
         run.at(loc("sections"), path, "sections: expected at least one section")
     elif len(version.sections) > MAX_SECTIONS:
