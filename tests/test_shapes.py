@@ -23,6 +23,7 @@ from conftest import serve
 from datadir import FIXTURES
 from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
+from seloste.contribute.cli import main
 from sitebuild import Build, build, fixture_project
 
 pytestmark = pytest.mark.build
@@ -151,6 +152,19 @@ def _errors(tmp_path: Path, slug: str, name: str, old: str, new: str) -> list[st
 def test_every_shape_is_faithful_to_its_capture(tmp_path: Path) -> None:
     archive = load_archive(FIXTURES / "shapes", root=FIXTURES)
     assert {r.slug for r in archive.organisations} >= {"sama-paiva", "taulukko", "html-sivu", "monisivuinen"}
+
+
+def test_the_change_report_shows_a_changed_table_row_as_a_row_of_cells(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A reviewer reads a row as the comparison page shows it: its cells on one line, between '|', named a row."""
+    shutil.copytree(FIXTURES / "shapes" / "taulukko", tmp_path / "data" / "taulukko")
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", "taulukko"]) == 0
+    report = capsys.readouterr().out
+    assert "  - Taulukon rivi: \\_ga \\| analytiikka \\| <del>2 vuotta</del><ins>13 kuukautta</ins>\\*\n" in report
+    assert "  - Table row: \\_ga \\| analytics \\| <del>2 years</del><ins>13 months</ins>\\*\n" in report
+    assert "<br>\\|" not in report  # no cell on a line of its own
 
 
 def test_a_table_cell_is_checked_against_the_capture_with_its_code_and_asterisk(tmp_path: Path) -> None:

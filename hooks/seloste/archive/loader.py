@@ -248,11 +248,10 @@ def _load_all(
         loaded[index] = result
     done = [result for result in loaded if result is not None]
     if cache is not None and not light:
-        said = (
-            "seloste: %d of %d organisations loaded as `seloste validate` passed them, without their checks (%d of them"
-            " taken as it loaded them); the rest checked"
-        )
-        log.info(said, sum(result.passed for result in done), len(folders), len(folders) - len(missing))
+        passed = sum(result.passed for result in done)
+        said = "seloste: %d of %d organisations loaded as `seloste validate` passed them, without their checks (%d of them"
+        rest = f"; the other {len(folders) - passed} checked" if passed < len(folders) else ""
+        log.info(said + " taken as it loaded them)%s", passed, len(folders), len(folders) - len(missing), rest)
     for result in done:
         run.errors.extend(result.errors)
     return done

@@ -51,12 +51,14 @@ def code_markdown(text: str) -> str:
     return f"{fence} {' '.join(text.split())} {fence}"
 
 
-def segments_markdown(segments: tuple[Segment, ...]) -> str:
+def segments_markdown(segments: tuple[Segment, ...], row: bool = False) -> str:
     """Segments as Markdown: insertions and deletions marked, a moved line between ⟦↕ ↕⟧; a change of whitespace
-    alone is no mark (the newer text's whitespace stands), and no mark is ever empty."""
+    alone is no mark (the newer text's whitespace stands), and no mark is ever empty. ``row``: a table row's, whose
+    cells stand on one line, between '|' (the line breaks in its text are the markup's, as the comparison page
+    shows them)."""
     parts = []
     for segment in segments:
-        text = escape_markdown(segment.text)
+        text = escape_markdown(segment.text.replace("\n", " ") if row else segment.text)
         blank = not segment.text.strip()
         if segment.op == "equal" or (blank and segment.op == "insert"):
             parts.append(text)
