@@ -131,7 +131,8 @@ def test_a_version_published_in_two_languages_needs_a_capture_of_each(tmp_path: 
             "        Vi sparar kunduppgifterna i fem år.\n      en: |-\n        We keep customer data for five years.\n",
             "        Vi sparar kunduppgifterna i fem år.\n",
             "data/svenska/2024-01-10.yaml:25:7: sections[1].body.en: the English text is missing; every text of this "
-            "version is given in Swedish and English, as its title is",
+            "version is given in Swedish and English, as its title is; translate it, or, until every text is "
+            "translated, leave the English out of every text, the title's too, with 'translation: pending'",
         ),
         (
             "svenska",

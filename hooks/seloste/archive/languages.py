@@ -156,6 +156,9 @@ def language_problems(version: Version) -> list[tuple[str, str]]:
                             f"; if the organisation's {LANGUAGE_NAMES[lang]} text has no counterpart of this section, "
                             f"say so with 'not_in: [{lang}]' on the section"
                             if lang in version.published_in and len(version.published_in) > 1 and name.startswith("sections[")
+                            else f"; translate it, or, until every text is translated, leave the {LANGUAGE_NAMES[lang]} out "
+                            "of every text, the title's too, with 'translation: pending'"
+                            if lang not in version.published_in
                             else ""
                         ),
                     )
