@@ -27,7 +27,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
 from seloste.archive.loader import load_archive
 from seloste.markup.render import markdown_html
-from seloste.markup.sentences import sentence_count
 from seloste.markup.text import html_text, plain_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,14 +69,6 @@ class Text:
         return self._sentence(self.rng)
 
     def _sentence(self, rng: random.Random) -> str:
-        """One sentence, as validate counts them (``markup/sentences.py``): a capital letter first, a full stop last
-        and none between, so that a paragraph has as many sentences in each language, as a translation has."""
-        while True:
-            text = self._words(rng)
-            if text[:1].isupper() and sentence_count(text + " Next.") == 2:  # (not one ending in 'Art.' or 'S.')
-                return text
-
-    def _words(self, rng: random.Random) -> str:
         a, b = rng.choice(self.starts)
         words = [a, b]
         while len(words) < 40:
@@ -90,7 +81,7 @@ class Text:
             words.append(c)
             a, b = b, c
         text = " ".join(words).replace("`", "")  # the chain splits inline code where it splits words: ``_ga_ ` | ...``
-        return text if text[-1] in ".!?" else text.rstrip(":;,") + "."
+        return text if text[-1] in ".!?:" else text + "."
 
 
 Shape = tuple[int, int]
@@ -179,10 +170,8 @@ class Notice:
             for lang, t in self.texts.items():
                 words = blocks[index][lang].split(" ")
                 for _ in range(rng.randint(1, 4)):
-                    at, word = rng.randrange(len(words)), t.sentence().split(" ")[0].lower().rstrip(".!?…")
-                    # keep the blocks of both languages, and their sentences: a word that may start or end one stays
-                    kept = words[at][:1].isupper() or words[at][-1:] in ".!?…"
-                    if "\n" not in words[at] and not _MARKER.fullmatch(words[at]) and not kept and word:
+                    at, word = rng.randrange(len(words)), t.sentence().split(" ")[0].lower()
+                    if "\n" not in words[at] and not _MARKER.fullmatch(words[at]):  # keep the blocks of both languages
                         words[at] = word
                 blocks[index][lang] = " ".join(words)
         roll = rng.random()

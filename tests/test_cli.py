@@ -90,8 +90,7 @@ def test_validate_points_at_text_the_capture_does_not_hold(
     copy_valid(tmp_path)
     version = tmp_path / "data/esimerkki/2024-01-10.yaml"
     text = version.read_text(encoding="utf-8")
-    added = text.replace("Säilytämme tietoja viisi vuotta.", "Säilytämme tietoja viisi vuotta. Myymme tietosi.")
-    version.write_text(added.replace("We keep the data for five years.", "We keep the data for five years. We sell it."))
+    version.write_text(text.replace("Säilytämme tietoja viisi vuotta.", "Säilytämme tietoja viisi vuotta. Myymme tietosi."))
     assert main(["validate"]) == 1
     line = text[: text.index("Säilytämme tietoja viisi vuotta.")].count("\n")  # the body's "fi: |" line
     assert capsys.readouterr().err == (

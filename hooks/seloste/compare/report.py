@@ -24,6 +24,7 @@ from ..limits import MAX_REPORT_BYTES
 from ..markup.text import plain_text
 from .diff import VersionDiff, VersionText, diff_texts, diff_versions, version_text
 from .facts import LIST_FACTS
+from .gaps import translation_gaps
 from .lineage import section_lineages
 from .untranslated import untranslated
 from .words import Segment
@@ -137,6 +138,9 @@ class ReportItem:
     kept: tuple[tuple[str, str, int], ...] = ()
     """Under ``translation: unaffected``: (translation language, text, words changed) of each text whose original
     changed while its translation was kept as it was."""
+    gaps: tuple[tuple[str, str], ...] = ()
+    """(text, what to read again) where a translation new or changed in this version may leave a sentence of its
+    original out (``gaps.py``)."""
 
     @property
     def titles(self) -> str:
@@ -259,6 +263,7 @@ def comparison(record: OrganisationRecord, old_id: str, new_id: str) -> ReportIt
             **_separate_diffs(old, new, lineages.get(old.id), lineages.get(new.id)),
         },
         kept=_kept(old, new) if ids.index(new_id) == ids.index(old_id) + 1 else (),  # declared against the one before
+        gaps=translation_gaps(old.version, new.version),
     )
 
 
@@ -379,6 +384,7 @@ def changes(base: Archive, head: Archive) -> list[ReportItem]:
                 ReportItem(
                     kind=kind, organisation=record, old=previous, new=version, diffs=diffs,
                     corrections=corrections, source=source, metadata=metadata, kept=_kept(previous, version),
+                    gaps=translation_gaps(previous.version if previous else None, version.version),
                 )
             )  # fmt: skip
     return items

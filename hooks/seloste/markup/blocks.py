@@ -15,7 +15,6 @@ from typing import Literal
 
 from .render import plain_kinds
 from .rendercache import markdown_html
-from .sentences import sentence_count
 from .text import normalize
 
 BlockKind = Literal["paragraph", "item", "heading", "row"]
@@ -133,11 +132,10 @@ _KIND_NAMES: dict[BlockKind, tuple[str, str]] = {
 
 def parity_problem(original: str, translation: str, theirs: str = "Finnish", ours: str = "English") -> str | None:
     """Why a body's translation does not have the original's paragraphs, list items, headings and table rows in
-    the same order (a paragraph left untranslated, or two run together), or has fewer sentences in one of them than
-    the original (a sentence left out); None if neither."""
+    the same order (a paragraph left untranslated, or two run together); None if it does."""
     fi, en = list(block_kinds(original)), list(block_kinds(translation))
     if fi == en:
-        return _sentences_problem(original, translation, theirs, ours)
+        return None
     counts = f"the {ours} has {_counted(en)}, the {theirs} {_counted(fi)}"
     if sorted(fi) == sorted(en):
         counts = f"the {ours} has the {theirs}'s {_counted(fi)}, in another order"
@@ -145,29 +143,6 @@ def parity_problem(original: str, translation: str, theirs: str = "Finnish", our
         f"{counts}; translate each paragraph and list item "
         "as one of its own, in the same order (or declare 'translation: pending' on this version)"
     )
-
-
-def _sentences_problem(original: str, translation: str, theirs: str, ours: str) -> str | None:
-    """Where a translation whose blocks are the original's has fewer sentences in one of them (counted in the whole
-    texts first: the blocks are read only where those differ)."""
-    if sentence_count(translation) >= sentence_count(original):
-        return None
-    kinds: dict[BlockKind, int] = {}
-    for source, translated in zip(blocks(original), blocks(translation), strict=False):
-        kinds[source.kind] = kinds.get(source.kind, 0) + 1
-        theirs_count, ours_count = sentence_count(source.text), sentence_count(translated.text)
-        if ours_count < theirs_count:
-            start = source.text if len(source.text) <= 50 else source.text[:50].rsplit(" ", 1)[0] + " …"
-            return (
-                f"{_KIND_NAMES[source.kind][0]} {kinds[source.kind]} ({start!r}) has {_sentences(theirs_count)} in the "
-                f"{theirs} and {ours_count} in the {ours}: a sentence may be left out; translate each sentence "
-                "as one of its own, in the same order (or declare 'translation: pending' on this version)"
-            )
-    return None
-
-
-def _sentences(count: int) -> str:
-    return f"{count} sentence{'s' if count != 1 else ''}"
 
 
 def _counted(kinds: list[BlockKind]) -> str:
