@@ -55,14 +55,14 @@ _jobs = 1
 _overlap: Overlap | None = None
 """The stages of this build that run beside MkDocs' rendering, joined at its end."""
 _started: list[tuple[str, int, Started[int]]] = []
-_listening = False
-"""`mkdocs serve` serves (its first build is done): the address is its own."""
-_data_errors: tuple[DataError, ...] = ()
-"""What the last build found wrong in the data (its load failed), for the preview to show in the browser."""
 """Each language's lite pages and feeds started: the language, the files written here, the stage."""
 _search: Started[dict[str, Index]] | None = None
 _assets: dict[str, Path] = {}
 """The files the site's assets are copied from, by their path in the site (what the lite pages link to)."""
+_listening = False
+"""`mkdocs serve` serves (its first build is done): the address is its own."""
+_data_errors: tuple[DataError, ...] = ()
+"""What the last build found wrong in the data (its load failed), for the preview to show in the browser."""
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -221,6 +221,8 @@ def on_serve(server, config, builder):
     site_dir, templates = Path(config.site_dir), tuple(Path(d) for d in config.theme.dirs)
 
     def build_or_show_errors(config=None) -> None:
+        global _data_errors
+        _data_errors = ()  # this build's, or none: a build that fails before loading the data (mkdocs.yml) found none
         try:
             builder(config)
         except Abort:

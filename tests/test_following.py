@@ -22,13 +22,15 @@ import pytest
 import yaml
 
 from cliruns import run
-from datadir import VERSION_LINE
+from datadir import FIXTURES, VERSION_LINE
 from deadline import deadline
 from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
 from seloste.archive.tracklog import load_log
 from seloste.contribute import extract, stateddate
 from seloste.contribute import fetch as fetching
+from seloste.contribute.following import _previous_address
+from seloste.contribute.importer import Page
 
 NOTICE = """<!doctype html>
 <html lang="fi"><head><meta charset="{charset}"><title>Tietosuojaseloste | Esimerkki Oy</title>
@@ -868,6 +870,22 @@ def test_a_new_version_imported_from_a_saved_file_keeps_the_address_the_notice_w
     code, out = run(capsys, "import", "esimerkki", str(saved), "--url", moved, "--select", "main")
     assert yaml.safe_load((data / "esimerkki" / "2024-03-02.yaml").read_text(encoding="utf-8"))["source"]["url"] == moved
     assert "the previous version's" not in out
+
+
+def test_a_previous_address_in_each_language_is_kept_only_for_pages_in_those_languages(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURES / "languages" / "omat-kielet", tmp_path / "data" / "omat-kielet")
+    version = tmp_path / "data" / "omat-kielet" / "2024-01-10.yaml"
+    addresses = {"fi": "https://kaksikielinen.fi/tietosuoja", "en": "https://kaksikielinen.fi/en/privacy"}
+    text = version.read_text(encoding="utf-8")
+    version.write_text(
+        text.replace(f"  url: {addresses['fi']}\n", f"  url: {{fi: {addresses['fi']}, en: {addresses['en']}}}\n"),
+        encoding="utf-8",
+    )
+    previous = load_archive(tmp_path / "data", root=tmp_path).get("omat-kielet").current.version
+    saved = [Page(None, "teksti", "fi.html"), Page(None, "text", "other.html")]
+    assert _previous_address(previous, saved, ["fi", "en"]) == addresses
+    assert _previous_address(previous, saved, ["fi", "sv"]) is None  # a Swedish page was never read at the English address
+    assert _previous_address(previous, saved[:1], ["fi"]) is None
 
 
 def test_a_new_version_with_a_new_section_carries_no_translation_and_says_why(

@@ -155,8 +155,22 @@ def test_a_version_published_in_two_languages_needs_a_capture_of_each(tmp_path: 
             "data/omat-kielet/2024-01-10.yaml:40:9: facts.retention[0].quote.fi: the Finnish text is missing; every "
             "text of this version is given in Finnish and English, as its title is",
         ),
+        (  # a Finnish translation of an English notice is optional: no 'translation: pending' to declare for it
+            "english-suomennettu",
+            "      fi: |-\n        Nordic Translated Ltd, Example Street 3, 00100 Helsinki, on henkilötietojesi "
+            "rekisterinpitäjä.\n",
+            "",
+            "data/english-suomennettu/2024-01-10.yaml:16:7: sections[0].body.fi: the Finnish text is missing; every text "
+            "of this version is given in Finnish and English, as its title is",
+        ),
     ],
-    ids=["translation-incomplete", "finnish-translation-of-swedish", "original-missing", "quote-language-missing"],
+    ids=[
+        "translation-incomplete",
+        "finnish-translation-of-swedish",
+        "original-missing",
+        "quote-language-missing",
+        "optional-finnish-incomplete",
+    ],
 )
 def test_every_text_of_a_version_is_in_the_same_languages(tmp_path: Path, slug: str, old: str, new: str, expected: str) -> None:
     data = _copy(tmp_path, slug)

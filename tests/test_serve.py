@@ -13,9 +13,11 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
+from mkdocs.exceptions import Abort
 
 from seloste.archive.errors import DataError, Location
 from seloste.labels import labels
@@ -78,6 +80,43 @@ def test_every_page_of_the_last_build_shows_the_errors_and_nothing_else_is_kept(
         lang = "en" if page.startswith("en/") else "fi"
         assert f'<html lang="{lang}">' in html and "as it was" not in html, page
         assert len(_items(html)) == 2, page
+
+
+def test_a_page_one_languages_build_wrote_shows_the_errors_in_every_language(tmp_path: Path) -> None:
+    """A file broken between the languages' builds: the Finnish pages were written, the English ones not yet."""
+    site = tmp_path / "site"
+    (site / "micro-magic").mkdir(parents=True)
+    (site / "micro-magic" / "index.html").write_text("<p>Micro-Magic</p>", encoding="utf-8")
+    show_errors(site, ERRORS, TEMPLATES)
+    english = (site / "en" / "micro-magic" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in english and len(_items(english)) == 2
+
+
+def test_a_rebuild_that_fails_before_reading_the_data_shows_no_earlier_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The errors shown are the failed build's own: one that failed before loading the data (mkdocs.yml) fails as
+    MkDocs fails, and the page does not list data errors already fixed."""
+    import seloste_hooks as hooks  # the hook itself, as `mkdocs serve` wires it
+
+    monkeypatch.setattr(hooks, "_listening", False)
+    monkeypatch.setattr(hooks, "_data_errors", ())
+    site = tmp_path / "site"
+    calls: list[object] = []
+
+    def builder(config: object = None) -> None:
+        calls.append(config)
+        if len(calls) == 1:
+            hooks._data_errors = ERRORS  # as on_config records them when the load fails
+        raise Abort("Aborted with a BuildError!")
+
+    server = SimpleNamespace(builder=builder)
+    config = SimpleNamespace(site_dir=str(site), theme=SimpleNamespace(dirs=[str(ROOT / "overrides")]))
+    assert hooks.on_serve(server, config, builder) is server
+    server.builder()
+    assert len(_items((site / "index.html").read_text(encoding="utf-8"))) == 2
+    with pytest.raises(Abort):
+        server.builder()
 
 
 def test_the_pages_are_written_where_no_build_wrote_any(tmp_path: Path) -> None:

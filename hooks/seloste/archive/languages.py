@@ -158,7 +158,7 @@ def language_problems(version: Version) -> list[tuple[str, str]]:
                             if lang in version.published_in and len(version.published_in) > 1 and name.startswith("sections[")
                             else f"; translate it, or, until every text is translated, leave the {LANGUAGE_NAMES[lang]} out "
                             "of every text, the title's too, with 'translation: pending'"
-                            if lang not in version.published_in
+                            if lang == "en" and lang not in version.published_in  # a Finnish translation is optional
                             else ""
                         ),
                     )

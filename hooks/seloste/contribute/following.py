@@ -29,9 +29,10 @@ from .usage import UsageError
 EXIT_OK, EXIT_FAILED = 0, 1
 
 
-def _previous_address(previous: Any, pages: list[Page]) -> str | dict[str, str] | None:
+def _previous_address(previous: Any, pages: list[Page], languages: list[str]) -> str | dict[str, str] | None:
     """The previous version's address, for a new version imported from saved files that name none: where it is one
-    page's (or one page per language, as the new version's pages are), and names no commit; None otherwise."""
+    page's (or one page per language, in the languages of the new version's pages), and names no commit; None
+    otherwise."""
     if any(page.url for page in pages):
         return None
     kept, _left = carried_source(previous.source)
@@ -40,7 +41,7 @@ def _previous_address(previous: Any, pages: list[Page]) -> str | dict[str, str] 
         return None
     if isinstance(url, str):
         return url if len(pages) == 1 else None
-    return url if isinstance(url, dict) and len(url) == len(pages) > 1 else None
+    return url if isinstance(url, dict) and len(pages) > 1 and set(url) == set(languages) else None
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -153,7 +154,8 @@ def run_import(args: argparse.Namespace) -> int:
     except ExtractError as err:  # what the page shows there is not in the file: nothing is written
         print(f"seloste import: nothing written: what the page shows cannot be read from its source:\n{err}", file=sys.stderr)
         return EXIT_FAILED
-    address = _previous_address(previous, pages) if previous is not None else None
+    languages = [args.language, *others]
+    address = _previous_address(previous, pages, languages) if previous is not None else None
     if address is not None:  # saved files, with no --url: the notice is where the previous version was read
         version["source"] = {"url": address, **version["source"]}
     written = []

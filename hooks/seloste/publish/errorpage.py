@@ -16,6 +16,7 @@ import jinja2
 from ..archive.errors import DataError
 from ..archive.localized import LANGUAGES
 from ..labels import counted, labels, plural
+from .urls import lang_prefix
 
 TEMPLATE = "seloste/data-errors.html"
 
@@ -40,28 +41,32 @@ def error_page(errors: Sequence[DataError], lang: str, templates: Sequence[Path]
 
 
 def show_errors(site_dir: Path, errors: Sequence[DataError], templates: Sequence[Path]) -> int:
-    """Put the page of ``errors`` at every page of ``site_dir`` (and its home and 404 pages, in both languages),
-    and remove every other file there: nothing of the last good build stays to be read as current. Returns the
-    number of pages written."""
+    """Put the page of ``errors`` at every page of ``site_dir``, in each language (a page of one language's build,
+    at its counterpart in the others'), and at the home and 404 pages, and remove every other file there: nothing of
+    the last good build stays to be read as current. Returns the number of pages written."""
     if not errors:
         raise ValueError("show_errors needs at least one error")
-    pages = {path.relative_to(site_dir) for path in site_dir.rglob("*.html")} if site_dir.is_dir() else set()
-    pages |= {Path("index.html"), Path("404.html"), Path("en/index.html"), Path("en/404.html")}
+    found = {path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*.html")} if site_dir.is_dir() else set()
+    bases = {_base(page) for page in found} | {"index.html", "404.html"}  # a language's build may not have run yet
+    pages = {lang: {lang_prefix(lang) + base for base in bases} for lang in LANGUAGES}
     rendered = {lang: error_page(errors, lang, templates) for lang in LANGUAGES}
     if site_dir.is_dir():
         for entry in site_dir.iterdir():
             shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
-    for page in sorted(pages):
-        target = site_dir / page
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(rendered[_language(page)], encoding="utf-8")
-    return len(pages)
+    for lang, paths in pages.items():
+        for page in sorted(paths):
+            target = site_dir / page
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(rendered[lang], encoding="utf-8")
+    return sum(len(paths) for paths in pages.values())
 
 
-def _language(page: Path) -> str:
-    """The language of a page of the site by its path: a language's own under its folder (``en/``), else the site's
-    first."""
-    return page.parts[0] if page.parts[0] in LANGUAGES[1:] else LANGUAGES[0]
+def _base(page: str) -> str:
+    """A page's path in the site without its language's folder (``en/``)."""
+    for lang in LANGUAGES:
+        if (prefix := lang_prefix(lang)) and page.startswith(prefix):
+            return page.removeprefix(prefix)
+    return page
 
 
 def summary(errors: Sequence[DataError]) -> str:
