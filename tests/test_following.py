@@ -323,33 +323,50 @@ def test_a_change_only_around_the_notice_is_no_new_version(
     assert "esimerkki: unchanged" in out
 
 
-def test_a_changed_notice_becomes_a_draft_version_dated_today(
+def _finnish(date: dt.date) -> str:
+    return f"{date.day}.{date.month}.{date.year}"
+
+
+def test_a_changed_notice_becomes_a_draft_version_dated_as_it_states_or_today(
     tracked: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """A changed notice that states a date after the text known before it is dated by that date, as a version is
+    (data/README.md); one whose date does not tell when it changed (the date it stated already, or none) is dated
+    today, between the day it was last known unchanged and today."""
     served, _ = tracked
-    served.page("/tietosuoja", notice(updated="1.12.2026", years="kolme"))
+    today = dt.date.today()
+    stated = today - dt.timedelta(days=4)
+    served.page("/tietosuoja", notice(updated=_finnish(stated), years="kolme"))
     code, out = run(capsys, "track")
     assert code == 0, out
-    today = dt.date.today().isoformat()
+    day = stated.isoformat()
     assert (
-        f"esimerkki: changed: changed since 2024-03-01: wrote data/esimerkki/captures/{today}.txt, data/esimerkki/{today}.yaml"
-        in out
+        f"esimerkki: changed: changed since 2024-03-01: wrote data/esimerkki/captures/{day}.txt, data/esimerkki/{day}.yaml" in out
     )
     assert "toinen: unchanged" in out
-    version = yaml.safe_load((data / "esimerkki" / f"{today}.yaml").read_text(encoding="utf-8"))
+    version = yaml.safe_load((data / "esimerkki" / f"{day}.yaml").read_text(encoding="utf-8"))
     assert version["change"]["kind"] == "" and version["translation"] == "pending"
-    assert version["stated_date"] == "2026-12-01"
+    assert version["stated_date"] == day and "changed_after" not in version  # the day is known
     assert version["sections"][3]["id"] == "3-sailytysaika"  # the sections keep their ids
     assert "Säilytämme tietoja kolme vuotta." in version["sections"][3]["body"]["fi"]
     left = errors(data)  # what a person sets: the kind of change and its summary, nothing else
     assert left and all("change.kind" in e or "change.summary" in e for e in left), left
-    draft = data / "esimerkki" / f"{today}.yaml"  # a person sets them; the page changes again the same day
+    draft = data / "esimerkki" / f"{day}.yaml"  # a person sets them; the page changes again, keeping its date
     text = draft.read_text(encoding="utf-8").replace("kind: ''", "kind: substantive")
     draft.write_text(text.replace("fi: ''", "fi: Säilytysaika lyheni.").replace("en: ''", "en: Retention was shortened."))
     assert errors(data) == []
-    served.page("/tietosuoja", notice(updated="1.12.2026", years="neljä"))
+    served.page("/tietosuoja", notice(updated=_finnish(stated), years="neljä"))
     code, out = run(capsys, "track", "esimerkki")
-    assert code == 0 and f"esimerkki: skipped: changed, but version {today} is dated today or later" in out
+    assert code == 0, out
+    again = yaml.safe_load((data / "esimerkki" / f"{today.isoformat()}.yaml").read_text(encoding="utf-8"))
+    assert again["changed_after"] == day and again["stated_date"] == day  # changed since, on a day not known
+    draft = data / "esimerkki" / f"{today.isoformat()}.yaml"
+    text = draft.read_text(encoding="utf-8").replace("kind: ''", "kind: substantive")
+    draft.write_text(text.replace("fi: ''", "fi: Säilytysaika piteni.").replace("en: ''", "en: Retention was lengthened."))
+    assert errors(data) == []
+    served.page("/tietosuoja", notice(updated=_finnish(stated), years="kuusi"))
+    code, out = run(capsys, "track", "esimerkki")
+    assert code == 0 and f"esimerkki: skipped: changed, but version {today.isoformat()} is dated today or later" in out
 
 
 def test_one_failing_source_does_not_stop_the_others(
@@ -527,7 +544,7 @@ def test_the_workflow_opens_a_pull_request_for_each_changed_notice_only(
 ) -> None:
     served, _ = tracked
     work, env = clone
-    served.page("/tietosuoja", notice(updated="1.12.2026", years="kolme"))
+    served.page("/tietosuoja", notice(updated="1.3.2024", years="kolme"))  # the date it stated before: dated today
     done = subprocess.run([sys.executable, str(SCRIPT)], cwd=work, env=env, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "esimerkki: opened a pull request from track/esimerkki" in done.stdout

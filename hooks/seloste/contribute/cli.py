@@ -195,7 +195,8 @@ def _parser() -> argparse.ArgumentParser:
         "fetch the tracked notices and record the ones that changed",
         "Fetch the pages of every organisation with 'tracking' in its organisation.yaml (or of those named), several "
         "at a time, and compare the notice's text with its latest capture. For each that changed, write the new "
-        "captures and a draft version dated today, with change.kind left for a person to set and the translation "
+        "captures and a draft version, dated by the date the notice states where that is after the day it was last "
+        "found unchanged, else today (with changed_after), with change.kind left for a person to set and the translation "
         "pending. A source that fails is reported and the others go on. Exit 1 if any source failed, 0 otherwise, "
         "whether or not anything changed.",
     )

@@ -100,36 +100,34 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
     if same:
         return Outcome(record.slug, "unchanged", f"unchanged since {latest.id}")
     folder = data_dir / record.slug
-    if today <= latest.date or (folder / f"{today.isoformat()}.yaml").exists():
-        return Outcome(
-            record.slug,
-            "skipped",
-            f"changed, but version {latest.id} is dated today or later; look again tomorrow",
-        )
     stated = stated_date("\n".join(page.capture for page in pages))
-    # changed after the last check that found it unchanged (else after the latest version's date), and by today
+    # changed after the last check that found it unchanged (else after the latest version's date), and by today:
+    # on the date the notice states where that lies between (the archive's version date), else today, in a range
     after = max(latest.date, unchanged or latest.date)
+    date = stated if stated is not None and after < stated <= today else today
+    if date <= latest.date or (folder / f"{date.isoformat()}.yaml").exists():
+        return Outcome(record.slug, "skipped", f"changed, but version {latest.id} is dated today or later; look again tomorrow")
     try:
         draft, carried, _check, _notes = draft_version(
             pages,
             lang=lang,
-            date=today,
+            date=date,
             stated=stated,
             controller=record.organisation.name,
             fallback_title=title,
             previous=version,
-            changed_after=after if after < today else None,
+            changed_after=after if date == today and after < today else None,
         )
     except ExtractError as err:  # what the page shows is not in its source: a person imports it as the page renders
         return Outcome(record.slug, "failed", f"changed, but cannot be drafted: {err}")
-    written = write_version(folder, today, draft, pages)
+    written = write_version(folder, date, draft, pages)
     return Outcome(
         record.slug,
         "changed",
         f"changed since {latest.id}: wrote {', '.join(p.relative_to(data_dir.parent).as_posix() for p in written)}"
         + (f"; {note}" if (note := carried_note(carried, latest.id)) else ""),
         tuple(written),
-        today.isoformat(),
+        date.isoformat(),
     )
 
 
