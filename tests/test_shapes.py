@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -165,6 +166,19 @@ def test_the_change_report_shows_a_changed_table_row_as_a_row_of_cells(
     assert "  - Taulukon rivi: \\_ga \\| analytiikka \\| <del>2 vuotta</del><ins>13 kuukautta</ins>\\*\n" in report
     assert "  - Table row: \\_ga \\| analytics \\| <del>2 years</del><ins>13 months</ins>\\*\n" in report
     assert "<br>\\|" not in report  # no cell on a line of its own
+
+
+@pytest.mark.parametrize("slug", ["infocrea", "planeetta-internet"])
+def test_each_changed_section_and_block_of_the_change_report_is_a_bullet_of_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], slug: str
+) -> None:
+    """A section's bullet and each changed block's start a line: run together, Markdown shows them as one bullet."""
+    shutil.copytree(FIXTURES / "archive" / slug, tmp_path / "data" / slug)
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", slug]) == 0
+    report = capsys.readouterr().out
+    assert re.search(r"(?m)^  - ", report) and re.search(r"(?m)^- \*\*", report)  # changed blocks, in sections
+    assert re.search(r"\S- \*\*|\S  - ", report) is None  # no bullet follows text on its line
 
 
 def test_a_table_cell_is_checked_against_the_capture_with_its_code_and_asterisk(tmp_path: Path) -> None:
