@@ -293,7 +293,7 @@ def tracked(site: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[st
     """Two organisations imported from the server, each tracked."""
     served, base = site
     served.page("/tietosuoja", notice())
-    served.page("/toinen", notice(updated="2.3.2024").replace("Esimerkki Oy", "Toinen Oy"))
+    served.page("/toinen", notice(updated="2.3.2024").replace("Esimerkki Oy", "Toinen Oy").replace("1783913-6", "2466095-1"))
     assert imported(capsys, base, "esimerkki", "/tietosuoja")[0] == 0
     assert imported(capsys, base, "toinen", "/toinen", name="Toinen Oy")[0] == 0
     assert errors(data) == []
@@ -936,7 +936,8 @@ def test_a_tracked_change_lies_between_the_last_check_that_found_it_unchanged_an
     check = NoticeCheck(slug="esimerkki", checked=seen, status="unchanged", version="2024-03-01", unchanged=seen)
     log.write_text(dump_log(TrackingLog(format=FORMAT, notices=(check,))), encoding="utf-8")
     served.page("/tietosuoja", notice(years="kolme"))
-    served.page("/toinen", notice(updated="2.3.2024", years="kolme").replace("Esimerkki Oy", "Toinen Oy"))
+    other = notice(updated="2.3.2024", years="kolme").replace("Esimerkki Oy", "Toinen Oy")
+    served.page("/toinen", other.replace("1783913-6", "2466095-1"))
     code, out = run(capsys, "track", "--log", str(log))
     assert code == 0, out
     today = dt.date.today().isoformat()
@@ -969,6 +970,8 @@ def test_the_controller_is_read_from_its_section_not_from_the_first_company_the_
         "business_id": "1783913-6",
         "section": "1-rekisterinpitaja",
     }
+    organisation = yaml.safe_load((data / "kauppa" / "organisation.yaml").read_text(encoding="utf-8"))
+    assert organisation["business_id"] == "1783913-6"  # the organisation's own, as its controller's section names it
 
 
 def test_a_controller_named_otherwise_than_the_organisation_is_taken_from_its_section_and_flagged(
@@ -986,6 +989,8 @@ def test_a_controller_named_otherwise_than_the_organisation_is_taken_from_its_se
         "facts.controller: the section '1-rekisterinpitaja' names 'Kauppa Esimerkki Oy' (business ID 1783913-6) as the "
         "controller, not 'Esimerkkikauppa': check"
     ) in out
+    organisation = yaml.safe_load((data / "kauppa" / "organisation.yaml").read_text(encoding="utf-8"))
+    assert "business_id" not in organisation  # another's, perhaps: for a person to give
 
 
 def test_where_the_notice_does_not_say_who_the_controller_is_the_draft_leaves_it_for_a_person(

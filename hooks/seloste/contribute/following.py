@@ -170,7 +170,10 @@ def run_import(args: argparse.Namespace) -> int:
             if page.url and not pinned_file(page.url)  # a commit's file never changes: nothing to track
         ]
         tracked = tracking if len(tracking) == len(pages) and not others else []
-        written.append(write_organisation(folder, name, tracked))
+        controller = version.get("facts", {}).get("controller", {})
+        # the organisation's own business ID, where the notice names it plainly as the controller's
+        business_id = controller.get("business_id") if check is None and controller.get("name") == name else None
+        written.append(write_organisation(folder, name, tracked, business_id))
     written += write_version(folder, date, version, pages, capture_files)
     for path in written:
         print(f"wrote {path}")

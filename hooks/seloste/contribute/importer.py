@@ -246,9 +246,11 @@ def write_version(
     return written
 
 
-def write_organisation(folder: Path, name: str, tracking: list[dict[str, Any]]) -> Path:
+def write_organisation(folder: Path, name: str, tracking: list[dict[str, Any]], business_id: str | None = None) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     organisation: dict[str, Any] = {"name": name}
+    if business_id:
+        organisation["business_id"] = business_id
     if tracking:
         organisation["tracking"] = tracking
     path = folder / ORGANISATION_FILE
