@@ -113,7 +113,7 @@ def test_a_declared_correction_may_change_a_published_version(repo: Path, capsys
     assert check(capsys)[0] == 0
     assert main(["changes", "--base", "main"]) == 0
     report = capsys.readouterr().out
-    assert "Correction to published version **2024-06-01**" in report
+    assert "Correction to published version **2024-06-01** (compared with it as published)." in report
     assert "- Correction of 2024-07-01: Käännösvirhe korjattiin. / A translation error was fixed." in report
 
 
