@@ -369,6 +369,17 @@ def test_a_changed_notice_becomes_a_draft_version_dated_as_it_states_or_today(
     assert code == 0 and f"esimerkki: skipped: changed, but version {today.isoformat()} is dated today or later" in out
 
 
+def test_a_changed_notice_stating_todays_date_is_dated_today_to_the_day(
+    tracked: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served, _ = tracked
+    today = dt.date.today()
+    served.page("/tietosuoja", notice(updated=_finnish(today), years="kolme"))
+    assert run(capsys, "track", "esimerkki")[0] == 0
+    version = yaml.safe_load((data / "esimerkki" / f"{today.isoformat()}.yaml").read_text(encoding="utf-8"))
+    assert version["stated_date"] == today.isoformat() and "changed_after" not in version
+
+
 def test_one_failing_source_does_not_stop_the_others(
     tracked: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

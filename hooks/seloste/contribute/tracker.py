@@ -116,7 +116,7 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
             controller=record.organisation.name,
             fallback_title=title,
             previous=version,
-            changed_after=after if date == today and after < today else None,
+            changed_after=after if date != stated and after < today else None,  # the day is the notice's, or unknown
         )
     except ExtractError as err:  # what the page shows is not in its source: a person imports it as the page renders
         return Outcome(record.slug, "failed", f"changed, but cannot be drafted: {err}")
