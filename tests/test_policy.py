@@ -205,7 +205,9 @@ def test_editing_a_published_version_needs_a_declared_correction(repo: Path, cap
 
 def test_a_published_capture_never_changes_even_with_a_correction(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     capture = repo / "data" / SLUG / "captures" / f"{V1}.txt"
-    capture.write_text(capture.read_text(encoding="utf-8").replace("viisi vuotta.", "kuusi vuotta."), encoding="utf-8")
+    published = capture.read_text(encoding="utf-8")
+    line = published[: published.index("viisi vuotta.")].count("\n") + 1  # where it changed
+    capture.write_text(published.replace("viisi vuotta.", "kuusi vuotta."), encoding="utf-8")
     path = version_file(repo, V1)
     text = path.read_text(encoding="utf-8").replace("viisi vuotta.", "kuusi vuotta.").replace("five years.", "six years.")
     text = text.replace(
@@ -218,7 +220,7 @@ def test_a_published_capture_never_changes_even_with_a_correction(repo: Path, ca
     capsys.readouterr()
     assert check(capsys) == (
         1,
-        f"data/esimerkki/captures/{V1}.txt:1:1: the capture of a published version was changed; a capture is the "
+        f"data/esimerkki/captures/{V1}.txt:{line}:1: the capture of a published version was changed; a capture is the "
         "original as it was captured and is kept as it is (a correction fixes our transcription, never the capture)\n"
         "1 error in the data\n",
     )

@@ -428,25 +428,34 @@ def _validate_and_check(capsys: pytest.CaptureFixture[str]) -> tuple[int, int, s
 
 
 @pytest.mark.parametrize(
-    ("published", "changed"),
+    ("published", "changed", "line"),
     [
-        (CAPTURE, BOM + CAPTURE),
-        (BOM + CAPTURE, CAPTURE),
-        (CAPTURE, CAPTURE.replace(b"\n", b"\r\n")),
-        (CAPTURE.replace(b"\n", b"\r\n"), CAPTURE),
-        (CAPTURE, CAPTURE.replace("Rekisterinpitäjä\n".encode(), "Rekisterinpitäjä  \n".encode())),
-        (CAPTURE, CAPTURE.rstrip(b"\n")),
+        (CAPTURE, BOM + CAPTURE, 1),
+        (BOM + CAPTURE, CAPTURE, 1),
+        (CAPTURE, CAPTURE.replace(b"\n", b"\r\n"), 1),
+        (CAPTURE.replace(b"\n", b"\r\n"), CAPTURE, 1),
+        (CAPTURE, CAPTURE.replace("Rekisterinpitäjä\n".encode(), "Rekisterinpitäjä  \n".encode()), 3),  # where it changed
+        (CAPTURE, CAPTURE.rstrip(b"\n"), 5),
     ],
     ids=["bom-added", "bom-removed", "crlf", "lf", "trailing-spaces", "final-newline"],
 )
 def test_a_published_capture_changed_in_bytes_alone_is_refused(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], published: bytes, changed: bytes
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    published: bytes,
+    changed: bytes,
+    line: int,
 ) -> None:
     """An editor's byte-order mark or line ends change no word, and fidelity reads the text without them, but the
     capture is the record of the original: the file stays as it was published."""
     folder = _publish(tmp_path, monkeypatch, {"2024-01-10.txt": published})
     (folder / "2024-01-10.txt").write_bytes(changed)
-    assert _validate_and_check(capsys) == (0, 1, f"data/esimerkki/captures/2024-01-10.txt:1:1: {CHANGED}\n1 error in the data\n")
+    assert _validate_and_check(capsys) == (
+        0,
+        1,
+        f"data/esimerkki/captures/2024-01-10.txt:{line}:1: {CHANGED}\n1 error in the data\n",
+    )
 
 
 def test_a_line_end_moved_between_the_pages_of_a_published_capture_is_refused(
@@ -463,7 +472,7 @@ def test_a_line_end_moved_between_the_pages_of_a_published_capture_is_refused(
     assert _validate_and_check(capsys) == (
         0,
         1,
-        f"data/esimerkki/captures/2024-01-10.1.txt:1:1: {CHANGED}\n1 error in the data\n",
+        f"data/esimerkki/captures/2024-01-10.1.txt:3:1: {CHANGED}\n1 error in the data\n",  # its last line
     )
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 from pathlib import Path
 
 from ..archive.decode import decode_file
@@ -164,13 +165,23 @@ def _changed_captures(published: VersionRecord, now: VersionRecord, folder: Path
             "and is kept as it is (a correction fixes our transcription, never the capture)"
         )
         before, text = published.pages[lang], now.pages.get(lang, ())
-        if page < min(len(before), len(text)) and _words(before[page]) == _words(text[page]):
-            message += (
-                "; its words are unchanged but its bytes are not (a byte-order mark, line ends or spaces, as an editor "
-                "may change them on saving): restore the file as it was published"
-            )
-        errors.append(_error(folder / files[min(page, len(files) - 1)], root, message))
+        line = 1
+        if page < min(len(before), len(text)):
+            line = _first_changed_line(before[page], text[page])
+            if _words(before[page]) == _words(text[page]):
+                message += (
+                    "; its words are unchanged but its bytes are not (a byte-order mark, line ends or spaces, as an "
+                    "editor may change them on saving): restore the file as it was published"
+                )
+        shown = display_path(folder / files[min(page, len(files) - 1)], root)
+        errors.append(DataError(Location(shown, line), message))
     return errors
+
+
+def _first_changed_line(before: str, after: str) -> int:
+    """The first line (from 1) where a capture's text differs from what it was (1 where only its bytes do)."""
+    pairs = itertools.zip_longest(before.splitlines(keepends=True), after.splitlines(keepends=True))
+    return next((number for number, (old, new) in enumerate(pairs, start=1) if old != new), 1)
 
 
 def _words(text: str) -> list[str]:
