@@ -62,7 +62,8 @@ _assets: dict[str, Path] = {}
 _listening = False
 """`mkdocs serve` serves (its first build is done): the address is its own."""
 _data_errors: tuple[DataError, ...] = ()
-"""What the last build found wrong in the data (its load failed), for the preview to show in the browser."""
+"""What the build found wrong in the data (its load failed), for the preview to show in the browser (the preview's
+rebuild empties it before each build)."""
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -72,7 +73,6 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config):
     global _site, _jobs, _data_errors
-    _data_errors = ()
     if os.environ.get("SELOSTE_TIMINGS"):  # scripts/benchmark.py: where the build's time goes
         write_on_exit(Path(os.environ["SELOSTE_TIMINGS"]))
     project = Path(config.config_file_path).parent
