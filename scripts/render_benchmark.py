@@ -27,7 +27,8 @@ from synthetic import generate  # noqa: E402
 
 from seloste.markup.agreement import _unseen_space_removed, body_disagreement  # noqa: E402
 from seloste.markup.cmark import cmark_html  # noqa: E402
-from seloste.markup.render import _plain_html, _python_markdown, markdown_html, sanitize  # noqa: E402
+from seloste.markup.plainprose import plain_html  # noqa: E402
+from seloste.markup.render import _python_markdown, markdown_html, sanitize  # noqa: E402
 
 
 def distinct_bodies(data: Path) -> list[str]:
@@ -54,9 +55,9 @@ def _pyromark() -> Callable[[str], str] | None:
 def renderers() -> dict[str, Callable[[str], str]]:
     found: dict[str, Callable[[str], str]] = {
         "Python-Markdown (the reference)": _python_markdown,
-        "Python-Markdown, plain prose without the parser": lambda text: _plain_html(text) or _python_markdown(text),
+        "Python-Markdown, plain prose without the parser": lambda text: plain_html(text) or _python_markdown(text),
         "cmark-gfm (the pages)": lambda text: cmark_html(text).rstrip("\n"),
-        "cmark-gfm, plain prose without the parser": lambda text: _plain_html(text) or cmark_html(text).rstrip("\n"),
+        "cmark-gfm, plain prose without the parser": lambda text: plain_html(text) or cmark_html(text).rstrip("\n"),
     }
     if (pyromark := _pyromark()) is not None:
         found["pyromark (pulldown-cmark)"] = pyromark

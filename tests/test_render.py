@@ -7,15 +7,12 @@ from hypothesis import strategies as st
 
 from seloste.markup.blocks import block_kinds, html_blocks
 from seloste.markup.cmark import cmark_html
+from seloste.markup.plainprose import _PLAIN_LINE, _plain_line, plain_html, plain_kinds
 from seloste.markup.render import (
-    _PLAIN_LINE,
-    _plain_html,
-    _plain_line,
     _python_markdown,
     inline_html,
     link_problems,
     markdown_html,
-    plain_kinds,
     reference_html,
     sanitize,
 )
@@ -85,9 +82,40 @@ def test_headings_keep_their_numbers_and_markers() -> None:
 # random texts: the shortcut must give Python-Markdown's HTML or stand aside.
 _PIECE = st.text(alphabet="aäöZÅb1 .,;:?!'\"()/%@+-–…€§", min_size=1, max_size=8)
 _LINE = st.tuples(st.sampled_from("aÄzQé"), st.lists(_PIECE, max_size=8)).map(lambda t: t[0] + "".join(t[1]))
-_PARAGRAPH = st.lists(_LINE, min_size=1, max_size=3).map("\n".join)
-_LIST = st.lists(_LINE.map(lambda line: "- " + line), min_size=1, max_size=4).map("\n".join)
-_PROSE = st.lists(_PARAGRAPH | _LIST, min_size=1, max_size=4).map("\n\n".join)
+_NUMBER_BEFORE = st.sampled_from(["", "", "1. ", "12 ", "3.", "4) "])
+_BOLD_LINE = st.tuples(
+    st.sampled_from(["**", "**", "*", "__"]),
+    _NUMBER_BEFORE,
+    _LINE,
+    st.sampled_from(["**", "**", "** ", "*", " **"]),
+    st.sampled_from(["", "", " ", "  ", ":", "*"]),
+    st.sampled_from(["", "1 ", "-"]),
+    _LINE | st.just(""),
+).map("".join)
+"""A line that starts with a strong part (``**Sähköposti:** info@...``), and near misses."""
+_HEADING = st.tuples(
+    st.sampled_from(["###", "####", "######", "#", "##", "#######"]),
+    st.sampled_from([" ", " ", "  ", ""]),
+    _NUMBER_BEFORE,
+    _LINE,
+    st.sampled_from(["", "", " ", " #", "\nrivi"]),
+).map("".join)
+_LINK_LINE = st.tuples(
+    st.sampled_from(["", "Sähköposti: ", "katso ", "Katso!", "("]),
+    st.sampled_from(["[", "[", "![", "[ "]),
+    _LINE,
+    st.sampled_from(["](", "](", "] (", "]("]),
+    st.sampled_from(["https://", "mailto:", "http://", "www.", "javascript:"]),
+    st.sampled_from(["esimerkki.fi", "www.x-y.fi/a_b?c=1#d", "x.fi/", "a.b@x.fi", "x..fi", "-x.fi", "x.fi:80", "x.fi/%20"])
+    | st.text(alphabet="aZ0._~:/?#@!$+,;=%-_&()* ä", min_size=1, max_size=12),
+    st.sampled_from([")", ")", ") ", ' "otsikko")']),
+    st.sampled_from(["", ".", " ja lisää.", "))", "*"]),
+).map("".join)
+"""A line with a link (``Sähköposti: [info@esimerkki.fi](mailto:info@esimerkki.fi)``), and near misses."""
+_ANY_LINE = _LINE | _BOLD_LINE | _LINK_LINE
+_PARAGRAPH = st.lists(_ANY_LINE, min_size=1, max_size=3).map("\n".join)
+_LIST = st.lists(_ANY_LINE.map(lambda line: "- " + line), min_size=1, max_size=4).map("\n".join)
+_PROSE = st.lists(_PARAGRAPH | _LIST | _HEADING, min_size=1, max_size=4).map("\n\n".join)
 _SPECIAL = st.sampled_from([*"*_#>[]&<\\`|=~\t", "\n", "\n\n\n", "  \n", "\n1. ", "\n- ", "\n    ", " "])
 
 
@@ -111,8 +139,8 @@ _TEXT = st.lists(st.sampled_from(["\n", "\n\n", "\n\n\n", " ", "  \n", "1. ", "-
 @settings(max_examples=400, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(_PROSE | _NUMBERED_PROSE | _MIXED | _TEXT)
 def test_plain_prose_shortcut_gives_python_markdowns_html(text: str) -> None:
-    html = _plain_html(text)
-    assert html is None or html == _python_markdown(text)
+    html = plain_html(text)
+    assert html is None or html == sanitize(_python_markdown(text))
 
 
 @settings(max_examples=400, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
@@ -122,16 +150,37 @@ def test_plain_prose_is_rendered_as_the_sanitiser_gives_cmarks_html_without_runn
     Python-Markdown's HTML of it): it would give the same HTML back."""
     assert markdown_html(text) == sanitize(cmark_html(text).rstrip("\n"))
     assert reference_html(text) == sanitize(_python_markdown(text))
-    plain = _plain_html(text)
+    plain = plain_html(text)
     assert plain is None or sanitize(plain) == plain
 
 
 def test_numbered_headings_and_plain_prose_take_the_shortcut() -> None:
-    for text in ("1\\. Rekisterinpitäjä", "10 Rekisterin nimi", "Johdanto:\n\n- yksi\n\n12\\. Loppu.\n2024 alkaen"):
-        assert _plain_html(text) is not None, text
-        assert markdown_html(text) == _plain_html(text) == _python_markdown(text), text
-    for text in ("1. lista", "1\\.Otsikko", "1) lista", "- 1\\. kohta", "1  kaksi välilyöntiä"):
-        assert _plain_html(text) is None, text
+    for text in (
+        "1\\. Rekisterinpitäjä",
+        "10 Rekisterin nimi",
+        "Johdanto:\n\n- yksi\n\n12\\. Loppu.\n2024 alkaen",
+        "### Evästeiden käyttö\n\nKäytämme evästeitä.",
+        "#### 1. Rekisterinpitäjä",
+        "**Ässä Golf Oy**\nSähköposti: info@assagolf.fi",
+        "- **Nimi:** Matti Meikäläinen\n- **Puhelin:** 040 123 4567",
+    ):
+        assert plain_html(text) is not None, text
+        assert markdown_html(text) == plain_html(text) == _python_markdown(text), text
+    for text in ("Sähköposti: [info@esimerkki.fi](mailto:info@esimerkki.fi).", "- katso [sivut](https://esimerkki.fi/a_b?c=1)"):
+        assert plain_html(text) is not None, text
+        assert markdown_html(text) == plain_html(text) == sanitize(_python_markdown(text)), text
+    for text in (
+        "1. lista",
+        "1\\.Otsikko",
+        "1) lista",
+        "- 1\\. kohta",
+        "1  kaksi välilyöntiä",
+        "## h2",
+        "### Otsikko\nrivi",
+        "**a**b",
+        "![kuva](https://x.fi/k.png)",
+    ):
+        assert plain_html(text) is None, text
 
 
 @settings(max_examples=1000, derandomize=True)
@@ -142,18 +191,18 @@ def test_a_plain_line_is_found_as_the_pattern_finds_it(line: str, start: int) ->
 
 def test_plain_prose_shortcut_is_taken_for_prose_and_not_for_markdown() -> None:
     prose = "Käsittelemme henkilötietoja (EU) 2016/679 mukaisesti – “luottamuksellisesti”.\nToinen rivi!\n\nUusi kappale."
-    assert _plain_html(prose) == _python_markdown(prose)
-    for markdown in ("1. lista", "# otsikko", "**lihava**", "[linkki](https://x.fi)", "rivi  \nkatko", "> lainaus", "* tähti"):
-        assert _plain_html(markdown) is None, markdown
+    assert plain_html(prose) == _python_markdown(prose)
+    for markdown in ("1. lista", "# otsikko", "**lihava**x", "[linkki](www.x.fi)", "rivi  \nkatko", "> lainaus", "* tähti"):
+        assert plain_html(markdown) is None, markdown
     lists = "Johdanto:\n\n- yksi, kaksi.\n- kolme\n\nLoppu."
     assert (
-        _plain_html(lists)
+        plain_html(lists)
         == _python_markdown(lists)
         == ("<p>Johdanto:</p>\n<ul>\n<li>yksi, kaksi.</li>\n<li>kolme</li>\n</ul>\n<p>Loppu.</p>")
     )
     for markdown in ("- a\n\n- b", "Rivi\n- ei lista", "- - sisäkkäinen", "- a\n  jatkuu", "-  kaksi välilyöntiä"):
-        assert _plain_html(markdown) is None or _plain_html(markdown) == _python_markdown(markdown), markdown
-    assert _plain_html("- a\n\n- b") is None  # one loose list to Markdown
+        assert plain_html(markdown) is None or plain_html(markdown) == _python_markdown(markdown), markdown
+    assert plain_html("- a\n\n- b") is None  # one loose list to Markdown
 
 
 def test_links_and_images_the_sanitiser_would_drop_are_named() -> None:
@@ -188,7 +237,7 @@ def test_block_kinds_found_without_rendering_are_the_rendered_blocks_kinds(text:
 def test_block_kinds_of_prose_and_lists_skip_rendering() -> None:
     text = "Johdanto:\n\n- yksi, kaksi.\n- kolme\n\nLoppu.\nToinen rivi."
     assert plain_kinds(text) == ("paragraph", "item", "item", "paragraph")
-    assert plain_kinds("**lihava**") is None and block_kinds("**lihava**") == ("paragraph",)
+    assert plain_kinds("*kursiivi*") is None and block_kinds("*kursiivi*") == ("paragraph",)
 
 
 def test_a_body_without_brackets_or_angles_has_no_links() -> None:

@@ -58,7 +58,7 @@ def body_disagreement(text: str) -> Disagreement | None:
     """Where and why a body renders differently in cmark-gfm and Python-Markdown, or None if alike.
 
     Plain prose and simple lists are compared with the HTML Python-Markdown is known to give them
-    (``render._plain_html``, tested against it), without running it: most texts of an archive are such."""
+    (``plainprose.plain_html``, tested against it), without running it: most texts of an archive are such."""
     if render_limit(text):
         return None  # refused as such, before anything renders it
     if _alike(markdown_html(text), reference_html(text)):  # plain prose: each the same HTML, made without the parser

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Literal
 
-from .render import plain_kinds
+from .plainprose import plain_kinds
 from .rendercache import markdown_html
 from .text import normalize
 

@@ -27,6 +27,7 @@ import nh3
 
 from ..limits import MAX_BRACKETS, MAX_INLINE_MARKS, MAX_NESTING
 from .cmark import cmark_html
+from .plainprose import as_cmark_writes, plain_html
 
 ALLOWED_TAGS = frozenset(
     {
@@ -95,92 +96,6 @@ def sanitize(html: str) -> str:
     return _cleaner().clean(html)
 
 
-_PUNCTUATION = " .,;:?!'\"()/%@+\\-\u20ac\u00a7\u2013\u2014\u2026\u2018\u2019\u201c\u201d\u00ab\u00bb"
-_PLAIN_LINE = re.compile(r"[^\W\d_](?:[^\W_]|[" + _PUNCTUATION + r"])*(?<! )")
-"""A line with no Markdown in it: it starts with a letter (no list, heading or quote), holds letters,
-digits, spaces and punctuation that mean nothing to Markdown, and ends without a space (no hard break)."""
-_NOT_PLAIN = re.compile(r"[^\w" + _PUNCTUATION + r"]|_")
-"""A character no line of :data:`_PLAIN_LINE` holds: one search finds it (the pattern's fullmatch tries each character
-against two classes in turn, which takes twice as long on a notice's long lines)."""
-_NUMBER = re.compile(r"[0-9]+(?:\\\.)? ")
-"""A paragraph line's number before its words, as a numbered heading is written once ``inline_html`` has escaped it
-(``1\\. Rekisterinpitäjä``), or without a full stop (``1 Rekisterin nimi``): text, not a list, to both renderers."""
-
-
-def _plain_line(line: str, start: int = 0) -> bool:
-    """Whether ``line[start:]`` is a :data:`_PLAIN_LINE` (tests/test_render.py holds the two to the same answers)."""
-    first = line[start : start + 1]
-    return first.isalnum() and not first.isdecimal() and line[-1] != " " and _NOT_PLAIN.search(line, start) is None
-
-
-def _paragraph_line(line: str) -> bool:
-    """A plain line, or one after a number (:data:`_NUMBER`)."""
-    if _plain_line(line):
-        return True
-    number = _NUMBER.match(line) if line[:1].isdigit() else None
-    return number is not None and _plain_line(line, number.end())
-
-
-Structure = tuple[tuple[bool, tuple[str, ...]], ...]
-
-
-@functools.lru_cache(maxsize=1 << 12)
-def _plain_structure(text: str) -> Structure | None:
-    """A body of plain paragraphs and simple lists as its blocks (whether a list, and its lines), or None if the
-    body has anything else.
-
-    A simple list is a block of ``- `` items of one plain line each. Two lists in a row (only a blank line
-    between them) are one loose list to Markdown, with paragraphs in its items: such bodies are left to it.
-    Remembered for the last few thousand texts: a body's rendering, its check against the reference and its blocks'
-    kinds each ask, one after another."""
-    found: list[tuple[bool, tuple[str, ...]]] = []
-    previous_list = False
-    for block in text.rstrip("\n").split("\n\n"):
-        lines = block.split("\n")
-        if all(line.startswith("- ") and _plain_line(line, 2) for line in lines):
-            if previous_list:
-                return None
-            found.append((True, tuple(line[2:] for line in lines)))
-            previous_list = True
-            continue
-        if not all(_paragraph_line(line) for line in lines):
-            return None
-        found.append((False, tuple(lines)))
-        previous_list = False
-    return tuple(found)
-
-
-def _plain_html(text: str) -> str | None:
-    """What Python-Markdown (as configured here) makes of a body of plain paragraphs and simple lists, or None
-    if the body has anything else. Most bodies are such prose; this skips the parser for them, with the same
-    result (tests/test_render.py checks it against Python-Markdown on generated texts)."""
-    structure = _plain_structure(text)
-    if structure is None:
-        return None
-    return "\n".join(
-        "<ul>\n<li>" + "</li>\n<li>".join(lines) + "</li>\n</ul>"
-        if is_list
-        else "<p>" + "<br>\n".join(line.replace("\\.", ".", 1) if line[:1].isdigit() else line for line in lines) + "</p>"
-        for is_list, lines in structure
-    )
-
-
-def _as_cmark_writes(plain_html: str) -> str:
-    """:func:`_plain_html`'s HTML as cmark-gfm writes the same blocks: a line break as ``<br />``, a double quote as
-    ``&quot;`` (the sanitiser writes both back as they were)."""
-    return plain_html.replace("<br>", "<br />").replace('"', "&quot;")
-
-
-def plain_kinds(text: str) -> tuple[str, ...] | None:
-    """The kinds of the blocks a reader sees in a body of plain paragraphs and simple lists ('paragraph', 'item'),
-    without rendering it; None if the body has anything else (tests/test_render.py checks them against the
-    rendered blocks')."""
-    structure = _plain_structure(text)
-    if structure is None:
-        return None
-    return tuple(kind for is_list, lines in structure for kind in (["item"] * len(lines) if is_list else ["paragraph"]))
-
-
 def _python_markdown(text: str) -> str:
     md = _converter()
     try:
@@ -217,17 +132,17 @@ def markdown_html(text: str) -> str:
     if given is not None:
         return given
     html = cmark_html(text).rstrip("\n")
-    plain = _plain_html(text)
-    if plain is not None and html == _as_cmark_writes(plain):
+    plain = plain_html(text)
+    if plain is not None and html == as_cmark_writes(plain):
         return plain  # plain prose as cmark-gfm renders it: the sanitiser would give it back as it is (tested)
     return sanitize(html)
 
 
 def reference_html(text: str) -> str:
     """A body's Markdown as Python-Markdown renders it, sanitised: what the pages showed before cmark-gfm rendered them,
-    and what ``seloste validate`` holds cmark-gfm's HTML to (``agreement.py``). Plain prose needs no sanitiser: it
-    has nothing the sanitiser changes (tested)."""
-    html = _plain_html(text)
+    and what ``seloste validate`` holds cmark-gfm's HTML to (``agreement.py``). Plain prose, headings, strong starts
+    and plain links are written as the two would give them, without running either (tested)."""
+    html = plain_html(text)
     return sanitize(_python_markdown(text)) if html is None else html
 
 
