@@ -34,6 +34,11 @@ def test_a_dropped_or_reordered_sentence_is_found() -> None:
     assert [s.text for s in match_in_order(sentences, "Toka lause. Eka lause. Kolmas lause.")[0]] == ["Toka lause."]
 
 
+def test_a_plain_texts_bullets_are_list_marks_not_text() -> None:
+    capture = "Tiedot:\n • nimi\n   ▪ sähköposti\n● osoite\n•ei välilyöntiä\n"
+    assert [s.text for s in capture_sentences(capture)] == ["Tiedot:", "nimi", "sähköposti", "osoite", "•ei välilyöntiä"]
+
+
 def test_html_text_separates_blocks() -> None:
     assert html_text("<p>Yksi<br>kaksi</p><ul><li>a</li><li>b&nbsp;c</li></ul>") == "Yksi kaksi a b c"
 

@@ -816,6 +816,64 @@ def test_a_nested_list_of_a_page_is_drafted_four_spaces_deeper_so_both_renderers
     assert body_disagreement(body) is None
 
 
+PLAIN_TEXT_NOTICE = (
+    "Seura ry rekisteriseloste – Henkilötietolaki (523/99) 10 §\n\n"
+    "1. – 2. Rekisterin pitäjä ja rekisteriasioista vastaava\n"
+    " • Seura ry ylläpito, sähköpostiosoite: yllapito@seura.fi\n"
+    "3. Rekisterin tietosisältö\n"
+    " • Pakolliset tiedot\n"
+    "  • Nimimerkki\n"
+    "  • Sähköpostiosoite\n"
+    " • Vapaaehtoiset tiedot\n"
+    "  • Kotikunta\n"
+    "4. Tietojen luovutus\n"
+    "Tietoja luovutetaan:\n"
+    "1. viranomaisille\n"
+    "2. ei muille.\n"
+)
+
+
+def test_a_plain_text_notice_is_drafted_with_its_numbered_headings_and_bullet_lists_and_validates(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    saved = tmp_path / "seloste.txt"
+    saved.write_text(PLAIN_TEXT_NOTICE, encoding="utf-8")
+    code, out = run(capsys, "import", "seura", str(saved), "--url", "https://seura.fi/seloste/", "--name", "Seura ry")
+    assert code == 0 and "the draft validates" in out, out
+    (capture,) = (data / "seura" / "captures").glob("*.txt")
+    assert capture.read_text(encoding="utf-8") == PLAIN_TEXT_NOTICE  # the capture is the text as saved
+    version = _version(data, "seura")
+    assert version["title"]["fi"] == "Seura ry rekisteriseloste – Henkilötietolaki (523/99) 10 §"
+    assert [(s["heading"]["fi"], s["body"]["fi"]) for s in version["sections"]] == [
+        ("1. – 2. Rekisterin pitäjä ja rekisteriasioista vastaava", "- Seura ry ylläpito, sähköpostiosoite: yllapito@seura.fi"),
+        (
+            "3. Rekisterin tietosisältö",
+            "- Pakolliset tiedot\n    - Nimimerkki\n    - Sähköpostiosoite\n- Vapaaehtoiset tiedot\n    - Kotikunta",
+        ),
+        ("4. Tietojen luovutus", "Tietoja luovutetaan:\n\n1. viranomaisille\n2. ei muille."),  # a list stays a list
+    ]
+    assert version["facts"]["controller"] == {"name": "Seura ry", "section": version["sections"][0]["id"]}
+
+
+def test_numbered_lines_are_headings_only_in_plain_text_and_only_where_text_follows_each() -> None:
+    from seloste.contribute.plaintext import as_markdown
+
+    assert as_markdown("1. Rekisterinpitäjä\nSeura ry\n2. Tarkoitus\nJäsenyys") == (
+        "## 1. Rekisterinpitäjä\nSeura ry\n## 2. Tarkoitus\nJäsenyys"
+    )
+    for text in (
+        "1. nimi\n2. osoite\n3. puhelin",  # a numbered list
+        "1. Käsittelemme tietoja.\nTeksti\n2. Säilytämme ne.\nTeksti",  # sentences, not headings
+        "1. Rekisterinpitäjä\nSeura ry",  # one alone heads nothing
+        "# Seloste\n\n1. Rekisterinpitäjä\nSeura ry\n2. Tarkoitus\nJäsenyys",  # Markdown headings: its own
+        "3. Rekisterinpitäjä\nSeura ry\n2. Tarkoitus\nJäsenyys",  # out of order
+    ):
+        assert as_markdown(text) == text, text
+    assert as_markdown(" • yksi\n   ▪ kaksi\n•ei välilyöntiä") == " - yksi\n   - kaksi\n•ei välilyöntiä"
+    markdown = extract.draft(["# Seloste\n\n## Osio\n\n• ei lista Markdownissa\n"], kinds=[("seloste.md", "markdown")])
+    assert markdown.sections == (("Osio", "• ei lista Markdownissa"),)  # a Markdown file shows its bullet as text
+
+
 def test_section_ids_end_at_a_whole_word() -> None:
     from seloste.contribute.importer import slugify
 

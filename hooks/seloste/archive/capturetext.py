@@ -24,7 +24,9 @@ from .types import without_invisible
 
 _HEADING = re.compile(r"^\s*#{1,6}(?:\s+|$)")
 """A Markdown heading's marks; a line of them alone (``#``) is a heading without words, as Markdown reads it."""
-_LIST_MARKER = re.compile(r"^\s*(?:[-*+•]|[0-9]+\.)\s+")
+BULLETS = "•◦▪‣●○■"
+"""Characters a plain text's list items start with (``• nimi``), read as Markdown's ``-``: a list item's mark."""
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+" + BULLETS + r"]|[0-9]+\.)\s+")
 _LINK = re.compile(r"\[([^\[\]]*+)\]\([^)\s\[]*+\)")
 """``[text](address)``. Possessive, and an address has no ``[``: each attempt reads no further than the next ``[``, so
 that a line of 100,000 ``[](`` is read once, not once per bracket."""

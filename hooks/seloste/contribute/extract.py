@@ -21,6 +21,7 @@ from ..limits import MAX_PAGE_DEPTH
 from ..markup.jsx import JSX_FILES, page_markup
 from ..markup.sitesource import Dialect, as_markdown
 from ..markup.vue import VUE_FILES, template_markup
+from .plaintext import as_markdown as plain_text_as_markdown
 
 NOT_TEXT = ("script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select", "input", "textarea")
 """Elements never part of a notice's text: code, and the controls of forms (a newsletter sign-up, a search box)."""
@@ -228,6 +229,8 @@ def draft(pages: list[str], fallback_title: str | None = None, kinds: list[tuple
         text, front_title = _without_front_matter(whole)
         first_line = whole.count("\n", 0, len(whole) - len(text)) + 1
         text, read = as_markdown("\n".join(line.rstrip() for line in text.split("\n")), dialect, first_line)
+        if dialect == "text":  # a page's text or a text file: its bullets and numbered headings (plaintext.py)
+            text = plain_text_as_markdown(text)
         for note in read:  # MDX, MDC, inline HTML: the text, and what of it could not be told
             (unreadable if note.unreadable else notes).append(f"{name}:{note.line}:{note.column}: {note.message}")
         page_title_, page_sections = _page(text, first_page=number == 0)
