@@ -144,10 +144,15 @@ def test_the_change_report_says_the_publication_day_is_not_known(archive, tmp_pa
     shutil.rmtree(data / SLUG)
     before = load_archive(data, root=tmp_path)  # the organisation is new in the change
     report = render_report(changes(before, archive), "t")
-    assert (
+    said = (
         "- Date: the day it was first published is not known. The text was in force by 2024-03-05 and first published "
-        "then or earlier (`first_published: unknown`)" in report
+        "then or earlier (`first_published: unknown`)"
     )
+    assert report.count(said) == 1, report  # under the version, not again under the organisation
+    assert report.index("New version **2024-03-05**") < report.index(said)
+    first = report[report.index("New version **2024-03-05**") : report.index("New version **2024-08-01**")]
+    assert "\n\nUusi teksti, " in first and "\n\nNew text, " in first, first  # a new text, not a changed one
+    assert "Tekstiä muutettiin." not in first and "The text changed." not in first
 
 
 def test_first_published_added_by_correction_is_a_changed_detail(archive, tmp_path: Path) -> None:

@@ -1072,9 +1072,9 @@ def test_where_the_notice_does_not_say_who_the_controller_is_the_draft_leaves_it
     assert code == 1, out
     assert _controller(data, "kauppa") == {"name": "Kauppa Esimerkki Oy", "section": ""}
     assert (
-        "TODO facts.controller: the notice does not say plainly who the controller is (no section headed as the "
-        "controller's names 'Kauppa Esimerkki Oy', and no business ID stands next to it); it names 'Sivuston ylläpitää "
-        "Webhotelli Oy' (2122839-7, section johdanto)"
+        "TODO facts.controller: the notice does not say plainly who the controller is (no section headed like "
+        "'Rekisterinpitäjä' names 'Kauppa Esimerkki Oy', and no business ID stands next to that name); "
+        "it names 'Sivuston ylläpitää Webhotelli Oy' (2122839-7, section johdanto)"
     ) in out
     assert "facts.controller.section: expected an id" in out
 

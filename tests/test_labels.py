@@ -35,6 +35,7 @@ def test_every_counted_label_has_both_forms_with_the_same_placeholders(lang: str
         "diff.formatting_sections",
         "diff.fact_count",
         "diff.group_count",
+        "diff.new_text",
         "filter_count",
         "fact_more",
         "partial_preview",

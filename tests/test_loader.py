@@ -262,7 +262,8 @@ def test_a_version_without_its_facts_has_its_texts_checked_in_the_same_run(tmp_p
     with pytest.raises(DataErrors) as caught:
         load_archive(data, root=tmp_path)
     messages = [e.message for e in caught.value.errors]
-    assert any(m.startswith("facts: required key is missing") for m in messages), messages
+    (facts,) = [m for m in messages if m.startswith("facts: required key is missing")]
+    assert facts.endswith(", legal_references, each of which may be left out ('{}' for none of them)"), facts
     assert any(m.startswith("sections[1].heading.fi: text that is not in the original capture") for m in messages), messages
 
 

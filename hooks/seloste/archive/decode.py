@@ -350,8 +350,10 @@ def describe(hint: Any) -> str:
             return "the text by language, as 'fi:' and 'en:' (or 'sv:')"
         if hint.__name__ == "Captures":
             return "one capture per language, as 'fi:', 'sv:', 'en:'"
-        keys = [f.name for f in dataclasses.fields(hint)]
-        return "a mapping with keys " + ", ".join(keys)
+        fields = dataclasses.fields(hint)
+        optional = all(f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING for f in fields)
+        keys = "a mapping with keys " + ", ".join(f.name for f in fields)
+        return keys + (", each of which may be left out ('{}' for none of them)" if optional else "")
     return str(hint)
 
 

@@ -19,7 +19,7 @@ import jinja2
 from ..archive.emit import plain
 from ..archive.localized import LANGUAGE_NAMES, LANGUAGES, ORIGINAL_LANGUAGE
 from ..archive.model import Archive, Correction, Organisation, OrganisationRecord, Update, Version, VersionRecord
-from ..labels import format_date, labels
+from ..labels import format_date, labels, plural
 from ..limits import MAX_REPORT_BYTES
 from ..markup.text import plain_text
 from .diff import VersionDiff, VersionText, diff_texts, diff_versions, version_text
@@ -176,6 +176,7 @@ def _environment() -> jinja2.Environment:
     env.filters["segments"] = segments_markdown
     env.filters["code"] = code_markdown
     env.globals["format_date"] = format_date
+    env.globals["plural"] = plural
     return env
 
 

@@ -96,8 +96,8 @@ def controller_fact(sections: list[tuple[str, str | None, str]], name: str) -> t
     ]
     where = f"; it names {', '.join(candidates)}" if candidates else ""
     return {"name": name, "section": ""}, (
-        f"TODO facts.controller: the notice does not say plainly who the controller is (no section headed as the "
-        f"controller's names {name!r}, and no business ID stands next to it){where}: write the controller as the notice "
-        "names it, and the id of the section that does; if the notice names no controller at all (only a publisher, say), "
-        "remove facts.controller: the pages then say it is not stated (data/README.md, 'Facts')"
+        f"TODO facts.controller: the notice does not say plainly who the controller is (no section headed like "
+        f"'Rekisterinpitäjä' names {name!r}, and no business ID stands next to that name){where}: write the controller as "
+        "the notice names it, and the id of the section that does; if the notice names no controller at all (only a "
+        "publisher, say), remove facts.controller: the pages then say it is not stated (data/README.md, 'Facts')"
     )
