@@ -357,3 +357,29 @@ def test_no_notice_writes_the_comparisons_marks(data: Path) -> None:
                 texts += [s.body[lang] + (s.heading[lang] if s.heading else "") for s in v.version.sections]
     assert len(texts) > 20
     assert [t for t in texts if any(mark in t for mark in "⟦⟧↕")] == []
+
+
+def test_the_change_report_nests_changed_list_items_as_the_page_does_and_never_under_an_item_that_does_not_hold_them() -> None:
+    from seloste.compare.blocks import block_diffs, shown_nested
+    from seloste.limits import MAX_DIFF_WORK
+    from seloste.markup.blocks import blocks
+    from seloste.matching import Budget
+
+    old = "- Pakolliset tiedot\n    - Nimimerkki\n    - Salasana\n- Vapaaehtoiset tiedot\n    - Kotikunta"
+    assert [(b.text, b.depth) for b in blocks(old)] == [
+        ("Pakolliset tiedot", 0),
+        ("Nimimerkki", 1),
+        ("Salasana", 1),
+        ("Vapaaehtoiset tiedot", 0),
+        ("Kotikunta", 1),
+    ]
+    new = "- Pakolliset tiedot\n    - Nimimerkki\n    - Sähköposti\n    - Puhelin\n- Muut tiedot\n    - Kotikunta\n    - Ikä"
+    diffs = block_diffs(blocks(old), blocks(new), Budget(MAX_DIFF_WORK))
+    shown = [(b.status, "".join(s.text for s in b.segments if s.op != "delete"), depth) for b, depth in shown_nested(diffs)]
+    assert shown == [
+        ("removed", "", 0),  # Salasana: its list's item is unchanged, not shown, so not under the bullet before it
+        ("added", "Sähköposti", 0),  # beside its sibling
+        ("added", "Puhelin", 0),
+        ("changed", "Muut tiedot", 0),
+        ("added", "Ikä", 1),  # under the item that holds it, shown
+    ], shown

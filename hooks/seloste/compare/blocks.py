@@ -4,7 +4,7 @@ block diffed word by word. The browser's port is in docs/assets/seloste-diff.js.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from ..markup.blocks import Block, BlockKind
@@ -29,18 +29,22 @@ class BlockDiff:
     numbering: tuple[str | None, str | None] | None = None
     """The number the block's list started at and starts at now (None: a list without numbers), where it changed:
     every number a reader sees beside the list's items changed, though no word did."""
+    depth: int = field(default=0, compare=False)
+    """How deep in lists the block stands (its newer side's; ``markup.blocks.Block.depth``)."""
 
 
 def equal_block(block: Block) -> BlockDiff:
-    return BlockDiff(block.kind, "unchanged", (Segment("equal", block.text),), "none")
+    return BlockDiff(block.kind, "unchanged", (Segment("equal", block.text),), "none", depth=block.depth)
 
 
 def added_block(block: Block, budget: Budget) -> BlockDiff:
-    return BlockDiff(block.kind, "added", (Segment("insert", block.text),), "text", _link_diff((), block.links, budget))
+    links = _link_diff((), block.links, budget)
+    return BlockDiff(block.kind, "added", (Segment("insert", block.text),), "text", links, depth=block.depth)
 
 
 def removed_block(block: Block, budget: Budget) -> BlockDiff:
-    return BlockDiff(block.kind, "removed", (Segment("delete", block.text),), "text", _link_diff(block.links, (), budget))
+    links = _link_diff(block.links, (), budget)
+    return BlockDiff(block.kind, "removed", (Segment("delete", block.text),), "text", links, depth=block.depth)
 
 
 def _changed(old: Block, new: Block, budget: Budget) -> BlockDiff:
@@ -52,7 +56,7 @@ def _changed(old: Block, new: Block, budget: Budget) -> BlockDiff:
     if numbering:
         classes.append("numbering")
     change = worst(classes)
-    return BlockDiff(new.kind, "changed", word_diff(old.text, new.text, budget), change, links, numbering)
+    return BlockDiff(new.kind, "changed", word_diff(old.text, new.text, budget), change, links, numbering, new.depth)
 
 
 def _link_diff(old: Sequence[str], new: Sequence[str], budget: Budget) -> tuple[Segment, ...]:
@@ -103,3 +107,21 @@ def _pair_blocks(old: Sequence[Block], new: Sequence[Block], budget: Budget) -> 
         j = match + 1
     result.extend(added_block(b, budget) for b in new[j:])
     return result
+
+
+def shown_nested(blocks: Sequence[BlockDiff]) -> list[tuple[BlockDiff, int]]:
+    """The blocks that changed, each with how deep to show it: under the block it is nested in where that is shown
+    too (one deeper than it), else as deep as the nearest one shown that holds it, so that a shown block never
+    stands under one that does not hold it (two items of a list whose item is unchanged stand side by side)."""
+    shown: list[tuple[BlockDiff, int]] = []
+    holders: list[tuple[int, int | None]] = []
+    """The blocks that may hold the next one, outermost first: each one's depth, and how deep it is shown (None:
+    not shown)."""
+    for block in blocks:
+        while holders and holders[-1][0] >= block.depth:
+            holders.pop()
+        at = next((d + 1 for _depth, d in reversed(holders) if d is not None), 0)
+        if block.status != "unchanged":
+            shown.append((block, at))
+        holders.append((block.depth, at if block.status != "unchanged" else None))
+    return shown

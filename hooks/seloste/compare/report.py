@@ -22,6 +22,7 @@ from ..archive.model import Archive, Correction, Organisation, OrganisationRecor
 from ..labels import format_date, labels, plural
 from ..limits import MAX_REPORT_BYTES
 from ..markup.text import plain_text
+from .blocks import shown_nested
 from .diff import VersionDiff, VersionText, diff_texts, diff_versions, version_text
 from .facts import LIST_FACTS
 from .gaps import translation_gaps
@@ -177,6 +178,7 @@ def _environment() -> jinja2.Environment:
     env.filters["code"] = code_markdown
     env.globals["format_date"] = format_date
     env.globals["plural"] = plural
+    env.globals["shown_nested"] = shown_nested
     return env
 
 

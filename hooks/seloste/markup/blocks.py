@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Literal
 
@@ -41,6 +41,9 @@ class Block:
     """The number the innermost list that holds the block starts at, as the page numbers it ('1', or '3' where the
     Markdown's first item is '3.'); None outside lists and in a list without numbers. Not in the text, but every
     number a reader sees beside the list's items follows from it."""
+    depth: int = field(default=0, compare=False)
+    """How deep in lists the block stands: 0 outside them and in a list of the text's own, 1 in a list inside an item
+    of that list, and so on. For showing the blocks as the page nests them; not compared (the words are)."""
 
 
 _START = re.compile(r"[0-9]+")
@@ -57,7 +60,7 @@ class _Blocks(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
-        self._stack: list[tuple[BlockKind, list[str], list[str], str | None]] = []
+        self._stack: list[tuple[BlockKind, list[str], list[str], str | None, int]] = []
         self._lists: list[str | None] = []
         """The start of each list the parser is in, innermost last (None for a list without numbers)."""
 
@@ -67,7 +70,7 @@ class _Blocks(HTMLParser):
         elif tag in _KINDS:
             if self._stack:  # a list nested in an item: close the item's own text first
                 self._flush()
-            self._stack.append((_KINDS[tag], [], [], self._lists[-1] if self._lists else None))
+            self._stack.append((_KINDS[tag], [], [], self._lists[-1] if self._lists else None, max(len(self._lists) - 1, 0)))
         elif tag == "a" and self._stack:
             href = dict(attrs).get("href")
             if href:
@@ -89,11 +92,11 @@ class _Blocks(HTMLParser):
             self._stack[-1][1].append(data)
 
     def _flush(self) -> None:
-        kind, parts, links, start = self._stack[-1]
+        kind, parts, links, start, depth = self._stack[-1]
         lines = [normalize(line) for line in "".join(parts).split("\n")]
         text = "\n".join(line for line in lines if line).strip(" |")
         if text:
-            self.blocks.append(Block(kind, text, tuple(links), start))
+            self.blocks.append(Block(kind, text, tuple(links), start, depth))
         parts.clear()
         links.clear()
 
