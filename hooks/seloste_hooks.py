@@ -6,7 +6,7 @@ docs/ so that i18n routes them (``x.en.md`` -> ``/en/x/``); i18n replaces File o
 their (empty) content is restored after it, in ``on_nav`` (-200). The search index is started in the outer
 build's ``on_files``, once MkDocs has cleaned the site folder; each language's lite pages and feeds in ``on_env``,
 once the language's navigation and files are known. They run in worker processes while MkDocs reads and renders
-its pages; the outer build waits for them in its last post-build event (-200), after i18n's nested builds. See
+its pages; the outer build waits for them in its last post-build event (-300), after i18n's nested builds. See
 docs/architecture.en.md.
 """
 
@@ -28,13 +28,13 @@ from seloste.archive.tracklog import named_log
 from seloste.labels import counted
 from seloste.publish.compact import compact_html
 from seloste.publish.csp import PolicyError, with_csp
-from seloste.publish.devserver import address_problem
+from seloste.publish.devserver import address_problem, preview_log
 from seloste.publish.errorpage import show_errors, summary
 from seloste.publish.frame import NavLink, nav_links, site_config
 from seloste.publish.header import header_view
 from seloste.publish.lite import BYTECODE_CACHE, site_style
 from seloste.publish.overlap import Overlap, Started
-from seloste.publish.site import Renderer, Site, load_site, preview_only
+from seloste.publish.site import Renderer, Site, load_site, preview_only, site_of_none
 from seloste.publish.timing import write_on_exit
 from seloste.publish.urls import root_of
 from seloste.publish.workers import JobsError, WorkerLost, available_jobs
@@ -82,14 +82,17 @@ def on_config(config):
         _jobs = available_jobs(_serving, os.environ.get("SELOSTE_JOBS", ""))
     except JobsError as err:
         raise PluginError(str(err)) from None
+    only = preview_only(os.environ.get("SELOSTE_ONLY", ""))
     try:
         tracking_log = named_log(project, config.extra.get("tracking_log"))
-        only = preview_only(os.environ.get("SELOSTE_ONLY", ""))
         _site = load_site(project / "data", tracking_log, only, _jobs, passed=validation_cache.default_folder())
     except DataErrors as err:
-        _data_errors = tuple(err.errors)
+        _data_errors, first_preview = tuple(err.errors), _serving and not _listening  # the preview's first build
         for error in err.errors:
-            log.error(str(error))
+            (preview_log() if first_preview else log).error(str(error))
+        if first_preview:  # it serves the errors: an archive of none, built quickly, its pages replaced by them
+            _site = site_of_none(project / "data", only)
+            return config
         where = "data/" + (" or the tracking log" if config.extra.get("tracking_log") else "")
         raise PluginError(f"{counted(len(err.errors), 'error', 'errors')} in {where}; nothing was built") from None
     return config
@@ -196,8 +199,8 @@ def on_post_template(output: str, template_name: str, config) -> str:
         raise PluginError(str(err)) from err
 
 
-@event_priority(-200)  # after i18n's (-100), which builds the other languages inside the outer build's post-build
-def on_post_build(config) -> None:
+@event_priority(-300)  # after i18n's (-100), which builds the other languages inside the outer build's post-build, and
+def on_post_build(config) -> None:  # the other hooks' (-200), which write beside the stages (the 404 page, the sitemap)
     global _overlap
     if getattr(config.plugins.get("i18n"), "building", False):
         return  # a nested per-language build: the outer one waits for every language's stages
@@ -211,12 +214,15 @@ def on_post_build(config) -> None:
     for lang, written, started in _started:
         log.info("seloste: wrote %d lite pages and feeds (%s)", written + sum(started.results), lang)
     log.info("seloste: search index built (%s)", describe({k: v for part in _search.results for k, v in part.items()}))
+    if _data_errors and not _listening:  # the preview's first build, of none of the archive: the errors in its place
+        show_errors(Path(config.site_dir), _data_errors, tuple(Path(d) for d in config.theme.dirs))
+        preview_log().error("seloste: %s", summary(_data_errors))
 
 
 def on_serve(server, config, builder):
     """A rebuild that finds errors in the data shows them in the browser, on every page (``publish/errorpage.py``);
-    without this the preview's pages wait, with no answer, until a build succeeds. (A first build with errors stops
-    `mkdocs serve` before it serves: the terminal lists them.)"""
+    without this the preview's pages wait, with no answer, until a build succeeds. (A first build with errors builds
+    an archive of none and puts them in place of its pages: ``on_config``, ``on_post_build``.)"""
     global _listening
     site_dir, templates = Path(config.site_dir), tuple(Path(d) for d in config.theme.dirs)
 

@@ -1,5 +1,6 @@
 """The preview (`make serve`): while the data has errors, it shows them in the browser on every page, in the page's
-language, and keeps nothing of the last good build; once the data is fixed the pages come back. An address in use
+language, and keeps nothing of the last good build (started with errors, it serves them); once the data is fixed the
+pages come back. An address in use
 stops it at once with a message saying how to choose another, not a traceback after the first build."""
 
 from __future__ import annotations
@@ -195,6 +196,42 @@ def test_a_preview_shows_the_errors_of_an_edit_and_the_page_again_once_fixed(tmp
         assert str(labels("fi")["data_errors_title"]) not in fixed
         said = log.read_text(encoding="utf-8")
         assert "the preview shows them on every page until they are fixed" in said and "Traceback" not in said
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+@pytest.mark.build
+def test_a_preview_started_with_errors_in_the_data_serves_them_and_the_pages_once_fixed(tmp_path: Path) -> None:
+    """Started while a file has an error, the preview does not stop: it serves the errors (an archive of none built in
+    their place), in strict mode as `make serve` runs it, and the pages once the file is fixed."""
+    project = fixture_project(tmp_path / "project")
+    shutil.copytree(FROZEN / "micro-magic", project / "data" / "micro-magic")
+    organisation = project / "data" / "micro-magic" / "organisation.yaml"
+    good = organisation.read_text(encoding="utf-8")
+    organisation.write_text(good.replace("name:", "nmae:", 1), encoding="utf-8")
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SELOSTE_SITE_URL": f"http://127.0.0.1:{port}/seloste/"}
+    env.pop("SELOSTE_ONLY", None)
+    log = tmp_path / "serve.log"
+    with log.open("w", encoding="utf-8") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
+            cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    base = f"http://127.0.0.1:{port}/seloste/"
+    try:
+        for page, lang in ((base, "fi"), (base + "micro-magic/", "fi"), (base + "en/", "en")):
+            shown = _wait_for(page, str(labels(lang)["data_errors_title"]), server, log)
+            assert [item for item in _items(shown) if item.startswith("data/micro-magic/organisation.yaml:2:1")], shown
+        time.sleep(2)  # the file watcher starts once the first page is served
+        organisation.write_text(good, encoding="utf-8")
+        name = good.split("name:", 1)[1].split("\n", 1)[0].strip().strip("'\"")
+        fixed = _wait_for(base + "micro-magic/", name, server, log)
+        assert str(labels("fi")["data_errors_title"]) not in fixed
+        said = log.read_text(encoding="utf-8")
+        assert "nmae: unknown key 'nmae'" in said and "the preview shows them on every page until they are fixed" in said
+        assert "Traceback" not in said and "Aborted" not in said
     finally:
         server.terminate()
         server.wait(timeout=60)

@@ -1,10 +1,22 @@
 """What `make serve` checks before it builds: that it can listen where it is asked to (MkDocs finds out only after the
-first build, and stops with a traceback)."""
+first build, and stops with a traceback); and the log its first build tells the data's errors in."""
 
 from __future__ import annotations
 
 import errno
+import logging
 import socket
+
+
+def preview_log(beside: str = "mkdocs") -> logging.Logger:
+    """A log that prints where the log named ``beside`` prints, outside it. MkDocs' strict mode counts every error its
+    own log is told and then stops the build; the preview's first build tells the data's errors and goes on, to serve
+    them. The counter is a handler that prints nothing (a ``NullHandler``), and is not copied."""
+    preview = logging.getLogger("seloste.preview")
+    if not preview.handlers:
+        preview.handlers = [h for h in logging.getLogger(beside).handlers if not isinstance(h, logging.NullHandler)]
+        preview.propagate = False
+    return preview
 
 
 def address_problem(host: str, port: int) -> str | None:

@@ -178,6 +178,15 @@ def load_site(
     return site
 
 
+def site_of_none(data_dir: Path, only: tuple[str, ...] = ()) -> Site:
+    """A site of no organisations, taken as this build's site of ``data_dir`` (:func:`built_site`): what a preview's
+    first build builds, quickly, where the data has errors, before it puts them in place of its pages. The next
+    :func:`load_site` reads the data again (no signature of a folder is empty)."""
+    site = Site.build(Archive(organisations=()))
+    _cache[(data_dir.resolve(), only)] = ((), site)
+    return site
+
+
 def built_site(data_dir: Path, only: tuple[str, ...] = ()) -> Site:
     """The site this build loaded from ``data_dir`` (:func:`load_site`, with its tracking log), as it was loaded: each
     part of one build shows one reading of the data, even where a file changed since (``mkdocs serve`` builds again),
