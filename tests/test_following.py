@@ -861,6 +861,9 @@ def test_numbered_lines_are_headings_only_in_plain_text_and_only_where_text_foll
     assert as_markdown("1. Rekisterinpitäjä\nSeura ry\n2. Tarkoitus\nJäsenyys") == (
         "## 1. Rekisterinpitäjä\nSeura ry\n## 2. Tarkoitus\nJäsenyys"
     )
+    assert as_markdown(" 1. Yleistä\n\nTeksti.\n\n 1. Yhteystiedot:\n\nSeura ry") == (
+        "## 1. Yleistä\n\nTeksti.\n\n## 1. Yhteystiedot:\n\nSeura ry"
+    )  # a text browser's dump: each heading a list of its own
     for text in (
         "1. nimi\n2. osoite\n3. puhelin",  # a numbered list
         "1. Käsittelemme tietoja.\nTeksti\n2. Säilytämme ne.\nTeksti",  # sentences, not headings
@@ -872,6 +875,28 @@ def test_numbered_lines_are_headings_only_in_plain_text_and_only_where_text_foll
     assert as_markdown(" • yksi\n   ▪ kaksi\n•ei välilyöntiä") == " - yksi\n   - kaksi\n•ei välilyöntiä"
     markdown = extract.draft(["# Seloste\n\n## Osio\n\n• ei lista Markdownissa\n"], kinds=[("seloste.md", "markdown")])
     assert markdown.sections == (("Osio", "• ei lista Markdownissa"),)  # a Markdown file shows its bullet as text
+
+
+def test_a_new_version_from_a_saved_text_drops_the_chrome_its_previous_version_named_and_keeps_its_translation(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """micro-magic's capture is a text browser's dump: its chrome ("Hyppää sisältöön", named in capture_noise) first,
+    every heading numbered " 1."; the organisation changed its e-mail address and its date."""
+    shutil.copytree(FIXTURES / "archive" / "micro-magic", data / "micro-magic")
+    (previous,) = (data / "micro-magic" / "captures").glob("*.txt")
+    saved = tmp_path / "tietosuoja.txt"
+    text = previous.read_text(encoding="utf-8").replace("myynti@micromagic.fi", "tietosuoja@micromagic.fi")
+    saved.write_text(text.replace("viimeksi päivitetty", "viimeksi päivitetty 12.5.2025, aiemmin"), encoding="utf-8")
+    code, out = run(capsys, "import", "micro-magic", str(saved))
+    version = yaml.safe_load((data / "micro-magic" / "2025-05-12.yaml").read_text(encoding="utf-8"))
+    assert version["source"]["capture_noise"] == ["Hyppää sisältöön"]  # still the page's chrome
+    assert version["title"] == {"fi": "Micro Magicin tietosuojaseloste", "en": "Micro Magic privacy notice"}
+    assert [s["id"] for s in version["sections"]][:3] == ["yleista", "yhteystiedot", "kasittely-ja-tarkoitukset"]
+    assert all(s["body"].get("en") for s in version["sections"])  # the translation kept, to bring up to date
+    assert "source.note of 2021-06-23 not copied" in out
+    assert "check organisation.yaml: contact.email 'myynti@micromagic.fi' stands in the previous version's capture" in out
+    problems = [line for line in out.splitlines() if line.startswith("data/")]
+    assert code == 1 and all("change." in p or "myynti@micromagic.fi" in p for p in problems), out  # what a person sets
 
 
 def test_section_ids_end_at_a_whole_word() -> None:

@@ -11,9 +11,9 @@ from typing import Any
 
 from ..archive.errors import DataErrors
 from ..archive.folders import RESERVED_SLUGS
-from ..archive.loader import load_archive
+from ..archive.loader import ORGANISATION_FILE, load_archive
 from ..archive.localized import LANGUAGE_NAMES
-from ..archive.model import Archive
+from ..archive.model import Archive, OrganisationRecord
 from ..archive.tracklog import EMPTY, CheckStatus, TrackingLog, dump_log, load_log, next_check
 from ..archive.types import SLUG_PATTERN
 from .dating import date_range, first_published_note, range_note
@@ -196,6 +196,10 @@ def run_import(args: argparse.Namespace) -> int:
         )
     if record is not None and (note := carried_note(carried, record.current.id)):
         print(note)
+    if record is not None and (told := record.current.version.source.note) is not None:
+        print(f"source.note of {record.current.id} not copied (it tells of that capture): {told['en']!r}; add it if it holds")
+    for detail in _details_to_check(record, pages) if record is not None else ():
+        print(detail)
     if check:
         print(check)
     if links := site_links_note([page.capture for page in pages]):
@@ -203,6 +207,24 @@ def run_import(args: argparse.Namespace) -> int:
     if record is None and any(page.url and pinned_file(page.url) for page in pages):
         print("not tracked: the address names a file at a commit, whose text never changes; track the page readers see")
     return _report_validation(data, pending="translation" in version, own=version.get("published_in", [args.language]))
+
+
+def _details_to_check(record: OrganisationRecord, pages: list[Page]) -> list[str]:
+    """The organisation's details (organisation.yaml) that its previous notice gives and the new one does not: for a
+    person to check, and to declare an update of them there, with its date and reason."""
+    organisation, before = record.organisation, "\n".join(t for texts in record.current.pages.values() for t in texts)
+    now = "\n".join(page.capture for page in pages)
+    contact, address = organisation.contact, organisation.address
+    details = {
+        "contact.email": contact and contact.email, "contact.phone": contact and contact.phone,
+        "address.street": address and address.street, "business_id": organisation.business_id,
+    }  # fmt: skip
+    return [
+        f"check {ORGANISATION_FILE}: {name} {value!r} stands in the previous version's capture and not in this one "
+        "(an update of the organisation's details is declared in its 'updates', with the date and reason)"
+        for name, value in details.items()
+        if value and value in before and value not in now
+    ]
 
 
 def _date_note(found: tuple[dt.date, str] | None, *, given: dt.date | None, date: dt.date) -> str:

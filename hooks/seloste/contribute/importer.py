@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..archive.capturetext import noise_lines
 from ..archive.emit import dump, plain
 from ..archive.loader import CAPTURES_DIR, ORGANISATION_FILE
 from ..archive.model import OrganisationRecord, Version
@@ -107,7 +108,8 @@ def draft_version(
     source could not tell (:attr:`Draft.notes`). An ExtractError where a page holds what the file cannot say."""
     shown = fallback_title if fallback_title and any(fallback_title in page.capture for page in pages) else None
     # a <title> the notice does not show is not its title; what no reader sees (a soft hyphen) is no text's to hold
-    drafted = draft([without_invisible(page.capture) for page in pages], shown, [page.kind for page in pages])
+    texts, chrome = _without_chrome([without_invisible(page.capture) for page in pages], previous)
+    drafted = draft(texts, shown, [page.kind for page in pages])
     ids = section_ids(drafted, lang, previous)
     names = capture_names(date, pages)
     urls = [page.url for page in pages if page.url]
@@ -118,6 +120,8 @@ def draft_version(
             source["pages"] = urls[1:]
         source.update(pinned_source([pinned_file(url) for url in urls], len(pages)))
     source["capture"] = names if len(names) > 1 else names[0]
+    if chrome:
+        source["capture_noise"] = chrome
     sections = []
     for section_id, (heading, body) in zip(ids, drafted.sections, strict=True):
         section: dict[str, Any] = {"id": section_id}
@@ -153,6 +157,22 @@ def draft_version(
         fact, check = controller_fact(read, controller)
         version["facts"] = {"controller": fact}
     return version, carried, check, drafted.notes
+
+
+def _without_chrome(texts: list[str], previous: Version | None) -> tuple[list[str], list[str]]:
+    """The pages' texts with the lines the previous version names as its page's chrome (``capture_noise`` given as
+    text, at the capture's start or end) blank, and those of its entries that stand in them, for the new version's
+    ``capture_noise``: the site's chrome ("Hyppää sisältöön") is neither the notice's title nor its text."""
+    noise = tuple(line for line in previous.source.capture_noise if isinstance(line, str)) if previous else ()
+    if not noise:
+        return texts, []
+    placed: set[int] = set()
+    blanked = []
+    for page, text in enumerate(texts):
+        lines, (skip, unplaced) = text.splitlines(), noise_lines(text, noise, page)
+        placed |= set(range(len(noise))) - set(unplaced)
+        blanked.append("\n".join("" if number in skip else line for number, line in enumerate(lines, start=1)))
+    return blanked, [noise[index] for index in sorted(placed)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,8 +14,9 @@ import re
 from ..archive.capturetext import BULLETS
 
 _BULLET = re.compile(r"^([ \t]*)[" + BULLETS + r"][ \t]+(?=\S)")
-_NUMBERED = re.compile(r"^([0-9]{1,2})\.(?:[ \t]*[–-][ \t]*[0-9]{1,2}\.)?[ \t]+\S.{0,118}$")
-"""A line that may head a section: a number and a full stop (``1. – 2.`` for two merged), then a short text."""
+_NUMBERED = re.compile(r"^[ \t]{0,3}([0-9]{1,2})\.(?:[ \t]*[–-][ \t]*[0-9]{1,2}\.)?[ \t]+\S.{0,118}$")
+"""A line that may head a section: a number and a full stop (``1. – 2.`` for two merged), then a short text; a few
+spaces before it (a text browser's dump of a page numbers its headings `` 1. Yleistä``)."""
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]")
 _BOLD_HEADING = re.compile(r"^\*\*[^*\n]{2,120}\*\*:?$")
 
@@ -27,14 +28,15 @@ def as_markdown(text: str) -> str:
     lines = [_BULLET.sub(r"\1- ", line) for line in text.split("\n")]
     if not any(_MARKDOWN_HEADING.match(line) or _BOLD_HEADING.match(line.strip()) for line in lines):
         for index in _numbered_headings(lines):
-            lines[index] = "## " + lines[index]
+            lines[index] = "## " + lines[index].lstrip()
     return "\n".join(lines)
 
 
 def _numbered_headings(lines: list[str]) -> list[int]:
     """The lines that head sections: numbered lines that end in no full stop or other sentence mark, each followed by
-    text that is not another numbered line (a numbered list's items follow one another), numbered in order; none
-    unless there are two or more."""
+    text that is not another numbered line (a numbered list's items follow one another), numbered in order (or each
+    the same: a page whose every heading is a list of its own shows each as 1.); none unless there are two or
+    more."""
     found: list[int] = []
     last = 0
     for index, line in enumerate(lines):
