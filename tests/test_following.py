@@ -899,6 +899,28 @@ def test_a_new_version_from_a_saved_text_drops_the_chrome_its_previous_version_n
     assert code == 1 and all("change." in p or "myynti@micromagic.fi" in p for p in problems), out  # what a person sets
 
 
+def test_a_new_version_that_carries_no_translation_carries_its_facts_in_the_drafts_language_only(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copytree(FIXTURES / "archive" / "micro-magic", data / "micro-magic")
+    (previous,) = (data / "micro-magic" / "captures").glob("*.txt")
+    saved = tmp_path / "tietosuoja.txt"
+    text = previous.read_text(encoding="utf-8") + "\n 1. Evästeet\n\nKäytämme evästeitä.\n"  # a new section
+    saved.write_text(text, encoding="utf-8")
+    _code, out = run(capsys, "import", "micro-magic", str(saved), "--date", "2025-05-12")
+    assert "translation (en): none carried over from 2021-06-23: 1-evasteet new in this version" in out, out
+    version = yaml.safe_load((data / "micro-magic" / "2025-05-12.yaml").read_text(encoding="utf-8"))
+
+    def quoted(value: object) -> list[dict]:
+        if isinstance(value, dict):
+            return ([value["quote"]] if "quote" in value else []) + [q for item in value.values() for q in quoted(item)]
+        return [q for item in value for q in quoted(item)] if isinstance(value, list) else []
+
+    quotes = quoted(version["facts"])
+    assert quotes and {lang for quote in quotes for lang in quote} == {"fi"}  # the notice's words, not the translation
+    assert "gives no English" not in out and "English" not in out.split("does not validate yet", 1)[-1], out
+
+
 def test_section_ids_end_at_a_whole_word() -> None:
     from seloste.contribute.importer import slugify
 

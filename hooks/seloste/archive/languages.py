@@ -176,8 +176,9 @@ def language_problems(version: Version) -> list[tuple[str, str]]:
                 problems.append(
                     (
                         f"{name}.{lang}",
-                        f"{name}.{lang}: this version's title has no {LANGUAGE_NAMES[lang]}; every text of a version is given "
-                        f"in the same languages ({listed(expected)})",
+                        f"{name}.{lang}: this version gives no {LANGUAGE_NAMES[lang]} text (its title has none): every text "
+                        f"of a version, its facts' too, is given in the same languages ({listed(expected)}); remove this "
+                        f"{LANGUAGE_NAMES[lang]}, or give the {LANGUAGE_NAMES[lang]} of every text",
                     )
                 )
     return problems

@@ -7,6 +7,7 @@ only a person can say is left for one: the kind of change, and the facts beyond 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
@@ -19,6 +20,7 @@ from typing import Any
 from ..archive.capturetext import noise_lines
 from ..archive.emit import dump, plain
 from ..archive.loader import CAPTURES_DIR, ORGANISATION_FILE
+from ..archive.localized import TEXT_LANGUAGES, ByLanguage
 from ..archive.model import OrganisationRecord, Version
 from ..archive.types import without_invisible
 from ..markup.sitesource import SUFFIXES, Dialect, dialect_of
@@ -150,13 +152,26 @@ def draft_version(
     check = None
     if carried.complete and "translation" in version:
         del version["translation"]  # every text the same as before, each with its translation
-    if previous is not None:
-        version["facts"] = plain(previous.facts)
+    if previous is not None:  # in the languages of the draft's texts: a translation not carried is not the facts' either
+        version["facts"] = plain(_in_languages(previous.facts, set(version["title"])))
     else:
         read = [(section_id, heading, body) for section_id, (heading, body) in zip(ids, drafted.sections, strict=True)]
         fact, check = controller_fact(read, controller)
         version["facts"] = {"controller": fact}
     return version, carried, check, drafted.notes
+
+
+def _in_languages(value: Any, languages: set[str]) -> Any:
+    """``value`` (a model value) with each text of the notice (:class:`ByLanguage`: a quote, say) in ``languages``
+    only; the archive's own texts (in Finnish and English, whatever the notice's) as they are."""
+    if isinstance(value, ByLanguage):
+        return dataclasses.replace(value, **{lang: None for lang in TEXT_LANGUAGES if lang not in languages})  # type: ignore[type-var]
+    if isinstance(value, tuple):
+        return tuple(_in_languages(item, languages) for item in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _in_languages(getattr(value, f.name), languages) for f in dataclasses.fields(value) if f.init}
+        return dataclasses.replace(value, **changes)
+    return value
 
 
 def _without_chrome(texts: list[str], previous: Version | None) -> tuple[list[str], list[str]]:
