@@ -418,6 +418,30 @@ def test_the_change_report_shows_the_swedish_beside_finnish_word_by_word(tmp_pat
     assert "<ins>Vi sparar kunduppgifterna i fyra år.</ins>" in first
 
 
+def test_the_change_report_shows_an_english_notice_once_saying_the_finnish_pages_show_it_untranslated(
+    tmp_path: Path,
+) -> None:
+    base = _copy(tmp_path / "base", "english-suomennettu")
+    (tmp_path / "empty").mkdir()
+    report = render_report(
+        changes(
+            load_archive(tmp_path / "empty", root=tmp_path),
+            load_archive(_copy(tmp_path / "head", "english-only"), root=tmp_path / "head"),
+        ),
+        "Changes",
+    )
+    assert "### English (en): the organisation's own text; the Finnish pages show it too, not translated" in report
+    assert "### Suomi (fi)" not in report and report.count("<ins>Nordic Example Ltd") == 1, report
+    # with a Finnish translation, each is compared
+    translated = render_report(
+        changes(load_archive(tmp_path / "empty", root=tmp_path), load_archive(base, root=tmp_path / "base")), "Changes"
+    )
+    assert (
+        "### Suomi (fi): the archive's translation" in translated
+        and "### English (en): the organisation's own text\n" in translated
+    )
+
+
 # --- a section one of the organisation's own texts does not have (not_in) ----------------------------------------
 
 

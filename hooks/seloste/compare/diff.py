@@ -17,10 +17,11 @@ change report prints it. Nothing here builds HTML.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..archive.localized import LANGUAGES, ORIGINAL_LANGUAGE
 from ..archive.model import VersionRecord
 from ..limits import MAX_DIFF_WORK
 from ..matching import Budget
@@ -289,4 +290,39 @@ def diff_json(diff: VersionDiff) -> dict[str, Any]:
         "words_inserted": diff.words_inserted,
         "words_deleted": diff.words_deleted,
         "coarse": diff.coarse,
+    }
+
+
+NOTHING = VersionText(id="", title="", sections=(), facts={"single": {}, "list": {}})
+"""What an organisation's first version is compared with: its whole text is new."""
+
+
+def first_diffs(version: VersionRecord) -> dict[str, VersionDiff]:
+    """An organisation's first version compared with nothing (its whole text new), in each site language and each
+    own text that no site language shows (:func:`separate_languages`)."""
+    diffs = {lang: diff_texts(NOTHING, version_text(version, lang), lang) for lang in LANGUAGES}
+    for text_lang in separate_languages(None, version):
+        diffs[text_lang] = diff_texts(NOTHING, version_text(version, ORIGINAL_LANGUAGE, text_lang=text_lang), ORIGINAL_LANGUAGE)
+    return diffs
+
+
+def separate_languages(old: VersionRecord | None, new: VersionRecord) -> tuple[str, ...]:
+    """The languages of the organisation's own texts that no site language's pages of ``new`` (or of ``old``) show:
+    the report compares them on their own, as their own pages show them, so that no text reaches readers unseen."""
+    both = (*(old.version.separate_languages if old else ()), *new.version.separate_languages)
+    return tuple(dict.fromkeys(both))
+
+
+def separate_diffs(
+    old: VersionRecord, new: VersionRecord, old_lineage: Mapping[str, str] | None, new_lineage: Mapping[str, str] | None
+) -> dict[str, VersionDiff]:
+    """Two versions compared in each own text that no site language's pages show (:func:`separate_languages`)."""
+    lang = ORIGINAL_LANGUAGE
+    return {
+        text_lang: diff_texts(
+            version_text(old, lang, old_lineage, text_lang=text_lang),
+            version_text(new, lang, new_lineage, text_lang=text_lang),
+            lang,
+        )
+        for text_lang in separate_languages(old, new)
     }

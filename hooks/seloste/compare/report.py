@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -17,13 +16,13 @@ from typing import Literal
 import jinja2
 
 from ..archive.emit import plain
-from ..archive.localized import LANGUAGE_NAMES, LANGUAGES, ORIGINAL_LANGUAGE
+from ..archive.localized import LANGUAGE_NAMES, LANGUAGES
 from ..archive.model import Archive, Correction, Organisation, OrganisationRecord, Update, Version, VersionRecord
 from ..labels import format_date, labels, plural
 from ..limits import MAX_REPORT_BYTES
 from ..markup.text import plain_text
 from .blocks import shown_nested
-from .diff import VersionDiff, VersionText, diff_texts, diff_versions, version_text
+from .diff import VersionDiff, diff_texts, diff_versions, first_diffs, separate_diffs, version_text
 from .facts import LIST_FACTS
 from .gaps import translation_gaps
 from .lineage import section_lineages
@@ -153,7 +152,23 @@ class ReportItem:
         """The heading of the text ``diffs[key]`` compares: ``Suomi (fi): the organisation's own text``."""
         if key not in LANGUAGES:
             return f"{NATIVE_NAMES[key]} ({key}): the organisation's own text, on a page of its own"
-        return f"{NATIVE_NAMES[key]} ({key}): {self.reading(key)}"
+        also = [LANGUAGE_NAMES[lang] for lang in self._untranslated() if self.new.version.reading(lang)[0] == key]
+        return f"{NATIVE_NAMES[key]} ({key}): {self.reading(key)}" + "".join(
+            f"; the {name} pages show it too, not translated" for name in also
+        )
+
+    def shown_diffs(self) -> list[tuple[str, VersionDiff]]:
+        """The texts compared, each once: a site language's pages that show another's text untranslated (an English
+        notice's Finnish pages) show the same words, compared under that language."""
+        return [(key, diff) for key, diff in self.diffs.items() if key not in self._untranslated()]
+
+    def _untranslated(self) -> tuple[str, ...]:
+        """The site languages whose pages show the original of another site language's own text, not translated."""
+        return tuple(
+            lang
+            for lang in LANGUAGES
+            if lang in self.diffs and (read := self.new.version.reading(lang))[1] == "original" and read[0] in self.diffs
+        )
 
     def reading(self, lang: str) -> str:
         """Whose text the pages in ``lang`` show: ``the organisation's own``, ``the archive's translation`` or ``the
@@ -263,7 +278,7 @@ def comparison(record: OrganisationRecord, old_id: str, new_id: str) -> ReportIt
         new=new,
         diffs={
             **{lang: diff_versions(old, new, lang, lineages) for lang in LANGUAGES},
-            **_separate_diffs(old, new, lineages.get(old.id), lineages.get(new.id)),
+            **separate_diffs(old, new, lineages.get(old.id), lineages.get(new.id)),
         },
         kept=_kept(old, new) if ids.index(new_id) == ids.index(old_id) + 1 else (),  # declared against the one before
         gaps=translation_gaps(old.version, new.version),
@@ -272,37 +287,6 @@ def comparison(record: OrganisationRecord, old_id: str, new_id: str) -> ReportIt
 
 NATIVE_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
 """Each language by its own name, in the report's headings."""
-
-_NOTHING = VersionText(id="", title="", sections=(), facts={"single": {}, "list": {}})
-"""What an organisation's first version is compared with: its whole text is new."""
-
-
-def _first_diffs(version: VersionRecord) -> dict[str, VersionDiff]:
-    diffs = {lang: diff_texts(_NOTHING, version_text(version, lang), lang) for lang in LANGUAGES}
-    for text_lang in separate_languages(None, version):
-        diffs[text_lang] = diff_texts(_NOTHING, version_text(version, ORIGINAL_LANGUAGE, text_lang=text_lang), ORIGINAL_LANGUAGE)
-    return diffs
-
-
-def separate_languages(old: VersionRecord | None, new: VersionRecord) -> tuple[str, ...]:
-    """The languages of the organisation's own texts that no site language's pages of ``new`` (or of ``old``) show:
-    the report compares them on their own, as their own pages show them, so that no text reaches readers unseen."""
-    both = (*(old.version.separate_languages if old else ()), *new.version.separate_languages)
-    return tuple(dict.fromkeys(both))
-
-
-def _separate_diffs(
-    old: VersionRecord, new: VersionRecord, old_lineage: Mapping[str, str] | None, new_lineage: Mapping[str, str] | None
-) -> dict[str, VersionDiff]:
-    lang = ORIGINAL_LANGUAGE
-    return {
-        text_lang: diff_texts(
-            version_text(old, lang, old_lineage, text_lang=text_lang),
-            version_text(new, lang, new_lineage, text_lang=text_lang),
-            lang,
-        )
-        for text_lang in separate_languages(old, new)
-    }
 
 
 def _declared(before: tuple, after: tuple) -> tuple:
@@ -372,7 +356,7 @@ def changes(base: Archive, head: Archive) -> list[ReportItem]:
                 source = field_changes(None, version.version.source)
                 metadata = ()
             if previous is None:
-                diffs = _first_diffs(version)
+                diffs = first_diffs(version)
             else:
                 # a corrected version is compared with itself as published, each with its own history's lineages
                 old_lineage = (published_lineages if kind == "corrected-version" else lineages).get(previous.id)
@@ -382,7 +366,7 @@ def changes(base: Archive, head: Archive) -> list[ReportItem]:
                     )
                     for lang in LANGUAGES
                 }
-                diffs |= _separate_diffs(previous, version, old_lineage, lineages.get(version.id))
+                diffs |= separate_diffs(previous, version, old_lineage, lineages.get(version.id))
             items.append(
                 ReportItem(
                     kind=kind, organisation=record, old=previous, new=version, diffs=diffs,
