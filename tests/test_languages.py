@@ -442,6 +442,17 @@ def test_the_change_report_shows_an_english_notice_once_saying_the_finnish_pages
     )
 
 
+def test_the_change_report_says_a_change_of_punctuation_adds_or_removes_no_word(tmp_path: Path) -> None:
+    base = load_archive(_copy(tmp_path / "base", "english-suomennettu"), root=tmp_path / "base")
+    data = _copy(tmp_path / "head", "english-suomennettu")
+    _edit(data, "english-suomennettu", "00100 Helsinki, on henkilötietojesi", "00100 Helsinki on henkilötietojesi")
+    report = render_report(changes(base, load_archive(data, root=tmp_path / "head")), "Changes")
+    finnish = report[report.index("### Suomi (fi)") : report.index("### English (en)")]
+    assert "Tekstiä muutettiin. Yhtään sanaa ei lisätty eikä poistettu: välimerkit" in finnish, finnish
+    english = report[report.index("### English (en)") :]
+    assert english.startswith("### English (en): the organisation's own text\n\nNo changes.\n\n"), english  # no count
+
+
 # --- a section one of the organisation's own texts does not have (not_in) ----------------------------------------
 
 
