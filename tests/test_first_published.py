@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -153,6 +154,8 @@ def test_the_change_report_says_the_publication_day_is_not_known(archive, tmp_pa
     first = report[report.index("New version **2024-03-05**") : report.index("New version **2024-08-01**")]
     assert "\n\nUusi teksti, " in first and "\n\nNew text, " in first, first  # a new text, not a changed one
     assert "Tekstiä muutettiin." not in first and "The text changed." not in first
+    assert re.search(r"\n- Dates: the version is dated 2024-03-05; the notice states (?:[0-9-]{10}|no date) \(`stated_date`\); "
+                     r"recorded in the archive [0-9-]{10} \(`recorded_date`\)\.\n", first), first  # fmt: skip
 
 
 def test_first_published_added_by_correction_is_a_changed_detail(archive, tmp_path: Path) -> None:

@@ -96,15 +96,15 @@ def test_a_build_after_validate_is_the_same_site_and_checks_nothing_again(
     clean, _ = built_with(project, 2, "before-validate", SELOSTE_CACHE=str(cache))
     assert clean.returncode == 0, clean.stderr
     count = len(load_archive(FROZEN).organisations)
-    assert f"0 of {count} organisations loaded as `seloste validate` passed them" in clean.stderr
+    assert f"0 of {count} organisations unchanged since `seloste validate` passed them" in clean.stderr
     assert not (cache / "validate").exists()  # a build keeps no outcome of its own
     monkeypatch.chdir(project)
     monkeypatch.setenv("SELOSTE_CACHE", str(cache))
     assert main(["validate", "--data", "data"]) == 0
     after, _ = built_with(project, 2, "after-validate", SELOSTE_CACHE=str(cache))
     assert after.returncode == 0, after.stderr
-    said = f"{count} of {count} organisations loaded as `seloste validate` passed them, without their checks ({count} of them"
-    assert said + " taken as it loaded them)" in after.stderr
+    said = f"{count} of {count} organisations unchanged since `seloste validate` passed them: not checked again ({count}"
+    assert said + " read back whole from its cache)" in after.stderr
     assert files_of(after.site) == files_of(clean.site)
 
 

@@ -249,9 +249,9 @@ def _load_all(
     done = [result for result in loaded if result is not None]
     if cache is not None and not light:
         passed = sum(result.passed for result in done)
-        said = "seloste: %d of %d organisations loaded as `seloste validate` passed them, without their checks (%d of them"
+        said = "seloste: %d of %d organisations unchanged since `seloste validate` passed them: not checked again (%d"
         rest = f"; the other {len(folders) - passed} checked" if passed < len(folders) else ""
-        log.info(said + " taken as it loaded them)%s", passed, len(folders), len(folders) - len(missing), rest)
+        log.info(said + " read back whole from its cache)%s", passed, len(folders), len(folders) - len(missing), rest)
     for result in done:
         run.errors.extend(result.errors)
     return done
