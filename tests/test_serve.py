@@ -5,6 +5,7 @@ stops it at once with a message saying how to choose another, not a traceback af
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -13,6 +14,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -162,23 +164,32 @@ def _wait_for(url: str, wanted: str, server: subprocess.Popen, log: Path, limit:
     raise AssertionError(f"{url} did not show {wanted!r} within {limit} s; last answer: {text[:500]}")
 
 
+@contextlib.contextmanager
+def _preview(project: Path, log: Path, *options: str) -> Iterator[tuple[subprocess.Popen, str]]:
+    """`mkdocs serve` of ``project`` at a free port, its output in ``log``: the server and the site's address."""
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SELOSTE_SITE_URL": f"http://127.0.0.1:{port}/seloste/"}
+    env.pop("SELOSTE_ONLY", None)
+    with log.open("w", encoding="utf-8") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", *options, "-a", f"127.0.0.1:{port}"],
+            cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    try:
+        yield server, f"http://127.0.0.1:{port}/seloste/"
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
 @pytest.mark.build
 def test_a_preview_shows_the_errors_of_an_edit_and_the_page_again_once_fixed(tmp_path: Path) -> None:
     project = fixture_project(tmp_path / "project")
     shutil.copytree(FROZEN / "micro-magic", project / "data" / "micro-magic")
     organisation = project / "data" / "micro-magic" / "organisation.yaml"
     good = organisation.read_text(encoding="utf-8")
-    port = _free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SELOSTE_SITE_URL": f"http://127.0.0.1:{port}/seloste/"}
-    env.pop("SELOSTE_ONLY", None)
     log = tmp_path / "serve.log"
-    with log.open("w", encoding="utf-8") as output:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    base = f"http://127.0.0.1:{port}/seloste/"
-    try:
+    with _preview(project, log) as (server, base):
         name = good.split("name:", 1)[1].split("\n", 1)[0].strip().strip("'\"")
         _wait_for(base + "micro-magic/", name, server, log)
         time.sleep(2)  # the file watcher starts once the first page is served
@@ -196,9 +207,6 @@ def test_a_preview_shows_the_errors_of_an_edit_and_the_page_again_once_fixed(tmp
         assert str(labels("fi")["data_errors_title"]) not in fixed
         said = log.read_text(encoding="utf-8")
         assert "the preview shows them on every page until they are fixed" in said and "Traceback" not in said
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
 
 
 @pytest.mark.build
@@ -210,17 +218,8 @@ def test_a_preview_started_with_errors_in_the_data_serves_them_and_the_pages_onc
     organisation = project / "data" / "micro-magic" / "organisation.yaml"
     good = organisation.read_text(encoding="utf-8")
     organisation.write_text(good.replace("name:", "nmae:", 1), encoding="utf-8")
-    port = _free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SELOSTE_SITE_URL": f"http://127.0.0.1:{port}/seloste/"}
-    env.pop("SELOSTE_ONLY", None)
     log = tmp_path / "serve.log"
-    with log.open("w", encoding="utf-8") as output:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
-            cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    base = f"http://127.0.0.1:{port}/seloste/"
-    try:
+    with _preview(project, log, "--strict") as (server, base):
         for page, lang in ((base, "fi"), (base + "micro-magic/", "fi"), (base + "en/", "en")):
             shown = _wait_for(page, str(labels(lang)["data_errors_title"]), server, log)
             assert [item for item in _items(shown) if item.startswith("data/micro-magic/organisation.yaml:2:1")], shown
@@ -232,9 +231,6 @@ def test_a_preview_started_with_errors_in_the_data_serves_them_and_the_pages_onc
         said = log.read_text(encoding="utf-8")
         assert "nmae: unknown key 'nmae'" in said and "the preview shows them on every page until they are fixed" in said
         assert "Traceback" not in said and "Aborted" not in said
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
 
 
 def test_an_address_in_use_is_told_with_how_to_choose_another() -> None:
