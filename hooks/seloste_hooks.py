@@ -25,11 +25,10 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from seloste.archive import validation_cache
 from seloste.archive.errors import DataError, DataErrors
 from seloste.archive.tracklog import named_log
-from seloste.labels import counted
 from seloste.publish.compact import compact_html
 from seloste.publish.csp import PolicyError, with_csp
 from seloste.publish.devserver import address_problem, preview_log
-from seloste.publish.errorpage import show_errors, summary
+from seloste.publish.errorpage import not_built, show_errors, summary
 from seloste.publish.frame import NavLink, nav_links, site_config
 from seloste.publish.header import header_view
 from seloste.publish.lite import BYTECODE_CACHE, site_style
@@ -82,19 +81,19 @@ def on_config(config):
         _jobs = available_jobs(_serving, os.environ.get("SELOSTE_JOBS", ""))
     except JobsError as err:
         raise PluginError(str(err)) from None
-    only = preview_only(os.environ.get("SELOSTE_ONLY", ""))
+    only, first_preview = preview_only(os.environ.get("SELOSTE_ONLY", "")), _serving and not _listening
     try:
         tracking_log = named_log(project, config.extra.get("tracking_log"))
-        _site = load_site(project / "data", tracking_log, only, _jobs, passed=validation_cache.default_folder())
+        if not (first_preview and _data_errors):  # else a language's build of a first preview that found errors
+            _site = load_site(project / "data", tracking_log, only, _jobs, passed=validation_cache.default_folder())
     except DataErrors as err:
-        _data_errors, first_preview = tuple(err.errors), _serving and not _listening  # the preview's first build
+        _data_errors = tuple(err.errors)
         for error in err.errors:
             (preview_log() if first_preview else log).error(str(error))
-        if first_preview:  # it serves the errors: an archive of none, built quickly, its pages replaced by them
-            _site = site_of_none(project / "data", only)
-            return config
-        where = "data/" + (" or the tracking log" if config.extra.get("tracking_log") else "")
-        raise PluginError(f"{counted(len(err.errors), 'error', 'errors')} in {where}; nothing was built") from None
+        if not first_preview:
+            raise PluginError(not_built(err.errors, tracking_log=bool(config.extra.get("tracking_log")))) from None
+    if first_preview and _data_errors:  # it serves the errors: an archive of none, built quickly, its pages replaced
+        _site = site_of_none(project / "data", only)
     return config
 
 

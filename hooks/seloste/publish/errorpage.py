@@ -69,6 +69,12 @@ def _base(page: str) -> str:
     return page
 
 
+def not_built(errors: Sequence[DataError], *, tracking_log: bool) -> str:
+    """What the terminal says last when a build stops at errors in the data (or in the tracking log it was given)."""
+    where = "data/" + (" or the tracking log" if tracking_log else "")
+    return f"{counted(len(errors), 'error', 'errors')} in {where}; nothing was built"
+
+
 def summary(errors: Sequence[DataError]) -> str:
     """What the terminal says once the browser shows the errors."""
     return f"{counted(len(errors), 'error', 'errors')} in the data: the preview shows them on every page until they are fixed"
