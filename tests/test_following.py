@@ -828,8 +828,8 @@ PLAIN_TEXT_NOTICE = (
     "  • Kotikunta\n"
     "4. Tietojen luovutus\n"
     "Tietoja luovutetaan:\n"
-    "1. viranomaisille\n"
-    "2. ei muille.\n"
+    " • viranomaisille\n"
+    " • ei muille.\n"
 )
 
 
@@ -850,7 +850,7 @@ def test_a_plain_text_notice_is_drafted_with_its_numbered_headings_and_bullet_li
             "3. Rekisterin tietosisältö",
             "- Pakolliset tiedot\n    - Nimimerkki\n    - Sähköpostiosoite\n- Vapaaehtoiset tiedot\n    - Kotikunta",
         ),
-        ("4. Tietojen luovutus", "Tietoja luovutetaan:\n\n1. viranomaisille\n2. ei muille."),  # a list stays a list
+        ("4. Tietojen luovutus", "Tietoja luovutetaan:\n\n- viranomaisille\n- ei muille."),
     ]
     assert version["facts"]["controller"] == {"name": "Seura ry", "section": version["sections"][0]["id"]}
 
@@ -870,9 +870,16 @@ def test_numbered_lines_are_headings_only_in_plain_text_and_only_where_text_foll
         "1. Rekisterinpitäjä\nSeura ry",  # one alone heads nothing
         "# Seloste\n\n1. Rekisterinpitäjä\nSeura ry\n2. Tarkoitus\nJäsenyys",  # Markdown headings: its own
         "3. Rekisterinpitäjä\nSeura ry\n2. Tarkoitus\nJäsenyys",  # out of order
+        "Käytämme:\n1. asiakassuhteen hoitamiseen ja\n   kehittämiseen\n2. laskutukseen\n\nSäilytämme viisi vuotta.",  # wrapped
+        "Tiedot:\n1. Perustiedot\n   - nimi\n2. Yhteystiedot\n   - sähköposti",  # a list with sub-lists
+        "Keräämme\n1. Nimi\n2. Osoite\nKäytämme\n1. Laskutukseen\n2. Markkinointiin\nLoppu",  # two lists
+        "1. Rekisterinpitäjä\nSeura ry\n2. Luovutus\nLuovutamme:\n1. viranomaisille\n2. ei muille",  # a list in one: by hand
     ):
         assert as_markdown(text) == text, text
     assert as_markdown(" • yksi\n   ▪ kaksi\n•ei välilyöntiä") == " - yksi\n   - kaksi\n•ei välilyöntiä"
+    page = "Seloste\n\nJohdanto.\n\n1. Rekisterinpitäjä\nSeura ry\n2. Tarkoitus\nJäsenyys\n"  # a page's <ol>, as Markdown
+    assert len(extract.draft([page], kinds=[("https://seura.fi/seloste/", "text")]).sections) == 1
+    assert len(extract.draft([page], kinds=[("seloste.txt", "text")]).sections) == 3  # a saved text: its headings
     markdown = extract.draft(["# Seloste\n\n## Osio\n\n• ei lista Markdownissa\n"], kinds=[("seloste.md", "markdown")])
     assert markdown.sections == (("Osio", "• ei lista Markdownissa"),)  # a Markdown file shows its bullet as text
 

@@ -14,38 +14,52 @@ import re
 from ..archive.capturetext import BULLETS
 
 _BULLET = re.compile(r"^([ \t]*)[" + BULLETS + r"][ \t]+(?=\S)")
-_NUMBERED = re.compile(r"^[ \t]{0,3}([0-9]{1,2})\.(?:[ \t]*[–-][ \t]*[0-9]{1,2}\.)?[ \t]+\S.{0,118}$")
+_NUMBERED = re.compile(r"^[ \t]{0,3}([0-9]{1,2})\.(?:[ \t]*[–-][ \t]*([0-9]{1,2})\.)?[ \t]+\S.{0,118}$")
 """A line that may head a section: a number and a full stop (``1. – 2.`` for two merged), then a short text; a few
 spaces before it (a text browser's dump of a page numbers its headings `` 1. Yleistä``)."""
+_ANY_NUMBERED = re.compile(r"^[ \t]*[0-9]{1,3}[.)](?:[ \t]|$)")
+"""Any numbered line: a list's item, or a heading."""
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]")
 _BOLD_HEADING = re.compile(r"^\*\*[^*\n]{2,120}\*\*:?$")
 
 
-def as_markdown(text: str) -> str:
+def as_markdown(text: str, *, headings: bool = True) -> str:
     """``text`` with its bullet lines as Markdown list items (their indentation kept: the draft nests them), and, where
-    it has no Markdown headings (nor bold lines, which the draft takes as headings), its numbered headings as
-    headings (:func:`_numbered_headings`)."""
+    ``headings`` and it has no Markdown headings (nor bold lines, which the draft takes as headings), its numbered
+    headings as headings (:func:`_numbered_headings`)."""
     lines = [_BULLET.sub(r"\1- ", line) for line in text.split("\n")]
-    if not any(_MARKDOWN_HEADING.match(line) or _BOLD_HEADING.match(line.strip()) for line in lines):
+    if headings and not any(_MARKDOWN_HEADING.match(line) or _BOLD_HEADING.match(line.strip()) for line in lines):
         for index in _numbered_headings(lines):
             lines[index] = "## " + lines[index].lstrip()
     return "\n".join(lines)
 
 
 def _numbered_headings(lines: list[str]) -> list[int]:
-    """The lines that head sections: numbered lines that end in no full stop or other sentence mark, each followed by
-    text that is not another numbered line (a numbered list's items follow one another), numbered in order (or each
-    the same: a page whose every heading is a list of its own shows each as 1.); none unless there are two or
-    more."""
+    """The numbered lines, where every one of them heads a section; else none (they are a list's items). Each must be
+    a short line that ends in no full stop or other sentence mark, no line ending in ':' may introduce it, and the
+    text after it must start anew (not another numbered line, not a line in lower case that continues it); and they
+    must be numbered 1, 2, 3 and on (``1. – 2.`` stands for both), or each 1. (a text browser's dump of a page whose
+    every heading is a list of its own). None unless there are two or more."""
     found: list[int] = []
-    last = 0
+    expected, ones = 1, True
     for index, line in enumerate(lines):
+        if not _ANY_NUMBERED.match(line):
+            continue
         match = _NUMBERED.match(line)
-        if match is None or line.rstrip()[-1] in ".,;!?" or int(match[1]) < last:
-            continue
-        following = next((other for other in lines[index + 1 :] if other.strip()), None)
-        if following is None or _NUMBERED.match(following) or re.match(r"[0-9]+[.)]", following.lstrip()):
-            continue
+        following = next((other.lstrip() for other in lines[index + 1 :] if other.strip()), "")
+        before = next((other.rstrip() for other in reversed(lines[:index]) if other.strip()), "")
+        if (
+            match is None
+            or line.rstrip()[-1] in ".,;!?"
+            or not following
+            or _ANY_NUMBERED.match(following)
+            or following[:1].islower()
+            or before.endswith(":")
+        ):
+            return []
+        number, last = int(match[1]), int(match[2] or match[1])
+        if not (number == expected or (ones and found and number == 1)):
+            return []
+        ones, expected = ones and last == 1, last + 1
         found.append(index)
-        last = int(match[1])
     return found if len(found) >= 2 else []
