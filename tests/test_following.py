@@ -1274,3 +1274,12 @@ def test_a_notice_with_one_heading_is_titled_by_it_once_and_a_bare_hash_is_no_te
     version = _version(data, "esimerkki")
     assert version["title"] == {"fi": "Tietosuojaseloste"}
     assert [s.get("heading") for s in version["sections"]] == [None]
+
+
+def test_a_new_versions_draft_blanks_the_previous_chrome_and_keeps_each_lines_end() -> None:
+    from seloste.contribute.importer import _without_chrome
+
+    previous = load_archive(FIXTURES / "archive", root=FIXTURES).get("micro-magic").current.version
+    texts, chrome = _without_chrome(["Hyppää sisältöön\n\nOtsikko\u2028rivi\x0csivu\n\nHyppää sisältöön\n"], previous)
+    assert texts == ["\n\nOtsikko\u2028rivi\x0csivu\n\n\n"] and chrome == ["Hyppää sisältöön"]
+    assert _without_chrome(["Sivu ilman valikkoa\n"], previous) == (["Sivu ilman valikkoa\n"], [])  # none stands there

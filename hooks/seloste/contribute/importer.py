@@ -153,7 +153,7 @@ def draft_version(
     if carried.complete and "translation" in version:
         del version["translation"]  # every text the same as before, each with its translation
     if previous is not None:  # in the languages of the draft's texts: a translation not carried is not the facts' either
-        version["facts"] = plain(_in_languages(previous.facts, set(version["title"])))
+        version["facts"] = plain(in_languages(previous.facts, set(version["title"])))
     else:
         read = [(section_id, heading, body) for section_id, (heading, body) in zip(ids, drafted.sections, strict=True)]
         fact, check = controller_fact(read, controller)
@@ -161,15 +161,15 @@ def draft_version(
     return version, carried, check, drafted.notes
 
 
-def _in_languages(value: Any, languages: set[str]) -> Any:
+def in_languages(value: Any, languages: set[str]) -> Any:
     """``value`` (a model value) with each text of the notice (:class:`ByLanguage`: a quote, say) in ``languages``
     only; the archive's own texts (in Finnish and English, whatever the notice's) as they are."""
     if isinstance(value, ByLanguage):
         return dataclasses.replace(value, **{lang: None for lang in TEXT_LANGUAGES if lang not in languages})  # type: ignore[type-var]
     if isinstance(value, tuple):
-        return tuple(_in_languages(item, languages) for item in value)
+        return tuple(in_languages(item, languages) for item in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {f.name: _in_languages(getattr(value, f.name), languages) for f in dataclasses.fields(value) if f.init}
+        changes = {f.name: in_languages(getattr(value, f.name), languages) for f in dataclasses.fields(value) if f.init}
         return dataclasses.replace(value, **changes)
     return value
 
@@ -184,9 +184,16 @@ def _without_chrome(texts: list[str], previous: Version | None) -> tuple[list[st
     placed: set[int] = set()
     blanked = []
     for page, text in enumerate(texts):
-        lines, (skip, unplaced) = text.splitlines(), noise_lines(text, noise, page)
-        placed |= set(range(len(noise))) - set(unplaced)
-        blanked.append("\n".join("" if number in skip else line for number, line in enumerate(lines, start=1)))
+        lines, (skip, unplaced) = text.splitlines(keepends=True), noise_lines(text, noise, page)
+        placed |= set(range(len(noise))) - set(unplaced)  # numbered as the capture's lines are; each line's end kept
+        blanked.append(
+            "".join(
+                line[len(line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")) :]
+                if n in skip
+                else line  # what splitlines ends a line at
+                for n, line in enumerate(lines, 1)
+            )
+        )
     return blanked, [noise[index] for index in sorted(placed)]
 
 

@@ -22,7 +22,7 @@ from ..archive.types import without_invisible
 from ..markup.sitesource import SUFFIXES
 from .controller import controller_fact
 from .extract import Draft, draft
-from .importer import Carried, Page, carry_translation, section_ids
+from .importer import Carried, Page, carry_translation, in_languages, section_ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,8 +114,8 @@ def draft_languages(
         carried = carry_translation(version, first, previous)  # a translation of ours, by section id
         if carried.complete and "translation" in version:
             del version["translation"]
-    if previous is not None:
-        version["facts"] = plain(previous.facts)
+    if previous is not None:  # in the languages of the draft's texts, as a single language's draft (importer.py)
+        version["facts"] = plain(in_languages(previous.facts, set(version["title"])))
     else:
         read = [(s["id"], s.get("heading", {}).get(first), s["body"][first]) for s in sections if first in s["body"]]
         fact, check = controller_fact(read, controller)

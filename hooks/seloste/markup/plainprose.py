@@ -45,7 +45,9 @@ _BOLD_START = re.compile(r"\*\*((?:[0-9]+\.? )?[^\W\d_][^*\n]*?)\*\*(?: (?=[^ ])
 ``**`` and ``**``, then the line's end or a space and plain text (:func:`_plain_inline`)."""
 
 
-_DOMAIN = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+"
+_DOMAIN = r"(?:(?![Xx][Nn]--)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,63}"
+"""A host name the sanitiser's URL parser takes: labels of letters, digits and hyphens, none an IDN's ``xn--``, and a
+top-level domain of letters (not an address of digits, which the parser may refuse and the sanitiser then drops)."""
 _PLAIN_LINK = re.compile(
     r"\[([^\W_][^\[\]\n]*?)\]\((https?://"
     + _DOMAIN
