@@ -243,6 +243,14 @@ def test_block_kinds_of_prose_and_lists_skip_rendering() -> None:
     assert plain_kinds("*kursiivi*") is None and block_kinds("*kursiivi*") == ("paragraph",)
 
 
+def test_a_link_whose_host_the_sanitiser_refuses_is_named() -> None:
+    for href in ("https://www.a.1", "https://1.2.3.256/x", "https://xn--a.fi"):
+        (problem,) = link_problems(f"Katso [sivut]({href}).")
+        assert problem.startswith(f"link {href!r}: this address cannot be read as one"), problem
+        assert "href=" not in markdown_html(f"Katso [sivut]({href}).")  # what would be published
+    assert link_problems("[a](https://www.esimerkki.fi/a?b=1&c=2) [b](https://ääkkönen.fi) <https://x.fi>") == []
+
+
 def test_a_body_without_brackets_or_angles_has_no_links() -> None:
     from seloste.archive.links import _inline_links, body_links
 

@@ -17,6 +17,7 @@ markup from running in a reader's browser:
 from __future__ import annotations
 
 import functools
+import html
 import re
 from collections.abc import Iterable
 from html.parser import HTMLParser
@@ -164,6 +165,11 @@ class _Links(HTMLParser):
                 self.problems.append(
                     f"link {href!r}: links must be full http://, https:// or mailto: addresses "
                     "(such as https://www.example.fi/); any other would be published without its address"
+                )
+            elif "href=" not in sanitize(f'<a href="{html.escape(href)}">a</a>'):  # a host the URL parser refuses
+                self.problems.append(
+                    f"link {href!r}: this address cannot be read as one (its host is no valid name, such as www.a.1 "
+                    "or 1.2.3.256); it would be published without it: check the address"
                 )
 
 
