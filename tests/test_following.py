@@ -868,7 +868,6 @@ def test_numbered_lines_are_headings_only_in_plain_text_and_only_where_text_foll
         "1. nimi\n2. osoite\n3. puhelin",  # a numbered list
         "1. Käsittelemme tietoja.\nTeksti\n2. Säilytämme ne.\nTeksti",  # sentences, not headings
         "1. Rekisterinpitäjä\nSeura ry",  # one alone heads nothing
-        "# Seloste\n\n1. Rekisterinpitäjä\nSeura ry\n2. Tarkoitus\nJäsenyys",  # Markdown headings: its own
         "3. Rekisterinpitäjä\nSeura ry\n2. Tarkoitus\nJäsenyys",  # out of order
         "Käytämme:\n1. asiakassuhteen hoitamiseen ja\n   kehittämiseen\n2. laskutukseen\n\nSäilytämme viisi vuotta.",  # wrapped
         "Tiedot:\n1. Perustiedot\n   - nimi\n2. Yhteystiedot\n   - sähköposti",  # a list with sub-lists
@@ -880,6 +879,11 @@ def test_numbered_lines_are_headings_only_in_plain_text_and_only_where_text_foll
     page = "Seloste\n\nJohdanto.\n\n1. Rekisterinpitäjä\nSeura ry\n2. Tarkoitus\nJäsenyys\n"  # a page's <ol>, as Markdown
     assert len(extract.draft([page], kinds=[("https://seura.fi/seloste/", "text")]).sections) == 1
     assert len(extract.draft([page], kinds=[("seloste.txt", "text")]).sections) == 3  # a saved text: its headings
+    for own in ("# Seloste\n\n", "**Seloste**\n\n"):  # headings of its own, which the draft splits at: those alone
+        marked = extract.draft(
+            [own + "Johdanto.\n\n1. Rekisterinpitäjä\nSeura ry\n2. Tarkoitus\nJäsenyys\n"], kinds=[("s.txt", "text")]
+        )
+        assert all(not (heading or "").startswith(("1.", "2.")) for heading, _body in marked.sections), marked
     markdown = extract.draft(["# Seloste\n\n## Osio\n\n• ei lista Markdownissa\n"], kinds=[("seloste.md", "markdown")])
     assert markdown.sections == (("Osio", "• ei lista Markdownissa"),)  # a Markdown file shows its bullet as text
 

@@ -160,7 +160,8 @@ class ReportItem:
     def shown_diffs(self) -> list[tuple[str, VersionDiff]]:
         """The texts compared, each once: a site language's pages that show another's text untranslated (an English
         notice's Finnish pages) show the same words, compared under that language."""
-        return [(key, diff) for key, diff in self.diffs.items() if key not in self._untranslated()]
+        untranslated = self._untranslated()
+        return [(key, diff) for key, diff in self.diffs.items() if key not in untranslated]
 
     def _untranslated(self) -> tuple[str, ...]:
         """The site languages whose pages show the original of another site language's own text, not translated."""

@@ -229,8 +229,9 @@ def draft(pages: list[str], fallback_title: str | None = None, kinds: list[tuple
         text, front_title = _without_front_matter(whole)
         first_line = whole.count("\n", 0, len(whole) - len(text)) + 1
         text, read = as_markdown("\n".join(line.rstrip() for line in text.split("\n")), dialect, first_line)
-        if dialect == "text":  # a page's text or a text file: its bullets; a text file's numbered headings (plaintext.py)
-            text = plain_text_as_markdown(text, headings=name.lower().endswith(".txt"))
+        if dialect == "text":  # a page's text or a text file: its bullets; a text file's numbered headings (plaintext.py),
+            own = any(_atx(line) or _BOLD_LINE.match(line.strip()) for line in text.split("\n"))  # unless _page splits it
+            text = plain_text_as_markdown(text, headings=name.lower().endswith(".txt") and not own)
         for note in read:  # MDX, MDC, inline HTML: the text, and what of it could not be told
             (unreadable if note.unreadable else notes).append(f"{name}:{note.line}:{note.column}: {note.message}")
         page_title_, page_sections = _page(text, first_page=number == 0)

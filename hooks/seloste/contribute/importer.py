@@ -188,9 +188,7 @@ def _without_chrome(texts: list[str], previous: Version | None) -> tuple[list[st
         placed |= set(range(len(noise))) - set(unplaced)  # numbered as the capture's lines are; each line's end kept
         blanked.append(
             "".join(
-                line[len(line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")) :]
-                if n in skip
-                else line  # what splitlines ends a line at
+                line[len(line.splitlines()[0]) :] if n in skip else line  # its end only
                 for n, line in enumerate(lines, 1)
             )
         )

@@ -19,16 +19,14 @@ _NUMBERED = re.compile(r"^[ \t]{0,3}([0-9]{1,2})\.(?:[ \t]*[–-][ \t]*([0-9]{1,
 spaces before it (a text browser's dump of a page numbers its headings `` 1. Yleistä``)."""
 _ANY_NUMBERED = re.compile(r"^[ \t]*[0-9]{1,3}[.)](?:[ \t]|$)")
 """Any numbered line: a list's item, or a heading."""
-_MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]")
-_BOLD_HEADING = re.compile(r"^\*\*[^*\n]{2,120}\*\*:?$")
 
 
 def as_markdown(text: str, *, headings: bool = True) -> str:
     """``text`` with its bullet lines as Markdown list items (their indentation kept: the draft nests them), and, where
-    ``headings`` and it has no Markdown headings (nor bold lines, which the draft takes as headings), its numbered
-    headings as headings (:func:`_numbered_headings`)."""
+    ``headings`` (a text the draft finds no headings in of its own), its numbered headings as headings
+    (:func:`_numbered_headings`)."""
     lines = [_BULLET.sub(r"\1- ", line) for line in text.split("\n")]
-    if headings and not any(_MARKDOWN_HEADING.match(line) or _BOLD_HEADING.match(line.strip()) for line in lines):
+    if headings:
         for index in _numbered_headings(lines):
             lines[index] = "## " + lines[index].lstrip()
     return "\n".join(lines)
