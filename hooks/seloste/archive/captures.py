@@ -132,13 +132,13 @@ def _capture(
     """The capture's text (read as UTF-8, without a byte-order mark) and its file's bytes; None if it cannot be read, is
     named twice by the version, or is too large (alone, or with the version's other captures)."""
     try:
-        capture = (folder / name).resolve()
+        capture = run.resolved(folder / name)
         exists = capture.is_file()
         size = capture.stat().st_size if exists else 0
     except OSError as err:  # a name the file system cannot hold, such as one too long
         run.at(where, path, f"{field}: {name[:60]!r}{'...' if len(name) > 60 else ''} cannot be a file ({err.strerror})")
         return None
-    if not capture.is_relative_to(folder.resolve()):
+    if not capture.is_relative_to(run.resolved(folder)):
         run.at(where, path, f"{field}: {name!r} must stay inside the organisation's folder")
         return None
     if not exists:
@@ -199,7 +199,7 @@ def check_leftover_captures(run: Run, folder: Path, versions: list[VersionRecord
     if not captures.is_dir():
         return
     named = {
-        (folder / name).resolve()
+        run.resolved(folder / name)
         for v in versions
         for names in v.version.source.capture_files(v.version.published_in).values()
         for name in names
@@ -207,7 +207,7 @@ def check_leftover_captures(run: Run, folder: Path, versions: list[VersionRecord
     for entry in sorted(captures.iterdir()):
         if entry.name.startswith("."):
             run.error(entry, "unexpected hidden file: captures/ holds the captures the versions name, and nothing else")
-        elif entry.resolve() not in named:
+        elif run.resolved(entry) not in named:
             run.error(
                 entry,
                 "unexpected file: captures/ holds the captures the versions name in source.capture, and this is none of them",
