@@ -188,8 +188,8 @@ class NoticeView:
     """The language of the notice's text on this page (``sv`` on the Finnish page of a notice published in Swedish)."""
     reading: Reading
     """Whose text this page shows: the organisation's own, the archive's translation, or the original (no translation)."""
-    language_note: str | None
-    """What the page says about whose text it is; None for the organisation's own text in its only language."""
+    language_note: str
+    """What the page says about whose text it is."""
     other_texts: tuple[OwnTextLink, ...]
     """The organisation's own texts in its other languages, where this page's note does not already link to them
     (the Swedish text, from the Finnish page of a notice published in Finnish and Swedish)."""

@@ -36,20 +36,18 @@ def in_languages(langs: tuple[str, ...], lang: str) -> str:
     return ", ".join(names[:-1]) + f" {t['and']} " + names[-1]
 
 
-def language_note(version: Version, lang: str, text_lang: str | None = None) -> str | None:
+def language_note(version: Version, lang: str, text_lang: str | None = None) -> str:
     """Whose text a page in ``lang`` shows (the text in ``text_lang``, on the page of one of the organisation's own
-    texts), in a sentence; None where that goes without saying (the organisation's own text in the only language
-    it published)."""
+    texts), in a sentence: every page says it, the organisation's own text in the only language it published too
+    (a reader who came to the Finnish page from the English one, the archive's translation, asks)."""
     reading: Reading
     text_lang, reading = (text_lang, "own") if text_lang else version.reading(lang)
     t = labels(lang)
     if reading == "own":
-        return (
-            t["own_text_notice"].format(
-                in_languages=in_languages(version.published_in, lang), adjective=t["language_adjective"][text_lang]
-            )
-            if len(version.published_in) > 1
-            else None
+        if len(version.published_in) == 1:
+            return t["own_text_notice_single"].format(in_languages=in_languages(version.published_in, lang))
+        return t["own_text_notice"].format(
+            in_languages=in_languages(version.published_in, lang), adjective=t["language_adjective"][text_lang]
         )
     in_original = in_languages(version.published_in, lang)
     several = len(version.published_in) > 1
