@@ -141,8 +141,8 @@ def _advice(current: str, previous: str, before_previous: str) -> str | None:
         return "a nested list's items need four spaces before their marker ('    - ')"
     if item and not above and _BLANK.match(previous) and _ITEM.match(before_previous):
         return (
-            "a blank line between a list's items makes the renderers space them differently; remove the blank line, "
-            "or put a paragraph between two lists"
+            "a blank line between some of a list's items and not others makes the renderers space them differently: "
+            "put one between every two of its items or none (remove this one), or a paragraph between two lists"
         )
     if item and _ORDERED_PAREN.match(current):
         return "an ordered list's items are written '1. ', with a full stop"
