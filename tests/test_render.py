@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from seloste.markup.blocks import block_kinds, html_blocks
+from seloste.markup.blocks import block_kinds, html_blocks, parity_problem
 from seloste.markup.cmark import cmark_html
 from seloste.markup.plainprose import _PLAIN_LINE, _plain_line, plain_html, plain_kinds
 from seloste.markup.render import (
@@ -241,6 +241,23 @@ def test_block_kinds_of_prose_and_lists_skip_rendering() -> None:
     text = "Johdanto:\n\n- yksi, kaksi.\n- kolme\n\nLoppu.\nToinen rivi."
     assert plain_kinds(text) == ("paragraph", "item", "item", "paragraph")
     assert plain_kinds("*kursiivi*") is None and block_kinds("*kursiivi*") == ("paragraph",)
+
+
+def test_a_list_with_blank_lines_between_its_items_is_read_as_items() -> None:
+    """Each item of such a list is a paragraph in the HTML: it is still a list item, and an item's second paragraph is
+    its text's next line (the translation's check counted them as paragraphs: "the English has 9 paragraphs")."""
+    text = "Johdanto:\n\n- yksi\n\n- kaksi\n\n    toinen kappale\n\n    - sisempi\n\n- kolme"
+    assert [(b.kind, b.text, b.depth) for b in html_blocks(markdown_html(text))] == [
+        ("paragraph", "Johdanto:", 0),
+        ("item", "yksi", 0),
+        ("item", "kaksi\ntoinen kappale", 0),
+        ("item", "sisempi", 1),
+        ("item", "kolme", 0),
+    ]
+    problem = parity_problem("Alku\n\n- yksi\n\n- kaksi\n\n- kolme", "Start\n\n- one\n\n- two")
+    assert problem is not None and problem.startswith(
+        "the English has 1 paragraph, 2 list items, the Finnish 1 paragraph, 3 list items;"
+    ), problem
 
 
 def test_a_link_whose_host_the_sanitiser_refuses_is_named() -> None:

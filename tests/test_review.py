@@ -94,7 +94,7 @@ def test_a_lists_numbering_is_part_of_what_changed() -> None:
         ("03. a", ["3"]),
         ("- a\n- b", [None, None]),
         ("Teksti", [None]),
-        ("2. a\n\n    jatko\n\n3. b", ["2", "2", "2"]),  # a loose list's paragraphs are its items'
+        ("2. a\n\n    jatko\n\n3. b", ["2", "2"]),  # a loose list's paragraphs are its items' text
         ("1. a\n    - x\n2. b", ["1", None, "1"]),  # the innermost list's
     ],
 )

@@ -63,11 +63,21 @@ class _Blocks(HTMLParser):
         self._stack: list[tuple[BlockKind, list[str], list[str], str | None, int]] = []
         self._lists: list[str | None] = []
         """The start of each list the parser is in, innermost last (None for a list without numbers)."""
+        self._in_item: list[bool] = []
+        """For each paragraph open, innermost last: whether it is a list item's own text (a list with a blank line
+        between its items wraps each item's text in one), read as the item's, not as a paragraph of its own."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("ol", "ul"):
             self._lists.append(list_start(dict(attrs).get("start")) if tag == "ol" else None)
+        elif tag == "p" and self._stack and self._stack[-1][0] == "item":
+            self._in_item.append(True)
+            parts = self._stack[-1][1]
+            if "".join(parts).strip():  # the item's second paragraph: on a line of its own, as the page shows it
+                parts.append("\n")
         elif tag in _KINDS:
+            if tag == "p":
+                self._in_item.append(False)
             if self._stack:  # a list nested in an item: close the item's own text first
                 self._flush()
             self._stack.append((_KINDS[tag], [], [], self._lists[-1] if self._lists else None, max(len(self._lists) - 1, 0)))
@@ -83,6 +93,8 @@ class _Blocks(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in ("ol", "ul") and self._lists:
             self._lists.pop()
+        elif tag == "p" and self._in_item and self._in_item.pop():
+            return
         elif tag in _KINDS and self._stack:
             self._flush()
             self._stack.pop()
