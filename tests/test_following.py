@@ -932,6 +932,46 @@ def test_a_new_version_that_carries_no_translation_carries_its_facts_in_the_draf
     assert "gives no English" not in out and "English" not in out.split("does not validate yet", 1)[-1], out
 
 
+def test_a_saved_text_that_breaks_off_in_mid_sentence_is_named_for_a_person_to_check(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page saved before it had loaded, or a selection that ends inside the notice, would archive part of it: the
+    capture is the notice as saved, and nothing else tells."""
+    saved = tmp_path / "tietosuoja.txt"
+    whole = "Tietosuojaseloste\n\n1. Rekisterinpitäjä\n\nEsimerkki Oy\n\n2. Luovutukset\n\n- Yhteystiedot voidaan luovuttaa.\n"
+    saved.write_text(whole, encoding="utf-8")
+    _code, out = run(capsys, "import", "esimerkki", str(saved), "--name", "Esimerkki Oy", "--date", "2025-05-12")
+    assert "wrote data/esimerkki/2025-05-12.yaml" in out and "mid-sentence" not in out, out
+    saved.write_text(whole.replace("luovuttaa.", "luovuttaa myös viranomaiskäyttöön, jos"), encoding="utf-8")
+    shutil.rmtree(data / "esimerkki")
+    _code, out = run(capsys, "import", "esimerkki", str(saved), "--name", "Esimerkki Oy", "--date", "2025-05-12")
+    assert (
+        f"check the capture: {saved} ends in mid-sentence ('... Yhteystiedot voidaan luovuttaa myös viranomaiskäyttöön, "
+        "jos'): a notice saved or selected in part is archived in part; save the whole page, or widen --select"
+    ) in out, out
+
+
+@pytest.mark.parametrize(
+    ("ending", "broken"),
+    [
+        ("Tietoja ei luovuteta.", False),
+        ("- nimi", False),
+        ("Päivitetty 1.1.2024", False),
+        ("Esimerkkikatu 1, 00100 Helsinki", False),
+        ("3. Rekisterin nimi", False),
+        ("| Eväste | 2 vuotta |", False),
+        ("- Tiedot voidaan luovuttaa, jos", True),
+        ("Tietoja säilytetään kaksi vuotta, minkä jälkeen ne poistetaan.", False),
+        ("Tietoja säilytetään kaksi vuotta, minkä jälkeen ne", True),
+        ("We keep the data for two years and", True),
+    ],
+)
+def test_a_capture_ends_in_mid_sentence_only_where_its_last_line_is_broken_off(ending: str, broken: bool) -> None:
+    from seloste.contribute.following import unfinished_ending
+
+    assert (unfinished_ending(f"Alku.\n\n{ending}\n") is not None) == broken
+
+
 def test_section_ids_end_at_a_whole_word() -> None:
     from seloste.contribute.importer import slugify
 

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..archive.capturetext import BULLETS
 from ..archive.errors import DataErrors
 from ..archive.folders import RESERVED_SLUGS
 from ..archive.loader import ORGANISATION_FILE, load_archive
@@ -200,6 +201,12 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"source.note of {record.current.id} not copied (it tells of that capture): {told['en']!r}; add it if it holds")
     for detail in _details_to_check(record, pages) if record is not None else ():
         print(detail)
+    for page in pages:
+        if tail := unfinished_ending(page.capture):
+            print(
+                f"check the capture: {page.kind[0]} ends in mid-sentence ('... {tail}'): a notice saved or selected "
+                "in part is archived in part; save the whole page, or widen --select"
+            )
     if check:
         print(check)
     if links := site_links_note([page.capture for page in pages]):
@@ -207,6 +214,32 @@ def run_import(args: argparse.Namespace) -> int:
     if record is None and any(page.url and pinned_file(page.url) for page in pages):
         print("not tracked: the address names a file at a commit, whose text never changes; track the page readers see")
     return _report_validation(data, pending="translation" in version, own=version.get("published_in", [args.language]))
+
+
+_NOT_PROSE = re.compile(r"\s*(?:[-*+#|>" + BULLETS + r"]|[0-9]+[.)]\s)")
+"""A line that is a list item, a heading, a table row or a quotation: such a line often ends without a full stop."""
+_JOINING = frozenset(
+    {"ja", "tai", "sekä", "eli", "jos", "kun", "että", "koska", "mutta", "kuten"}  # Finnish
+    | {"and", "or", "if", "when", "that", "the", "of", "to"}
+    | {"och", "eller", "om", "att", "som"}  # Swedish
+)
+"""Words no sentence ends with."""
+
+
+def unfinished_ending(capture: str) -> str | None:
+    """The last words of a capture whose last line is a sentence broken off: it ends in a comma or a joining word
+    ('jos', 'and'), or, a paragraph of six words or more, in a word in lower case. A page saved before it had loaded,
+    or a selection that ends inside the notice. None where it ends as a notice does (a full stop, a list's item, a
+    heading, a date or an address line)."""
+    lines = [line.strip() for line in capture.splitlines() if line.strip()]
+    if not lines:
+        return None
+    words = lines[-1].split()
+    last = words[-1]
+    broken = last[-1] in ",;" or last.lower() in _JOINING
+    if not broken and not _NOT_PROSE.match(lines[-1]):
+        broken = len(words) >= 6 and last.isalpha() and last.islower()
+    return " ".join(words[-6:]) if broken else None
 
 
 def _details_to_check(record: OrganisationRecord, pages: list[Page]) -> list[str]:
