@@ -299,6 +299,33 @@ def test_a_compound_is_found_by_each_of_its_last_parts(analyser: Analyser) -> No
     assert {"markkinointikielto", "kielto", "suora", "suoramarkkinointi"} <= analyser.analyse("suoramarkkinointikielto").others
 
 
+def test_a_compound_is_found_by_the_base_form_of_its_first_part_whatever_its_case(analyser: Analyser) -> None:
+    # Voikko gives a derived first part as its root and suffix (terve, +ys), the part itself inflected (terveyden)
+    assert {"terveys", "tila"} <= analyser.analyse("terveydentilaa").others
+    assert "terveyden" not in analyser.analyse("terveydentilaa").others
+    assert {"palvelu", "tarjoaja"} <= analyser.analyse("palveluntarjoajan").others
+    assert "tilaus" in analyser.analyse("tilaustenhallinnan").others
+    assert {"perintä", "toimisto"} <= analyser.analyse("perintätoimisto").others  # a part in its base form stays so
+    assert "perin" not in analyser.analyse("perintätoimisto").others  # not the partitive of perin
+
+
+def test_a_base_form_finds_the_compounds_that_begin_with_it_in_another_case(analyser: Analyser) -> None:
+    texts = ["Terveydentilaa koskevia tietoja käsitellään.", "Ei tietoja henkilön terveystilasta.", "Terveellinen tila."]
+    index = build_index(_docs(texts), Keys("fi", analyser))
+
+    def docs(word: str) -> set[int]:
+        found = set()
+        for key, chunk in index.files[f"lex/{shard(word)}.json.gz"].get(word, []):
+            doc = 0
+            for delta in index.files[f"keys/{chunk}.json.gz"][key][1][::2]:
+                doc += delta
+                found.add(doc)
+        return found
+
+    assert docs("terveys") == {0, 1}
+    assert docs("terveydentila") == {0}
+
+
 def test_a_word_derived_from_a_name_is_found_by_the_name(analyser: Analyser) -> None:
     assert "yhdysvalta" in analyser.analyse("yhdysvaltalainen").others  # Voikko writes the root yhdys=valta
 

@@ -48,6 +48,7 @@ class Analyser:
 
         self._voikko = libvoikko.Voikko("fi")
         self._cache: dict[tuple[str, bool], Analysis] = {}
+        self._parts: dict[str, frozenset[str]] = {}
 
     def analyse(self, word: str, name: bool = False) -> Analysis:
         """Voikko's analysis of ``word``, its likeliest readings only (:func:`likeliest`); ``name``: the word is
@@ -63,8 +64,20 @@ class Analyser:
             readings = likeliest(found)
             if name:
                 readings = [reading for reading in readings if "POSSESSIVE" not in reading]
-            self._cache[word, name] = _combine(word, head, readings)
+            self._cache[word, name] = _combine(word, head, readings, self._part_bases)
         return self._cache[word, name]
+
+    def _part_bases(self, surface: str) -> frozenset[str]:
+        """The base forms of a derived word that stands before the rest of a compound, maybe inflected: Voikko gives
+        the bases of its root and suffix only (terveyden: terve, +ys), so the part is analysed as a word of its own
+        (terveyden: terveys; palvelun: palvelu). A part that is a base form of its own is that (perintä, not the
+        partitive of perin); one with no reading of one word has none."""
+        found = self._parts.get(surface)
+        if found is None:
+            readings = [r for r in likeliest(self._voikko.analyze(surface)) if _words_in(r) == 1]
+            found = frozenset(r["BASEFORM"].lower() for r in readings if r.get("BASEFORM"))
+            found = self._parts[surface] = frozenset({surface}) if surface in found else found
+        return found
 
 
 def likeliest(analyses: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -83,7 +96,7 @@ def _words_in(analysis: dict[str, Any]) -> int:
     return max(1, analysis.get("STRUCTURE", "").count("="))
 
 
-def _combine(word: str, head: str, analyses: list[dict[str, Any]]) -> Analysis:
+def _combine(word: str, head: str, analyses: list[dict[str, Any]], part_bases: Callable[[str], frozenset[str]]) -> Analysis:
     bases: set[str] = set()
     others: set[str] = set()
     stems: set[tuple[str, str]] = set()
@@ -93,7 +106,7 @@ def _combine(word: str, head: str, analyses: list[dict[str, Any]]) -> Analysis:
             continue
         base = head + base
         bases.add(base)
-        made_of = {head + part for part in _made_of(analysis.get("WORDBASES", "").lower())}
+        made_of = {head + part for part in _made_of(analysis.get("WORDBASES", "").lower(), part_bases)}
         root = _root(analysis.get("WORDBASES", "").lower())
         if "PARTICIPLE" in analysis and root:
             bases.add(head + root)  # siirretty is a form of siirtää
@@ -156,9 +169,12 @@ def _root(wordbases: str) -> str | None:
     return None
 
 
-def _made_of(wordbases: str) -> set[str]:
-    """The bases a word is made of, from Voikko's WORDBASES (``+henkilö(henkilö)+tieto(tieto)``)."""
+def _made_of(wordbases: str, part_bases: Callable[[str], frozenset[str]]) -> set[str]:
+    """The bases a word is made of, from Voikko's WORDBASES (``+henkilö(henkilö)+tieto(tieto)``). A derived word
+    before the compound's last part may be inflected (``+terve(terve)+yden(+ys)+tila(tila)``: terveyden, of
+    terveys): its bases are ``part_bases`` of it, so that terveydentila is found by terveys as terveystila is."""
     parts: list[list[str]] = []  # [surface, base] of each word in it; a derivational suffix joins the word before
+    derived: set[int] = set()  # the parts that are derived words
     root = None
     for surface, base in _SEGMENT.findall(wordbases):
         if base and not base.startswith("+"):
@@ -167,14 +183,19 @@ def _made_of(wordbases: str) -> set[str]:
             root = root or parts[-1][1]
             parts[-1][0] += surface
             parts[-1][1] = parts[-1][0]  # a derived word's base is itself: säilyt+ys -> säilytys
+            derived.add(len(parts) - 1)
     found = set()
     if root and len(parts) == 1:
         found.add(root)  # evästeetön: eväste
     if len(parts) > 1:
+        bases = [
+            {base} if n not in derived or n == len(parts) - 1 else part_bases(surface) or {base}
+            for n, (surface, base) in enumerate(parts)
+        ]
         for start in range(1, len(parts)):  # what it ends with: seloste; markkinointikielto, kielto
             found.add("".join(surface for surface, _ in parts[start:-1]) + parts[-1][1])
         for end in range(1, len(parts)):  # what it begins with: henkilö, henkilötieto
-            found.add("".join(surface for surface, _ in parts[: end - 1]) + parts[end - 1][1])
+            found |= {"".join(surface for surface, _ in parts[: end - 1]) + base for base in bases[end - 1]}
     return found
 
 
