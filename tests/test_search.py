@@ -217,6 +217,39 @@ def test_what_only_a_slip_finds_comes_after_what_the_word_finds(site_url: str, p
     assert [hit["near"] for hit in hits] == [0, 1]
 
 
+def test_a_compound_no_notice_uses_finds_the_notices_holding_its_parts(
+    frozen_site: Build, site_url: str, browser: Browser
+) -> None:
+    """hoitotiedot (treatment data): no notice uses it in any form, nor a word one slip from it. It finds the notices
+    holding a form of hoito and one of tieto, and the results say it was searched by its parts."""
+    sections = _sections(frozen_site, "fi")
+
+    def holding(pattern: str) -> set[str]:
+        return {name for name, texts in sections.values() if any(re.search(pattern, text) for text in texts.values())}
+
+    assert not holding(r"hoitotie[dt]o")
+    expected = holding(r"hoi[dt]o") & holding(r"tie[dt]o")
+    page = browser.new_page()
+    page.goto(site_url)
+    found = page.evaluate("q => selosteSearch.find(q)", "hoitotiedot")
+    assert expected and {hit["title"] for hit in found} == expected
+    assert [hit["parts"] for hit in found] == [1] * len(found)
+    for whole in ("henkilötiedot", "tietosuojaselote"):  # a word found whole, or one slip from a word, is not split
+        assert {hit["parts"] for hit in page.evaluate("q => selosteSearch.find(q)", whole)} == {0}
+    ui = page.evaluate("selosteSearch.ready().then(meta => meta.ui)")
+    count = ui["result"] if len(found) == 1 else ui["results"].replace("{count}", str(len(found)))
+    said = ui["parts"].replace("{word}", "hoitotiedot").replace("{parts}", "hoito + tiedot")
+    page.keyboard.press("/")
+    page.keyboard.type("hoitotiedot")
+    page.wait_for_function("t => document.getElementById('sl-search-status').textContent === t", arg=f"{count}. {said}")
+    page.wait_for_function(
+        "n => document.querySelectorAll('#sl-search-results > .sl-search__result').length === n", arg=len(found)
+    )
+    marked = {mark.lower() for mark in page.locator("#sl-search-results mark").all_inner_texts()}
+    assert any(re.match(r"hoi[dt]o", word) for word in marked) and any(re.search(r"tie[dt]o", word) for word in marked)
+    page.close()
+
+
 def _marks(page: Page, url: str, query: str) -> list[str]:
     """The words marked in the results the search dialog shows for ``query``, lower-cased."""
     page.goto(url)

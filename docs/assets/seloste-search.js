@@ -83,6 +83,7 @@ globalThis.selosteSearchText = (function () {
   const TABLES = /^[~^*]/u; // a lexicon file's tables other than its words (no word begins so)
   const NEAR_LENGTH = 6; // a word this long may have one slip of the finger
   const NEAR_BESIDE = 8; // a word this long is also searched so where it is found otherwise
+  const PART_LENGTH = 3; // the shortest part a compound query word is split into (työ-ehdot)
   const QUOTES = /["“”„«»]([^"“”„«»]*)["“”„«»]?/gu;
   const MAX_RESULTS = 10; // details (the text of each notice) are fetched for those shown only
   const MAX_SECTIONS = 3;
@@ -180,6 +181,27 @@ globalThis.selosteSearchText = (function () {
       return { keys: unique(keys), near: unique(slips) };
     }
 
+    /* The two parts of a compound query word that finds nothing else (neither whole, by a stem nor as a word one
+       slip from it), each a word the index knows: [{word, keys}], or null. The first part is a word of the notices
+       or a base form of one, looked up in the query word's own lexicon file (no request), the last any form of one,
+       as keysOf finds it (terveystiedot: terveys + tiedot); the longest first part that leaves such a last part is
+       taken (työterveys + tiedot), each one tried costing one lexicon file for what follows it. */
+    async function partsOf(word) {
+      const chars = Array.from(word);
+      const file = await lexicon(word);
+      const bare = fold(word) === word;
+      const known = (keys) => keys.filter(([key]) => !key.startsWith(EXACT)); // a part is never the word as written
+      for (let n = chars.length - PART_LENGTH; n >= PART_LENGTH; n--) {
+        const head = chars.slice(0, n).join("");
+        const first = known(entry(file, "", head).concat(bare ? entry(file, FOLDED, head) : []));
+        if (!first.length) continue;
+        const tail = chars.slice(n).join("");
+        const last = known((await keysOf(tail)).keys);
+        if (last.length) return [{ word: head, keys: first }, { word: tail, keys: last }];
+      }
+      return null;
+    }
+
     /* A key's notices (number -> how often) and the forms that carry it; decoded once. */
     const decoded = new Map();
     function postings([key, chunk]) {
@@ -240,7 +262,9 @@ globalThis.selosteSearchText = (function () {
     }
 
     /* One query word: the notices using it in some form (number -> how often), those using it as written, those
-       found only as a word one slip of the finger from it, and the forms to mark. */
+       found only as a word one slip of the finger from it, those found only by its parts (a compound that finds
+       nothing else: the notices that hold every part of it), and the forms to mark, `groups` of them
+       where it was found by its parts (one per part, so that an excerpt shows where they stand together). */
     async function wordDocs(word) {
       const found = await keysOf(word);
       const keys = found.keys.concat(found.near);
@@ -259,7 +283,27 @@ globalThis.selosteSearchText = (function () {
         }
       });
       const near = new Set(Array.from(docs.keys()).filter((doc) => !sure.has(doc)));
-      return { docs, exact, forms, near };
+      const parts = keys.length ? null : await partsOf(word); // a word found whole, or one slip from it, is not split
+      return parts ? byParts(word, parts) : { docs, exact, forms, near, parts: new Set() };
+    }
+
+    /* A word found by its parts (partsOf): the notices holding every part (number -> how often its rarest part
+       stands there), all of them in `parts`, the forms of each part to mark, in a group of their own. */
+    async function byParts(word, parts) {
+      const each = await Promise.all(parts.map((part) => Promise.all(part.keys.map(postings))));
+      const counts = each.map((entries) => {
+        const inDoc = new Map();
+        for (const entry of entries) for (const [doc, count] of entry.docs) inDoc.set(doc, Math.max(inDoc.get(doc) || 0, count));
+        return inDoc;
+      });
+      const docs = new Map();
+      for (const doc of counts[0].keys()) {
+        if (counts.every((inDoc) => inDoc.has(doc))) docs.set(doc, Math.min(...counts.map((inDoc) => inDoc.get(doc))));
+      }
+      const groups = each.map((entries) => new Set(entries.flatMap((entry) => entry.forms)));
+      const forms = new Set(groups.flatMap((group) => Array.from(group)));
+      const split = { word, parts: parts.map((part) => part.word) };
+      return { docs, exact: new Set(), forms, near: new Set(), parts: new Set(docs.keys()), groups, split };
     }
 
     /* The words of the notices a word begins, the most used first (the lexicon file's "*": the most used words
@@ -276,18 +320,19 @@ globalThis.selosteSearchText = (function () {
 
     /* Several words' notices as one word's: any of them. */
     function merged(found) {
-      const docs = new Map(), exact = new Set(), forms = new Set(), near = new Set();
+      const docs = new Map(), exact = new Set(), forms = new Set(), near = new Set(), parts = new Set();
       for (const word of found) {
         for (const [doc, count] of word.docs) docs.set(doc, Math.max(docs.get(doc) || 0, count));
         word.exact.forEach((doc) => exact.add(doc));
         word.forms.forEach((form) => forms.add(form));
       }
       for (const word of found) word.near.forEach((doc) => found.every((other) => other.near.has(doc) || !other.docs.has(doc)) && near.add(doc));
-      return { docs, exact, forms, near };
+      return { docs, exact, forms, near, parts };
     }
 
     /* Notices matching every word (in some form) and every phrase, best first:
-       {hits: [{doc, score}], marks, phrases, terms: [forms of each word]}. */
+       {hits: [{doc, score}], marks, phrases, split: [{word, parts}] (the words found by their parts),
+       terms: [forms of each word, or of each part of one found by its parts]}. */
     async function search(query, typing = false) {
       const meta = await engine();
       const { words: typed, phrases } = parse(query);
@@ -295,35 +340,38 @@ globalThis.selosteSearchText = (function () {
       // all the query has: then nothing is searched, and the reader is told why (common)
       const common = new Set(meta.stop);
       const terms = typed.filter((word) => !common.has(word));
-      if (!terms.length && !phrases.length) return { hits: [], marks: new Set(), phrases, terms: [], common: typed.length > 0, engine: api };
+      if (!terms.length && !phrases.length) return { hits: [], marks: new Set(), phrases, split: [], terms: [], common: typed.length > 0, engine: api };
       const perWord = await Promise.all(terms.map(wordDocs));
-      // while the reader types, a last word that finds nothing (or only words one slip from it) is the start of
-      // a word: it finds what the words it begins find
+      // while the reader types, a last word that finds nothing (or only words one slip from it, or its parts) is
+      // the start of a word: it finds what the words it begins find
       const last = terms.length - 1;
-      const unfinished = last >= 0 && perWord[last].near.size === perWord[last].docs.size;
+      const unfinished = last >= 0 && perWord[last].near.size + perWord[last].parts.size === perWord[last].docs.size;
       if (typing && unfinished && terms[last] === typed[typed.length - 1] && !/["“”„«»]\s*$/u.test(query)) {
         const begun = await completions(terms[last], common);
         if (begun.length) perWord[last] = merged(await Promise.all(begun.map(wordDocs)));
       }
-      const matches = perWord.concat((await Promise.all(phrases.map(phraseDocs))).map((docs) => ({ docs, exact: new Set(), near: new Set() })));
+      const matches = perWord.concat((await Promise.all(phrases.map(phraseDocs))).map((docs) => ({ docs, exact: new Set(), near: new Set(), parts: new Set() })));
       // forms to mark anywhere; a phrase's words are marked only where they form it
       const marks = new Set(perWord.flatMap((word) => Array.from(word.forms)));
       let scores = null;
-      for (const { docs, exact, near } of matches) {
+      for (const { docs, exact, near, parts } of matches) {
         const weight = Math.log(1 + meta.docs / Math.max(1, docs.size)); // rarer words weigh more
         const next = new Map();
         for (const [doc, count] of docs) {
           if (scores !== null && !scores.has(doc)) continue;
           const score = weight * (1 + Math.log(count)) * (exact.has(doc) ? 2 : 1); // the word as written counts double
-          const before = scores ? scores.get(doc) : { score: 0, near: 0 };
-          next.set(doc, { score: before.score + score, near: before.near + (near.has(doc) ? 1 : 0) });
+          const before = scores ? scores.get(doc) : { score: 0, near: 0, parts: 0 };
+          next.set(doc, { score: before.score + score, near: before.near + (near.has(doc) ? 1 : 0), parts: before.parts + (parts.has(doc) ? 1 : 0) });
         }
         scores = next;
       }
-      // notices found only through a word one slip of the finger from the query's come after the others
-      const hits = Array.from(scores, ([doc, { score, near: slips }]) => ({ doc, score, near: slips }))
+      // notices found only through a word one slip of the finger from the query's come after the others; a word is
+      // searched by its parts only where it finds nothing else, so those found so never outrank one using it whole
+      const hits = Array.from(scores, ([doc, { score, near: slips, parts }]) => ({ doc, score, near: slips, parts }))
         .sort((a, b) => a.near - b.near || b.score - a.score || a.doc - b.doc);
-      return { hits, marks, phrases, terms: perWord.map((word) => word.forms), engine: api };
+      // a word found by its parts is as many words as it has parts: an excerpt shows where they stand together
+      const split = hits.length ? perWord.filter((word) => word.split).map((word) => word.split) : [];
+      return { hits, marks, phrases, split, terms: perWord.flatMap((word) => word.groups || [word.forms]), engine: api };
     }
 
     /* One entry per notice: the organisation, its page, and every section that matches. */
@@ -470,7 +518,7 @@ globalThis.selosteSearchText = (function () {
         if (!found.common) await offerElsewhere(query, meta);
         return;
       }
-      status.textContent = counted(found.hits.length);
+      status.textContent = [counted(found.hits.length), ...partsSaid(found)].join(". ");
       list.replaceChildren();
       await show(query, found, 0);
     } catch (error) {
@@ -480,6 +528,11 @@ globalThis.selosteSearchText = (function () {
 
   function counted(count) {
     return count === 1 ? ui.result : ui.results.replace("{count}", () => String(count));
+  }
+
+  /* What the results say of each query word found by its parts, not as a whole. */
+  function partsSaid(found) {
+    return found.split.map(({ word, parts }) => ui.parts.replace("{word}", () => word).replace("{parts}", () => parts.join(" + ")));
   }
 
   /* The other language's index, asked only when a query finds nothing in the page's. */
@@ -493,7 +546,7 @@ globalThis.selosteSearchText = (function () {
     if (input.value.trim() !== query || !found.hits.length) return;
     const offer = el("button", { type: "button", class: "md-button", text: ui.elsewhere.replace("{count}", () => String(found.hits.length)) });
     offer.addEventListener("click", () => {
-      status.textContent = counted(found.hits.length);
+      status.textContent = [counted(found.hits.length), ...partsSaid(found)].join(". ");
       list.replaceChildren();
       list.setAttribute("lang", other);
       show(query, found, 0).catch(() => (status.textContent = ui.failed));
@@ -614,13 +667,15 @@ globalThis.selosteSearchText = (function () {
     }
   });
 
-  /* For tests and the benchmark: [{title, url, sections: [url]}] for a query (the first `limit`). */
+  /* For tests and the benchmark: [{title, parts, url, sections: [url], has}] for a query (the first `limit`). */
   async function find(query, limit) {
     const found = await here.search(query);
-    const items = await Promise.all(found.hits.slice(0, limit || Infinity).map((hit) => here.details(hit, found)));
+    const hits = found.hits.slice(0, limit || Infinity);
+    const items = await Promise.all(hits.map((hit) => here.details(hit, found)));
     const path = (url) => new URL(url).pathname + new URL(url).hash;
-    return items.map((item) => ({
+    return items.map((item, i) => ({
       title: item.title,
+      parts: hits[i].parts, // how many query words it was found by the parts of
       url: path(item.url),
       sections: item.sections.map((s) => path(s.url)),
       has: item.sections.map((s) => s.has), // which query words and phrases each section holds
