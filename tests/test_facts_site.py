@@ -161,6 +161,10 @@ def test_comparison_page_has_a_row_per_organisation_with_its_filters(real_site: 
         assert resolve(path, row.select_one("td a")["href"]) == f"{target}checklist/"
         assert {"data-countries", "data-tools", "data-retention", "data-dpo", "data-bases", "data-outdated"} <= set(row.attrs)
         assert {"data-categories", "data-sensitive", "data-idcode", "data-children"} <= set(row.attrs)
+    bases = page.select_one("input[name=bases]").parent.get_text(strip=True)  # what the checklist's "stated" means
+    assert bases == {"": "Kertoo jokaisen käsittelyn tarkoituksen oikeusperusteen"}.get(
+        prefix, "States a legal basis for every purpose"
+    )
     countries = {c for row in rows for c in row["data-countries"].split()}
     options = [o["value"] for o in page.select("select[name=country] option")]
     assert options[0] == "" and countries <= set(options)
