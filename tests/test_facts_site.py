@@ -18,6 +18,7 @@ from conftest import serve
 from seloste.archive.emit import plain
 from seloste.archive.evidence import evidence_problems, fact_items, section_texts
 from seloste.archive.loader import load_archive
+from seloste.archive.localized import alphabetical
 from seloste.markup.text import normalize
 from seloste.publish.checklist import checklist
 from seloste.publish.factlines import SHOWN_WITH
@@ -153,7 +154,8 @@ def test_comparison_page_has_a_row_per_organisation_with_its_filters(real_site: 
     path = f"{prefix}facts/"
     page = real_site.soup(path)
     rows = page.select("tr.sl-facts-row")
-    names = sorted((o.organisation.name for o in ARCHIVE.organisations), key=str.casefold)
+    lang = next(lang for lang, shown in LANGS.items() if shown == prefix)
+    names = sorted((o.organisation.name for o in ARCHIVE.organisations), key=lambda name: alphabetical(name, lang))
     assert [row.select_one("th a").get_text() for row in rows] == names
     for row in rows:
         target = resolve(path, row.select_one("th a")["href"])

@@ -552,3 +552,15 @@ def test_the_page_of_a_text_without_a_section_says_so_in_its_place(language_site
     # the at-a-glance fact still leads to where the section stands on the English page: the note in its place
     cookie_link = next(a for a in english.select(".sl-glance a[href]") if a["href"].endswith("#evasteet"))
     assert cookie_link is not None
+
+
+def test_names_are_in_the_order_of_each_languages_alphabet() -> None:
+    from seloste.archive.localized import alphabetical
+
+    names = ["Öljy Oy", "Ässä Golf Oy", "Åland Ab", "Zeta Oy", "Über Oy", "ubigu", "Émile", "Atte Kohtala", "aalto"]
+    assert sorted(names, key=lambda name: alphabetical(name, "fi")) == [
+        "aalto", "Atte Kohtala", "Émile", "ubigu", "Über Oy", "Zeta Oy", "Åland Ab", "Ässä Golf Oy", "Öljy Oy"
+    ]  # fmt: skip
+    assert sorted(names, key=lambda name: alphabetical(name, "en")) == [
+        "aalto", "Åland Ab", "Ässä Golf Oy", "Atte Kohtala", "Émile", "Öljy Oy", "Über Oy", "ubigu", "Zeta Oy"
+    ]  # fmt: skip

@@ -5,6 +5,7 @@ translations). Field docs (``doc=``) become the JSON Schema's descriptions.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -23,6 +24,19 @@ TEXT_LANGUAGES: tuple[Language, ...] = ("fi", "sv", "en")
 
 LANGUAGE_NAMES = {"fi": "Finnish", "sv": "Swedish", "en": "English"}
 """The languages' names in messages to contributors."""
+
+_OWN_LETTERS = {"å": "\ue000", "ä": "\ue001", "ö": "\ue002", "ü": "y"}
+"""Finnish and Swedish letters that are not a mark on another: å, ä and ö after z, in that order (private use
+characters, after every letter of a name); ü is y."""
+
+
+def alphabetical(text: str, lang: str) -> str:
+    """A key that orders ``text`` as the alphabet of ``lang`` does: in Finnish and Swedish, å, ä and ö after z
+    (Ässä Golf last), in English as a and o (Ässä Golf with the a's); any other marked letter as its letter (é as e),
+    whatever the case."""
+    own = _OWN_LETTERS if lang in ("fi", "sv") else {}
+    return "".join(own.get(c) or unicodedata.normalize("NFD", c)[0] for c in text.casefold())
+
 
 Reading = Literal["own", "translation", "original"]
 """Whose text a page in one site language shows: the organisation's own text in that language, the

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..archive.facts import Facts, SensitiveCategory
 from ..archive.laws import LAWS
+from ..archive.localized import alphabetical
 from ..archive.model import Archive
 from ..archive.types import country_names
 from ..compare.facts import fact_line, fact_value_label, stated_none_text
@@ -87,8 +88,8 @@ def _named(facts: Facts, lang: str) -> tuple[dict[str, str], dict[str, str]]:
     return tools, {key: name for key, name in recipients.items() if key not in tools}
 
 
-def _choices(names: dict[str, str]) -> tuple[Choice, ...]:
-    return tuple(Choice(value=i, label=n) for i, n in sorted(names.items(), key=lambda x: x[1].casefold()))
+def _choices(names: dict[str, str], lang: str) -> tuple[Choice, ...]:
+    return tuple(Choice(value=i, label=n) for i, n in sorted(names.items(), key=lambda x: alphabetical(x[1], lang)))
 
 
 def _transfer_text(transfer: Any, slug: str, lang: str) -> str:
@@ -125,7 +126,7 @@ def facts_page_view(archive: Archive, lang: str) -> FactsPageView:
     recipients: dict[str, str] = {}
     categories: set[str] = set()
     rows = []
-    for record in sorted(archive.organisations, key=lambda r: r.organisation.name.casefold()):
+    for record in sorted(archive.organisations, key=lambda r: (alphabetical(r.organisation.name, lang), r.slug)):
         version = record.current.version
         f = version.facts
         result = checklist(version, record.current.known_from)
@@ -173,9 +174,9 @@ def facts_page_view(archive: Archive, lang: str) -> FactsPageView:
         lang=lang,
         root=root_of(site_url(lang, facts_path())),
         rows=tuple(rows),
-        countries=tuple(Choice(value=c, label=n) for c, n in sorted(countries.items(), key=lambda x: x[1])),
-        tools=_choices(tools),
-        recipients=_choices({key: name for key, name in recipients.items() if key not in tools}),
+        countries=tuple(Choice(value=c, label=n) for c, n in sorted(countries.items(), key=lambda x: alphabetical(x[1], lang))),
+        tools=_choices(tools, lang),
+        recipients=_choices({key: name for key, name in recipients.items() if key not in tools}, lang),
         categories=tuple(
             Choice(value=c, label=fact_value_label(c, lang)) for c in typing.get_args(SensitiveCategory) if c in categories
         ),

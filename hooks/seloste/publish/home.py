@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..archive.localized import alphabetical
 from ..archive.model import Archive, OrganisationRecord, VersionRecord
 from ..labels import labels
 from .dates import DateView, version_date_view
@@ -99,7 +100,7 @@ def home_view(archive: Archive, lang: str) -> HomeView:
             current=version_date_view(record.current, lang),
             version_count=len(record.versions),
         )
-        for record in sorted(archive.organisations, key=lambda r: r.organisation.name.casefold())
+        for record in sorted(archive.organisations, key=lambda r: (alphabetical(r.organisation.name, lang), r.slug))
     )
     return HomeView(
         lang=lang,
