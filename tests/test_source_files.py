@@ -21,8 +21,10 @@ def test_each_page_file_is_recorded_and_the_page_names_each() -> None:
     source = load_archive(FIXTURES / "shapes", root=FIXTURES).get(SLUG).current.version.source
     assert source.path == ("content/tietosuoja/index.md", "content/evasteet/index.md")
     view = source_view(source)
-    assert view.label == f"tiedostoittain/sivusto: content/tietosuoja/index.md @ {source.commit}"
-    assert view.pages == (SourcePage(url=None, path="content/evasteet/index.md"),)
+    assert view.label == f"tiedostoittain/sivusto: content/tietosuoja/index.md @ {source.commit[:10]}"  # the link has all
+    at_commit = f"https://github.com/tiedostoittain/sivusto/blob/{source.commit}/content"  # no address: each file there
+    assert view.url == f"{at_commit}/tietosuoja/index.md"
+    assert view.pages == (SourcePage(url=f"{at_commit}/evasteet/index.md", path="content/evasteet/index.md"),)
 
 
 def test_pages_with_addresses_and_files_pair_them_in_reading_order() -> None:

@@ -163,7 +163,7 @@ class Source:
         "source.capture's list, or their texts one after another in one capture, after the first page's.",
         default=(),
     )
-    repository: Repository | None = described("Public git repository the version was taken from (owner/name).", default=None)
+    repository: Repository | None = described("Public GitHub repository the version was taken from (owner/name).", default=None)
     path: RepoPath | PathsByLanguage | tuple[RepoPath, ...] | None = described(
         "Path of the notice inside that repository; one per language ({fi: ..., en: ...}) if each is its own file; "
         "for a notice over several files, one per page in reading order, as source.capture lists them.",

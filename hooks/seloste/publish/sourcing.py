@@ -3,6 +3,7 @@ the first page, and each further page's address and file where the notice is spl
 
 from __future__ import annotations
 
+import urllib.parse
 from dataclasses import dataclass
 
 from ..archive.model import Source, by_language
@@ -30,6 +31,7 @@ def source_view(source: Source, text_lang: str = "fi") -> SourceView:
     first page's file where each page is its own, the others' with ``pages``)."""
     files = source.path if isinstance(source.path, tuple) else ()
     url, path, commit = (by_language(value, text_lang) for value in (source.url, source.path, source.commit))
+    url = url or _file_url(source.repository, path, commit)
     if source.repository:
         label = source.repository + (f": {path}" if path else "")
         if commit:
@@ -40,7 +42,15 @@ def source_view(source: Source, text_lang: str = "fi") -> SourceView:
         label = None
     further = max(len(source.pages), len(files) - 1)
     pages = tuple(
-        SourcePage(url=source.pages[i] if i < len(source.pages) else None, path=files[i + 1] if i + 1 < len(files) else None)
+        SourcePage(url=source.pages[i] if i < len(source.pages) else _file_url(source.repository, file, commit), path=file)
         for i in range(further)
+        for file in [files[i + 1] if i + 1 < len(files) else None]
     )
     return SourceView(url=url, label=label, pages=pages)
+
+
+def _file_url(repository: str | None, path: str | None, commit: str | None) -> str | None:
+    """Where GitHub shows a repository's file as it was at a commit: the source of a text that names no address."""
+    if not (repository and path and commit):
+        return None
+    return f"https://github.com/{repository}/blob/{commit}/{urllib.parse.quote(path)}"
