@@ -96,6 +96,17 @@ def test_home_lists_organisations_in_both_languages(fixture_site: Build) -> None
     assert link is not None and resolve("en/", str(link["href"])) == "en/esimerkki/"
 
 
+def test_every_page_links_the_archives_repository_in_its_language(fixture_site: Build) -> None:
+    """Its code and data, where a reader who would correct or add a notice goes (mkdocs.yml's extra.repository): in
+    the Material pages' footer and in the one the lite pages' script draws."""
+    for prefix, said in (("", "Lähdekoodi ja aineisto"), ("en/", "Source code and data")):
+        link = fixture_site.soup(prefix).select_one("footer .md-copyright a.sl-repository")
+        assert link is not None and (link["href"], link.get_text()) == ("https://github.com/seloste/seloste", said)
+        lang = prefix[:2] or "fi"
+        chrome = (fixture_site.site / "assets" / f"seloste-chrome.{lang}.js").read_text(encoding="utf-8")
+        assert "sl-repository" in chrome and json.dumps(said)[1:-1] in chrome
+
+
 def test_home_lists_the_recent_changes_newest_first_with_their_comparison_in_both_languages(fixture_site: Build) -> None:
     expected = {
         "fi": [

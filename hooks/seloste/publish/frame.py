@@ -46,6 +46,9 @@ class SiteConfig:
     nav: Mapping[str, tuple[NavLink, ...]] = field(default_factory=dict)
     preview: tuple[str, ...] = ()
     """In a partial preview, the only organisations built (every page's header says so)."""
+    repository: str = ""
+    """The address of the archive's repository, its code and data (``extra.repository``), which every page's footer
+    links; none where it is not configured."""
 
 
 def nav_links(items: Iterable[Any]) -> tuple[NavLink, ...]:
@@ -65,6 +68,7 @@ def site_config(config: Mapping[str, Any], nav: Mapping[str, tuple[NavLink, ...]
         features=tuple(config["theme"]["features"] or ()),
         nav=dict(nav),
         preview=preview,
+        repository=str(config.get("extra", {}).get("repository") or ""),
     )
 
 
@@ -87,6 +91,8 @@ class Style:
     """``theme.features``, for Material's script."""
     preview: tuple[str, ...] = ()
     """In a partial preview, the only organisations built."""
+    repository: str = ""
+    """The archive's repository, which the footer links (:attr:`SiteConfig.repository`)."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -105,6 +111,8 @@ class Frame:
     chrome: str | None = None
     """The script that draws the header, navigation and footer (a site path, with its content hash); None: they
     are written into the page."""
+    repository: str = ""
+    """The archive's repository, which the footer links."""
 
     @property
     def alternates(self) -> tuple[LanguageLink, ...]:
@@ -139,6 +147,7 @@ def frame(
             preview=style.preview,
         ),
         nav=style.nav.get(lang, ()),
+        repository=style.repository,
         stylesheets=style.stylesheets,
         scripts=(*style.site_scripts, *scripts),
         material={

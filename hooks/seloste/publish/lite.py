@@ -182,6 +182,7 @@ def site_style(assets: Mapping[str, Path], site: SiteConfig) -> Style:
         nav=site.nav,
         features=site.features,
         preview=site.preview,
+        repository=site.repository,
     )
 
 
