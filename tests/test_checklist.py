@@ -80,6 +80,19 @@ def test_rights_name_what_is_missing_and_are_stated_only_with_all_six(version: V
     assert statuses(with_facts(version, rights=six))["rights"] == "stated"
 
 
+def test_rights_referred_to_as_a_whole_are_partly_stated_and_named_as_such(version: Version) -> None:
+    from seloste.compare.facts import fact_value_label
+
+    whole = (Right(right="gdpr-rights", quote=quote("x"), section="tietojen-sailytys"),)
+    item = next(i for i in checklist(with_facts(version, rights=whole), DAY).items if i.id == "rights")
+    assert (item.status, item.missing) == (
+        "partly",
+        ("access", "rectification", "erasure", "restriction", "objection", "portability"),
+    )
+    assert fact_value_label("gdpr-rights", "en") == "the rights under the GDPR (referred to as a whole, none named)"
+    assert fact_value_label("gdpr-rights", "fi") == "tietosuoja-asetuksen mukaiset oikeudet (mainittu yleisesti, ei eritelty)"
+
+
 def test_legal_bases_are_partly_stated_when_a_purpose_has_none(version: Version) -> None:
     purpose = version.facts.purposes[0]
     two = (purpose, dataclasses.replace(purpose, purpose=quote("markkinointi"), legal_basis="not-stated"))

@@ -2,8 +2,7 @@
 
 Every fact names the section that states it. Facts summarised in our own words (a purpose, a retention
 period) also carry a quote: words copied exactly from that section, in each language of the text, which
-the loader finds in the section's text. A fact the text does not state is left out ("not stated"); it is
-never guessed.
+the loader finds in the section's text. A fact the text does not state is left out ("not stated"); it is never guessed.
 """
 
 from __future__ import annotations
@@ -165,6 +164,7 @@ RightKind = Literal[
     "portability",
     "withdraw-consent",
     "automated-decisions",
+    "gdpr-rights",
 ]
 
 
@@ -172,7 +172,7 @@ RightKind = Literal[
 class Right:
     """Art. 13(2)(b)-(c): a right of the data subject the notice names."""
 
-    right: RightKind = described("Which right (Art. 15-22 GDPR; withdraw-consent is Art. 7(3)).")
+    right: RightKind = described("Which right (GDPR Art. 15-22; withdraw-consent: 7(3); gdpr-rights: all, none named).")
     quote: NoticeText = described("Words copied exactly from the section that state this, in each language of the text.")
     section: Slug = described("Id of the section that states this.")
 
