@@ -389,6 +389,24 @@ def test_lines_that_only_moved_read_as_moved_or_unchanged(
 
 @LANGS
 @WIDTHS
+def test_the_older_column_keeps_apart_the_lines_that_joined_one_paragraph(
+    reader: Callable[..., Page], site_url: str, prefix: str, width: int
+) -> None:
+    # 2018-06-25 had its opening line as a paragraph of its own, and its company and contact lines a line break apart
+    page = reader(width)
+    diff = _compared(page, f"{site_url}{prefix}{INFOCREA}&view=side")
+    older, newer = diff.locator(".sl-diff__section").first.locator(".sl-diff__column").all()
+    breaks = {
+        "": ["tietosuojaseloste\nYritys:", "Helsinki\nYhteyshenkilö:"],
+        "en/": ["notice\nCompany:", "Helsinki\nContact person:"],
+    }
+    for column in (older, newer):
+        text = column.inner_text()
+        assert all(line in text for line in breaks[prefix]), text[:300]
+
+
+@LANGS
+@WIDTHS
 def test_change_marks_are_brackets_no_notice_writes(reader: Callable[..., Page], site_url: str, prefix: str, width: int) -> None:
     page = reader(width)
     diff = _compared(page, site_url + prefix + INFOCREA)

@@ -11,9 +11,10 @@ import pytest
 
 from seloste.archive.loader import load_archive
 from seloste.archive.localized import NoticeMarkdown
-from seloste.compare.diff import COUNTED_WORD, VersionDiff, diff_versions
+from seloste.compare.diff import COUNTED_WORD, NOTHING, SectionText, VersionDiff, VersionText, diff_texts, diff_versions
 from seloste.compare.lineage import section_lineages
 from seloste.compare.words import Segment, classify, word_diff
+from seloste.markup.blocks import Block
 from sitebuild import FROZEN
 
 HISTORY = Path(__file__).parent / "fixtures" / "history"
@@ -276,6 +277,44 @@ def test_lines_joined_into_one_paragraph_are_unchanged(lang: str) -> None:
     assert (first.status, first.change) == ("changed", "whitespace")
     assert "Jarmo Lahti" in "".join(seg.text for seg in first.segments if seg.op == "equal")
     assert not any("Jarmo Lahti" in text for _op, text in _changed_ops(d, opening.id))
+
+
+JOINED = {
+    # the opening line's paragraph paired with nothing (removed), the lines under it with the joined paragraph
+    "fi": ("Tietosuojaseloste", "Yritys: Infocrea Oy, 0913338-7, Helsinki\nYhteyshenkilö: Jarmo Lahti, jarmo.lahti@infocrea.fi"),
+    # the opening line's paragraph paired with the joined paragraph, the lines under it removed
+    "en": ("Infocrea Oy's customer register privacy notice", "Company: Infocrea Oy, Helsinki\nContact person: Jarmo Lahti"),
+}
+
+
+def one_section(*paragraphs: str) -> VersionText:
+    blocks = tuple(Block(kind="paragraph", text=text) for text in paragraphs)
+    return dataclasses.replace(NOTHING, sections=(SectionText(id="a", heading=None, blocks=blocks, source=""),))
+
+
+@pytest.mark.parametrize("lang", sorted(JOINED))
+def test_lines_joined_into_one_paragraph_stay_apart_in_the_older_text(lang: str) -> None:
+    # the side-by-side view's older column shows the older side of each block: the opening line and the company line
+    # were paragraphs apart, and the company and contact lines a line break apart, so none runs into the next
+    old = one_section(*JOINED[lang])
+    new = one_section("\n".join(JOINED[lang]))
+    (section,) = diff_texts(old, new, lang).sections
+    older = ["".join(s.text for s in block.segments if s.op in ("equal", "delete", "moved_away")) for block in section.blocks]
+    newer = ["".join(s.text for s in block.segments if s.op in ("equal", "insert", "moved_here")) for block in section.blocks]
+    assert [line for text in older for line in text.split("\n")] == "\n".join(JOINED[lang]).split("\n")
+    assert newer == ["\n".join(JOINED[lang])]
+    assert [(b.status, b.change) for b in section.blocks] == [("changed", "whitespace")]
+    assert all(s.op == "equal" for s in section.blocks[0].segments)
+
+
+def test_a_line_kept_in_place_after_deleted_lines_stays_apart_from_them_in_the_older_text() -> None:
+    # no break is inserted between the deleted lines and the line that joined the paragraph: the older side has its own
+    old = one_section("puh. 010 5251 440\nSäilytämme \npuh. 010 5251 440", "Yhteystiedot:")
+    (block,) = diff_texts(old, one_section("puh. 010 5251 440\nYhteystiedot:"), "fi").sections[0].blocks
+    older = "".join(s.text for s in block.segments if s.op in ("equal", "delete", "moved_away"))
+    newer = "".join(s.text for s in block.segments if s.op in ("equal", "insert", "moved_here"))
+    assert older == "puh. 010 5251 440\nSäilytämme \npuh. 010 5251 440\nYhteystiedot:"
+    assert newer == "puh. 010 5251 440\nYhteystiedot:"
 
 
 def test_a_line_that_went_to_another_section_is_moved_not_deleted_and_added() -> None:

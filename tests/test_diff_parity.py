@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import json
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -35,6 +36,7 @@ from seloste.limits import MAX_DIFF_WORK
 from seloste.markup.blocks import Block
 from seloste.matching import ITEM_STEPS, SETUP_STEPS, Budget
 from sitebuild import FROZEN
+from test_diff import JOINED, one_section
 
 ROOT = Path(__file__).resolve().parents[1]
 RUNNER = Path(__file__).parent / "js" / "diff_runner.mjs"
@@ -88,6 +90,18 @@ def test_a_byte_order_mark_is_text_in_both(node: NodeDiff) -> None:
     old, new = "Tiedot\ufeffsäilytetään", "Tiedot säilytetään"
     assert classify(old, new) == node("classify", old, new) == "text"
     assert tokens("a\x1cb\x85c\ufeffd") == node("tokens", "a\x1cb\x85c\ufeffd")
+
+
+@pytest.mark.parametrize("lang", sorted(JOINED))
+def test_lines_joined_into_one_paragraph_stay_apart_in_the_older_text_in_both(node: NodeDiff, lang: str) -> None:
+    # the browser's side-by-side view shows each block's older side: no line runs into the next there
+    old, new = one_section(*JOINED[lang]), one_section("\n".join(JOINED[lang]))
+    expected = diff_json(diff_texts(old, new, lang))
+    browser = node("diffTexts", version_text_json(old), version_text_json(new), ORDER)
+    blocks = browser["sections"][0]["blocks"]
+    older = ["".join(t for op, t in b["segments"] if op in ("equal", "delete", "moved_away")) for b in blocks]
+    assert [line for text in older for line in text.split("\n")] == "\n".join(JOINED[lang]).split("\n")
+    assert browser == expected
 
 
 # --- generated versions ------------------------------------------------------------------
@@ -164,6 +178,35 @@ version = st.builds(
 def test_generated_versions_diff_the_same_in_both(node: NodeDiff, old: VersionText, new: VersionText) -> None:
     expected = diff_json(diff_texts(old, new, "fi"))
     assert node("diffTexts", version_text_json(old), version_text_json(new), ORDER) == expected
+
+
+lined = st.lists(
+    st.builds(
+        Block,
+        kind=st.sampled_from(["paragraph", "item", "heading"]),
+        text=st.lists(st.sampled_from([*LINES, "puh.", "Säilytämme"]), min_size=1, max_size=3).map("\n".join),
+    ),
+    max_size=4,
+)
+"""A section's blocks made of whole lines that recur: lines keep their place across paragraphs split and joined."""
+
+
+def _lined(blocks: list[Block]) -> VersionText:
+    section = SectionText(id="a", heading=None, blocks=tuple(blocks), source="")
+    return VersionText(id="", title="", sections=(section,), facts={"single": {}, "list": {}})
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(old=lined, new=lined)
+def test_neither_side_runs_two_lines_into_one_word_in_both(node: NodeDiff, old: list[Block], new: list[Block]) -> None:
+    # each column of the side-by-side view shows one side of each block: its words are that version's words
+    expected = diff_json(diff_texts(_lined(old), _lined(new), "fi"))
+    for blocks, side in ((old, ("equal", "delete", "moved_away")), (new, ("equal", "insert", "moved_here"))):
+        words = {w for b in blocks for w in re.findall(r"\w+", b.text)}
+        for block in expected["sections"][0]["blocks"] if expected["sections"] else []:
+            shown = "".join(text for op, text in block["segments"] if op in side)
+            assert set(re.findall(r"\w+", shown)) <= words, block["segments"]
+    assert node("diffTexts", version_text_json(_lined(old)), version_text_json(_lined(new)), ORDER) == expected
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

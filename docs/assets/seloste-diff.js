@@ -442,6 +442,35 @@
     return kept;
   }
 
+  /* The index of the nearest piece of side from start toward step (-1 before, 1 after), or -1 (moves.py, _nearest). */
+  function nearest(list, start, step, side) {
+    for (let k = start + step; k >= 0 && k < list.length; k += step) if (side.has(list[k][0])) return k;
+    return -1;
+  }
+
+  /* A block's pieces with each line kept in place set apart, on the older side, from the text the older side shows
+     beside it: an inserted break between them is equal; where there is none, the older side has its own (moves.py,
+     _kept_apart). */
+  function keptApart(list, keptLines) {
+    const breaks = new Set();
+    for (const linePieces of keptLines) {
+      for (const [start, step] of [[linePieces[0], -1], [linePieces[linePieces.length - 1], 1]]) {
+        const beside = nearest(list, start, step, OLD_SIDE);
+        if (beside < 0 || list[beside][1] === "\n") continue;
+        const k = nearest(list, start, step, NEW_SIDE);
+        if (k >= 0 && list[k][0] === "insert" && list[k][1] === "\n" && Math.abs(k - start) < Math.abs(beside - start)) list[k][0] = "equal";
+        else breaks.add(step < 0 ? start : start + 1);
+      }
+    }
+    if (!breaks.size) return list;
+    const result = [];
+    list.forEach((piece, k) => {
+      if (breaks.has(k)) result.push(["delete", "\n"]);
+      result.push(piece);
+    });
+    return result;
+  }
+
   function cancelLinks(removedLinks, addedLinks) {
     for (const s of removedLinks.filter((x) => x[0] === "delete")) {
       const twin = addedLinks.find((x) => x[0] === "insert" && x[1] === s[1]);
@@ -544,12 +573,17 @@
       if (s === t && paired[s] && !kept.has(s)) kept.set(s, keptInPlace(blocks[s], oldLines[s], newLines[s], budget));
     }
     const links = sections.map((section) => section.map((b) => b.links.slice()));
-    const touched = new Set(), cancelled = new Set();
+    const touched = new Set(), cancelled = new Set(), inPlace = new Map(); // the lines kept in place, by section and block
     for (const [s, n, t, m] of matches) {
       const [oldBlock, oldPieces] = oldLines[s][n], [newBlock, newPieces] = newLines[t][m];
-      const inPlace = s === t && paired[s] && kept.get(s).has(n + " " + m);
-      for (const k of oldPieces) blocks[s][oldBlock][k][0] = inPlace ? DROP : "moved_away";
-      for (const k of newPieces) if (blocks[t][newBlock][k][0] === "insert") blocks[t][newBlock][k][0] = inPlace ? "equal" : "moved_here";
+      const stays = s === t && paired[s] && kept.get(s).has(n + " " + m);
+      if (stays) {
+        const key = t + " " + newBlock;
+        if (!inPlace.has(key)) inPlace.set(key, [t, newBlock, []]);
+        inPlace.get(key)[2].push(newPieces);
+      }
+      for (const k of oldPieces) blocks[s][oldBlock][k][0] = stays ? DROP : "moved_away";
+      for (const k of newPieces) if (blocks[t][newBlock][k][0] === "insert") blocks[t][newBlock][k][0] = stays ? "equal" : "moved_here";
       const pair = [s, oldBlock, t, newBlock].join(" ");
       if ((s !== t || oldBlock !== newBlock) && !cancelled.has(pair)) {
         cancelLinks(links[s][oldBlock], links[t][newBlock]); // once a pair: a second time finds nothing
@@ -558,6 +592,8 @@
       touched.add(s + " " + oldBlock);
       touched.add(t + " " + newBlock);
     }
+    // once every line has settled: a neighbour kept in place is equal by now
+    for (const [t, k, keptLines] of inPlace.values()) blocks[t][k] = keptApart(blocks[t][k], keptLines);
     return sections.map((section, s) =>
       section.map((b, k) => (touched.has(s + " " + k) ? settled(b, blocks[s][k], links[s][k]) : b)).filter((b) => b !== null)
     );

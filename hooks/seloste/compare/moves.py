@@ -7,7 +7,9 @@ section first, then anywhere; in reading order):
 
 - in the same section, where the line keeps its place among the section's lines (a paragraph split
   or joined, a line that became a list item), it is unchanged: equal text where it stands now, and
-  nothing where it stood (a block left with nothing goes);
+  nothing where it stood (a block left with nothing goes); a line break beside it that sets it apart
+  from text the older side shows there is no change either, as a line break or another block set the
+  two apart in the older text (the older side never runs two lines into one word);
 - anywhere else it moved: ``moved_away`` where it stood, ``moved_here`` where it stands.
 
 A link target that went with its line is no longer reported as removed and added. The browser's
@@ -135,23 +137,65 @@ def settle_moves(sections: list[list[BlockDiff]], paired: list[bool], budget: Bu
     links = [[list(b.links) for b in section] for section in sections]
     touched: set[tuple[int, int]] = set()
     cancelled: set[tuple[int, int, int, int]] = set()
+    in_place: dict[tuple[int, int], list[_Line]] = {}
+    """The lines kept in place, by their section and block."""
     for s, n, t, m in matches:
         old, new = old_lines[s][n], new_lines[t][m]
-        in_place = s == t and paired[s] and (n, m) in kept[s]
+        stays = s == t and paired[s] and (n, m) in kept[s]
+        if stays:
+            in_place.setdefault((t, new.block), []).append(new)
         for k in old.pieces:
-            blocks[s][old.block][k][0] = _DROP if in_place else "moved_away"
+            blocks[s][old.block][k][0] = _DROP if stays else "moved_away"
         for k in new.pieces:
             if blocks[t][new.block][k][0] == "insert":
-                blocks[t][new.block][k][0] = "equal" if in_place else "moved_here"
+                blocks[t][new.block][k][0] = "equal" if stays else "moved_here"
         if (s, old.block) != (t, new.block) and (s, old.block, t, new.block) not in cancelled:
             _cancel_links(links[s][old.block], links[t][new.block])  # once a pair: a second time finds nothing
             cancelled.add((s, old.block, t, new.block))
         touched |= {(s, old.block), (t, new.block)}
+    for (t, k), kept_lines in in_place.items():  # once every line has settled: a neighbour kept in place is equal by now
+        blocks[t][k] = _kept_apart(blocks[t][k], kept_lines)
     result: list[list[BlockDiff]] = []
     for s, section in enumerate(sections):
         settled = [_settled(b, blocks[s][k], links[s][k]) if (s, k) in touched else b for k, b in enumerate(section)]
         result.append([b for b in settled if b is not None])
     return result
+
+
+def _kept_apart(pieces: list[Piece], lines: list[_Line]) -> list[Piece]:
+    """A block's pieces with each line kept in place set apart, on the older side, from the text the older side shows
+    beside it: a line break or another block set them apart in the older text, so the older side never runs the line
+    into its neighbour. A break inserted between them is equal; where there is none, the older side has its own."""
+    breaks: set[int] = set()
+    """Where the older side needs a break of its own: before the piece of that index."""
+    for line in lines:
+        for start, step in ((line.pieces[0], -1), (line.pieces[-1], 1)):
+            beside = _nearest(pieces, start, step, _OLD_SIDE)
+            if beside is None or pieces[beside][1] == "\n":
+                continue
+            k = _nearest(pieces, start, step, _NEW_SIDE)
+            if k is not None and pieces[k] == ["insert", "\n"] and abs(k - start) < abs(beside - start):
+                pieces[k][0] = "equal"
+            else:
+                breaks.add(start if step < 0 else start + 1)
+    if not breaks:
+        return pieces
+    result: list[Piece] = []
+    for k, piece in enumerate(pieces):
+        if k in breaks:
+            result.append(["delete", "\n"])
+        result.append(piece)
+    return result
+
+
+def _nearest(pieces: list[Piece], start: int, step: int, side: frozenset[str]) -> int | None:
+    """The index of the nearest piece of ``side`` from ``start`` toward ``step`` (-1 before, 1 after), if any."""
+    k = start + step
+    while 0 <= k < len(pieces):
+        if pieces[k][0] in side:
+            return k
+        k += step
+    return None
 
 
 def _kept_in_place(blocks: list[list[Piece]], old: list[_Line], new: list[_Line], budget: Budget) -> set[tuple[int, int]]:
