@@ -407,6 +407,31 @@ def test_the_older_column_keeps_apart_the_lines_that_joined_one_paragraph(
 
 @LANGS
 @WIDTHS
+def test_each_column_of_the_side_by_side_view_is_named_where_it_begins(
+    reader: Callable[..., Page], site_url: str, prefix: str, width: int
+) -> None:
+    page = reader(width)
+    diff = _compared(page, f"{site_url}{prefix}{INFOCREA}&view=side")
+    older, newer = diff.locator(".sl-diff__section").first.locator(".sl-diff__column").all()
+    names = {
+        "": ["Vanhempi versio: 25.6.2018", "Uudempi versio: 19.9.2018 (uusin)"],
+        "en/": ["Older version: 25 June 2018", "Newer version: 19 September 2018 (latest)"],
+    }[prefix]
+    heads = diff.locator(".sl-diff__column-heads")
+    named = [column.locator(".sl-diff__column-name") for column in (older, newer)]
+    if width > 500:  # side by side: named once above both, the names staying in sight
+        assert heads.is_visible() and heads.locator("strong").all_inner_texts() == names
+        assert not any(name.is_visible() for name in named)
+        assert (newer.bounding_box() or {})["x"] > (older.bounding_box() or {})["x"]
+    else:  # one under the other: each named at its top, not both at the top of the screen
+        assert heads.is_hidden()
+        assert [name.inner_text() for name in named] == names and all(name.is_visible() for name in named)
+        old_box, new_name = older.bounding_box() or {}, named[1].bounding_box() or {}
+        assert new_name["y"] >= old_box["y"] + old_box["height"]
+
+
+@LANGS
+@WIDTHS
 def test_change_marks_are_brackets_no_notice_writes(reader: Callable[..., Page], site_url: str, prefix: str, width: int) -> None:
     page = reader(width)
     diff = _compared(page, site_url + prefix + INFOCREA)

@@ -320,9 +320,15 @@
     head.append(el("p", { class: "sl-diff__where" }, [sectionLink(section, ui, versions)]));
     let body;
     if (view === "side") {
+      // a column with text is named where it begins: on a narrow screen the newer stands under the older (seloste.css)
+      const column = (name, version, only) => {
+        const nodes = blockNodes(section.blocks, only, ui);
+        const label = nodes.length ? el("p", { class: "sl-diff__column-name", "aria-hidden": "true", text: name + ": " + version.label }) : null;
+        return el("div", { class: "sl-diff__column", role: "group", "aria-label": name }, [label].concat(nodes));
+      };
       body = el("div", { class: "sl-diff__columns" }, [
-        el("div", { class: "sl-diff__column", role: "group", "aria-label": d.old_column }, blockNodes(section.blocks, "delete", ui)),
-        el("div", { class: "sl-diff__column", role: "group", "aria-label": d.new_column }, blockNodes(section.blocks, "insert", ui)),
+        column(d.old_column, versions.from, "delete"),
+        column(d.new_column, versions.to, "insert"),
       ]);
     } else {
       body = el("div", { class: "sl-diff__inline" }, blockNodes(section.blocks, null, ui));
