@@ -51,6 +51,18 @@ def test_planeetta_internets_data_protection_officer_not_stated_then_eronen_then
     assert [p.is_current for p in history.periods] == [False, False, True] and history.changes == 2
 
 
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_a_period_is_marked_latest_only_where_it_starts_at_the_latest_version(archive: Archive, lang: str) -> None:
+    # Infocrea's recipients read alike on 25 June and 19 September 2018: the period is named by 25 June, which is not
+    # the latest version, though the period reaches it
+    record = archive.get("infocrea")
+    assert record.current.id == "2018-09-19"
+    history = fact_histories(record, lang)["recipients"]
+    assert [(p.date.iso, p.is_current) for p in history.periods] == [("2018-05-24", False), ("2018-06-25", False)]
+    prefix = "en/" if lang == "en" else ""
+    assert history.periods[-1].url == f"{prefix}infocrea/2018-06-25/"
+
+
 def test_the_contact_person_lauri_kasti_then_heidi_eronen_then_salla_vainionpaa(archive: Archive) -> None:
     history = fact_histories(archive.get("planeetta-internet"), "en")["contact"]
     names = [p.lines[0].split(",")[0] for p in history.periods]

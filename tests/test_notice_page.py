@@ -167,6 +167,19 @@ def test_each_fact_opens_on_its_history_at_an_anchor_of_its_own(frozen_site: Bui
 
 @pytest.mark.build
 @pytest.mark.parametrize(("lang", "prefix"), LANGS, ids=["fi", "en"])
+def test_a_facts_history_marks_only_the_latest_versions_date_latest(frozen_site: Build, lang: str, prefix: str) -> None:
+    latest = {"fi": "(uusin)", "en": "(latest)"}[lang]
+    # Infocrea's recipients changed on 25 June 2018 and read alike in the latest version, of 19 September
+    recipients = notice(frozen_site, prefix, "infocrea").select("#sl-fact-recipients-history ol > li")
+    assert [li.time["datetime"] for li in recipients] == ["2018-05-24", "2018-06-25"]
+    assert not [li for li in recipients if latest in li.get_text(" ", strip=True)]
+    # Planeetta Internet's data protection officer changed in its latest version, of 21 March 2022
+    officers = notice(frozen_site, prefix, "planeetta-internet").select("#sl-fact-dpo-history ol > li")
+    assert [latest in li.get_text(" ", strip=True) for li in officers] == [False, False, True]
+
+
+@pytest.mark.build
+@pytest.mark.parametrize(("lang", "prefix"), LANGS, ids=["fi", "en"])
 def test_corrections_and_the_source_come_after_the_notice(frozen_site: Build, lang: str, prefix: str) -> None:
     article = notice(frozen_site, prefix, "planeetta-internet").select_one("article.sl-notice")
     corrections = article.select_one(".sl-corrections")

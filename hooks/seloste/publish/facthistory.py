@@ -29,7 +29,8 @@ class FactPeriod:
     url: str
     """The page of the period's first version (the notice page for the current version)."""
     is_current: bool
-    """The period reaches the current version."""
+    """The period's first version, whose date names it, is the current version. A period that began earlier and
+    reaches the current version is not: its date is not the latest version's."""
     lines: tuple[str, ...]
     """What the fact said, a line per entry; empty where the notice did not state it."""
     added: tuple[str, ...]
@@ -106,11 +107,12 @@ def fact_histories(record: OrganisationRecord, lang: str) -> dict[str, FactHisto
         for position, (first, value) in enumerate(runs):
             before = runs[position - 1][1] if position else ()
             version = record.versions[first]
+            current = version is record.current
             made.append(
                 FactPeriod(
                     date=version_date_view(version, lang),
-                    url=site_url(lang, notice_path(slug) if first == len(values) - 1 else version_path(slug, version.id)),
-                    is_current=position == len(runs) - 1,
+                    url=site_url(lang, notice_path(slug) if current else version_path(slug, version.id)),
+                    is_current=current,
                     lines=value,
                     added=tuple(line for line in value if line not in before),
                     removed=tuple(line for line in before if line not in value),
