@@ -322,6 +322,14 @@ def test_history_lists_every_version_and_compares_any_two(fixture_site: Build) -
     assert versions == ["esimerkki/", "esimerkki/2024-01-10/"]
     en = fixture_site.soup("en/esimerkki/history/")
     assert en.select_one("h1").get_text() == "Esimerkki Oy: Version history"
+    # what each date beside a version means, as the notice page says it (no version here is dated by a range)
+    terms = [dt.get_text() for dt in en.select("details.sl-dates dt")]
+    assert terms == ["Version date", "Date the notice states", "Recorded in the archive"]
+    assert [dt.get_text() for dt in page.select("details.sl-dates dt")] == [
+        "Version päiväys",
+        "Selosteen oma päiväys",
+        "Tallennettu arkistoon",
+    ]
     assert en.select(".sl-history tbody tr td")[2].get_text(strip=True) == "substantive change"
 
 
