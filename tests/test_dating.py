@@ -233,3 +233,23 @@ def test_a_law_that_ended_within_the_range_is_not_said_to_have_ended_before_the_
         return shield.cited_after_end
 
     assert ended_before(day) and not ended_before(ranged)
+
+
+def test_a_notice_that_states_a_month_only_is_shown_by_that_month_and_checked(archive) -> None:
+    """ "Päivitetty: tammikuu 2025": the pages said the notice states no date."""
+    from seloste.archive.versioncheck import stated_month_problems
+    from seloste.publish.dates import stated_view
+
+    version = dataclasses.replace(archive.get(SLUG).current.version, stated_date=None, stated_month="2025-01")
+    assert [(v.iso, v.text) for lang in ("fi", "en") if (v := stated_view(version, lang))] == [
+        ("2025-01", "1/2025"),
+        ("2025-01", "January 2025"),
+    ]
+    assert stated_month_problems(version, dt.date(2025, 1, 31), None) == []
+    earlier = dataclasses.replace(version, stated_date=dt.date(2025, 2, 1), stated_month=None)
+    assert stated_month_problems(version, dt.date(2025, 3, 1), earlier) == [
+        "stated_month: versions out of order: 2025-01 is before the month the previous version states, 2025-02"
+    ]
+    assert (
+        stated_month_problems(version, dt.date(2025, 3, 1), dataclasses.replace(earlier, stated_date=dt.date(2025, 1, 31))) == []
+    )

@@ -59,14 +59,14 @@ def test_twenty_thousand_unknown_keys_are_reported_twenty_by_name_and_the_rest_i
     version = BASE + "".join(f"tuntematon{i}: x\n" for i in range(20_000))
     errors = _errors(tmp_path, version)
     expected = (
-        "expected one of: published_in, stated_date, recorded_date, changed_after, first_published, source, change, "
-        "translation, corrections, title, "
+        "expected one of: published_in, stated_date, stated_month, recorded_date, changed_after, first_published, source, "
+        "change, translation, corrections, title, "
     )
     assert len(errors) == MAX_UNKNOWN_KEYS + 1
     assert errors[0] == f"{VERSION}:21:1: tuntematon0: unknown key 'tuntematon0'; {expected}sections, facts"
     assert errors[-1] == (
         f"{VERSION}:41:1: and 19,980 more unknown keys, from 'tuntematon20' on (the first 20 are reported one by one); "
-        "expected only: published_in, stated_date, recorded_date, changed_after, first_published, source, change, "
+        "expected only: published_in, stated_date, stated_month, recorded_date, changed_after, first_published, source, change, "
         "translation, corrections, title, sections, facts"
     )
 

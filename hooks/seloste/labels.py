@@ -39,6 +39,13 @@ def format_date(date: dt.date, lang: str) -> str:
     return f"{date.day} {labels(lang)['months'][date.month - 1]} {date.year}"
 
 
+def format_month(year: int, month: int, lang: str) -> str:
+    """A month as a reader of ``lang`` writes it, as :func:`format_date` writes a day: ``1/2025`` / ``January 2025``."""
+    if lang == "fi":
+        return f"{month}/{year}"
+    return f"{labels(lang)['months'][month - 1]} {year}"
+
+
 def plural(forms: Mapping[str, str], count: int) -> str:
     """The form of a counted label for ``count``: ``{one: "{count} osio", other: "{count} osiota"}``. Finnish
     and English both take ``one`` for 1 and ``other`` for any other number (0 osiota, 2 osiota; 0 sections)."""

@@ -16,6 +16,7 @@ from .types import (
     CommitId,
     Email,
     LineRange,
+    Month,
     PageNumber,
     Phone,
     PostalCode,
@@ -258,6 +259,7 @@ class Version:
         default=("fi",),
     )
     stated_date: dt.date | None = described("The date the notice itself states; omit if it states none.", default=None)
+    stated_month: Month | None = described("A notice that states a month only ('tammikuu 2025'): it, YYYY-MM.", default=None)
     recorded_date: dt.date = described("The date this archive recorded the text.")
     changed_after: dt.date | None = described(
         "Only for a version whose date is not known: the text took effect at an unknown time after this date (the "
@@ -275,17 +277,14 @@ class Version:
     source: Source = described("Where the text comes from.")
     change: Change | None = described("What changed since the previous version; omitted in the first.", default=None)
     translation: TranslationState = described(
-        "pending: the original changed and the English translation is not updated, or not made, yet (the English "
-        "pages say so and, without one, show the original). unaffected: each text whose original changed only by a "
-        "fix the translation does not show (a typo, punctuation: at most 3 words of that text) keeps its translation "
-        "as it was, and needs no new one; every other text whose original changed has its translation updated in "
-        "this version, as usual. It says nothing of the version's kind of change (a substantive change elsewhere, or "
-        "a new stated date, may come with it).",
+        "pending: the original changed and the English translation is not updated, or not made, yet (the English pages say so "
+        "and, without one, show the original). unaffected: each text whose original changed only by a fix the translation "
+        "does not show (a typo, punctuation: at most 3 words of that text) keeps its translation as it was, and needs no new "
+        "one; every other text whose original changed has its translation updated in this version, as usual. It says nothing "
+        "of the version's kind of change (a substantive change elsewhere, or a new stated date, may come with it).",
         default="complete",
     )
-    corrections: tuple[Correction, ...] = described(
-        "Corrections made to this version after it was published, oldest first, each with its reason.", default=()
-    )
+    corrections: tuple[Correction, ...] = described("Later corrections to it, oldest first, each with its reason.", default=())
     title: NoticeText = described("The notice's own title.")
     sections: tuple[Section, ...] = described("The text, as ordered sections.")
     facts: Facts = described("Structured facts stated in the text.")

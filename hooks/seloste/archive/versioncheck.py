@@ -3,6 +3,7 @@ links, headings and translation, and its facts' sections and evidence."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from .errors import Run
 from .evidence import TITLE_ID, evidence_problems, fact_items
 from .facts import DENIALS, LIST_DENIALS
 from .localized import LANGUAGE_NAMES
-from .model import VersionRecord
+from .model import Version, VersionRecord
 from .today import after_today
 from .updates import correction_problems
 
@@ -39,6 +40,8 @@ def check_version(
     version = record.version
     loc = decoder.locations.get
 
+    for message in stated_month_problems(version, record.date, previous.version if previous else None):
+        run.at(loc("stated_month"), path, message)
     if version.stated_date and version.stated_date > record.date:
         run.at(
             loc("stated_date"),
@@ -189,3 +192,24 @@ def _check_body(run: Run, path: Path, decoder: Decoder, name: str, body: str) ->
                 line=line_no,
                 column=1,
             )
+
+
+def stated_month_problems(version: Version, date: dt.date, previous: Version | None) -> list[str]:
+    """A month the notice states ('Päivitetty: tammikuu 2025') is given where it states no day, and not after the
+    version's month or before the date or month the previous version stated."""
+    month = version.stated_month
+    if month is None:
+        return []
+    if version.stated_date is not None:
+        return [
+            "stated_month: the version gives stated_date too; give the day the notice states in stated_date or, where "
+            "it states a month only, the month in stated_month"
+        ]
+    if month > date.isoformat()[:7]:
+        return [
+            f"stated_month: {month} is after the version date {date} given by the file name; the version date is then or later"
+        ]
+    before = previous and (previous.stated_month or (previous.stated_date.isoformat()[:7] if previous.stated_date else None))
+    if before and month < before:
+        return [f"stated_month: versions out of order: {month} is before the month the previous version states, {before}"]
+    return []

@@ -295,7 +295,9 @@ def _declared(before: tuple, after: tuple) -> tuple:
     return after[len(before) :] if after[: len(before)] == before else after
 
 
-_METADATA = ("published_in", "stated_date", "recorded_date", "changed_after", "first_published", "change", "translation")
+_METADATA = (
+    "published_in", "stated_date", "stated_month", "recorded_date", "changed_after", "first_published", "change", "translation"
+)  # fmt: skip
 """A version's own details that pages show (dates, the change's kind and summary, languages), apart from its text."""
 
 

@@ -10,8 +10,8 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 
-from ..archive.model import VersionRecord
-from ..labels import format_date, labels
+from ..archive.model import Version, VersionRecord
+from ..labels import format_date, format_month, labels
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -37,6 +37,17 @@ def date_view(date: dt.date, lang: str) -> DateView:
     """Remembered (the view is immutable): a version's date is shown on each of its organisation's pages, in the
     timeline of each version's page, the history, the feed."""
     return DateView(iso=date.isoformat(), text=format_date(date, lang))
+
+
+def stated_view(version: Version, lang: str) -> DateView | None:
+    """The date the notice states: its day (``stated_date``), or the month where it states a month only
+    (``stated_month``: ``1/2025``, ``January 2025``); None where it states neither."""
+    if version.stated_date is not None:
+        return date_view(version.stated_date, lang)
+    if version.stated_month is None:
+        return None
+    year, month = (int(part) for part in version.stated_month.split("-"))
+    return DateView(iso=version.stated_month, text=format_month(year, month, lang))
 
 
 def version_date_view(record: VersionRecord, lang: str) -> DateView:

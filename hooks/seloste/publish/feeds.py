@@ -23,7 +23,7 @@ from typing import Literal
 
 from ..archive.model import Archive, OrganisationRecord, VersionRecord
 from ..labels import labels
-from .dates import DateView, date_view, version_date_text, version_date_view
+from .dates import DateView, date_view, stated_view, version_date_text, version_date_view
 from .lite import LiteRenderer
 from .readings import in_languages
 from .urls import compare_path, feed_path, history_path, notice_path, site_url, version_path
@@ -89,10 +89,9 @@ def _timestamp(date: dt.date) -> str:
 
 
 def _notice_dates(version: VersionRecord, lang: str) -> NoticeDates:
-    stated = version.version.stated_date
     return NoticeDates(
         version=version_date_view(version, lang),
-        stated=date_view(stated, lang) if stated else None,
+        stated=stated_view(version.version, lang),
         recorded=date_view(version.version.recorded_date, lang),
         languages=labels(lang)["feed_languages"].format(in_languages=in_languages(version.version.published_in, lang)),
     )

@@ -17,7 +17,7 @@ from ..archive.model import OrganisationRecord
 from ..labels import labels
 from .checklist import ChecklistView, checklist_view
 from .comparisons import OwnComparison, compared_texts, own_comparisons, own_text_versions
-from .dates import DateView, date_view, version_date_text, version_date_view
+from .dates import DateView, date_view, stated_view, version_date_text, version_date_view
 from .frame import Frame, Style, frame
 from .header import same_page_links
 from .opendata import open_data_file
@@ -253,7 +253,7 @@ def _history_rows(record: OrganisationRecord, lang: str) -> tuple[HistoryRow, ..
                 else t["history_by"].format(sentence=date.in_force_by, unknown=t["date_range_unknown"])
                 if date.by
                 else None,
-                stated=date_view(v.version.stated_date, lang) if v.version.stated_date else None,
+                stated=stated_view(v.version, lang),
                 recorded=date_view(v.version.recorded_date, lang),
                 kind=t["change_kinds"][change.kind if change else "first"],
                 summary=change.summary[lang] if change else None,

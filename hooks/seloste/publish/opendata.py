@@ -56,6 +56,7 @@ def index(archive: Archive) -> dict[str, Any]:
                 {
                     "id": v.id,
                     "stated_date": v.version.stated_date.isoformat() if v.version.stated_date else None,
+                    "stated_month": v.version.stated_month,
                     "recorded_date": v.version.recorded_date.isoformat(),
                     "changed_after": v.changed_after.isoformat() if v.changed_after else None,
                     "first_published": v.version.first_published,

@@ -34,7 +34,7 @@ from ..markup.render import inline_html
 from ..markup.rendercache import markdown_html
 from ..markup.text import plain_text
 from .comparisons import OwnComparison, own_compare_url, own_comparisons
-from .dates import DateView, date_view, version_date_text, version_date_view
+from .dates import DateView, date_view, stated_view, version_date_text, version_date_view
 from .factlines import section_anchor
 from .glancepanel import GlancePanel, glance_panel
 from .readings import OwnTextLink, language_note, other_texts
@@ -280,7 +280,7 @@ def version_view(
         change=_own_change_line(record, shown, lang, separate),
         timeline=timeline(record, shown, lang),
         version_date=version_date_view(shown, lang),
-        stated_date=date_view(version.stated_date, lang) if version.stated_date else None,
+        stated_date=stated_view(version, lang),
         recorded_date=date_view(version.recorded_date, lang),
         version_count=len(record.versions),
         version_status=status_template.format(date=version_date_text(shown, lang), count=earlier),

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from ..archive.model import OrganisationRecord, VersionRecord
 from ..labels import labels
-from .dates import DateView, date_view, version_date_view
+from .dates import DateView, date_view, stated_view, version_date_view
 from .urls import compare_path, notice_path, site_url, version_path
 
 _LEGAL_FORMS = re.compile(
@@ -69,7 +69,7 @@ def date_line(shown: VersionRecord, lang: str) -> DateLine:
     stated = shown.version.stated_date
     return DateLine(
         version=version_date_view(shown, lang),
-        stated=date_view(stated, lang) if stated else None,
+        stated=stated_view(shown.version, lang),
         stated_is_version=stated == shown.date and shown.changed_after is None and not shown.published_by,
         recorded=date_view(shown.version.recorded_date, lang),
     )
