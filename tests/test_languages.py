@@ -242,7 +242,8 @@ def language_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 def _notes(site: Build, path: str) -> dict[str, str]:
     page = site.soup(path)
-    return {note["class"][-1]: note.get_text(" ", strip=True) for note in page.select("article .admonition")}
+    notes = page.select("article :is(.admonition, .sl-own-text--only)")
+    return {note["class"][-1]: note.get_text(" ", strip=True) for note in notes}
 
 
 def _links(site: Build, path: str) -> list[tuple[str, str]]:
@@ -278,10 +279,12 @@ def test_pages_say_whose_text_they_show(language_site: Build) -> None:
         "arkisto ole suomentanut sitä. Alla on alkuperäinen teksti sellaisenaan."
     }
     assert _text_lang(language_site, "english-only/") == ("fi", "en", "en")
-    assert _notes(language_site, "en/english-only/") == {
-        "sl-own-text": "The organisation's own text The organisation published this notice in English; this is its "
-        "own text as published, not the archive's translation."
-    }
+    assert _notes(language_site, "en/english-only/") == {"sl-own-text--only": "The organisation's own text, not a translation."}
+    said = language_site.soup("en/english-only/").select_one(".sl-own-text--only")["title"]
+    assert (
+        said
+        == "The organisation published this notice in English; this is its own text as published, not the archive's translation."
+    )
     assert _text_lang(language_site, "en/english-only/") == ("en", None, None)
     # English with the archive's Finnish translation: the Finnish page says it is ours, the original prevails
     notes = _notes(language_site, "english-suomennettu/")
@@ -291,7 +294,7 @@ def test_pages_say_whose_text_they_show(language_site: Build) -> None:
     )
     link = language_site.soup("english-suomennettu/").select_one(".sl-translation a")
     assert resolve("english-suomennettu/", link["href"]) == "en/english-suomennettu/" and link["hreflang"] == "en"
-    assert list(_notes(language_site, "en/english-suomennettu/")) == ["sl-own-text"]
+    assert list(_notes(language_site, "en/english-suomennettu/")) == ["sl-own-text--only"]
     # Swedish only: the Finnish page shows the Swedish original; the English page is our translation of it
     assert _text_lang(language_site, "svenska/") == ("fi", "sv", "sv")
     assert "vain ruotsiksi" in _notes(language_site, "svenska/")["sl-original-only"]

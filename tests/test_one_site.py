@@ -140,7 +140,11 @@ def test_no_untranslated_chrome(page: Page, site_url: str, kind: str, lang: str)
     _open(page, site_url + LANGS[lang] + PAGES[kind])
     assert page.locator("html").get_attribute("lang") == lang
     footer = page.locator(".md-copyright").inner_text()
-    assert footer.startswith("Tehty Material for MkDocs -teemalla" if lang == "fi" else "Made with Material for MkDocs")
+    assert footer == (
+        "Lähdekoodi ja aineisto · Tehty Material for MkDocs -teemalla"
+        if lang == "fi"
+        else "Source code and data · Made with Material for MkDocs"
+    )
     titles = page.evaluate(
         "[...document.querySelectorAll('[data-md-component=palette] :is([title], [aria-label])')]"
         ".map(e => e.title || e.getAttribute('aria-label'))"
@@ -184,7 +188,7 @@ def test_the_language_switch_follows_a_comparison_changed_on_the_page(page: Page
     page.locator("button[data-view=side]").click()
     _switch(page)
     page.wait_for_url(site_url + "en/planeetta-internet/compare/?from=2018-06-07&to=2022-03-21&view=side")
-    page.wait_for_selector("#sl-diff[data-ready] .sl-diff__columns")
+    page.wait_for_selector("#sl-diff[data-ready] .sl-diff__columns:not(.sl-diff__column-heads)")
 
 
 def test_the_404_page_speaks_the_language_of_its_address(page: Page, site_url: str) -> None:

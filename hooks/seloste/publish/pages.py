@@ -190,6 +190,9 @@ class NoticeView:
     """Whose text this page shows: the organisation's own, the archive's translation, or the original (no translation)."""
     language_note: str
     """What the page says about whose text it is."""
+    only_text: bool
+    """The page shows the organisation's own text in the only language it published: its note is a line, not a box
+    (on a phone, the text starts within two screens)."""
     other_texts: tuple[OwnTextLink, ...]
     """The organisation's own texts in its other languages, where this page's note does not already link to them
     (the Swedish text, from the Finnish page of a notice published in Finnish and Swedish)."""
@@ -300,6 +303,7 @@ def version_view(
         text_lang=text_lang,
         reading=reading,
         language_note=language_note(version, lang, separate),
+        only_text=reading == "own" and len(version.published_in) == 1,
         other_texts=other_texts(record, shown, lang, separate),
         own_text_page=own_page,
         translation_pending=version.translation == "pending" and reading != "own",
