@@ -962,8 +962,12 @@ def test_a_saved_text_that_breaks_off_in_mid_sentence_is_named_for_a_person_to_c
         ("| Eväste | 2 vuotta |", False),
         ("- Tiedot voidaan luovuttaa, jos", True),
         ("Tietoja säilytetään kaksi vuotta, minkä jälkeen ne poistetaan.", False),
-        ("Tietoja säilytetään kaksi vuotta, minkä jälkeen ne", True),
+        ("© 2024 Esimerkki Oy. Kaikki oikeudet pidätetään", False),  # a sentence without its full stop: not told apart
+        ("Vi förbehåller oss rätten att uppdatera denna policy vid behov", False),
+        ("Tietoja säilytetään kaksi vuotta, minkä jälkeen ne", False),
+        ("Tietoja säilytetään kaksi vuotta, ja", True),
         ("We keep the data for two years and", True),
+        ("Uppgifterna sparas i två år, om", True),
     ],
 )
 def test_a_capture_ends_in_mid_sentence_only_where_its_last_line_is_broken_off(ending: str, broken: bool) -> None:

@@ -560,10 +560,11 @@ def test_the_page_of_a_text_without_a_section_says_so_in_its_place(language_site
 def test_names_are_in_the_order_of_each_languages_alphabet() -> None:
     from seloste.archive.localized import alphabetical
 
-    names = ["Öljy Oy", "Ässä Golf Oy", "Åland Ab", "Zeta Oy", "Über Oy", "ubigu", "Émile", "Atte Kohtala", "aalto"]
+    # Ässä Golf written as a and a combining diaeresis, as a file may have it
+    names = ["Öljy Oy", "A\u0308ssa\u0308 Golf Oy", "Åland Ab", "Zeta Oy", "Über Oy", "ubigu", "Émile", "Atte Kohtala", "aalto"]
     assert sorted(names, key=lambda name: alphabetical(name, "fi")) == [
-        "aalto", "Atte Kohtala", "Émile", "ubigu", "Über Oy", "Zeta Oy", "Åland Ab", "Ässä Golf Oy", "Öljy Oy"
+        "aalto", "Atte Kohtala", "Émile", "ubigu", "Über Oy", "Zeta Oy", "Åland Ab", "A\u0308ssa\u0308 Golf Oy", "Öljy Oy"
     ]  # fmt: skip
     assert sorted(names, key=lambda name: alphabetical(name, "en")) == [
-        "aalto", "Åland Ab", "Ässä Golf Oy", "Atte Kohtala", "Émile", "Öljy Oy", "Über Oy", "ubigu", "Zeta Oy"
+        "aalto", "Åland Ab", "A\u0308ssa\u0308 Golf Oy", "Atte Kohtala", "Émile", "Öljy Oy", "Über Oy", "ubigu", "Zeta Oy"
     ]  # fmt: skip

@@ -254,6 +254,13 @@ def test_a_list_with_blank_lines_between_its_items_is_read_as_items() -> None:
         ("item", "sisempi", 1),
         ("item", "kolme", 0),
     ]
+    after = "- a\n    - x\n\n    jälkeen\n- b"  # a paragraph after the item's nested list: no item of its own
+    assert [(b.kind, b.text) for b in html_blocks(markdown_html(after))] == [
+        ("item", "a"),
+        ("item", "x"),
+        ("paragraph", "jälkeen"),
+        ("item", "b"),
+    ]
     problem = parity_problem("Alku\n\n- yksi\n\n- kaksi\n\n- kolme", "Start\n\n- one\n\n- two")
     assert problem is not None and problem.startswith(
         "the English has 1 paragraph, 2 list items, the Finnish 1 paragraph, 3 list items;"

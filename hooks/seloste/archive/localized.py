@@ -35,7 +35,13 @@ def alphabetical(text: str, lang: str) -> str:
     (Ässä Golf last), in English as a and o (Ässä Golf with the a's); any other marked letter as its letter (é as e),
     whatever the case."""
     own = _OWN_LETTERS if lang in ("fi", "sv") else {}
-    return "".join(own.get(c) or unicodedata.normalize("NFD", c)[0] for c in text.casefold())
+    letters = unicodedata.normalize("NFC", text.casefold())  # "a" and a combining diaeresis are "ä"
+    return "".join(own.get(c) or _unmarked(c) for c in letters)
+
+
+def _unmarked(letter: str) -> str:
+    """The letter without its marks (é: e), or nothing for a mark standing alone."""
+    return "".join(part for part in unicodedata.normalize("NFD", letter) if not unicodedata.combining(part))
 
 
 Reading = Literal["own", "translation", "original"]

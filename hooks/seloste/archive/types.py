@@ -314,7 +314,7 @@ Phone = Annotated[str, Text(r"\+?[0-9][0-9 ()-]{4,}[0-9]", "a phone number such 
 PostalCode = Annotated[str, Text(r"[0-9]{5}", "a five-digit postal code such as '00180'")]
 CommitId = Annotated[str, Text(r"[0-9a-f]{7,40}", "a git commit id (hexadecimal)")]
 Month = Annotated[str, Text(r"[0-9]{4}-(?:0[1-9]|1[0-2])", "a month as YYYY-MM, such as '2025-01'")]
-Repository = Annotated[str, Text(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", "a repository as owner/name")]
+Repository = Annotated[str, Text(r"(?!\.\.?/)[A-Za-z0-9_.-]+/(?!\.\.?$)[A-Za-z0-9_.-]+", "a repository as owner/name")]
 RelPath = Annotated[
     str, Text(r"(?!/)(?!.*(?:^|/)\.\.(?:/|$))[A-Za-z0-9_./-]+", "a relative path without '..', such as 'captures/2024-01-10.txt'")
 ]

@@ -169,6 +169,15 @@ def check_version(
                     f"facts.{denial}[{index}]: the notice cannot both {what}, of all its data; keep the one its text "
                     f"states, or give the data it says so of (data: {{fi: ..., en: ...}}) where it says so of part of it",
                 )
+    rights = [r.right for r in version.facts.rights]
+    if "gdpr-rights" in rights and len(rights) > 1:  # the rights as a whole, none named: no named one beside it
+        index = rights.index("gdpr-rights")
+        run.at(
+            loc(f"facts.rights[{index}].right") or loc("facts.rights"),
+            path,
+            f"facts.rights[{index}].right: gdpr-rights is for a notice that names none of the rights; this one names "
+            f"{', '.join(r for r in rights if r != 'gdpr-rights')}: list those, and not gdpr-rights",
+        )
     if texts:
         for name, message in evidence_problems(version):
             run.at(loc(name) or loc(name.rsplit(".", 1)[0]), path, message)

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..archive.capturetext import BULLETS
 from ..archive.errors import DataErrors
 from ..archive.folders import RESERVED_SLUGS
 from ..archive.loader import ORGANISATION_FILE, load_archive
@@ -216,8 +215,6 @@ def run_import(args: argparse.Namespace) -> int:
     return _report_validation(data, pending="translation" in version, own=version.get("published_in", [args.language]))
 
 
-_NOT_PROSE = re.compile(r"\s*(?:[-*+#|>" + BULLETS + r"]|[0-9]+[.)]\s)")
-"""A line that is a list item, a heading, a table row or a quotation: such a line often ends without a full stop."""
 _JOINING = frozenset(
     {"ja", "tai", "sekä", "eli", "jos", "kun", "että", "koska", "mutta", "kuten"}  # Finnish
     | {"and", "or", "if", "when", "that", "the", "of", "to"}
@@ -227,19 +224,16 @@ _JOINING = frozenset(
 
 
 def unfinished_ending(capture: str) -> str | None:
-    """The last words of a capture whose last line is a sentence broken off: it ends in a comma or a joining word
-    ('jos', 'and'), or, a paragraph of six words or more, in a word in lower case. A page saved before it had loaded,
-    or a selection that ends inside the notice. None where it ends as a notice does (a full stop, a list's item, a
-    heading, a date or an address line)."""
+    """The last words of a capture whose last line is a sentence broken off: it ends in a comma or a semicolon, or in
+    a word no sentence ends with ('jos', 'and'). A page saved before it had loaded, or a selection that ends inside
+    the notice. None where it may end as a notice does: a sentence without its full stop ("Kaikki oikeudet
+    pidätetään") is not told from one broken off, and is not named."""
     lines = [line.strip() for line in capture.splitlines() if line.strip()]
     if not lines:
         return None
     words = lines[-1].split()
     last = words[-1]
-    broken = last[-1] in ",;" or last.lower() in _JOINING
-    if not broken and not _NOT_PROSE.match(lines[-1]):
-        broken = len(words) >= 6 and last.isalpha() and last.islower()
-    return " ".join(words[-6:]) if broken else None
+    return " ".join(words[-6:]) if last[-1] in ",;" or last.lower() in _JOINING else None
 
 
 def _details_to_check(record: OrganisationRecord, pages: list[Page]) -> list[str]:

@@ -66,11 +66,14 @@ class _Blocks(HTMLParser):
         self._in_item: list[bool] = []
         """For each paragraph open, innermost last: whether it is a list item's own text (a list with a blank line
         between its items wraps each item's text in one), read as the item's, not as a paragraph of its own."""
+        self._nested: list[bool] = []
+        """For each block open: whether a block inside it (a nested list) has begun, after which a paragraph in it is
+        one of its own, not its text."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("ol", "ul"):
             self._lists.append(list_start(dict(attrs).get("start")) if tag == "ol" else None)
-        elif tag == "p" and self._stack and self._stack[-1][0] == "item":
+        elif tag == "p" and self._stack and self._stack[-1][0] == "item" and not self._nested[-1]:
             self._in_item.append(True)
             parts = self._stack[-1][1]
             if "".join(parts).strip():  # the item's second paragraph: on a line of its own, as the page shows it
@@ -80,6 +83,8 @@ class _Blocks(HTMLParser):
                 self._in_item.append(False)
             if self._stack:  # a list nested in an item: close the item's own text first
                 self._flush()
+                self._nested[-1] = True
+            self._nested.append(False)
             self._stack.append((_KINDS[tag], [], [], self._lists[-1] if self._lists else None, max(len(self._lists) - 1, 0)))
         elif tag == "a" and self._stack:
             href = dict(attrs).get("href")
@@ -98,6 +103,7 @@ class _Blocks(HTMLParser):
         elif tag in _KINDS and self._stack:
             self._flush()
             self._stack.pop()
+            self._nested.pop()
 
     def handle_data(self, data: str) -> None:
         if self._stack:
