@@ -39,7 +39,8 @@ def cycles_left_alone() -> Iterator[None]:
     and keeps most (the model, the texts' caches), and each of the collector's passes over them walks every one: at
     2,000 organisations x 5 versions its full passes took 8.6 s of a cold validate's 55 s, and after the load, in one
     process, its first young pass, the passes during the rules across organisations and the last one as the process
-    ended took 7 s more of 52 s. What loading makes is freed by reference counting, frozen or not. The few cycles it
+    ended walked them again (frozen, a cold validate in one process took 38.8-39.6 s where it took 41.6-45.3 s;
+    docs/benchmark.en.md). What loading makes is freed by reference counting, frozen or not. The few cycles it
     leaves, where files have errors (their exceptions' tracebacks: 6,625 objects for 80 files with errors, none for a
     valid archive), stay until what was frozen is unfrozen: a long-lived process that loads again unfreezes what it
     loaded before (``publish/site.py``), and a command that validates ends. Cycles dropped before the load are
