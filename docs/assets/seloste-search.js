@@ -264,8 +264,9 @@ globalThis.selosteSearchText = (function () {
     /* One query word: the notices using it in some form (number -> how often), those using it as written, those
        found only as a word one slip of the finger from it, those found only by its parts (a compound that finds
        nothing else: the notices that hold every part of it), and the forms to mark, `groups` of them
-       where it was found by its parts (one per part, so that an excerpt shows where they stand together). */
-    async function wordDocs(word) {
+       where it was found by its parts (one per part, so that an excerpt shows where they stand together); not
+       `split`: a word that finds nothing is not searched by its parts (yet). */
+    async function wordDocs(word, split = true) {
       const found = await keysOf(word);
       const keys = found.keys.concat(found.near);
       const entries = await Promise.all(keys.map(postings));
@@ -283,7 +284,7 @@ globalThis.selosteSearchText = (function () {
         }
       });
       const near = new Set(Array.from(docs.keys()).filter((doc) => !sure.has(doc)));
-      const parts = keys.length ? null : await partsOf(word); // a word found whole, or one slip from it, is not split
+      const parts = keys.length || !split ? null : await partsOf(word); // a word found whole, or one slip from it, is not split
       return parts ? byParts(word, parts) : { docs, exact, forms, near, parts: new Set() };
     }
 
@@ -341,14 +342,17 @@ globalThis.selosteSearchText = (function () {
       const common = new Set(meta.stop);
       const terms = typed.filter((word) => !common.has(word));
       if (!terms.length && !phrases.length) return { hits: [], marks: new Set(), phrases, split: [], terms: [], common: typed.length > 0, engine: api };
-      const perWord = await Promise.all(terms.map(wordDocs));
-      // while the reader types, a last word that finds nothing (or only words one slip from it, or its parts) is
-      // the start of a word: it finds what the words it begins find
+      // while the reader types, a last word that finds nothing (or only words one slip from it) is the start of a
+      // word: it finds what the words it begins find, and only where no word begins with it is it split into parts
+      // (each part tried costs a lexicon file: not for every letter typed)
       const last = terms.length - 1;
+      const open = typing && last >= 0 && terms[last] === typed[typed.length - 1] && !/["“”„«»]\s*$/u.test(query);
+      const perWord = await Promise.all(terms.map((word, i) => wordDocs(word, !(open && i === last))));
       const unfinished = last >= 0 && perWord[last].near.size + perWord[last].parts.size === perWord[last].docs.size;
-      if (typing && unfinished && terms[last] === typed[typed.length - 1] && !/["“”„«»]\s*$/u.test(query)) {
+      if (open && unfinished) {
         const begun = await completions(terms[last], common);
-        if (begun.length) perWord[last] = merged(await Promise.all(begun.map(wordDocs)));
+        if (begun.length) perWord[last] = merged(await Promise.all(begun.map((word) => wordDocs(word))));
+        else if (!perWord[last].docs.size) perWord[last] = await wordDocs(terms[last]);
       }
       const matches = perWord.concat((await Promise.all(phrases.map(phraseDocs))).map((docs) => ({ docs, exact: new Set(), near: new Set(), parts: new Set() })));
       // forms to mark anywhere; a phrase's words are marked only where they form it
