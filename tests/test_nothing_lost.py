@@ -49,7 +49,8 @@ WHERE: list[tuple[str, str]] = [
     (r"source\.capture_noise\[\d+\](\.lines|\.page)?", "json"),  # the lines of it that are not the notice
     (r"corrections\[\d+\]\.reason\.(fi|en)", "page"),
     (r"corrections\[\d+\]\.date", "json"),
-    (r"(stated_date|recorded_date|changed_after|first_published)", "json"),  # the last two also on the pages (test_shapes.py)
+    # all on the pages too, as dates in words; the last two checked there by test_shapes.py
+    (r"(stated_date|stated_month|recorded_date|changed_after|first_published)", "json"),
     (r"translation", "json"),
     (r"facts\..*\.(quote)\.(fi|sv|en)", "json"),  # evidence for the fact; the fact itself is shown
     (r"facts\..*\.role\.(fi|sv|en)", "text"),  # a contact's role, as the text states it
