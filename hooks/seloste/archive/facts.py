@@ -10,24 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from .laws import Law
 from .localized import Localized, NoticeText, described
 from .types import Age, Country, Phone, Slug, StatedBusinessId, StatedEmail, Str, Url
-
-Law = Literal[
-    "gdpr",
-    "tietosuojalaki-1050-2018",
-    "henkilotietolaki-523-1999",
-    "sahkoisen-viestinnan-palvelulaki-917-2014",
-    "kirjanpitolaki-1336-1997",
-    "privacy-shield",
-    "potilaslaki-785-1992",
-    "potilasasiakirja-asetus-298-2009",
-    "potilasasiakirja-asetus-94-2022",
-    "asiakastietolaki-159-2007",
-    "asiakastietolaki-784-2021",
-    "asiakastietolaki-703-2023",
-]
-"""The laws the archive knows (laws.yaml: each one's source, and since when it no longer applies)."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
