@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +13,7 @@ from seloste.archive.facts import LegalReference, Right, StatedNone, Transfer
 from seloste.archive.loader import load_archive
 from seloste.archive.localized import Localized
 from seloste.archive.model import Version
+from seloste.compare.facts import field_text
 from seloste.publish.checklist import checklist, checklist_view
 from seloste.publish.factlines import glance
 
@@ -347,3 +349,21 @@ def test_a_notice_that_names_no_controller_is_shown_so_on_the_checklist_and_the_
     assert rows["controller"].status == "not-stated"
     panel = glance_panel(record, lang)
     assert "controller" in {u.field for u in panel.unstated} and "controller" not in {row.field for row in panel.rows}
+
+
+def test_a_purpose_with_two_legal_bases_is_one_line_naming_both(tmp_path: Path) -> None:
+    data = copy_valid(tmp_path)
+    path = data / SLUG / "2024-06-01.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("legal_basis: contract\n", "legal_basis: [contract, consent]\n"))
+    version = load_archive(data, root=tmp_path).get(SLUG).version("2024-06-01").version
+    (purpose,) = version.facts.purposes
+    assert (purpose.legal_basis, purpose.legal_bases, purpose.basis_stated) == (("contract", "consent"),) * 2 + (True,)
+    for lang, named in (("fi", "sopimus, suostumus"), ("en", "contract, consent")):
+        (row,) = [row for row in glance(version.facts, SLUG, lang) if row.field == "purposes"]
+        assert [line.detail for line in row.lines] == [f"{'oikeusperuste' if lang == 'fi' else 'legal basis'}: {named}"]
+        assert field_text(purpose, "legal_basis", lang) == named
+        assert field_text(dataclasses.replace(purpose, legal_basis="contract"), "legal_basis", lang) == named.split(",")[0]
+    item = next(i for i in checklist(version, DAY).items if i.id == "withdraw_consent")
+    assert not item.conditional  # consent is one of the purpose's bases
+    none = (dataclasses.replace(purpose, legal_basis="not-stated"),)
+    assert statuses(with_facts(version, purposes=none))["legal_bases"] == "not-stated"

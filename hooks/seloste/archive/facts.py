@@ -49,9 +49,8 @@ class Contact:
     section: Slug = described("Id of the section that states this.")
 
 
-LegalBasis = Literal[
-    "consent", "contract", "legal-obligation", "vital-interests", "public-task", "legitimate-interests", "not-stated"
-]
+StatedBasis = Literal["consent", "contract", "legal-obligation", "vital-interests", "public-task", "legitimate-interests"]
+LegalBasis = Literal[StatedBasis, "not-stated"]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -60,9 +59,9 @@ class Purpose:
     on (Art. 6(3): a legal obligation or a public task rests on a law, 'Kirjanpitolaki (1336/1997)')."""
 
     purpose: Localized = described("The purpose in a few words.")
-    legal_basis: LegalBasis = described(
-        "The Art. 6(1) basis the notice gives for this purpose; not-stated if it gives none (a national law it gives "
-        "instead goes in laws)."
+    legal_basis: LegalBasis | tuple[StatedBasis, ...] = described(
+        "The Art. 6(1) basis the notice gives for this purpose; a list of two or more where it gives several "
+        "([consent, public-task]); not-stated if it gives none (a national law it gives instead goes in laws)."
     )
     laws: tuple[Law, ...] = described(
         "National laws the notice gives as the ground of this purpose's basis, from the archive's laws "
@@ -78,9 +77,15 @@ class Purpose:
     section: Slug = described("Id of the section that states this.")
 
     @property
+    def legal_bases(self) -> tuple[StatedBasis, ...]:
+        """The Art. 6(1) bases it gives, one or more; none where it gives none."""
+        basis = self.legal_basis
+        return basis if isinstance(basis, tuple) else () if basis == "not-stated" else (basis,)
+
+    @property
     def basis_stated(self) -> bool:
         """The notice gives a basis for it: an Art. 6(1) basis or a national law."""
-        return self.legal_basis != "not-stated" or bool(self.laws) or bool(self.other_laws)
+        return bool(self.legal_bases or self.laws or self.other_laws)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -178,6 +178,15 @@ def check_version(
             f"facts.rights[{index}].right: gdpr-rights is for a notice that names none of the rights; this one names "
             f"{', '.join(r for r in rights if r != 'gdpr-rights')}: list those, and not gdpr-rights",
         )
+    for index, purpose in enumerate(version.facts.purposes):
+        bases = purpose.legal_basis
+        if isinstance(bases, tuple) and (len(bases) < 2 or len(set(bases)) < len(bases)):
+            run.at(
+                loc(f"facts.purposes[{index}].legal_basis"),
+                path,
+                f"facts.purposes[{index}].legal_basis: a list is for two or more different bases, got [{', '.join(bases)}]; "
+                "write one basis as a value of its own (legal_basis: consent)",
+            )
     if texts:
         for name, message in evidence_problems(version):
             run.at(loc(name) or loc(name.rsplit(".", 1)[0]), path, message)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import types
 import typing
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, Union
 
 from ..archive.facts import Facts, StatedNone, StatedNoneOf
 from ..archive.laws import LAWS
@@ -95,7 +96,9 @@ def _display(value: Any, lang: str, skip: frozenset[str] = frozenset()) -> str |
 def field_text(fact: Any, name: str, lang: str) -> str | None:
     """One field of a fact as a reader of ``lang`` reads it: a fixed choice in words, a country code as its name."""
     value = getattr(fact, name)
-    if isinstance(value, str) and typing.get_origin(_hints(fact.__class__)[name]) is Literal:
+    hint = _hints(fact.__class__)[name]
+    options = typing.get_args(hint) if typing.get_origin(hint) in (Union, types.UnionType) else (hint,)
+    if isinstance(value, str) and any(typing.get_origin(option) is Literal for option in options):  # a legal basis or several
         return fact_value_label(value, lang)
     if name == "laws":  # the archive's laws in words, then those it does not list, as the notice names them
         named = [fact_value_label(str(v), lang) for v in value]

@@ -104,7 +104,7 @@ def _of(facts: Facts, *names: str) -> tuple[tuple[str, Any], ...]:
 def checklist(version: Version, date: Any) -> Checklist:
     """The checklist of one version (``date``: the version's date, for what was out of date then)."""
     f = version.facts
-    bases = [p.legal_basis for p in f.purposes]
+    bases = [basis for p in f.purposes for basis in p.legal_bases]
     given = [p for p in f.purposes if p.basis_stated]  # an Art. 6(1) basis, or the national law it rests on
     rights = {r.right for r in f.rights}
     relies_on_consent = "consent" in bases

@@ -74,8 +74,8 @@ def _named(lang: str, name: str, value: str | None) -> str:
 
 
 def _basis(item: Any, choice: str, lang: str) -> str:
-    given = getattr(item, choice)
-    parts = [fact_value_label(given, lang)] if given != "not-stated" else []
+    given = getattr(item, choice)  # a purpose's may be several: (consent, public-task)
+    parts = [fact_value_label(b, lang) for b in (given if isinstance(given, tuple) else (given,)) if b != "not-stated"]
     parts += [LAWS[law].name[lang] for law in item.laws]
     parts += [law[lang] for law in getattr(item, "other_laws", ())]
     return _named(lang, choice, ", ".join(parts))
