@@ -123,6 +123,33 @@ def test_a_new_version_in_two_languages_keeps_the_section_ids(
     assert code == 1 and "change.kind" in out  # what is left for a person, named
 
 
+def test_a_new_version_in_two_languages_carries_the_facts_in_both(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "import", "kahden-kielen", str(FI_MD), "--also", f"sv={SV_MD}", "--name", "Kahden Kielen Oy")
+    first = data / "kahden-kielen" / "2025-06-10.yaml"
+    purpose = {
+        "purpose": {"fi": "asiakassuhteen hoito", "en": "managing the customer relationship"},
+        "legal_basis": ["contract", "legal-obligation"],
+        "quote": {"fi": "asiakassuhteen hoitamiseen", "sv": "sköta kundrelationen"},  # the words of its own texts
+        "section": "tietojen-kaytto",
+    }
+    facts = yaml.safe_dump({"purposes": [purpose]}, allow_unicode=True, sort_keys=False)
+    first.write_text(first.read_text(encoding="utf-8") + "".join(f"  {line}\n" for line in facts.splitlines()), encoding="utf-8")
+    newer = {}
+    for lang, source in (("fi", FI_MD), ("sv", SV_MD)):
+        newer[lang] = tmp_path / source.name
+        newer[lang].write_text(source.read_text(encoding="utf-8").replace("10.6.2025", "1.9.2025"), encoding="utf-8")
+    code, out = run(capsys, "import", "kahden-kielen", str(newer["fi"]), "--also", f"sv={newer['sv']}")
+    version = yaml.safe_load((data / "kahden-kielen" / "2025-09-01.yaml").read_text(encoding="utf-8"))
+    assert code == 1 and "change.kind" in out and version["facts"]["purposes"] == [purpose]
+    assert version["facts"]["controller"] == {
+        "name": "Kahden Kielen Oy",
+        "business_id": "1783913-6",
+        "section": "rekisterinpitaja",
+    }
+
+
 @pytest.mark.parametrize(
     ("extra", "said"),
     [
