@@ -10,8 +10,9 @@ export NO_MKDOCS_2_WARNING := 1
 
 ADDR ?= 127.0.0.1:8000
 
+# serve: exec, so that the server is make's own child and stops with it (make passes a SIGTERM on to its children)
 serve: $(VENV)/.site  ## set up, build and serve the site at http://127.0.0.1:8000/seloste/ (ORGS=slug1,slug2: only those organisations; ADDR=host:port: another address)
-	SELOSTE_ONLY="$(ORGS)" $(BIN)/mkdocs serve -a "$(ADDR)"
+	SELOSTE_ONLY="$(ORGS)" exec $(BIN)/mkdocs serve -a "$(ADDR)"
 
 build: $(VENV)/.site  ## set up and build the site (strict) beside site/, which it replaces only if the build succeeds
 	$(BIN)/python scripts/build_site.py

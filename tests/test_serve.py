@@ -250,6 +250,40 @@ def test_make_serve_takes_the_address_it_is_given() -> None:
     assert 'mkdocs serve -a "127.0.0.1:8765"' in dry.stdout
 
 
+def test_stopping_make_serve_stops_the_server(tmp_path: Path) -> None:
+    """A SIGTERM to make (a terminal's tab closed, a supervisor's stop) reaches `mkdocs serve`; it was left serving.
+    A stand-in for the virtualenv's mkdocs writes its process id and waits."""
+    stand_in = tmp_path / "mkdocs"
+    stand_in.write_text(f"#!/bin/sh\necho $$ > {tmp_path / 'pid'}\nexec sleep 120\n", encoding="utf-8")
+    stand_in.chmod(0o755)
+    make = subprocess.Popen(["make", "-s", "-o", ".venv/.site", "serve", f"BIN={tmp_path}"], cwd=ROOT)
+    try:
+        deadline = time.monotonic() + 30
+        while not (tmp_path / "pid").is_file() or not (tmp_path / "pid").read_text():
+            assert time.monotonic() < deadline and make.poll() is None, "make serve did not start the server"
+            time.sleep(0.05)
+        server = int((tmp_path / "pid").read_text())
+        make.terminate()
+        make.wait(timeout=30)
+        for _ in range(100):  # the server's exit, then its reaping by make
+            if not _running(server):
+                break
+            time.sleep(0.05)
+        assert not _running(server), "mkdocs serve outlived make"
+    finally:
+        make.kill()
+        if (tmp_path / "pid").is_file() and (pid := (tmp_path / "pid").read_text().strip()) and _running(int(pid)):
+            os.kill(int(pid), 9)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"  # a zombie has stopped
+
+
 @pytest.mark.build
 def test_a_preview_at_an_address_in_use_stops_before_building_with_a_message(tmp_path: Path) -> None:
     project = fixture_project(tmp_path / "project")
