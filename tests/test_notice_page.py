@@ -47,6 +47,10 @@ def test_the_heading_names_the_organisation_and_keeps_the_notices_own_title(
     assert h1.get_text(" ", strip=True).replace(" :", ":") == heading
     assert h1.select_one(".sl-notice__title").get_text(strip=True) == title
     assert page.title.get_text() == f"{heading} - Seloste"
+    # the page opens on whose notice it is; the organisation's details (address, e-mail) follow, under the heading
+    header = page.select_one("article.sl-notice header")
+    assert [child.name for child in header.find_all(recursive=False)][:2] == ["h1", "p"]
+    assert header.select_one("h1 + p.sl-notice__orginfo").get_text(strip=True)
 
 
 @pytest.mark.build
