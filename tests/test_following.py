@@ -696,6 +696,28 @@ def test_a_page_titled_by_its_only_top_heading_is_split_at_the_next_level_and_fl
     assert organisation["tracking"][0]["url"] == "https://seura.fi/tietosuoja.html"
 
 
+@pytest.mark.parametrize(
+    ("address", "tracked"),
+    [
+        ("https://seura.fi/tietosuoja/", False),  # a page, whose HTML 'seloste track' reads: not this text
+        ("https://seura.fi/tietosuoja.html", False),
+        ("https://raw.example/seura/tietosuoja.md?plain=1", True),  # a file served as the text it holds
+        ("https://seura.fi/tietosuoja.txt", True),
+    ],
+)
+def test_a_saved_text_file_is_tracked_only_at_an_address_that_serves_such_text(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str], address: str, tracked: bool
+) -> None:
+    saved = tmp_path / "tietosuoja.txt"
+    saved.write_text("Tietosuojaseloste\n\nSeura ry kerää jäsentensä nimet ja osoitteet jäsenrekisteriin.\n", encoding="utf-8")
+    _code, out = run(capsys, "import", "seura", str(saved), "--url", address, "--name", "Seura ry")
+    assert "wrote data/seura/organisation.yaml" in out, out
+    organisation = yaml.safe_load((data / "seura" / "organisation.yaml").read_text(encoding="utf-8"))
+    assert organisation.get("tracking") == ([{"url": address}] if tracked else None)
+    assert ("not tracked: " in out) is not tracked
+    assert _version(data, "seura")["source"]["url"] == address  # where it was read, either way
+
+
 def test_markdown_pages_keep_their_files_as_captures_and_lose_their_front_matter_in_the_draft(
     tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -27,6 +27,8 @@ from .tracker import Outcome, draft_report, track, tracked
 from .usage import UsageError
 
 EXIT_OK, EXIT_FAILED = 0, 1
+_TEXT_ADDRESS = re.compile(r"\.(md|markdown|mdc|mdx|txt)(?:[?#].*)?$", re.IGNORECASE)
+"""An address that serves a file as text, as a saved text or Markdown file holds it (not a page's HTML)."""
 
 
 def _previous_address(previous: Any, pages: list[Page], languages: list[str]) -> str | dict[str, str] | None:
@@ -75,6 +77,8 @@ def run_import(args: argparse.Namespace) -> int:
     if unaddressed := sorted(set(also_urls) - set(also)):
         raise UsageError(f"--also-url {unaddressed[0]}=...: no --also {unaddressed[0]}=SOURCE to give an address to")
     pages: list[Page] = []
+    saved_text: list[str] = []
+    """Saved text or Markdown files given the address of a web page: 'seloste track' would read that page's HTML."""
     title = None
     for index, source in enumerate(args.sources):
         try:
@@ -82,6 +86,8 @@ def run_import(args: argparse.Namespace) -> int:
             url = fetched.url or (args.url[index] if args.url else None)
             capture = capture_of(fetched.text, select=args.select, remove=tuple(args.remove), base=url, name=source)
             pages.append(Page(url, capture, source))
+            if url and not fetched.url and capture == fetched.text and not _TEXT_ADDRESS.search(url):
+                saved_text.append(source)
         except (FetchError, ExtractError) as err:
             print(f"seloste import: {err}", file=sys.stderr)
             return EXIT_FAILED
@@ -169,7 +175,7 @@ def run_import(args: argparse.Namespace) -> int:
             for page in pages
             if page.url and not pinned_file(page.url)  # a commit's file never changes: nothing to track
         ]
-        tracked = tracking if len(tracking) == len(pages) and not others else []
+        tracked = tracking if len(tracking) == len(pages) and not others and not saved_text else []
         controller = version.get("facts", {}).get("controller", {})
         # the organisation's own business ID, where the notice names it plainly as the controller's
         business_id = controller.get("business_id") if check is None and controller.get("name") == name else None
@@ -184,6 +190,12 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"check against the page: {kept}")
     if record is None and others:
         print("not tracked: 'seloste track' follows a notice in one language; a new version is imported as this one was")
+    elif record is None and saved_text:
+        print(
+            f"not tracked: {saved_text[0]} is saved text, and 'seloste track' would read the page at its address as "
+            "HTML, whose text (menus and all, without --select) is not this capture's: import the page from its address, "
+            "or from the page saved as HTML, with --select, to follow it"
+        )
     if record is not None and after is not None:
         print(range_note(record.current, date, after))
     if unknown:
