@@ -8,7 +8,9 @@
 - tiedostoittain: a notice kept in a repository as two files, one per page, each named in ``source.path``;
 - valipaiva: a change whose day is not known, shown as the range it lies in (``changed_after``);
 - voimassa: a first version whose publication day is not known, shown as in force by the day it was captured
-  (``first_published: unknown``).
+  (``first_published: unknown``);
+- otsikoton: an association's notice with no headings at all (its text from kuoronjohtajat.fi/tietosuojaseloste):
+  one untitled section, the whole notice, not an introduction.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from playwright.sync_api import Browser, expect
 
 from conftest import serve
@@ -316,3 +319,27 @@ def test_a_notice_that_names_no_controller_says_so_on_its_pages(shapes_site: Bui
     assert next(iter(parties.values())) == not_stated and len(parties) == 2  # the controller, then the contact given
     checklist = shapes_site.soup(f"{lang}julkaisija/checklist/")
     assert checklist.select_one('tr[data-item="controller"]')["data-status"] == "not-stated"
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"], ids=["fi", "en"])
+def test_a_notice_with_no_headings_is_one_text_with_no_outline_calling_it_an_introduction(
+    shapes_site: Build, prefix: str
+) -> None:
+    page = shapes_site.soup(f"{prefix}otsikoton/")
+    (section,) = page.select(".sl-notice__text section")
+    assert section["id"] == "seloste" and section.select_one("h2") is None
+    assert "Yhdistykseen liittyvien" in section.get_text() or "The data of persons" in section.get_text()
+    assert page.select(".md-sidebar--secondary a.md-nav__link") == [] and page.select_one(".sl-toc") is None
+
+
+def test_the_import_of_a_text_with_no_headings_drafts_it_as_the_whole_notice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data").mkdir()
+    capture = FIXTURES / "shapes" / "otsikoton" / "captures" / "2024-09-02.txt"
+    main(["import", "otsikoton", str(capture), "--name", "Otsikoton ry"])
+    (draft,) = (tmp_path / "data" / "otsikoton").glob("20*.yaml")
+    version = yaml.safe_load(draft.read_text(encoding="utf-8"))
+    assert [s["id"] for s in version["sections"]] == ["seloste"] and "heading" not in version["sections"][0]
+    assert version["title"] == {"fi": "Tietosuojaseloste"}

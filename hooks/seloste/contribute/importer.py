@@ -29,6 +29,8 @@ from .controller import controller_fact
 from .extract import Draft, draft
 
 OPENING_ID = {"fi": "johdanto", "sv": "inledning", "en": "introduction"}
+WHOLE_ID = {"fi": "seloste", "sv": "beskrivning", "en": "notice"}
+"""The id of the one section of a notice with no headings: the whole text, not an introduction."""
 """The id of an untitled opening section, in the notice's language."""
 
 
@@ -68,7 +70,8 @@ def section_ids(drafted: Draft, lang: str, previous: Version | None) -> list[str
     ids = []
     for heading, _body in drafted.sections:
         if heading is None:
-            wanted = previous.sections[0].id if previous and previous.sections[0].heading is None else OPENING_ID[lang]
+            opening = WHOLE_ID if len(drafted.sections) == 1 else OPENING_ID
+            wanted = previous.sections[0].id if previous and previous.sections[0].heading is None else opening[lang]
         else:
             key = plain_text(heading).casefold()
             close = difflib.get_close_matches(key, list(earlier), n=1, cutoff=0.8)
