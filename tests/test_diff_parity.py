@@ -92,6 +92,16 @@ def test_a_byte_order_mark_is_text_in_both(node: NodeDiff) -> None:
     assert tokens("a\x1cb\x85c\ufeffd") == node("tokens", "a\x1cb\x85c\ufeffd")
 
 
+def test_a_change_of_the_facts_alone_is_told_as_such_in_both(node: NodeDiff) -> None:
+    # a corrected reading of the same text: "only the facts changed", not "the text changed" with no word changed
+    text = one_section("Käytämme tietoja asiakassuhteen hoitamiseen.")
+    old = dataclasses.replace(text, facts=_facts({}, {"purposes": {"asiakassuhde": "sopimus"}}, True))
+    new = dataclasses.replace(text, facts=_facts({}, {"purposes": {"asiakassuhde": "sopimus, suostumus"}}, True))
+    expected = diff_json(diff_texts(old, new, "fi"))
+    assert expected["change"] == "facts" and expected["facts"] and expected["sections"][0]["status"] != "changed"
+    assert node("diffTexts", version_text_json(old), version_text_json(new), ORDER) == expected
+
+
 @pytest.mark.parametrize("lang", sorted(JOINED))
 def test_lines_joined_into_one_paragraph_stay_apart_in_the_older_text_in_both(node: NodeDiff, lang: str) -> None:
     # the browser's side-by-side view shows each block's older side: no line runs into the next there

@@ -130,6 +130,23 @@ def test_a_lists_numbering_changed_under_a_correction_is_in_the_report(
 LISTED = [("fi", "Nimi", "Osoite"), ("en", "Name", "Address")]
 
 
+def test_a_correction_of_the_facts_alone_says_the_text_is_the_same(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: F811
+    path = version_file(repo, V2)
+    text = path.read_text(encoding="utf-8")
+    assert "legal_basis: contract\n" in text
+    path.write_text(
+        text.replace("legal_basis: contract\n", "legal_basis: [contract, consent]\n").replace("title:\n", CORRECTION, 1)
+    )
+    assert main(["check", "--base", "main"]) == 0
+    capsys.readouterr()
+    assert main(["changes", "--base", "main"]) == 0
+    report = capsys.readouterr().out
+    assert "Only the facts the archive reads from the notice changed; the text is the same." in report
+    assert "Vain arkiston selosteesta poimimat tiedot muuttuivat; teksti on sama." in report
+    assert "No word added or removed" not in report and "The text changed." not in report
+    assert "| legal basis: contract | legal basis: contract, consent |" in report
+
+
 def _edit(data: Path, old: str, new: str) -> None:
     path = data / SLUG / "2024-01-10.yaml"
     text = path.read_text(encoding="utf-8")

@@ -184,7 +184,7 @@
       "[0-9]{1,2}\\.? (?:" + MONTHS + ") [0-9]{4}|(?:" + MONTHS + ") [0-9]{1,2},? [0-9]{4})",
     "gu"
   );
-  const RANK = { none: 0, whitespace: 1, dates: 2, numbering: 3, links: 4, text: 5 };
+  const RANK = { none: 0, whitespace: 1, dates: 2, numbering: 3, links: 4, facts: 5, text: 6 };
   const SAME_SECTION = 0.6;
   const SAME_BLOCK = 0.4;
   const SAME_FACT = 0.5;
@@ -788,7 +788,7 @@
     const facts = diffFacts(oldText.facts, newText.facts, order, budget);
     const title = wordDiff(oldText.title, newText.title, budget);
     let change = worst([classify(oldText.title, newText.title)].concat(sections.map((s) => s.change), sections.filter((s) => s.moved).map(() => "text")));
-    if (facts.length && change === "none") change = "text";
+    if (facts.length && change === "none") change = "facts"; // the archive's reading of the text changed, not the text
     return {
       change: change,
       title: title,

@@ -236,7 +236,7 @@ def diff_texts(old: VersionText, new: VersionText, lang: str, budget: Budget | N
     title = word_diff(old.title, new.title, budget)
     change = worst([classify(old.title, new.title), *(s.change for s in sections)] + ["text" for s in sections if s.moved])
     if facts and change == "none":
-        change = "text"
+        change = "facts"  # the archive's reading of the text changed, not the text
     return VersionDiff(lang, old.id, new.id, title, facts, sections, change, budget.exhausted)
 
 

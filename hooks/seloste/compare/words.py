@@ -17,11 +17,11 @@ from ..matching import Budget, Matcher
 Op = Literal["equal", "insert", "delete", "moved_away", "moved_here"]
 """What a piece of text is: in both versions; only in the newer; only in the older; a line the older version had
 here and the newer has elsewhere; a line the newer version has here and the older had elsewhere (moves.py)."""
-ChangeClass = Literal["none", "whitespace", "dates", "numbering", "links", "text"]
+ChangeClass = Literal["none", "whitespace", "dates", "numbering", "links", "facts", "text"]
 """How much a change means: nothing; only whitespace or formatting; only dates; only the numbering of a list; only
-where links lead; the text."""
+where links lead; only the facts (a version's, the texts the same); the text."""
 
-_RANK: dict[ChangeClass, int] = {"none": 0, "whitespace": 1, "dates": 2, "numbering": 3, "links": 4, "text": 5}
+_RANK: dict[ChangeClass, int] = {"none": 0, "whitespace": 1, "dates": 2, "numbering": 3, "links": 4, "facts": 5, "text": 6}
 
 
 @dataclass(frozen=True, slots=True)
