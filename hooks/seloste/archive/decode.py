@@ -108,6 +108,8 @@ class Decoder:
                 return _MISSING
             # a text, a mapping or a list (one capture, one per language, one per page): by node kind
             chosen = next((option for option, node_kind in detail if isinstance(node, node_kind)), detail[0][0])
+            if len(detail) > 1 and typing.get_origin(chosen) is Literal and isinstance(node, yaml.ScalarNode):  # or a list
+                return self._choice(node, typing.get_args(chosen), name, several=True)
             return self._decode(node, chosen, name)
         if kind == "tuple":
             return self._sequence(node, detail, name)
@@ -150,8 +152,8 @@ class Decoder:
             self.error(node, f"{_label(name)}{value!r} is not a real date ({err})")
             return _MISSING
 
-    def _choice(self, node: yaml.Node, choices: tuple[str, ...], name: str) -> Any:
-        expected = "one of " + ", ".join(choices)
+    def _choice(self, node: yaml.Node, choices: tuple[str, ...], name: str, several: bool = False) -> Any:
+        expected = "one of " + ", ".join(choices) + (f", or a list of several: [{choices[0]}, {choices[1]}]" if several else "")
         value = self._scalar(node, expected, name)
         if value is None:
             return _MISSING
