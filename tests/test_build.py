@@ -12,7 +12,7 @@ import feedparser
 import pytest
 
 from datadir import FIXTURES, business_id_for, copy_valid, make_data, name_for
-from sitebuild import Build, build, fixture_project, resolve
+from sitebuild import ROOT, Build, build, fixture_project, resolve
 
 pytestmark = pytest.mark.build
 
@@ -252,14 +252,48 @@ def test_old_version_has_a_permanent_page_saying_it_is_not_current(fixture_site:
     assert all((fixture_site.site / css).is_file() for css in stylesheets) and "assets/seloste.css" in stylesheets
 
 
-def test_an_english_only_page_names_no_finnish_counterpart_and_switches_to_the_about_page(fixture_site: Build) -> None:
-    page = fixture_site.soup("en/architecture/")
-    links = page.select("link[rel=alternate][hreflang]")
-    alternates = {link["hreflang"]: resolve("en/architecture/", link["href"]) for link in links}
-    assert alternates == {"en": "en/architecture/"}
-    switch = page.select_one(".md-header a.md-select__link[hreflang=fi]")
-    assert resolve("en/architecture/", switch["href"]) == "about/"
-    assert not page.select("[style]")  # tables align with an attribute: the page's policy allows no inline style
+ENGLISH_ONLY = sorted(
+    f"en/{path.name.removesuffix('.en.md')}/"
+    for path in (ROOT / "docs").glob("*.en.md")
+    if not path.with_name(path.name.replace(".en.md", ".fi.md")).exists()
+)
+"""The pages for developers, written in English only (docs/architecture.en.md and the like)."""
+
+
+def test_an_english_only_page_names_no_finnish_counterpart_and_switches_to_the_about_pages_section_on_it(
+    fixture_site: Build,
+) -> None:
+    assert "en/architecture/" in ENGLISH_ONLY and "en/benchmark/" in ENGLISH_ONLY
+    for path in ENGLISH_ONLY:
+        page = fixture_site.soup(path)
+        links = page.select("link[rel=alternate][hreflang]")
+        alternates = {link["hreflang"]: resolve(path, link["href"]) for link in links}
+        assert alternates == {"en": path}
+        switch = page.select_one(".md-header a.md-select__link[hreflang=fi]")
+        assert resolve(path, switch["href"]) == "about/#kehittajille" and switch.has_attr("data-elsewhere")
+        assert not page.select(".md-header a.md-select__link[hreflang=en][data-elsewhere]")
+        assert not page.select("[style]")  # tables align with an attribute: the page's policy allows no inline style
+
+
+@pytest.mark.parametrize(("path", "section"), [("about/", "kehittajille"), ("en/about/", "for-developers")])
+def test_the_about_page_names_the_english_only_pages_in_its_section_for_developers(
+    fixture_site: Build, path: str, section: str
+) -> None:
+    """A reader meets the pages for developers under a heading that says whom they are for and that they are in
+    English only; the language switch of those pages leads there, in Finnish."""
+    page = fixture_site.soup(path)
+    heading = page.select_one(f"h2#{section}")
+    assert heading is not None
+    assert heading.get_text(strip=True).rstrip("¶") == {"about/": "Kehittäjille", "en/about/": "For developers"}[path]
+    following = heading.find_next_siblings()
+    body = following[: next((i for i, e in enumerate(following) if e.name == "h2"), len(following))]
+    assert any(("vain englanniksi" if path == "about/" else "in English only") in e.get_text() for e in body)
+    linked = sorted(resolve(path, a["href"]) for e in body for a in e.select("a[href]"))
+    assert linked == ENGLISH_ONLY
+    everywhere = {resolve(path, a["href"]) for a in page.select("article a[href]")}
+    assert everywhere & set(ENGLISH_ONLY) == set(linked)  # not linked from the page's other sections
+    if path == "about/":  # English link text on a Finnish page, and where it leads
+        assert all(a["lang"] == "en" and a["hreflang"] == "en" for e in body for a in e.select("a[href]"))
 
 
 def test_the_comparison_reads_each_version_from_its_page(fixture_site: Build) -> None:

@@ -1,7 +1,9 @@
 /*
  * Seloste: the language switch keeps the reader's place. Its links lead to the same page in the other
  * language; when one is followed (clicked, opened in a new tab, or copied), it takes along the section the
- * address names (#...) and, on a comparison, the pair and view it shows (?from=...&to=...&view=...).
+ * address names (#...) and, on a comparison, the pair and view it shows (?from=...&to=...&view=...). A link
+ * to a language that does not have the page (data-elsewhere) leads to the about page's section on what is in
+ * one language only, as it is.
  *
  * The 404 page takes the language of the address it is served at: GitHub Pages serves the one 404 page
  * at every address that has no page; at an English address (under en/), the English page it holds in a
@@ -21,7 +23,7 @@
 
   function keepPlace(event) {
     const link = event.target instanceof Element ? event.target.closest("a.md-select__link[hreflang]") : null;
-    if (!link) return;
+    if (!link || link.hasAttribute("data-elsewhere")) return;
     const target = new URL(link.getAttribute("href"), location.href);
     target.search = location.search;
     target.hash = location.hash;

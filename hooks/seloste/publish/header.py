@@ -23,9 +23,10 @@ LOGO = "material/library"
 """Material's default logo icon (``theme.icon.logo`` is not set)."""
 ICONS = (LOGO, "material/menu", "material/translate", "material/magnify", "material/arrow-up")
 """Material's icons the header and the lite pages draw, besides the colour toggle's (``theme.palette``)."""
-UNTRANSLATED = "about/"
-"""Where the language switch leads from a page the other language does not have: the about page, from which the
-English-only pages (architecture, benchmark, search) are reached."""
+UNTRANSLATED = {"fi": "about/#kehittajille", "en": "about/#for-developers"}
+"""Where the language switch leads from a page the other language does not have: the about page's section for
+developers, which names the English-only pages (architecture, benchmark, search) and says they are in English only
+(its heading's anchor, ``docs/about.*.md``)."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -51,6 +52,9 @@ class LanguageLink:
     """The language's name in itself: Suomi, English."""
     url: str
     """The page in that language (or where the switch leads instead), as a site path."""
+    elsewhere: bool = False
+    """That language does not have the page: the link leads to the about page instead, where the reader's place
+    (the section, a comparison's pair) means nothing."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -115,11 +119,13 @@ def palette_options(palette: Sequence[Mapping[str, Any]] | Mapping[str, Any], la
 
 
 def language_links(lang: str, counterparts: Mapping[str, str | None]) -> tuple[LanguageLink, ...]:
-    """The language switch: each language's page (a site path), or the about page in a language that does not
-    have this one."""
+    """The language switch: each language's page (a site path), or, in a language that does not have this one, the
+    about page's section that says which pages are in one language only."""
     names = labels(lang)["language_names"]
     return tuple(
-        LanguageLink(lang=other, name=str(names[other]), url=found if found is not None else site_url(other, UNTRANSLATED))
+        LanguageLink(lang=other, name=str(names[other]), url=found)
+        if found is not None
+        else LanguageLink(lang=other, name=str(names[other]), url=site_url(other, UNTRANSLATED[other]), elsewhere=True)
         for other in LANGUAGES
         for found in [counterparts.get(other)]
     )
