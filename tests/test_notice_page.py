@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page
 
 from conftest import serve
+from readable import unreadable
 from sitebuild import FROZEN, Build, resolve
 from test_accessibility import axe
 
@@ -273,6 +274,24 @@ def test_a_fact_opens_on_its_history_and_its_anchor_opens_it(viewport_page: Page
     assert purposes.locator("details > ul a").first.is_visible()
     panel = "(p => p.scrollWidth <= p.clientWidth)(document.querySelector('.sl-glance'))"
     assert page.evaluate(panel)  # nothing in the panel runs out of it, open or not
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("lang", "prefix"), LANGS, ids=["fi", "en"])
+def test_every_fact_of_the_panel_reads_in_full_on_a_phone_and_a_desktop(
+    viewport_page: Page, site_url: str, lang: str, prefix: str
+) -> None:
+    """Each fact's name and its first entry wrap, whole, in the panel: nothing cut short with an ellipsis, no word
+    of a long name ("Valitus valvontaviranomaiselle", "Planeetta Internet Oy, 1753494-9, Mannerheimintie ...")
+    broken where it would fit on a line."""
+    page = viewport_page
+    previews = 0
+    for slug in NOTICES:
+        page.goto(f"{site_url}{prefix}{slug}/")
+        assert unreadable(page, ".sl-glance", ".sl-glance__facts dt, .sl-glance__preview") == [], slug
+        previews += page.locator(".sl-glance__preview").count()
+        assert page.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0, slug
+    assert previews > 50
 
 
 @pytest.mark.browser
