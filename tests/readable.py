@@ -34,9 +34,8 @@ _UNREADABLE = """([within, texts]) => {
                         problems.push("runs out of its box: " + word[0]);
                     }
                     const width = rects.reduce((sum, r) => sum + r.width, 0);
-                    const room = node.parentElement.closest("dd, dt, td, th, li, p, summary, div") || e;
-                    if (rects.length > 1 && width <= room.clientWidth) {
-                        problems.push("a word that fits a line is cut in two: " + word[0]);
+                    if (rects.length > 1 && width <= box.clientWidth) {
+                        problems.push("a word that fits a line of the box is cut in two: " + word[0]);
                     }
                 }
             }
@@ -48,7 +47,8 @@ _UNREADABLE = """([within, texts]) => {
 
 def unreadable(page: Page, within: str, texts: str) -> list[str]:
     """What cannot be read in full in the boxes ``within`` selects: text cut short (an ellipsis, overflow hidden or
-    scrolled away), a word of the elements ``texts`` selects that runs out of its box or is broken over two lines
-    although it fits on one (a line may break after a hyphen, a dash or a slash)."""
+    scrolled away), a word of the elements ``texts`` selects that runs out of the box or is broken over two lines
+    although it fits on one line of the box, as it does in a column too narrow for it (a line may break after a
+    hyphen, a dash or a slash)."""
     problems: list[str] = page.evaluate(_UNREADABLE, [within, texts])
     return problems

@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from conftest import serve
+from readable import unreadable
 from sitebuild import Build, build, fixture_project
 
 HISTORY = Path(__file__).parent / "fixtures" / "history"
@@ -547,6 +548,72 @@ def test_the_history_offers_only_an_older_from_and_a_newer_to(
     assert disabled("from") == ["2022-03-21", "2021-01-26", "2018-06-07"] and disabled("to") == ["2010-06-15"]
     page.locator("form.sl-history button[type=submit]").click()
     page.wait_for_url(lambda url: "from=2010-06-15" in url and "to=2018-06-07" in url)
+
+
+_HISTORY_CARDS = """() => {
+    const box = (e) => e.getBoundingClientRect();
+    const shown = (e) => e.getClientRects().length > 0;
+    const rows = [...document.querySelectorAll(".sl-history tbody tr")];
+    return {
+        width: document.documentElement.clientWidth,
+        scrolled: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        head: shown(document.querySelector(".sl-history thead")),
+        cards: rows.map((row) => {
+            const style = getComputedStyle(row);
+            const cells = [...row.children].filter(shown);
+            return {
+                top: box(row).top, bottom: box(row).bottom, left: box(row).left, right: box(row).right,
+                frame: ["Top", "Right", "Bottom", "Left"].every((side) => parseFloat(style["border" + side + "Width"]) > 0),
+                rules: cells.filter((c) => parseFloat(getComputedStyle(c).borderTopWidth) > 0).length,
+                empty: cells.filter((c) => !c.textContent.trim() && !c.querySelector("input")).length,
+                outside: cells.filter((c) => box(c).right > box(row).right + 0.5 || box(c).left < box(row).left - 0.5).length,
+                heading: box(row.querySelector("th")).top,
+                picks: [...row.querySelectorAll("input[type=radio]")].map((radio) => {
+                    const word = row.querySelector("label[for='" + radio.id + "']");
+                    const at = word && shown(word) ? box(word) : null;
+                    return {name: radio.name, top: box(radio).top, bottom: box(radio).bottom, right: box(radio).right,
+                            word: at ? [word.textContent, at.left, at.top, at.bottom] : null};
+                }),
+            };
+        }),
+    };
+}"""
+
+
+@LANGS
+def test_on_a_phone_each_version_of_the_history_is_a_card_with_its_radios_named_beside_them(
+    reader: Callable[..., Page], site_url: str, prefix: str
+) -> None:
+    """Each version a framed card on the screen, apart from the next, with no rule between its lines and no empty
+    line; its two radios side by side on its first line, each with its word beside it, which picks it too; then the
+    version. A notice of one version has no radios: its card is the screen's width too."""
+    words = {"from": "Older", "to": "Newer"} if prefix else {"from": "Vanhempi", "to": "Uudempi"}
+    for slug, versions in (("planeetta-internet", 4), ("infocrea", 3), ("midare", 1)):
+        page = reader(390)
+        page.goto(f"{site_url}{prefix}{slug}/history/")
+        found = page.evaluate(_HISTORY_CARDS)
+        assert not found["head"] and found["scrolled"] <= 0 and len(found["cards"]) == versions, found
+        assert unreadable(page, ".sl-history", ".sl-history tbody :is(th, td)") == [], slug
+        for card, following in zip(found["cards"], [*found["cards"][1:], None], strict=True):
+            assert card["frame"] and card["rules"] == card["empty"] == card["outside"] == 0, card
+            assert card["left"] >= 0 and card["right"] <= found["width"], card
+            assert following is None or following["top"] > card["bottom"], card  # a space between the cards
+            if versions == 1:
+                assert card["picks"] == []
+                continue
+            (older, newer) = card["picks"]
+            assert older["top"] == newer["top"] and older["bottom"] <= card["heading"], card  # one line, above the version
+            for pick in (older, newer):
+                word, left, top, bottom = pick["word"]
+                assert word == words[pick["name"]] and left >= pick["right"], card  # beside its radio, after it
+                assert top < pick["bottom"] and bottom > pick["top"], card  # on its line
+        if versions == 1:
+            continue
+        last = page.locator(".sl-history tbody tr").last
+        radio = last.locator("input[name=from]")
+        assert not radio.is_checked()
+        last.locator("label", has_text=words["from"]).click()
+        assert radio.is_checked()
 
 
 @LANGS
