@@ -3,11 +3,15 @@ notices use."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from seloste.archive.loader import load_archive
+from seloste.archive.localized import Localized
+from seloste.archive.model import Archive
 from seloste.publish.factspage import facts_page_view
-from seloste.publish.tools import NOT_TOOLS, TOOLS, is_tool, named_tools
+from seloste.publish.tools import NOT_TOOLS, TOOLS, is_own_storage, is_tool, named_tools
 from sitebuild import FROZEN
 
 FROZEN_ARCHIVE = load_archive(FROZEN)
@@ -83,3 +87,44 @@ def test_the_facts_keep_the_names_as_the_notices_write_them() -> None:
     facts = FROZEN_ARCHIVE.get("minikone").current.version.facts
     assert [c.tool.fi for c in facts.cookies] == ["evästeet", "Google AdWords", "Google Analytics"]
     assert "Google Inc" in [r.name.fi for r in facts.recipients]
+
+
+@pytest.mark.parametrize(
+    ("name", "purpose", "own"),
+    [
+        ("theme", "necessary", True),
+        ("cookie_consent", "necessary", True),
+        ("evästeasetusten tallennus", "necessary", True),
+        ("theme", "functional", False),  # what the notice does not call necessary may be a service
+        ("YouTube", "functional", False),
+        ("Google Analytics", "necessary", False),  # a tool of the table, whatever the notice calls its cookies
+        ("GA4", "not-stated", False),
+    ],
+)
+def test_a_necessary_cookie_that_names_no_tool_is_the_sites_own_storage(name: str, purpose: str, own: bool) -> None:
+    assert is_own_storage(name, purpose) == own
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_the_sites_own_cookies_are_not_offered_as_tools(lang: str) -> None:
+    """A notice that names its site's own cookies (Uutistenlukija.fi: ``theme`` and ``cookie_consent``, both
+    necessary) beside the tools it uses: the facts page's tool filter and its row list the tools, not the cookies'
+    names."""
+    record = FROZEN_ARCHIVE.get("minikone")
+    current = record.current
+    facts = current.version.facts
+    cookie = facts.cookies[0]
+
+    def named(name: str, purpose: str) -> object:
+        return dataclasses.replace(cookie, tool=Localized(fi=name, en=name), purpose=purpose)
+
+    cookies = (named("theme", "necessary"), named("cookie_consent", "necessary"), named("YouTube", "functional"), *facts.cookies)
+    version = dataclasses.replace(current.version, facts=dataclasses.replace(facts, cookies=cookies))
+    changed = dataclasses.replace(record, versions=(*record.versions[:-1], dataclasses.replace(current, version=version)))
+    view = facts_page_view(Archive(organisations=(changed,)), lang)
+    offered = [c.label for c in view.tools] + [c.label for c in view.recipients]
+    assert "YouTube" in offered and "Google Analytics" in offered
+    assert "theme" not in offered and "cookie_consent" not in offered
+    (row,) = view.rows
+    assert row.tools[:3] == ("YouTube", "Google Ads (AdWords)", "Google Analytics")
+    assert not {"theme", "cookie_consent"} & {*row.tools, *row.filters["tools"].split()}

@@ -17,7 +17,7 @@ from ..labels import labels
 from .checklist import checklist
 from .dates import DateView, version_date_view
 from .factlines import to_line
-from .tools import is_tool, named_tools
+from .tools import is_own_storage, is_tool, named_tools
 from .urls import checklist_path, facts_path, notice_path, root_of, site_url
 
 
@@ -75,10 +75,11 @@ def _tool_id(name: str) -> str:
 def _named(facts: Facts, lang: str) -> tuple[dict[str, str], dict[str, str]]:
     """The tools and the other recipients ``facts`` name, each by id, in the order the facts name them. A tool of
     the table (tools.yaml) is listed under its one name, whatever the spelling; a cookie's tool the table does not
-    know and any other recipient, as written."""
+    know and any other recipient, as written; a cookie of the site's own (``theme``, ``cookie_consent``), not at all."""
     tools: dict[str, str] = {}
     recipients: dict[str, str] = {}
-    named = [(c.tool[lang], tools) for c in facts.cookies if is_tool(c.tool[lang])]
+    cookies = [c.tool[lang] for c in facts.cookies if is_tool(c.tool[lang]) and not is_own_storage(c.tool[lang], c.purpose)]
+    named = [(name, tools) for name in cookies]
     for name, kind in named + [(r.name[lang], recipients) for r in facts.recipients]:
         known = named_tools(name)
         for tool in known:

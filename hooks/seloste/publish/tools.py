@@ -2,7 +2,8 @@
 
 A notice names a tool in its own words ("Google Analytics 4", "Google (Google Analytics)"); the
 facts keep those words. The facts page lists the organisations' tools side by side, so there the
-spellings of one tool become that tool's one name, and cookies in general are not a tool.
+spellings of one tool become that tool's one name, and cookies in general are not a tool, nor is
+the site's own storage of a setting (a necessary cookie such as ``theme`` or ``cookie_consent``).
 """
 
 from __future__ import annotations
@@ -63,3 +64,11 @@ def named_tools(name: str) -> tuple[Tool, ...]:
 def is_tool(name: str) -> bool:
     """False for what names cookies in general ("evästeet", "cookies"), not a tool."""
     return _plain(name) not in NOT_TOOLS
+
+
+def is_own_storage(name: str, purpose: str) -> bool:
+    """Whether a cookie the notice names is the site's own storage of a setting rather than a tool or service: a
+    necessary cookie that names no tool of the table, such as ``theme``, ``cookie_consent`` or "evästeasetusten
+    tallennus" (the notice's own name for a cookie its site sets to keep the reader's choice). A service whose
+    cookies are necessary (a payment service, a CDN) is a tool once the table names it."""
+    return purpose == "necessary" and not named_tools(name)
