@@ -254,6 +254,33 @@ def test_the_comparison_shows_a_changed_table_cell_as_a_table_row(shapes_site: B
         page.close()
 
 
+LONG_COOKIE = "wordpress_logged_in_1a2b3c4d5e6f7a8b"
+"""A cookie's name as long as some are (WordPress's, with the site's hash), in place of taulukko's ``session_id``."""
+
+
+@pytest.mark.browser
+def test_a_cookies_name_in_a_notices_table_stays_whole_on_a_phone(tmp_path: Path, browser: Browser) -> None:
+    """Material breaks code anywhere to narrow a table's column: on a phone a cookie's name stood over two lines
+    (Uutistenlukija.fi's ``cookie_con`` / ``sent``), read as two names. It stays on one line, the table scrolls."""
+    root = fixture_project(tmp_path / "project")
+    shutil.copytree(FIXTURES / "shapes" / "taulukko", root / "data" / "taulukko")
+    for path in (root / "data" / "taulukko").rglob("*.*"):
+        path.write_text(path.read_text(encoding="utf-8").replace("session_id", LONG_COOKIE), encoding="utf-8")
+    site = build(root, root / "site")
+    assert site.returncode == 0, site.stderr
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    with serve(site.site) as base:
+        for prefix in ("", "en/"):
+            page.goto(f"{base}{prefix}taulukko/")
+            names = page.locator(".sl-section__body td code").evaluate_all(
+                "codes => codes.map(c => [c.textContent, c.getClientRects().length])"
+            )
+            assert names == [["_ga", 1], [LONG_COOKIE, 1]], prefix  # each on one line
+            assert page.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0  # the page does not scroll
+    context.close()
+
+
 @pytest.mark.parametrize("slug", sorted(p.name for p in (FIXTURES / "shapes").iterdir() if p.is_dir()))
 def test_each_shape_says_the_truth_about_its_language(shapes_site: Build, slug: str) -> None:
     # published in Finnish only: the Finnish page says it is the organisation's own text; the English page, ours
