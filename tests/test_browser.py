@@ -572,7 +572,7 @@ _HISTORY_CARDS = """() => {
                     const word = row.querySelector("label[for='" + radio.id + "']");
                     const at = word && shown(word) ? box(word) : null;
                     return {name: radio.name, top: box(radio).top, bottom: box(radio).bottom, right: box(radio).right,
-                            word: at ? [word.textContent, at.left, at.top, at.bottom] : null};
+                            left: box(radio).left, word: at ? [word.textContent, at.left, at.top, at.bottom, at.right] : null};
                 }),
             };
         }),
@@ -604,9 +604,10 @@ def test_on_a_phone_each_version_of_the_history_is_a_card_with_its_radios_named_
             (older, newer) = card["picks"]
             assert older["top"] == newer["top"] and older["bottom"] <= card["heading"], card  # one line, above the version
             for pick in (older, newer):
-                word, left, top, bottom = pick["word"]
+                word, left, top, bottom, _right = pick["word"]
                 assert word == words[pick["name"]] and left >= pick["right"], card  # beside its radio, after it
                 assert top < pick["bottom"] and bottom > pick["top"], card  # on its line
+            assert older["word"][4] <= newer["left"], card  # the older's word ends before the newer's radio
         if versions == 1:
             continue
         last = page.locator(".sl-history tbody tr").last
