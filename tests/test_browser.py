@@ -581,6 +581,31 @@ _HISTORY_CARDS = """() => {
 
 
 @LANGS
+def test_on_a_desktop_the_history_gives_its_width_to_the_versions_not_to_the_radios(
+    reader: Callable[..., Page], site_url: str, prefix: str
+) -> None:
+    """Each radio centred in a column as narrow as its name; the version's column wide enough for its dates to run
+    a few words a line (Material's head cells, 5rem at least, made the radios' columns wider than the version's)."""
+    page = reader(1280)
+    page.goto(f"{site_url}{prefix}planeetta-internet/history/")
+    cells = page.evaluate(
+        """() => {
+            const row = document.querySelector(".sl-history tbody tr");
+            const box = (e) => e.getBoundingClientRect();
+            return [...row.children].map((c) => {
+                const radio = c.querySelector("input[type=radio]");
+                return {width: box(c).width, centre: (box(c).left + box(c).right) / 2,
+                        radio: radio ? (box(radio).left + box(radio).right) / 2 : null};
+            });
+        }"""
+    )
+    older, newer, version, *_rest = cells
+    for pick in (older, newer):
+        assert abs(pick["radio"] - pick["centre"]) < 2 and pick["width"] < version["width"] * 0.75, cells
+    assert version["width"] >= 160, cells
+
+
+@LANGS
 def test_on_a_phone_each_version_of_the_history_is_a_card_with_its_radios_named_beside_them(
     reader: Callable[..., Page], site_url: str, prefix: str
 ) -> None:
