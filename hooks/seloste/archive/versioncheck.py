@@ -179,14 +179,14 @@ def check_version(
             f"{', '.join(r for r in rights if r != 'gdpr-rights')}: list those, and not gdpr-rights",
         )
     for index, purpose in enumerate(version.facts.purposes):
-        bases = purpose.legal_basis
-        if isinstance(bases, tuple) and (len(bases) < 2 or len(set(bases)) < len(bases)):
-            run.at(
-                loc(f"facts.purposes[{index}].legal_basis"),
-                path,
-                f"facts.purposes[{index}].legal_basis: a list is for two or more different bases, got [{', '.join(bases)}]; "
-                "write one basis as a value of its own (legal_basis: consent)",
+        bases, where = purpose.legal_basis, f"facts.purposes[{index}].legal_basis"
+        if isinstance(bases, tuple) and (len(set(bases)) < 2 or len(set(bases)) < len(bases)):
+            fix = (
+                f"give each once ([{', '.join(dict.fromkeys(bases))}])"
+                if len(set(bases)) > 1
+                else f"write one basis as a value of its own (legal_basis: {bases[0] if bases else 'consent'})"
             )
+            run.at(loc(where), path, f"{where}: a list is for two or more different bases, got [{', '.join(bases)}]; {fix}")
     if texts:
         for name, message in evidence_problems(version):
             run.at(loc(name) or loc(name.rsplit(".", 1)[0]), path, message)

@@ -29,9 +29,9 @@ from .controller import controller_fact
 from .extract import Draft, draft
 
 OPENING_ID = {"fi": "johdanto", "sv": "inledning", "en": "introduction"}
+"""The id of an untitled opening section, in the notice's language."""
 WHOLE_ID = {"fi": "seloste", "sv": "beskrivning", "en": "notice"}
 """The id of the one section of a notice with no headings: the whole text, not an introduction."""
-"""The id of an untitled opening section, in the notice's language."""
 
 
 @dataclass(frozen=True, slots=True)
