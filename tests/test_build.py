@@ -270,12 +270,12 @@ def test_an_english_only_page_names_no_finnish_counterpart_and_switches_to_the_a
         alternates = {link["hreflang"]: resolve(path, link["href"]) for link in links}
         assert alternates == {"en": path}
         switch = page.select_one(".md-header a.md-select__link[hreflang=fi]")
-        assert resolve(path, switch["href"]) == "about/#kehittajille" and switch.has_attr("data-elsewhere")
+        assert resolve(path, switch["href"]) == "about/#developers" and switch.has_attr("data-elsewhere")
         assert not page.select(".md-header a.md-select__link[hreflang=en][data-elsewhere]")
         assert not page.select("[style]")  # tables align with an attribute: the page's policy allows no inline style
 
 
-@pytest.mark.parametrize(("path", "section"), [("about/", "kehittajille"), ("en/about/", "for-developers")])
+@pytest.mark.parametrize(("path", "section"), [("about/", "developers"), ("en/about/", "developers")])
 def test_the_about_page_names_the_english_only_pages_in_its_section_for_developers(
     fixture_site: Build, path: str, section: str
 ) -> None:

@@ -168,7 +168,8 @@ def _switch(page: Page) -> None:
             "planeetta-internet/compare/?from=2010-06-15&to=2022-03-21&view=side",
         ),
         ("midare/checklist/#outdated", "en/midare/checklist/#outdated"),
-        ("en/architecture/#a-plain-core-under-a-thin-mkdocs-adapter", "about/#kehittajille"),  # no Finnish page: why
+        ("en/architecture/#a-plain-core-under-a-thin-mkdocs-adapter", "about/#developers"),  # no Finnish page: why
+        ("en/about/#developers", "about/#developers"),  # a hand-written page's section of the same id in both
         ("en/no-such-page/", ""),
     ],
 )

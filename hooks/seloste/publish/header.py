@@ -23,10 +23,11 @@ LOGO = "material/library"
 """Material's default logo icon (``theme.icon.logo`` is not set)."""
 ICONS = (LOGO, "material/menu", "material/translate", "material/magnify", "material/arrow-up")
 """Material's icons the header and the lite pages draw, besides the colour toggle's (``theme.palette``)."""
-UNTRANSLATED = {"fi": "about/#kehittajille", "en": "about/#for-developers"}
+UNTRANSLATED = "about/#developers"
 """Where the language switch leads from a page the other language does not have: the about page's section for
 developers, which names the English-only pages (architecture, benchmark, search) and says they are in English only
-(its heading's anchor, ``docs/about.*.md``)."""
+(its heading's id, the same in both languages, ``docs/about.*.md``, so that the switch between the two about pages
+keeps it)."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -125,7 +126,7 @@ def language_links(lang: str, counterparts: Mapping[str, str | None]) -> tuple[L
     return tuple(
         LanguageLink(lang=other, name=str(names[other]), url=found)
         if found is not None
-        else LanguageLink(lang=other, name=str(names[other]), url=site_url(other, UNTRANSLATED[other]), elsewhere=True)
+        else LanguageLink(lang=other, name=str(names[other]), url=site_url(other, UNTRANSLATED), elsewhere=True)
         for other in LANGUAGES
         for found in [counterparts.get(other)]
     )
