@@ -557,6 +557,42 @@ def test_the_page_of_a_text_without_a_section_says_so_in_its_place(language_site
     assert cookie_link is not None
 
 
+@pytest.mark.build
+def test_a_text_with_one_section_of_its_own_lists_no_contents(tmp_path: Path) -> None:
+    """The organisation's English text has the retention section only: its page lists no contents of one entry (it
+    counted the sections the text does not have), and Material's outline names that one section."""
+    root = fixture_project(tmp_path / "project")
+    data = _copy(root, "osio-puuttuu")
+    _edit(
+        data,
+        "osio-puuttuu",
+        "  - id: rekisterinpitaja\n    heading:\n      fi: Rekisterinpitäjä\n      en: Controller\n",
+        "  - id: rekisterinpitaja\n    not_in: [en]\n    heading:\n      fi: Rekisterinpitäjä\n",
+    )
+    _edit(
+        data,
+        "osio-puuttuu",
+        "      fi: |-\n        Osittainen Oy, Kauppakatu 7, 40100 Jyväskylä.\n      en: |-\n"
+        "        Osittainen Oy, Kauppakatu 7, 40100 Jyväskylä.\n",
+        "      fi: |-\n        Osittainen Oy, Kauppakatu 7, 40100 Jyväskylä.\n",
+    )
+    capture = data / "osio-puuttuu" / "captures" / "2024-01-10.en.txt"
+    capture.write_text(
+        capture.read_text(encoding="utf-8").replace("## Controller\n\nOsittainen Oy, Kauppakatu 7, 40100 Jyväskylä.\n\n", "")
+    )
+    result = build(root, root / "site")
+    assert result.returncode == 0, result.stderr
+    english = result.soup("en/osio-puuttuu/")
+    assert [s["data-section"] for s in english.select(".sl-notice__text > section.sl-section")] == ["sailytys"]
+    assert english.select_one(".sl-toc") is None
+    assert [a.get_text(strip=True) for a in english.select(".md-sidebar--secondary .md-nav__link")] == ["Retention"]
+    assert [a.get_text() for a in result.soup("osio-puuttuu/").select(".sl-toc li a")] == [
+        "Rekisterinpitäjä",
+        "Evästeet",
+        "Säilytys",
+    ]
+
+
 def test_names_are_in_the_order_of_each_languages_alphabet() -> None:
     from seloste.archive.localized import alphabetical
 

@@ -213,6 +213,11 @@ class NoticeView:
     glance: GlancePanel | None
     source_check: SourceCheckView | None = None
     """Whether the archive follows the notice at its source and what it last found (the notice page only)."""
+
+    @property
+    def shown_sections(self) -> tuple[SectionView, ...]:
+        """The sections this page shows the text of: not those its language's text does not have."""
+        return tuple(s for s in self.sections if not s.absent)
     """The "at a glance" panel (current notices only)."""
     checklist_url: str
     facts: dict[str, Any]

@@ -108,7 +108,7 @@ class Site:
         """The page's table of contents."""
         if isinstance(view, NoticeView):
             untitled = str(labels(view.lang)["untitled_section"])
-            shown = [s for s in view.sections if not s.absent]
+            shown = view.shown_sections
             if len(shown) == 1 and not shown[0].heading_text:
                 return []  # a notice with no headings: its one text is no introduction, and there is nothing to go to
             return [OutlineEntry(id=s.id, title=s.heading_text or untitled) for s in shown]
