@@ -335,6 +335,20 @@ def _compared(page: Page, url: str) -> Locator:
     return page.locator("#sl-diff")
 
 
+@LANGS
+def test_a_comparison_says_the_facts_changed_beside_the_texts_change(page: Page, site_url: str, prefix: str) -> None:
+    """Planeetta Internet's data protection officer changed in the text and in the facts: the summary says both, the
+    page's and the status line read by a screen reader."""
+    diff = _compared(page, f"{site_url}{prefix}planeetta-internet/compare/?from=2021-01-26&to=2022-03-21")
+    too = (
+        "The facts the archive reads from the notice changed too."
+        if prefix
+        else "Myös arkiston selosteesta poimimat tiedot muuttuivat."
+    )
+    assert diff.locator(".sl-diff__summary").all_inner_texts()[1:] == [too]
+    assert page.locator("[role=status]").first.inner_text().endswith(too)
+
+
 def _contrast(page: Page, selector: str) -> float:
     """The contrast ratio of an element's text on its background (the nearest ancestor's that is not transparent)."""
     fg, bg = page.evaluate(

@@ -145,6 +145,22 @@ def test_a_correction_of_the_facts_alone_says_the_text_is_the_same(repo: Path, c
     assert "Vain arkiston selosteesta poimimat tiedot muuttuivat; teksti on sama." in report
     assert "No word added or removed" not in report and "The text changed." not in report
     assert "| legal basis: contract | legal basis: contract, consent |" in report
+    assert "| oikeusperuste: sopimus | oikeusperuste: sopimus, suostumus |" in report
+    assert "changed too" not in report  # said only beside a change of the texts
+
+
+def test_a_change_of_the_facts_beside_one_of_the_text_is_said_beside_it(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: F811
+    path = version_file(repo, V2)
+    text = path.read_text(encoding="utf-8")
+    dated = text.replace("legal_basis: contract\n", "legal_basis: consent\n").replace("1.10", "2.10")
+    assert dated.count("2.10") == text.count("1.10") > 0
+    path.write_text(dated.replace("title:\n", CORRECTION, 1))
+    assert main(["check", "--base", "main"]) == 0
+    capsys.readouterr()
+    assert main(["changes", "--base", "main"]) == 0
+    report = capsys.readouterr().out
+    assert "The text changed. words +1 / −1\n\nThe facts the archive reads from the notice changed too.\n" in report
+    assert "sanoja +1 / −1\n\nMyös arkiston selosteesta poimimat tiedot muuttuivat.\n" in report
 
 
 def _edit(data: Path, old: str, new: str) -> None:

@@ -436,6 +436,12 @@
     ]);
   }
 
+  /* Where the texts changed too (or only in their whitespace, dates, links or numbering), the facts' change is said
+     beside the texts' (compare/templates/item.md). */
+  function factsToo(diff, d) {
+    return diff.facts.length && diff.change !== "facts" ? " " + d.facts_too : "";
+  }
+
   function render(target, diff, ui, view, versions) {
     const d = ui.diff;
     target.replaceChildren();
@@ -451,6 +457,7 @@
       el("button", { type: "button", class: "md-button", "data-view": "side", "aria-pressed": String(view === "side"), text: d.side_by_side }),
     ]);
     target.append(summary, versionLinks(ui, versions), legend, toolbar);
+    if (factsToo(diff, d)) summary.after(el("p", { class: "sl-diff__summary", text: factsToo(diff, d).trim() }));
     if (diff.coarse) target.insertBefore(el("p", { class: "sl-note sl-diff__coarse", text: d.coarse }), legend);
     // the way to the next change, and the columns' names, stay in sight while the reader scrolls
     const sticky = el("div", { class: "sl-diff__sticky" });
@@ -640,7 +647,8 @@
     const versions = { from: optionVersion(from), to: optionVersion(to) };
     render(target, diff, ui, view, versions);
     target.dataset.ready = "true";
-    status.textContent = ui.diff["change_" + diff.change] + " " + fill(ui.diff.words, { inserted: diff.words_inserted, deleted: diff.words_deleted });
+    const words = fill(ui.diff.words, { inserted: diff.words_inserted, deleted: diff.words_deleted });
+    status.textContent = ui.diff["change_" + diff.change] + " " + words + (factsToo(diff, ui.diff) ? "." + factsToo(diff, ui.diff) : "");
     browseChanges(target, status, ui);
     target.addEventListener("click", (event) => {
       const button = event.target.closest("button[data-view]");
