@@ -211,17 +211,17 @@ class NoticeView:
     dpo: PartyView | None
     sections: tuple[SectionView, ...]
     glance: GlancePanel | None
+    """The "at a glance" panel (current notices only)."""
     source_check: SourceCheckView | None = None
     """Whether the archive follows the notice at its source and what it last found (the notice page only)."""
+    checklist_url: str
+    facts: dict[str, Any]
+    """The facts as display values, published for the comparison in the browser."""
 
     @property
     def shown_sections(self) -> tuple[SectionView, ...]:
         """The sections this page shows the text of: not those its language's text does not have."""
         return tuple(s for s in self.sections if not s.absent)
-    """The "at a glance" panel (current notices only)."""
-    checklist_url: str
-    facts: dict[str, Any]
-    """The facts as display values, published for the comparison in the browser."""
 
 
 def notice_view(record: OrganisationRecord, lang: str, log: TrackingLog | None = None) -> NoticeView:
