@@ -478,6 +478,42 @@ def test_a_compressed_page_is_read(site: tuple[Site, str], encoding: str) -> Non
     assert "Säilytämme tietoja viisi vuotta." in fetching.fetch(base + "/tietosuoja").text
 
 
+@pytest.mark.parametrize(
+    ("address", "read_from"),
+    [
+        (
+            "https://github.com/seura/sivut/blob/main/docs/tietosuoja.md",
+            "https://raw.githubusercontent.com/seura/sivut/main/docs/tietosuoja.md",
+        ),
+        (
+            "https://www.github.com/seura/sivut/blob/04daaea/tietosuoja.md?plain=1#L3",
+            "https://raw.githubusercontent.com/seura/sivut/04daaea/tietosuoja.md",
+        ),
+        ("https://github.com/seura/sivut", "https://github.com/seura/sivut"),  # no file: as it is
+        ("https://seura.fi/tietosuoja.md", "https://seura.fi/tietosuoja.md"),
+    ],
+)
+def test_githubs_page_of_a_file_is_read_as_the_file(address: str, read_from: str) -> None:
+    assert fetching.file_address(address) == read_from
+
+
+def test_a_notice_imported_from_githubs_page_of_its_file_is_the_file_and_is_followed_there(
+    site: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """GitHub's page of a file is HTML around it: the file itself is read (raw.githubusercontent.com, here the test's
+    server), and the version and the tracking name the address given."""
+    served, base = site
+    served.page("/raw/tietosuoja.md", "# Tietosuojaseloste\n\nSeura ry kerää jäsentensä nimet.\n", content_type="text/plain")
+    address = "https://github.com/seura/sivut/blob/main/tietosuoja.md"
+    monkeypatch.setattr(fetching, "file_address", lambda url: base + "/raw/tietosuoja.md" if url == address else url)
+    _code, out = run(capsys, "import", "seura", address, "--name", "Seura ry")
+    assert "wrote data/seura/captures/" in out and "TODO facts.controller" in out, out  # the notice names no controller
+    (capture,) = (data / "seura" / "captures").iterdir()
+    assert capture.read_text(encoding="utf-8") == "# Tietosuojaseloste\n\nSeura ry kerää jäsentensä nimet.\n"
+    assert _version(data, "seura")["source"]["url"] == address
+    assert yaml.safe_load((data / "seura" / "organisation.yaml").read_text(encoding="utf-8"))["tracking"] == [{"url": address}]
+
+
 def test_a_page_that_decompresses_past_the_size_limit_is_refused(site: tuple[Site, str]) -> None:
     served, base = site
     bomb = gzip.compress(b"<p>x</p>" * 1_000_000)  # 8 MB of page in 30 kB
@@ -701,7 +737,8 @@ def test_a_page_titled_by_its_only_top_heading_is_split_at_the_next_level_and_fl
     [
         ("https://seura.fi/tietosuoja/", False),  # a page, whose HTML 'seloste track' reads: not this text
         ("https://seura.fi/tietosuoja.html", False),
-        ("https://raw.example/seura/tietosuoja.md?plain=1", True),  # a file served as the text it holds
+        ("https://raw.githubusercontent.com/seura/sivut/main/tietosuoja.md", True),  # a file served as its text
+        ("https://github.com/seura/sivut/blob/main/tietosuoja.md", True),  # GitHub's page of the file: read as the file
         ("https://seura.fi/tietosuoja.txt", True),
     ],
 )

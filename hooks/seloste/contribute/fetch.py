@@ -17,6 +17,7 @@ USER_AGENT = "Seloste/1 (privacy-notice archive; +https://github.com/seloste/sel
 RETRIES = 3
 """Attempts for a timeout, a dropped connection or a server error (5xx); a 4xx is an answer, not retried."""
 
+_GITHUB_FILE = re.compile(r"https?://(?:www\.)?github\.com/([^/?#]+)/([^/?#]+)/blob/([^?#]+)(?:[?#].*)?", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
@@ -33,6 +34,13 @@ class Fetched:
     text: str
 
 
+def file_address(url: str) -> str:
+    """Where the text at ``url`` is read from: GitHub's page of a file (``github.com/<owner>/<repo>/blob/<ref>/<path>``,
+    HTML around the file) is read as the file itself, from ``raw.githubusercontent.com``; any other address as it is."""
+    match = _GITHUB_FILE.fullmatch(url)
+    return f"https://raw.githubusercontent.com/{match[1]}/{match[2]}/{match[3]}" if match else url
+
+
 def fetch(source: str, *, timeout: float = 20.0, session: requests.Session | None = None) -> Fetched:
     """The page at ``source``: an address (a few attempts, all of them within ``FETCH_DEADLINE`` seconds) or a file."""
     if not re.match(r"https?://", source, re.IGNORECASE):
@@ -44,6 +52,7 @@ def fetch(source: str, *, timeout: float = 20.0, session: requests.Session | Non
         if len(raw) > MAX_PAGE_BYTES:
             raise FetchError(f"{source}: {len(raw):,} bytes; a notice's page is at most {MAX_PAGE_BYTES:,}")
         return Fetched(source, None, decode(raw, None))
+    address = file_address(source)
     http = session or requests.Session()
     http.max_redirects = MAX_REDIRECTS
     until = time.monotonic() + FETCH_DEADLINE
@@ -56,7 +65,7 @@ def fetch(source: str, *, timeout: float = 20.0, session: requests.Session | Non
             raise FetchError(f"{source}: {last}; no time left for another attempt within {FETCH_DEADLINE:g} s")
         try:
             with http.get(
-                source, headers={"User-Agent": USER_AGENT}, timeout=(min(5.0, left), min(timeout, left)), stream=True
+                address, headers={"User-Agent": USER_AGENT}, timeout=(min(5.0, left), min(timeout, left)), stream=True
             ) as response:
                 if response.status_code >= 500:
                     last = f"the server answered {response.status_code} {response.reason}"
@@ -64,7 +73,8 @@ def fetch(source: str, *, timeout: float = 20.0, session: requests.Session | Non
                 if response.status_code >= 400:
                     raise FetchError(f"{source}: the server answered {response.status_code} {response.reason}")
                 raw = _read(response, source, until)
-                return Fetched(source, response.url, decode(raw, response.headers.get("content-type")))
+                read_at = source if address != source else response.url  # GitHub's page of the file, as given
+                return Fetched(source, read_at, decode(raw, response.headers.get("content-type")))
         except requests.TooManyRedirects as err:
             raise FetchError(f"{source}: more than {MAX_REDIRECTS} redirects") from err
         except requests.exceptions.SSLError as err:

@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import re
 import sys
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +18,8 @@ from ..archive.model import Archive, OrganisationRecord
 from ..archive.tracklog import EMPTY, CheckStatus, TrackingLog, dump_log, load_log, next_check
 from ..archive.types import SLUG_PATTERN
 from .dating import date_range, first_published_note, range_note
-from .extract import ExtractError, capture_of, page_title, reads_as, site_links_note
-from .fetch import FetchError, fetch
+from .extract import MARKDOWN_FILES, ExtractError, capture_of, page_title, reads_as, site_links_note
+from .fetch import FetchError, fetch, file_address
 from .importer import Page, carried_note, draft_version, pinned_file, write_organisation, write_version
 from .multilingual import capture_names, draft_languages
 from .scaffold import carried_source
@@ -27,8 +28,12 @@ from .tracker import Outcome, draft_report, track, tracked
 from .usage import UsageError
 
 EXIT_OK, EXIT_FAILED = 0, 1
-_TEXT_ADDRESS = re.compile(r"\.(md|markdown|mdc|mdx|txt)(?:[?#].*)?$", re.IGNORECASE)
-"""An address that serves a file as text, as a saved text or Markdown file holds it (not a page's HTML)."""
+
+
+def _serves_text(url: str) -> bool:
+    """Whether an address serves a file as the text it holds, as a saved text or Markdown file does: one named so (GitHub's
+    page of a file is read as the file, ``fetch.file_address``)."""
+    return urllib.parse.urlsplit(file_address(url)).path.lower().endswith(MARKDOWN_FILES)
 
 
 def _previous_address(previous: Any, pages: list[Page], languages: list[str]) -> str | dict[str, str] | None:
@@ -86,7 +91,7 @@ def run_import(args: argparse.Namespace) -> int:
             url = fetched.url or (args.url[index] if args.url else None)
             capture = capture_of(fetched.text, select=args.select, remove=tuple(args.remove), base=url, name=source)
             pages.append(Page(url, capture, source))
-            if url and not fetched.url and capture == fetched.text and not _TEXT_ADDRESS.search(url):
+            if url and not fetched.url and capture == fetched.text and not _serves_text(url):
                 saved_text.append(source)
         except (FetchError, ExtractError) as err:
             print(f"seloste import: {err}", file=sys.stderr)
@@ -192,9 +197,9 @@ def run_import(args: argparse.Namespace) -> int:
         print("not tracked: 'seloste track' follows a notice in one language; a new version is imported as this one was")
     elif record is None and saved_text:
         print(
-            f"not tracked: {saved_text[0]} is saved text, and 'seloste track' would read the page at its address as "
-            "HTML, whose text (menus and all, without --select) is not this capture's: import the page from its address, "
-            "or from the page saved as HTML, with --select, to follow it"
+            f"not tracked: {saved_text[0]} is saved text, and 'seloste track' would read the page at its address, "
+            "whose text (its HTML's, menus and all, without --select) is not this capture's: import the page from its "
+            "address, or from the page saved as HTML, with --select, to follow it"
         )
     if record is not None and after is not None:
         print(range_note(record.current, date, after))
