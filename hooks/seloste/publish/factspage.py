@@ -78,7 +78,7 @@ def _named(facts: Facts, lang: str) -> tuple[dict[str, str], dict[str, str]]:
     know and any other recipient, as written; a cookie of the site's own (``theme``, ``cookie_consent``), not at all."""
     tools: dict[str, str] = {}
     recipients: dict[str, str] = {}
-    cookies = [c.tool[lang] for c in facts.cookies if is_tool(c.tool[lang]) and not is_own_storage(c.tool[lang], c.purpose)]
+    cookies = [c.tool[lang] for c in facts.cookies if is_tool(c.tool[lang]) and not is_own_storage(c.tool[lang])]
     named = [(name, tools) for name in cookies]
     for name, kind in named + [(r.name[lang], recipients) for r in facts.recipients]:
         known = named_tools(name)

@@ -3,7 +3,7 @@
 A notice names a tool in its own words ("Google Analytics 4", "Google (Google Analytics)"); the
 facts keep those words. The facts page lists the organisations' tools side by side, so there the
 spellings of one tool become that tool's one name, and cookies in general are not a tool, nor is
-the site's own storage of a setting (a necessary cookie such as ``theme`` or ``cookie_consent``).
+the site's own storage of a setting (a cookie such as ``theme`` or ``cookie_consent``, as the table lists them).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def _pattern(spellings: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE)
 
 
-def _load() -> tuple[dict[str, Tool], frozenset[str]]:
+def _load() -> tuple[dict[str, Tool], frozenset[str], frozenset[str]]:
     with TOOLS_FILE.open(encoding="utf-8") as stream:
         table = yaml.load(stream, Loader=yaml.CSafeLoader)
     tools = {
@@ -43,14 +43,15 @@ def _load() -> tuple[dict[str, Tool], frozenset[str]]:
             raise ValueError(f"{TOOLS_FILE}: {tool.id} has no spellings")
         if tool.provider is not None and tool.provider not in tools:
             raise ValueError(f"{TOOLS_FILE}: {tool.id}'s provider {tool.provider!r} is not a tool of the table")
-    return tools, frozenset(_plain(name) for name in table["not_tools"])
+    not_tools, own_storage = (frozenset(_plain(name) for name in table[key]) for key in ("not_tools", "own_storage"))
+    return tools, not_tools, own_storage
 
 
 def _plain(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-TOOLS, NOT_TOOLS = _load()
+TOOLS, NOT_TOOLS, OWN_STORAGE = _load()
 _PATTERNS = {tool.id: _pattern(tool.spellings) for tool in TOOLS.values()}
 
 
@@ -66,9 +67,9 @@ def is_tool(name: str) -> bool:
     return _plain(name) not in NOT_TOOLS
 
 
-def is_own_storage(name: str, purpose: str) -> bool:
-    """Whether a cookie the notice names is the site's own storage of a setting rather than a tool or service: a
-    necessary cookie that names no tool of the table, such as ``theme``, ``cookie_consent`` or "evästeasetusten
-    tallennus" (the notice's own name for a cookie its site sets to keep the reader's choice). A service whose
-    cookies are necessary (a payment service, a CDN) is a tool once the table names it."""
-    return purpose == "necessary" and not named_tools(name)
+def is_own_storage(name: str) -> bool:
+    """Whether a cookie the notice names is the site's own storage of a setting, named by the cookie's own name
+    (``theme``, ``cookie_consent``, "evästeasetusten tallennus"), as the table lists them: not a tool. A name the
+    table does not list is shown as written, so that no service goes unseen (a CDN's or a payment service's
+    necessary cookies)."""
+    return _plain(name) in OWN_STORAGE
