@@ -94,3 +94,14 @@ def copy_valid(root: Path, slug: str = SLUG) -> Path:
         )
     shutil.copy(FIXTURES / "valid" / "2024-01-10.txt", folder / "captures" / "2024-01-10.txt")
     return root / "data"
+
+
+def as_in_the_data_file(published: dict) -> dict:
+    """A version's open data as its data file has it: each purpose's legal_bases, beside its one legal_basis (the
+    first), read back into the data file's legal_basis (one, or a list of several)."""
+    facts = published.get("facts", {})
+    for purpose in facts.get("purposes", []):
+        bases = purpose.pop("legal_bases")
+        assert purpose["legal_basis"] == (bases[0] if bases else "not-stated")
+        purpose["legal_basis"] = bases if len(bases) > 1 else purpose["legal_basis"]
+    return published

@@ -9,19 +9,24 @@ from __future__ import annotations
 import gzip
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import jsonschema
 import pytest
 from playwright.sync_api import Browser, Page
 
 from conftest import serve
+from datadir import SLUG, as_in_the_data_file, copy_valid
 from seloste.archive.emit import plain
 from seloste.archive.evidence import evidence_problems, fact_items, section_texts
 from seloste.archive.loader import load_archive
 from seloste.archive.localized import alphabetical
+from seloste.archive.model import Archive, Organisation
+from seloste.archive.schema import schema_for
 from seloste.markup.text import normalize
 from seloste.publish.checklist import checklist
 from seloste.publish.factlines import SHOWN_WITH
+from seloste.publish.opendata import open_data_site_files, organisation_data
 from seloste.publish.tools import TOOLS, is_tool, named_tools
 from sitebuild import DATA, FROZEN, Build, resolve
 
@@ -241,10 +246,41 @@ def test_open_data_has_every_version_as_json_that_validates_against_the_publishe
         assert list(data["versions"]) == [v.id for v in record.versions]  # oldest first
         assert entry["current"] == record.current.id
         for listed, version in zip(entry["versions"], record.versions, strict=True):
-            jsonschema.validate(data["versions"][listed["id"]], schema)
-            assert data["versions"][listed["id"]] == plain(version.version)
+            published = data["versions"][listed["id"]]
+            jsonschema.validate(published, schema)
+            assert as_in_the_data_file(published) == plain(version.version)
             for lang, page in listed["pages"].items():
                 assert (real_site.site / page / "index.html").is_file(), (lang, page)
+
+
+def test_open_data_gives_several_legal_bases_in_a_list_beside_the_one_it_always_gave(tmp_path: Path) -> None:
+    """A purpose with two bases: format 2's readers find legal_basis one value, as it always was (the first), and
+    every basis in legal_bases; the published schema says so, and the data file's schema stays the editor's."""
+    data = copy_valid(tmp_path)
+    path = data / SLUG / "2024-06-01.yaml"
+    (one,) = json.loads(json.dumps(organisation_data(load_archive(data, root=tmp_path).get(SLUG))))["versions"]["2024-06-01"][
+        "facts"
+    ]["purposes"]
+    path.write_text(path.read_text(encoding="utf-8").replace("legal_basis: contract\n", "legal_basis: [contract, consent]\n"))
+    record = load_archive(data, root=tmp_path).get(SLUG)
+    versions = organisation_data(record)["versions"]
+    (two,) = json.loads(json.dumps(versions["2024-06-01"]))["facts"]["purposes"]
+    assert (two["legal_basis"], two["legal_bases"], one["legal_basis"], one["legal_bases"]) == (
+        "contract",
+        ["contract", "consent"],
+        "contract",
+        ["contract"],
+    )
+    assert list(two)[:3] == ["purpose", "legal_basis", "legal_bases"]
+    schemas = dict(open_data_site_files(Archive(organisations=(record,))))
+    published = json.loads(schemas["data/v2/schema/version.schema.json"])
+    for version in versions.values():
+        jsonschema.validate(json.loads(json.dumps(version)), published)
+    bad = json.loads(json.dumps(versions["2024-06-01"]))
+    bad["facts"]["purposes"][0]["legal_basis"] = ["contract", "consent"]  # the data file's list: not format 2's shape
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, published)
+    assert json.loads(schemas["data/v2/schema/organisation.schema.json"]) == schema_for(Organisation)
 
 
 # --- in the browser ---------------------------------------------------------------------------

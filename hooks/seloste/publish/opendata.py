@@ -4,8 +4,8 @@ Files go under ``data/v2/`` of the published site (docs/open-data.en.md document
 
 - ``index.json``: every organisation and its versions, with links;
 - ``<slug>.json.gz``: one organisation, gzip-compressed JSON: ``organisation`` and every
-  version by its id, oldest first, exactly the data files of the archive as JSON; each part
-  validates against the schema published beside it;
+  version by its id, oldest first, exactly the data files of the archive as JSON (a purpose's legal bases in the
+  shape format 2 gave them: ``_stable_bases``); each part validates against the schema published beside it;
 - ``schema/organisation.schema.json``, ``schema/version.schema.json``.
 
 One compressed file per organisation, not one plain file per version: successive versions
@@ -17,13 +17,16 @@ incompatibly.
 
 from __future__ import annotations
 
+import json
+import typing
 from collections.abc import Iterator
 from typing import Any
 
 from ..archive.emit import plain
+from ..archive.facts import LegalBasis, StatedBasis
 from ..archive.localized import LANGUAGES
-from ..archive.model import Archive, OrganisationRecord, VersionRecord
-from ..archive.schema import SCHEMAS, render
+from ..archive.model import Archive, OrganisationRecord, Version, VersionRecord
+from ..archive.schema import SCHEMAS, render, schema_for
 from .packed import gzipped, json_bytes
 from .urls import notice_path, own_text_path, site_url, version_path
 
@@ -108,8 +111,55 @@ def organisation_data(record: OrganisationRecord) -> dict[str, Any]:
         "format": FORMAT,
         "slug": record.slug,
         "organisation": plain(record.organisation, memo),
-        "versions": {v.id: plain(v.version, memo) for v in record.versions},
+        "versions": {v.id: _stable_bases(plain(v.version, memo)) for v in record.versions},
     }
+
+
+def _stable_bases(version: dict[str, Any]) -> dict[str, Any]:
+    """A version as open data: each purpose's ``legal_basis`` one value, as format 2 has always given it (the first
+    where the notice gives several: a data file may list them), and beside it ``legal_bases``, every basis the notice
+    gives, in its order (none where it gives none). New dicts: the version's own are shared with others (``memo``)."""
+    facts = version.get("facts") or {}
+    if not facts.get("purposes"):
+        return version
+    purposes = []
+    for purpose in facts["purposes"]:
+        given = purpose["legal_basis"]
+        bases = list(given) if isinstance(given, list | tuple) else [] if given == "not-stated" else [given]
+        stable: dict[str, Any] = {}
+        for key, value in purpose.items():
+            stable[key] = (bases[0] if bases else "not-stated") if key == "legal_basis" else value
+            if key == "legal_basis":
+                stable["legal_bases"] = bases
+        purposes.append(stable)
+    return {**version, "facts": {**facts, "purposes": purposes}}
+
+
+def _version_schema() -> str:
+    """The published schema of a version: the data file's (``data/schema/``), with a purpose's legal bases as the
+    open data gives them (``_stable_bases``)."""
+    schema = schema_for(Version)
+    purpose = schema["$defs"]["Purpose"]
+    described = purpose["properties"]["legal_basis"]["description"]
+    bases = {
+        "legal_basis": {
+            "description": f"{described} Here one value: the first where it gives several (they are in legal_bases).",
+            "enum": list(typing.get_args(LegalBasis)),
+        },
+        "legal_bases": {
+            "description": "Every Art. 6(1) basis the notice gives for this purpose, in its order; none where it gives "
+            "none (legal_basis: not-stated). Since 6 December 2026.",
+            "type": "array",
+            "items": {"enum": list(typing.get_args(StatedBasis))},
+            "uniqueItems": True,
+        },
+    }
+    properties = purpose["properties"]
+    purpose["properties"] = {
+        k: v for key in properties for k, v in (bases.items() if key == "legal_basis" else [(key, properties[key])])
+    }
+    purpose["required"] = [*purpose["required"], "legal_bases"]
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
 def open_data_organisation_file(record: OrganisationRecord) -> tuple[str, bytes]:
@@ -122,7 +172,7 @@ def open_data_site_files(archive: Archive) -> Iterator[tuple[str, str | bytes]]:
     schemas."""
     yield OPEN_DATA_DIR + "index.json", _json(index(archive))
     for name, cls in SCHEMAS.items():
-        yield f"{OPEN_DATA_DIR}schema/{name}", render(cls)
+        yield f"{OPEN_DATA_DIR}schema/{name}", _version_schema() if cls is Version else render(cls)
 
 
 def open_data_files(archive: Archive) -> Iterator[tuple[str, str | bytes]]:
