@@ -4,6 +4,7 @@ report, and nothing is published that the original did not say (links included).
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -131,16 +132,9 @@ LISTED = [("fi", "Nimi", "Osoite"), ("en", "Name", "Address")]
 
 
 def test_a_correction_of_the_facts_alone_says_the_text_is_the_same(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: F811
-    path = version_file(repo, V2)
-    text = path.read_text(encoding="utf-8")
-    assert "legal_basis: contract\n" in text
-    path.write_text(
-        text.replace("legal_basis: contract\n", "legal_basis: [contract, consent]\n").replace("title:\n", CORRECTION, 1)
+    report = _corrected_report(
+        repo, capsys, lambda text: text.replace("legal_basis: contract\n", "legal_basis: [contract, consent]\n")
     )
-    assert main(["check", "--base", "main"]) == 0
-    capsys.readouterr()
-    assert main(["changes", "--base", "main"]) == 0
-    report = capsys.readouterr().out
     assert "Only the facts the archive reads from the notice changed; the text is the same." in report
     assert "Vain arkiston selosteesta poimimat tiedot muuttuivat; teksti on sama." in report
     assert "No word added or removed" not in report and "The text changed." not in report
@@ -150,17 +144,24 @@ def test_a_correction_of_the_facts_alone_says_the_text_is_the_same(repo: Path, c
 
 
 def test_a_change_of_the_facts_beside_one_of_the_text_is_said_beside_it(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: F811
-    path = version_file(repo, V2)
+    report = _corrected_report(
+        repo, capsys, lambda text: text.replace("legal_basis: contract\n", "legal_basis: consent\n").replace("1.10", "2.10")
+    )
+    assert "The text changed. words +1 / −1\n\nThe facts the archive reads from the notice changed too.\n" in report
+    assert "sanoja +1 / −1\n\nMyös arkiston selosteesta poimimat tiedot muuttuivat.\n" in report
+
+
+def _corrected_report(project: Path, capsys: pytest.CaptureFixture[str], edit: Callable[[str], str]) -> str:
+    """The change report of a declared correction of the fixture's second version that ``edit`` makes to its file."""
+    path = version_file(project, V2)
     text = path.read_text(encoding="utf-8")
-    dated = text.replace("legal_basis: contract\n", "legal_basis: consent\n").replace("1.10", "2.10")
-    assert dated.count("2.10") == text.count("1.10") > 0
-    path.write_text(dated.replace("title:\n", CORRECTION, 1))
+    corrected = edit(text)
+    assert corrected != text
+    path.write_text(corrected.replace("title:\n", CORRECTION, 1))
     assert main(["check", "--base", "main"]) == 0
     capsys.readouterr()
     assert main(["changes", "--base", "main"]) == 0
-    report = capsys.readouterr().out
-    assert "The text changed. words +1 / −1\n\nThe facts the archive reads from the notice changed too.\n" in report
-    assert "sanoja +1 / −1\n\nMyös arkiston selosteesta poimimat tiedot muuttuivat.\n" in report
+    return capsys.readouterr().out
 
 
 def _edit(data: Path, old: str, new: str) -> None:
