@@ -256,6 +256,8 @@ def test_the_comparison_shows_a_changed_table_cell_as_a_table_row(shapes_site: B
 
 LONG_COOKIE = "wordpress_logged_in_1a2b3c4d5e6f7a8b"
 """A cookie's name as long as some are (WordPress's, with the site's hash), in place of taulukko's ``session_id``."""
+LONG_GA = "_ga_1A2B3C4D5E6F7G8H9J0K1L2M3N4P"
+"""Google Analytics 4's cookie, named with the property's id, in place of taulukko's ``_ga``: its row changes."""
 
 
 @pytest.mark.browser
@@ -265,7 +267,9 @@ def test_a_cookies_name_in_a_notices_table_stays_whole_on_a_phone(tmp_path: Path
     root = fixture_project(tmp_path / "project")
     shutil.copytree(FIXTURES / "shapes" / "taulukko", root / "data" / "taulukko")
     for path in (root / "data" / "taulukko").rglob("*.*"):
-        path.write_text(path.read_text(encoding="utf-8").replace("session_id", LONG_COOKIE), encoding="utf-8")
+        ga = LONG_GA + ("_v2" if "2024-06-01" in path.name else "")  # renamed in the newer version: a changed name
+        text = path.read_text(encoding="utf-8").replace("session_id", LONG_COOKIE).replace("_ga", ga)
+        path.write_text(text, encoding="utf-8")
     site = build(root, root / "site")
     assert site.returncode == 0, site.stderr
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
@@ -276,8 +280,20 @@ def test_a_cookies_name_in_a_notices_table_stays_whole_on_a_phone(tmp_path: Path
             names = page.locator(".sl-section__body td code").evaluate_all(
                 "codes => codes.map(c => [c.textContent, c.getClientRects().length])"
             )
-            assert names == [["_ga", 1], [LONG_COOKIE, 1]], prefix  # each on one line
+            assert names == [[LONG_GA + "_v2", 1], [LONG_COOKIE, 1]], prefix  # each on one line
             assert page.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0  # the page does not scroll
+            # the comparison's changed row: the name whole on its line, the table, not the page, scrolls sideways
+            page.goto(f"{base}{prefix}taulukko/compare/?from=2024-01-10&to=2024-06-01")
+            page.wait_for_selector("#sl-diff[data-ready]")
+            cells = page.locator("#sl-diff table.sl-diff__table tr:has(ins) td").evaluate_all(
+                "cells => cells.map(c => [...c.childNodes].map(n => n.textContent).join(''))"
+            )
+            assert cells[0].strip() == LONG_GA + LONG_GA + "_v2", cells  # the older name deleted, the newer inserted
+            lines = page.locator("#sl-diff table.sl-diff__table tr:has(ins) td").first.evaluate(
+                "td => [...td.querySelectorAll('ins, del')].map(e => [e.textContent.trim(), e.getClientRects().length])"
+            )
+            assert sorted(lines) == [[LONG_GA, 1], [LONG_GA + "_v2", 1]], prefix  # each name on one line
+            assert page.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0, prefix
     context.close()
 
 
