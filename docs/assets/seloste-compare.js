@@ -438,8 +438,8 @@
 
   /* Where the texts changed too (or only in their whitespace, dates, links or numbering), the facts' change is said
      beside the texts' (compare/templates/item.md). */
-  function factsToo(diff, d) {
-    return diff.facts.length && diff.change !== "facts" ? " " + d.facts_too : "";
+  function factsToo(diff) {
+    return diff.facts.length > 0 && diff.change !== "facts";
   }
 
   function render(target, diff, ui, view, versions) {
@@ -457,7 +457,7 @@
       el("button", { type: "button", class: "md-button", "data-view": "side", "aria-pressed": String(view === "side"), text: d.side_by_side }),
     ]);
     target.append(summary, versionLinks(ui, versions), legend, toolbar);
-    if (factsToo(diff, d)) summary.after(el("p", { class: "sl-diff__summary", text: factsToo(diff, d).trim() }));
+    if (factsToo(diff)) summary.after(el("p", { class: "sl-diff__summary", text: d.facts_too }));
     if (diff.coarse) target.insertBefore(el("p", { class: "sl-note sl-diff__coarse", text: d.coarse }), legend);
     // the way to the next change, and the columns' names, stay in sight while the reader scrolls
     const sticky = el("div", { class: "sl-diff__sticky" });
@@ -648,7 +648,7 @@
     render(target, diff, ui, view, versions);
     target.dataset.ready = "true";
     const words = fill(ui.diff.words, { inserted: diff.words_inserted, deleted: diff.words_deleted });
-    status.textContent = ui.diff["change_" + diff.change] + " " + words + (factsToo(diff, ui.diff) ? "." + factsToo(diff, ui.diff) : "");
+    status.textContent = ui.diff["change_" + diff.change] + " " + words + (factsToo(diff) ? ". " + ui.diff.facts_too : "");
     browseChanges(target, status, ui);
     target.addEventListener("click", (event) => {
       const button = event.target.closest("button[data-view]");

@@ -124,9 +124,12 @@ def language_links(lang: str, counterparts: Mapping[str, str | None]) -> tuple[L
     about page's section that says which pages are in one language only."""
     names = labels(lang)["language_names"]
     return tuple(
-        LanguageLink(lang=other, name=str(names[other]), url=found)
-        if found is not None
-        else LanguageLink(lang=other, name=str(names[other]), url=site_url(other, UNTRANSLATED), elsewhere=True)
+        LanguageLink(
+            lang=other,
+            name=str(names[other]),
+            url=site_url(other, UNTRANSLATED) if found is None else found,
+            elsewhere=found is None,
+        )
         for other in LANGUAGES
         for found in [counterparts.get(other)]
     )

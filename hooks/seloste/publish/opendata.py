@@ -111,28 +111,27 @@ def organisation_data(record: OrganisationRecord) -> dict[str, Any]:
         "format": FORMAT,
         "slug": record.slug,
         "organisation": plain(record.organisation, memo),
-        "versions": {v.id: _stable_bases(plain(v.version, memo)) for v in record.versions},
+        "versions": {v.id: _stable_bases(plain(v.version, memo), v.version) for v in record.versions},
     }
 
 
-def _stable_bases(version: dict[str, Any]) -> dict[str, Any]:
-    """A version as open data: each purpose's ``legal_basis`` one value, as format 2 has always given it (the first
-    where the notice gives several: a data file may list them), and beside it ``legal_bases``, every basis the notice
-    gives, in its order (none where it gives none). New dicts: the version's own are shared with others (``memo``)."""
-    facts = version.get("facts") or {}
-    if not facts.get("purposes"):
-        return version
+def _stable_bases(data: dict[str, Any], version: Version) -> dict[str, Any]:
+    """``data``, ``version`` as open data: each purpose's ``legal_basis`` one value, as format 2 has always given it
+    (the first where the notice gives several: a data file may list them), and beside it ``legal_bases``, every basis
+    the notice gives, in its order (none where it gives none: ``Purpose.legal_bases``). New dicts: the version's own
+    are shared with others (``memo``)."""
+    if not version.facts.purposes:
+        return data
     purposes = []
-    for purpose in facts["purposes"]:
-        given = purpose["legal_basis"]
-        bases = list(given) if isinstance(given, list | tuple) else [] if given == "not-stated" else [given]
+    for purpose, model in zip(data["facts"]["purposes"], version.facts.purposes, strict=True):
+        bases = list(model.legal_bases)
         stable: dict[str, Any] = {}
         for key, value in purpose.items():
             stable[key] = (bases[0] if bases else "not-stated") if key == "legal_basis" else value
             if key == "legal_basis":
                 stable["legal_bases"] = bases
         purposes.append(stable)
-    return {**version, "facts": {**facts, "purposes": purposes}}
+    return {**data, "facts": {**data["facts"], "purposes": purposes}}
 
 
 def _version_schema() -> str:
