@@ -656,6 +656,39 @@ def test_on_a_phone_each_version_of_the_history_is_a_card_with_its_radios_named_
         assert radio.is_checked()
 
 
+_TABLE_CARDS = """(within) => {
+    const box = (e) => e.getBoundingClientRect();
+    const shown = (e) => e.getClientRects().length > 0;
+    return {
+        scrolled: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        head: shown(document.querySelector(within + " thead")),
+        cards: [...document.querySelectorAll(within + " tbody tr")].filter(shown).map((row) => {
+            const style = getComputedStyle(row);
+            return {
+                top: box(row).top, bottom: box(row).bottom,
+                frame: ["Top", "Right", "Bottom", "Left"].every((side) => parseFloat(style["border" + side + "Width"]) > 0),
+                rules: [...row.children].filter((c) => shown(c) && parseFloat(getComputedStyle(c).borderTopWidth) > 0).length,
+            };
+        }),
+    };
+}"""
+
+
+@LANGS
+@pytest.mark.parametrize("path", ["facts/", "infocrea/checklist/"])
+def test_on_a_phone_the_facts_and_the_checklist_are_framed_cards_with_no_rule_between_their_lines(
+    reader: Callable[..., Page], site_url: str, prefix: str, path: str
+) -> None:
+    """As the history's versions are: Material's rule over every cell made each card a stack of ruled lines."""
+    page = reader(390)
+    page.goto(f"{site_url}{prefix}{path}")
+    found = page.evaluate(_TABLE_CARDS, ".sl-table-wrap")
+    assert not found["head"] and found["scrolled"] <= 0 and len(found["cards"]) > 1, found
+    for card, following in zip(found["cards"], [*found["cards"][1:], None], strict=True):
+        assert card["frame"] and card["rules"] == 0, card
+        assert following is None or following["top"] > card["bottom"], card  # a space between the cards
+
+
 @LANGS
 @WIDTHS
 def test_the_comparison_links_both_versions_and_each_changed_section(
