@@ -675,14 +675,22 @@ _TABLE_CARDS = """(within) => {
 
 
 @LANGS
-@pytest.mark.parametrize("path", ["facts/", "infocrea/checklist/"])
-def test_on_a_phone_the_facts_and_the_checklist_are_framed_cards_with_no_rule_between_their_lines(
-    reader: Callable[..., Page], site_url: str, prefix: str, path: str
+@pytest.mark.parametrize(
+    ("path", "within"),
+    [("facts/", ".sl-table-wrap"), ("infocrea/checklist/", ".sl-table-wrap"), (PLANEETTA, ".sl-diff__facts")],
+    ids=["facts", "checklist", "compared facts"],
+)
+def test_on_a_phone_facts_and_the_checklist_are_framed_cards_with_no_rule_between_their_lines(
+    reader: Callable[..., Page], site_url: str, prefix: str, path: str, within: str
 ) -> None:
-    """As the history's versions are: Material's rule over every cell made each card a stack of ruled lines."""
+    """The facts page's, the checklist's and a comparison's changed facts, as the history's versions are: Material's
+    rule over every cell made each card a stack of ruled lines."""
     page = reader(390)
     page.goto(f"{site_url}{prefix}{path}")
-    found = page.evaluate(_TABLE_CARDS, ".sl-table-wrap")
+    if "compare/" in path:
+        page.wait_for_selector("#sl-diff[data-ready]")
+        page.evaluate("document.querySelectorAll('.sl-diff__facts details').forEach((d) => { d.open = true; })")
+    found = page.evaluate(_TABLE_CARDS, within)
     assert not found["head"] and found["scrolled"] <= 0 and len(found["cards"]) > 1, found
     for card, following in zip(found["cards"], [*found["cards"][1:], None], strict=True):
         assert card["frame"] and card["rules"] == 0, card
