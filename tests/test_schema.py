@@ -77,6 +77,14 @@ def test_schema_and_loader_agree_on_invalid_fixtures(kind: str, path: Path) -> N
     assert accepted is (verdict.group(1) != "rejects")
 
 
+@pytest.mark.parametrize("basis", ["consent", "not-stated", "[consent, public-task]", "[contract, consent, legal-obligation]"])
+def test_schema_takes_one_legal_basis_or_a_list_of_several_different_ones(basis: str) -> None:
+    """The list's least length and its each-once rule (minItems, uniqueItems) leave one basis as a value of its own."""
+    text = (FIXTURES / "invalid" / "version" / "legal-bases-one.yaml").read_text(encoding="utf-8")
+    assert "legal_basis: [consent]" in text
+    assert _schema_accepts("version.schema.json", text.replace("legal_basis: [consent]", f"legal_basis: {basis}"))
+
+
 @pytest.mark.archive
 def test_data_files_reference_their_schema() -> None:
     """As `seloste validate` reads them (a byte-order mark is the editor's: the file's text starts after it)."""

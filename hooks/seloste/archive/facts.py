@@ -61,7 +61,8 @@ class Purpose:
     purpose: Localized = described("The purpose in a few words.")
     legal_basis: LegalBasis | tuple[StatedBasis, ...] = described(
         "The Art. 6(1) basis the notice gives for this purpose; a list of two or more where it gives several "
-        "([consent, public-task]); not-stated if it gives none (a national law it gives instead goes in laws)."
+        "([consent, public-task]); not-stated if it gives none (a national law it gives instead goes in laws).",
+        schema={"minItems": 2, "uniqueItems": True},  # a list's; validate says what to write instead (versioncheck)
     )
     laws: tuple[Law, ...] = described(
         "National laws the notice gives as the ground of this purpose's basis, from the archive's laws "

@@ -53,9 +53,10 @@ def doc(text: str, **kwargs: object) -> dict[str, object]:
     return {"doc": text, **kwargs}
 
 
-def described(text: str, **kwargs: object):
-    """A dataclass field documented with ``text``: the JSON Schema's description of it."""
-    return field(metadata=doc(text), **kwargs)  # type: ignore[call-overload]
+def described(text: str, *, schema: dict[str, object] | None = None, **kwargs: object):
+    """A dataclass field documented with ``text``: the JSON Schema's description of it. ``schema``: JSON Schema
+    keywords its type hint cannot say, which validate checks itself (a list's least length: ``minItems``)."""
+    return field(metadata=doc(text, **({"schema": schema} if schema else {})), **kwargs)  # type: ignore[call-overload]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

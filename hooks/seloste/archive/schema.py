@@ -46,6 +46,7 @@ def _object(cls: Any, defs: dict[str, Any]) -> dict[str, Any]:
         prop = _type(hints[f.name], defs)
         if f.metadata.get("doc"):
             prop = {"description": f.metadata["doc"], **prop}
+        prop.update(f.metadata.get("schema", {}))  # an array's keywords, which apply to nothing else a union allows
         properties[f.name] = prop
         if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
             required.append(f.name)
