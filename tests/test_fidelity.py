@@ -39,6 +39,19 @@ def test_a_plain_texts_bullets_are_list_marks_not_text() -> None:
     assert [s.text for s in capture_sentences(capture)] == ["Tiedot:", "nimi", "sähköposti", "osoite", "•ei välilyöntiä"]
 
 
+@pytest.mark.parametrize("dialect", ["text", "markdown", "mdx"])
+def test_a_quotes_marks_are_markup_not_text(dialect: Dialect) -> None:
+    """As a heading's and a list item's: a page's quote, as the capture's Markdown writes it, shows its words only."""
+    capture = "> Lainaus laista.\n> > Sisempi lainaus.\n>\n> ## Otsikko lainauksessa\n> - kohta\nEi lainaus > tämä.\n"
+    assert [s.text for s in capture_sentences(capture, dialect=dialect)] == [
+        "Lainaus laista.",
+        "Sisempi lainaus.",
+        "Otsikko lainauksessa",
+        "kohta",
+        "Ei lainaus > tämä.",
+    ]
+
+
 def test_html_text_separates_blocks() -> None:
     assert html_text("<p>Yksi<br>kaksi</p><ul><li>a</li><li>b&nbsp;c</li></ul>") == "Yksi kaksi a b c"
 

@@ -777,6 +777,55 @@ def test_markdown_pages_keep_their_files_as_captures_and_lose_their_front_matter
     assert "title:" not in text and "\r" not in text and "Katso evästekäytäntö." in text
 
 
+WRAPPED_MD = """# Tietosuojaseloste
+
+Fintraffic käsittelee palvelun käyttäjien lokitietoja, kuten IP-osoitteen
+ja käyttäjätunnuksen. Tiedot saadaan
+palvelun HTTP-pyynnöistä.
+
+- ajoneuvon ominaisuudet, kuten väri, silloin
+kun ajoneuvo poikkeaa tavallisesta; ja
+- kuljettajan
+  tai matkustajien kasvot.
+
+> Lainattu kappale
+> kahdella rivillä.
+
+## 1. Rekisterinpitäjä
+
+Liikenteenohjausyhtiö Fintraffic Oy{two_spaces}
+Palkkatilanportti 1\\
+00240 Helsinki
+""".format(two_spaces="  ")  # a line break made with two spaces at the line's end
+
+
+@pytest.mark.parametrize("name", ["tietosuoja.md", "tietosuoja.mdx", "tietosuoja.txt"])
+def test_a_markdown_files_wrapped_paragraph_is_one_line_of_the_draft_as_its_site_shows_it(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """A paragraph or list item a Markdown file wraps over lines is one run of text on its site (and in GitHub's
+    preview); the archive's pages keep a paragraph's lines, so the draft joins them (a quote's too), keeping the file's
+    own line breaks (two spaces, a backslash). A text file's lines are the ones a reader saw: kept."""
+    source = tmp_path / name
+    source.write_text(WRAPPED_MD, encoding="utf-8")
+    code, out = run(capsys, "import", "fintraffic", str(source), "--name", "Liikenteenohjausyhtiö Fintraffic Oy")
+    assert code == 0 and "the draft validates" in out, out  # the capture's sentences, every one, in the joined text
+    opening, controller = (section["body"]["fi"] for section in _version(data, "fintraffic")["sections"])
+    if name.endswith(".txt"):
+        assert opening.startswith("Fintraffic käsittelee palvelun käyttäjien lokitietoja, kuten IP-osoitteen\nja ")
+        return
+    assert opening.split("\n") == [
+        "Fintraffic käsittelee palvelun käyttäjien lokitietoja, kuten IP-osoitteen ja käyttäjätunnuksen. Tiedot saadaan "
+        "palvelun HTTP-pyynnöistä.",
+        "",
+        "- ajoneuvon ominaisuudet, kuten väri, silloin kun ajoneuvo poikkeaa tavallisesta; ja",
+        "- kuljettajan tai matkustajien kasvot.",
+        "",
+        "> Lainattu kappale kahdella rivillä.",
+    ]
+    assert controller == "Liikenteenohjausyhtiö Fintraffic Oy\nPalkkatilanportti 1\\\n00240 Helsinki"
+
+
 def test_import_names_the_links_within_the_site_whose_address_a_files_capture_cannot_keep(
     tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

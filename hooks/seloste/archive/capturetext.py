@@ -1,7 +1,7 @@
 """What a reader sees of an original capture: its sentences, in order, line by line.
 
-A capture is light Markdown as a reader saw the page (or a site's source), so its markup is removed: headings' and
-list items' marks, emphasis, link targets, a table's rules, front matter but for its title, the site's own markup
+A capture is light Markdown as a reader saw the page (or a site's source), so its markup is removed: quotes', headings'
+and list items' marks, emphasis, link targets, a table's rules, front matter but for its title, the site's own markup
 (``markup/sitesource.py``), and the lines named as noise (a page's chrome). ``fidelity.py`` holds a version's text to
 these sentences.
 """
@@ -27,6 +27,8 @@ _HEADING = re.compile(r"^\s*#{1,6}(?:\s+|$)")
 BULLETS = "•◦▪‣●○■"
 """Characters a plain text's list items start with (``• nimi``), read as Markdown's ``-``: a list item's mark."""
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+" + BULLETS + r"]|[0-9]+\.)\s+")
+_QUOTE = re.compile(r"^\s*(?:>\s?)+")
+"""A Markdown quote's marks (``> ``, ``> > `` in a quote within a quote), before a heading's or a list item's in it."""
 _LINK = re.compile(r"\[([^\[\]]*+)\]\([^)\s\[]*+\)")
 """``[text](address)``. Possessive, and an address has no ``[``: each attempt reads no further than the next ``[``, so
 that a line of 100,000 ``[](`` is read once, not once per bracket."""
@@ -196,8 +198,8 @@ def read_capture(
 
 
 def _line_sentences(raw: str, inline: Callable[[str], str]) -> tuple[str, ...]:
-    """The sentences of one line of a capture, read as a reader sees it: a table row cell by cell, a heading's and a
-    list item's marks removed, nothing of a thematic break (a blank line has none)."""
+    """The sentences of one line of a capture, read as a reader sees it: a table row cell by cell, a quote's, a
+    heading's and a list item's marks removed, nothing of a thematic break (a blank line has none)."""
     line = normalize(raw)
     if not line or _THEMATIC_BREAK.match(raw):
         return ()
@@ -208,6 +210,7 @@ def _line_sentences(raw: str, inline: Callable[[str], str]) -> tuple[str, ...]:
         line = " ".join(normalize(_text_of(cell, inline)) for cell in cells if cell.strip())
         return tuple(s for s in _SENTENCE_END.split(line) if s)
     line = line.removesuffix("\\").rstrip()
+    line = _QUOTE.sub("", line)
     line = _HEADING.sub("", line)
     line = _LIST_MARKER.sub("", line)
     parts = _text_of(line, inline).split("\n")  # a <br>: a break

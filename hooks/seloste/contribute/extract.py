@@ -19,9 +19,10 @@ from markdownify import markdownify
 
 from ..limits import MAX_PAGE_DEPTH
 from ..markup.jsx import JSX_FILES, page_markup
-from ..markup.sitesource import Dialect, as_markdown
+from ..markup.sitesource import Dialect
 from ..markup.vue import VUE_FILES, template_markup
 from .plaintext import as_markdown as plain_text_as_markdown
+from .wrapping import draft_markdown
 
 NOT_TEXT = ("script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select", "input", "textarea")
 """Elements never part of a notice's text: code, and the controls of forms (a newsletter sign-up, a search box)."""
@@ -228,7 +229,7 @@ def draft(pages: list[str], fallback_title: str | None = None, kinds: list[tuple
         whole = capture.replace("\r\n", "\n").replace("\r", "\n")
         text, front_title = _without_front_matter(whole)
         first_line = whole.count("\n", 0, len(whole) - len(text)) + 1
-        text, read = as_markdown("\n".join(line.rstrip() for line in text.split("\n")), dialect, first_line)
+        text, read = draft_markdown(text, dialect, first_line)  # a Markdown file's paragraphs, each on one line
         if dialect == "text":  # a page's text or a text file: its bullets; a text file's numbered headings (plaintext.py),
             own = any(_atx(line) or _BOLD_LINE.match(line.strip()) for line in text.split("\n"))  # unless _page splits it
             text = plain_text_as_markdown(text, headings=name.lower().endswith(".txt") and not own)

@@ -53,6 +53,7 @@ class _Library:
             "cmark_parser_finish": (_P, [_P]),
             "cmark_parser_get_syntax_extensions": (_P, [_P]),
             "cmark_render_html": (_P, [_P, ctypes.c_int, _P]),
+            "cmark_render_xml": (_P, [_P, ctypes.c_int]),
             "cmark_node_free": (None, [_P]),
             "cmark_parser_free": (None, [_P]),
         }
@@ -69,7 +70,8 @@ class _Library:
         self.lib = lib
         self.free = libc.free
 
-    def render(self, source: bytes, options: int) -> str:
+    def render(self, source: bytes, options: int, *, xml: bool = False) -> str:
+        """The source's HTML, or with ``xml`` cmark's XML of its tree (every block, a tight list's paragraphs too)."""
         lib = self.lib
         parser = lib.cmark_parser_new(options)
         try:
@@ -77,7 +79,11 @@ class _Library:
             lib.cmark_parser_feed(parser, source, len(source))
             root = lib.cmark_parser_finish(parser)
             try:
-                html = lib.cmark_render_html(root, options, lib.cmark_parser_get_syntax_extensions(parser))
+                html = (
+                    lib.cmark_render_xml(root, options)
+                    if xml
+                    else lib.cmark_render_html(root, options, lib.cmark_parser_get_syntax_extensions(parser))
+                )
                 try:
                     return ctypes.string_at(html).decode("utf-8")
                 finally:
@@ -103,3 +109,15 @@ def cmark_html(text: str, *, sourcepos: bool = False) -> str:
     if "%E2%B8%B0" in html:
         html = html.replace("%E2%B8%B0", "%3C")
     return html.replace(LT, "&lt;") if LT in html else html
+
+
+_PARAGRAPH = re.compile(r'<paragraph sourcepos="([0-9]+):[0-9]+-([0-9]+):[0-9]+"')
+
+
+def paragraph_lines(text: str) -> list[tuple[int, int]]:
+    """The first and last line (1-based) of each paragraph of a Markdown text, as the pages' renderer reads it: a list
+    item's and a quote's too, a tight list's as well; raw HTML read as text, as the pages read it."""
+    if "<" in text:
+        text = _RAW_LT.sub(LT, text)  # one character for one: the lines stay where they are
+    xml = _library().render(text.encode("utf-8"), OPTIONS | _compiled.lib.CMARK_OPT_SOURCEPOS, xml=True)
+    return [(int(first), int(last)) for first, last in _PARAGRAPH.findall(xml)]

@@ -337,10 +337,17 @@ def markup_lines(lines: list[str], skip: frozenset[int] = frozenset(), dialect: 
 def as_markdown(text: str, dialect: Dialect = "text", first_line: int = 1) -> tuple[str, list[Note]]:
     """A capture's Markdown without its site's markup, for a draft, and what reading it could not tell: the markup
     lines left out (a blank line in their place), each other line as :meth:`SiteSource.markdown` reads it."""
+    kept, notes = markdown_lines(text, dialect, first_line)
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)), notes
+
+
+def markdown_lines(text: str, dialect: Dialect = "text", first_line: int = 1) -> tuple[list[str], list[Note]]:
+    """:func:`as_markdown`'s Markdown line by line of ``text``: each line's (several where a ``<br>`` breaks it; an
+    empty one for a line of markup), and the notes."""
     lines = text.split("\n")
     source = SiteSource(lines[:-1] if text.endswith("\n") else lines, dialect, first_line=first_line)  # as the check reads
     kept = ["" if number in source.markup else source.markdown(number, line) for number, line in enumerate(lines, start=1)]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)), source.notes
+    return kept, source.notes
 
 
 def _link(match: re.Match[str]) -> str:
