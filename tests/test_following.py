@@ -312,6 +312,17 @@ def test_an_unchanged_notice_writes_nothing(tracked: tuple[Site, str], data: Pat
     assert files(data) == before
 
 
+def test_track_lists_the_tracked_organisations_and_says_when_there_are_none(
+    tracked: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "track", "--list") == (0, "esimerkki\ntoinen\n")
+    for slug in ("esimerkki", "toinen"):
+        organisation = data / slug / "organisation.yaml"
+        organisation.write_text(organisation.read_text(encoding="utf-8").split("tracking:")[0], encoding="utf-8")
+    code, out = run(capsys, "track", "--list")
+    assert code == 0 and out.startswith("no organisation is tracked"), out
+
+
 def test_a_change_only_around_the_notice_is_no_new_version(
     tracked: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -321,6 +332,25 @@ def test_a_change_only_around_the_notice_is_no_new_version(
     code, out = run(capsys, "track", "esimerkki")
     assert (code, files(data)) == (0, before), out
     assert "esimerkki: unchanged" in out
+
+
+def test_track_writes_each_drafts_change_report_and_one_whose_draft_does_not_load_says_what_to_fix(
+    tracked: tuple[Site, str], data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The report is the tracking pull request's body. A change that alters words a fact quotes (here the controller's
+    name) leaves a draft that does not load: its report names the problems, and the others' reports are written too."""
+    served, _ = tracked
+    served.page("/tietosuoja", notice(years="kolme").replace("Esimerkki Oy (Y-tunnus", "Esimerkki Group Oy (Y-tunnus"))
+    other = notice(updated="2.3.2024", years="kolme").replace("Esimerkki Oy", "Toinen Oy").replace("1783913-6", "2466095-1")
+    served.page("/toinen", other)
+    reports = tmp_path / "reports"
+    code, out = run(capsys, "track", "--reports", str(reports))
+    assert code == 0 and "2 changed, 0 skipped, 0 failed of 2 tracked" in out, out
+    broken, fine = (reports / "esimerkki.md").read_text(encoding="utf-8"), (reports / "toinen.md").read_text(encoding="utf-8")
+    assert broken.startswith("# The notice of esimerkki changed at its source\n\nThe draft does not validate yet"), broken
+    today = dt.date.today().isoformat()
+    assert f"- ` data/esimerkki/{today}.yaml:" in broken and "facts.controller.name" in broken, broken
+    assert "Säilytämme tietoja <del>viisi</del><ins>kolme</ins> vuotta" in fine and "does not validate" not in fine
 
 
 def _finnish(date: dt.date) -> str:

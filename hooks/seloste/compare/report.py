@@ -203,6 +203,11 @@ _FIRST: dict[ItemKind, int] = {"corrected-version": 0, "organisation-details": 0
 organisations (all their text is new, and long)."""
 
 
+def render_unloadable(title: str, errors: list[str]) -> str:
+    """The report of a draft that does not load yet: the problems to fix before its changes can be reported."""
+    return _environment().get_template("unloadable.md").render(title=title, errors=errors)
+
+
 def render_report(
     items: list[ReportItem],
     title: str,

@@ -21,9 +21,10 @@ from pathlib import Path
 from typing import Literal
 
 from ..archive.capturetext import capture_sentences
+from ..archive.errors import DataErrors
 from ..archive.loader import CAPTURES_DIR, load_archive
 from ..archive.model import Archive, OrganisationRecord
-from ..compare.report import changes, render_report
+from ..compare.report import changes, render_report, render_unloadable
 from .extract import ExtractError, capture_of, page_title
 from .fetch import FetchError, fetch
 from .importer import Page, carried_note, draft_version, write_version
@@ -153,7 +154,11 @@ def draft_report(data_dir: Path, slug: str, version_id: str) -> str:
             .replace("en: ''", "en: '-'", 1)
         )
         draft.write_text(text, encoding="utf-8")
-        base = load_archive(before, root=before.parent)
-        head = load_archive(after, root=after.parent)
+        title = f"The notice of {slug} changed at its source"
+        try:
+            base = load_archive(before, root=before.parent)
+            head = load_archive(after, root=after.parent)  # its paths as the repository's: data/<slug>/...
+        except DataErrors as errors:  # a fact whose quote the change altered, say: a person fixes the draft
+            return render_unloadable(title, [str(error) for error in errors.errors])
     items = [dataclasses.replace(item, draft=item.new.id == version_id) for item in changes(base, head)]
-    return render_report(items, f"The notice of {slug} changed at its source")
+    return render_report(items, title)
