@@ -312,6 +312,20 @@ def test_an_unchanged_notice_writes_nothing(tracked: tuple[Site, str], data: Pat
     assert files(data) == before
 
 
+def test_a_capture_that_breaks_its_lines_elsewhere_is_the_same_notice(
+    tracked: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A capture written or saved by hand may wrap a sentence the page's capture has on one line: no change."""
+    (capture,) = (data / "esimerkki" / "captures").glob("*.txt")
+    text = capture.read_text(encoding="utf-8")
+    assert "Säilytämme tietoja viisi vuotta." in text
+    capture.write_text(text.replace("Säilytämme tietoja viisi", "Säilytämme tietoja\nviisi"), encoding="utf-8")
+    assert errors(data) == []  # still the version's capture, sentence by sentence
+    before = files(data)
+    code, out = run(capsys, "track", "esimerkki")
+    assert (code, files(data)) == (0, before) and "esimerkki: unchanged" in out, out
+
+
 def test_track_lists_the_tracked_organisations_and_says_when_there_are_none(
     tracked: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -63,8 +63,10 @@ def track(
         return list(pool.map(lambda record: _track(record, data_dir, day, timeout, seen.get(record.slug)), records))
 
 
-def _sentences(capture: str, noise: tuple, page: int) -> list[str]:
-    return [sentence.text for sentence in capture_sentences(capture, noise, page)]
+def _words(capture: str, noise: tuple, page: int) -> list[str]:
+    """The words of a capture's sentences, in order: where its lines break is no change of its text (a capture written
+    by hand may wrap a sentence that the page's capture has on one line)."""
+    return " ".join(sentence.text for sentence in capture_sentences(capture, noise, page)).split()
 
 
 def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: float, unchanged: dt.date | None) -> Outcome:
@@ -95,7 +97,7 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
     old = latest.pages.get(lang, ())
     chrome = tuple(entry for entry in version.source.capture_noise if isinstance(entry, str))
     same = len(old) == len(pages) and all(
-        _sentences(before, version.source.capture_noise, i) == _sentences(page.capture, chrome, i)
+        _words(before, version.source.capture_noise, i) == _words(page.capture, chrome, i)
         for i, (before, page) in enumerate(zip(old, pages, strict=True))
     )
     if same:
