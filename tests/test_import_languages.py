@@ -196,6 +196,25 @@ def test_a_new_version_in_two_languages_that_keeps_its_stated_date_is_dated_as_a
     assert version["source"]["capture"] == {"fi": f"captures/{today}.fi.md", "sv": f"captures/{today}.sv.md"}
 
 
+@pytest.mark.parametrize("sv_commit", ["9acc56d0" * 5, "253603b8" * 5], ids=["one commit", "a commit each"])
+def test_files_of_a_repository_at_a_commit_say_where_each_languages_text_comes_from(
+    data: Path, capsys: pytest.CaptureFixture[str], sv_commit: str
+) -> None:
+    """As for a notice in one language: the repository, each language's file, and the commit (one, where they share
+    it). A contributor's trial found the three left out, silently, for a notice in several languages."""
+    fi_commit = "9acc56d0" * 5
+    fi_url = f"https://github.com/seura/sivut/blob/{fi_commit}/content/tietosuoja.md"
+    sv_url = f"https://github.com/seura/sivut/blob/{sv_commit}/content/dataskydd.md"
+    args = ["--url", fi_url, "--also", f"sv={SV_MD}", "--also-url", f"sv={sv_url}", "--name", "Kahden Kielen Oy"]
+    code, out = run(capsys, "import", "kahden-kielen", str(FI_MD), *args)
+    assert code == 0 and "the draft validates" in out, out
+    source = yaml.safe_load((data / "kahden-kielen" / "2025-06-10.yaml").read_text(encoding="utf-8"))["source"]
+    assert source["repository"] == "seura/sivut"
+    assert source["path"] == {"fi": "content/tietosuoja.md", "sv": "content/dataskydd.md"}
+    assert source["commit"] == (fi_commit if sv_commit == fi_commit else {"fi": fi_commit, "sv": sv_commit})
+    assert errors(data) == []
+
+
 def test_three_languages_are_one_version(tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     english = tmp_path / "privacy.md"
     english.write_text(

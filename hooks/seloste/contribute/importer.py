@@ -325,6 +325,20 @@ def pinned_source(pinned: list[tuple[str, str, str] | None], pages: int) -> dict
     return source
 
 
+def pinned_languages(pinned: dict[str, tuple[str, str, str] | None]) -> dict[str, Any]:
+    """:func:`pinned_source` of a notice published in several languages, each a file of one repository at a commit
+    (``pinned``, by language): the repository, each language's file, and the commit they share (else each one's)."""
+    files = dict(pinned)
+    if not files or any(p is None for p in files.values()) or len({p[0] for p in files.values() if p}) > 1:
+        return {}
+    commits = {lang: p[2] for lang, p in files.items() if p}
+    return {
+        "repository": next(p[0] for p in files.values() if p),
+        "path": {lang: p[1] for lang, p in files.items() if p},
+        "commit": next(iter(commits.values())) if len(set(commits.values())) == 1 else commits,
+    }
+
+
 def pinned_file(url: str) -> tuple[str, str, str] | None:
     """(repository, path, commit) of a GitHub address that names a file at a commit, else None. Such an address shows
     that commit's text for good: it records where the text comes from, and tracking it would never see a change."""

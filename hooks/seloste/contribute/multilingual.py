@@ -22,7 +22,7 @@ from ..archive.types import without_invisible
 from ..markup.sitesource import SUFFIXES
 from .controller import controller_fact
 from .extract import Draft, draft
-from .importer import Carried, Page, carry_translation, in_languages, section_ids
+from .importer import Carried, Page, carry_translation, in_languages, pinned_file, pinned_languages, section_ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +96,8 @@ def draft_languages(
     urls = {lang: page.url for lang, page in pages.items() if page.url}
     if urls:
         source["url"] = urls
+        if len(urls) == len(pages):  # each a file at a commit: where each text comes from, as for one language
+            source.update(pinned_languages({lang: pinned_file(url) for lang, url in urls.items()}))
     source["capture"] = capture_names(date, pages)
     version: dict[str, Any] = {"published_in": languages}
     if stated is not None and stated <= date:
