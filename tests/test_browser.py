@@ -698,6 +698,27 @@ def test_on_a_phone_facts_and_the_checklist_are_framed_cards_with_no_rule_betwee
 
 
 @LANGS
+def test_on_a_phone_the_version_pickers_fit_the_screen_whatever_their_longest_option(
+    reader: Callable[..., Page], site_url: str, prefix: str
+) -> None:
+    """A select is as wide as its longest option: a version known only to have changed between two days, the latest,
+    named in full in English ran 402 px wide on a 390 px phone, and the page scrolled sideways."""
+    page = reader(390)
+    _compared(page, site_url + prefix + PLANEETTA)
+    page.evaluate(
+        """() => document.querySelectorAll("#sl-compare-form select").forEach((select) => {
+            select.add(new Option("22 November 2026 – 6 December 2026 (latest) ".repeat(2), "x"));
+        })"""
+    )
+    found = page.evaluate(
+        """() => ({scrolled: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+                   selects: [...document.querySelectorAll("#sl-compare-form select")]
+                       .map((s) => s.getBoundingClientRect().right)})"""
+    )
+    assert found["scrolled"] <= 0 and all(right <= 390 for right in found["selects"]), found
+
+
+@LANGS
 @WIDTHS
 def test_the_comparison_links_both_versions_and_each_changed_section(
     reader: Callable[..., Page], site_url: str, prefix: str, width: int
