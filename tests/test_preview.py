@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import serve
 from seloste.labels import labels
 from seloste.publish.site import preview_only
 from sitebuild import FROZEN, build, fixture_project
@@ -67,6 +68,27 @@ def test_every_page_says_it_is_a_partial_preview(preview) -> None:
     finnish, english = preview.soup("micro-magic/"), preview.soup("en/micro-magic/")
     assert finnish.select_one(".sl-preview").get_text(" ", strip=True).startswith("Osittainen esikatselu")
     assert english.select_one(".sl-preview").get_text(" ", strip=True).startswith("Partial preview")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("prefix", ["", "en/"], ids=["fi", "en"])
+def test_on_a_phone_the_preview_note_is_its_first_sentence_until_opened(preview, browser, prefix: str) -> None:
+    """The header stays at the top of the screen as the page scrolls, and the note with it: in full it took four lines
+    of a phone's screen on every page (a contributor's trial). Its first sentence says what the preview is; the rest
+    opens from it, in Material's pages and the lite ones alike."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    with serve(preview.site) as url:
+        for path in ("micro-magic/", "micro-magic/history/"):
+            page = context.new_page()
+            page.goto(f"{url}{prefix}{path}")
+            note = page.locator(".sl-preview")
+            line = float(page.evaluate("parseFloat(getComputedStyle(document.querySelector('.sl-preview summary')).lineHeight)"))
+            assert note.bounding_box()["height"] <= 2 * line + 14, path  # two lines at most, its padding and rule besides
+            assert note.inner_text().strip().endswith(("tarkistettu.", "checked."))
+            note.locator("summary").click()
+            assert note.inner_text().strip().endswith("seloste validate." if not prefix else "whole archive."), path
+            page.close()
+    context.close()
 
 
 def test_a_full_build_has_no_preview_notice(tmp_path: Path) -> None:
