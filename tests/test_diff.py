@@ -370,7 +370,8 @@ def test_the_change_report_marks_moved_lines_and_never_an_empty_change() -> None
 
     planeetta = load_archive(FROZEN).get("planeetta-internet")
     report = render_report([comparison(planeetta, "2010-06-15", "2018-06-07")], "Planeetta")
-    assert "⟦↕managing director Lauri Kasti<br>tel. 010 5251 458↕⟧" in report
+    moved = "managing director Lauri Kasti<br>tel. 010 5251 458↕⟧"
+    assert f"⟦↕moved from here: {moved}" in report and f"⟦↕moved here: {moved}" in report  # where it stood, where it stands
     infocrea = load_archive(FROZEN).get("infocrea")
     report = render_report([comparison(infocrea, "2018-06-25", "2018-09-19")], "Infocrea")
     assert not re.search(r"<(ins|del)>(\s|<br>)*</\1>", report)

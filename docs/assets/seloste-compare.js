@@ -450,7 +450,8 @@
       fill(d.words, { inserted: diff.words_inserted, deleted: diff.words_deleted }),
     ]);
     const legend = el("p", { class: "sl-note sl-diff__legend" }, fillNodes(d.legend, {
-      inserted: mark("insert", d.inserted), deleted: mark("delete", d.deleted), moved: mark("moved_here", d.moved_text),
+      inserted: mark("insert", d.inserted), deleted: mark("delete", d.deleted),
+      moved_away: mark("moved_away", d.moved_away_text), moved_here: mark("moved_here", d.moved_here_text),
     }));
     const toolbar = el("div", { class: "sl-diff__toolbar", role: "group", "aria-label": d.view }, [
       el("button", { type: "button", class: "md-button", "data-view": "inline", "aria-pressed": String(view !== "side"), text: d.inline }),

@@ -53,10 +53,10 @@ def code_markdown(text: str) -> str:
 
 
 def segments_markdown(segments: tuple[Segment, ...], row: bool = False) -> str:
-    """Segments as Markdown: insertions and deletions marked, a moved line between ⟦↕ ↕⟧; a change of whitespace
-    alone is no mark (the newer text's whitespace stands), and no mark is ever empty. ``row``: a table row's, whose
-    cells stand on one line, between '|' (the line breaks in its text are the markup's, as the comparison page
-    shows them)."""
+    """Segments as Markdown: insertions and deletions marked, a moved line between ⟦↕ ↕⟧ saying which end of the move
+    it is (``moved from here:``, ``moved here:``); a change of whitespace alone is no mark (the newer text's whitespace
+    stands), and no mark is ever empty. ``row``: a table row's, whose cells stand on one line, between '|' (the line
+    breaks in its text are the markup's, as the comparison page shows them)."""
     parts = []
     for segment in segments:
         text = escape_markdown(segment.text.replace("\n", " ") if row else segment.text)
@@ -69,8 +69,8 @@ def segments_markdown(segments: tuple[Segment, ...], row: bool = False) -> str:
             parts.append(f"<ins>{text}</ins>")
         elif segment.op == "delete":
             parts.append(f"<del>{text}</del>")
-        else:
-            parts.append(f"⟦↕{text}↕⟧")
+        else:  # the two ends of a move, told apart (as the page strikes one and underlines the other)
+            parts.append(f"⟦↕{'moved here' if segment.op == 'moved_here' else 'moved from here'}: {text}↕⟧")
     return "".join(parts)
 
 
