@@ -501,6 +501,48 @@ def test_finnish_and_english_pair_the_same_sections(reader: Callable[..., Page],
 
 
 @pytest.fixture(scope="module")
+def typo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Build, str]]:
+    """tests/fixtures/typo-and-date's library, its second version only fixing the Finnish title's typo: the notice
+    states the same date, and the English title rightly stays ('translation: unaffected')."""
+    root = fixture_project(tmp_path_factory.mktemp("typo") / "project")
+    shutil.copytree(Path(__file__).parent / "fixtures" / "typo-and-date", root / "data")
+    (root / "data" / "README.md").unlink()
+    library = root / "data" / "kirjasto"
+    second = library / "2024-03-27.yaml"
+    text = second.read_text(encoding="utf-8").replace('stated_date: "2024-03-27"', 'stated_date: "2024-03-01"')
+    text = text.replace("fi: Päivitetty 27.3.2024", "fi: Päivitetty 1.3.2024").replace(
+        "en: Updated 27 March 2024", "en: Updated 1 March 2024"
+    )
+    second.write_text(text.replace("Päiväys muuttui ja otsikon", "Otsikon").replace("The date changed and a typo", "A typo"))
+    capture = library / "captures" / "2024-03-27.txt"
+    capture.write_text(capture.read_text(encoding="utf-8").replace("27.3.2024", "1.3.2024"), encoding="utf-8")
+    built = build(root, root / "site")
+    assert built.returncode == 0, built.stderr
+    with serve(built.site) as url:
+        yield built, url
+
+
+def test_a_translation_unchanged_where_its_original_changed_says_so(reader: Callable[..., Page], typo_site) -> None:
+    """The English pages show the archive's translation, the same in both versions: 'The versions do not differ in
+    this language' alone read as if the notice had not changed (a maintainer's trial). The Finnish shows the fix."""
+    built, url = typo_site
+    originals = [
+        built.soup(f"en/kirjasto/{v}/").select_one("article.sl-notice").get("data-originals")
+        for v in ("2024-03-01", "2024-03-27")
+    ]
+    assert all(originals) and originals[0] != originals[1]
+    assert built.soup("kirjasto/2024-03-27/").select_one("article.sl-notice").get("data-originals") is None  # its own text
+    page = reader(1280)
+    diff = _compared(page, url + "en/kirjasto/compare/?from=2024-03-01&to=2024-03-27")
+    assert "The versions do not differ in this language." in diff.inner_text()
+    assert (
+        diff.locator(".sl-diff__originals").inner_text().startswith("The translation did not change, but the organisation's own")
+    )
+    diff = _compared(page, url + "kirjasto/compare/?from=2024-03-01&to=2024-03-27")
+    assert diff.locator(".sl-diff__originals").count() == 0 and "Tietosuojaseloste" in diff.locator("ins").all_inner_texts()
+
+
+@pytest.fixture(scope="module")
 def history_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The site of the fixture organisation whose versions cover each kind of change (tests/fixtures/history), its
     2024-03-01 cookies section changed in whitespace alone in both languages."""

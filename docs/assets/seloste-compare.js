@@ -94,6 +94,7 @@
       title: normalize((article.querySelector("h1 .sl-notice__title") || article.querySelector("h1")).textContent), // the title, not the organisation's name before it
       sections: sections,
       facts: textLang ? factsFrom({ single: [], list: [] }) : factsFrom(JSON.parse(article.querySelector("#sl-facts").textContent)),
+      originals: article.dataset.originals || null, // a page of the archive's translation: its originals' hash
     };
   }
 
@@ -116,7 +117,11 @@
 
   async function diffVersions(base, oldId, newId, order, textLang) {
     const [a, b] = await Promise.all([versionDocument(base, oldId, textLang), versionDocument(base, newId, textLang)]);
-    return diffTexts(readVersion(a, textLang), readVersion(b, textLang), order);
+    const [older, newer] = [readVersion(a, textLang), readVersion(b, textLang)];
+    const diff = diffTexts(older, newer, order);
+    // two translations alike of originals that differ: a change the translation does not show (a typo fixed)
+    diff.originals_changed = Boolean(older.originals && newer.originals && older.originals !== newer.originals);
+    return diff;
   }
 
   // --- rendering ------------------------------------------------------------------------
@@ -476,6 +481,7 @@
     if (diff.facts.length) target.append(factsNode(diff.facts, ui));
     if (diff.change === "none") {
       target.append(el("p", { text: d.no_change }));
+      if (diff.originals_changed) target.append(el("p", { class: "sl-diff__originals", text: d.originals_changed }));
       return;
     }
     target.append(el("h2", { text: d.sections_title }));

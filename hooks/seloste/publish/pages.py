@@ -205,6 +205,10 @@ class NoticeView:
     """The same page where the original is shown."""
     original_lang: str
     """The language of that page."""
+    originals: str | None
+    """On a page of the archive's translation, a hash of the organisation's own texts, for the comparison in the
+    browser: where two versions' translations are the same and their originals are not (a typo fixed, with
+    ``translation: unaffected``), it says the original changed. None on other pages."""
     controller: PartyView | None
     """None where the notice names no controller: the header says it is not stated."""
     contact: PartyView | None
@@ -315,6 +319,7 @@ def version_view(
         is_translation=reading == "translation",
         original_url=site_url(original_lang, notice_path(slug) if is_current else version_path(slug, shown.id)),
         original_lang=original_lang,
+        originals=_originals_hash(version) if reading == "translation" else None,
         controller=_party(version.facts.controller, slug, text_lang) if version.facts.controller else None,
         contact=_party(version.facts.contact, slug, text_lang) if version.facts.contact else None,
         dpo=_party(version.facts.dpo, slug, text_lang) if version.facts.dpo else None,
@@ -343,6 +348,21 @@ def _section_view(section_id: str, heading: str | None, body: str, lineage: str 
         source=source_hash(heading, body),
         lineage=lineage,
     )
+
+
+def _originals_hash(version: Version) -> str:
+    """A hash of the version's own texts, in every language it was published in: its title and sections."""
+    return source_hash(
+        *(
+            part
+            for lang in version.published_in
+            for part in (version.title[lang], *(p for s in version.sections if s.has(lang) for p in _own_parts(s, lang)))
+        )
+    )
+
+
+def _own_parts(section: Section, lang: str) -> tuple[str, str]:
+    return (section.heading[lang] if section.heading else "", section.body[lang])
 
 
 def _absent_view(version: Version, section: Section, text_lang: str, lang: str) -> SectionView:
