@@ -953,6 +953,15 @@ def test_a_subtitle_over_numbered_sections_opens_a_section_and_the_numbered_ones
     )
 
 
+def test_a_line_after_a_line_break_starts_with_its_words_as_a_browser_shows_it() -> None:
+    """A page's source often breaks its own line after a <br>: a browser shows no space at the next line's start, and
+    the capture had one (' Y-tunnus: ...'), which the change report then read as a change of whitespace."""
+    page = extract.capture_of(
+        "<main><h1>Seloste</h1><p>Nimi: Micro Magic Oy<br>\n   Y-tunnus: 1783913-6<br/>\n<b>Osoite:</b> Katu 19</p></main>"
+    )
+    assert "\nNimi: Micro Magic Oy\nY-tunnus: 1783913-6\n**Osoite:** Katu 19\n" in page, page
+
+
 def test_a_nested_list_of_a_page_is_drafted_four_spaces_deeper_so_both_renderers_nest_it() -> None:
     from seloste.markup.agreement import body_disagreement
 

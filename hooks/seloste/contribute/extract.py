@@ -147,6 +147,10 @@ def _capture(soup: bs4.BeautifulSoup, select: str | None, remove: tuple[str, ...
             text = text.replace("<", "&lt;")  # a "<" the page shows is text, not the start of a tag
             if text != piece:
                 piece.replace_with(text)
+        for brk in root.find_all("br"):  # a browser shows no space at a line's start after a line break
+            following = brk.next_sibling
+            if isinstance(following, bs4.NavigableString) and following[:1].isspace():
+                following.replace_with(following.lstrip())
         for link in root.find_all("a"):
             href = str(link.get("href") or "").strip()
             if re.match(r"(?:https?|mailto):", href, re.IGNORECASE):
