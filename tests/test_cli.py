@@ -248,7 +248,7 @@ def test_new_version_starts_from_the_latest(
     created = tmp_path / "data/esimerkki/2025-02-01.yaml"
     text = created.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../schema/version.schema.json\nrecorded_date:")
-    assert "fi: 'Säilytämme tietoja viisi vuotta. Käytämme Google Analyticsia." in text
+    assert "fi: |-\n        Säilytämme tietoja viisi vuotta. Käytämme Google Analyticsia." in text  # a body: a block
     assert main(["validate"]) == 1
     assert capsys.readouterr().err == (  # every problem in one run: the capture still to save too
         "data/esimerkki/2025-02-01.yaml:6:12: source.capture: file 'captures/2025-02-01.txt' not found next to this "

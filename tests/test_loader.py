@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from datadir import FIXTURES, ORGANISATION_LINE, SLUG, VERSION, as_in_the_data_file, copy_valid, make_data
 from seloste.archive.emit import dump, plain
@@ -342,3 +343,16 @@ def test_a_shared_section_is_written_out_whole_in_every_version(monkeypatch: pyt
             each_apart.setattr(opendata, "plain", lambda value, memo=None: plain(value))
             apart = opendata.open_data_organisation_file(record)
         assert opendata.open_data_organisation_file(record) == apart  # byte for byte
+
+
+def test_a_written_version_gives_every_body_as_a_block_so_that_a_paragraph_added_to_it_stays_a_paragraph() -> None:
+    """A draft (import, track, new-version) writes a body of one line as a literal block too: in a plain scalar, a
+    blank line and a new paragraph written under it fold into its line (a maintainer's trial)."""
+    text = dump(
+        {"title": {"fi": "Seloste"}, "sections": [{"id": "a", "body": {"fi": "Yksi kappale.", "en": "One paragraph."}}]},
+        "version",
+    )
+    assert "    body:\n      fi: |-\n        Yksi kappale.\n      en: |-\n        One paragraph.\n" in text, text
+    assert "title:\n  fi: Seloste\n" in text  # other texts as they were
+    edited = text.replace("        Yksi kappale.\n", "        Yksi kappale.\n\n        Toinen kappale.\n")
+    assert yaml.safe_load(edited)["sections"][0]["body"]["fi"] == "Yksi kappale.\n\nToinen kappale."

@@ -24,7 +24,31 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
+class _Block(str):
+    """A section's body: written as a literal block (``|-``) even on one line, so that a person who adds a paragraph
+    (a blank line, then its text) adds it to the body; in a plain scalar, YAML would fold the two into one line."""
+
+
+def _block(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style="|")
+
+
 _Dumper.add_representer(str, _str)
+_Dumper.add_representer(_Block, _block)
+
+
+def _bodies_as_blocks(data: dict[str, Any]) -> dict[str, Any]:
+    """A version's data with each section's bodies marked to be written as literal blocks."""
+    sections = data.get("sections")
+    if not isinstance(sections, list):
+        return data
+    marked = [
+        {**s, "body": {lang: _Block(text) if isinstance(text, str) else text for lang, text in s["body"].items()}}
+        if isinstance(s, dict) and isinstance(s.get("body"), dict)
+        else s
+        for s in sections
+    ]
+    return {**data, "sections": marked}
 
 
 def plain(value: Any, memo: dict[int, Any] | None = None) -> Any:
@@ -77,4 +101,4 @@ def yaml_text(data: dict[str, Any]) -> str:
 
 def dump(data: dict[str, Any], kind: str) -> str:
     """YAML text for a data file of ``kind`` (organisation or version), with its schema line."""
-    return SCHEMA_LINE.format(kind=kind) + yaml_text(data)
+    return SCHEMA_LINE.format(kind=kind) + yaml_text(_bodies_as_blocks(data) if kind == "version" else data)
