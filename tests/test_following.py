@@ -29,6 +29,7 @@ from seloste.archive.loader import load_archive
 from seloste.archive.tracklog import load_log
 from seloste.contribute import extract, stateddate
 from seloste.contribute import fetch as fetching
+from seloste.contribute.cli import main as cli_main
 from seloste.contribute.following import _previous_address
 from seloste.contribute.importer import Page
 
@@ -333,8 +334,9 @@ def test_track_lists_the_tracked_organisations_and_says_when_there_are_none(
     for slug in ("esimerkki", "toinen"):
         organisation = data / slug / "organisation.yaml"
         organisation.write_text(organisation.read_text(encoding="utf-8").split("tracking:")[0], encoding="utf-8")
-    code, out = run(capsys, "track", "--list")
-    assert code == 0 and out.startswith("no organisation is tracked"), out
+    assert cli_main(["track", "--list"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("no organisation is tracked"), (out, err)  # the list, which a script reads, is empty
 
 
 def test_a_change_only_around_the_notice_is_no_new_version(
@@ -651,6 +653,24 @@ def test_the_workflow_opens_a_pull_request_for_each_changed_notice_only(
     report = (tmp_path / "gh.log.body").read_text(encoding="utf-8")  # the report is the body
     assert "set `change.kind` and `change.summary`" in report
     assert "Säilytämme tietoja <del>viisi</del><ins>kolme</ins> vuotta" in report
+
+
+def test_the_workflow_with_no_organisation_tracked_opens_nothing(
+    tracked: tuple[Site, str], clone: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    """An archive that follows no notice yet (as data/ may): the workflow reads the list, which is empty, and stops
+    cleanly; 'track --list' says there is none on stderr, never as a name on the list it prints."""
+    work, env = clone
+    for slug in ("esimerkki", "toinen"):
+        organisation = work / "data" / slug / "organisation.yaml"
+        organisation.write_text(organisation.read_text(encoding="utf-8").split("tracking:")[0], encoding="utf-8")
+    git(work, "-c", "user.name=T", "-c", "user.email=t@example.invalid", "commit", "-qam", "follow nothing")
+    git(work, "push", "-q", "origin", "main")
+    done = subprocess.run([sys.executable, str(SCRIPT)], cwd=work, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    branches = git(tmp_path / "origin.git", "branch", "--list", "--format=%(refname:short)").split()
+    assert not any(branch.startswith("track/") for branch in branches), branches
+    assert not (tmp_path / "gh.log").exists() or "pr create" not in (tmp_path / "gh.log").read_text()
 
 
 def test_the_workflow_keeps_the_tracking_log_on_its_own_branch_from_run_to_run(

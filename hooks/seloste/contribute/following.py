@@ -347,8 +347,11 @@ def run_track(args: argparse.Namespace, archive: Archive) -> int:
     if args.list:
         for record in records:
             print(record.slug)
-        if not records:  # said, not an empty answer: the list is empty, not the command broken
-            print("no organisation is tracked (its organisation.yaml lists the pages to follow as tracking: data/README.md)")
+        if not records:  # said, on stderr: the output is the list (scripts/tracking_prs.py reads it), and it is empty
+            print(
+                "no organisation is tracked (its organisation.yaml lists the pages to follow as tracking: data/README.md)",
+                file=sys.stderr,
+            )
         return EXIT_OK
     log = load_log(args.log) if args.log and args.log.exists() else EMPTY  # a damaged log stops before any fetch
     today = dt.date.today()
