@@ -4,7 +4,9 @@ A Markdown file may wrap a paragraph over several lines; its site (and GitHub's 
 of text. The archive's pages keep each line of a paragraph as a line (``CMARK_OPT_HARDBREAKS``: a page's capture has a
 line for each line the page showed, an address block's too). So a draft from a Markdown file joins the lines of each
 paragraph, as its renderer does, and keeps a line break where the file makes one: two spaces or a backslash at the
-line's end, or a ``<br>``. A capture of a page, or a text file, is left as it is: its lines are the ones a reader saw.
+line's end, or a ``<br>`` (in the draft, a new line alone: the archive's renderer and Python-Markdown's nl2br both break
+the line there, where a backslash would show in Python-Markdown). A line with an HTML block's tag stays a line of its
+own. A capture of a page, or a text file, is left as it is: its lines are the ones a reader saw.
 """
 
 from __future__ import annotations
@@ -14,8 +16,20 @@ import re
 from ..markup.cmark import paragraph_lines
 from ..markup.sitesource import Dialect, Note, as_markdown, markdown_lines
 
-_HARD_BREAK = re.compile(r"(?: {2,}|\\|<br\s*/?>\s*)$", re.IGNORECASE)
-"""The end of a line that breaks its paragraph's line there: CommonMark's hard line break, or a ``<br>``."""
+_HARD_BREAK = re.compile(r"(?: {2,}|(?<!\\)(?:\\\\)*\\|<br\b[^>]*>(?:\s*</[A-Za-z][^>]*>)*\s*)$", re.IGNORECASE)
+"""The end of a line that breaks its paragraph's line there: CommonMark's hard line break (two spaces, or a backslash
+that no backslash escapes), or a ``<br>`` (closing tags after it are no text)."""
+_BREAK_FIRST = re.compile(r"^\s*<br\b[^>]*>", re.IGNORECASE)
+"""The start of a line that opens with a line break: the line before ends there."""
+_BLOCK = re.compile(
+    r"</?(?:p|div|li|ul|ol|dl|dt|dd|table|thead|tbody|tfoot|tr|td|th|h[1-6]|hr|blockquote|pre|section|article|aside|"
+    r"header|footer|nav|figure|details|summary)\b|(?-i:<[A-Z])",
+    re.IGNORECASE,
+)
+"""An HTML block's tag, or a component's (a capital letter): its text is a block of its own on the site, so a line with
+one joins neither the line before nor the one after (cmark reads the tags as text here, as the pages do)."""
+_TRAILING_BACKSLASH = re.compile(r"(?<!\\)((?:\\\\)*)\\$")
+"""A backslash at a line's end that no backslash escapes (a hard break's, which the draft writes as the new line alone)."""
 _QUOTE_MARKS = re.compile(r"^\s*(?:>\s?)*")
 """A paragraph's line's indent, and its quote's marks where it stands in a quote (a line of a paragraph that is not
 in one cannot start with ``>``: that would start a quote)."""
@@ -30,13 +44,16 @@ def draft_markdown(text: str, dialect: Dialect, first_line: int = 1) -> tuple[st
     read, notes = markdown_lines(stripped, dialect, first_line)
     lines: list[str] = []
     hard: set[int] = set()
-    """The numbers (1-based) of the lines in ``lines`` that end in a line break of the file's own."""
+    """The numbers (1-based) of the lines in ``lines`` that end in a line break of the file's own (or a block's end)."""
     for line, made in zip(text.split("\n"), read, strict=True):
+        if _BREAK_FIRST.match(line) or _BLOCK.search(line):
+            hard.add(len(lines))  # the line before ends here
         pieces = made.split("\n")  # a <br> in the line: a break after each piece but the last
         hard.update(range(len(lines) + 1, len(lines) + len(pieces)))
         lines += pieces
-        if _HARD_BREAK.search(line):
+        if _HARD_BREAK.search(line) or _BLOCK.search(line):
             hard.add(len(lines))
+            lines[-1] = _TRAILING_BACKSLASH.sub(r"\1", lines[-1]).rstrip()  # in the body, a line break is a new line alone
     return re.sub(r"\n{3,}", "\n\n", joined_paragraphs(lines, hard)), notes
 
 
