@@ -42,13 +42,19 @@ def test_a_plain_texts_bullets_are_list_marks_not_text() -> None:
 @pytest.mark.parametrize("dialect", ["text", "markdown", "mdx"])
 def test_a_quotes_marks_are_markup_not_text(dialect: Dialect) -> None:
     """As a heading's and a list item's: a page's quote, as the capture's Markdown writes it, shows its words only."""
-    capture = "> Lainaus laista.\n> > Sisempi lainaus.\n>\n> ## Otsikko lainauksessa\n> - kohta\nEi lainaus > tämä.\n"
+    capture = (
+        "> Lainaus laista.\n> > Sisempi lainaus.\n>\n> ## Otsikko lainauksessa\n> - kohta\n- > lainaus kohdassa\n"
+        "> | Tieto | Aika |\n> |---|---|\n> ---\nEi lainaus > tämä.\n\\> 18 vuotta\n"
+    )
     assert [s.text for s in capture_sentences(capture, dialect=dialect)] == [
         "Lainaus laista.",
         "Sisempi lainaus.",
         "Otsikko lainauksessa",
         "kohta",
+        "lainaus kohdassa",  # a quote in a list item
+        "Tieto Aika",  # a table in a quote, read cell by cell; its rule and a rule in a quote are no text
         "Ei lainaus > tämä.",
+        "> 18 vuotta",  # an escaped '>' is text (a page's, a text file's: import escapes it)
     ]
 
 

@@ -998,6 +998,36 @@ def test_a_subtitle_over_numbered_sections_opens_a_section_and_the_numbered_ones
     )
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "ehdot.txt",
+            "Tietosuojaseloste\n\n# Rekisterinpitäjä\n\nKilpailu Oy (Y-tunnus 1783913-6)\n\n# Kuka voi osallistua\n\n"
+            "> 18 vuotta täyttäneet.\n",
+        ),
+        (
+            "ehdot.html",
+            "<main><h1>Tietosuojaseloste</h1><h2>Rekisterinpitäjä</h2><p>Kilpailu Oy (Y-tunnus 1783913-6)</p>"
+            "<h2>Kuka voi osallistua</h2><p>&gt; 18 vuotta täyttäneet.</p></main>",
+        ),
+    ],
+)
+def test_a_greater_than_sign_that_starts_a_line_of_a_page_or_a_text_file_is_its_text(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str], name: str, text: str
+) -> None:
+    """Not a quote's mark: the draft escapes it, so the page shows '> 18 vuotta', not a quote saying '18 vuotta'."""
+    from seloste.markup.render import markdown_html
+
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    code, out = run(capsys, "import", "kilpailu", str(source), "--name", "Kilpailu Oy")
+    assert code == 0 and "the draft validates" in out, out
+    body = _version(data, "kilpailu")["sections"][-1]["body"]["fi"]
+    assert body == "\\> 18 vuotta täyttäneet.", body
+    assert "<blockquote>" not in markdown_html(body) and "&gt; 18 vuotta" in markdown_html(body)
+
+
 def test_a_line_after_a_line_break_starts_with_its_words_as_a_browser_shows_it() -> None:
     """A page's source often breaks its own line after a <br>: a browser shows no space at the next line's start, and
     the capture had one (' Y-tunnus: ...'), which the change report then read as a change of whitespace."""

@@ -200,8 +200,9 @@ def read_capture(
 def _line_sentences(raw: str, inline: Callable[[str], str]) -> tuple[str, ...]:
     """The sentences of one line of a capture, read as a reader sees it: a table row cell by cell, a quote's, a
     heading's and a list item's marks removed, nothing of a thematic break (a blank line has none)."""
-    line = normalize(raw)
-    if not line or _THEMATIC_BREAK.match(raw):
+    unquoted = _QUOTE.sub("", raw)  # a quote's marks first: a table's row or a rule may stand in a quote
+    line = normalize(unquoted)
+    if not line or _THEMATIC_BREAK.match(unquoted):
         return ()
     if _TABLE_ROW.match(line):
         if _TABLE_RULE.match(line):
@@ -210,9 +211,8 @@ def _line_sentences(raw: str, inline: Callable[[str], str]) -> tuple[str, ...]:
         line = " ".join(normalize(_text_of(cell, inline)) for cell in cells if cell.strip())
         return tuple(s for s in _SENTENCE_END.split(line) if s)
     line = line.removesuffix("\\").rstrip()
-    line = _QUOTE.sub("", line)
     line = _HEADING.sub("", line)
-    line = _LIST_MARKER.sub("", line)
+    line = _QUOTE.sub("", _LIST_MARKER.sub("", line))  # and a quote in a list item ("- > lainaus")
     parts = _text_of(line, inline).split("\n")  # a <br>: a break
     return tuple(s for part in parts for s in _SENTENCE_END.split(normalize(part)) if s)
 

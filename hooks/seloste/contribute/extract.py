@@ -21,6 +21,7 @@ from ..limits import MAX_PAGE_DEPTH
 from ..markup.jsx import JSX_FILES, page_markup
 from ..markup.sitesource import Dialect
 from ..markup.vue import VUE_FILES, template_markup
+from .linestarts import as_shown
 from .plaintext import as_markdown as plain_text_as_markdown
 from .wrapping import draft_markdown
 
@@ -147,10 +148,7 @@ def _capture(soup: bs4.BeautifulSoup, select: str | None, remove: tuple[str, ...
             text = text.replace("<", "&lt;")  # a "<" the page shows is text, not the start of a tag
             if text != piece:
                 piece.replace_with(text)
-        for brk in root.find_all("br"):  # a browser shows no space at a line's start after a line break
-            following = brk.next_sibling
-            if isinstance(following, bs4.NavigableString) and following[:1].isspace():
-                following.replace_with(following.lstrip())
+        as_shown(root)  # where its lines start: no space after a line break, a '>' there its text (linestarts.py)
         for link in root.find_all("a"):
             href = str(link.get("href") or "").strip()
             if re.match(r"(?:https?|mailto):", href, re.IGNORECASE):
@@ -236,7 +234,8 @@ def draft(pages: list[str], fallback_title: str | None = None, kinds: list[tuple
         text, read = draft_markdown(text, dialect, first_line)  # a Markdown file's paragraphs, each on one line
         if dialect == "text":  # a page's text or a text file: its bullets; a text file's numbered headings (plaintext.py),
             own = any(_atx(line) or _BOLD_LINE.match(line.strip()) for line in text.split("\n"))  # unless _page splits it
-            text = plain_text_as_markdown(text, headings=name.lower().endswith(".txt") and not own)
+            text_file = name.lower().endswith(".txt")
+            text = plain_text_as_markdown(text, headings=text_file and not own, text_file=text_file)
         for note in read:  # MDX, MDC, inline HTML: the text, and what of it could not be told
             (unreadable if note.unreadable else notes).append(f"{name}:{note.line}:{note.column}: {note.message}")
         page_title_, page_sections = _page(text, first_page=number == 0)
