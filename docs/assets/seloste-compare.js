@@ -117,11 +117,15 @@
 
   async function diffVersions(base, oldId, newId, order, textLang) {
     const [a, b] = await Promise.all([versionDocument(base, oldId, textLang), versionDocument(base, newId, textLang)]);
-    const [older, newer] = [readVersion(a, textLang), readVersion(b, textLang)];
-    const diff = diffTexts(older, newer, order);
-    // two translations alike of originals that differ: a change the translation does not show (a typo fixed)
-    diff.originals_changed = Boolean(older.originals && newer.originals && older.originals !== newer.originals);
-    return diff;
+    return diffTexts(readVersion(a, textLang), readVersion(b, textLang), order);
+  }
+
+  /* Whether the organisation's own texts differ between two versions whose pages show the archive's translation (each
+     page's hash of them): where the translations are alike, a change the translation does not show (a typo fixed). */
+  async function originalsChanged(base, oldId, newId) {
+    const [a, b] = await Promise.all([versionDocument(base, oldId, null), versionDocument(base, newId, null)]);
+    const [older, newer] = [readVersion(a, null).originals, readVersion(b, null).originals];
+    return Boolean(older && newer && older !== newer);
   }
 
   // --- rendering ------------------------------------------------------------------------
@@ -644,6 +648,7 @@
     try {
       const url = new URL(target.dataset.versions, location.href).href;
       diff = await diffVersions(url, from.value, to.value, ui.fact_order, textLang);
+      if (diff.change === "none" && !textLang) diff.originals_changed = await originalsChanged(url, from.value, to.value);
     } catch (error) {
       target.replaceChildren(el("p", { class: "sl-diff__error", text: ui.diff.failed }));
       status.textContent = ui.diff.failed;
