@@ -356,3 +356,8 @@ def test_a_written_version_gives_every_body_as_a_block_so_that_a_paragraph_added
     assert "title:\n  fi: Seloste\n" in text  # other texts as they were
     edited = text.replace("        Yksi kappale.\n", "        Yksi kappale.\n\n        Toinen kappale.\n")
     assert yaml.safe_load(edited)["sections"][0]["body"]["fi"] == "Yksi kappale.\n\nToinen kappale."
+    # a new organisation's skeleton: empty bodies, which a person types in, are blocks too (PyYAML would quote them)
+    empty = dump({"sections": [{"id": "", "heading": {"fi": ""}, "body": {"fi": "", "en": ""}}]}, "version")
+    assert "    heading:\n      fi: ''\n    body:\n      fi: |-\n      en: |-\n" in empty, empty
+    typed = empty.replace("      fi: |-\n", "      fi: |-\n        Yksi.\n\n        Kaksi.\n")
+    assert yaml.safe_load(typed)["sections"][0]["body"] == {"fi": "Yksi.\n\nKaksi.", "en": ""}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from typing import Any
 
 import yaml
@@ -101,4 +102,9 @@ def yaml_text(data: dict[str, Any]) -> str:
 
 def dump(data: dict[str, Any], kind: str) -> str:
     """YAML text for a data file of ``kind`` (organisation or version), with its schema line."""
-    return SCHEMA_LINE.format(kind=kind) + yaml_text(_bodies_as_blocks(data) if kind == "version" else data)
+    if kind != "version":
+        return SCHEMA_LINE.format(kind=kind) + yaml_text(data)
+    text = yaml_text(_bodies_as_blocks(data))
+    # an empty body, which PyYAML will not write as a block (it quotes it, "", where a blank line typed below would
+    # fold): a block with no line yet, the body a person types under it (every other empty text is written '')
+    return SCHEMA_LINE.format(kind=kind) + re.sub(r'^( +[a-z]{2}): ""$', r"\1: |-", text, flags=re.MULTILINE)
