@@ -513,7 +513,9 @@ def typo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Build,
     text = text.replace("fi: Päivitetty 27.3.2024", "fi: Päivitetty 1.3.2024").replace(
         "en: Updated 27 March 2024", "en: Updated 1 March 2024"
     )
-    second.write_text(text.replace("Päiväys muuttui ja otsikon", "Otsikon").replace("The date changed and a typo", "A typo"))
+    second.write_text(
+        text.replace("Päiväys muuttui ja otsikon", "Otsikon").replace("The date changed and a typo", "A typo"), encoding="utf-8"
+    )
     capture = library / "captures" / "2024-03-27.txt"
     capture.write_text(capture.read_text(encoding="utf-8").replace("27.3.2024", "1.3.2024"), encoding="utf-8")
     built = build(root, root / "site")

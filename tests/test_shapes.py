@@ -68,7 +68,7 @@ def test_two_versions_stating_the_same_date_are_both_in_the_history(shapes_site:
     assert rows == expected
 
 
-@pytest.mark.parametrize(("lang", "said"), [("", "Selosteen oma päiväys: ei ole;"), ("en/", "Date the notice states: none;")])
+@pytest.mark.parametrize(("lang", "said"), [("", "Selosteen oma päiväys: ei mainita;"), ("en/", "Date the notice states: none;")])
 def test_a_history_row_of_a_version_stating_no_date_says_none(shapes_site: Build, lang: str, said: str) -> None:
     """Not "Date the notice states: the notice states no date" (a maintainer's trial)."""
     page = shapes_site.soup(f"{lang}otsikoton/history/")

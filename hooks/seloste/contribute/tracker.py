@@ -1,8 +1,8 @@
 """``seloste track``: fetch the live notices the archive follows and record the ones that changed.
 
-A notice changed when the sentences of its selected part of the page differ from those of its
-latest capture (its declared noise left out): a change only in the page around the notice, or only
-in whitespace and markup, is not a new version. For each notice that changed, the new captures and
+A notice changed when the words of its selected part of the page differ from those of its latest
+capture (its declared noise left out): a change only in the page around the notice, or only in
+whitespace, where its lines break and markup, is not a new version. For each notice that changed, the new captures and
 a draft version dated the day it was found are written (importer.py), with ``changed_after``: the change
 happened after the last check that found the notice unchanged (the tracking log's, else the latest version's date)
 and no later than today; a person sets the kind of change, reviews the facts and translates. One source failing is
@@ -157,8 +157,8 @@ def draft_report(data_dir: Path, slug: str, version_id: str) -> str:
         )
         draft.write_text(text, encoding="utf-8")
         title = f"The notice of {slug} changed at its source"
+        base = load_archive(before, root=before.parent)  # the organisation as track loaded it: valid
         try:
-            base = load_archive(before, root=before.parent)
             head = load_archive(after, root=after.parent)  # its paths as the repository's: data/<slug>/...
         except DataErrors as errors:  # a fact whose quote the change altered, say: a person fixes the draft
             return render_unloadable(title, [str(error) for error in errors.errors])
