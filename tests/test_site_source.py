@@ -444,6 +444,16 @@ def test_the_source_path_tells_how_a_txt_capture_is_read(data: Path) -> None:
     assert any("missing from kasin/2024-01-10.yaml" in e and "<Huom>Teksti." in e for e in found), found
 
 
+def test_a_line_a_br_starts_with_a_lists_mark_is_escaped_so_that_the_page_shows_no_backslash() -> None:
+    """Markdown escapes no digit: '\\2.' shows its backslash; '2\\.' shows '2.' and starts no list."""
+    from seloste.markup.sitesource import as_markdown
+
+    drafted = as_markdown("Ennen<br>2. ei listaa<br>3) eikä tätä<br>- eikä tätä\n", "markdown")[0]
+    assert drafted == "Ennen\n2\\. ei listaa\n3\\) eikä tätä\n\\- eikä tätä\n"
+    html = markdown_html(drafted)
+    assert "\\" not in html and "<ol" not in html and "<ul" not in html and "2. ei listaa" in html
+
+
 def test_a_br_is_a_line_break_in_the_capture_and_in_the_draft(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """On a page <br> is a line break: the draft writes one (a newline: a hard break in both renderers), so the page
     shows what the original showed; in a table's row or a heading it is a space."""

@@ -302,7 +302,13 @@ class SiteSource:
         if line.lstrip().startswith(("|", "#")):  # a table's row or a heading is one line: a break in it reads as a space
             return " ".join(pieces)
         indent = line[: len(line) - len(line.lstrip())]  # a nested list item's, kept; the next lines continue it
-        return indent + _BREAK.join([pieces[0], *(_BLOCK_START.sub(lambda m: "\\" + m[0], piece) for piece in pieces[1:])])
+        return indent + _BREAK.join([pieces[0], *(_BLOCK_START.sub(_escaped_start, piece) for piece in pieces[1:])])
+
+
+def _escaped_start(match: re.Match[str]) -> str:
+    """A block's start escaped as text: ``\\-``, ``\\#``; a number's mark after it, ``2\\.`` (a digit is no character
+    Markdown escapes: ``\\2.`` would show its backslash)."""
+    return match[0] + "\\" if match[0][0].isdigit() else "\\" + match[0]
 
 
 def _tag_end(lines: list[str], start: int) -> tuple[int | None, int]:
