@@ -404,6 +404,9 @@ def test_lines_that_only_moved_read_as_moved_or_unchanged(
     assert sorted(m.evaluate(lines) for m in moved.all()) == [["away", "line-through"], ["here", "underline"]]
     legend = diff.locator(".sl-diff__legend .sl-diff__move")
     words = ["siirretty täältä", "siirretty tähän"] if not prefix else ["moved from here", "moved here"]
+    # and to a screen reader, which hears no strike or underline: each end starts with its words
+    heard = "el => [el.classList.contains('sl-diff__move--away') ? 0 : 1, el.querySelector('.sl-visually-hidden').textContent]"
+    assert sorted(m.evaluate(heard) for m in moved.all()) == [[0, words[0] + ": "], [1, words[1] + ": "]]
     assert legend.all_inner_texts() == words and [m.evaluate(lines) for m in legend.all()] == [
         ["away", "line-through"],
         ["here", "underline"],

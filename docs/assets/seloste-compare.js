@@ -171,11 +171,17 @@
     insert: new Set(["equal", "insert", "moved_here"]),
   };
 
-  /* A marked piece of text: ins, del, or a moved line (where it went, where it came from); never empty. */
-  function mark(op, text) {
+  /* What a screen reader hears before a moved line, at each of its ends (the page's words: set by render). */
+  let moveWords = { moved_away: "", moved_here: "" };
+
+  /* A marked piece of text: ins, del, or a moved line (where it went, where it came from); never empty. A moved line
+     starts with its end's words, for a screen reader (the eye has the strike and the underline); `bare`: the
+     legend's, whose text is those words. */
+  function mark(op, text, bare) {
     if (op === "insert") return el("ins", { text: text });
     if (op === "delete") return el("del", { text: text });
-    return el("span", { class: "sl-diff__move sl-diff__move--" + (op === "moved_here" ? "here" : "away"), text: text });
+    const words = bare ? [] : [el("span", { class: "sl-visually-hidden", text: moveWords[op] + ": " })];
+    return el("span", { class: "sl-diff__move sl-diff__move--" + (op === "moved_here" ? "here" : "away") }, [...words, text]);
   }
 
   /* The nodes of a run of segments, in the inline view (only: null) or one column (only: "delete" for the older
@@ -453,6 +459,7 @@
 
   function render(target, diff, ui, view, versions) {
     const d = ui.diff;
+    moveWords = { moved_away: d.moved_away_text, moved_here: d.moved_here_text };
     target.replaceChildren();
     const summary = el("p", { class: "sl-diff__summary" }, [
       el("strong", { text: d["change_" + diff.change] }), " ",
@@ -460,7 +467,7 @@
     ]);
     const legend = el("p", { class: "sl-note sl-diff__legend" }, fillNodes(d.legend, {
       inserted: mark("insert", d.inserted), deleted: mark("delete", d.deleted),
-      moved_away: mark("moved_away", d.moved_away_text), moved_here: mark("moved_here", d.moved_here_text),
+      moved_away: mark("moved_away", d.moved_away_text, true), moved_here: mark("moved_here", d.moved_here_text, true),
     }));
     const toolbar = el("div", { class: "sl-diff__toolbar", role: "group", "aria-label": d.view }, [
       el("button", { type: "button", class: "md-button", "data-view": "inline", "aria-pressed": String(view !== "side"), text: d.inline }),

@@ -52,6 +52,10 @@ def code_markdown(text: str) -> str:
     return f"{fence} {' '.join(text.split())} {fence}"
 
 
+_MOVE_WORDS = {op: str(labels("en")["diff"][f"{op}_text"]) for op in ("moved_away", "moved_here")}
+"""Each end of a moved line, as the report (in English) names it: the comparison page's words."""
+
+
 def segments_markdown(segments: tuple[Segment, ...], row: bool = False) -> str:
     """Segments as Markdown: insertions and deletions marked, a moved line between ⟦↕ ↕⟧ saying which end of the move
     it is (``moved from here:``, ``moved here:``); a change of whitespace alone is no mark (the newer text's whitespace
@@ -70,7 +74,7 @@ def segments_markdown(segments: tuple[Segment, ...], row: bool = False) -> str:
         elif segment.op == "delete":
             parts.append(f"<del>{text}</del>")
         else:  # the two ends of a move, told apart (as the page strikes one and underlines the other)
-            parts.append(f"⟦↕{'moved here' if segment.op == 'moved_here' else 'moved from here'}: {text}↕⟧")
+            parts.append(f"⟦↕{_MOVE_WORDS[segment.op]}: {text}↕⟧")
     return "".join(parts)
 
 
