@@ -521,6 +521,17 @@ def typo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Build,
     )
     capture = library / "captures" / "2024-03-27.txt"
     capture.write_text(capture.read_text(encoding="utf-8").replace("27.3.2024", "1.3.2024"), encoding="utf-8")
+    pending = root / "data" / "kesken"  # the same, its newer version's translation not made yet
+    shutil.copytree(library, pending)
+    for file in pending.rglob("*.*"):  # another organisation: its own name and business ID
+        file.write_text(
+            file.read_text(encoding="utf-8").replace("Esimerkki Oy", "Kesken Oy").replace("1783913-6", "2466095-1"),
+            encoding="utf-8",
+        )
+    second = pending / "2024-03-27.yaml"
+    second.write_text(
+        second.read_text(encoding="utf-8").replace("translation: unaffected", "translation: pending"), encoding="utf-8"
+    )
     built = build(root, root / "site")
     assert built.returncode == 0, built.stderr
     with serve(built.site) as url:
@@ -545,6 +556,8 @@ def test_a_translation_unchanged_where_its_original_changed_says_so(reader: Call
     )
     diff = _compared(page, url + "kirjasto/compare/?from=2024-03-01&to=2024-03-27")
     assert diff.locator(".sl-diff__originals").count() == 0 and "Tietosuojaseloste" in diff.locator("ins").all_inner_texts()
+    diff = _compared(page, url + "en/kesken/compare/?from=2024-03-01&to=2024-03-27")  # no typo said: not translated yet
+    assert "the newer version's translation is not made yet" in diff.locator(".sl-diff__originals").inner_text()
 
 
 @pytest.fixture(scope="module")

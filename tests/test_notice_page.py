@@ -308,3 +308,27 @@ def test_the_story_and_the_open_panel_have_no_serious_accessibility_violation(
             summary.click()
         assert axe(page) == [], (viewport, scheme)
         context.close()
+
+
+def test_a_translations_hash_of_its_originals_changes_with_their_words_not_their_line_breaks() -> None:
+    """What the comparison reads to say the organisation's own text changed where the translation did not: a change
+    of whitespace alone (a line wrapped elsewhere) is none, a word is one."""
+    import dataclasses
+
+    from seloste.archive.loader import load_archive
+    from seloste.publish.pages import version_view
+
+    record = load_archive(FROZEN).get("planeetta-internet")
+    shown = record.current
+    assert version_view(record, shown, "fi").originals is None  # the organisation's own text: nothing to say
+
+    def originals(body: str) -> str | None:
+        first, *rest = shown.version.sections
+        changed = dataclasses.replace(first, body=dataclasses.replace(first.body, fi=body))
+        version = dataclasses.replace(shown.version, sections=(changed, *rest))
+        latest = dataclasses.replace(shown, version=version)
+        return version_view(dataclasses.replace(record, versions=(*record.versions[:-1], latest)), latest, "en").originals
+
+    body = shown.version.sections[0].body.fi
+    assert originals(body) is not None
+    assert originals(body.replace(" ", "\n", 1)) == originals(body) != originals(body.replace(" ", " muutettu ", 1))

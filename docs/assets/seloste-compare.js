@@ -95,6 +95,7 @@
       sections: sections,
       facts: textLang ? factsFrom({ single: [], list: [] }) : factsFrom(JSON.parse(article.querySelector("#sl-facts").textContent)),
       originals: article.dataset.originals || null, // a page of the archive's translation: its originals' hash
+      pending: article.hasAttribute("data-pending"), // and its translation is not made yet
     };
   }
 
@@ -124,8 +125,9 @@
      page's hash of them): where the translations are alike, a change the translation does not show (a typo fixed). */
   async function originalsChanged(base, oldId, newId) {
     const [a, b] = await Promise.all([versionDocument(base, oldId, null), versionDocument(base, newId, null)]);
-    const [older, newer] = [readVersion(a, null).originals, readVersion(b, null).originals];
-    return Boolean(older && newer && older !== newer);
+    const [older, newer] = [readVersion(a, null), readVersion(b, null)];
+    if (!older.originals || !newer.originals || older.originals === newer.originals) return null;
+    return newer.pending ? "pending" : "changed"; // the newer's translation not made yet, or a change it need not show
   }
 
   // --- rendering ------------------------------------------------------------------------
@@ -492,7 +494,10 @@
     if (diff.facts.length) target.append(factsNode(diff.facts, ui));
     if (diff.change === "none") {
       target.append(el("p", { text: d.no_change }));
-      if (diff.originals_changed) target.append(el("p", { class: "sl-diff__originals", text: d.originals_changed }));
+      if (diff.originals_changed) {
+        const said = diff.originals_changed === "pending" ? d.originals_changed_pending : d.originals_changed;
+        target.append(el("p", { class: "sl-diff__originals", text: said }));
+      }
       return;
     }
     target.append(el("h2", { text: d.sections_title }));

@@ -356,13 +356,17 @@ def _originals_hash(version: Version) -> str:
         *(
             part
             for lang in version.published_in
-            for part in (version.title[lang], *(p for s in version.sections if s.has(lang) for p in _own_parts(s, lang)))
+            for part in (
+                " ".join(version.title[lang].split()),
+                *(p for s in version.sections if s.has(lang) for p in _own_parts(s, lang)),
+            )
         )
     )
 
 
 def _own_parts(section: Section, lang: str) -> tuple[str, str]:
-    return (section.heading[lang] if section.heading else "", section.body[lang])
+    """A section's heading and body in ``lang``, their whitespace as one space: a change of line breaks alone is none."""
+    return (" ".join(section.heading[lang].split()) if section.heading else "", " ".join(section.body[lang].split()))
 
 
 def _absent_view(version: Version, section: Section, text_lang: str, lang: str) -> SectionView:
