@@ -351,22 +351,15 @@ def _section_view(section_id: str, heading: str | None, body: str, lineage: str 
 
 
 def _originals_hash(version: Version) -> str:
-    """A hash of the version's own texts, in every language it was published in: its title and sections."""
-    return source_hash(
-        *(
-            part
-            for lang in version.published_in
-            for part in (
-                " ".join(version.title[lang].split()),
-                *(p for s in version.sections if s.has(lang) for p in _own_parts(s, lang)),
-            )
-        )
-    )
+    """A hash of the version's own texts, in every language it was published in (its title and sections), their
+    whitespace as one space: a change of line breaks alone is none."""
+    parts = [version.title[lang] for lang in version.published_in]
+    parts += [t for lang in version.published_in for s in version.sections if s.has(lang) for t in _own(s, lang)]
+    return source_hash(*(" ".join(text.split()) for text in parts))
 
 
-def _own_parts(section: Section, lang: str) -> tuple[str, str]:
-    """A section's heading and body in ``lang``, their whitespace as one space: a change of line breaks alone is none."""
-    return (" ".join(section.heading[lang].split()) if section.heading else "", " ".join(section.body[lang].split()))
+def _own(section: Section, lang: str) -> tuple[str, str]:
+    return (section.heading[lang] if section.heading else "", section.body[lang])
 
 
 def _absent_view(version: Version, section: Section, text_lang: str, lang: str) -> SectionView:
