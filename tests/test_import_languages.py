@@ -244,3 +244,21 @@ def test_an_opening_only_one_text_has_stands_in_that_language_only(
     assert version["sections"][0] == {"id": "johdanto", "not_in": ["en"], "body": {"fi": "Päivitetty 2.5.2025."}}
     assert version["sections"][1]["heading"] == {"fi": "1. Rekisterinpitäjä", "en": "1. Controller"}  # still paired
     assert "(the Finnish 5, the English 3)" in out and "johdanto (not_in: [en]), 4-evasteet (not_in: [en])" in out
+
+
+def test_the_pairing_import_prints_shows_each_heading_as_its_page_does(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A heading the file escapes ('## 1\\. Rekisterinpitäjä', so that no list starts) reads '1. Rekisterinpitäjä'."""
+    finnish, english = tmp_path / "tietosuoja.md", tmp_path / "privacy.md"
+    finnish.write_text(
+        "# Tietosuojaseloste\n\n## 1\\. Rekisterinpitäjä\n\nPari Oy (Y-tunnus 1783913-6), Satamakatu 1, 65100 Vaasa.\n",
+        encoding="utf-8",
+    )
+    english.write_text(
+        "# Privacy notice\n\n## 1\\. Controller\n\nPari Oy (business ID 1783913-6), Satamakatu 1, 65100 Vaasa.\n",
+        encoding="utf-8",
+    )
+    code, out = run(capsys, "import", "pari", str(finnish), "--also", f"en={english}", "--name", "Pari Oy")
+    assert code == 0, out
+    assert "sections paired by order (Finnish = English): 1. Rekisterinpitäjä = 1. Controller" in out, out

@@ -20,6 +20,7 @@ from ..archive.localized import LANGUAGE_NAMES
 from ..archive.model import Version
 from ..archive.types import without_invisible
 from ..markup.sitesource import SUFFIXES
+from ..markup.text import plain_text
 from .controller import controller_fact
 from .extract import Draft, draft
 from .importer import Carried, Page, carry_translation, in_languages, pinned_file, pinned_languages, section_ids
@@ -126,6 +127,11 @@ def draft_languages(
     return Paired(version, check, _pairing(sections, parts, languages), carried, notes)
 
 
+def _shown(heading: str | None) -> str | None:
+    """A heading as its page shows it (``1\\. Johdanto`` as ``1. Johdanto``), for the pairing import prints."""
+    return plain_text(heading) if heading else None
+
+
 def _pairing(sections: list[dict[str, Any]], parts: dict[str, Any], languages: list[str]) -> list[str]:
     counts = {lang: len(titled) + (opening is not None) for lang, (opening, titled) in parts.items()}
     names = [LANGUAGE_NAMES[lang] for lang in languages]
@@ -133,7 +139,8 @@ def _pairing(sections: list[dict[str, Any]], parts: dict[str, Any], languages: l
         f"sections paired by order ({' = '.join(names)}): "
         + "; ".join(
             " = ".join(
-                section.get("heading", {}).get(lang) or ("(opening)" if lang in section["body"] else "-") for lang in languages
+                _shown(section.get("heading", {}).get(lang)) or ("(opening)" if lang in section["body"] else "-")
+                for lang in languages
             )
             for section in sections
         )
