@@ -1,12 +1,11 @@
 """``seloste track``: fetch the live notices the archive follows and record the ones that changed.
 
-A notice changed when the words of its selected part of the page differ from those of its latest
-capture (its declared noise left out): a change only in the page around the notice, or only in
-whitespace, where its lines break and markup, is not a new version. For each notice that changed, the new captures and
-a draft version dated the day it was found are written (importer.py), with ``changed_after``: the change
-happened after the last check that found the notice unchanged (the tracking log's, else the latest version's date)
-and no later than today; a person sets the kind of change, reviews the facts and translates. One source failing is
-reported and the others go on.
+A notice changed when the words of its selected part of the page differ from those of its latest capture (its declared
+noise left out): a change only in the page around the notice, or only in whitespace, where its lines break and markup,
+is not a new version. For each notice that changed, the new captures and a draft version dated the day it was found
+are written (importer.py), with ``changed_after``: the change happened after the last check that found the notice
+unchanged (the tracking log's, else the latest version's date) and no later than today; a person sets the kind of
+change, reviews the facts and translates. One source failing is reported and the others go on.
 """
 
 from __future__ import annotations
