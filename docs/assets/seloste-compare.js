@@ -94,8 +94,6 @@
       title: normalize((article.querySelector("h1 .sl-notice__title") || article.querySelector("h1")).textContent), // the title, not the organisation's name before it
       sections: sections,
       facts: textLang ? factsFrom({ single: [], list: [] }) : factsFrom(JSON.parse(article.querySelector("#sl-facts").textContent)),
-      originals: article.dataset.originals || null, // a page of the archive's translation: its originals' hash
-      pending: article.hasAttribute("data-pending"), // and its translation is not made yet
     };
   }
 
@@ -125,9 +123,9 @@
      page's hash of them): where the translations are alike, a change the translation does not show (a typo fixed). */
   async function originalsChanged(base, oldId, newId) {
     const [a, b] = await Promise.all([versionDocument(base, oldId, null), versionDocument(base, newId, null)]);
-    const [older, newer] = [readVersion(a, null), readVersion(b, null)];
+    const [older, newer] = [a, b].map((doc) => doc.querySelector("article.sl-notice").dataset); // not the texts: read
     if (!older.originals || !newer.originals || older.originals === newer.originals) return null;
-    return newer.pending ? "pending" : "changed"; // the newer's translation not made yet, or a change it need not show
+    return "pending" in newer ? "pending" : "changed"; // the newer's translation not made yet, or a change it need not show
   }
 
   // --- rendering ------------------------------------------------------------------------
