@@ -27,7 +27,7 @@ _HEADING = re.compile(r"^\s*#{1,6}(?:\s+|$)")
 BULLETS = "•◦▪‣●○■"
 """Characters a plain text's list items start with (``• nimi``), read as Markdown's ``-``: a list item's mark."""
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+" + BULLETS + r"]|[0-9]+\.)\s+")
-_QUOTE = re.compile(r"^\s*(?:>\s?)+")
+QUOTE_MARKS = re.compile(r"^\s*(?:>\s?)+")
 """A Markdown quote's marks (``> ``, ``> > `` in a quote within a quote), before a heading's or a list item's in it."""
 _LINK = re.compile(r"\[([^\[\]]*+)\]\([^)\s\[]*+\)")
 """``[text](address)``. Possessive, and an address has no ``[``: each attempt reads no further than the next ``[``, so
@@ -200,7 +200,7 @@ def read_capture(
 def _line_sentences(raw: str, inline: Callable[[str], str]) -> tuple[str, ...]:
     """The sentences of one line of a capture, read as a reader sees it: a table row cell by cell, a quote's, a
     heading's and a list item's marks removed, nothing of a thematic break (a blank line has none)."""
-    unquoted = _QUOTE.sub("", raw)  # a quote's marks first: a table's row or a rule may stand in a quote
+    unquoted = QUOTE_MARKS.sub("", raw)  # a quote's marks first: a table's row or a rule may stand in a quote
     line = normalize(unquoted)
     if not line or _THEMATIC_BREAK.match(unquoted):
         return ()
@@ -212,7 +212,7 @@ def _line_sentences(raw: str, inline: Callable[[str], str]) -> tuple[str, ...]:
         return tuple(s for s in _SENTENCE_END.split(line) if s)
     line = line.removesuffix("\\").rstrip()
     line = _HEADING.sub("", line)
-    line = _QUOTE.sub("", _LIST_MARKER.sub("", line))  # and a quote in a list item ("- > lainaus")
+    line = QUOTE_MARKS.sub("", _LIST_MARKER.sub("", line))  # and a quote in a list item ("- > lainaus")
     parts = _text_of(line, inline).split("\n")  # a <br>: a break
     return tuple(s for part in parts for s in _SENTENCE_END.split(normalize(part)) if s)
 

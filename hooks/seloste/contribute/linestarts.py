@@ -15,11 +15,12 @@ TEXT_BLOCKS = ("p", "li", "td", "th", "dd", "dt", "div", "blockquote", "h1", "h2
 
 def as_shown(root: bs4.Tag) -> None:
     """Each line's start in ``root`` as a browser shows it: no space after a line break, a starting ``>`` escaped."""
-    after_break = [brk.next_sibling for brk in root.find_all("br")]
-    for text in after_break:
+    starts = []
+    for brk in root.find_all("br"):
+        text = brk.next_sibling
         if isinstance(text, bs4.NavigableString) and text[:1].isspace():
-            text.replace_with(text.lstrip())
-    starts = [brk.next_sibling for brk in root.find_all("br")]
+            text.replace_with(text := bs4.NavigableString(text.lstrip()))
+        starts.append(text)
     starts += [next((t for t in block.find_all(string=True) if t.strip()), None) for block in root.find_all(TEXT_BLOCKS)]
     for text in starts:
         if isinstance(text, bs4.NavigableString) and text.lstrip().startswith(">") and not text.find_parent(["pre", "code"]):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from ..archive.capturetext import QUOTE_MARKS
 from ..markup.cmark import paragraph_lines
 from ..markup.sitesource import Dialect, Note, as_markdown, markdown_lines
 
@@ -30,9 +31,6 @@ _BLOCK = re.compile(
 one joins neither the line before nor the one after (cmark reads the tags as text here, as the pages do)."""
 _TRAILING_BACKSLASH = re.compile(r"(?<!\\)((?:\\\\)*)\\$")
 """A backslash at a line's end that no backslash escapes (a hard break's, which the draft writes as the new line alone)."""
-_QUOTE_MARKS = re.compile(r"^\s*(?:>\s?)*")
-"""A paragraph's line's indent, and its quote's marks where it stands in a quote (a line of a paragraph that is not
-in one cannot start with ``>``: that would start a quote)."""
 
 
 def draft_markdown(text: str, dialect: Dialect, first_line: int = 1) -> tuple[str, list[Note]]:
@@ -46,12 +44,13 @@ def draft_markdown(text: str, dialect: Dialect, first_line: int = 1) -> tuple[st
     hard: set[int] = set()
     """The numbers (1-based) of the lines in ``lines`` that end in a line break of the file's own (or a block's end)."""
     for line, made in zip(text.split("\n"), read, strict=True):
-        if _BREAK_FIRST.match(line) or _BLOCK.search(line):
+        block = _BLOCK.search(line) is not None
+        if block or _BREAK_FIRST.match(line):
             hard.add(len(lines))  # the line before ends here
         pieces = made.split("\n")  # a <br> in the line: a break after each piece but the last
         hard.update(range(len(lines) + 1, len(lines) + len(pieces)))
         lines += pieces
-        if _HARD_BREAK.search(line) or _BLOCK.search(line):
+        if block or _HARD_BREAK.search(line):
             hard.add(len(lines))
             lines[-1] = _TRAILING_BACKSLASH.sub(r"\1", lines[-1]).rstrip()  # in the body, a line break is a new line alone
     return re.sub(r"\n{3,}", "\n\n", joined_paragraphs(lines, hard)), notes
@@ -67,6 +66,8 @@ def joined_paragraphs(lines: list[str], hard: set[int]) -> str:
             if number - 1 in hard:
                 kept = number
                 continue
-            joined[kept - 1] = f"{(joined[kept - 1] or '').rstrip()} {_QUOTE_MARKS.sub('', lines[number - 1]).strip()}"
+            # without its indent, and its quote's marks where it stands in one (a line of a paragraph that is not in a
+            # quote cannot start with '>': that would start a quote)
+            joined[kept - 1] = f"{(joined[kept - 1] or '').rstrip()} {QUOTE_MARKS.sub('', lines[number - 1]).strip()}"
             joined[number - 1] = None
     return "\n".join(line for line in joined if line is not None)
