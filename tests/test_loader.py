@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from datadir import FIXTURES, ORGANISATION_LINE, SLUG, VERSION, as_in_the_data_file, copy_valid, make_data
 from seloste.archive.emit import dump, plain
@@ -361,3 +363,14 @@ def test_a_written_version_gives_every_body_as_a_block_so_that_a_paragraph_added
     assert "    heading:\n      fi: ''\n    body:\n      fi: |-\n      en: |-\n" in empty, empty
     typed = empty.replace("      fi: |-\n", "      fi: |-\n        Yksi.\n\n        Kaksi.\n")
     assert yaml.safe_load(typed)["sections"][0]["body"] == {"fi": "Yksi.\n\nKaksi.", "en": ""}
+
+
+@given(st.text(alphabet=st.sampled_from("ab ä\t\n#:-'\"|>\r\x85\u2028\x07"), max_size=14))
+def test_a_body_reads_back_as_it_was_written_and_is_a_block_wherever_yaml_allows_one(body: str) -> None:
+    """A body is written as a literal block also with a tab or a space at a line's end, which PyYAML alone would
+    quote ("a\\tb \\n"): a person edits it as text. Whatever the body, the file reads back to it exactly."""
+    text = dump({"sections": [{"id": "a", "body": {"fi": body}}]}, "version")
+    assert yaml.safe_load(text)["sections"][0]["body"]["fi"] == body
+    written = text.split("      fi: ", 1)[1]
+    if body.strip(" \t") and not set(body) & set("\r\x85\u2028\x07"):
+        assert written.startswith("|"), text

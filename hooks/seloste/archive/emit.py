@@ -19,6 +19,22 @@ class _Dumper(yaml.SafeDumper):
     def ignore_aliases(self, data: object) -> bool:
         return True  # the archive refuses anchors and aliases: a value used twice is written out twice
 
+    def choose_scalar_style(self) -> str:
+        """A literal block, asked for, also where the text has a tab or a space at a line's end: PyYAML quotes those
+        ("a\\tb\\n\\nc"), unreadable to the person who edits the body. A block reads both back as they were (a
+        property test); a text of spaces alone, or with a character a block cannot hold, is quoted."""
+        event = self.event
+        if not isinstance(event, yaml.ScalarEvent) or event.style != "|" or self.flow_level or self.simple_key_context:
+            return super().choose_scalar_style()
+        if "\x85" in event.value:
+            return '"'  # PyYAML writes a next line (NEL) into a block as is, and reads it back as a line break
+        if self.analyze_scalar(_TRAILING_SPACES.sub("", event.value).replace("\t", "x")).allow_block:
+            return "|"
+        return super().choose_scalar_style()
+
+
+_TRAILING_SPACES = re.compile(r"[ \t]+(?=\n|$)")
+
 
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     style = "|" if "\n" in value else None
