@@ -15,7 +15,7 @@ from seloste.archive.capturetext import Sentence, _line_sentences, capture_sente
 from seloste.archive.fidelity import Extra, _Tokens, compare, match_in_order
 from seloste.archive.loader import load_archive
 from seloste.markup.render import markdown_html
-from seloste.markup.sitesource import Dialect, SiteSource
+from seloste.markup.sitesource import Dialect, SiteSource, text_file
 from seloste.markup.text import html_text
 from sitebuild import DATA, FROZEN
 
@@ -56,6 +56,14 @@ def test_a_quotes_marks_are_markup_not_text(dialect: Dialect) -> None:
         "Ei lainaus > tämä.",
         "> 18 vuotta",  # an escaped '>' is text (a page's, a text file's: import escapes it)
     ]
+
+
+def test_a_text_files_greater_than_sign_is_text() -> None:
+    """A plain text file (a notice published as .txt) has no quotes: its "> 18" is what a reader of the file reads."""
+    capture = "Ikäraja:\n> 18 vuotta\n- > 65 vuotta\n"
+    assert [s.text for s in capture_sentences(capture, quotes=False)] == ["Ikäraja:", "> 18 vuotta", "> 65 vuotta"]
+    assert [s.text for s in capture_sentences(capture)] == ["Ikäraja:", "18 vuotta", "65 vuotta"]  # a page's: a quote
+    assert text_file("https://x.fi/seloste.txt?v=2") and text_file("seloste.TXT") and not text_file("captures/a.md")
 
 
 def test_html_text_separates_blocks() -> None:

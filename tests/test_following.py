@@ -1016,16 +1016,23 @@ def test_a_subtitle_over_numbered_sections_opens_a_section_and_the_numbered_ones
 def test_a_greater_than_sign_that_starts_a_line_of_a_page_or_a_text_file_is_its_text(
     tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str], name: str, text: str
 ) -> None:
-    """Not a quote's mark: the draft escapes it, so the page shows '> 18 vuotta', not a quote saying '18 vuotta'."""
+    """Not a quote's mark: the draft escapes it, so the page shows '> 18 vuotta', not a quote saying '18 vuotta'; and
+    validate reads the capture so too: a text file's capture holds the sign unescaped, where a page's escapes it."""
     from seloste.markup.render import markdown_html
 
     source = tmp_path / name
     source.write_text(text, encoding="utf-8")
-    code, out = run(capsys, "import", "kilpailu", str(source), "--name", "Kilpailu Oy")
+    address = f"https://kilpailu.example/{name}"  # where the file was published: its ending tells the file's kind
+    code, out = run(capsys, "import", "kilpailu", str(source), "--name", "Kilpailu Oy", "--url", address)
     assert code == 0 and "the draft validates" in out, out
     body = _version(data, "kilpailu")["sections"][-1]["body"]["fi"]
     assert body == "\\> 18 vuotta täyttäneet.", body
     assert "<blockquote>" not in markdown_html(body) and "&gt; 18 vuotta" in markdown_html(body)
+    # the capture's reading agrees: a body that drops the sign loses a sentence of the page or the file ("> 18")
+    (path,) = (data / "kilpailu").glob("20*.yaml")
+    path.write_text(path.read_text(encoding="utf-8").replace("\\> 18 vuotta", "18 vuotta"), encoding="utf-8")
+    code, out = run(capsys, "validate")
+    assert code == 1 and "> 18 vuotta täyttäneet." in out, out
 
 
 def test_a_line_after_a_line_break_starts_with_its_words_as_a_browser_shows_it() -> None:

@@ -161,18 +161,19 @@ def front_matter(lines: list[str]) -> dict[int, str | None]:
 
 
 def capture_sentences(
-    capture: str, noise: tuple[str | NoiseLines, ...] = (), page: int = 0, dialect: Dialect = "text"
+    capture: str, noise: tuple[str | NoiseLines, ...] = (), page: int = 0, dialect: Dialect = "text", quotes: bool = True
 ) -> list[Sentence]:
     """The sentences of a capture, in order, without its Markdown markup and noise (:func:`read_capture`)."""
-    return read_capture(capture, noise, page, dialect)[0]
+    return read_capture(capture, noise, page, dialect, quotes)[0]
 
 
 def read_capture(
-    capture: str, noise: tuple[str | NoiseLines, ...] = (), page: int = 0, dialect: Dialect = "text"
+    capture: str, noise: tuple[str | NoiseLines, ...] = (), page: int = 0, dialect: Dialect = "text", quotes: bool = True
 ) -> tuple[list[Sentence], list[Note]]:
     """The sentences of a capture, in order, without its Markdown markup and noise, and what its markup hides that the
     page shows. Table rows are read cell by cell; front matter is metadata, but for the page's title; the markup of a
-    site's source (MDX, MDC, inline HTML) is read as its ``dialect`` reads it (markup/sitesource.py)."""
+    site's source (MDX, MDC, inline HTML) is read as its ``dialect`` reads it (markup/sitesource.py). Without ``quotes``
+    (a plain text file's capture), a ``>`` that starts a line is text, not a quote's mark."""
     skip, _unplaced = noise_lines(capture, noise, page)
     lines = without_invisible(capture).splitlines()  # what no reader sees is no text's to hold
     metadata = front_matter(lines)
@@ -190,17 +191,17 @@ def read_capture(
                 )
             continue
         if "<" in raw or "{" in raw:  # a tag or an expression: read as the lines around it have it (SiteSource)
-            texts = _line_sentences(raw, partial(source.text, line_no))
+            texts = _line_sentences(raw, partial(source.text, line_no), quotes)
         else:
-            texts = _plain_line_sentences(raw, dialect)
+            texts = _plain_line_sentences(raw, dialect, quotes)
         sentences.extend(Sentence(line_no, s, page) for s in texts)
     return sentences, [note for note in source.notes if note.unreadable and note.line not in skip]
 
 
-def _line_sentences(raw: str, inline: Callable[[str], str]) -> tuple[str, ...]:
+def _line_sentences(raw: str, inline: Callable[[str], str], quotes: bool = True) -> tuple[str, ...]:
     """The sentences of one line of a capture, read as a reader sees it: a table row cell by cell, a quote's, a
     heading's and a list item's marks removed, nothing of a thematic break (a blank line has none)."""
-    unquoted = QUOTE_MARKS.sub("", raw)  # a quote's marks first: a table's row or a rule may stand in a quote
+    unquoted = QUOTE_MARKS.sub("", raw) if quotes else raw  # a quote's marks first: a table's row or a rule may stand in a quote
     line = normalize(unquoted)
     if not line or _THEMATIC_BREAK.match(unquoted):
         return ()
@@ -212,17 +213,18 @@ def _line_sentences(raw: str, inline: Callable[[str], str]) -> tuple[str, ...]:
         return tuple(s for s in _SENTENCE_END.split(line) if s)
     line = line.removesuffix("\\").rstrip()
     line = _HEADING.sub("", line)
-    line = QUOTE_MARKS.sub("", _LIST_MARKER.sub("", line))  # and a quote in a list item ("- > lainaus")
+    line = _LIST_MARKER.sub("", line)
+    line = QUOTE_MARKS.sub("", line) if quotes else line  # and a quote in a list item ("- > lainaus")
     parts = _text_of(line, inline).split("\n")  # a <br>: a break
     return tuple(s for part in parts for s in _SENTENCE_END.split(normalize(part)) if s)
 
 
 @functools.lru_cache(maxsize=1 << 12)
-def _plain_line_sentences(raw: str, dialect: Dialect) -> tuple[str, ...]:
+def _plain_line_sentences(raw: str, dialect: Dialect, quotes: bool) -> tuple[str, ...]:
     """:func:`_line_sentences` of a line with no tag and no expression, which reads the same wherever it stands (no
     component opened around it changes it): remembered for the last few thousand lines, since most lines of a capture
     stand in the captures of the versions before and after it."""
-    return _line_sentences(raw, partial(_PLAIN_SOURCES[dialect].text, 0))
+    return _line_sentences(raw, partial(_PLAIN_SOURCES[dialect].text, 0), quotes)
 
 
 _PLAIN_SOURCES = {dialect: SiteSource([], dialect) for dialect in typing.get_args(Dialect)}

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from ..limits import MAX_MISSING_SENTENCES
 from ..markup.rendercache import markdown_html
-from ..markup.sitesource import Note, dialect_among
+from ..markup.sitesource import Note, dialect_among, text_file
 from ..markup.text import normalize, plain_text, rendered_text
 from .capturetext import Sentence, read_capture
 from .model import Version, VersionRecord
@@ -216,8 +216,9 @@ def compare(record: VersionRecord, lang: str | None = None) -> Fidelity:
         return Fidelity([], [], [])
     source, names = record.version.source, record.version.source.capture_files(record.version.published_in).get(lang, ())
     taken = [name if isinstance(name, str | None) else getattr(name, lang, None) for name in (source.path, source.url)]
+    quotes = not any(text_file(name) for name in taken)  # a .txt file's "> 18" is its text
     reads = [
-        read_capture(text, source.capture_noise, page, dialect_among([*names[page : page + 1], *taken]))
+        read_capture(text, source.capture_noise, page, dialect_among([*names[page : page + 1], *taken]), quotes)
         for page, text in enumerate(pages)
     ]
     sentences = [sentence for read, _notes in reads for sentence in read]

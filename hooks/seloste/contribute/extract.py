@@ -19,7 +19,7 @@ from markdownify import markdownify
 
 from ..limits import MAX_PAGE_DEPTH
 from ..markup.jsx import JSX_FILES, page_markup
-from ..markup.sitesource import Dialect
+from ..markup.sitesource import Dialect, text_file
 from ..markup.vue import VUE_FILES, template_markup
 from .linestarts import as_shown
 from .plaintext import as_markdown as plain_text_as_markdown
@@ -234,8 +234,8 @@ def draft(pages: list[str], fallback_title: str | None = None, kinds: list[tuple
         text, read = draft_markdown(text, dialect, first_line)  # a Markdown file's paragraphs, each on one line
         if dialect == "text":  # a page's text or a text file: its bullets; a text file's numbered headings (plaintext.py),
             own = any(_atx(line) or _BOLD_LINE.match(line.strip()) for line in text.split("\n"))  # unless _page splits it
-            text_file = name.lower().endswith(".txt")
-            text = plain_text_as_markdown(text, headings=text_file and not own, text_file=text_file)
+            plain = text_file(name)
+            text = plain_text_as_markdown(text, headings=plain and not own, text_file=plain)
         for note in read:  # MDX, MDC, inline HTML: the text, and what of it could not be told
             (unreadable if note.unreadable else notes).append(f"{name}:{note.line}:{note.column}: {note.message}")
         page_title_, page_sections = _page(text, first_page=number == 0)

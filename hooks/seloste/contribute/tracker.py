@@ -24,6 +24,7 @@ from ..archive.errors import DataErrors
 from ..archive.loader import CAPTURES_DIR, load_archive
 from ..archive.model import Archive, OrganisationRecord
 from ..compare.report import changes, render_report, render_unloadable
+from ..markup.sitesource import text_file
 from .extract import ExtractError, capture_of, page_title
 from .fetch import FetchError, fetch
 from .importer import Page, carried_note, draft_version, write_version
@@ -62,10 +63,11 @@ def track(
         return list(pool.map(lambda record: _track(record, data_dir, day, timeout, seen.get(record.slug)), records))
 
 
-def _words(capture: str, noise: tuple, page: int) -> list[str]:
+def _words(capture: str, noise: tuple, page: int, url: str) -> list[str]:
     """The words of a capture's sentences, in order: where its lines break is no change of its text (a capture written
-    by hand may wrap a sentence that the page's capture has on one line)."""
-    return " ".join(sentence.text for sentence in capture_sentences(capture, noise, page)).split()
+    by hand may wrap a sentence that the page's capture has on one line). A text file's "> 18" (``url``) is its text."""
+    sentences = capture_sentences(capture, noise, page, quotes=not text_file(url))
+    return " ".join(sentence.text for sentence in sentences).split()
 
 
 def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: float, unchanged: dt.date | None) -> Outcome:
@@ -96,7 +98,7 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
     old = latest.pages.get(lang, ())
     chrome = tuple(entry for entry in version.source.capture_noise if isinstance(entry, str))
     same = len(old) == len(pages) and all(
-        _words(before, version.source.capture_noise, i) == _words(page.capture, chrome, i)
+        _words(before, version.source.capture_noise, i, page.name) == _words(page.capture, chrome, i, page.name)
         for i, (before, page) in enumerate(zip(old, pages, strict=True))
     )
     if same:

@@ -80,11 +80,22 @@ _MARKUP_STARTS = frozenset("ie<{:#")
 """How a line of markup starts: ``import``, ``export``, a tag, an MDX comment, an MDC fence, a slot."""
 
 
+def _ending(name: str | None) -> str:
+    """A file name's or an address's ending (``.md``), in lower case; "" if it has none."""
+    suffix = re.search(r"(\.[A-Za-z]+)(?:[?#].*)?$", name or "")
+    return suffix[1].lower() if suffix else ""
+
+
 def dialect_of(name: str | None) -> Dialect:
     """How a capture named ``name`` (a file's name or address; a capture file's name) is read, by its ending."""
-    suffix = re.search(r"(\.[A-Za-z]+)(?:[?#].*)?$", name or "")
-    ending = suffix[1].lower() if suffix else ""
+    ending = _ending(name)
     return "mdx" if ending == ".mdx" else "markdown" if ending in (".md", ".markdown", ".mdc") else "text"
+
+
+def text_file(name: object) -> bool:
+    """Whether the file or address ``name`` a notice was taken from is a plain text file (``.txt``): its lines have
+    no Markdown's quotes, so a ``>`` that starts one is its text ("> 18 vuotta")."""
+    return isinstance(name, str) and _ending(name) == ".txt"
 
 
 def dialect_among(names: list[object]) -> Dialect:
