@@ -905,6 +905,12 @@ def test_a_markdown_files_wrapped_paragraph_is_one_line_of_the_draft_as_its_site
         ("Polku C:\\\\\nseuraava\n", "Polku C:\\\\ seuraava"),  # an escaped backslash is text, and no break
         ('Lue\n<a href="https://x.fi/ehdot">ehdot</a> tästä.\n', "Lue [ehdot](https://x.fi/ehdot) tästä."),  # inline: joined
         ("Teksti alkaa\n<Callout>Huom</Callout>\njatkuu\n", "Teksti alkaa\nHuom\njatkuu"),  # a component: a block
+        # a table straight after a paragraph (cmark-gfm gives that paragraph no lines of its own), also in a list item
+        (
+            "Tiedot kerätään\nseuraavasti:\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+            "Tiedot kerätään seuraavasti:\n| a | b |\n|---|---|\n| 1 | 2 |",
+        ),
+        ("- kohta\n  jatkuu\n  | a |\n  |---|\n\nSitten\nloppu.\n", "- kohta jatkuu\n  | a |\n  |---|\n\nSitten loppu."),
     ],
 )
 def test_a_markdown_files_lines_join_only_within_its_own_paragraphs(source: str, drafted: str) -> None:

@@ -111,7 +111,15 @@ def cmark_html(text: str, *, sourcepos: bool = False) -> str:
     return html.replace(LT, "&lt;") if LT in html else html
 
 
-_PARAGRAPH = re.compile(r'<paragraph sourcepos="([0-9]+):[0-9]+-([0-9]+):[0-9]+"')
+_PARAGRAPH = re.compile(
+    r'<paragraph sourcepos="([0-9]+):[0-9]+-([0-9]+):[0-9]+"'
+    r'|<paragraph>(?:(?!</paragraph>).)*+</paragraph>\s*+<table sourcepos="([0-9]+):[0-9]+-([0-9]+):[0-9]+">'
+    r'(?:(?:(?!</table>|<table_row ).)*+<table_row sourcepos="([0-9]+):)?',
+    re.DOTALL,
+)
+"""A paragraph's lines; or, where a table follows it at once, cmark-gfm gives it none (its table's first row was read
+as the paragraph's last line), the table's: it starts where the paragraph does, its header row two lines before its
+first body row (or on the line before its delimiter row, its last, where it has none)."""
 
 
 def paragraph_lines(text: str) -> list[tuple[int, int]]:
@@ -120,4 +128,7 @@ def paragraph_lines(text: str) -> list[tuple[int, int]]:
     if "<" in text:
         text = _RAW_LT.sub(LT, text)  # one character for one: the lines stay where they are
     xml = _library().render(text.encode("utf-8"), OPTIONS | _compiled.lib.CMARK_OPT_SOURCEPOS, xml=True)
-    return [(int(first), int(last)) for first, last in _PARAGRAPH.findall(xml)]
+    return [
+        (int(first), int(last)) if first else (int(start), (int(row) - 2 if row else int(end) - 1) - 1)
+        for first, last, start, end, row in _PARAGRAPH.findall(xml)
+    ]
