@@ -55,6 +55,17 @@ def test_the_heading_names_the_organisation_and_keeps_the_notices_own_title(
 
 
 @pytest.mark.build
+@pytest.mark.parametrize(("prefix", "name"), [("", "Johdanto (ei otsikkoa)"), ("en/", "Introduction (no heading)")])
+def test_the_contents_name_an_untitled_opening_as_the_archives_name_for_it(frozen_site: Build, prefix: str, name: str) -> None:
+    """Not a plain "Johdanto", which reads as the notice's own heading (and stood beside a "1. Johdanto" of a trial's
+    notice): the contents say the text there has none, as the comparison does."""
+    page = notice(frozen_site, prefix, "minikone")
+    contents = [a.get_text(strip=True) for a in page.select(".sl-toc a")]
+    assert contents[0] == name and name not in contents[1:], contents
+    assert page.select(".md-sidebar--secondary a.md-nav__link")[0].get_text(strip=True) == name  # Material's outline
+
+
+@pytest.mark.build
 @pytest.mark.parametrize(("lang", "prefix"), LANGS, ids=["fi", "en"])
 def test_one_date_line_tells_the_three_dates_apart_and_explains_them(frozen_site: Build, lang: str, prefix: str) -> None:
     (dates,) = notice(frozen_site, prefix, "planeetta-internet").select(".sl-notice__header details.sl-dates")

@@ -107,7 +107,7 @@ class Site:
     def outline(self, view: HomeView | NoticeView | FactsPageView) -> list[OutlineEntry]:
         """The page's table of contents."""
         if isinstance(view, NoticeView):
-            untitled = str(labels(view.lang)["untitled_section"])
+            untitled = str(labels(view.lang)["diff"]["untitled_section"])  # says it is the archive's name for it
             shown = view.shown_sections
             if len(shown) == 1 and not shown[0].heading_text:
                 return []  # a notice with no headings: its one text is no introduction, and there is nothing to go to
