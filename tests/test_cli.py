@@ -477,3 +477,26 @@ def test_a_new_versions_capture_keeps_the_kind_of_the_previous_ones(tmp_path: Pa
     assert capture_ending(tmp_path, day, None) == ".txt"
     (tmp_path / "2025-02-01.fi.txt").write_text("x", encoding="utf-8")  # a capture saved for the day decides
     assert capture_ending(tmp_path, day, "captures/2024-06-01.mdx") == ".txt"
+
+
+def test_a_change_of_the_translation_only_whose_own_text_changed_is_refused_at_its_kind(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'translation' says a reader of the organisation's text sees no change: the history and the feeds say so. A
+    version whose own text changed in words says otherwise (a trial's contributor chose the kind freely); a change of
+    its spaces alone does not."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(FIXTURES / "history", tmp_path / "data")
+    version = tmp_path / "data/muutos/2024-09-01.yaml"
+    text = version.read_text(encoding="utf-8")
+    assert "kind: translation" in text and "fi: Käytämme  välttämättömiä evästeitä. \n" in text  # spaces changed only
+    assert main(["validate"]) == 0
+    version.write_text(text.replace("Käytämme  välttämättömiä", "Käytämme vain välttämättömiä"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["validate"]) == 1
+    assert capsys.readouterr().err == (
+        "data/muutos/2024-09-01.yaml:8:9: change.kind: 'translation' is a change of the archive's translation only, but "
+        "the organisation's own Finnish text differs from 2024-06-01.yaml's; say 'substantive' (what is done with "
+        "personal data changed), 'editorial' (wording only) or 'correction' (a fix of the archive's transcription)\n"
+        "1 error in the data\n"
+    )

@@ -83,6 +83,9 @@ def check_version(
         )
     if not first and version.change is None and not change_given:
         run.error(path, "change: required from the second version on; say what changed (kind and summary)")
+    if texts and previous is not None and version.change is not None:
+        for message in kind_problems(version, previous):
+            run.at(loc("change.kind") or loc("change"), path, message)
 
     langs = version.text_languages if texts else ()
     for lang in langs:
@@ -231,3 +234,29 @@ def stated_month_problems(version: Version, date: dt.date, previous: Version | N
     if before and month < before:
         return [f"stated_month: versions out of order: {month} is before the month the previous version states, {before}"]
     return []
+
+
+def original_texts(version: Version) -> tuple[str, ...]:
+    """The organisation's own texts of a version, in every language it was published in (its title, each section's
+    heading and body), their whitespace as one space: a change of line breaks alone is no change of its text."""
+    parts = [version.title[lang] for lang in version.published_in]
+    for lang in version.published_in:
+        for section in version.sections:
+            if section.has(lang):
+                parts += (section.heading[lang] if section.heading else "", section.body[lang])
+    return tuple(" ".join(text.split()) for text in parts)
+
+
+def kind_problems(version: Version, previous: VersionRecord) -> list[str]:
+    """A change of the translation only (``translation``) whose organisation's own text changed. The other way round
+    is no contradiction: a version may record a change of the source alone (a button's HTML now a shortcode), its text
+    the same, as an editorial change."""
+    assert version.change is not None
+    if version.change.kind != "translation" or original_texts(version) == original_texts(previous.version):
+        return []
+    own = " and ".join(LANGUAGE_NAMES[lang] for lang in version.published_in)
+    return [
+        f"change.kind: 'translation' is a change of the archive's translation only, but the organisation's own {own} "
+        f"text differs from {previous.id}.yaml's; say 'substantive' (what is done with personal data changed), "
+        "'editorial' (wording only) or 'correction' (a fix of the archive's transcription)"
+    ]

@@ -26,6 +26,7 @@ from ..archive.facts import Contact, Controller
 from ..archive.localized import LANGUAGES, Reading
 from ..archive.model import Archive, OrganisationRecord, Section, Version, VersionRecord
 from ..archive.tracklog import TrackingLog
+from ..archive.versioncheck import original_texts
 from ..compare.diff import source_hash
 from ..compare.facts import facts_pairs, facts_text
 from ..compare.lineage import section_lineages
@@ -351,15 +352,8 @@ def _section_view(section_id: str, heading: str | None, body: str, lineage: str 
 
 
 def _originals_hash(version: Version) -> str:
-    """A hash of the version's own texts, in every language it was published in (its title and sections), their
-    whitespace as one space: a change of line breaks alone is none."""
-    parts = [version.title[lang] for lang in version.published_in]
-    parts += [t for lang in version.published_in for s in version.sections if s.has(lang) for t in _own(s, lang)]
-    return source_hash(*(" ".join(text.split()) for text in parts))
-
-
-def _own(section: Section, lang: str) -> tuple[str, str]:
-    return (section.heading[lang] if section.heading else "", section.body[lang])
+    """A hash of the version's own texts (:func:`original_texts`): a change of line breaks alone is none."""
+    return source_hash(*original_texts(version))
 
 
 def _absent_view(version: Version, section: Section, text_lang: str, lang: str) -> SectionView:
