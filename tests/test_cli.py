@@ -500,3 +500,36 @@ def test_a_change_of_the_translation_only_whose_own_text_changed_is_refused_at_i
         "personal data changed), 'editorial' (wording only) or 'correction' (a fix of the archive's transcription)\n"
         "1 error in the data\n"
     )
+
+
+def test_a_paragraph_moved_out_of_the_captures_order_is_one_error_where_it_stands(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not "text that is not in the original capture" (it is) and "missing, or out of order" with a hint that pointed
+    at the wrong words, as a trial's maintainer met them: the paragraph is the original's, in the wrong place."""
+    monkeypatch.chdir(tmp_path)
+    copy_valid(tmp_path)
+    version = tmp_path / "data/esimerkki/2024-01-10.yaml"
+    text = version.read_text(encoding="utf-8")
+    for address, officer in (
+        ("Esimerkki Oy (Y-tunnus 1783913-6)", "Tietosuojavastaava Maija"),
+        ("Esimerkki Oy (Business ID 1783913-6)", "Data protection officer Maija"),
+    ):
+        first = f"        {address}\n        Testikatu 1, 00100 Helsinki\n"
+        second = f"        {officer} Meikäläinen, tietosuoja@esimerkki.fi\n"
+        assert first + "\n" + second in text
+        text = text.replace(first + "\n" + second, second + "\n" + first)
+    version.write_text(text, encoding="utf-8")
+    assert main(["validate"]) == 1
+    assert capsys.readouterr().err == (
+        "data/esimerkki/2024-01-10.yaml:24:11: sections[1].body.fi: 'Tietosuojavastaava Maija Meikäläinen, "
+        "tietosuoja@esimerkki.fi' stands out of the original's order: the capture has it at "
+        "data/esimerkki/captures/2024-01-10.txt:12, between other sentences than here; publish the sentences in the "
+        "capture's order\n"
+        "1 error in the data\n"
+    )
+    # a moved sentence that is also changed is text the capture does not have, and a sentence missing, as before
+    version.write_text(text.replace("Tietosuojavastaava Maija", "Tietosuojavastaavamme Maija"), encoding="utf-8")
+    assert main(["validate"]) == 1
+    err = capsys.readouterr().err
+    assert "text that is not in the original capture" in err and "is missing from" in err and "2 errors" in err, err

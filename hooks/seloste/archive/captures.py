@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from pathlib import Path
 
 from ..limits import MAX_CAPTURE_BYTES, MAX_VERSION_CAPTURE_BYTES
-from .capturetext import noise_lines
+from .capturetext import Sentence, noise_lines
 from .decode import Decoder
 from .errors import DataError, Location, Run, display_path
-from .fidelity import compare, published_parts
+from .fidelity import Extra, compare, published_parts
 from .hints import Hints, shorten
 from .languages import listed
 from .likeness import difference_note
@@ -24,6 +25,7 @@ from .model import Captures, Version, VersionRecord
 from .types import direction_control
 
 CAPTURES_DIR = "captures"
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def where_in(decoder: Decoder, name: str) -> Location | None:
@@ -246,6 +248,18 @@ def check_fidelity(run: Run, folder: Path, path: Path, record: VersionRecord, de
         missing, extras, unchecked, unreadable = compare(record, lang)
         name = ", ".join(files[lang])
         text = f"{folder.name}/{path.name}'s {LANGUAGE_NAMES[lang]} text"
+        for extra, moved in _moved(extras, missing):  # text of the capture's, out of its order: one error, where it stands
+            first = moved[0]
+            quote = shorten(extra.text)
+            run.at(
+                decoder.locations.get(extra.name),
+                path,
+                f"{extra.name}: {quote!r} stands out of the original's order: the capture has it at "
+                f"{display_path(folder / files[lang][first.page], run.root)}:{first.line}, between other sentences than "
+                "here; publish the sentences in the capture's order",
+            )
+            missing = [sentence for sentence in missing if not any(sentence is m for m in moved)]
+            extras = [other for other in extras if other is not extra]
         hints = Hints(" ".join(part for _name, part in published_parts(record.version, lang))) if missing else None
         for sentence in missing:
             near = hints.nearest(sentence.text) if hints else None
@@ -276,3 +290,21 @@ def check_fidelity(run: Run, folder: Path, path: Path, record: VersionRecord, de
                 f"{extra.name}: text that is not in the original capture ({name}): {shorten(extra.text)!r}; "
                 "publish the notice's own words only (a note of ours goes in source.note)",
             )
+
+
+def _moved(extras: list[Extra], missing: list[Sentence]) -> list[tuple[Extra, list[Sentence]]]:
+    """The text that stands where the capture does not have it (an extra), and the sentences of the capture it is
+    (missing from where the capture has them): a paragraph moved. Only where the extra is those sentences and nothing
+    more; each sentence once."""
+    found: list[tuple[Extra, list[Sentence]]] = []
+    taken: set[int] = set()
+    for extra in extras:
+        rest, moved = extra.text, []
+        for sentence in missing:
+            if id(sentence) not in taken and sentence.text in rest:
+                rest = rest.replace(sentence.text, " ", 1)
+                moved.append(sentence)
+        if moved and not _LETTER.search(rest):
+            found.append((extra, moved))
+            taken.update(id(sentence) for sentence in moved)
+    return found
