@@ -533,3 +533,29 @@ def test_a_paragraph_moved_out_of_the_captures_order_is_one_error_where_it_stand
     assert main(["validate"]) == 1
     err = capsys.readouterr().err
     assert "text that is not in the original capture" in err and "is missing from" in err and "2 errors" in err, err
+
+
+def test_a_fact_citing_the_wrong_section_is_told_the_section_that_states_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A trial's contributor cited a neighbouring section: the errors said the words were not there and to copy them
+    exactly, which they had. Now they name the section that has them; a controller's details, one error at 'section'."""
+    monkeypatch.chdir(tmp_path)
+    copy_valid(tmp_path)
+    first, second = tmp_path / "data/esimerkki/2024-01-10.yaml", tmp_path / "data/esimerkki/2024-06-01.yaml"
+    text = first.read_text(encoding="utf-8")
+    assert text.count("    section: rekisterinpitaja\n") == 2  # the controller's, then the contact's
+    first.write_text(text.replace("    section: rekisterinpitaja\n", "    section: tietojen-sailytys\n", 1), encoding="utf-8")
+    text = second.read_text(encoding="utf-8")
+    quoted = "      quote: {fi: asiakassuhteen hoitamiseksi, en: to manage the customer relationship}\n      section: "
+    second.write_text(text.replace(quoted + "tietojen-sailytys\n", quoted + "erityiset\n"), encoding="utf-8")
+    assert main(["validate"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "data/esimerkki/2024-01-10.yaml:54:14: facts.controller.section: the details given are not all in section "
+        "'tietojen-sailytys', and section 'rekisterinpitaja' states every one: cite that section",
+        "data/esimerkki/2024-06-01.yaml:75:19: facts.purposes[0].quote.fi: not found in the Finnish text of section "
+        "'erityiset'; section 'tietojen-sailytys' has it: cite that section (facts.purposes[0].section)",
+        "data/esimerkki/2024-06-01.yaml:75:52: facts.purposes[0].quote.en: not found in the English text of section "
+        "'erityiset'; section 'tietojen-sailytys' has it: cite that section (facts.purposes[0].section)",
+        "3 errors in the data",
+    ]

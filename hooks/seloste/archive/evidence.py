@@ -80,7 +80,8 @@ def evidence_problems(version: Version) -> list[tuple[str, str]]:
     Facts citing a section that does not exist are the loader's to report; they are skipped here.
     Only the sections that facts cite are rendered.
     """
-    known = set(_section_ids(version))
+    ordered = _section_ids(version)  # where a fact's words stand instead, the first in the notice's order
+    known = set(ordered)
     texts: dict[tuple[str, str], str] = {}
 
     def text(section_id: str, lang: str) -> str:
@@ -97,17 +98,34 @@ def evidence_problems(version: Version) -> list[tuple[str, str]]:
         cited = next((s for s in version.sections if s.id == section), None)
         if quote is not None:
             for lang in (x for x in version.text_languages if cited is None or cited.has(x)):
-                if normalize(quote[lang]) not in text(section, lang):
+                words = normalize(quote[lang])
+                if words not in text(section, lang):
+                    there = next((other for other in ordered if other != section and words in text(other, lang)), None)
                     problems.append(
                         (
                             f"facts.{name}.quote.{lang}",
                             f"facts.{name}.quote.{lang}: not found in the {LANGUAGE_NAMES[lang]} text of section "
-                            f"{section!r}; copy the words exactly as they stand there",
+                            f"{section!r}; "
+                            + (
+                                f"section {there!r} has it: cite that section (facts.{name}.section)"
+                                if there
+                                else "copy the words exactly as they stand there"
+                            ),
                         )
                     )
         original = version.original_of(cited) if cited is not None else version.published_in[0]
         if isinstance(item, Controller | Contact):
-            problems += _value_problems(name, item, text(section, original))
+            found = _value_problems(name, item, text(section, original))
+            states_all = (o for o in ordered if o != section and not _value_problems(name, item, text(o, original)))
+            if found and (there := next(states_all, None)):  # every detail is in another section: the citation is wrong
+                found = [
+                    (
+                        f"facts.{name}.section",
+                        f"facts.{name}.section: the details given are not all in section {section!r}, and section "
+                        f"{there!r} states every one: cite that section",
+                    )
+                ]
+            problems += found
             role = item.role if isinstance(item, Contact) else None
             for lang in role.languages if role is not None else ():  # the languages the section is in (languages.py)
                 assert role is not None
