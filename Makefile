@@ -23,13 +23,13 @@ test: $(VENV)/.test  ## set up and run every test (lint, format, types, data, un
 	$(BIN)/mypy
 	$(BIN)/seloste validate
 	$(BIN)/seloste schema --check
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 check: $(VENV)/.test  ## the fast loop (about 2 minutes on two cores): lint, format, types, unit tests, data, schema
 	$(BIN)/ruff check hooks tests scripts
 	$(BIN)/ruff format --check hooks tests scripts
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q -m "not build and not browser and not slow"
+	$(BIN)/python -m pytest -q -n auto -m "not build and not browser and not slow"
 	$(BIN)/seloste validate
 	$(BIN)/seloste schema --check
 
