@@ -482,7 +482,7 @@ def test_ci_runs_formatting_and_types_as_make_test_does() -> None:
     commands = _make_target("test")
     assert ".venv/bin/ruff format --check hooks tests scripts" in commands and ".venv/bin/mypy" in commands
     assert set(_make_target("check")) - set(commands) == {
-        '.venv/bin/python -m pytest -q -m "not build and not browser and not slow"'
+        '.venv/bin/python -m pytest -q -n auto -m "not build and not browser and not slow"'
     }
 
 
