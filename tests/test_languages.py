@@ -301,7 +301,7 @@ def test_pages_say_whose_text_they_show(language_site: Build) -> None:
     notes = _notes(language_site, "en/svenska/")
     assert list(notes) == ["sl-translation"] and "a notice the organisation published in Swedish" in notes["sl-translation"]
     link = language_site.soup("en/svenska/").select_one(".sl-translation a")
-    assert resolve("en/svenska/", link["href"]) == "svenska/" and link["hreflang"] == "fi"
+    assert resolve("en/svenska/", link["href"]) == "svenska/" and link["hreflang"] == "sv"  # the text's, not the frame's
 
 
 @pytest.mark.build

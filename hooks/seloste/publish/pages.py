@@ -205,7 +205,8 @@ class NoticeView:
     original_url: str
     """The same page where the original is shown."""
     original_lang: str
-    """The language of that page."""
+    """The language of the original that page shows (its link's hreflang): Swedish on the Finnish page of a notice
+    published in Swedish alone, as the links to the organisation's other texts say theirs."""
     originals: str | None
     """On a page of the archive's translation, a hash of the organisation's own texts, for the comparison in the
     browser: where two versions' translations are the same and their originals are not (a typo fixed, with
@@ -319,7 +320,7 @@ def version_view(
         translation_pending=version.translation == "pending" and reading != "own",
         is_translation=reading == "translation",
         original_url=site_url(original_lang, notice_path(slug) if is_current else version_path(slug, shown.id)),
-        original_lang=original_lang,
+        original_lang=version.reading(original_lang)[0],
         originals=_originals_hash(version) if reading == "translation" else None,
         controller=_party(version.facts.controller, slug, text_lang) if version.facts.controller else None,
         contact=_party(version.facts.contact, slug, text_lang) if version.facts.contact else None,
