@@ -1394,6 +1394,20 @@ def test_the_controller_is_read_from_its_section_not_from_the_first_company_the_
     assert organisation["business_id"] == "1783913-6"  # the organisation's own, as its controller's section names it
 
 
+@pytest.mark.parametrize("heading", ["Registeransvarig", "Personuppgiftsansvarig", "Personuppgiftsansvarige"])
+def test_a_swedish_notices_controller_is_read_from_its_section_under_the_older_heading_too(heading: str) -> None:
+    """A Swedish notice of Åland names its controller under 'Registeransvarig' (a trial's notice): the draft found no
+    controller's section there, and its TODO spoke of a Finnish heading alone."""
+    from seloste.contribute.controller import controller_fact
+
+    sections = [
+        ("registrets-namn", "Registrets namn", "Befolkningsregistret"),
+        ("registeransvarig", heading, "Ålands statistik- och utredningsbyrå\nPB 1187, AX-22111 Mariehamn"),
+    ]
+    fact, todo = controller_fact(sections, "Ålands statistik- och utredningsbyrå")
+    assert (fact, todo) == ({"name": "Ålands statistik- och utredningsbyrå", "section": "registeransvarig"}, None)
+
+
 def test_a_controller_named_otherwise_than_the_organisation_is_taken_from_its_section_and_flagged(
     data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -1424,7 +1438,8 @@ def test_where_the_notice_does_not_say_who_the_controller_is_the_draft_leaves_it
     assert _controller(data, "kauppa") == {"name": "Kauppa Esimerkki Oy", "section": ""}
     assert (
         "TODO facts.controller: the notice does not say plainly who the controller is (no section headed like "
-        "'Rekisterinpitäjä' names 'Kauppa Esimerkki Oy', and no business ID stands next to that name); "
+        "'Rekisterinpitäjä', 'Personuppgiftsansvarig' or 'Controller' names 'Kauppa Esimerkki Oy', and no business ID "
+        "stands next to that name); "
         "it names 'Sivuston ylläpitää Webhotelli Oy' (2122839-7, section johdanto)"
     ) in out
     assert "facts.controller.section: expected an id" in out

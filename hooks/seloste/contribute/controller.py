@@ -1,12 +1,11 @@
 """Who a draft names as the controller (``facts.controller``), read from the notice rather than guessed.
 
-A page names other companies too: a payment provider, a web host, a processor, often with their business IDs and
-often before the controller. So the draft looks where a notice says who the controller is: a section headed like
-'Rekisterinpitäjä', 'Personuppgiftsansvarig' or 'Controller' (or with a line that starts so), and in it the name
-next to a business ID (Y-tunnus). Where that does not tell (no such section and the organisation's name next to no
-business ID, or several candidates), the draft leaves the section for a person and the command says so, rather than
-name a wrong one.
-"""
+A page names other companies too: a payment provider, a web host, a processor, often with their business IDs and often
+before the controller. So the draft looks where a notice says who the controller is: a section headed like
+'Rekisterinpitäjä', 'Personuppgiftsansvarig' (or the older 'Registeransvarig') or 'Controller' (or with a line that
+starts so), and in it the name next to a business ID (Y-tunnus). Where that does not tell (no such section and the
+organisation's name next to no business ID, or several candidates), the draft leaves the section for a person and the
+command says so, rather than name a wrong one."""
 
 from __future__ import annotations
 
@@ -16,7 +15,7 @@ from typing import Any
 
 from ..markup.text import plain_text
 
-CONTROLLER_HEADING = re.compile(r"rekisterin\s*pitäj|personuppgiftsansvarig|\bcontroller\b", re.IGNORECASE)
+CONTROLLER_HEADING = re.compile(r"rekisterin\s*pitäj|personuppgiftsansvarig|registeransvarig|\bcontroller\b", re.IGNORECASE)
 """A heading of the section that says who the controller is (fi, sv, en)."""
 
 BUSINESS_ID = re.compile(
@@ -26,14 +25,15 @@ BUSINESS_ID = re.compile(
 """A Finnish business ID (1234567-8), with the words that introduce it where there are any."""
 
 _LABEL = re.compile(
-    r"^(?:rekisterinpitäjä|rekisterin\s+pitäjä|personuppgiftsansvarig|controller|nimi|namn|name|yritys|företag|company)"
+    r"^(?:rekisterinpitäjä|rekisterin\s+pitäjä|personuppgiftsansvarig|registeransvarig|controller|nimi|namn|name|yritys|företag"
+    r"|company)"
     r"\s*[:\-–]\s*",
     re.IGNORECASE,
 )
 
 
 _CONTROLLER_LINE = re.compile(
-    r"^(?:rekisterinpitäjä|rekisterin\s+pitäjä|personuppgiftsansvarig|(?:data\s+)?controller)\s*:", re.I
+    r"^(?:rekisterinpitäjä|rekisterin\s+pitäjä|personuppgiftsansvarig|registeransvarig|(?:data\s+)?controller)\s*:", re.I
 )
 
 
@@ -96,8 +96,9 @@ def controller_fact(sections: list[tuple[str, str | None, str]], name: str) -> t
     ]
     where = f"; it names {', '.join(candidates)}" if candidates else ""
     return {"name": name, "section": ""}, (
-        f"TODO facts.controller: the notice does not say plainly who the controller is (no section headed like "
-        f"'Rekisterinpitäjä' names {name!r}, and no business ID stands next to that name){where}: write the controller as "
+        "TODO facts.controller: the notice does not say plainly who the controller is (no section headed like "
+        f"'Rekisterinpitäjä', 'Personuppgiftsansvarig' or 'Controller' names {name!r}, and no business ID stands next to "
+        f"that name){where}: write the controller as "
         "the notice names it, and the id of the section that does; if the notice names no controller at all (only a "
         "publisher, say), remove facts.controller: the pages then say it is not stated (data/README.md, 'Facts')"
     )
