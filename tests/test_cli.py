@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import jsonschema
 import pytest
+import yaml
 
 from datadir import FIXTURES, business_id_for, capture_for, copy_valid, make_data
 from seloste.contribute.cli import main
@@ -559,3 +562,27 @@ def test_a_fact_citing_the_wrong_section_is_told_the_section_that_states_it(
         "'erityiset'; section 'tietojen-sailytys' has it: cite that section (facts.purposes[0].section)",
         "3 errors in the data",
     ]
+
+
+@pytest.mark.parametrize(("phone", "valid"), [("+ 358 18 25490", True), ("+358 18 25490", True), ("++358 18 25490", False)])
+def test_a_phone_is_taken_as_the_notice_writes_it_with_a_space_after_the_plus_too(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, phone: str, valid: bool
+) -> None:
+    """An Åland notice writes '+ 358 18 25490' (a trial's): a fact's phone stands as its section writes it, and the
+    editors' schema says the same as validate."""
+    monkeypatch.chdir(tmp_path)
+    copy_valid(tmp_path)
+    folder = tmp_path / "data/esimerkki"
+    capture = folder / "captures/2024-01-10.txt"
+    capture.write_text(capture.read_text(encoding="utf-8").replace("00100 Helsinki\n", f"00100 Helsinki\nPuh. {phone}\n"))
+    version = folder / "2024-01-10.yaml"
+    text = version.read_text(encoding="utf-8")
+    text = text.replace("        Testikatu 1, 00100 Helsinki\n", f"        Testikatu 1, 00100 Helsinki\n        Puh. {phone}\n")
+    address = "    address: Testikatu 1, 00100 Helsinki\n"
+    text = text.replace(address, f"{address}    phone: {phone}\n")
+    assert text.count(phone) == 3  # Finnish, English, the fact
+    version.write_text(text, encoding="utf-8")
+    assert main(["validate"]) == (0 if valid else 1)
+    assert ("facts.controller.phone: expected a phone number" in capsys.readouterr().err) is not valid
+    schema = json.loads((ROOT / "data/schema/version.schema.json").read_text(encoding="utf-8"))
+    assert jsonschema.Draft202012Validator(schema).is_valid(yaml.load(text, Loader=yaml.BaseLoader)) is valid

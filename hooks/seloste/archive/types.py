@@ -310,7 +310,7 @@ StatedEmail = Annotated[
 """An e-mail address as a notice states it, also where it hides it from harvesters ('tietosuoja(a)yritys.fi',
 'etunimi.sukunimi[at]yritys.fi'): kept as written (the evidence finds it so in the text), read as the address it
 stands for by :func:`usable_email`."""
-Phone = Annotated[str, Text(r"\+?[0-9][0-9 ()-]{4,}[0-9]", "a phone number such as '010 328 4708' or '+358 40 123 4567'")]
+Phone = Annotated[str, Text(r"\+? ?[0-9][0-9 ()-]{4,}[0-9]", "a phone number such as '010 328 4708' or '+358 40 123 4567'")]
 PostalCode = Annotated[str, Text(r"[0-9]{5}", "a five-digit postal code such as '00180'")]
 CommitId = Annotated[str, Text(r"[0-9a-f]{7,40}", "a git commit id (hexadecimal)")]
 Month = Annotated[str, Text(r"[0-9]{4}-(?:0[1-9]|1[0-2])", "a month as YYYY-MM, such as '2025-01'")]
