@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import shutil
@@ -503,6 +504,27 @@ def test_a_change_of_the_translation_only_whose_own_text_changed_is_refused_at_i
         "personal data changed), 'editorial' (wording only) or 'correction' (a fix of the archive's transcription)\n"
         "1 error in the data\n"
     )
+    # a text missing from the version before is its own error, and the kind is not judged against it
+    previous = tmp_path / "data/muutos/2024-06-01.yaml"
+    before = previous.read_text(encoding="utf-8")
+    assert "  fi: Muutos Oy:n tietosuojaseloste\n" in before
+    previous.write_text(before.replace("  fi: Muutos Oy:n tietosuojaseloste\n", "", 1), encoding="utf-8")
+    assert main(["validate"]) == 1
+    err = capsys.readouterr().err
+    assert "title.fi: the Finnish text is missing" in err and "change.kind" not in err and err.endswith("1 error in the data\n")
+
+
+def test_the_kind_of_change_reads_the_organisations_own_texts_whatever_the_order_of_their_languages() -> None:
+    from seloste.archive.loader import load_archive
+    from seloste.archive.versioncheck import kind_problems
+
+    record = load_archive(FIXTURES / "history").get("muutos")
+    previous, current = record.versions[-3], record.versions[-2]
+    assert current.version.change is not None and current.version.change.kind == "translation"
+    both = dataclasses.replace(previous.version, published_in=("fi", "en"))
+    swapped = dataclasses.replace(previous.version, published_in=("en", "fi"), change=current.version.change)
+    assert kind_problems(swapped, dataclasses.replace(previous, version=both)) == []
+    assert kind_problems(dataclasses.replace(current.version, published_in=("fi",)), previous) == []
 
 
 def test_a_paragraph_moved_out_of_the_captures_order_is_one_error_where_it_stands(

@@ -16,7 +16,7 @@ from .decode import Decoder
 from .errors import Run
 from .evidence import TITLE_ID, evidence_problems, fact_items
 from .facts import DENIALS, LIST_DENIALS
-from .localized import LANGUAGE_NAMES
+from .localized import LANGUAGE_NAMES, TEXT_LANGUAGES
 from .model import Version, VersionRecord
 from .today import after_today
 from .updates import correction_problems
@@ -236,15 +236,21 @@ def stated_month_problems(version: Version, date: dt.date, previous: Version | N
     return []
 
 
-def original_texts(version: Version) -> tuple[str, ...]:
-    """The organisation's own texts of a version, in every language it was published in (its title, each section's
-    heading and body), their whitespace as one space: a change of line breaks alone is no change of its text."""
-    parts = [version.title[lang] for lang in version.published_in]
-    for lang in version.published_in:
-        for section in version.sections:
-            if section.has(lang):
-                parts += (section.heading[lang] if section.heading else "", section.body[lang])
-    return tuple(" ".join(text.split()) for text in parts)
+def original_texts(version: Version) -> dict[str, str] | None:
+    """The organisation's own text of a version in each language it was published in, by language (in the order fi, sv,
+    en, whatever ``published_in``'s): its title, each section's heading and body, as one run of words (whitespace as one
+    space: a change of line breaks alone is none, nor where a section ends). None where a text is missing (an error of
+    its own, reported where it is)."""
+    found: dict[str, str] = {}
+    for lang in sorted(version.published_in, key=TEXT_LANGUAGES.index):
+        texts: list[str | None] = [getattr(version.title, lang, None)]
+        for section in (s for s in version.sections if s.has(lang)):
+            texts += (getattr(section.heading, lang, None) if section.heading else "", getattr(section.body, lang, None))
+        whole = [text for text in texts if text is not None]
+        if len(whole) < len(texts):
+            return None
+        found[lang] = " ".join(" ".join(whole).split())
+    return found
 
 
 def kind_problems(version: Version, previous: VersionRecord) -> list[str]:
@@ -252,7 +258,10 @@ def kind_problems(version: Version, previous: VersionRecord) -> list[str]:
     is no contradiction: a version may record a change of the source alone (a button's HTML now a shortcode), its text
     the same, as an editorial change."""
     assert version.change is not None
-    if version.change.kind != "translation" or original_texts(version) == original_texts(previous.version):
+    if version.change.kind != "translation":
+        return []
+    now, before = original_texts(version), original_texts(previous.version)
+    if now is None or before is None or now == before:
         return []
     own = " and ".join(LANGUAGE_NAMES[lang] for lang in version.published_in)
     return [

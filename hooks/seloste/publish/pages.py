@@ -354,7 +354,7 @@ def _section_view(section_id: str, heading: str | None, body: str, lineage: str 
 
 def _originals_hash(version: Version) -> str:
     """A hash of the version's own texts (:func:`original_texts`): a change of line breaks alone is none."""
-    return source_hash(*original_texts(version))
+    return source_hash(*(original_texts(version) or {}).values())
 
 
 def _absent_view(version: Version, section: Section, text_lang: str, lang: str) -> SectionView:
