@@ -608,3 +608,82 @@ def test_a_phone_is_taken_as_the_notice_writes_it_with_a_space_after_the_plus_to
     assert ("facts.controller.phone: expected a phone number" in capsys.readouterr().err) is not valid
     schema = json.loads((ROOT / "data/schema/version.schema.json").read_text(encoding="utf-8"))
     assert jsonschema.Draft202012Validator(schema).is_valid(yaml.load(text, Loader=yaml.BaseLoader)) is valid
+
+
+def test_a_contact_is_pointed_to_the_section_that_states_all_of_it_its_role_too(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The opening names the contact and its e-mail but not its role; the controller's section has all three: only
+    that one is the section to cite, and the role's errors do not stand beside the advice (the session's review)."""
+    monkeypatch.chdir(tmp_path)
+    copy_valid(tmp_path)
+    folder = tmp_path / "data/esimerkki"
+    opening = "Tämä seloste kertoo, miten käsittelemme henkilötietoja. Päivitetty 10.1.2024."
+    asked = "Kysy: Maija Meikäläinen, tietosuoja@esimerkki.fi"
+    capture = folder / "captures/2024-01-10.txt"
+    capture.write_text(capture.read_text(encoding="utf-8").replace(opening, f"{opening}\n\n{asked}"), encoding="utf-8")
+    version = folder / "2024-01-10.yaml"
+    text = version.read_text(encoding="utf-8").replace(f"        {opening}\n", f"        {opening}\n\n        {asked}\n")
+    text = text.replace("Updated 10.1.2024.\n", "Updated 10.1.2024.\n\n        Ask: Maija Meikäläinen, tietosuoja@esimerkki.fi\n")
+    contact = text.index("  contact:")
+    cited = text.index("    section: rekisterinpitaja\n", contact)
+    version.write_text(text[:cited] + "    section: tietojen-sailytys\n" + text[cited + 29 :], encoding="utf-8")
+    assert main(["validate"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "data/esimerkki/2024-01-10.yaml:65:14: facts.contact.section: the details given are not all in section "
+        "'tietojen-sailytys', and section 'rekisterinpitaja' states every one: cite that section",
+        "1 error in the data",
+    ]
+
+
+def test_a_quote_is_pointed_to_another_section_only_where_that_one_has_it_in_every_language(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Finnish words stand where the fact cites them, the English only in the next section: citing that one would
+    fail the Finnish check, so the English error does not advise it (the session's review)."""
+    monkeypatch.chdir(tmp_path)
+    copy_valid(tmp_path)
+    version = tmp_path / "data/esimerkki/2024-06-01.yaml"
+    text = version.read_text(encoding="utf-8")
+    quoted = "      quote: {fi: asiakassuhteen hoitamiseksi, en: to manage the customer relationship}\n"
+    assert quoted in text
+    version.write_text(
+        text.replace(quoted, quoted.replace("to manage the customer relationship", "the Act on the Status and Rights")), "utf-8"
+    )
+    assert main(["validate"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "data/esimerkki/2024-06-01.yaml:75:52: facts.purposes[0].quote.en: not found in the English text of section "
+        "'tietojen-sailytys'; copy the words exactly as they stand there",
+        "1 error in the data",
+    ]
+
+
+def test_a_long_word_in_a_section_does_not_slow_the_search_for_an_e_mail_written_to_hide_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An e-mail missing from its section is looked for as a notice hides it ('nimi(at)yritys.fi'), in every section
+    once one is cited wrongly: the pattern took time growing with the square of a word's length (40,000 letters: 41 s;
+    found by the session's review). A pull request's text may hold any word."""
+    from deadline import deadline
+
+    monkeypatch.chdir(tmp_path)
+    copy_valid(tmp_path)
+    folder = tmp_path / "data/esimerkki"
+    word = "a" * 200_000
+    opening = "Tämä seloste kertoo, miten käsittelemme henkilötietoja. Päivitetty 10.1.2024."
+    capture = folder / "captures/2024-01-10.txt"
+    capture.write_text(capture.read_text(encoding="utf-8").replace(opening, f"{opening} {word}"), encoding="utf-8")
+    version = folder / "2024-01-10.yaml"
+    text = (
+        version.read_text(encoding="utf-8")
+        .replace(opening, f"{opening} {word}")
+        .replace("Updated 10.1.2024.", f"Updated 10.1.2024. {word}")
+    )
+    version.write_text(
+        text.replace("    email: tietosuoja@esimerkki.fi\n", "    email: tietosuojx@esimerkki.fi\n"), encoding="utf-8"
+    )
+    with deadline(20):
+        assert main(["validate", "--jobs", "1"]) == 1
+    assert (
+        "facts.contact.email: 'tietosuojx@esimerkki.fi' does not appear in section 'rekisterinpitaja'" in capsys.readouterr().err
+    )

@@ -89,6 +89,31 @@ def evidence_problems(version: Version) -> list[tuple[str, str]]:
             texts[section_id, lang] = section_text(version, section_id, lang)
         return texts[section_id, lang]
 
+    def original(section_id: str) -> str:
+        cited = next((s for s in version.sections if s.id == section_id), None)
+        return version.original_of(cited) if cited is not None else version.published_in[0]
+
+    def details(name: str, item: Controller | Contact, section: str) -> list[tuple[str, str]]:
+        """What of a controller's or contact's details the section does not state: its values, in its original
+        text; a contact's role, in each language given; its web address, in the text or as a link's address."""
+        found = _value_problems(name, item, section, text(section, original(section)))
+        role = item.role if isinstance(item, Contact) else None
+        for lang in role.languages if role is not None else ():  # the languages the section is in (languages.py)
+            assert role is not None
+            # casefolded: a role that opens a line is capitalised there ("Yhteyshenkilö ...")
+            if normalize(role[lang]).casefold() not in text(section, lang).casefold():
+                found.append(
+                    (
+                        f"facts.{name}.role.{lang}",
+                        f"facts.{name}.role.{lang}: {role[lang]!r} does not appear in the {LANGUAGE_NAMES[lang]} "
+                        f"text of section {section!r}; give the role as it stands there",
+                    )
+                )
+        if isinstance(item, Contact) and item.url is not None:
+            lang = original(section)
+            found += _url_problems(name, item.url, section, text(section, lang), _markdown(version, section, lang))
+        return found
+
     problems: list[tuple[str, str]] = []
     for _field, name, item in fact_items(version.facts):
         section = item.section
@@ -97,49 +122,35 @@ def evidence_problems(version: Version) -> list[tuple[str, str]]:
         quote = getattr(item, "quote", None)
         cited = next((s for s in version.sections if s.id == section), None)
         if quote is not None:
-            for lang in (x for x in version.text_languages if cited is None or cited.has(x)):
-                words = normalize(quote[lang])
-                if words not in text(section, lang):
-                    there = next((other for other in ordered if other != section and words in text(other, lang)), None)
-                    problems.append(
-                        (
-                            f"facts.{name}.quote.{lang}",
-                            f"facts.{name}.quote.{lang}: not found in the {LANGUAGE_NAMES[lang]} text of section "
-                            f"{section!r}; "
-                            + (
-                                f"section {there!r} has it: cite that section (facts.{name}.section)"
-                                if there
-                                else "copy the words exactly as they stand there"
-                            ),
-                        )
+            langs = [x for x in version.text_languages if cited is None or cited.has(x)]
+            absent = [lang for lang in langs if normalize(quote[lang]) not in text(section, lang)]
+            # another section has the words in every language: the citation is what to mend
+            holding = (o for o in ordered if o != section and all(normalize(quote[x]) in text(o, x) for x in langs))
+            there = next(holding, None) if absent else None
+            for lang in absent:
+                problems.append(
+                    (
+                        f"facts.{name}.quote.{lang}",
+                        f"facts.{name}.quote.{lang}: not found in the {LANGUAGE_NAMES[lang]} text of section {section!r}; "
+                        + (
+                            f"section {there!r} has it: cite that section (facts.{name}.section)"
+                            if there
+                            else "copy the words exactly as they stand there"
+                        ),
                     )
-        original = version.original_of(cited) if cited is not None else version.published_in[0]
+                )
         if isinstance(item, Controller | Contact):
-            found = _value_problems(name, item, text(section, original))
-            states_all = (o for o in ordered if o != section and not _value_problems(name, item, text(o, original)))
-            if found and (there := next(states_all, None)):  # every detail is in another section: the citation is wrong
+            found = details(name, item, section)
+            elsewhere = (o for o in ordered if o != section and not details(name, item, o))
+            if found and (other := next(elsewhere, None)):  # every detail is in another section: the citation is wrong
                 found = [
                     (
                         f"facts.{name}.section",
                         f"facts.{name}.section: the details given are not all in section {section!r}, and section "
-                        f"{there!r} states every one: cite that section",
+                        f"{other!r} states every one: cite that section",
                     )
                 ]
             problems += found
-            role = item.role if isinstance(item, Contact) else None
-            for lang in role.languages if role is not None else ():  # the languages the section is in (languages.py)
-                assert role is not None
-                # casefolded: a role that opens a line is capitalised there ("Yhteyshenkilö ...")
-                if normalize(role[lang]).casefold() not in text(section, lang).casefold():
-                    problems.append(
-                        (
-                            f"facts.{name}.role.{lang}",
-                            f"facts.{name}.role.{lang}: {role[lang]!r} does not appear in the {LANGUAGE_NAMES[lang]} "
-                            f"text of section {section!r}; give the role as it stands there",
-                        )
-                    )
-        if isinstance(item, Contact) and item.url is not None:
-            problems += _url_problems(name, item.url, section, text(section, original), _markdown(version, section, original))
     return problems
 
 
@@ -163,7 +174,7 @@ def _url_problems(name: str, url: str, section: str, text: str, markdown: str) -
 
 
 _HIDDEN_EMAIL = re.compile(
-    r"[\w.%+'-]+(?:\s*[(\[{]\s*(?:at|a|ät)\s*[)\]}]\s*|\s+(?:at|ät)\s+)[\w-]+"
+    r"(?<![\w.%+'-])[\w.%+'-]+(?:\s*[(\[{]\s*(?:at|a|ät)\s*[)\]}]\s*|\s+(?:at|ät)\s+)[\w-]+"
     r"(?:(?:\.|\s*[(\[{]\s*(?:dot|piste)\s*[)\]}]\s*|\s+(?:dot|piste)\s+)[\w-]+)+",
     re.IGNORECASE,
 )
@@ -175,12 +186,12 @@ def _written_as(address: str, text: str) -> str | None:
     return next((m.group() for m in _HIDDEN_EMAIL.finditer(text) if usable_email(m.group()) == address), None)
 
 
-def _value_problems(name: str, item: Controller | Contact, text: str) -> list[tuple[str, str]]:
+def _value_problems(name: str, item: Controller | Contact, section: str, text: str) -> list[tuple[str, str]]:
     problems = []
     for key in _VERBATIM:
         value = getattr(item, key, None)
         if value is not None and normalize(value) not in text:
-            message = f"facts.{name}.{key}: {value!r} does not appear in section {item.section!r}"
+            message = f"facts.{name}.{key}: {value!r} does not appear in section {section!r}"
             written = _written_as(value, text) if key == "email" else None
             if written is not None:
                 message += (
@@ -193,7 +204,7 @@ def _value_problems(name: str, item: Controller | Contact, text: str) -> list[tu
                 problems.append(
                     (
                         f"facts.{name}.address",
-                        f"facts.{name}.address: {part!r} does not appear in section {item.section!r}; "
+                        f"facts.{name}.address: {part!r} does not appear in section {section!r}; "
                         "give the address as it stands there, parts separated by commas",
                     )
                 )
