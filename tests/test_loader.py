@@ -369,8 +369,20 @@ def test_a_written_version_gives_every_body_as_a_block_so_that_a_paragraph_added
 def test_a_body_reads_back_as_it_was_written_and_is_a_block_wherever_yaml_allows_one(body: str) -> None:
     """A body is written as a literal block also with a tab or a space at a line's end, which PyYAML alone would
     quote ("a\\tb \\n"): a person edits it as text. Whatever the body, the file reads back to it exactly."""
-    text = dump({"sections": [{"id": "a", "body": {"fi": body}}]}, "version")
-    assert yaml.safe_load(text)["sections"][0]["body"]["fi"] == body
-    written = text.split("      fi: ", 1)[1]
+    text = dump({"title": {"fi": body}, "sections": [{"id": "a", "heading": {"fi": body}, "body": {"fi": body}}]}, "version")
+    read = yaml.safe_load(text)
+    assert read["title"]["fi"] == read["sections"][0]["heading"]["fi"] == read["sections"][0]["body"]["fi"] == body
+    written = text.split("    body:\n      fi: ", 1)[1]
     if body.strip(" \t") and not set(body) & set("\r\x85\u2028\x07"):
         assert written.startswith("|"), text
+
+
+def test_a_body_with_a_long_run_of_spaces_is_written_in_time_linear_in_its_length() -> None:
+    """A tracked page may hold anything: the check for spaces at a line's end took time growing with the square of a
+    run of spaces (40,000: 21 s; found by the session's review)."""
+    from deadline import deadline
+
+    body = "Yritys Oy" + " " * 400_000 + "\tHelsinki\n" + " " * 400_000
+    with deadline(10):
+        text = dump({"sections": [{"id": "a", "body": {"fi": body}}]}, "version")
+    assert yaml.safe_load(text)["sections"][0]["body"]["fi"] == body

@@ -24,16 +24,16 @@ class _Dumper(yaml.SafeDumper):
         ("a\\tb\\n\\nc"), unreadable to the person who edits the body. A block reads both back as they were (a
         property test); a text of spaces alone, or with a character a block cannot hold, is quoted."""
         event = self.event
-        if not isinstance(event, yaml.ScalarEvent) or event.style != "|" or self.flow_level or self.simple_key_context:
+        if not isinstance(event, yaml.ScalarEvent):
             return super().choose_scalar_style()
         if "\x85" in event.value:
-            return '"'  # PyYAML writes a next line (NEL) into a block as is, and reads it back as a line break
-        if self.analyze_scalar(_TRAILING_SPACES.sub("", event.value).replace("\t", "x")).allow_block:
+            return '"'  # PyYAML writes a next line (NEL) as is, in a block or in quotes, and reads it back as a break
+        if event.style != "|" or self.flow_level or self.simple_key_context:
+            return super().choose_scalar_style()
+        lines = "\n".join(line.rstrip(" \t") for line in event.value.split("\n"))  # in time linear in its length
+        if self.analyze_scalar(lines.replace("\t", "x")).allow_block:
             return "|"
         return super().choose_scalar_style()
-
-
-_TRAILING_SPACES = re.compile(r"[ \t]+(?=\n|$)")
 
 
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
