@@ -1009,8 +1009,9 @@ def test_a_subtitle_over_numbered_sections_opens_a_section_and_the_numbered_ones
     [
         (
             "ehdot.txt",
-            "Tietosuojaseloste\n\n# Rekisterinpitäjä\n\nKilpailu Oy (Y-tunnus 1783913-6)\n\n# Kuka voi osallistua\n\n"
-            "> 18 vuotta täyttäneet.\n",
+            "Tietosuojaseloste\n\n# Rekisterinpitäjä\n\nKilpailu Oy (Y-tunnus 1783913-6)\n\n# Ikärajat\n\n"
+            "- > 65 vuotta: eläkeläissarja\n• > 50 vuotta: seniorisarja\n1. > 40 vuotta: veteraanit\n\n"
+            "# Kuka voi osallistua\n\n> 18 vuotta täyttäneet.\n",
         ),
         (
             "ehdot.html",

@@ -24,7 +24,8 @@ _ANY_NUMBERED = re.compile(r"^[ \t]*[0-9]{1,3}[.)](?:[ \t]|$)")
 def as_markdown(text: str, *, headings: bool = True, text_file: bool = False) -> str:
     """``text`` with its bullet lines as Markdown list items (their indentation kept: the draft nests them), and, where
     ``headings`` (a text the draft finds no headings in of its own), its numbered headings as headings
-    (:func:`_numbered_headings`). A ``text_file`` has no quotes: a ``>`` that starts a line is its text, escaped."""
+    (:func:`_numbered_headings`). A ``text_file`` has no quotes: a ``>`` that starts a line or a list item is its text,
+    escaped."""
     lines = [_BULLET.sub(r"\1- ", line) for line in text.split("\n")]
     if text_file:
         lines = [_QUOTE_MARK.sub(r"\1\\>", line) for line in lines]
@@ -34,7 +35,8 @@ def as_markdown(text: str, *, headings: bool = True, text_file: bool = False) ->
     return "\n".join(lines)
 
 
-_QUOTE_MARK = re.compile(r"^(\s*)>")
+_QUOTE_MARK = re.compile(r"^(\s*(?:[-*+][ \t]+|[0-9]{1,9}[.)][ \t]+)?)>")
+"""A ``>`` that starts a line, or a list item's text (``- > 65 vuotta``), where Markdown would read a quote."""
 
 
 def _numbered_headings(lines: list[str]) -> list[int]:
