@@ -604,3 +604,23 @@ def test_names_are_in_the_order_of_each_languages_alphabet() -> None:
     assert sorted(names, key=lambda name: alphabetical(name, "en")) == [
         "aalto", "Åland Ab", "A\u0308ssa\u0308 Golf Oy", "Atte Kohtala", "Émile", "Öljy Oy", "Über Oy", "ubigu", "Zeta Oy"
     ]  # fmt: skip
+
+
+@pytest.mark.build
+def test_the_contents_mark_the_archives_name_for_an_untitled_opening_in_the_pages_language(tmp_path: Path) -> None:
+    """The contents of a text in another language than the page's are marked with the text's language; the name the
+    archive gives an untitled opening is in the page's (the session's review)."""
+    root = fixture_project(tmp_path / "project")
+    data = _copy(root, "english-only")
+    version = data / "english-only" / "2024-01-10.yaml"
+    version.write_text(version.read_text(encoding="utf-8").replace("    heading:\n      en: Who we are\n", ""), "utf-8")
+    capture = data / "english-only" / "captures" / "2024-01-10.txt"
+    capture.write_text(capture.read_text(encoding="utf-8").replace("## Who we are\n\n", ""), encoding="utf-8")
+    result = build(root, root / "site")
+    assert result.returncode == 0, result.stderr
+    contents = result.soup("english-only/").select_one(".sl-toc ol")
+    assert contents is not None and contents["lang"] == "en"
+    first, second = contents.select("li a")
+    assert first.select_one("span[lang=fi]").get_text() == "Johdanto (ei otsikkoa)"
+    assert second.get_text() == "How long we keep data" and second.select_one("[lang]") is None
+    assert result.soup("en/english-only/").select_one(".sl-toc ol li a").get_text() == "Introduction (no heading)"
