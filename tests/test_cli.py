@@ -549,10 +549,26 @@ def test_a_paragraph_moved_out_of_the_captures_order_is_one_error_where_it_stand
     assert capsys.readouterr().err == (
         "data/esimerkki/2024-01-10.yaml:24:11: sections[1].body.fi: 'Tietosuojavastaava Maija Meikäläinen, "
         "tietosuoja@esimerkki.fi' stands out of the original's order: the capture has it at "
-        "data/esimerkki/captures/2024-01-10.txt:12, between other sentences than here; publish the sentences in the "
+        "data/esimerkki/captures/2024-01-10.txt:12, after 'Testikatu 1, 00100 Helsinki'; publish the sentences in the "
         "capture's order\n"
         "1 error in the data\n"
     )
+    # a paragraph moved later, past a heading and a body: it is the one named, not each text it was moved past
+    moved_later = version.read_text(encoding="utf-8")
+    address = "        Esimerkki Oy (Y-tunnus 1783913-6)\n        Testikatu 1, 00100 Helsinki\n"
+    moved_later = moved_later.replace("\n" + address, "", 1).replace(
+        "        - laskutustiedot\n", f"        - laskutustiedot\n\n{address}", 1
+    )
+    version.write_text(moved_later, encoding="utf-8")
+    assert main(["validate"]) == 1
+    err = capsys.readouterr().err
+    assert [line for line in err.splitlines() if "original's order" in line] == [
+        "data/esimerkki/2024-01-10.yaml:36:11: sections[2].body.fi: 'Esimerkki Oy (Y-tunnus 1783913-6) Testikatu 1, "
+        "00100 Helsinki' stands out of the original's order: the capture has it at data/esimerkki/captures/2024-01-10.txt:9, "
+        "after 'Rekisterinpitäjä'; publish the sentences in the capture's order"
+    ], err
+    assert "not in the original capture" not in err and "is missing from" not in err, err
+    version.write_text(text, encoding="utf-8")
     # a moved sentence that is also changed is text the capture does not have, and a sentence missing, as before
     version.write_text(text.replace("Tietosuojavastaava Maija", "Tietosuojavastaavamme Maija"), encoding="utf-8")
     assert main(["validate"]) == 1

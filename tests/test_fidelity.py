@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import typing
 from functools import partial
 
@@ -87,21 +88,21 @@ def _with_finnish_body(record, index: int, body: str):
 
 def test_text_the_capture_does_not_hold_is_found_in_its_field() -> None:
     record = load_archive(FROZEN).get("micro-magic").versions[0]
-    assert compare(record) == ([], [], [], ())  # headings' numbers ("8.") are the capture's list markers, not added text
+    assert compare(record) == ([], [], [], (), ())  # headings' numbers ("8.") are the capture's list markers, not added text
     index = next(i for i, s in enumerate(record.version.sections) if s.id == "sailyttamisen-periaatteet")
     body = record.version.sections[index].body.fi
     first, rest = body.split(". ", 1)
     added = _with_finnish_body(record, index, f"{first}. Myymme tietosi mainostajille. {rest}")
-    assert compare(added) == ([], [Extra(f"sections[{index}].body.fi", "Myymme tietosi mainostajille.")], [], ())
+    assert compare(added) == ([], [Extra(f"sections[{index}].body.fi", "Myymme tietosi mainostajille.")], [], (), ())
     reworded = _with_finnish_body(record, index, body.replace("poistetaan", "myydään"))
-    missing, extras, _unchecked, _unreadable = compare(reworded)
+    missing, extras, _unchecked, _unreadable, _moved = compare(reworded)
     assert [s.text for s in missing] == ["Sen jälkeen henkilötiedot poistetaan tai tehdään nimettömiksi."]
     assert extras == [Extra(f"sections[{index}].body.fi", "Sen jälkeen henkilötiedot myydään tai tehdään nimettömiksi.")]
 
 
 def test_a_sentence_is_found_as_whole_words_only() -> None:
     sentences = capture_sentences("Evästekäytäntö\n")
-    missing, _, _ = match_in_order(sentences, "Kysy evästekäytäntöön ja Evästekäytäntöön liittyvistä asioista.")
+    missing, _, _, _ = match_in_order(sentences, "Kysy evästekäytäntöön ja Evästekäytäntöön liittyvistä asioista.")
     assert [s.text for s in missing] == ["Evästekäytäntö"]
     assert match_in_order(sentences, "Evästekäytäntö. Muuta.")[0] == []
 
@@ -206,3 +207,31 @@ def test_what_the_token_table_holds_is_bounded_in_characters() -> None:
         assert codes.sentence(("sana toinen " * 400).strip()) is not None
         assert max(codes.held.values()) <= codes.HELD
         assert sum(map(len, codes.texts)) <= codes.HELD and sum(map(len, codes.sentences)) <= codes.HELD
+
+
+@given(st.lists(st.integers(min_value=0, max_value=30), max_size=40))
+def test_the_order_kept_is_a_longest_increasing_run_of_places(values: list[int]) -> None:
+    """realign keeps the longest run of sentences in the capture's order: what it calls moved is the fewest."""
+    from seloste.archive.fidelity import _longest_increasing
+
+    kept = _longest_increasing(values)
+    assert kept == sorted(kept) and all(values[a] < values[b] for a, b in itertools.pairwise(kept))
+    longest = [1] * len(values)  # the length of a longest increasing run ending at each place, by the book
+    for j in range(len(values)):
+        for i in range(j):
+            if values[i] < values[j]:
+                longest[j] = max(longest[j], longest[i] + 1)
+    assert len(kept) == max(longest, default=0)
+
+
+def test_a_sentence_a_text_repeats_is_placed_once_where_the_others_leave_room() -> None:
+    """ "Kyllä." twice in the capture, the second moved: the first keeps its place, the second is moved, not missing."""
+    from seloste.archive.fidelity import realign
+
+    sentences = [Sentence(n, text) for n, text in enumerate(["Alku.", "Kyllä.", "Väli.", "Kyllä.", "Loppu."], 1)]
+    text = "Alku. Kyllä. Kyllä. Väli. Loppu."
+    matched = match_in_order(sentences, text)
+    assert [s.line for s in matched.missing] == [4]  # read in order, the second is looked for after "Väli."
+    moved, missing, spans = realign(sentences, text, [text], matched)
+    assert missing == [] and len(spans) == 5 and len(set(spans)) == 5
+    assert [len(m.sentences) for m in moved] == [1] and moved[0].sentences[0].line in (3, 4)

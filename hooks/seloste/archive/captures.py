@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import re
 from pathlib import Path
 
 from ..limits import MAX_CAPTURE_BYTES, MAX_VERSION_CAPTURE_BYTES
-from .capturetext import Sentence, noise_lines
+from .capturetext import noise_lines
 from .decode import Decoder
 from .errors import DataError, Location, Run, display_path
-from .fidelity import Extra, compare, published_parts
+from .fidelity import compare, published_parts
 from .hints import Hints, shorten
 from .languages import listed
 from .likeness import difference_note
@@ -25,7 +24,6 @@ from .model import Captures, Version, VersionRecord
 from .types import direction_control
 
 CAPTURES_DIR = "captures"
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 def where_in(decoder: Decoder, name: str) -> Location | None:
@@ -245,21 +243,20 @@ def check_fidelity(run: Run, folder: Path, path: Path, record: VersionRecord, de
             message = f"{where}: the capture has no line {entry.numbers[-1]}"
         run.at(decoder.locations.get(where), path, message)
     for lang in record.captures:
-        missing, extras, unchecked, unreadable = compare(record, lang)
+        missing, extras, unchecked, unreadable, moved = compare(record, lang)
         name = ", ".join(files[lang])
         text = f"{folder.name}/{path.name}'s {LANGUAGE_NAMES[lang]} text"
-        for extra, moved in _moved(extras, missing):  # text of the capture's, out of its order: one error, where it stands
-            first = moved[0]
-            quote = shorten(extra.text)
+        for move in moved:  # the original's text, out of its order: one error where it stands, saying where it goes
+            first, field = move.sentences[0], _field_at(published_parts(record.version, lang), move.start)
+            quote = shorten(" ".join(sentence.text for sentence in move.sentences))
+            after = f"after {shorten(move.after.text, 60)!r}" if move.after else "before every other sentence"
             run.at(
-                decoder.locations.get(extra.name),
+                decoder.locations.get(field),
                 path,
-                f"{extra.name}: {quote!r} stands out of the original's order: the capture has it at "
-                f"{display_path(folder / files[lang][first.page], run.root)}:{first.line}, between other sentences than "
-                "here; publish the sentences in the capture's order",
+                f"{field}: {quote!r} stands out of the original's order: the capture has it at "
+                f"{display_path(folder / files[lang][first.page], run.root)}:{first.line}, {after}; publish the "
+                "sentences in the capture's order",
             )
-            missing = [sentence for sentence in missing if not any(sentence is m for m in moved)]
-            extras = [other for other in extras if other is not extra]
         hints = Hints(" ".join(part for _name, part in published_parts(record.version, lang))) if missing else None
         for sentence in missing:
             near = hints.nearest(sentence.text) if hints else None
@@ -292,19 +289,11 @@ def check_fidelity(run: Run, folder: Path, path: Path, record: VersionRecord, de
             )
 
 
-def _moved(extras: list[Extra], missing: list[Sentence]) -> list[tuple[Extra, list[Sentence]]]:
-    """The text that stands where the capture does not have it (an extra), and the sentences of the capture it is
-    (missing from where the capture has them): a paragraph moved. Only where the extra is those sentences and nothing
-    more; each sentence once."""
-    found: list[tuple[Extra, list[Sentence]]] = []
-    taken: set[int] = set()
-    for extra in extras:
-        rest, moved = extra.text, []
-        for sentence in missing:
-            if id(sentence) not in taken and sentence.text in rest:
-                rest = rest.replace(sentence.text, " ", 1)
-                moved.append(sentence)
-        if moved and not _LETTER.search(rest):
-            found.append((extra, moved))
-            taken.update(id(sentence) for sentence in moved)
-    return found
+def _field_at(parts: list[tuple[str, str]], start: int) -> str:
+    """The field (``sections[2].body.fi``) of the text joined from ``parts`` with a space that ``start`` stands in."""
+    offset = 0
+    for field, part in parts:
+        if start < offset + len(part) + 1:
+            return field
+        offset += len(part) + 1
+    return parts[-1][0]

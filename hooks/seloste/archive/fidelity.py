@@ -9,6 +9,7 @@ rendered HTML.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -125,6 +126,8 @@ class Matched(NamedTuple):
     """Where in the text the others stand."""
     unchecked: list[Sentence]
     """The sentences after the ``limit``-th missing one, not looked for."""
+    placed: list[int]
+    """The index among the sentences of each span's sentence."""
 
 
 def match_in_order(sentences: list[Sentence], text: str, limit: int | None = None, parts: list[str] | None = None) -> Matched:
@@ -134,6 +137,7 @@ def match_in_order(sentences: list[Sentence], text: str, limit: int | None = Non
     tokens = _Tokens(text, parts)
     missing: list[Sentence] = []
     spans: list[tuple[int, int]] = []
+    placed: list[int] = []
     position = 0
     """In tokens."""
     for index, sentence in enumerate(sentences):
@@ -153,12 +157,13 @@ def match_in_order(sentences: list[Sentence], text: str, limit: int | None = Non
             if not sentence.optional:
                 missing.append(sentence)
                 if limit is not None and len(missing) >= limit and index + 1 < len(sentences):
-                    return Matched(missing, spans, sentences[index + 1 :])
+                    return Matched(missing, spans, sentences[index + 1 :], placed)
         else:
             assert encoded is not None
             position = found + len(encoded)
             spans.append((tokens.starts[found], tokens.starts[position]))
-    return Matched(missing, spans, [])
+            placed.append(index)
+    return Matched(missing, spans, [], placed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +208,8 @@ class Fidelity(NamedTuple):
     """The sentences after the ``MAX_MISSING_SENTENCES``-th missing one: the comparison stopped there."""
     unreadable: tuple[tuple[int, Note], ...] = ()
     """What a capture's markup hides that its page shows (a JSX expression's value), by page."""
+    moved: tuple[Moved, ...] = ()
+    """Sentences the text holds out of the capture's order (:func:`realign`); not in ``missing``."""
 
 
 def compare(record: VersionRecord, lang: str | None = None) -> Fidelity:
@@ -226,9 +233,13 @@ def compare(record: VersionRecord, lang: str | None = None) -> Fidelity:
     parts = published_parts(record.version, lang)
     texts = [part for _name, part in parts]
     text = " ".join(texts)
-    missing, spans, unchecked = match_in_order(sentences, text, MAX_MISSING_SENTENCES, texts)
+    matched = match_in_order(sentences, text, MAX_MISSING_SENTENCES, texts)
+    missing, spans, unchecked = matched.missing, matched.spans, matched.unchecked
     if unchecked:
         return Fidelity(missing, [], unchecked, unreadable)
+    moved: tuple[Moved, ...] = ()
+    if missing:  # some out of order, perhaps: placed again, the fewest moved
+        moved, missing, spans = realign(sentences, text, texts, matched)
     covered = bytearray(len(text))
     for start, end in spans:
         covered[start:end] = b"\x01" * (end - start)
@@ -240,7 +251,87 @@ def compare(record: VersionRecord, lang: str | None = None) -> Fidelity:
             if _LETTER.search(run):
                 extras.append(Extra(name, normalize(run)))
         offset += len(part) + 1
-    return Fidelity(missing, extras, [], unreadable)
+    return Fidelity(missing, extras, [], unreadable, moved)
+
+
+@dataclass(frozen=True, slots=True)
+class Moved:
+    """Sentences that follow one another in the capture, and stand together in the text, out of the capture's order."""
+
+    sentences: tuple[Sentence, ...]
+    start: int
+    """Where in the text they stand (the text :func:`compare` joins from its parts)."""
+    after: Sentence | None
+    """The capture's sentence they follow there, which the text holds in order; None: they open the capture."""
+
+
+def realign(
+    sentences: list[Sentence], text: str, parts: list[str], matched: Matched
+) -> tuple[tuple[Moved, ...], list[Sentence], list[tuple[int, int]]]:
+    """The sentences the text holds out of order, those it does not hold, and where each it holds stands.
+
+    :func:`match_in_order` finds each sentence from where the one before it ended: a paragraph moved later is found at
+    its new place, and every sentence between its old and new places reads as missing. Here each missing sentence is
+    placed where the text holds it outside the others' places (its first such place); the longest run of sentences
+    that stand in the capture's order is kept (the longest increasing subsequence of their places), and those outside
+    it moved: the fewest. Called only where some are missing (at most ``MAX_MISSING_SENTENCES``), each looked for at
+    no more than ``_TRIES`` places."""
+    tokens = _Tokens(text, parts)
+    place = dict(zip(matched.placed, matched.spans, strict=True))
+    taken = bytearray(len(text))
+    for start, end in matched.spans:
+        taken[start:end] = b"\x01" * (end - start)
+    index = {id(sentence): number for number, sentence in enumerate(sentences)}
+    for sentence in matched.missing:
+        encoded, at = tokens.encode(sentence.text), 0
+        for _try in range(_TRIES if encoded else 0):
+            assert encoded is not None
+            found = tokens.text.find(encoded, at)
+            if found < 0:
+                break
+            start, end = tokens.starts[found], tokens.starts[found + len(encoded)]
+            if b"\x01" not in taken[start:end]:
+                place[index[id(sentence)]] = (start, end)
+                taken[start:end] = b"\x01" * (end - start)
+                break
+            at = found + 1
+    order = sorted(place)
+    kept = {order[k] for k in _longest_increasing([place[number][0] for number in order])}
+    moved: list[Moved] = []
+    run: list[int] = []
+    for number in [*order, None]:  # runs of moved sentences: one after another in the capture and in the text
+        if run and (number is None or number in kept or number != run[-1] + 1 or place[number][0] < place[run[-1]][1]):
+            after = next((sentences[n] for n in reversed(order) if n < run[0] and n in kept), None)
+            moved.append(Moved(tuple(sentences[n] for n in run), place[run[0]][0], after))
+            run = []
+        if number is not None and number not in kept:
+            run.append(number)
+    missing = [sentence for sentence in matched.missing if index[id(sentence)] not in place]
+    return tuple(moved), missing, list(place.values())
 
 
 _FREE = re.compile(b"\x00+")
+
+_TRIES = 64
+"""The places of a missing sentence looked at, at most (a sentence a text repeats very often, "Kyllä.", is left
+missing past them)."""
+
+
+def _longest_increasing(values: list[int]) -> list[int]:
+    """The positions in ``values`` of a longest strictly increasing subsequence (patience sorting: n log n)."""
+    ends: list[int] = []  # the smallest last value of an increasing run of each length found so far
+    at: list[int] = []  # and its position
+    before = [-1] * len(values)
+    for position, value in enumerate(values):
+        length = bisect.bisect_left(ends, value)
+        before[position] = at[length - 1] if length else -1
+        if length == len(ends):
+            ends.append(value)
+            at.append(position)
+        else:
+            ends[length], at[length] = value, position
+    found, position = [], at[-1] if at else -1
+    while position >= 0:
+        found.append(position)
+        position = before[position]
+    return found[::-1]
