@@ -23,7 +23,7 @@ test: $(VENV)/.test  ## set up and run every test (lint, format, types, data, un
 	$(BIN)/mypy
 	$(BIN)/seloste validate
 	$(BIN)/seloste schema --check
-	$(BIN)/python -m pytest -n auto --dist worksteal
+	$(BIN)/python -m pytest -n auto
 
 check: $(VENV)/.test  ## the fast loop (about 1.5 minutes on two cores): lint, format, types, unit tests, data, schema
 	$(BIN)/ruff check hooks tests scripts
