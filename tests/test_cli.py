@@ -703,3 +703,27 @@ def test_a_long_word_in_a_section_does_not_slow_the_search_for_an_e_mail_written
     assert (
         "facts.contact.email: 'tietosuojx@esimerkki.fi' does not appear in section 'rekisterinpitaja'" in capsys.readouterr().err
     )
+
+
+def test_a_sentence_moved_past_more_sentences_than_the_check_reads_missing_is_one_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read in order, a sentence moved to the end of 30 made the 20 after its old place missing, and the check
+    stopped ("is this the capture of this version?"); the sentences are placed again (the session's second review)."""
+    monkeypatch.chdir(tmp_path)
+    copy_valid(tmp_path)
+    folder = tmp_path / "data/esimerkki"
+    said = [f"Lause numero {n} kertoo asian {n}." for n in range(1, 31)]
+    kept = "Säilytämme tietoja viisi vuotta."
+    capture = folder / "captures/2024-01-10.txt"
+    capture.write_text(capture.read_text(encoding="utf-8").replace(kept, f"{kept} {' '.join(said)}"), encoding="utf-8")
+    version = folder / "2024-01-10.yaml"
+    moved = [said[0], *said[2:], said[1]]
+    version.write_text(version.read_text(encoding="utf-8").replace(kept, f"{kept} {' '.join(moved)}"), encoding="utf-8")
+    assert main(["validate"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "data/esimerkki/2024-01-10.yaml:39:11: sections[2].body.fi: 'Lause numero 2 kertoo asian 2.' stands out of the "
+        "original's order: the capture has it at data/esimerkki/captures/2024-01-10.txt:16, after 'Lause numero 1 kertoo "
+        "asian 1.'; publish the sentences in the capture's order",
+        "1 error in the data",
+    ]

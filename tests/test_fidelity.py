@@ -235,3 +235,43 @@ def test_a_sentence_a_text_repeats_is_placed_once_where_the_others_leave_room() 
     moved, missing, spans = realign(sentences, text, [text], matched)
     assert missing == [] and len(spans) == 5 and len(set(spans)) == 5
     assert [len(m.sentences) for m in moved] == [1] and moved[0].sentences[0].line in (3, 4)
+
+
+def _realigned(capture: list[str], parts: list[str]) -> tuple[list[tuple[list[int], int | None, int]], list[int]]:
+    """(each moved run's lines, the line it follows, the part it stands in), and the missing lines."""
+    from seloste.archive.fidelity import realign
+
+    sentences = [Sentence(n, text) for n, text in enumerate(capture, 1)]
+    text = " ".join(parts)
+    moved, missing, _spans = realign(sentences, text, parts, match_in_order(sentences, text, parts=parts))
+    starts = [sum(len(p) + 1 for p in parts[:k]) for k in range(len(parts))]
+    where = [max(k for k, start in enumerate(starts) if start <= m.start) for m in moved]
+    runs = [([s.line for s in m.sentences], m.after.line if m.after else None, at) for m, at in zip(moved, where, strict=True)]
+    return runs, [s.line for s in missing]
+
+
+def test_a_missing_sentences_words_inside_a_sentence_added_are_no_place_of_it() -> None:
+    """'Lisätietoja' left out, 'Lisätietoja saat meiltä.' added elsewhere: a sentence missing and text added, not a
+    word moved out of a sentence of the contributor's (the session's second review)."""
+    assert _realigned(["Alku.", "Väli.", "Lisätietoja", "Loppu."], ["Lisätietoja saat meiltä. Alku. Väli.", "Loppu."]) == (
+        [],
+        [3],
+    )
+    # where the stretch left unread is the moved sentences and nothing more, they moved
+    assert _realigned(["Alku.", "Väli.", "Lisätietoja", "Loppu."], ["Lisätietoja Alku. Väli.", "Loppu."]) == ([([3], 2, 0)], [])
+
+
+def test_a_sentence_the_capture_repeats_and_the_text_has_once_is_missing_where_its_order_says() -> None:
+    """The first 'Kyllä.' left out: one sentence missing, the first, not the second moved and the first missing."""
+    capture = ["Alku.", "Kyllä.", "Väli.", "Kyllä.", "Loppu."]
+    assert _realigned(capture, ["Alku. Väli. Kyllä. Loppu."]) == ([], [2])
+    heading = ["Alku.", "Yhteystiedot", "Eka.", "Toka.", "Yhteystiedot", "Loppu."]
+    assert _realigned(heading, ["Alku. Eka. Toka.", "Yhteystiedot", "Loppu."]) == ([], [2])
+
+
+def test_a_moved_run_is_one_error_only_where_its_sentences_stand_together() -> None:
+    """Two sentences the capture has one after the other, moved apart with a kept heading between them: two errors,
+    each in its own field; and each says the sentence the capture has before it, moved or missing as that one may be."""
+    runs, missing = _realigned(["A1.", "B1.", "C1.", "D1.", "E1."], ["A1. D1. B1.", "E1.", "C1."])
+    assert missing == [] and runs == [([2], 1, 0), ([3], 2, 2)]
+    assert _realigned(["A1.", "B1.", "C1."], ["C1. B1."]) == ([([2], 1, 0)], [1])  # after A1., which is missing

@@ -235,11 +235,16 @@ def compare(record: VersionRecord, lang: str | None = None) -> Fidelity:
     text = " ".join(texts)
     matched = match_in_order(sentences, text, MAX_MISSING_SENTENCES, texts)
     missing, spans, unchecked = matched.missing, matched.spans, matched.unchecked
+    moved: tuple[Moved, ...] = ()
+    if unchecked and len(unchecked) * len(text) <= REALIGN_WORK:  # a sentence found far ahead, perhaps: moved later
+        whole = matched._replace(missing=[*missing, *unchecked], unchecked=[])
+        realigned = realign(sentences, text, texts, whole)
+        if len(realigned[1]) < MAX_MISSING_SENTENCES:
+            (moved, missing, spans), unchecked = realigned, []
+    elif missing:  # some out of order, perhaps: placed again, the fewest moved
+        moved, missing, spans = realign(sentences, text, texts, matched)
     if unchecked:
         return Fidelity(missing, [], unchecked, unreadable)
-    moved: tuple[Moved, ...] = ()
-    if missing:  # some out of order, perhaps: placed again, the fewest moved
-        moved, missing, spans = realign(sentences, text, texts, matched)
     covered = bytearray(len(text))
     for start, end in spans:
         covered[start:end] = b"\x01" * (end - start)
@@ -272,16 +277,20 @@ def realign(
 
     :func:`match_in_order` finds each sentence from where the one before it ended: a paragraph moved later is found at
     its new place, and every sentence between its old and new places reads as missing. Here each missing sentence is
-    placed where the text holds it outside the others' places (its first such place); the longest run of sentences
-    that stand in the capture's order is kept (the longest increasing subsequence of their places), and those outside
-    it moved: the fewest. Called only where some are missing (at most ``MAX_MISSING_SENTENCES``), each looked for at
-    no more than ``_TRIES`` places."""
+    placed where the text holds it outside the others' places (its first such place), but only where the text left
+    unread around it is such sentences and nothing more (a word of a missing sentence inside a sentence added is no
+    place of it). The longest run of sentences that stand in the capture's order is kept (the longest increasing
+    subsequence of their places), and those outside it moved: the fewest. A sentence the capture repeats takes the
+    place of a copy that fits its order. Called only where some are missing (at most ``MAX_MISSING_SENTENCES``), each
+    looked for at no more than ``_TRIES`` places."""
     tokens = _Tokens(text, parts)
     place = dict(zip(matched.placed, matched.spans, strict=True))
-    taken = bytearray(len(text))
+    read = bytearray(len(text))
     for start, end in matched.spans:
-        taken[start:end] = b"\x01" * (end - start)
+        read[start:end] = b"\x01" * (end - start)
+    taken = bytearray(read)
     index = {id(sentence): number for number, sentence in enumerate(sentences)}
+    placed: list[int] = []
     for sentence in matched.missing:
         encoded, at = tokens.encode(sentence.text), 0
         for _try in range(_TRIES if encoded else 0):
@@ -293,24 +302,64 @@ def realign(
             if b"\x01" not in taken[start:end]:
                 place[index[id(sentence)]] = (start, end)
                 taken[start:end] = b"\x01" * (end - start)
+                placed.append(index[id(sentence)])
                 break
             at = found + 1
+    for gap in _FREE.finditer(read):  # text the reading in order left: wholly sentences placed again, or none is
+        if _LETTER.search(text, gap.start(), gap.end()) and any(
+            _LETTER.search(text, free.start(), free.end()) for free in _FREE.finditer(taken, gap.start(), gap.end())
+        ):
+            for undone in [n for n in placed if n in place and gap.start() <= place[n][0] < gap.end()]:
+                del place[undone]
     order = sorted(place)
-    kept = {order[k] for k in _longest_increasing([place[number][0] for number in order])}
+    kept = sorted(order[k] for k in _longest_increasing([place[number][0] for number in order]))
+    _repeats(sentences, place, kept, [index[id(s)] for s in matched.missing if index[id(s)] not in place])
     moved: list[Moved] = []
     run: list[int] = []
-    for number in [*order, None]:  # runs of moved sentences: one after another in the capture and in the text
-        if run and (number is None or number in kept or number != run[-1] + 1 or place[number][0] < place[run[-1]][1]):
-            after = next((sentences[n] for n in reversed(order) if n < run[0] and n in kept), None)
+    held = set(kept)
+    numbers: list[int | None] = [*sorted(place), None]
+    for number in numbers:  # runs of moved sentences: one after another in the capture and in the text
+        if run and (
+            number is None
+            or number in held
+            or number != run[-1] + 1
+            or place[number][0] < place[run[-1]][1]
+            or _LETTER.search(text, place[run[-1]][1], place[number][0])  # other text between them
+        ):
+            after = next((sentences[n] for n in range(run[0] - 1, -1, -1) if not sentences[n].optional), None)
             moved.append(Moved(tuple(sentences[n] for n in run), place[run[0]][0], after))
             run = []
-        if number is not None and number not in kept:
+        if number is not None and number not in held:
             run.append(number)
-    missing = [sentence for sentence in matched.missing if index[id(sentence)] not in place]
+    looked_for = sorted({*matched.placed, *(index[id(sentence)] for sentence in matched.missing)})
+    missing = [sentences[number] for number in looked_for if number not in place]  # a repeat's place given away too
     return tuple(moved), missing, list(place.values())
 
 
+def _repeats(sentences: list[Sentence], place: dict[int, tuple[int, int]], kept: list[int], unplaced: list[int]) -> None:
+    """Give a moved sentence's place to a copy of it the text does not hold yet, where that place fits the copy's
+    order between the sentences kept ("Kyllä." twice in the capture, once in the text: the first one is missing,
+    the second is where it should be)."""
+    held = set(kept)
+    for number in [n for n in sorted(place) if n not in held]:
+        start, end = place[number]
+        for other in unplaced:
+            if sentences[other].text != sentences[number].text:
+                continue
+            at = bisect.bisect_left(kept, other)
+            if (at == 0 or place[kept[at - 1]][1] <= start) and (at == len(kept) or end <= place[kept[at]][0]):
+                place[other] = place.pop(number)
+                kept.insert(at, other)
+                unplaced.remove(other)
+                break
+
+
 _FREE = re.compile(b"\x00+")
+
+REALIGN_WORK = 20_000_000
+"""Where the reading in order stopped at ``MAX_MISSING_SENTENCES`` (a sentence found far ahead, and the ones after it
+read as missing), the sentences left are placed again (:func:`realign`) if their count times the text's length is at
+most this: a notice of a few hundred sentences, not a capture made to be slow."""
 
 _TRIES = 64
 """The places of a missing sentence looked at, at most (a sentence a text repeats very often, "Kyllä.", is left
