@@ -201,7 +201,7 @@ def _body_text(body: str) -> str:
 
 class Fidelity(NamedTuple):
     missing: list[Sentence]
-    """Sentences of the capture missing from the text, or out of order."""
+    """Sentences of the capture missing from the text (or out of order, where they could not be placed again)."""
     extras: list[Extra]
     """Text that no sentence of the capture accounts for (none looked for if the comparison stopped)."""
     unchecked: list[Sentence]
@@ -267,7 +267,8 @@ class Moved:
     start: int
     """Where in the text they stand (the text :func:`compare` joins from its parts)."""
     after: Sentence | None
-    """The capture's sentence they follow there, which the text holds in order; None: they open the capture."""
+    """The capture's sentence before them, where they belong (whether the text holds it or not); None: they open the
+    capture."""
 
 
 def realign(
@@ -305,11 +306,14 @@ def realign(
                 placed.append(index[id(sentence)])
                 break
             at = found + 1
+    starts = sorted((place[number][0], number) for number in placed)
     for gap in _FREE.finditer(read):  # text the reading in order left: wholly sentences placed again, or none is
         if _LETTER.search(text, gap.start(), gap.end()) and any(
             _LETTER.search(text, free.start(), free.end()) for free in _FREE.finditer(taken, gap.start(), gap.end())
         ):
-            for undone in [n for n in placed if n in place and gap.start() <= place[n][0] < gap.end()]:
+            for _start, undone in starts[
+                bisect.bisect_left(starts, (gap.start(), -1)) : bisect.bisect_left(starts, (gap.end(), -1))
+            ]:
                 del place[undone]
     order = sorted(place)
     kept = sorted(order[k] for k in _longest_increasing([place[number][0] for number in order]))
@@ -341,16 +345,17 @@ def _repeats(sentences: list[Sentence], place: dict[int, tuple[int, int]], kept:
     order between the sentences kept ("Kyllä." twice in the capture, once in the text: the first one is missing,
     the second is where it should be)."""
     held = set(kept)
+    copies: dict[str, list[int]] = {}
+    for other in unplaced:
+        copies.setdefault(sentences[other].text, []).append(other)
     for number in [n for n in sorted(place) if n not in held]:
         start, end = place[number]
-        for other in unplaced:
-            if sentences[other].text != sentences[number].text:
-                continue
+        for other in copies.get(sentences[number].text, ()):
             at = bisect.bisect_left(kept, other)
             if (at == 0 or place[kept[at - 1]][1] <= start) and (at == len(kept) or end <= place[kept[at]][0]):
                 place[other] = place.pop(number)
                 kept.insert(at, other)
-                unplaced.remove(other)
+                copies[sentences[number].text].remove(other)
                 break
 
 
