@@ -727,3 +727,28 @@ def test_a_sentence_moved_past_more_sentences_than_the_check_reads_missing_is_on
         "asian 1.'; publish the sentences in the capture's order",
         "1 error in the data",
     ]
+
+
+@pytest.mark.parametrize("count", [300, 3000])
+def test_a_text_in_the_reverse_order_of_its_capture_stops_where_it_did_and_quickly(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, count: int
+) -> None:
+    """Every sentence there, in the reverse order: more moved than the check names, so it says where it stopped, as
+    for a wrong capture; placing them again stays within its work (300), or is not tried (3,000: past REALIGN_WORK)."""
+    from deadline import deadline
+
+    monkeypatch.chdir(tmp_path)
+    copy_valid(tmp_path)
+    folder = tmp_path / "data/esimerkki"
+    said = [f"Lause numero {n} kertoo asian {n}." for n in range(1, count + 1)]
+    kept = "Säilytämme tietoja viisi vuotta."
+    capture = folder / "captures/2024-01-10.txt"
+    capture.write_text(capture.read_text(encoding="utf-8").replace(kept, f"{kept} {' '.join(said)}"), encoding="utf-8")
+    version = folder / "2024-01-10.yaml"
+    text = version.read_text(encoding="utf-8").replace(kept, f"{kept} {' '.join(reversed(said))}")
+    version.write_text(text, encoding="utf-8")
+    with deadline(20):
+        assert main(["validate", "--jobs", "1"]) == 1
+    err = capsys.readouterr().err
+    assert "the comparison with esimerkki/2024-01-10.yaml's Finnish text stopped after 20 sentences" in err, err[-800:]
+    assert "stands out of the original's order" not in err

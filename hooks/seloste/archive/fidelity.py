@@ -239,7 +239,7 @@ def compare(record: VersionRecord, lang: str | None = None) -> Fidelity:
     if unchecked and len(unchecked) * len(text) <= REALIGN_WORK:  # a sentence found far ahead, perhaps: moved later
         whole = matched._replace(missing=[*missing, *unchecked], unchecked=[])
         realigned = realign(sentences, text, texts, whole)
-        if len(realigned[1]) < MAX_MISSING_SENTENCES:
+        if len(realigned[1]) < MAX_MISSING_SENTENCES and len(realigned[0]) < MAX_MISSING_SENTENCES:  # else: read as before
             (moved, missing, spans), unchecked = realigned, []
     elif missing:  # some out of order, perhaps: placed again, the fewest moved
         moved, missing, spans = realign(sentences, text, texts, matched)
