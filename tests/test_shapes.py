@@ -350,6 +350,27 @@ def test_a_notice_kept_as_files_names_each_pages_file_on_its_page(shapes_site: B
     assert [a["href"] for a in source.select("a")] == [f"{at_commit}/tietosuoja/index.md", f"{at_commit}/evasteet/index.md"]
 
 
+@pytest.mark.build
+def test_a_notices_address_and_its_file_are_each_linked_by_its_own_name(tmp_path: Path) -> None:
+    """The page's address and the site's source file at a commit, both given: the link read 'owner/repo: path @ commit'
+    and led to the address (a trial's contributor)."""
+    root = fixture_project(tmp_path / "project")
+    shutil.copytree(FIXTURES / "shapes" / "tiedostoittain", root / "data" / "tiedostoittain")
+    version = root / "data" / "tiedostoittain" / "2024-01-10.yaml"
+    text = version.read_text(encoding="utf-8")
+    version.write_text(text.replace("source:\n", "source:\n  url: https://tiedostoittain.fi/tietosuoja\n", 1), "utf-8")
+    result = build(root, root / "site")
+    assert result.returncode == 0, result.stderr
+    source = result.soup("tiedostoittain/2024-01-10/").select_one(".sl-about-version .sl-meta dd")
+    assert source is not None
+    at_commit = "https://github.com/tiedostoittain/sivusto/blob/3f61053b37dd9aa5a1a8964053fc43be0ef488cb/content"
+    assert [(a["href"], a.get_text()) for a in source.select("a")] == [
+        ("https://tiedostoittain.fi/tietosuoja", "tiedostoittain.fi/tietosuoja"),
+        (f"{at_commit}/tietosuoja/index.md", "tiedostoittain/sivusto: content/tietosuoja/index.md @ 3f61053b37"),
+        (f"{at_commit}/evasteet/index.md", "sivu 2: content/evasteet/index.md"),
+    ]
+
+
 def test_a_list_of_no_pages_is_refused(tmp_path: Path) -> None:
     pages = "capture: [captures/2024-01-10.1.txt, captures/2024-01-10.2.txt]"
     errors = _errors(tmp_path, "sivuittain", "2024-01-10.yaml", pages, "capture: []")

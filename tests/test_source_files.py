@@ -64,3 +64,25 @@ def test_a_list_of_files_names_one_per_page(tmp_path: Path, old: str, new: str, 
     with pytest.raises(DataErrors) as raised:
         load_archive(data, root=tmp_path)
     assert f"data/{SLUG}/2024-01-10.yaml:5:9: {message}" in [str(e) for e in raised.value.errors]
+
+
+def test_a_page_address_and_a_file_at_a_commit_are_each_linked_by_its_own_name() -> None:
+    """A version of a site's notice names its address and the site's source file at a commit: the link read
+    'owner/repo: path @ commit' and led to the address (a trial's contributor). Each is now linked by its own name; a
+    file's address on GitHub is one link, as before."""
+    source = load_archive(FIXTURES / "shapes", root=FIXTURES).get(SLUG).current.version.source
+    both = type(source)(
+        url="https://tiedostoittain.fi/tietosuoja", repository=source.repository, path="content/tietosuoja/index.md",
+        commit=source.commit, capture=source.capture_files(("fi",))["fi"][0],
+    )  # fmt: skip
+    view = source_view(both)
+    assert (view.url, view.label) == ("https://tiedostoittain.fi/tietosuoja", "tiedostoittain.fi/tietosuoja")
+    assert view.file_label == f"tiedostoittain/sivusto: content/tietosuoja/index.md @ {source.commit[:10]}"
+    assert view.file_url == f"https://github.com/tiedostoittain/sivusto/blob/{source.commit}/content/tietosuoja/index.md"
+    on_github = type(source)(url=view.file_url, repository=source.repository, path=both.path, commit=source.commit)
+    assert source_view(on_github).file_label is None and source_view(on_github).url == view.file_url
+    no_commit = type(source)(url=both.url, repository=source.repository, path=both.path)
+    assert (source_view(no_commit).file_label, source_view(no_commit).file_url) == (
+        "tiedostoittain/sivusto: content/tietosuoja/index.md",
+        None,
+    )

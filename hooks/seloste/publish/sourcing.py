@@ -24,6 +24,10 @@ class SourceView:
     """What to show for the link: ``owner/repo: path @ 632a041bcc`` or the address without its scheme."""
     pages: tuple[SourcePage, ...] = ()
     """The notice's further pages, where it is split over several (the second first)."""
+    file_url: str | None = None
+    file_label: str | None = None
+    """The repository's file, where the version names it beside an address of the page's own (``meldar.ai/...``, and
+    the site's source at a commit): each is linked by its own name."""
 
 
 def source_view(source: Source, text_lang: str = "fi") -> SourceView:
@@ -31,8 +35,12 @@ def source_view(source: Source, text_lang: str = "fi") -> SourceView:
     first page's file where each page is its own, the others' with ``pages``)."""
     files = source.path if isinstance(source.path, tuple) else ()
     url, path, commit = (by_language(value, text_lang) for value in (source.url, source.path, source.commit))
-    url = url or _file_url(source.repository, path, commit)
-    if source.repository:
+    file_url = _file_url(source.repository, path, commit)
+    file_label = None
+    if url and source.repository and not (commit and commit in url):  # the page's address, and its file apart
+        file_label = source.repository + (f": {path}" if path else "") + (f" @ {commit[:10]}" if file_url and commit else "")
+    url = url or file_url
+    if source.repository and not file_label:
         label = source.repository + (f": {path}" if path else "")
         if commit:
             label += f" @ {commit[:10] if url and commit in url else commit}"  # in full unless the address has it
@@ -46,7 +54,7 @@ def source_view(source: Source, text_lang: str = "fi") -> SourceView:
         for i in range(further)
         for file in [files[i + 1] if i + 1 < len(files) else None]
     )
-    return SourceView(url=url, label=label, pages=pages)
+    return SourceView(url=url, label=label, pages=pages, file_url=file_url if file_label else None, file_label=file_label)
 
 
 def _file_url(repository: str | None, path: str | None, commit: str | None) -> str | None:
