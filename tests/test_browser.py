@@ -554,8 +554,19 @@ def test_a_translation_unchanged_where_its_original_changed_says_so(reader: Call
     assert (
         diff.locator(".sl-diff__originals").inner_text().startswith("The translation did not change, but the organisation's own")
     )
-    diff = _compared(page, url + "kirjasto/compare/?from=2024-03-01&to=2024-03-27")
-    assert diff.locator(".sl-diff__originals").count() == 0 and "Tietosuojaseloste" in diff.locator("ins").all_inner_texts()
+    # it leads to the same two versions compared in the original (a trial's reader found nothing to follow)
+    link = diff.locator(".sl-diff__originals a")
+    assert link.inner_text() == "Compare the original texts"
+    assert link.get_attribute("href").endswith("/kirjasto/compare/?from=2024-03-01&to=2024-03-27&view=inline")
+    link.click()
+    page.wait_for_url("**/kirjasto/compare/?from=2024-03-01&to=2024-03-27*")
+    page.wait_for_selector("#sl-diff[data-ready]")
+    diff = page.locator("#sl-diff")
+    assert (
+        "/en/" not in page.url
+        and diff.locator(".sl-diff__originals").count() == 0
+        and "Tietosuojaseloste" in diff.locator("ins").all_inner_texts()
+    )
     diff = _compared(page, url + "en/kesken/compare/?from=2024-03-01&to=2024-03-27")  # no typo said: not translated yet
     assert "the newer version's translation is not made yet" in diff.locator(".sl-diff__originals").inner_text()
 

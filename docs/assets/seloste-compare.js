@@ -494,7 +494,13 @@
       target.append(el("p", { text: d.no_change }));
       if (diff.originals_changed) {
         const said = diff.originals_changed === "pending" ? d.originals_changed_pending : d.originals_changed;
-        target.append(el("p", { class: "sl-diff__originals", text: said }));
+        const note = el("p", { class: "sl-diff__originals", text: said });
+        if (target.dataset.original) { // the same two versions, compared where the other site language reads them
+          const there = new URL(target.dataset.original, location.href);
+          there.search = new URLSearchParams({ from: versions.from.id, to: versions.to.id, view }).toString();
+          note.append(" ", el("a", { href: there.href, text: d.originals_link }));
+        }
+        target.append(note);
       }
       return;
     }

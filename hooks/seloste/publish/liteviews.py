@@ -13,6 +13,7 @@ from typing import ClassVar, Literal
 
 from markupsafe import Markup
 
+from ..archive.localized import LANGUAGES
 from ..archive.model import OrganisationRecord
 from ..labels import labels
 from .checklist import ChecklistView, checklist_view
@@ -299,6 +300,10 @@ class ComparePage:
     """From the comparison of own texts: the comparison the site language's pages read."""
     own_comparisons: tuple[OwnComparison, ...] = ()
     """The other comparisons of the organisation's own texts."""
+    original_url: str | None = None
+    """Where the site language's pages show the archive's translation (of its current version): the comparison the
+    other site language's pages read, of the organisation's own text, where a change the translation does not show is
+    to be seen."""
 
 
 def compare_page(record: OrganisationRecord, plan: LitePlan, style: Style, links: Links, shown: Shown | None) -> ComparePage:
@@ -321,6 +326,9 @@ def compare_page(record: OrganisationRecord, plan: LitePlan, style: Style, links
         for v in reversed(versions)
     )
     title = t["compare_own_title"][text_lang] if text_lang else t["compare_title"]
+    current = record.current.version
+    translated = current.reading(lang)[1] == "translation"
+    own = next((s for s in LANGUAGES if current.reading(s)[1] != "translation"), None) if translated else None
     return ComparePage(
         chrome=chrome(record, plan, style, f"{record.organisation.name}: {title}", links),
         options=options,
@@ -333,6 +341,7 @@ def compare_page(record: OrganisationRecord, plan: LitePlan, style: Style, links
         intro=t["compare_own_intro"][text_lang] if text_lang else None,
         main_url=site_url(lang, compare_path(slug)) if text_lang else None,
         own_comparisons=tuple(c for c in own_comparisons(record, lang) if c.text_lang != text_lang),
+        original_url=None if text_lang or own is None else site_url(own, compare_path(slug)),
     )
 
 
