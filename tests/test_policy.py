@@ -363,7 +363,16 @@ def test_a_new_stated_date_and_a_typo_fixed_in_the_title_pass_as_unaffected_and_
     assert kept + "title (the original changed by 1 word; its en translation kept)\n" in out
     assert main(["changes", "--base", "main"]) == 0
     assert kept + "title (the original changed by 1 word; its en translation kept)\n" in capsys.readouterr().out
-    path = dated / "2024-03-27.yaml"
+    # a section's text named with its id too (a trial's maintainer read "sections[8].body" alone)
+    path, capture = dated / "2024-03-27.yaml", dated / "captures" / "2024-03-27.txt"
+    before = path.read_text(encoding="utf-8"), capture.read_text(encoding="utf-8")
+    assert "viisi vuotta" in before[0] and "viisi vuotta" in before[1]
+    path.write_text(before[0].replace("viisi vuotta", "5 vuotta"), encoding="utf-8")
+    capture.write_text(before[1].replace("viisi vuotta", "5 vuotta"), encoding="utf-8")
+    assert main(["report", "kirjasto"]) == 0
+    assert "sections\\[2\\].body (sailytys) (the original changed by 1 word; its en translation kept)" in capsys.readouterr().out
+    path.write_text(before[0], encoding="utf-8")
+    capture.write_text(before[1], encoding="utf-8")
     path.write_text(path.read_text(encoding="utf-8").replace("translation: unaffected", ""), encoding="utf-8")
     code, out = check(capsys)
     assert code == 1 and out.endswith(

@@ -319,7 +319,14 @@ def _kept(previous: VersionRecord | None, version: VersionRecord) -> tuple[tuple
     """What ``translation: unaffected`` covers in ``version``: each text whose translation it keeps as it was."""
     if previous is None or version.version.translation != "unaffected":
         return ()
-    return tuple(untranslated(previous.version, version.version))
+    ids = [section.id for section in version.version.sections]
+    return tuple((lang, _with_id(name, ids), words) for lang, name, words in untranslated(previous.version, version.version))
+
+
+def _with_id(name: str, ids: list[str]) -> str:
+    """A section's text named with its id too, for a reader of the report: ``sections[8].body (oikeusperuste)``."""
+    index = re.match(r"sections\[([0-9]+)\]", name)
+    return f"{name} ({ids[int(index[1])]})" if index else name
 
 
 def changes(base: Archive, head: Archive) -> list[ReportItem]:
