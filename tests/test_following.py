@@ -1270,8 +1270,9 @@ def test_a_new_version_imported_keeps_the_translation_of_what_did_not_change_and
     assert (
         "translation (en) carried over from 2024-03-01: unchanged, as it was: title, johdanto, 1-rekisterinpitaja, "
         "2-mita-tietoja-keraamme; changed, to translate again (its previous translation kept as a start): 3-sailytysaika "
-        "(translation: pending)"
-    ) in out
+        "(translation: pending); each changed by 3 words or fewer: if these are fixes the translation need not show (a "
+        "typo), say 'translation: unaffected' instead (data/README.md)"
+    ) in out  # one word: the command says what would declare a typo (a trial's maintainer did not know)
     version = yaml.safe_load((data / "esimerkki" / f"{today}.yaml").read_text(encoding="utf-8"))
     assert (version["stated_date"], version["changed_after"], version["translation"]) == ("2024-03-01", "2024-03-01", "pending")
     assert version["title"] == before["title"]
@@ -1596,3 +1597,19 @@ def test_a_new_versions_draft_blanks_the_previous_chrome_and_keeps_each_lines_en
     texts, chrome = _without_chrome(["Hyppää sisältöön\n\nOtsikko\u2028rivi\x0csivu\n\nHyppää sisältöön\n"], previous)
     assert texts == ["\n\nOtsikko\u2028rivi\x0csivu\n\n\n"] and chrome == ["Hyppää sisältöön"]
     assert _without_chrome(["Sivu ilman valikkoa\n"], previous) == (["Sivu ilman valikkoa\n"], [])  # none stands there
+
+
+def test_the_import_suggests_unaffected_only_where_every_changed_text_changed_by_a_few_words() -> None:
+    from seloste.archive.loader import load_archive
+    from seloste.contribute.importer import carried_note, carry_translation
+
+    previous = load_archive(FIXTURES / "history").get("muutos").versions[0].version
+    draft = {"title": {"fi": previous.title.fi}, "sections": []}
+    for section in previous.sections:
+        entry = {"id": section.id, "body": {"fi": section.body.fi}}
+        if section.heading:
+            entry["heading"] = {"fi": section.heading.fi}
+        draft["sections"].append(entry)
+    draft["sections"][-1]["body"]["fi"] += " Yksi kaksi kolme neljä."
+    note = carried_note(carry_translation(draft, "fi", previous), "2024-01-01")
+    assert note is not None and "translate again" in note and "unaffected" not in note  # four words: not a typo's size

@@ -23,10 +23,12 @@ from ..archive.loader import CAPTURES_DIR, ORGANISATION_FILE
 from ..archive.localized import TEXT_LANGUAGES, ByLanguage
 from ..archive.model import OrganisationRecord, Version
 from ..archive.types import without_invisible
+from ..compare.untranslated import words_changed
 from ..markup.sitesource import SUFFIXES, Dialect, dialect_of
 from ..markup.text import plain_text
 from .controller import controller_fact
 from .extract import Draft, draft
+from .policy import UNAFFECTED_WORDS
 
 OPENING_ID = {"fi": "johdanto", "sv": "inledning", "en": "introduction"}
 """The id of an untitled opening section, in the notice's language."""
@@ -211,6 +213,9 @@ class Carried:
     """Texts the previous version has no counterpart of (by id): nothing to carry, so no translation is carried at
     all (a version gives every text in the same languages)."""
     languages: tuple[str, ...] = ()
+    small: bool = False
+    """Each changed text's original changed by at most ``UNAFFECTED_WORDS`` words: perhaps fixes no translation shows
+    (a typo), which ``translation: unaffected`` declares."""
 
     @property
     def complete(self) -> bool:
@@ -232,6 +237,11 @@ def carried_note(carried: Carried, previous_id: str) -> str | None:
     if carried.changed:
         line += f"; changed, to translate again (its previous translation kept as a start): {', '.join(carried.changed)}"
         line += " (translation: pending)"
+        if carried.small:
+            line += (
+                f"; each changed by {UNAFFECTED_WORDS} words or fewer: if these are fixes the translation need not show (a "
+                "typo), say 'translation: unaffected' instead (data/README.md)"
+            )
     return line
 
 
@@ -262,14 +272,17 @@ def carry_translation(version: dict[str, Any], lang: str, previous: Version) -> 
         if ("heading" in section) != (old.heading is not None):
             return Carried(new=(section["id"],), languages=languages)  # a heading to translate that none had
         pairs.append((section["id"], section["body"], old.body, section.get("heading"), old.heading))
+    small = True
     for name, text, old_text, heading, old_heading in pairs:
         same = _same(text[lang], old_text[lang]) and (heading is None or _same(heading[lang], old_heading[lang]))
         (unchanged if same else changed).append(name)
+        words = words_changed(old_text[lang], text[lang]) + (words_changed(old_heading[lang], heading[lang]) if heading else 0)
+        small = small and words <= UNAFFECTED_WORDS
         for other in languages:
             text[other] = old_text[other]
             if heading is not None:
                 heading[other] = old_heading[other]
-    return Carried(unchanged=tuple(unchanged), changed=tuple(changed), languages=languages)
+    return Carried(unchanged=tuple(unchanged), changed=tuple(changed), languages=languages, small=small and bool(changed))
 
 
 def write_version(
