@@ -276,8 +276,10 @@ def carry_translation(version: dict[str, Any], lang: str, previous: Version) -> 
     for name, text, old_text, heading, old_heading in pairs:
         same = _same(text[lang], old_text[lang]) and (heading is None or _same(heading[lang], old_heading[lang]))
         (unchanged if same else changed).append(name)
-        words = words_changed(old_text[lang], text[lang]) + (words_changed(old_heading[lang], heading[lang]) if heading else 0)
-        small = small and words <= UNAFFECTED_WORDS
+        if not same:
+            words = words_changed(old_text[lang], text[lang])
+            words += words_changed(old_heading[lang], heading[lang]) if heading else 0
+            small = small and words <= UNAFFECTED_WORDS
         for other in languages:
             text[other] = old_text[other]
             if heading is not None:
