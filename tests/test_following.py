@@ -1613,3 +1613,23 @@ def test_the_import_suggests_unaffected_only_where_every_changed_text_changed_by
     draft["sections"][-1]["body"]["fi"] += " Yksi kaksi kolme neljä."
     note = carried_note(carry_translation(draft, "fi", previous), "2024-01-01")
     assert note is not None and "translate again" in note and "unaffected" not in note  # four words: not a typo's size
+
+
+def test_a_new_version_from_saved_files_says_it_leaves_out_the_repository_its_previous_version_named(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The previous version was a repository's files at a commit; saved files are not: the draft leaves those out, and
+    now says so (a trial's maintainer found them gone, with a word only of source.note)."""
+    shutil.copytree(FIXTURES / "shapes" / "tiedostoittain", data / "tiedostoittain")
+    pages = []
+    for number in (1, 2):
+        saved = tmp_path / f"sivu{number}.md"
+        saved.write_text((data / "tiedostoittain" / "captures" / f"2024-01-10.{number}.txt").read_text(encoding="utf-8"), "utf-8")
+        pages.append(str(saved))
+    _code, out = run(capsys, "import", "tiedostoittain", *pages, "--date", "2024-06-01")
+    version = yaml.safe_load((data / "tiedostoittain" / "2024-06-01.yaml").read_text(encoding="utf-8"))
+    assert not {"repository", "path", "commit"} & set(version["source"])
+    assert (
+        "source.repository, source.path, source.commit of 2024-01-10 not copied: this version's text was not read as that "
+        "repository's file at a commit; give them if it is one (data/README.md, source)"
+    ) in out

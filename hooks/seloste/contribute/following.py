@@ -215,6 +215,13 @@ def run_import(args: argparse.Namespace) -> int:
         print(note)
     if record is not None and (told := record.current.version.source.note) is not None:
         print(f"source.note of {record.current.id} not copied (it tells of that capture): {told['en']!r}; add it if it holds")
+    left = [key for key in ("repository", "path", "commit") if getattr(record.current.version.source, key) is not None
+            and key not in version["source"]] if record is not None else []  # fmt: skip
+    if record is not None and left:
+        print(
+            f"{', '.join('source.' + key for key in left)} of {record.current.id} not copied: this version's text was not "
+            "read as that repository's file at a commit; give them if it is one (data/README.md, source)"
+        )
     for detail in _details_to_check(record, pages) if record is not None else ():
         print(detail)
     for page in pages:
