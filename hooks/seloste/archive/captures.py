@@ -247,13 +247,13 @@ def check_fidelity(run: Run, folder: Path, path: Path, record: VersionRecord, de
         name = ", ".join(files[lang])
         text = f"{folder.name}/{path.name}'s {LANGUAGE_NAMES[lang]} text"
         for move in moved:  # the original's text, out of its order: one error where it stands, saying where it goes
-            first, field = move.sentences[0], _field_at(published_parts(record.version, lang), move.start)
+            first = move.sentences[0]
             quote = shorten(" ".join(sentence.text for sentence in move.sentences))
             after = f"after {shorten(move.after.text, 60)!r}" if move.after else "before every other sentence"
             run.at(
-                decoder.locations.get(field),
+                decoder.locations.get(move.field),
                 path,
-                f"{field}: {quote!r} stands out of the original's order: the capture has it at "
+                f"{move.field}: {quote!r} stands out of the original's order: the capture has it at "
                 f"{display_path(folder / files[lang][first.page], run.root)}:{first.line}, {after}; publish the "
                 "sentences in the capture's order",
             )
@@ -287,13 +287,3 @@ def check_fidelity(run: Run, folder: Path, path: Path, record: VersionRecord, de
                 f"{extra.name}: text that is not in the original capture ({name}): {shorten(extra.text)!r}; "
                 "publish the notice's own words only (a note of ours goes in source.note)",
             )
-
-
-def _field_at(parts: list[tuple[str, str]], start: int) -> str:
-    """The field (``sections[2].body.fi``) of the text joined from ``parts`` with a space that ``start`` stands in."""
-    offset = 0
-    for field, part in parts:
-        if start < offset + len(part) + 1:
-            return field
-        offset += len(part) + 1
-    return parts[-1][0]

@@ -10,6 +10,7 @@ rendered HTML.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import itertools
 import re
@@ -245,6 +246,8 @@ def compare(record: VersionRecord, lang: str | None = None) -> Fidelity:
         moved, missing, spans = realign(sentences, text, texts, matched)
     if unchecked:
         return Fidelity(missing, [], unchecked, unreadable)
+    starts = list(itertools.accumulate((len(part) + 1 for part in texts), initial=0))
+    moved = tuple(dataclasses.replace(m, field=parts[bisect.bisect_right(starts, m.start) - 1][0]) for m in moved)
     covered = bytearray(len(text))
     for start, end in spans:
         covered[start:end] = b"\x01" * (end - start)
@@ -269,6 +272,8 @@ class Moved:
     after: Sentence | None
     """The capture's sentence before them, where they belong (whether the text holds it or not); None: they open the
     capture."""
+    field: str = ""
+    """The field they stand in (``sections[2].body.fi``), as :func:`compare` names it."""
 
 
 def realign(
