@@ -13,7 +13,6 @@ from typing import ClassVar, Literal
 
 from markupsafe import Markup
 
-from ..archive.localized import LANGUAGES
 from ..archive.model import OrganisationRecord
 from ..labels import labels
 from .checklist import ChecklistView, checklist_view
@@ -23,6 +22,7 @@ from .frame import Frame, Style, frame
 from .header import same_page_links
 from .opendata import open_data_file
 from .pages import CorrectionView, NoticeView
+from .readings import original_site
 from .urls import (
     checklist_path,
     compare_path,
@@ -327,8 +327,7 @@ def compare_page(record: OrganisationRecord, plan: LitePlan, style: Style, links
     )
     title = t["compare_own_title"][text_lang] if text_lang else t["compare_title"]
     current = record.current.version
-    translated = current.reading(lang)[1] == "translation"
-    own = next((s for s in LANGUAGES if current.reading(s)[1] != "translation"), None) if translated else None
+    own = original_site(current) if current.reading(lang)[1] == "translation" else None
     return ComparePage(
         chrome=chrome(record, plan, style, f"{record.organisation.name}: {title}", links),
         options=options,

@@ -38,7 +38,7 @@ from .comparisons import OwnComparison, own_compare_url, own_comparisons
 from .dates import DateView, date_view, stated_view, version_date_text, version_date_view
 from .factlines import section_anchor
 from .glancepanel import GlancePanel, glance_panel
-from .readings import OwnTextLink, language_note, other_texts
+from .readings import OwnTextLink, language_note, original_site, other_texts
 from .sourcecheck import SourceCheckView, source_check
 from .sourcing import SourceView, source_view
 from .story import ChangeLine, DateLine, HeadingView, TimelineEntry, change_line, date_line, heading_view, timeline
@@ -270,7 +270,7 @@ def version_view(
     t = labels(lang)
     reading: Reading
     text_lang, reading = (separate, "own") if separate else version.reading(lang)
-    original_lang = next(site for site in LANGUAGES if version.reading(site)[1] != "translation")
+    original_lang = original_site(version)
     status_template = t["version_status_none" if not earlier else "version_status_single" if earlier == 1 else "version_status"]
     lineage = section_lineages(record.versions)[shown.id]
     title = Markup(inline_html(version.title[text_lang]))

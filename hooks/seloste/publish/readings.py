@@ -25,6 +25,12 @@ class OwnTextLink:
     url: str
 
 
+def original_site(version: Version) -> str:
+    """The site language whose pages show the organisation's own text of ``version`` (the other shows the archive's
+    translation, or the same text): where a reader of the translation finds the original."""
+    return next(site for site in LANGUAGES if version.reading(site)[1] != "translation")
+
+
 def in_languages(langs: tuple[str, ...], lang: str) -> str:
     """``in Finnish and English`` / ``suomeksi ja englanniksi``."""
     t = labels(lang)
