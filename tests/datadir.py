@@ -80,6 +80,16 @@ def capture_for(version_text: str) -> str:
     return "\n\n".join(str(part) for part in parts) + "\n"
 
 
+def edit(path: Path, old: str, new: str, count: int = -1) -> str:
+    """Write into the file at ``path`` its text with ``old`` replaced by ``new`` (every time, or the first ``count``);
+    ``old`` must stand in it. Returns the text written."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path}: {old!r}"
+    text = text.replace(old, new, count)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
 def copy_valid(root: Path, slug: str = SLUG) -> Path:
     """The valid fixture organisation (two versions and a capture) as ``root/data/<slug>``."""
     folder = root / "data" / slug

@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 import yaml
 
-from datadir import FIXTURES, business_id_for, capture_for, copy_valid, make_data
+from datadir import FIXTURES, business_id_for, capture_for, copy_valid, edit, make_data
 from seloste.contribute.cli import main
 from sitebuild import FROZEN
 
@@ -611,15 +611,12 @@ def test_a_phone_is_taken_as_the_notice_writes_it_with_a_space_after_the_plus_to
     monkeypatch.chdir(tmp_path)
     copy_valid(tmp_path)
     folder = tmp_path / "data/esimerkki"
-    capture = folder / "captures/2024-01-10.txt"
-    capture.write_text(capture.read_text(encoding="utf-8").replace("00100 Helsinki\n", f"00100 Helsinki\nPuh. {phone}\n"))
+    edit(folder / "captures/2024-01-10.txt", "00100 Helsinki\n", f"00100 Helsinki\nPuh. {phone}\n")
     version = folder / "2024-01-10.yaml"
-    text = version.read_text(encoding="utf-8")
-    text = text.replace("        Testikatu 1, 00100 Helsinki\n", f"        Testikatu 1, 00100 Helsinki\n        Puh. {phone}\n")
+    edit(version, "        Testikatu 1, 00100 Helsinki\n", f"        Testikatu 1, 00100 Helsinki\n        Puh. {phone}\n")
     address = "    address: Testikatu 1, 00100 Helsinki\n"
-    text = text.replace(address, f"{address}    phone: {phone}\n")
+    text = edit(version, address, f"{address}    phone: {phone}\n")
     assert text.count(phone) == 3  # Finnish, English, the fact
-    version.write_text(text, encoding="utf-8")
     assert main(["validate"]) == (0 if valid else 1)
     assert ("facts.controller.phone: expected a phone number" in capsys.readouterr().err) is not valid
     schema = json.loads((ROOT / "data/schema/version.schema.json").read_text(encoding="utf-8"))
@@ -636,11 +633,12 @@ def test_a_contact_is_pointed_to_the_section_that_states_all_of_it_its_role_too(
     folder = tmp_path / "data/esimerkki"
     opening = "Tämä seloste kertoo, miten käsittelemme henkilötietoja. Päivitetty 10.1.2024."
     asked = "Kysy: Maija Meikäläinen, tietosuoja@esimerkki.fi"
-    capture = folder / "captures/2024-01-10.txt"
-    capture.write_text(capture.read_text(encoding="utf-8").replace(opening, f"{opening}\n\n{asked}"), encoding="utf-8")
+    edit(folder / "captures/2024-01-10.txt", opening, f"{opening}\n\n{asked}")
     version = folder / "2024-01-10.yaml"
-    text = version.read_text(encoding="utf-8").replace(f"        {opening}\n", f"        {opening}\n\n        {asked}\n")
-    text = text.replace("Updated 10.1.2024.\n", "Updated 10.1.2024.\n\n        Ask: Maija Meikäläinen, tietosuoja@esimerkki.fi\n")
+    edit(version, f"        {opening}\n", f"        {opening}\n\n        {asked}\n")
+    text = edit(
+        version, "Updated 10.1.2024.\n", "Updated 10.1.2024.\n\n        Ask: Maija Meikäläinen, tietosuoja@esimerkki.fi\n"
+    )
     contact = text.index("  contact:")
     cited = text.index("    section: rekisterinpitaja\n", contact)
     version.write_text(text[:cited] + "    section: tietojen-sailytys\n" + text[cited + 29 :], encoding="utf-8")
@@ -687,17 +685,11 @@ def test_a_long_word_in_a_section_does_not_slow_the_search_for_an_e_mail_written
     folder = tmp_path / "data/esimerkki"
     word = "a" * 200_000
     opening = "Tämä seloste kertoo, miten käsittelemme henkilötietoja. Päivitetty 10.1.2024."
-    capture = folder / "captures/2024-01-10.txt"
-    capture.write_text(capture.read_text(encoding="utf-8").replace(opening, f"{opening} {word}"), encoding="utf-8")
+    edit(folder / "captures/2024-01-10.txt", opening, f"{opening} {word}")
     version = folder / "2024-01-10.yaml"
-    text = (
-        version.read_text(encoding="utf-8")
-        .replace(opening, f"{opening} {word}")
-        .replace("Updated 10.1.2024.", f"Updated 10.1.2024. {word}")
-    )
-    version.write_text(
-        text.replace("    email: tietosuoja@esimerkki.fi\n", "    email: tietosuojx@esimerkki.fi\n"), encoding="utf-8"
-    )
+    edit(version, opening, f"{opening} {word}")
+    edit(version, "Updated 10.1.2024.", f"Updated 10.1.2024. {word}")
+    edit(version, "    email: tietosuoja@esimerkki.fi\n", "    email: tietosuojx@esimerkki.fi\n")
     with deadline(20):
         assert main(["validate", "--jobs", "1"]) == 1
     assert (
@@ -715,11 +707,9 @@ def test_a_sentence_moved_past_more_sentences_than_the_check_reads_missing_is_on
     folder = tmp_path / "data/esimerkki"
     said = [f"Lause numero {n} kertoo asian {n}." for n in range(1, 31)]
     kept = "Säilytämme tietoja viisi vuotta."
-    capture = folder / "captures/2024-01-10.txt"
-    capture.write_text(capture.read_text(encoding="utf-8").replace(kept, f"{kept} {' '.join(said)}"), encoding="utf-8")
-    version = folder / "2024-01-10.yaml"
+    edit(folder / "captures/2024-01-10.txt", kept, f"{kept} {' '.join(said)}")
     moved = [said[0], *said[2:], said[1]]
-    version.write_text(version.read_text(encoding="utf-8").replace(kept, f"{kept} {' '.join(moved)}"), encoding="utf-8")
+    edit(folder / "2024-01-10.yaml", kept, f"{kept} {' '.join(moved)}")
     assert main(["validate"]) == 1
     assert capsys.readouterr().err.splitlines() == [
         "data/esimerkki/2024-01-10.yaml:39:11: sections[2].body.fi: 'Lause numero 2 kertoo asian 2.' stands out of the "
@@ -742,11 +732,8 @@ def test_a_text_in_the_reverse_order_of_its_capture_stops_where_it_did_and_quick
     folder = tmp_path / "data/esimerkki"
     said = [f"Lause numero {n} kertoo asian {n}." for n in range(1, count + 1)]
     kept = "Säilytämme tietoja viisi vuotta."
-    capture = folder / "captures/2024-01-10.txt"
-    capture.write_text(capture.read_text(encoding="utf-8").replace(kept, f"{kept} {' '.join(said)}"), encoding="utf-8")
-    version = folder / "2024-01-10.yaml"
-    text = version.read_text(encoding="utf-8").replace(kept, f"{kept} {' '.join(reversed(said))}")
-    version.write_text(text, encoding="utf-8")
+    edit(folder / "captures/2024-01-10.txt", kept, f"{kept} {' '.join(said)}")
+    edit(folder / "2024-01-10.yaml", kept, f"{kept} {' '.join(reversed(said))}")
     with deadline(20):
         assert main(["validate", "--jobs", "1"]) == 1
     err = capsys.readouterr().err

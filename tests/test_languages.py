@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from datadir import FIXTURES, VERSION_LINE
+from datadir import FIXTURES, VERSION_LINE, edit
 from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
 from seloste.compare.report import changes, render_report
@@ -40,10 +40,7 @@ def _errors(data: Path) -> list[str]:
 
 
 def _edit(data: Path, slug: str, old: str, new: str, name: str = "2024-01-10.yaml") -> None:
-    path = data / slug / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    edit(data / slug / name, old, new, 1)
 
 
 def test_each_shape_loads_with_the_readings_its_pages_show(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from datadir import FIXTURES, ORGANISATION_LINE, SLUG, VERSION_LINE, make_data
+from datadir import FIXTURES, ORGANISATION_LINE, SLUG, VERSION_LINE, edit, make_data
 from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
 from seloste.compare.diff import SectionText, VersionText, diff_json, diff_texts
@@ -165,10 +165,7 @@ def _corrected_report(project: Path, capsys: pytest.CaptureFixture[str], edit: C
 
 
 def _edit(data: Path, old: str, new: str) -> None:
-    path = data / SLUG / "2024-01-10.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text, text
-    path.write_text(text.replace(old, new), encoding="utf-8")
+    edit(data / SLUG / "2024-01-10.yaml", old, new)
 
 
 def test_a_link_in_the_organisations_text_leads_only_where_its_capture_shows(tmp_path: Path) -> None:
