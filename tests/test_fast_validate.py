@@ -201,7 +201,7 @@ def refuse_checks(monkeypatch: pytest.MonkeyPatch) -> None:
 
     for name in (
         *("check_fidelity", "check_version", "link_provenance", "check_leftover_captures", "language_problems"),
-        *("render_limit", "mixed_script_problem", "update_problems"),
+        *("render_limit", "name_problems", "update_problems"),
     ):
         monkeypatch.setattr(loader, name, refuses)
     monkeypatch.setattr(yamlsource, "_check_comments", refuses)

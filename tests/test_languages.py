@@ -309,6 +309,10 @@ def test_finnish_and_swedish_each_shown_as_the_organisations_own_text(language_s
         "sen oma suomenkielinen teksti, ei käännös. Lue sen ruotsinkielinen teksti ( på svenska )"
     }
     assert _text_lang(language_site, "suomi-ruotsi/") == ("fi", None, None)
+    name = language_site.soup("suomi-ruotsi/").select_one("article .sl-notice__name")  # no Finnish name given: name
+    assert (name.get_text(), name.get("lang")) == ("Tvåspråkiga Oy", None)
+    names = language_site.soup("suomi-ruotsi/").select_one("article .sl-notice__names")
+    assert names.get_text() == "Nimi myös: Tvåspråkiga Ab (ruotsiksi)" and names.select_one("span")["lang"] == "sv"
     assert _links(language_site, "suomi-ruotsi/") == [("suomi-ruotsi/2024-01-10/sv/", "sv")]
     native = language_site.soup("suomi-ruotsi/").select_one(".sl-own-text a span")
     assert native["lang"] == "sv" and native.get_text() == "på svenska"
@@ -339,6 +343,8 @@ def test_finnish_and_swedish_each_shown_as_the_organisations_own_text(language_s
         assert _notes(language_site, path)["sl-own-text"] == note
         assert _text_lang(language_site, path) == (path[:2] if path.startswith("en/") else "fi", "sv", "sv")
         assert page.select_one("article .sl-toc ol")["lang"] == "sv"
+        name = page.select_one("article .sl-notice__name")  # its Swedish name (names.sv), marked Swedish
+        assert (name.get_text(), name["lang"]) == ("Tvåspråkiga Ab", "sv")
         headings = [h.get_text() for h in page.select(".sl-notice__text h2")]
         assert headings == ["Personuppgiftsansvarig", "Lagring"]
         assert "Vi sparar kunduppgifterna i fyra år." in page.select_one(".sl-notice__text").get_text()

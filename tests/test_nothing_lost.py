@@ -9,6 +9,7 @@ over the live archive (marked archive) and over the frozen fixture archive.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import filecmp
 import gzip
 import json
@@ -26,6 +27,7 @@ from seloste.archive.model import OrganisationRecord, VersionRecord
 from seloste.compare.facts import facts_pairs, facts_text
 from seloste.markup.render import markdown_html
 from seloste.markup.text import html_text, normalize, plain_text
+from seloste.publish.dates import date_view
 from sitebuild import DATA, FROZEN, PROJECT, Build, build
 
 pytestmark = pytest.mark.build
@@ -171,10 +173,19 @@ def _fact_shown(path: str, value: str, record: VersionRecord, lang: str, shown: 
 
 
 def test_every_organisation_field_is_on_its_notice_page(real_site: Build) -> None:
+    """Its updates (the date and reason of each change to these details) are on its history page, beside the
+    versions."""
     for org in ARCHIVE.organisations:
         for lang in ("fi", "en"):
-            text = _text(real_site, ("" if lang == "fi" else "en/") + f"{org.slug}/")
+            prefix = "" if lang == "fi" else "en/"
+            text, history = _text(real_site, prefix + f"{org.slug}/"), _text(real_site, prefix + f"{org.slug}/history/")
             for path, value in leaves(plain(org.organisation)):
+                if path.startswith("updates["):
+                    if path.endswith(".date"):
+                        value = date_view(dt.date.fromisoformat(value), lang).text
+                    if not re.search(r"\.reason\.(fi|en)$", path) or path.endswith(f".{lang}"):
+                        assert normalize(value) in history, f"{org.slug}: {path} not on the history page in {lang}"
+                    continue
                 assert isinstance(value, str) and (
                     normalize(value) in text or value in str(real_site.soup(("" if lang == "fi" else "en/") + f"{org.slug}/"))
                 ), f"{org.slug}: {path}"

@@ -25,7 +25,7 @@ from .errors import DataError, DataErrors, Location, Run
 from .folders import is_link, links_inside, slug_ok
 from .languages import language_problems, text_fields
 from .links import link_provenance
-from .lookalike import Names, lookalike_problem, mixed_script_problem, slug_key
+from .lookalike import Names, lookalike_problem, name_problems, slug_key
 from .model import Archive, Organisation, OrganisationRecord, Section, Version, VersionRecord
 from .unreadable import without_unreadable
 from .updates import update_problems
@@ -286,9 +286,10 @@ def _across(run: Run, folders: list[Path], loaded: list[_Loaded]) -> None:
             )
         elif business_id:
             ids[business_id] = entry.name
-        looks_like = names.add(run.shown(entry), organisation.name)
-        if looks_like is not None:
-            run.at(where.get("name"), org_file, lookalike_problem(organisation.name, looks_like[1], looks_like[0]))
+        for field, name in organisation.all_names:
+            looks_like = names.add(run.shown(entry), name)
+            if looks_like is not None and looks_like[0] != run.shown(entry):  # its own names may be alike
+                run.at(where.get(field), org_file, lookalike_problem(name, looks_like[1], looks_like[0], field))
 
 
 def _load_organisation(
@@ -306,10 +307,9 @@ def _load_organisation(
     else:
         organisation, org_decoder = decode_path(run, org_file, Organisation, comments=not passed)
         where = dict(org_decoder.locations)  # made Locations: it crosses processes, and the cache keeps it
-        mixed = mixed_script_problem(organisation.name) if organisation and not passed else None
-        if mixed:
-            run.at(where.get("name"), org_file, mixed)
-        for name, message in update_problems(organisation) if organisation and not passed else ():
+        for name, message in (
+            [*name_problems(organisation), *update_problems(organisation)] if organisation and not passed else ()
+        ):
             run.at(where.get(name), org_file, message)
 
     version_files: list[tuple[dt.date, Path]] = []

@@ -21,6 +21,8 @@ from homoglyph._scripts import ALL, augmented_script_set, resolved_script_set
 from homoglyph._skeleton import skeleton
 from homoglyph._ucd import script_of, ucd
 
+from .organisation import Organisation
+
 _NO_SCRIPT = frozenset({"Zyyy", "Zinh", "Zzzz"})
 """Common (digits, punctuation), Inherited (combining marks) and unknown characters: of any word's script."""
 
@@ -72,8 +74,8 @@ class Names:
         return None
 
 
-def lookalike_problem(name: str, other: str, folder: str) -> str:
-    """Why ``name`` cannot stand beside ``other``, the name of the organisation in ``folder``."""
+def lookalike_problem(name: str, other: str, folder: str, field: str = "name") -> str:
+    """Why ``name`` (the value of ``field``) cannot stand beside ``other``, a name of the organisation in ``folder``."""
     spaced = " ".join(name.split()), " ".join(other.split())
     if name == other:
         said = f"is already the name of the organisation in {folder}/"
@@ -89,13 +91,14 @@ def lookalike_problem(name: str, other: str, folder: str) -> str:
             index = next(i for i, (mine, theirs) in enumerate(zip(name, other, strict=True)) if mine != theirs)
             said += f" (character {index + 1} is {_shown(name[index])} where that name has {_shown(other[index])})"
     return (
-        f"name: {name!r} {said}; an organisation has one folder, with all its notices' versions, "
+        f"{field}: {name!r} {said}; an organisation has one folder, with all its notices' versions, "
         "and another organisation's name must read differently"
     )
 
 
-def mixed_script_problem(name: str) -> str | None:
-    """A word of ``name`` written in letters of more than one script, such as Latin and Cyrillic, if any."""
+def mixed_script_problem(name: str, field: str = "name") -> str | None:
+    """A word of ``name`` (the value of ``field``) written in letters of more than one script, such as Latin and
+    Cyrillic, if any."""
     for start, word in _words(name):
         if resolved_script_set(word)["kind"] != "mixed":
             continue
@@ -117,10 +120,27 @@ def mixed_script_problem(name: str) -> str | None:
         else:  # a sign that some scripts share, but not the word's own
             mixes = f"mixes {_SCRIPT_NAMES.get(main, main)} letters with {where}, a sign of other scripts"
         return (
-            f"name: the word {word!r} {mixes}, as a name made to look like another does; "
+            f"{field}: the word {word!r} {mixes}, as a name made to look like another does; "
             "write each word in the letters of one script"
         )
     return None
+
+
+def name_problems(organisation: Organisation) -> list[tuple[str, str]]:
+    """(field, message) for each name of the organisation that cannot stand: a word that mixes scripts, another
+    language's name that is ``name`` again, ``names`` that gives none."""
+    problems = [("name", found)] if (found := mixed_script_problem(organisation.name)) else []
+    if organisation.names is None:
+        return problems
+    if not organisation.names.languages:
+        problems.append(("names", "names: give the name in at least one language (fi, sv, en), or leave names out"))
+    for lang in organisation.names.languages:
+        field, other = f"names.{lang}", organisation.names[lang]
+        if _spaced(other) == _spaced(organisation.name):
+            problems.append((field, f"{field}: the same as name; leave it out (a page shows name where names gives none)"))
+        elif found := mixed_script_problem(other, field):
+            problems.append((field, found))
+    return problems
 
 
 def _words(text: str) -> list[tuple[int, str]]:

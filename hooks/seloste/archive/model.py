@@ -11,82 +11,19 @@ from typing import Literal
 
 from .facts import Facts
 from .localized import LANGUAGES, ByLanguage, Language, Localized, NoticeMarkdown, NoticeText, Reading, described
+from .organisation import Organisation
 from .types import (
-    BusinessId,
     CommitId,
-    Email,
     LineRange,
     Month,
     PageNumber,
-    Phone,
-    PostalCode,
     RelPath,
     RepoPath,
     Repository,
-    Selector,
     Slug,
     Str,
     Url,
 )
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Address:
-    street: Str = described("Street address, as the organisation writes it.")
-    postal_code: PostalCode | None = described("Postal code.", default=None)
-    city: Str = described("Post office / city.")
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class ContactChannels:
-    email: Email | None = described("Public e-mail address.", default=None)
-    phone: Phone | None = described("Public phone number.", default=None)
-    url: Url | None = described("Contact page or form.", default=None)
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class TrackedPage:
-    """A page of the live notice that ``seloste track`` fetches, and which part of it is the notice."""
-
-    url: Url = described("The page's address.")
-    select: Selector | None = described(
-        "CSS selector of the notice's part of the page, e.g. 'main article' (default: the whole body).", default=None
-    )
-    remove: tuple[Selector, ...] = described(
-        "CSS selectors of what inside that part is not the notice (a cookie banner, a form).", default=()
-    )
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Update:
-    """A change to published details of the organisation (its name, business ID, address, contacts, website): allowed
-    only when declared, with its reason."""
-
-    date: dt.date = described("When the details changed, or were found to be wrong.")
-    reason: Localized = described("What changed and why, e.g. 'The company changed its name.'")
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Organisation:
-    """``data/<slug>/organisation.yaml``: who the organisation is."""
-
-    name: Str = described(
-        "The organisation's name as it writes it, e.g. 'Micro Magic Oy': its own, not one that looks like another "
-        "organisation's (Unicode's confusables), and each word in the letters of one script."
-    )
-    business_id: BusinessId | None = described("Business ID (Y-tunnus), where known.", default=None)
-    address: Address | None = described("Postal address.", default=None)
-    contact: ContactChannels | None = described("Public contact channels.", default=None)
-    website: Url | None = described("The organisation's website, where known.", default=None)
-    tracking: tuple[TrackedPage, ...] = described(
-        "The live notice's pages in reading order, for 'seloste track' to follow ('seloste import' writes them).",
-        default=(),
-    )
-    updates: tuple[Update, ...] = described(
-        "Every change to these details after they were published, oldest first: its date and reason in fi and en.",
-        default=(),
-    )
-
 
 # --- a version of a notice ---------------------------------------------------------------
 

@@ -17,7 +17,8 @@ import jinja2
 
 from ..archive.emit import plain
 from ..archive.localized import LANGUAGE_NAMES, LANGUAGES
-from ..archive.model import Archive, Correction, Organisation, OrganisationRecord, Update, Version, VersionRecord
+from ..archive.model import Archive, Correction, OrganisationRecord, Version, VersionRecord
+from ..archive.organisation import Organisation, Update
 from ..labels import format_date, labels, plural
 from ..limits import MAX_REPORT_BYTES
 from ..markup.text import plain_text

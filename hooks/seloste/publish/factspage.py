@@ -127,7 +127,7 @@ def facts_page_view(archive: Archive, lang: str) -> FactsPageView:
     recipients: dict[str, str] = {}
     categories: set[str] = set()
     rows = []
-    for record in sorted(archive.organisations, key=lambda r: (alphabetical(r.organisation.name, lang), r.slug)):
+    for record in sorted(archive.organisations, key=lambda r: (alphabetical(r.organisation.name_in(lang), lang), r.slug)):
         version = record.current.version
         f = version.facts
         result = checklist(version, record.current.known_from)
@@ -141,7 +141,7 @@ def facts_page_view(archive: Archive, lang: str) -> FactsPageView:
         categories.update(row_categories)
         rows.append(
             FactsRow(
-                name=record.organisation.name,
+                name=record.organisation.name_in(lang),
                 url=site_url(lang, notice_path(record.slug)),
                 checklist_url=site_url(lang, checklist_path(record.slug)),
                 version=version_date_view(record.current, lang),

@@ -99,7 +99,7 @@ def _notice_dates(version: VersionRecord, lang: str) -> NoticeDates:
 
 def _version_entries(record: OrganisationRecord, lang: str, base: str) -> Iterator[FeedEntry]:
     t = labels(lang)
-    name = record.organisation.name
+    name = record.organisation.name_in(lang)
     for index, version in enumerate(record.versions):
         change = version.version.change
         kind = t["change_kinds"][change.kind if change else "first"]
@@ -134,7 +134,7 @@ def _update_entries(record: OrganisationRecord, lang: str, base: str) -> Iterato
         yield FeedEntry(
             id=f"{history}#update-{number}",  # updates are only ever added: a number stays the same
             kind="update",
-            title=t["feed_update_title"].format(name=record.organisation.name),
+            title=t["feed_update_title"].format(name=record.organisation.name_in(lang)),
             date=date_view(update.date, lang),
             link=history,
             link_kind="history",
@@ -164,7 +164,7 @@ def organisation_feed(record: OrganisationRecord, lang: str, base_url: str) -> t
     """(output path relative to the site root, feed) of one organisation's feed in ``lang``."""
     base = base_url if base_url.endswith("/") else base_url + "/"
     entries = [*_version_entries(record, lang, base), *_update_entries(record, lang, base)]
-    title = labels(lang)["org_feed_title"].format(name=record.organisation.name)
+    title = labels(lang)["org_feed_title"].format(name=record.organisation.name_in(lang))
     feed = _feed(lang, base, feed_path(record.slug), title, notice_path(record.slug), entries)
     return site_url(lang, feed_path(record.slug)), feed
 

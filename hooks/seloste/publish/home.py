@@ -76,7 +76,7 @@ def _change(record: OrganisationRecord, index: int, lang: str) -> RecentChange:
         url = compare_path(record.slug, record.versions[index - 1].id, version.id)
     return RecentChange(
         date=version_date_view(version, lang),
-        organisation=record.organisation.name,
+        organisation=record.organisation.name_in(lang),
         organisation_url=site_url(lang, notice_path(record.slug)),
         first=first,
         summary=change.summary[lang] if change and not first else None,
@@ -94,13 +94,13 @@ def home_view(archive: Archive, lang: str) -> HomeView:
     page = site_url(lang)
     rows = tuple(
         OrganisationRow(
-            name=record.organisation.name,
+            name=record.organisation.name_in(lang),
             business_id=record.organisation.business_id,
             url=site_url(lang, notice_path(record.slug)),
             current=version_date_view(record.current, lang),
             version_count=len(record.versions),
         )
-        for record in sorted(archive.organisations, key=lambda r: (alphabetical(r.organisation.name, lang), r.slug))
+        for record in sorted(archive.organisations, key=lambda r: (alphabetical(r.organisation.name_in(lang), lang), r.slug))
     )
     return HomeView(
         lang=lang,

@@ -141,7 +141,7 @@ def chrome(record: OrganisationRecord, plan: LitePlan, style: Style, title: str,
             noindex=not plan.indexed,
             chrome=links.chrome_url,
         ),
-        organisation=record.organisation.name,
+        organisation=record.organisation.name_in(lang),
         current_url=site_url(lang, notice_path(slug)),
         history_url=site_url(lang, history_path(slug)),
         feed_url=site_url(lang, feed_path(slug)),
@@ -173,7 +173,7 @@ def version_page(record: OrganisationRecord, plan: LitePlan, style: Style, links
         raise ValueError(f"{plan.url}: a version's page needs its rendered notice markup")
     version = record.version(plan.version or "")
     t = labels(plan.lang)
-    title = f"{record.organisation.name}: {t['version_of']} {version_date_text(version, plan.lang)}"
+    title = f"{record.organisation.name_in(plan.lang)}: {t['version_of']} {version_date_text(version, plan.lang)}"
     if plan.text_lang:
         title += ", " + t["own_text_page_title"].format(adjective=t["language_adjective"][plan.text_lang])
     page_chrome = chrome(record, plan, style, title, links)
@@ -224,7 +224,7 @@ class HistoryPage:
 def history_page(record: OrganisationRecord, plan: LitePlan, style: Style, links: Links, shown: Shown | None) -> HistoryPage:
     lang = plan.lang
     return HistoryPage(
-        chrome=chrome(record, plan, style, f"{record.organisation.name}: {labels(lang)['history']}", links),
+        chrome=chrome(record, plan, style, f"{record.organisation.name_in(lang)}: {labels(lang)['history']}", links),
         rows=_history_rows(record, lang),
         compare_url=site_url(lang, compare_path(record.slug)),
         own_comparisons=own_comparisons(record, lang),
@@ -329,7 +329,7 @@ def compare_page(record: OrganisationRecord, plan: LitePlan, style: Style, links
     current = record.current.version
     own = original_site(current) if current.reading(lang)[1] == "translation" else None
     return ComparePage(
-        chrome=chrome(record, plan, style, f"{record.organisation.name}: {title}", links),
+        chrome=chrome(record, plan, style, f"{record.organisation.name_in(lang)}: {title}", links),
         options=options,
         default_from=versions[-2].id if len(versions) > 1 else versions[-1].id,
         default_to=versions[-1].id,
@@ -358,7 +358,9 @@ class ChecklistPage:
 def checklist_page(record: OrganisationRecord, plan: LitePlan, style: Style, links: Links, shown: Shown | None) -> ChecklistPage:
     current = record.current
     return ChecklistPage(
-        chrome=chrome(record, plan, style, f"{record.organisation.name}: {labels(plan.lang)['checklist_title']}", links),
+        chrome=chrome(
+            record, plan, style, f"{record.organisation.name_in(plan.lang)}: {labels(plan.lang)['checklist_title']}", links
+        ),
         checklist=checklist_view(current.version, current.known_from, record.slug, plan.lang),
         version_date=version_date_view(current, plan.lang),
     )

@@ -77,6 +77,7 @@ def index(archive: Archive) -> dict[str, Any]:
             {
                 "slug": record.slug,
                 "name": record.organisation.name,
+                "names": {field.removeprefix("names."): name for field, name in record.organisation.all_names[1:]},
                 "business_id": record.organisation.business_id,
                 "file": open_data_file(record.slug).removeprefix(OPEN_DATA_DIR),
                 "current": record.current.id,

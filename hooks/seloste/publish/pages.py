@@ -151,6 +151,11 @@ class NoticeView:
     slug: str
     version_id: str
     organisation_name: str
+    """The organisation's name in the language of the text shown, where it gives one (``Organisation.name_in``)."""
+    organisation_lang: str | None = None
+    other_names: tuple[tuple[str, str | None], ...] = ()
+    """Its other names, each with its language where known (:meth:`Organisation.other_names`)."""
+    """That name's language, where it is known and not the page's (the name ``names`` gives in the text's language)."""
     business_id: str | None
     address: str | None
     website: str | None
@@ -280,7 +285,9 @@ def version_view(
         root=root_of(page),
         slug=slug,
         version_id=shown.id,
-        organisation_name=org.name,
+        organisation_name=org.name_in(text_lang),
+        organisation_lang=text_lang if text_lang != lang and org.names and text_lang in org.names.languages else None,
+        other_names=org.other_names(org.name_in(text_lang)),
         business_id=org.business_id,
         address=address,
         website=org.website,
@@ -289,7 +296,7 @@ def version_view(
         contact_url=org.contact.url if org.contact else None,
         title=title,
         title_text=title_text,
-        heading=heading_view(org.name, title, title_text),
+        heading=heading_view(org.name_in(text_lang), title, title_text),
         dates=date_line(shown, lang),
         change=_own_change_line(record, shown, lang, separate),
         timeline=timeline(record, shown, lang),

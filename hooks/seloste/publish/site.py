@@ -78,7 +78,8 @@ class Site:
         assert plan.slug is not None
         record = self.archive.get(plan.slug)
         version = record.current.version
-        return heading_text(record.organisation.name, plain_text(version.title[version.reading(plan.lang)[0]]))
+        text_lang = version.reading(plan.lang)[0]
+        return heading_text(record.organisation.name_in(text_lang), plain_text(version.title[text_lang]))
 
     def start_extra(
         self, lang: str, site_dir: Path, renderer: Renderer, base_url: str, overlap: Overlap

@@ -78,19 +78,25 @@ class Document:
 def documents(archive: Archive, lang: str) -> list[Document]:
     """The current notice of every organisation in ``lang``, as its page shows it. A notice whose page in ``lang``
     shows a text in another language (published only in English or Swedish, not translated) is found by its
-    organisation's name only: that text is not in ``lang``, and this index's words are."""
+    organisation's names only: that text is not in ``lang``, and this index's words are. Every name of the organisation
+    is found (``Organisation.all_names``): its Swedish name finds it on the Finnish site too."""
     docs = []
     for record in archive.organisations:
         version = record.current.version
         path = lang_prefix(lang) + notice_path(record.slug)
+        organisation = record.organisation
+        name, others = (
+            organisation.name_in(lang),
+            " ".join(n for _f, n in organisation.all_names if n != organisation.name_in(lang)),
+        )
         if version.reading(lang)[0] != lang:
-            docs.append(Document(record.organisation.name, path, (Section("", record.organisation.name, ""),)))
+            docs.append(Document(name, path, (Section("", name, others),)))
             continue
-        sections = [Section("", plain_text(version.title[lang]), record.organisation.name)]
+        sections = [Section("", plain_text(version.title[lang]), " ".join(filter(None, (name, others))))]
         for section in (s for s in version.sections if s.has(lang)):  # as the page shows the text in lang
             heading = plain_text(section.heading[lang]) if section.heading else ""
             sections.append(Section(section.id, heading, rendered_text(markdown_html(section.body[lang]))))
-        docs.append(Document(record.organisation.name, path, tuple(sections)))
+        docs.append(Document(name, path, tuple(sections)))
     return docs
 
 
