@@ -260,11 +260,11 @@ def test_pages_say_whose_text_they_show(language_site: Build) -> None:
     # the organisation's own Finnish and English: no translation claimed on either page
     assert _notes(language_site, "omat-kielet/") == {
         "sl-own-text": "Organisaation oma teksti Organisaatio julkaisi tämän selosteen suomeksi ja englanniksi; "
-        "tämä on sen oma suomenkielinen teksti, ei käännös. Lue sen englanninkielinen teksti ( in English )"
+        "tämä on sen oma suomenkielinen teksti, ei arkiston käännös. Lue sen englanninkielinen teksti ( in English )"
     }
     assert _notes(language_site, "en/omat-kielet/") == {
         "sl-own-text": "The organisation's own text The organisation published this notice in Finnish and English; "
-        "this is its own English text, not a translation. Read its Finnish text ( suomeksi )"
+        "this is its own English text, not the archive's translation. Read its Finnish text ( suomeksi )"
     }
     assert _links(language_site, "omat-kielet/") == [("en/omat-kielet/", "en")]
     assert _links(language_site, "en/omat-kielet/") == [("omat-kielet/", "fi")]
@@ -276,7 +276,7 @@ def test_pages_say_whose_text_they_show(language_site: Build) -> None:
         "arkisto ole suomentanut sitä. Alla on alkuperäinen teksti sellaisenaan."
     }
     assert _text_lang(language_site, "english-only/") == ("fi", "en", "en")
-    assert _notes(language_site, "en/english-only/") == {"sl-own-text--only": "The organisation's own text, not a translation."}
+    assert _notes(language_site, "en/english-only/") == {"sl-own-text--only": "The organisation's own text, not the archive's translation."}
     said = language_site.soup("en/english-only/").select_one(".sl-own-text--only")["title"]
     assert (
         said
@@ -306,7 +306,7 @@ def test_finnish_and_swedish_each_shown_as_the_organisations_own_text(language_s
     # the Finnish page: the organisation's own Finnish, and a link to its own Swedish, marked Swedish
     assert _notes(language_site, "suomi-ruotsi/") == {
         "sl-own-text": "Organisaation oma teksti Organisaatio julkaisi tämän selosteen suomeksi ja ruotsiksi; tämä on "
-        "sen oma suomenkielinen teksti, ei käännös. Lue sen ruotsinkielinen teksti ( på svenska )"
+        "sen oma suomenkielinen teksti, ei arkiston käännös. Lue sen ruotsinkielinen teksti ( på svenska )"
     }
     assert _text_lang(language_site, "suomi-ruotsi/") == ("fi", None, None)
     name = language_site.soup("suomi-ruotsi/").select_one("article .sl-notice__name")  # no Finnish name given: name
@@ -331,12 +331,12 @@ def test_finnish_and_swedish_each_shown_as_the_organisations_own_text(language_s
         (
             "suomi-ruotsi/2024-01-10/sv/",
             "Organisaation oma teksti Organisaatio julkaisi tämän selosteen suomeksi ja ruotsiksi; tämä on sen oma "
-            "ruotsinkielinen teksti, ei käännös. Lue sen suomenkielinen teksti ( suomeksi )",
+            "ruotsinkielinen teksti, ei arkiston käännös. Lue sen suomenkielinen teksti ( suomeksi )",
         ),
         (
             "en/suomi-ruotsi/2024-01-10/sv/",
             "The organisation's own text The organisation published this notice in Finnish and Swedish; this is its own "
-            "Swedish text, not a translation. Read its Finnish text ( suomeksi )",
+            "Swedish text, not the archive's translation. Read its Finnish text ( suomeksi )",
         ),
     ):
         page = language_site.soup(path)
