@@ -276,7 +276,9 @@ def test_pages_say_whose_text_they_show(language_site: Build) -> None:
         "arkisto ole suomentanut sitä. Alla on alkuperäinen teksti sellaisenaan."
     }
     assert _text_lang(language_site, "english-only/") == ("fi", "en", "en")
-    assert _notes(language_site, "en/english-only/") == {"sl-own-text--only": "The organisation's own text, not the archive's translation."}
+    assert _notes(language_site, "en/english-only/") == {
+        "sl-own-text--only": "The organisation's own text, not the archive's translation."
+    }
     said = language_site.soup("en/english-only/").select_one(".sl-own-text--only")["title"]
     assert (
         said
