@@ -1533,6 +1533,10 @@ def test_the_date_a_notice_states_is_read_in_its_usual_phrasings(text: str, stat
         ("Senast uppdaterad 27 mars 2023", "2023-03-27"),
         ("Gäller från 1 maj 2024", "2024-05-01"),
         ("Päiväys: 27.3.2023", "2023-03-27"),
+        ("**Viimeisin muutos:** 27.1.2026", "2026-01-27"),
+        ("Tarkistettu 2.2.2024", "2024-02-02"),
+        ("Last changed: 5 May 2024", "2024-05-05"),
+        ("Senast reviderad 3.4.2024", "2024-04-03"),
         ("Päivitetty 32.1.2023", None),  # no such day
         ("Päivitetty maaliskuussa 2023", None),  # no day stated
         ("Updated Monday 5 2023", None),  # a word that names no month
@@ -1542,6 +1546,15 @@ def test_the_date_a_notice_states_is_read_in_its_usual_phrasings(text: str, stat
 def test_the_date_a_notice_states_is_read_in_every_form_notices_write_it(text: str, stated: str | None) -> None:
     found = stateddate.stated_date(text)
     assert (found.isoformat() if found else None) == stated
+
+
+def test_of_a_date_written_and_a_date_changed_the_later_is_the_notices_and_its_words_are_quoted_without_markup() -> None:
+    text = "**Laatimispäivämäärä:** 22.5.2018\n\n**Viimeisin muutos:** 27.1.2026\n"
+    assert stateddate.stated_dates(text) == [
+        (dt.date(2018, 5, 22), "Laatimispäivämäärä: 22.5.2018"),
+        (dt.date(2026, 1, 27), "muutos: 27.1.2026"),
+    ]
+    assert stateddate.stated_date(text) == dt.date(2026, 1, 27)
 
 
 def test_a_stated_date_is_recorded_with_the_date_given_and_import_says_what_it_read(

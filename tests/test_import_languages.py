@@ -262,3 +262,20 @@ def test_the_pairing_import_prints_shows_each_heading_as_its_page_does(
     code, out = run(capsys, "import", "pari", str(finnish), "--also", f"en={english}", "--name", "Pari Oy")
     assert code == 0, out
     assert "sections paired by order (Finnish = English): 1. Rekisterinpitäjä = 1. Controller" in out, out
+
+
+def test_texts_that_state_different_dates_are_dated_by_the_latest_and_import_names_each(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    swedish = tmp_path / SV_MD.name  # the Swedish updated later than the Finnish says
+    swedish.write_text(SV_MD.read_text(encoding="utf-8").replace("Uppdaterad 10.6.2025", "Uppdaterad 12.6.2025"), "utf-8")
+    code, out = run(capsys, "import", "kahden-kielen", str(FI_MD), "--also", f"sv={swedish}", "--name", "Kahden Kielen Oy")
+    assert code == 0 and "wrote data/kahden-kielen/2025-06-12.yaml" in out, out
+    assert (
+        "the texts state different dates (fi: 'Päivitetty 10.6.2025' (2025-06-10); sv: 'Uppdaterad 12.6.2025' "
+        "(2025-06-12)): the latest is taken; check it is the version's"
+    ) in out
+    # the same date in both: no such line
+    capsys.readouterr()
+    run(capsys, "import", "toinen", str(FI_MD), "--also", f"sv={SV_MD}", "--name", "Toinen Oy")
+    assert "different dates" not in capsys.readouterr().out

@@ -23,7 +23,7 @@ from .fetch import FetchError, fetch, file_address
 from .importer import Page, carried_note, draft_version, pinned_file, write_organisation, write_version
 from .multilingual import capture_names, draft_languages
 from .scaffold import carried_source
-from .stateddate import stated_dates
+from .stateddate import date_note, latest_statement
 from .tracker import Outcome, draft_report, track, tracked
 from .usage import UsageError
 
@@ -125,7 +125,9 @@ def run_import(args: argparse.Namespace) -> int:
                 f"--also {lang}={also[lang]} reads as {names[found]}, not {names[lang]}: give it as --also {found}=..."
             )
     today = dt.date.today()
-    statement = max(stated_dates("\n".join(page.capture for page in [*pages, *others.values()])), default=None)
+    statement, differing = latest_statement(
+        {args.language: "\n".join(p.capture for p in pages)} | {k: p.capture for k, p in others.items()}
+    )
     stated = statement[0] if statement else None
     # a stated date no later than the latest version's is not this text's (a change that kept the date it states)
     known = args.date or (stated if stated and stated <= today and not (record and stated <= record.current.date) else None)
@@ -188,7 +190,7 @@ def run_import(args: argparse.Namespace) -> int:
     written += write_version(folder, date, version, pages, capture_files)
     for path in written:
         print(f"wrote {path}")
-    print(_date_note(statement, given=args.date, date=date))
+    print("\n".join(filter(None, (date_note(statement, given=args.date, date=date), differing))))
     for line in pairing:
         print(line)
     for kept in notes:  # text kept where it may be markup: for a person to check against the page
@@ -276,25 +278,6 @@ def _details_to_check(record: OrganisationRecord, pages: list[Page]) -> list[str
         for name, value in details.items()
         if value and value in before and value not in now
     ]
-
-
-def _date_note(found: tuple[dt.date, str] | None, *, given: dt.date | None, date: dt.date) -> str:
-    """What import made of the date the notice states: the words it read it from, or that it found none."""
-    if found is None:
-        if given is not None:
-            return f"no date stated in the notice; dated {date.isoformat()} as --date says, and no stated_date recorded"
-        return (
-            f"no date stated in the notice (no date after words such as 'Päivitetty', 'Last updated', 'Uppdaterad'); "
-            f"dated today ({date.isoformat()}): give --date if you know better (data/README.md, how a version is dated)"
-        )
-    stated, words = found
-    line = f"the notice states its date: {words!r}, read as {stated.isoformat()} (stated_date)"
-    if stated > date:
-        line = (
-            f"the notice states {words!r}, read as {stated.isoformat()}, after the version date {date.isoformat()}: "
-            "no stated_date recorded (a version does not state a date after its own); check --date"
-        )
-    return line
 
 
 def _by_language(given: list[str], option: str, what: str) -> dict[str, str]:

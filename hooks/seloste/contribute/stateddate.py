@@ -22,8 +22,9 @@ _STATED_DATE = (
     rf"|{_MONTH_NAME} [0-9]{{1,2}}(?:st|nd|rd|th)?,? [0-9]{{4}})"  # March 27, 2023
 )
 _STATED = re.compile(
-    r"(?:päivitetty|päivitys|muutettu|muokattu|laadittu|laatimispäivä|päiväys|päivätty|päivämäärä|voimassa|"
-    r"update|revised|modified|effective|uppdaterad|ändrad|gäller|upprättad|datum)\D{0,30}?(?P<date>" + _STATED_DATE + ")",
+    r"(?:päivitetty|päivitys|muutettu|muutos|muokattu|tarkistettu|tarkastettu|laadittu|laatimispäivä|päiväys|päivätty|"
+    r"päivämäärä|voimassa|update|revised|modified|changed|effective|uppdaterad|ändrad|reviderad|gäller|upprättad|datum)"
+    r"\D{0,30}?(?P<date>" + _STATED_DATE + ")",
     re.IGNORECASE,
 )
 
@@ -37,7 +38,27 @@ def stated_date(text: str) -> dt.date | None:
 
 def stated_dates(text: str) -> list[tuple[dt.date, str]]:
     """Each date the text states as its own, with the words that state it ("Päivitetty 27/03/2023")."""
-    return [(date, " ".join(m[0].split())) for m in _STATED.finditer(text) if (date := _parse(m["date"])) is not None]
+    return [
+        (date, " ".join(_EMPHASIS.sub("", m[0]).split()))
+        for m in _STATED.finditer(text)
+        if (date := _parse(m["date"])) is not None
+    ]
+
+
+_EMPHASIS = re.compile(r"[*_`]+")
+"""Markdown's emphasis and code marks, which a capture keeps around the words ('**Päivitetty:** 1.3.2024')."""
+
+
+def latest_statement(texts: dict[str, str]) -> tuple[tuple[dt.date, str] | None, str | None]:
+    """The latest date any of a version's texts (by language) states, with its words; and, where the texts state
+    different latest dates, a line that names each (the version is dated by the latest)."""
+    latest = {lang: max(stated_dates(text), default=None) for lang, text in texts.items()}
+    found = [(lang, statement) for lang, statement in latest.items() if statement is not None]
+    statement = max((statement for _lang, statement in found), default=None)
+    if len({date for _lang, (date, _words) in found}) < 2:
+        return statement, None
+    each = "; ".join(f"{lang}: {words!r} ({date.isoformat()})" for lang, (date, words) in found)
+    return statement, f"the texts state different dates ({each}): the latest is taken; check it is the version's"
 
 
 _EN_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -77,3 +98,22 @@ def _parse(text: str) -> dt.date | None:
     except ValueError:  # no such month or day
         return None
     return None
+
+
+def date_note(found: tuple[dt.date, str] | None, *, given: dt.date | None, date: dt.date) -> str:
+    """What import made of the date the notice states: the words it read it from, or that it found none."""
+    if found is None:
+        if given is not None:
+            return f"no date stated in the notice; dated {date.isoformat()} as --date says, and no stated_date recorded"
+        return (
+            f"no date stated in the notice (no date after words such as 'Päivitetty', 'Last updated', 'Uppdaterad'); "
+            f"dated today ({date.isoformat()}): give --date if you know better (data/README.md, how a version is dated)"
+        )
+    stated, words = found
+    line = f"the notice states its date: {words!r}, read as {stated.isoformat()} (stated_date)"
+    if stated > date:
+        line = (
+            f"the notice states {words!r}, read as {stated.isoformat()}, after the version date {date.isoformat()}: "
+            "no stated_date recorded (a version does not state a date after its own); check --date"
+        )
+    return line
