@@ -6,6 +6,7 @@ the Python core's result, and marks them Swedish: tests/test_compare_js.py."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 
 import pytest
@@ -14,6 +15,7 @@ from datadir import FIXTURES
 from seloste.archive.loader import load_archive
 from seloste.compare.diff import diff_json, diff_versions
 from seloste.compare.lineage import section_lineages
+from seloste.labels import labels
 from seloste.publish.comparisons import compared_texts, own_compare_url
 from seloste.publish.frame import Style
 from seloste.publish.liteviews import Links, LitePlan, compare_page, organisation_pages
@@ -52,6 +54,35 @@ def test_the_swedish_comparison_offers_only_the_versions_with_a_swedish_text(rec
     )
     assert len(main.options) == 3 and main.text_lang is None
     assert [c.url for c in main.own_comparisons] == [f"{prefix}{SLUG}/compare/sv/"]
+    # each says whose texts it compares: the Swedish, the organisation's own; the main one, what the pages show
+    assert page.intro == labels(lang)["compare_own_intro"]["sv"]
+    assert (
+        main.intro
+        == {
+            "fi": "Tässä verrataan organisaation omia suomenkielisiä tekstejä.",
+            "en": "This compares the archive's English translations; the organisation's own texts prevail.",
+        }[lang]
+    )
+
+
+@pytest.mark.parametrize(
+    ("slugs", "lang", "whose"),
+    [
+        (("english-only", "english-only"), "fi", "original"),
+        (("english-only", "english-only"), "en", "own"),
+        (("english-suomennettu", "english-suomennettu"), "fi", "translation"),
+        (("english-only", "english-suomennettu"), "fi", "mixed"),  # untranslated, then translated
+        (("english-only", "english-suomennettu"), "en", "own"),
+        (("english-only",), "fi", None),  # one version: nothing compared
+    ],
+)
+def test_the_comparison_says_whose_texts_it_compares(slugs: tuple[str, ...], lang: str, whose: str | None) -> None:
+    archive = load_archive(FIXTURES / "languages", root=FIXTURES)
+    one = archive.get(slugs[0])
+    record = dataclasses.replace(one, versions=tuple(archive.get(slug).current for slug in slugs))
+    plan = LitePlan(url=f"{slugs[0]}/compare/", lang=lang, kind="compare", slug=slugs[0])
+    page = compare_page(record, plan, STYLE, Links(), None)
+    assert page.intro == (labels(lang)["compare_whose"][whose] if whose else None)
 
 
 def test_python_compares_the_swedish_texts_alone(record) -> None:

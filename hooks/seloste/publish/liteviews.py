@@ -296,6 +296,8 @@ class ComparePage:
     """For the comparison of the organisation's own texts in a language pages of their own show (its Swedish): that
     language. The script reads each version's page of that text, and marks the texts it shows with the language."""
     intro: str | None = None
+    """Whose texts it compares: the organisation's own in a language (:attr:`text_lang`), or, on the comparison the
+    site language's pages read, what its versions' pages show (``compare_whose``)."""
     main_url: str | None = None
     """From the comparison of own texts: the comparison the site language's pages read."""
     own_comparisons: tuple[OwnComparison, ...] = ()
@@ -328,6 +330,7 @@ def compare_page(record: OrganisationRecord, plan: LitePlan, style: Style, links
     title = t["compare_own_title"][text_lang] if text_lang else t["compare_title"]
     current = record.current.version
     own = original_site(current) if current.reading(lang)[1] == "translation" else None
+    whose = kinds.pop() if len(kinds := {v.version.reading(lang)[1] for v in versions}) == 1 else "mixed"
     return ComparePage(
         chrome=chrome(record, plan, style, f"{record.organisation.name_in(lang)}: {title}", links),
         options=options,
@@ -337,7 +340,7 @@ def compare_page(record: OrganisationRecord, plan: LitePlan, style: Style, links
         ui_url=links.ui_url,
         single_version=len(versions) == 1,
         text_lang=text_lang,
-        intro=t["compare_own_intro"][text_lang] if text_lang else None,
+        intro=t["compare_own_intro"][text_lang] if text_lang else None if len(versions) == 1 else t["compare_whose"][whose],
         main_url=site_url(lang, compare_path(slug)) if text_lang else None,
         own_comparisons=tuple(c for c in own_comparisons(record, lang) if c.text_lang != text_lang),
         original_url=None if text_lang or own is None else site_url(own, compare_path(slug)),
