@@ -1160,7 +1160,7 @@ def test_a_new_version_from_a_saved_text_drops_the_chrome_its_previous_version_n
     assert code == 1 and all("change." in p or "myynti@micromagic.fi" in p for p in problems), out  # what a person sets
 
 
-def test_a_new_version_that_carries_no_translation_carries_its_facts_in_the_drafts_language_only(
+def test_a_new_section_is_left_untranslated_and_the_other_sections_keep_their_translation(
     tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     shutil.copytree(FIXTURES / "archive" / "micro-magic", data / "micro-magic")
@@ -1168,18 +1168,27 @@ def test_a_new_version_that_carries_no_translation_carries_its_facts_in_the_draf
     saved = tmp_path / "tietosuoja.txt"
     text = previous.read_text(encoding="utf-8") + "\n 1. Evästeet\n\nKäytämme evästeitä.\n"  # a new section
     saved.write_text(text, encoding="utf-8")
-    _code, out = run(capsys, "import", "micro-magic", str(saved), "--date", "2025-05-12")
-    assert "translation (en): none carried over from 2021-06-23: 1-evasteet new in this version" in out, out
+    code, out = run(capsys, "import", "micro-magic", str(saved), "--date", "2025-05-12")
+    assert (
+        "; new, not translated yet (its not_in names en: translate it and take en out of its not_in): 1-evasteet "
+        "(translation: pending)"
+    ) in out, out
+    assert "translation (en) carried over from 2021-06-23: unchanged, as it was: title, " in out
     version = yaml.safe_load((data / "micro-magic" / "2025-05-12.yaml").read_text(encoding="utf-8"))
+    *kept, new = version["sections"]
+    assert (new["id"], new["not_in"], set(new["body"]), set(new["heading"])) == ("1-evasteet", ["en"], {"fi"}, {"fi"})
+    assert all(set(section["body"]) == {"fi", "en"} and "not_in" not in section for section in kept)
+    assert version["translation"] == "pending" and set(version["title"]) == {"fi", "en"}
 
     def quoted(value: object) -> list[dict]:
         if isinstance(value, dict):
             return ([value["quote"]] if "quote" in value else []) + [q for item in value.values() for q in quoted(item)]
         return [q for item in value for q in quoted(item)] if isinstance(value, list) else []
 
-    quotes = quoted(version["facts"])
-    assert quotes and {lang for quote in quotes for lang in quote} == {"fi"}  # the notice's words, not the translation
-    assert "gives no English" not in out and "English" not in out.split("does not validate yet", 1)[-1], out
+    quotes = quoted(version["facts"])  # the facts cite the sections carried, in the languages of the draft's texts
+    assert quotes and {lang for quote in quotes for lang in quote} == {"fi", "en"}
+    problems = [line for line in out.splitlines() if line.startswith("data/")]
+    assert code == 1 and problems and all("change." in problem for problem in problems), out  # only what a person sets
 
 
 def test_a_saved_text_that_breaks_off_in_mid_sentence_is_named_for_a_person_to_check(
@@ -1327,7 +1336,7 @@ def test_a_previous_address_in_each_language_is_kept_only_for_pages_in_those_lan
     assert _previous_address(previous, saved[:1], ["fi"]) is None
 
 
-def test_a_new_version_with_a_new_section_carries_no_translation_and_says_why(
+def test_a_new_version_with_a_new_section_carries_the_others_translation_and_says_so(
     site: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     served, base = site
@@ -1340,11 +1349,12 @@ def test_a_new_version_with_a_new_section_carries_no_translation_and_says_why(
     code, out = imported(capsys, base)
     assert code == 1 and "changed_after" not in out  # dated as the notice states: 2 March 2024
     assert (
-        "translation (en): none carried over from 2024-03-01: 4-evasteet new in this version, and a version gives every "
-        "text in the same languages; translate every text (translation: pending)"
-    ) in out
+        "; new, not translated yet (its not_in names en: translate it and take en out of its not_in): 4-evasteet "
+        "(translation: pending)"
+    ) in out, out
     version = yaml.safe_load((data / "esimerkki" / "2024-03-02.yaml").read_text(encoding="utf-8"))
-    assert "en" not in version["title"] and "changed_after" not in version
+    assert "en" in version["title"] and "changed_after" not in version
+    assert [(s["id"], s.get("not_in")) for s in version["sections"]][-1] == ("4-evasteet", ["en"])
 
 
 def test_a_tracked_change_lies_between_the_last_check_that_found_it_unchanged_and_today(

@@ -20,6 +20,7 @@ from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
 from seloste.compare.report import changes, render_report
 from seloste.compare.texts import version_text
+from seloste.publish.pages import notice_view
 from seloste.search.searchindex import documents
 from sitebuild import Build, build, fixture_project, resolve
 
@@ -506,7 +507,7 @@ def test_a_section_absent_from_one_own_text_is_held_to_the_other_texts_capture_o
             [
                 "data/osio-puuttuu/2024-01-10.yaml:23:13: sections[1].not_in: sv is not a language the organisation "
                 "published this version in; only an organisation's own text may lack a section (the archive's "
-                "translation has every section)"
+                "translation has every section, but one not translated yet while the version says 'translation: pending')"
             ],
         ),
         (
@@ -629,3 +630,75 @@ def test_the_contents_mark_the_archives_name_for_an_untitled_opening_in_the_page
     assert first.select_one("span[lang=fi]").get_text() == "Johdanto (ei otsikkoa)"
     assert second.get_text() == "How long we keep data" and second.select_one("[lang]") is None
     assert result.soup("en/english-only/").select_one(".sl-toc ol li a").get_text() == "Introduction (no heading)"
+
+
+def _untranslated(data: Path) -> None:
+    """suomi-ruotsi with its second section not translated yet: the English left out, the translation pending."""
+    _edit(data, "suomi-ruotsi", 'recorded_date: "2024-02-01"\n', 'recorded_date: "2024-02-01"\ntranslation: pending\n')
+    _edit(data, "suomi-ruotsi", "      en: Retention\n", "")
+    _edit(data, "suomi-ruotsi", "      en: |-\n        We keep customer data for four years.\n", "    not_in: [en]\n")
+    _edit(data, "suomi-ruotsi", "        en: We keep customer data for four years\n", "")
+
+
+def test_while_the_translation_is_pending_a_section_may_wait_for_it_and_its_page_shows_the_original(tmp_path: Path) -> None:
+    data = _copy(tmp_path, "suomi-ruotsi")
+    _untranslated(data)
+    record = load_archive(data, root=tmp_path).get("suomi-ruotsi")
+    sections = {s.id: s for s in notice_view(record, "en").sections}
+    assert sections["rekisterinpitaja"].absent is None  # translated: as it is
+    waiting = sections["sailytys"]
+    assert waiting.absent == "This section is not translated yet; the organisation's own text in Finnish:"
+    assert (waiting.absent_heading, waiting.absent_lang) == ("Säilytys", "fi")
+    assert str(waiting.absent_body).strip() == "<p>Säilytämme asiakastietoja neljä vuotta.</p>"
+    assert notice_view(record, "fi").sections[1].absent is None  # the Finnish page: the organisation's own text
+    # the built page: the sentence, then the original's heading and text, marked Finnish
+    root = fixture_project(tmp_path / "project")
+    shutil.copytree(data, root / "data")
+    built = build(root, root / "site")
+    assert built.returncode == 0, built.stderr
+    absent = built.soup("en/suomi-ruotsi/").select_one("#sailytys.sl-section-absent")
+    original = absent.select_one(".sl-section-absent__original")
+    assert absent.p.get_text() == "This section is not translated yet; the organisation's own text in Finnish:"
+    assert original["lang"] == "fi" and original.get_text(" ", strip=True) == "Säilytys Säilytämme asiakastietoja neljä vuotta."
+
+
+@pytest.mark.parametrize(
+    ("pending", "english", "expected"),
+    [
+        (
+            False,
+            False,
+            "data/suomi-ruotsi/2024-01-10.yaml:35:13: sections[1].not_in: en is not a language the organisation published "
+            "this version in; only an organisation's own text may lack a section (the archive's translation has every "
+            "section, but one not translated yet while the version says 'translation: pending')",
+        ),
+        (
+            True,
+            True,
+            "data/suomi-ruotsi/2024-01-10.yaml:36:11: sections[1].body.en: the section's not_in says its English translation "
+            "is not made yet; remove this English text, or en from not_in",
+        ),
+    ],
+    ids=["not-pending", "translated-after-all"],
+)
+def test_a_section_waits_for_its_translation_only_while_it_is_pending(
+    tmp_path: Path, pending: bool, english: bool, expected: str
+) -> None:
+    data = _copy(tmp_path, "suomi-ruotsi")
+    _untranslated(data)
+    if not pending:
+        _edit(data, "suomi-ruotsi", "translation: pending\n", "")
+    if english:
+        _edit(data, "suomi-ruotsi", "    not_in: [en]\n", "      en: We keep customer data for four years.\n    not_in: [en]\n")
+    assert expected in _errors(data)
+
+
+def test_the_change_report_names_the_sections_not_translated_yet(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    data = _copy(tmp_path / "head", "suomi-ruotsi")
+    _untranslated(data)
+    report = render_report(changes(load_archive(tmp_path / "empty", root=tmp_path), load_archive(data)), "Changes")
+    assert (
+        "- The English translation is declared pending. Not translated yet (its `not_in` names the translation's "
+        "language): Säilytys (` sections[1] `)."
+    ) in report

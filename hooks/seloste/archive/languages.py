@@ -14,7 +14,8 @@ role) is given in the same languages, so that each page of the site can say trut
   original on the Finnish pages.
 - A section one of the organisation's own texts does not have (its English leaves it out) names that language in
   its ``not_in``: it is given, and its facts quote it, in the other languages only. A translation has every
-  section.
+  section, except while it is pending: a section not translated yet (new in the version, say) names the
+  translation's language in ``not_in`` too, and its pages show the original in its place.
 - Swedish is only ever the organisation's own. Beside Finnish, it is shown on a page of its own (the Finnish
   pages show the Finnish, the English pages the English); see ``Version.separate_languages``.
 """
@@ -58,12 +59,13 @@ def _not_in_problems(version: Version) -> list[tuple[str, str]]:
         if len(set(section.not_in)) != len(section.not_in):
             problems.append((name, f"{name}: a language is listed twice"))
         for lang in section.not_in:
-            if lang not in version.published_in:
+            if lang not in version.published_in and (version.translation != "pending" or lang not in version.title.languages):
                 problems.append(
                     (
                         name,
                         f"{name}: {lang} is not a language the organisation published this version in; only an "
-                        f"organisation's own text may lack a section (the archive's translation has every section)",
+                        f"organisation's own text may lack a section (the archive's translation has every section, but "
+                        f"one not translated yet while the version says 'translation: pending')",
                     )
                 )
         if set(version.published_in) <= set(section.not_in):
@@ -168,8 +170,13 @@ def language_problems(version: Version) -> list[tuple[str, str]]:
                 problems.append(
                     (
                         f"{name}.{lang}",
-                        f"{name}.{lang}: the section's not_in says the organisation's {LANGUAGE_NAMES[lang]} text has no "
-                        f"such section; remove this {LANGUAGE_NAMES[lang]} text, or {lang} from not_in",
+                        f"{name}.{lang}: the section's not_in says "
+                        + (
+                            f"the organisation's {LANGUAGE_NAMES[lang]} text has no such section"
+                            if lang in version.published_in
+                            else f"its {LANGUAGE_NAMES[lang]} translation is not made yet"
+                        )
+                        + f"; remove this {LANGUAGE_NAMES[lang]} text, or {lang} from not_in",
                     )
                 )
             elif lang not in everywhere:

@@ -174,7 +174,9 @@ class Section:
     not_in: tuple[Language, ...] = described(
         "Languages the organisation published the version in whose own text has no counterpart of this section (its "
         "Swedish leaves it out, say): the section has no heading or body in them, their pages say it is not there, and "
-        "each of those texts is held to its capture without it. The archive's translation has every section.",
+        "each of those texts is held to its capture without it. The archive's translation has every section, but while "
+        "the version's translation is pending: a section not translated yet names the translation's language here "
+        "(its pages show the original in its place).",
         default=(),
     )
 

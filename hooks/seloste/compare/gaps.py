@@ -10,6 +10,7 @@ from ..archive.localized import LANGUAGE_NAMES
 from ..archive.model import Version
 from ..markup.blocks import blocks, parity_problem
 from ..markup.sentences import sentence_counts
+from ..markup.text import plain_text
 
 _KINDS = {"paragraph": "paragraph", "item": "list item"}
 """The blocks held to their original's sentences: headings and table rows are words more than sentences."""
@@ -35,6 +36,16 @@ def translation_gaps(previous: Version | None, version: Version) -> tuple[tuple[
             if note:
                 found.append((f"sections[{index}].body.{lang}", note))
     return tuple(found)
+
+
+def untranslated_sections(version: Version) -> tuple[tuple[str, str], ...]:
+    """(dotted name, heading or id) of each section the archive has not translated yet (its ``not_in`` names a language
+    the organisation did not publish, while the translation is pending)."""
+    return tuple(
+        (f"sections[{index}]", plain_text(section.heading[version.original_of(section)]) if section.heading else section.id)
+        for index, section in enumerate(version.sections)
+        if any(lang not in version.published_in for lang in section.not_in)
+    )
 
 
 def gap(original: str, translation: str, theirs: str = "Finnish", ours: str = "English") -> str | None:

@@ -210,8 +210,8 @@ class Carried:
     changed: tuple[str, ...] = ()
     """Texts whose original changed: the previous translation carried over, to be brought up to date."""
     new: tuple[str, ...] = ()
-    """Texts the previous version has no counterpart of (by id): nothing to carry, so no translation is carried at
-    all (a version gives every text in the same languages)."""
+    """Sections the previous version has no counterpart of (by id), or that gained a heading: nothing to carry, so
+    each names the translation's languages in its ``not_in``, not translated yet (the version's translation pending)."""
     languages: tuple[str, ...] = ()
     small: bool = False
     """Each changed text's original changed by at most ``UNAFFECTED_WORDS`` words: perhaps fixes no translation shows
@@ -227,17 +227,18 @@ def carried_note(carried: Carried, previous_id: str) -> str | None:
     if not carried.languages:
         return None
     langs = ", ".join(carried.languages)
-    if carried.new:
-        return (
-            f"translation ({langs}): none carried over from {previous_id}: {', '.join(carried.new)} new in this version, and a "
-            "version gives every text in the same languages; translate every text (translation: pending)"
-        )
     same = ", ".join(carried.unchanged) or "none"
     line = f"translation ({langs}) carried over from {previous_id}: unchanged, as it was: {same}"
     if carried.changed:
         line += f"; changed, to translate again (its previous translation kept as a start): {', '.join(carried.changed)}"
+    if carried.new:
+        line += (
+            f"; new, not translated yet (its not_in names {langs}: translate it and take {langs} out of its not_in): "
+            + ", ".join(carried.new)
+        )
+    if carried.changed or carried.new:
         line += " (translation: pending)"
-        if carried.small:
+        if carried.small and not carried.new:
             line += (
                 f"; each changed by {UNAFFECTED_WORDS} words or fewer: if these are fixes the translation need not show (a "
                 "typo), say 'translation: unaffected' instead (data/README.md)"
@@ -254,23 +255,24 @@ def carry_translation(version: dict[str, Any], lang: str, previous: Version) -> 
     """Give the draft ``version`` (its texts in ``lang`` only) the previous version's translations: each section's,
     by its id, and the title's. A text whose original is unchanged keeps its translation as it was; one whose original
     changed gets the previous translation, which the version's ``translation: pending`` marks as not yet updated.
-    Where a section is new, no translation is carried: a version gives every text in the same languages."""
+    A new section (or one that gained a heading) has none to carry: its ``not_in`` names the translation's languages,
+    not translated yet while the translation is pending."""
     languages = tuple(x for x in previous.text_languages if x != lang and x not in previous.published_in)
     if lang not in previous.text_languages or not languages:
         return Carried()
     before = {s.id: s for s in previous.sections}
     unchanged: list[str] = []
     changed: list[str] = []
-    new = [s["id"] for s in version["sections"] if s["id"] not in before]
-    if new:
-        return Carried(new=tuple(new), languages=languages)
+    new: list[str] = []
     pairs: list[tuple[str, dict[str, str], Any, dict[str, str] | None, Any]] = [
         ("title", version["title"], previous.title, None, None)
     ]
     for section in version["sections"]:
-        old = before[section["id"]]
-        if ("heading" in section) != (old.heading is not None):
-            return Carried(new=(section["id"],), languages=languages)  # a heading to translate that none had
+        old = before.get(section["id"])
+        if old is None or ("heading" in section) != (old.heading is not None) or not all(map(old.has, languages)):
+            new.append(section["id"])  # nothing to carry (a heading to translate that none had, say)
+            section["not_in"] = [*section.get("not_in", ()), *languages]
+            continue
         pairs.append((section["id"], section["body"], old.body, section.get("heading"), old.heading))
     small = True
     for name, text, old_text, heading, old_heading in pairs:
@@ -284,7 +286,9 @@ def carry_translation(version: dict[str, Any], lang: str, previous: Version) -> 
             text[other] = old_text[other]
             if heading is not None:
                 heading[other] = old_heading[other]
-    return Carried(unchanged=tuple(unchanged), changed=tuple(changed), languages=languages, small=small and bool(changed))
+    return Carried(
+        unchanged=tuple(unchanged), changed=tuple(changed), new=tuple(new), languages=languages, small=small and bool(changed)
+    )
 
 
 def write_version(

@@ -16,7 +16,6 @@ All links are relative (``root`` + a site path), so the site works under any sub
 from __future__ import annotations
 
 import dataclasses
-import functools
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -24,7 +23,7 @@ from markupsafe import Markup
 
 from ..archive.facts import Contact, Controller
 from ..archive.localized import LANGUAGES, Reading
-from ..archive.model import Archive, OrganisationRecord, Section, Version, VersionRecord
+from ..archive.model import Archive, OrganisationRecord, Version, VersionRecord
 from ..archive.tracklog import TrackingLog
 from ..archive.versioncheck import original_texts
 from ..compare.diff import source_hash
@@ -32,13 +31,13 @@ from ..compare.facts import facts_pairs, facts_text
 from ..compare.lineage import section_lineages
 from ..labels import labels
 from ..markup.render import inline_html
-from ..markup.rendercache import markdown_html
 from ..markup.text import plain_text
 from .comparisons import OwnComparison, own_compare_url, own_comparisons
 from .dates import DateView, date_view, stated_view, version_date_text, version_date_view
 from .factlines import section_anchor
 from .glancepanel import GlancePanel, glance_panel
 from .readings import OwnTextLink, language_note, original_site, other_texts
+from .sectionview import SectionView, absent_view, section_view
 from .sourcecheck import SourceCheckView, source_check
 from .sourcing import SourceView, source_view
 from .story import ChangeLine, DateLine, HeadingView, TimelineEntry, change_line, date_line, heading_view, timeline
@@ -116,25 +115,6 @@ class PartyView:
     url: str | None
     section: str
     """The anchor of the section that states it (``#yhteystiedot``)."""
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class SectionView:
-    id: str
-    heading: Markup | None
-    heading_text: str
-    """The heading as plain text (table of contents, page outline)."""
-    body: Markup
-    source: str
-    """Hash of the section as written, for the comparison in the browser."""
-    lineage: str | None = None
-    """The section across the organisation's versions (compare/lineage.py), for the comparison in the browser."""
-    absent: str | None = None
-    """Where the organisation's text this page shows has no such section: the sentence that says so (the page
-    shows that in its place, outside the text the comparison reads)."""
-    absent_heading: str | None = None
-    """Then, the section's heading in the first language whose text has it (``absent_lang``)."""
-    absent_lang: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -333,9 +313,9 @@ def version_view(
         contact=_party(version.facts.contact, slug, text_lang) if version.facts.contact else None,
         dpo=_party(version.facts.dpo, slug, text_lang) if version.facts.dpo else None,
         sections=tuple(
-            _section_view(s.id, s.heading[text_lang] if s.heading else None, s.body[text_lang], lineage.get(s.id))
+            section_view(s.id, s.heading[text_lang] if s.heading else None, s.body[text_lang], lineage.get(s.id))
             if s.has(text_lang)
-            else _absent_view(version, s, text_lang, lang)
+            else absent_view(version, s, text_lang, lang)
             for s in version.sections
         ),
         glance=glance_panel(record, lang) if is_current and not own_page else None,
@@ -344,42 +324,9 @@ def version_view(
     )
 
 
-@functools.lru_cache(maxsize=1 << 12)
-def _section_view(section_id: str, heading: str | None, body: str, lineage: str | None = None) -> SectionView:
-    """A section as pages show it: made once per distinct section of an organisation (most repeat across its
-    versions). The cache holds an organisation's sections, its pages' are made one after another: each view holds a
-    copy of its body's HTML, and one for every section of a large archive would take hundreds of megabytes."""
-    return SectionView(
-        id=section_id,
-        heading=Markup(inline_html(heading)) if heading else None,
-        heading_text=plain_text(heading) if heading else "",
-        body=Markup(markdown_html(body)),
-        source=source_hash(heading, body),
-        lineage=lineage,
-    )
-
-
 def _originals_hash(version: Version) -> str:
     """A hash of the version's own texts (:func:`original_texts`): a change of line breaks alone is none."""
     return source_hash(*(original_texts(version) or {}).values())
-
-
-def _absent_view(version: Version, section: Section, text_lang: str, lang: str) -> SectionView:
-    """A section the organisation's text in ``text_lang`` does not have, as a page in ``lang`` says so."""
-    t = labels(lang)
-    other = version.original_of(section)
-    heading = plain_text(section.heading[other]) if section.heading else None
-    return SectionView(
-        id=section.id,
-        heading=None,
-        heading_text="",
-        body=Markup(""),
-        source="",
-        absent=t["section_not_in"].format(in_language=t["in_language"][text_lang])
-        + (t["section_not_in_heading"].format(in_language=t["in_language"][other]) if heading else "."),
-        absent_heading=heading,
-        absent_lang=other,
-    )
 
 
 def _party(party: Controller | Contact, slug: str, text_lang: str) -> PartyView:
