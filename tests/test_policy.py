@@ -102,7 +102,9 @@ def test_an_unchanged_branch_reports_nothing(repo: Path, capsys: pytest.CaptureF
 
 def test_a_declared_correction_may_change_a_published_version(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = version_file(repo)
-    text = path.read_text(encoding="utf-8").replace("en: We keep the data for five years.", "en: We keep data for five years.")
+    text = path.read_text(encoding="utf-8")
+    assert 'en: "We keep the data for five years.' in text
+    text = text.replace('en: "We keep the data for five years.', 'en: "We keep data for five years.')
     text = text.replace(
         "title:\n",
         'corrections:\n  - date: "2024-07-01"\n    reason:\n      fi: Käännösvirhe korjattiin.\n'
@@ -128,7 +130,9 @@ def test_a_report_past_githubs_limit_is_cut_the_correction_first_and_says_what_w
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = version_file(repo)
-    text = path.read_text(encoding="utf-8").replace("en: We keep the data for five years.", "en: We keep data for five years.")
+    text = path.read_text(encoding="utf-8")
+    assert 'en: "We keep the data for five years.' in text
+    text = text.replace('en: "We keep the data for five years.', 'en: "We keep data for five years.')
     text = text.replace(
         "title:\n",
         'corrections:\n  - date: "2024-07-01"\n    reason:\n      fi: Käännösvirhe korjattiin.\n'
@@ -289,7 +293,7 @@ def test_a_correction_that_renames_a_section_is_still_held_to_its_translation(
     path.write_text(text, encoding="utf-8")
     code, output = check(capsys)
     assert code == 1
-    assert "2024-06-01.yaml:37:7: sections[1].body: the Finnish text changed but the English did not" in output
+    assert "2024-06-01.yaml:37:7: sections[1].body: the correction changes the Finnish text but not the English" in output
 
 
 TYPO_FIX = {
@@ -524,3 +528,58 @@ def test_a_base_whose_data_this_code_cannot_read_asks_to_update_the_branch(
     assert code == 2, output
     assert "the data at main cannot be read by this checkout's code" in output
     assert "a_later_key" in output and "git merge main" in output
+
+
+CORRECTION = (
+    'corrections:\n  - date: "2024-07-01"\n    reason:\n      fi: Käännös korjattiin.\n'
+    "      en: The translation was mended.\ntitle:\n"
+)
+
+
+def _correct(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new).replace("title:\n", CORRECTION, 1), encoding="utf-8")
+
+
+def test_a_mended_translation_is_mended_in_the_later_versions_that_still_have_it(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # both versions head their second section '2. Tietojen säilytys' / '2. Retention'; only the first is mended
+    _correct(version_file(repo, V1), "      en: 2. Retention\n", "      en: 2. Data retention\n")
+    assert check(capsys) == (
+        1,
+        "data/esimerkki/2024-06-01.yaml:30:11: sections[1].heading.en: the same Finnish as version 2024-01-10, whose "
+        "English a correction in this change mends, and still the text it replaced: correct it here too (a correction "
+        "of this version), or the comparison shows the mend as a change of the notice\n1 error in the data\n",
+    )
+    _correct(version_file(repo, V2), "      en: 2. Retention\n", "      en: 2. Data retention\n")
+    assert check(capsys)[0] == 0
+
+
+def test_a_correction_that_changes_nothing_is_refused(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _correct(version_file(repo), "Esimerkki Oy, 1.10", "Esimerkki Oy, 1.10")
+    assert check(capsys) == (
+        1,
+        "data/esimerkki/2024-06-01.yaml:17:5: corrections[0]: the version is otherwise as published; a correction "
+        "declares a change made to it: make it, or remove this entry\n1 error in the data\n",
+    )
+
+
+def test_a_corrected_transcription_is_asked_for_its_translation_and_markup_alone_needs_none(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = version_file(repo)
+    _correct(path, "Säilytämme tietoja viisi vuotta.", "Säilytämme tietoja **viisi** vuotta.")  # markup: no word changed
+    assert check(capsys)[0] == 0
+    path.write_text(path.read_text(encoding="utf-8").replace("**viisi**", "kuusi"), encoding="utf-8")
+    code, output = check(capsys)
+    assert (
+        code == 1
+        and (
+            "sections[1].body: the correction changes the Finnish text but not the English; correct the translation too "
+            "where it followed the mistake, or, where the correction fixes a typo of at most 3 words that the translation "
+            "does not show, declare 'translation: unaffected' on this version"
+        )
+        in output
+    ), output

@@ -24,7 +24,7 @@ from pathlib import Path
 from ..archive.decode import decode_file
 from ..archive.errors import DataError, Location, display_path
 from ..archive.loader import ORGANISATION_FILE
-from ..archive.localized import LANGUAGE_NAMES
+from ..archive.localized import LANGUAGE_NAMES, NoticeMarkdown, NoticeText
 from ..archive.model import Archive, Organisation, OrganisationRecord, Version, VersionRecord
 from ..archive.yamlsource import YamlFileError, read_yaml
 from ..compare.untranslated import untranslated
@@ -109,6 +109,7 @@ def _check_organisation(base: OrganisationRecord, head: OrganisationRecord, data
                 )
             )
     errors += _check_correction_dates(base, head, folder, root)
+    errors += _check_corrections_carried(base, head, folder, root)
     errors += _check_translations(head, published_ids, data_dir, root, base)
     return errors
 
@@ -144,6 +145,54 @@ def _check_correction_dates(
                         "this organisation; a new correction is dated the day it was made",
                     )
                 )
+    return errors
+
+
+def _translated_texts(version: Version) -> dict[tuple[str, str], tuple[str, NoticeText | NoticeMarkdown]]:
+    """Each text of ``version`` by (section id, part), the title as ("", "title"): its dotted name, and the text."""
+    found: dict[tuple[str, str], tuple[str, NoticeText | NoticeMarkdown]] = {("", "title"): ("title", version.title)}
+    for index, section in enumerate(version.sections):
+        if section.heading is not None:
+            found.setdefault((section.id, "heading"), (f"sections[{index}].heading", section.heading))
+        found.setdefault((section.id, "body"), (f"sections[{index}].body", section.body))
+    return found
+
+
+def _check_corrections_carried(
+    base: OrganisationRecord, head: OrganisationRecord, folder: Path, root: Path | None
+) -> list[DataError]:
+    """A translation a correction mends is mended in every later version that has the same original and still the
+    translation the correction replaced: else their comparison shows the mend as a change of the notice that the
+    organisation never made."""
+    errors = []
+    published = {v.id: v.version for v in base.versions}
+    for index, record in enumerate(head.versions):
+        old = published.get(record.id)
+        if old is None or len(record.version.corrections) == len(old.corrections):
+            continue
+        before, after = _translated_texts(old), _translated_texts(record.version)
+        for key, (_name, text) in after.items():
+            if key not in before:
+                continue
+            for lang in (x for x in text.languages if x not in record.version.published_in):
+                original, replaced = record.version.published_in[0], before[key][1]
+                if lang not in replaced.languages or replaced[lang] == text[lang] or original not in text.languages:
+                    continue
+                for later in head.versions[index + 1 :]:
+                    name, same = _translated_texts(later.version).get(key, ("", None))
+                    if same is None or not {original, lang} <= {*same.languages}:
+                        continue
+                    if same[original] == text[original] and same[lang] == replaced[lang]:
+                        errors.append(
+                            _located(
+                                folder / f"{later.id}.yaml",
+                                root,
+                                f"{name}.{lang}",
+                                f"the same {LANGUAGE_NAMES[original]} as version {record.id}, whose {LANGUAGE_NAMES[lang]} "
+                                "a correction in this change mends, and still the text it replaced: correct it here too "
+                                "(a correction of this version), or the comparison shows the mend as a change of the notice",
+                            )
+                        )
     return errors
 
 
@@ -197,6 +246,12 @@ def _check_edit(published: Version, now: Version, file: Path, root: Path | None)
     if now.corrections[: len(published.corrections)] != published.corrections:
         return [_located(file, root, "corrections", "published corrections are kept as they are; add a new one")]
     before, after = _without_corrections(published), _without_corrections(now)
+    if before == after and len(now.corrections) > len(published.corrections):
+        name = f"corrections[{len(published.corrections)}]"
+        message = (
+            "the version is otherwise as published; a correction declares a change made to it: make it, or remove this entry"
+        )
+        return [_located(file, root, name, message)]
     if before != after and len(now.corrections) == len(published.corrections):
         message = (
             "this version is published and was changed; declare the change: add an entry to 'corrections' "
@@ -248,7 +303,14 @@ def _check_translations(
         unaffected = version.translation == "unaffected"  # per text: the version's kind of change is another matter
         original = version.published_in[0]
         for lang, name, words in untranslated(before, version):
-            if not unaffected:
+            if not unaffected and record.id in published_ids:  # a correction of the archive's transcription
+                message = (
+                    f"the correction changes the {LANGUAGE_NAMES[original]} text but not the {LANGUAGE_NAMES[lang]}; "
+                    "correct the translation too where it followed the mistake, or, where the correction fixes a typo "
+                    f"of at most {UNAFFECTED_WORDS} words that the translation does not show, declare "
+                    "'translation: unaffected' on this version"
+                )
+            elif not unaffected:
                 message = (
                     f"the {LANGUAGE_NAMES[original]} text changed but the {LANGUAGE_NAMES[lang]} did not; update the "
                     "translation, or declare 'translation: pending' on this version ('translation: unaffected' if this "
