@@ -528,6 +528,8 @@ def test_a_base_whose_data_this_code_cannot_read_asks_to_update_the_branch(
     assert code == 2, output
     assert "the data at main cannot be read by this checkout's code" in output
     assert "a_later_key" in output and "git merge main" in output
+    # or main's data does not validate, committed without the checks: fixed there first
+    assert "If it is up to date, the data at main does not validate (a commit made without the checks): it is to be " in output
 
 
 CORRECTION = (

@@ -235,7 +235,8 @@ def load_base(base_dir: Path | None, ref: str, only: Collection[str] | None = No
             f"the data at {ref} cannot be read by this checkout's code ({count} problem{'s' if count != 1 else ''}; the "
             f"first: {err.errors[0]}). {ref} has most likely moved on since this branch was made, and its data uses what "
             f"this branch's code does not know yet. Bring the branch up to date (git merge {ref}, or GitHub's 'Update "
-            "branch') and run this again."
+            f"branch') and run this again. If it is up to date, the data at {ref} does not validate (a commit made "
+            f"without the checks): it is to be fixed at {ref} first."
         ) from None
 
 
