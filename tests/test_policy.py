@@ -585,3 +585,15 @@ def test_a_corrected_transcription_is_asked_for_its_translation_and_markup_alone
         )
         in output
     ), output
+
+
+def test_the_report_names_a_corrected_quote_of_a_fact(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old = "        en: data on the customer's health under the Act on the Status and Rights of Patients\n"
+    _correct(version_file(repo), old, old.replace("data on the customer's health", "data on the health of the customer"))
+    edit = version_file(repo).read_text(encoding="utf-8")
+    body = "We process data on the customer's health under"
+    version_file(repo).write_text(edit.replace(body, "We process data on the health of the customer under"), "utf-8")
+    assert check(capsys)[0] == 0
+    assert main(["changes", "--base", "main"]) == 0
+    report = capsys.readouterr().out
+    assert "- What the facts quote, or the section they cite, changed: ` facts.sensitive_data[0].quote.en `" in report

@@ -14,9 +14,10 @@ import typing
 from dataclasses import dataclass
 from typing import Any, Literal, Union
 
+from ..archive.evidence import fact_items
 from ..archive.facts import Facts, StatedNone, StatedNoneOf
 from ..archive.laws import LAWS
-from ..archive.localized import ByLanguage, Localized
+from ..archive.localized import TEXT_LANGUAGES, ByLanguage, Localized
 from ..archive.types import country_names, usable_email
 from ..labels import labels
 from ..limits import MAX_DIFF_WORK
@@ -276,3 +277,25 @@ def _joined(parts: dict[str, str] | None) -> str | None:
 def facts_pairs(facts: FactsText) -> dict[str, list[tuple[str, list[tuple[str, str]]]]]:
     """The facts as ordered pairs for publishing as JSON (JSON objects do not keep key order)."""
     return {kind: [(name, list(values.items())) for name, values in table.items()] for kind, table in facts.items()}
+
+
+def evidence_changes(old: Facts, new: Facts) -> tuple[str, ...]:
+    """The dotted names of what the facts quote or cite that changed while the facts stayed (``facts.x[0].quote.fi``,
+    ``facts.x[0].section``): no reader's fact changes, so the facts' table leaves them out, but a reviewer reads them."""
+    before = {name: item for _field, name, item in fact_items(old)}
+    found: list[str] = []
+    for _field, name, item in fact_items(new):
+        earlier = before.get(name)
+        if earlier is None or type(earlier) is not type(item):
+            continue
+        quote, was = getattr(item, "quote", None), getattr(earlier, "quote", None)
+        if quote != was:
+            langs = {*(quote.languages if quote else ()), *(was.languages if was else ())}
+            found += [
+                f"facts.{name}.quote.{lang}"
+                for lang in TEXT_LANGUAGES
+                if lang in langs and getattr(quote, lang, None) != getattr(was, lang, None)
+            ]
+        if getattr(item, "section", None) != getattr(earlier, "section", None):
+            found.append(f"facts.{name}.section")
+    return tuple(found)
