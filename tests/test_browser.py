@@ -13,7 +13,9 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from conftest import serve
 from readable import unreadable
-from sitebuild import Build, build, fixture_project
+from seloste.archive.loader import load_archive
+from seloste.labels import labels
+from sitebuild import FROZEN, Build, build, fixture_project
 
 HISTORY = Path(__file__).parent / "fixtures" / "history"
 
@@ -819,6 +821,31 @@ def test_the_comparison_links_both_versions_and_each_changed_section(
     diff = _compared(page, site_url + prefix + "planeetta-internet/compare/?from=2021-01-26&to=2022-03-21")
     link = diff.locator(".sl-diff__section-link").first
     assert link.evaluate("a => a.href") == f"{site_url}{prefix}planeetta-internet/#yhteystiedot"
+
+
+@LANGS
+def test_the_comparison_says_why_each_version_between_the_two_changed(
+    reader: Callable[..., Page], site_url: str, prefix: str
+) -> None:
+    """The history says why each version changed; the comparison of two versions lists the summaries of the versions
+    after the older one, up to the newer, each linked to its page."""
+    lang = "en" if prefix else "fi"
+    record = load_archive(FROZEN, root=FROZEN.parent).get("planeetta-internet")
+    kinds = labels(lang)["change_kinds"]
+    page = reader(1280)
+    diff = _compared(page, site_url + prefix + "planeetta-internet/compare/?from=2010-06-15&to=2021-01-26")
+    items = diff.locator(".sl-diff__recorded li")
+    expected = []
+    for version_id in ("2018-06-07", "2021-01-26"):
+        change = record.version(version_id).version.change
+        expected.append(f"{change.summary[lang]} ({kinds[change.kind]})")
+    texts = items.evaluate_all("items => items.map(li => li.textContent)")
+    assert [text.split(": ", 1)[1] for text in texts] == expected
+    hrefs = items.locator("a").evaluate_all("links => links.map(a => a.href)")
+    assert hrefs == [f"{site_url}{prefix}planeetta-internet/{v}/" for v in ("2018-06-07", "2021-01-26")]
+    # two versions in a row: the newer's alone
+    diff = _compared(page, site_url + prefix + "planeetta-internet/compare/?from=2018-06-07&to=2021-01-26")
+    assert diff.locator(".sl-diff__recorded li").count() == 1
 
 
 @LANGS

@@ -474,6 +474,13 @@
       el("button", { type: "button", class: "md-button", "data-view": "side", "aria-pressed": String(view === "side"), text: d.side_by_side }),
     ]);
     target.append(summary, versionLinks(ui, versions), legend, toolbar);
+    const recorded = versions.between.filter((version) => version.change);
+    if (recorded.length) { // why it changed: each version's summary after the older one, up to the newer
+      legend.before(el("div", { class: "sl-diff__recorded" }, [
+        el("p", { text: d.recorded_changes }),
+        el("ul", {}, recorded.map((version) => el("li", {}, [el("a", { href: version.permanent, text: version.label }), ": " + version.change]))),
+      ]));
+    }
     if (factsToo(diff)) summary.after(el("p", { class: "sl-diff__summary", text: d.facts_too }));
     if (diff.coarse) target.insertBefore(el("p", { class: "sl-note sl-diff__coarse", text: d.coarse }), legend);
     // the way to the next change, and the columns' names, stay in sight while the reader scrolls
@@ -585,6 +592,7 @@
       label: option.textContent.trim(),
       text: new URL(option.dataset.text, location.href).href,
       permanent: new URL(option.dataset.permanent, location.href).href,
+      change: option.dataset.change || null,
     };
   }
 
@@ -672,7 +680,9 @@
     } finally {
       target.removeAttribute("aria-busy");
     }
-    const versions = { from: optionVersion(from), to: optionVersion(to) };
+    const between = Array.from(to.parentElement.options).filter((o) => o.value > from.value && o.value <= to.value);
+    between.sort((one, other) => (one.value < other.value ? -1 : 1));
+    const versions = { from: optionVersion(from), to: optionVersion(to), between: between.map(optionVersion) };
     render(target, diff, ui, view, versions);
     target.dataset.ready = "true";
     const words = fill(ui.diff.words, { inserted: diff.words_inserted, deleted: diff.words_deleted });

@@ -277,6 +277,9 @@ class CompareOption:
     """The page holding this version's text (the notice page for the current one)."""
     permanent_url: str
     """The version's permanent page (for the current one, an address that leads to the notice page)."""
+    change: str | None = None
+    """What changed in it since the version before, as the archive recorded it: its summary and kind (None for the
+    first), which the comparison lists for the versions after the older one it compares, up to the newer."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -324,6 +327,7 @@ def compare_page(record: OrganisationRecord, plan: LitePlan, style: Style, links
             label=version_date_text(v, lang) + (f" ({t['current_marker']})" if v is record.current else ""),
             url=page_of(v),
             permanent_url=page_of(v) if text_lang else site_url(lang, version_path(slug, v.id)),
+            change=f"{change.summary[lang]} ({t['change_kinds'][change.kind]})" if (change := v.version.change) else None,
         )
         for v in reversed(versions)
     )
