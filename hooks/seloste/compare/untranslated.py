@@ -1,14 +1,12 @@
 """The texts of a version whose original changed while a translation of them stayed the same: what
 ``translation: unaffected`` declares to be typo-sized fixes (``seloste check`` holds each to its size, and the change
-report names them). A change of markup alone, which no reader sees, is none."""
+report names them)."""
 
 from __future__ import annotations
 
 from ..archive.localized import NoticeMarkdown, NoticeText
 from ..archive.model import Version
 from ..limits import MAX_DIFF_WORK
-from ..markup.rendercache import markdown_html
-from ..markup.text import rendered_text
 from ..matching import Budget, Matcher
 from .lineage import section_pairs
 
@@ -32,18 +30,9 @@ def untranslated(before: Version, after: Version) -> list[tuple[str, str, int]]:
         for name, old_text, new_text in pairs:
             if not {original, lang} <= {*old_text.languages} & {*new_text.languages}:
                 continue  # a section the organisation's text in the original language does not have (not_in)
-            if old_text[lang] != new_text[lang]:
-                continue
-            before_words, after_words = visible(old_text[original]), visible(new_text[original])
-            if before_words != after_words:
-                found.append((lang, name, words_changed(before_words, after_words)))
+            if old_text[original] != new_text[original] and old_text[lang] == new_text[lang]:
+                found.append((lang, name, words_changed(old_text[original], new_text[original])))
     return found
-
-
-def visible(text: str) -> str:
-    """A text as a reader reads it: its words without the Markdown around them (bold, a link's address), so that a
-    change of markup alone ('**organisatorisia**' made 'organisatorisia') is no change of the text to translate."""
-    return rendered_text(markdown_html(text))
 
 
 def words_changed(old: str, new: str) -> int:
