@@ -73,6 +73,7 @@ def test_the_swedish_comparison_offers_only_the_versions_with_a_swedish_text(rec
         (("english-suomennettu", "english-suomennettu"), "fi", "translation"),
         (("english-only", "english-suomennettu"), "fi", "mixed"),  # untranslated, then translated
         (("english-only", "english-suomennettu"), "en", "own"),
+        (("english-only", "omat-kielet"), "fi", "mixed_own"),  # English untranslated, then the organisation's Finnish
         (("english-only",), "fi", None),  # one version: nothing compared
     ],
 )

@@ -1656,3 +1656,34 @@ def test_a_new_version_from_saved_files_says_it_leaves_out_the_repository_its_pr
         "source.repository, source.path, source.commit of 2024-01-10 not copied: this version's text was not read as that "
         "repository's file at a commit; give them if it is one (data/README.md, source)"
     ) in out
+
+
+def test_a_section_the_previous_version_had_only_in_another_own_language_is_new_to_the_draft() -> None:
+    """The previous version's Swedish had a section its Finnish lacked (not_in: [fi]); the draft's Finnish now has one
+    of that id: nothing in Finnish to hold its English to, so it waits for its translation, and nothing raises."""
+    import dataclasses
+
+    from seloste.archive.loader import load_archive
+    from seloste.contribute.importer import carry_translation
+
+    previous = load_archive(FIXTURES / "languages", root=FIXTURES).get("suomi-ruotsi").current.version
+    kept, lacking = previous.sections
+    previous = dataclasses.replace(
+        previous,
+        sections=(
+            kept,
+            dataclasses.replace(
+                lacking,
+                heading=dataclasses.replace(lacking.heading, fi=None),
+                body=dataclasses.replace(lacking.body, fi=None),
+                not_in=("fi",),
+            ),
+        ),
+    )
+    draft = {"title": {"fi": previous.title.fi}, "sections": [
+        {"id": kept.id, "heading": {"fi": kept.heading.fi}, "body": {"fi": kept.body.fi}},
+        {"id": lacking.id, "heading": {"fi": "Säilytys"}, "body": {"fi": "Säilytämme tiedot."}},
+    ]}  # fmt: skip
+    carried = carry_translation(draft, "fi", previous)
+    assert carried.new == (lacking.id,) and carried.unchanged == ("title", kept.id)
+    assert draft["sections"][1]["not_in"] == ["en"] and "en" not in draft["sections"][1]["body"]

@@ -702,3 +702,15 @@ def test_the_change_report_names_the_sections_not_translated_yet(tmp_path: Path)
         "- The English translation is declared pending. Not translated yet (its `not_in` names the translation's "
         "language): Säilytys (` sections[1] `)."
     ) in report
+
+
+def test_a_section_cannot_wait_for_a_translation_the_version_does_not_have(tmp_path: Path) -> None:
+    data = _copy(tmp_path, "suomi-ruotsi")
+    _untranslated(data)
+    for english in ("  en: Tvåspråkiga Oy's privacy notice\n", "      en: Controller\n"):
+        _edit(data, "suomi-ruotsi", english, "")
+    _edit(data, "suomi-ruotsi", "      en: |-\n        Tvåspråkiga Oy, Rantatie 3, 65100 Vaasa.\n", "")
+    assert _errors(data) == [
+        "data/suomi-ruotsi/2024-01-10.yaml:32:13: sections[1].not_in: this version gives no English text yet (its title has "
+        "none): not_in names only a language the version's texts are in"
+    ]

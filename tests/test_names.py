@@ -52,7 +52,11 @@ def _archive(tmp_path: Path) -> Archive:
         ("names: {}\n", "4:8: names: give the name in at least one language (fi, sv, en), or leave names out"),
         (
             "names:\n  fi: Tvåspråkiga  Oy\n",
-            "5:7: names.fi: the same as name; leave it out (a page shows name where names gives none)",
+            "5:7: names.fi: reads as name; leave it out (a page shows name where names gives none)",
+        ),
+        (
+            "names:\n  en: TVÅSPRÅKIGA OY.\n",  # in other case, with a full stop
+            "5:7: names.en: reads as name; leave it out (a page shows name where names gives none)",
         ),
         (
             "names:\n  sv: Tvåspråkig\u0430 Ab\n",  # a Cyrillic a
@@ -62,7 +66,7 @@ def _archive(tmp_path: Path) -> Archive:
         ("names:\n  de: Zweisprachige GmbH\n", "5:3: names.de: unknown key 'de'; expected one of: fi, sv, en"),
         ("names:\n  sv: ''\n", "5:7: names.sv: expected text, got an empty value"),
     ],
-    ids=["none", "same-as-name", "mixed-script", "unknown-language", "empty"],
+    ids=["none", "same-as-name", "reads-as-name", "mixed-script", "unknown-language", "empty"],
 )
 def test_a_name_in_another_language_is_checked_as_the_name_is(tmp_path: Path, names: str, expected: str) -> None:
     assert _errors(_data(tmp_path, names)) == [f"data/{SLUG}/organisation.yaml:{expected}"]

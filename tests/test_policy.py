@@ -594,3 +594,21 @@ def test_the_report_names_a_corrected_quote_of_a_fact(repo: Path, capsys: pytest
     assert main(["changes", "--base", "main"]) == 0
     report = capsys.readouterr().out
     assert "- What the facts quote, or the section they cite, changed: ` facts.sensitive_data[0].quote.en `" in report
+
+
+def test_a_list_of_facts_reordered_is_no_change_of_what_they_quote() -> None:
+    import dataclasses
+
+    from seloste.archive.loader import load_archive
+    from seloste.compare.facts import evidence_changes
+    from sitebuild import FROZEN
+
+    facts = max(
+        (r.current.version.facts for r in load_archive(FROZEN, root=FROZEN.parent).organisations), key=lambda f: len(f.purposes)
+    )
+    assert len(facts.purposes) > 2
+    assert evidence_changes(facts, dataclasses.replace(facts, purposes=facts.purposes[::-1])) == ()
+    quoted = dataclasses.replace(facts.purposes[0], quote=dataclasses.replace(facts.purposes[0].quote, en="Another quote"))
+    assert evidence_changes(facts, dataclasses.replace(facts, purposes=(quoted, *facts.purposes[1:]))) == (
+        "facts.purposes[0].quote.en",
+    )

@@ -59,7 +59,15 @@ def _not_in_problems(version: Version) -> list[tuple[str, str]]:
         if len(set(section.not_in)) != len(section.not_in):
             problems.append((name, f"{name}: a language is listed twice"))
         for lang in section.not_in:
-            if lang not in version.published_in and (version.translation != "pending" or lang not in version.title.languages):
+            if lang not in version.published_in and version.translation == "pending" and lang not in version.title.languages:
+                problems.append(
+                    (
+                        name,
+                        f"{name}: this version gives no {LANGUAGE_NAMES[lang]} text yet (its title has none): not_in names "
+                        "only a language the version's texts are in",
+                    )
+                )
+            elif lang not in version.published_in and version.translation != "pending":
                 problems.append(
                     (
                         name,

@@ -136,8 +136,8 @@ def name_problems(organisation: Organisation) -> list[tuple[str, str]]:
         problems.append(("names", "names: give the name in at least one language (fi, sv, en), or leave names out"))
     for lang in organisation.names.languages:
         field, other = f"names.{lang}", organisation.names[lang]
-        if _spaced(other) == _spaced(organisation.name):
-            problems.append((field, f"{field}: the same as name; leave it out (a page shows name where names gives none)"))
+        if set(name_keys(other)) & set(name_keys(organisation.name)):  # the same, or reads the same
+            problems.append((field, f"{field}: reads as name; leave it out (a page shows name where names gives none)"))
         elif found := mixed_script_problem(other, field):
             problems.append((field, found))
     return problems

@@ -286,8 +286,8 @@ def evidence_changes(old: Facts, new: Facts) -> tuple[str, ...]:
     found: list[str] = []
     for _field, name, item in fact_items(new):
         earlier = before.get(name)
-        if earlier is None or type(earlier) is not type(item):
-            continue
+        if earlier is None or type(earlier) is not type(item) or _content(earlier) != _content(item):
+            continue  # a fact added, removed or changed (a list reordered, say): the facts' table shows it
         quote, was = getattr(item, "quote", None), getattr(earlier, "quote", None)
         if quote != was:
             langs = {*(quote.languages if quote else ()), *(was.languages if was else ())}
@@ -299,3 +299,9 @@ def evidence_changes(old: Facts, new: Facts) -> tuple[str, ...]:
         if getattr(item, "section", None) != getattr(earlier, "section", None):
             found.append(f"facts.{name}.section")
     return tuple(found)
+
+
+def _content(item: Any) -> Any:
+    """A fact without its evidence: what it says."""
+    evidence = {name: None for name in ("quote", "section") if hasattr(item, name)}
+    return dataclasses.replace(item, **evidence) if evidence else item

@@ -269,7 +269,7 @@ def carry_translation(version: dict[str, Any], lang: str, previous: Version) -> 
     ]
     for section in version["sections"]:
         old = before.get(section["id"])
-        if old is None or ("heading" in section) != (old.heading is not None) or not all(map(old.has, languages)):
+        if old is None or ("heading" in section) != (old.heading is not None) or not all(map(old.has, (lang, *languages))):
             new.append(section["id"])  # nothing to carry (a heading to translate that none had, say)
             section["not_in"] = [*section.get("not_in", ()), *languages]
             continue

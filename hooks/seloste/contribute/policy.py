@@ -163,36 +163,36 @@ def _check_corrections_carried(
 ) -> list[DataError]:
     """A translation a correction mends is mended in every later version that has the same original and still the
     translation the correction replaced: else their comparison shows the mend as a change of the notice that the
-    organisation never made."""
+    organisation never made. (Each version's texts are read once: the work grows with versions times texts.)"""
     errors = []
     published = {v.id: v.version for v in base.versions}
+    texts = [_translated_texts(record.version) for record in head.versions]
     for index, record in enumerate(head.versions):
         old = published.get(record.id)
         if old is None or len(record.version.corrections) == len(old.corrections):
             continue
-        before, after = _translated_texts(old), _translated_texts(record.version)
-        for key, (_name, text) in after.items():
-            if key not in before:
+        before = _translated_texts(old)
+        originals = {section.id: record.version.original_of(section) for section in record.version.sections}
+        for key, (_name, text) in texts[index].items():
+            replaced = before.get(key, ("", None))[1]
+            if replaced is None:
                 continue
+            original = originals.get(key[0], record.version.published_in[0])
             for lang in (x for x in text.languages if x not in record.version.published_in):
-                original, replaced = record.version.published_in[0], before[key][1]
                 if lang not in replaced.languages or replaced[lang] == text[lang] or original not in text.languages:
                     continue
-                for later in head.versions[index + 1 :]:
-                    name, same = _translated_texts(later.version).get(key, ("", None))
+                for later, later_texts in zip(head.versions[index + 1 :], texts[index + 1 :], strict=True):
+                    name, same = later_texts.get(key, ("", None))
                     if same is None or not {original, lang} <= {*same.languages}:
                         continue
                     if same[original] == text[original] and same[lang] == replaced[lang]:
-                        errors.append(
-                            _located(
-                                folder / f"{later.id}.yaml",
-                                root,
-                                f"{name}.{lang}",
-                                f"the same {LANGUAGE_NAMES[original]} as version {record.id}, whose {LANGUAGE_NAMES[lang]} "
-                                "a correction in this change mends, and still the text it replaced: correct it here too "
-                                "(a correction of this version), or the comparison shows the mend as a change of the notice",
-                            )
+                        how = "a correction of this version" if later.id in published else "it is not published yet"
+                        message = (
+                            f"the same {LANGUAGE_NAMES[original]} as version {record.id}, whose {LANGUAGE_NAMES[lang]} a "
+                            f"correction in this change mends, and still the text it replaced: correct it here too ({how}), "
+                            "or the comparison shows the mend as a change of the notice"
                         )
+                        errors.append(_located(folder / f"{later.id}.yaml", root, f"{name}.{lang}", message))
     return errors
 
 

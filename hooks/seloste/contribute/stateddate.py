@@ -58,7 +58,8 @@ def latest_statement(texts: dict[str, str]) -> tuple[tuple[dt.date, str] | None,
     if len({date for _lang, (date, _words) in found}) < 2:
         return statement, None
     each = "; ".join(f"{lang}: {words!r} ({date.isoformat()})" for lang, (date, words) in found)
-    return statement, f"the texts state different dates ({each}): the latest is taken; check it is the version's"
+    said = f"the texts state different dates ({each}): "
+    return statement, said + "the latest is read as the notice's date; check it is the version's"
 
 
 _EN_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

@@ -334,7 +334,8 @@ def compare_page(record: OrganisationRecord, plan: LitePlan, style: Style, links
     title = t["compare_own_title"][text_lang] if text_lang else t["compare_title"]
     current = record.current.version
     own = original_site(current) if current.reading(lang)[1] == "translation" else None
-    whose = kinds.pop() if len(kinds := {v.version.reading(lang)[1] for v in versions}) == 1 else "mixed"
+    kinds = {v.version.reading(lang)[1] for v in versions}
+    whose = kinds.pop() if len(kinds) == 1 else "mixed" if "translation" in kinds else "mixed_own"
     return ComparePage(
         chrome=chrome(record, plan, style, f"{record.organisation.name_in(lang)}: {title}", links),
         options=options,

@@ -133,9 +133,9 @@ class NoticeView:
     organisation_name: str
     """The organisation's name in the language of the text shown, where it gives one (``Organisation.name_in``)."""
     organisation_lang: str | None = None
+    """That name's language, where it is known and not the page's (the name ``names`` gives in the text's language)."""
     other_names: tuple[tuple[str, str | None], ...] = ()
     """Its other names, each with its language where known (:meth:`Organisation.other_names`)."""
-    """That name's language, where it is known and not the page's (the name ``names`` gives in the text's language)."""
     business_id: str | None
     address: str | None
     website: str | None
