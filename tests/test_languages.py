@@ -651,6 +651,11 @@ def test_while_the_translation_is_pending_a_section_may_wait_for_it_and_its_page
     assert (waiting.absent_heading, waiting.absent_lang) == ("Säilytys", "fi")
     assert str(waiting.absent_body).strip() == "<p>Säilytämme asiakastietoja neljä vuotta.</p>"
     assert notice_view(record, "fi").sections[1].absent is None  # the Finnish page: the organisation's own text
+    # in the contents, under its original heading
+    assert [(v.id, v.heading_text) for v in notice_view(record, "en").shown_sections] == [
+        ("rekisterinpitaja", "Controller"),
+        ("sailytys", "Säilytys"),
+    ]
     # the built page: the sentence, then the original's heading and text, marked Finnish
     root = fixture_project(tmp_path / "project")
     shutil.copytree(data, root / "data")
@@ -660,6 +665,8 @@ def test_while_the_translation_is_pending_a_section_may_wait_for_it_and_its_page
     original = absent.select_one(".sl-section-absent__original")
     assert absent.p.get_text() == "This section is not translated yet; the organisation's own text in Finnish:"
     assert original["lang"] == "fi" and original.get_text(" ", strip=True) == "Säilytys Säilytämme asiakastietoja neljä vuotta."
+    entry = built.soup("en/suomi-ruotsi/").select_one('.sl-toc a[href="#sailytys"] span')
+    assert (entry.get_text(), entry["lang"]) == ("Säilytys", "fi")
 
 
 @pytest.mark.parametrize(

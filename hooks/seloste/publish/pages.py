@@ -211,8 +211,9 @@ class NoticeView:
 
     @property
     def shown_sections(self) -> tuple[SectionView, ...]:
-        """The sections this page shows the text of: not those its language's text does not have."""
-        return tuple(s for s in self.sections if not s.absent)
+        """The sections this page shows the text of: not those its language's text does not have, but those it shows
+        in the original, not translated yet."""
+        return tuple(s for s in self.sections if not s.absent or s.absent_body is not None)
 
 
 def notice_view(record: OrganisationRecord, lang: str, log: TrackingLog | None = None) -> NoticeView:

@@ -62,10 +62,10 @@ def absent_view(version: Version, section: Section, text_lang: str, lang: str) -
         return SectionView(
             id=section.id,
             heading=None,
-            heading_text="",
             body=Markup(""),
             source="",
             absent=t["section_untranslated"].format(in_language=t["in_language"][other]),
+            heading_text=heading or "",
             absent_heading=heading,
             absent_lang=other,
             absent_body=Markup(markdown_html(section.body[other])),
