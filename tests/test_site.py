@@ -113,6 +113,8 @@ def test_every_english_section_is_translated(real_site: Build, slug: str, versio
         assert fi.select_one(".sl-notice__text").get_text() == en.select_one(".sl-notice__text").get_text()
         return
     assert fi.select_one("article h1").get_text() != en.select_one("article h1").get_text()
+    if version.reading("en")[1] == "own":  # the organisation's own English: its words and paragraphs are its own
+        return
     for section_id, fi_section in fi_sections.items():
         en_text = html_text(str(en_sections[section_id]))
         assert en_text, section_id
