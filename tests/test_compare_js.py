@@ -162,3 +162,38 @@ def test_a_lists_numbering_changed_is_shown_and_agrees_with_python(tmp_path: Pat
             numbering = page.locator(".sl-diff__numbering")
             assert numbering.count() == 2 and numbering.first.inner_text() == shown
             assert page.locator(".sl-diff__numbering ins").first.inner_text() == "3"
+
+
+def test_a_section_not_translated_yet_is_compared_as_its_page_shows_it_the_original(tmp_path: Path, page: Page) -> None:
+    """A version whose translation is pending, its second section not translated yet: its English page shows that
+    section's Finnish, and the English comparison reads it so, in the browser as in Python."""
+    project = fixture_project(tmp_path / "project")
+    folder = project / "data" / "suomi-ruotsi"
+    shutil.copytree(FIXTURES / "languages" / "suomi-ruotsi", folder)
+    text = (folder / "2024-01-10.yaml").read_text(encoding="utf-8")
+    for old, new in (
+        ('recorded_date: "2024-02-01"\n', 'recorded_date: "2024-06-02"\ntranslation: pending\n'),
+        ("2024-01-10.", "2024-06-01."),
+        ("title:\n", "change:\n  kind: substantive\n  summary:\n    fi: Säilytys.\n    en: Retention.\ntitle:\n"),
+        ("neljä vuotta", "kaksi vuotta"),
+        ("i fyra år", "i två år"),
+        ("      en: Retention\n", ""),
+        ("      en: |-\n        We keep customer data for four years.\n", "    not_in: [en]\n"),
+        ("        en: We keep customer data for four years\n", ""),
+        ("en: four years}", "en: two years}"),
+    ):
+        assert old in text, old
+        text = text.replace(old, new)
+    (folder / "2024-06-01.yaml").write_text(text, encoding="utf-8")
+    for lang in ("fi", "sv"):
+        capture = (folder / "captures" / f"2024-01-10.{lang}.txt").read_text(encoding="utf-8")
+        changed = capture.replace("neljä vuotta", "kaksi vuotta").replace("i fyra år", "i två år")
+        (folder / "captures" / f"2024-06-01.{lang}.txt").write_text(changed, encoding="utf-8")
+    built = build(project, project / "site")
+    assert built.returncode == 0, built.stderr
+    with serve(built.site) as base:
+        assert _compare_all(page, base, project / "data") > 0  # the browser and Python agree on every pair
+        page.goto(base + site_url("en", "suomi-ruotsi/compare/?from=2024-01-10&to=2024-06-01"))
+        page.wait_for_selector("#sl-diff[data-ready]")
+        changed = page.locator("#sl-diff").inner_text()
+        assert "Säilytämme asiakastietoja kaksi vuotta." in changed and "We keep customer data for four years." in changed

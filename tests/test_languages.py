@@ -648,8 +648,8 @@ def test_while_the_translation_is_pending_a_section_may_wait_for_it_and_its_page
     assert sections["rekisterinpitaja"].absent is None  # translated: as it is
     waiting = sections["sailytys"]
     assert waiting.absent == "This section is not translated yet; the organisation's own text in Finnish:"
-    assert (waiting.absent_heading, waiting.absent_lang) == ("Säilytys", "fi")
-    assert str(waiting.absent_body).strip() == "<p>Säilytämme asiakastietoja neljä vuotta.</p>"
+    assert (waiting.untranslated, waiting.heading_text) == ("fi", "Säilytys")
+    assert str(waiting.body).strip() == "<p>Säilytämme asiakastietoja neljä vuotta.</p>"
     assert notice_view(record, "fi").sections[1].absent is None  # the Finnish page: the organisation's own text
     # in the contents, under its original heading
     assert [(v.id, v.heading_text) for v in notice_view(record, "en").shown_sections] == [
@@ -661,10 +661,22 @@ def test_while_the_translation_is_pending_a_section_may_wait_for_it_and_its_page
     shutil.copytree(data, root / "data")
     built = build(root, root / "site")
     assert built.returncode == 0, built.stderr
-    absent = built.soup("en/suomi-ruotsi/").select_one("#sailytys.sl-section-absent")
-    original = absent.select_one(".sl-section-absent__original")
-    assert absent.p.get_text() == "This section is not translated yet; the organisation's own text in Finnish:"
-    assert original["lang"] == "fi" and original.get_text(" ", strip=True) == "Säilytys Säilytämme asiakastietoja neljä vuotta."
+    original = built.soup("en/suomi-ruotsi/").select_one('section.sl-section[data-section="sailytys"]')
+    note = original.select_one(".sl-section-absent")
+    assert (note.get_text(), note["lang"]) == (
+        "This section is not translated yet; the organisation's own text in Finnish:",
+        "en",
+    )
+    assert original["lang"] == "fi" and original.h2["id"] == "sailytys"
+    assert original.select_one(".sl-section__body").get_text(" ", strip=True) == "Säilytämme asiakastietoja neljä vuotta."
+    # and the comparison reads it as the page shows it: in the original, as a section added or changed
+    from seloste.compare.texts import version_text
+
+    shown = {section.id: section for section in version_text(record.current, "en").sections}
+    assert (
+        shown["sailytys"].heading == "Säilytys" and shown["sailytys"].blocks[0].text == "Säilytämme asiakastietoja neljä vuotta."
+    )
+    assert shown["sailytys"].source == original["data-source"]  # as the script reads it from the page
     entry = built.soup("en/suomi-ruotsi/").select_one('.sl-toc a[href="#sailytys"] span')
     assert (entry.get_text(), entry["lang"]) == ("Säilytys", "fi")
 

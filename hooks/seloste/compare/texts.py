@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..archive.model import VersionRecord
+from ..archive.model import Section, Version, VersionRecord
 from ..markup.blocks import Block, blocks
 from ..markup.text import plain_text
 from .facts import FactsText, facts_pairs, facts_text
@@ -67,16 +67,26 @@ def version_text(
     sections = tuple(
         SectionText(
             id=s.id,
-            heading=plain_text(s.heading[shown]) if s.heading else None,
-            blocks=blocks(s.body[shown]),
-            source=source_hash(s.heading[shown] if s.heading else None, s.body[shown]),
+            heading=plain_text(s.heading[read]) if s.heading else None,
+            blocks=blocks(s.body[read]),
+            source=source_hash(s.heading[read] if s.heading else None, s.body[read]),
             lineage=lineage.get(s.id),
         )
         for s in version.sections
-        if s.has(shown)  # not in the text in that language (the organisation's own, without the section)
+        if (read := _read(version, s, shown)) is not None
     )
     facts = _NO_FACTS if text_lang else facts_text(version.facts, lang)
     return VersionText(id=record.id, title=plain_text(version.title[shown]), sections=sections, facts=facts)
+
+
+def _read(version: Version, section: Section, shown: str) -> str | None:
+    """The language a page of the text in ``shown`` reads the section in: that one; for a section the archive has not
+    translated yet, its original, which the page shows in its place; None where that text has no such section (the
+    organisation's own, without it)."""
+    if section.has(shown):
+        return shown
+    original = version.original_of(section)
+    return original if shown not in version.published_in and section.has(original) else None
 
 
 def version_text_json(text: VersionText) -> dict[str, Any]:

@@ -213,7 +213,7 @@ class NoticeView:
     def shown_sections(self) -> tuple[SectionView, ...]:
         """The sections this page shows the text of: not those its language's text does not have, but those it shows
         in the original, not translated yet."""
-        return tuple(s for s in self.sections if not s.absent or s.absent_body is not None)
+        return tuple(s for s in self.sections if not s.absent or s.untranslated)
 
 
 def notice_view(record: OrganisationRecord, lang: str, log: TrackingLog | None = None) -> NoticeView:
@@ -316,7 +316,7 @@ def version_view(
         sections=tuple(
             section_view(s.id, s.heading[text_lang] if s.heading else None, s.body[text_lang], lineage.get(s.id))
             if s.has(text_lang)
-            else absent_view(version, s, text_lang, lang)
+            else absent_view(version, s, text_lang, lang, lineage.get(s.id))
             for s in version.sections
         ),
         glance=glance_panel(record, lang) if is_current and not own_page else None,

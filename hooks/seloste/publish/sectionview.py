@@ -3,6 +3,7 @@ what stands in its place (``absent_view``)."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 
@@ -33,9 +34,9 @@ class SectionView:
     absent_heading: str | None = None
     """Then, the section's heading in the first language whose text has it (``absent_lang``)."""
     absent_lang: str | None = None
-    absent_body: Markup | None = None
-    """A section the archive has not translated yet (``translation: pending``): the original's body, shown after the
-    sentence and heading, in ``absent_lang``."""
+    untranslated: str | None = None
+    """A section the archive has not translated yet (``translation: pending``): the language of its original, which the
+    page shows in its place (its heading, body and source are the original's; ``absent`` says so)."""
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -53,23 +54,16 @@ def section_view(section_id: str, heading: str | None, body: str, lineage: str |
     )
 
 
-def absent_view(version: Version, section: Section, text_lang: str, lang: str) -> SectionView:
-    """A section the organisation's text in ``text_lang`` does not have, as a page in ``lang`` says so."""
+def absent_view(version: Version, section: Section, text_lang: str, lang: str, lineage: str | None = None) -> SectionView:
+    """A section the organisation's text in ``text_lang`` does not have, as a page in ``lang`` says so; one the archive
+    has not translated yet, the original in its place."""
     t = labels(lang)
     other = version.original_of(section)
     heading = plain_text(section.heading[other]) if section.heading else None
     if text_lang not in version.published_in:  # the archive's translation, not made of it yet: the original instead
-        return SectionView(
-            id=section.id,
-            heading=None,
-            body=Markup(""),
-            source="",
-            absent=t["section_untranslated"].format(in_language=t["in_language"][other]),
-            heading_text=heading or "",
-            absent_heading=heading,
-            absent_lang=other,
-            absent_body=Markup(markdown_html(section.body[other])),
-        )
+        shown = section_view(section.id, section.heading[other] if section.heading else None, section.body[other], lineage)
+        note = t["section_untranslated"].format(in_language=t["in_language"][other])
+        return dataclasses.replace(shown, absent=note, untranslated=other)
     return SectionView(
         id=section.id,
         heading=None,
