@@ -133,3 +133,30 @@ def test_the_swedish_comparison_is_linked_where_comparisons_are(site: Build, pre
     assert _hrefs(site, latest, ".sl-change a") == [f"{prefix}{SLUG}/compare/?from=2024-05-02&to=2024-09-16"]  # no Swedish before
     main = f"{prefix}{SLUG}/compare/?from=2024-01-10&to=2024-09-16"  # the Finnish page's, the Finnish texts'
     assert _hrefs(site, f"{prefix}{SLUG}/2024-01-10/", ".sl-old-version a")[-1] == main
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_the_history_says_when_and_why_the_archive_corrected_each_version(lang: str) -> None:
+    from seloste.publish.dates import date_view
+    from seloste.publish.liteviews import history_page
+    from sitebuild import FROZEN
+
+    record = load_archive(FROZEN, root=FROZEN.parent).get("planeetta-internet")
+    plan = LitePlan(url="planeetta-internet/history/", lang=lang, kind="history", slug="planeetta-internet")
+    rows = {row.id: row for row in history_page(record, plan, STYLE, Links(), None).rows}
+    corrected = [v for v in record.versions if v.version.corrections]
+    assert corrected and all(not rows[v.id].corrections for v in record.versions if not v.version.corrections)
+    for version in corrected:
+        assert rows[version.id].corrections == tuple(
+            labels(lang)["history_corrected"].format(date=date_view(c.date, lang).text, reason=c.reason[lang])
+            for c in version.version.corrections
+        )
+    said = rows[corrected[0].id].corrections[0]
+    assert said.startswith("Corrected by the archive on " if lang == "en" else "Arkisto korjasi versiota ")
+
+
+@pytest.mark.build
+def test_the_history_page_shows_the_corrections(frozen_site: Build) -> None:
+    page = frozen_site.soup("en/planeetta-internet/history/")
+    said = [small.get_text() for small in page.select(".sl-history__correction")]
+    assert said and all(text.startswith("Corrected by the archive on ") for text in said)

@@ -202,6 +202,8 @@ class HistoryRow:
     range_note: str | None = None
     """For a version dated only as a range: that it changed between its two days, the exact day not known; for a
     first version whose publication day is not known, that it was in force by its day, published then or earlier."""
+    corrections: tuple[str, ...] = ()
+    """Each correction the archive made to the version after publishing it, in words (its date and reason)."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -261,6 +263,10 @@ def _history_rows(record: OrganisationRecord, lang: str) -> tuple[HistoryRow, ..
                 url=site_url(lang, notice_path(record.slug) if is_current else version_path(record.slug, v.id)),
                 is_current=is_current,
                 compare_previous_url=site_url(lang, compare_path(record.slug, previous, v.id)) if previous else None,
+                corrections=tuple(
+                    t["history_corrected"].format(date=date_view(c.date, lang).text, reason=c.reason[lang])
+                    for c in v.version.corrections
+                ),
             )
         )
     return tuple(reversed(rows))
