@@ -241,6 +241,12 @@ class Version:
             return site_lang, "translation"
         return self.published_in[0], "original"
 
+    def untranslated(self, section: Section, lang: str) -> bool:
+        """Whether ``section`` waits for the archive's translation into ``lang`` (its ``not_in`` names a language the
+        organisation did not publish the version in, which only a pending translation allows): its pages show the
+        original in its place."""
+        return lang not in self.published_in and not section.has(lang)
+
     def original_of(self, section: Section) -> str:
         """The first language the organisation published the version in whose text has ``section``: what the
         archive's translation of it follows."""

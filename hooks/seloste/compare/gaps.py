@@ -44,7 +44,7 @@ def untranslated_sections(version: Version) -> tuple[tuple[str, str], ...]:
     return tuple(
         (f"sections[{index}]", plain_text(section.heading[version.original_of(section)]) if section.heading else section.id)
         for index, section in enumerate(version.sections)
-        if any(lang not in version.published_in for lang in section.not_in)
+        if any(version.untranslated(section, lang) for lang in section.not_in)
     )
 
 

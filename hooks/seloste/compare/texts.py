@@ -85,8 +85,7 @@ def _read(version: Version, section: Section, shown: str) -> str | None:
     organisation's own, without it)."""
     if section.has(shown):
         return shown
-    original = version.original_of(section)
-    return original if shown not in version.published_in and section.has(original) else None
+    return version.original_of(section) if version.untranslated(section, shown) else None
 
 
 def version_text_json(text: VersionText) -> dict[str, Any]:

@@ -261,14 +261,15 @@ def version_view(
     lineage = section_lineages(record.versions)[shown.id]
     title = Markup(inline_html(version.title[text_lang]))
     title_text = plain_text(version.title[text_lang])
+    name = org.name_in(text_lang)
     return NoticeView(
         lang=lang,
         root=root_of(page),
         slug=slug,
         version_id=shown.id,
-        organisation_name=org.name_in(text_lang),
+        organisation_name=name,
         organisation_lang=text_lang if text_lang != lang and org.names and text_lang in org.names.languages else None,
-        other_names=org.other_names(org.name_in(text_lang)),
+        other_names=org.other_names(name),
         business_id=org.business_id,
         address=address,
         website=org.website,
@@ -277,7 +278,7 @@ def version_view(
         contact_url=org.contact.url if org.contact else None,
         title=title,
         title_text=title_text,
-        heading=heading_view(org.name_in(text_lang), title, title_text),
+        heading=heading_view(name, title, title_text),
         dates=date_line(shown, lang),
         change=_own_change_line(record, shown, lang, separate),
         timeline=timeline(record, shown, lang),

@@ -60,7 +60,7 @@ def absent_view(version: Version, section: Section, text_lang: str, lang: str, l
     t = labels(lang)
     other = version.original_of(section)
     heading = plain_text(section.heading[other]) if section.heading else None
-    if text_lang not in version.published_in:  # the archive's translation, not made of it yet: the original instead
+    if version.untranslated(section, text_lang):  # the archive's translation, not made of it yet: the original instead
         shown = section_view(section.id, section.heading[other] if section.heading else None, section.body[other], lineage)
         note = t["section_untranslated"].format(in_language=t["in_language"][other])
         return dataclasses.replace(shown, absent=note, untranslated=other)

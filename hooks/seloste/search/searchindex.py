@@ -84,11 +84,8 @@ def documents(archive: Archive, lang: str) -> list[Document]:
     for record in archive.organisations:
         version = record.current.version
         path = lang_prefix(lang) + notice_path(record.slug)
-        organisation = record.organisation
-        name, others = (
-            organisation.name_in(lang),
-            " ".join(n for _f, n in organisation.all_names if n != organisation.name_in(lang)),
-        )
+        name = record.organisation.name_in(lang)
+        others = " ".join(other for other, _lang in record.organisation.other_names(name))
         if version.reading(lang)[0] != lang:
             docs.append(Document(name, path, (Section("", name, others),)))
             continue
