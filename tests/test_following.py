@@ -32,6 +32,7 @@ from seloste.contribute import fetch as fetching
 from seloste.contribute.cli import main as cli_main
 from seloste.contribute.following import _previous_address
 from seloste.contribute.importer import Page
+from seloste.contribute.tracker import draft_report
 
 NOTICE = """<!doctype html>
 <html lang="fi"><head><meta charset="{charset}"><title>Tietosuojaseloste | Esimerkki Oy</title>
@@ -366,7 +367,26 @@ def test_track_writes_each_drafts_change_report_and_one_whose_draft_does_not_loa
     assert broken.startswith("# The notice of esimerkki changed at its source\n\nThe draft does not validate yet"), broken
     today = dt.date.today().isoformat()
     assert f"- ` data/esimerkki/{today}.yaml:" in broken and "facts.controller.name" in broken, broken
+    # and what changed in its text, the facts of both versions left out until it loads
+    assert "the changes to its text are below; its facts are not compared" in broken, broken
+    assert "Esimerkki <ins>Group </ins>Oy" in broken and "<del>viisi</del><ins>kolme</ins>" in broken, broken
+    assert "Muuttuneet tiedot" not in broken and "Changed facts" not in broken, broken  # not "every fact removed"
     assert "Säilytämme tietoja <del>viisi</del><ins>kolme</ins> vuotta" in fine and "does not validate" not in fine
+
+
+def test_a_draft_that_does_not_load_even_without_its_facts_says_so_and_what_to_fix(
+    tracked: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its changes are not guessed at: the report names the problems and says why no changes follow them."""
+    served, _ = tracked
+    served.page("/tietosuoja", notice(years="kolme"))
+    assert run(capsys, "track", "esimerkki")[0] == 0
+    today = dt.date.today().isoformat()
+    draft = data / "esimerkki" / f"{today}.yaml"
+    draft.write_text(draft.read_text(encoding="utf-8").replace("sections:", "sections:\n  - bad: [", 1), encoding="utf-8")
+    report = draft_report(data, "esimerkki", today)
+    assert "the draft does not load even with its facts left out" in report and "YAML syntax error" in report, report
+    assert "<del>" not in report and "## Esimerkki Oy" not in report, report
 
 
 def _finnish(date: dt.date) -> str:

@@ -209,9 +209,9 @@ _FIRST: dict[ItemKind, int] = {"corrected-version": 0, "organisation-details": 0
 organisations (all their text is new, and long)."""
 
 
-def render_unloadable(title: str, errors: list[str]) -> str:
-    """The report of a draft that does not load yet: the problems to fix before its changes can be reported."""
-    return _environment().get_template("unloadable.md").render(title=title, errors=errors)
+def render_unloadable(title: str, errors: list[str], items: list[ReportItem] | None = None) -> str:
+    """A draft's that does not load yet: ``errors``, then ``items`` (None where they could not be read: render_report)."""
+    return render_report(items or [], title, problems=(errors, items is not None))
 
 
 def render_report(
@@ -221,13 +221,15 @@ def render_report(
     *,
     full: str = "seloste changes",
     limit: int | None = None,
+    problems: tuple[list[str], bool] | None = None,
 ) -> str:
     """The report in Markdown, at most ``limit`` bytes: past it, the changes to published notices come first, and a
-    closing line says what was left out and how to see all of it (``full``, the command that prints it)."""
+    closing line says what was left out and how to see all of it (``full``, the command that prints it). ``problems``: a
+    draft's that does not load yet (what to fix) and whether ``items`` are its changes read with the facts left out."""
     limit = MAX_REPORT_BYTES if limit is None else limit
     env = _environment()
     shared = {"labels": {lang: labels(lang) for lang in LANGUAGES}, "languages": LANGUAGES, "list_facts": LIST_FACTS}
-    head = env.get_template("report.md").render(items=items, comments=comments, title=title)
+    head = env.get_template("report.md").render(items=items, comments=comments, title=title, problems=problems)
     parts = [env.get_template("comments.md").render(comments=comments or [])] if comments else []
     order = sorted(range(len(items)), key=lambda i: _FIRST.get(items[i].kind, 2))
     room = limit - _size(head) - _CLOSING_ROOM

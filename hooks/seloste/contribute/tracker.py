@@ -23,7 +23,7 @@ from ..archive.capturetext import capture_sentences
 from ..archive.errors import DataErrors
 from ..archive.loader import CAPTURES_DIR, load_archive
 from ..archive.model import Archive, OrganisationRecord
-from ..compare.report import changes, render_report, render_unloadable
+from ..compare.report import ReportItem, changes, render_report, render_unloadable
 from ..markup.sitesource import text_file
 from .extract import ExtractError, capture_of, page_title
 from .fetch import FetchError, fetch
@@ -141,7 +141,10 @@ PLACEHOLDER_KIND = "substantive"
 
 def draft_report(data_dir: Path, slug: str, version_id: str) -> str:
     """The change report of a draft version ``track`` wrote, before a person has set its kind of change and summary
-    (which the data needs to load): the organisation without the draft against the organisation with it."""
+    (which the data needs to load): the organisation without the draft against the organisation with it. A draft that
+    does not load (a fact quoting words the change altered) gets what to fix, and its text's changes, read with the
+    facts of both its version and the latest left out."""
+    title = f"The notice of {slug} changed at its source"
     with tempfile.TemporaryDirectory(prefix="seloste-draft-") as tmp:
         before, after = Path(tmp) / "before" / "data", Path(tmp) / "after" / "data"
         shutil.copytree(data_dir / slug, after / slug)
@@ -157,11 +160,34 @@ def draft_report(data_dir: Path, slug: str, version_id: str) -> str:
             .replace("en: ''", "en: '-'", 1)
         )
         draft.write_text(text, encoding="utf-8")
-        title = f"The notice of {slug} changed at its source"
         base = load_archive(before, root=before.parent)  # the organisation as track loaded it: valid
         try:
             head = load_archive(after, root=after.parent)  # its paths as the repository's: data/<slug>/...
         except DataErrors as errors:  # a fact whose quote the change altered, say: a person fixes the draft
-            return render_unloadable(title, [str(error) for error in errors.errors])
-    items = [dataclasses.replace(item, draft=item.new.id == version_id) for item in changes(base, head)]
-    return render_report(items, title)
+            problems = [str(error) for error in errors.errors]
+            latest = base.get(slug).current.id
+            for folder, version in ((before, latest), (after, latest), (after, version_id)):
+                _leave_facts_out(folder / slug / f"{version}.yaml")
+            try:
+                base, head = load_archive(before, root=before.parent), load_archive(after, root=after.parent)
+            except DataErrors:
+                return render_unloadable(title, problems)
+            return render_unloadable(title, problems, _drafted(changes(base, head), version_id))
+    return render_report(_drafted(changes(base, head), version_id), title)
+
+
+def _drafted(items: list[ReportItem], version_id: str) -> list[ReportItem]:
+    return [dataclasses.replace(item, draft=item.new.id == version_id) for item in items]
+
+
+def _leave_facts_out(path: Path) -> None:
+    """The version file at ``path`` with ``facts: {}``, the rest as it was: the block under its top-level ``facts:``
+    (indented lines, comments and blank lines) left out."""
+    kept: list[str] = []
+    within = False
+    for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
+        if within and line[:1] in (" ", "#", "\n", "\r"):
+            continue
+        within = line.startswith("facts:")
+        kept.append("facts: {}\n" if within else line)
+    path.write_text("".join(kept), encoding="utf-8")
