@@ -1211,6 +1211,67 @@ def test_a_new_section_is_left_untranslated_and_the_other_sections_keep_their_tr
     assert code == 1 and problems and all("change." in problem for problem in problems), out  # only what a person sets
 
 
+def test_a_section_whose_heading_changed_keeps_its_translation_and_its_facts_under_its_new_id(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its new heading gives it a new id; it is still the section it was (its text reads the same): the facts citing
+    it cite the new id, and its translation is carried as a changed text's, to bring up to date."""
+    shutil.copytree(FIXTURES / "archive" / "micro-magic", data / "micro-magic")
+    (previous,) = (data / "micro-magic" / "captures").glob("*.txt")
+    saved = tmp_path / "tietosuoja.txt"
+    saved.write_text(previous.read_text(encoding="utf-8").replace("Henkilötietojen säilyttämisen periaatteet", "Kuinka kauan"))
+    code, out = run(capsys, "import", "micro-magic", str(saved), "--date", "2025-05-12")
+    assert "sections of 2021-06-23 under a new id (their heading changed), the facts citing them moved: " in out, out
+    assert "sailyttamisen-periaatteet is now 1-kuinka-kauan" in out, out
+    changed = out.split("changed, to translate again (its previous translation kept as a start): ")[1].split(" (")[0]
+    assert "1-kuinka-kauan" in changed.split(", ") and "new, not translated yet" not in out, out
+    version = yaml.safe_load((data / "micro-magic" / "2025-05-12.yaml").read_text(encoding="utf-8"))
+    (section,) = [s for s in version["sections"] if s["id"] == "1-kuinka-kauan"]
+    assert section["heading"]["en"] == "8. Principles of personal data retention" and "not_in" not in section, section
+    assert [r["section"] for r in version["facts"]["retention"]] == ["1-kuinka-kauan"]
+    problems = [line for line in out.splitlines() if line.startswith("data/")]
+    assert code == 1 and problems and all("change." in problem for problem in problems), out  # only what a person sets
+
+
+def test_a_section_that_gained_a_heading_is_not_translated_yet_and_its_facts_quote_the_original_only(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The opening section had no heading; the new text gives it one, so it has a heading to translate and is not
+    translated yet (its not_in names en): the facts citing it keep their Finnish words and leave out their English,
+    which the section no longer has, until it is translated."""
+    folder = data / "micro-magic"
+    shutil.copytree(FIXTURES / "archive" / "micro-magic", folder)
+    (previous,) = (folder / "captures").glob("*.txt")
+    text = previous.read_text(encoding="utf-8")
+    (tmp_path / "tietosuoja.txt").write_text(text, encoding="utf-8")
+    previous.write_text(text.replace(" 1. Yleistä\n\n", "", 1), encoding="utf-8")
+    version_file = folder / "2021-06-23.yaml"
+    edited = version_file.read_text(encoding="utf-8").replace(
+        '  - id: yleista\n    heading:\n      fi: "1. Yleistä"\n      en: "1. General"\n', "  - id: yleista\n", 1
+    )
+    fact = (
+        "    - purpose: {fi: markkinointi, en: marketing}\n      legal_basis: not-stated\n      quote:\n"
+        "        fi: markkinointitoimintamme kohteet\n        en: the targets of our marketing activities\n"
+        "      section: yleista\n"
+    )
+    version_file.write_text(edited.replace("  purposes:\n", "  purposes:\n" + fact, 1), encoding="utf-8")
+    assert errors(data) == []
+    code, out = run(capsys, "import", "micro-magic", str(tmp_path / "tietosuoja.txt"), "--date", "2025-05-12")
+    assert "yleista is now 1-yleista" in out, out
+    assert "new, not translated yet (its not_in names en: translate it and take en out of its not_in): 1-yleista" in out
+    assert "the facts citing 1-yleista quote the original only: add their en as you translate" in out, out
+    version = yaml.safe_load((folder / "2025-05-12.yaml").read_text(encoding="utf-8"))
+    first = version["facts"]["purposes"][0]
+    assert (first["section"], first["quote"], first["purpose"]) == (
+        "1-yleista",
+        {"fi": "markkinointitoimintamme kohteet"},
+        {"fi": "markkinointi", "en": "marketing"},  # the archive's own words, in both languages as ever
+    )
+    assert all(set(p["quote"]) == {"fi", "en"} for p in version["facts"]["purposes"][1:])
+    problems = [line for line in out.splitlines() if line.startswith("data/")]
+    assert code == 1 and problems and all("change." in problem for problem in problems), out  # only what a person sets
+
+
 def test_a_saved_text_that_breaks_off_in_mid_sentence_is_named_for_a_person_to_check(
     tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -1644,7 +1705,7 @@ def test_a_new_versions_draft_blanks_the_previous_chrome_and_keeps_each_lines_en
 
 def test_the_import_suggests_unaffected_only_where_every_changed_text_changed_by_a_few_words() -> None:
     from seloste.archive.loader import load_archive
-    from seloste.contribute.importer import carried_note, carry_translation
+    from seloste.contribute.carrying import carried_note, carry_translation
 
     previous = load_archive(FIXTURES / "history").get("muutos").versions[0].version
     draft = {"title": {"fi": previous.title.fi}, "sections": []}
@@ -1684,7 +1745,7 @@ def test_a_section_the_previous_version_had_only_in_another_own_language_is_new_
     import dataclasses
 
     from seloste.archive.loader import load_archive
-    from seloste.contribute.importer import carry_translation
+    from seloste.contribute.carrying import carry_translation
 
     previous = load_archive(FIXTURES / "languages", root=FIXTURES).get("suomi-ruotsi").current.version
     kept, lacking = previous.sections

@@ -84,6 +84,14 @@ def section_pairs(old: Version, new: Version) -> Mapping[str, str]:
     )
 
 
+def continuing(old: Version, sections: Sequence[Section], lang: str) -> Mapping[str, str]:
+    """The section of ``old`` that each of ``sections`` (a draft's, its texts in ``lang``) continues, by id, paired as
+    :func:`section_pairs` pairs two versions' (import carries translations and facts so)."""
+    return _pairs(
+        _Texts("old", old.published_in, old.text_languages, old.sections), _Texts("new", (lang,), (lang,), tuple(sections))
+    )
+
+
 def _pairs(previous: _Texts, version: _Texts) -> Mapping[str, str]:
     earlier = {s.id for s in previous.sections}
     pairs = {s.id: s.id for s in version.sections if s.id in earlier}

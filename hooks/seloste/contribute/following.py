@@ -17,10 +17,11 @@ from ..archive.localized import LANGUAGE_NAMES
 from ..archive.model import Archive, OrganisationRecord
 from ..archive.tracklog import EMPTY, CheckStatus, TrackingLog, dump_log, load_log, next_check
 from ..archive.types import SLUG_PATTERN
+from .carrying import carried_note
 from .dating import date_range, first_published_note, range_note
 from .extract import MARKDOWN_FILES, ExtractError, capture_of, page_title, reads_as, site_links_note
 from .fetch import FetchError, fetch, file_address
-from .importer import Page, carried_note, draft_version, pinned_file, write_organisation, write_version
+from .importer import Page, draft_version, pinned_file, write_organisation, write_version
 from .multilingual import capture_names, draft_languages
 from .scaffold import carried_source
 from .stateddate import date_note, latest_statement

@@ -7,7 +7,6 @@ only a person can say is left for one: the kind of change, and the facts beyond 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import difflib
 import re
@@ -18,17 +17,15 @@ from pathlib import Path
 from typing import Any
 
 from ..archive.capturetext import noise_lines
-from ..archive.emit import dump, plain
+from ..archive.emit import dump
 from ..archive.loader import CAPTURES_DIR, ORGANISATION_FILE
-from ..archive.localized import TEXT_LANGUAGES, ByLanguage
 from ..archive.model import OrganisationRecord, Version
 from ..archive.types import without_invisible
-from ..compare.untranslated import words_changed
 from ..markup.sitesource import SUFFIXES, Dialect, dialect_of
 from ..markup.text import plain_text
+from .carrying import Carried, carry_over
 from .controller import controller_fact
 from .extract import Draft, draft
-from .policy import UNAFFECTED_WORDS
 
 OPENING_ID = {"fi": "johdanto", "sv": "inledning", "en": "introduction"}
 """The id of an untitled opening section, in the notice's language."""
@@ -110,7 +107,7 @@ def draft_version(
     first_published_unknown: bool = False,
 ) -> tuple[dict[str, Any], Carried, str | None, tuple[str, ...]]:
     """The draft version's data: the pages' texts as sections, their captures named, the translation pending; for a
-    new version, what it took of the previous version's translation (:func:`carry_translation`); for a first one,
+    new version, what it took of the previous version's translation and facts (carrying.py); for a first one,
     what a person must check of the controller it names (controller.py), or None; and what reading the pages' site
     source could not tell (:attr:`Draft.notes`). An ExtractError where a page holds what the file cannot say."""
     shown = fallback_title if fallback_title and any(fallback_title in page.capture for page in pages) else None
@@ -153,30 +150,15 @@ def draft_version(
         version["translation"] = "pending"  # an English original needs no translation (a Finnish one is optional)
     version["title"] = {lang: drafted.title}
     version["sections"] = sections
-    carried = carry_translation(version, lang, previous) if previous is not None else Carried()
+    carried = carry_over(version, lang, previous) if previous is not None else Carried()  # its translation and facts
     check = None
     if carried.complete and "translation" in version:
         del version["translation"]  # every text the same as before, each with its translation
-    if previous is not None:  # in the languages of the draft's texts: a translation not carried is not the facts' either
-        version["facts"] = plain(in_languages(previous.facts, set(version["title"])))
-    else:
+    if previous is None:
         read = [(section_id, heading, body) for section_id, (heading, body) in zip(ids, drafted.sections, strict=True)]
         fact, check = controller_fact(read, controller)
         version["facts"] = {"controller": fact}
     return version, carried, check, drafted.notes
-
-
-def in_languages(value: Any, languages: set[str]) -> Any:
-    """``value`` (a model value) with each text of the notice (:class:`ByLanguage`: a quote, say) in ``languages``
-    only; the archive's own texts (in Finnish and English, whatever the notice's) as they are."""
-    if isinstance(value, ByLanguage):
-        return dataclasses.replace(value, **{lang: None for lang in TEXT_LANGUAGES if lang not in languages})  # type: ignore[type-var]
-    if isinstance(value, tuple):
-        return tuple(in_languages(item, languages) for item in value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {f.name: in_languages(getattr(value, f.name), languages) for f in dataclasses.fields(value) if f.init}
-        return dataclasses.replace(value, **changes)
-    return value
 
 
 def _without_chrome(texts: list[str], previous: Version | None) -> tuple[list[str], list[str]]:
@@ -198,97 +180,6 @@ def _without_chrome(texts: list[str], previous: Version | None) -> tuple[list[st
             )
         )
     return blanked, [noise[index] for index in sorted(placed)]
-
-
-@dataclass(frozen=True, slots=True)
-class Carried:
-    """What a new version's draft took from the previous version's translation, by section id (``title`` for the
-    title)."""
-
-    unchanged: tuple[str, ...] = ()
-    """Texts whose original is the same as before: their translation carried over as it was."""
-    changed: tuple[str, ...] = ()
-    """Texts whose original changed: the previous translation carried over, to be brought up to date."""
-    new: tuple[str, ...] = ()
-    """Sections the previous version has no counterpart of (by id), or that gained a heading: nothing to carry, so
-    each names the translation's languages in its ``not_in``, not translated yet (the version's translation pending)."""
-    languages: tuple[str, ...] = ()
-    small: bool = False
-    """Each changed text's original changed by at most ``UNAFFECTED_WORDS`` words: perhaps fixes no translation shows
-    (a typo), which ``translation: unaffected`` declares."""
-
-    @property
-    def complete(self) -> bool:
-        return bool(self.languages) and not self.changed and not self.new
-
-
-def carried_note(carried: Carried, previous_id: str) -> str | None:
-    """What the draft took of version ``previous_id``'s translation, in a line; None for a first version."""
-    if not carried.languages:
-        return None
-    langs = ", ".join(carried.languages)
-    same = ", ".join(carried.unchanged) or "none"
-    line = f"translation ({langs}) carried over from {previous_id}: unchanged, as it was: {same}"
-    if carried.changed:
-        line += f"; changed, to translate again (its previous translation kept as a start): {', '.join(carried.changed)}"
-    if carried.new:
-        line += (
-            f"; new, not translated yet (its not_in names {langs}: translate it and take {langs} out of its not_in): "
-            + ", ".join(carried.new)
-        )
-    if carried.changed or carried.new:
-        line += " (translation: pending)"
-        if carried.small and not carried.new:
-            line += (
-                f"; each changed by {UNAFFECTED_WORDS} words or fewer: if these are fixes the translation need not show (a "
-                "typo), say 'translation: unaffected' instead (data/README.md)"
-            )
-    return line
-
-
-def _same(one: str | None, other: str | None) -> bool:
-    """The same original text, whatever its line wrapping."""
-    return (one is None and other is None) or (one is not None and other is not None and one.split() == other.split())
-
-
-def carry_translation(version: dict[str, Any], lang: str, previous: Version) -> Carried:
-    """Give the draft ``version`` (its texts in ``lang`` only) the previous version's translations: each section's,
-    by its id, and the title's. A text whose original is unchanged keeps its translation as it was; one whose original
-    changed gets the previous translation, which the version's ``translation: pending`` marks as not yet updated.
-    A new section (or one that gained a heading) has none to carry: its ``not_in`` names the translation's languages,
-    not translated yet while the translation is pending."""
-    languages = tuple(x for x in previous.text_languages if x != lang and x not in previous.published_in)
-    if lang not in previous.text_languages or not languages:
-        return Carried()
-    before = {s.id: s for s in previous.sections}
-    unchanged: list[str] = []
-    changed: list[str] = []
-    new: list[str] = []
-    pairs: list[tuple[str, dict[str, str], Any, dict[str, str] | None, Any]] = [
-        ("title", version["title"], previous.title, None, None)
-    ]
-    for section in version["sections"]:
-        old = before.get(section["id"])
-        if old is None or ("heading" in section) != (old.heading is not None) or not all(map(old.has, (lang, *languages))):
-            new.append(section["id"])  # nothing to carry (a heading to translate that none had, say)
-            section["not_in"] = [*section.get("not_in", ()), *languages]
-            continue
-        pairs.append((section["id"], section["body"], old.body, section.get("heading"), old.heading))
-    small = True
-    for name, text, old_text, heading, old_heading in pairs:
-        same = _same(text[lang], old_text[lang]) and (heading is None or _same(heading[lang], old_heading[lang]))
-        (unchanged if same else changed).append(name)
-        if not same:
-            words = words_changed(old_text[lang], text[lang])
-            words += words_changed(old_heading[lang], heading[lang]) if heading else 0
-            small = small and words <= UNAFFECTED_WORDS
-        for other in languages:
-            text[other] = old_text[other]
-            if heading is not None:
-                heading[other] = old_heading[other]
-    return Carried(
-        unchanged=tuple(unchanged), changed=tuple(changed), new=tuple(new), languages=languages, small=small and bool(changed)
-    )
 
 
 def write_version(

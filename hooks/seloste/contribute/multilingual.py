@@ -14,16 +14,16 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from ..archive.emit import plain
 from ..archive.loader import CAPTURES_DIR
 from ..archive.localized import LANGUAGE_NAMES
 from ..archive.model import Version
 from ..archive.types import without_invisible
 from ..markup.sitesource import SUFFIXES
 from ..markup.text import plain_text
+from .carrying import Carried, carry_over
 from .controller import controller_fact
 from .extract import Draft, draft
-from .importer import Carried, Page, carry_translation, in_languages, pinned_file, pinned_languages, section_ids
+from .importer import Page, pinned_file, pinned_languages, section_ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,12 +113,10 @@ def draft_languages(
     version["sections"] = sections
     check = None
     carried = Carried()
-    if previous is not None and not any("not_in" in section for section in sections):
-        carried = carry_translation(version, first, previous)  # a translation of ours, by section id
+    if previous is not None:  # a translation of ours, where every section is in each text; the facts, as importer.py's
+        carried = carry_over(version, first, previous, translation=not any("not_in" in section for section in sections))
         if carried.complete and "translation" in version:
             del version["translation"]
-    if previous is not None:  # in the languages of the draft's texts, as a single language's draft (importer.py)
-        version["facts"] = plain(in_languages(previous.facts, set(version["title"])))
     else:
         read = [(s["id"], s.get("heading", {}).get(first), s["body"][first]) for s in sections if first in s["body"]]
         fact, check = controller_fact(read, controller)

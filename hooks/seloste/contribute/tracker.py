@@ -25,9 +25,10 @@ from ..archive.loader import CAPTURES_DIR, load_archive
 from ..archive.model import Archive, OrganisationRecord
 from ..compare.report import ReportItem, changes, render_report, render_unloadable
 from ..markup.sitesource import text_file
+from .carrying import carried_note
 from .extract import ExtractError, capture_of, page_title
 from .fetch import FetchError, fetch
-from .importer import Page, carried_note, draft_version, write_version
+from .importer import Page, draft_version, write_version
 from .stateddate import stated_date
 
 Status = Literal["unchanged", "changed", "failed", "skipped"]
