@@ -559,6 +559,24 @@ def test_a_mended_translation_is_mended_in_the_later_versions_that_still_have_it
     assert check(capsys)[0] == 0
 
 
+def test_a_mended_translation_is_mended_in_a_later_version_that_gave_its_section_another_id(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A third version, published, is the second as it was but for its section's id: still the same section (its text
+    reads the same, as the comparison pairs them), so still the same mend to make there."""
+    git(repo, "switch", "-q", "main")
+    third = version_file(repo, V2).read_text(encoding="utf-8").replace("tietojen-sailytys", "sailytys")
+    version_file(repo, "2024-06-20").write_text(third.replace('"2024-06-02"', '"2024-06-21"'), encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "a third version, its section under another id")
+    git(repo, "switch", "-q", "-C", "change")
+    _correct(version_file(repo, V2), "      en: 2. Retention\n", "      en: 2. Data retention\n")
+    code, output = check(capsys)
+    assert code == 1 and "data/esimerkki/2024-06-20.yaml:" in output and "sections[1].heading.en: the same Finnish" in output
+    _correct(version_file(repo, "2024-06-20"), "      en: 2. Retention\n", "      en: 2. Data retention\n")
+    assert check(capsys)[0] == 0
+
+
 def test_a_correction_that_changes_nothing_is_refused(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _correct(version_file(repo), "Esimerkki Oy, 1.10", "Esimerkki Oy, 1.10")
     assert check(capsys) == (

@@ -19,7 +19,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from ..archive.decode import decode_file
 from ..archive.errors import DataError, Location, display_path
@@ -27,6 +29,7 @@ from ..archive.loader import ORGANISATION_FILE
 from ..archive.localized import LANGUAGE_NAMES, NoticeMarkdown, NoticeText
 from ..archive.model import Archive, Organisation, OrganisationRecord, Version, VersionRecord
 from ..archive.yamlsource import YamlFileError, read_yaml
+from ..compare.lineage import section_lineages
 from ..compare.untranslated import untranslated
 
 
@@ -148,13 +151,18 @@ def _check_correction_dates(
     return errors
 
 
-def _translated_texts(version: Version) -> dict[tuple[str, str], tuple[str, NoticeText | NoticeMarkdown]]:
-    """Each text of ``version`` by (section id, part), the title as ("", "title"): its dotted name, and the text."""
-    found: dict[tuple[str, str], tuple[str, NoticeText | NoticeMarkdown]] = {("", "title"): ("title", version.title)}
+_Texts = dict[tuple[str, str], tuple[str, str, NoticeText | NoticeMarkdown]]
+"""A version's texts by (section lineage, part), the title as ("", "title"): each one's dotted name, the language
+its translation follows, and the text."""
+
+
+def _translated_texts(version: Version, lineage: Mapping[str, str]) -> _Texts:
+    found: _Texts = {("", "title"): ("title", version.published_in[0], version.title)}
     for index, section in enumerate(version.sections):
+        key, original = lineage.get(section.id, section.id), version.original_of(section)
         if section.heading is not None:
-            found.setdefault((section.id, "heading"), (f"sections[{index}].heading", section.heading))
-        found.setdefault((section.id, "body"), (f"sections[{index}].body", section.body))
+            found.setdefault((key, "heading"), (f"sections[{index}].heading", original, section.heading))
+        found.setdefault((key, "body"), (f"sections[{index}].body", original, section.body))
     return found
 
 
@@ -163,37 +171,48 @@ def _check_corrections_carried(
 ) -> list[DataError]:
     """A translation a correction mends is mended in every later version that has the same original and still the
     translation the correction replaced: else their comparison shows the mend as a change of the notice that the
-    organisation never made. (Each version's texts are read once: the work grows with versions times texts.)"""
-    errors = []
+    organisation never made. A later version's text is its section's that continues the mended one (lineage.py: under
+    another id too). Each version's texts are read once: the work grows with versions times texts."""
     published = {v.id: v.version for v in base.versions}
-    texts = [_translated_texts(record.version) for record in head.versions]
+    if all(v.id not in published or len(v.version.corrections) == len(published[v.id].corrections) for v in head.versions):
+        return []  # no correction in this change (most changes): the texts need not be read
+    lineages = section_lineages(head.versions)
+    texts = [_translated_texts(record.version, lineages.get(record.id, {})) for record in head.versions]
+    errors = []
     for index, record in enumerate(head.versions):
         old = published.get(record.id)
         if old is None or len(record.version.corrections) == len(old.corrections):
             continue
-        before = _translated_texts(old)
-        originals = {section.id: record.version.original_of(section) for section in record.version.sections}
-        for key, (_name, text) in texts[index].items():
-            replaced = before.get(key, ("", None))[1]
-            if replaced is None:
-                continue
-            original = originals.get(key[0], record.version.published_in[0])
-            for lang in (x for x in text.languages if x not in record.version.published_in):
-                if lang not in replaced.languages or replaced[lang] == text[lang] or original not in text.languages:
+        mended = _mended(texts[index], _translated_texts(old, lineages.get(record.id, {})), record.version.published_in)
+        for key, lang, original, text, replaced in mended:
+            for later, later_texts in zip(head.versions[index + 1 :], texts[index + 1 :], strict=True):
+                name, _, same = later_texts.get(key, ("", "", None))
+                if same is None or not {original, lang} <= {*same.languages}:
                     continue
-                for later, later_texts in zip(head.versions[index + 1 :], texts[index + 1 :], strict=True):
-                    name, same = later_texts.get(key, ("", None))
-                    if same is None or not {original, lang} <= {*same.languages}:
-                        continue
-                    if same[original] == text[original] and same[lang] == replaced[lang]:
-                        how = "a correction of this version" if later.id in published else "it is not published yet"
-                        message = (
-                            f"the same {LANGUAGE_NAMES[original]} as version {record.id}, whose {LANGUAGE_NAMES[lang]} a "
-                            f"correction in this change mends, and still the text it replaced: correct it here too ({how}), "
-                            "or the comparison shows the mend as a change of the notice"
-                        )
-                        errors.append(_located(folder / f"{later.id}.yaml", root, f"{name}.{lang}", message))
+                if same[original] == text[original] and same[lang] == replaced[lang]:
+                    how = "a correction of this version" if later.id in published else "it is not published yet"
+                    message = (
+                        f"the same {LANGUAGE_NAMES[original]} as version {record.id}, whose {LANGUAGE_NAMES[lang]} a "
+                        f"correction in this change mends, and still the text it replaced: correct it here too ({how}), "
+                        "or the comparison shows the mend as a change of the notice"
+                    )
+                    errors.append(_located(folder / f"{later.id}.yaml", root, f"{name}.{lang}", message))
     return errors
+
+
+def _mended(
+    texts: _Texts, before: _Texts, own: tuple[str, ...]
+) -> Iterator[tuple[tuple[str, str], str, str, NoticeText | NoticeMarkdown, Any]]:
+    """(key, language, original's language, text, the text it replaced) of each translation in ``texts`` (a language
+    not in ``own``, the organisation's) that is not as it was ``before`` (the version as published), its original
+    given."""
+    for key, (_name, original, text) in texts.items():
+        replaced = before.get(key, ("", "", None))[2]
+        if replaced is None or original not in text.languages:
+            continue
+        for lang in text.languages:
+            if lang != original and lang in replaced.languages and replaced[lang] != text[lang] and lang not in own:
+                yield key, lang, original, text, replaced
 
 
 def _changed_captures(published: VersionRecord, now: VersionRecord, folder: Path, root: Path | None) -> list[DataError]:
