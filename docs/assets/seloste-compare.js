@@ -481,6 +481,13 @@
         el("ul", {}, recorded.map((version) => el("li", {}, [el("a", { href: version.permanent, text: version.label }), ": " + version.change]))),
       ]));
     }
+    const corrected = [versions.from, ...versions.between].flatMap((version) => version.corrected.map((line) => [version, line]));
+    if (corrected.length) { // the texts compared as the archive corrected them: when and why
+      legend.before(el("div", { class: "sl-diff__corrected" }, [
+        el("p", { text: d.compared_corrected }),
+        el("ul", {}, corrected.map(([version, line]) => el("li", {}, [el("a", { href: version.permanent, text: version.label }), ": " + line]))),
+      ]));
+    }
     if (factsToo(diff)) summary.after(el("p", { class: "sl-diff__summary", text: d.facts_too }));
     if (diff.coarse) target.insertBefore(el("p", { class: "sl-note sl-diff__coarse", text: d.coarse }), legend);
     // the way to the next change, and the columns' names, stay in sight while the reader scrolls
@@ -593,6 +600,7 @@
       text: new URL(option.dataset.text, location.href).href,
       permanent: new URL(option.dataset.permanent, location.href).href,
       change: option.dataset.change || null,
+      corrected: option.dataset.corrected ? JSON.parse(option.dataset.corrected) : [],
     };
   }
 

@@ -78,3 +78,9 @@ def version_date_view(record: VersionRecord, lang: str) -> DateView:
 def version_date_text(record: VersionRecord, lang: str) -> str:
     """A version's date in words: ``3.12.2026``, its range ``15.3.2026–3.12.2026``, or ``4.12.2026 (tai aiemmin)``."""
     return version_date_view(record, lang).text
+
+
+def correction_lines(version: Version, lang: str) -> tuple[str, ...]:
+    """A line for each correction the archive made to ``version``: when and why (the history and the comparison)."""
+    line = labels(lang)["history_corrected"]
+    return tuple(line.format(date=date_view(c.date, lang).text, reason=c.reason[lang]) for c in version.corrections)

@@ -7,6 +7,7 @@ in :data:`VIEWS` (CONTRIBUTING.md, "Adding a page kind").
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar, Literal
@@ -17,7 +18,7 @@ from ..archive.model import OrganisationRecord
 from ..labels import labels
 from .checklist import ChecklistView, checklist_view
 from .comparisons import OwnComparison, compared_texts, own_comparisons, own_text_versions
-from .dates import DateView, date_view, stated_view, version_date_text, version_date_view
+from .dates import DateView, correction_lines, date_view, stated_view, version_date_text, version_date_view
 from .frame import Frame, Style, frame
 from .header import same_page_links
 from .opendata import open_data_file
@@ -263,10 +264,7 @@ def _history_rows(record: OrganisationRecord, lang: str) -> tuple[HistoryRow, ..
                 url=site_url(lang, notice_path(record.slug) if is_current else version_path(record.slug, v.id)),
                 is_current=is_current,
                 compare_previous_url=site_url(lang, compare_path(record.slug, previous, v.id)) if previous else None,
-                corrections=tuple(
-                    t["history_corrected"].format(date=date_view(c.date, lang).text, reason=c.reason[lang])
-                    for c in v.version.corrections
-                ),
+                corrections=correction_lines(v.version, lang),
             )
         )
     return tuple(reversed(rows))
@@ -286,6 +284,9 @@ class CompareOption:
     change: str | None = None
     """What changed in it since the version before, as the archive recorded it: its summary and kind (None for the
     first), which the comparison lists for the versions after the older one it compares, up to the newer."""
+    corrected: str | None = None
+    """Its corrections' lines (``correction_lines``), as a JSON list, where the archive corrected it: the comparison lists
+    them for the two versions it compares and those between."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -334,6 +335,7 @@ def compare_page(record: OrganisationRecord, plan: LitePlan, style: Style, links
             url=page_of(v),
             permanent_url=page_of(v) if text_lang else site_url(lang, version_path(slug, v.id)),
             change=f"{change.summary[lang]} ({t['change_kinds'][change.kind]})" if (change := v.version.change) else None,
+            corrected=json.dumps(lines, ensure_ascii=False) if (lines := correction_lines(v.version, lang)) else None,
         )
         for v in reversed(versions)
     )
