@@ -854,19 +854,23 @@ def test_the_comparison_says_when_and_why_the_archive_corrected_the_versions_it_
     reader: Callable[..., Page], site_url: str, prefix: str
 ) -> None:
     """The texts compared are the versions as the archive corrected them: the comparison lists each correction of the
-    older version, of those between and of the newer, each linked to its version's page, as the history does."""
+    older version, of those between and of the newer, once with the versions it corrected (here one correction of
+    three), each linked to its version's page, as the history does."""
     lang = "en" if prefix else "fi"
     record = load_archive(FROZEN, root=FROZEN.parent).get("planeetta-internet")
     page = reader(1280)
     diff = _compared(page, site_url + prefix + "planeetta-internet/compare/?from=2018-06-07&to=2022-03-21")
     items = diff.locator(".sl-diff__corrected li")
     ids = [v.id for v in record.versions if "2018-06-07" <= v.id <= "2022-03-21"]
-    expected = [(v, line) for v in ids for line in correction_lines(record.version(v).version, lang)]
-    assert len(expected) >= 2, expected  # the fixture's corrections, of more than one version
+    expected: dict[str, list[str]] = {}
+    for v in ids:
+        for line in correction_lines(record.version(v).version, lang, "compare_corrected"):
+            expected.setdefault(line, []).append(v)
+    assert sum(map(len, expected.values())) > len(expected), expected  # the fixture's: one correction of several versions
     texts = items.evaluate_all("items => items.map(li => li.textContent)")
-    assert [text.split(": ", 1)[1] for text in texts] == [line for _, line in expected]
+    assert [text.split(" – ", 1)[1] for text in texts] == list(expected)
     hrefs = items.locator("a").evaluate_all("links => links.map(a => a.href)")
-    assert hrefs == [f"{site_url}{prefix}planeetta-internet/{v}/" for v, _ in expected]
+    assert hrefs == [f"{site_url}{prefix}planeetta-internet/{v}/" for versions in expected.values() for v in versions]
     assert diff.locator(".sl-diff__corrected > p").text_content() == labels(lang)["diff"]["compared_corrected"]
 
 

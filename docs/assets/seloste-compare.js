@@ -481,11 +481,16 @@
         el("ul", {}, recorded.map((version) => el("li", {}, [el("a", { href: version.permanent, text: version.label }), ": " + version.change]))),
       ]));
     }
-    const corrected = [versions.from, ...versions.between].flatMap((version) => version.corrected.map((line) => [version, line]));
-    if (corrected.length) { // the texts compared as the archive corrected them: when and why
+    const corrected = new Map(); // the texts compared as the archive corrected them: each correction once, with its versions
+    for (const version of [versions.from, ...versions.between]) {
+      for (const line of version.corrected) corrected.set(line, [...(corrected.get(line) || []), version]);
+    }
+    if (corrected.size) {
+      const item = ([line, which]) => el("li", {}, [
+        ...which.flatMap((version, index) => [index ? ", " : "", el("a", { href: version.permanent, text: version.label })]), " – " + line,
+      ]);
       legend.before(el("div", { class: "sl-diff__corrected" }, [
-        el("p", { text: d.compared_corrected }),
-        el("ul", {}, corrected.map(([version, line]) => el("li", {}, [el("a", { href: version.permanent, text: version.label }), ": " + line]))),
+        el("p", { text: d.compared_corrected }), el("ul", {}, Array.from(corrected, item)),
       ]));
     }
     if (factsToo(diff)) summary.after(el("p", { class: "sl-diff__summary", text: d.facts_too }));

@@ -80,7 +80,8 @@ def version_date_text(record: VersionRecord, lang: str) -> str:
     return version_date_view(record, lang).text
 
 
-def correction_lines(version: Version, lang: str) -> tuple[str, ...]:
-    """A line for each correction the archive made to ``version``: when and why (the history and the comparison)."""
-    line = labels(lang)["history_corrected"]
+def correction_lines(version: Version, lang: str, label: str = "history_corrected") -> tuple[str, ...]:
+    """A line for each correction the archive made to ``version``: when and why, in the words of ``label`` (the
+    history's, or the comparison's, which names the versions itself)."""
+    line = labels(lang)[label]
     return tuple(line.format(date=date_view(c.date, lang).text, reason=c.reason[lang]) for c in version.corrections)

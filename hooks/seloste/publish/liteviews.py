@@ -7,7 +7,6 @@ in :data:`VIEWS` (CONTRIBUTING.md, "Adding a page kind").
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar, Literal
@@ -284,9 +283,9 @@ class CompareOption:
     change: str | None = None
     """What changed in it since the version before, as the archive recorded it: its summary and kind (None for the
     first), which the comparison lists for the versions after the older one it compares, up to the newer."""
-    corrected: str | None = None
-    """Its corrections' lines (``correction_lines``), as a JSON list, where the archive corrected it: the comparison lists
-    them for the two versions it compares and those between."""
+    corrected: tuple[str, ...] = ()
+    """A line for each correction the archive made to it (``correction_lines``): the comparison lists them for the two
+    versions it compares and those between."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -335,7 +334,7 @@ def compare_page(record: OrganisationRecord, plan: LitePlan, style: Style, links
             url=page_of(v),
             permanent_url=page_of(v) if text_lang else site_url(lang, version_path(slug, v.id)),
             change=f"{change.summary[lang]} ({t['change_kinds'][change.kind]})" if (change := v.version.change) else None,
-            corrected=json.dumps(lines, ensure_ascii=False) if (lines := correction_lines(v.version, lang)) else None,
+            corrected=correction_lines(v.version, lang, "compare_corrected"),
         )
         for v in reversed(versions)
     )
