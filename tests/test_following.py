@@ -7,12 +7,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gzip
+import json
 import os
 import shutil
 import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 import zlib
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -27,7 +29,7 @@ from deadline import deadline
 from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
 from seloste.archive.tracklog import load_log
-from seloste.contribute import extract, stateddate
+from seloste.contribute import extract, githubfile, stateddate
 from seloste.contribute import fetch as fetching
 from seloste.contribute.cli import main as cli_main
 from seloste.contribute.following import _previous_address
@@ -78,6 +80,8 @@ class Site:
         self.routes: dict[str, tuple[int, dict[str, str], bytes, float]] = {}
         self.agents: list[str] = []
         """The User-Agent of every request, in order."""
+        self.asked: list[tuple[str, str | None]] = []
+        """The path and the Authorization header of every request, in order."""
         self.trickle: dict[str, float] = {}
 
     def page(self, path: str, html: str, *, encoding: str = "utf-8", content_type: str = "text/html; charset=utf-8") -> None:
@@ -91,6 +95,7 @@ def site() -> Iterator[tuple[Site, str]]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             served.agents.append(self.headers.get("User-Agent", ""))
+            served.asked.append((self.path, self.headers.get("Authorization")))
             status, headers, body, delay = served.routes.get(self.path, (404, {}, b"not found", 0.0))
             time.sleep(delay)
             self.send_response(status)
@@ -116,6 +121,27 @@ def site() -> Iterator[tuple[Site, str]]:
     yield served, f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+SHA_ONE, SHA_TWO = "0a1b2c3d4e" * 4, "f9e8d7c6b5" * 4
+
+
+class GitHub:
+    """GitHub as the test's server plays it: its API's answer to which commit last changed a file on a branch, and the
+    files at their commits (raw.githubusercontent.com)."""
+
+    def __init__(self, served: Site, base: str, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.served = served
+        monkeypatch.setattr(githubfile, "GITHUB_API", base + "/api")
+        monkeypatch.setattr(fetching, "GITHUB_RAW", base + "/raw")
+
+    def commit(self, repository: str, branch: str, path: str, sha: str, when: str) -> None:
+        query = f"path={urllib.parse.quote(path, safe='')}&per_page=1" + ("" if branch == "HEAD" else f"&sha={branch}")
+        answer = json.dumps([{"sha": sha, "commit": {"committer": {"date": when}}}])
+        self.served.page(f"/api/repos/{repository}/commits?{query}", answer, content_type="application/json")
+
+    def file(self, repository: str, sha: str, path: str, text: str) -> None:
+        self.served.page(f"/raw/{repository}/{sha}/{path}", text, content_type="text/plain; charset=utf-8")
 
 
 @pytest.fixture
@@ -569,15 +595,108 @@ def test_a_notice_imported_from_githubs_page_of_its_file_is_the_file_and_is_foll
     """GitHub's page of a file is HTML around it: the file itself is read (raw.githubusercontent.com, here the test's
     server), and the version and the tracking name the address given."""
     served, base = site
-    served.page("/raw/tietosuoja.md", "# Tietosuojaseloste\n\nSeura ry kerää jäsentensä nimet.\n", content_type="text/plain")
+    github = GitHub(served, base, monkeypatch)
+    github.commit("seura/sivut", "main", "tietosuoja.md", SHA_ONE, "2024-05-02T21:30:00Z")
+    github.file("seura/sivut", SHA_ONE, "tietosuoja.md", "# Tietosuojaseloste\n\nSeura ry kerää jäsentensä nimet.\n")
     address = "https://github.com/seura/sivut/blob/main/tietosuoja.md"
-    monkeypatch.setattr(fetching, "file_address", lambda url: base + "/raw/tietosuoja.md" if url == address else url)
     _code, out = run(capsys, "import", "seura", address, "--name", "Seura ry")
     assert "wrote data/seura/captures/" in out and "TODO facts.controller" in out, out  # the notice names no controller
+    # read at the commit that last changed it on the branch, of its day in Finland (00:30 on 3 May there)
+    assert f"{address}: read at {SHA_ONE}, the last commit to change it there, of 2024-05-03" in out, out
+    assert "no date stated in the notice; dated 2024-05-03, the day of the commit that last changed its file" in out
+    assert sorted(p.name for p in (data / "seura").glob("*.yaml")) == ["2024-05-03.yaml", "organisation.yaml"]
+    assert "first_published" not in _version(data, "seura")  # the day its text came: the commit's
     (capture,) = (data / "seura" / "captures").iterdir()
     assert capture.read_text(encoding="utf-8") == "# Tietosuojaseloste\n\nSeura ry kerää jäsentensä nimet.\n"
-    assert _version(data, "seura")["source"]["url"] == address
+    source = _version(data, "seura")["source"]
+    assert (source["url"], source["repository"], source["path"], source["commit"]) == (
+        f"https://github.com/seura/sivut/blob/{SHA_ONE}/tietosuoja.md",
+        "seura/sivut",
+        "tietosuoja.md",
+        SHA_ONE,
+    )
     assert yaml.safe_load((data / "seura" / "organisation.yaml").read_text(encoding="utf-8"))["tracking"] == [{"url": address}]
+
+
+@pytest.fixture
+def followed_file(
+    site: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> GitHub:
+    """Seura ry's notice, a file of its site's repository, imported from the file on the default branch (HEAD) at
+    the commit that last changed it there, and followed there."""
+    served, base = site
+    github = GitHub(served, base, monkeypatch)
+    github.commit("seura/sivut", "HEAD", "docs/tietosuoja.md", SHA_ONE, "2024-05-02T09:00:00Z")
+    github.file("seura/sivut", SHA_ONE, "docs/tietosuoja.md", SEURA_MD.format(years="viisi"))
+    code, out = run(capsys, "import", "seura", FOLLOWED, "--name", "Seura ry")
+    assert code == 0 and "wrote data/seura/2024-05-02.yaml" in out, out
+    return github
+
+
+SEURA_MD = "# Tietosuojaseloste\n\n## Rekisterinpitäjä\n\nSeura ry.\n\n## Säilytys\n\nSäilytämme tietoja {years} vuotta.\n"
+FOLLOWED = "https://github.com/seura/sivut/blob/HEAD/docs/tietosuoja.md"
+
+
+def test_a_file_followed_on_its_branch_is_unchanged_while_the_branch_has_no_later_commit_of_it(
+    followed_file: GitHub, data: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The commit the version records is the branch's last of the file: nothing to read again. GitHub's API is asked
+    with the job's token where one is set."""
+    monkeypatch.setenv("GITHUB_TOKEN", "tunnus")
+    followed_file.served.asked.clear()
+    before = files(data)
+    code, out = run(capsys, "track", "seura")
+    assert code == 0 and f"seura: unchanged: unchanged since 2024-05-02 (its commit, {SHA_ONE[:12]})" in out, out
+    assert files(data) == before
+    assert followed_file.served.asked == [
+        ("/api/repos/seura/sivut/commits?path=docs%2Ftietosuoja.md&per_page=1", "Bearer tunnus")
+    ]  # the file itself not read again
+
+
+def test_a_file_followed_on_its_branch_and_changed_by_a_later_commit_is_a_draft_of_that_commit_and_day(
+    followed_file: GitHub, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A later commit that changed its words: a draft version of the file at that commit (its source records it),
+    dated by the commit's day in Finland, which is when the text changed (no range); a later commit that changed
+    no word (a line wrapped) is no new version."""
+    followed_file.commit("seura/sivut", "HEAD", "docs/tietosuoja.md", SHA_TWO, "2025-01-31T23:15:00Z")
+    followed_file.file(
+        "seura/sivut", SHA_TWO, "docs/tietosuoja.md", SEURA_MD.format(years="viisi").replace(" tietoja ", "\ntietoja ")
+    )
+    before = files(data)
+    code, out = run(capsys, "track", "seura")
+    assert (code, files(data)) == (0, before) and "seura: unchanged: unchanged since 2024-05-02" in out, out
+    followed_file.file("seura/sivut", SHA_TWO, "docs/tietosuoja.md", SEURA_MD.format(years="kolme"))
+    code, out = run(capsys, "track", "seura")
+    assert code == 0 and "changed since 2024-05-02: wrote data/seura/captures/2025-02-01.md, data/seura/2025-02-01.yaml" in out, (
+        out
+    )
+    draft = _version(data, "seura", "2025-02-01")
+    assert (draft["source"]["commit"], draft["source"]["path"], draft["source"]["url"]) == (
+        SHA_TWO,
+        "docs/tietosuoja.md",
+        f"https://github.com/seura/sivut/blob/{SHA_TWO}/docs/tietosuoja.md",
+    )
+    assert "changed_after" not in draft and "kolme vuotta" in draft["sections"][-1]["body"]["fi"], draft
+
+
+def test_a_file_followed_on_a_branch_that_github_cannot_tell_of_is_a_failure_that_says_why(
+    followed_file: GitHub, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served = followed_file.served
+    query = "/api/repos/seura/sivut/commits?path=docs%2Ftietosuoja.md&per_page=1"
+    served.routes[query] = (403, {"x-ratelimit-remaining": "0"}, b"{}", 0.0)
+    code, out = run(capsys, "track", "seura")
+    assert code == 1 and "GitHub's API limits requests without a token: set GITHUB_TOKEN" in out, out
+    served.routes[query] = (404, {}, b"{}", 0.0)
+    code, out = run(capsys, "track", "seura")
+    assert code == 1 and "docs/tietosuoja.md on HEAD: GitHub's API answered 404" in out, out
+    served.page(query, "[]", content_type="application/json")
+    code, out = run(capsys, "track", "seura")
+    assert code == 1 and "no commit on the branch has the file" in out, out
+    served.page(query, '[{"sha": "x"}]', content_type="application/json")
+    code, out = run(capsys, "track", "seura")
+    assert code == 1 and "GitHub's API answered with what is not a list of commits" in out, out
 
 
 def test_a_page_that_decompresses_past_the_size_limit_is_refused(site: tuple[Site, str]) -> None:
@@ -791,8 +910,8 @@ Lisätietoja evästekäytäntöön liittyvissä kysymyksissä: info@uutiset.fi
 """
 
 
-def _version(data: Path, slug: str) -> dict:
-    (path,) = (data / slug).glob("20*.yaml")
+def _version(data: Path, slug: str, version: str | None = None) -> dict:
+    (path,) = [data / slug / f"{version}.yaml"] if version else (data / slug).glob("20*.yaml")
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
@@ -1541,11 +1660,11 @@ def test_where_the_notice_does_not_say_who_the_controller_is_the_draft_leaves_it
 PINNED = "https://github.com/seura-ry/sivut/blob/" + "0123456789abcdef" * 2 + "01234567/sisalto/tietosuoja.md"
 
 
-def test_a_file_named_at_a_commit_is_recorded_as_the_source_and_not_tracked(
+def test_a_file_named_at_a_commit_is_recorded_as_the_source_and_followed_on_the_default_branch(
     tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A GitHub address of a file at a commit says where the text comes from (repository, path, commit) and shows
-    that commit's text for good: tracking it would never see a change."""
+    that commit's text for good: the tracking follows the file on the repository's default branch instead."""
     page = tmp_path / "tietosuoja.md"
     page.write_text(PAGE_ONE_MD, encoding="utf-8")
     code, out = run(capsys, "import", "uutiset", str(page), "--name", "Uutiset Oy", "--url", PINNED)
@@ -1557,8 +1676,9 @@ def test_a_file_named_at_a_commit_is_recorded_as_the_source_and_not_tracked(
         "0123456789abcdef" * 2 + "01234567",
     )
     organisation = yaml.safe_load((data / "uutiset" / "organisation.yaml").read_text(encoding="utf-8"))
-    assert not organisation.get("tracking")
-    assert "not tracked: the address names a file at a commit" in out
+    # the commit's file never changes: the tracking follows the file on the repository's default branch
+    assert organisation["tracking"] == [{"url": "https://github.com/seura-ry/sivut/blob/HEAD/sisalto/tietosuoja.md"}]
+    assert "tracked on the repository's default branch (HEAD): a later commit that changes the file's text" in out
 
 
 @pytest.mark.parametrize("second_commit", ["0123456789abcdef" * 2 + "01234567", "fedcba9876543210" * 2 + "fedcba98"])

@@ -63,7 +63,7 @@ def carried_facts(
         return dataclasses.replace(kept, section=section)
 
     facts = previous.facts
-    changed = {
+    changed: dict[str, Any] = {
         f.name: tuple(map(carried, value)) if isinstance(value, tuple) else carried(value)
         for f in dataclasses.fields(Facts)
         if (value := getattr(facts, f.name)) is not None

@@ -14,6 +14,8 @@ import requests
 from ..limits import FETCH_DEADLINE, MAX_PAGE_BYTES, MAX_REDIRECTS
 
 USER_AGENT = "Seloste/1 (privacy-notice archive; +https://github.com/seloste/seloste) python-requests"
+GITHUB_RAW = "https://raw.githubusercontent.com"
+"""Where GitHub serves a repository's files as they are."""
 RETRIES = 3
 """Attempts for a timeout, a dropped connection or a server error (5xx); a 4xx is an answer, not retried."""
 
@@ -38,7 +40,7 @@ def file_address(url: str) -> str:
     """Where the text at ``url`` is read from: GitHub's page of a file (``github.com/<owner>/<repo>/blob/<ref>/<path>``,
     HTML around the file) is read as the file itself, from ``raw.githubusercontent.com``; any other address as it is."""
     match = _GITHUB_FILE.fullmatch(url)
-    return f"https://raw.githubusercontent.com/{match[1]}/{match[2]}/{match[3]}" if match else url
+    return f"{GITHUB_RAW}/{match[1]}/{match[2]}/{match[3]}" if match else url
 
 
 def fetch(source: str, *, timeout: float = 20.0, session: requests.Session | None = None) -> Fetched:

@@ -21,6 +21,7 @@ from .carrying import carried_note
 from .dating import date_range, first_published_note, range_note
 from .extract import MARKDOWN_FILES, ExtractError, capture_of, page_title, reads_as, site_links_note
 from .fetch import FetchError, fetch, file_address
+from .githubfile import at_last_commit, branch_file, followed_address
 from .importer import Page, draft_version, pinned_file, write_organisation, write_version
 from .multilingual import capture_names, draft_languages
 from .scaffold import carried_source
@@ -85,11 +86,15 @@ def run_import(args: argparse.Namespace) -> int:
     pages: list[Page] = []
     saved_text: list[str] = []
     """Saved text or Markdown files given the address of a web page: 'seloste track' would read that page's HTML."""
-    title = None
+    title, commits = None, []
     for index, source in enumerate(args.sources):
         try:
-            fetched = fetch(source)
+            read_at, commit = at_last_commit(source)  # a repository's file on a branch: at its last commit there
+            fetched = fetch(read_at)
             url = fetched.url or (args.url[index] if args.url else None)
+            if commit is not None:
+                commits.append(commit)
+                print(f"{source}: read at {commit.id}, the last commit to change it there, of {commit.day.isoformat()}")
             capture = capture_of(fetched.text, select=args.select, remove=tuple(args.remove), base=url, name=source)
             pages.append(Page(url, capture, source))
             if url and not fetched.url and capture == fetched.text and not _serves_text(url):
@@ -102,7 +107,7 @@ def run_import(args: argparse.Namespace) -> int:
     titles: dict[str, str | None] = {args.language: title}
     for lang, source in also.items():
         try:
-            fetched = fetch(source)
+            fetched = fetch(at_last_commit(source)[0])
             url = fetched.url or also_urls.get(lang)
             capture = capture_of(fetched.text, select=args.select, remove=tuple(args.remove), base=url, name=source)
         except (FetchError, ExtractError) as err:
@@ -132,6 +137,10 @@ def run_import(args: argparse.Namespace) -> int:
     stated = statement[0] if statement else None
     # a stated date no later than the latest version's is not this text's (a change that kept the date it states)
     known = args.date or (stated if stated and stated <= today and not (record and stated <= record.current.date) else None)
+    # files of a repository, each read at the last commit that changed it on its branch: they changed on that day
+    committed = max(c.day for c in commits) if len(commits) == len(args.sources) and not also else None
+    committed = committed if committed and not (record and committed <= record.current.date) and not known else None
+    known = known or committed
     date = known or today
     if date > today:
         raise UsageError(f"--date {date.isoformat()} is after today; a version is dated when it was published or first seen")
@@ -172,16 +181,16 @@ def run_import(args: argparse.Namespace) -> int:
     address = _previous_address(previous, pages, languages) if previous is not None else None
     if address is not None:  # saved files, with no --url: the notice is where the previous version was read
         version["source"] = {"url": address, **version["source"]}
-    written = []
+    written, tracked = [], []
     if record is None:
         tracking: list[dict[str, Any]] = [
             {
-                "url": page.url,
+                "url": followed_address(page.name if branch_file(page.name) else page.url),  # a file: on its branch
                 **({"select": args.select} if args.select else {}),
                 **({"remove": args.remove} if args.remove else {}),
             }
             for page in pages
-            if page.url and not pinned_file(page.url)  # a commit's file never changes: nothing to track
+            if page.url
         ]
         tracked = tracking if len(tracking) == len(pages) and not others and not saved_text else []
         controller = version.get("facts", {}).get("controller", {})
@@ -191,7 +200,7 @@ def run_import(args: argparse.Namespace) -> int:
     written += write_version(folder, date, version, pages, capture_files)
     for path in written:
         print(f"wrote {path}")
-    print("\n".join(filter(None, (date_note(statement, given=args.date, date=date), differing))))
+    print("\n".join(filter(None, (date_note(statement, given=args.date, date=date, committed=committed is not None), differing))))
     for line in pairing:
         print(line)
     for kept in notes:  # text kept where it may be markup: for a person to check against the page
@@ -237,8 +246,11 @@ def run_import(args: argparse.Namespace) -> int:
         print(check)
     if links := site_links_note([page.capture for page in pages]):
         print(links)
-    if record is None and any(page.url and pinned_file(page.url) for page in pages):
-        print("not tracked: the address names a file at a commit, whose text never changes; track the page readers see")
+    if record is None and tracked and any(page.url and pinned_file(page.url) and not branch_file(page.name) for page in pages):
+        print(
+            "tracked on the repository's default branch (HEAD): a later commit that changes the file's text becomes a "
+            "draft version; where the site readers see is not built from that branch, track its page instead"
+        )
     return _report_validation(data, pending="translation" in version, own=version.get("published_in", [args.language]))
 
 

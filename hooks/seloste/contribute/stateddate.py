@@ -101,11 +101,17 @@ def _parse(text: str) -> dt.date | None:
     return None
 
 
-def date_note(found: tuple[dt.date, str] | None, *, given: dt.date | None, date: dt.date) -> str:
-    """What import made of the date the notice states: the words it read it from, or that it found none."""
+def date_note(found: tuple[dt.date, str] | None, *, given: dt.date | None, date: dt.date, committed: bool = False) -> str:
+    """What import made of the date the notice states: the words it read it from, or that it found none (and dated it
+    by ``given``, --date; or, ``committed``, by the day of the commit that last changed its file)."""
     if found is None:
         if given is not None:
             return f"no date stated in the notice; dated {date.isoformat()} as --date says, and no stated_date recorded"
+        if committed:
+            return (
+                f"no date stated in the notice; dated {date.isoformat()}, the day of the commit that last changed its file "
+                "(data/README.md, how a version is dated): give --date if it was published later"
+            )
         return (
             f"no date stated in the notice (no date after words such as 'Päivitetty', 'Last updated', 'Uppdaterad'); "
             f"dated today ({date.isoformat()}): give --date if you know better (data/README.md, how a version is dated)"

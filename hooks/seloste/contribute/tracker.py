@@ -28,6 +28,7 @@ from ..markup.sitesource import text_file
 from .carrying import carried_note
 from .extract import ExtractError, capture_of, page_title
 from .fetch import FetchError, fetch
+from .githubfile import Commit, branch_file, last_commit
 from .importer import Page, draft_version, write_version
 from .stateddate import stated_date
 
@@ -83,10 +84,17 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
         )
     lang = version.published_in[0]
     pages: list[Page] = []
+    commits: list[Commit] = []
     title = None
     for tracked_page in record.organisation.tracking:
         try:
-            fetched = fetch(tracked_page.url, timeout=timeout)
+            address = tracked_page.url
+            if (file := branch_file(address)) is not None:  # a repository's file on a branch: at its last commit
+                commits.append(last_commit(file, timeout=timeout))
+                address = file.at(commits[-1].id)
+                if len(commits) == len(record.organisation.tracking) and {c.id for c in commits} == {version.source.commit}:
+                    return Outcome(record.slug, "unchanged", f"unchanged since {latest.id} (its commit, {commits[-1].id[:12]})")
+            fetched = fetch(address, timeout=timeout)
             capture = capture_of(
                 fetched.text, select=tracked_page.select, remove=tracked_page.remove, base=fetched.url, name=tracked_page.url
             )
@@ -107,9 +115,17 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
     folder = data_dir / record.slug
     stated = stated_date("\n".join(page.capture for page in pages))
     # changed after the last check that found it unchanged (else after the latest version's date), and by today:
-    # on the date the notice states where that lies between (the archive's version date), else today, in a range
+    # on the date the notice states where that lies between (the archive's version date); for a repository's file, on
+    # the day of the commit that changed it; else today, in a range
     after = max(latest.date, unchanged or latest.date)
-    date = stated if stated is not None and after < stated <= today else today
+    committed = max((c.day for c in commits), default=None) if len(commits) == len(pages) else None
+    changed_after = None
+    if stated is not None and after < stated <= today:
+        date = stated
+    elif committed is not None and latest.date < committed <= today:
+        date = committed
+    else:
+        date, changed_after = today, (after if after < today else None)
     if date <= latest.date or (folder / f"{date.isoformat()}.yaml").exists():
         return Outcome(record.slug, "skipped", f"changed, but version {latest.id} is dated today or later; look again tomorrow")
     try:
@@ -121,7 +137,7 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
             controller=record.organisation.name,
             fallback_title=title,
             previous=version,
-            changed_after=after if date != stated and after < today else None,  # the day is the notice's, or unknown
+            changed_after=changed_after,
         )
     except ExtractError as err:  # what the page shows is not in its source: a person imports it as the page renders
         return Outcome(record.slug, "failed", f"changed, but cannot be drafted: {err}")
