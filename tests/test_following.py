@@ -680,6 +680,21 @@ def test_a_file_followed_on_its_branch_and_changed_by_a_later_commit_is_a_draft_
     assert "changed_after" not in draft and "kolme vuotta" in draft["sections"][-1]["body"]["fi"], draft
 
 
+def test_a_file_followed_on_its_branch_that_reads_otherwise_from_an_earlier_commit_is_for_a_person_to_read(
+    followed_file: GitHub, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The branch's last commit of the file is older than the version, and its text is another: the version was not
+    the branch's latest text (taken from another branch, say). No day after the version is that text's: nothing is
+    written, and the check says why."""
+    followed_file.commit("seura/sivut", "HEAD", "docs/tietosuoja.md", SHA_TWO, "2024-04-01T09:00:00Z")
+    followed_file.file("seura/sivut", SHA_TWO, "docs/tietosuoja.md", SEURA_MD.format(years="kolme"))
+    before = files(data)
+    code, out = run(capsys, "track", "seura")
+    assert (code, files(data)) == (1, before), out
+    said = "seura: failed: the file reads otherwise than version 2024-05-02, though the last commit that changed it "
+    assert f"{said}({SHA_TWO[:12]}, 2024-04-01) is not after that version" in out, out
+
+
 def test_a_file_followed_on_a_branch_that_github_cannot_tell_of_is_a_failure_that_says_why(
     followed_file: GitHub, data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -119,10 +119,18 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
     # the day of the commit that changed it; else today, in a range
     after = max(latest.date, unchanged or latest.date)
     committed = max((c.day for c in commits), default=None) if len(commits) == len(pages) else None
+    if committed is not None and committed <= latest.date:  # the text that commit made is not this version's
+        return Outcome(
+            record.slug,
+            "failed",
+            f"the file reads otherwise than version {latest.id}, though the last commit that changed it "
+            f"({', '.join(c.id[:12] for c in commits)}, {committed.isoformat()}) is not after that version: the version "
+            "may not be the branch's latest text; read the file's history there and import what it shows",
+        )
     changed_after = None
     if stated is not None and after < stated <= today:
         date = stated
-    elif committed is not None and latest.date < committed <= today:
+    elif committed is not None and committed <= today:
         date = committed
     else:
         date, changed_after = today, (after if after < today else None)
