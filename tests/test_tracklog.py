@@ -16,12 +16,13 @@ from seloste.archive.model import OrganisationRecord
 from seloste.archive.tracklog import EMPTY, FORMAT, NoticeCheck, TrackingLog, dump_log, load_log, next_check
 from seloste.contribute.following import logged
 from seloste.contribute.tracker import Outcome
+from seloste.labels import labels
 from seloste.publish.pages import notice_view
 from seloste.publish.sourcecheck import source_check
 from test_fuzz import RENDERER
 
 DAY = dt.date(2026, 12, 3)
-TRACKING = "tracking:\n  - url: https://esimerkki.fi/tietosuoja\n    select: main\n"
+TRACKING = "tracking:\n  - url: https://esimerkki.fi/tietosuoja\n    select: main\n    remove: [.uutiskirje, '#chat']\n"
 
 
 def check(**given: object) -> NoticeCheck:
@@ -207,6 +208,12 @@ def test_a_tracked_notice_says_what_the_latest_check_found_in_both_languages(
         shown = line(tracked, log, lang)
         sources = shown.select_one(".sl-sourcecheck__sources")
         assert sources is not None and sources.a is not None and sources.a["href"] == "https://esimerkki.fi/tietosuoja"
+        part = ("sivun osa", "ilman") if lang == "fi" else ("the page's part", "without")
+        assert " ".join(sources.get_text().split()) == (
+            f"{labels(lang)['source_check']['sources']}: https://esimerkki.fi/tietosuoja"
+            f" ({part[0]} main, {part[1]} .uutiskirje, #chat)"
+        ), sources  # what of the page it reads, as organisation.yaml says
+        assert [code.text for code in sources.select("code")] == ["main", ".uutiskirje", "#chat"]
         sources.extract()
         assert shown.get_text(" ", strip=True).replace(" .", ".") == expected
         for time in shown.select("time"):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..archive.model import OrganisationRecord
+from ..archive.organisation import TrackedPage
 from ..archive.tracklog import TrackingLog
 from .dates import DateView, date_view
 
@@ -30,15 +31,15 @@ class SourceCheckView:
     """The latest day the notice was found unchanged at its source."""
     changed: DateView | None = None
     """The first day the notice was found changed (changed, and failed after a change)."""
-    sources: tuple[str, ...] = ()
-    """The addresses the archive follows."""
+    sources: tuple[TrackedPage, ...] = ()
+    """The pages the archive follows: each address, and the part of the page it reads (``select``, ``remove``)."""
 
 
 def source_check(record: OrganisationRecord, log: TrackingLog | None, lang: str) -> SourceCheckView:
     tracking = record.organisation.tracking
     if not tracking:
         return SourceCheckView(state="not_tracked")
-    sources = tuple(page.url for page in tracking)
+    sources = tuple(tracking)
     check = log.get(record.slug) if log is not None else None
     if check is None:
         return SourceCheckView(state="no_record", sources=sources)
