@@ -1328,6 +1328,7 @@ def test_a_new_section_is_left_untranslated_and_the_other_sections_keep_their_tr
         "(translation: pending)"
     ) in out, out
     assert "translation (en) carried over from 2021-06-23: unchanged, as it was: title, " in out
+    assert "facts: those of 2021-06-23, carried over; check each against the new text" in out
     version = yaml.safe_load((data / "micro-magic" / "2025-05-12.yaml").read_text(encoding="utf-8"))
     *kept, new = version["sections"]
     assert (new["id"], new["not_in"], set(new["body"]), set(new["heading"])) == ("1-evasteet", ["en"], {"fi"}, {"fi"})
@@ -1694,6 +1695,8 @@ def test_a_file_named_at_a_commit_is_recorded_as_the_source_and_followed_on_the_
     # the commit's file never changes: the tracking follows the file on the repository's default branch
     assert organisation["tracking"] == [{"url": "https://github.com/seura-ry/sivut/blob/HEAD/sisalto/tietosuoja.md"}]
     assert "tracked on the repository's default branch (HEAD): a later commit that changes the file's text" in out
+    # what is left to a person: the facts (only the controller is drafted)
+    assert "facts: the draft records only its controller; add the facts the notice states (data/README.md, Facts)" in out
 
 
 @pytest.mark.parametrize("second_commit", ["0123456789abcdef" * 2 + "01234567", "fedcba9876543210" * 2 + "fedcba98"])

@@ -123,7 +123,13 @@ def test_a_new_organisation_passes(repo: Path, capsys: pytest.CaptureFixture[str
     make_data(repo, slug="uusi")
     assert check(capsys)[0] == 0
     assert main(["changes", "--base", "main"]) == 0
-    assert "## Uusi Oy (uusi)\n\nNew organisation, 1 version;" in capsys.readouterr().out
+    report = capsys.readouterr().out
+    assert "## Uusi Oy (uusi)\n\nNew organisation, 1 version;" in report
+    # its only fact is the controller: the reviewer reads what its pages will call not stated by the notice
+    (unstated,) = [line for line in report.splitlines() if line.startswith("- Facts it records none of")]
+    assert "(check that it states none of them): Sensitive data (` sensitive_data `), " in unstated, unstated
+    assert "Purposes (` purposes `)" in unstated and "controller" not in unstated.casefold(), unstated
+    assert "Data protection officer (` dpo `)" in unstated  # neither a DPO nor that it has none
 
 
 def test_a_report_past_githubs_limit_is_cut_the_correction_first_and_says_what_was_left_out(
@@ -159,12 +165,12 @@ def test_a_report_past_githubs_limit_is_cut_the_correction_first_and_says_what_w
 def test_a_cut_report_names_what_it_left_out(
     repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(report, "MAX_REPORT_BYTES", 12_500)
+    monkeypatch.setattr(report, "MAX_REPORT_BYTES", 14_500)
     for slug in ("uusi-yksi", "uusi-kaksi", "uusi-kolme"):
         make_data(repo, slug=slug)
     assert main(["changes", "--base", "main"]) == 0
     cut = capsys.readouterr().out
-    assert len(cut.encode()) <= 12_500
+    assert len(cut.encode()) <= 14_500
     assert "the changes to published notices come first, and 1 of 6 changes is left out.\n\n" in cut
     left = re.search(r"Left out: (uusi-[a-z]+) \(new organisation 2024-01-10\)\.\n\nTo see all of it, run ` seloste changes", cut)
     assert left and cut.count("New organisation, 1 version;") == 2  # the one it names is the one not shown

@@ -388,3 +388,13 @@ LIST_DENIALS = (
 can (a notice that transfers its analytics data to the US and says its customer data stays in the EU/EEA).
 ``no_recipients`` is not among them: a notice that discloses to 'no third parties' names, in the same breath, the
 processors that work for it, the authorities the law entitles and the exceptions it makes."""
+
+
+DENIED = {
+    "no_sensitive_data": "sensitive_data",
+    "no_identity_code": "identity_code",
+    "no_dpo": "dpo",
+    "no_recipients": "recipients",
+    "no_transfers": "transfers",
+}
+"""Each fact that says there is none of another, by the fact it denies (its row on the pages: "no DPO", not "not stated")."""

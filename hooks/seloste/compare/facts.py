@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, Union
 
 from ..archive.evidence import fact_items
-from ..archive.facts import Facts, StatedNone, StatedNoneOf
+from ..archive.facts import DENIED, Facts, StatedNone, StatedNoneOf
 from ..archive.laws import LAWS
 from ..archive.localized import TEXT_LANGUAGES, ByLanguage, Localized
 from ..archive.types import country_names, usable_email
@@ -277,6 +277,21 @@ def _joined(parts: dict[str, str] | None) -> str | None:
 def facts_pairs(facts: FactsText) -> dict[str, list[tuple[str, list[tuple[str, str]]]]]:
     """The facts as ordered pairs for publishing as JSON (JSON objects do not keep key order)."""
     return {kind: [(name, list(values.items())) for name, values in table.items()] for kind, table in facts.items()}
+
+
+def unstated_facts(facts: Facts) -> tuple[str, ...]:
+    """The facts ``facts`` records none of, nor that the notice says there is none: the pages call each one not
+    stated by the notice (laws cited: also none given as the ground of another fact)."""
+    denied_by = {row: denial for denial, row in DENIED.items()}
+    cited = any(getattr(item, "laws", ()) for _field, _name, item in fact_items(facts))
+    return tuple(
+        f.name
+        for f in dataclasses.fields(Facts)
+        if f.name not in DENIED
+        and not getattr(facts, f.name)
+        and not (f.name in denied_by and getattr(facts, denied_by[f.name]))
+        and not (f.name == "legal_references" and cited)
+    )
 
 
 def evidence_changes(old: Facts, new: Facts) -> tuple[str, ...]:

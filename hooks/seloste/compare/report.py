@@ -24,7 +24,7 @@ from ..limits import MAX_REPORT_BYTES
 from ..markup.text import plain_text
 from .blocks import shown_nested
 from .diff import VersionDiff, diff_texts, diff_versions, first_diffs, separate_diffs, version_text
-from .facts import LIST_FACTS, evidence_changes
+from .facts import LIST_FACTS, evidence_changes, unstated_facts
 from .gaps import translation_gaps, untranslated_sections
 from .lineage import section_lineages
 from .untranslated import untranslated
@@ -198,9 +198,8 @@ def _environment() -> jinja2.Environment:
     env.filters["segments"] = segments_markdown
     env.filters["code"] = code_markdown
     env.globals["format_date"] = format_date
-    env.globals["plural"] = plural
-    env.globals["shown_nested"] = shown_nested
-    env.globals["untranslated_sections"], env.globals["evidence_changes"] = untranslated_sections, evidence_changes
+    env.globals.update(plural=plural, shown_nested=shown_nested, untranslated_sections=untranslated_sections)
+    env.globals.update(evidence_changes=evidence_changes, unstated_facts=unstated_facts)
     return env
 
 

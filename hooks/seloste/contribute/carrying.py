@@ -98,6 +98,17 @@ class Carried:
         return bool(self.languages) and not self.changed and not self.new
 
 
+def facts_note(previous_id: str | None) -> str:
+    """What import says of the draft's facts: a first version's are for a person to add; a new version's are the
+    previous version's, to check against the new text."""
+    if previous_id is None:
+        return (
+            "facts: the draft records only its controller; add the facts the notice states (data/README.md, Facts): "
+            "'seloste check' refuses a new version without its purposes"
+        )
+    return f"facts: those of {previous_id}, carried over; check each against the new text (data/README.md, Facts)"
+
+
 def carried_note(carried: Carried, previous_id: str) -> str | None:
     """What the draft took of version ``previous_id``'s translation and facts, in a line; None for a first version."""
     parts = []

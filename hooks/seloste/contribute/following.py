@@ -17,7 +17,7 @@ from ..archive.localized import LANGUAGE_NAMES
 from ..archive.model import Archive, OrganisationRecord
 from ..archive.tracklog import EMPTY, CheckStatus, TrackingLog, dump_log, load_log, next_check
 from ..archive.types import SLUG_PATTERN
-from .carrying import carried_note
+from .carrying import carried_note, facts_note
 from .dating import date_range, first_published_note, range_note
 from .extract import MARKDOWN_FILES, ExtractError, capture_of, page_title, reads_as, site_links_note
 from .fetch import FetchError, fetch, file_address
@@ -251,6 +251,7 @@ def run_import(args: argparse.Namespace) -> int:
             "tracked on the repository's default branch (HEAD): a later commit that changes the file's text becomes a "
             "draft version; where the site readers see is not built from that branch, track its page instead"
         )
+    print(facts_note(record.current.id if record is not None else None))
     return _report_validation(data, pending="translation" in version, own=version.get("published_in", [args.language]))
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..archive.evidence import TITLE_ID, fact_items
-from ..archive.facts import Controller, Facts
+from ..archive.facts import DENIED, Controller, Facts
 from ..archive.laws import LAWS
 from ..archive.types import business_id_flaw
 from ..compare.facts import fact_line, fact_value_label, field_text
@@ -121,15 +121,8 @@ def fact_lines(facts: Facts, slug: str, lang: str) -> dict[str, tuple[FactLine, 
     return {name: tuple(found) for name, found in lines.items()}
 
 
-SHOWN_WITH = {
-    "no_sensitive_data": "sensitive_data",
-    "no_identity_code": "identity_code",
-    "no_dpo": "dpo",
-    "no_recipients": "recipients",
-    "no_transfers": "transfers",
-}
-"""Facts that say there is none, shown in the row of what they deny ("no data protection officer (the notice
-says so)" rather than "not stated")."""
+SHOWN_WITH = DENIED
+"""Facts that say there is none, shown in the row of what they deny (``archive.facts.DENIED``)."""
 
 
 def laws_cited_elsewhere(facts: Facts, slug: str, lang: str) -> tuple[FactLine, ...]:
