@@ -1636,6 +1636,20 @@ def test_a_swedish_notices_controller_is_read_from_its_section_under_the_older_h
     assert (fact, todo) == ({"name": "Ålands statistik- och utredningsbyrå", "section": "registeransvarig"}, None)
 
 
+def test_a_business_id_on_its_own_line_under_the_labelled_name_is_the_controllers() -> None:
+    """An association's notice (a trial's) writes 'Yhdistyksen nimi: ... ry (myöhemmin yhdistys)' and on a line of its
+    own 'Y-tunnus: ...': the draft took the name and left the business ID out, saying nothing."""
+    from seloste.contribute.controller import controller_fact
+
+    name = "Oskillaatio – Helsingin yliopiston fysikaalisten tieteiden alumnit ry"
+    body = f"Yhdistyksen nimi: {name} (myöhemmin yhdistys)\n\nY-tunnus: 3455950-7\n\nKotipaikka: Helsinki"
+    fact, todo = controller_fact([("1-rekisterinpitaja", "1. Rekisterinpitäjä", body)], name)
+    assert (fact, todo) == ({"name": name, "business_id": "3455950-7", "section": "1-rekisterinpitaja"}, None)
+    # the same where the organisation was given another name: the section's name is taken, with its ID, and flagged
+    fact, todo = controller_fact([("1-rekisterinpitaja", "1. Rekisterinpitäjä", body)], "Oskillaatio ry")
+    assert fact == {"name": name, "business_id": "3455950-7", "section": "1-rekisterinpitaja"} and todo, todo
+
+
 def test_a_controller_named_otherwise_than_the_organisation_is_taken_from_its_section_and_flagged(
     data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -25,11 +25,14 @@ BUSINESS_ID = re.compile(
 """A Finnish business ID (1234567-8), with the words that introduce it where there are any."""
 
 _LABEL = re.compile(
-    r"^(?:rekisterinpitäjä|rekisterin\s+pitäjä|personuppgiftsansvarig|registeransvarig|controller|nimi|namn|name|yritys|företag"
-    r"|company)"
+    r"^(?:rekisterinpitäjä|rekisterin\s+pitäjä|personuppgiftsansvarig|registeransvarig|controller|(?:\w+\s+)?(?:nimi|namn|name)"
+    r"|yritys|företag|company)"
     r"\s*[:\-–]\s*",
     re.IGNORECASE,
 )
+"""What a line writes before the name: 'Rekisterinpitäjä:', 'Yhdistyksen nimi:', 'Company name -'."""
+_REMARK = re.compile(r"\s*\([^()]*\)$")
+"""A remark in brackets after a name: 'Seura ry (myöhemmin yhdistys)'."""
 
 
 _CONTROLLER_LINE = re.compile(
@@ -63,7 +66,7 @@ def named_with_ids(section: str, body: str) -> list[Named]:
             before = re.sub(r"[\s(,;:–\-/]+$", "", before).strip()
             if not before:
                 above = next((text for text in reversed(lines[:index]) if text), "")
-                before = re.sub(r"[\s,;:]+$", "", _LABEL.sub("", above)).strip()
+                before = _REMARK.sub("", re.sub(r"[\s,;:]+$", "", _LABEL.sub("", above))).strip()
             if before and len(before) <= 80:
                 found.append(Named(before, match.group(1) or match.group(2), section))
     return found
