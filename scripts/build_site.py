@@ -81,7 +81,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def run(command: list[str]) -> int:
     """Run ``command`` to its end and return its exit status; if this script is stopped meanwhile, stop it too."""
-    process = subprocess.Popen(command)
+    # Material's banner about MkDocs 2 is for its own users, not this site's builders (the Makefile says the same)
+    process = subprocess.Popen(command, env={**os.environ, "NO_MKDOCS_2_WARNING": os.environ.get("NO_MKDOCS_2_WARNING", "1")})
     try:
         return process.wait()
     except BaseException:  # Ctrl+C reaches the build too (one process group); a signal to this script only does not
