@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from .localized import ByLanguage, Localized, described
 from .types import BusinessId, Email, Phone, PostalCode, Selector, Str, Url
+
+_GITHUB_FILE = re.compile(r"https://(?:www\.)?github\.com/[^/]+/[^/]+/blob/", re.IGNORECASE)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -34,6 +37,11 @@ class TrackedPage:
     remove: tuple[Selector, ...] = described(
         "CSS selectors of what inside that part is not the notice (a cookie banner, a form).", default=()
     )
+
+    @property
+    def repository_file(self) -> bool:
+        """A file of a GitHub repository (GitHub's page of it), not a page readers of the site see."""
+        return _GITHUB_FILE.match(self.url) is not None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
