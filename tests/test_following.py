@@ -1650,6 +1650,25 @@ def test_a_business_id_on_its_own_line_under_the_labelled_name_is_the_controller
     assert fact == {"name": name, "business_id": "3455950-7", "section": "1-rekisterinpitaja"} and todo, todo
 
 
+def test_a_title_taken_from_the_top_heading_names_the_front_matters_title_it_left_out(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A site's Markdown file with a title in its front matter and another as its top heading: which one the site
+    shows as the page's title is the site's theme's to say, so import says which it took and which it left out."""
+    page = tmp_path / "tietosuojaseloste.md"
+    page.write_text(
+        '---\ntitle: "Jäsenrekisterin tietosuojaseloste"\n---\n\n## Tietosuojaseloste – Jäsenrekisteri\n\n'
+        "### 1. Rekisterinpitäjä\n\nSeura ry\n",
+        encoding="utf-8",
+    )
+    code, out = run(capsys, "import", "seura", str(page), "--name", "Seura ry")
+    assert code == 0 and _version(data, "seura")["title"] == {"fi": "Tietosuojaseloste – Jäsenrekisteri"}, out
+    assert (
+        f"check against the page: {page}: the title is its top heading 'Tietosuojaseloste – Jäsenrekisteri'; "
+        "its front matter's title 'Jäsenrekisterin tietosuojaseloste' is left out"
+    ) in out, out
+
+
 def test_a_controller_named_otherwise_than_the_organisation_is_taken_from_its_section_and_flagged(
     data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -103,8 +103,8 @@ def facts_note(previous_id: str | None) -> str:
     previous version's, to check against the new text."""
     if previous_id is None:
         return (
-            "facts: the draft records only its controller; add the facts the notice states (data/README.md, Facts): "
-            "'seloste check' refuses a new version without its purposes"
+            "facts: the draft records only its controller; add the facts the notice states (data/README.md, Facts): its "
+            "pages call every fact left out one the notice does not state, and the change report lists them for review"
         )
     return f"facts: those of {previous_id}, carried over; check each against the new text (data/README.md, Facts)"
 

@@ -241,6 +241,11 @@ def draft(pages: list[str], fallback_title: str | None = None, kinds: list[tuple
         page_title_, page_sections = _page(text, first_page=number == 0)
         if number == 0:
             title = page_title_ or front_title
+            if page_title_ and front_title and _heading_text(front_title) != page_title_:  # which one the site shows: a person
+                notes.append(
+                    f"{name}: the title is its top heading {page_title_!r}; its front matter's title {front_title!r} is "
+                    "left out (where the site shows that one as the page's title, give it as title)"
+                )
             if title is None and page_sections and page_sections[0][0] is None and fallback_title is None:
                 first, _, rest = page_sections[0][1].partition("\n")  # a first short line stands as the title
                 if len(first) <= 120 and first.strip():
