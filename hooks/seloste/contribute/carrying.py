@@ -85,8 +85,8 @@ class Carried:
     each names the translation's languages in its ``not_in``, not translated yet (the version's translation pending)."""
     languages: tuple[str, ...] = ()
     renamed: tuple[tuple[str, str], ...] = ()
-    """(previous id, new id) of each section that continues one of the previous version under another id (its heading
-    changed): its translation carried as a changed text's, the facts citing it cite it by its new id."""
+    """(previous id, new id) of each section facts cite that the draft continues under another id (its heading
+    changed): the facts cite the new id (its translation is carried as a changed text's)."""
     unquoted: tuple[str, ...] = ()
     """New sections that facts cite: the facts' words in the translation's languages left out until it is made."""
     small: bool = False
