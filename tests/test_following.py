@@ -712,6 +712,17 @@ def test_a_file_followed_on_a_branch_that_github_cannot_tell_of_is_a_failure_tha
     served.page(query, '[{"sha": "x"}]', content_type="application/json")
     code, out = run(capsys, "track", "seura")
     assert code == 1 and "GitHub's API answered with what is not a list of commits" in out, out
+    # the last commit that touched the file removed it (the raw file at that commit is not there)
+    followed_file.commit("seura/sivut", "HEAD", "docs/tietosuoja.md", SHA_TWO, "2025-03-01T10:00:00Z")
+    code, out = run(capsys, "track", "seura")
+    assert (
+        code == 1
+        and (
+            f"{FOLLOWED}: the file is not at its path at {SHA_TWO[:12]} (2025-03-01), the last commit on HEAD that touched "
+            "it: that commit removed or moved it; find where the notice is now and follow it there"
+        )
+        in out
+    ), out
 
 
 def test_a_page_that_decompresses_past_the_size_limit_is_refused(site: tuple[Site, str]) -> None:

@@ -24,7 +24,12 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)"
 
 
 class FetchError(Exception):
-    """The source could not be read; the message says why, in words for the person running the command."""
+    """The source could not be read; the message says why, in words for the person running the command. ``status``:
+    the HTTP status the server answered with, where it answered with one that refused (4xx)."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +78,9 @@ def fetch(source: str, *, timeout: float = 20.0, session: requests.Session | Non
                     last = f"the server answered {response.status_code} {response.reason}"
                     continue
                 if response.status_code >= 400:
-                    raise FetchError(f"{source}: the server answered {response.status_code} {response.reason}")
+                    raise FetchError(
+                        f"{source}: the server answered {response.status_code} {response.reason}", response.status_code
+                    )
                 raw = _read(response, source, until)
                 read_at = source if address != source else response.url  # GitHub's page of the file, as given
                 return Fetched(source, read_at, decode(raw, response.headers.get("content-type")))

@@ -101,6 +101,8 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
             pages.append(Page(fetched.url, capture, tracked_page.url))
             title = title or page_title(fetched.text)
         except FetchError as err:  # its message names the address
+            if file is not None and err.status == 404 and commits:  # the commit that last touched it took it away
+                return Outcome(record.slug, "failed", _file_gone(tracked_page.url, file.branch, commits[-1]))
             return Outcome(record.slug, "failed", str(err))
         except ExtractError as err:
             return Outcome(record.slug, "failed", f"{tracked_page.url}: {err}")
@@ -157,6 +159,14 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
         + (f"; {note}" if (note := carried_note(carried, latest.id)) else ""),
         tuple(written),
         date.isoformat(),
+    )
+
+
+def _file_gone(url: str, branch: str, commit: Commit) -> str:
+    return (
+        f"{url}: the file is not at its path at {commit.id[:12]} ({commit.day.isoformat()}), the last commit on {branch} "
+        "that touched it: that commit removed or moved it; find where the notice is now and follow it there "
+        "(organisation.yaml, tracking)"
     )
 
 
