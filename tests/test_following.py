@@ -725,6 +725,47 @@ def test_a_file_followed_on_a_branch_that_github_cannot_tell_of_is_a_failure_tha
     ), out
 
 
+def test_a_notice_in_two_languages_is_followed_on_each_languages_page(
+    site: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The organisation publishes its notice in Finnish and English, each on its own page: import follows both, each
+    with its language; unchanged pages are no change, and a change of either is a draft of one version with both
+    texts, their sections paired as import pairs them."""
+    served, base = site
+    fi, en = (
+        (IMPORTS / "kaksikielinen.fi.html").read_text(encoding="utf-8"),
+        (IMPORTS / "kaksikielinen.en.html").read_text(encoding="utf-8"),
+    )
+    served.page("/tietosuoja", fi)
+    served.page("/en/privacy", en)
+    code, out = run(
+        capsys, "import", "kaksikko", base + "/tietosuoja", "--also", f"en={base}/en/privacy", "--select", "main",
+        "--name", "Kaksikko Oy",
+    )  # fmt: skip
+    assert code == 0, out
+    tracking = yaml.safe_load((data / "kaksikko" / "organisation.yaml").read_text(encoding="utf-8"))["tracking"]
+    assert [(t["url"], t["lang"]) for t in tracking] == [(base + "/tietosuoja", "fi"), (base + "/en/privacy", "en")]
+    before = files(data)
+    code, out = run(capsys, "track", "kaksikko")
+    assert (code, files(data)) == (0, before) and "kaksikko: unchanged: unchanged since 2025-05-02" in out, out
+    served.page("/en/privacy", en.replace("Updated 2 May 2025.", "Updated 2 May 2025. We keep the data for a year."))
+    code, out = run(capsys, "track", "kaksikko")
+    today = dt.date.today().isoformat()
+    assert code == 0 and "kaksikko: changed: changed since 2025-05-02: wrote " in out, out
+    assert f"data/kaksikko/captures/{today}.fi.txt, data/kaksikko/captures/{today}.en.txt, data/kaksikko/{today}.yaml" in out, out
+    draft = _version(data, "kaksikko", today)
+    assert draft["published_in"] == ["fi", "en"] and draft["changed_after"] == "2025-05-02", draft
+    assert draft["sections"][0]["body"]["en"] == "Updated 2 May 2025. We keep the data for a year.", draft["sections"][0]
+    assert draft["source"]["url"] == {"fi": base + "/tietosuoja", "en": base + "/en/privacy"}
+    # a page for each language, each named with it: else the check says what tracking must name
+    organisation = data / "kaksikko" / "organisation.yaml"
+    organisation.write_text(organisation.read_text(encoding="utf-8").replace("    lang: en\n", ""), encoding="utf-8")
+    for path in (data / "kaksikko").glob(f"**/{today}*"):  # the draft, taken back
+        path.unlink()
+    code, out = run(capsys, "track", "kaksikko")
+    assert code == 1 and "kaksikko: failed: the notice is published in fi, en: tracking names one page for each language" in out
+
+
 def test_a_page_that_decompresses_past_the_size_limit_is_refused(site: tuple[Site, str]) -> None:
     served, base = site
     bomb = gzip.compress(b"<p>x</p>" * 1_000_000)  # 8 MB of page in 30 kB

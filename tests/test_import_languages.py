@@ -73,7 +73,10 @@ def test_a_notice_in_finnish_and_english_is_one_version_with_each_languages_capt
     assert "these are in one text only: 4-evasteet (not_in: [en])" in out
     assert "sections paired by order (Finnish = English): (opening) = (opening); 1. Rekisterinpitäjä = 1. Controller" in out
     organisation = yaml.safe_load((data / "kaksikko" / "organisation.yaml").read_text(encoding="utf-8"))
-    assert "tracking" not in organisation and "not tracked: 'seloste track' follows a notice in one language" in out
+    assert organisation["tracking"] == [  # each language's page, followed as such
+        {"url": "https://kaksikko.fi/tietosuoja", "select": "main", "lang": "fi"},
+        {"url": "https://kaksikko.fi/en/privacy", "select": "main", "lang": "en"},
+    ]
     assert errors(data) == []
 
 

@@ -221,19 +221,21 @@ def test_a_tracked_notice_says_what_the_latest_check_found_in_both_languages(
     assert short(tracked, log, "en") == in_line
 
 
-def test_a_followed_file_of_a_repository_is_said_to_be_the_sites_source_not_a_page_readers_see(tmp_path: Path) -> None:
+def test_a_followed_file_of_a_repository_is_said_to_be_the_sites_source_and_its_language_named(tmp_path: Path) -> None:
     """The archive follows some notices as the file their site is made from (data/README.md, tracking): the address
     is GitHub's page of a file, which the line names as such."""
     record(tmp_path, tracked=True)
     organisation = tmp_path / "project" / "data" / "esimerkki" / "organisation.yaml"
     file = "https://github.com/esimerkki/sivusto/blob/HEAD/tietosuoja.md"
-    organisation.write_text(organisation.read_text(encoding="utf-8").split("tracking:")[0] + f"tracking:\n  - url: {file}\n")
+    organisation.write_text(
+        organisation.read_text(encoding="utf-8").split("tracking:")[0] + f"tracking:\n  - url: {file}\n    lang: fi\n"
+    )
     tracked = load_archive(tmp_path / "project" / "data").organisations[0]
     for lang in ("fi", "en"):
         sources = line(tracked, None, lang).select_one(".sl-sourcecheck__sources")
         assert sources is not None and sources.a is not None and sources.a["href"] == file
-        said = labels(lang)["source_check"]["repository_file"]
-        assert " ".join(sources.get_text().split()).endswith(f"{file} ({said})"), sources
+        said, language = labels(lang)["source_check"]["repository_file"], labels(lang)["in_language"]["fi"]
+        assert " ".join(sources.get_text().split()).endswith(f"{file} ({language}) ({said})"), sources  # its lang too
 
 
 def test_a_build_without_a_log_says_it_has_no_record(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .localized import ByLanguage, Localized, described
+from .localized import ByLanguage, Language, Localized, described
 from .types import BusinessId, Email, Phone, PostalCode, Selector, Str, Url
 
 _GITHUB_FILE = re.compile(r"https://(?:www\.)?github\.com/[^/]+/[^/]+/blob/", re.IGNORECASE)
@@ -36,6 +36,11 @@ class TrackedPage:
     )
     remove: tuple[Selector, ...] = described(
         "CSS selectors of what inside that part is not the notice (a cookie banner, a form).", default=()
+    )
+    lang: Language | None = described(
+        "The language of the page's text, for a notice the organisation publishes in several languages: one page for "
+        "each language of its published_in.",
+        default=None,
     )
 
     @property

@@ -163,11 +163,12 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         if others:
             by_language = {args.language: pages[0], **others}
-            paired = draft_languages(by_language, date=date, stated=stated, controller=name, titles=titles, previous=previous)
+            paired = draft_languages(
+                by_language, date=date, stated=stated, controller=name, titles=titles, previous=previous,
+                changed_after=after, first_published_unknown=unknown,
+            )  # fmt: skip
             version, carried, check, pairing = paired.version, paired.carried, paired.controller_check, paired.pairing
             notes = paired.notes
-            if after is not None or unknown:
-                version = _after_recorded(version, after, first_published_unknown=unknown)
             pages, capture_files = list(by_language.values()), list(capture_names(date, by_language).values())
         else:
             version, carried, check, notes = draft_version(
@@ -188,11 +189,12 @@ def run_import(args: argparse.Namespace) -> int:
                 "url": followed_address(page.name if branch_file(page.name) else page.url),  # a file: on its branch
                 **({"select": args.select} if args.select else {}),
                 **({"remove": args.remove} if args.remove else {}),
+                **({"lang": lang} if others else {}),  # several languages: each page's
             }
-            for page in pages
+            for page, lang in zip(pages, languages if others else [args.language] * len(pages), strict=True)
             if page.url
         ]
-        tracked = tracking if len(tracking) == len(pages) and not others and not saved_text else []
+        tracked = tracking if len(tracking) == len(pages) and not saved_text else []
         controller = version.get("facts", {}).get("controller", {})
         # the organisation's own business ID, where the notice names it plainly as the controller's
         business_id = controller.get("business_id") if check is None and controller.get("name") == name else None
@@ -205,9 +207,7 @@ def run_import(args: argparse.Namespace) -> int:
         print(line)
     for kept in notes:  # text kept where it may be markup: for a person to check against the page
         print(f"check against the page: {kept}")
-    if record is None and others:
-        print("not tracked: 'seloste track' follows a notice in one language; a new version is imported as this one was")
-    elif record is None and saved_text:
+    if record is None and saved_text:
         print(
             f"not tracked: {saved_text[0]} is saved text, and 'seloste track' would read the page at its address, "
             "whose text (its HTML's, menus and all, without --select) is not this capture's: import the page from its "
@@ -307,20 +307,6 @@ def _by_language(given: list[str], option: str, what: str) -> dict[str, str]:
             raise UsageError(f"{option} {lang}=... is given twice; one {what} per language")
         found[lang] = value
     return found
-
-
-def _after_recorded(version: dict[str, Any], after: dt.date | None, *, first_published_unknown: bool) -> dict[str, Any]:
-    """The version with ``changed_after`` (or, for a first version, ``first_published: unknown``) after its recorded
-    date, where the files put them."""
-    ordered: dict[str, Any] = {}
-    for key, value in version.items():
-        ordered[key] = value
-        if key == "recorded_date":
-            if after is not None:
-                ordered["changed_after"] = after.isoformat()
-            if first_published_unknown:
-                ordered["first_published"] = "unknown"
-    return ordered
 
 
 def _report_validation(data: Path, *, pending: bool, own: list[str]) -> int:

@@ -60,9 +60,12 @@ def draft_languages(
     controller: str,
     titles: dict[str, str | None],
     previous: Version | None,
+    changed_after: dt.date | None = None,
+    first_published_unknown: bool = False,
 ) -> Paired:
     """The draft of one version published in each language of ``pages`` (the first listed is the first in
-    ``published_in``), its sections paired by order."""
+    ``published_in``), its sections paired by order; ``changed_after`` and ``first_published_unknown`` as
+    :func:`importer.draft_version` takes them."""
     languages = list(pages)
     first = languages[0]
     drafts = {
@@ -104,6 +107,10 @@ def draft_languages(
     if stated is not None and stated <= date:
         version["stated_date"] = stated.isoformat()
     version["recorded_date"] = dt.date.today().isoformat()
+    if changed_after is not None:  # the day the text changed is not known: after this day, no later than ``date``
+        version["changed_after"] = changed_after.isoformat()
+    if first_published_unknown and previous is None:  # in force by ``date``, first published then or earlier
+        version["first_published"] = "unknown"
     version["source"] = source
     if previous is not None:
         version["change"] = {"kind": "", "summary": {"fi": "", "en": ""}}

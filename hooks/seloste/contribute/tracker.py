@@ -22,7 +22,8 @@ from typing import Literal
 from ..archive.capturetext import capture_sentences
 from ..archive.errors import DataErrors
 from ..archive.loader import CAPTURES_DIR, load_archive
-from ..archive.model import Archive, OrganisationRecord
+from ..archive.model import Archive, OrganisationRecord, Version
+from ..archive.organisation import TrackedPage
 from ..compare.report import ReportItem, changes, render_report, render_unloadable
 from ..markup.sitesource import text_file
 from .carrying import carried_note
@@ -30,7 +31,8 @@ from .extract import ExtractError, capture_of, page_title
 from .fetch import FetchError, fetch
 from .githubfile import Commit, branch_file, last_commit
 from .importer import Page, draft_version, write_version
-from .stateddate import stated_date
+from .multilingual import capture_names, draft_languages
+from .stateddate import latest_statement, stated_date
 
 Status = Literal["unchanged", "changed", "failed", "skipped"]
 
@@ -75,47 +77,41 @@ def _words(capture: str, noise: tuple, page: int, url: str) -> list[str]:
 def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: float, unchanged: dt.date | None) -> Outcome:
     latest = record.current
     version = latest.version
-    if len(version.published_in) > 1:
+    languages = version.published_in
+    tracking = record.organisation.tracking
+    given = [page.lang for page in tracking]
+    if sorted(lang or "" for lang in given) != sorted(languages) if len(languages) > 1 else {*given} - {None, languages[0]}:
         return Outcome(
             record.slug,
             "failed",
-            "the notice is published in several languages; tracking follows a notice in one language "
-            "(record the others' new versions by hand, with 'seloste import')",
+            f"the notice is published in {', '.join(languages)}: tracking names one page for each language, with its "
+            "lang (data/README.md, tracking)"
+            if len(languages) > 1
+            else f"the notice is published in {languages[0]}, but tracking names a page in another language",
         )
-    lang = version.published_in[0]
-    pages: list[Page] = []
-    commits: list[Commit] = []
-    title = None
-    for tracked_page in record.organisation.tracking:
-        try:
-            address = tracked_page.url
-            if (file := branch_file(address)) is not None:  # a repository's file on a branch: at its last commit
-                commits.append(last_commit(file, timeout=timeout))
-                address = file.at(commits[-1].id)
-                if len(commits) == len(record.organisation.tracking) and {c.id for c in commits} == {version.source.commit}:
-                    return Outcome(record.slug, "unchanged", f"unchanged since {latest.id} (its commit, {commits[-1].id[:12]})")
-            fetched = fetch(address, timeout=timeout)
-            capture = capture_of(
-                fetched.text, select=tracked_page.select, remove=tracked_page.remove, base=fetched.url, name=tracked_page.url
-            )
-            pages.append(Page(fetched.url, capture, tracked_page.url))
-            title = title or page_title(fetched.text)
-        except FetchError as err:  # its message names the address
-            if file is not None and err.status == 404 and commits:  # the commit that last touched it took it away
-                return Outcome(record.slug, "failed", _file_gone(tracked_page.url, file.branch, commits[-1]))
-            return Outcome(record.slug, "failed", str(err))
-        except ExtractError as err:
-            return Outcome(record.slug, "failed", f"{tracked_page.url}: {err}")
-    old = latest.pages.get(lang, ())
+    read = _read(record, timeout)
+    if isinstance(read, Outcome):
+        return read
+    pages, commits, titles = read
     chrome = tuple(entry for entry in version.source.capture_noise if isinstance(entry, str))
-    same = len(old) == len(pages) and all(
-        _words(before, version.source.capture_noise, i, page.name) == _words(page.capture, chrome, i, page.name)
-        for i, (before, page) in enumerate(zip(old, pages, strict=True))
+    same = all(
+        len(old := latest.pages.get(lang, ()))
+        == len(new := [p for t, p in zip(tracking, pages, strict=True) if _lang(t, version) == lang])
+        and all(
+            _words(before, version.source.capture_noise, i, page.name) == _words(page.capture, chrome, i, page.name)
+            for i, (before, page) in enumerate(zip(old, new, strict=True))
+        )
+        for lang in languages
     )
     if same:
         return Outcome(record.slug, "unchanged", f"unchanged since {latest.id}")
     folder = data_dir / record.slug
-    stated = stated_date("\n".join(page.capture for page in pages))
+    by_language = {_lang(t, version): page for t, page in zip(tracking, pages, strict=True)}  # several: one page each
+    if len(languages) > 1:  # the latest date any of its texts states
+        statement = latest_statement({lang: page.capture for lang, page in by_language.items()})[0]
+        stated = statement[0] if statement else None
+    else:
+        stated = stated_date("\n".join(page.capture for page in pages))
     # changed after the last check that found it unchanged (else after the latest version's date), and by today:
     # on the date the notice states where that lies between (the archive's version date); for a repository's file, on
     # the day of the commit that changed it; else today, in a range
@@ -138,20 +134,25 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
         date, changed_after = today, (after if after < today else None)
     if date <= latest.date or (folder / f"{date.isoformat()}.yaml").exists():
         return Outcome(record.slug, "skipped", f"changed, but version {latest.id} is dated today or later; look again tomorrow")
+    controller = record.organisation.name
     try:
-        draft, carried, _check, _notes = draft_version(
-            pages,
-            lang=lang,
-            date=date,
-            stated=stated,
-            controller=record.organisation.name,
-            fallback_title=title,
-            previous=version,
-            changed_after=changed_after,
-        )
+        if len(languages) > 1:  # the organisation's own texts, each its language's page, paired as import pairs them
+            ordered: dict[str, Page] = {lang: by_language[lang] for lang in languages}
+            paired = draft_languages(
+                ordered, date=date, stated=stated, controller=controller, titles=titles, previous=version,
+                changed_after=changed_after,
+            )  # fmt: skip
+            draft, carried, names = paired.version, paired.carried, list(capture_names(date, ordered).values())
+            pages = list(ordered.values())
+        else:
+            draft, carried, _check, _notes = draft_version(
+                pages, lang=languages[0], date=date, stated=stated, controller=controller,
+                fallback_title=titles.get(languages[0]), previous=version, changed_after=changed_after,
+            )  # fmt: skip
+            names = None
     except ExtractError as err:  # what the page shows is not in its source: a person imports it as the page renders
         return Outcome(record.slug, "failed", f"changed, but cannot be drafted: {err}")
-    written = write_version(folder, date, draft, pages)
+    written = write_version(folder, date, draft, pages, names)
     return Outcome(
         record.slug,
         "changed",
@@ -160,6 +161,52 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
         tuple(written),
         date.isoformat(),
     )
+
+
+def _lang(page: TrackedPage, version: Version) -> str:
+    """The language of a followed page's text: its own ``lang``, else the version's (first) language."""
+    return page.lang or version.published_in[0]
+
+
+def _read(record: OrganisationRecord, timeout: float) -> Outcome | tuple[list[Page], list[Commit], dict[str, str | None]]:
+    """Each followed page of ``record``, in order, read as its capture would be; the commits of the repository files
+    among them; each language's page title. An Outcome instead where the notice needs reading no further (its files at
+    the latest version's commits) or a page could not be read."""
+    latest = record.current
+    version, tracking = latest.version, record.organisation.tracking
+    pages: list[Page] = []
+    commits: list[Commit] = []
+    titles: dict[str, str | None] = {}
+    for tracked_page in tracking:
+        file = branch_file(tracked_page.url)
+        try:
+            address = tracked_page.url
+            if file is not None:  # a repository's file on a branch: at its last commit there
+                commits.append(last_commit(file, timeout=timeout))
+                address = file.at(commits[-1].id)
+                if len(commits) == len(tracking) and all(
+                    c.id == _pinned(version, _lang(t, version)) for c, t in zip(commits, tracking, strict=True)
+                ):
+                    return Outcome(record.slug, "unchanged", f"unchanged since {latest.id} (its commit, {commits[-1].id[:12]})")
+            fetched = fetch(address, timeout=timeout)
+            capture = capture_of(
+                fetched.text, select=tracked_page.select, remove=tracked_page.remove, base=fetched.url, name=tracked_page.url
+            )
+        except FetchError as err:  # its message names the address
+            if file is not None and err.status == 404 and commits:  # the commit that last touched it took it away
+                return Outcome(record.slug, "failed", _file_gone(tracked_page.url, file.branch, commits[-1]))
+            return Outcome(record.slug, "failed", str(err))
+        except ExtractError as err:
+            return Outcome(record.slug, "failed", f"{tracked_page.url}: {err}")
+        pages.append(Page(fetched.url, capture, tracked_page.url))
+        titles[_lang(tracked_page, version)] = titles.get(_lang(tracked_page, version)) or page_title(fetched.text)
+    return pages, commits, titles
+
+
+def _pinned(version: Version, lang: str) -> str | None:
+    """The commit the version's text in ``lang`` was read at, where it names one."""
+    commit = version.source.commit
+    return commit if isinstance(commit, str) or commit is None else getattr(commit, lang)
 
 
 def _file_gone(url: str, branch: str, commit: Commit) -> str:
