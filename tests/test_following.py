@@ -766,6 +766,32 @@ def test_a_notice_in_two_languages_is_followed_on_each_languages_page(
     assert code == 1 and "kaksikko: failed: the notice is published in fi, en: tracking names one page for each language" in out
 
 
+def test_a_notice_in_two_languages_kept_as_two_files_is_followed_on_each_files_branch(
+    site: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each language's file at the commit that last changed it (one commit each here): the version records both, and
+    while neither file has a later commit, the check reads neither file again."""
+    served, base = site
+    github = GitHub(served, base, monkeypatch)
+    fi_path, en_path = "content/tietosuoja.fi.md", "content/tietosuoja.en.md"
+    github.commit("seura/sivut", "HEAD", fi_path, SHA_ONE, "2024-05-02T09:00:00Z")
+    github.commit("seura/sivut", "HEAD", en_path, SHA_TWO, "2024-05-03T09:00:00Z")
+    github.file("seura/sivut", SHA_ONE, fi_path, SEURA_MD.format(years="viisi"))
+    english = "# Privacy notice\n\n## Controller\n\nSeura ry.\n\n## Retention\n\nWe keep data for five years.\n"
+    github.file("seura/sivut", SHA_TWO, en_path, english)
+    fi_url, en_url = (f"https://github.com/seura/sivut/blob/HEAD/{path}" for path in (fi_path, en_path))
+    code, out = run(capsys, "import", "seura", fi_url, "--also", f"en={en_url}", "--name", "Seura ry")
+    assert code == 0, out
+    source = _version(data, "seura")["source"]
+    assert (source["commit"], source["path"]) == ({"fi": SHA_ONE, "en": SHA_TWO}, {"fi": fi_path, "en": en_path}), source
+    tracking = yaml.safe_load((data / "seura" / "organisation.yaml").read_text(encoding="utf-8"))["tracking"]
+    assert tracking == [{"url": fi_url, "lang": "fi"}, {"url": en_url, "lang": "en"}]
+    served.asked.clear()
+    code, out = run(capsys, "track", "seura")
+    assert code == 0 and "seura: unchanged: unchanged since " in out and "(its commit, " in out, out
+    assert [path for path, _auth in served.asked if not path.startswith("/api/")] == []  # neither file read again
+
+
 def test_a_page_that_decompresses_past_the_size_limit_is_refused(site: tuple[Site, str]) -> None:
     served, base = site
     bomb = gzip.compress(b"<p>x</p>" * 1_000_000)  # 8 MB of page in 30 kB

@@ -171,30 +171,32 @@ def _lang(page: TrackedPage, version: Version) -> str:
 def _read(record: OrganisationRecord, timeout: float) -> Outcome | tuple[list[Page], list[Commit], dict[str, str | None]]:
     """Each followed page of ``record``, in order, read as its capture would be; the commits of the repository files
     among them; each language's page title. An Outcome instead where the notice needs reading no further (its files at
-    the latest version's commits) or a page could not be read."""
+    the latest version's commits, asked first) or a page could not be read."""
     latest = record.current
     version, tracking = latest.version, record.organisation.tracking
-    pages: list[Page] = []
+    files = [branch_file(tracked_page.url) for tracked_page in tracking]
     commits: list[Commit] = []
+    try:
+        commits = [last_commit(file, timeout=timeout) for file in files if file is not None]  # a file on a branch
+    except FetchError as err:
+        return Outcome(record.slug, "failed", str(err))
+    if len(commits) == len(tracking) and all(
+        c.id == _pinned(version, _lang(t, version)) for c, t in zip(commits, tracking, strict=True)
+    ):
+        return Outcome(record.slug, "unchanged", f"unchanged since {latest.id} (its commit, {commits[-1].id[:12]})")
+    at = iter(commits)
+    pages: list[Page] = []
     titles: dict[str, str | None] = {}
-    for tracked_page in tracking:
-        file = branch_file(tracked_page.url)
+    for tracked_page, file in zip(tracking, files, strict=True):
+        commit = next(at) if file is not None else None
         try:
-            address = tracked_page.url
-            if file is not None:  # a repository's file on a branch: at its last commit there
-                commits.append(last_commit(file, timeout=timeout))
-                address = file.at(commits[-1].id)
-                if len(commits) == len(tracking) and all(
-                    c.id == _pinned(version, _lang(t, version)) for c, t in zip(commits, tracking, strict=True)
-                ):
-                    return Outcome(record.slug, "unchanged", f"unchanged since {latest.id} (its commit, {commits[-1].id[:12]})")
-            fetched = fetch(address, timeout=timeout)
+            fetched = fetch(file.at(commit.id) if file and commit else tracked_page.url, timeout=timeout)
             capture = capture_of(
                 fetched.text, select=tracked_page.select, remove=tracked_page.remove, base=fetched.url, name=tracked_page.url
             )
         except FetchError as err:  # its message names the address
-            if file is not None and err.status == 404 and commits:  # the commit that last touched it took it away
-                return Outcome(record.slug, "failed", _file_gone(tracked_page.url, file.branch, commits[-1]))
+            if file is not None and commit is not None and err.status == 404:  # the commit that last touched it took it away
+                return Outcome(record.slug, "failed", _file_gone(tracked_page.url, file.branch, commit))
             return Outcome(record.slug, "failed", str(err))
         except ExtractError as err:
             return Outcome(record.slug, "failed", f"{tracked_page.url}: {err}")
