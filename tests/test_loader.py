@@ -386,3 +386,37 @@ def test_a_body_with_a_long_run_of_spaces_is_written_in_time_linear_in_its_lengt
     with deadline(10):
         text = dump({"sections": [{"id": "a", "body": {"fi": body}}]}, "version")
     assert yaml.safe_load(text)["sections"][0]["body"]["fi"] == body
+
+
+def test_the_pages_followed_are_in_the_latest_versions_languages(tmp_path: Path) -> None:
+    """A notice in one language is followed on pages of that language; one in several, on a page for each, each named
+    with its lang: where tracking says otherwise, validate names the line, not the next day's check."""
+    data = copy_valid(tmp_path)
+    organisation = data / SLUG / "organisation.yaml"
+    text = organisation.read_text(encoding="utf-8")
+    organisation.write_text(text + "tracking:\n  - url: https://esimerkki.fi/tietosuoja\n    lang: en\n", encoding="utf-8")
+    (error,) = _errors(data, tmp_path)
+    line = text.count("\n") + 3
+    assert (
+        error == f"data/{SLUG}/organisation.yaml:{line}:11: tracking[0].lang: en, but the latest version is published in fi only"
+    )
+    organisation.write_text(text + "tracking:\n  - url: https://esimerkki.fi/tietosuoja\n    lang: fi\n", encoding="utf-8")
+    assert load_archive(data, root=tmp_path).organisations[0].organisation.tracking[0].lang == "fi"
+    # in Finnish and English: a page for each
+    bilingual = tmp_path / "two" / "data" / "kaksikielinen"
+    shutil.copytree(FIXTURES / "languages" / "omat-kielet", bilingual)
+    organisation = bilingual / "organisation.yaml"
+    text = organisation.read_text(encoding="utf-8")
+    one = "tracking:\n  - url: https://kaksikielinen.fi/tietosuoja\n"
+    organisation.write_text(text + one, encoding="utf-8")
+    (error,) = _errors(bilingual.parent, tmp_path / "two")
+    assert "tracking[0]: the latest version is published in fi, en: give each page its lang" in error, error
+    organisation.write_text(text + one + "    lang: fi\n", encoding="utf-8")
+    (error,) = _errors(bilingual.parent, tmp_path / "two")
+    assert "tracking: one page for each language the latest version is published in (fi, en); it names fi" in error, error
+    both = one + "    lang: fi\n  - url: https://kaksikielinen.fi/en/privacy\n    lang: en\n"
+    organisation.write_text(text + both, encoding="utf-8")
+    assert [p.lang for p in load_archive(bilingual.parent, root=tmp_path / "two").organisations[0].organisation.tracking] == [
+        "fi",
+        "en",
+    ]

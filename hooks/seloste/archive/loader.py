@@ -27,6 +27,7 @@ from .languages import language_problems, text_fields
 from .links import link_provenance
 from .lookalike import Names, lookalike_problem, name_problems, slug_key
 from .model import Archive, Organisation, OrganisationRecord, Section, Version, VersionRecord
+from .organisation import tracking_problems
 from .unreadable import without_unreadable
 from .updates import update_problems
 from .versioncheck import check_version
@@ -362,6 +363,8 @@ def _load_organisation(
         previous = (record, decoder)
     if len(run.errors) == failed_before and not passed:  # every version read as it should be: is a capture left over?
         check_leftover_captures(run, folder, versions)
+        for name, message in tracking_problems(organisation, versions[-1].version.published_in) if organisation else ():
+            run.at(where.get(name), org_file, message)  # the pages followed, in the latest version's languages
 
     if len(run.errors) > failed_before or organisation is None:
         return None, organisation, where

@@ -112,3 +112,37 @@ class Organisation:
         """(field, name): ``name``, then each other name it gives (fi, sv, en)."""
         others = tuple((f"names.{lang}", self.names[lang]) for lang in self.names.languages) if self.names else ()
         return (("name", self.name), *others)
+
+
+def tracking_problems(organisation: Organisation, languages: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(field, message) for each followed page whose language does not fit the latest version's ``languages`` (its
+    published_in): a notice in several languages is followed on one page for each, each with its lang; a notice in one
+    language, on pages of that language."""
+    tracking = organisation.tracking
+    if not tracking:
+        return []
+    if len(languages) == 1:
+        return [
+            (
+                f"tracking[{i}].lang",
+                f"tracking[{i}].lang: {page.lang}, but the latest version is published in {languages[0]} only",
+            )
+            for i, page in enumerate(tracking)
+            if page.lang not in (None, languages[0])
+        ]
+    wanted = ", ".join(languages)
+    problems = [
+        (f"tracking[{i}]", f"tracking[{i}]: the latest version is published in {wanted}: give each page its lang")
+        for i, page in enumerate(tracking)
+        if page.lang is None
+    ]
+    given = [page.lang for page in tracking if page.lang is not None]
+    if not problems and sorted(given) != sorted(languages):
+        problems.append(
+            (
+                "tracking",
+                f"tracking: one page for each language the latest version is published in ({wanted}); it names "
+                + ", ".join(given),
+            )
+        )
+    return problems

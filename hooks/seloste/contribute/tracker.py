@@ -79,16 +79,6 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
     version = latest.version
     languages = version.published_in
     tracking = record.organisation.tracking
-    given = [page.lang for page in tracking]
-    if sorted(lang or "" for lang in given) != sorted(languages) if len(languages) > 1 else {*given} - {None, languages[0]}:
-        return Outcome(
-            record.slug,
-            "failed",
-            f"the notice is published in {', '.join(languages)}: tracking names one page for each language, with its "
-            "lang (data/README.md, tracking)"
-            if len(languages) > 1
-            else f"the notice is published in {languages[0]}, but tracking names a page in another language",
-        )
     read = _read(record, timeout)
     if isinstance(read, Outcome):
         return read
