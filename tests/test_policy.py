@@ -130,6 +130,8 @@ def test_a_new_organisation_passes(repo: Path, capsys: pytest.CaptureFixture[str
     assert "(check that it states none of them): Sensitive data (` sensitive_data `), " in unstated, unstated
     assert "Purposes (` purposes `)" in unstated and "controller" not in unstated.casefold(), unstated
     assert "Data protection officer (` dpo `)" in unstated  # neither a DPO nor that it has none
+    # a first version's facts: no column for an older version it does not have
+    assert "| Changed facts | | Newer version |\n|---|---|---|\n| Controller | added | " in report, report
 
 
 def test_a_report_past_githubs_limit_is_cut_the_correction_first_and_says_what_was_left_out(
