@@ -1893,7 +1893,7 @@ def test_of_a_date_written_and_a_date_changed_the_later_is_the_notices_and_its_w
     text = "**Laatimispäivämäärä:** 22.5.2018\n\n**Viimeisin muutos:** 27.1.2026\n"
     assert stateddate.stated_dates(text) == [
         (dt.date(2018, 5, 22), "Laatimispäivämäärä: 22.5.2018"),
-        (dt.date(2026, 1, 27), "muutos: 27.1.2026"),
+        (dt.date(2026, 1, 27), "Viimeisin muutos: 27.1.2026"),  # with the word it is said with
     ]
     assert stateddate.stated_date(text) == dt.date(2026, 1, 27)
 

@@ -22,6 +22,7 @@ _STATED_DATE = (
     rf"|{_MONTH_NAME} [0-9]{{1,2}}(?:st|nd|rd|th)?,? [0-9]{{4}})"  # March 27, 2023
 )
 _STATED = re.compile(
+    r"(?:(?:viimeisin|viimeksi|last|latest|senast|senaste)\s+)?"  # quoted with the words it states the date by
     r"(?:päivitetty|päivitys|muutettu|muutos|muokattu|tarkistettu|tarkastettu|laadittu|laatimispäivä|päiväys|päivätty|"
     r"päivämäärä|voimassa|update|revised|modified|changed|effective|uppdaterad|ändrad|reviderad|gäller|upprättad|datum)"
     r"\D{0,30}?(?P<date>" + _STATED_DATE + ")",
