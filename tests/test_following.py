@@ -1904,7 +1904,7 @@ def test_a_stated_date_is_recorded_with_the_date_given_and_import_says_what_it_r
     page = str(IMPORTS / "kuvat-ja-tyhja-otsikko.html")
     code, out = run(capsys, "import", "esimerkki", page, "--select", "main", "--name", "Esimerkki Oy", "--date", "2023-04-01")
     assert code == 0 and "the draft validates" in out, out
-    assert "the notice states its date: 'päivitetty: 27/03/2023', read as 2023-03-27 (stated_date)" in out
+    assert "the notice states its date: 'Viimeksi päivitetty: 27/03/2023', read as 2023-03-27 (stated_date)" in out
     version = yaml.safe_load((data / "esimerkki" / "2023-04-01.yaml").read_text(encoding="utf-8"))
     assert version["stated_date"] == "2023-03-27"  # the date it states, beside the date given
 
