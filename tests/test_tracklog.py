@@ -235,7 +235,7 @@ def test_a_followed_file_of_a_repository_is_said_to_be_the_sites_source_and_its_
         sources = line(tracked, None, lang).select_one(".sl-sourcecheck__sources")
         assert sources is not None and sources.a is not None and sources.a["href"] == file
         said, language = labels(lang)["source_check"]["repository_file"], labels(lang)["in_language"]["fi"]
-        assert " ".join(sources.get_text().split()).endswith(f"{file} ({language}) ({said})"), sources  # its lang too
+        assert " ".join(sources.get_text().split()).endswith(f"{file} ({language}; {said})"), sources  # its lang too
 
 
 def test_a_build_without_a_log_says_it_has_no_record(tmp_path: Path) -> None:
