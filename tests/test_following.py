@@ -29,7 +29,7 @@ from deadline import deadline
 from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
 from seloste.archive.tracklog import load_log
-from seloste.contribute import extract, githubfile, stateddate
+from seloste.contribute import extract, githubfile, stateddate, tracker
 from seloste.contribute import fetch as fetching
 from seloste.contribute.cli import main as cli_main
 from seloste.contribute.following import _previous_address
@@ -397,6 +397,7 @@ def test_track_writes_each_drafts_change_report_and_one_whose_draft_does_not_loa
     assert "the changes to its text are below; its facts are not compared" in broken, broken
     assert "Esimerkki <ins>Group </ins>Oy" in broken and "<del>viisi</del><ins>kolme</ins>" in broken, broken
     assert "Muuttuneet tiedot" not in broken and "Changed facts" not in broken, broken  # not "every fact removed"
+    assert "records none of" not in broken, broken  # nor that the notice states none: the report left them out itself
     assert "Säilytämme tietoja <del>viisi</del><ins>kolme</ins> vuotta" in fine and "does not validate" not in fine
 
 
@@ -680,6 +681,46 @@ def test_a_file_followed_on_its_branch_and_changed_by_a_later_commit_is_a_draft_
     assert "changed_after" not in draft and "kolme vuotta" in draft["sections"][-1]["body"]["fi"], draft
 
 
+def test_a_commit_older_than_the_last_check_that_found_the_file_unchanged_does_not_date_the_draft(
+    followed_file: GitHub, data: Path
+) -> None:
+    """A commit made before the last check that found the file unchanged reached the branch after it (a pull
+    request's commit, merged later): its day is not the day the text changed there. The draft is dated as a page's
+    change is: between that check and today (a review found it dated by the commit, before the check)."""
+    followed_file.commit("seura/sivut", "HEAD", "docs/tietosuoja.md", SHA_TWO, "2025-02-01T10:00:00Z")
+    followed_file.file("seura/sivut", SHA_TWO, "docs/tietosuoja.md", SEURA_MD.format(years="kolme"))
+    (outcome,) = tracker.track(
+        tracker.tracked(load_archive(data)), data, today=dt.date(2025, 3, 11), unchanged={"seura": dt.date(2025, 3, 10)}
+    )
+    assert (outcome.status, outcome.version) == ("changed", "2025-03-11"), outcome
+    assert _version(data, "seura", "2025-03-11")["changed_after"] == "2025-03-10"
+
+
+def test_a_draft_of_two_files_is_dated_by_the_commit_of_the_file_whose_words_changed(
+    site: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The English changed its words on 1 February; the Finnish was only wrapped anew on 1 March: the text changed on
+    1 February (a review found it dated by the later commit, of a file whose words had not changed)."""
+    served, base = site
+    github = GitHub(served, base, monkeypatch)
+    fi_path, en_path = "content/tietosuoja.fi.md", "content/tietosuoja.en.md"
+    github.commit("seura/sivut", "HEAD", fi_path, SHA_ONE, "2024-05-02T09:00:00Z")
+    github.commit("seura/sivut", "HEAD", en_path, SHA_TWO, "2024-05-03T09:00:00Z")
+    finnish = SEURA_MD.format(years="viisi")
+    english = "# Privacy notice\n\n## Controller\n\nSeura ry.\n\n## Retention\n\nWe keep data for five years.\n"
+    github.file("seura/sivut", SHA_ONE, fi_path, finnish)
+    github.file("seura/sivut", SHA_TWO, en_path, english)
+    fi_url, en_url = (f"https://github.com/seura/sivut/blob/HEAD/{path}" for path in (fi_path, en_path))
+    assert run(capsys, "import", "seura", fi_url, "--also", f"en={en_url}", "--name", "Seura ry")[0] == 0
+    third, fourth = "3" * 40, "4" * 40
+    github.commit("seura/sivut", "HEAD", en_path, third, "2025-02-01T09:00:00Z")
+    github.file("seura/sivut", third, en_path, english.replace("five", "three"))
+    github.commit("seura/sivut", "HEAD", fi_path, fourth, "2025-03-01T09:00:00Z")
+    github.file("seura/sivut", fourth, fi_path, finnish.replace(" tietoja ", "\ntietoja "))
+    (outcome,) = tracker.track(tracker.tracked(load_archive(data)), data, today=dt.date(2025, 3, 5))
+    assert (outcome.status, outcome.version) == ("changed", "2025-02-01"), outcome
+
+
 def test_a_file_followed_on_its_branch_that_reads_otherwise_from_an_earlier_commit_is_for_a_person_to_read(
     followed_file: GitHub, data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -693,6 +734,11 @@ def test_a_file_followed_on_its_branch_that_reads_otherwise_from_an_earlier_comm
     assert (code, files(data)) == (1, before), out
     said = "seura: failed: the file reads otherwise than version 2024-05-02, though the last commit that changed it "
     assert f"{said}({SHA_TWO[:12]}, 2024-04-01) is not after that version" in out, out
+    # import, which the message sends a person to, writes it only as a change seen today, and says why to look first
+    code, out = run(capsys, "import", "seura", FOLLOWED)
+    assert "check the repository's history: its last commit of the file (2024-04-01) is not after version 2024-05-02" in out
+    today = dt.date.today().isoformat()
+    assert _version(data, "seura", today)["changed_after"] == "2024-05-02", out
 
 
 def test_a_file_followed_on_a_branch_that_github_cannot_tell_of_is_a_failure_that_says_why(

@@ -281,3 +281,21 @@ def test_texts_that_state_different_dates_are_dated_by_the_latest_and_import_nam
     # the same date in both: no such line
     code, out = run(capsys, "import", "toinen", str(FI_MD), "--also", f"sv={SV_MD}", "--name", "Toinen Oy")
     assert code == 0 and "the notice states its date" in out and "different dates" not in out, out
+
+
+def test_a_saved_text_given_with_also_and_a_pages_address_is_not_followed_at_that_page(
+    tmp_path: Path, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As a SOURCE saved as text is not: the tracking would read the page's HTML, whose text is not this capture's (a
+    review found the English followed at its page while its capture was a saved text)."""
+    from seloste.contribute.extract import capture_of
+
+    (tmp_path / "en.txt").write_text(capture_of(EN_HTML.read_text(encoding="utf-8"), select="main"), encoding="utf-8")
+    _code, out = run(
+        capsys, "import", "kaksikko", str(FI_HTML), "--url", "https://kaksikko.fi/tietosuoja", "--also",
+        f"en={tmp_path / 'en.txt'}", "--also-url", "en=https://kaksikko.fi/en/privacy", "--select", "main",
+        "--name", "Kaksikko Oy",
+    )  # fmt: skip
+    organisation = yaml.safe_load((data / "kaksikko" / "organisation.yaml").read_text(encoding="utf-8"))
+    assert "tracking" not in organisation, organisation
+    assert f"not tracked: {tmp_path / 'en.txt'} is saved text" in out, out

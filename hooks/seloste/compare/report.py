@@ -227,7 +227,8 @@ def render_report(
     draft's that does not load yet (what to fix) and whether ``items`` are its changes read with the facts left out."""
     limit = MAX_REPORT_BYTES if limit is None else limit
     env = _environment()
-    shared = {"labels": {lang: labels(lang) for lang in LANGUAGES}, "languages": LANGUAGES, "list_facts": LIST_FACTS}
+    shared: dict[str, object] = {"labels": {lang: labels(lang) for lang in LANGUAGES}, "languages": LANGUAGES}
+    shared.update(list_facts=LIST_FACTS, facts_read=not (problems and problems[1]))  # a draft read without its facts
     head = env.get_template("report.md").render(items=items, comments=comments, title=title, problems=problems)
     parts = [env.get_template("comments.md").render(comments=comments or [])] if comments else []
     order = sorted(range(len(items)), key=lambda i: _FIRST.get(items[i].kind, 2))

@@ -107,13 +107,19 @@ def run_import(args: argparse.Namespace) -> int:
     titles: dict[str, str | None] = {args.language: title}
     for lang, source in also.items():
         try:
-            fetched = fetch(at_last_commit(source)[0])
+            read_at, commit = at_last_commit(source)
+            fetched = fetch(read_at)
             url = fetched.url or also_urls.get(lang)
             capture = capture_of(fetched.text, select=args.select, remove=tuple(args.remove), base=url, name=source)
         except (FetchError, ExtractError) as err:
             print(f"seloste import: {err}", file=sys.stderr)
             return EXIT_FAILED
         others[lang], titles[lang] = Page(url, capture, source), page_title(fetched.text)
+        if url and not fetched.url and capture == fetched.text and not _serves_text(url):
+            saved_text.append(source)  # a saved text given a page's address: not followed there, as a SOURCE's
+        if commit is not None:
+            commits.append(commit)
+            print(f"{source}: read at {commit.id}, the last commit to change it there, of {commit.day.isoformat()}")
     names = LANGUAGE_NAMES
     for number, page in enumerate(pages, start=1):
         found = reads_as(page.capture)
@@ -138,7 +144,12 @@ def run_import(args: argparse.Namespace) -> int:
     # a stated date no later than the latest version's is not this text's (a change that kept the date it states)
     known = args.date or (stated if stated and stated <= today and not (record and stated <= record.current.date) else None)
     # files of a repository, each read at the last commit that changed it on its branch: they changed on that day
-    committed = max(c.day for c in commits) if len(commits) == len(args.sources) and not also else None
+    committed = max(c.day for c in commits) if len(commits) == len(args.sources) + len(also) else None
+    if committed and record and committed <= record.current.date:  # what the tracker refuses to write: said here
+        print(
+            f"check the repository's history: its last commit of the file ({committed.isoformat()}) is not after version "
+            f"{record.current.id}, so that version may not be the branch's latest text; this one is dated as a change seen today"
+        )
     committed = committed if committed and not (record and committed <= record.current.date) and not known else None
     known = known or committed
     date = known or today

@@ -84,15 +84,15 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
         return read
     pages, commits, titles = read
     chrome = tuple(entry for entry in version.source.capture_noise if isinstance(entry, str))
-    same = all(
-        len(old := latest.pages.get(lang, ()))
-        == len(new := [p for t, p in zip(tracking, pages, strict=True) if _lang(t, version) == lang])
-        and all(
-            _words(before, version.source.capture_noise, i, page.name) == _words(page.capture, chrome, i, page.name)
-            for i, (before, page) in enumerate(zip(old, new, strict=True))
-        )
-        for lang in languages
-    )
+    changed: list[bool] = []  # each page's words against its capture's (the capture of its language, at its place)
+    counted: dict[str, int] = {}
+    for tracked_page, page in zip(tracking, pages, strict=True):
+        lang = _lang(tracked_page, version)
+        n = counted[lang] = counted.get(lang, -1) + 1
+        old = latest.pages.get(lang, ())
+        noise = version.source.capture_noise
+        changed.append(n >= len(old) or _words(old[n], noise, n, page.name) != _words(page.capture, chrome, n, page.name))
+    same = not any(changed) and all(len(latest.pages.get(lang, ())) == counted.get(lang, -1) + 1 for lang in languages)
     if same:
         return Outcome(record.slug, "unchanged", f"unchanged since {latest.id}")
     folder = data_dir / record.slug
@@ -106,19 +106,21 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
     # on the date the notice states where that lies between (the archive's version date); for a repository's file, on
     # the day of the commit that changed it; else today, in a range
     after = max(latest.date, unchanged or latest.date)
-    committed = max((c.day for c in commits), default=None) if len(commits) == len(pages) else None
+    # the day the files whose words changed were last committed, where each is a repository's file
+    made = [commit for commit, moved in zip(commits, changed, strict=True) if moved]
+    committed = max(c.day for c in made) if made and None not in made else None  # type: ignore[union-attr]
     if committed is not None and committed <= latest.date:  # the text that commit made is not this version's
         return Outcome(
             record.slug,
             "failed",
             f"the file reads otherwise than version {latest.id}, though the last commit that changed it "
-            f"({', '.join(c.id[:12] for c in commits)}, {committed.isoformat()}) is not after that version: the version "
+            f"({', '.join(c.id[:12] for c in made if c)}, {committed.isoformat()}) is not after that version: the version "
             "may not be the branch's latest text; read the file's history there and import what it shows",
         )
     changed_after = None
     if stated is not None and after < stated <= today:
         date = stated
-    elif committed is not None and committed <= today:
+    elif committed is not None and after < committed <= today:  # after the last check that found it unchanged
         date = committed
     else:
         date, changed_after = today, (after if after < today else None)
@@ -158,27 +160,22 @@ def _lang(page: TrackedPage, version: Version) -> str:
     return page.lang or version.published_in[0]
 
 
-def _read(record: OrganisationRecord, timeout: float) -> Outcome | tuple[list[Page], list[Commit], dict[str, str | None]]:
-    """Each followed page of ``record``, in order, read as its capture would be; the commits of the repository files
-    among them; each language's page title. An Outcome instead where the notice needs reading no further (its files at
-    the latest version's commits, asked first) or a page could not be read."""
+def _read(record: OrganisationRecord, timeout: float) -> Outcome | tuple[list[Page], list[Commit | None], dict[str, str | None]]:
+    """Each followed page of ``record``, in order, read as its capture would be; the last commit of each that is a
+    repository's file (else None); each language's page title. An Outcome instead where the notice needs reading no
+    further (its files at the latest version's commits, asked first) or a page could not be read."""
     latest = record.current
     version, tracking = latest.version, record.organisation.tracking
     files = [branch_file(tracked_page.url) for tracked_page in tracking]
-    commits: list[Commit] = []
-    try:
-        commits = [last_commit(file, timeout=timeout) for file in files if file is not None]  # a file on a branch
+    try:  # a repository's file on a branch: its last commit there
+        commits = [last_commit(file, timeout=timeout) if file is not None else None for file in files]
     except FetchError as err:
         return Outcome(record.slug, "failed", str(err))
-    if len(commits) == len(tracking) and all(
-        c.id == _pinned(version, _lang(t, version)) for c, t in zip(commits, tracking, strict=True)
-    ):
-        return Outcome(record.slug, "unchanged", f"unchanged since {latest.id} (its commit, {commits[-1].id[:12]})")
-    at = iter(commits)
+    if all(c is not None and c.id == _pinned(version, _lang(t, version)) for c, t in zip(commits, tracking, strict=True)):
+        return Outcome(record.slug, "unchanged", f"unchanged since {latest.id} (its commit, {commits[-1].id[:12]})")  # type: ignore[union-attr]
     pages: list[Page] = []
     titles: dict[str, str | None] = {}
-    for tracked_page, file in zip(tracking, files, strict=True):
-        commit = next(at) if file is not None else None
+    for tracked_page, file, commit in zip(tracking, files, commits, strict=True):
         try:
             fetched = fetch(file.at(commit.id) if file and commit else tracked_page.url, timeout=timeout)
             capture = capture_of(
