@@ -799,6 +799,8 @@ def test_a_notice_in_two_languages_is_followed_on_each_languages_page(
     today = dt.date.today().isoformat()
     assert code == 0 and "kaksikko: changed: changed since 2025-05-02: wrote " in out, out
     assert f"data/kaksikko/captures/{today}.fi.txt, data/kaksikko/captures/{today}.en.txt, data/kaksikko/{today}.yaml" in out, out
+    # which sections it paired, for the pull request's reviewer to check against the pages, as import says it
+    assert "sections paired by order (Finnish = English): (opening) = (opening); 1. Rekisterinpitäjä = 1. Controller" in out
     draft = _version(data, "kaksikko", today)
     assert draft["published_in"] == ["fi", "en"] and draft["changed_after"] == "2025-05-02", draft
     assert draft["sections"][0]["body"]["en"] == "Updated 2 May 2025. We keep the data for a year.", draft["sections"][0]

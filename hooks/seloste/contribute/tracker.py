@@ -135,13 +135,13 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
                 changed_after=changed_after,
             )  # fmt: skip
             draft, carried, names = paired.version, paired.carried, list(capture_names(date, ordered).values())
-            pages = list(ordered.values())
+            pages, pairing = list(ordered.values()), paired.pairing  # which sections it paired: for the reviewer to check
         else:
             draft, carried, _check, _notes = draft_version(
                 pages, lang=languages[0], date=date, stated=stated, controller=controller,
                 fallback_title=titles.get(languages[0]), previous=version, changed_after=changed_after,
             )  # fmt: skip
-            names = None
+            names, pairing = None, []
     except ExtractError as err:  # what the page shows is not in its source: a person imports it as the page renders
         return Outcome(record.slug, "failed", f"changed, but cannot be drafted: {err}")
     written = write_version(folder, date, draft, pages, names)
@@ -149,7 +149,8 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
         record.slug,
         "changed",
         f"changed since {latest.id}: wrote {', '.join(p.relative_to(data_dir.parent).as_posix() for p in written)}"
-        + (f"; {note}" if (note := carried_note(carried, latest.id)) else ""),
+        + (f"; {note}" if (note := carried_note(carried, latest.id)) else "")
+        + "".join(f"\n{line}" for line in pairing),
         tuple(written),
         date.isoformat(),
     )
