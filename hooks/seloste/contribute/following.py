@@ -87,39 +87,34 @@ def run_import(args: argparse.Namespace) -> int:
     saved_text: list[str] = []
     """Saved text or Markdown files given the address of a web page: 'seloste track' would read that page's HTML."""
     title, commits = None, []
-    for index, source in enumerate(args.sources):
-        try:
-            read_at, commit = at_last_commit(source)  # a repository's file on a branch: at its last commit there
-            fetched = fetch(read_at)
-            url = fetched.url or (args.url[index] if args.url else None)
-            if commit is not None:
-                commits.append(commit)
-                print(f"{source}: read at {commit.id}, the last commit to change it there, of {commit.day.isoformat()}")
-            capture = capture_of(fetched.text, select=args.select, remove=tuple(args.remove), base=url, name=source)
-            pages.append(Page(url, capture, source))
-            if url and not fetched.url and capture == fetched.text and not _serves_text(url):
-                saved_text.append(source)
-        except (FetchError, ExtractError) as err:
-            print(f"seloste import: {err}", file=sys.stderr)
-            return EXIT_FAILED
-        title = title or page_title(fetched.text)
-    others: dict[str, Page] = {}
-    titles: dict[str, str | None] = {args.language: title}
-    for lang, source in also.items():
-        try:
-            read_at, commit = at_last_commit(source)
-            fetched = fetch(read_at)
-            url = fetched.url or also_urls.get(lang)
-            capture = capture_of(fetched.text, select=args.select, remove=tuple(args.remove), base=url, name=source)
-        except (FetchError, ExtractError) as err:
-            print(f"seloste import: {err}", file=sys.stderr)
-            return EXIT_FAILED
-        others[lang], titles[lang] = Page(url, capture, source), page_title(fetched.text)
-        if url and not fetched.url and capture == fetched.text and not _serves_text(url):
-            saved_text.append(source)  # a saved text given a page's address: not followed there, as a SOURCE's
+
+    def read(source: str, url: str | None) -> tuple[Page, str | None]:
+        """One SOURCE as a page, and its page's title: a repository's file on a branch at its last commit there (kept
+        in ``commits``, and said); a saved text given a page's address is kept in ``saved_text``."""
+        read_at, commit = at_last_commit(source)
+        fetched = fetch(read_at)
+        url = fetched.url or url
         if commit is not None:
             commits.append(commit)
             print(f"{source}: read at {commit.id}, the last commit to change it there, of {commit.day.isoformat()}")
+        capture = capture_of(fetched.text, select=args.select, remove=tuple(args.remove), base=url, name=source)
+        if url and not fetched.url and capture == fetched.text and not _serves_text(url):
+            saved_text.append(source)
+        return Page(url, capture, source), page_title(fetched.text)
+
+    others: dict[str, Page] = {}
+    titles: dict[str, str | None] = {}
+    try:
+        for index, source in enumerate(args.sources):
+            page, page_title_ = read(source, args.url[index] if args.url else None)
+            pages.append(page)
+            title = title or page_title_
+        titles[args.language] = title
+        for lang, source in also.items():
+            others[lang], titles[lang] = read(source, also_urls.get(lang))
+    except (FetchError, ExtractError) as err:
+        print(f"seloste import: {err}", file=sys.stderr)
+        return EXIT_FAILED
     names = LANGUAGE_NAMES
     for number, page in enumerate(pages, start=1):
         found = reads_as(page.capture)

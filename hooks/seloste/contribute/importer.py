@@ -94,6 +94,22 @@ def capture_names(date: dt.date, pages: list[Page]) -> list[str]:
     return [f"{CAPTURES_DIR}/{date.isoformat()}.{i}{suffix}" for i, suffix in enumerate(kinds, start=1)]
 
 
+def date_fields(
+    date: dt.date, stated: dt.date | None, changed_after: dt.date | None, *, first_published_unknown: bool
+) -> dict[str, str]:
+    """A draft's date fields, in the order its file gives them: the date the notice states (none after the version's
+    own ``date``), the day it is recorded (today), and where the day is not known, ``changed_after`` (it changed after
+    that day, no later than ``date``) or, for a first version, ``first_published: unknown`` (in force by ``date``,
+    first published then or earlier)."""
+    fields = {"stated_date": stated.isoformat()} if stated is not None and stated <= date else {}
+    fields["recorded_date"] = dt.date.today().isoformat()
+    if changed_after is not None:
+        fields["changed_after"] = changed_after.isoformat()
+    if first_published_unknown:
+        fields["first_published"] = "unknown"
+    return fields
+
+
 def draft_version(
     pages: list[Page],
     *,
@@ -136,13 +152,7 @@ def draft_version(
     version: dict[str, Any] = {}
     if lang != "fi":
         version["published_in"] = [lang]
-    if stated is not None and stated <= date:
-        version["stated_date"] = stated.isoformat()
-    version["recorded_date"] = dt.date.today().isoformat()
-    if changed_after is not None:  # the day the text changed is not known: after this day, no later than ``date``
-        version["changed_after"] = changed_after.isoformat()
-    if first_published_unknown and previous is None:  # in force by ``date``, first published then or earlier
-        version["first_published"] = "unknown"
+    version.update(date_fields(date, stated, changed_after, first_published_unknown=first_published_unknown and previous is None))
     version["source"] = source
     if previous is not None:
         version["change"] = {"kind": "", "summary": {"fi": "", "en": ""}}

@@ -23,7 +23,7 @@ from ..markup.text import plain_text
 from .carrying import Carried, carry_over
 from .controller import controller_fact
 from .extract import Draft, draft
-from .importer import Page, pinned_file, pinned_languages, section_ids
+from .importer import Page, date_fields, pinned_file, pinned_languages, section_ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,13 +104,7 @@ def draft_languages(
             source.update(pinned_languages({lang: pinned_file(url) for lang, url in urls.items()}))
     source["capture"] = capture_names(date, pages)
     version: dict[str, Any] = {"published_in": languages}
-    if stated is not None and stated <= date:
-        version["stated_date"] = stated.isoformat()
-    version["recorded_date"] = dt.date.today().isoformat()
-    if changed_after is not None:  # the day the text changed is not known: after this day, no later than ``date``
-        version["changed_after"] = changed_after.isoformat()
-    if first_published_unknown and previous is None:  # in force by ``date``, first published then or earlier
-        version["first_published"] = "unknown"
+    version.update(date_fields(date, stated, changed_after, first_published_unknown=first_published_unknown and previous is None))
     version["source"] = source
     if previous is not None:
         version["change"] = {"kind": "", "summary": {"fi": "", "en": ""}}

@@ -32,7 +32,7 @@ from .fetch import FetchError, fetch
 from .githubfile import Commit, branch_file, last_commit
 from .importer import Page, draft_version, write_version
 from .multilingual import capture_names, draft_languages
-from .stateddate import latest_statement, stated_date
+from .stateddate import latest_statement
 
 Status = Literal["unchanged", "changed", "failed", "skipped"]
 
@@ -86,22 +86,21 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
     chrome = tuple(entry for entry in version.source.capture_noise if isinstance(entry, str))
     changed: list[bool] = []  # each page's words against its capture's (the capture of its language, at its place)
     counted: dict[str, int] = {}
+    noise = version.source.capture_noise
     for tracked_page, page in zip(tracking, pages, strict=True):
         lang = _lang(tracked_page, version)
         n = counted[lang] = counted.get(lang, -1) + 1
         old = latest.pages.get(lang, ())
-        noise = version.source.capture_noise
         changed.append(n >= len(old) or _words(old[n], noise, n, page.name) != _words(page.capture, chrome, n, page.name))
     same = not any(changed) and all(len(latest.pages.get(lang, ())) == counted.get(lang, -1) + 1 for lang in languages)
     if same:
         return Outcome(record.slug, "unchanged", f"unchanged since {latest.id}")
     folder = data_dir / record.slug
-    by_language = {_lang(t, version): page for t, page in zip(tracking, pages, strict=True)}  # several: one page each
-    if len(languages) > 1:  # the latest date any of its texts states
-        statement = latest_statement({lang: page.capture for lang, page in by_language.items()})[0]
-        stated = statement[0] if statement else None
-    else:
-        stated = stated_date("\n".join(page.capture for page in pages))
+    texts: dict[str, list[str]] = {}
+    for tracked_page, page in zip(tracking, pages, strict=True):
+        texts.setdefault(_lang(tracked_page, version), []).append(page.capture)
+    statement = latest_statement({lang: "\n".join(captures) for lang, captures in texts.items()})[0]  # the latest any states
+    stated = statement[0] if statement else None
     # changed after the last check that found it unchanged (else after the latest version's date), and by today:
     # on the date the notice states where that lies between (the archive's version date); for a repository's file, on
     # the day of the commit that changed it; else today, in a range
@@ -129,6 +128,7 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
     controller = record.organisation.name
     try:
         if len(languages) > 1:  # the organisation's own texts, each its language's page, paired as import pairs them
+            by_language = {_lang(t, version): page for t, page in zip(tracking, pages, strict=True)}  # one page each
             ordered: dict[str, Page] = {lang: by_language[lang] for lang in languages}
             paired = draft_languages(
                 ordered, date=date, stated=stated, controller=controller, titles=titles, previous=version,
