@@ -19,13 +19,13 @@ from conftest import serve
 from datadir import SLUG, as_in_the_data_file, copy_valid
 from seloste.archive.emit import plain
 from seloste.archive.evidence import evidence_problems, fact_items, section_texts
+from seloste.archive.facts import DENIED
 from seloste.archive.loader import load_archive
 from seloste.archive.localized import alphabetical
 from seloste.archive.model import Archive, Organisation
 from seloste.archive.schema import schema_for
 from seloste.markup.text import normalize
 from seloste.publish.checklist import checklist
-from seloste.publish.factlines import SHOWN_WITH
 from seloste.publish.opendata import open_data_site_files, organisation_data
 from seloste.publish.tools import TOOLS, is_tool, named_tools
 from sitebuild import DATA, FROZEN, Build, resolve
@@ -56,7 +56,7 @@ def test_glance_panel_links_every_fact_to_its_section(real_site: Build, slug: st
     stated = {row["data-fact"] for row in rows if row.select_one("details > ul")}
     given = {name for name in facts.__dataclass_fields__ if getattr(facts, name) not in (None, ())}
     # "we have none" is shown in the row of what it denies
-    assert stated == {SHOWN_WITH.get(name, name) for name in given}
+    assert stated == {DENIED.get(name, name) for name in given}
     ids = _ids(real_site, f"{prefix}{slug}/")
     links = [a["href"] for a in panel.select(".sl-glance__facts details > ul a, .sl-glance__outdated a[href^='#']")]
     assert links and all(href.startswith("#") and href[1:] in ids for href in links)

@@ -121,10 +121,6 @@ def fact_lines(facts: Facts, slug: str, lang: str) -> dict[str, tuple[FactLine, 
     return {name: tuple(found) for name, found in lines.items()}
 
 
-SHOWN_WITH = DENIED
-"""Facts that say there is none, shown in the row of what they deny (``archive.facts.DENIED``)."""
-
-
 def laws_cited_elsewhere(facts: Facts, slug: str, lang: str) -> tuple[FactLine, ...]:
     """The laws the notice gives as the ground of another fact (a purpose's legal basis, sensitive data, the
     identity code) that no entry of legal_references names: each once, linked to the section that gives it, so the
@@ -146,7 +142,7 @@ def glance(facts: Facts, slug: str, lang: str) -> tuple[GlanceRow, ...]:
     """The "at a glance" panel: every fact, stated or not, linked to its section; sensitive data first."""
     names = labels(lang)["fact_fields"]
     lines = fact_lines(facts, slug, lang)
-    for denial, row in SHOWN_WITH.items():
+    for denial, row in DENIED.items():  # said there is none of: in the row of what it denies
         said = lines.pop(denial)
         of_part = [getattr(entry, "data", None) is not None for entry in _entries(getattr(facts, denial))]
         # said of all the data, first ("none, but the authorities ..."); said of part of it, after what the notice
