@@ -26,6 +26,7 @@ import yaml
 from cliruns import run
 from datadir import FIXTURES, VERSION_LINE
 from deadline import deadline
+from seloste.archive import githubpage
 from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
 from seloste.archive.tracklog import load_log
@@ -133,7 +134,7 @@ class GitHub:
     def __init__(self, served: Site, base: str, monkeypatch: pytest.MonkeyPatch) -> None:
         self.served = served
         monkeypatch.setattr(githubfile, "GITHUB_API", base + "/api")
-        monkeypatch.setattr(fetching, "GITHUB_RAW", base + "/raw")
+        monkeypatch.setattr(githubpage, "GITHUB_RAW", base + "/raw")
 
     def commit(self, repository: str, branch: str, path: str, sha: str, when: str) -> None:
         query = f"path={urllib.parse.quote(path, safe='')}&per_page=1" + ("" if branch == "HEAD" else f"&sha={branch}")

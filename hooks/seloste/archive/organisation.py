@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
+from .githubpage import file_page
 from .localized import ByLanguage, Language, Localized, described
 from .types import BusinessId, Email, Phone, PostalCode, Selector, Str, Url
-
-_GITHUB_FILE = re.compile(r"https://(?:www\.)?github\.com/[^/]+/[^/]+/blob/", re.IGNORECASE)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -46,7 +44,7 @@ class TrackedPage:
     @property
     def repository_file(self) -> bool:
         """A file of a GitHub repository (GitHub's page of it), not a page readers of the site see."""
-        return _GITHUB_FILE.match(self.url) is not None
+        return file_page(self.url) is not None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -11,15 +11,13 @@ from pathlib import Path
 
 import requests
 
+from ..archive.githubpage import file_page
 from ..limits import FETCH_DEADLINE, MAX_PAGE_BYTES, MAX_REDIRECTS
 
 USER_AGENT = "Seloste/1 (privacy-notice archive; +https://github.com/seloste/seloste) python-requests"
-GITHUB_RAW = "https://raw.githubusercontent.com"
-"""Where GitHub serves a repository's files as they are."""
 RETRIES = 3
 """Attempts for a timeout, a dropped connection or a server error (5xx); a 4xx is an answer, not retried."""
 
-_GITHUB_FILE = re.compile(r"https?://(?:www\.)?github\.com/([^/?#]+)/([^/?#]+)/blob/([^?#]+)(?:[?#].*)?", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
@@ -44,8 +42,8 @@ class Fetched:
 def file_address(url: str) -> str:
     """Where the text at ``url`` is read from: GitHub's page of a file (``github.com/<owner>/<repo>/blob/<ref>/<path>``,
     HTML around the file) is read as the file itself, from ``raw.githubusercontent.com``; any other address as it is."""
-    match = _GITHUB_FILE.fullmatch(url)
-    return f"{GITHUB_RAW}/{match[1]}/{match[2]}/{match[3]}" if match else url
+    page = file_page(url)
+    return page.raw if page else url
 
 
 def fetch(source: str, *, timeout: float = 20.0, session: requests.Session | None = None) -> Fetched:

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import urllib.parse
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 import requests
 
+from ..archive.githubpage import COMMIT_ID, FilePage, file_page
 from .fetch import USER_AGENT, FetchError
 
 GITHUB_API = "https://api.github.com"
@@ -25,23 +25,6 @@ TOKEN_VARIABLES = ("GITHUB_TOKEN", "GH_TOKEN")
 """Where a token for GitHub's API is read from, if set: without one, GitHub answers 60 requests an hour."""
 FINLAND = ZoneInfo("Europe/Helsinki")
 """A commit's day is its day in Finland, where the archive's organisations publish."""
-
-_BRANCH_FILE = re.compile(r"https?://(?:www\.)?github\.com/([^/?#]+)/([^/?#]+)/blob/([^/?#]+)/([^?#]+)(?:[?#].*)?", re.IGNORECASE)
-_COMMIT_ID = re.compile(r"[0-9a-f]{40}")
-
-
-@dataclass(frozen=True, slots=True)
-class BranchFile:
-    repository: str
-    """owner/name"""
-    branch: str
-    """A branch's name, or ``HEAD``: the repository's default branch."""
-    path: str
-    """The file's path in the repository, as its address writes it (percent-encoded)."""
-
-    def at(self, commit: str) -> str:
-        """GitHub's page of the file at ``commit``."""
-        return f"https://github.com/{self.repository}/blob/{commit}/{self.path}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,26 +34,24 @@ class Commit:
     """The day it was committed, in Finland."""
 
 
-def branch_file(url: str) -> BranchFile | None:
+def branch_file(url: str) -> FilePage | None:
     """The file on a branch that ``url`` names (GitHub's page of a file on a branch), else None: another address, or
     a file at a commit."""
-    match = _BRANCH_FILE.fullmatch(url)
-    if match is None or _COMMIT_ID.fullmatch(match[3]):
-        return None
-    return BranchFile(f"{match[1]}/{match[2]}", match[3], match[4])
+    page = file_page(url)
+    return page if page is not None and page.commit is None else None
 
 
-def last_commit(file: BranchFile, *, timeout: float = 20.0) -> Commit:
+def last_commit(file: FilePage, *, timeout: float = 20.0) -> Commit:
     """The latest commit on the file's branch that changed it. A FetchError says why it cannot be known."""
-    query = {"path": urllib.parse.unquote(file.path), "per_page": "1"}
-    if file.branch != "HEAD":  # the API's own default: the default branch
-        query["sha"] = file.branch
+    query = {"path": file.file_path, "per_page": "1"}
+    if file.ref != "HEAD":  # the API's own default: the default branch
+        query["sha"] = file.ref
     address = f"{GITHUB_API}/repos/{file.repository}/commits?{urllib.parse.urlencode(query)}"
     headers = {"User-Agent": USER_AGENT, "Accept": "application/vnd.github+json"}
     token = next((os.environ[name] for name in TOKEN_VARIABLES if os.environ.get(name)), None)
     if token:
         headers["Authorization"] = f"Bearer {token}"
-    where = f"github.com/{file.repository}, {urllib.parse.unquote(file.path)} on {file.branch}"
+    where = f"github.com/{file.repository}, {file.file_path} on {file.ref}"
     try:
         response = requests.get(address, headers=headers, timeout=timeout, allow_redirects=False)
     except requests.RequestException as err:
@@ -88,7 +69,7 @@ def last_commit(file: BranchFile, *, timeout: float = 20.0) -> Commit:
         raise FetchError(f"{where}: no commit on the branch has the file (its path or branch changed?)") from None
     except (ValueError, KeyError, TypeError, AttributeError) as err:
         raise FetchError(f"{where}: GitHub's API answered with what is not a list of commits ({err!r})") from None
-    if not _COMMIT_ID.fullmatch(str(commit.id)):
+    if not COMMIT_ID.fullmatch(str(commit.id)):
         raise FetchError(f"{where}: GitHub's API named a commit that is not one: {commit.id!r}")
     return commit
 
@@ -100,13 +81,11 @@ def at_last_commit(source: str, *, timeout: float = 20.0) -> tuple[str, Commit |
     if file is None:
         return source, None
     commit = last_commit(file, timeout=timeout)
-    return file.at(commit.id), commit
+    return file.at(commit.id).address, commit
 
 
 def followed_address(source: str) -> str:
     """The address the tracking follows for a notice read from ``source``: a repository's file at a commit, on the
     repository's default branch (``HEAD``), where a later commit may change it; any other address as it is."""
-    match = _BRANCH_FILE.fullmatch(source)
-    if match is None or not _COMMIT_ID.fullmatch(match[3]):
-        return source
-    return BranchFile(f"{match[1]}/{match[2]}", "HEAD", match[4]).at("HEAD")
+    page = file_page(source)
+    return page.at("HEAD").address if page is not None and page.commit else source

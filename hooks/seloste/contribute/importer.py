@@ -11,13 +11,13 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
-import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..archive.capturetext import noise_lines
 from ..archive.emit import dump
+from ..archive.githubpage import file_page
 from ..archive.loader import CAPTURES_DIR, ORGANISATION_FILE
 from ..archive.model import OrganisationRecord, Version
 from ..archive.types import without_invisible
@@ -225,10 +225,6 @@ def latest_version(record: OrganisationRecord | None) -> Version | None:
     return record.current.version if record else None
 
 
-_PINNED = re.compile(r"https://github\.com/([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)/blob/([0-9a-f]{40})/([^?#]+)")
-"""A file of a GitHub repository at a commit, as its page's address names it."""
-
-
 def pinned_source(pinned: list[tuple[str, str, str] | None], pages: int) -> dict[str, Any]:
     """Where the text comes from, of pages that are each a file of one repository at a commit (``pinned``, by
     :func:`pinned_file`): the repository, the file (one per page, for several), and their commit where they share
@@ -262,5 +258,5 @@ def pinned_languages(pinned: dict[str, tuple[str, str, str] | None]) -> dict[str
 def pinned_file(url: str) -> tuple[str, str, str] | None:
     """(repository, path, commit) of a GitHub address that names a file at a commit, else None. Such an address shows
     that commit's text for good: it records where the text comes from, and tracking it would never see a change."""
-    match = _PINNED.fullmatch(url)
-    return (match[1], urllib.parse.unquote(match[3]), match[2]) if match else None
+    page = file_page(url)
+    return (page.repository, page.file_path, page.commit) if page is not None and page.commit else None

@@ -178,13 +178,13 @@ def _read(record: OrganisationRecord, timeout: float) -> Outcome | tuple[list[Pa
     titles: dict[str, str | None] = {}
     for tracked_page, file, commit in zip(tracking, files, commits, strict=True):
         try:
-            fetched = fetch(file.at(commit.id) if file and commit else tracked_page.url, timeout=timeout)
+            fetched = fetch(file.at(commit.id).address if file and commit else tracked_page.url, timeout=timeout)
             capture = capture_of(
                 fetched.text, select=tracked_page.select, remove=tracked_page.remove, base=fetched.url, name=tracked_page.url
             )
         except FetchError as err:  # its message names the address
             if file is not None and commit is not None and err.status == 404:  # the commit that last touched it took it away
-                return Outcome(record.slug, "failed", _file_gone(tracked_page.url, file.branch, commit))
+                return Outcome(record.slug, "failed", _file_gone(tracked_page.url, file.ref, commit))
             return Outcome(record.slug, "failed", str(err))
         except ExtractError as err:
             return Outcome(record.slug, "failed", f"{tracked_page.url}: {err}")

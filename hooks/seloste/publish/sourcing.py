@@ -3,9 +3,9 @@ the first page, and each further page's address and file where the notice is spl
 
 from __future__ import annotations
 
-import urllib.parse
 from dataclasses import dataclass
 
+from ..archive.githubpage import FilePage
 from ..archive.model import Source, by_language
 
 
@@ -61,4 +61,4 @@ def _file_url(repository: str | None, path: str | None, commit: str | None) -> s
     """Where GitHub shows a repository's file as it was at a commit: the source of a text that names no address."""
     if not (repository and path and commit):
         return None
-    return f"https://github.com/{repository}/blob/{commit}/{urllib.parse.quote(path)}"
+    return FilePage.of(repository, commit, path).address
