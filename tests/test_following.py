@@ -498,6 +498,9 @@ def test_the_tracking_log_records_each_check_and_keeps_what_a_failed_one_cannot_
         ("esimerkki", "unchanged", "2024-03-01", today, None),
         ("toinen", "unchanged", "2024-03-02", today, None),
     ]
+    served.routes["/toinen"] = (403, {}, b"forbidden", 0.0)  # refused, but not gone: the page may be there
+    code, out = run(capsys, "track", "--log", str(log))
+    assert code == 1 and {c.slug: c for c in load_log(log).notices}["toinen"].gone is None, out
     del served.routes["/toinen"]
     served.page("/tietosuoja", notice(updated="1.12.2026", years="kolme"))
     code, out = run(capsys, "track", "--log", str(log))
@@ -509,6 +512,7 @@ def test_the_tracking_log_records_each_check_and_keeps_what_a_failed_one_cannot_
         "2024-03-01",
     )
     assert (second["toinen"].status, second["toinen"].unchanged) == ("failed", today)  # last seen unchanged: kept
+    assert (second["toinen"].gone, second["esimerkki"].gone) == (today, None)  # 404: no longer at its address
 
 
 def test_a_damaged_tracking_log_stops_the_run_before_anything_is_fetched(
@@ -761,7 +765,9 @@ def test_a_file_followed_on_a_branch_that_github_cannot_tell_of_is_a_failure_tha
     assert code == 1 and "GitHub's API answered with what is not a list of commits" in out, out
     # the last commit that touched the file removed it (the raw file at that commit is not there)
     followed_file.commit("seura/sivut", "HEAD", "docs/tietosuoja.md", SHA_TWO, "2025-03-01T10:00:00Z")
-    code, out = run(capsys, "track", "seura")
+    log = data.parent / "tracking-log.yaml"
+    code, out = run(capsys, "track", "seura", "--log", str(log))
+    assert load_log(log).notices[0].gone == dt.date.today(), out  # the page says so: the file was removed or moved
     assert (
         code == 1
         and (

@@ -58,6 +58,18 @@ def test_a_failed_check_keeps_what_the_last_readable_one_found() -> None:
     assert (failed.status, failed.changed, failed.unchanged) == ("failed", DAY, DAY - dt.timedelta(days=1))
 
 
+def test_a_notice_gone_from_its_address_keeps_the_day_it_was_first_found_gone() -> None:
+    """Checks that find the page or file no longer there keep the first such day; a failure of another kind (the
+    server down) starts no such run, and a check that reads the notice again ends it."""
+    seen = check()
+    down = next_check(seen, slug="esimerkki", today=DAY + dt.timedelta(days=1), status="failed", version="2024-06-01")
+    gone = next_check(down, slug="esimerkki", today=DAY + dt.timedelta(days=2), status="failed", version="2024-06-01", gone=True)
+    still = next_check(gone, slug="esimerkki", today=DAY + dt.timedelta(days=9), status="failed", version="2024-06-01", gone=True)
+    back = next_check(still, slug="esimerkki", today=DAY + dt.timedelta(days=10), status="unchanged", version="2024-06-01")
+    assert [c.gone for c in (down, gone, still, back)] == [None, DAY + dt.timedelta(days=2), DAY + dt.timedelta(days=2), None]
+    assert (still.unchanged, still.checked) == (DAY, DAY + dt.timedelta(days=9))
+
+
 def test_a_check_against_a_newer_version_carries_nothing_over_from_the_older_one() -> None:
     old = check(status="changed", changed=DAY, unchanged=DAY - dt.timedelta(days=3))
     failed = next_check(old, slug="esimerkki", today=DAY + dt.timedelta(days=1), status="failed", version="2026-12-03")
@@ -82,7 +94,8 @@ def test_each_outcome_of_a_run_is_logged_against_the_version_it_was_compared_wit
 
 
 def test_a_log_reads_back_as_written(tmp_path: Path) -> None:
-    log = TrackingLog(format=FORMAT, notices=(check(), check(slug="toinen", status="failed", unchanged=None)))
+    gone = check(slug="kolmas", status="failed", gone=DAY - dt.timedelta(days=1))
+    log = TrackingLog(format=FORMAT, notices=(check(), gone, check(slug="toinen", status="failed", unchanged=None)))  # slug order
     file = tmp_path / "log.yaml"
     file.write_text(dump_log(log), encoding="utf-8")
     assert load_log(file) == log
@@ -102,6 +115,10 @@ def test_a_log_reads_back_as_written(tmp_path: Path) -> None:
          "3:5: a: a check that found the notice changed says since when"),
         ("format: 1\nnotices:\n  - {slug: a, checked: 2026-12-03, status: failed, version: 2026-01-01, unchanged: 2026-12-04}\n",
          "3:5: a: unchanged (2026-12-04) is after the day of the check"),
+        ("format: 1\nnotices:\n  - {slug: a, checked: 2026-12-03, status: unchanged, version: 2026-01-01, unchanged: 2026-12-03,"
+         " gone: 2026-12-01}\n", "3:5: a: only a failed check found the notice gone ('gone'); this one is unchanged"),
+        ("format: 1\nnotices:\n  - {slug: a, checked: 2026-12-03, status: failed, version: 2026-01-01, gone: 2026-12-04}\n",
+         "3:5: a: gone (2026-12-04) is after the day of the check"),
         ("format: 1\nnotices: [\n", "YAML syntax error"),
     ],
 )  # fmt: skip
@@ -182,6 +199,28 @@ def test_a_notice_the_archive_does_not_follow_says_so_and_that_it_may_have_chang
             "The archive could not read this notice at its source at its latest check, on 3 December 2026. "
             "It was last found unchanged on 26 November 2026.",
             "its source could not be read on 3 December 2026",
+        ),
+        (
+            check(status="failed", gone=DAY - dt.timedelta(days=4), unchanged=DAY - dt.timedelta(days=7)),
+            "Arkisto totesi selosteen poistuneen julkaisupaikastaan (sivu tai tiedosto on poistettu tai siirretty muualle) "
+            "29.11.2026. Se puuttui sieltä yhä viimeisimmässä tarkistuksessa 3.12.2026. Organisaatio on voinut poistaa "
+            "selosteen tai julkaista sen toisessa osoitteessa; tämä on viimeisin versio, jonka arkisto näki. "
+            "Viimeksi se oli ennallaan 26.11.2026.",
+            "The archive found this notice gone from its source (the page or file was removed or moved elsewhere) on "
+            "29 November 2026. It was still missing there at the latest check, on 3 December 2026. The organisation may "
+            "have withdrawn the notice or published it at another address; this is the last version the archive saw. "
+            "It was last found unchanged on 26 November 2026.",
+            "gone from its source on 29 November 2026",
+        ),
+        (
+            check(status="failed", gone=DAY, unchanged=None),  # found gone today: the day once
+            "Arkisto totesi selosteen poistuneen julkaisupaikastaan (sivu tai tiedosto on poistettu tai siirretty muualle) "
+            "3.12.2026. Organisaatio on voinut poistaa selosteen tai julkaista sen toisessa osoitteessa; tämä on viimeisin "
+            "versio, jonka arkisto näki.",
+            "The archive found this notice gone from its source (the page or file was removed or moved elsewhere) on "
+            "3 December 2026. The organisation may have withdrawn the notice or published it at another address; this is "
+            "the last version the archive saw.",
+            "gone from its source on 3 December 2026",
         ),
         (
             check(version="2024-01-10"),  # a check of the version before: it says nothing of this one

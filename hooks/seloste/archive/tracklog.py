@@ -45,6 +45,9 @@ class NoticeCheck:
     """The latest day the source was found the same as ``version`` (kept through later failed checks)."""
     changed: dt.date | None = None
     """The first day the source was found different from ``version`` (kept while the new version awaits review)."""
+    gone: dt.date | None = None
+    """The first day of the failed checks in a row that found the notice no longer at its address (the page answered
+    404 or 410, or a commit removed or moved the repository's file); only on a failed check."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -101,7 +104,7 @@ def named_log(project: Path, named: str | None) -> Path | None:
 
 def _problems(check: NoticeCheck) -> list[str]:
     problems = []
-    for name in ("unchanged", "changed"):
+    for name in ("unchanged", "changed", "gone"):
         day = getattr(check, name)
         if day is not None and day > check.checked:
             problems.append(f"{check.slug}: {name} ({day}) is after the day of the check ({check.checked})")
@@ -109,6 +112,8 @@ def _problems(check: NoticeCheck) -> list[str]:
         problems.append(f"{check.slug}: a check that found the notice unchanged has 'unchanged' on its own day")
     if check.status == "changed" and check.changed is None:
         problems.append(f"{check.slug}: a check that found the notice changed says since when ('changed')")
+    if check.gone is not None and check.status != "failed":
+        problems.append(f"{check.slug}: only a failed check found the notice gone ('gone'); this one is {check.status}")
     return problems
 
 
@@ -119,9 +124,12 @@ def dump_log(log: TrackingLog) -> str:
     return head + yaml_text(plain(ordered))
 
 
-def next_check(previous: NoticeCheck | None, *, slug: str, today: dt.date, status: CheckStatus, version: str) -> NoticeCheck:
+def next_check(
+    previous: NoticeCheck | None, *, slug: str, today: dt.date, status: CheckStatus, version: str, gone: bool = False
+) -> NoticeCheck:
     """The check of ``today``, after ``previous``. What a check against an earlier version found says nothing of
-    this one: the days carried over are those of checks against the same version."""
+    this one: the days carried over are those of checks against the same version. ``gone``: a failed check found the
+    notice no longer at its address; the day it was first found so is kept while every check since has."""
     same = previous if previous is not None and previous.version == version else None
     unchanged = today if status == "unchanged" else (same.unchanged if same else None)
     changed: dt.date | None
@@ -131,4 +139,7 @@ def next_check(previous: NoticeCheck | None, *, slug: str, today: dt.date, statu
         changed = same.changed if same else None
     else:
         changed = None
-    return NoticeCheck(slug=slug, checked=today, status=status, version=version, unchanged=unchanged, changed=changed)
+    missing = ((same.gone if same and same.gone else None) or today) if status == "failed" and gone else None
+    return NoticeCheck(
+        slug=slug, checked=today, status=status, version=version, unchanged=unchanged, changed=changed, gone=missing
+    )

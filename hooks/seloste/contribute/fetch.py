@@ -29,6 +29,12 @@ class FetchError(Exception):
         super().__init__(message)
         self.status = status
 
+    @property
+    def gone(self) -> bool:
+        """The server answered that nothing is at the address (404 Not Found, 410 Gone): the page was removed or moved,
+        not merely unreachable today."""
+        return self.status in (404, 410)
+
 
 @dataclass(frozen=True, slots=True)
 class Fetched:

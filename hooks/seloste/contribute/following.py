@@ -383,7 +383,12 @@ def logged(log: TrackingLog, outcomes: list[Outcome], current: dict[str, str], t
     """``log`` with the checks of ``today``: each outcome against the version that was the latest (``current``)."""
     for outcome in outcomes:
         check = next_check(
-            log.get(outcome.slug), slug=outcome.slug, today=today, status=LOGGED_AS[outcome.status], version=current[outcome.slug]
+            log.get(outcome.slug),
+            slug=outcome.slug,
+            today=today,
+            status=LOGGED_AS[outcome.status],
+            version=current[outcome.slug],
+            gone=outcome.gone,
         )
         log = log.with_check(check)
     return log

@@ -60,13 +60,13 @@ def last_commit(file: FilePage, *, timeout: float = 20.0) -> Commit:
         raise FetchError(f"{where}: GitHub's API limits requests without a token: set GITHUB_TOKEN, or try again later")
     if response.status_code != 200:
         answer = f"{response.status_code} {response.reason}"
-        raise FetchError(f"{where}: GitHub's API answered {answer} (no such repository or branch?)")
+        raise FetchError(f"{where}: GitHub's API answered {answer} (no such repository or branch?)", response.status_code)
     try:
         latest = response.json()[0]
         committed = dt.datetime.fromisoformat(latest["commit"]["committer"]["date"])
         commit = Commit(latest["sha"], committed.astimezone(FINLAND).date())
     except IndexError:
-        raise FetchError(f"{where}: no commit on the branch has the file (its path or branch changed?)") from None
+        raise FetchError(f"{where}: no commit on the branch has the file (its path or branch changed?)", 404) from None
     except (ValueError, KeyError, TypeError, AttributeError) as err:
         raise FetchError(f"{where}: GitHub's API answered with what is not a list of commits ({err!r})") from None
     if not COMMIT_ID.fullmatch(str(commit.id)):

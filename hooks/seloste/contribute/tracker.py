@@ -45,6 +45,9 @@ class Outcome:
     written: tuple[Path, ...] = ()
     version: str | None = None
     """The draft version written, for a notice that changed."""
+    gone: bool = False
+    """Failed because the page or file is no longer at its address (removed or moved), not because it could not be
+    reached or read today."""
 
 
 def tracked(archive: Archive) -> list[OrganisationRecord]:
@@ -171,7 +174,7 @@ def _read(record: OrganisationRecord, timeout: float) -> Outcome | tuple[list[Pa
     try:  # a repository's file on a branch: its last commit there
         commits = [last_commit(file, timeout=timeout) if file is not None else None for file in files]
     except FetchError as err:
-        return Outcome(record.slug, "failed", str(err))
+        return Outcome(record.slug, "failed", str(err), gone=err.gone)
     if all(c is not None and c.id == _pinned(version, _lang(t, version)) for c, t in zip(commits, tracking, strict=True)):
         return Outcome(record.slug, "unchanged", f"unchanged since {latest.id} (its commit, {commits[-1].id[:12]})")  # type: ignore[union-attr]
     pages: list[Page] = []
@@ -184,8 +187,8 @@ def _read(record: OrganisationRecord, timeout: float) -> Outcome | tuple[list[Pa
             )
         except FetchError as err:  # its message names the address
             if file is not None and commit is not None and err.status == 404:  # the commit that last touched it took it away
-                return Outcome(record.slug, "failed", _file_gone(tracked_page.url, file.ref, commit))
-            return Outcome(record.slug, "failed", str(err))
+                return Outcome(record.slug, "failed", _file_gone(tracked_page.url, file.ref, commit), gone=True)
+            return Outcome(record.slug, "failed", str(err), gone=err.gone)
         except ExtractError as err:
             return Outcome(record.slug, "failed", f"{tracked_page.url}: {err}")
         pages.append(Page(fetched.url, capture, tracked_page.url))
