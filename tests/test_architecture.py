@@ -41,6 +41,27 @@ def test_loading_and_rendering_a_page_view_does_not_load_mkdocs() -> None:
     assert result.stdout.strip() == "[]"
 
 
+def test_validate_loads_nothing_only_other_commands_need(tmp_path: Path) -> None:
+    """`seloste validate` runs after every edit: it starts without the modules that fetch pages, render reports or
+    talk to git (their import took as long as validating data/ with the cache). Soup Sieve it may need: a tracked
+    page's selector is checked as CSS."""
+    code = (
+        "import sys; from seloste.contribute.cli import main; "
+        "code = main(['validate', '--data', 'data', '--no-cache', '--jobs', '1']); "
+        "print(code, sorted(m for m in sys.modules if m.split('.')[0] in ('requests', 'jinja2')"
+        " or m.startswith(('seloste.contribute.following', 'seloste.compare.report', 'seloste.contribute.gitbase'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(ROOT / "hooks")},
+    )
+    assert result.stdout.strip().splitlines()[-1] == "0 []", result.stdout + result.stderr
+
+
 def test_the_adapter_is_thin() -> None:
     tree = ast.parse((ROOT / "hooks" / "seloste_hooks.py").read_text(encoding="utf-8"))
     functions = [node for node in tree.body if isinstance(node, ast.FunctionDef)]

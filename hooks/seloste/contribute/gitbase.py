@@ -23,6 +23,7 @@ from ..archive.validation_cache import LIBRARIES
 from ..archive.yamlsource import comments
 from ..compare.report import CommentChange
 from .policy import check_change
+from .usage import UsageError
 
 CODE = PurePosixPath("hooks/seloste")
 """Where the repository holds the checking code: this package."""
@@ -34,8 +35,8 @@ _FOLDER = "folder"
 folder with nothing in it (a submodule's, as checked out) is still the organisation's to be checked."""
 
 
-class GitError(Exception):
-    """The revision cannot be read (not a git repository, unknown revision)."""
+class GitError(UsageError):
+    """The revision cannot be read (not a git repository, unknown revision): the command was given one it cannot use."""
 
 
 def _tree_at(ref: str, data_dir: Path) -> tuple[str, str, list[tuple[str, PurePosixPath]] | None]:
