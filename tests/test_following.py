@@ -355,6 +355,75 @@ def test_a_capture_that_breaks_its_lines_elsewhere_is_the_same_notice(
     assert (code, files(data)) == (0, before) and "esimerkki: unchanged" in out, out
 
 
+BUTTON = "<p>Muuta evästeasetuksia</p>"
+"""A cookie-settings button inside the notice: not the notice's text, so its line is named as noise by number."""
+
+
+def _with_button_as_noise(site: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """esimerkki imported with the button, then its line named in capture_noise and its words out of the text, as a
+    contributor would; the version file."""
+    served, base = site
+    served.page("/tietosuoja", notice().replace("</table>", "</table>\n" + BUTTON))
+    assert imported(capsys, base)[0] == 0
+    version = data / "esimerkki" / "2024-03-01.yaml"
+    (capture,) = (data / "esimerkki" / "captures").glob("*.txt")
+    number = capture.read_text(encoding="utf-8").splitlines().index("Muuta evästeasetuksia") + 1
+    text = version.read_text(encoding="utf-8").replace("\n\n        Muuta evästeasetuksia", "")
+    text = text.replace(
+        "  capture: captures/2024-03-01.txt\n",
+        f"  capture: captures/2024-03-01.txt\n  capture_noise:\n    - {{lines: '{number}'}}\n",
+    )
+    version.write_text(text, encoding="utf-8")
+    assert errors(data) == []
+    return version
+
+
+def test_lines_named_by_number_are_found_again_where_they_stand_in_the_pages_next_capture(
+    site: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The page unchanged is no change, and so is the page with its lines moved around the notice's words (a line
+    break more); before, the button's words, read in the new capture, were a change every day."""
+    served, _ = site
+    _with_button_as_noise(site, data, capsys)
+    before = files(data)
+    code, out = run(capsys, "track", "esimerkki")
+    assert (code, files(data)) == (0, before) and "esimerkki: unchanged" in out, out
+    served.page("/tietosuoja", notice().replace("</table>", "</table>\n" + BUTTON).replace("<h2>1.", "<p>&nbsp;</p><h2>1."))
+    code, out = run(capsys, "track", "esimerkki")
+    assert (code, files(data)) == (0, before) and "esimerkki: unchanged" in out, out
+
+
+def test_a_draft_names_the_lines_named_by_number_by_their_new_numbers(
+    site: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The page changed above the button: the draft leaves the button's words out and names its new line; where the
+    page changed around the button itself, the draft keeps what stands there and says so."""
+    served, _ = site
+    _with_button_as_noise(site, data, capsys)
+    today = dt.date.today().isoformat()
+    added = "<p>Keräämme vain tarpeelliset tiedot.</p><p>Emme myy tietoja.</p><h2>2."
+    served.page("/tietosuoja", notice(years="kolme").replace("</table>", "</table>\n" + BUTTON).replace("<h2>2.", added))
+    code, out = run(capsys, "track", "esimerkki")
+    assert code == 0 and "esimerkki: changed" in out and "capture_noise" not in out, out
+    capture = (data / "esimerkki" / "captures" / f"{today}.txt").read_text(encoding="utf-8").splitlines()
+    draft = yaml.safe_load((data / "esimerkki" / f"{today}.yaml").read_text(encoding="utf-8"))
+    assert draft["source"]["capture_noise"] == [{"lines": str(capture.index("Muuta evästeasetuksia") + 1)}]
+    assert "evästeasetuksia" not in json.dumps(draft["sections"], ensure_ascii=False)
+    assert "Keräämme vain tarpeelliset tiedot." in json.dumps(draft["sections"], ensure_ascii=False)
+    filled = (data / "esimerkki" / f"{today}.yaml").read_text(encoding="utf-8").replace("kind: ''", "kind: substantive")
+    (data / "esimerkki" / f"{today}.yaml").write_text(filled.replace("fi: ''", "fi: Muutos.").replace("en: ''", "en: A change."))
+    assert errors(data) == []  # faithful to its capture, the button's line left out
+    for path in (data / "esimerkki" / f"{today}.yaml", data / "esimerkki" / "captures" / f"{today}.txt"):
+        path.unlink()
+    served.page("/tietosuoja", notice(years="kolme").replace("</table>", "</table>\n<p>Muuta evästeasetuksiasi tästä</p>"))
+    code, out = run(capsys, "track", "esimerkki")
+    assert code == 0 and "the previous version's capture_noise names lines" in out, out
+    draft = yaml.safe_load((data / "esimerkki" / f"{today}.yaml").read_text(encoding="utf-8"))
+    assert "capture_noise" not in draft["source"] and "evästeasetuksiasi tästä" in json.dumps(
+        draft["sections"], ensure_ascii=False
+    )
+
+
 def test_track_lists_the_tracked_organisations_and_says_when_there_are_none(
     tracked: tuple[Site, str], data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -2000,12 +2069,16 @@ def test_a_notice_with_one_heading_is_titled_by_it_once_and_a_bare_hash_is_no_te
 
 
 def test_a_new_versions_draft_blanks_the_previous_chrome_and_keeps_each_lines_end() -> None:
-    from seloste.contribute.importer import _without_chrome
+    from seloste.contribute.carriednoise import without_noise
 
-    previous = load_archive(FIXTURES / "archive", root=FIXTURES).get("micro-magic").current.version
-    texts, chrome = _without_chrome(["Hyppää sisältöön\n\nOtsikko\u2028rivi\x0csivu\n\nHyppää sisältöön\n"], previous)
-    assert texts == ["\n\nOtsikko\u2028rivi\x0csivu\n\n\n"] and chrome == ["Hyppää sisältöön"]
-    assert _without_chrome(["Sivu ilman valikkoa\n"], previous) == (["Sivu ilman valikkoa\n"], [])  # none stands there
+    record = load_archive(FIXTURES / "archive", root=FIXTURES).get("micro-magic").current
+    noise = record.version.source.capture_noise
+    texts, chrome, lost = without_noise(
+        {"fi": ["Hyppää sisältöön\n\nOtsikko\u2028rivi\x0csivu\n\nHyppää sisältöön\n"]}, noise, record.pages
+    )
+    assert texts == {"fi": ["\n\nOtsikko\u2028rivi\x0csivu\n\n\n"]} and chrome == ["Hyppää sisältöön"] and lost is None
+    kept = without_noise({"fi": ["Sivu ilman valikkoa\n"]}, noise, record.pages)
+    assert kept == ({"fi": ["Sivu ilman valikkoa\n"]}, [], None)  # none stands there
 
 
 def test_the_import_suggests_unaffected_only_where_every_changed_text_changed_by_a_few_words() -> None:

@@ -171,7 +171,7 @@ def run_import(args: argparse.Namespace) -> int:
             by_language = {args.language: pages[0], **others}
             paired = draft_languages(
                 by_language, date=date, stated=stated, controller=name, titles=titles, previous=previous,
-                changed_after=after, first_published_unknown=unknown,
+                changed_after=after, first_published_unknown=unknown, previous_pages=record.current.pages if record else None,
             )  # fmt: skip
             version, carried, check, pairing = paired.version, paired.carried, paired.controller_check, paired.pairing
             notes = paired.notes
@@ -180,6 +180,7 @@ def run_import(args: argparse.Namespace) -> int:
             version, carried, check, notes = draft_version(
                 pages, lang=args.language, date=date, stated=stated, controller=name, fallback_title=title,
                 previous=previous, changed_after=after, first_published_unknown=unknown,
+                previous_pages=record.current.pages if record else None,
             )  # fmt: skip
     except ExtractError as err:  # what the page shows there is not in the file: nothing is written
         print(f"seloste import: nothing written: what the page shows cannot be read from its source:\n{err}", file=sys.stderr)

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..archive.capturetext import noise_lines
 from ..archive.emit import dump
 from ..archive.githubpage import file_page
 from ..archive.loader import CAPTURES_DIR, ORGANISATION_FILE
@@ -23,6 +22,7 @@ from ..archive.model import OrganisationRecord, Version
 from ..archive.types import without_invisible
 from ..markup.sitesource import SUFFIXES, Dialect, dialect_of
 from ..markup.text import plain_text
+from .carriednoise import without_noise
 from .carrying import Carried, carry_over
 from .controller import controller_fact
 from .extract import Draft, draft
@@ -121,14 +121,20 @@ def draft_version(
     previous: Version | None,
     changed_after: dt.date | None = None,
     first_published_unknown: bool = False,
+    previous_pages: dict[str, tuple[str, ...]] | None = None,
 ) -> tuple[dict[str, Any], Carried, str | None, tuple[str, ...]]:
     """The draft version's data: the pages' texts as sections, their captures named, the translation pending; for a
     new version, what it took of the previous version's translation and facts (carrying.py); for a first one,
     what a person must check of the controller it names (controller.py), or None; and what reading the pages' site
-    source could not tell (:attr:`Draft.notes`). An ExtractError where a page holds what the file cannot say."""
+    source could not tell (:attr:`Draft.notes`), with what to do about the previous version's noise (its captures,
+    ``previous_pages``) that the new pages do not have where it stood. An ExtractError where a page holds what the
+    file cannot say."""
     shown = fallback_title if fallback_title and any(fallback_title in page.capture for page in pages) else None
     # a <title> the notice does not show is not its title; what no reader sees (a soft hyphen) is no text's to hold
-    texts, chrome = _without_chrome([without_invisible(page.capture) for page in pages], previous)
+    # the previous version's noise left out: its page's chrome, and its lines by number where they stand now
+    noise = previous.source.capture_noise if previous else ()
+    kept, chrome, lost = without_noise({lang: [without_invisible(page.capture) for page in pages]}, noise, previous_pages or {})
+    texts = kept[lang]
     drafted = draft(texts, shown, [page.kind for page in pages])
     ids = section_ids(drafted, lang, previous)
     names = capture_names(date, pages)
@@ -168,28 +174,7 @@ def draft_version(
         read = [(section_id, heading, body) for section_id, (heading, body) in zip(ids, drafted.sections, strict=True)]
         fact, check = controller_fact(read, controller)
         version["facts"] = {"controller": fact}
-    return version, carried, check, drafted.notes
-
-
-def _without_chrome(texts: list[str], previous: Version | None) -> tuple[list[str], list[str]]:
-    """The pages' texts with the lines the previous version names as its page's chrome (``capture_noise`` given as
-    text, at the capture's start or end) blank, and those of its entries that stand in them, for the new version's
-    ``capture_noise``: the site's chrome ("Hyppää sisältöön") is neither the notice's title nor its text."""
-    noise = tuple(line for line in previous.source.capture_noise if isinstance(line, str)) if previous else ()
-    if not noise:
-        return texts, []
-    placed: set[int] = set()
-    blanked = []
-    for page, text in enumerate(texts):
-        lines, (skip, unplaced) = text.splitlines(keepends=True), noise_lines(text, noise, page)
-        placed |= set(range(len(noise))) - set(unplaced)  # numbered as the capture's lines are; each line's end kept
-        blanked.append(
-            "".join(
-                line[len(line.splitlines()[0]) :] if n in skip else line  # its end only
-                for n, line in enumerate(lines, 1)
-            )
-        )
-    return blanked, [noise[index] for index in sorted(placed)]
+    return version, carried, check, (*drafted.notes, *([lost] if lost else []))
 
 
 def write_version(

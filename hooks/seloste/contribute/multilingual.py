@@ -20,6 +20,7 @@ from ..archive.model import Version
 from ..archive.types import without_invisible
 from ..markup.sitesource import SUFFIXES
 from ..markup.text import plain_text
+from .carriednoise import without_noise
 from .carrying import Carried, carry_over
 from .controller import controller_fact
 from .extract import Draft, draft
@@ -62,15 +63,20 @@ def draft_languages(
     previous: Version | None,
     changed_after: dt.date | None = None,
     first_published_unknown: bool = False,
+    previous_pages: dict[str, tuple[str, ...]] | None = None,
 ) -> Paired:
     """The draft of one version published in each language of ``pages`` (the first listed is the first in
-    ``published_in``), its sections paired by order; ``changed_after`` and ``first_published_unknown`` as
-    :func:`importer.draft_version` takes them."""
+    ``published_in``), its sections paired by order; ``changed_after``, ``first_published_unknown`` and
+    ``previous_pages`` as :func:`importer.draft_version` takes them."""
     languages = list(pages)
     first = languages[0]
+    noise = previous.source.capture_noise if previous else ()  # left out as importer.draft_version leaves it out
+    kept, left_out, lost = without_noise(
+        {lang: [without_invisible(page.capture)] for lang, page in pages.items()}, noise, previous_pages or {}
+    )
     drafts = {
         lang: draft(
-            [without_invisible(page.capture)],
+            kept[lang],
             titles[lang] if titles[lang] and titles[lang] in page.capture else None,  # type: ignore[operator]
             [page.kind],
         )
@@ -103,6 +109,8 @@ def draft_languages(
         if len(urls) == len(pages):  # each a file at a commit: where each text comes from, as for one language
             source.update(pinned_languages({lang: pinned_file(url) for lang, url in urls.items()}))
     source["capture"] = capture_names(date, pages)
+    if left_out:
+        source["capture_noise"] = left_out
     version: dict[str, Any] = {"published_in": languages}
     version.update(date_fields(date, stated, changed_after, first_published_unknown=first_published_unknown and previous is None))
     version["source"] = source
@@ -122,7 +130,7 @@ def draft_languages(
         read = [(s["id"], s.get("heading", {}).get(first), s["body"][first]) for s in sections if first in s["body"]]
         fact, check = controller_fact(read, controller)
         version["facts"] = {"controller": fact}
-    notes = tuple(note for drafted in drafts.values() for note in drafted.notes)
+    notes = (*(note for drafted in drafts.values() for note in drafted.notes), *([lost] if lost else []))
     return Paired(version, check, _pairing(sections, parts, languages), carried, notes)
 
 

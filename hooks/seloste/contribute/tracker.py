@@ -26,6 +26,7 @@ from ..archive.model import Archive, OrganisationRecord, Version
 from ..archive.organisation import TrackedPage
 from ..compare.report import ReportItem, changes, render_report, render_unloadable
 from ..markup.sitesource import text_file
+from .carriednoise import page_noise
 from .carrying import carried_note
 from .extract import ExtractError, capture_of, page_title
 from .fetch import FetchError, fetch
@@ -86,7 +87,6 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
     if isinstance(read, Outcome):
         return read
     pages, commits, titles = read
-    chrome = tuple(entry for entry in version.source.capture_noise if isinstance(entry, str))
     changed: list[bool] = []  # each page's words against its capture's (the capture of its language, at its place)
     counted: dict[str, int] = {}
     noise = version.source.capture_noise
@@ -94,7 +94,11 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
         lang = _lang(tracked_page, version)
         n = counted[lang] = counted.get(lang, -1) + 1
         old = latest.pages.get(lang, ())
-        changed.append(n >= len(old) or _words(old[n], noise, n, page.name) != _words(page.capture, chrome, n, page.name))
+        if n >= len(old):
+            changed.append(True)
+            continue
+        now = page_noise(old[n], page.capture, noise, n)  # its lines named by number, where they stand now
+        changed.append(_words(old[n], noise, n, page.name) != _words(page.capture, now, n, page.name))
     same = not any(changed) and all(len(latest.pages.get(lang, ())) == counted.get(lang, -1) + 1 for lang in languages)
     if same:
         return Outcome(record.slug, "unchanged", f"unchanged since {latest.id}")
@@ -135,14 +139,16 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
             ordered: dict[str, Page] = {lang: by_language[lang] for lang in languages}
             paired = draft_languages(
                 ordered, date=date, stated=stated, controller=controller, titles=titles, previous=version,
-                changed_after=changed_after,
+                changed_after=changed_after, previous_pages=latest.pages,
             )  # fmt: skip
             draft, carried, names = paired.version, paired.carried, list(capture_names(date, ordered).values())
             pages, pairing = list(ordered.values()), paired.pairing  # which sections it paired: for the reviewer to check
+            notes = paired.notes
         else:
-            draft, carried, _check, _notes = draft_version(
+            draft, carried, _check, notes = draft_version(
                 pages, lang=languages[0], date=date, stated=stated, controller=controller,
                 fallback_title=titles.get(languages[0]), previous=version, changed_after=changed_after,
+                previous_pages=latest.pages,
             )  # fmt: skip
             names, pairing = None, []
     except ExtractError as err:  # what the page shows is not in its source: a person imports it as the page renders
@@ -153,7 +159,7 @@ def _track(record: OrganisationRecord, data_dir: Path, today: dt.date, timeout: 
         "changed",
         f"changed since {latest.id}: wrote {', '.join(p.relative_to(data_dir.parent).as_posix() for p in written)}"
         + (f"; {note}" if (note := carried_note(carried, latest.id)) else "")
-        + "".join(f"\n{line}" for line in pairing),
+        + "".join(f"\n{line}" for line in (*pairing, *notes)),  # and what the draft could not tell, for its reviewer
         tuple(written),
         date.isoformat(),
     )
