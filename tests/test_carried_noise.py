@@ -36,6 +36,10 @@ def test_an_entry_stands_for_every_language_so_it_is_carried_only_where_they_agr
     en_old, en_new = OLD.replace("kappale", "paragraph"), NEW.replace("kappale", "paragraph")
     agree = renumbered({"fi": (OLD,), "en": (en_old,)}, {"fi": [NEW], "en": [en_new]}, (NoiseLines(lines="5"),))
     assert agree.entries == {0: [{"lines": "7"}]} and agree.lines == {"fi": [{7}], "en": [{7}]}
+    old, new = "A.\n\nX\n\nY\n", "B.\n\nA.\n\nX\n\nY\n"
+    two = renumbered({"fi": (old,), "en": (old,)}, {"fi": [new], "en": [new.replace("X\n\nY", "X\nText.\nY")]},
+                     (NoiseLines(lines="3-5"),))  # fmt: skip
+    assert two.entries == {0: [{"lines": "5"}, {"lines": "7"}]}  # line 6 is the English text's: no range over it
     shifted = "Only in English.\n\n" + en_new
     differ = renumbered({"fi": (OLD,), "en": (en_old,)}, {"fi": [NEW], "en": [shifted]}, (NoiseLines(lines="5"),))
     assert differ.entries == {} and differ.lines == {"fi": [set()], "en": [set()]}

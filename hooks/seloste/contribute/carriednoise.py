@@ -94,7 +94,9 @@ def renumbered(old: dict[str, tuple[str, ...]], new: dict[str, list[str]], noise
             continue
         for lang in new:
             found.lines[lang][page].update(at)
-        blank = {n for n, line in enumerate(new[next(iter(new))][page].splitlines(), 1) if not line.strip()}
+        blank = set.intersection(  # a range goes over lines blank in every language only
+            *({n for n, line in enumerate(pages[page].splitlines(), 1) if not line.strip()} for pages in new.values())
+        )
         found.entries[index] = [
             {"lines": f"{first}-{last}" if last > first else str(first), **({"page": entry.page} if page else {})}
             for first, last in _runs(at, blank)
