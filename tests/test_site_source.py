@@ -471,6 +471,40 @@ def test_a_br_is_a_line_break_in_the_capture_and_in_the_draft(data: Path, capsys
     assert errors(data) == []  # the fidelity check and the renderers' agreement
 
 
+# --- Jekyll and Hugo ------------------------------------------------------------------------------------------------
+
+
+def test_a_line_of_template_code_is_markup_and_the_import_says_what_it_left_out(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Jekyll page's Liquid tags and a Hugo shortcode stand alone on their lines: the site's template code, which no
+    reader sees as the notice's words. Before, import drafted them as the notice's opening text and validate passed it."""
+    source = IMPORTS / "rekisteriseloste.jekyll.md"
+    sentences = [s.text for s in capture_sentences(source.read_text(encoding="utf-8"), dialect="markdown")]
+    assert not [s for s in sentences if "{" in s], sentences
+    assert "Esimerkkiseura ry" in sentences and "Tietoja säilytetään jäsenyyden ajan." in sentences
+    code, out = run(capsys, "import", "esimerkkiseura", str(source), "--name", "Esimerkkiseura ry")
+    assert code == 0 and "the draft validates" in out, out
+    _path, version = version_of(data, "esimerkkiseura")
+    assert "{" not in bodies(version) and "Esimerkkiseura ry" in bodies(version)
+    lines = source.read_text(encoding="utf-8").splitlines()
+    for number in [n for n, line in enumerate(lines, 1) if line.startswith("{")]:  # each named, to compare with the page
+        assert f"{source}:{number}:1: {lines[number - 1]!r} is the site's template code" in out, out
+    assert errors(data) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Lue {% link ehdot.md %} ensin.", "{{ site.email }}", "{% a", "{{< a >}} ja teksti", "{{<a>}}}"],
+)
+def test_template_code_inside_text_or_unclosed_is_text(line: str) -> None:
+    assert markup_lines([line], dialect="markdown") == set()
+
+
+def test_mdx_reads_braces_its_own_way_not_as_template_code() -> None:
+    assert markup_lines(["{% include x %}"], dialect="mdx") == set()
+
+
 # --- untrusted captures ----------------------------------------------------------------------------------------------
 
 
@@ -489,6 +523,7 @@ def test_a_br_is_a_line_break_in_the_capture_and_in_the_draft(data: Path, capsys
         "{" * 200_000 + "}" * 200_000,
         "`{a}" * 200_000,
         "<br>" * 200_000,
+        "{%" + " %" * 200_000 + "\n{{<" + ">" * 200_000,
     ],
     ids=[
         "imports",
@@ -503,6 +538,7 @@ def test_a_br_is_a_line_break_in_the_capture_and_in_the_draft(data: Path, capsys
         "braces",
         "code",
         "breaks",
+        "liquid",
     ],
 )
 def test_a_capture_built_to_be_slow_is_read_in_linear_time(capture: str) -> None:

@@ -4,7 +4,8 @@ A notice kept in a site's repository is often not plain Markdown: MDX adds ES mo
 '../components/Callout'``, ``export const meta = {...}``) and JSX component tags (``<Callout type="info">``,
 ``<TableOfContents />``); Nuxt Content's MDC adds block components (``::alert{type="info"}`` ... ``::``, ``:::``
 fences, a ``---`` block of props, ``#slot`` lines) and inline ones (``:badge[Uusi]{color="green"}``); and any
-Markdown may hold inline HTML (``<a href="..." target="_blank">ehdot</a>``). A reader of the page sees none of that
+Markdown may hold inline HTML (``<a href="..." target="_blank">ehdot</a>``) and, in a Jekyll or Hugo site, lines of
+template code (``{% include page/title.html %}``, ``{{< cookie_settings >}}``). A reader of the page sees none of that
 markup, only the text inside it. Both the fidelity check (the capture's sentences) and ``seloste import`` (the draft's
 Markdown) read a capture through this module, so that they agree on what is text.
 
@@ -59,6 +60,9 @@ _NAMES = re.compile(r"(?<!\\)<(/?)([A-Z][\w.]*+)")
 _MDC_FENCE = re.compile(r"^\s*+:{2,}+(?:[A-Za-z][\w-]*+)?(?:\{[^{}\n]*+\})?\s*+$")
 """``::alert{type="info"}``, ``::`` (a block component's end), ``:::`` (a nested one's)."""
 _MDC_SLOT = re.compile(r"^\s*+#[A-Za-z][\w-]*+\s*+$")
+_TEMPLATE_LINE = re.compile(r"^\s*+(?:(?:\{%(?:[^{}%\n]|%(?!\}))*+%\}|\{\{[<%](?:[^{}<>%\n]|[<>%](?!\}\}))*+[>%]\}\})\s*+)++$")
+"""A line of a static site generator's template code alone: Jekyll's Liquid tags (``{% include page/title.html %}``,
+``{%- capture x -%}``), Hugo's shortcodes (``{{< cookie_settings "Open" >}}``, ``{{% notice %}}``)."""
 _MDC_INLINE = re.compile(r"(?<![^\s(]):[A-Za-z][\w-]*+(?:\[([^\[\]\n]*+)\](?:\{[^{}\n]*+\})?+|\{[^{}\n]*+\})")
 """``:badge[Uusi]{color="green"}`` (its text, ``Uusi``) or ``:icon{name="x"}`` (none), at a line's start or after a
 space or ``(``: a colon inside a word or an address (``https://x.fi/:a[b]``) is text."""
@@ -217,6 +221,14 @@ class SiteSource:
                 or (depth and _MDC_SLOT.match(line))
             ):
                 found.add(number)
+            elif self.dialect != "mdx" and _TEMPLATE_LINE.match(line):
+                found.add(number)
+                self._note(
+                    number,
+                    self._column(number, line.strip()),
+                    f"{line.strip()[:80]!r} is the site's template code (Liquid, a Hugo shortcode), read as markup, not "
+                    "text: what it puts on the page, if anything, is not in the file; compare the draft with the page",
+                )
             index += 1
         return found
 
