@@ -30,7 +30,7 @@ from seloste.archive import githubpage
 from seloste.archive.errors import DataErrors
 from seloste.archive.loader import load_archive
 from seloste.archive.tracklog import load_log
-from seloste.contribute import extract, githubfile, stateddate, tracker
+from seloste.contribute import drafting, extract, githubfile, stateddate, tracker
 from seloste.contribute import fetch as fetching
 from seloste.contribute.cli import main as cli_main
 from seloste.contribute.following import _previous_address
@@ -1352,7 +1352,7 @@ def test_a_subtitle_over_numbered_sections_opens_a_section_and_the_numbered_ones
         "# Tietosuojaseloste\n\n## Oiva-palvelun tietosuojaseloste\n\nJohdanto.\n\n### 1. Rekisterinpitäjä\n\n"
         "Ministeriö.\n\n#### Yhteystiedot\n\nPuhelin.\n\n### 2. Tarkoitus\n\nLuvat.\n"
     )
-    found = extract.draft([page])
+    found = drafting.draft([page])
     assert found.title == "Tietosuojaseloste"
     assert found.sections == (
         ("Oiva-palvelun tietosuojaseloste", "Johdanto."),
@@ -1417,7 +1417,7 @@ def test_a_nested_list_of_a_page_is_drafted_four_spaces_deeper_so_both_renderers
     )
     assert "\n  - suostumus\n" in page  # the capture is the page's Markdown as markdownify writes it
     assert body_disagreement(page) is not None  # which the two renderers nest differently
-    ((heading, body),) = extract.draft([page]).sections
+    ((heading, body),) = drafting.draft([page]).sections
     assert heading == "Oikeudet"
     assert body == "Oikeus:\n\n- poistaa, kun:\n    - suostumus\n    - ei velvoitetta\n- valittaa\n\n1. a\n2. b\n    1. c"
     assert body_disagreement(body) is None
@@ -1484,14 +1484,14 @@ def test_numbered_lines_are_headings_only_in_plain_text_and_only_where_text_foll
         assert as_markdown(text) == text, text
     assert as_markdown(" • yksi\n   ▪ kaksi\n•ei välilyöntiä") == " - yksi\n   - kaksi\n•ei välilyöntiä"
     page = "Seloste\n\nJohdanto.\n\n1. Rekisterinpitäjä\nSeura ry\n2. Tarkoitus\nJäsenyys\n"  # a page's <ol>, as Markdown
-    assert len(extract.draft([page], kinds=[("https://seura.fi/seloste/", "text")]).sections) == 1
-    assert len(extract.draft([page], kinds=[("seloste.txt", "text")]).sections) == 3  # a saved text: its headings
+    assert len(drafting.draft([page], kinds=[("https://seura.fi/seloste/", "text")]).sections) == 1
+    assert len(drafting.draft([page], kinds=[("seloste.txt", "text")]).sections) == 3  # a saved text: its headings
     for own in ("# Seloste\n\n", "**Seloste**\n\n"):  # headings of its own, which the draft splits at: those alone
-        marked = extract.draft(
+        marked = drafting.draft(
             [own + "Johdanto.\n\n1. Rekisterinpitäjä\nSeura ry\n2. Tarkoitus\nJäsenyys\n"], kinds=[("s.txt", "text")]
         )
         assert all(not (heading or "").startswith(("1.", "2.")) for heading, _body in marked.sections), marked
-    markdown = extract.draft(["# Seloste\n\n## Osio\n\n• ei lista Markdownissa\n"], kinds=[("seloste.md", "markdown")])
+    markdown = drafting.draft(["# Seloste\n\n## Osio\n\n• ei lista Markdownissa\n"], kinds=[("seloste.md", "markdown")])
     assert markdown.sections == (("Osio", "• ei lista Markdownissa"),)  # a Markdown file shows its bullet as text
 
 

@@ -26,7 +26,7 @@ from seloste.compare.diff import diff_texts, diff_versions
 from seloste.compare.facts import facts_text
 from seloste.compare.lineage import section_lineages
 from seloste.contribute.cli import main
-from seloste.contribute.extract import draft
+from seloste.contribute.drafting import draft
 from seloste.contribute.stateddate import stated_date
 from seloste.limits import (
     MAX_CAPTURE_BYTES,

@@ -20,7 +20,8 @@ from seloste.archive.capturetext import capture_sentences
 from seloste.archive.errors import DataErrors
 from seloste.archive.likeness import difference_note
 from seloste.archive.loader import load_archive
-from seloste.contribute.extract import capture_of, draft
+from seloste.contribute.drafting import draft
+from seloste.contribute.extract import capture_of
 from seloste.markup.render import markdown_html
 from seloste.markup.sitesource import as_markdown, markup_lines
 

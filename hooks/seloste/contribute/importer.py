@@ -1,6 +1,6 @@
 """``seloste import`` and the drafts ``seloste track`` writes: a notice's captures and a draft version.
 
-The draft's original-language texts are its captures' (see extract.py), so it passes the fidelity
+The draft's original-language texts are its captures' (see drafting.py), so it passes the fidelity
 check as written; its translation is pending, so it validates before anyone translates it. What
 only a person can say is left for one: the kind of change, and the facts beyond the controller.
 """
@@ -25,7 +25,7 @@ from ..markup.text import plain_text
 from .carriednoise import without_noise
 from .carrying import Carried, carry_over
 from .controller import controller_fact
-from .extract import Draft, draft
+from .drafting import Draft, draft
 
 OPENING_ID = {"fi": "johdanto", "sv": "inledning", "en": "introduction"}
 """The id of an untitled opening section, in the notice's language."""

@@ -1,7 +1,7 @@
 """``seloste import`` of a notice the organisation publishes in several languages itself: one version, each language's
 capture kept and its text the capture's, sections paired by their order.
 
-Each language's page is drafted on its own (extract.py), as a notice in one language is; the drafts are then laid side
+Each language's page is drafted on its own (drafting.py), as a notice in one language is; the drafts are then laid side
 by side. An untitled opening pairs with the other text's untitled opening; the titled sections pair by order. A section
 one text has and the other lacks (more sections in one than the other) is given in the language that has it, with
 ``not_in`` naming the other (data/README.md, "A section one of the organisation's texts does not have"), so the draft
@@ -23,7 +23,7 @@ from ..markup.text import plain_text
 from .carriednoise import without_noise
 from .carrying import Carried, carry_over
 from .controller import controller_fact
-from .extract import Draft, draft
+from .drafting import Draft, draft
 from .importer import Page, date_fields, pinned_file, pinned_languages, section_ids
 
 
