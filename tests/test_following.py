@@ -5,6 +5,7 @@ redirected, in ISO-8859-1, too large, and a notice over two pages."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import gzip
 import json
@@ -1345,6 +1346,45 @@ def test_a_page_in_another_language_is_not_taken_for_a_later_page_of_the_notice(
     assert files(data) == set()  # nothing written
     code, out = run(capsys, "import", "esimerkki", base + "/dataskydd", "--select", "main", "--name", "X", "--language", "sv")
     assert code != 2 and "wrote data/esimerkki/" in out, out  # as Swedish, it is imported
+
+
+LATER_PAGES = [
+    "# Tietosuojaseloste\n\n## Johdanto\n\nKeräämme tietoja.\n\n## Rekisterinpitäjä\n\nSeura ry.\n",
+    "# Evästekäytäntö\n\nPäivitetty 1.3.2026.\n\n## Johdanto\n\nKäytämme evästeitä.\n\n## Evästeet\n\nVain välttämättömät.\n",
+]
+
+
+def test_a_later_page_is_split_at_its_headings_where_the_previous_version_split_it() -> None:
+    """A later page with a title is one section unless the previous version has its parts as sections of their own
+    (an archive's version may split the page so, for its facts to cite each part): then the draft does as it did, and
+    its facts keep their sections. Before, a tracked change drafted the page as one section, and every fact citing a
+    part cited a section the draft did not have."""
+    whole = drafting.draft(LATER_PAGES)
+    assert [heading for heading, _body in whole.sections] == ["Johdanto", "Rekisterinpitäjä", "Evästekäytäntö"]
+    split = drafting.draft(LATER_PAGES, sectioned=frozenset({drafting.heading_key("**Evästeet**")}))
+    assert split.sections[2:] == (
+        ("Evästekäytäntö", "Päivitetty 1.3.2026."),
+        ("Johdanto", "Käytämme evästeitä."),
+        ("Evästeet", "Vain välttämättömät."),
+    )
+
+
+def test_sections_under_one_heading_keep_their_ids_in_order() -> None:
+    """Each page of a notice over several opens with "Johdanto": the draft's first "Johdanto" takes the previous
+    version's first such id, the second the second (before, both were matched to the last)."""
+    from seloste.archive.localized import NoticeText
+    from seloste.contribute.importer import section_ids
+
+    previous = load_archive(FIXTURES / "shapes", root=FIXTURES).get("sivuittain").current.version
+    renamed = dataclasses.replace(
+        previous,
+        sections=tuple(
+            dataclasses.replace(section, id=f"osa-{n}", heading=NoticeText(fi="Johdanto", en="Introduction"))
+            for n, section in enumerate(previous.sections, 1)
+        ),
+    )
+    drafted = drafting.Draft(title="T", sections=tuple(("Johdanto", f"Teksti {n}.") for n in range(len(renamed.sections))))
+    assert section_ids(drafted, "fi", renamed) == [s.id for s in renamed.sections]
 
 
 def test_a_subtitle_over_numbered_sections_opens_a_section_and_the_numbered_ones_the_rest() -> None:

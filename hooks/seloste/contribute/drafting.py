@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..markup.sitesource import Dialect, text_file
 from .extract import RELATIVE_LINK, ExtractError
 from .plaintext import as_markdown as plain_text_as_markdown
 from .wrapping import draft_markdown
+
+if TYPE_CHECKING:
+    from ..archive.model import Version
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,13 +71,20 @@ def _without_front_matter(capture: str) -> tuple[str, str | None]:
     return capture[match.end() :], value.strip() or None
 
 
-def draft(pages: list[str], fallback_title: str | None = None, kinds: list[tuple[str, Dialect]] | None = None) -> Draft:
+def draft(
+    pages: list[str],
+    fallback_title: str | None = None,
+    kinds: list[tuple[str, Dialect]] | None = None,
+    sectioned: frozenset[str] = frozenset(),
+) -> Draft:
     """The pages' captures as one notice: the first page's title (its only top heading, standing first; or its
     front matter's title), then each page's sections at its headings. A later page's own title opens a section of
-    its own. Where a page has no headings but lines that are wholly bold ("bold paragraph as heading"), it is split
-    at those. Deeper headings stay inside their section as ``###``. ``kinds``: each page's name (for messages) and how
-    its site source is read (markup/sitesource.py); what the page shows that the file does not hold is an
-    ExtractError naming it, at its line."""
+    its own, with the page's parts inside it, unless the previous version has one of them as a section of its own
+    (``sectioned``: its sections' headings, by :func:`heading_key`): then each part is a section, as there. Where a
+    page has no headings but lines that are wholly bold ("bold paragraph as heading"), it is split at those. Deeper
+    headings stay inside their section as ``###``. ``kinds``: each page's name (for messages) and how its site source
+    is read (markup/sitesource.py); what the page shows that the file does not hold is an ExtractError naming it, at
+    its line."""
     title: str | None = None
     sections: list[tuple[str | None, str]] = []
     notes: list[str] = []
@@ -102,6 +113,9 @@ def draft(pages: list[str], fallback_title: str | None = None, kinds: list[tuple
                 first, _, rest = page_sections[0][1].partition("\n")  # a first short line stands as the title
                 if len(first) <= 120 and first.strip():
                     title, page_sections[0] = _heading_text(first), (None, rest.strip("\n"))
+        elif (page_title_ or front_title) and any(heading_key(h) in sectioned for h, _text in page_sections if h):
+            opening = page_sections[0][1] if page_sections and page_sections[0][0] is None else ""  # as the previous version
+            page_sections = [(page_title_ or front_title, opening), *(part for part in page_sections if part[0] is not None)]
         elif page_title_ or front_title:  # a later page with a title of its own: one section, its parts inside
             body = "\n\n".join(
                 part for heading, text_ in page_sections for part in ((f"## {heading}" if heading else ""), text_) if part
@@ -114,6 +128,19 @@ def draft(pages: list[str], fallback_title: str | None = None, kinds: list[tuple
     if unreadable:
         raise ExtractError("\n".join(unreadable))
     return Draft(title=title or fallback_title or "", sections=tuple(found), notes=tuple(notes))
+
+
+def heading_key(heading: str) -> str:
+    """A heading as drafts and versions are compared by: its words, without emphasis or links, in any case."""
+    return " ".join(_heading_text(heading).split()).casefold()
+
+
+def sectioned_headings(version: Version | None, lang: str) -> frozenset[str]:
+    """The headings of ``version``'s sections in ``lang`` (:func:`heading_key`): a draft of the next version splits a
+    later page as the version does (:func:`draft`)."""
+    if version is None:
+        return frozenset()
+    return frozenset(heading_key(str(text)) for s in version.sections if s.heading and (text := getattr(s.heading, lang, None)))
 
 
 _LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|[0-9]{1,9}[.)])[ \t]")

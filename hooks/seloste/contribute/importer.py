@@ -25,7 +25,7 @@ from ..markup.text import plain_text
 from .carriednoise import without_noise
 from .carrying import Carried, carry_over
 from .controller import controller_fact
-from .drafting import Draft, draft
+from .drafting import Draft, draft, sectioned_headings
 
 OPENING_ID = {"fi": "johdanto", "sv": "inledning", "en": "introduction"}
 """The id of an untitled opening section, in the notice's language."""
@@ -61,10 +61,13 @@ def slugify(text: str) -> str:
 
 def section_ids(drafted: Draft, lang: str, previous: Version | None) -> list[str]:
     """Ids for the draft's sections: the previous version's where a heading is the same (or nearly), otherwise one
-    made from the heading; never one of the page's own ('sl-', 'diff-') and never twice."""
-    earlier = (
-        {plain_text(s.heading[lang]).casefold(): s.id for s in previous.sections if s.heading and s.has(lang)} if previous else {}
-    )
+    made from the heading; never one of the page's own ('sl-', 'diff-') and never twice. Where the previous version
+    has several sections under one heading (each page of a notice over several opening with "Johdanto"), they are
+    taken in their order."""
+    earlier: dict[str, list[str]] = {}
+    for section in previous.sections if previous else ():
+        if section.heading and section.has(lang):
+            earlier.setdefault(plain_text(section.heading[lang]).casefold(), []).append(section.id)
     used: set[str] = set()
     ids = []
     for heading, _body in drafted.sections:
@@ -74,7 +77,7 @@ def section_ids(drafted: Draft, lang: str, previous: Version | None) -> list[str
         else:
             key = plain_text(heading).casefold()
             close = difflib.get_close_matches(key, list(earlier), n=1, cutoff=0.8)
-            wanted = earlier[close[0]] if close else slugify(heading)
+            wanted = next((i for i in earlier[close[0]] if i not in used), earlier[close[0]][-1]) if close else slugify(heading)
         if wanted.startswith(("sl-", "diff-")) or wanted == "title":
             wanted = f"osio-{wanted}"
         unique, n = wanted, 2
@@ -135,7 +138,7 @@ def draft_version(
     noise = previous.source.capture_noise if previous else ()
     kept, chrome, lost = without_noise({lang: [without_invisible(page.capture) for page in pages]}, noise, previous_pages or {})
     texts = kept[lang]
-    drafted = draft(texts, shown, [page.kind for page in pages])
+    drafted = draft(texts, shown, [page.kind for page in pages], sectioned_headings(previous, lang))
     ids = section_ids(drafted, lang, previous)
     names = capture_names(date, pages)
     urls = [page.url for page in pages if page.url]
