@@ -24,24 +24,23 @@ def test_core_modules_import_nothing_from_mkdocs() -> None:
         assert not [name for name in imported if name.split(".")[0] in ("mkdocs", "material", "mkdocs_static_i18n")], module
 
 
+def _fresh_python(code: str) -> str:
+    """What ``code`` prints, run by a new Python process from the repository with the core importable: the modules
+    it loads are its own."""
+    hooks = {"PYTHONPATH": str(ROOT / "hooks")}
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, env=hooks).stdout
+
+
 def test_loading_and_rendering_a_page_view_does_not_load_mkdocs() -> None:
     code = (
         "import sys; from pathlib import Path; from seloste.publish.site import load_site; "
         "site = load_site(Path('data')); [site.view(p) for p in site.plans.values()]; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-        env={"PYTHONPATH": str(ROOT / "hooks")},
-    )
-    assert result.stdout.strip() == "[]"
+    assert _fresh_python(code).strip() == "[]"
 
 
-def test_validate_loads_nothing_only_other_commands_need(tmp_path: Path) -> None:
+def test_validate_loads_nothing_only_other_commands_need() -> None:
     """`seloste validate` runs after every edit: it starts without the modules that fetch pages, render reports or
     talk to git (their import took as long as validating data/ with the cache). Soup Sieve it may need: a tracked
     page's selector is checked as CSS."""
@@ -51,15 +50,8 @@ def test_validate_loads_nothing_only_other_commands_need(tmp_path: Path) -> None
         "print(code, sorted(m for m in sys.modules if m.split('.')[0] in ('requests', 'jinja2')"
         " or m.startswith(('seloste.contribute.following', 'seloste.compare.report', 'seloste.contribute.gitbase'))))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-        env={"PYTHONPATH": str(ROOT / "hooks")},
-    )
-    assert result.stdout.strip().splitlines()[-1] == "0 []", result.stdout + result.stderr
+    printed = _fresh_python(code)
+    assert printed.strip().splitlines()[-1] == "0 []", printed
 
 
 def test_the_adapter_is_thin() -> None:
