@@ -74,6 +74,8 @@ def renumbered(old: dict[str, tuple[str, ...]], new: dict[str, list[str]], noise
     found again in the new captures (``new``, likewise). An entry stands for its page in every language, so it is
     carried where each language's capture has its lines at the same new numbers."""
     found = Renumbered(lines={lang: [set() for _page in pages] for lang, pages in new.items()})
+    aligned: dict[tuple[str, int], dict[int, int]] = {}
+    """Each language's page aligned once, for every numbered line on it (the alignment is the same for each)."""
     for index, entry in enumerate(noise):
         if isinstance(entry, str):
             continue
@@ -86,7 +88,10 @@ def renumbered(old: dict[str, tuple[str, ...]], new: dict[str, list[str]], noise
                 continue
             written = before[page].splitlines()
             wanted = [n for n in entry.numbers if n <= len(written) and written[n - 1].strip()]
-            moved = moved_lines(before[page], pages[page], wanted)
+            if (lang, page) not in aligned:
+                on_page = [n for e in noise if isinstance(e, NoiseLines) and int(e.page) - 1 == page for n in e.numbers]
+                aligned[lang, page] = moved_lines(before[page], pages[page], on_page)
+            moved = {n: aligned[lang, page][n] for n in wanted if n in aligned[lang, page]}
             numbers.add(tuple(sorted(moved.values())) if wanted and len(moved) == len(wanted) else ())
         at = next(iter(numbers)) if len(numbers) == 1 else ()
         if not at:

@@ -164,6 +164,7 @@ def run_import(args: argparse.Namespace) -> int:
     after = date_range(record.current, date, after=args.changed_after, date_known=known is not None) if record else None
     name = record.organisation.name if record else args.name
     previous = record.current.version if record else None
+    previous_pages = record.current.pages if record else None  # its captures: where its noise stood
     pairing: list[str] = []
     capture_files = None
     try:
@@ -171,7 +172,7 @@ def run_import(args: argparse.Namespace) -> int:
             by_language = {args.language: pages[0], **others}
             paired = draft_languages(
                 by_language, date=date, stated=stated, controller=name, titles=titles, previous=previous,
-                changed_after=after, first_published_unknown=unknown, previous_pages=record.current.pages if record else None,
+                changed_after=after, first_published_unknown=unknown, previous_pages=previous_pages,
             )  # fmt: skip
             version, carried, check, pairing = paired.version, paired.carried, paired.controller_check, paired.pairing
             notes = paired.notes
@@ -180,7 +181,7 @@ def run_import(args: argparse.Namespace) -> int:
             version, carried, check, notes = draft_version(
                 pages, lang=args.language, date=date, stated=stated, controller=name, fallback_title=title,
                 previous=previous, changed_after=after, first_published_unknown=unknown,
-                previous_pages=record.current.pages if record else None,
+                previous_pages=previous_pages,
             )  # fmt: skip
     except ExtractError as err:  # what the page shows there is not in the file: nothing is written
         print(f"seloste import: nothing written: what the page shows cannot be read from its source:\n{err}", file=sys.stderr)
